@@ -1,0 +1,58 @@
+//! The command line: `stance [FILE]` opens the GUI; subcommands work on project files.
+
+mod bench;
+mod export;
+mod project_cmds;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Annotate claims, positions and concessions in news about negotiations.
+#[derive(Debug, Parser)]
+#[command(
+    name = "stance",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A project (.ron) to open, or an article (.txt, .md) to start a project from.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a project from articles, brat folders or Stance exports.
+    Import(project_cmds::ImportArgs),
+    /// Check project files; exit 1 listing every problem found.
+    Validate(project_cmds::ValidateArgs),
+    /// Count annotations per document, per tag and per holder.
+    Stats(project_cmds::StatsArgs),
+    /// Export annotations as csv, json, jsonl, md, brat or w3c.
+    Export(export::ExportArgs),
+    /// Measure frame times, load/save speed and memory on generated data.
+    Bench(bench::BenchArgs),
+}
+
+/// Runs the parsed command line and returns the process exit code.
+#[must_use]
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        None => match crate::app::run(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("stance: could not open a window: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::Import(args)) => project_cmds::import(&args),
+        Some(Command::Validate(args)) => project_cmds::validate(&args),
+        Some(Command::Stats(args)) => project_cmds::stats(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
+    }
+}

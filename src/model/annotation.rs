@@ -1,0 +1,95 @@
+//! [`Annotation`], [`Actor`] and [`Relation`]: what analysts mark and who holds it.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{ActorId, AnnotationId, DocumentId, RelationId, Span};
+
+/// A marked span of a document: a claim, position or concession.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: AnnotationId,
+    pub document: DocumentId,
+    /// A key of the project's [`super::TagSchema`].
+    pub tag: String,
+    /// Sorted, non-overlapping, non-empty char ranges; several make a discontinuous span.
+    pub ranges: Vec<Span>,
+    /// The text at `ranges`, joined with a single space.
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<ActorId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Free attributes, e.g. imported brat attributes (`name` → `value`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    /// Ids this annotation has in other tools, e.g. `"brat": "T12"`, kept for round trips.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub external_ids: BTreeMap<String, String>,
+    pub created: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+}
+
+impl Annotation {
+    /// The span from the first range's start to the last range's end.
+    #[must_use]
+    pub fn extent(&self) -> Span {
+        super::span::extent(&self.ranges).unwrap_or_default()
+    }
+
+    /// True if any range covers the char offset.
+    #[must_use]
+    pub fn covers(&self, offset_chars: usize) -> bool {
+        self.ranges.iter().any(|r| r.contains(offset_chars))
+    }
+
+    /// The note, or `""`.
+    #[must_use]
+    pub fn note_text(&self) -> &str {
+        self.note.as_deref().unwrap_or("")
+    }
+}
+
+/// A party that holds claims, positions and concessions: a person, a government, a statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: ActorId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// For example "Russia", "United States", "Ukraine".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+}
+
+impl Actor {
+    #[must_use]
+    pub fn new(name: impl Into<String>, affiliation: Option<&str>) -> Self {
+        Self {
+            id: ActorId::random(),
+            name: name.into(),
+            aliases: Vec::new(),
+            affiliation: affiliation.map(str::to_owned),
+        }
+    }
+
+    /// True if `name` is the actor's name or one of its aliases (case-insensitive).
+    #[must_use]
+    pub fn is_called(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+}
+
+/// A typed link between two annotations, e.g. one position answering another.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub id: RelationId,
+    pub kind: String,
+    pub from: AnnotationId,
+    pub to: AnnotationId,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub external_ids: BTreeMap<String, String>,
+}

@@ -1,0 +1,26 @@
+//! The document model: projects, documents, tags, annotations, actors, edits and history.
+//!
+//! Pure Rust with no UI and no I/O. Every rule of the domain lives here.
+
+mod annotation;
+mod derived;
+mod document;
+mod edit;
+mod history;
+mod ids;
+mod project;
+mod schema;
+mod span;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
+
+pub use annotation::{Actor, Annotation, Relation};
+pub use document::{Document, Paragraph, text_hash};
+pub use edit::{Edit, EditError};
+pub use history::History;
+pub use ids::{ActorId, AnnotationId, DocumentId, RelationId};
+pub use project::{FORMAT_VERSION, PreservedRecord, Problem, Project, Subject, elide};
+pub use schema::{Rgb, TagDef, TagSchema};
+pub use span::{Span, check_ranges, extent, normalize_ranges};
