@@ -2,5 +2,8 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod app;
+pub mod bench;
 pub mod cli;
+pub mod io;
 pub mod model;
+pub mod ui;

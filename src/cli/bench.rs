@@ -1,11 +1,29 @@
-//! `stance bench`.
+//! `stance bench`: measures frame times, load/save speed and memory on generated data.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-#[derive(Debug, clap::Args)]
-pub struct BenchArgs {}
+use crate::bench::run::{BenchOptions, run_bench};
 
-pub fn run(_args: &BenchArgs) -> ExitCode {
-    eprintln!("stance bench: in progress");
-    ExitCode::FAILURE
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Run few frames and one load/save round: a quick smoke test, not a measurement.
+    #[arg(long)]
+    pub quick: bool,
+}
+
+pub fn run(args: &BenchArgs) -> ExitCode {
+    let options = BenchOptions { quick: args.quick };
+    let mut stdout = std::io::stdout().lock();
+    let mut report = |figure| {
+        // Each figure is flushed as soon as it is known, so a long run shows progress.
+        let _written = writeln!(stdout, "{figure}").and_then(|()| stdout.flush());
+    };
+    match run_bench(options, &mut report) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("stance bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

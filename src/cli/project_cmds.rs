@@ -1,7 +1,19 @@
 //! `stance import`, `stance validate` and `stance stats`.
+//!
+//! Output goes through [`Report`], which ignores a closed pipe (`stance validate … | head`)
+//! instead of panicking as `println!` would.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use crate::io::{
+    LoadedProject, import_paths, load_project, load_project_from_str, locate_problem,
+    read_project_text, save_project,
+};
+use crate::model::{Annotation, Project};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -11,30 +23,372 @@ pub struct ImportArgs {
     /// The project file to write.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Overwrite the output if it exists (the old file is kept as OUTPUT.bak).
+    #[arg(long)]
+    pub force: bool,
+    /// The project's title (default: the article's title, or the output file's name).
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
+    /// Project files (.ron) to check.
     #[arg(required = true)]
     pub projects: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
+    /// The project file (.ron) to count.
     pub project: PathBuf,
 }
 
-pub fn import(_args: &ImportArgs) -> ExitCode {
-    eprintln!("stance import: in progress");
-    ExitCode::FAILURE
+/// Text for stdout and stderr, written at once; write errors (a closed pipe) are ignored
+/// because there is no one left to tell.
+#[derive(Default)]
+struct Report {
+    out: String,
+    err: String,
 }
 
-pub fn validate(_args: &ValidateArgs) -> ExitCode {
-    eprintln!("stance validate: in progress");
-    ExitCode::FAILURE
+impl Drop for Report {
+    fn drop(&mut self) {
+        let _stdout = std::io::stdout().lock().write_all(self.out.as_bytes());
+        let _stderr = std::io::stderr().lock().write_all(self.err.as_bytes());
+    }
 }
 
-pub fn stats(_args: &StatsArgs) -> ExitCode {
-    eprintln!("stance stats: in progress");
-    ExitCode::FAILURE
+pub fn import(args: &ImportArgs) -> ExitCode {
+    let mut report = Report::default();
+    let output = &args.output;
+    if output.exists() && !args.force {
+        let _ = writeln!(
+            report.err,
+            "stance import: {} exists; pass --force to overwrite it",
+            output.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let mut project = Project::new(args.title.clone().unwrap_or_default());
+    let summary = match import_paths(&args.paths, &mut project) {
+        Ok(summary) => summary,
+        Err(e) => {
+            let _ = writeln!(report.err, "stance import: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for (path, reason) in &summary.skipped {
+        let _ = writeln!(
+            report.err,
+            "stance import: skipped {}: {reason}",
+            path.display()
+        );
+    }
+    if project.documents.is_empty() {
+        let _ = writeln!(
+            report.err,
+            "stance import: nothing to import; {} not written",
+            output.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    if args.title.is_none() {
+        project.title = match project.documents.as_slice() {
+            [only] => only.title.clone(),
+            _ => crate::io::article::title_from_path(output),
+        };
+    }
+    if let Err(e) = save_project(output, &project) {
+        let _ = writeln!(report.err, "stance import: {e}");
+        return ExitCode::FAILURE;
+    }
+    let _ = writeln!(
+        report.out,
+        "{}: {} document(s), {} annotation(s), {} actor(s)",
+        output.display(),
+        project.documents.len(),
+        project.annotations.len(),
+        project.actors.len()
+    );
+    for doc in &project.documents {
+        let date = doc.date.map(|d| format!(", {d}")).unwrap_or_default();
+        let _ = writeln!(
+            report.out,
+            "  {} ({} chars{date})",
+            doc.title,
+            doc.len_chars()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn validate(args: &ValidateArgs) -> ExitCode {
+    let mut report = Report::default();
+    let mut is_all_valid = true;
+    for path in &args.projects {
+        is_all_valid &= validate_one(path, &mut report.out);
+    }
+    if is_all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Checks one file, writing a summary line or every problem; returns true if it is valid.
+fn validate_one(path: &Path, out: &mut String) -> bool {
+    let loaded = read_project_text(path).and_then(|text| {
+        Ok((
+            load_project_from_str(&path.display().to_string(), &text)?,
+            text,
+        ))
+    });
+    let (loaded, text) = match loaded {
+        Ok(pair) => pair,
+        Err(e) => {
+            let _ = writeln!(out, "{e}");
+            return false;
+        }
+    };
+    if loaded.problems.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}: ok: {}",
+            path.display(),
+            one_line_summary(&loaded.project)
+        );
+        return true;
+    }
+    let mut located: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| (locate_problem(&text, p), p))
+        .collect();
+    located.sort_by_key(|(at, _)| at.map(|p| (p.line, p.col)));
+    for (at, problem) in located {
+        match at {
+            Some(at) => {
+                let _ = writeln!(out, "{}:{at}: {problem}", path.display());
+            }
+            None => {
+                let _ = writeln!(out, "{}: {problem}", path.display());
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}: {} problem(s); the project opens in \"needs repair\" mode",
+        path.display(),
+        loaded.problems.len()
+    );
+    false
+}
+
+fn one_line_summary(project: &Project) -> String {
+    let tags: Vec<String> = project
+        .schema
+        .tags
+        .iter()
+        .map(|t| {
+            let n = project
+                .annotations
+                .iter()
+                .filter(|a| a.tag == t.key)
+                .count();
+            format!("{n} {}", t.name.to_lowercase())
+        })
+        .collect();
+    format!(
+        "{:?}, {} document(s), {} annotation(s) ({}), {} actor(s)",
+        project.title,
+        project.documents.len(),
+        project.annotations.len(),
+        tags.join(", "),
+        project.actors.len()
+    )
+}
+
+pub fn stats(args: &StatsArgs) -> ExitCode {
+    let mut report = Report::default();
+    let LoadedProject { project, problems } = match load_project(&args.project) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            let _ = writeln!(report.err, "{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !problems.is_empty() {
+        let _ = writeln!(
+            report.err,
+            "{}: warning: {} problem(s); counts include broken annotations (see `stance validate`)",
+            args.project.display(),
+            problems.len()
+        );
+    }
+    report.out = stats_tables(&project);
+    ExitCode::SUCCESS
+}
+
+/// The three tables of `stance stats`: per document, per tag and per holder, with a column per
+/// tag where it helps.
+fn stats_tables(project: &Project) -> String {
+    let tag_names: Vec<&str> = project
+        .schema
+        .tags
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    let per_tag = |annotations: &[&Annotation]| -> Vec<String> {
+        project
+            .schema
+            .tags
+            .iter()
+            .map(|t| {
+                annotations
+                    .iter()
+                    .filter(|a| a.tag == t.key)
+                    .count()
+                    .to_string()
+            })
+            .collect()
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", project.title);
+
+    let mut header = vec!["Document", "Chars", "Annotations"];
+    header.extend(&tag_names);
+    let mut rows = Vec::new();
+    for doc in &project.documents {
+        let anns: Vec<&Annotation> = project
+            .annotations
+            .iter()
+            .filter(|a| a.document == doc.id)
+            .collect();
+        let mut row = vec![
+            doc.title.clone(),
+            doc.len_chars().to_string(),
+            anns.len().to_string(),
+        ];
+        row.extend(per_tag(&anns));
+        rows.push(row);
+    }
+    push_table(&mut out, &header, &rows);
+
+    let total = project.annotations.len();
+    let mut rows = Vec::new();
+    for tag in &project.schema.tags {
+        let n = project
+            .annotations
+            .iter()
+            .filter(|a| a.tag == tag.key)
+            .count();
+        rows.push(vec![tag.name.clone(), n.to_string(), percent(n, total)]);
+    }
+    let unknown = project
+        .annotations
+        .iter()
+        .filter(|a| project.schema.get(&a.tag).is_none())
+        .count();
+    if unknown > 0 {
+        rows.push(vec![
+            "(unknown tag)".to_owned(),
+            unknown.to_string(),
+            percent(unknown, total),
+        ]);
+    }
+    rows.push(vec![
+        "Total".to_owned(),
+        total.to_string(),
+        percent(total, total),
+    ]);
+    push_table(&mut out, &["Tag", "Annotations", "Share"], &rows);
+
+    // Rows in the project's actor order, then holders that are not actors, then no holder.
+    let mut held: Vec<Vec<&Annotation>> = vec![Vec::new(); project.actors.len()];
+    let mut dangling: BTreeMap<String, Vec<&Annotation>> = BTreeMap::new();
+    let mut unheld = Vec::new();
+    for a in &project.annotations {
+        match a.holder {
+            None => unheld.push(a),
+            Some(id) => match project.actors.iter().position(|actor| actor.id == id) {
+                Some(i) => held[i].push(a),
+                None => dangling
+                    .entry(format!("(missing actor {})", id.short()))
+                    .or_default()
+                    .push(a),
+            },
+        }
+    }
+    let mut header = vec!["Holder", "Affiliation", "Annotations"];
+    header.extend(&tag_names);
+    let mut rows = Vec::new();
+    let mut push_row = |name: String, affiliation: String, anns: &[&Annotation]| {
+        let mut row = vec![name, affiliation, anns.len().to_string()];
+        row.extend(per_tag(anns));
+        rows.push(row);
+    };
+    for (actor, anns) in project.actors.iter().zip(&held) {
+        let affiliation = actor.affiliation.clone().unwrap_or_default();
+        push_row(actor.name.clone(), affiliation, anns);
+    }
+    for (name, anns) in &dangling {
+        push_row(name.clone(), String::new(), anns);
+    }
+    if !unheld.is_empty() {
+        push_row("(no holder)".to_owned(), String::new(), &unheld);
+    }
+    push_table(&mut out, &header, &rows);
+    out
+}
+
+fn percent(n: usize, total: usize) -> String {
+    if total == 0 {
+        return "-".to_owned();
+    }
+    let tenths = (n * 1000 + total / 2) / total;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// Appends an aligned plain-text table: text columns left-aligned, numbers right-aligned.
+fn push_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+    let width = |i: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| c.chars().count())
+            .chain([header[i].chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..header.len()).map(width).collect();
+    let is_numeric = |i: usize| {
+        rows.iter().filter_map(|r| r.get(i)).all(|c| {
+            c.chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == '%' || ch == '-')
+        })
+    };
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let mut text = String::new();
+        for (i, cell) in cells.enumerate() {
+            let pad = widths[i].saturating_sub(cell.chars().count());
+            if i > 0 {
+                text.push_str("  ");
+            }
+            if is_numeric(i) && i > 0 {
+                text.push_str(&" ".repeat(pad));
+                text.push_str(cell);
+            } else {
+                text.push_str(cell);
+                text.push_str(&" ".repeat(pad));
+            }
+        }
+        let _ = writeln!(out, "{}", text.trim_end());
+    };
+    line(&mut header.iter().copied());
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    line(&mut rule.iter().map(String::as_str));
+    for row in rows {
+        line(&mut row.iter().map(String::as_str));
+    }
+    out.push('\n');
 }

@@ -9,6 +9,7 @@ use super::{ActorId, AnnotationId, DocumentId, RelationId, Span};
 
 /// A marked span of a document: a claim, position or concession.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     pub id: AnnotationId,
     pub document: DocumentId,
@@ -54,6 +55,7 @@ impl Annotation {
 
 /// A party that holds claims, positions and concessions: a person, a government, a statement.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: ActorId,
     pub name: String,
@@ -85,6 +87,7 @@ impl Actor {
 
 /// A typed link between two annotations, e.g. one position answering another.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Relation {
     pub id: RelationId,
     pub kind: String,

@@ -41,6 +41,8 @@ pub struct Paragraph {
 
 /// What a document looks like on disk; the index is rebuilt after reading.
 #[derive(Deserialize)]
+// Named as users know it in error messages ("expected … for struct `Document`").
+#[serde(deny_unknown_fields, rename = "Document")]
 struct DocumentFile {
     id: DocumentId,
     title: String,

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use super::{
-    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Project, Relation, RelationId,
-    Span,
+    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, PreservedRecord, Project,
+    Relation, RelationId, Span, TagDef,
 };
 
 /// One change to a [`Project`]. [`Project::apply`] returns the edit that undoes it.
@@ -32,6 +32,19 @@ pub enum Edit {
     },
     RemoveRelation(RelationId),
     SetTitle(String),
+    /// Adds a tag to the schema at `index` (imports bring their own tags).
+    InsertTag {
+        index: usize,
+        tag: TagDef,
+    },
+    /// Removes a tag that no annotation uses.
+    RemoveTag(String),
+    /// Keeps a line of another tool verbatim (see [`PreservedRecord`]).
+    InsertPreserved {
+        index: usize,
+        record: PreservedRecord,
+    },
+    RemovePreserved(usize),
     /// Several edits applied in order, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -65,6 +78,8 @@ pub enum EditError {
     EmptySelection,
     #[error("an actor needs a name")]
     EmptyName,
+    #[error("tag {key:?} is used by {count} annotation(s)")]
+    TagInUse { key: String, count: usize },
 }
 
 impl Project {
@@ -217,6 +232,55 @@ impl Project {
                 })
             }
             Edit::SetTitle(title) => Ok(Edit::SetTitle(std::mem::replace(&mut self.title, title))),
+            Edit::InsertTag { index, tag } => {
+                if index > self.schema.tags.len() {
+                    return Err(EditError::BadIndex(index));
+                }
+                if tag.key.trim().is_empty() {
+                    return Err(EditError::EmptyName);
+                }
+                if self.schema.get(&tag.key).is_some() {
+                    return Err(EditError::DuplicateId(tag.key));
+                }
+                let key = tag.key.clone();
+                self.schema.tags.insert(index, tag);
+                Ok(Edit::RemoveTag(key))
+            }
+            Edit::RemoveTag(key) => {
+                let index = self
+                    .schema
+                    .tags
+                    .iter()
+                    .position(|t| t.key == key)
+                    .ok_or_else(|| EditError::NoSuchTag(key.clone()))?;
+                let count = self.annotations.iter().filter(|a| a.tag == key).count();
+                if count > 0 {
+                    return Err(EditError::TagInUse { key, count });
+                }
+                Ok(Edit::InsertTag {
+                    index,
+                    tag: self.schema.tags.remove(index),
+                })
+            }
+            Edit::InsertPreserved { index, record } => {
+                if index > self.preserved.len() {
+                    return Err(EditError::BadIndex(index));
+                }
+                if self.document(record.document).is_none() {
+                    return Err(EditError::NoSuchDocument(record.document));
+                }
+                self.preserved.insert(index, record);
+                Ok(Edit::RemovePreserved(index))
+            }
+            Edit::RemovePreserved(index) => {
+                if index >= self.preserved.len() {
+                    return Err(EditError::BadIndex(index));
+                }
+                Ok(Edit::InsertPreserved {
+                    index,
+                    record: self.preserved.remove(index),
+                })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

@@ -15,6 +15,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A line from another tool that Stance cannot model yet, kept verbatim for round trips.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PreservedRecord {
     pub document: DocumentId,
     /// The tool's format, e.g. `brat`.
@@ -26,6 +27,7 @@ pub struct PreservedRecord {
 ///
 /// Annotations are kept in canonical order (document, start, end, id) so saved files diff well.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     pub format: u32,
     pub title: String,

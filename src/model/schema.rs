@@ -42,6 +42,7 @@ impl<'de> Deserialize<'de> for Rgb {
 
 /// One tag: a stable key used in files, and how it is shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TagDef {
     /// Stable identifier, e.g. `claim`. Annotations refer to tags by key.
     pub key: String,

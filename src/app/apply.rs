@@ -1,0 +1,411 @@
+//! Applying intents: keyboard commands and panel actions become model edits via the history.
+
+use chrono::Utc;
+
+use super::StanceApp;
+use super::files::Pending;
+use crate::model::{Actor, Edit, EditError, Span};
+use crate::ui::Action;
+use crate::ui::commands::{self, Command};
+use crate::ui::prefs::Theme;
+
+impl StanceApp {
+    /// Turns this frame's key presses into actions. Bare keys (Delete, arrows, 1/2/3…) act
+    /// only while no text field has focus, so typing a note never deletes an annotation.
+    pub(super) fn handle_keys(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let is_typing = ctx.text_edit_focused();
+        let table = Command::shortcut_table();
+        let hotkeys: Vec<(egui::KeyboardShortcut, String)> = self
+            .project
+            .schema
+            .tags
+            .iter()
+            .filter_map(|t| {
+                let key = egui::Key::from_name(&t.hotkey?.to_string())?;
+                Some((
+                    egui::KeyboardShortcut::new(egui::Modifiers::NONE, key),
+                    t.key.clone(),
+                ))
+            })
+            .collect();
+        ctx.input_mut(|input| {
+            for (shortcut, command) in &table {
+                if is_typing && Command::is_bare_key(shortcut) {
+                    continue;
+                }
+                if commands::consume(input, shortcut) {
+                    actions.push(Action::Command(*command));
+                }
+            }
+            if !is_typing {
+                for (shortcut, tag) in &hotkeys {
+                    if commands::consume(input, shortcut) {
+                        actions.push(Action::TagSelection(tag.clone()));
+                    }
+                }
+            }
+        });
+    }
+
+    /// Applies and empties `actions`.
+    pub(super) fn apply_actions(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        for action in std::mem::take(actions) {
+            self.apply_action(ctx, action);
+        }
+    }
+
+    fn apply_action(&mut self, ctx: &egui::Context, action: Action) {
+        let now = Utc::now();
+        match action {
+            Action::Command(command) => self.run_command(ctx, command),
+            Action::SelectAnnotation { id, scroll_article } => {
+                self.select(id, scroll_article, !scroll_article);
+            }
+            Action::ShowDocument(id) => {
+                if self.project.document(id).is_some() && self.document != Some(id) {
+                    self.document = Some(id);
+                    self.selected = None;
+                    self.text_selection = None;
+                    self.article_scroll_to = Some(0);
+                }
+            }
+            Action::OpenPath(path) => self.request(ctx, Pending::OpenPath(path)),
+            Action::TagSelection(tag) => self.tag_selection(ctx, &tag),
+            Action::SetTag(id, tag) => {
+                let label = format!("Retag as {}", self.project.schema.name(&tag));
+                let edit = self.project.set_tag(id, &tag, now);
+                self.edit(ctx, edit, &label, None);
+            }
+            Action::SetHolder(id, holder) => {
+                let edit = self.project.set_holder(id, holder, now);
+                self.edit(ctx, edit, "Set Holder", None);
+            }
+            Action::NewHolder(id, name) => self.new_holder(ctx, id, &name),
+            Action::SetNote(id, note) => {
+                let edit = self.project.set_note(id, &note, now);
+                self.edit(ctx, edit, "Edit Note", Some(&format!("note:{id}")));
+            }
+            Action::NoteEditFinished | Action::ActorEditFinished => self.history.break_group(),
+            Action::SetSpanToSelection(id) => {
+                if let Some(selection) = self.take_text_selection(ctx) {
+                    let edit = self.project.set_ranges(id, vec![selection], now);
+                    self.edit(ctx, edit, "Set Span", None);
+                }
+            }
+            Action::AddSelectionAsRange(id) => self.add_selection_as_range(ctx, id),
+            Action::RemoveRange(id, index) => {
+                let Some(a) = self.project.annotation(id) else {
+                    return;
+                };
+                let ranges: Vec<Span> = a
+                    .ranges
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != index)
+                    .map(|(_, r)| *r)
+                    .collect();
+                let edit = self.project.set_ranges(id, ranges, now);
+                self.edit(ctx, edit, "Remove Range", None);
+            }
+            Action::DeleteAnnotation(id) => self.delete_annotation(ctx, id),
+            Action::RenameActor(id, name) => {
+                let edit = self.project.edit_actor(id, |a| a.name = name);
+                self.edit(ctx, edit, "Rename Actor", None);
+            }
+            Action::SetAffiliation(id, affiliation) => {
+                let affiliation = (!affiliation.trim().is_empty()).then_some(affiliation);
+                let edit = self.project.edit_actor(id, |a| a.affiliation = affiliation);
+                self.edit(
+                    ctx,
+                    edit,
+                    "Set Affiliation",
+                    Some(&format!("affiliation:{id}")),
+                );
+            }
+            Action::SetAliases(id, text) => {
+                let Some(actor) = self.project.actor(id) else {
+                    return;
+                };
+                let aliases = parse_aliases(&text, &actor.name);
+                if aliases != actor.aliases {
+                    let edit = self.project.edit_actor(id, |a| a.aliases = aliases);
+                    self.edit(ctx, edit, "Set Aliases", None);
+                }
+            }
+            Action::AddActor(name) => {
+                if let Some(existing) = self.project.actor_named(&name) {
+                    let message = format!("An actor called {} already exists", existing.name);
+                    self.toasts.warning(ctx, message);
+                    return;
+                }
+                let edit = self.project.add_actor(Actor::new(name, None));
+                self.edit(ctx, Ok(edit), "Add Actor", None);
+            }
+            Action::MergeActors { from, into } => {
+                let edit = self.project.merge_actors(from, into, now);
+                if self.edit(ctx, edit, "Merge Actors", None) {
+                    self.toasts
+                        .info(ctx, "Actors merged; Ctrl+Z undoes the merge");
+                }
+            }
+            Action::DeleteActor(id) => {
+                let edit = self.project.delete_actor(id, now);
+                self.edit(ctx, edit, "Delete Actor", None);
+            }
+        }
+    }
+
+    /// Runs a menu or keyboard command.
+    pub(super) fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewProject => self.request(ctx, Pending::NewProject),
+            Command::Open => self.request(ctx, Pending::OpenDialog),
+            Command::ImportArticle => self.start_import_dialog(ctx),
+            Command::Save => self.save(ctx),
+            Command::SaveAs => self.start_save_as_dialog(ctx),
+            Command::Export => self.export_dialog.open(),
+            Command::Quit => self.request(ctx, Pending::Quit),
+            Command::Undo => {
+                if self.history.undo(&mut self.project).is_none() && self.history.can_undo() {
+                    self.toasts.warning(ctx, "This step cannot be undone");
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.project).is_none() && self.history.can_redo() {
+                    self.toasts.warning(ctx, "This step cannot be redone");
+                }
+            }
+            Command::DeleteAnnotation => {
+                if let Some(id) = self.selected {
+                    self.delete_annotation(ctx, id);
+                }
+            }
+            Command::AddSelectionAsRange => match self.selected {
+                Some(id) => self.add_selection_as_range(ctx, id),
+                None => self
+                    .toasts
+                    .info(ctx, "Select an annotation first, then the text to add"),
+            },
+            Command::Find => {
+                self.prefs.show_sidebar = true;
+                self.sidebar.focus_search();
+            }
+            Command::NextAnnotation | Command::PreviousAnnotation => {
+                let step = if command == Command::NextAnnotation {
+                    1
+                } else {
+                    -1
+                };
+                if let Some(id) =
+                    self.sidebar
+                        .neighbour(&self.project, self.document, self.selected, step)
+                {
+                    self.select(id, true, true);
+                }
+            }
+            Command::FocusNote => {
+                if self.selected.is_some() {
+                    self.prefs.show_sidebar = true;
+                    self.sidebar.focus_note();
+                }
+            }
+            Command::ClearSelection => {
+                self.text_selection = None;
+                self.selected = None;
+            }
+            Command::ZoomIn => self.prefs.zoom_in(),
+            Command::ZoomOut => self.prefs.zoom_out(),
+            Command::ZoomReset => self.prefs.zoom = 1.0,
+            Command::ThemeLight => self.prefs.theme = Theme::Light,
+            Command::ThemeDark => self.prefs.theme = Theme::Dark,
+            Command::ThemeSystem => self.prefs.theme = Theme::System,
+            Command::ToggleSidebar => self.prefs.show_sidebar = !self.prefs.show_sidebar,
+            Command::ToggleDocumentList => {
+                self.prefs.show_document_list = !self.prefs.show_document_list;
+            }
+            Command::KeyboardShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::About => self.show_about = true,
+        }
+    }
+
+    /// Whether a command can run now (menus grey out the others).
+    pub(super) fn is_enabled(&self, command: Command) -> bool {
+        match command {
+            Command::Undo => self.history.can_undo(),
+            Command::Redo => self.history.can_redo(),
+            Command::DeleteAnnotation | Command::FocusNote => self.selected.is_some(),
+            Command::AddSelectionAsRange => {
+                self.selected.is_some() && self.text_selection.is_some()
+            }
+            Command::Export => !self.project.annotations.is_empty(),
+            Command::ToggleDocumentList => self.project.documents.len() > 1,
+            Command::Save | Command::SaveAs => self.save_job.is_none(),
+            _ => true,
+        }
+    }
+
+    /// `Some(checked)` for the View menu's toggles and theme choices.
+    pub(super) fn is_checked(&self, command: Command) -> Option<bool> {
+        match command {
+            Command::ThemeLight => Some(self.prefs.theme == Theme::Light),
+            Command::ThemeDark => Some(self.prefs.theme == Theme::Dark),
+            Command::ThemeSystem => Some(self.prefs.theme == Theme::System),
+            Command::ToggleSidebar => Some(self.prefs.show_sidebar),
+            Command::ToggleDocumentList => Some(self.prefs.show_document_list),
+            _ => None,
+        }
+    }
+
+    /// Applies an edit through the history; a refused edit is shown, never lost silently.
+    pub(super) fn edit(
+        &mut self,
+        ctx: &egui::Context,
+        edit: Result<Edit, EditError>,
+        label: &str,
+        coalesce_key: Option<&str>,
+    ) -> bool {
+        let result = edit.and_then(|edit| {
+            self.history
+                .apply(&mut self.project, edit, label, coalesce_key, Utc::now())
+        });
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                self.toasts.warning(ctx, format!("{label}: {e}"));
+                false
+            }
+        }
+    }
+
+    fn select(&mut self, id: crate::model::AnnotationId, scroll_article: bool, scroll_list: bool) {
+        let Some(a) = self.project.annotation(id) else {
+            return;
+        };
+        if Some(a.document) != self.document {
+            self.document = Some(a.document);
+            self.text_selection = None;
+        }
+        self.selected = Some(id);
+        if scroll_article {
+            self.article_scroll_to = Some(a.extent().start);
+        }
+        if scroll_list {
+            self.sidebar.scroll_to_selected();
+        }
+    }
+
+    fn take_text_selection(&mut self, ctx: &egui::Context) -> Option<Span> {
+        let selection = self.text_selection.take().filter(|s| !s.is_empty());
+        if selection.is_none() {
+            self.toasts
+                .info(ctx, "Select some text in the article first");
+        }
+        selection
+    }
+
+    /// Tags the text selection; with no selection, `1`/`2`/`3` retag the selected annotation.
+    fn tag_selection(&mut self, ctx: &egui::Context, tag: &str) {
+        let Some(document) = self.document else {
+            return;
+        };
+        let name = self.project.schema.name(tag).to_owned();
+        let Some(selection) = self.text_selection.filter(|s| !s.is_empty()) else {
+            if let Some(id) = self.selected {
+                let edit = self.project.set_tag(id, tag, Utc::now());
+                self.edit(ctx, edit, &format!("Retag as {name}"), None);
+            } else {
+                self.toasts.info(
+                    ctx,
+                    format!("Select text in the article to tag it as {name}"),
+                );
+            }
+            return;
+        };
+        let annotation = self
+            .project
+            .new_annotation(document, tag, vec![selection], Utc::now());
+        let id = annotation.as_ref().map(|a| a.id).ok();
+        let edit = annotation.map(|a| Edit::AddAnnotation(Box::new(a)));
+        if self.edit(ctx, edit, &format!("Tag {name}"), None)
+            && let Some(id) = id
+        {
+            self.text_selection = None;
+            self.select(id, false, true);
+        }
+    }
+
+    fn add_selection_as_range(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
+        if let Some(selection) = self.take_text_selection(ctx) {
+            let edit = self.project.add_range(id, selection, Utc::now());
+            self.edit(ctx, edit, "Add Range", None);
+        }
+    }
+
+    /// Deletes an annotation and selects its neighbour, so Delete can be pressed repeatedly.
+    fn delete_annotation(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
+        let next = self
+            .sidebar
+            .neighbour(&self.project, self.document, Some(id), 1)
+            .filter(|&n| n != id)
+            .or_else(|| {
+                self.sidebar
+                    .neighbour(&self.project, self.document, Some(id), -1)
+                    .filter(|&n| n != id)
+            });
+        let edit = self.project.delete_annotation(id);
+        if self.edit(ctx, edit, "Delete Annotation", None) && self.selected == Some(id) {
+            self.selected = next;
+            if next.is_some() {
+                self.sidebar.scroll_to_selected();
+            }
+        }
+    }
+
+    /// Makes a new actor (or the one already called `name`) the annotation's holder.
+    fn new_holder(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId, name: &str) {
+        let now = Utc::now();
+        if let Some(existing) = self.project.actor_named(name).map(|a| a.id) {
+            let edit = self.project.set_holder(id, Some(existing), now);
+            self.edit(ctx, edit, "Set Holder", None);
+            return;
+        }
+        let actor = Actor::new(name, None);
+        let actor_id = actor.id;
+        let add = self.project.add_actor(actor);
+        let edit = self
+            .project
+            .edit_annotation(id, now, |a| a.holder = Some(actor_id))
+            .map(|set| Edit::Batch(vec![add, set]));
+        self.edit(ctx, edit, "New Holder", None);
+    }
+}
+
+/// Aliases typed as a comma-separated list: trimmed, without blanks, duplicates or the name.
+fn parse_aliases(text: &str, name: &str) -> Vec<String> {
+    let mut aliases: Vec<String> = Vec::new();
+    for alias in text.split(',').map(str::trim) {
+        if !alias.is_empty()
+            && !alias.eq_ignore_ascii_case(name)
+            && !aliases.iter().any(|a| a.eq_ignore_ascii_case(alias))
+        {
+            aliases.push(alias.to_owned());
+        }
+    }
+    aliases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_aliases;
+
+    #[test]
+    fn aliases_are_trimmed_and_deduplicated() {
+        assert_eq!(
+            parse_aliases(
+                " Vladimir Putin, , the Kremlin leader,putin, Vladimir Putin",
+                "Putin"
+            ),
+            vec!["Vladimir Putin", "the Kremlin leader"]
+        );
+    }
+}

@@ -1,0 +1,456 @@
+//! Files: new, open, import, save, export, dropped files, and the unsaved-changes prompt.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use super::StanceApp;
+use crate::io::SaveError;
+use crate::model::{AnnotationId, History, Problem, Project};
+use crate::ui::dialogs::{ErrorReport, UnsavedChoice};
+use crate::ui::file_dialog::{DialogAnswer, DialogPurpose, DialogRequest};
+
+/// Projects with more text than this are serialised and written on a worker thread.
+const BACKGROUND_SAVE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Something that would discard unsaved changes, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    NewProject,
+    OpenDialog,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+impl Pending {
+    pub(super) fn what_for_prompt(&self) -> &'static str {
+        match self {
+            Pending::NewProject => "starting a new project",
+            Pending::OpenDialog | Pending::OpenPath(_) => "opening another file",
+            Pending::Quit => "quitting",
+        }
+    }
+}
+
+/// The needs-repair window's state.
+pub struct RepairState {
+    file_name: String,
+    /// Problems, recomputed when the project changes.
+    problems: (u64, Vec<Problem>),
+}
+
+/// A save running on a worker thread.
+pub struct SaveJob {
+    receiver: Receiver<Result<(), SaveError>>,
+    path: PathBuf,
+    /// The history state that was saved.
+    state: u64,
+}
+
+impl StanceApp {
+    /// Runs `pending` now, or first asks about unsaved changes.
+    pub(super) fn request(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.history.is_dirty() {
+            self.prompt = Some(pending);
+        } else {
+            self.perform(ctx, pending);
+        }
+    }
+
+    fn perform(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::NewProject => {
+                self.replace_project(Project::new("Untitled"), None);
+                self.toasts.info(
+                    ctx,
+                    "New project: import an article with Ctrl+I or drop one here",
+                );
+            }
+            Pending::OpenDialog => {
+                let request = DialogRequest::new(DialogPurpose::OpenProject, "Open")
+                    .filter("Stance projects and articles", &["ron", "txt", "md"])
+                    .filter("Stance project", &["ron"])
+                    .filter("Article", &["txt", "md"])
+                    .directory(self.dialog_directory());
+                self.dialogs.start(request, ctx);
+            }
+            Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// The user's answer to the unsaved-changes prompt.
+    pub(super) fn answer_prompt(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
+        let Some(pending) = self.prompt.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Save => {
+                self.after_save = Some(pending);
+                self.save(ctx);
+            }
+            UnsavedChoice::Discard => self.perform(ctx, pending),
+            UnsavedChoice::Cancel => {}
+        }
+    }
+
+    /// The window's close button: ask first when there are unsaved changes.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        if self.history.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Pending::Quit);
+        }
+    }
+
+    /// Opens a project (.ron) or starts a project from an article (.txt, .md). Errors are shown.
+    pub fn open_path(&mut self, path: &Path) {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match extension.as_str() {
+            "txt" | "md" | "markdown" => match crate::io::article::read_article(path) {
+                Ok(document) => {
+                    let mut project = Project::new(document.title.clone());
+                    let edit = project.add_document(document);
+                    match project.apply(edit) {
+                        Ok(_) => self.replace_project(project, None),
+                        Err(e) => self.report("Could not open the article", e.to_string()),
+                    }
+                }
+                Err(e) => self.report("Could not open the article", e.to_string()),
+            },
+            _ => match crate::io::load_project(path) {
+                Ok(loaded) => {
+                    let needs_repair = loaded.needs_repair();
+                    self.replace_project(loaded.project, Some(path.to_path_buf()));
+                    self.history.mark_saved();
+                    self.prefs.remember_file(path);
+                    if needs_repair {
+                        self.repair = Some(RepairState {
+                            file_name: file_name(path),
+                            problems: (self.project.revision(), loaded.problems),
+                        });
+                    }
+                }
+                Err(e) => {
+                    let title = format!("Could not open {}", file_name(path));
+                    self.report(&title, e.to_string());
+                }
+            },
+        }
+    }
+
+    fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
+        self.document = project.documents.first().map(|d| d.id);
+        self.project = project;
+        self.history = History::new();
+        self.path = path;
+        self.selected = None;
+        self.text_selection = None;
+        self.article_scroll_to = Some(0);
+        self.repair = None;
+    }
+
+    fn report(&mut self, title: &str, message: String) {
+        self.errors.push_back(ErrorReport {
+            title: title.to_owned(),
+            message,
+        });
+    }
+
+    /// Saves to the current file, or asks where first.
+    pub(super) fn save(&mut self, ctx: &egui::Context) {
+        match self.path.clone() {
+            Some(path) => self.save_to(ctx, &path),
+            None => self.start_save_as_dialog(ctx),
+        }
+    }
+
+    pub(super) fn start_save_as_dialog(&mut self, ctx: &egui::Context) {
+        let suggested = self.path.as_deref().map_or_else(
+            || format!("{}.ron", sanitize_file_stem(&self.project.title)),
+            file_name,
+        );
+        let request = DialogRequest::new(DialogPurpose::SaveProjectAs, "Save Project As")
+            .filter("Stance project", &["ron"])
+            .file_name(suggested)
+            .directory(self.dialog_directory());
+        self.dialogs.start(request, ctx);
+    }
+
+    pub(super) fn start_import_dialog(&mut self, ctx: &egui::Context) {
+        let request = DialogRequest::new(DialogPurpose::ImportArticles, "Import Articles")
+            .filter("Article", &["txt", "md"])
+            .directory(self.dialog_directory());
+        self.dialogs.start(request, ctx);
+    }
+
+    fn dialog_directory(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .or_else(|| self.prefs.recent_files.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    /// Writes the project to `path`: big projects on a worker thread, so the window never
+    /// freezes; the file is replaced atomically either way.
+    pub fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
+        let text_bytes: usize = self.project.documents.iter().map(|d| d.text.len()).sum();
+        if text_bytes < BACKGROUND_SAVE_BYTES {
+            let result = crate::io::save_project(path, &self.project);
+            self.finish_save(ctx, path, self.history.current_state(), result);
+            return;
+        }
+        let snapshot = self.project.clone();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let target = path.to_path_buf();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("save-project".to_owned())
+            .spawn(move || {
+                let _sent = sender.send(crate::io::save_project(&target, &snapshot));
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.save_job = Some(SaveJob {
+                    receiver,
+                    path: path.to_path_buf(),
+                    state: self.history.current_state(),
+                });
+                self.toasts.info(ctx, "Saving…");
+            }
+            Err(e) => self.report("Could not save", format!("{}: {e}", path.display())),
+        }
+    }
+
+    fn finish_save(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        state: u64,
+        result: Result<(), SaveError>,
+    ) {
+        match result {
+            Ok(()) => {
+                // Edits made while a background save ran are not in the file.
+                if self.history.current_state() == state {
+                    self.history.mark_saved();
+                }
+                self.path = Some(path.to_path_buf());
+                self.prefs.remember_file(path);
+                self.toasts.info(ctx, format!("Saved {}", file_name(path)));
+                if let Some(pending) = self.after_save.take() {
+                    self.perform(ctx, pending);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.report("Could not save the project", e.to_string());
+            }
+        }
+    }
+
+    /// Picks up finished dialogs and background saves.
+    pub(super) fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(answer) = self.dialogs.poll() {
+            self.dialog_answered(ctx, &answer);
+        }
+        if let Some(job) = &self.save_job {
+            match job.receiver.try_recv() {
+                Ok(result) => {
+                    let (path, state) = (job.path.clone(), job.state);
+                    self.save_job = None;
+                    self.finish_save(ctx, &path, state, result);
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    let path = job.path.display().to_string();
+                    self.save_job = None;
+                    self.report(
+                        "Could not save the project",
+                        format!("{path}: the save stopped unexpectedly"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn dialog_answered(&mut self, ctx: &egui::Context, answer: &DialogAnswer) {
+        let Some(first) = answer.paths.first().cloned() else {
+            // Cancelled: whatever waited for a save-as does not happen.
+            if answer.purpose == DialogPurpose::SaveProjectAs {
+                self.after_save = None;
+            }
+            if answer.purpose == DialogPurpose::Export {
+                self.pending_export = None;
+            }
+            return;
+        };
+        match answer.purpose {
+            DialogPurpose::OpenProject => self.open_path(&first),
+            DialogPurpose::SaveProjectAs => {
+                let path = if first.extension().is_none() {
+                    first.with_extension("ron")
+                } else {
+                    first
+                };
+                self.save_to(ctx, &path);
+            }
+            DialogPurpose::ImportArticles => self.import(ctx, &answer.paths),
+            DialogPurpose::Export => {
+                if first.exists() {
+                    self.confirm_overwrite = Some(first);
+                } else {
+                    self.write_export(ctx, &first);
+                }
+            }
+        }
+    }
+
+    /// Imports articles into the project as one undoable step and shows the first.
+    pub(super) fn import(&mut self, ctx: &egui::Context, paths: &[PathBuf]) {
+        match crate::io::import::import_edit(paths, &self.project) {
+            Ok((edit, summary)) => {
+                let label = if summary.documents.len() == 1 {
+                    "Import Article"
+                } else {
+                    "Import Articles"
+                };
+                if !summary.documents.is_empty() && self.edit(ctx, Ok(edit), label, None) {
+                    self.document = summary.documents.first().copied();
+                    self.selected = None;
+                    self.text_selection = None;
+                    self.article_scroll_to = Some(0);
+                    self.toasts.info(
+                        ctx,
+                        format!("Imported {} article(s)", summary.documents.len()),
+                    );
+                }
+                for (path, reason) in summary.skipped {
+                    self.toasts
+                        .warning(ctx, format!("Skipped {}: {reason}", file_name(&path)));
+                }
+            }
+            Err(e) => self.report("Could not import", e.to_string()),
+        }
+    }
+
+    /// Files dropped on the window: a project opens, articles are imported.
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .into_iter()
+            .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        if !articles.is_empty() {
+            self.import(ctx, &articles);
+        }
+        if let Some(project) = projects.into_iter().next() {
+            self.request(ctx, Pending::OpenPath(project));
+        }
+    }
+
+    /// The needs-repair window's problems, recomputed when the project changed.
+    pub(super) fn repair_problems(&mut self) -> Option<(String, Vec<Problem>)> {
+        let repair = self.repair.as_mut()?;
+        if repair.problems.0 != self.project.revision() {
+            repair.problems = (self.project.revision(), self.project.problems());
+        }
+        Some((repair.file_name.clone(), repair.problems.1.clone()))
+    }
+
+    pub(super) fn close_repair(&mut self) {
+        self.repair = None;
+    }
+
+    /// Deletes a broken annotation (undoable).
+    pub(super) fn delete_broken(&mut self, ctx: &egui::Context, id: AnnotationId) {
+        let edit = self.project.delete_annotation(id);
+        self.edit(ctx, edit, "Delete Broken Annotation", None);
+    }
+
+    /// Repairs a broken annotation with the model's repair rule.
+    pub(super) fn fix_broken(&mut self, ctx: &egui::Context, id: AnnotationId) {
+        let edit = self.project.repair_annotation(id, chrono::Utc::now());
+        self.edit(ctx, edit, "Repair Annotation", None);
+    }
+
+    /// Writes the pending export to `path` (after any overwrite confirmation).
+    pub(super) fn write_export(&mut self, ctx: &egui::Context, path: &Path) {
+        let Some(request) = self.pending_export.take() else {
+            return;
+        };
+        match crate::ui::export_dialog::write_export(&self.project, &request, path) {
+            Ok(()) => self
+                .toasts
+                .info(ctx, format!("Exported {}", file_name(path))),
+            Err(e) => self.report("Could not export", e.to_string()),
+        }
+    }
+
+    /// The export dialog; its request leads to the save dialog.
+    pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
+        let Some(request) = self.export_dialog.ui(ctx, &self.project) else {
+            return;
+        };
+        let dialog = DialogRequest::new(DialogPurpose::Export, "Export Annotations")
+            .file_name(request.file_name.clone())
+            .directory(self.dialog_directory());
+        self.pending_export = Some(request);
+        self.dialogs.start(dialog, ctx);
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A file name from a project title: no path separators or characters file systems refuse.
+fn sanitize_file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' || c == ' ' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim().trim_matches('-').to_owned();
+    if stem.is_empty() {
+        "project".to_owned()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize_file_stem;
+
+    #[test]
+    fn file_stems_from_titles_are_safe() {
+        assert_eq!(sanitize_file_stem("Talks: day 1/2"), "Talks- day 1-2");
+        assert_eq!(sanitize_file_stem("///"), "project");
+    }
+}

@@ -1,0 +1,284 @@
+//! The frame benchmark: the real [`StanceApp`] on a headless context, scrolled from top to
+//! bottom while the pointer hovers over the text, then a drag selection tagged with a hotkey.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use egui::{Key, Pos2, Rect, TouchPhase};
+
+use super::harness::{FrameDriver, FrameStats, Percentiles, SCREEN_SIZE_PX, input};
+use crate::app::StanceApp;
+use crate::model::{AnnotationId, Project};
+
+/// How many frames each part of the run takes.
+#[derive(Clone, Copy, Debug)]
+pub struct Script {
+    /// Frames spent scrolling from the top of the article to its bottom.
+    pub scroll_frames: usize,
+    /// Frames spent dragging a selection (press, moves, release).
+    pub drag_frames: usize,
+    /// Frames of hovering after the tag, over the new highlight.
+    pub hover_frames: usize,
+}
+
+impl Script {
+    /// At least 300 measured frames, as issue 5 asks.
+    pub const FULL: Self = Self {
+        scroll_frames: 300,
+        drag_frames: 8,
+        hover_frames: 30,
+    };
+    /// A smoke run.
+    pub const QUICK: Self = Self {
+        scroll_frames: 24,
+        drag_frames: 4,
+        hover_frames: 4,
+    };
+}
+
+/// What a run measured.
+#[derive(Clone, Debug)]
+pub struct FrameRun {
+    /// The first frame after the project was opened.
+    pub first: Duration,
+    /// Every later frame.
+    pub frames: Vec<FrameStats>,
+    /// Paragraphs the article laid out per frame (first frame excluded), as the widget reports.
+    pub laid_out_max: usize,
+    /// Paragraphs in the document.
+    pub paragraphs: usize,
+    /// How far the scroll got: the last visible paragraph at the end of the scroll part.
+    pub reached_paragraph: usize,
+    /// The text the drag selected, if it selected any.
+    pub selected_chars: usize,
+    /// Frames from the hotkey press until the new highlight was painted (0 = same frame),
+    /// `None` if the tag never appeared.
+    pub tag_latency_frames: Option<usize>,
+    /// Annotations in the project at the end of the run.
+    pub annotations_after: usize,
+}
+
+impl FrameRun {
+    #[must_use]
+    pub fn percentiles(&self) -> Percentiles {
+        let times: Vec<Duration> = self.frames.iter().map(|f| f.cpu).collect();
+        Percentiles::of(&times)
+    }
+}
+
+/// Opens `project` in a fresh app on `driver` (whose fonts are already warm) and plays `script`.
+///
+/// # Errors
+/// The app showed no article, or the scripted selection or tag did not happen.
+pub fn run_frames(
+    driver: &mut FrameDriver,
+    project: Project,
+    script: Script,
+) -> Result<FrameRun, String> {
+    let mut app = StanceApp::with_project(project);
+    let first = driver.frame(Vec::new(), |ui| app.frame_ui(ui)).cpu;
+    let paragraphs = app
+        .current_document()
+        .and_then(|d| app.project().document(d))
+        .map_or(0, |d| d.paragraphs().len());
+    if paragraphs == 0 {
+        return Err("the app opened no article".to_owned());
+    }
+    let mut run = FrameRun {
+        first,
+        frames: Vec::new(),
+        laid_out_max: 0,
+        paragraphs,
+        reached_paragraph: 0,
+        selected_chars: 0,
+        tag_latency_frames: None,
+        annotations_after: 0,
+    };
+    let area = article_area(&app);
+    scroll_through(driver, &mut app, &mut run, area, script.scroll_frames);
+    drag_select(driver, &mut app, &mut run, area, script.drag_frames)?;
+    tag_selection(driver, &mut app, &mut run, area, script.hover_frames)?;
+    run.annotations_after = app.project().annotations.len();
+    Ok(run)
+}
+
+/// Warms the context up (fonts, style) on a small project, as a running app is before the
+/// user opens a file.
+pub fn warm_up(driver: &mut FrameDriver) {
+    let mut app = StanceApp::with_project(crate::app::sample_project());
+    for _ in 0..3 {
+        driver.frame(Vec::new(), |ui| app.frame_ui(ui));
+    }
+}
+
+/// The part of the window the article gets: the screen minus the app's panels, whose widths
+/// the app keeps in its preferences.
+fn article_area(app: &StanceApp) -> Rect {
+    // Menu bar and status bar: one line of small text each, with margins.
+    const BAR_HEIGHT_PX: f32 = 28.0;
+    let prefs = app.preferences();
+    let mut area = Rect::from_min_size(Pos2::ZERO, SCREEN_SIZE_PX);
+    area.min.y += BAR_HEIGHT_PX;
+    area.max.y -= BAR_HEIGHT_PX;
+    if prefs.show_sidebar {
+        area.max.x -= prefs.sidebar_width_px;
+    }
+    if prefs.show_document_list && app.project().documents.len() > 1 {
+        area.min.x += prefs.document_list_width_px;
+    }
+    area
+}
+
+/// A point on the text column: `fx` across it and `fy` down it, both in 0..=1.
+fn text_point(area: Rect, fx: f32, fy: f32) -> Pos2 {
+    // The text is centred and narrower than the area; stay inside its middle half.
+    let column_width = (area.width() * 0.5).min(420.0);
+    let left = area.center().x - column_width / 2.0;
+    let top = area.min.y + 90.0;
+    Pos2::new(
+        left + column_width * fx,
+        top + (area.height() - 140.0).max(40.0) * fy,
+    )
+}
+
+fn scroll_through(
+    driver: &mut FrameDriver,
+    app: &mut StanceApp,
+    run: &mut FrameRun,
+    area: Rect,
+    frames: usize,
+) {
+    let mut scrolled_px = 0.0f32;
+    let viewport_px = area.height();
+    for i in 0..frames {
+        let phase = if i == 0 {
+            TouchPhase::Start
+        } else {
+            TouchPhase::Move
+        };
+        let remaining_frames = (frames - i) as f32;
+        let estimate_px = estimated_height_px(app, run, scrolled_px, viewport_px);
+        let step_px = ((estimate_px - scrolled_px) / remaining_frames).max(viewport_px * 0.05);
+        scrolled_px += step_px;
+        // Hover sweeps across and down the text, so tooltips and hover highlights vary.
+        let fx = (i % 17) as f32 / 16.0;
+        let fy = (i % 11) as f32 / 10.0;
+        let events = vec![
+            input::pointer_move(text_point(area, fx, fy)),
+            input::scroll(-step_px, phase),
+        ];
+        let stats = driver.frame(events, |ui| app.frame_ui(ui));
+        run.frames.push(stats);
+        let article = app.article_stats();
+        run.laid_out_max = run.laid_out_max.max(article.paragraphs_laid_out);
+        run.reached_paragraph = run.reached_paragraph.max(article.last_painted.unwrap_or(0));
+    }
+    let stats = driver.frame(vec![input::scroll(0.0, TouchPhase::End)], |ui| {
+        app.frame_ui(ui);
+    });
+    run.frames.push(stats);
+}
+
+/// The article's height in pixels, estimated from how far the scroll has got so far.
+fn estimated_height_px(app: &StanceApp, run: &FrameRun, scrolled_px: f32, viewport_px: f32) -> f32 {
+    let passed = app.article_stats().first_painted.unwrap_or(0);
+    if scrolled_px > viewport_px * 2.0 && passed > 2 {
+        scrolled_px * run.paragraphs as f32 / passed as f32
+    } else {
+        // Until the scroll has passed a few paragraphs, guess from their count.
+        run.paragraphs as f32 * 120.0
+    }
+}
+
+fn drag_select(
+    driver: &mut FrameDriver,
+    app: &mut StanceApp,
+    run: &mut FrameRun,
+    area: Rect,
+    frames: usize,
+) -> Result<(), String> {
+    let from = text_point(area, 0.1, 0.3);
+    let to = text_point(area, 0.8, 0.45);
+    let steps = frames.max(3);
+    for i in 0..steps {
+        let events = if i == 0 {
+            vec![input::pointer_move(from), input::pointer_button(from, true)]
+        } else if i + 1 == steps {
+            vec![input::pointer_move(to), input::pointer_button(to, false)]
+        } else {
+            let t = i as f32 / (steps - 1) as f32;
+            vec![input::pointer_move(from.lerp(to, t))]
+        };
+        run.frames.push(driver.frame(events, |ui| app.frame_ui(ui)));
+    }
+    // The app takes the selection from the widget's intent; one more frame settles it.
+    run.frames
+        .push(driver.frame(Vec::new(), |ui| app.frame_ui(ui)));
+    let Some(selection) = app.text_selection() else {
+        return Err("the drag selected no text".to_owned());
+    };
+    run.selected_chars = selection.len();
+    Ok(())
+}
+
+fn tag_selection(
+    driver: &mut FrameDriver,
+    app: &mut StanceApp,
+    run: &mut FrameRun,
+    area: Rect,
+    hover_frames: usize,
+) -> Result<(), String> {
+    let before: HashSet<AnnotationId> = app.project().annotations.iter().map(|a| a.id).collect();
+    let hotkey = app
+        .project()
+        .schema
+        .tags
+        .first()
+        .and_then(|t| t.hotkey)
+        .unwrap_or('1');
+    let key = Key::from_name(&hotkey.to_string()).unwrap_or(Key::Num1);
+    let mut events = input::key_press(key, Some(&hotkey.to_string()));
+    for frame in 0..=hover_frames {
+        run.frames
+            .push(driver.frame(std::mem::take(&mut events), |ui| app.frame_ui(ui)));
+        if frame == 0 {
+            events.push(input::key_release(key));
+        }
+        if run.tag_latency_frames.is_none() && is_new_highlight_painted(app, &before) {
+            run.tag_latency_frames = Some(frame);
+        }
+        let fx = (frame % 7) as f32 / 6.0;
+        events.push(input::pointer_move(text_point(area, fx, 0.35)));
+    }
+    if run.tag_latency_frames.is_none() {
+        return Err(format!(
+            "pressing {hotkey:?} after selecting text painted no new annotation \
+             ({} new, selection {:?}, article {:?})",
+            app.project().annotations.len() - before.len(),
+            app.text_selection(),
+            app.article_stats()
+        ));
+    }
+    Ok(())
+}
+
+/// True if an annotation not in `before` exists and the article painted its highlight in the
+/// last frame: its paragraph was on screen and the highlights there were rebuilt from the
+/// project as it was after the tag (the article rebuilds them when the project changes).
+fn is_new_highlight_painted(app: &StanceApp, before: &HashSet<AnnotationId>) -> bool {
+    let project = app.project();
+    let Some(new) = project.annotations.iter().find(|a| !before.contains(&a.id)) else {
+        return false;
+    };
+    let Some(doc) = project.document(new.document) else {
+        return false;
+    };
+    let stats = app.article_stats();
+    let (Some(first), Some(last)) = (stats.first_painted, stats.last_painted) else {
+        return false;
+    };
+    let paragraph = doc.paragraph_at(new.extent().start);
+    Some(new.document) == app.current_document()
+        && (first..=last).contains(&paragraph)
+        && stats.highlight_ranges_built > 0
+}

@@ -1,0 +1,11 @@
+//! `stance bench`: deterministic generated datasets, a headless frame harness that drives the
+//! real app, load/save measurements and peak memory. See issue 5 for the targets.
+
+pub mod data;
+pub mod files;
+pub mod frames;
+pub mod harness;
+pub mod report;
+pub mod rng;
+pub mod rss;
+pub mod run;

@@ -1,0 +1,215 @@
+//! The whole `stance bench` run: datasets (c), (a), (b) in that order, each figure reported as
+//! soon as it is measured.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::data::{self, LongArticleSpec, ManyArticlesSpec};
+use super::files::{ScratchDir, measure_files, write_fixture};
+use super::frames::{FrameRun, Script, run_frames, warm_up};
+use super::harness::FrameDriver;
+use super::report::{Figure, Unit};
+use super::rss;
+use crate::app::StanceApp;
+use crate::model::Project;
+
+/// What to run.
+#[derive(Clone, Copy, Debug)]
+pub struct BenchOptions {
+    /// Fewer frames and rounds: a smoke test of the whole pipeline, not a measurement.
+    pub quick: bool,
+}
+
+impl BenchOptions {
+    fn file_rounds(self) -> usize {
+        if self.quick { 1 } else { 5 }
+    }
+
+    fn script(self) -> Script {
+        if self.quick {
+            Script::QUICK
+        } else {
+            Script::FULL
+        }
+    }
+}
+
+/// Annotations on the reference article in dataset (a).
+const REFERENCE_ANNOTATIONS: usize = 50;
+
+/// How long a background save may take before the bench gives up waiting for it.
+const SAVE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs every measurement, passing each figure to `report` as soon as it is known.
+///
+/// # Errors
+/// Generating data, saving, loading or a scripted interaction failed; the message says which.
+pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Result<(), String> {
+    let dir = ScratchDir::new().map_err(|e| format!("scratch directory: {e}"))?;
+    // (c) runs first, so its peak memory is not inflated by what the frame runs leave behind.
+    many_articles(options, dir.path(), report)?;
+
+    let mut driver = FrameDriver::new();
+    warm_up(&mut driver);
+    let reference =
+        data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;
+    let a =
+        run_frames(&mut driver, reference, options.script()).map_err(|e| format!("(a): {e}"))?;
+    report_frames("a", &a, report);
+
+    let started = Instant::now();
+    let long =
+        data::long_article_project(LongArticleSpec::FULL).map_err(|e| format!("(b): {e}"))?;
+    report(Figure::ms("b.generate", started.elapsed()));
+    report(Figure::mb(
+        "b.text",
+        bytes(long.documents.iter().map(|d| d.text.len()).sum()),
+    ));
+    report(Figure::count("b.annotations", long.annotations.len()));
+    report(Figure::count("b.actors", long.actors.len()));
+    let b =
+        run_frames(&mut driver, long.clone(), options.script()).map_err(|e| format!("(b): {e}"))?;
+    report_frames("b", &b, report);
+    report(Figure::new(
+        "ratio.p95.b_over_a",
+        b.percentiles().p95_ms / a.percentiles().p95_ms.max(1e-6),
+        Unit::Ratio,
+    ));
+    let latency = a
+        .tag_latency_frames
+        .max(b.tag_latency_frames)
+        .unwrap_or(usize::MAX);
+    report(Figure::count("tag.latency", latency).with_unit(Unit::Frames));
+    let save_frame = save_frame(&mut driver, long, &dir.path().join("bench-b.ron"))?;
+    report(Figure::ms("b.save.ui_frame", save_frame));
+
+    if let Some(peak) = rss::peak_rss_bytes() {
+        report(Figure::mb("bench.peak_rss", peak));
+    }
+    Ok(())
+}
+
+fn report_frames(name: &str, run: &FrameRun, report: &mut dyn FnMut(Figure)) {
+    let p = run.percentiles();
+    report(Figure::count(format!("{name}.paragraphs"), run.paragraphs));
+    report(Figure::ms(format!("{name}.frame.first"), run.first));
+    report(Figure::new(
+        format!("{name}.frame.median"),
+        p.median_ms,
+        Unit::Ms,
+    ));
+    report(Figure::new(format!("{name}.frame.p95"), p.p95_ms, Unit::Ms));
+    report(Figure::new(format!("{name}.frame.max"), p.max_ms, Unit::Ms));
+    report(Figure::count(format!("{name}.frames"), run.frames.len()));
+    report(Figure::count(
+        format!("{name}.laid_out.max"),
+        run.laid_out_max,
+    ));
+    report(Figure::count(
+        format!("{name}.scrolled_to_paragraph"),
+        run.reached_paragraph,
+    ));
+    if let Some(latency) = run.tag_latency_frames {
+        report(Figure::count(format!("{name}.tag.latency"), latency).with_unit(Unit::Frames));
+    }
+}
+
+fn many_articles(
+    options: BenchOptions,
+    dir: &Path,
+    report: &mut dyn FnMut(Figure),
+) -> Result<(), String> {
+    let started = Instant::now();
+    let project =
+        data::many_articles_project(ManyArticlesSpec::FULL).map_err(|e| format!("(c): {e}"))?;
+    report(Figure::ms("c.generate", started.elapsed()));
+    report(Figure::count("c.documents", project.documents.len()));
+    report(Figure::mb(
+        "c.text",
+        bytes(project.documents.iter().map(|d| d.text.len()).sum()),
+    ));
+    report(Figure::count("c.annotations", project.annotations.len()));
+    let path = dir.join("bench-c.ron");
+    write_fixture(&project, &path)?;
+    drop(project);
+
+    // From here on the process holds what an analyst's session on (c) holds.
+    let peak_is_own = rss::reset_peak_rss();
+    let (figures, project) = measure_files(&path, options.file_rounds())?;
+    report(Figure::mb("c.file", bytes(figures.file_bytes)));
+    report(Figure::ms("c.load", figures.load));
+    report(Figure::ms("c.load.bare_parse", figures.bare_parse));
+    report(Figure::new(
+        "c.load.ratio",
+        figures.load_ratio(),
+        Unit::Ratio,
+    ));
+    report(Figure::ms("c.save", figures.save));
+    report(Figure::ms("c.save.bare_serialise", figures.bare_serialise));
+    report(Figure::new(
+        "c.save.ratio",
+        figures.save_ratio(),
+        Unit::Ratio,
+    ));
+    report(Figure::ms("c.save.snapshot", figures.snapshot));
+
+    let mut driver = FrameDriver::new();
+    warm_up(&mut driver);
+    let mut app = StanceApp::with_project(project);
+    let first = driver.frame(Vec::new(), |ui| app.frame_ui(ui)).cpu;
+    report(Figure::ms("c.frame.first", first));
+    for _ in 0..10 {
+        driver.frame(Vec::new(), |ui| app.frame_ui(ui));
+    }
+    let (ui_frame, slowest) = save_in_app(&mut driver, &mut app, &path)?;
+    report(Figure::ms("c.save.ui_frame", ui_frame));
+    report(Figure::ms("c.save.slowest_frame_while_saving", slowest));
+    drop(app);
+    if peak_is_own && let Some(peak) = rss::peak_rss_bytes() {
+        report(Figure::mb("c.peak_rss", peak));
+    }
+    Ok(())
+}
+
+/// Opens `project` and saves it to `path` from the app; returns the frame time of the frame
+/// that started the save.
+fn save_frame(driver: &mut FrameDriver, project: Project, path: &Path) -> Result<Duration, String> {
+    let mut app = StanceApp::with_project(project);
+    for _ in 0..3 {
+        driver.frame(Vec::new(), |ui| app.frame_ui(ui));
+    }
+    save_in_app(driver, &mut app, path).map(|(frame, _)| frame)
+}
+
+/// Saves from inside a frame, as Ctrl+S does, then runs frames until the save has finished.
+/// Returns the saving frame's time and the slowest frame while the save ran.
+fn save_in_app(
+    driver: &mut FrameDriver,
+    app: &mut StanceApp,
+    path: &Path,
+) -> Result<(Duration, Duration), String> {
+    let frame = driver
+        .frame(Vec::new(), |ui| {
+            let ctx = ui.ctx().clone();
+            app.save_to(&ctx, path);
+            app.frame_ui(ui);
+        })
+        .cpu;
+    let started = Instant::now();
+    let mut slowest = Duration::ZERO;
+    while app.history().is_dirty() {
+        if app.current_error().is_some() {
+            return Err(format!("{}: the app could not save", path.display()));
+        }
+        if started.elapsed() > SAVE_TIMEOUT {
+            return Err(format!("{}: the save did not finish", path.display()));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        slowest = slowest.max(driver.frame(Vec::new(), |ui| app.frame_ui(ui)).cpu);
+    }
+    Ok((frame, slowest))
+}
+
+fn bytes(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
+}

@@ -1,0 +1,576 @@
+//! brat standoff import: `.txt`/`.ann` pairs become documents and annotations.
+//!
+//! Entity types become tags (named and coloured from `visual.conf` when there is one). `T`
+//! lines become annotations, `R` lines between two of them relations, `A` lines on them
+//! attributes (`Holder` becomes the holder), their first `AnnotatorNotes` the note, and notes
+//! of other types attributes named `#TYPE`. Every
+//! line is checked by writing it back: a line that would not come out byte-identical, and
+//! every line Stance cannot model (events, normalisations, equivalences, …), is kept verbatim
+//! with its document and written back on export. The `.txt` is never changed: a file with a
+//! byte order mark or carriage returns is refused, since brat counts those as characters.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+
+use super::{ensure_actor, ensure_tag, invalid, read_text};
+use crate::io::error::{ImportError, TextPosition};
+use crate::io::export::brat::{
+    BRAT_HOLDER_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ATTRIBUTE_PREFIX, attribute_key,
+    brat_token, one_line, t_line,
+};
+use crate::io::import::Staging;
+use crate::model::{
+    Annotation, AnnotationId, Document, Edit, PreservedRecord, Relation, RelationId, Rgb, Span,
+    check_ranges,
+};
+
+/// True if `dir` holds at least one `.ann` file.
+#[must_use]
+pub fn is_brat_folder(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "ann"))
+    })
+}
+
+/// Imports every `.ann` file of a folder with its sibling `.txt`, in file-name order.
+///
+/// # Errors
+/// The folder cannot be read, has no `.ann` files, or a pair is malformed.
+pub fn import_brat_folder(dir: &Path, staging: &mut Staging) -> Result<(), ImportError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| ImportError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut anns: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    if anns.is_empty() {
+        return Err(ImportError::Unsupported {
+            path: dir.to_path_buf(),
+            what: "a folder without brat .ann files".to_owned(),
+        });
+    }
+    anns.sort();
+    let conf = VisualConf::find(dir);
+    for ann in anns {
+        import_pair(&ann, &conf, staging)?;
+    }
+    Ok(())
+}
+
+/// Imports one `.ann` file (or the `.txt` beside it) with its sibling.
+///
+/// # Errors
+/// A missing sibling, or a malformed pair.
+pub fn import_brat_file(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
+    let ann = path.with_extension("ann");
+    let conf = VisualConf::find(path.parent().unwrap_or(Path::new(".")));
+    import_pair(&ann, &conf, staging)
+}
+
+fn import_pair(
+    ann_path: &Path,
+    conf: &VisualConf,
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    let txt_path = ann_path.with_extension("txt");
+    if !txt_path.is_file() {
+        return Err(invalid(
+            ann_path,
+            None,
+            format!(
+                "no text file {} beside it; brat pairs need both",
+                txt_path.display()
+            ),
+        ));
+    }
+    let text = read_text(&txt_path)?;
+    if text.starts_with('\u{feff}') {
+        return Err(invalid(
+            &txt_path,
+            Some(1),
+            "the text starts with a byte order mark, which brat counts as a character; \
+             Stance will not change the text, so remove the mark first",
+        ));
+    }
+    if let Some(at) = text.find('\r') {
+        return Err(ImportError::Invalid {
+            path: txt_path,
+            position: Some(TextPosition::of_byte(&text, at)),
+            message: "the text has carriage returns (CRLF line ends), which brat counts as \
+                      characters; Stance will not change the text, so convert it to LF first"
+                .to_owned(),
+        });
+    }
+    let ann_text = read_text(ann_path)?;
+    let title = ann_path.file_stem().map_or_else(
+        || "brat document".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let mut document = Document::new(title, text);
+    document.source = Some(txt_path.display().to_string());
+    let doc_id = document.id;
+    let index = staging.project().documents.len();
+    staging.apply(
+        &txt_path,
+        Edit::InsertDocument {
+            index,
+            document: Box::new(document),
+        },
+    )?;
+    let parsed = parse_ann(ann_path, &ann_text, staging, doc_id, conf)?;
+    for (line, a) in &parsed.annotations {
+        let edit = Edit::AddAnnotation(Box::new(a.clone()));
+        staging
+            .apply(ann_path, edit)
+            .map_err(|e| invalid(ann_path, Some(*line), e.to_string()))?;
+    }
+    for relation in parsed.relations {
+        let index = staging.project().relations.len();
+        staging.apply(ann_path, Edit::InsertRelation { index, relation })?;
+    }
+    for line in parsed.preserved {
+        let index = staging.project().preserved.len();
+        let record = PreservedRecord {
+            document: doc_id,
+            format: "brat".to_owned(),
+            line,
+        };
+        staging.apply(ann_path, Edit::InsertPreserved { index, record })?;
+    }
+    Ok(())
+}
+
+struct Parsed {
+    /// Annotations with the 1-based line they came from.
+    annotations: Vec<(usize, Annotation)>,
+    relations: Vec<Relation>,
+    preserved: Vec<String>,
+}
+
+fn parse_ann(
+    path: &Path,
+    ann_text: &str,
+    staging: &mut Staging,
+    doc_id: crate::model::DocumentId,
+    conf: &VisualConf,
+) -> Result<Parsed, ImportError> {
+    let now = Utc::now();
+    let mut lines: Vec<&str> = ann_text.split('\n').collect();
+    if lines.last() == Some(&"") {
+        lines.pop();
+    }
+    let mut out = Parsed {
+        annotations: Vec::new(),
+        relations: Vec::new(),
+        preserved: Vec::new(),
+    };
+    // Which lines became model data; the rest are preserved in file order.
+    let mut modelled = vec![false; lines.len()];
+    let mut by_brat_id: HashMap<String, usize> = HashMap::new();
+
+    // Pass 1: text-bound annotations, so later lines can refer to them whatever their order.
+    for (i, raw) in lines.iter().enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if !line.starts_with('T') {
+            continue;
+        }
+        let Some((id, tag, ranges, text)) = parse_t(path, i + 1, line)? else {
+            continue;
+        };
+        if by_brat_id.contains_key(id) {
+            continue; // a repeated id: kept verbatim
+        }
+        let project = staging.project();
+        let Some(doc) = project.document(doc_id) else {
+            continue;
+        };
+        let len = doc.len_chars();
+        if let Some(r) = ranges.iter().find(|r| r.end > len) {
+            return Err(invalid(
+                path,
+                Some(i + 1),
+                format!(
+                    "{id}: offsets {} {} lie past the end of the text ({len} code points)",
+                    r.start, r.end
+                ),
+            ));
+        }
+        let fragments: Vec<&str> = ranges.iter().filter_map(|r| doc.slice(*r)).collect();
+        if fragments.join(" ") != text {
+            return Err(invalid(
+                path,
+                Some(i + 1),
+                format!(
+                    "{id}: the quoted text {:?} differs from the text at those offsets, {:?}",
+                    crate::model::elide(text),
+                    crate::model::elide(&fragments.join(" "))
+                ),
+            ));
+        }
+        if check_ranges(&ranges).is_err() {
+            continue; // unsorted or overlapping fragments: Stance keeps the line as it is
+        }
+        let Some(quote) = doc.quote(&ranges) else {
+            continue;
+        };
+        let a = Annotation {
+            id: AnnotationId::random(),
+            document: doc_id,
+            tag: tag.to_owned(),
+            ranges,
+            quote,
+            holder: None,
+            note: None,
+            attributes: BTreeMap::new(),
+            external_ids: BTreeMap::from([(KEY_ID.to_owned(), id.to_owned())]),
+            created: now,
+            modified: now,
+        };
+        if t_line(id, doc, &a) != line {
+            continue;
+        }
+        ensure_tag(
+            staging,
+            path,
+            tag,
+            conf.labels.get(tag).map(String::as_str),
+            conf.color(tag),
+            "Imported from brat.",
+        )?;
+        by_brat_id.insert(id.to_owned(), out.annotations.len());
+        out.annotations.push((i + 1, a));
+        modelled[i] = true;
+    }
+
+    // Pass 2: relations, attributes and notes on those annotations.
+    let mut relation_ids = std::collections::HashSet::new();
+    for (i, raw) in lines.iter().enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let (id, rest) = line.split_once('\t').unwrap_or((line, ""));
+        let done = match id.chars().next() {
+            Some('R') if relation_ids.insert(id.to_owned()) => {
+                parse_relation(id, rest, line, &by_brat_id, &out.annotations).map(|r| {
+                    out.relations.push(r);
+                })
+            }
+            Some('A') => parse_attribute(
+                id,
+                rest,
+                line,
+                &by_brat_id,
+                &mut out.annotations,
+                staging,
+                path,
+            )?,
+            Some('#') => parse_note(id, rest, line, &by_brat_id, &mut out.annotations),
+            _ => None,
+        };
+        if done.is_some() {
+            modelled[i] = true;
+        }
+    }
+    out.preserved = lines
+        .iter()
+        .zip(&modelled)
+        .filter(|(_, m)| !**m)
+        .map(|(l, _)| l.strip_suffix('\r').unwrap_or(l).to_owned())
+        .collect();
+    Ok(out)
+}
+
+/// Parses `T3\ttype s e;s e\ttext`. `Ok(None)` for a line that is not a well-formed `T` line
+/// (it is then kept verbatim); an error only for offsets that are not numbers.
+/// A `T` line's id, type, ranges and quoted text.
+type TLine<'a> = (&'a str, &'a str, Vec<Span>, &'a str);
+
+fn parse_t<'a>(
+    path: &Path,
+    line_no: usize,
+    line: &'a str,
+) -> Result<Option<TLine<'a>>, ImportError> {
+    let mut fields = line.splitn(3, '\t');
+    let (Some(id), Some(body), Some(text)) = (fields.next(), fields.next(), fields.next()) else {
+        return Ok(None);
+    };
+    let Some((tag, offsets)) = body.split_once(' ') else {
+        return Ok(None);
+    };
+    let mut ranges = Vec::new();
+    for part in offsets.split(';') {
+        let numbers: Vec<&str> = part.split(' ').collect();
+        let parsed: Option<Vec<usize>> = numbers.iter().map(|n| n.parse().ok()).collect();
+        match parsed.as_deref() {
+            Some([start, end]) if start < end => ranges.push(Span::new(*start, *end)),
+            _ => {
+                return Err(invalid(
+                    path,
+                    Some(line_no),
+                    format!("{id}: offsets {part:?} are not `start end` with start < end"),
+                ));
+            }
+        }
+    }
+    Ok(Some((id, tag, ranges, text)))
+}
+
+/// `R1\tkind Arg1:T1 Arg2:T2[tail]` between two imported annotations.
+fn parse_relation(
+    id: &str,
+    rest: &str,
+    line: &str,
+    by_brat_id: &HashMap<String, usize>,
+    annotations: &[(usize, Annotation)],
+) -> Option<Relation> {
+    let (body, tail) = match rest.find('\t') {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    let [kind, arg1, arg2] = <[&str; 3]>::try_from(body.split(' ').collect::<Vec<_>>()).ok()?;
+    let from = annotations
+        .get(*by_brat_id.get(arg1.strip_prefix("Arg1:")?)?)?
+        .1
+        .id;
+    let to = annotations
+        .get(*by_brat_id.get(arg2.strip_prefix("Arg2:")?)?)?
+        .1
+        .id;
+    let mut external_ids = BTreeMap::from([(KEY_ID.to_owned(), id.to_owned())]);
+    if !tail.is_empty() {
+        external_ids.insert(KEY_TAIL.to_owned(), tail.to_owned());
+    }
+    let rebuilt = format!("{id}\t{} {arg1} {arg2}{tail}", brat_token(kind));
+    (rebuilt == line).then(|| Relation {
+        id: RelationId::random(),
+        kind: kind.to_owned(),
+        from,
+        to,
+        external_ids,
+    })
+}
+
+/// `A5\tname T3 [value]` on an imported annotation; `Holder` becomes its holder.
+fn parse_attribute(
+    id: &str,
+    rest: &str,
+    line: &str,
+    by_brat_id: &HashMap<String, usize>,
+    annotations: &mut [(usize, Annotation)],
+    staging: &mut Staging,
+    path: &Path,
+) -> Result<Option<()>, ImportError> {
+    let tokens: Vec<&str> = rest.split(' ').collect();
+    let (name, target, value) = match tokens.as_slice() {
+        [name, target] => (*name, *target, ""),
+        [name, target, value] => (*name, *target, *value),
+        _ => return Ok(None),
+    };
+    let Some(&index) = by_brat_id.get(target) else {
+        return Ok(None);
+    };
+    let a = &annotations[index].1;
+    if a.attributes.contains_key(name)
+        || brat_token(name) != name
+        || (!value.is_empty() && brat_token(value) != value)
+    {
+        return Ok(None);
+    }
+    let rebuilt = if value.is_empty() {
+        format!("{id}\t{name} {target}")
+    } else {
+        format!("{id}\t{name} {target} {value}")
+    };
+    if rebuilt != line {
+        return Ok(None);
+    }
+    let holder_name = value.replace('_', " ");
+    let is_holder = name == BRAT_HOLDER_ATTRIBUTE
+        && a.holder.is_none()
+        && !holder_name.trim().is_empty()
+        && brat_token(&holder_name) == value;
+    let a = &mut annotations[index].1;
+    if is_holder {
+        // Found by exact name or created with it, so the value writes back unchanged.
+        a.holder = Some(ensure_actor(staging, path, None, &holder_name, None)?);
+        a.external_ids.insert(attribute_key(name), id.to_owned());
+        return Ok(Some(()));
+    }
+    a.attributes.insert(name.to_owned(), value.to_owned());
+    a.external_ids.insert(attribute_key(name), id.to_owned());
+    Ok(Some(()))
+}
+
+/// `#2\tAnnotatorNotes T3\tnote` on an imported annotation without a note yet, or a note
+/// of another type (`#4\tLemma T3\tolla`) as the attribute `#Lemma`.
+fn parse_note(
+    id: &str,
+    rest: &str,
+    line: &str,
+    by_brat_id: &HashMap<String, usize>,
+    annotations: &mut [(usize, Annotation)],
+) -> Option<()> {
+    let (head, note) = rest.split_once('\t')?;
+    let (note_type, target) = head.split_once(' ')?;
+    let index = *by_brat_id.get(target)?;
+    let a = &mut annotations[index].1;
+    if brat_token(note_type) != note_type
+        || format!("{id}\t{note_type} {target}\t{}", one_line(note)) != line
+    {
+        return None;
+    }
+    if note_type == "AnnotatorNotes" {
+        if a.note.is_some() {
+            return None;
+        }
+        a.note = Some(note.to_owned());
+        a.external_ids.insert(KEY_NOTE.to_owned(), id.to_owned());
+        return Some(());
+    }
+    // Other note types (e.g. TDT's `Lemma`) become attributes named `#TYPE`.
+    let name = format!("{NOTE_ATTRIBUTE_PREFIX}{note_type}");
+    if a.attributes.contains_key(&name) {
+        return None;
+    }
+    a.external_ids.insert(attribute_key(&name), id.to_owned());
+    a.attributes.insert(name, note.to_owned());
+    Some(())
+}
+
+/// What `visual.conf` says about types: display labels and background colours.
+#[derive(Debug, Default)]
+struct VisualConf {
+    labels: HashMap<String, String>,
+    colors: HashMap<String, Rgb>,
+    default_color: Option<Rgb>,
+}
+
+impl VisualConf {
+    /// Reads `visual.conf` from `dir` or, as brat does, its parent; empty when there is none.
+    fn find(dir: &Path) -> Self {
+        let candidates = [
+            Some(dir.join("visual.conf")),
+            dir.parent().map(|p| p.join("visual.conf")),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .find_map(|p| std::fs::read_to_string(p).ok())
+            .map(|text| Self::parse(&text))
+            .unwrap_or_default()
+    }
+
+    fn parse(text: &str) -> Self {
+        let mut conf = Self::default();
+        let mut section = "";
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = if name == "labels" {
+                    "labels"
+                } else if name == "drawing" {
+                    "drawing"
+                } else {
+                    ""
+                };
+                continue;
+            }
+            match section {
+                "labels" => {
+                    let mut parts = line.split('|').map(str::trim);
+                    if let (Some(key), Some(label)) = (parts.next(), parts.next())
+                        && !label.is_empty()
+                    {
+                        conf.labels.insert(key.to_owned(), label.to_owned());
+                    }
+                }
+                "drawing" => {
+                    let Some((key, settings)) = line.split_once(char::is_whitespace) else {
+                        continue;
+                    };
+                    let color = settings
+                        .split(',')
+                        .filter_map(|kv| kv.trim().split_once(':'))
+                        .find(|(k, _)| *k == "bgColor")
+                        .and_then(|(_, v)| parse_color(v.trim()));
+                    if let Some(color) = color {
+                        if key == "SPAN_DEFAULT" {
+                            conf.default_color = Some(color);
+                        } else {
+                            conf.colors.insert(key.to_owned(), color);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        conf
+    }
+
+    fn color(&self, key: &str) -> Option<Rgb> {
+        self.colors.get(key).copied().or(self.default_color)
+    }
+}
+
+/// `#rrggbb`, `#rgb` or a common CSS colour name.
+fn parse_color(text: &str) -> Option<Rgb> {
+    if let Some(hex) = text.strip_prefix('#')
+        && hex.len() == 3
+        && hex.is_ascii()
+    {
+        let expanded: String = hex.chars().flat_map(|c| [c, c]).collect();
+        return Rgb::parse(&expanded);
+    }
+    if text.starts_with('#') {
+        return Rgb::parse(text);
+    }
+    let rgb = match text.to_ascii_lowercase().as_str() {
+        "white" => [0xff, 0xff, 0xff],
+        "black" => [0, 0, 0],
+        "gray" | "grey" => [0x80, 0x80, 0x80],
+        "lightgray" | "lightgrey" => [0xd3, 0xd3, 0xd3],
+        "red" => [0xff, 0, 0],
+        "green" => [0, 0x80, 0],
+        "lightgreen" => [0x90, 0xee, 0x90],
+        "blue" => [0, 0, 0xff],
+        "lightblue" => [0xad, 0xd8, 0xe6],
+        "yellow" => [0xff, 0xff, 0],
+        "orange" => [0xff, 0xa5, 0],
+        "pink" => [0xff, 0xc0, 0xcb],
+        "purple" => [0x80, 0, 0x80],
+        "violet" => [0xee, 0x82, 0xee],
+        "cyan" => [0, 0xff, 0xff],
+        "magenta" => [0xff, 0, 0xff],
+        "brown" => [0xa5, 0x2a, 0x2a],
+        "gold" => [0xff, 0xd7, 0],
+        "tan" => [0xd2, 0xb4, 0x8c],
+        _ => return None,
+    };
+    Some(Rgb(rgb))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visual_conf_gives_labels_and_colours() {
+        let conf = VisualConf::parse(
+            "[labels]\nGPE | Geo-political entity | GPE\n[drawing]\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen\nGPE\tbgColor:#FFD412\nMoney\tbgColor:#007000, fgColor:white\n",
+        );
+        assert_eq!(conf.labels["GPE"], "Geo-political entity");
+        assert_eq!(conf.color("GPE"), Some(Rgb([0xff, 0xd4, 0x12])));
+        assert_eq!(conf.color("Money"), Some(Rgb([0, 0x70, 0])));
+        assert_eq!(conf.color("Other"), Some(Rgb([0x90, 0xee, 0x90])));
+        assert_eq!(parse_color("#abc"), Some(Rgb([0xaa, 0xbb, 0xcc])));
+        assert_eq!(parse_color("chartreuse-ish"), None);
+    }
+}

@@ -1,0 +1,311 @@
+//! Re-import of Stance's JSON and JSON Lines exports.
+//!
+//! A JSON export carries its documents, so it rebuilds them; a JSON Lines export carries only
+//! annotations, so their documents must already be in the project (matched by id, then by
+//! text hash). Annotations, relations and documents already present are skipped when equal
+//! and refused when they differ, so importing the same file twice changes nothing.
+
+use std::path::Path;
+
+use super::{JsonKind, ensure_actor, ensure_tag, invalid, json_error, json_kind, read_text};
+use crate::io::error::ImportError;
+use crate::io::export::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport, OFFSET_UNIT};
+use crate::io::import::Staging;
+use crate::model::{Annotation, DocumentId, Edit};
+
+/// Imports a `.json`, `.jsonl` or `.jsonld` file: a Stance JSON export, Stance JSON Lines, or
+/// W3C Web Annotation JSON-LD (told apart by content).
+///
+/// # Errors
+/// Unreadable or malformed files, or data that contradicts the project.
+pub fn import_json_file(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
+    let text = read_text(path)?;
+    let is_jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    if is_jsonl {
+        return import_jsonl_text(path, &text, staging);
+    }
+    match json_kind(&text) {
+        Some(JsonKind::StanceExport) => import_stance_json_text(path, &text, staging),
+        Some(JsonKind::W3c) => super::import_w3c_text(path, &text, staging),
+        None => match serde_json::from_str::<serde_json::Value>(&text) {
+            Err(e) => Err(json_error(path, 0, &e)),
+            Ok(_) => Err(invalid(
+                path,
+                None,
+                format!(
+                    "not a Stance export (\"format\": \"{EXPORT_FORMAT_NAME}\") nor W3C Web Annotation JSON-LD"
+                ),
+            )),
+        },
+    }
+}
+
+/// Imports the text of a Stance JSON export (documents, tags, actors, annotations, relations).
+///
+/// # Errors
+/// Malformed JSON (with line and column), another format or version, or contradicting data.
+pub fn import_stance_json_text(
+    path: &Path,
+    text: &str,
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    let export: JsonExport = serde_json::from_str(text).map_err(|e| json_error(path, 0, &e))?;
+    if export.format != EXPORT_FORMAT_NAME {
+        return Err(invalid(
+            path,
+            None,
+            format!("format {:?} is not {EXPORT_FORMAT_NAME:?}", export.format),
+        ));
+    }
+    if export.version > 1 {
+        return Err(invalid(
+            path,
+            None,
+            format!(
+                "made by a newer Stance (export version {}; this build reads 1)",
+                export.version
+            ),
+        ));
+    }
+    check_unit(path, None, &export.offset_unit)?;
+    for tag in &export.tags {
+        if staging.project().schema.get(&tag.key).is_none() {
+            let index = staging.project().schema.tags.len();
+            staging.apply(
+                path,
+                Edit::InsertTag {
+                    index,
+                    tag: tag.clone(),
+                },
+            )?;
+        }
+    }
+    for actor in &export.actors {
+        if staging.project().actor(actor.id).is_none() {
+            let index = staging.project().actors.len();
+            staging.apply(
+                path,
+                Edit::InsertActor {
+                    index,
+                    actor: actor.clone(),
+                },
+            )?;
+        }
+    }
+    for doc in &export.documents {
+        if !doc.hash_matches() {
+            return Err(invalid(
+                path,
+                None,
+                format!(
+                    "document {:?}: its text_hash does not match its text",
+                    doc.title
+                ),
+            ));
+        }
+        match staging.project().document(doc.id) {
+            Some(existing) if existing.text_hash == doc.text_hash => {}
+            Some(existing) => {
+                return Err(invalid(
+                    path,
+                    None,
+                    format!(
+                        "document {} is already in the project as {:?} with a different text",
+                        doc.id, existing.title
+                    ),
+                ));
+            }
+            None => {
+                let index = staging.project().documents.len();
+                staging.apply(
+                    path,
+                    Edit::InsertDocument {
+                        index,
+                        document: Box::new(doc.clone()),
+                    },
+                )?;
+            }
+        }
+    }
+    for (i, record) in export.annotations.iter().enumerate() {
+        let place = format!("annotation {} ({})", i + 1, record.id);
+        add_record(path, None, &place, record, staging)?;
+    }
+    for relation in &export.relations {
+        match staging
+            .project()
+            .relations
+            .iter()
+            .find(|r| r.id == relation.id)
+        {
+            Some(existing) if existing == relation => {}
+            Some(_) => {
+                return Err(invalid(
+                    path,
+                    None,
+                    format!(
+                        "relation {} differs from the one in the project",
+                        relation.id
+                    ),
+                ));
+            }
+            None => {
+                let index = staging.project().relations.len();
+                staging.apply(
+                    path,
+                    Edit::InsertRelation {
+                        index,
+                        relation: relation.clone(),
+                    },
+                )?;
+            }
+        }
+    }
+    for record in &export.preserved {
+        if !staging.project().preserved.contains(record) {
+            let index = staging.project().preserved.len();
+            staging.apply(
+                path,
+                Edit::InsertPreserved {
+                    index,
+                    record: record.clone(),
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Imports Stance JSON Lines: one annotation record per line, blank lines ignored.
+///
+/// # Errors
+/// A malformed line (with its number), or an annotation whose document is not in the project.
+pub fn import_jsonl_text(
+    path: &Path,
+    text: &str,
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: AnnotationRecord =
+            serde_json::from_str(line).map_err(|e| json_error(path, i, &e))?;
+        add_record(
+            path,
+            Some(i + 1),
+            &format!("annotation {}", record.id),
+            &record,
+            staging,
+        )?;
+    }
+    Ok(())
+}
+
+fn check_unit(path: &Path, line: Option<usize>, unit: &str) -> Result<(), ImportError> {
+    if unit == OFFSET_UNIT {
+        Ok(())
+    } else {
+        Err(invalid(
+            path,
+            line,
+            format!("offset_unit {unit:?} is not supported (Stance uses {OFFSET_UNIT:?})"),
+        ))
+    }
+}
+
+/// Adds one record: finds its document, tag and holder, then stages the annotation.
+fn add_record(
+    path: &Path,
+    line: Option<usize>,
+    place: &str,
+    record: &AnnotationRecord,
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    check_unit(path, line, &record.offset_unit)?;
+    let document = find_document(staging, record.document_id, &record.text_hash).ok_or_else(|| {
+        invalid(
+            path,
+            line,
+            format!(
+                "{place}: its document {:?} ({}) is not in the project; import the article or the \
+                 JSON export first",
+                record.document, record.text_hash
+            ),
+        )
+    })?;
+    ensure_tag(
+        staging,
+        path,
+        &record.tag,
+        None,
+        None,
+        "Imported from a Stance export.",
+    )?;
+    let holder = if record.holder.is_empty() && record.holder_id.is_none() {
+        None
+    } else {
+        let name = if record.holder.is_empty() {
+            "Unnamed holder"
+        } else {
+            record.holder.as_str()
+        };
+        Some(ensure_actor(
+            staging,
+            path,
+            record.holder_id,
+            name,
+            Some(&record.holder_affiliation),
+        )?)
+    };
+    let annotation = Annotation {
+        id: record.id,
+        document,
+        tag: record.tag.clone(),
+        ranges: record.spans(),
+        quote: record.quote.clone(),
+        holder,
+        // An empty note and no note export alike; both come back as no note.
+        note: (!record.note.is_empty()).then(|| record.note.clone()),
+        attributes: record.attributes.clone(),
+        external_ids: record.external_ids.clone(),
+        created: record.created,
+        modified: record.modified,
+    };
+    add_annotation(path, line, place, annotation, staging)
+}
+
+/// The document with this id and hash, or else any document with this text hash.
+fn find_document(staging: &Staging, id: DocumentId, text_hash: &str) -> Option<DocumentId> {
+    let project = staging.project();
+    project
+        .document(id)
+        .filter(|d| d.text_hash == text_hash)
+        .or_else(|| project.documents.iter().find(|d| d.text_hash == text_hash))
+        .map(|d| d.id)
+}
+
+/// Stages an annotation, skipping an identical one already present.
+pub(super) fn add_annotation(
+    path: &Path,
+    line: Option<usize>,
+    place: &str,
+    annotation: Annotation,
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    if let Some(existing) = staging.project().annotation(annotation.id) {
+        if *existing == annotation {
+            return Ok(());
+        }
+        return Err(invalid(
+            path,
+            line,
+            format!("{place}: the project already has this annotation id with other content"),
+        ));
+    }
+    staging
+        .apply(path, Edit::AddAnnotation(Box::new(annotation)))
+        .map_err(|e| invalid(path, line, format!("{place}: {e}")))
+}

@@ -1,0 +1,166 @@
+//! Imports of annotation exchange formats: brat standoff, and Stance's own json, jsonl and
+//! W3C Web Annotation exports.
+//!
+//! Each import stages model [`crate::model::Edit`]s through [`Staging`], so it succeeds as a
+//! whole or changes nothing, and the GUI can undo it in one step.
+
+mod brat;
+mod json;
+mod w3c;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::error::{ImportError, TextPosition};
+use super::import::Staging;
+use super::text_file::{TextFileError, read_text_file};
+use crate::model::{Actor, ActorId, Edit, Project, Rgb, TagDef};
+
+pub use self::brat::{import_brat_file, import_brat_folder, is_brat_folder};
+pub use self::json::{import_json_file, import_jsonl_text, import_stance_json_text};
+pub use self::w3c::import_w3c_text;
+
+/// Exchange files larger than this are refused before they are read.
+pub const MAX_EXCHANGE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a UTF-8 file for import, naming what is wrong with it.
+pub(crate) fn read_text(path: &Path) -> Result<String, ImportError> {
+    read_text_file(path, MAX_EXCHANGE_BYTES).map_err(|e| {
+        let path = path.to_path_buf();
+        match e {
+            TextFileError::Io(source) => ImportError::Io { path, source },
+            TextFileError::TooLarge {
+                size_bytes,
+                limit_bytes,
+            } => ImportError::TooLarge {
+                path,
+                size_bytes,
+                limit_bytes,
+            },
+            TextFileError::Utf16 => ImportError::Utf16 { path },
+            TextFileError::Binary { .. } => ImportError::Binary { path },
+            TextFileError::NotUtf8 { position, byte } => ImportError::NotUtf8 {
+                path,
+                position,
+                byte,
+            },
+        }
+    })
+}
+
+/// An [`ImportError::Invalid`] at a 1-based line (column 1), or without a place.
+pub(crate) fn invalid(path: &Path, line: Option<usize>, message: impl Into<String>) -> ImportError {
+    ImportError::Invalid {
+        path: path.to_path_buf(),
+        position: line.map(|line| TextPosition { line, col: 1 }),
+        message: message.into(),
+    }
+}
+
+/// A JSON syntax or shape error, at serde_json's line and column.
+pub(crate) fn json_error(path: &Path, line_offset: usize, e: &serde_json::Error) -> ImportError {
+    let position = (e.line() > 0).then(|| TextPosition {
+        line: e.line() + line_offset,
+        col: e.column().max(1),
+    });
+    ImportError::Invalid {
+        path: path.to_path_buf(),
+        position,
+        message: format!("invalid JSON: {e}"),
+    }
+}
+
+/// Colours for tags an import brings without one; distinct from the default three.
+const PALETTE: [[u8; 3]; 10] = [
+    [0xd6, 0x4f, 0x8e],
+    [0x8a, 0x63, 0xd2],
+    [0x17, 0xa2, 0xb8],
+    [0xc0, 0x39, 0x2b],
+    [0x7f, 0x8c, 0x1d],
+    [0xe6, 0x7e, 0x22],
+    [0x5d, 0x6d, 0x7e],
+    [0x16, 0xa0, 0x85],
+    [0x9b, 0x59, 0xb6],
+    [0xb7, 0x95, 0x0b],
+];
+
+/// Stages a tag for `key` unless the project has one; `color` and `name` default sensibly.
+pub(crate) fn ensure_tag(
+    staging: &mut Staging,
+    path: &Path,
+    key: &str,
+    name: Option<&str>,
+    color: Option<Rgb>,
+    description: &str,
+) -> Result<(), ImportError> {
+    if staging.project().schema.get(key).is_some() {
+        return Ok(());
+    }
+    let index = staging.project().schema.tags.len();
+    let tag = TagDef {
+        key: key.to_owned(),
+        name: name.unwrap_or(key).to_owned(),
+        color: color.unwrap_or(Rgb(PALETTE[index % PALETTE.len()])),
+        hotkey: None,
+        description: description.to_owned(),
+    };
+    staging.apply(path, Edit::InsertTag { index, tag })
+}
+
+/// The actor for a holder: by id if known, else by exact name, else a new one (staged).
+pub(crate) fn ensure_actor(
+    staging: &mut Staging,
+    path: &Path,
+    id: Option<ActorId>,
+    name: &str,
+    affiliation: Option<&str>,
+) -> Result<ActorId, ImportError> {
+    let project: &Project = staging.project();
+    if let Some(id) = id
+        && project.actor(id).is_some()
+    {
+        return Ok(id);
+    }
+    if let Some(actor) = project.actors.iter().find(|a| a.name == name) {
+        return Ok(actor.id);
+    }
+    let mut actor = Actor::new(name, affiliation.filter(|s| !s.is_empty()));
+    if let Some(id) = id {
+        actor.id = id;
+    }
+    let actor_id = actor.id;
+    let index = project.actors.len();
+    staging.apply(path, Edit::InsertActor { index, actor })?;
+    Ok(actor_id)
+}
+
+/// Parses an RFC 3339 timestamp; `None` if absent or malformed.
+pub(crate) fn parse_time(text: Option<&str>) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text?)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// What kind of exchange file a `.json`/`.jsonld` holds, judged by its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    StanceExport,
+    W3c,
+}
+
+/// Tells a Stance JSON export from a W3C Web Annotation file.
+#[must_use]
+pub fn json_kind(text: &str) -> Option<JsonKind> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    if value.get("format").and_then(|f| f.as_str()) == Some(crate::io::export::EXPORT_FORMAT_NAME) {
+        return Some(JsonKind::StanceExport);
+    }
+    let kind = value.get("type").and_then(|t| t.as_str());
+    let w3c = value.get("@context").is_some()
+        || matches!(
+            kind,
+            Some("AnnotationCollection" | "AnnotationPage" | "Annotation")
+        );
+    w3c.then_some(JsonKind::W3c)
+}

@@ -1,0 +1,470 @@
+//! Exports: pure functions from a [`Project`] and [`ExportOptions`] to bytes.
+//!
+//! Nothing here touches the disk or changes the project; [`ExportOutput::write`] writes a
+//! result atomically. Offsets in every format are Unicode code points (chars).
+
+pub(crate) mod brat;
+mod csv;
+mod json;
+mod markdown;
+mod w3c;
+
+use std::fmt;
+use std::path::{Component, Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::model::{ActorId, Annotation, Document, DocumentId, Project, Relation};
+
+pub use self::brat::{BRAT_HOLDER_ATTRIBUTE, brat_line_order};
+pub use self::json::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport};
+pub use self::w3c::W3C_ROLE_KEY;
+
+/// The unit of every offset Stance writes.
+pub const OFFSET_UNIT: &str = "codepoint";
+
+/// The formats Stance exports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    #[default]
+    Csv,
+    Json,
+    Jsonl,
+    Markdown,
+    Brat,
+    W3c,
+}
+
+impl ExportFormat {
+    pub const ALL: [Self; 6] = [
+        Self::Csv,
+        Self::Json,
+        Self::Jsonl,
+        Self::Markdown,
+        Self::Brat,
+        Self::W3c,
+    ];
+
+    /// The name used on the command line (`--format`).
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Json => "json",
+            Self::Jsonl => "jsonl",
+            Self::Markdown => "md",
+            Self::Brat => "brat",
+            Self::W3c => "w3c",
+        }
+    }
+
+    /// A name for menus and pickers.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV (spreadsheet)",
+            Self::Json => "JSON",
+            Self::Jsonl => "JSON Lines",
+            Self::Markdown => "Markdown brief",
+            Self::Brat => "brat standoff folder",
+            Self::W3c => "W3C Web Annotation (JSON-LD)",
+        }
+    }
+
+    /// The file extension of the output; `None` for brat, which writes a folder.
+    #[must_use]
+    pub const fn extension(self) -> Option<&'static str> {
+        match self {
+            Self::Csv => Some("csv"),
+            Self::Json => Some("json"),
+            Self::Jsonl => Some("jsonl"),
+            Self::Markdown => Some("md"),
+            Self::Brat => None,
+            Self::W3c => Some("jsonld"),
+        }
+    }
+
+    /// True if the format writes a folder of files rather than one file.
+    #[must_use]
+    pub const fn is_folder(self) -> bool {
+        matches!(self, Self::Brat)
+    }
+
+    /// Parses a `--format` value (case-insensitive; `markdown` and `jsonld` are accepted too).
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.trim().to_ascii_lowercase();
+        match name.as_str() {
+            "markdown" => Some(Self::Markdown),
+            "jsonld" | "w3c-jsonld" | "webannotation" => Some(Self::W3c),
+            _ => Self::ALL.into_iter().find(|f| f.key() == name),
+        }
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// What to export and how. Empty `tags` means every tag.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub format: ExportFormat,
+    /// Tag keys to keep; empty keeps all.
+    pub tags: Vec<String>,
+    /// Only this document.
+    pub document: Option<DocumentId>,
+    /// Only annotations held by this actor.
+    pub holder: Option<ActorId>,
+    /// CSV: write cells exactly as they are, without spreadsheet-injection guards.
+    pub raw: bool,
+    /// CSV: start with a UTF-8 byte order mark so Excel reads the file as UTF-8.
+    pub excel: bool,
+}
+
+impl ExportOptions {
+    #[must_use]
+    pub fn new(format: ExportFormat) -> Self {
+        Self {
+            format,
+            ..Self::default()
+        }
+    }
+
+    /// True if annotations are filtered by tag or holder (a document filter is not counted).
+    #[must_use]
+    pub fn filters_annotations(&self) -> bool {
+        !self.tags.is_empty() || self.holder.is_some()
+    }
+}
+
+/// The bytes an export produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportOutput {
+    /// One file.
+    File(Vec<u8>),
+    /// A folder: sanitised relative paths and their contents, in writing order.
+    Folder(Vec<(PathBuf, Vec<u8>)>),
+}
+
+/// Why an export could not be made or written.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("the project has no document {0}")]
+    NoSuchDocument(DocumentId),
+    #[error("the project has no actor {0}")]
+    NoSuchHolder(ActorId),
+    #[error("unknown tag {0:?} (the project's tags are: {1})")]
+    NoSuchTag(String, String),
+    #[error("could not write CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("could not write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{path} already exists (use --force to replace it)")]
+    Exists { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("unsafe output path {0:?}")]
+    UnsafePath(PathBuf),
+}
+
+/// Exports the annotations `options` selects. Never changes the project.
+///
+/// # Errors
+/// A filter naming a document, actor or tag the project does not have, or a serializer error.
+pub fn export(project: &Project, options: &ExportOptions) -> Result<ExportOutput, ExportError> {
+    let selection = Selection::new(project, options)?;
+    match options.format {
+        ExportFormat::Csv => csv::export(&selection, options).map(ExportOutput::File),
+        ExportFormat::Json => json::export_json(&selection).map(ExportOutput::File),
+        ExportFormat::Jsonl => json::export_jsonl(&selection).map(ExportOutput::File),
+        ExportFormat::Markdown => Ok(ExportOutput::File(markdown::export(&selection))),
+        ExportFormat::Brat => Ok(ExportOutput::Folder(brat::export(&selection))),
+        ExportFormat::W3c => w3c::export(&selection).map(ExportOutput::File),
+    }
+}
+
+/// How many documents and annotations `options` selects, e.g. for a dialog's summary.
+///
+/// # Errors
+/// As [`export`]: a filter naming a document, actor or tag the project does not have.
+pub fn selection_counts(
+    project: &Project,
+    options: &ExportOptions,
+) -> Result<(usize, usize), ExportError> {
+    let selection = Selection::new(project, options)?;
+    Ok((selection.documents.len(), selection.count()))
+}
+
+/// A file name for the export of `project`, e.g. `ukraine-talks.csv` or `ukraine-talks-brat`.
+#[must_use]
+pub fn suggested_file_name(project: &Project, format: ExportFormat) -> String {
+    let stem = sanitize_file_stem(&project.title);
+    let stem = if stem.is_empty() {
+        "export".to_owned()
+    } else {
+        stem
+    };
+    match format.extension() {
+        Some(ext) => format!("{stem}.{ext}"),
+        None => format!("{stem}-{}", format.key()),
+    }
+}
+
+/// Turns a title into a safe file name stem: letters, digits, `-`, `_` and inner `.` only.
+///
+/// Path separators, `..`, control characters and spaces become `_` or `-`, so a title like
+/// `../../x` stays inside the chosen folder. The result may be empty.
+#[must_use]
+pub fn sanitize_file_stem(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.trim().chars() {
+        let keep = if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
+            c
+        } else if c.is_whitespace() {
+            '-'
+        } else {
+            '_'
+        };
+        out.push(keep);
+    }
+    // No hidden files, no `..`: dots may only sit between other characters.
+    while out.contains("..") {
+        out = out.replace("..", "_");
+    }
+    let out = out.trim_matches('.').to_owned();
+    out.chars().take(120).collect()
+}
+
+impl ExportOutput {
+    /// The first `max_lines` lines of the output as text; for a folder, its `.ann` and
+    /// `.conf` files under headings (the `.txt` files are the documents themselves).
+    #[must_use]
+    pub fn preview_text(&self, max_lines: usize) -> String {
+        let mut out = String::new();
+        let mut lines = 0;
+        match self {
+            Self::File(bytes) => push_lines(&mut out, &mut lines, max_lines, bytes),
+            Self::Folder(files) => {
+                for (path, bytes) in files {
+                    if path.extension().is_some_and(|e| e == "txt") || lines >= max_lines {
+                        continue;
+                    }
+                    out.push_str(&format!("── {} ──\n", path.display()));
+                    lines += 1;
+                    push_lines(&mut out, &mut lines, max_lines, bytes);
+                }
+            }
+        }
+        out
+    }
+
+    /// Writes the output to `path` (a file, or a folder for brat), replacing each file atomically.
+    ///
+    /// Refuses to replace an existing file (or a non-empty folder's files) unless `overwrite`.
+    ///
+    /// # Errors
+    /// The target exists and `overwrite` is false, an unsafe relative path, or an I/O error.
+    pub fn write(&self, path: &Path, overwrite: bool) -> Result<(), ExportError> {
+        let io_error = |path: &Path| {
+            let path = path.to_owned();
+            move |source| ExportError::Io { path, source }
+        };
+        match self {
+            Self::File(bytes) => {
+                if !overwrite && path.exists() {
+                    return Err(ExportError::Exists {
+                        path: path.to_owned(),
+                    });
+                }
+                crate::io::atomic::write_atomic(path, bytes, false).map_err(io_error(path))
+            }
+            Self::Folder(files) => {
+                for (relative, _) in files {
+                    if !is_safe_relative(relative) {
+                        return Err(ExportError::UnsafePath(relative.clone()));
+                    }
+                    let target = path.join(relative);
+                    if !overwrite && target.exists() {
+                        return Err(ExportError::Exists { path: target });
+                    }
+                }
+                std::fs::create_dir_all(path).map_err(io_error(path))?;
+                for (relative, bytes) in files {
+                    let target = path.join(relative);
+                    crate::io::atomic::write_atomic(&target, bytes, false)
+                        .map_err(io_error(&target))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+fn push_lines(out: &mut String, lines: &mut usize, max_lines: usize, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    for line in text.lines() {
+        if *lines >= max_lines {
+            return;
+        }
+        out.push_str(line);
+        out.push('\n');
+        *lines += 1;
+    }
+}
+
+/// True if `path` is a plain relative path that cannot leave its folder.
+#[must_use]
+pub fn is_safe_relative(path: &Path) -> bool {
+    !path.as_os_str().is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// The documents and annotations an export covers, resolved once.
+pub(crate) struct Selection<'a> {
+    pub project: &'a Project,
+    /// Documents in project order, each with its selected annotations in text order.
+    pub documents: Vec<(&'a Document, Vec<&'a Annotation>)>,
+    /// True if tag or holder filters dropped annotations on purpose.
+    pub filtered: bool,
+}
+
+impl<'a> Selection<'a> {
+    fn new(project: &'a Project, options: &ExportOptions) -> Result<Self, ExportError> {
+        if let Some(id) = options.document
+            && project.document(id).is_none()
+        {
+            return Err(ExportError::NoSuchDocument(id));
+        }
+        if let Some(id) = options.holder
+            && project.actor(id).is_none()
+        {
+            return Err(ExportError::NoSuchHolder(id));
+        }
+        if let Some(tag) = options
+            .tags
+            .iter()
+            .find(|t| project.schema.get(t).is_none())
+        {
+            let known: Vec<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
+            return Err(ExportError::NoSuchTag(tag.clone(), known.join(", ")));
+        }
+        let keep = |a: &Annotation| {
+            (options.tags.is_empty() || options.tags.contains(&a.tag))
+                && options.holder.is_none_or(|h| a.holder == Some(h))
+        };
+        let documents = project
+            .documents
+            .iter()
+            .filter(|d| options.document.is_none_or(|id| d.id == id))
+            .map(|d| {
+                (
+                    d,
+                    project.annotations_of(d.id).filter(|a| keep(a)).collect(),
+                )
+            })
+            .collect();
+        Ok(Self {
+            project,
+            documents,
+            filtered: options.filters_annotations(),
+        })
+    }
+
+    /// Every selected annotation with its document, in document and text order.
+    pub fn annotations(&self) -> impl Iterator<Item = (&'a Document, &'a Annotation)> + '_ {
+        self.documents
+            .iter()
+            .flat_map(|(d, anns)| anns.iter().map(move |a| (*d, *a)))
+    }
+
+    pub fn count(&self) -> usize {
+        self.documents.iter().map(|(_, a)| a.len()).sum()
+    }
+
+    /// Relations whose both ends are selected.
+    pub fn relations(&self) -> Vec<&'a Relation> {
+        let ids: std::collections::HashSet<_> = self.annotations().map(|(_, a)| a.id).collect();
+        self.project
+            .relations
+            .iter()
+            .filter(|r| ids.contains(&r.from) && ids.contains(&r.to))
+            .collect()
+    }
+
+    pub fn holder_affiliation(&self, a: &Annotation) -> &'a str {
+        a.holder
+            .and_then(|h| self.project.actor(h))
+            .and_then(|actor| actor.affiliation.as_deref())
+            .unwrap_or("")
+    }
+}
+
+/// `YYYY-MM-DD`, or `""` when the document has no date.
+pub(crate) fn document_date(doc: &Document) -> String {
+    doc.date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// RFC 3339 in UTC with as many fraction digits as needed, so timestamps round-trip exactly.
+pub(crate) fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+/// `s-e;s-e` for a list of ranges.
+pub(crate) fn ranges_text(a: &Annotation) -> String {
+    let parts: Vec<String> = a.ranges.iter().map(ToString::to_string).collect();
+    parts.join(";")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitized_stems_cannot_escape() {
+        assert_eq!(sanitize_file_stem("../../x"), "____x");
+        assert_eq!(sanitize_file_stem("/etc/passwd"), "_etc_passwd");
+        assert_eq!(sanitize_file_stem("..."), "_");
+        assert_eq!(sanitize_file_stem(".hidden"), "hidden");
+        assert_eq!(
+            sanitize_file_stem("Ukraine talks – Dec 5"),
+            "Ukraine-talks-_-Dec-5"
+        );
+        assert_eq!(sanitize_file_stem("a\\b:c"), "a_b_c");
+        for title in ["../../x", "..", "/", "a/../../b", "C:\\x", "\u{0}"] {
+            let stem = sanitize_file_stem(title);
+            assert!(
+                stem.is_empty() || is_safe_relative(Path::new(&stem)),
+                "{title:?} gave {stem:?}"
+            );
+            assert!(!stem.contains('/') && !stem.contains(".."));
+        }
+    }
+
+    #[test]
+    fn formats_parse_by_key() {
+        for f in ExportFormat::ALL {
+            assert_eq!(ExportFormat::parse(f.key()), Some(f));
+        }
+        assert_eq!(
+            ExportFormat::parse("Markdown"),
+            Some(ExportFormat::Markdown)
+        );
+        assert_eq!(ExportFormat::parse("xlsx"), None);
+    }
+
+    #[test]
+    fn unsafe_relative_paths_are_rejected() {
+        assert!(is_safe_relative(Path::new("a.txt")));
+        assert!(is_safe_relative(Path::new("sub/a.txt")));
+        assert!(!is_safe_relative(Path::new("../a.txt")));
+        assert!(!is_safe_relative(Path::new("/a.txt")));
+        assert!(!is_safe_relative(Path::new("")));
+    }
+}

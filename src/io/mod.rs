@@ -1,0 +1,20 @@
+//! File I/O: project files (RON), atomic writes, article import.
+//!
+//! Pure functions on the model plus careful file handling. Errors name the file and, where
+//! there is one, the line and column.
+
+pub mod article;
+pub mod atomic;
+pub mod error;
+pub mod exchange;
+pub mod export;
+pub mod import;
+pub mod project_file;
+mod text_file;
+
+pub use error::{ImportError, LoadError, LoadErrorKind, SaveError, TextPosition};
+pub use import::{ImportSummary, import_paths};
+pub use project_file::{
+    LoadedProject, MAX_PROJECT_BYTES, load_project, load_project_from_str, locate_problem,
+    project_to_ron, read_project_text, save_project,
+};

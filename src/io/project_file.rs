@@ -1,0 +1,434 @@
+//! The project file: pretty RON that diffs well, loaded defensively.
+//!
+//! Loading order: size cap → UTF-8 check → format version from a cheap scan of the file head →
+//! deserialize with a recursion limit → canonical order → rule check. A file that parses but
+//! breaks rules still loads, with its [`Problem`]s listed, so nothing is ever dropped.
+
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+
+use super::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
+use super::text_file::{TextFileError, read_text_file};
+use crate::model::{FORMAT_VERSION, Problem, Project, Subject};
+
+/// Project files larger than this are refused before they are read.
+pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Deepest nesting accepted. Real projects nest about 5 levels; the limit keeps hostile
+/// files from overflowing the stack.
+pub const RECURSION_LIMIT: usize = 64;
+
+/// Where errors about the file as a whole point.
+const START: TextPosition = TextPosition { line: 1, col: 1 };
+
+/// Bytes at the start of a file searched for the `format` field.
+const HEAD_SCAN_BYTES: usize = 64 * 1024;
+
+/// Error messages quoting the file (e.g. a long string) are cut to this many chars.
+const MAX_MESSAGE_CHARS: usize = 240;
+
+/// A project as read from disk, with every broken rule found in it.
+#[derive(Clone, Debug)]
+pub struct LoadedProject {
+    pub project: Project,
+    /// Empty for a valid project; otherwise the project "needs repair".
+    pub problems: Vec<Problem>,
+}
+
+impl LoadedProject {
+    #[must_use]
+    pub fn needs_repair(&self) -> bool {
+        !self.problems.is_empty()
+    }
+}
+
+/// Loads a project file.
+///
+/// # Errors
+/// The file cannot be read, is not UTF-8 text, is too large, was made by a newer Stance, or
+/// is not valid RON for a project (with line and column).
+pub fn load_project(path: &Path) -> Result<LoadedProject, LoadError> {
+    let text = read_project_text(path)?;
+    parse_project(path, &text)
+}
+
+/// Reads a project file's text, with the size cap and encoding checks of [`load_project`].
+///
+/// # Errors
+/// As [`load_project`], for the reading part.
+pub fn read_project_text(path: &Path) -> Result<String, LoadError> {
+    read_text_file(path, MAX_PROJECT_BYTES).map_err(|e| {
+        let (position, kind) = match e {
+            TextFileError::Io(e) => (None, LoadErrorKind::Io(e)),
+            TextFileError::TooLarge {
+                size_bytes,
+                limit_bytes,
+            } => (
+                None,
+                LoadErrorKind::TooLarge {
+                    size_bytes,
+                    limit_bytes,
+                },
+            ),
+            TextFileError::Utf16 => (Some(START), LoadErrorKind::Utf16),
+            TextFileError::Binary { position } => (Some(position), LoadErrorKind::Binary),
+            TextFileError::NotUtf8 { position, byte } => {
+                (Some(position), LoadErrorKind::NotUtf8 { byte })
+            }
+        };
+        LoadError::new(path, position, kind)
+    })
+}
+
+/// Loads a project from text already in memory; `source_name` names it in errors.
+///
+/// # Errors
+/// As [`load_project`], except for reading.
+pub fn load_project_from_str(source_name: &str, text: &str) -> Result<LoadedProject, LoadError> {
+    parse_project(Path::new(source_name), text)
+}
+
+fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
+    let error = |position: Option<TextPosition>, kind| LoadError::new(path, position, kind);
+    let size_bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    if size_bytes > MAX_PROJECT_BYTES {
+        return Err(error(
+            None,
+            LoadErrorKind::TooLarge {
+                size_bytes,
+                limit_bytes: MAX_PROJECT_BYTES,
+            },
+        ));
+    }
+    if let Some(nul_at) = text.find('\0') {
+        let position = TextPosition::of_byte(text, nul_at);
+        return Err(error(Some(position), LoadErrorKind::Binary));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(error(Some(START), LoadErrorKind::Empty));
+    }
+    // The version comes first, so a newer file is named as such instead of failing on
+    // whatever new syntax it uses.
+    if let Some((found, at_byte)) = scan_format_version(text) {
+        check_format(found)
+            .map_err(|kind| error(Some(TextPosition::of_byte(text, at_byte)), kind))?;
+    }
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    let mut project: Project = options
+        .from_str(text)
+        .map_err(|e| syntax_error(path, text, &e))?;
+    check_format(u64::from(project.format)).map_err(|kind| {
+        // `format` was not the first field, so the scan missed it; point at it anyway.
+        let at = text
+            .find("format")
+            .map(|at| TextPosition::of_byte(text, at));
+        error(at, kind)
+    })?;
+    project.sort_annotations();
+    project.touch();
+    let problems = project.problems();
+    Ok(LoadedProject { project, problems })
+}
+
+fn check_format(found: u64) -> Result<(), LoadErrorKind> {
+    if found > u64::from(FORMAT_VERSION) {
+        Err(LoadErrorKind::NewerFormat { found })
+    } else if found == 0 {
+        Err(LoadErrorKind::UnknownFormat { found })
+    } else {
+        Ok(())
+    }
+}
+
+fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadError {
+    let start = e.span.start;
+    let position = TextPosition {
+        line: start.line.max(1),
+        col: start.col.max(1),
+    };
+    let content_end = TextPosition::of_byte(text, text.trim_end().len());
+    // ron's span ends where it gave up; at the end of the content, the file was cut short.
+    let is_at_end = (e.span.end.line, e.span.end.col) >= (content_end.line, content_end.col);
+    let kind = match &e.code {
+        ron::Error::ExceededRecursionLimit => LoadErrorKind::TooDeep {
+            limit: RECURSION_LIMIT,
+        },
+        ron::Error::Eof => LoadErrorKind::Syntax(
+            "unexpected end of file: the file is truncated or a bracket is not closed".to_owned(),
+        ),
+        ron::Error::ExpectedStringEnd => LoadErrorKind::Syntax(
+            "this string never ends: the file is truncated or a `\"` is missing".to_owned(),
+        ),
+        code => {
+            let message = tidy_message(&code.to_string());
+            if is_at_end && message.starts_with("expected") {
+                LoadErrorKind::Syntax(format!(
+                    "unexpected end of file ({message}): the file is truncated"
+                ))
+            } else {
+                LoadErrorKind::Syntax(message)
+            }
+        }
+    };
+    LoadError::new(path, Some(position), kind)
+}
+
+/// Lower-cases ron's leading capital (messages follow `path:line:col:`) and cuts messages that
+/// quote huge values.
+fn tidy_message(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS + 4));
+    if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+        if first.is_uppercase() && second.is_lowercase() {
+            out.extend(first.to_lowercase());
+        } else {
+            out.push(first);
+        }
+        out.push(second);
+    }
+    for c in chars {
+        if out.chars().count() >= MAX_MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+    }
+    if out.is_empty() {
+        out.push_str(message);
+    }
+    out
+}
+
+/// Finds `format: N` as the first field of the top-level struct, skipping whitespace,
+/// comments and `#![enable(..)]` attributes. Returns the number and its byte offset.
+/// `None` when the head does not start that way; the full parse then decides.
+fn scan_format_version(text: &str) -> Option<(u64, usize)> {
+    let head = &text.as_bytes()[..text.len().min(HEAD_SCAN_BYTES)];
+    let mut at = skip_blank(head, 0)?;
+    while head[at..].starts_with(b"#![") {
+        at += head[at..].iter().position(|&b| b == b']')? + 1;
+        at = skip_blank(head, at)?;
+    }
+    if head[at..].starts_with(b"Project") {
+        at = skip_blank(head, at + "Project".len())?;
+    }
+    if head.get(at) != Some(&b'(') {
+        return None;
+    }
+    at = skip_blank(head, at + 1)?;
+    if !head[at..].starts_with(b"format") {
+        return None;
+    }
+    at = skip_blank(head, at + "format".len())?;
+    if head.get(at) != Some(&b':') {
+        return None;
+    }
+    at = skip_blank(head, at + 1)?;
+    let digits = head[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 {
+        return None;
+    }
+    let number = std::str::from_utf8(&head[at..at + digits]).ok()?;
+    // A number too big for u64 is certainly newer than this build.
+    Some((number.parse().unwrap_or(u64::MAX), at))
+}
+
+/// Skips whitespace and comments; returns the next offset, or `None` at the end of `head`.
+fn skip_blank(head: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        let rest = head.get(at..)?;
+        if rest.first()?.is_ascii_whitespace() {
+            at += 1;
+        } else if rest.starts_with(b"//") {
+            at += rest.iter().position(|&b| b == b'\n')? + 1;
+        } else if rest.starts_with(b"/*") {
+            at += rest.windows(2).skip(2).position(|w| w == b"*/")? + 4;
+        } else {
+            return Some(at);
+        }
+    }
+}
+
+/// Where in a project file's text a problem's subject is defined: the line of its
+/// `id: "…"` (a duplicate points at its second definition), or for a tag problem the line of
+/// its `key: "…"`. `None` when there is no such place.
+#[must_use]
+pub fn locate_problem(text: &str, problem: &Problem) -> Option<TextPosition> {
+    let needle = match &problem.subject {
+        // Project-wide problems are about tags and quote the key, e.g. `tag key "claim" …`.
+        Subject::Project => {
+            let key = problem.message.split('"').nth(1).unwrap_or("");
+            format!("key: \"{key}\"")
+        }
+        Subject::Document(id) => format!("id: \"{id}\""),
+        Subject::Actor(id) => format!("id: \"{id}\""),
+        Subject::Annotation(id) => format!("id: \"{id}\""),
+        Subject::Relation(id) => format!("id: \"{id}\""),
+    };
+    let is_second_definition =
+        problem.message.starts_with("duplicate") || problem.message.ends_with("defined twice");
+    let (at, _) = text
+        .match_indices(&needle)
+        .nth(usize::from(is_second_definition))?;
+    Some(TextPosition::of_byte(text, at))
+}
+
+/// How project files are written: four-space indents, `\n` line ends on every OS, and
+/// everything below an annotation's fields (ranges, aliases, attributes) on one line.
+fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .separator(" ")
+        .struct_names(false)
+        .depth_limit(3)
+}
+
+/// Serialises a project to the text of a project file. Pure, so a snapshot can be serialised
+/// on a worker thread.
+///
+/// # Errors
+/// Only if serde refuses a value (not expected for a model built through its API).
+pub fn project_to_ron(project: &Project) -> Result<String, SaveError> {
+    let text = ron::ser::to_string_pretty(project, pretty_config())?;
+    let mut text = tidy_escapes(text);
+    text.push('\n');
+    Ok(text)
+}
+
+/// Tidies ron's escaping. ron escapes `'` inside strings (`Trump\\'s`), which reads badly in
+/// diffs; both forms parse the same, so strings get bare apostrophes. ron writes char literals
+/// raw, so a control char (say a NUL hotkey) would make the file look binary; it gets `\\u{..}`.
+fn tidy_escapes(ron: String) -> String {
+    let bytes = ron.as_bytes();
+    let mut out = String::new();
+    let mut copied_to = 0;
+    let mut at = 0;
+    let mut is_in_string = false;
+    while at < bytes.len() {
+        match (is_in_string, bytes[at]) {
+            (true, b'\\') => {
+                if bytes.get(at + 1) == Some(&b'\'') {
+                    out.push_str(&ron[copied_to..at]);
+                    copied_to = at + 1;
+                }
+                at += 2;
+            }
+            (true, b'"') => {
+                is_in_string = false;
+                at += 1;
+            }
+            (false, b'"') => {
+                is_in_string = true;
+                at += 1;
+            }
+            (false, b'\'') => {
+                // A char literal: `'c'`, or `'\\c'` for a quote or a backslash.
+                at += 1;
+                if bytes.get(at) == Some(&b'\\') {
+                    at += 2;
+                } else if let Some(c) = ron[at..].chars().next() {
+                    if c.is_control() {
+                        out.push_str(&ron[copied_to..at]);
+                        out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                        copied_to = at + c.len_utf8();
+                    }
+                    at += c.len_utf8();
+                }
+                at += 1; // the closing quote
+            }
+            _ => at += 1,
+        }
+    }
+    if copied_to == 0 {
+        return ron;
+    }
+    out.push_str(&ron[copied_to.min(ron.len())..]);
+    out
+}
+
+/// Saves a project atomically, keeping the previous version as `NAME.ron.bak`.
+///
+/// # Errors
+/// Serialisation or I/O failed; the file on disk is then unchanged.
+pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
+    let text = project_to_ron(project)?;
+    super::atomic::write_atomic(path, text.as_bytes(), true).map_err(|source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_the_format_version_from_the_head() {
+        assert_eq!(
+            scan_format_version("(format: 1, title: \"x\")"),
+            Some((1, 9))
+        );
+        assert_eq!(
+            scan_format_version("// c\n/* b */ #![enable(implicit_some)]\nProject(\n  format:7,"),
+            Some((7, 57))
+        );
+        assert_eq!(scan_format_version("(title: \"x\", format: 2)"), None);
+        assert_eq!(scan_format_version("(format: \"1\")"), None);
+        assert_eq!(scan_format_version("   "), None);
+        assert_eq!(
+            scan_format_version("(format: 99999999999999999999999)").map(|f| f.0),
+            Some(u64::MAX)
+        );
+    }
+
+    #[test]
+    fn control_chars_in_char_literals_are_escaped() {
+        let ron = "(a: '\0', b: \"x\\'y\", c: '\r', d: 'é')".to_owned();
+        let tidy = tidy_escapes(ron);
+        assert_eq!(tidy, r#"(a: '\u{0}', b: "x'y", c: '\u{d}', d: 'é')"#);
+        let parsed: (char, String, char, char) = ron::from_str(
+            &tidy
+                .replace("a: ", "")
+                .replace("b: ", "")
+                .replace("c: ", "")
+                .replace("d: ", ""),
+        )
+        .unwrap();
+        assert_eq!(parsed, ('\0', "x'y".to_owned(), '\r', 'é'));
+    }
+
+    #[test]
+    fn apostrophes_are_bare_in_strings_only() {
+        let ron = r#"(a: "Trump\'s \\\' \"x\"", k: Some('\''), b: "\\", c: '"', d: "it\'s")"#;
+        assert_eq!(
+            tidy_escapes(ron.to_owned()),
+            r#"(a: "Trump's \\' \"x\"", k: Some('\''), b: "\\", c: '"', d: "it's")"#
+        );
+    }
+
+    #[test]
+    fn a_newer_format_is_named_wherever_the_field_is() {
+        let text = "(\n    title: \"x\",\n    format: 3,\n)";
+        let err = load_project_from_str("late.ron", text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "late.ron:3:5: made by a newer Stance (format 3; this build reads up to 1)"
+        );
+        assert_eq!((err.line(), err.col()), (Some(3), Some(5)));
+        assert!(matches!(
+            err.kind(),
+            LoadErrorKind::NewerFormat { found: 3 }
+        ));
+    }
+
+    #[test]
+    fn tidies_messages() {
+        assert_eq!(tidy_message("Expected comma"), "expected comma");
+        assert_eq!(tidy_message("UTF-8 error"), "UTF-8 error");
+        let long = "x".repeat(1000);
+        assert_eq!(tidy_message(&long).chars().count(), MAX_MESSAGE_CHARS + 1);
+    }
+}

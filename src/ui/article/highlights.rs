@@ -1,0 +1,145 @@
+//! Highlights painted around a paragraph's galley: a translucent fill per annotation, one
+//! coloured underline per lane so overlapping annotations stay apart, an outline around the
+//! selected (and a thinner one around the hovered) annotation, and the text selection.
+//!
+//! Shapes are built in galley-local coordinates and cached per paragraph by the view.
+
+use egui::{Color32, CornerRadius, Rect, Shape, Stroke, StrokeKind, pos2};
+
+use super::layout::{ReadingStyle, range_rects};
+use crate::model::{AnnotationId, OverlapIndex, Paragraph, Project, Span};
+
+/// Underline lanes drawn; deeper overlaps share the last lane (the fill still shows them).
+const MAX_LANES: u8 = 3;
+
+/// What a paragraph's decorations depend on, besides its galley and the index generation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) struct DecorationInputs {
+    pub selected: Option<AnnotationId>,
+    pub hovered: Option<AnnotationId>,
+    /// The text selection clipped to the paragraph (paragraph-local chars).
+    pub selection: Option<(usize, usize)>,
+    pub dark_mode: bool,
+}
+
+/// Shapes under the text (fills, selection) and over it (underlines, outlines).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Decorations {
+    pub under: Vec<Shape>,
+    pub over: Vec<Shape>,
+    /// Highlight ranges drawn, for the frame statistics.
+    pub range_count: usize,
+}
+
+/// Everything needed to decorate one paragraph.
+pub(super) struct DecorationContext<'a> {
+    pub project: &'a Project,
+    pub index: &'a OverlapIndex,
+    pub style: &'a ReadingStyle,
+    pub selection_color: Color32,
+    pub outline_color: Color32,
+}
+
+/// The paragraph-local part of `span`, if it touches the paragraph.
+pub(super) fn clip_to_paragraph(span: Span, paragraph: &Paragraph) -> Option<(usize, usize)> {
+    let start = span.start.max(paragraph.chars.start);
+    let end = span.end.min(paragraph.chars.end);
+    // An empty clip still matters when the selection covers the paragraph's line break.
+    if start > end || (start == end && !span.overlaps(&paragraph.chars)) {
+        return None;
+    }
+    Some((start - paragraph.chars.start, end - paragraph.chars.start))
+}
+
+impl DecorationContext<'_> {
+    pub fn build(
+        &self,
+        galley: &egui::Galley,
+        paragraph: &Paragraph,
+        inputs: &DecorationInputs,
+        hits: &[usize],
+    ) -> Decorations {
+        let mut out = Decorations::default();
+        let fill_alpha = if inputs.dark_mode { 0.30 } else { 0.24 };
+        let inset = ((self.style.line_height_px - self.style.font_size_px * 1.25) * 0.5).max(0.0);
+        let underline_step = 2.5;
+        let base = paragraph.chars.start;
+
+        for &hit in hits {
+            let Some(entry) = self.index.entries().get(hit) else {
+                continue;
+            };
+            let Some(annotation) = self.project.annotations.get(entry.annotation_index) else {
+                continue;
+            };
+            let color = self
+                .project
+                .schema
+                .get(&annotation.tag)
+                .map_or(Color32::GRAY, |t| {
+                    let [r, g, b] = t.color.0;
+                    Color32::from_rgb(r, g, b)
+                });
+            let fill = color.gamma_multiply(fill_alpha);
+            let lane = entry.lane.min(MAX_LANES - 1);
+            let start = entry.range.start.max(paragraph.chars.start) - base;
+            let end = entry.range.end.min(paragraph.chars.end) - base;
+            let is_selected = inputs.selected == Some(entry.annotation);
+            let is_hovered = inputs.hovered == Some(entry.annotation);
+            out.range_count += 1;
+            for rect in range_rects(galley, start, end) {
+                let band = Rect::from_min_max(
+                    pos2(rect.left(), rect.top() + inset),
+                    pos2(rect.right(), rect.bottom() - inset),
+                );
+                out.under
+                    .push(Shape::rect_filled(band, CornerRadius::same(2), fill));
+                let y = band.bottom() + f32::from(lane) * underline_step;
+                out.over.push(Shape::line_segment(
+                    [pos2(band.left(), y), pos2(band.right(), y)],
+                    Stroke::new(2.0, color),
+                ));
+                if is_selected {
+                    out.over.push(Shape::rect_stroke(
+                        band.expand(1.5),
+                        CornerRadius::same(3),
+                        Stroke::new(2.0, self.outline_color),
+                        StrokeKind::Outside,
+                    ));
+                } else if is_hovered {
+                    out.over.push(Shape::rect_stroke(
+                        band.expand(1.0),
+                        CornerRadius::same(3),
+                        Stroke::new(1.0, color),
+                        StrokeKind::Outside,
+                    ));
+                }
+            }
+        }
+
+        if let Some((start, end)) = inputs.selection {
+            let rects: Vec<Rect> = if start == end {
+                Vec::new()
+            } else {
+                range_rects(galley, start, end).collect()
+            };
+            for rect in rects {
+                out.under.push(Shape::rect_filled(
+                    rect,
+                    CornerRadius::ZERO,
+                    self.selection_color,
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// A translated copy of cached shapes, ready to paint at `offset`.
+pub(super) fn translated(shapes: &[Shape], offset: egui::Vec2) -> impl Iterator<Item = Shape> + '_ {
+    shapes.iter().map(move |shape| {
+        let mut shape = shape.clone();
+        shape.translate(offset);
+        shape
+    })
+}

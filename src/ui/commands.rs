@@ -1,0 +1,360 @@
+//! [`Command`]: every menu item and keyboard shortcut of the workbench, in one enum.
+//!
+//! Menus, shortcut handling and the Help → Keyboard Shortcuts window all read this table,
+//! so a shortcut shown in a menu is always the one that works.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// The top-level menu a command appears in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+    Help,
+}
+
+/// Something the user can ask the workbench to do by menu or shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    NewProject,
+    Open,
+    ImportArticle,
+    Save,
+    SaveAs,
+    Export,
+    Quit,
+    Undo,
+    Redo,
+    DeleteAnnotation,
+    AddSelectionAsRange,
+    Find,
+    NextAnnotation,
+    PreviousAnnotation,
+    FocusNote,
+    ClearSelection,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ThemeLight,
+    ThemeDark,
+    ThemeSystem,
+    ToggleSidebar,
+    ToggleDocumentList,
+    KeyboardShortcuts,
+    About,
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(
+        Modifiers {
+            alt: false,
+            ctrl: false,
+            shift: true,
+            mac_cmd: false,
+            command: true,
+        },
+        key,
+    )
+}
+
+const fn bare(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Command; 26] = [
+        Command::NewProject,
+        Command::Open,
+        Command::ImportArticle,
+        Command::Save,
+        Command::SaveAs,
+        Command::Export,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::DeleteAnnotation,
+        Command::AddSelectionAsRange,
+        Command::Find,
+        Command::NextAnnotation,
+        Command::PreviousAnnotation,
+        Command::FocusNote,
+        Command::ClearSelection,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ThemeLight,
+        Command::ThemeDark,
+        Command::ThemeSystem,
+        Command::ToggleSidebar,
+        Command::ToggleDocumentList,
+        Command::KeyboardShortcuts,
+        Command::About,
+    ];
+
+    /// The menu item's text.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::NewProject => "New Project",
+            Command::Open => "Open…",
+            Command::ImportArticle => "Import Article…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As…",
+            Command::Export => "Export…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::DeleteAnnotation => "Delete Annotation",
+            Command::AddSelectionAsRange => "Add Selection as Range",
+            Command::Find => "Find Annotations",
+            Command::NextAnnotation => "Next Annotation",
+            Command::PreviousAnnotation => "Previous Annotation",
+            Command::FocusNote => "Edit Note",
+            Command::ClearSelection => "Clear Selection",
+            Command::ZoomIn => "Zoom In",
+            Command::ZoomOut => "Zoom Out",
+            Command::ZoomReset => "Reset Zoom",
+            Command::ThemeLight => "Light",
+            Command::ThemeDark => "Dark",
+            Command::ThemeSystem => "Follow System",
+            Command::ToggleSidebar => "Annotation Sidebar",
+            Command::ToggleDocumentList => "Document List",
+            Command::KeyboardShortcuts => "Keyboard Shortcuts",
+            Command::About => "About Stance",
+        }
+    }
+
+    /// What the command does, for tooltips and the shortcuts window.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            Command::NewProject => "Start an empty project",
+            Command::Open => "Open a project (.ron) or an article (.txt, .md)",
+            Command::ImportArticle => "Add an article (.txt, .md) to this project",
+            Command::Save => "Save the project",
+            Command::SaveAs => "Save the project to a new file",
+            Command::Export => "Export annotations (CSV, JSON, Markdown, brat…)",
+            Command::Quit => "Close Stance",
+            Command::Undo => "Undo the last change",
+            Command::Redo => "Redo the last undone change",
+            Command::DeleteAnnotation => "Delete the selected annotation",
+            Command::AddSelectionAsRange => {
+                "Add the selected text to the selected annotation as a further range"
+            }
+            Command::Find => "Search the annotations of this document",
+            Command::NextAnnotation => "Select the next annotation in the list",
+            Command::PreviousAnnotation => "Select the previous annotation in the list",
+            Command::FocusNote => "Type a note for the selected annotation",
+            Command::ClearSelection => "Clear the text selection and the selected annotation",
+            Command::ZoomIn => "Larger text",
+            Command::ZoomOut => "Smaller text",
+            Command::ZoomReset => "Text at its normal size",
+            Command::ThemeLight => "Light colours",
+            Command::ThemeDark => "Dark colours",
+            Command::ThemeSystem => "Follow the system's light or dark setting",
+            Command::ToggleSidebar => "Show or hide the annotation sidebar",
+            Command::ToggleDocumentList => "Show or hide the list of documents",
+            Command::KeyboardShortcuts => "List every keyboard shortcut",
+            Command::About => "Version and licence",
+        }
+    }
+
+    /// The shortcuts that run the command; the first is shown in menus.
+    #[must_use]
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Command::NewProject => const { &[cmd(Key::N)] },
+            Command::Open => const { &[cmd(Key::O)] },
+            Command::ImportArticle => const { &[cmd(Key::I)] },
+            Command::Save => const { &[cmd(Key::S)] },
+            Command::SaveAs => const { &[cmd_shift(Key::S)] },
+            Command::Export => const { &[cmd(Key::E)] },
+            Command::Quit => const { &[cmd(Key::Q)] },
+            Command::Undo => const { &[cmd(Key::Z)] },
+            Command::Redo => const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
+            Command::DeleteAnnotation => const { &[bare(Key::Delete), bare(Key::Backspace)] },
+            Command::AddSelectionAsRange => const { &[cmd(Key::R)] },
+            Command::Find => const { &[cmd(Key::F)] },
+            Command::NextAnnotation => const { &[bare(Key::ArrowDown), bare(Key::J)] },
+            Command::PreviousAnnotation => const { &[bare(Key::ArrowUp), bare(Key::K)] },
+            Command::FocusNote => const { &[bare(Key::Enter)] },
+            Command::ClearSelection => const { &[bare(Key::Escape)] },
+            Command::ZoomIn => const { &[cmd(Key::Plus), cmd(Key::Equals)] },
+            Command::ZoomOut => const { &[cmd(Key::Minus)] },
+            Command::ZoomReset => const { &[cmd(Key::Num0)] },
+            Command::ToggleSidebar => const { &[cmd(Key::B)] },
+            Command::ToggleDocumentList => const { &[cmd(Key::L)] },
+            Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
+            Command::ThemeLight | Command::ThemeDark | Command::ThemeSystem | Command::About => &[],
+        }
+    }
+
+    /// True for shortcuts without Ctrl/Cmd: they act only while no text field has focus,
+    /// so typing a note never deletes an annotation.
+    #[must_use]
+    pub fn is_bare_key(shortcut: &KeyboardShortcut) -> bool {
+        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !shortcut.modifiers.mac_cmd
+    }
+
+    /// The menu the command belongs to; `None` for keyboard-only commands.
+    #[must_use]
+    pub fn menu(self) -> Option<Menu> {
+        match self {
+            Command::NewProject
+            | Command::Open
+            | Command::ImportArticle
+            | Command::Save
+            | Command::SaveAs
+            | Command::Export
+            | Command::Quit => Some(Menu::File),
+            Command::Undo
+            | Command::Redo
+            | Command::DeleteAnnotation
+            | Command::AddSelectionAsRange
+            | Command::Find => Some(Menu::Edit),
+            Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ThemeSystem
+            | Command::ToggleSidebar
+            | Command::ToggleDocumentList => Some(Menu::View),
+            Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
+            Command::NextAnnotation
+            | Command::PreviousAnnotation
+            | Command::FocusNote
+            | Command::ClearSelection => None,
+        }
+    }
+
+    /// All shortcuts as `(shortcut, command)`, most specific first: egui ignores extra
+    /// Shift when matching, so Ctrl+Shift+S must be tried before Ctrl+S.
+    #[must_use]
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
+        let mut table: Vec<(KeyboardShortcut, Command)> = Command::ALL
+            .iter()
+            .flat_map(|&c| c.shortcuts().iter().map(move |&s| (s, c)))
+            .collect();
+        let specificity = |s: &KeyboardShortcut| {
+            u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt) + u8::from(s.modifiers.command)
+        };
+        table.sort_by_key(|(s, _)| std::cmp::Reverse(specificity(s)));
+        table
+    }
+}
+
+/// Human-readable text of a shortcut, e.g. `Ctrl+Shift+S`, independent of any egui context
+/// (used by the README check and the shortcuts window).
+#[must_use]
+pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
+    let mut out = String::new();
+    if shortcut.modifiers.command || shortcut.modifiers.ctrl {
+        out.push_str("Ctrl+");
+    }
+    if shortcut.modifiers.alt {
+        out.push_str("Alt+");
+    }
+    if shortcut.modifiers.shift {
+        out.push_str("Shift+");
+    }
+    let key = match shortcut.logical_key {
+        Key::ArrowDown => "↓",
+        Key::ArrowUp => "↑",
+        Key::Escape => "Esc",
+        Key::Plus => "+",
+        Key::Equals => "=",
+        Key::Minus => "-",
+        other => other.name(),
+    };
+    out.push_str(key);
+    out
+}
+
+/// The keyboard shortcut table as Markdown, for the README: the tag hotkeys of `schema`,
+/// then every command with a shortcut.
+#[must_use]
+pub fn shortcuts_markdown(schema: &crate::model::TagSchema) -> String {
+    let mut out = String::from("| Keys | Action |\n|---|---|\n");
+    for tag in &schema.tags {
+        if let Some(key) = tag.hotkey {
+            out.push_str(&format!(
+                "| `{key}` | Tag the selected text as {} (with no text selected: retag the selected annotation) |\n",
+                tag.name
+            ));
+        }
+    }
+    for command in Command::ALL {
+        let keys: Vec<String> = command
+            .shortcuts()
+            .iter()
+            .map(|s| format!("`{}`", shortcut_text(s)))
+            .collect();
+        if !keys.is_empty() {
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                keys.join(" or "),
+                command.description()
+            ));
+        }
+    }
+    out
+}
+
+/// Consumes a press of `shortcut` from this frame's input. Bare keys must match their
+/// modifiers exactly (Shift+↓ belongs to the article's selection, not to ↓).
+pub fn consume(input: &mut egui::InputState, shortcut: &KeyboardShortcut) -> bool {
+    if !Command::is_bare_key(shortcut) {
+        return input.consume_shortcut(shortcut);
+    }
+    let mut found = false;
+    input.events.retain(|event| {
+        let is_match = matches!(
+            event,
+            egui::Event::Key { key, modifiers, pressed: true, .. }
+                if *key == shortcut.logical_key && modifiers.matches_exact(shortcut.modifiers)
+        );
+        found |= is_match;
+        !is_match
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let table = Command::shortcut_table();
+        for (i, (a, ca)) in table.iter().enumerate() {
+            for (b, cb) in &table[i + 1..] {
+                assert!(a != b, "{ca:?} and {cb:?} share {}", shortcut_text(a));
+            }
+        }
+    }
+
+    #[test]
+    fn more_specific_shortcuts_are_tried_first() {
+        let table = Command::shortcut_table();
+        let position = |c: Command| table.iter().position(|(_, x)| *x == c);
+        assert!(position(Command::SaveAs) < position(Command::Save));
+        assert!(position(Command::Redo) < position(Command::Undo));
+    }
+
+    #[test]
+    fn every_menu_command_has_a_label_and_description() {
+        for c in Command::ALL {
+            assert!(!c.label().is_empty());
+            assert!(!c.description().is_empty());
+        }
+        assert_eq!(shortcut_text(&cmd_shift(Key::S)), "Ctrl+Shift+S");
+        assert_eq!(shortcut_text(&bare(Key::ArrowDown)), "↓");
+    }
+}

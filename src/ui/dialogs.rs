@@ -1,0 +1,321 @@
+//! Modal prompts and notices: unsaved changes, errors, toasts, needs-repair, shortcuts, about.
+//!
+//! Each returns what the user chose; the app acts on it.
+
+use egui::{Align2, Color32, Context, Id, RichText, Ui};
+
+use super::commands::{Command, shortcut_text};
+use crate::model::{AnnotationId, Problem, Subject, TagSchema};
+
+/// The answer to "Save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Shows the unsaved-changes prompt; `what` says what happens next, e.g. "opening a file".
+pub fn unsaved_prompt_ui(ctx: &Context, project_title: &str, what: &str) -> Option<UnsavedChoice> {
+    let mut choice = None;
+    let modal = egui::Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
+        ui.set_max_width(380.0);
+        ui.heading("Save changes?");
+        ui.add_space(6.0);
+        ui.label(format!(
+            "“{project_title}” has unsaved changes. Save them before {what}?"
+        ));
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Save").strong()).clicked() {
+                choice = Some(UnsavedChoice::Save);
+            }
+            if ui.button("Discard").clicked() {
+                choice = Some(UnsavedChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(UnsavedChoice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(UnsavedChoice::Cancel);
+    }
+    choice
+}
+
+/// An error the user must acknowledge: what failed and the message naming the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorReport {
+    pub title: String,
+    pub message: String,
+}
+
+/// Shows an error dialog; returns true when dismissed.
+pub fn error_ui(ctx: &Context, report: &ErrorReport) -> bool {
+    let mut dismissed = false;
+    let modal = egui::Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(RichText::new(&report.title).color(ui.visuals().error_fg_color));
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical()
+            .max_height(240.0)
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(RichText::new(&report.message).monospace()).wrap());
+            });
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button("Copy message").clicked() {
+                ui.ctx().copy_text(report.message.clone());
+            }
+            if ui.button(RichText::new("OK").strong()).clicked() {
+                dismissed = true;
+            }
+        });
+    });
+    dismissed || modal.should_close()
+}
+
+/// A short-lived message in the corner, e.g. "Saved".
+#[derive(Clone, Debug)]
+pub struct Toast {
+    pub text: String,
+    pub is_warning: bool,
+    /// `ctx.input().time` after which it disappears.
+    pub until_s: f64,
+}
+
+const TOAST_SECONDS: f64 = 4.0;
+
+/// Toasts waiting to fade.
+#[derive(Default)]
+pub struct Toasts {
+    toasts: Vec<Toast>,
+}
+
+impl Toasts {
+    pub fn info(&mut self, ctx: &Context, text: impl Into<String>) {
+        self.push(ctx, text.into(), false);
+    }
+
+    pub fn warning(&mut self, ctx: &Context, text: impl Into<String>) {
+        self.push(ctx, text.into(), true);
+    }
+
+    fn push(&mut self, ctx: &Context, text: String, is_warning: bool) {
+        let now = ctx.input(|i| i.time);
+        self.toasts.push(Toast {
+            text,
+            is_warning,
+            until_s: now + TOAST_SECONDS,
+        });
+        self.toasts.retain(|t| t.until_s > now);
+    }
+
+    /// The toasts shown now (for tests).
+    #[must_use]
+    pub fn texts(&self) -> Vec<&str> {
+        self.toasts.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    pub fn ui(&mut self, ctx: &Context) {
+        let now = ctx.input(|i| i.time);
+        self.toasts.retain(|t| t.until_s > now);
+        if self.toasts.is_empty() {
+            return;
+        }
+        egui::Area::new(Id::unique("toasts"))
+            .anchor(Align2::RIGHT_BOTTOM, [-16.0, -40.0])
+            .order(egui::Order::Foreground)
+            .interactable(false)
+            .show(ctx, |ui| {
+                for toast in &self.toasts {
+                    let visuals = ui.visuals();
+                    let stroke = if toast.is_warning {
+                        visuals.warn_fg_color
+                    } else {
+                        visuals.selection.bg_fill
+                    };
+                    egui::Frame::popup(ui.style())
+                        .stroke(egui::Stroke::new(1.0, stroke))
+                        .show(ui, |ui| {
+                            ui.set_max_width(360.0);
+                            ui.label(&toast.text);
+                        });
+                    ui.add_space(6.0);
+                }
+            });
+        let next = self
+            .toasts
+            .iter()
+            .map(|t| t.until_s - now)
+            .fold(f64::INFINITY, f64::min);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.05)));
+    }
+}
+
+/// What the user asked for in the needs-repair window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RepairChoice {
+    Fix(AnnotationId),
+    Delete(AnnotationId),
+    Select(AnnotationId),
+    Close,
+}
+
+/// Lists the problems of a project that loaded in the "needs repair" state.
+pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option<RepairChoice> {
+    let mut choice = None;
+    let mut open = true;
+    egui::Window::new("This project needs repair")
+        .id(Id::unique("repair_window"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(560.0)
+        .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "{file_name} loaded, but {} problem(s) were found. Nothing was dropped: fix or delete \
+                 the broken annotations below, or close this window and repair them by hand.",
+                problems.len()
+            ));
+            ui.add_space(8.0);
+            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                for problem in problems {
+                    problem_row_ui(ui, problem, &mut choice);
+                }
+                if problems.is_empty() {
+                    ui.label(RichText::new("All problems are fixed.").strong());
+                }
+            });
+            ui.add_space(8.0);
+            if ui.button("Close").clicked() {
+                choice = Some(RepairChoice::Close);
+            }
+        });
+    if !open {
+        choice = Some(RepairChoice::Close);
+    }
+    choice
+}
+
+fn problem_row_ui(ui: &mut Ui, problem: &Problem, choice: &mut Option<RepairChoice>) {
+    ui.horizontal(|ui| {
+        if let Subject::Annotation(id) = problem.subject {
+            if ui
+                .button("Fix")
+                .on_hover_text("Re-anchor the quote in the text, or drop a missing holder")
+                .clicked()
+            {
+                *choice = Some(RepairChoice::Fix(id));
+            }
+            if ui.button("Delete").clicked() {
+                *choice = Some(RepairChoice::Delete(id));
+            }
+            if ui.button("Show").clicked() {
+                *choice = Some(RepairChoice::Select(id));
+            }
+        }
+        ui.add(egui::Label::new(problem.to_string()).wrap());
+    });
+    ui.separator();
+}
+
+/// Help → Keyboard Shortcuts, generated from [`Command`] and the tag schema.
+pub fn shortcuts_ui(ctx: &Context, open: &mut bool, schema: &TagSchema) {
+    egui::Window::new("Keyboard Shortcuts")
+        .id(Id::unique("shortcuts_window"))
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .default_pos([200.0, 120.0])
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(520.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("shortcuts_grid")
+                        .num_columns(2)
+                        .striped(true)
+                        .spacing([24.0, 6.0])
+                        .show(ui, |ui| {
+                            for tag in &schema.tags {
+                                if let Some(key) = tag.hotkey {
+                                    ui.label(RichText::new(key.to_string()).monospace().strong());
+                                    ui.label(format!("Tag the selected text as {}", tag.name));
+                                    ui.end_row();
+                                }
+                            }
+                            for command in Command::ALL {
+                                let shortcuts = command.shortcuts();
+                                if shortcuts.is_empty() {
+                                    continue;
+                                }
+                                let keys: Vec<String> =
+                                    shortcuts.iter().map(shortcut_text).collect();
+                                ui.label(RichText::new(keys.join("  /  ")).monospace().strong());
+                                ui.label(command.description());
+                                ui.end_row();
+                            }
+                        });
+                    ui.add_space(8.0);
+                    ui.label(
+                        RichText::new(
+                            "In the article: drag to select (snaps to words; hold Alt for exact \
+                         characters), double-click a word, triple-click a sentence, Shift+click \
+                         or Shift+arrows to extend. Click a highlight to select it; click again \
+                         to cycle through overlapping ones.",
+                        )
+                        .weak(),
+                    );
+                });
+        });
+}
+
+/// Help → About.
+pub fn about_ui(ctx: &Context, open: &mut bool) {
+    egui::Window::new("About Stance")
+        .id(Id::unique("about_window"))
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.heading(format!("Stance {}", env!("CARGO_PKG_VERSION")));
+            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+            ui.add_space(6.0);
+            ui.label("Mark claims, positions and concessions in news about negotiations: who holds them, on which issue, how they relate.");
+            ui.add_space(6.0);
+            ui.label(RichText::new(format!("Licence: {}", env!("CARGO_PKG_LICENSE"))).weak());
+        });
+}
+
+/// The colour of the unsaved-changes dot in the status bar.
+#[must_use]
+pub fn dirty_color(ui: &Ui) -> Color32 {
+    ui.visuals().warn_fg_color
+}
+
+/// Asks before an export replaces an existing file: `Some(true)` replace, `Some(false)` cancel.
+pub fn confirm_overwrite_ui(ctx: &Context, path: &std::path::Path) -> Option<bool> {
+    let mut choice = None;
+    let modal = egui::Modal::new(Id::unique("confirm_overwrite")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Replace the existing file?");
+        ui.add_space(6.0);
+        ui.label(format!("{} already exists. Replace it?", path.display()));
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Replace").strong()).clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    choice
+}

@@ -1,0 +1,94 @@
+//! The egui user interface: panels and widgets that draw the model and return intents.
+//!
+//! Widgets never change the project; they return [`Action`]s that `app.rs` applies once per
+//! frame through the undo history.
+
+pub mod article;
+pub mod commands;
+pub mod dialogs;
+pub mod export_dialog;
+pub mod file_dialog;
+pub mod menu;
+pub mod prefs;
+pub mod sidebar;
+pub mod status_bar;
+
+use std::path::PathBuf;
+
+use crate::model::{ActorId, AnnotationId, DocumentId, Rgb};
+
+pub use commands::Command;
+
+/// An intent from a panel or dialog, applied by the app after the frame's drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Command(Command),
+    /// Select an annotation; `scroll_article` brings it into view in the article.
+    SelectAnnotation {
+        id: AnnotationId,
+        scroll_article: bool,
+    },
+    ShowDocument(DocumentId),
+    OpenPath(PathBuf),
+    /// Tag the current text selection with a tag key.
+    TagSelection(String),
+    SetTag(AnnotationId, String),
+    SetHolder(AnnotationId, Option<ActorId>),
+    /// Create an actor with this name and make it the annotation's holder.
+    NewHolder(AnnotationId, String),
+    /// The note text as typed; consecutive changes form one undo step.
+    SetNote(AnnotationId, String),
+    /// The note field lost focus: end the typing burst.
+    NoteEditFinished,
+    SetSpanToSelection(AnnotationId),
+    AddSelectionAsRange(AnnotationId),
+    /// Remove one range of a discontinuous annotation (by index).
+    RemoveRange(AnnotationId, usize),
+    DeleteAnnotation(AnnotationId),
+    RenameActor(ActorId, String),
+    SetAffiliation(ActorId, String),
+    /// Aliases as typed, comma-separated.
+    SetAliases(ActorId, String),
+    AddActor(String),
+    MergeActors {
+        from: ActorId,
+        into: ActorId,
+    },
+    DeleteActor(ActorId),
+    /// An actor text field lost focus: end its typing burst.
+    ActorEditFinished,
+}
+
+/// The egui colour of a tag colour.
+#[must_use]
+pub fn tag_color(rgb: Rgb) -> egui::Color32 {
+    let [r, g, b] = rgb.0;
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// Black or white, whichever reads better on `background`.
+#[must_use]
+pub fn text_on(background: egui::Color32) -> egui::Color32 {
+    let luma = 0.299 * f32::from(background.r())
+        + 0.587 * f32::from(background.g())
+        + 0.114 * f32::from(background.b());
+    if luma > 150.0 {
+        egui::Color32::from_rgb(20, 20, 20)
+    } else {
+        egui::Color32::WHITE
+    }
+}
+
+/// A small rounded chip in a tag's colour, e.g. `Claim`.
+pub fn tag_chip_ui(ui: &mut egui::Ui, name: &str, color: egui::Color32) -> egui::Response {
+    let text = egui::RichText::new(name)
+        .small()
+        .strong()
+        .color(text_on(color));
+    egui::Frame::new()
+        .fill(color)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| ui.label(text))
+        .response
+}

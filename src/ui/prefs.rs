@@ -1,0 +1,155 @@
+//! [`Preferences`]: what the workbench remembers between runs, kept in eframe's storage.
+//!
+//! Projects are never stored here: they are saved by `io` when the user asks.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The key under which preferences live in eframe's storage.
+pub const STORAGE_KEY: &str = "stance.preferences";
+/// How many recent files File → Open Recent offers.
+pub const MAX_RECENT: usize = 10;
+pub const MIN_ZOOM: f32 = 0.6;
+pub const MAX_ZOOM: f32 = 2.5;
+const ZOOM_STEP: f32 = 0.1;
+
+/// Light, dark or following the system.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    System,
+}
+
+impl From<Theme> for egui::ThemePreference {
+    fn from(theme: Theme) -> Self {
+        match theme {
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+            Theme::System => egui::ThemePreference::System,
+        }
+    }
+}
+
+/// User preferences. Every field has a default, so older or partial stored values load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Most recent first, without duplicates.
+    pub recent_files: Vec<PathBuf>,
+    pub theme: Theme,
+    /// Article text scale, 1.0 = normal.
+    pub zoom: f32,
+    pub sidebar_width_px: f32,
+    pub document_list_width_px: f32,
+    pub show_sidebar: bool,
+    pub show_document_list: bool,
+    /// The window's inner size when last closed.
+    pub window_size_px: Option<[f32; 2]>,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            recent_files: Vec::new(),
+            theme: Theme::System,
+            zoom: 1.0,
+            sidebar_width_px: 380.0,
+            document_list_width_px: 220.0,
+            show_sidebar: true,
+            show_document_list: true,
+            window_size_px: None,
+        }
+    }
+}
+
+impl Preferences {
+    /// Reads preferences from storage; anything missing or unreadable falls back to defaults.
+    #[must_use]
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        let mut prefs: Self = storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        prefs.sanitize();
+        prefs
+    }
+
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, self);
+    }
+
+    /// Keeps values in usable ranges whatever was stored.
+    fn sanitize(&mut self) {
+        if !self.zoom.is_finite() {
+            self.zoom = 1.0;
+        }
+        self.zoom = self.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        if !self.sidebar_width_px.is_finite() || self.sidebar_width_px < 200.0 {
+            self.sidebar_width_px = Self::default().sidebar_width_px;
+        }
+        if !self.document_list_width_px.is_finite() || self.document_list_width_px < 120.0 {
+            self.document_list_width_px = Self::default().document_list_width_px;
+        }
+        self.recent_files.truncate(MAX_RECENT);
+    }
+
+    /// Puts `path` first in the recent files.
+    pub fn remember_file(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(MAX_RECENT);
+    }
+
+    pub fn forget_file(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+    }
+
+    pub fn zoom_in(&mut self) {
+        self.zoom = (self.zoom + ZOOM_STEP).min(MAX_ZOOM);
+    }
+
+    pub fn zoom_out(&mut self) {
+        self.zoom = (self.zoom - ZOOM_STEP).max(MIN_ZOOM);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_most_recent_first_and_bounded() {
+        let mut prefs = Preferences::default();
+        for i in 0..15 {
+            prefs.remember_file(Path::new(&format!("/p/{i}.ron")));
+        }
+        prefs.remember_file(Path::new("/p/12.ron"));
+        assert_eq!(prefs.recent_files.len(), MAX_RECENT);
+        assert_eq!(prefs.recent_files[0], Path::new("/p/12.ron"));
+        assert_eq!(prefs.recent_files[1], Path::new("/p/14.ron"));
+    }
+
+    #[test]
+    fn partial_or_odd_stored_values_fall_back_to_defaults() {
+        let mut prefs: Preferences = ron::from_str("(zoom: 40.0, sidebar_width_px: -3.0)").unwrap();
+        prefs.sanitize();
+        assert!((prefs.zoom - MAX_ZOOM).abs() < f32::EPSILON);
+        assert!((prefs.sidebar_width_px - 380.0).abs() < f32::EPSILON);
+        assert!(prefs.show_sidebar);
+    }
+
+    #[test]
+    fn zoom_steps_stay_in_range() {
+        let mut prefs = Preferences::default();
+        for _ in 0..50 {
+            prefs.zoom_in();
+        }
+        assert!(prefs.zoom <= MAX_ZOOM);
+        for _ in 0..50 {
+            prefs.zoom_out();
+        }
+        assert!(prefs.zoom >= MIN_ZOOM);
+    }
+}

@@ -1,0 +1,175 @@
+//! The Actors section: every actor with its annotation count; rename, affiliation, merge.
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui};
+
+use super::super::Action;
+use crate::model::{ActorId, Project};
+
+/// State of the actors section between frames.
+#[derive(Default)]
+pub struct ActorsSection {
+    /// Holder counts, recomputed only when the project changes.
+    counts: Option<(u64, HashMap<ActorId, usize>)>,
+    /// The actor whose name is being edited, and the name typed so far.
+    renaming: Option<(ActorId, String)>,
+    merge_from: Option<ActorId>,
+    merge_into: Option<ActorId>,
+    new_actor_name: String,
+}
+
+impl ActorsSection {
+    fn counts(&mut self, project: &Project) -> &HashMap<ActorId, usize> {
+        let revision = project.revision();
+        if self.counts.as_ref().is_none_or(|(r, _)| *r != revision) {
+            let mut counts = HashMap::new();
+            for holder in project.annotations.iter().filter_map(|a| a.holder) {
+                *counts.entry(holder).or_insert(0) += 1;
+            }
+            self.counts = Some((revision, counts));
+        }
+        &self.counts.get_or_insert_default().1
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
+        let counts = self.counts(project).clone();
+        if project.actors.is_empty() {
+            ui.label(
+                RichText::new(
+                    "No actors yet. Pick “New actor…” as an annotation's holder, or add one here.",
+                )
+                .weak(),
+            );
+        }
+        for actor in &project.actors {
+            let count = counts.get(&actor.id).copied().unwrap_or(0);
+            ui.horizontal(|ui| {
+                self.name_ui(ui, actor.id, &actor.name, actions);
+                ui.label(RichText::new(format!("{count} held")).small().weak())
+                    .on_hover_text(format!("{count} annotation(s) held by {}", actor.name));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("Delete")
+                        .on_hover_text("Delete this actor (its annotations lose their holder)")
+                        .clicked()
+                    {
+                        actions.push(Action::DeleteActor(actor.id));
+                    }
+                });
+            });
+            let mut affiliation = actor.affiliation.clone().unwrap_or_default();
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut affiliation)
+                        .id_salt(("actor_affiliation", actor.id))
+                        .hint_text("Affiliation, e.g. Russia")
+                        .desired_width(f32::INFINITY),
+                )
+                .on_hover_text(format!("Affiliation of {}", actor.name));
+            if response.changed() {
+                actions.push(Action::SetAffiliation(actor.id, affiliation));
+            }
+            if response.lost_focus() {
+                actions.push(Action::ActorEditFinished);
+            }
+            ui.add_space(4.0);
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut self.new_actor_name)
+                    .id_salt("new_actor")
+                    .hint_text("New actor's name")
+                    .desired_width(160.0),
+            );
+            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let name = self.new_actor_name.trim().to_owned();
+            if (ui
+                .add_enabled(!name.is_empty(), egui::Button::new("Add actor"))
+                .clicked()
+                || entered)
+                && !name.is_empty()
+            {
+                actions.push(Action::AddActor(name));
+                self.new_actor_name.clear();
+            }
+        });
+        if project.actors.len() >= 2 {
+            self.merge_ui(ui, project, actions);
+        }
+    }
+
+    fn name_ui(&mut self, ui: &mut Ui, id: ActorId, name: &str, actions: &mut Vec<Action>) {
+        let Some((renaming, buffer)) = &mut self.renaming else {
+            if ui
+                .add(egui::Label::new(RichText::new(name).strong()).sense(egui::Sense::click()))
+                .on_hover_text("Click to rename")
+                .clicked()
+            {
+                self.renaming = Some((id, name.to_owned()));
+            }
+            return;
+        };
+        if *renaming != id {
+            ui.label(RichText::new(name).strong());
+            return;
+        }
+        let response = ui.add(
+            egui::TextEdit::singleline(buffer)
+                .id_salt(("actor_name", id))
+                .desired_width(160.0),
+        );
+        let response = response.on_hover_text("Enter to rename, Esc to cancel");
+        if !response.has_focus() && !response.lost_focus() {
+            response.request_focus();
+        }
+        if response.lost_focus() {
+            let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            if !cancelled && !buffer.trim().is_empty() && buffer.trim() != name {
+                actions.push(Action::RenameActor(id, buffer.trim().to_owned()));
+            }
+            self.renaming = None;
+        }
+    }
+
+    fn merge_ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
+        let name = |id: Option<ActorId>| {
+            id.and_then(|id| project.actor(id))
+                .map_or("choose…", |a| a.name.as_str())
+                .to_owned()
+        };
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Merge");
+            for (salt, slot) in [
+                ("merge_from", &mut self.merge_from),
+                ("merge_into", &mut self.merge_into),
+            ] {
+                egui::ComboBox::from_id_salt(salt)
+                    .selected_text(name(*slot))
+                    .width(110.0)
+                    .show_ui(ui, |ui| {
+                        for actor in &project.actors {
+                            ui.selectable_value(slot, Some(actor.id), &actor.name);
+                        }
+                    });
+                if salt == "merge_from" {
+                    ui.label("into");
+                }
+            }
+            let ready = matches!((self.merge_from, self.merge_into), (Some(a), Some(b)) if a != b);
+            if ui
+                .add_enabled(ready, egui::Button::new("Merge"))
+                .on_hover_text(
+                    "The first actor's annotations move to the second; its names become aliases",
+                )
+                .clicked()
+                && let (Some(from), Some(into)) = (self.merge_from, self.merge_into)
+            {
+                actions.push(Action::MergeActors { from, into });
+                self.merge_from = None;
+            }
+        });
+    }
+}

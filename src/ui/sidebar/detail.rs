@@ -1,0 +1,299 @@
+//! The editor of the selected annotation: tag, holder, note, ranges, times, delete.
+
+use egui::{Align, Layout, RichText, Ui};
+
+use super::super::{Action, tag_color};
+use crate::model::{Actor, ActorId, Annotation, Project, Span};
+
+/// State of the detail editor between frames.
+#[derive(Default)]
+pub struct DetailEditor {
+    /// While `Some`, the holder combo shows a field to name a new actor.
+    new_holder_name: Option<String>,
+    /// Aliases of the holder being typed; committed when the field loses focus.
+    aliases_buffer: Option<(ActorId, String)>,
+    focus_note: bool,
+}
+
+impl DetailEditor {
+    /// Moves keyboard focus to the note field on the next frame.
+    pub fn focus_note(&mut self) {
+        self.focus_note = true;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        a: &Annotation,
+        text_selection: Option<Span>,
+        actions: &mut Vec<Action>,
+    ) {
+        let grid = egui::Grid::new("annotation_detail")
+            .num_columns(2)
+            .spacing([10.0, 8.0])
+            .min_col_width(70.0);
+        grid.show(ui, |ui| {
+            let tag_label = ui.label("Tag");
+            tag_combo_ui(ui, project, a, tag_label.id, actions);
+            ui.end_row();
+
+            let holder_label = ui.label("Holder");
+            self.holder_ui(ui, project, a, holder_label.id, actions);
+            ui.end_row();
+
+            if let Some(holder) = a.holder.and_then(|h| project.actor(h)) {
+                self.holder_details_ui(ui, holder, actions);
+            }
+
+            let note_label = ui.label("Note");
+            let mut note = a.note_text().to_owned();
+            let response = ui.add(
+                egui::TextEdit::multiline(&mut note)
+                    .id_salt(("note", a.id))
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("Why this matters, context, doubts…"),
+            );
+            let response = response.labelled_by(note_label.id);
+            if std::mem::take(&mut self.focus_note) {
+                response.request_focus();
+            }
+            if response.changed() {
+                actions.push(Action::SetNote(a.id, note));
+            }
+            if response.lost_focus() {
+                actions.push(Action::NoteEditFinished);
+            }
+            ui.end_row();
+
+            ui.label("Span");
+            ranges_ui(ui, a, actions);
+            ui.end_row();
+        });
+
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            let has_selection = text_selection.is_some_and(|s| !s.is_empty());
+            let hint = "Select text in the article first";
+            if ui
+                .add_enabled(has_selection, egui::Button::new("Set span to selection"))
+                .on_disabled_hover_text(hint)
+                .on_hover_text("Replace this annotation's text with the selected text")
+                .clicked()
+            {
+                actions.push(Action::SetSpanToSelection(a.id));
+            }
+            if ui
+                .add_enabled(has_selection, egui::Button::new("Add selection as range"))
+                .on_disabled_hover_text(hint)
+                .on_hover_text("Make a discontinuous span (Ctrl+R)")
+                .clicked()
+            {
+                actions.push(Action::AddSelectionAsRange(a.id));
+            }
+        });
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let time = |t: chrono::DateTime<chrono::Utc>| {
+                t.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            };
+            ui.label(
+                RichText::new(format!(
+                    "Created {} · modified {}",
+                    time(a.created),
+                    time(a.modified)
+                ))
+                .small()
+                .weak(),
+            );
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let delete =
+                    egui::Button::new(RichText::new("Delete").color(ui.visuals().error_fg_color));
+                if ui
+                    .add(delete)
+                    .on_hover_text("Delete this annotation (Delete); Ctrl+Z brings it back")
+                    .clicked()
+                {
+                    actions.push(Action::DeleteAnnotation(a.id));
+                }
+            });
+        });
+    }
+
+    fn holder_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        a: &Annotation,
+        label: egui::Id,
+        actions: &mut Vec<Action>,
+    ) {
+        if let Some(name) = &mut self.new_holder_name {
+            let mut done = false;
+            ui.horizontal(|ui| {
+                let response = ui.add(
+                    egui::TextEdit::singleline(name)
+                        .id_salt("new_holder_name")
+                        .hint_text("Name of the new actor")
+                        .desired_width(150.0),
+                );
+                let response = response.labelled_by(label);
+                if !response.has_focus() && !response.lost_focus() && name.is_empty() {
+                    response.request_focus();
+                }
+                let entered =
+                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui.button("Add").clicked() || entered) && !name.trim().is_empty() {
+                    actions.push(Action::NewHolder(a.id, name.trim().to_owned()));
+                    done = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    done = true;
+                }
+            });
+            if done {
+                self.new_holder_name = None;
+            }
+            return;
+        }
+        let current = project.holder_name(a);
+        let shown = if current.is_empty() {
+            "— none —"
+        } else {
+            current
+        };
+        let mut chosen: Option<Option<ActorId>> = None;
+        let mut new_actor = false;
+        let combo = egui::ComboBox::from_id_salt(("holder", a.id))
+            .selected_text(shown)
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(a.holder.is_none(), "— none —")
+                    .clicked()
+                {
+                    chosen = Some(None);
+                }
+                let mut actors: Vec<&Actor> = project.actors.iter().collect();
+                actors.sort_by_key(|x| x.name.to_lowercase());
+                for actor in actors {
+                    let text = match &actor.affiliation {
+                        Some(aff) => format!("{} ({aff})", actor.name),
+                        None => actor.name.clone(),
+                    };
+                    if ui
+                        .selectable_label(a.holder == Some(actor.id), text)
+                        .clicked()
+                    {
+                        chosen = Some(Some(actor.id));
+                    }
+                }
+                ui.separator();
+                if ui.selectable_label(false, "New actor…").clicked() {
+                    new_actor = true;
+                }
+            });
+        combo.response.labelled_by(label);
+        if let Some(holder) = chosen
+            && holder != a.holder
+        {
+            actions.push(Action::SetHolder(a.id, holder));
+        }
+        if new_actor {
+            self.new_holder_name = Some(String::new());
+        }
+    }
+
+    /// Affiliation and aliases of the holder, edited in place (they change the actor).
+    fn holder_details_ui(&mut self, ui: &mut Ui, holder: &Actor, actions: &mut Vec<Action>) {
+        let label = ui.label(RichText::new("Affiliation").weak());
+        let mut affiliation = holder.affiliation.clone().unwrap_or_default();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut affiliation)
+                    .id_salt(("affiliation", holder.id))
+                    .hint_text("e.g. Russia, United States, Ukraine")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            actions.push(Action::SetAffiliation(holder.id, affiliation));
+        }
+        if response.lost_focus() {
+            actions.push(Action::ActorEditFinished);
+        }
+        ui.end_row();
+
+        let label = ui.label(RichText::new("Aliases").weak());
+        let buffer = match &mut self.aliases_buffer {
+            Some((id, text)) if *id == holder.id => text,
+            slot => {
+                *slot = Some((holder.id, holder.aliases.join(", ")));
+                &mut slot.get_or_insert_with(|| (holder.id, String::new())).1
+            }
+        };
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(buffer)
+                    .id_salt(("aliases", holder.id))
+                    .hint_text("Other names, comma-separated")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.lost_focus() {
+            actions.push(Action::SetAliases(holder.id, buffer.clone()));
+        }
+        if !response.has_focus() && !response.lost_focus() {
+            // Follow the model (undo, merges) while the user is not typing.
+            *buffer = holder.aliases.join(", ");
+        }
+        ui.end_row();
+    }
+}
+
+fn tag_combo_ui(
+    ui: &mut Ui,
+    project: &Project,
+    a: &Annotation,
+    label: egui::Id,
+    actions: &mut Vec<Action>,
+) {
+    let current = project.schema.name(&a.tag).to_owned();
+    let response = egui::ComboBox::from_id_salt(("tag", a.id))
+        .selected_text(current)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            for tag in &project.schema.tags {
+                let text = RichText::new(format!(
+                    "{}   {}",
+                    tag.name,
+                    tag.hotkey.map(String::from).unwrap_or_default()
+                ))
+                .color(tag_color(tag.color));
+                if ui.selectable_label(a.tag == tag.key, text).clicked() && a.tag != tag.key {
+                    actions.push(Action::SetTag(a.id, tag.key.clone()));
+                }
+            }
+        });
+    response.response.labelled_by(label);
+}
+
+fn ranges_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        for (index, range) in a.ranges.iter().enumerate() {
+            ui.label(RichText::new(format!("{}–{}", range.start, range.end)).monospace());
+            if a.ranges.len() > 1
+                && ui
+                    .small_button("×")
+                    .on_hover_text("Remove this range")
+                    .clicked()
+            {
+                actions.push(Action::RemoveRange(a.id, index));
+            }
+        }
+        ui.label(RichText::new(format!("({} chars)", a.quote.chars().count())).weak());
+    });
+}

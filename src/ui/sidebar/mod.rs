@@ -1,0 +1,189 @@
+//! The annotation sidebar: filters, the list of the document's annotations, the editor of the
+//! selected one, and the actors.
+
+mod actors;
+mod detail;
+mod list;
+
+use egui::{RichText, Ui};
+
+pub use list::{Filter, row_label};
+
+use super::{Action, tag_color};
+use crate::model::{AnnotationId, DocumentId, Project, Span};
+
+/// What the sidebar shows this frame.
+pub struct SidebarInput<'a> {
+    pub project: &'a Project,
+    pub document: Option<DocumentId>,
+    pub selected: Option<AnnotationId>,
+    pub text_selection: Option<Span>,
+}
+
+/// The sidebar's state between frames.
+#[derive(Default)]
+pub struct Sidebar {
+    pub list: list::AnnotationList,
+    detail: detail::DetailEditor,
+    actors: actors::ActorsSection,
+    focus_search: bool,
+}
+
+impl Sidebar {
+    /// Moves keyboard focus to the search field (Ctrl+F).
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+    }
+
+    /// Moves keyboard focus to the selected annotation's note (Enter).
+    pub fn focus_note(&mut self) {
+        self.detail.focus_note();
+    }
+
+    /// Brings the selected annotation's row into view on the next frame.
+    pub fn scroll_to_selected(&mut self) {
+        self.list.scroll_to_selected();
+    }
+
+    /// The annotation `step` rows from `selected` in the filtered list (for ↑/↓, J/K).
+    pub fn neighbour(
+        &mut self,
+        project: &Project,
+        document: Option<DocumentId>,
+        selected: Option<AnnotationId>,
+        step: isize,
+    ) -> Option<AnnotationId> {
+        self.list.refresh(project, document);
+        self.list.neighbour(project, selected, step)
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, input: &SidebarInput<'_>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let project = input.project;
+        self.list.refresh(project, input.document);
+
+        let selected = input.selected.and_then(|id| project.annotation(id));
+        // The editor gets about half the height; the user can drag the divider.
+        let detail_height_px = (ui.available_height() * 0.5).max(200.0);
+        egui::Panel::bottom("sidebar_detail")
+            .resizable(true)
+            .default_size(detail_height_px)
+            .size_range(140.0..=(ui.available_height() - 160.0).max(160.0))
+            .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 8)))
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("sidebar_detail_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if let Some(a) = selected {
+                            ui.heading("Selected annotation");
+                            ui.add_space(4.0);
+                            self.detail
+                                .ui(ui, project, a, input.text_selection, &mut actions);
+                        } else {
+                            ui.label(
+                                RichText::new(
+                                    "Select an annotation to edit its tag, holder and note.",
+                                )
+                                .weak(),
+                            );
+                        }
+                        ui.add_space(8.0);
+                        egui::CollapsingHeader::new(format!("Actors ({})", project.actors.len()))
+                            .id_salt("actors_section")
+                            .default_open(false)
+                            .show(ui, |ui| self.actors.ui(ui, project, &mut actions));
+                    });
+            });
+
+        self.header_ui(ui, project);
+        ui.add_space(4.0);
+        self.list.ui(ui, project, input.selected, &mut actions);
+        actions
+    }
+
+    fn header_ui(&mut self, ui: &mut Ui, project: &Project) {
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.heading("Annotations");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let count = if self.list.filter.is_active() {
+                    format!("{} of {}", self.list.shown_count(), self.list.total_count())
+                } else {
+                    self.list.total_count().to_string()
+                };
+                ui.label(RichText::new(count).weak())
+                    .on_hover_text("Annotations shown / in this document");
+            });
+        });
+        ui.add_space(2.0);
+        let filter = &mut self.list.filter;
+        ui.horizontal_wrapped(|ui| {
+            for tag in &project.schema.tags {
+                let is_shown = !filter.hidden_tags.contains(&tag.key);
+                let color = tag_color(tag.color);
+                let text = if is_shown {
+                    RichText::new(&tag.name).color(super::text_on(color))
+                } else {
+                    RichText::new(&tag.name).strikethrough().weak()
+                };
+                let button = egui::Button::new(text)
+                    .fill(if is_shown {
+                        color
+                    } else {
+                        egui::Color32::TRANSPARENT
+                    })
+                    .stroke(egui::Stroke::new(1.0, color))
+                    .corner_radius(10.0);
+                if ui
+                    .add(button)
+                    .on_hover_text(format!("Show or hide {}s", tag.name.to_lowercase()))
+                    .clicked()
+                {
+                    if is_shown {
+                        filter.hidden_tags.insert(tag.key.clone());
+                    } else {
+                        filter.hidden_tags.remove(&tag.key);
+                    }
+                }
+            }
+        });
+        ui.add_space(2.0);
+        ui.horizontal(|ui| {
+            let search_label = ui.label("Find");
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut filter.search)
+                        .id_salt("annotation_search")
+                        .hint_text("Search quotes, notes, holders (Ctrl+F)")
+                        .desired_width(ui.available_width() - 140.0),
+                )
+                .labelled_by(search_label.id);
+            if std::mem::take(&mut self.focus_search) {
+                response.request_focus();
+            }
+            let holder_text = filter
+                .holder
+                .and_then(|h| project.actor(h))
+                .map_or("Any holder", |a| a.name.as_str())
+                .to_owned();
+            egui::ComboBox::from_id_salt("holder_filter")
+                .selected_text(holder_text)
+                .width(130.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.holder, None, "Any holder");
+                    for actor in &project.actors {
+                        ui.selectable_value(&mut filter.holder, Some(actor.id), &actor.name);
+                    }
+                })
+                .response
+                .on_hover_text("Show only annotations held by one actor");
+        });
+        if let Some(holder) = filter.holder
+            && project.actor(holder).is_none()
+        {
+            // The actor was deleted or merged away.
+            filter.holder = None;
+        }
+    }
+}

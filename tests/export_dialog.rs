@@ -1,0 +1,119 @@
+//! The Export dialog, driven through egui_kittest: pick a format and filters, read the
+//! preview, press Export and check the request the app receives.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stance::io::export::ExportFormat;
+use stance::io::load_project;
+use stance::model::Project;
+use stance::ui::export_dialog::{ExportDialog, ExportRequest, write_export};
+
+struct State {
+    dialog: ExportDialog,
+    project: Project,
+    requests: Vec<ExportRequest>,
+}
+
+fn harness() -> Harness<'static, State> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/ukraine-talks.ron");
+    let mut dialog = ExportDialog::default();
+    dialog.open();
+    let state = State {
+        dialog,
+        project: load_project(&path).unwrap().project,
+        requests: Vec::new(),
+    };
+    Harness::builder()
+        .with_size(egui::vec2(900.0, 800.0))
+        .build_ui_state(
+            |ui, state: &mut State| {
+                if let Some(request) = state.dialog.ui(ui.ctx(), &state.project) {
+                    state.requests.push(request);
+                }
+            },
+            state,
+        )
+}
+
+#[test]
+fn picking_jsonl_previews_records_and_export_returns_the_request() {
+    let mut harness = harness();
+    harness.get_by_label("23 annotations in 1 document");
+    harness.get_by_label("JSON Lines").click();
+    harness.run();
+    harness.get_by_label_contains("\"offset_unit\":\"codepoint\"");
+    harness.get_by_label_contains("\"quote\":\"urging Russia to commit to peace\"");
+
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.requests.len(), 1);
+    let request = &state.requests[0];
+    assert_eq!(request.options.format, ExportFormat::Jsonl);
+    assert!(request.options.tags.is_empty());
+    assert_eq!(
+        request.file_name,
+        "Ukraine-talks-in-Florida_-5-December-2025.jsonl"
+    );
+    assert!(!state.dialog.is_open(), "the dialog closes after Export");
+}
+
+#[test]
+fn tag_toggles_filter_the_preview_and_the_request() {
+    let mut harness = harness();
+    harness.get_by_label("Claim").click();
+    harness.run();
+    harness.get_by_label("Position").click();
+    harness.run();
+    // CSV is the default format, previewed as a table: only the 3 concessions remain.
+    harness.get_by_label("3 annotations in 1 document");
+    harness.get_by_label("holder_affiliation");
+    assert_eq!(harness.get_all_by_label("concession").count(), 3);
+    assert!(harness.query_by_label("claim").is_none());
+    assert!(harness.query_by_label("position").is_none());
+
+    harness.get_by_label("Raw cells (no formula guard)").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let request = &harness.state().requests[0];
+    assert_eq!(request.options.tags, ["concession"]);
+    assert!(request.options.raw);
+    assert!(!request.options.excel);
+
+    // The app writes the request; the file holds exactly what the preview showed.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(&request.file_name);
+    write_export(&harness.state().project, request, &out).unwrap();
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        written
+            .lines()
+            .filter(|l| l.contains(",concession,"))
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn brat_exports_to_a_folder_and_cancel_closes() {
+    let mut harness = harness();
+    harness.get_by_label("brat standoff folder").click();
+    harness.run();
+    harness.get_by_label_contains(".ann ──");
+    harness.get_by_label_contains("position 185 217");
+    assert!(harness.query_by_label("Export to Folder…").is_some());
+    assert!(
+        harness
+            .query_by_label("Raw cells (no formula guard)")
+            .is_none(),
+        "CSV-only option"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(!harness.state().dialog.is_open());
+    assert!(harness.state().requests.is_empty());
+}

@@ -1,0 +1,52 @@
+//! Smoke test of `stance bench`'s frame harness on small data: the real app is driven through
+//! scrolling, a drag selection and a tag hotkey. Structural checks only, no timing.
+#![allow(clippy::unwrap_used)]
+
+use stance::bench::data::{LongArticleSpec, long_article_project, reference_project};
+use stance::bench::frames::{Script, run_frames, warm_up};
+use stance::bench::harness::FrameDriver;
+
+const SCRIPT: Script = Script {
+    scroll_frames: 12,
+    drag_frames: 4,
+    hover_frames: 3,
+};
+
+#[test]
+fn harness_drives_the_app_through_scroll_select_and_tag() {
+    let mut driver = FrameDriver::new();
+    warm_up(&mut driver);
+    let project = long_article_project(LongArticleSpec {
+        text_bytes: 60_000,
+        annotations: 400,
+        actors: 10,
+    })
+    .unwrap();
+    let annotations = project.annotations.len();
+    let run = run_frames(&mut driver, project, SCRIPT).unwrap();
+    // Scroll frames, the scroll's end, the drag, a settling frame, the tag and the hovering.
+    assert_eq!(run.frames.len(), 12 + 1 + 4 + 1 + 4);
+    assert!(run.frames.iter().all(|f| f.shapes > 0 && f.primitives > 0));
+    assert!(run.selected_chars > 0);
+    assert_eq!(
+        run.tag_latency_frames,
+        Some(0),
+        "the tag must show in the hotkey's frame"
+    );
+    assert!(
+        run.reached_paragraph > 20,
+        "scrolled to {}",
+        run.reached_paragraph
+    );
+    assert!(run.laid_out_max > 0 && run.laid_out_max < run.paragraphs);
+    assert!(annotations < run.annotations_after);
+}
+
+#[test]
+fn harness_runs_on_the_reference_article() {
+    let mut driver = FrameDriver::new();
+    warm_up(&mut driver);
+    let run = run_frames(&mut driver, reference_project(50).unwrap(), SCRIPT).unwrap();
+    assert_eq!(run.tag_latency_frames, Some(0));
+    assert!(run.paragraphs > 10);
+}

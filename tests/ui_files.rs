@@ -1,0 +1,204 @@
+//! Files through the workbench: import, dropped files, needs-repair projects and export, driven
+//! like a user with scripted (never native) file dialogs.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::Utc;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use stance::app::{StanceApp, sample_project};
+use stance::model::{Edit, Project};
+use stance::ui::file_dialog::{DialogPurpose, ScriptedDialogs};
+
+fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut StanceApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn scripted(project: Project) -> (Harness<'static, StanceApp>, ScriptedDialogs) {
+    let script = ScriptedDialogs::new();
+    let app = StanceApp::new(project, None, Box::new(script.clone()));
+    (harness(app), script)
+}
+
+fn tagged_sample() -> Project {
+    let mut project = sample_project();
+    let doc = project.documents[0].id;
+    for (phrase, tag) in [
+        ("urging Russia to commit to peace", "position"),
+        ("Kremlin", "claim"),
+    ] {
+        let span = project.documents[0].find(phrase, 0).unwrap();
+        let a = project
+            .new_annotation(doc, tag, vec![span], Utc::now())
+            .unwrap();
+        project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+    }
+    project
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn importing_an_article_adds_a_document_and_shows_the_document_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("second-round.txt");
+    std::fs::write(
+        &article,
+        "Second round\n\nThe envoys met again in Geneva.\n",
+    )
+    .unwrap();
+    let (mut harness, script) = scripted(tagged_sample());
+    let first = harness.state().current_document().unwrap();
+
+    script.answer(&article);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.run();
+    assert_eq!(script.requests()[0].purpose, DialogPurpose::ImportArticles);
+
+    let app = harness.state();
+    assert_eq!(app.project().documents.len(), 2);
+    let second = app.project().documents[1].id;
+    assert_eq!(
+        app.current_document(),
+        Some(second),
+        "the imported article is shown"
+    );
+    harness.get_by_label("Documents");
+
+    // The import is one undoable step; switching documents keeps the history.
+    let first_title = harness.state().project().documents[0].title.clone();
+    harness.get_by_label(&first_title).click();
+    harness.run();
+    assert_eq!(harness.state().current_document(), Some(first));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project().documents.len(), 1);
+}
+
+#[test]
+fn dropping_an_article_imports_it_and_dropping_a_project_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("briefing.md");
+    std::fs::write(
+        &article,
+        "# Kremlin briefing\n\nPeskov said the talks would go on.\n",
+    )
+    .unwrap();
+    let (mut harness, _script) = scripted(tagged_sample());
+
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(article)));
+    harness.run();
+    let titles: Vec<String> = harness
+        .state()
+        .project()
+        .documents
+        .iter()
+        .map(|d| d.title.clone())
+        .collect();
+    assert_eq!(titles.len(), 2);
+    assert_eq!(titles[1], "Kremlin briefing");
+
+    // A dropped project asks first (the import made changes), then opens.
+    let saved = dir.path().join("other.ron");
+    stance::io::save_project(&saved, &sample_project()).unwrap();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(saved.clone())));
+    harness.run();
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(harness.state().path(), Some(saved.as_path()));
+    assert_eq!(harness.state().project().documents.len(), 1);
+    assert!(!harness.state().history().is_dirty());
+}
+
+#[test]
+fn a_project_that_needs_repair_lists_its_problems_and_fix_repairs_it() {
+    let mut project = tagged_sample();
+    // As if edited by hand: the quote no longer matches the text at its range.
+    project.annotations[0].quote = "Kremlin".to_owned();
+    let broken_id = project.annotations[0].id;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hand-edited.ron");
+    stance::io::save_project(&path, &project).unwrap();
+
+    let (mut harness, script) = scripted(sample_project());
+    script.answer(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.run();
+    assert!(harness.state().needs_repair());
+    harness.get_by_label("This project needs repair");
+    assert!(!harness.state().project().problems().is_empty());
+
+    harness.get_by_label("Fix").click();
+    harness.run();
+    let project = harness.state().project();
+    assert!(project.problems().is_empty(), "{:?}", project.problems());
+    let fixed = project.annotation(broken_id).unwrap();
+    assert_eq!(fixed.quote, "Kremlin");
+    assert_eq!(project.documents[0].slice(fixed.ranges[0]), Some("Kremlin"));
+    harness.get_by_label("All problems are fixed.");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(!harness.state().needs_repair());
+}
+
+#[test]
+fn export_writes_the_file_and_asks_before_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.jsonl");
+    let (mut harness, script) = scripted(tagged_sample());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("JSON Lines").click();
+    harness.run();
+    script.answer(&path);
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.run();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written.contains("urging Russia to commit to peace"),
+        "{written}"
+    );
+
+    // Again to the same file: the app asks first; Cancel keeps the file.
+    std::fs::write(&path, "keep me").unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    script.answer(&path);
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("Replace the existing file?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+}
