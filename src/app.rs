@@ -111,6 +111,10 @@ pub struct StanceApp {
     queued: Vec<Action>,
     applied_theme: Option<crate::ui::prefs::Theme>,
     window_title: String,
+    /// Where the selected annotation was last frame, for an O(1) lookup.
+    selected_hint: usize,
+    /// The annotation under the pointer in the article last frame.
+    hovered_in_article: Option<AnnotationId>,
     /// Annotation counts per document for the document list, by project revision.
     document_counts: (u64, Vec<usize>),
     /// The font atlas fill ratio seen last frame; a drop means egui rebuilt the atlas.
@@ -156,6 +160,8 @@ impl StanceApp {
             window_title: String::new(),
             atlas_fill_ratio: 0.0,
             document_counts: (u64::MAX, Vec::new()),
+            selected_hint: 0,
+            hovered_in_article: None,
         };
         // An untouched project holds none of the user's work: nothing to save yet.
         app
@@ -298,6 +304,8 @@ impl StanceApp {
     /// up; galleys the article cached across frames then point into the old atlas and would
     /// draw garbage, so the article starts over with fresh caches.
     fn forget_stale_galleys(&mut self, ctx: &egui::Context) {
+        // A method path here is not general over the view's lifetime, so keep the closure.
+        #[allow(clippy::redundant_closure_for_method_calls)]
         let fill_ratio = ctx.fonts(|f| f.font_atlas_fill_ratio());
         if fill_ratio < self.atlas_fill_ratio {
             self.article = ArticleView::default();
@@ -323,9 +331,7 @@ impl StanceApp {
             self.text_selection = None;
         }
         if let Some(id) = self.selected
-            && self
-                .project
-                .annotation(id)
+            && crate::ui::annotation_with_hint(&self.project, id, &mut self.selected_hint)
                 .is_none_or(|a| Some(a.document) != self.document)
         {
             self.selected = None;

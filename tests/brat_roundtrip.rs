@@ -125,6 +125,9 @@ fn a_corpus_folder_imports_whole_with_types_as_coloured_tags() {
     let gpe = project.schema.get("GPE").expect("entity types become tags");
     assert_eq!(gpe.name, "Geo-political entity");
     assert_eq!(gpe.color.to_hex(), "#ffd412");
+    // Declared entity types come first, in annotation.conf's order, after the project's own.
+    let keys: Vec<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
+    assert_eq!(keys[3..7], ["Person", "Organization", "GPE", "Money"]);
     // Notes, attributes and relations are modelled, not only preserved.
     assert!(project.annotations.iter().any(|a| a.note.is_some()));
     assert!(project.annotations.iter().any(|a| !a.attributes.is_empty()));

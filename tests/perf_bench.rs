@@ -10,6 +10,7 @@ const SCRIPT: Script = Script {
     scroll_frames: 12,
     drag_frames: 4,
     hover_frames: 3,
+    fixed_step_px: None,
 };
 
 #[test]
@@ -24,8 +25,8 @@ fn harness_drives_the_app_through_scroll_select_and_tag() {
     .unwrap();
     let annotations = project.annotations.len();
     let run = run_frames(&mut driver, project, SCRIPT).unwrap();
-    // Scroll frames, the scroll's end, the drag, a settling frame, the tag and the hovering.
-    assert_eq!(run.frames.len(), 12 + 1 + 4 + 1 + 4);
+    // The scroll's start, frames and end, the drag, a settling frame, the tag and hovering.
+    assert_eq!(run.frames.len(), 1 + 12 + 1 + 4 + 1 + 4);
     assert!(run.frames.iter().all(|f| f.shapes > 0 && f.primitives > 0));
     assert!(run.selected_chars > 0);
     assert_eq!(

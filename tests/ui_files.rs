@@ -202,3 +202,32 @@ fn export_writes_the_file_and_asks_before_overwriting() {
     harness.run();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
 }
+
+#[test]
+fn a_big_project_saves_on_a_worker_thread_and_the_window_keeps_running() {
+    let paragraph = "Negotiators met again – and again they said progress was made. ".repeat(40);
+    let text = vec![paragraph; 900].join("\n\n");
+    assert!(text.len() > 2 * 1024 * 1024);
+    let document = stance::io::article::document_from_text("big.txt", &text, None);
+    let mut project = Project::new("Big");
+    project.apply(project.add_document(document)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let (mut harness, script) = scripted(project);
+
+    script.answer(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.step();
+    harness.step();
+    // Frames keep coming while the worker writes; poll until it reports back.
+    let mut frames = 0;
+    while harness.state().path().is_none() && frames < 600 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+        frames += 1;
+    }
+    assert_eq!(harness.state().path(), Some(path.as_path()));
+    assert!(!harness.state().history().is_dirty());
+    let reloaded = stance::io::load_project(&path).unwrap();
+    assert_eq!(&reloaded.project, harness.state().project());
+}

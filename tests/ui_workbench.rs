@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::Utc;
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{Pending, StanceApp, sample_project};
@@ -353,4 +353,159 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.run();
     assert_eq!(harness.state().pending_prompt(), None);
     assert!(harness.query_by_label("Save changes?").is_none());
+}
+
+#[test]
+fn f1_lists_every_shortcut_from_the_command_table() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Keyboard Shortcuts");
+    for command in stance::ui::Command::ALL {
+        if !command.shortcuts().is_empty() {
+            harness.get_by_label(command.description());
+        }
+    }
+    harness.get_by_label("Tag the selected text as Position");
+}
+
+#[test]
+fn a_new_holder_is_named_in_the_editor_and_actors_merge_with_their_annotations() {
+    let (project, ids) = annotated_sample();
+    let mut harness = harness(StanceApp::with_project(project));
+    click_row(&mut harness, ids[0]);
+
+    // Holder ▸ New actor… ▸ type a name ▸ Enter.
+    harness.get_by_label("Holder").click();
+    harness.run();
+    harness.get_by_label("New actor…").click();
+    harness.run();
+    harness.event(Event::Text("Vladimir Putin".to_owned()));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let holder_of = |h: &Harness<'static, StanceApp>, id: AnnotationId| {
+        let project = h.state().project();
+        project
+            .holder_name(project.annotation(id).unwrap())
+            .to_owned()
+    };
+    assert_eq!(holder_of(&harness, ids[0]), "Vladimir Putin");
+
+    // A second actor holds another annotation; merging moves it to the first.
+    click_row(&mut harness, ids[1]);
+    harness.get_by_label("Holder").click();
+    harness.run();
+    harness.get_by_label("New actor…").click();
+    harness.run();
+    harness.event(Event::Text("Putin".to_owned()));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().project().actors.len(), 2);
+
+    harness.get_by_label("Actors (2)").click();
+    harness.run();
+    harness.get_by_label("Merge").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Merge").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Putin").click();
+    harness.run();
+    harness.get_by_label("into").scroll_to_me();
+    harness.run();
+    harness.get_by_label("into").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Vladimir Putin")
+        .click();
+    harness.run();
+    harness.get_by_label("Merge actors").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Merge actors").click();
+    harness.run();
+
+    let project = harness.state().project();
+    assert_eq!(project.actors.len(), 1);
+    assert_eq!(project.actors[0].aliases, vec!["Putin".to_owned()]);
+    assert_eq!(holder_of(&harness, ids[1]), "Vladimir Putin");
+    // One undo step brings both actors back.
+    harness.key_press_modifiers(ctrl(), Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project().actors.len(), 2);
+    assert_eq!(holder_of(&harness, ids[1]), "Putin");
+}
+
+fn sent_command(harness: &Harness<'static, StanceApp>, command: &egui::ViewportCommand) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(command))
+}
+
+#[test]
+fn quitting_with_unsaved_changes_can_save_first_then_closes() {
+    let (project, ids) = annotated_sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("before-quit.ron");
+    let script = ScriptedDialogs::new();
+    let mut harness = harness(StanceApp::new(project, None, Box::new(script.clone())));
+    click_row(&mut harness, ids[2]);
+    harness.key_press(Key::Delete);
+    harness.run();
+
+    harness.key_press_modifiers(ctrl(), Key::Q);
+    harness.run();
+    assert_eq!(harness.state().pending_prompt(), Some(&Pending::Quit));
+    script.answer(&path);
+    harness.get_by_label("Save").click();
+    harness.step();
+    harness.step();
+    assert!(
+        sent_command(&harness, &egui::ViewportCommand::Close),
+        "the app did not close after saving"
+    );
+    let saved = stance::io::load_project(&path).unwrap();
+    assert_eq!(&saved.project, harness.state().project());
+    assert!(saved.project.annotation(ids[2]).is_none());
+    assert_eq!(
+        harness.state().preferences().recent_files.first(),
+        Some(&path)
+    );
+}
+
+#[test]
+fn filters_narrow_the_list_and_zoom_keys_change_the_text_size() {
+    let (project, ids) = annotated_sample();
+    let mut harness = harness(StanceApp::with_project(project));
+    let row = |h: &Harness<'static, StanceApp>, i: usize| {
+        let project = h.state().project();
+        row_label(project, project.annotation(ids[i]).unwrap())
+    };
+    let (claim_row, position_row) = (row(&harness, 0), row(&harness, 1));
+    // The sidebar's tag chip hides claims.
+    harness.get_by_role_and_label(Role::Button, "Claim").click();
+    harness.run();
+    assert!(harness.query_by_label(&claim_row).is_none());
+    harness.get_by_label(&position_row);
+    harness.get_by_label("2 of 3");
+
+    // Ctrl+F focuses the search; typing narrows further.
+    harness.key_press_modifiers(ctrl(), Key::F);
+    harness.run();
+    harness.event(Event::Text("Kreml".to_owned()));
+    harness.run();
+    assert!(harness.query_by_label(&position_row).is_none());
+    harness.get_by_label("1 of 3");
+
+    let zoom = harness.state().preferences().zoom;
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(ctrl(), Key::Equals);
+    harness.run();
+    assert!(harness.state().preferences().zoom > zoom);
+    harness.key_press_modifiers(ctrl(), Key::Num0);
+    harness.run();
+    assert!((harness.state().preferences().zoom - 1.0).abs() < f32::EPSILON);
 }

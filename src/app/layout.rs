@@ -36,6 +36,7 @@ impl StanceApp {
                     is_dirty: self.history.is_dirty(),
                     document: self.document,
                     text_selection: self.text_selection,
+                    is_saving: self.save_job.is_some(),
                 },
             );
         });
@@ -60,6 +61,7 @@ impl StanceApp {
                         document: self.document,
                         selected: self.selected,
                         text_selection: self.text_selection,
+                        hovered_in_article: self.hovered_in_article,
                     };
                     actions.extend(self.sidebar.ui(ui, &input));
                 });
@@ -88,6 +90,11 @@ impl StanceApp {
             show_palette: true,
         };
         let response = self.article.ui(ui, &self.project, document, &input);
+        if response.hovered != self.hovered_in_article {
+            // The sidebar (drawn before the article) shows it on the next frame.
+            self.hovered_in_article = response.hovered;
+            ui.ctx().request_repaint();
+        }
         for action in response.actions {
             match action {
                 ArticleAction::SetSelection(selection) => self.set_text_selection(selection),

@@ -289,9 +289,11 @@ fn paragraph(rng: &mut Rng, target_bytes: usize, out: &mut String) {
             out.push('“');
             out.push_str(&sentence(rng, 6, 22));
             out.push_str("” said ");
-            out.push_str(*rng.pick(GIVEN_NAMES));
+            let given: &str = rng.pick(GIVEN_NAMES);
+            let family: &str = rng.pick(FAMILY_NAMES);
+            out.push_str(given);
             out.push(' ');
-            out.push_str(*rng.pick(FAMILY_NAMES));
+            out.push_str(family);
             out.push('.');
         } else {
             out.push_str(&sentence(rng, 6, 28));

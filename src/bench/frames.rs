@@ -19,6 +19,8 @@ pub struct Script {
     pub drag_frames: usize,
     /// Frames of hovering after the tag, over the new highlight.
     pub hover_frames: usize,
+    /// Scroll this far each frame instead of spreading the whole article over the frames.
+    pub fixed_step_px: Option<f32>,
 }
 
 impl Script {
@@ -27,13 +29,24 @@ impl Script {
         scroll_frames: 300,
         drag_frames: 8,
         hover_frames: 30,
+        fixed_step_px: None,
     };
     /// A smoke run.
     pub const QUICK: Self = Self {
         scroll_frames: 24,
         drag_frames: 4,
         hover_frames: 4,
+        fixed_step_px: None,
     };
+
+    /// The same frames, scrolling `step_px` per frame.
+    #[must_use]
+    pub fn at_speed(self, step_px: f32) -> Self {
+        Self {
+            fixed_step_px: Some(step_px),
+            ..self
+        }
+    }
 }
 
 /// What a run measured.
@@ -56,6 +69,8 @@ pub struct FrameRun {
     pub tag_latency_frames: Option<usize>,
     /// Annotations in the project at the end of the run.
     pub annotations_after: usize,
+    /// Distance the scroll events asked for.
+    pub scrolled_px: f32,
 }
 
 impl FrameRun {
@@ -93,9 +108,10 @@ pub fn run_frames(
         selected_chars: 0,
         tag_latency_frames: None,
         annotations_after: 0,
+        scrolled_px: 0.0,
     };
     let area = article_area(&app);
-    scroll_through(driver, &mut app, &mut run, area, script.scroll_frames);
+    scroll_through(driver, &mut app, &mut run, area, script);
     drag_select(driver, &mut app, &mut run, area, script.drag_frames)?;
     tag_selection(driver, &mut app, &mut run, area, script.hover_frames)?;
     run.annotations_after = app.project().annotations.len();
@@ -146,19 +162,21 @@ fn scroll_through(
     app: &mut StanceApp,
     run: &mut FrameRun,
     area: Rect,
-    frames: usize,
+    script: Script,
 ) {
+    let frames = script.scroll_frames;
     let mut scrolled_px = 0.0f32;
+    let start = vec![input::scroll(0.0, TouchPhase::Start)];
+    run.frames.push(driver.frame(start, |ui| app.frame_ui(ui)));
     let viewport_px = area.height();
     for i in 0..frames {
-        let phase = if i == 0 {
-            TouchPhase::Start
-        } else {
-            TouchPhase::Move
-        };
+        // egui ignores the delta of a `Start` event, so the gesture starts before the loop.
+        let phase = TouchPhase::Move;
         let remaining_frames = (frames - i) as f32;
         let estimate_px = estimated_height_px(app, run, scrolled_px, viewport_px);
-        let step_px = ((estimate_px - scrolled_px) / remaining_frames).max(viewport_px * 0.05);
+        let step_px = script
+            .fixed_step_px
+            .unwrap_or_else(|| ((estimate_px - scrolled_px) / remaining_frames).max(1.0));
         scrolled_px += step_px;
         // Hover sweeps across and down the text, so tooltips and hover highlights vary.
         let fx = (i % 17) as f32 / 16.0;
@@ -173,6 +191,7 @@ fn scroll_through(
         run.laid_out_max = run.laid_out_max.max(article.paragraphs_laid_out);
         run.reached_paragraph = run.reached_paragraph.max(article.last_painted.unwrap_or(0));
     }
+    run.scrolled_px = scrolled_px;
     let stats = driver.frame(vec![input::scroll(0.0, TouchPhase::End)], |ui| {
         app.frame_ui(ui);
     });
@@ -199,10 +218,13 @@ fn drag_select(
 ) -> Result<(), String> {
     let from = text_point(area, 0.1, 0.3);
     let to = text_point(area, 0.8, 0.45);
-    let steps = frames.max(3);
+    let steps = frames.max(4);
     for i in 0..steps {
+        // A real pointer arrives before it presses: the frame at `from` moves any tooltip.
         let events = if i == 0 {
-            vec![input::pointer_move(from), input::pointer_button(from, true)]
+            vec![input::pointer_move(from)]
+        } else if i == 1 {
+            vec![input::pointer_button(from, true)]
         } else if i + 1 == steps {
             vec![input::pointer_move(to), input::pointer_button(to, false)]
         } else {
@@ -215,7 +237,10 @@ fn drag_select(
     run.frames
         .push(driver.frame(Vec::new(), |ui| app.frame_ui(ui)));
     let Some(selection) = app.text_selection() else {
-        return Err("the drag selected no text".to_owned());
+        return Err(format!(
+            "dragging from {from:?} to {to:?} in {area:?} selected no text (article {:?})",
+            app.article_stats()
+        ));
     };
     run.selected_chars = selection.len();
     Ok(())
@@ -262,9 +287,10 @@ fn tag_selection(
     Ok(())
 }
 
-/// True if an annotation not in `before` exists and the article painted its highlight in the
-/// last frame: its paragraph was on screen and the highlights there were rebuilt from the
-/// project as it was after the tag (the article rebuilds them when the project changes).
+/// True if an annotation not in `before` exists and the article painted it in the last frame:
+/// the frame drew the project as it is now (so with the new annotation's highlight, as the
+/// highlights are rebuilt whenever the project changes) and the annotation's paragraph was
+/// on screen.
 fn is_new_highlight_painted(app: &StanceApp, before: &HashSet<AnnotationId>) -> bool {
     let project = app.project();
     let Some(new) = project.annotations.iter().find(|a| !before.contains(&a.id)) else {
@@ -279,6 +305,6 @@ fn is_new_highlight_painted(app: &StanceApp, before: &HashSet<AnnotationId>) -> 
     };
     let paragraph = doc.paragraph_at(new.extent().start);
     Some(new.document) == app.current_document()
+        && stats.project_revision == project.revision()
         && (first..=last).contains(&paragraph)
-        && stats.highlight_ranges_built > 0
 }

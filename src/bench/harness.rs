@@ -112,15 +112,17 @@ pub mod input {
         }
     }
 
-    /// A trackpad-style scroll step: applied in full this frame, with no smoothing, so every
-    /// run scrolls exactly the same distance. Negative `dy_px` scrolls the content up (reading on).
+    /// A scroll step inside a `Start`…`End` gesture: applied in full this frame, with no
+    /// smoothing, so every run scrolls exactly the same distance. The source is a wheel, so the
+    /// view stops at the ends instead of rubber-banding past them as a trackpad would.
+    /// Negative `dy_px` scrolls the content up (reading on).
     #[must_use]
     pub fn scroll(dy_px: f32, phase: TouchPhase) -> Event {
         Event::MouseWheel {
             unit: MouseWheelUnit::Point,
             delta: Vec2::new(0.0, dy_px),
             phase,
-            source: MouseWheelSource::Trackpad,
+            source: MouseWheelSource::Wheel,
             modifiers: Modifiers::NONE,
         }
     }

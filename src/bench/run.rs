@@ -49,12 +49,10 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     // (c) runs first, so its peak memory is not inflated by what the frame runs leave behind.
     many_articles(options, dir.path(), report)?;
 
-    let mut driver = FrameDriver::new();
-    warm_up(&mut driver);
     let reference =
         data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;
-    let a =
-        run_frames(&mut driver, reference, options.script()).map_err(|e| format!("(a): {e}"))?;
+    let a = run_frames(&mut warm_driver(), reference, options.script())
+        .map_err(|e| format!("(a): {e}"))?;
     report_frames("a", &a, report);
 
     let started = Instant::now();
@@ -67,26 +65,57 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     ));
     report(Figure::count("b.annotations", long.annotations.len()));
     report(Figure::count("b.actors", long.actors.len()));
-    let b =
-        run_frames(&mut driver, long.clone(), options.script()).map_err(|e| format!("(b): {e}"))?;
+    let b = run_frames(&mut warm_driver(), long.clone(), options.script())
+        .map_err(|e| format!("(b): {e}"))?;
     report_frames("b", &b, report);
     report(Figure::new(
         "ratio.p95.b_over_a",
         b.percentiles().p95_ms / a.percentiles().p95_ms.max(1e-6),
         Unit::Ratio,
     ));
-    let latency = a
-        .tag_latency_frames
-        .max(b.tag_latency_frames)
-        .unwrap_or(usize::MAX);
+    // The same document at (a)'s scroll speed: as much new text per frame as (a), so what
+    // difference is left is the cost of the document's size.
+    #[allow(clippy::cast_precision_loss)]
+    let a_speed_px = a.scrolled_px / options.script().scroll_frames.max(1) as f32;
+    let slow = run_frames(
+        &mut warm_driver(),
+        long.clone(),
+        options.script().at_speed(a_speed_px),
+    )
+    .map_err(|e| format!("(b) at (a)'s speed: {e}"))?;
+    let slow_p95 = slow.percentiles().p95_ms;
+    report(Figure::new("b.same_speed.frame.p95", slow_p95, Unit::Ms));
+    report(Figure::new(
+        "ratio.p95.same_speed.b_over_a",
+        slow_p95 / a.percentiles().p95_ms.max(1e-6),
+        Unit::Ratio,
+    ));
+    // Both runs fail unless their tag showed, so both latencies exist.
+    let latency = [
+        a.tag_latency_frames,
+        b.tag_latency_frames,
+        slow.tag_latency_frames,
+    ]
+    .into_iter()
+    .map(|l| l.unwrap_or(usize::MAX))
+    .max()
+    .unwrap_or(usize::MAX);
     report(Figure::count("tag.latency", latency).with_unit(Unit::Frames));
-    let save_frame = save_frame(&mut driver, long, &dir.path().join("bench-b.ron"))?;
+    let save_frame = save_frame(&mut warm_driver(), long, &dir.path().join("bench-b.ron"))?;
     report(Figure::ms("b.save.ui_frame", save_frame));
 
     if let Some(peak) = rss::peak_rss_bytes() {
         report(Figure::mb("bench.peak_rss", peak));
     }
     Ok(())
+}
+
+/// A fresh context, warmed up: each run starts at the top of its document, with no scroll
+/// state or layouts left from an earlier run of the same document.
+fn warm_driver() -> FrameDriver {
+    let mut driver = FrameDriver::new();
+    warm_up(&mut driver);
+    driver
 }
 
 fn report_frames(name: &str, run: &FrameRun, report: &mut dyn FnMut(Figure)) {
@@ -153,8 +182,7 @@ fn many_articles(
     ));
     report(Figure::ms("c.save.snapshot", figures.snapshot));
 
-    let mut driver = FrameDriver::new();
-    warm_up(&mut driver);
+    let mut driver = warm_driver();
     let mut app = StanceApp::with_project(project);
     let first = driver.frame(Vec::new(), |ui| app.frame_ui(ui)).cpu;
     report(Figure::ms("c.frame.first", first));
@@ -197,7 +225,8 @@ fn save_in_app(
         .cpu;
     let started = Instant::now();
     let mut slowest = Duration::ZERO;
-    while app.history().is_dirty() {
+    // The app records the path once the save has finished.
+    while app.path() != Some(path) {
         if app.current_error().is_some() {
             return Err(format!("{}: the app could not save", path.display()));
         }

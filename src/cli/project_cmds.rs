@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::io::{
-    LoadedProject, import_paths, load_project, load_project_from_str, locate_problem,
+    LoadedProject, ProblemLocator, import_paths, load_project, load_project_from_str,
     read_project_text, save_project,
 };
 use crate::model::{Annotation, Project};
@@ -160,10 +160,11 @@ fn validate_one(path: &Path, out: &mut String) -> bool {
         );
         return true;
     }
+    let locator = ProblemLocator::new(&text);
     let mut located: Vec<_> = loaded
         .problems
         .iter()
-        .map(|p| (locate_problem(&text, p), p))
+        .map(|p| (locator.locate(p), p))
         .collect();
     located.sort_by_key(|(at, _)| at.map(|p| (p.line, p.col)));
     for (at, problem) in located {

@@ -9,12 +9,14 @@ pub mod error;
 pub mod exchange;
 pub mod export;
 pub mod import;
+pub mod locate;
 pub mod project_file;
 mod text_file;
 
 pub use error::{ImportError, LoadError, LoadErrorKind, SaveError, TextPosition};
 pub use import::{ImportSummary, import_paths};
+pub use locate::{ProblemLocator, locate_problem};
 pub use project_file::{
-    LoadedProject, MAX_PROJECT_BYTES, load_project, load_project_from_str, locate_problem,
-    project_to_ron, read_project_text, save_project,
+    LoadedProject, MAX_PROJECT_BYTES, load_project, load_project_from_str, project_to_ron,
+    read_project_text, save_project,
 };

@@ -10,7 +10,7 @@ use ron::ser::PrettyConfig;
 
 use super::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
 use super::text_file::{TextFileError, read_text_file};
-use crate::model::{FORMAT_VERSION, Problem, Project, Subject};
+use crate::model::{FORMAT_VERSION, Problem, Project};
 
 /// Project files larger than this are refused before they are read.
 pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
@@ -249,30 +249,6 @@ fn skip_blank(head: &[u8], mut at: usize) -> Option<usize> {
             return Some(at);
         }
     }
-}
-
-/// Where in a project file's text a problem's subject is defined: the line of its
-/// `id: "…"` (a duplicate points at its second definition), or for a tag problem the line of
-/// its `key: "…"`. `None` when there is no such place.
-#[must_use]
-pub fn locate_problem(text: &str, problem: &Problem) -> Option<TextPosition> {
-    let needle = match &problem.subject {
-        // Project-wide problems are about tags and quote the key, e.g. `tag key "claim" …`.
-        Subject::Project => {
-            let key = problem.message.split('"').nth(1).unwrap_or("");
-            format!("key: \"{key}\"")
-        }
-        Subject::Document(id) => format!("id: \"{id}\""),
-        Subject::Actor(id) => format!("id: \"{id}\""),
-        Subject::Annotation(id) => format!("id: \"{id}\""),
-        Subject::Relation(id) => format!("id: \"{id}\""),
-    };
-    let is_second_definition =
-        problem.message.starts_with("duplicate") || problem.message.ends_with("defined twice");
-    let (at, _) = text
-        .match_indices(&needle)
-        .nth(usize::from(is_second_definition))?;
-    Some(TextPosition::of_byte(text, at))
 }
 
 /// How project files are written: four-space indents, `\n` line ends on every OS, and

@@ -77,7 +77,12 @@ impl DialogRequest {
 pub struct DialogAnswer {
     pub purpose: DialogPurpose,
     pub paths: Vec<PathBuf>,
+    /// True when no dialog could be shown at all (no desktop portal and no `zenity`).
+    pub is_unavailable: bool,
 }
+
+/// A native dialog that "answers" faster than this never reached the screen.
+const NO_DIALOG_SECONDS: f64 = 0.25;
 
 /// Shows file dialogs without blocking the caller.
 pub trait FileDialogs {
@@ -105,11 +110,15 @@ impl FileDialogs for NativeDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
+                let started = std::time::Instant::now();
                 let paths = run_native(&request);
+                let is_unavailable =
+                    paths.is_empty() && started.elapsed().as_secs_f64() < NO_DIALOG_SECONDS;
                 // The app may have quit meanwhile; then nobody needs the answer.
                 let _sent = sender.send(DialogAnswer {
                     purpose: request.purpose,
                     paths,
+                    is_unavailable,
                 });
                 ctx.request_repaint();
             });
@@ -212,7 +221,11 @@ impl FileDialogs for ScriptedDialogs {
         let purpose = script.open.take()?;
         // An unscripted dialog behaves like one the user cancelled.
         let paths = script.answers.pop_front().unwrap_or_default();
-        Some(DialogAnswer { purpose, paths })
+        Some(DialogAnswer {
+            purpose,
+            paths,
+            is_unavailable: false,
+        })
     }
 
     fn is_open(&self) -> bool {

@@ -15,7 +15,7 @@ pub mod status_bar;
 
 use std::path::PathBuf;
 
-use crate::model::{ActorId, AnnotationId, DocumentId, Rgb};
+use crate::model::{ActorId, Annotation, AnnotationId, DocumentId, Project, Rgb};
 
 pub use commands::Command;
 
@@ -57,6 +57,23 @@ pub enum Action {
     DeleteActor(ActorId),
     /// An actor text field lost focus: end its typing burst.
     ActorEditFinished,
+}
+
+/// Finds an annotation by id, trying `hint` (where it was last time) first, so looking up the
+/// same selected annotation every frame costs O(1) instead of a scan of all annotations.
+pub fn annotation_with_hint<'a>(
+    project: &'a Project,
+    id: AnnotationId,
+    hint: &mut usize,
+) -> Option<&'a Annotation> {
+    if let Some(a) = project.annotations.get(*hint)
+        && a.id == id
+    {
+        return Some(a);
+    }
+    let index = project.annotation_index(id)?;
+    *hint = index;
+    project.annotations.get(index)
 }
 
 /// The egui colour of a tag colour.

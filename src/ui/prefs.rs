@@ -140,6 +140,42 @@ mod tests {
         assert!(prefs.show_sidebar);
     }
 
+    #[derive(Default)]
+    struct MemoryStorage(std::collections::HashMap<String, String>);
+
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn preferences_round_trip_through_eframe_storage() {
+        let mut prefs = Preferences {
+            theme: Theme::Dark,
+            zoom: 1.3,
+            sidebar_width_px: 450.0,
+            show_document_list: false,
+            window_size_px: Some([1000.0, 700.0]),
+            ..Preferences::default()
+        };
+        prefs.remember_file(Path::new("/p/talks.ron"));
+        let mut storage = MemoryStorage::default();
+        prefs.save(&mut storage);
+        assert_eq!(Preferences::load(Some(&storage)), prefs);
+        // Garbage in storage falls back to defaults instead of failing.
+        eframe::Storage::set_string(&mut storage, STORAGE_KEY, "not ron at all".to_owned());
+        assert_eq!(Preferences::load(Some(&storage)), Preferences::default());
+        assert_eq!(Preferences::load(None), Preferences::default());
+    }
+
     #[test]
     fn zoom_steps_stay_in_range() {
         let mut prefs = Preferences::default();

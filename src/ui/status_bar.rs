@@ -14,6 +14,8 @@ pub struct StatusInput<'a> {
     pub is_dirty: bool,
     pub document: Option<DocumentId>,
     pub text_selection: Option<Span>,
+    /// A save is running on a worker thread.
+    pub is_saving: bool,
 }
 
 /// Project revision and document the counts were made for.
@@ -49,13 +51,17 @@ impl StatusBar {
 
     pub fn ui(&mut self, ui: &mut Ui, input: &StatusInput<'_>) {
         ui.horizontal(|ui| {
-            let file = input
-                .path
-                .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+            let file = input.path.map_or_else(
+                || "New project, not saved yet".to_owned(),
+                |p| p.display().to_string(),
+            );
             ui.add(egui::Label::new(RichText::new(file).small()).truncate())
                 .on_hover_text("The project file");
             ui.separator();
-            if input.is_dirty {
+            if input.is_saving {
+                ui.label(RichText::new("Saving…").small());
+                ui.separator();
+            } else if input.is_dirty {
                 ui.label(
                     RichText::new("• Unsaved changes")
                         .small()

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
+use super::brat_conf::{VisualConf, add_declared_entities};
 use super::{ensure_actor, ensure_tag, invalid, read_text};
 use crate::io::error::{ImportError, TextPosition};
 use crate::io::export::brat::{
@@ -22,7 +23,7 @@ use crate::io::export::brat::{
 };
 use crate::io::import::Staging;
 use crate::model::{
-    Annotation, AnnotationId, Document, Edit, PreservedRecord, Relation, RelationId, Rgb, Span,
+    Annotation, AnnotationId, Document, Edit, PreservedRecord, Relation, RelationId, Span,
     check_ranges,
 };
 
@@ -58,6 +59,7 @@ pub fn import_brat_folder(dir: &Path, staging: &mut Staging) -> Result<(), Impor
     }
     anns.sort();
     let conf = VisualConf::find(dir);
+    add_declared_entities(dir, &conf, staging)?;
     for ann in anns {
         import_pair(&ann, &conf, staging)?;
     }
@@ -70,7 +72,9 @@ pub fn import_brat_folder(dir: &Path, staging: &mut Staging) -> Result<(), Impor
 /// A missing sibling, or a malformed pair.
 pub fn import_brat_file(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
     let ann = path.with_extension("ann");
-    let conf = VisualConf::find(path.parent().unwrap_or(Path::new(".")));
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let conf = VisualConf::find(dir);
+    add_declared_entities(dir, &conf, staging)?;
     import_pair(&ann, &conf, staging)
 }
 
@@ -440,137 +444,4 @@ fn parse_note(
     a.external_ids.insert(attribute_key(&name), id.to_owned());
     a.attributes.insert(name, note.to_owned());
     Some(())
-}
-
-/// What `visual.conf` says about types: display labels and background colours.
-#[derive(Debug, Default)]
-struct VisualConf {
-    labels: HashMap<String, String>,
-    colors: HashMap<String, Rgb>,
-    default_color: Option<Rgb>,
-}
-
-impl VisualConf {
-    /// Reads `visual.conf` from `dir` or, as brat does, its parent; empty when there is none.
-    fn find(dir: &Path) -> Self {
-        let candidates = [
-            Some(dir.join("visual.conf")),
-            dir.parent().map(|p| p.join("visual.conf")),
-        ];
-        candidates
-            .into_iter()
-            .flatten()
-            .find_map(|p| std::fs::read_to_string(p).ok())
-            .map(|text| Self::parse(&text))
-            .unwrap_or_default()
-    }
-
-    fn parse(text: &str) -> Self {
-        let mut conf = Self::default();
-        let mut section = "";
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = if name == "labels" {
-                    "labels"
-                } else if name == "drawing" {
-                    "drawing"
-                } else {
-                    ""
-                };
-                continue;
-            }
-            match section {
-                "labels" => {
-                    let mut parts = line.split('|').map(str::trim);
-                    if let (Some(key), Some(label)) = (parts.next(), parts.next())
-                        && !label.is_empty()
-                    {
-                        conf.labels.insert(key.to_owned(), label.to_owned());
-                    }
-                }
-                "drawing" => {
-                    let Some((key, settings)) = line.split_once(char::is_whitespace) else {
-                        continue;
-                    };
-                    let color = settings
-                        .split(',')
-                        .filter_map(|kv| kv.trim().split_once(':'))
-                        .find(|(k, _)| *k == "bgColor")
-                        .and_then(|(_, v)| parse_color(v.trim()));
-                    if let Some(color) = color {
-                        if key == "SPAN_DEFAULT" {
-                            conf.default_color = Some(color);
-                        } else {
-                            conf.colors.insert(key.to_owned(), color);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        conf
-    }
-
-    fn color(&self, key: &str) -> Option<Rgb> {
-        self.colors.get(key).copied().or(self.default_color)
-    }
-}
-
-/// `#rrggbb`, `#rgb` or a common CSS colour name.
-fn parse_color(text: &str) -> Option<Rgb> {
-    if let Some(hex) = text.strip_prefix('#')
-        && hex.len() == 3
-        && hex.is_ascii()
-    {
-        let expanded: String = hex.chars().flat_map(|c| [c, c]).collect();
-        return Rgb::parse(&expanded);
-    }
-    if text.starts_with('#') {
-        return Rgb::parse(text);
-    }
-    let rgb = match text.to_ascii_lowercase().as_str() {
-        "white" => [0xff, 0xff, 0xff],
-        "black" => [0, 0, 0],
-        "gray" | "grey" => [0x80, 0x80, 0x80],
-        "lightgray" | "lightgrey" => [0xd3, 0xd3, 0xd3],
-        "red" => [0xff, 0, 0],
-        "green" => [0, 0x80, 0],
-        "lightgreen" => [0x90, 0xee, 0x90],
-        "blue" => [0, 0, 0xff],
-        "lightblue" => [0xad, 0xd8, 0xe6],
-        "yellow" => [0xff, 0xff, 0],
-        "orange" => [0xff, 0xa5, 0],
-        "pink" => [0xff, 0xc0, 0xcb],
-        "purple" => [0x80, 0, 0x80],
-        "violet" => [0xee, 0x82, 0xee],
-        "cyan" => [0, 0xff, 0xff],
-        "magenta" => [0xff, 0, 0xff],
-        "brown" => [0xa5, 0x2a, 0x2a],
-        "gold" => [0xff, 0xd7, 0],
-        "tan" => [0xd2, 0xb4, 0x8c],
-        _ => return None,
-    };
-    Some(Rgb(rgb))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn visual_conf_gives_labels_and_colours() {
-        let conf = VisualConf::parse(
-            "[labels]\nGPE | Geo-political entity | GPE\n[drawing]\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen\nGPE\tbgColor:#FFD412\nMoney\tbgColor:#007000, fgColor:white\n",
-        );
-        assert_eq!(conf.labels["GPE"], "Geo-political entity");
-        assert_eq!(conf.color("GPE"), Some(Rgb([0xff, 0xd4, 0x12])));
-        assert_eq!(conf.color("Money"), Some(Rgb([0, 0x70, 0])));
-        assert_eq!(conf.color("Other"), Some(Rgb([0x90, 0xee, 0x90])));
-        assert_eq!(parse_color("#abc"), Some(Rgb([0xaa, 0xbb, 0xcc])));
-        assert_eq!(parse_color("chartreuse-ish"), None);
-    }
 }

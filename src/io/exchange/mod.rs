@@ -5,6 +5,7 @@
 //! whole or changes nothing, and the GUI can undo it in one step.
 
 mod brat;
+mod brat_conf;
 mod json;
 mod w3c;
 

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Selection, document_date};
-use crate::model::{ActorId, Annotation};
+use crate::model::{ActorId, Annotation, Document};
 
 pub(super) fn export(selection: &Selection) -> Vec<u8> {
     let project = selection.project;
@@ -71,7 +71,7 @@ pub(super) fn export(selection: &Selection) -> Vec<u8> {
             for tag in tags {
                 let _ = writeln!(out, "#### {}\n", escape_inline(project.schema.name(tag)));
                 for a in held.iter().filter(|a| a.tag == tag) {
-                    write_annotation(&mut out, a);
+                    write_annotation(&mut out, doc, a);
                 }
             }
         }
@@ -82,8 +82,14 @@ pub(super) fn export(selection: &Selection) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn write_annotation(out: &mut String, a: &Annotation) {
-    for line in a.quote.split('\n') {
+fn write_annotation(out: &mut String, doc: &Document, a: &Annotation) {
+    // Fragments of a discontinuous span read as one quote with an ellipsis between them.
+    let fragments: Option<Vec<&str>> = a.ranges.iter().map(|r| doc.slice(*r)).collect();
+    let quote = match fragments {
+        Some(fragments) if fragments.len() > 1 => fragments.join(" … "),
+        _ => a.quote.clone(),
+    };
+    for line in quote.split('\n') {
         let line = escape_line(line);
         if line.is_empty() {
             out.push_str(">\n");
@@ -91,8 +97,12 @@ fn write_annotation(out: &mut String, a: &Annotation) {
             let _ = writeln!(out, "> {line}");
         }
     }
-    let extent = a.extent();
-    let _ = writeln!(out, "\n*chars {}–{}*\n", extent.start, extent.end);
+    let ranges: Vec<String> = a
+        .ranges
+        .iter()
+        .map(|r| format!("{}–{}", r.start, r.end))
+        .collect();
+    let _ = writeln!(out, "\n*chars {}*\n", ranges.join(", "));
     if let Some(note) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
         let lines: Vec<String> = note.lines().map(escape_line).collect();
         let _ = writeln!(out, "**Note:** {}\n", lines.join("  \n"));

@@ -37,6 +37,7 @@ pub(super) struct DecorationContext<'a> {
     pub index: &'a OverlapIndex,
     pub style: &'a ReadingStyle,
     pub selection_color: Color32,
+    pub selection_stroke: Stroke,
     pub outline_color: Color32,
 }
 
@@ -128,6 +129,13 @@ impl DecorationContext<'_> {
                     rect,
                     CornerRadius::ZERO,
                     self.selection_color,
+                ));
+                // A blue tag fill looks like a selection; the frame tells them apart.
+                out.over.push(Shape::rect_stroke(
+                    rect,
+                    CornerRadius::ZERO,
+                    self.selection_stroke,
+                    StrokeKind::Inside,
                 ));
             }
         }

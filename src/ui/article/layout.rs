@@ -181,12 +181,37 @@ pub(super) struct ParagraphLayouts {
     pub laid_out_this_frame: usize,
     /// Average advance of a body character, for estimating unseen paragraphs.
     char_width_px: f32,
+    /// The font atlas our galleys point into; see [`AtlasState`].
+    atlas: Option<AtlasState>,
+}
+
+/// What tells us the font atlas was rebuilt, which leaves cached galleys pointing at glyphs
+/// that are gone (garbled text): egui clears the atlas when its options change or when it
+/// fills up, and it only ever grows otherwise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct AtlasState {
+    options: egui::epaint::text::TextOptions,
+    fill_ratio: f32,
+}
+
+impl AtlasState {
+    fn read(ctx: &egui::Context) -> Self {
+        ctx.fonts(|f| Self {
+            options: *f.options(),
+            fill_ratio: f.font_atlas_fill_ratio(),
+        })
+    }
+
+    fn was_rebuilt_since(&self, earlier: &Self) -> bool {
+        self.options != earlier.options || self.fill_ratio < earlier.fill_ratio
+    }
 }
 
 impl ParagraphLayouts {
     /// Drops everything; the next [`Self::prepare`] rebuilds the height estimates.
     pub fn clear(&mut self) {
         self.style = None;
+        self.atlas = None;
         self.galleys.clear();
         self.heights = HeightIndex::default();
     }
@@ -196,6 +221,15 @@ impl ParagraphLayouts {
     pub fn begin_frame(&mut self, doc: &Document, style: ReadingStyle, fonts: &egui::Context) {
         self.frame += 1;
         self.laid_out_this_frame = 0;
+        let atlas = AtlasState::read(fonts);
+        if self
+            .atlas
+            .is_some_and(|earlier| atlas.was_rebuilt_since(&earlier))
+        {
+            // Heights stay valid; only the glyphs must be laid out again.
+            self.galleys.clear();
+        }
+        self.atlas = Some(atlas);
         let stale = self.style.is_none_or(|old| old.changes_layout(&style))
             || self.heights.len() != doc.paragraphs().len();
         self.style = Some(style);
@@ -214,6 +248,12 @@ impl ParagraphLayouts {
             })
             .collect();
         self.heights = HeightIndex::new(estimates);
+    }
+
+    /// Records the atlas after this frame's layouts, so glyphs added later still count as
+    /// "not rebuilt" next frame.
+    pub fn end_frame(&mut self, ctx: &egui::Context) {
+        self.atlas = Some(AtlasState::read(ctx));
     }
 
     /// The galley of paragraph `index`, laying it out on a miss. Corrects the height index

@@ -12,7 +12,10 @@
 //! - The app owns the text selection and the selected annotation and passes them in
 //!   [`ArticleInput`]; the view never changes the project. It returns [`ArticleAction`]s.
 //! - `scroll_to_char` is one-shot: pass it in the frame the request happens (e.g. a sidebar
-//!   row was clicked), then `None`. The view scrolls only if that char is off screen.
+//!   row was clicked), then `None`. If that char is off screen, the view centres it in the
+//!   same frame.
+//! - [`ArticleView::char_rect`] gives the screen rectangle of a char painted last frame, so
+//!   the app's tests can point at text.
 //! - Mouse: drag selects (snapped outward to whole words on release unless Alt is held),
 //!   double-click selects a word, triple-click a sentence, Shift+click extends. Click on a
 //!   highlight selects its annotation; clicking again at the same spot cycles through the
@@ -27,7 +30,9 @@
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
 
+mod header;
 mod highlights;
+mod input;
 mod layout;
 mod palette;
 pub mod selection;
@@ -36,9 +41,10 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use egui::{Align, Color32, FontId, Galley, Key, Modifiers, Pos2, Rect, Sense, pos2, vec2};
+use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{AnnotationId, Document, DocumentId, OverlapIndex, Project, Span};
+use header::{Header, tooltip_ui};
 use highlights::{DecorationContext, DecorationInputs, Decorations, clip_to_paragraph};
 use layout::{ParagraphLayouts, ReadingStyle};
 pub use palette::tag_button_label;
@@ -100,6 +106,8 @@ pub struct ArticleStats {
     /// Paragraph galleys held in the cache after the frame.
     pub paragraphs_cached: usize,
     pub paragraph_count: usize,
+    /// The [`Project::revision`] drawn: the highlights painted include every edit up to it.
+    pub project_revision: u64,
 }
 
 /// What the view reports back.
@@ -202,7 +210,7 @@ impl ArticleView {
         if self.overlap.refresh(project, document) {
             self.index_generation += 1;
         }
-        let output = egui::ScrollArea::vertical()
+        let mut scroll_area = egui::ScrollArea::vertical()
             .id_salt(("stance-article", document))
             .auto_shrink(false)
             // Dragging the text selects it; only the wheel and the bar scroll.
@@ -210,11 +218,47 @@ impl ArticleView {
                 scroll_bar: true,
                 drag: egui::containers::scroll_area::DragScroll::Never,
                 mouse_wheel: true,
-            })
-            .show_viewport(ui, |ui, _viewport| {
-                self.contents_ui(ui, project, doc, input)
             });
+        // Jump in this very frame when last frame's geometry allows; otherwise ask the
+        // scroll area from inside (it then moves a frame or two later).
+        let mut reveal_later = None;
+        if let Some(offset) = input.scroll_to_char {
+            match self.scroll_offset_for(doc, ui.ctx(), offset) {
+                Some(Some(offset_px)) => {
+                    scroll_area = scroll_area.vertical_scroll_offset(offset_px);
+                }
+                Some(None) => {}
+                None => reveal_later = Some(offset),
+            }
+        }
+        let output = scroll_area.show_viewport(ui, |ui, _viewport| {
+            self.contents_ui(ui, project, doc, input, reveal_later)
+        });
         output.inner
+    }
+
+    /// The scroll offset that centres the char at `offset` using last frame's geometry:
+    /// `Some(None)` if it is already on screen, `None` without a previous frame.
+    fn scroll_offset_for(
+        &mut self,
+        doc: &Document,
+        ctx: &egui::Context,
+        offset: usize,
+    ) -> Option<Option<f32>> {
+        let frame = self.last_frame?;
+        let (index, local) = Self::locate(doc, offset.min(doc.len_chars()))?;
+        let (galley, _) = self.layouts.galley(doc, index, ctx)?;
+        let row = layout::boundary_rect(&galley, local);
+        let top_px = frame.header_px + self.layouts.heights.top_of(index) + row.top();
+        let bottom_px = top_px + row.height();
+        let view_top_px = frame.clip.top() - frame.origin.y;
+        let view_height_px = frame.clip.height();
+        if top_px >= view_top_px && bottom_px <= view_top_px + view_height_px {
+            return Some(None);
+        }
+        Some(Some(
+            ((top_px + bottom_px) * 0.5 - view_height_px * 0.5).max(0.0),
+        ))
     }
 
     fn reset(&mut self, doc: &Document) {
@@ -233,6 +277,7 @@ impl ArticleView {
         project: &Project,
         doc: &Document,
         input: &ArticleInput,
+        reveal_later: Option<usize>,
     ) -> ArticleResponse {
         let ctx = ui.ctx().clone();
         let content_width = ui.available_width();
@@ -243,8 +288,7 @@ impl ArticleView {
         let total_px = header.height_px + self.layouts.heights.total() + bottom_px;
         let (rect, response) =
             ui.allocate_exact_size(vec2(content_width, total_px), Sense::click_and_drag());
-        let title = doc.title.clone();
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, &title));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, &doc.title));
         let frame = Frame {
             origin: rect.min,
             header_px: header.height_px,
@@ -305,17 +349,18 @@ impl ArticleView {
         header.paint(ui, &frame);
         let built = self.paint_paragraphs(ui, project, doc, &frame, selection, selected, hovered);
 
-        if let Some(offset) = input.scroll_to_char {
+        if let Some(offset) = reveal_later {
             self.reveal(ui, doc, &frame, &ctx, offset, Some(Align::Center));
         }
         if input.show_palette
             && self.drag_anchor.is_none()
             && let Some(span) = selection.filter(|s| !s.is_empty())
-            && let Some(anchor) = self.palette_anchor(doc, &frame, span)
+            && let Some((anchor, pivot)) = self.palette_anchor(doc, &frame, span)
             && let Some(action) = palette::palette_ui(
                 &ctx,
                 egui::Id::unique(("stance-article-palette", doc.id)),
                 anchor,
+                pivot,
                 frame.clip,
                 &project.schema,
                 selected,
@@ -324,6 +369,7 @@ impl ArticleView {
             actions.push(action);
         }
 
+        self.layouts.end_frame(&ctx);
         let stats = ArticleStats {
             paragraphs_laid_out: self.layouts.laid_out_this_frame,
             paragraphs_painted: self.visible.len(),
@@ -332,6 +378,7 @@ impl ArticleView {
             highlight_ranges_built: built,
             paragraphs_cached: self.layouts.cached_count(),
             paragraph_count: doc.paragraphs().len(),
+            project_revision: project.revision(),
         };
         self.last_stats = stats;
         ArticleResponse {
@@ -410,268 +457,6 @@ impl ArticleView {
         Some((index, local))
     }
 
-    /// The char boundary nearest to a screen position, laying out its paragraph if needed.
-    fn boundary_at_pos(
-        &mut self,
-        doc: &Document,
-        frame: &Frame,
-        ctx: &egui::Context,
-        pos: Pos2,
-    ) -> usize {
-        let paragraphs = doc.paragraphs();
-        let y = pos.y - frame.origin.y - frame.header_px;
-        if paragraphs.is_empty() {
-            return 0;
-        }
-        if y < 0.0 {
-            return paragraphs[0].chars.start;
-        }
-        let index = self.layouts.heights.index_at(y);
-        let top_px = self.layouts.heights.top_of(index);
-        let Some((galley, _)) = self.layouts.galley(doc, index, ctx) else {
-            return doc.len_chars();
-        };
-        let local = pos - frame.paragraph_origin(top_px);
-        paragraphs[index].chars.start + layout::boundary_at(&galley, local)
-    }
-
-    /// The char whose glyph is under a screen position, among the visible paragraphs.
-    fn char_under_pos(&self, doc: &Document, frame: &Frame, pos: Pos2) -> Option<usize> {
-        let y = pos.y - frame.origin.y - frame.header_px;
-        let visible = self
-            .visible
-            .iter()
-            .find(|v| v.top_px <= y && y < v.top_px + v.galley.size().y)?;
-        let local = pos - frame.paragraph_origin(visible.top_px);
-        let offset = layout::char_under(&visible.galley, local)?;
-        Some(doc.paragraphs().get(visible.index)?.chars.start + offset)
-    }
-
-    fn hovered_annotation(
-        &self,
-        response: &egui::Response,
-        doc: &Document,
-        frame: &Frame,
-    ) -> Option<(AnnotationId, usize)> {
-        let pos = response.hover_pos()?;
-        let offset = self.char_under_pos(doc, frame, pos)?;
-        let id = self.overlap.annotations_at(offset).first().copied()?;
-        Some((id, offset))
-    }
-
-    fn pointer_input(
-        &mut self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        doc: &Document,
-        input: &ArticleInput,
-        frame: &Frame,
-        actions: &mut Vec<ArticleAction>,
-    ) {
-        let ctx = ui.ctx();
-        let modifiers = pointer_modifiers(ctx);
-        if response.drag_started_by(egui::PointerButton::Primary) {
-            response.request_focus();
-            self.preferred_x = None;
-            let press = ctx
-                .input(|i| i.pointer.press_origin())
-                .or(response.interact_pointer_pos());
-            if let Some(press) = press {
-                let at = self.boundary_at_pos(doc, frame, ctx, press);
-                let anchor = match self.ends {
-                    Some(ends) if modifiers.shift => ends.anchor,
-                    _ => at,
-                };
-                self.drag_anchor = Some(anchor);
-                self.ends = Some(SelectionEnds { anchor, head: at });
-            }
-        }
-        if let Some(anchor) = self.drag_anchor {
-            if let Some(pos) = response.interact_pointer_pos() {
-                let head = self.boundary_at_pos(doc, frame, ctx, pos);
-                let before = self.ends.map(|e| e.head);
-                self.ends = Some(SelectionEnds { anchor, head });
-                if before != Some(head) {
-                    let span = Span::ordered(anchor, head);
-                    actions.push(ArticleAction::SetSelection(
-                        (!span.is_empty()).then_some(span),
-                    ));
-                }
-                autoscroll_while_dragging(ui, frame, pos);
-            }
-            if response.drag_stopped() || !response.is_pointer_button_down_on() {
-                self.drag_anchor = None;
-                let head = self.ends.map_or(anchor, |e| e.head);
-                let action = self.finish_selection(doc, anchor, head, modifiers.alt);
-                actions.push(action);
-            }
-            return;
-        }
-
-        let Some(pos) = response.interact_pointer_pos() else {
-            return;
-        };
-        if response.triple_clicked() {
-            let at = self.boundary_at_pos(doc, frame, ctx, pos);
-            let offset = self.char_under_pos(doc, frame, pos).unwrap_or(at);
-            if let Some(sentence) = selection::sentence_at(doc, offset) {
-                self.ends = Some(SelectionEnds::from_span(sentence));
-                actions.push(ArticleAction::SetSelection(Some(sentence)));
-            }
-        } else if response.double_clicked() {
-            let at = self.boundary_at_pos(doc, frame, ctx, pos);
-            let offset = self.char_under_pos(doc, frame, pos).unwrap_or(at);
-            if let Some(word) = selection::word_at(doc, offset) {
-                self.ends = Some(SelectionEnds::from_span(word));
-                actions.push(ArticleAction::SetSelection(Some(word)));
-            }
-        } else if response.clicked() {
-            response.request_focus();
-            self.preferred_x = None;
-            let at = self.boundary_at_pos(doc, frame, ctx, pos);
-            if modifiers.shift
-                && let Some(ends) = self.ends
-            {
-                let action = self.finish_selection(doc, ends.anchor, at, modifiers.alt);
-                actions.push(action);
-                return;
-            }
-            let candidates = self
-                .char_under_pos(doc, frame, pos)
-                .map(|offset| self.overlap.annotations_at(offset))
-                .unwrap_or_default();
-            let next = next_in_cycle(&candidates, input.selected_annotation);
-            self.ends = None;
-            if input.selection.is_some() {
-                actions.push(ArticleAction::SetSelection(None));
-            }
-            actions.push(ArticleAction::SelectAnnotation(next));
-        }
-    }
-
-    /// Ends a drag or Shift+click: snaps outward to words unless Alt is held.
-    fn finish_selection(
-        &mut self,
-        doc: &Document,
-        anchor: usize,
-        head: usize,
-        keep_exact: bool,
-    ) -> ArticleAction {
-        let span = Span::ordered(anchor, head);
-        let span = if keep_exact {
-            span
-        } else {
-            selection::snap_to_words(doc, span)
-        };
-        if span.is_empty() {
-            self.ends = None;
-            return ArticleAction::SetSelection(None);
-        }
-        self.ends = Some(if anchor <= head {
-            SelectionEnds {
-                anchor: span.start,
-                head: span.end,
-            }
-        } else {
-            SelectionEnds {
-                anchor: span.end,
-                head: span.start,
-            }
-        });
-        ArticleAction::SetSelection(Some(span))
-    }
-
-    fn keyboard_input(
-        &mut self,
-        ui: &egui::Ui,
-        doc: &Document,
-        frame: &Frame,
-        ctx: &egui::Context,
-        actions: &mut Vec<ArticleAction>,
-    ) {
-        let Some(ends) = self.ends else {
-            return;
-        };
-        let word = Modifiers::SHIFT | Modifiers::COMMAND;
-        let shift = Modifiers::SHIFT;
-        let (head, keeps_x) = ui.input_mut(|i| {
-            if i.consume_key(word, Key::ArrowLeft) {
-                (Some(selection::word_boundary(doc, ends.head, false)), false)
-            } else if i.consume_key(word, Key::ArrowRight) {
-                (Some(selection::word_boundary(doc, ends.head, true)), false)
-            } else if i.consume_key(shift, Key::ArrowLeft) {
-                (Some(ends.head.saturating_sub(1)), false)
-            } else if i.consume_key(shift, Key::ArrowRight) {
-                (Some((ends.head + 1).min(doc.len_chars())), false)
-            } else if i.consume_key(shift, Key::ArrowUp) {
-                (Some(usize::MAX), true)
-            } else if i.consume_key(shift, Key::ArrowDown) {
-                (Some(usize::MAX - 1), true)
-            } else {
-                (None, false)
-            }
-        });
-        let Some(mut head) = head else {
-            return;
-        };
-        if keeps_x {
-            let up = head == usize::MAX;
-            head = self.row_step(doc, ctx, ends.head, up).unwrap_or(ends.head);
-        } else {
-            self.preferred_x = None;
-        }
-        self.ends = Some(SelectionEnds {
-            anchor: ends.anchor,
-            head,
-        });
-        let span = Span::ordered(ends.anchor, head);
-        actions.push(ArticleAction::SetSelection(
-            (!span.is_empty()).then_some(span),
-        ));
-        self.reveal(ui, doc, frame, ctx, head, None);
-    }
-
-    /// The offset one visual line above or below `offset`, keeping the horizontal position.
-    fn row_step(
-        &mut self,
-        doc: &Document,
-        ctx: &egui::Context,
-        offset: usize,
-        up: bool,
-    ) -> Option<usize> {
-        let (index, local) = Self::locate(doc, offset)?;
-        let (galley, _) = self.layouts.galley(doc, index, ctx)?;
-        let cursor = egui::text::CCursor::new(local);
-        let row = galley.layout_from_cursor(cursor).row;
-        let x = self
-            .preferred_x
-            .unwrap_or_else(|| layout::boundary_rect(&galley, local).center().x);
-        self.preferred_x = Some(x);
-        let paragraphs = doc.paragraphs();
-        let within = if up {
-            row > 0
-        } else {
-            row + 1 < galley.rows.len()
-        };
-        if within {
-            let (moved, _) = if up {
-                galley.cursor_up_one_row(&cursor, Some(x))
-            } else {
-                galley.cursor_down_one_row(&cursor, Some(x))
-            };
-            return Some(paragraphs[index].chars.start + moved.index.0);
-        }
-        let target = if up { index.checked_sub(1)? } else { index + 1 };
-        let p = paragraphs.get(target)?;
-        let (next, _) = self.layouts.galley(doc, target, ctx)?;
-        let y = if up {
-            next.rows.last().map_or(0.0, |r| r.rect().center().y)
-        } else {
-            next.rows.first().map_or(0.0, |r| r.rect().center().y)
-        };
-        Some(p.chars.start + layout::boundary_at(&next, vec2(x, y)))
-    }
-
     /// Scrolls so the char at `offset` is visible, if it is not already.
     fn reveal(
         &mut self,
@@ -697,19 +482,40 @@ impl ArticleView {
         }
     }
 
-    /// Where the palette goes: just below the line holding the selection's end.
-    fn palette_anchor(&self, doc: &Document, frame: &Frame, span: Span) -> Option<Pos2> {
-        let (index, local) = Self::locate(doc, span.end)?;
-        let visible = self.visible.iter().find(|v| v.index == index)?;
-        let local = if local == 0 && span.end > span.start {
-            0
-        } else {
-            local
+    /// Where the palette goes: above the selection's first line, so it hides no text the
+    /// reader is about to read; below its last line when there is no room above.
+    /// Returns the anchor and the palette corner placed there.
+    fn palette_anchor(
+        &self,
+        doc: &Document,
+        frame: &Frame,
+        span: Span,
+    ) -> Option<(Pos2, egui::Align2)> {
+        // Room for one row of buttons.
+        let palette_px = frame.style.font_size_px * 2.4;
+        let screen_rect = |offset: usize| {
+            let (index, local) = Self::locate(doc, offset)?;
+            let visible = self.visible.iter().find(|v| v.index == index)?;
+            Some(
+                layout::boundary_rect(&visible.galley, local)
+                    .translate(frame.paragraph_origin(visible.top_px).to_vec2()),
+            )
         };
-        let rect = layout::boundary_rect(&visible.galley, local)
-            .translate(frame.paragraph_origin(visible.top_px).to_vec2());
-        let anchor = pos2(rect.left() - 24.0, rect.bottom() + 6.0);
-        frame.clip.contains(anchor).then_some(anchor)
+        if let Some(start) = screen_rect(span.start)
+            && start.top() - palette_px > frame.clip.top()
+            && start.top() < frame.clip.bottom()
+        {
+            return Some((
+                pos2(start.left() - 8.0, start.top() - 4.0),
+                egui::Align2::LEFT_BOTTOM,
+            ));
+        }
+        let end = screen_rect(span.end)?;
+        let anchor = pos2(end.left() - 24.0, end.bottom() + 4.0);
+        frame
+            .clip
+            .contains(anchor)
+            .then_some((anchor, egui::Align2::LEFT_TOP))
     }
 
     /// Paints the visible paragraphs with their highlights; returns the ranges rebuilt.
@@ -730,6 +536,7 @@ impl ArticleView {
             index: &self.overlap,
             style: &frame.style,
             selection_color: visuals.selection.bg_fill.gamma_multiply(0.75),
+            selection_stroke: egui::Stroke::new(1.0, visuals.selection.stroke.color),
             outline_color: visuals.strong_text_color(),
         };
         let text_color = visuals.text_color();
@@ -790,186 +597,4 @@ fn decoration_key(generation: u64, inputs: &DecorationInputs, galley: &Arc<Galle
     inputs.hash(&mut hasher);
     (Arc::as_ptr(galley) as usize).hash(&mut hasher);
     hasher.finish()
-}
-
-/// The annotation a click selects: the one after the selected one among those under the
-/// pointer, so repeated clicks cycle; the first (narrowest) otherwise.
-fn next_in_cycle(
-    candidates: &[AnnotationId],
-    selected: Option<AnnotationId>,
-) -> Option<AnnotationId> {
-    let current = selected.and_then(|s| candidates.iter().position(|c| *c == s));
-    match current {
-        Some(i) => candidates.get((i + 1) % candidates.len()).copied(),
-        None => candidates.first().copied(),
-    }
-}
-
-/// The modifiers held now or carried by this frame's pointer button events (a press or
-/// release can arrive in the same frame as the modifier change).
-fn pointer_modifiers(ctx: &egui::Context) -> Modifiers {
-    ctx.input(|i| {
-        i.events
-            .iter()
-            .fold(i.modifiers, |held, event| match event {
-                egui::Event::PointerButton { modifiers, .. } => held | *modifiers,
-                _ => held,
-            })
-    })
-}
-
-/// Scrolls while a drag selection is held above or below the visible text.
-fn autoscroll_while_dragging(ui: &egui::Ui, frame: &Frame, pos: Pos2) {
-    let margin = frame.style.line_height_px;
-    // Positive moves the content down, revealing text above.
-    let delta = if pos.y < frame.clip.top() + margin {
-        (frame.clip.top() + margin - pos.y).min(40.0)
-    } else if pos.y > frame.clip.bottom() - margin {
-        -(pos.y - (frame.clip.bottom() - margin)).min(40.0)
-    } else {
-        return;
-    };
-    ui.scroll_with_delta_animation(vec2(0.0, delta), egui::style::ScrollAnimation::none());
-    ui.ctx().request_repaint();
-}
-
-/// The hover tooltip: tag, holder and note of each annotation under the pointer.
-fn tooltip_ui(response: &egui::Response, project: &Project, ids: &[AnnotationId]) {
-    if ids.is_empty() {
-        return;
-    }
-    response.clone().on_hover_ui_at_pointer(|ui| {
-        ui.set_max_width(320.0);
-        for (i, id) in ids.iter().take(6).enumerate() {
-            let Some(annotation) = project.annotation(*id) else {
-                continue;
-            };
-            if i > 0 {
-                ui.separator();
-            }
-            let tag = project.schema.get(&annotation.tag);
-            let color = tag.map_or(Color32::GRAY, |t| {
-                let [r, g, b] = t.color.0;
-                Color32::from_rgb(r, g, b)
-            });
-            ui.horizontal(|ui| {
-                ui.label(
-                    egui::RichText::new(project.schema.name(&annotation.tag))
-                        .strong()
-                        .color(color),
-                );
-                let holder = project.holder_name(annotation);
-                ui.label(if holder.is_empty() {
-                    "no holder"
-                } else {
-                    holder
-                });
-            });
-            if let Some(note) = annotation.note.as_deref().filter(|n| !n.trim().is_empty()) {
-                ui.label(egui::RichText::new(crate::model::elide(note)).italics());
-            }
-        }
-        if ids.len() > 1 {
-            ui.weak("Click to select; click again to cycle through overlapping annotations.");
-        }
-    });
-}
-
-/// The title and date above the text.
-struct Header {
-    title: Arc<Galley>,
-    byline: Option<Arc<Galley>>,
-    height_px: f32,
-}
-
-impl Header {
-    fn layout(ctx: &egui::Context, doc: &Document, style: &ReadingStyle) -> Self {
-        let layout = |text: String, size: f32, line: f32| {
-            let mut job = egui::text::LayoutJob::single_section(
-                text,
-                egui::TextFormat {
-                    font_id: FontId::proportional(size),
-                    line_height: Some(line),
-                    color: Color32::PLACEHOLDER,
-                    ..Default::default()
-                },
-            );
-            job.wrap.max_width = style.measure_px;
-            ctx.fonts_mut(|f| f.layout_job(job))
-        };
-        let title_size = (style.font_size_px * 1.75).round();
-        let title = layout(doc.title.clone(), title_size, (title_size * 1.25).round());
-        let mut parts = Vec::new();
-        if let Some(date) = doc.date {
-            parts.push(date.format("%-d %B %Y").to_string());
-        }
-        if let Some(source) = doc.source.as_deref().filter(|s| !s.is_empty()) {
-            parts.push(source.to_owned());
-        }
-        let byline = (!parts.is_empty()).then(|| {
-            let size = (style.font_size_px * 0.9).round();
-            layout(parts.join("  ·  "), size, (size * 1.4).round())
-        });
-        let top = style.font_size_px * 1.5;
-        let height_px = top
-            + title.size().y
-            + byline
-                .as_ref()
-                .map_or(0.0, |b| b.size().y + style.font_size_px * 0.4)
-            + style.font_size_px * 1.8;
-        Self {
-            title,
-            byline,
-            height_px,
-        }
-    }
-
-    fn paint(&self, ui: &egui::Ui, frame: &Frame) {
-        let header_rect = Rect::from_min_size(
-            frame.origin,
-            vec2(frame.clip.width().max(1.0), self.height_px),
-        );
-        if !frame.clip.intersects(header_rect) {
-            return;
-        }
-        let visuals = ui.visuals();
-        let painter = ui.painter();
-        let left = frame.origin.x + frame.style.column_left_px;
-        let mut y = frame.origin.y + frame.style.font_size_px * 1.5;
-        painter.galley(
-            pos2(left, y),
-            Arc::clone(&self.title),
-            visuals.strong_text_color(),
-        );
-        y += self.title.size().y;
-        if let Some(byline) = &self.byline {
-            y += frame.style.font_size_px * 0.4;
-            painter.galley(pos2(left, y), Arc::clone(byline), visuals.weak_text_color());
-            y += byline.size().y;
-        }
-        let rule_y = y + frame.style.font_size_px * 0.8;
-        painter.hline(
-            left..=left + frame.style.font_size_px * 4.0,
-            rule_y,
-            egui::Stroke::new(2.0, visuals.widgets.noninteractive.bg_stroke.color),
-        );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clicks_cycle_through_overlapping_annotations() {
-        let a = AnnotationId::random();
-        let b = AnnotationId::random();
-        let c = AnnotationId::random();
-        let all = [a, b, c];
-        assert_eq!(next_in_cycle(&all, None), Some(a));
-        assert_eq!(next_in_cycle(&all, Some(a)), Some(b));
-        assert_eq!(next_in_cycle(&all, Some(c)), Some(a));
-        assert_eq!(next_in_cycle(&all, Some(AnnotationId::random())), Some(a));
-        assert_eq!(next_in_cycle(&[], Some(a)), None);
-    }
 }

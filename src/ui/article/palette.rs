@@ -27,12 +27,13 @@ pub fn tag_button_label(name: &str, hotkey: Option<char>) -> String {
     }
 }
 
-/// Shows the palette with its top-left near `anchor`, kept inside `bounds`.
+/// Shows the palette with its `pivot` corner at `anchor`, kept inside `bounds`.
 /// Returns the action of a clicked button.
 pub(super) fn palette_ui(
     ctx: &egui::Context,
     id: egui::Id,
     anchor: Pos2,
+    pivot: egui::Align2,
     bounds: Rect,
     schema: &TagSchema,
     selected_annotation: Option<AnnotationId>,
@@ -41,6 +42,7 @@ pub(super) fn palette_ui(
     egui::Area::new(id)
         .order(egui::Order::Foreground)
         .fixed_pos(anchor)
+        .pivot(pivot)
         .constrain_to(bounds)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style())

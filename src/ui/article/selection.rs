@@ -6,14 +6,15 @@
 use crate::model::text::{sentence_bytes_at, snap_bytes_to_words, word_bytes_at};
 use crate::model::{Document, Span};
 
-/// The byte range and text of the paragraphs from the one holding `first_char` to the one
-/// holding `last_char`.
-fn paragraphs_text(doc: &Document, first_char: usize, last_char: usize) -> Option<(usize, &str)> {
+/// The text of the paragraphs from the one holding `span.start` to the one holding its last
+/// char, widened to cover `span` itself (which may run into the line breaks between them),
+/// with its byte offset in the document.
+fn paragraphs_text(doc: &Document, span: Span) -> Option<(usize, &str)> {
     let paragraphs = doc.paragraphs();
-    let first = paragraphs.get(doc.paragraph_at(first_char))?;
-    let last = paragraphs.get(doc.paragraph_at(last_char))?;
-    let start = first.bytes_start.min(doc.char_to_byte(first_char)?);
-    let end = last.bytes_end.max(doc.char_to_byte(last_char)?);
+    let first = paragraphs.get(doc.paragraph_at(span.start))?;
+    let last = paragraphs.get(doc.paragraph_at(span.end.saturating_sub(1).max(span.start)))?;
+    let start = first.bytes_start.min(doc.char_to_byte(span.start)?);
+    let end = last.bytes_end.max(doc.char_to_byte(span.end)?);
     Some((start, doc.text.get(start..end)?))
 }
 
@@ -32,7 +33,7 @@ pub fn snap_to_words(doc: &Document, span: Span) -> Span {
         return span;
     }
     let snapped = (|| {
-        let (base, text) = paragraphs_text(doc, span.start, span.end - 1)?;
+        let (base, text) = paragraphs_text(doc, span)?;
         let start = doc.char_to_byte(span.start)? - base;
         let end = doc.char_to_byte(span.end)? - base;
         chars_of(doc, base, snap_bytes_to_words(text, start..end))
@@ -43,7 +44,7 @@ pub fn snap_to_words(doc: &Document, span: Span) -> Span {
 /// The word containing the char at `offset_chars`, or `None` on whitespace.
 #[must_use]
 pub fn word_at(doc: &Document, offset_chars: usize) -> Option<Span> {
-    let (base, text) = paragraphs_text(doc, offset_chars, offset_chars)?;
+    let (base, text) = paragraphs_text(doc, Span::new(offset_chars, offset_chars))?;
     let at = doc.char_to_byte(offset_chars)? - base;
     let word = word_bytes_at(text, at);
     if word.is_empty() {
@@ -55,7 +56,7 @@ pub fn word_at(doc: &Document, offset_chars: usize) -> Option<Span> {
 /// The sentence containing the char at `offset_chars`, without trailing spaces.
 #[must_use]
 pub fn sentence_at(doc: &Document, offset_chars: usize) -> Option<Span> {
-    let (base, text) = paragraphs_text(doc, offset_chars, offset_chars)?;
+    let (base, text) = paragraphs_text(doc, Span::new(offset_chars, offset_chars))?;
     let at = doc.char_to_byte(offset_chars)? - base;
     let sentence = sentence_bytes_at(text, at);
     if sentence.is_empty() {
@@ -174,6 +175,31 @@ mod tests {
             sentence_at(&d, second).map(|s| text(&d, s)),
             Some("A second paragraph here.")
         );
+    }
+
+    proptest::proptest! {
+        /// Snapping inside the paragraphs concerned agrees with snapping the whole text.
+        #[test]
+        fn paragraph_snapping_matches_whole_text_snapping(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["talks", "U.S.–Ukraine", "é", "  ", "\n\n", "said,", "Kyiv's", " "]),
+                1..60,
+            ),
+            a in 0usize..400,
+            b in 0usize..400,
+        ) {
+            let text = words.concat();
+            let d = Document::new("t", text.clone());
+            let len = d.len_chars();
+            let span = Span::ordered(a % (len + 1), b % (len + 1));
+            let bytes = d.char_to_byte(span.start).unwrap()..d.char_to_byte(span.end).unwrap();
+            let whole = snap_bytes_to_words(&text, bytes);
+            let expected = Span::new(
+                d.byte_to_char(whole.start).unwrap(),
+                d.byte_to_char(whole.end).unwrap(),
+            );
+            proptest::prop_assert_eq!(snap_to_words(&d, span), expected);
+        }
     }
 
     #[test]

@@ -141,11 +141,11 @@ impl ActorsSection {
         };
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
-            ui.label("Merge");
-            for (salt, slot) in [
-                ("merge_from", &mut self.merge_from),
-                ("merge_into", &mut self.merge_into),
+            for (caption, salt, slot) in [
+                ("Merge", "merge_from", &mut self.merge_from),
+                ("into", "merge_into", &mut self.merge_into),
             ] {
+                let label = ui.label(caption);
                 egui::ComboBox::from_id_salt(salt)
                     .selected_text(name(*slot))
                     .width(110.0)
@@ -153,14 +153,13 @@ impl ActorsSection {
                         for actor in &project.actors {
                             ui.selectable_value(slot, Some(actor.id), &actor.name);
                         }
-                    });
-                if salt == "merge_from" {
-                    ui.label("into");
-                }
+                    })
+                    .response
+                    .labelled_by(label.id);
             }
             let ready = matches!((self.merge_from, self.merge_into), (Some(a), Some(b)) if a != b);
             if ui
-                .add_enabled(ready, egui::Button::new("Merge"))
+                .add_enabled(ready, egui::Button::new("Merge actors"))
                 .on_hover_text(
                     "The first actor's annotations move to the second; its names become aliases",
                 )

@@ -145,6 +145,7 @@ impl AnnotationList {
         ui: &mut Ui,
         project: &Project,
         selected: Option<AnnotationId>,
+        hovered_in_article: Option<AnnotationId>,
         actions: &mut Vec<Action>,
     ) {
         if self.rows.is_empty() {
@@ -177,7 +178,8 @@ impl AnnotationList {
                 let Some(a) = self.rows.get(row).and_then(|&i| project.annotations.get(i)) else {
                     continue;
                 };
-                if row_ui(ui, project, a, selected == Some(a.id)).clicked() {
+                let is_linked = hovered_in_article == Some(a.id);
+                if row_ui(ui, project, a, selected == Some(a.id), is_linked).clicked() {
                     actions.push(Action::SelectAnnotation {
                         id: a.id,
                         scroll_article: true,
@@ -214,7 +216,14 @@ pub fn row_label(project: &Project, a: &Annotation) -> String {
     }
 }
 
-fn row_ui(ui: &mut Ui, project: &Project, a: &Annotation, is_selected: bool) -> egui::Response {
+/// One row; `is_linked` marks the annotation hovered in the article.
+fn row_ui(
+    ui: &mut Ui,
+    project: &Project,
+    a: &Annotation,
+    is_selected: bool,
+    is_linked: bool,
+) -> egui::Response {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, ROW_HEIGHT_PX), Sense::click());
     response.widget_info(|| {
@@ -235,7 +244,7 @@ fn row_ui(ui: &mut Ui, project: &Project, a: &Annotation, is_selected: bool) -> 
         .map_or(Color32::GRAY, |t| tag_color(t.color));
     let fill = if is_selected {
         visuals.selection.bg_fill.gamma_multiply(0.55)
-    } else if response.hovered() {
+    } else if response.hovered() || is_linked {
         visuals.widgets.hovered.weak_bg_fill
     } else {
         Color32::TRANSPARENT

@@ -18,6 +18,8 @@ pub struct SidebarInput<'a> {
     pub document: Option<DocumentId>,
     pub selected: Option<AnnotationId>,
     pub text_selection: Option<Span>,
+    /// The annotation under the pointer in the article; its row lights up.
+    pub hovered_in_article: Option<AnnotationId>,
 }
 
 /// The sidebar's state between frames.
@@ -27,6 +29,8 @@ pub struct Sidebar {
     detail: detail::DetailEditor,
     actors: actors::ActorsSection,
     focus_search: bool,
+    /// Where the selected annotation was last frame, for an O(1) lookup.
+    selected_hint: usize,
 }
 
 impl Sidebar {
@@ -62,7 +66,9 @@ impl Sidebar {
         let project = input.project;
         self.list.refresh(project, input.document);
 
-        let selected = input.selected.and_then(|id| project.annotation(id));
+        let selected = input
+            .selected
+            .and_then(|id| super::annotation_with_hint(project, id, &mut self.selected_hint));
         // The editor gets about half the height; the user can drag the divider.
         let detail_height_px = (ui.available_height() * 0.5).max(200.0);
         egui::Panel::bottom("sidebar_detail")
@@ -77,7 +83,13 @@ impl Sidebar {
                     .show(ui, |ui| {
                         if let Some(a) = selected {
                             ui.heading("Selected annotation");
-                            ui.add_space(4.0);
+                            ui.add_space(2.0);
+                            // The list elides long quotes; here the whole quote is readable.
+                            ui.add(
+                                egui::Label::new(RichText::new(format!("“{}”", a.quote)).italics())
+                                    .wrap(),
+                            );
+                            ui.add_space(6.0);
                             self.detail
                                 .ui(ui, project, a, input.text_selection, &mut actions);
                         } else {
@@ -98,7 +110,13 @@ impl Sidebar {
 
         self.header_ui(ui, project);
         ui.add_space(4.0);
-        self.list.ui(ui, project, input.selected, &mut actions);
+        self.list.ui(
+            ui,
+            project,
+            input.selected,
+            input.hovered_in_article,
+            &mut actions,
+        );
         actions
     }
 

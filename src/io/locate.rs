@@ -1,0 +1,139 @@
+//! Pointing at the place in a project file that a [`Problem`] is about, so `stance validate`
+//! and the GUI's repair list can say `FILE:LINE:COL`.
+
+use std::collections::HashMap;
+
+use super::error::TextPosition;
+use crate::model::{Problem, Subject};
+
+/// Finds problems' places in one file's text. Built once, it answers each problem without
+/// rescanning the text, so a file with thousands of problems is still quick to report.
+pub struct ProblemLocator<'a> {
+    text: &'a str,
+    /// Byte offsets of each `id: "…"` and `key: "…"` line, by field and value, in file order.
+    definitions: HashMap<(&'a str, &'a str), Vec<usize>>,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> ProblemLocator<'a> {
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        let mut definitions: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        let mut line_starts = vec![0];
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            for (field, pattern) in [("id", "id: \""), ("key", "key: \"")] {
+                for (at, _) in line.match_indices(pattern) {
+                    // A whole field name: `id`, not the end of `document_id`.
+                    let is_field_start = line[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                    let value = line[at + pattern.len()..].split('"').next();
+                    if let (true, Some(value)) = (is_field_start, value) {
+                        definitions
+                            .entry((field, value))
+                            .or_default()
+                            .push(line_start + at);
+                    }
+                }
+            }
+            line_start += line.len();
+            line_starts.push(line_start);
+        }
+        Self {
+            text,
+            definitions,
+            line_starts,
+        }
+    }
+
+    /// Where `problem`'s subject is defined: the line of its `id: "…"` (a duplicate points at
+    /// its second definition), or for a tag problem the line of its `key: "…"`. `None` when
+    /// the file has no such line.
+    #[must_use]
+    pub fn locate(&self, problem: &Problem) -> Option<TextPosition> {
+        let id;
+        let (field, value) = match &problem.subject {
+            // Project-wide problems are about tags and quote the key: `tag key "claim" …`.
+            Subject::Project => ("key", problem.message.split('"').nth(1).unwrap_or("")),
+            Subject::Document(x) => {
+                id = x.to_string();
+                ("id", id.as_str())
+            }
+            Subject::Actor(x) => {
+                id = x.to_string();
+                ("id", id.as_str())
+            }
+            Subject::Annotation(x) => {
+                id = x.to_string();
+                ("id", id.as_str())
+            }
+            Subject::Relation(x) => {
+                id = x.to_string();
+                ("id", id.as_str())
+            }
+        };
+        let is_second_definition =
+            problem.message.starts_with("duplicate") || problem.message.ends_with("defined twice");
+        let offsets = self.definitions.get(&(field, value))?;
+        let at = *offsets.get(usize::from(is_second_definition))?;
+        Some(self.position(at))
+    }
+
+    fn position(&self, at: usize) -> TextPosition {
+        let line = self.line_starts.partition_point(|&start| start <= at);
+        let line_start = self.line_starts[line - 1];
+        TextPosition {
+            line,
+            col: 1 + self.text[line_start..at].chars().count(),
+        }
+    }
+}
+
+/// Where in a project file's text a problem's subject is defined; see
+/// [`ProblemLocator::locate`]. Build a [`ProblemLocator`] to place many problems.
+#[must_use]
+pub fn locate_problem(text: &str, problem: &Problem) -> Option<TextPosition> {
+    ProblemLocator::new(text).locate(problem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::AnnotationId;
+
+    #[test]
+    fn places_ids_keys_and_duplicates() {
+        let id = AnnotationId::random();
+        let text = format!(
+            "(\n    schema: [(key: \"claim\"), (key: \"claim\")],\n    x: [\n        (\n            id: \"{id}\",\n        ),\n        (\n            id: \"{id}\",\n        ),\n    ],\n)"
+        );
+        let locator = ProblemLocator::new(&text);
+        let problem = |subject, message: &str| Problem {
+            subject,
+            message: message.to_owned(),
+        };
+        let at = |p: &Problem| locator.locate(p).map(|p| (p.line, p.col));
+        assert_eq!(
+            at(&problem(Subject::Annotation(id), "unknown tag")),
+            Some((5, 13))
+        );
+        assert_eq!(
+            at(&problem(Subject::Annotation(id), "duplicate annotation id")),
+            Some((8, 13))
+        );
+        assert_eq!(
+            at(&problem(Subject::Annotation(AnnotationId::random()), "x")),
+            None
+        );
+        assert_eq!(
+            at(&problem(
+                Subject::Project,
+                "tag key \"claim\" is defined twice"
+            )),
+            Some((2, 31))
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! The article's title block and the hover tooltip over highlights.
+
+use std::sync::Arc;
+
+use egui::{Color32, FontId, Galley, Rect, pos2, vec2};
+
+use super::layout::ReadingStyle;
+use super::{ArticleView, Frame};
+use crate::model::{AnnotationId, Document, Project};
+
+impl ArticleView {
+    /// The narrowest annotation whose text is under the pointer, and the char there.
+    pub(super) fn hovered_annotation(
+        &self,
+        response: &egui::Response,
+        doc: &Document,
+        frame: &Frame,
+    ) -> Option<(AnnotationId, usize)> {
+        let pos = response.hover_pos()?;
+        let offset = self.char_under_pos(doc, frame, pos)?;
+        let id = self.overlap.annotations_at(offset).first().copied()?;
+        Some((id, offset))
+    }
+}
+
+/// The hover tooltip: tag, holder and note of each annotation under the pointer.
+pub(super) fn tooltip_ui(response: &egui::Response, project: &Project, ids: &[AnnotationId]) {
+    if ids.is_empty() {
+        return;
+    }
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.set_max_width(320.0);
+        for (i, id) in ids.iter().take(6).enumerate() {
+            let Some(annotation) = project.annotation(*id) else {
+                continue;
+            };
+            if i > 0 {
+                ui.separator();
+            }
+            let tag = project.schema.get(&annotation.tag);
+            let color = tag.map_or(Color32::GRAY, |t| {
+                let [r, g, b] = t.color.0;
+                Color32::from_rgb(r, g, b)
+            });
+            ui.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new(project.schema.name(&annotation.tag))
+                        .strong()
+                        .color(color),
+                );
+                let holder = project.holder_name(annotation);
+                ui.label(if holder.is_empty() {
+                    "no holder"
+                } else {
+                    holder
+                });
+            });
+            if let Some(note) = annotation.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                ui.label(egui::RichText::new(crate::model::elide(note)).italics());
+            }
+        }
+        if ids.len() > 1 {
+            ui.weak("Click to select; click again to cycle through overlapping annotations.");
+        }
+    });
+}
+
+/// The title and date above the text.
+pub(super) struct Header {
+    title: Arc<Galley>,
+    byline: Option<Arc<Galley>>,
+    pub height_px: f32,
+}
+
+impl Header {
+    pub(super) fn layout(ctx: &egui::Context, doc: &Document, style: &ReadingStyle) -> Self {
+        let layout = |text: String, size: f32, line: f32| {
+            let mut job = egui::text::LayoutJob::single_section(
+                text,
+                egui::TextFormat {
+                    font_id: FontId::proportional(size),
+                    line_height: Some(line),
+                    color: Color32::PLACEHOLDER,
+                    ..Default::default()
+                },
+            );
+            job.wrap.max_width = style.measure_px;
+            ctx.fonts_mut(|f| f.layout_job(job))
+        };
+        let title_size = (style.font_size_px * 1.75).round();
+        let title = layout(doc.title.clone(), title_size, (title_size * 1.25).round());
+        let mut parts = Vec::new();
+        if let Some(date) = doc.date {
+            parts.push(date.format("%-d %B %Y").to_string());
+        }
+        if let Some(source) = doc.source.as_deref().filter(|s| !s.is_empty()) {
+            parts.push(source.to_owned());
+        }
+        let byline = (!parts.is_empty()).then(|| {
+            let size = (style.font_size_px * 0.9).round();
+            layout(parts.join("  ·  "), size, (size * 1.4).round())
+        });
+        let top = style.font_size_px * 1.5;
+        let height_px = top
+            + title.size().y
+            + byline
+                .as_ref()
+                .map_or(0.0, |b| b.size().y + style.font_size_px * 0.4)
+            + style.font_size_px * 1.8;
+        Self {
+            title,
+            byline,
+            height_px,
+        }
+    }
+
+    pub(super) fn paint(&self, ui: &egui::Ui, frame: &Frame) {
+        let header_rect = Rect::from_min_size(
+            frame.origin,
+            vec2(frame.clip.width().max(1.0), self.height_px),
+        );
+        if !frame.clip.intersects(header_rect) {
+            return;
+        }
+        let visuals = ui.visuals();
+        let painter = ui.painter();
+        let left = frame.origin.x + frame.style.column_left_px;
+        let mut y = frame.origin.y + frame.style.font_size_px * 1.5;
+        painter.galley(
+            pos2(left, y),
+            Arc::clone(&self.title),
+            visuals.strong_text_color(),
+        );
+        y += self.title.size().y;
+        if let Some(byline) = &self.byline {
+            y += frame.style.font_size_px * 0.4;
+            painter.galley(pos2(left, y), Arc::clone(byline), visuals.weak_text_color());
+            y += byline.size().y;
+        }
+        let rule_y = y + frame.style.font_size_px * 0.8;
+        painter.hline(
+            left..=left + frame.style.font_size_px * 4.0,
+            rule_y,
+            egui::Stroke::new(2.0, visuals.widgets.noninteractive.bg_stroke.color),
+        );
+    }
+}

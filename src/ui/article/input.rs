@@ -1,0 +1,333 @@
+//! Pointer and keyboard input of the article view: mapping positions to chars, drag
+//! selection, clicks (word, sentence, highlight cycling) and Shift+arrow extension.
+
+use egui::{Key, Modifiers, Pos2, vec2};
+
+use super::selection::SelectionEnds;
+use super::{ArticleAction, ArticleInput, ArticleView, Frame, layout, selection};
+use crate::model::{AnnotationId, Document, Span};
+
+/// How Shift+arrow keys move the selection's moving end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HeadStep {
+    CharBack,
+    CharForward,
+    WordBack,
+    WordForward,
+    LineUp,
+    LineDown,
+}
+
+impl ArticleView {
+    /// The char boundary nearest to a screen position, laying out its paragraph if needed.
+    pub(super) fn boundary_at_pos(
+        &mut self,
+        doc: &Document,
+        frame: &Frame,
+        ctx: &egui::Context,
+        pos: Pos2,
+    ) -> usize {
+        let paragraphs = doc.paragraphs();
+        let y = pos.y - frame.origin.y - frame.header_px;
+        if paragraphs.is_empty() {
+            return 0;
+        }
+        if y < 0.0 {
+            return paragraphs[0].chars.start;
+        }
+        let index = self.layouts.heights.index_at(y);
+        let top_px = self.layouts.heights.top_of(index);
+        let Some((galley, _)) = self.layouts.galley(doc, index, ctx) else {
+            return doc.len_chars();
+        };
+        let local = pos - frame.paragraph_origin(top_px);
+        paragraphs[index].chars.start + layout::boundary_at(&galley, local)
+    }
+
+    /// The char whose glyph is under a screen position, among the visible paragraphs.
+    pub(super) fn char_under_pos(&self, doc: &Document, frame: &Frame, pos: Pos2) -> Option<usize> {
+        let y = pos.y - frame.origin.y - frame.header_px;
+        let visible = self
+            .visible
+            .iter()
+            .find(|v| v.top_px <= y && y < v.top_px + v.galley.size().y)?;
+        let local = pos - frame.paragraph_origin(visible.top_px);
+        let offset = layout::char_under(&visible.galley, local)?;
+        Some(doc.paragraphs().get(visible.index)?.chars.start + offset)
+    }
+
+    pub(super) fn pointer_input(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        doc: &Document,
+        input: &ArticleInput,
+        frame: &Frame,
+        actions: &mut Vec<ArticleAction>,
+    ) {
+        let ctx = ui.ctx();
+        let modifiers = pointer_modifiers(ctx);
+        if response.drag_started_by(egui::PointerButton::Primary) {
+            response.request_focus();
+            self.preferred_x = None;
+            let press = ctx
+                .input(|i| i.pointer.press_origin())
+                .or(response.interact_pointer_pos());
+            if let Some(press) = press {
+                let at = self.boundary_at_pos(doc, frame, ctx, press);
+                let anchor = match self.ends {
+                    Some(ends) if modifiers.shift => ends.anchor,
+                    _ => at,
+                };
+                self.drag_anchor = Some(anchor);
+                self.ends = Some(SelectionEnds { anchor, head: at });
+            }
+        }
+        if let Some(anchor) = self.drag_anchor {
+            if let Some(pos) = response.interact_pointer_pos() {
+                let head = self.boundary_at_pos(doc, frame, ctx, pos);
+                let before = self.ends.map(|e| e.head);
+                self.ends = Some(SelectionEnds { anchor, head });
+                if before != Some(head) {
+                    let span = Span::ordered(anchor, head);
+                    actions.push(ArticleAction::SetSelection(
+                        (!span.is_empty()).then_some(span),
+                    ));
+                }
+                autoscroll_while_dragging(ui, frame, pos);
+            }
+            if response.drag_stopped() || !response.is_pointer_button_down_on() {
+                self.drag_anchor = None;
+                let head = self.ends.map_or(anchor, |e| e.head);
+                let action = self.finish_selection(doc, anchor, head, modifiers.alt);
+                actions.push(action);
+            }
+            return;
+        }
+
+        let Some(pos) = response.interact_pointer_pos() else {
+            return;
+        };
+        if response.triple_clicked() {
+            let at = self.boundary_at_pos(doc, frame, ctx, pos);
+            let offset = self.char_under_pos(doc, frame, pos).unwrap_or(at);
+            if let Some(sentence) = selection::sentence_at(doc, offset) {
+                self.ends = Some(SelectionEnds::from_span(sentence));
+                actions.push(ArticleAction::SetSelection(Some(sentence)));
+            }
+        } else if response.double_clicked() {
+            let at = self.boundary_at_pos(doc, frame, ctx, pos);
+            let offset = self.char_under_pos(doc, frame, pos).unwrap_or(at);
+            if let Some(word) = selection::word_at(doc, offset) {
+                self.ends = Some(SelectionEnds::from_span(word));
+                actions.push(ArticleAction::SetSelection(Some(word)));
+            }
+        } else if response.clicked() {
+            response.request_focus();
+            self.preferred_x = None;
+            let at = self.boundary_at_pos(doc, frame, ctx, pos);
+            if modifiers.shift
+                && let Some(ends) = self.ends
+            {
+                let action = self.finish_selection(doc, ends.anchor, at, modifiers.alt);
+                actions.push(action);
+                return;
+            }
+            let candidates = self
+                .char_under_pos(doc, frame, pos)
+                .map(|offset| self.overlap.annotations_at(offset))
+                .unwrap_or_default();
+            let next = next_in_cycle(&candidates, input.selected_annotation);
+            self.ends = None;
+            if input.selection.is_some() {
+                actions.push(ArticleAction::SetSelection(None));
+            }
+            actions.push(ArticleAction::SelectAnnotation(next));
+        }
+    }
+
+    /// Ends a drag or Shift+click: snaps outward to words unless Alt is held.
+    pub(super) fn finish_selection(
+        &mut self,
+        doc: &Document,
+        anchor: usize,
+        head: usize,
+        keep_exact: bool,
+    ) -> ArticleAction {
+        let span = Span::ordered(anchor, head);
+        let span = if keep_exact {
+            span
+        } else {
+            selection::snap_to_words(doc, span)
+        };
+        if span.is_empty() {
+            self.ends = None;
+            return ArticleAction::SetSelection(None);
+        }
+        self.ends = Some(if anchor <= head {
+            SelectionEnds {
+                anchor: span.start,
+                head: span.end,
+            }
+        } else {
+            SelectionEnds {
+                anchor: span.end,
+                head: span.start,
+            }
+        });
+        ArticleAction::SetSelection(Some(span))
+    }
+
+    pub(super) fn keyboard_input(
+        &mut self,
+        ui: &egui::Ui,
+        doc: &Document,
+        frame: &Frame,
+        ctx: &egui::Context,
+        actions: &mut Vec<ArticleAction>,
+    ) {
+        let Some(ends) = self.ends else {
+            return;
+        };
+        let word = Modifiers::SHIFT | Modifiers::COMMAND;
+        let shift = Modifiers::SHIFT;
+        // Most specific first: `consume_key` ignores an extra Shift, not an extra Ctrl.
+        let step = ui.input_mut(|i| {
+            [
+                (word, Key::ArrowLeft, HeadStep::WordBack),
+                (word, Key::ArrowRight, HeadStep::WordForward),
+                (shift, Key::ArrowLeft, HeadStep::CharBack),
+                (shift, Key::ArrowRight, HeadStep::CharForward),
+                (shift, Key::ArrowUp, HeadStep::LineUp),
+                (shift, Key::ArrowDown, HeadStep::LineDown),
+            ]
+            .into_iter()
+            .find(|(modifiers, key, _)| i.consume_key(*modifiers, *key))
+            .map(|(_, _, step)| step)
+        });
+        let Some(step) = step else {
+            return;
+        };
+        let head = match step {
+            HeadStep::WordBack => selection::word_boundary(doc, ends.head, false),
+            HeadStep::WordForward => selection::word_boundary(doc, ends.head, true),
+            HeadStep::CharBack => ends.head.saturating_sub(1),
+            HeadStep::CharForward => (ends.head + 1).min(doc.len_chars()),
+            HeadStep::LineUp | HeadStep::LineDown => self
+                .row_step(doc, ctx, ends.head, step == HeadStep::LineUp)
+                .unwrap_or(ends.head),
+        };
+        if !matches!(step, HeadStep::LineUp | HeadStep::LineDown) {
+            self.preferred_x = None;
+        }
+        self.ends = Some(SelectionEnds {
+            anchor: ends.anchor,
+            head,
+        });
+        let span = Span::ordered(ends.anchor, head);
+        actions.push(ArticleAction::SetSelection(
+            (!span.is_empty()).then_some(span),
+        ));
+        self.reveal(ui, doc, frame, ctx, head, None);
+    }
+
+    /// The offset one visual line above or below `offset`, keeping the horizontal position.
+    pub(super) fn row_step(
+        &mut self,
+        doc: &Document,
+        ctx: &egui::Context,
+        offset: usize,
+        up: bool,
+    ) -> Option<usize> {
+        let (index, local) = Self::locate(doc, offset)?;
+        let (galley, _) = self.layouts.galley(doc, index, ctx)?;
+        let cursor = egui::text::CCursor::new(local);
+        let row = galley.layout_from_cursor(cursor).row;
+        let x = self
+            .preferred_x
+            .unwrap_or_else(|| layout::boundary_rect(&galley, local).center().x);
+        self.preferred_x = Some(x);
+        let paragraphs = doc.paragraphs();
+        let within = if up {
+            row > 0
+        } else {
+            row + 1 < galley.rows.len()
+        };
+        if within {
+            let (moved, _) = if up {
+                galley.cursor_up_one_row(&cursor, Some(x))
+            } else {
+                galley.cursor_down_one_row(&cursor, Some(x))
+            };
+            return Some(paragraphs[index].chars.start + moved.index.0);
+        }
+        let target = if up { index.checked_sub(1)? } else { index + 1 };
+        let p = paragraphs.get(target)?;
+        let (next, _) = self.layouts.galley(doc, target, ctx)?;
+        let y = if up {
+            next.rows.last().map_or(0.0, |r| r.rect().center().y)
+        } else {
+            next.rows.first().map_or(0.0, |r| r.rect().center().y)
+        };
+        Some(p.chars.start + layout::boundary_at(&next, vec2(x, y)))
+    }
+}
+
+/// The annotation a click selects: the one after the selected one among those under the
+/// pointer, so repeated clicks cycle; the first (narrowest) otherwise.
+fn next_in_cycle(
+    candidates: &[AnnotationId],
+    selected: Option<AnnotationId>,
+) -> Option<AnnotationId> {
+    let current = selected.and_then(|s| candidates.iter().position(|c| *c == s));
+    match current {
+        Some(i) => candidates.get((i + 1) % candidates.len()).copied(),
+        None => candidates.first().copied(),
+    }
+}
+
+/// The modifiers held now or carried by this frame's pointer button events (a press or
+/// release can arrive in the same frame as the modifier change).
+pub(super) fn pointer_modifiers(ctx: &egui::Context) -> Modifiers {
+    ctx.input(|i| {
+        i.events
+            .iter()
+            .fold(i.modifiers, |held, event| match event {
+                egui::Event::PointerButton { modifiers, .. } => held | *modifiers,
+                _ => held,
+            })
+    })
+}
+
+/// Scrolls while a drag selection is held above or below the visible text.
+pub(super) fn autoscroll_while_dragging(ui: &egui::Ui, frame: &Frame, pos: Pos2) {
+    let margin = frame.style.line_height_px;
+    // Positive moves the content down, revealing text above.
+    let delta = if pos.y < frame.clip.top() + margin {
+        (frame.clip.top() + margin - pos.y).min(40.0)
+    } else if pos.y > frame.clip.bottom() - margin {
+        -(pos.y - (frame.clip.bottom() - margin)).min(40.0)
+    } else {
+        return;
+    };
+    ui.scroll_with_delta_animation(vec2(0.0, delta), egui::style::ScrollAnimation::none());
+    ui.ctx().request_repaint();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clicks_cycle_through_overlapping_annotations() {
+        let a = AnnotationId::random();
+        let b = AnnotationId::random();
+        let c = AnnotationId::random();
+        let all = [a, b, c];
+        assert_eq!(next_in_cycle(&all, None), Some(a));
+        assert_eq!(next_in_cycle(&all, Some(a)), Some(b));
+        assert_eq!(next_in_cycle(&all, Some(c)), Some(a));
+        assert_eq!(next_in_cycle(&all, Some(AnnotationId::random())), Some(a));
+        assert_eq!(next_in_cycle(&[], Some(a)), None);
+    }
+}
