@@ -185,6 +185,12 @@ impl StanceApp {
         self.article.last_stats()
     }
 
+    /// How many annotation rows the sidebar drew in the last frame.
+    #[must_use]
+    pub fn sidebar_rows_drawn(&self) -> usize {
+        self.sidebar.list.last_visible_rows().len()
+    }
+
     #[must_use]
     pub fn history(&self) -> &History {
         &self.history

@@ -514,3 +514,36 @@ fn hovering_a_highlight_shows_tag_holder_and_note() {
     harness.get_by_label("Yuri Ushakov");
     harness.get_by_label("Kremlin readout of the Witkoff meeting");
 }
+
+#[test]
+fn dragging_below_the_view_scrolls_and_keeps_selecting() {
+    let mut harness = harness(Host::new(sample_project()));
+    harness.run();
+    let start = harness
+        .state()
+        .document()
+        .find("President Trump", 0)
+        .unwrap()
+        .start;
+    let last_visible = harness.state().stats.last_painted.unwrap();
+    let from = harness.state().char_center(start + 2);
+    let bottom = egui::pos2(from.x + 100.0, 695.0);
+    harness.hover_at(from);
+    harness.run();
+    press(&harness, from, true, Modifiers::NONE);
+    harness.run();
+    harness.hover_at(bottom);
+    // Holding the pointer at the bottom edge keeps scrolling.
+    harness.run_steps(30);
+    press(&harness, bottom, false, Modifiers::NONE);
+    harness.run();
+    let host = harness.state();
+    let selection = host.input.selection.unwrap();
+    assert_eq!(selection.start, start);
+    let doc = host.document();
+    let end_paragraph = doc.paragraph_at(selection.end.saturating_sub(1));
+    assert!(
+        end_paragraph > last_visible,
+        "the selection should reach past paragraph {last_visible}, ends in {end_paragraph}"
+    );
+}

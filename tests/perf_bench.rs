@@ -51,3 +51,28 @@ fn harness_runs_on_the_reference_article() {
     assert_eq!(run.tag_latency_frames, Some(0));
     assert!(run.paragraphs > 10);
 }
+
+#[test]
+fn sidebar_rows_drawn_per_frame_do_not_grow_with_the_annotations() {
+    let rows_for = |annotations: usize| {
+        let project = long_article_project(LongArticleSpec {
+            text_bytes: 40_000,
+            annotations,
+            actors: 10,
+        })
+        .unwrap();
+        let mut driver = FrameDriver::new();
+        warm_up(&mut driver);
+        run_frames(&mut driver, project, SCRIPT)
+            .unwrap()
+            .sidebar_rows_max
+    };
+    let few = rows_for(200);
+    let many = rows_for(2_000);
+    // The list is virtualised: a screenful of rows either way, far fewer than the annotations.
+    assert!(few > 0, "{few} rows");
+    assert!(
+        many <= few + 2,
+        "{many} rows for 2,000 annotations, {few} for 200"
+    );
+}

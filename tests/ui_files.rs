@@ -17,6 +17,8 @@ fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_step_dt(0.05)
+        // Scrolling to an annotation animates over a few frames.
+        .with_max_steps(40)
         .build_ui_state(|ui, app: &mut StanceApp| app.frame_ui(ui), app);
     harness.run();
     harness
@@ -230,4 +232,53 @@ fn a_big_project_saves_on_a_worker_thread_and_the_window_keeps_running() {
     assert!(!harness.state().history().is_dirty());
     let reloaded = stance::io::load_project(&path).unwrap();
     assert_eq!(&reloaded.project, harness.state().project());
+}
+
+#[test]
+fn broken_ranges_and_unknown_holders_open_without_panicking_and_can_be_deleted() {
+    let mut project = tagged_sample();
+    let len = project.documents[0].len_chars();
+    project.annotations[0].ranges = vec![stance::model::Span::new(len - 3, len + 40)];
+    project.annotations[1].holder = Some(stance::model::ActorId::random());
+    let broken = project.annotations[0].id;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out-of-range.ron");
+    stance::io::save_project(&path, &project).unwrap();
+
+    let (mut harness, script) = scripted(sample_project());
+    script.answer(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.run();
+    assert!(harness.state().needs_repair());
+    // Every annotation is kept, the broken ones too, and the window draws them.
+    assert_eq!(harness.state().project().annotations.len(), 2);
+    harness.get_all_by_label("Show").next().unwrap().click();
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    // No selection: the only Delete buttons left are the repair window's.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected_annotation(), None);
+
+    // Fix the holder, delete the annotation that cannot be placed.
+    let fixes = harness.get_all_by_label("Fix").count();
+    assert_eq!(fixes, 2);
+    let problems = harness.state().project().problems();
+    let first_is_broken =
+        matches!(problems[0].subject, stance::model::Subject::Annotation(id) if id == broken);
+    let delete_index = usize::from(!first_is_broken);
+    harness
+        .get_all_by_label("Delete")
+        .nth(delete_index)
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label("Fix").click();
+    harness.run();
+    let project = harness.state().project();
+    assert!(project.problems().is_empty(), "{:?}", project.problems());
+    assert_eq!(project.annotations.len(), 1);
+    assert_eq!(project.annotations[0].holder, None);
 }

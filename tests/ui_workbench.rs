@@ -18,6 +18,8 @@ fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
         .with_size(WINDOW)
         // Short steps, so a press and release are not taken for a long press.
         .with_step_dt(0.05)
+        // Scrolling to an annotation animates over a few frames.
+        .with_max_steps(40)
         .build_ui_state(|ui, app: &mut StanceApp| app.frame_ui(ui), app);
     harness.run();
     harness

@@ -178,7 +178,15 @@ impl StanceApp {
 
     pub(super) fn start_save_as_dialog(&mut self, ctx: &egui::Context) {
         let suggested = self.path.as_deref().map_or_else(
-            || format!("{}.ron", sanitize_file_stem(&self.project.title)),
+            || {
+                let stem = crate::io::export::sanitize_file_stem(&self.project.title);
+                let stem = if stem.is_empty() {
+                    "project".to_owned()
+                } else {
+                    stem
+                };
+                format!("{stem}.ron")
+            },
             file_name,
         );
         let request = DialogRequest::new(DialogPurpose::SaveProjectAs, "Save Project As")
@@ -434,35 +442,4 @@ fn file_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-/// A file name from a project title: no path separators or characters file systems refuse.
-fn sanitize_file_stem(title: &str) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' || c == ' ' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem.trim().trim_matches('-').to_owned();
-    if stem.is_empty() {
-        "project".to_owned()
-    } else {
-        stem
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sanitize_file_stem;
-
-    #[test]
-    fn file_stems_from_titles_are_safe() {
-        assert_eq!(sanitize_file_stem("Talks: day 1/2"), "Talks- day 1-2");
-        assert_eq!(sanitize_file_stem("///"), "project");
-    }
 }

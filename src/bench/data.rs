@@ -54,9 +54,11 @@ impl ManyArticlesSpec {
 pub fn reference_project(annotations: usize) -> Result<Project, EditError> {
     let mut rng = Rng::new(0xa);
     let mut project = Project::new("Benchmark (a): reference article");
-    let mut doc = Document::new(
-        "Ukraine talks, 5 December 2025",
-        reference_text(crate::app::SAMPLE_ARTICLE),
+    // Imported exactly as the app imports the bundled article (title, date, normalised text).
+    let mut doc = crate::io::article::document_from_text(
+        crate::app::SAMPLE_FILE_NAME,
+        crate::app::SAMPLE_ARTICLE,
+        None,
     );
     doc.id = DocumentId(Uuid::from_u128(rng.next_u128()));
     let doc_id = doc.id;
@@ -132,17 +134,6 @@ pub fn many_articles_project(spec: ManyArticlesSpec) -> Result<Project, EditErro
         made += count;
     }
     Ok(project)
-}
-
-/// The bundled article without its leading ` date YYYY-MM-DD ` marker.
-fn reference_text(raw: &str) -> String {
-    let text = text::normalize_text(raw);
-    let trimmed = text.trim_start();
-    let body = trimmed
-        .strip_prefix("date ")
-        .and_then(|rest| rest.get(10..))
-        .map_or(trimmed, str::trim_start);
-    body.to_owned()
 }
 
 fn add_actors(project: &mut Project, rng: &mut Rng, count: usize) -> Result<(), EditError> {
@@ -269,9 +260,9 @@ fn article_text(rng: &mut Rng, target_bytes: usize) -> String {
         // Mostly ordinary paragraphs, with one-line quotes and the odd wall of text.
         let paragraph_bytes = match rng.below(100) {
             0..15 => rng.between(40, 120),
-            15..85 => rng.between(150, 700),
-            85..98 => rng.between(800, 1600),
-            _ => rng.between(2500, 6000),
+            15..85 => rng.between(150, 560),
+            85..98 => rng.between(700, 1400),
+            _ => rng.between(2000, 5000),
         }
         .min(target_bytes - out.len() + 40);
         paragraph(rng, paragraph_bytes, &mut out);
@@ -289,8 +280,8 @@ fn paragraph(rng: &mut Rng, target_bytes: usize, out: &mut String) {
             out.push('“');
             out.push_str(&sentence(rng, 6, 22));
             out.push_str("” said ");
-            let given: &str = rng.pick(GIVEN_NAMES);
-            let family: &str = rng.pick(FAMILY_NAMES);
+            let given = *rng.pick(GIVEN_NAMES);
+            let family = *rng.pick(FAMILY_NAMES);
             out.push_str(given);
             out.push(' ');
             out.push_str(family);

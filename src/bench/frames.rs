@@ -69,8 +69,10 @@ pub struct FrameRun {
     pub tag_latency_frames: Option<usize>,
     /// Annotations in the project at the end of the run.
     pub annotations_after: usize,
-    /// Distance the scroll events asked for.
-    pub scrolled_px: f32,
+    /// Mean distance per scroll frame that the scroll events asked for.
+    pub scroll_step_px: f32,
+    /// Most annotation rows the sidebar drew in one scroll frame.
+    pub sidebar_rows_max: usize,
 }
 
 impl FrameRun {
@@ -108,7 +110,8 @@ pub fn run_frames(
         selected_chars: 0,
         tag_latency_frames: None,
         annotations_after: 0,
-        scrolled_px: 0.0,
+        scroll_step_px: 0.0,
+        sidebar_rows_max: 0,
     };
     let area = article_area(&app);
     scroll_through(driver, &mut app, &mut run, area, script);
@@ -166,12 +169,11 @@ fn scroll_through(
 ) {
     let frames = script.scroll_frames;
     let mut scrolled_px = 0.0f32;
+    // egui ignores the delta of a `Start` event, so the gesture starts with a frame of its own.
     let start = vec![input::scroll(0.0, TouchPhase::Start)];
     run.frames.push(driver.frame(start, |ui| app.frame_ui(ui)));
     let viewport_px = area.height();
     for i in 0..frames {
-        // egui ignores the delta of a `Start` event, so the gesture starts before the loop.
-        let phase = TouchPhase::Move;
         let remaining_frames = (frames - i) as f32;
         let estimate_px = estimated_height_px(app, run, scrolled_px, viewport_px);
         let step_px = script
@@ -183,29 +185,43 @@ fn scroll_through(
         let fy = (i % 11) as f32 / 10.0;
         let events = vec![
             input::pointer_move(text_point(area, fx, fy)),
-            input::scroll(-step_px, phase),
+            input::scroll(-step_px, TouchPhase::Move),
         ];
         let stats = driver.frame(events, |ui| app.frame_ui(ui));
         run.frames.push(stats);
         let article = app.article_stats();
         run.laid_out_max = run.laid_out_max.max(article.paragraphs_laid_out);
+        run.sidebar_rows_max = run.sidebar_rows_max.max(app.sidebar_rows_drawn());
         run.reached_paragraph = run.reached_paragraph.max(article.last_painted.unwrap_or(0));
     }
-    run.scrolled_px = scrolled_px;
+    #[allow(clippy::cast_precision_loss)]
+    let frame_count = frames.max(1) as f32;
+    run.scroll_step_px = scrolled_px / frame_count;
     let stats = driver.frame(vec![input::scroll(0.0, TouchPhase::End)], |ui| {
         app.frame_ui(ui);
     });
     run.frames.push(stats);
 }
 
-/// The article's height in pixels, estimated from how far the scroll has got so far.
+/// How far the article can scroll, in pixels, extrapolated from how much text the scroll has
+/// passed so far (the article does not report its height).
 fn estimated_height_px(app: &StanceApp, run: &FrameRun, scrolled_px: f32, viewport_px: f32) -> f32 {
-    let passed = app.article_stats().first_painted.unwrap_or(0);
-    if scrolled_px > viewport_px * 2.0 && passed > 2 {
-        scrolled_px * run.paragraphs as f32 / passed as f32
-    } else {
-        // Until the scroll has passed a few paragraphs, guess from their count.
-        run.paragraphs as f32 * 120.0
+    let doc = app
+        .current_document()
+        .and_then(|d| app.project().document(d));
+    let passed = app
+        .article_stats()
+        .first_painted
+        .zip(doc)
+        .and_then(|(index, doc)| Some((doc.paragraphs().get(index)?.chars.start, doc.len_chars())));
+    match passed {
+        #[allow(clippy::cast_precision_loss)]
+        Some((passed_chars, total_chars)) if scrolled_px > viewport_px && passed_chars > 0 => {
+            // The last screenful is shown without scrolling past it.
+            (scrolled_px * total_chars as f32 / passed_chars as f32 - viewport_px).max(scrolled_px)
+        }
+        // Until the scroll has passed some text, guess from the paragraph count.
+        _ => run.paragraphs as f32 * 120.0,
     }
 }
 

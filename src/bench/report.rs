@@ -19,6 +19,7 @@ pub enum Unit {
     Mb,
     Frames,
     Count,
+    Px,
 }
 
 impl Figure {
@@ -68,6 +69,7 @@ impl fmt::Display for Figure {
             Unit::Mb => write!(f, "{name}: {value:.1} MB"),
             Unit::Frames => write!(f, "{name}: {value:.0} frames"),
             Unit::Count => write!(f, "{name}: {value:.0} count"),
+            Unit::Px => write!(f, "{name}: {value:.0} px"),
         }
     }
 }

@@ -33,7 +33,10 @@ impl ActorsSection {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
-        let counts = self.counts(project).clone();
+        // Taken out for the frame, so rows can borrow `self` mutably; put back below.
+        self.counts(project);
+        let cached = self.counts.take();
+        let counts = cached.as_ref().map(|(_, c)| c);
         if project.actors.is_empty() {
             ui.label(
                 RichText::new(
@@ -43,7 +46,7 @@ impl ActorsSection {
             );
         }
         for actor in &project.actors {
-            let count = counts.get(&actor.id).copied().unwrap_or(0);
+            let count = counts.and_then(|c| c.get(&actor.id)).copied().unwrap_or(0);
             ui.horizontal(|ui| {
                 self.name_ui(ui, actor.id, &actor.name, actions);
                 ui.label(RichText::new(format!("{count} held")).small().weak())
@@ -98,6 +101,7 @@ impl ActorsSection {
         if project.actors.len() >= 2 {
             self.merge_ui(ui, project, actions);
         }
+        self.counts = cached;
     }
 
     fn name_ui(&mut self, ui: &mut Ui, id: ActorId, name: &str, actions: &mut Vec<Action>) {

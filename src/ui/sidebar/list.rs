@@ -129,6 +129,12 @@ impl AnnotationList {
         self.scroll_to_selected = true;
     }
 
+    /// The rows drawn in the last frame (the list is virtualised): for tests and the bench.
+    #[must_use]
+    pub fn last_visible_rows(&self) -> Range<usize> {
+        self.last_visible_rows.clone()
+    }
+
     #[must_use]
     pub fn shown_count(&self) -> usize {
         self.rows.len()
