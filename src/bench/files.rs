@@ -3,8 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ron::ser::PrettyConfig;
-
 use crate::io;
 use crate::model::Project;
 
@@ -116,8 +114,8 @@ pub fn measure_files(path: &Path, rounds: usize) -> Result<(FileFigures, Project
         drop(text);
 
         let started = Instant::now();
-        let text =
-            ron::ser::to_string_pretty(&loaded, same_pretty_config()).map_err(|e| e.to_string())?;
+        let text = ron::ser::to_string_pretty(&loaded, crate::io::project_file::pretty_config())
+            .map_err(|e| e.to_string())?;
         bare_serialise.push(started.elapsed());
         drop(text);
 
@@ -142,16 +140,6 @@ pub fn measure_files(path: &Path, rounds: usize) -> Result<(FileFigures, Project
     Ok((figures, project.unwrap_or_default()))
 }
 
-/// The settings `io::project_to_ron` uses, so the bare serialise writes the same text.
-fn same_pretty_config() -> PrettyConfig {
-    PrettyConfig::new()
-        .new_line("\n")
-        .indentor("    ")
-        .separator(" ")
-        .struct_names(false)
-        .depth_limit(3)
-}
-
 fn median(times: &mut [Duration]) -> Duration {
     times.sort();
     times.get(times.len() / 2).copied().unwrap_or_default()
@@ -171,7 +159,8 @@ mod tests {
             actors: 3,
         })
         .unwrap();
-        let mut bare = ron::ser::to_string_pretty(&project, same_pretty_config()).unwrap();
+        let mut bare =
+            ron::ser::to_string_pretty(&project, crate::io::project_file::pretty_config()).unwrap();
         bare.push('\n');
         assert_eq!(bare, io::project_to_ron(&project).unwrap());
     }

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::error::ImportError;
-use super::text_file::{TextFileError, read_text_file};
+use super::text_file::read_text_file;
 use crate::model::{Document, text::normalize_text};
 
 /// Articles larger than this are refused before they are read.
@@ -46,27 +46,8 @@ pub fn document_from_text(file_name: &str, text: &str, source: Option<String>) -
 /// The file cannot be read, is too large, is not UTF-8 (UTF-16 and binary files are named as
 /// such), or holds no text.
 pub fn read_article(path: &Path) -> Result<Document, ImportError> {
-    let text = read_text_file(path, MAX_ARTICLE_BYTES).map_err(|e| {
-        let path = path.to_path_buf();
-        match e {
-            TextFileError::Io(source) => ImportError::Io { path, source },
-            TextFileError::TooLarge {
-                size_bytes,
-                limit_bytes,
-            } => ImportError::TooLarge {
-                path,
-                size_bytes,
-                limit_bytes,
-            },
-            TextFileError::Utf16 => ImportError::Utf16 { path },
-            TextFileError::Binary { .. } => ImportError::Binary { path },
-            TextFileError::NotUtf8 { position, byte } => ImportError::NotUtf8 {
-                path,
-                position,
-                byte,
-            },
-        }
-    })?;
+    let text = read_text_file(path, MAX_ARTICLE_BYTES)
+        .map_err(|e| ImportError::from_text_file(path, e))?;
     let file_name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

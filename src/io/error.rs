@@ -232,6 +232,33 @@ pub enum ImportError {
 }
 
 impl ImportError {
+    /// Names what is wrong with a text file that could not be read for import.
+    #[must_use]
+    pub(crate) fn from_text_file(path: &Path, error: super::text_file::TextFileError) -> Self {
+        use super::text_file::TextFileError;
+        let path = path.to_path_buf();
+        match error {
+            TextFileError::Io(source) => Self::Io { path, source },
+            TextFileError::TooLarge {
+                size_bytes,
+                limit_bytes,
+            } => Self::TooLarge {
+                path,
+                size_bytes,
+                limit_bytes,
+            },
+            TextFileError::Utf16 => Self::Utf16 { path },
+            TextFileError::Binary { .. } => Self::Binary { path },
+            TextFileError::NotUtf8 { position, byte } => Self::NotUtf8 {
+                path,
+                position,
+                byte,
+            },
+        }
+    }
+}
+
+impl ImportError {
     /// The file the error is about.
     #[must_use]
     pub fn path(&self) -> &Path {

@@ -253,7 +253,8 @@ fn skip_blank(head: &[u8], mut at: usize) -> Option<usize> {
 
 /// How project files are written: four-space indents, `\n` line ends on every OS, and
 /// everything below an annotation's fields (ranges, aliases, attributes) on one line.
-fn pretty_config() -> PrettyConfig {
+#[must_use]
+pub fn pretty_config() -> PrettyConfig {
     PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")

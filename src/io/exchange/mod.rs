@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 
 use super::error::{ImportError, TextPosition};
 use super::import::Staging;
-use super::text_file::{TextFileError, read_text_file};
+use super::text_file::read_text_file;
 use crate::model::{Actor, ActorId, Edit, Project, Rgb, TagDef};
 
 pub use self::brat::{import_brat_file, import_brat_folder, is_brat_folder};
@@ -27,27 +27,7 @@ pub const MAX_EXCHANGE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads a UTF-8 file for import, naming what is wrong with it.
 pub(crate) fn read_text(path: &Path) -> Result<String, ImportError> {
-    read_text_file(path, MAX_EXCHANGE_BYTES).map_err(|e| {
-        let path = path.to_path_buf();
-        match e {
-            TextFileError::Io(source) => ImportError::Io { path, source },
-            TextFileError::TooLarge {
-                size_bytes,
-                limit_bytes,
-            } => ImportError::TooLarge {
-                path,
-                size_bytes,
-                limit_bytes,
-            },
-            TextFileError::Utf16 => ImportError::Utf16 { path },
-            TextFileError::Binary { .. } => ImportError::Binary { path },
-            TextFileError::NotUtf8 { position, byte } => ImportError::NotUtf8 {
-                path,
-                position,
-                byte,
-            },
-        }
-    })
+    read_text_file(path, MAX_EXCHANGE_BYTES).map_err(|e| ImportError::from_text_file(path, e))
 }
 
 /// An [`ImportError::Invalid`] at a 1-based line (column 1), or without a place.
