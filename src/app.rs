@@ -11,7 +11,7 @@ mod layout;
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{AnnotationId, DocumentId, History, Project, Span};
+use crate::model::{AnnotationId, Document, DocumentId, EditError, History, Project, Span};
 use crate::ui::Action;
 use crate::ui::article::ArticleView;
 use crate::ui::dialogs::{ErrorReport, Toasts};
@@ -67,11 +67,16 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
 #[must_use]
 pub fn sample_project() -> Project {
     let document = crate::io::article::document_from_text(SAMPLE_FILE_NAME, SAMPLE_ARTICLE, None);
-    let mut project = Project::new(document.title.clone());
-    let edit = project.add_document(document);
+    let title = document.title.clone();
     // A fresh project accepts its first document; if it ever did not, the app still opens.
-    let _added = project.apply(edit);
-    project
+    project_with_document(document).unwrap_or_else(|_| Project::new(title))
+}
+
+/// A new project named after `document`, holding it.
+fn project_with_document(document: Document) -> Result<Project, EditError> {
+    let mut project = Project::new(document.title.clone());
+    project.apply(project.add_document(document))?;
+    Ok(project)
 }
 
 /// The annotation workbench.
@@ -99,6 +104,8 @@ pub struct StanceApp {
     /// The needs-repair window, open for a project loaded with problems.
     repair: Option<files::RepairState>,
     save_job: Option<files::SaveJob>,
+    /// A save asked for while `save_job` ran; it starts when that one has finished.
+    queued_save: Option<PathBuf>,
     export_dialog: crate::ui::export_dialog::ExportDialog,
     pending_export: Option<crate::ui::export_dialog::ExportRequest>,
     /// An export path that exists, waiting for the user to confirm overwriting it.
@@ -110,15 +117,14 @@ pub struct StanceApp {
     /// Actions queued outside a frame (startup) and applied on the next one.
     queued: Vec<Action>,
     applied_theme: Option<crate::ui::prefs::Theme>,
-    window_title: String,
+    /// Project revision and dirty flag the window title was last sent for.
+    title_sent_for: Option<(u64, bool)>,
     /// Where the selected annotation was last frame, for an O(1) lookup.
     selected_hint: usize,
     /// The annotation under the pointer in the article last frame.
     hovered_in_article: Option<AnnotationId>,
     /// Annotation counts per document for the document list, by project revision.
     document_counts: (u64, Vec<usize>),
-    /// The font atlas fill ratio seen last frame; a drop means egui rebuilt the atlas.
-    atlas_fill_ratio: f32,
 }
 
 impl StanceApp {
@@ -130,7 +136,7 @@ impl StanceApp {
         storage: Option<&dyn eframe::Storage>,
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
-        let app = Self {
+        Self {
             document: project.documents.first().map(|d| d.id),
             project,
             history: History::new(),
@@ -149,6 +155,7 @@ impl StanceApp {
             after_save: None,
             repair: None,
             save_job: None,
+            queued_save: None,
             export_dialog: crate::ui::export_dialog::ExportDialog::default(),
             pending_export: None,
             confirm_overwrite: None,
@@ -157,14 +164,11 @@ impl StanceApp {
             allow_close: false,
             queued: Vec::new(),
             applied_theme: None,
-            window_title: String::new(),
-            atlas_fill_ratio: 0.0,
+            title_sent_for: None,
             document_counts: (u64::MAX, Vec::new()),
             selected_hint: 0,
             hovered_in_article: None,
-        };
-        // An untouched project holds none of the user's work: nothing to save yet.
-        app
+        }
     }
 
     /// The app on `project`, with default preferences and scripted (never native) dialogs:
@@ -268,7 +272,6 @@ impl StanceApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_preferences(&ctx);
-        self.forget_stale_galleys(&ctx);
         self.poll_background(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
@@ -293,6 +296,7 @@ impl StanceApp {
         }
     }
 
+    /// True while a prompt or error waits for an answer; keys and drops wait too.
     fn is_modal_open(&self) -> bool {
         self.prompt.is_some() || !self.errors.is_empty() || self.confirm_overwrite.is_some()
     }
@@ -306,24 +310,13 @@ impl StanceApp {
         }
     }
 
-    /// egui rebuilds its font atlas when the theme's text options change or the atlas fills
-    /// up; galleys the article cached across frames then point into the old atlas and would
-    /// draw garbage, so the article starts over with fresh caches.
-    fn forget_stale_galleys(&mut self, ctx: &egui::Context) {
-        // A method path here is not general over the view's lifetime, so keep the closure.
-        #[allow(clippy::redundant_closure_for_method_calls)]
-        let fill_ratio = ctx.fonts(|f| f.font_atlas_fill_ratio());
-        if fill_ratio < self.atlas_fill_ratio {
-            self.article = ArticleView::default();
-        }
-        self.atlas_fill_ratio = fill_ratio;
-    }
-
+    /// Sends the title only when it can have changed: formatting it every frame would
+    /// allocate for nothing.
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = self.title();
-        if title != self.window_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.window_title = title;
+        let key = (self.project.revision(), self.history.is_dirty());
+        if self.title_sent_for != Some(key) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+            self.title_sent_for = Some(key);
         }
     }
 

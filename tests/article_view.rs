@@ -337,10 +337,10 @@ fn discontinuous_annotations_highlight_every_range() {
     let mut harness = harness(Host::new(project));
     harness.run();
     show(&mut harness, "Both parties agreed");
-    assert!(
-        harness.state().stats.highlight_ranges_built >= 2
-            || harness.state().stats.paragraphs_painted > 0
-    );
+    // Selecting the annotation rebuilds the highlights it touches: both of its ranges.
+    harness.state_mut().input.selected_annotation = Some(id);
+    harness.step();
+    assert_eq!(harness.state().stats.highlight_ranges_built, 2);
     for span in [first, second] {
         let pos = harness.state().char_center(span.start + 2);
         harness.hover_at(pos);
@@ -545,5 +545,24 @@ fn dragging_below_the_view_scrolls_and_keeps_selecting() {
     assert!(
         end_paragraph > last_visible,
         "the selection should reach past paragraph {last_visible}, ends in {end_paragraph}"
+    );
+}
+
+#[test]
+fn a_theme_change_lays_the_paragraphs_out_again() {
+    let mut harness = harness(Host::new(sample_project()));
+    harness.ctx.set_theme(egui::Theme::Dark);
+    harness.run();
+    harness.step();
+    assert_eq!(harness.state().stats.paragraphs_laid_out, 0);
+    // The themes render text differently, so egui rebuilds its font atlas; galleys cached
+    // before point at glyphs that are gone and must not be painted again.
+    harness.ctx.set_theme(egui::Theme::Light);
+    harness.step();
+    let stats = harness.state().stats;
+    assert!(stats.paragraphs_painted > 0);
+    assert_eq!(
+        stats.paragraphs_laid_out, stats.paragraphs_painted,
+        "{stats:?}"
     );
 }

@@ -282,3 +282,23 @@ fn stats_never_panics_on_bad_files() {
         }
     }
 }
+
+#[test]
+fn broken_projects_still_export_every_format() {
+    use stance::io::export::{ExportFormat, ExportOptions, export};
+    use stance::io::load_project_from_str;
+    // A range ending at `usize::MAX` once overflowed the W3C context arithmetic.
+    let huge_end = project_with_quote("Some").replace("end: 4)", &format!("end: {})", usize::MAX));
+    assert!(huge_end.contains(&usize::MAX.to_string()));
+    let mut broken = vec![load_project_from_str("huge-end.ron", &huge_end).unwrap()];
+    for (path, _) in expectations() {
+        broken.extend(load_project(&path).ok());
+    }
+    for loaded in broken {
+        assert!(loaded.needs_repair());
+        for format in ExportFormat::ALL {
+            let result = export(&loaded.project, &ExportOptions::new(format));
+            assert!(result.is_ok(), "{format}: {:?}", result.err());
+        }
+    }
+}

@@ -221,4 +221,5 @@ fn output_to_a_closed_pipe_does_not_panic() {
     drop(child.stdout.take());
     let output = child.wait_with_output().unwrap();
     assert!(!text(&output.stderr).contains("panicked"));
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
 }

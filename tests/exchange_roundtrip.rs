@@ -250,3 +250,27 @@ fn a_failed_import_changes_nothing() {
     assert!(import_paths(&[good, bad], &mut target).is_err());
     assert_eq!(target, before);
 }
+
+#[test]
+fn a_w3c_annotation_that_cannot_be_placed_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample();
+    let path = export_to(dir.path(), &project, ExportFormat::W3c);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Make the third annotation quote text that no document holds.
+    let id = format!("urn:uuid:{}", project.annotations[2].id);
+    let id_at = text.find(&id).unwrap();
+    let exact_at = id_at + text[id_at..].find("\"exact\": \"").unwrap() + "\"exact\": \"".len();
+    let mut broken = text.clone();
+    broken.insert_str(exact_at, "NOWHERE ");
+    std::fs::write(&path, &broken).unwrap();
+
+    let mut target = without_annotations(&project);
+    let err = import_paths(&[path], &mut target).unwrap_err();
+    let ImportError::Invalid { position, .. } = &err else {
+        panic!("{err}");
+    };
+    let id_line = 1 + text[..id_at].matches('\n').count();
+    assert_eq!(position.map(|p| p.line), Some(id_line), "{err}");
+    assert!(err.to_string().contains("not in any document"), "{err}");
+}

@@ -138,3 +138,22 @@ fn import_takes_brat_folders_ann_files_and_stance_exports() {
     assert!(loaded.project.schema.get("PER").is_some());
     assert!(loaded.project.schema.get("claim").is_some());
 }
+
+#[test]
+fn an_export_never_overwrites_its_own_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("talks.ron");
+    std::fs::copy(sample_path(), &project).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let project = project.to_str().unwrap();
+    let out = stance(&[
+        "export", project, "--format", "csv", "-o", project, "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("project being exported"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(project).unwrap(), before);
+}

@@ -72,8 +72,20 @@ fn check_format(format: ExportFormat) {
         }
         ExportOutput::Folder(files) => {
             assert!(files.len() >= 4);
+            let folder = Path::new("ukraine-talks-brat");
+            if !blessing() {
+                // A file the export stopped writing must fail too, not only a changed one.
+                let mut golden: Vec<PathBuf> = std::fs::read_dir(golden_dir().join(folder))
+                    .unwrap()
+                    .map(|e| PathBuf::from(e.unwrap().file_name()))
+                    .collect();
+                golden.sort();
+                let mut exported: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+                exported.sort();
+                assert_eq!(exported, golden);
+            }
             for (relative, bytes) in files {
-                check(&Path::new("ukraine-talks-brat").join(relative), &bytes);
+                check(&folder.join(relative), &bytes);
             }
         }
     }

@@ -132,6 +132,19 @@ fn dropping_an_article_imports_it_and_dropping_a_project_opens_it() {
         .push(Arc::new(DroppedPath(saved.clone())));
     harness.run();
     harness.get_by_label("Save changes?");
+    // Files dropped while the prompt waits change nothing behind it.
+    let again = dir.path().join("again.md");
+    std::fs::write(&again, "# Again\n\nMore talks.\n").unwrap();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(again)));
+    harness.run();
+    assert_eq!(harness.state().project().documents.len(), 2);
+    assert_eq!(
+        harness.state().pending_prompt(),
+        Some(&stance::app::Pending::OpenPath(saved.clone()))
+    );
     harness.get_by_label("Discard").click();
     harness.run();
     assert_eq!(harness.state().path(), Some(saved.as_path()));
@@ -281,4 +294,116 @@ fn broken_ranges_and_unknown_holders_open_without_panicking_and_can_be_deleted()
     assert!(project.problems().is_empty(), "{:?}", project.problems());
     assert_eq!(project.annotations.len(), 1);
     assert_eq!(project.annotations[0].holder, None);
+}
+
+/// Preferences as eframe stores them between runs.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn open_recent(harness: &mut Harness<'static, StanceApp>, file_name: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open Recent").click();
+    harness.run();
+    harness.get_by_label(file_name).click();
+    harness.run();
+}
+
+#[test]
+fn open_recent_opens_a_remembered_project_and_forgets_one_that_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let kept = dir.path().join("kept.ron");
+    stance::io::save_project(&kept, &tagged_sample()).unwrap();
+    let gone = dir.path().join("gone.ron");
+    let mut prefs = stance::ui::prefs::Preferences::default();
+    prefs.remember_file(&gone);
+    prefs.remember_file(&kept);
+    let mut storage = MemoryStorage::default();
+    prefs.save(&mut storage);
+    let app = StanceApp::new(
+        sample_project(),
+        Some(&storage),
+        Box::new(ScriptedDialogs::new()),
+    );
+    let mut harness = harness(app);
+
+    open_recent(&mut harness, "kept.ron");
+    assert_eq!(harness.state().path(), Some(kept.as_path()));
+    assert_eq!(harness.state().project().annotations.len(), 2);
+
+    open_recent(&mut harness, "gone.ron");
+    let error = harness.state().current_error().unwrap();
+    assert!(error.message.contains("gone.ron"), "{}", error.message);
+    assert_eq!(
+        harness.state().preferences().recent_files,
+        vec![kept.clone()]
+    );
+    // The project that was open stays open.
+    assert_eq!(harness.state().path(), Some(kept.as_path()));
+}
+
+#[test]
+fn saving_again_while_a_background_save_runs_waits_for_it_and_quit_waits_for_both() {
+    let paragraph = "Negotiators met again – and again they said progress was made. ".repeat(40);
+    let text = vec![paragraph; 900].join("\n\n");
+    let document = stance::io::article::document_from_text("big.txt", &text, None);
+    let mut project = Project::new("Big");
+    project.apply(project.add_document(document)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let (mut harness, script) = scripted(project);
+
+    script.answer(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.step();
+    harness.step();
+    // An edit and a second save while the first may still be writing, then Quit → Save.
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::AddActor("Rustem Umerov".to_owned()));
+    harness.step();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.step();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.step();
+    if harness.state().pending_prompt().is_some() {
+        harness.get_by_label("Save").click();
+    }
+    let closed = |h: &Harness<'static, StanceApp>| {
+        h.output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close))
+    };
+    let mut frames = 0;
+    while !closed(&harness) && frames < 600 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+        frames += 1;
+    }
+    assert!(
+        closed(&harness),
+        "the app never closed: prompt {:?}, dirty {}, error {:?}",
+        harness.state().pending_prompt(),
+        harness.state().history().is_dirty(),
+        harness.state().current_error()
+    );
+    // The window closes only once the newest edits are on disk.
+    assert!(!harness.state().history().is_dirty());
+    let reloaded = stance::io::load_project(&path).unwrap();
+    assert_eq!(&reloaded.project, harness.state().project());
+    assert_eq!(reloaded.project.actors.len(), 1);
 }

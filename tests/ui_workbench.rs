@@ -216,23 +216,40 @@ fn delete_then_undo_restores_and_redo_deletes_again() {
 
 #[test]
 fn arrow_keys_move_between_annotations_and_escape_clears() {
-    let (project, ids) = annotated_sample();
+    let (project, _) = annotated_sample();
+    // The list runs in text order, which is the project's canonical order.
+    let in_text_order: Vec<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
     let mut harness = harness(StanceApp::with_project(project));
     harness.key_press(Key::ArrowDown);
     harness.run();
-    let first = harness.state().selected_annotation();
-    assert!(first.is_some());
+    assert_eq!(
+        harness.state().selected_annotation(),
+        Some(in_text_order[0])
+    );
     harness.key_press(Key::J);
     harness.run();
-    let second = harness.state().selected_annotation();
-    assert!(second.is_some() && second != first);
+    assert_eq!(
+        harness.state().selected_annotation(),
+        Some(in_text_order[1])
+    );
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    // The last row stays selected at the end of the list.
+    assert_eq!(
+        harness.state().selected_annotation(),
+        Some(in_text_order[2])
+    );
     harness.key_press(Key::K);
     harness.run();
-    assert_eq!(harness.state().selected_annotation(), first);
+    assert_eq!(
+        harness.state().selected_annotation(),
+        Some(in_text_order[1])
+    );
     harness.key_press(Key::Escape);
     harness.run();
     assert_eq!(harness.state().selected_annotation(), None);
-    assert_eq!(ids.len(), 3);
 }
 
 #[test]
@@ -510,4 +527,29 @@ fn filters_narrow_the_list_and_zoom_keys_change_the_text_size() {
     harness.key_press_modifiers(ctrl(), Key::Num0);
     harness.run();
     assert!((harness.state().preferences().zoom - 1.0).abs() < f32::EPSILON);
+}
+
+#[test]
+fn view_menu_and_shortcuts_set_theme_and_panels() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Theme").click();
+    harness.run();
+    harness.get_by_label("Light").click();
+    harness.run();
+    let prefs = harness.state().preferences();
+    assert_eq!(prefs.theme, stance::ui::prefs::Theme::Light);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+
+    // Ctrl+B hides the sidebar and its annotation list.
+    harness.get_by_label("Annotations");
+    harness.key_press_modifiers(ctrl(), Key::B);
+    harness.run();
+    assert!(!harness.state().preferences().show_sidebar);
+    assert!(harness.query_by_label("Annotations").is_none());
+    // With one document there is no list to toggle: Ctrl+L leaves the preference alone.
+    harness.key_press_modifiers(ctrl(), Key::L);
+    harness.run();
+    assert!(harness.state().preferences().show_document_list);
 }

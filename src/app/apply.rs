@@ -13,23 +13,19 @@ impl StanceApp {
     /// Turns this frame's key presses into actions. Bare keys (Delete, arrows, 1/2/3…) act
     /// only while no text field has focus, so typing a note never deletes an annotation.
     pub(super) fn handle_keys(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        // Most frames carry no key press; they then cost nothing here.
+        let has_key_press = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }))
+        });
+        if !has_key_press {
+            return;
+        }
         let is_typing = ctx.text_edit_focused();
-        let table = Command::shortcut_table();
-        let hotkeys: Vec<(egui::KeyboardShortcut, String)> = self
-            .project
-            .schema
-            .tags
-            .iter()
-            .filter_map(|t| {
-                let key = egui::Key::from_name(&t.hotkey?.to_string())?;
-                Some((
-                    egui::KeyboardShortcut::new(egui::Modifiers::NONE, key),
-                    t.key.clone(),
-                ))
-            })
-            .collect();
+        let tags = &self.project.schema.tags;
         ctx.input_mut(|input| {
-            for (shortcut, command) in &table {
+            for (shortcut, command) in Command::shortcut_table() {
                 if is_typing && Command::is_bare_key(shortcut) {
                     continue;
                 }
@@ -37,11 +33,16 @@ impl StanceApp {
                     actions.push(Action::Command(*command));
                 }
             }
-            if !is_typing {
-                for (shortcut, tag) in &hotkeys {
-                    if commands::consume(input, shortcut) {
-                        actions.push(Action::TagSelection(tag.clone()));
-                    }
+            if is_typing {
+                return;
+            }
+            for tag in tags {
+                let Some(key) = tag.hotkey.and_then(hotkey_key) else {
+                    continue;
+                };
+                let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::NONE, key);
+                if commands::consume(input, &shortcut) {
+                    actions.push(Action::TagSelection(tag.key.clone()));
                 }
             }
         });
@@ -220,9 +221,11 @@ impl StanceApp {
             Command::ThemeDark => self.prefs.theme = Theme::Dark,
             Command::ThemeSystem => self.prefs.theme = Theme::System,
             Command::ToggleSidebar => self.prefs.show_sidebar = !self.prefs.show_sidebar,
-            Command::ToggleDocumentList => {
+            // Ctrl+L with a single document would silently hide the list of a later import.
+            Command::ToggleDocumentList if self.is_enabled(command) => {
                 self.prefs.show_document_list = !self.prefs.show_document_list;
             }
+            Command::ToggleDocumentList => {}
             Command::KeyboardShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::About => self.show_about = true,
         }
@@ -239,7 +242,6 @@ impl StanceApp {
             }
             Command::Export => !self.project.annotations.is_empty(),
             Command::ToggleDocumentList => self.project.documents.len() > 1,
-            Command::Save | Command::SaveAs => self.save_job.is_none(),
             _ => true,
         }
     }
@@ -378,6 +380,12 @@ impl StanceApp {
             .map(|set| Edit::Batch(vec![add, set]));
         self.edit(ctx, edit, "New Holder", None);
     }
+}
+
+/// The key that types a tag's hotkey character, e.g. `'2'` → [`egui::Key::Num2`].
+fn hotkey_key(hotkey: char) -> Option<egui::Key> {
+    let mut buffer = [0; 4];
+    egui::Key::from_name(hotkey.encode_utf8(&mut buffer))
 }
 
 /// Aliases typed as a comma-separated list: trimmed, without blanks, duplicates or the name.

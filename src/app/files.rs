@@ -5,9 +5,10 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::StanceApp;
 use crate::io::SaveError;
-use crate::model::{AnnotationId, History, Problem, Project};
-use crate::ui::dialogs::{ErrorReport, UnsavedChoice};
+use crate::model::{History, Problem, Project};
+use crate::ui::dialogs::{self, ErrorReport, RepairChoice, UnsavedChoice};
 use crate::ui::file_dialog::{DialogAnswer, DialogPurpose, DialogRequest};
+use crate::ui::{Action, file_name};
 
 /// Projects whose file would be larger than this are serialised and written on a worker
 /// thread. `stance bench` measured a 57 ms frame saving a 1 MiB article with 10,000
@@ -118,17 +119,17 @@ impl StanceApp {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         match extension.as_str() {
-            "txt" | "md" | "markdown" => match crate::io::article::read_article(path) {
-                Ok(document) => {
-                    let mut project = Project::new(document.title.clone());
-                    let edit = project.add_document(document);
-                    match project.apply(edit) {
-                        Ok(_) => self.replace_project(project, None),
-                        Err(e) => self.report("Could not open the article", e.to_string()),
-                    }
+            "txt" | "md" | "markdown" => {
+                let opened = crate::io::article::read_article(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|document| {
+                        super::project_with_document(document).map_err(|e| e.to_string())
+                    });
+                match opened {
+                    Ok(project) => self.replace_project(project, None),
+                    Err(message) => self.report("Could not open the article", message),
                 }
-                Err(e) => self.report("Could not open the article", e.to_string()),
-            },
+            }
             _ => match crate::io::load_project(path) {
                 Ok(loaded) => {
                     let needs_repair = loaded.needs_repair();
@@ -145,6 +146,10 @@ impl StanceApp {
                 Err(e) => {
                     let title = format!("Could not open {}", file_name(path));
                     self.report(&title, e.to_string());
+                    // Open Recent should not keep offering a file that was moved or deleted.
+                    if !path.exists() {
+                        self.prefs.forget_file(path);
+                    }
                 }
             },
         }
@@ -159,6 +164,8 @@ impl StanceApp {
         self.text_selection = None;
         self.article_scroll_to = Some(0);
         self.repair = None;
+        // A new project can share the old one's revision number; resend its title.
+        self.title_sent_for = None;
     }
 
     fn report(&mut self, title: &str, message: String) {
@@ -170,7 +177,9 @@ impl StanceApp {
 
     /// Saves to the current file, or asks where first.
     pub(super) fn save(&mut self, ctx: &egui::Context) {
-        match self.path.clone() {
+        // A first Save As still writing has not set `path` yet, but its file is the target.
+        let target = (self.path.clone()).or_else(|| self.save_job.as_ref().map(|j| j.path.clone()));
+        match target {
             Some(path) => self.save_to(ctx, &path),
             None => self.start_save_as_dialog(ctx),
         }
@@ -214,6 +223,11 @@ impl StanceApp {
     /// Writes the project to `path`: big projects on a worker thread, so the window never
     /// freezes; the file is replaced atomically either way.
     pub fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
+        if self.save_job.is_some() {
+            // Two writers racing to one file could leave the older snapshot there last.
+            self.queued_save = Some(path.to_path_buf());
+            return;
+        }
         let text_bytes: usize = self.project.documents.iter().map(|d| d.text.len()).sum();
         let file_bytes = text_bytes + self.project.annotations.len() * FILE_BYTES_PER_ANNOTATION;
         if file_bytes < BACKGROUND_SAVE_BYTES {
@@ -260,12 +274,16 @@ impl StanceApp {
                 self.path = Some(path.to_path_buf());
                 self.prefs.remember_file(path);
                 self.toasts.info(ctx, format!("Saved {}", file_name(path)));
-                if let Some(pending) = self.after_save.take() {
+                if let Some(next) = self.queued_save.take() {
+                    // What waits for a save (e.g. Quit) waits for the one with the newest edits.
+                    self.save_to(ctx, &next);
+                } else if let Some(pending) = self.after_save.take() {
                     self.perform(ctx, pending);
                 }
             }
             Err(e) => {
                 self.after_save = None;
+                self.queued_save = None;
                 self.report("Could not save the project", e.to_string());
             }
         }
@@ -287,6 +305,8 @@ impl StanceApp {
                 Err(TryRecvError::Disconnected) => {
                     let path = job.path.display().to_string();
                     self.save_job = None;
+                    self.after_save = None;
+                    self.queued_save = None;
                     self.report(
                         "Could not save the project",
                         format!("{path}: the save stopped unexpectedly"),
@@ -375,6 +395,14 @@ impl StanceApp {
         if dropped.is_empty() {
             return;
         }
+        if self.is_modal_open() {
+            // A drop would replace what the open prompt is asking about.
+            self.toasts.warning(
+                ctx,
+                "Answer the open dialog first, then drop the files again",
+            );
+            return;
+        }
         let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
             .into_iter()
             .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
@@ -386,29 +414,33 @@ impl StanceApp {
         }
     }
 
-    /// The needs-repair window's problems, recomputed when the project changed.
-    pub(super) fn repair_problems(&mut self) -> Option<(String, Vec<Problem>)> {
-        let repair = self.repair.as_mut()?;
+    /// The needs-repair window, while open: its problems are recomputed only when the
+    /// project changed. Fixing or deleting is undoable; showing one selects it.
+    pub(super) fn repair_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(repair) = self.repair.as_mut() else {
+            return;
+        };
         if repair.problems.0 != self.project.revision() {
             repair.problems = (self.project.revision(), self.project.problems());
         }
-        Some((repair.file_name.clone(), repair.problems.1.clone()))
-    }
-
-    pub(super) fn close_repair(&mut self) {
-        self.repair = None;
-    }
-
-    /// Deletes a broken annotation (undoable).
-    pub(super) fn delete_broken(&mut self, ctx: &egui::Context, id: AnnotationId) {
-        let edit = self.project.delete_annotation(id);
-        self.edit(ctx, edit, "Delete Broken Annotation", None);
-    }
-
-    /// Repairs a broken annotation with the model's repair rule.
-    pub(super) fn fix_broken(&mut self, ctx: &egui::Context, id: AnnotationId) {
-        let edit = self.project.repair_annotation(id, chrono::Utc::now());
-        self.edit(ctx, edit, "Repair Annotation", None);
+        let Some(choice) = dialogs::repair_ui(ctx, &repair.file_name, &repair.problems.1) else {
+            return;
+        };
+        match choice {
+            RepairChoice::Fix(id) => {
+                let edit = self.project.repair_annotation(id, chrono::Utc::now());
+                self.edit(ctx, edit, "Repair Annotation", None);
+            }
+            RepairChoice::Delete(id) => {
+                let edit = self.project.delete_annotation(id);
+                self.edit(ctx, edit, "Delete Broken Annotation", None);
+            }
+            RepairChoice::Select(id) => actions.push(Action::SelectAnnotation {
+                id,
+                scroll_article: true,
+            }),
+            RepairChoice::Close => self.repair = None,
+        }
     }
 
     /// Writes the pending export to `path` (after any overwrite confirmation).
@@ -435,11 +467,4 @@ impl StanceApp {
         self.pending_export = Some(request);
         self.dialogs.start(dialog, ctx);
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }

@@ -147,13 +147,18 @@ impl StanceApp {
                         let count = self.document_counts.1.get(index).copied().unwrap_or(0);
                         let is_current = self.document == Some(doc.id);
                         let text = RichText::new(&doc.title);
+                        // The tooltip's text is formatted only while it shows.
                         let response = ui
                             .add(egui::Button::selectable(is_current, text).truncate())
-                            .on_hover_text(format!(
-                                "{}\n{count} annotation(s){}",
-                                doc.title,
-                                doc.date.map(|d| format!(" · {d}")).unwrap_or_default()
-                            ));
+                            .on_hover_ui(|ui| {
+                                ui.label(&doc.title);
+                                match doc.date {
+                                    Some(date) => {
+                                        ui.weak(format!("{count} annotation(s) · {date}"))
+                                    }
+                                    None => ui.weak(format!("{count} annotation(s)")),
+                                };
+                            });
                         if response.clicked() {
                             actions.push(Action::ShowDocument(doc.id));
                         }
@@ -186,18 +191,7 @@ impl StanceApp {
             }
         }
 
-        if let Some((file_name, problems)) = self.repair_problems() {
-            match dialogs::repair_ui(ctx, &file_name, &problems) {
-                Some(dialogs::RepairChoice::Fix(id)) => self.fix_broken(ctx, id),
-                Some(dialogs::RepairChoice::Delete(id)) => self.delete_broken(ctx, id),
-                Some(dialogs::RepairChoice::Select(id)) => actions.push(Action::SelectAnnotation {
-                    id,
-                    scroll_article: true,
-                }),
-                Some(dialogs::RepairChoice::Close) => self.close_repair(),
-                None => {}
-            }
-        }
+        self.repair_ui(ctx, actions);
 
         dialogs::shortcuts_ui(ctx, &mut self.show_shortcuts, &self.project.schema);
         dialogs::about_ui(ctx, &mut self.show_about);

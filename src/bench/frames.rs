@@ -295,7 +295,7 @@ fn tag_selection(
         return Err(format!(
             "pressing {hotkey:?} after selecting text painted no new annotation \
              ({} new, selection {:?}, article {:?})",
-            app.project().annotations.len() - before.len(),
+            app.project().annotations.len().saturating_sub(before.len()),
             app.text_selection(),
             app.article_stats()
         ));

@@ -3,7 +3,7 @@
 //! Output goes through [`Report`], which ignores a closed pipe (`stance validate … | head`)
 //! instead of panicking as `println!` would.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,7 +13,7 @@ use crate::io::{
     LoadedProject, ProblemLocator, import_paths, load_project, load_project_from_str,
     read_project_text, save_project,
 };
-use crate::model::{Annotation, Project};
+use crate::model::{ActorId, Annotation, Project};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -234,48 +234,52 @@ pub fn stats(args: &StatsArgs) -> ExitCode {
 /// The three tables of `stance stats`: per document, per tag and per holder, with a column per
 /// tag where it helps.
 fn stats_tables(project: &Project) -> String {
-    let tag_names: Vec<&str> = project
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", project.title);
+    document_table(&mut out, project);
+    tag_table(&mut out, project);
+    holder_table(&mut out, project);
+    out
+}
+
+/// A header of `first` columns followed by one column per tag.
+fn header_with_tags<'a>(project: &'a Project, first: &[&'a str]) -> Vec<&'a str> {
+    let mut header = first.to_vec();
+    header.extend(project.schema.tags.iter().map(|t| t.name.as_str()));
+    header
+}
+
+/// A row's per-tag counts, in schema order.
+fn counts_per_tag(project: &Project, annotations: &[&Annotation]) -> Vec<String> {
+    project
         .schema
         .tags
         .iter()
-        .map(|t| t.name.as_str())
-        .collect();
-    let per_tag = |annotations: &[&Annotation]| -> Vec<String> {
-        project
-            .schema
-            .tags
-            .iter()
-            .map(|t| {
-                annotations
-                    .iter()
-                    .filter(|a| a.tag == t.key)
-                    .count()
-                    .to_string()
-            })
-            .collect()
-    };
-    let mut out = String::new();
-    let _ = writeln!(out, "{}\n", project.title);
+        .map(|t| {
+            let n = annotations.iter().filter(|a| a.tag == t.key).count();
+            n.to_string()
+        })
+        .collect()
+}
 
-    let mut header = vec!["Document", "Chars", "Annotations"];
-    header.extend(&tag_names);
+fn document_table(out: &mut String, project: &Project) {
+    let header = header_with_tags(project, &["Document", "Chars", "Annotations"]);
     let mut rows = Vec::new();
     for doc in &project.documents {
-        let anns: Vec<&Annotation> = project
-            .annotations
-            .iter()
-            .filter(|a| a.document == doc.id)
-            .collect();
+        // Loaded projects are in canonical order, so each document's annotations are one slice.
+        let anns: Vec<&Annotation> = project.annotations_of(doc.id).collect();
         let mut row = vec![
             doc.title.clone(),
             doc.len_chars().to_string(),
             anns.len().to_string(),
         ];
-        row.extend(per_tag(&anns));
+        row.extend(counts_per_tag(project, &anns));
         rows.push(row);
     }
-    push_table(&mut out, &header, &rows);
+    push_table(out, &header, &rows);
+}
 
+fn tag_table(out: &mut String, project: &Project) {
     let total = project.annotations.len();
     let mut rows = Vec::new();
     for tag in &project.schema.tags {
@@ -303,17 +307,25 @@ fn stats_tables(project: &Project) -> String {
         total.to_string(),
         percent(total, total),
     ]);
-    push_table(&mut out, &["Tag", "Annotations", "Share"], &rows);
+    push_table(out, &["Tag", "Annotations", "Share"], &rows);
+}
 
-    // Rows in the project's actor order, then holders that are not actors, then no holder.
+/// Rows in the project's actor order, then holders that are not actors, then no holder.
+fn holder_table(out: &mut String, project: &Project) {
+    let actor_rows: HashMap<ActorId, usize> = project
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, actor)| (actor.id, i))
+        .collect();
     let mut held: Vec<Vec<&Annotation>> = vec![Vec::new(); project.actors.len()];
     let mut dangling: BTreeMap<String, Vec<&Annotation>> = BTreeMap::new();
     let mut unheld = Vec::new();
     for a in &project.annotations {
         match a.holder {
             None => unheld.push(a),
-            Some(id) => match project.actors.iter().position(|actor| actor.id == id) {
-                Some(i) => held[i].push(a),
+            Some(id) => match actor_rows.get(&id) {
+                Some(&i) => held[i].push(a),
                 None => dangling
                     .entry(format!("(missing actor {})", id.short()))
                     .or_default()
@@ -321,12 +333,11 @@ fn stats_tables(project: &Project) -> String {
             },
         }
     }
-    let mut header = vec!["Holder", "Affiliation", "Annotations"];
-    header.extend(&tag_names);
+    let header = header_with_tags(project, &["Holder", "Affiliation", "Annotations"]);
     let mut rows = Vec::new();
     let mut push_row = |name: String, affiliation: String, anns: &[&Annotation]| {
         let mut row = vec![name, affiliation, anns.len().to_string()];
-        row.extend(per_tag(anns));
+        row.extend(counts_per_tag(project, anns));
         rows.push(row);
     };
     for (actor, anns) in project.actors.iter().zip(&held) {
@@ -339,8 +350,7 @@ fn stats_tables(project: &Project) -> String {
     if !unheld.is_empty() {
         push_row("(no holder)".to_owned(), String::new(), &unheld);
     }
-    push_table(&mut out, &header, &rows);
-    out
+    push_table(out, &header, &rows);
 }
 
 fn percent(n: usize, total: usize) -> String {
@@ -362,20 +372,25 @@ fn push_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
             .unwrap_or(0)
     };
     let widths: Vec<usize> = (0..header.len()).map(width).collect();
-    let is_numeric = |i: usize| {
-        rows.iter().filter_map(|r| r.get(i)).all(|c| {
-            c.chars()
-                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == '%' || ch == '-')
+    // Decided once per column: deciding per cell rescans every row for every cell.
+    let is_numeric: Vec<bool> = (0..header.len())
+        .map(|i| {
+            rows.iter().filter_map(|r| r.get(i)).all(|c| {
+                c.chars()
+                    .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == '%' || ch == '-')
+            })
         })
-    };
+        .collect();
     let mut line = |cells: &mut dyn Iterator<Item = &str>| {
         let mut text = String::new();
         for (i, cell) in cells.enumerate() {
-            let pad = widths[i].saturating_sub(cell.chars().count());
+            let pad = widths
+                .get(i)
+                .map_or(0, |w| w.saturating_sub(cell.chars().count()));
             if i > 0 {
                 text.push_str("  ");
             }
-            if is_numeric(i) && i > 0 {
+            if i > 0 && is_numeric.get(i) == Some(&true) {
                 text.push_str(&" ".repeat(pad));
                 text.push_str(cell);
             } else {

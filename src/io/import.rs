@@ -4,11 +4,12 @@
 //! [`Edit`]s on a staged copy, so a failure part-way leaves the caller's project untouched and
 //! the GUI can record the whole import as one undo step ([`import_edit`]).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::article::read_article;
-use super::error::ImportError;
-use crate::model::{DocumentId, Edit, Project};
+use super::error::{ImportError, TextPosition};
+use crate::model::{Annotation, AnnotationId, DocumentId, Edit, EditError, Project};
 
 /// What an import added, and what it deliberately left out (never silently).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,10 +23,19 @@ pub struct ImportSummary {
 }
 
 /// A copy of the project that an import changes through edits; committed only on success.
+///
+/// Annotations are checked one by one as they are read (so an error names its line) but added
+/// together in one [`Edit::AddAnnotations`] when another edit or the end of the import needs
+/// them: added one by one, each would scan every annotation already there.
 #[derive(Debug)]
 pub struct Staging {
     project: Project,
     edits: Vec<Edit>,
+    /// Checked annotations not yet in `project`, and their indices by id.
+    pending: Vec<Annotation>,
+    pending_ids: HashMap<AnnotationId, usize>,
+    /// Positions of `project`'s annotations by id, with the revision they were read at.
+    positions: Option<(u64, HashMap<AnnotationId, usize>)>,
     pub summary: ImportSummary,
 }
 
@@ -35,21 +45,30 @@ impl Staging {
         Self {
             project: project.clone(),
             edits: Vec::new(),
+            pending: Vec::new(),
+            pending_ids: HashMap::new(),
+            positions: None,
             summary: ImportSummary::default(),
         }
     }
 
-    /// The project with everything staged so far.
+    /// The project with everything staged so far, except annotations still pending.
     #[must_use]
     pub fn project(&self) -> &Project {
         &self.project
     }
 
-    /// Applies an edit to the staged project, counting what it adds.
+    /// Applies an edit to the staged project (after the pending annotations), counting what it
+    /// adds.
     ///
     /// # Errors
     /// The model refused the edit (reported against `path`).
     pub fn apply(&mut self, path: &Path, edit: Edit) -> Result<(), ImportError> {
+        self.flush(path)?;
+        self.apply_now(path, edit)
+    }
+
+    fn apply_now(&mut self, path: &Path, edit: Edit) -> Result<(), ImportError> {
         self.project
             .apply(edit.clone())
             .map_err(|source| ImportError::Rejected {
@@ -61,6 +80,82 @@ impl Staging {
         Ok(())
     }
 
+    /// Checks an annotation read from `path` (at `line`, described by `place`) and queues it.
+    /// One identical to an annotation already staged is skipped, so importing the same file
+    /// twice changes nothing.
+    ///
+    /// # Errors
+    /// The id is taken by other content, or the annotation breaks a rule of the project.
+    pub fn add_annotation(
+        &mut self,
+        path: &Path,
+        line: Option<usize>,
+        place: &str,
+        annotation: Annotation,
+    ) -> Result<(), ImportError> {
+        let refuse = |message: String| ImportError::Invalid {
+            path: path.to_path_buf(),
+            position: line.map(|line| TextPosition { line, col: 1 }),
+            message: format!("{place}: {message}"),
+        };
+        let existing = match self.pending_ids.get(&annotation.id) {
+            Some(&index) => self.pending.get(index),
+            None => self.staged_annotation(annotation.id),
+        };
+        if let Some(existing) = existing {
+            if *existing == annotation {
+                return Ok(());
+            }
+            return Err(refuse(
+                "the project already has this annotation id with other content".to_owned(),
+            ));
+        }
+        self.project.check_annotation(&annotation).map_err(|e| {
+            refuse(
+                EditError::Invalid {
+                    id: annotation.id,
+                    reason: e.join("; "),
+                }
+                .to_string(),
+            )
+        })?;
+        self.pending_ids.insert(annotation.id, self.pending.len());
+        self.pending.push(annotation);
+        Ok(())
+    }
+
+    /// The staged project's annotation with this id, found through a map that is rebuilt only
+    /// after the project changed: a linear search per record would make imports quadratic.
+    fn staged_annotation(&mut self, id: AnnotationId) -> Option<&Annotation> {
+        let revision = self.project.revision();
+        if self
+            .positions
+            .as_ref()
+            .is_none_or(|(at, _)| *at != revision)
+        {
+            let positions = self
+                .project
+                .annotations
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id, i))
+                .collect();
+            self.positions = Some((revision, positions));
+        }
+        let (_, positions) = self.positions.as_ref()?;
+        self.project.annotations.get(*positions.get(&id)?)
+    }
+
+    /// Adds the pending annotations to the staged project in one edit.
+    fn flush(&mut self, path: &Path) -> Result<(), ImportError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let annotations = std::mem::take(&mut self.pending);
+        self.pending_ids.clear();
+        self.apply_now(path, Edit::AddAnnotations(annotations))
+    }
+
     /// Records a file left out on purpose.
     pub fn skip(&mut self, path: &Path, reason: impl Into<String>) {
         self.summary
@@ -68,10 +163,13 @@ impl Staging {
             .push((path.to_path_buf(), reason.into()));
     }
 
-    /// The staged edits as one batch, and the summary.
-    #[must_use]
-    pub fn into_edit(self) -> (Edit, ImportSummary) {
-        (Edit::Batch(self.edits), self.summary)
+    /// The staged project, its edits as one batch, and the summary.
+    ///
+    /// # Errors
+    /// The pending annotations were refused (not expected: each was checked when queued).
+    fn finish(mut self, path: &Path) -> Result<(Project, Edit, ImportSummary), ImportError> {
+        self.flush(path)?;
+        Ok((self.project, Edit::Batch(self.edits), self.summary))
     }
 }
 
@@ -79,6 +177,7 @@ fn count_additions(edit: &Edit, summary: &mut ImportSummary) {
     match edit {
         Edit::InsertDocument { document, .. } => summary.documents.push(document.id),
         Edit::AddAnnotation(_) => summary.annotations += 1,
+        Edit::AddAnnotations(annotations) => summary.annotations += annotations.len(),
         Edit::InsertActor { .. } => summary.actors += 1,
         Edit::Batch(edits) => edits.iter().for_each(|e| count_additions(e, summary)),
         _ => {}
@@ -91,12 +190,9 @@ fn count_additions(edit: &Edit, summary: &mut ImportSummary) {
 /// # Errors
 /// The first file that cannot be imported, naming it.
 pub fn import_paths(paths: &[PathBuf], into: &mut Project) -> Result<ImportSummary, ImportError> {
-    let mut staging = Staging::new(into);
-    for path in paths {
-        import_one(path, &mut staging)?;
-    }
-    *into = staging.project;
-    Ok(staging.summary)
+    let (project, _, summary) = stage(paths, into)?;
+    *into = project;
+    Ok(summary)
 }
 
 /// The edit that imports `paths` into `project` (one [`Edit::Batch`]), for the GUI to apply
@@ -108,11 +204,22 @@ pub fn import_edit(
     paths: &[PathBuf],
     project: &Project,
 ) -> Result<(Edit, ImportSummary), ImportError> {
+    let (_, edit, summary) = stage(paths, project)?;
+    Ok((edit, summary))
+}
+
+/// Imports every path into a staged copy of `project`.
+fn stage(
+    paths: &[PathBuf],
+    project: &Project,
+) -> Result<(Project, Edit, ImportSummary), ImportError> {
     let mut staging = Staging::new(project);
     for path in paths {
         import_one(path, &mut staging)?;
     }
-    Ok(staging.into_edit())
+    // Pending annotations are all valid; an error here would name the last file.
+    let last = paths.last().map_or(Path::new(""), PathBuf::as_path);
+    staging.finish(last)
 }
 
 /// Dispatches one path by its kind.
@@ -194,6 +301,41 @@ mod tests {
         let titles: Vec<_> = project.documents.iter().map(|d| d.title.as_str()).collect();
         assert_eq!(titles, ["A", "Second"]);
         assert_eq!(project.documents[0].text, "First article.");
+    }
+
+    #[test]
+    fn reimporting_an_export_adds_nothing_and_conflicts_are_refused() {
+        use crate::io::export::{ExportFormat, ExportOptions, ExportOutput, export};
+        let mut project = Project::new("t");
+        let doc = crate::model::Document::new("d", "We agree in part.".to_owned());
+        let doc_id = doc.id;
+        project.apply(project.add_document(doc)).unwrap();
+        let span = project.documents[0].find("agree", 0).unwrap();
+        let a = project
+            .new_annotation(doc_id, "claim", vec![span], chrono::Utc::now())
+            .unwrap();
+        project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+        let ExportOutput::File(json) =
+            export(&project, &ExportOptions::new(ExportFormat::Jsonl)).unwrap()
+        else {
+            panic!("jsonl is one file");
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(&path, &json).unwrap();
+
+        let before = project.clone();
+        let summary = import_paths(std::slice::from_ref(&path), &mut project).unwrap();
+        assert_eq!(summary.annotations, 0);
+        assert_eq!(project, before);
+
+        let changed = String::from_utf8(json)
+            .unwrap()
+            .replace("\"claim\"", "\"position\"");
+        std::fs::write(&path, changed).unwrap();
+        let err = import_paths(&[path], &mut project).unwrap_err();
+        assert!(err.to_string().contains("other content"), "{err}");
+        assert_eq!(project, before);
     }
 
     #[test]

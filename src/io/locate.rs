@@ -54,26 +54,17 @@ impl<'a> ProblemLocator<'a> {
     /// the file has no such line.
     #[must_use]
     pub fn locate(&self, problem: &Problem) -> Option<TextPosition> {
-        let id;
-        let (field, value) = match &problem.subject {
+        let id = match &problem.subject {
+            Subject::Project => None,
+            Subject::Document(x) => Some(x.to_string()),
+            Subject::Actor(x) => Some(x.to_string()),
+            Subject::Annotation(x) => Some(x.to_string()),
+            Subject::Relation(x) => Some(x.to_string()),
+        };
+        let (field, value) = match &id {
+            Some(id) => ("id", id.as_str()),
             // Project-wide problems are about tags and quote the key: `tag key "claim" …`.
-            Subject::Project => ("key", problem.message.split('"').nth(1).unwrap_or("")),
-            Subject::Document(x) => {
-                id = x.to_string();
-                ("id", id.as_str())
-            }
-            Subject::Actor(x) => {
-                id = x.to_string();
-                ("id", id.as_str())
-            }
-            Subject::Annotation(x) => {
-                id = x.to_string();
-                ("id", id.as_str())
-            }
-            Subject::Relation(x) => {
-                id = x.to_string();
-                ("id", id.as_str())
-            }
+            None => ("key", problem.message.split('"').nth(1).unwrap_or("")),
         };
         let is_second_definition =
             problem.message.starts_with("duplicate") || problem.message.ends_with("defined twice");
@@ -90,13 +81,6 @@ impl<'a> ProblemLocator<'a> {
             col: 1 + self.text[line_start..at].chars().count(),
         }
     }
-}
-
-/// Where in a project file's text a problem's subject is defined; see
-/// [`ProblemLocator::locate`]. Build a [`ProblemLocator`] to place many problems.
-#[must_use]
-pub fn locate_problem(text: &str, problem: &Problem) -> Option<TextPosition> {
-    ProblemLocator::new(text).locate(problem)
 }
 
 #[cfg(test)]

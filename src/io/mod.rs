@@ -15,7 +15,7 @@ mod text_file;
 
 pub use error::{ImportError, LoadError, LoadErrorKind, SaveError, TextPosition};
 pub use import::{ImportSummary, import_paths};
-pub use locate::{ProblemLocator, locate_problem};
+pub use locate::ProblemLocator;
 pub use project_file::{
     LoadedProject, MAX_PROJECT_BYTES, load_project, load_project_from_str, project_to_ron,
     read_project_text, save_project,

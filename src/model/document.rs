@@ -1,5 +1,7 @@
 //! [`Document`]: an article's text, fixed at import, with its metadata and offset index.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use sha2::{Digest, Sha256};
@@ -71,7 +73,8 @@ pub fn text_hash(text: &str) -> String {
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
     for byte in digest {
-        out.push_str(&format!("{byte:02x}"));
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{byte:02x}");
     }
     out
 }

@@ -1,11 +1,12 @@
 //! [`Edit`]: every change to a project is a value; applying it checks it and returns its inverse.
 
-use chrono::{DateTime, Utc};
+use std::collections::HashSet;
+
 use thiserror::Error;
 
 use super::{
     Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, PreservedRecord, Project,
-    Relation, RelationId, Span, TagDef,
+    Relation, RelationId, TagDef,
 };
 
 /// One change to a [`Project`]. [`Project::apply`] returns the edit that undoes it.
@@ -13,6 +14,11 @@ use super::{
 pub enum Edit {
     AddAnnotation(Box<Annotation>),
     RemoveAnnotation(AnnotationId),
+    /// Adds many annotations at once, checked like [`Edit::AddAnnotation`]. Imports use it:
+    /// one by one, each id check and insertion would scan the whole list.
+    AddAnnotations(Vec<Annotation>),
+    /// Removes many annotations at once; the inverse of [`Edit::AddAnnotations`].
+    RemoveAnnotations(Vec<AnnotationId>),
     /// Replaces the annotation with the same id (tag, ranges, holder, note, times…).
     ReplaceAnnotation(Box<Annotation>),
     InsertActor {
@@ -93,16 +99,65 @@ impl Project {
         Ok(inverse)
     }
 
+    /// [`Project::check_annotation`] as an edit's error: every broken rule, in one message.
+    fn check_annotation_edit(&self, a: &Annotation) -> Result<(), EditError> {
+        self.check_annotation(a).map_err(|e| EditError::Invalid {
+            id: a.id,
+            reason: e.join("; "),
+        })
+    }
+
+    fn add_annotations(&mut self, annotations: Vec<Annotation>) -> Result<Edit, EditError> {
+        let mut ids: HashSet<AnnotationId> = self.annotations.iter().map(|a| a.id).collect();
+        for a in &annotations {
+            if !ids.insert(a.id) {
+                return Err(EditError::DuplicateId(a.id.to_string()));
+            }
+            self.check_annotation_edit(a)?;
+        }
+        let added = annotations.iter().map(|a| a.id).collect();
+        self.annotations.extend(annotations);
+        self.sort_annotations();
+        Ok(Edit::RemoveAnnotations(added))
+    }
+
+    fn remove_annotations(&mut self, ids: &[AnnotationId]) -> Result<Edit, EditError> {
+        let wanted: HashSet<AnnotationId> = ids.iter().copied().collect();
+        let present: HashSet<AnnotationId> = self
+            .annotations
+            .iter()
+            .map(|a| a.id)
+            .filter(|id| wanted.contains(id))
+            .collect();
+        if let Some(missing) = ids.iter().find(|id| !present.contains(id)) {
+            return Err(EditError::NoSuchAnnotation(*missing));
+        }
+        if let Some(r) = self
+            .relations
+            .iter()
+            .find(|r| wanted.contains(&r.from) || wanted.contains(&r.to))
+        {
+            let linked = if wanted.contains(&r.from) {
+                r.from
+            } else {
+                r.to
+            };
+            return Err(EditError::AnnotationInRelation(linked));
+        }
+        let (removed, kept) = std::mem::take(&mut self.annotations)
+            .into_iter()
+            .partition(|a| wanted.contains(&a.id));
+        self.annotations = kept;
+        Ok(Edit::AddAnnotations(removed))
+    }
+
     fn apply_edit(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
             Edit::AddAnnotation(a) => {
                 if self.annotation_index(a.id).is_some() {
                     return Err(EditError::DuplicateId(a.id.to_string()));
                 }
-                self.check_annotation(&a).map_err(|e| EditError::Invalid {
-                    id: a.id,
-                    reason: e.join("; "),
-                })?;
+                self.check_annotation_edit(&a)?;
                 let id = a.id;
                 let at = self.insertion_index(&a);
                 self.annotations.insert(at, *a);
@@ -119,17 +174,27 @@ impl Project {
                     self.annotations.remove(index),
                 )))
             }
+            Edit::AddAnnotations(annotations) => self.add_annotations(annotations),
+            Edit::RemoveAnnotations(ids) => self.remove_annotations(&ids),
             Edit::ReplaceAnnotation(a) => {
                 let index = self
                     .annotation_index(a.id)
                     .ok_or(EditError::NoSuchAnnotation(a.id))?;
-                self.check_annotation(&a).map_err(|e| EditError::Invalid {
-                    id: a.id,
-                    reason: e.join("; "),
-                })?;
-                let old = self.annotations.remove(index);
-                let at = self.insertion_index(&a);
-                self.annotations.insert(at, *a);
+                self.check_annotation_edit(&a)?;
+                let is_in_place = self
+                    .annotations
+                    .get(index)
+                    .is_some_and(|old| self.order_key(old) == self.order_key(&a));
+                let old = if is_in_place {
+                    // A retag, holder or note change keeps its place: shifting every later
+                    // annotation twice made merging a busy actor quadratic.
+                    std::mem::replace(&mut self.annotations[index], *a)
+                } else {
+                    let old = self.annotations.remove(index);
+                    let at = self.insertion_index(&a);
+                    self.annotations.insert(at, *a);
+                    old
+                };
                 Ok(Edit::ReplaceAnnotation(Box::new(old)))
             }
             Edit::InsertActor { index, actor } => {
@@ -298,263 +363,6 @@ impl Project {
                 inverses.reverse();
                 Ok(Edit::Batch(inverses))
             }
-        }
-    }
-}
-
-/// Builders for the edits the UI and CLI ask for. Each reads the project and returns an
-/// [`Edit`] to apply; none changes the project itself.
-impl Project {
-    /// A new annotation over `ranges` (normalised), with its quote filled in.
-    ///
-    /// # Errors
-    /// An unknown document, empty or out-of-range ranges.
-    pub fn new_annotation(
-        &self,
-        document: DocumentId,
-        tag: &str,
-        ranges: Vec<Span>,
-        now: DateTime<Utc>,
-    ) -> Result<Annotation, EditError> {
-        let doc = self
-            .document(document)
-            .ok_or(EditError::NoSuchDocument(document))?;
-        let ranges = super::span::normalize_ranges(ranges);
-        if ranges.is_empty() {
-            return Err(EditError::EmptySelection);
-        }
-        let id = AnnotationId::random();
-        let quote = doc.quote(&ranges).ok_or_else(|| EditError::Invalid {
-            id,
-            reason: format!(
-                "a range lies past the end of the document ({} chars)",
-                doc.len_chars()
-            ),
-        })?;
-        Ok(Annotation {
-            id,
-            document,
-            tag: tag.to_owned(),
-            ranges,
-            quote,
-            holder: None,
-            note: None,
-            attributes: std::collections::BTreeMap::new(),
-            external_ids: std::collections::BTreeMap::new(),
-            created: now,
-            modified: now,
-        })
-    }
-
-    /// Edits one annotation through `change`, stamping `modified` and refreshing the quote.
-    ///
-    /// # Errors
-    /// An unknown annotation or document, or ranges outside the document.
-    pub fn edit_annotation(
-        &self,
-        id: AnnotationId,
-        now: DateTime<Utc>,
-        change: impl FnOnce(&mut Annotation),
-    ) -> Result<Edit, EditError> {
-        let mut a = self
-            .annotation(id)
-            .ok_or(EditError::NoSuchAnnotation(id))?
-            .clone();
-        change(&mut a);
-        a.ranges = super::span::normalize_ranges(std::mem::take(&mut a.ranges));
-        if a.ranges.is_empty() {
-            return Err(EditError::EmptySelection);
-        }
-        let doc = self
-            .document(a.document)
-            .ok_or(EditError::NoSuchDocument(a.document))?;
-        a.quote = doc.quote(&a.ranges).ok_or_else(|| EditError::Invalid {
-            id,
-            reason: format!(
-                "a range lies past the end of the document ({} chars)",
-                doc.len_chars()
-            ),
-        })?;
-        a.modified = now;
-        Ok(Edit::ReplaceAnnotation(Box::new(a)))
-    }
-
-    /// Retags an annotation.
-    ///
-    /// # Errors
-    /// An unknown annotation or tag.
-    pub fn set_tag(
-        &self,
-        id: AnnotationId,
-        tag: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Edit, EditError> {
-        if self.schema.get(tag).is_none() {
-            return Err(EditError::NoSuchTag(tag.to_owned()));
-        }
-        self.edit_annotation(id, now, |a| tag.clone_into(&mut a.tag))
-    }
-
-    /// Sets or clears an annotation's holder.
-    ///
-    /// # Errors
-    /// An unknown annotation or actor.
-    pub fn set_holder(
-        &self,
-        id: AnnotationId,
-        holder: Option<ActorId>,
-        now: DateTime<Utc>,
-    ) -> Result<Edit, EditError> {
-        if let Some(h) = holder
-            && self.actor(h).is_none()
-        {
-            return Err(EditError::NoSuchActor(h));
-        }
-        self.edit_annotation(id, now, |a| a.holder = holder)
-    }
-
-    /// Sets an annotation's note; an empty note is stored as none.
-    ///
-    /// # Errors
-    /// An unknown annotation.
-    pub fn set_note(
-        &self,
-        id: AnnotationId,
-        note: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Edit, EditError> {
-        let note = (!note.is_empty()).then(|| note.to_owned());
-        self.edit_annotation(id, now, |a| a.note = note)
-    }
-
-    /// Replaces an annotation's ranges.
-    ///
-    /// # Errors
-    /// An unknown annotation, or ranges empty or outside the document.
-    pub fn set_ranges(
-        &self,
-        id: AnnotationId,
-        ranges: Vec<Span>,
-        now: DateTime<Utc>,
-    ) -> Result<Edit, EditError> {
-        self.edit_annotation(id, now, |a| a.ranges = ranges)
-    }
-
-    /// Adds a range to an annotation, making a discontinuous span (overlaps are merged).
-    ///
-    /// # Errors
-    /// An unknown annotation, or a range outside the document.
-    pub fn add_range(
-        &self,
-        id: AnnotationId,
-        range: Span,
-        now: DateTime<Utc>,
-    ) -> Result<Edit, EditError> {
-        if range.is_empty() {
-            return Err(EditError::EmptySelection);
-        }
-        self.edit_annotation(id, now, |a| a.ranges.push(range))
-    }
-
-    /// Appends a new actor.
-    #[must_use]
-    pub fn add_actor(&self, actor: Actor) -> Edit {
-        Edit::InsertActor {
-            index: self.actors.len(),
-            actor,
-        }
-    }
-
-    /// Changes an actor through `change` (name, aliases, affiliation).
-    ///
-    /// # Errors
-    /// An unknown actor.
-    pub fn edit_actor(
-        &self,
-        id: ActorId,
-        change: impl FnOnce(&mut Actor),
-    ) -> Result<Edit, EditError> {
-        let mut actor = self.actor(id).ok_or(EditError::NoSuchActor(id))?.clone();
-        change(&mut actor);
-        Ok(Edit::ReplaceActor(actor))
-    }
-
-    /// Merges `from` into `into`: its annotations move to `into`, its name and aliases become
-    /// aliases of `into`, and `from` is removed.
-    ///
-    /// # Errors
-    /// Unknown actors, or merging an actor into itself.
-    pub fn merge_actors(
-        &self,
-        from: ActorId,
-        into: ActorId,
-        now: DateTime<Utc>,
-    ) -> Result<Edit, EditError> {
-        let source = self.actor(from).ok_or(EditError::NoSuchActor(from))?;
-        let mut target = self
-            .actor(into)
-            .ok_or(EditError::NoSuchActor(into))?
-            .clone();
-        if from == into {
-            return Err(EditError::DuplicateId(from.to_string()));
-        }
-        let mut edits = Vec::new();
-        for a in self.annotations.iter().filter(|a| a.holder == Some(from)) {
-            edits.push(self.edit_annotation(a.id, now, |a| a.holder = Some(into))?);
-        }
-        for name in std::iter::once(&source.name).chain(&source.aliases) {
-            if !target.is_called(name) {
-                target.aliases.push(name.clone());
-            }
-        }
-        if target.affiliation.is_none() {
-            target.affiliation.clone_from(&source.affiliation);
-        }
-        edits.push(Edit::ReplaceActor(target));
-        edits.push(Edit::RemoveActor(from));
-        Ok(Edit::Batch(edits))
-    }
-
-    /// Removes an actor, clearing it as the holder of its annotations first.
-    ///
-    /// # Errors
-    /// An unknown actor.
-    pub fn delete_actor(&self, id: ActorId, now: DateTime<Utc>) -> Result<Edit, EditError> {
-        self.actor(id).ok_or(EditError::NoSuchActor(id))?;
-        let mut edits = Vec::new();
-        for a in self.annotations.iter().filter(|a| a.holder == Some(id)) {
-            edits.push(self.edit_annotation(a.id, now, |a| a.holder = None)?);
-        }
-        edits.push(Edit::RemoveActor(id));
-        Ok(Edit::Batch(edits))
-    }
-
-    /// Removes an annotation together with the relations that link it.
-    ///
-    /// # Errors
-    /// An unknown annotation.
-    pub fn delete_annotation(&self, id: AnnotationId) -> Result<Edit, EditError> {
-        self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
-        let mut edits: Vec<Edit> = self
-            .relations
-            .iter()
-            .filter(|r| r.from == id || r.to == id)
-            .map(|r| Edit::RemoveRelation(r.id))
-            .collect();
-        edits.push(Edit::RemoveAnnotation(id));
-        Ok(if edits.len() == 1 {
-            Edit::RemoveAnnotation(id)
-        } else {
-            Edit::Batch(edits)
-        })
-    }
-
-    /// Appends a document.
-    #[must_use]
-    pub fn add_document(&self, document: Document) -> Edit {
-        Edit::InsertDocument {
-            index: self.documents.len(),
-            document: Box::new(document),
         }
     }
 }

@@ -187,11 +187,6 @@ impl History {
         self.may_coalesce = false;
     }
 
-    /// Forgets the saved state, e.g. for a project that was never saved to a file.
-    pub fn mark_unsaved(&mut self) {
-        self.saved_state = u64::MAX;
-    }
-
     /// True when the project differs from what was last saved.
     #[must_use]
     pub fn is_dirty(&self) -> bool {

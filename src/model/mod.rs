@@ -6,6 +6,7 @@ mod annotation;
 mod derived;
 mod document;
 mod edit;
+mod edit_builders;
 mod history;
 mod ids;
 pub mod overlap;

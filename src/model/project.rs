@@ -14,7 +14,7 @@ use super::{
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A line from another tool that Stance cannot model yet, kept verbatim for round trips.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PreservedRecord {
     pub document: DocumentId,
@@ -178,7 +178,7 @@ impl Project {
     }
 
     /// The canonical sort key of an annotation.
-    fn order_key(&self, a: &Annotation) -> (usize, usize, usize, AnnotationId) {
+    pub(super) fn order_key(&self, a: &Annotation) -> (usize, usize, usize, AnnotationId) {
         let extent = a.extent();
         (
             self.document_index(a.document).unwrap_or(usize::MAX),
@@ -241,9 +241,11 @@ impl Project {
                     } else if let Some(quote) = doc.quote(&a.ranges)
                         && quote != a.quote
                     {
+                        // Both elided: a range can cover a whole article.
                         errors.push(format!(
-                            "quote {:?} does not match the text at its ranges, {quote:?}",
-                            elide(&a.quote)
+                            "quote {:?} does not match the text at its ranges, {:?}",
+                            elide(&a.quote),
+                            elide(&quote)
                         ));
                     }
                 }

@@ -109,6 +109,20 @@ fn problems_lists_every_broken_rule() {
 }
 
 #[test]
+fn a_quote_mismatch_over_a_long_range_is_reported_briefly() {
+    let (mut p, doc, _) = project_with(&"All of it. ".repeat(1000));
+    let whole = Span::new(0, p.documents[0].len_chars());
+    let mut a = p.new_annotation(doc, "claim", vec![whole], t0()).unwrap();
+    a.quote = "something else".to_owned();
+    p.annotations.push(a);
+    let problems = p.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let message = &problems[0].message;
+    assert!(message.contains("does not match"), "{message}");
+    assert!(message.chars().count() < 250, "{} chars", message.len());
+}
+
+#[test]
 fn annotations_stay_in_text_order() {
     let (mut p, doc, spans) = project_with("[a] [b] [c] [d]");
     for s in [spans[2], spans[0], spans[3], spans[1]] {
@@ -172,6 +186,49 @@ fn failed_batch_changes_nothing() {
     ]);
     assert!(p.apply(batch).is_err());
     assert_eq!(p, before);
+}
+
+#[test]
+fn adding_many_annotations_at_once_is_checked_and_undone_as_one() {
+    let (mut p, doc, spans) = project_with("[a] [b] [c] [d]");
+    annotate(&mut p, doc, "claim", vec![spans[1]]);
+    let before = p.clone();
+    let new = |span: Span| p.new_annotation(doc, "position", vec![span], t0()).unwrap();
+    let (d, a, c) = (new(spans[3]), new(spans[0]), new(spans[2]));
+    let batch = vec![d.clone(), a.clone(), c];
+
+    let mut broken = a.clone();
+    broken.tag = "rumour".to_owned();
+    let refused = [
+        vec![a.clone(), a.clone()],
+        vec![d.clone(), broken],
+        vec![before.annotations[0].clone()],
+    ];
+    for annotations in refused {
+        assert!(p.apply(Edit::AddAnnotations(annotations)).is_err());
+        assert_eq!(p, before);
+    }
+
+    let undo = p.apply(Edit::AddAnnotations(batch)).unwrap();
+    let quotes: Vec<_> = p.annotations_of(doc).map(|a| a.quote.as_str()).collect();
+    assert_eq!(
+        quotes,
+        ["a", "b", "c", "d"],
+        "canonical order after a bulk add"
+    );
+    assert!(p.problems().is_empty());
+    let after = p.clone();
+    let redo = p.apply(undo).unwrap();
+    assert_eq!(p, before);
+    p.apply(redo).unwrap();
+    assert_eq!(p, after);
+    let unknown = AnnotationId::random();
+    let first = p.annotations[0].id;
+    assert_eq!(
+        p.apply(Edit::RemoveAnnotations(vec![first, unknown])),
+        Err(EditError::NoSuchAnnotation(unknown))
+    );
+    assert_eq!(p, after, "a refused bulk removal changes nothing");
 }
 
 #[test]
@@ -244,6 +301,8 @@ enum Op {
         len: usize,
         second: Option<(usize, usize)>,
     },
+    /// Several annotations in one [`Edit::AddAnnotations`], as an import adds them.
+    AddMany(Vec<(usize, usize, usize)>),
     Remove(usize),
     Retag(usize, usize),
     Note(usize, String),
@@ -258,6 +317,8 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         3 => (0..3usize, 0..60usize, 1..20usize, proptest::option::of((0..60usize, 1..10usize)))
             .prop_map(|(tag, start, len, second)| Op::Add { tag, start, len, second }),
+        1 => proptest::collection::vec((0..3usize, 0..60usize, 1..20usize), 0..5)
+            .prop_map(Op::AddMany),
         1 => (0..20usize).prop_map(Op::Remove),
         1 => (0..20usize, 0..3usize).prop_map(|(a, t)| Op::Retag(a, t)),
         1 => (0..20usize, "\\PC{0,12}").prop_map(|(a, n)| Op::Note(a, n)),
@@ -291,6 +352,16 @@ fn resolve(p: &Project, doc: DocumentId, op: Op) -> Option<Edit> {
             }
             let a = p.new_annotation(doc, tags[tag], ranges, t0()).ok()?;
             Some(Edit::AddAnnotation(Box::new(a)))
+        }
+        Op::AddMany(spans) => {
+            let annotations = spans
+                .into_iter()
+                .map(|(tag, start, n)| {
+                    let range = Span::new(start.min(len - 1), (start + n).min(len));
+                    p.new_annotation(doc, tags[tag], vec![range], t0()).ok()
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(Edit::AddAnnotations(annotations))
         }
         Op::Remove(i) => p.delete_annotation(ann(i)?).ok(),
         Op::Retag(i, t) => p

@@ -3,6 +3,8 @@
 //! Menus, shortcut handling and the Help → Keyboard Shortcuts window all read this table,
 //! so a shortcut shown in a menu is always the one that works.
 
+use std::sync::LazyLock;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// The top-level menu a command appears in.
@@ -235,18 +237,24 @@ impl Command {
     }
 
     /// All shortcuts as `(shortcut, command)`, most specific first: egui ignores extra
-    /// Shift when matching, so Ctrl+Shift+S must be tried before Ctrl+S.
+    /// Shift when matching, so Ctrl+Shift+S must be tried before Ctrl+S. Built once, because
+    /// the app matches it against the input every frame.
     #[must_use]
-    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
-        let mut table: Vec<(KeyboardShortcut, Command)> = Command::ALL
-            .iter()
-            .flat_map(|&c| c.shortcuts().iter().map(move |&s| (s, c)))
-            .collect();
-        let specificity = |s: &KeyboardShortcut| {
-            u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt) + u8::from(s.modifiers.command)
-        };
-        table.sort_by_key(|(s, _)| std::cmp::Reverse(specificity(s)));
-        table
+    pub fn shortcut_table() -> &'static [(KeyboardShortcut, Command)] {
+        static TABLE: LazyLock<Vec<(KeyboardShortcut, Command)>> = LazyLock::new(|| {
+            let mut table: Vec<(KeyboardShortcut, Command)> = Command::ALL
+                .iter()
+                .flat_map(|&c| c.shortcuts().iter().map(move |&s| (s, c)))
+                .collect();
+            let specificity = |s: &KeyboardShortcut| {
+                u8::from(s.modifiers.shift)
+                    + u8::from(s.modifiers.alt)
+                    + u8::from(s.modifiers.command)
+            };
+            table.sort_by_key(|(s, _)| std::cmp::Reverse(specificity(s)));
+            table
+        });
+        &TABLE
     }
 }
 

@@ -112,12 +112,6 @@ impl Toasts {
         self.toasts.retain(|t| t.until_s > now);
     }
 
-    /// The toasts shown now (for tests).
-    #[must_use]
-    pub fn texts(&self) -> Vec<&str> {
-        self.toasts.iter().map(|t| t.text.as_str()).collect()
-    }
-
     pub fn ui(&mut self, ctx: &Context) {
         let now = ctx.input(|i| i.time);
         self.toasts.retain(|t| t.until_s > now);

@@ -44,7 +44,7 @@ struct Preview {
     options: ExportOptions,
     /// The first lines of the output, or why there is none.
     text: Result<String, String>,
-    /// For CSV: the first rows as cells, shown as a table.
+    /// For CSV: the first rows as cells, shown as a table (already shortened for display).
     rows: Vec<Vec<String>>,
     /// "23 annotations in 1 document".
     summary: String,
@@ -257,7 +257,7 @@ impl Preview {
                 .from_reader(text.as_bytes())
                 .records()
                 .map_while(Result::ok)
-                .map(|r| r.iter().map(str::to_owned).collect())
+                .map(|r| r.iter().map(preview_cell).collect())
                 .collect(),
             _ => Vec::new(),
         };
@@ -279,9 +279,19 @@ impl Preview {
     }
 }
 
-/// The first CSV rows as a table; long cells are cut with an ellipsis.
-fn rows_ui(ui: &mut Ui, rows: &[Vec<String>]) {
+/// A CSV cell as the preview table shows it: on one line, long ones cut with an ellipsis.
+/// Done once per preview, not every frame.
+fn preview_cell(cell: &str) -> String {
     const MAX_CELL_CHARS: usize = 48;
+    let mut shown: String = cell.chars().take(MAX_CELL_CHARS).collect();
+    if cell.chars().nth(MAX_CELL_CHARS).is_some() {
+        shown.push('…');
+    }
+    shown.replace('\n', "⏎")
+}
+
+/// The first CSV rows as a table.
+fn rows_ui(ui: &mut Ui, rows: &[Vec<String>]) {
     egui::ScrollArea::both()
         .max_height(280.0)
         .auto_shrink([false, true])
@@ -292,11 +302,7 @@ fn rows_ui(ui: &mut Ui, rows: &[Vec<String>]) {
                 .show(ui, |ui| {
                     for (i, row) in rows.iter().enumerate() {
                         for cell in row {
-                            let mut shown: String = cell.chars().take(MAX_CELL_CHARS).collect();
-                            if cell.chars().count() > MAX_CELL_CHARS {
-                                shown.push('…');
-                            }
-                            let text = RichText::new(shown.replace('\n', "⏎")).small();
+                            let text = RichText::new(cell.as_str()).small();
                             ui.label(if i == 0 { text.strong() } else { text });
                         }
                         ui.end_row();
@@ -316,4 +322,19 @@ pub fn write_export(
     path: &Path,
 ) -> Result<(), ExportError> {
     export(project, &request.options)?.write(path, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview_cell;
+
+    #[test]
+    fn preview_cells_are_one_line_and_cut_after_48_chars() {
+        assert_eq!(preview_cell("said\nin Kyiv"), "said⏎in Kyiv");
+        assert_eq!(preview_cell(&"é".repeat(48)), "é".repeat(48));
+        assert_eq!(
+            preview_cell(&"é".repeat(49)),
+            format!("{}…", "é".repeat(48))
+        );
+    }
 }

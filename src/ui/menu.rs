@@ -111,12 +111,8 @@ fn item_ui(ui: &mut Ui, item: Item, state: &MenuState<'_>) -> Option<Action> {
             ui.add_enabled_ui(!state.recent_files.is_empty(), |ui| {
                 ui.menu_button("Open Recent", |ui| {
                     for path in state.recent_files {
-                        let name = path.file_name().map_or_else(
-                            || path.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        );
                         if ui
-                            .button(name)
+                            .button(super::file_name(path))
                             .on_hover_text(path.display().to_string())
                             .clicked()
                         {

@@ -76,6 +76,15 @@ pub fn annotation_with_hint<'a>(
     project.annotations.get(index)
 }
 
+/// A path's file name for messages and menus; the whole path if it has none.
+#[must_use]
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// The egui colour of a tag colour.
 #[must_use]
 pub fn tag_color(rgb: Rgb) -> egui::Color32 {

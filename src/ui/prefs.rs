@@ -13,6 +13,8 @@ pub const MAX_RECENT: usize = 10;
 pub const MIN_ZOOM: f32 = 0.6;
 pub const MAX_ZOOM: f32 = 2.5;
 const ZOOM_STEP: f32 = 0.1;
+/// A remembered window side shorter than this is not restored.
+const MIN_WINDOW_PX: f32 = 200.0;
 
 /// Light, dark or following the system.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +95,13 @@ impl Preferences {
             self.document_list_width_px = Self::default().document_list_width_px;
         }
         self.recent_files.truncate(MAX_RECENT);
+        // The size is sent to the window at startup: a broken value must not reach it.
+        if self
+            .window_size_px
+            .is_some_and(|size| size.iter().any(|px| !px.is_finite() || *px < MIN_WINDOW_PX))
+        {
+            self.window_size_px = None;
+        }
     }
 
     /// Puts `path` first in the recent files.
@@ -133,11 +142,15 @@ mod tests {
 
     #[test]
     fn partial_or_odd_stored_values_fall_back_to_defaults() {
-        let mut prefs: Preferences = ron::from_str("(zoom: 40.0, sidebar_width_px: -3.0)").unwrap();
+        let mut prefs: Preferences = ron::from_str(
+            "(zoom: 40.0, sidebar_width_px: -3.0, window_size_px: Some((0.0, 700.0)))",
+        )
+        .unwrap();
         prefs.sanitize();
         assert!((prefs.zoom - MAX_ZOOM).abs() < f32::EPSILON);
         assert!((prefs.sidebar_width_px - 380.0).abs() < f32::EPSILON);
         assert!(prefs.show_sidebar);
+        assert_eq!(prefs.window_size_px, None);
     }
 
     #[derive(Default)]

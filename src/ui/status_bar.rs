@@ -50,6 +50,7 @@ impl StatusBar {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, input: &StatusInput<'_>) {
+        let counts = self.counts(input.project, input.document);
         ui.horizontal(|ui| {
             let file = input.path.map_or_else(
                 || "New project, not saved yet".to_owned(),
@@ -72,9 +73,8 @@ impl StatusBar {
                 ui.label(RichText::new("Saved").small().weak());
                 ui.separator();
             }
-            let counts = self.counts(input.project, input.document).to_vec();
             for (key, count) in counts {
-                let Some(tag) = input.project.schema.get(&key) else {
+                let Some(tag) = input.project.schema.get(key) else {
                     continue;
                 };
                 let (swatch, _) =

@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use super::brat_conf::{VisualConf, add_declared_entities};
 use super::{ensure_actor, ensure_tag, invalid, read_text};
@@ -26,16 +26,6 @@ use crate::model::{
     Annotation, AnnotationId, Document, Edit, PreservedRecord, Relation, RelationId, Span,
     check_ranges,
 };
-
-/// True if `dir` holds at least one `.ann` file.
-#[must_use]
-pub fn is_brat_folder(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.path().extension().is_some_and(|x| x == "ann"))
-    })
-}
 
 /// Imports every `.ann` file of a folder with its sibling `.txt`, in file-name order.
 ///
@@ -129,11 +119,9 @@ fn import_pair(
         },
     )?;
     let parsed = parse_ann(ann_path, &ann_text, staging, doc_id, conf)?;
-    for (line, a) in &parsed.annotations {
-        let edit = Edit::AddAnnotation(Box::new(a.clone()));
-        staging
-            .apply(ann_path, edit)
-            .map_err(|e| invalid(ann_path, Some(*line), e.to_string()))?;
+    for (line, a) in parsed.annotations {
+        let place = a.external_ids.get(KEY_ID).cloned().unwrap_or_default();
+        staging.add_annotation(ann_path, Some(line), &place, a)?;
     }
     for relation in parsed.relations {
         let index = staging.project().relations.len();
@@ -179,67 +167,29 @@ fn parse_ann(
     let mut modelled = vec![false; lines.len()];
     let mut by_brat_id: HashMap<String, usize> = HashMap::new();
 
+    let Some(doc_index) = staging.project().document_index(doc_id) else {
+        return Err(invalid(path, None, "its text file was not staged"));
+    };
     // Pass 1: text-bound annotations, so later lines can refer to them whatever their order.
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         if !line.starts_with('T') {
             continue;
         }
-        let Some((id, tag, ranges, text)) = parse_t(path, i + 1, line)? else {
+        let Some(t_fields) = parse_t(path, i + 1, line)? else {
             continue;
         };
+        let (id, tag) = (t_fields.0, t_fields.1);
         if by_brat_id.contains_key(id) {
             continue; // a repeated id: kept verbatim
         }
-        let project = staging.project();
-        let Some(doc) = project.document(doc_id) else {
+        // By index: tags are the only thing staged while parsing, so documents stay in place.
+        let Some(doc) = staging.project().documents.get(doc_index) else {
             continue;
         };
-        let len = doc.len_chars();
-        if let Some(r) = ranges.iter().find(|r| r.end > len) {
-            return Err(invalid(
-                path,
-                Some(i + 1),
-                format!(
-                    "{id}: offsets {} {} lie past the end of the text ({len} code points)",
-                    r.start, r.end
-                ),
-            ));
-        }
-        let fragments: Vec<&str> = ranges.iter().filter_map(|r| doc.slice(*r)).collect();
-        if fragments.join(" ") != text {
-            return Err(invalid(
-                path,
-                Some(i + 1),
-                format!(
-                    "{id}: the quoted text {:?} differs from the text at those offsets, {:?}",
-                    crate::model::elide(text),
-                    crate::model::elide(&fragments.join(" "))
-                ),
-            ));
-        }
-        if check_ranges(&ranges).is_err() {
-            continue; // unsorted or overlapping fragments: Stance keeps the line as it is
-        }
-        let Some(quote) = doc.quote(&ranges) else {
+        let Some(a) = text_bound_annotation(path, i + 1, line, t_fields, doc, now)? else {
             continue;
         };
-        let a = Annotation {
-            id: AnnotationId::random(),
-            document: doc_id,
-            tag: tag.to_owned(),
-            ranges,
-            quote,
-            holder: None,
-            note: None,
-            attributes: BTreeMap::new(),
-            external_ids: BTreeMap::from([(KEY_ID.to_owned(), id.to_owned())]),
-            created: now,
-            modified: now,
-        };
-        if t_line(id, doc, &a) != line {
-            continue;
-        }
         ensure_tag(
             staging,
             path,
@@ -289,11 +239,11 @@ fn parse_ann(
     Ok(out)
 }
 
-/// Parses `T3\ttype s e;s e\ttext`. `Ok(None)` for a line that is not a well-formed `T` line
-/// (it is then kept verbatim); an error only for offsets that are not numbers.
 /// A `T` line's id, type, ranges and quoted text.
 type TLine<'a> = (&'a str, &'a str, Vec<Span>, &'a str);
 
+/// Parses `T3\ttype s e;s e\ttext`. `Ok(None)` for a line that is not a well-formed `T` line
+/// (it is then kept verbatim); an error only for offsets that are not numbers.
 fn parse_t<'a>(
     path: &Path,
     line_no: usize,
@@ -322,6 +272,68 @@ fn parse_t<'a>(
         }
     }
     Ok(Some((id, tag, ranges, text)))
+}
+
+/// The annotation a well-formed `T` line stands for, or `None` when Stance keeps the line
+/// verbatim: unsorted or overlapping fragments, or a line that would not write back unchanged.
+///
+/// # Errors
+/// Offsets past the end of the text, or a quoted text that differs from the text there.
+fn text_bound_annotation(
+    path: &Path,
+    line_no: usize,
+    line: &str,
+    (id, tag, ranges, text): TLine<'_>,
+    doc: &Document,
+    now: DateTime<Utc>,
+) -> Result<Option<Annotation>, ImportError> {
+    let len = doc.len_chars();
+    if let Some(r) = ranges.iter().find(|r| r.end > len) {
+        return Err(invalid(
+            path,
+            Some(line_no),
+            format!(
+                "{id}: offsets {} {} lie past the end of the text ({len} code points)",
+                r.start, r.end
+            ),
+        ));
+    }
+    let fragments = ranges
+        .iter()
+        .filter_map(|r| doc.slice(*r))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if fragments != text {
+        return Err(invalid(
+            path,
+            Some(line_no),
+            format!(
+                "{id}: the quoted text {:?} differs from the text at those offsets, {:?}",
+                crate::model::elide(text),
+                crate::model::elide(&fragments)
+            ),
+        ));
+    }
+    if check_ranges(&ranges).is_err() {
+        return Ok(None);
+    }
+    let Some(quote) = doc.quote(&ranges) else {
+        return Ok(None);
+    };
+    let a = Annotation {
+        id: AnnotationId::random(),
+        document: doc.id,
+        tag: tag.to_owned(),
+        ranges,
+        quote,
+        holder: None,
+        note: None,
+        attributes: BTreeMap::new(),
+        external_ids: BTreeMap::from([(KEY_ID.to_owned(), id.to_owned())]),
+        created: now,
+        modified: now,
+    };
+    Ok((t_line(id, doc, &a) == line).then_some(a))
 }
 
 /// `R1\tkind Arg1:T1 Arg2:T2[tail]` between two imported annotations.

@@ -5,13 +5,16 @@
 //! text hash). Annotations, relations and documents already present are skipped when equal
 //! and refused when they differ, so importing the same file twice changes nothing.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::{JsonKind, ensure_actor, ensure_tag, invalid, json_error, json_kind, read_text};
+use super::{
+    JsonKind, ensure_actor, ensure_tag, invalid, json_error, json_kind, placed_at, read_text,
+};
 use crate::io::error::ImportError;
 use crate::io::export::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport, OFFSET_UNIT};
 use crate::io::import::Staging;
-use crate::model::{Annotation, DocumentId, Edit};
+use crate::model::{Annotation, Document, DocumentId, Edit, PreservedRecord, Relation, RelationId};
 
 /// Imports a `.json`, `.jsonl` or `.jsonld` file: a Stance JSON export, Stance JSON Lines, or
 /// W3C Web Annotation JSON-LD (told apart by content).
@@ -94,7 +97,37 @@ pub fn import_stance_json_text(
             )?;
         }
     }
-    for doc in &export.documents {
+    stage_documents(path, &export.documents, staging)?;
+    for (i, record) in export.annotations.iter().enumerate() {
+        let place = format!("annotation {} ({})", i + 1, record.id);
+        add_record(path, None, &place, record, staging)
+            .map_err(|e| placed_at(e, text, &record.id.to_string()))?;
+    }
+    stage_relations(path, &export.relations, staging)?;
+    let mut staged: HashSet<PreservedRecord> =
+        staging.project().preserved.iter().cloned().collect();
+    for record in &export.preserved {
+        if staged.insert(record.clone()) {
+            let index = staging.project().preserved.len();
+            staging.apply(
+                path,
+                Edit::InsertPreserved {
+                    index,
+                    record: record.clone(),
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Stages the export's documents; one already present must have the same text.
+fn stage_documents(
+    path: &Path,
+    documents: &[Document],
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    for doc in documents {
         if !doc.hash_matches() {
             return Err(invalid(
                 path,
@@ -129,17 +162,24 @@ pub fn import_stance_json_text(
             }
         }
     }
-    for (i, record) in export.annotations.iter().enumerate() {
-        let place = format!("annotation {} ({})", i + 1, record.id);
-        add_record(path, None, &place, record, staging)?;
-    }
-    for relation in &export.relations {
-        match staging
-            .project()
-            .relations
-            .iter()
-            .find(|r| r.id == relation.id)
-        {
+    Ok(())
+}
+
+/// Stages the export's relations; one already present must be identical.
+fn stage_relations(
+    path: &Path,
+    relations: &[Relation],
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    // Looked up by id: a search of the list per relation would be quadratic.
+    let mut staged: HashMap<RelationId, Relation> = staging
+        .project()
+        .relations
+        .iter()
+        .map(|r| (r.id, r.clone()))
+        .collect();
+    for relation in relations {
+        match staged.get(&relation.id) {
             Some(existing) if existing == relation => {}
             Some(_) => {
                 return Err(invalid(
@@ -160,19 +200,8 @@ pub fn import_stance_json_text(
                         relation: relation.clone(),
                     },
                 )?;
+                staged.insert(relation.id, relation.clone());
             }
-        }
-    }
-    for record in &export.preserved {
-        if !staging.project().preserved.contains(record) {
-            let index = staging.project().preserved.len();
-            staging.apply(
-                path,
-                Edit::InsertPreserved {
-                    index,
-                    record: record.clone(),
-                },
-            )?;
         }
     }
     Ok(())
@@ -274,7 +303,7 @@ fn add_record(
         created: record.created,
         modified: record.modified,
     };
-    add_annotation(path, line, place, annotation, staging)
+    staging.add_annotation(path, line, place, annotation)
 }
 
 /// The document with this id and hash, or else any document with this text hash.
@@ -285,27 +314,4 @@ fn find_document(staging: &Staging, id: DocumentId, text_hash: &str) -> Option<D
         .filter(|d| d.text_hash == text_hash)
         .or_else(|| project.documents.iter().find(|d| d.text_hash == text_hash))
         .map(|d| d.id)
-}
-
-/// Stages an annotation, skipping an identical one already present.
-pub(super) fn add_annotation(
-    path: &Path,
-    line: Option<usize>,
-    place: &str,
-    annotation: Annotation,
-    staging: &mut Staging,
-) -> Result<(), ImportError> {
-    if let Some(existing) = staging.project().annotation(annotation.id) {
-        if *existing == annotation {
-            return Ok(());
-        }
-        return Err(invalid(
-            path,
-            line,
-            format!("{place}: the project already has this annotation id with other content"),
-        ));
-    }
-    staging
-        .apply(path, Edit::AddAnnotation(Box::new(annotation)))
-        .map_err(|e| invalid(path, line, format!("{place}: {e}")))
 }

@@ -18,7 +18,7 @@ use super::import::Staging;
 use super::text_file::read_text_file;
 use crate::model::{Actor, ActorId, Edit, Project, Rgb, TagDef};
 
-pub use self::brat::{import_brat_file, import_brat_folder, is_brat_folder};
+pub use self::brat::{import_brat_file, import_brat_folder};
 pub use self::json::{import_json_file, import_jsonl_text, import_stance_json_text};
 pub use self::w3c::import_w3c_text;
 
@@ -36,6 +36,23 @@ pub(crate) fn invalid(path: &Path, line: Option<usize>, message: impl Into<Strin
         path: path.to_path_buf(),
         position: line.map(|line| TextPosition { line, col: 1 }),
         message: message.into(),
+    }
+}
+
+/// Points an error about one item of a JSON file at the first occurrence of `needle` (the
+/// item's id), when the error has no place yet. Only for the error path: it scans the text.
+pub(crate) fn placed_at(error: ImportError, text: &str, needle: &str) -> ImportError {
+    match error {
+        ImportError::Invalid {
+            path,
+            position: None,
+            message,
+        } if !needle.is_empty() => ImportError::Invalid {
+            position: text.find(needle).map(|at| TextPosition::of_byte(text, at)),
+            path,
+            message,
+        },
+        other => other,
     }
 }
 

@@ -12,7 +12,7 @@ use std::path::Path;
 use chrono::Utc;
 use serde_json::Value;
 
-use super::{ensure_actor, ensure_tag, invalid, json_error, parse_time};
+use super::{ensure_actor, ensure_tag, invalid, json_error, parse_time, placed_at};
 use crate::io::error::ImportError;
 use crate::io::export::W3C_ROLE_KEY;
 use crate::io::import::Staging;
@@ -28,15 +28,11 @@ pub fn import_w3c_text(path: &Path, text: &str, staging: &mut Staging) -> Result
     let items = annotation_items(&value)
         .ok_or_else(|| invalid(path, None, "no annotations found: expected an AnnotationCollection, an AnnotationPage or Annotations"))?;
     for (i, item) in items.iter().enumerate() {
-        let place = format!(
-            "annotation {} ({})",
-            i + 1,
-            item.get("id")
-                .and_then(Value::as_str)
-                .unwrap_or("without id")
-        );
-        let annotation = read_annotation(path, &place, item, staging)?;
-        super::json::add_annotation(path, None, &place, annotation, staging)?;
+        let id = item.get("id").and_then(Value::as_str);
+        let place = format!("annotation {} ({})", i + 1, id.unwrap_or("without id"));
+        read_annotation(path, &place, item, staging)
+            .and_then(|annotation| staging.add_annotation(path, None, &place, annotation))
+            .map_err(|e| placed_at(e, text, id.unwrap_or_default()))?;
     }
     Ok(())
 }
@@ -216,22 +212,30 @@ fn anchor(
         return None;
     }
     // The position is stale or missing: search the quote, preferring matching context.
-    let mut best: Option<(usize, DocumentId, Span)> = None;
+    // One pass over the matches: asking for the nth match each time rescans from the start.
+    let (exact_chars, prefix_chars, suffix_chars) = (
+        exact.chars().count(),
+        prefix.chars().count(),
+        suffix.chars().count(),
+    );
+    let mut best: Option<((usize, usize), DocumentId, Span)> = None;
     for doc in &candidates {
-        let mut nth = 0;
-        while let Some(span) = doc.find(exact, nth) {
-            nth += 1;
+        for (at_bytes, _) in doc.text.match_indices(exact) {
+            let Some(start) = doc.byte_to_char(at_bytes) else {
+                continue;
+            };
+            let span = Span::new(start, start + exact_chars);
             let before = doc
                 .slice(Span::new(
-                    span.start.saturating_sub(prefix.chars().count()),
+                    span.start.saturating_sub(prefix_chars),
                     span.start,
                 ))
                 .unwrap_or("");
-            let after_end = (span.end + suffix.chars().count()).min(doc.len_chars());
+            let after_end = span.end.saturating_add(suffix_chars).min(doc.len_chars());
             let after = doc.slice(Span::new(span.end, after_end)).unwrap_or("");
             let distance = position.map_or(0, |p| p.start.abs_diff(span.start));
             let score = usize::from(before != prefix) * 2 + usize::from(after != suffix);
-            let key = score * 1_000_000_000 + distance.min(999_999_999);
+            let key = (score, distance);
             if best.is_none_or(|(k, _, _)| key < k) {
                 best = Some((key, doc.id, span));
             }

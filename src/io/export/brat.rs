@@ -171,8 +171,9 @@ impl IdPool {
         if let Some(prefix) = chars.next()
             && let Ok(n) = chars.as_str().parse::<u64>()
         {
+            // Saturating: an imported id may be `T18446744073709551615`.
             let next = self.next.entry(prefix).or_insert(1);
-            *next = (*next).max(n + 1);
+            *next = (*next).max(n.saturating_add(1));
         }
     }
 
@@ -189,7 +190,8 @@ impl IdPool {
         loop {
             let next = self.next.entry(prefix).or_insert(1);
             let id = format!("{prefix}{next}");
-            *next += 1;
+            // Past `u64::MAX` the count restarts at 1 and walks up to a free id.
+            *next = next.checked_add(1).unwrap_or(1);
             if self.used.insert(id.clone()) {
                 return id;
             }
@@ -425,5 +427,13 @@ mod tests {
         assert_eq!(pool.take('T', Some(&"T7".to_owned())), "T8");
         assert_eq!(pool.take('T', Some(&"T3".to_owned())), "T3");
         assert_eq!(pool.take('R', None), "R1");
+    }
+
+    #[test]
+    fn the_largest_ids_do_not_overflow() {
+        let max = format!("T{}", u64::MAX);
+        let mut pool = IdPool::new([max.as_str()].into_iter());
+        assert_eq!(pool.take('T', Some(&max)), max);
+        assert_eq!(pool.take('T', None), "T1");
     }
 }

@@ -225,7 +225,8 @@ fn item<'a>(selection: &Selection<'a>, doc: &'a Document, a: &'a Annotation) -> 
 
 fn target(doc: &Document, range: Span) -> Target<'_> {
     let prefix_start = range.start.saturating_sub(CONTEXT_CHARS);
-    let suffix_end = (range.end + CONTEXT_CHARS).min(doc.len_chars());
+    // A needs-repair project may hold any end, even `usize::MAX`; the export must not panic.
+    let suffix_end = range.end.saturating_add(CONTEXT_CHARS).min(doc.len_chars());
     let slice = |span: Span| doc.slice(span).unwrap_or_default();
     Target {
         source: format!("urn:uuid:{}", doc.id),

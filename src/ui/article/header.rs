@@ -6,7 +6,8 @@ use egui::{Color32, FontId, Galley, Rect, pos2, vec2};
 
 use super::layout::ReadingStyle;
 use super::{ArticleView, Frame};
-use crate::model::{AnnotationId, Document, Project};
+use crate::model::{AnnotationId, Document, OverlapIndex, Project, Span};
+use crate::ui::tag_color;
 
 impl ArticleView {
     /// The narrowest annotation whose text is under the pointer, and the char there.
@@ -23,25 +24,34 @@ impl ArticleView {
     }
 }
 
-/// The hover tooltip: tag, holder and note of each annotation under the pointer.
-pub(super) fn tooltip_ui(response: &egui::Response, project: &Project, ids: &[AnnotationId]) {
-    if ids.is_empty() {
-        return;
-    }
+/// The hover tooltip: tag, holder and note of each annotation over the char at
+/// `offset_chars`, narrowest first.
+pub(super) fn tooltip_ui(
+    response: &egui::Response,
+    project: &Project,
+    overlap: &OverlapIndex,
+    offset_chars: usize,
+) {
+    // Built only while the tooltip shows; annotations are found through the index's
+    // entries, not by scanning every annotation of the project.
     response.clone().on_hover_ui_at_pointer(|ui| {
+        let entries = overlap.overlapping(Span::new(offset_chars, offset_chars + 1));
+        let ids = overlap.annotations_at(offset_chars);
         ui.set_max_width(320.0);
         for (i, id) in ids.iter().take(6).enumerate() {
-            let Some(annotation) = project.annotation(*id) else {
+            let Some(annotation) = entries
+                .iter()
+                .find(|e| e.annotation == *id)
+                .and_then(|e| project.annotations.get(e.annotation_index))
+                .filter(|a| a.id == *id)
+            else {
                 continue;
             };
             if i > 0 {
                 ui.separator();
             }
             let tag = project.schema.get(&annotation.tag);
-            let color = tag.map_or(Color32::GRAY, |t| {
-                let [r, g, b] = t.color.0;
-                Color32::from_rgb(r, g, b)
-            });
+            let color = tag.map_or(Color32::GRAY, |t| tag_color(t.color));
             ui.horizontal(|ui| {
                 ui.label(
                     egui::RichText::new(project.schema.name(&annotation.tag))

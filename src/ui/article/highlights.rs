@@ -8,6 +8,7 @@ use egui::{Color32, CornerRadius, Rect, Shape, Stroke, StrokeKind, pos2};
 
 use super::layout::{ReadingStyle, range_rects};
 use crate::model::{AnnotationId, OverlapIndex, Paragraph, Project, Span};
+use crate::ui::tag_color;
 
 /// Underline lanes drawn; deeper overlaps share the last lane (the fill still shows them).
 const MAX_LANES: u8 = 3;
@@ -77,10 +78,7 @@ impl DecorationContext<'_> {
                 .project
                 .schema
                 .get(&annotation.tag)
-                .map_or(Color32::GRAY, |t| {
-                    let [r, g, b] = t.color.0;
-                    Color32::from_rgb(r, g, b)
-                });
+                .map_or(Color32::GRAY, |t| tag_color(t.color));
             let fill = color.gamma_multiply(fill_alpha);
             let lane = entry.lane.min(MAX_LANES - 1);
             let start = entry.range.start.max(paragraph.chars.start) - base;

@@ -29,19 +29,21 @@ impl ArticleView {
     ) -> usize {
         let paragraphs = doc.paragraphs();
         let y = pos.y - frame.origin.y - frame.header_px;
-        if paragraphs.is_empty() {
+        let Some(first) = paragraphs.first() else {
             return 0;
-        }
+        };
         if y < 0.0 {
-            return paragraphs[0].chars.start;
+            return first.chars.start;
         }
         let index = self.layouts.heights.index_at(y);
         let top_px = self.layouts.heights.top_of(index);
-        let Some((galley, _)) = self.layouts.galley(doc, index, ctx) else {
+        let (Some(paragraph), Some((galley, _))) =
+            (paragraphs.get(index), self.layouts.galley(doc, index, ctx))
+        else {
             return doc.len_chars();
         };
         let local = pos - frame.paragraph_origin(top_px);
-        paragraphs[index].chars.start + layout::boundary_at(&galley, local)
+        paragraph.chars.start + layout::boundary_at(&galley, local)
     }
 
     /// The char whose glyph is under a screen position, among the visible paragraphs.
@@ -259,7 +261,7 @@ impl ArticleView {
             } else {
                 galley.cursor_down_one_row(&cursor, Some(x))
             };
-            return Some(paragraphs[index].chars.start + moved.index.0);
+            return Some(paragraphs.get(index)?.chars.start + moved.index.0);
         }
         let target = if up { index.checked_sub(1)? } else { index + 1 };
         let p = paragraphs.get(target)?;

@@ -342,7 +342,7 @@ impl ArticleView {
         if let Some(hovered) = hovered
             && self.drag_anchor.is_none()
         {
-            tooltip_ui(&response, project, &self.overlap.annotations_at(hovered.1));
+            tooltip_ui(&response, project, &self.overlap, hovered.1);
         }
         let hovered = hovered.map(|(id, _)| id);
 
@@ -482,42 +482,6 @@ impl ArticleView {
         }
     }
 
-    /// Where the palette goes: above the selection's first line, so it hides no text the
-    /// reader is about to read; below its last line when there is no room above.
-    /// Returns the anchor and the palette corner placed there.
-    fn palette_anchor(
-        &self,
-        doc: &Document,
-        frame: &Frame,
-        span: Span,
-    ) -> Option<(Pos2, egui::Align2)> {
-        // Room for one row of buttons.
-        let palette_px = frame.style.font_size_px * 2.4;
-        let screen_rect = |offset: usize| {
-            let (index, local) = Self::locate(doc, offset)?;
-            let visible = self.visible.iter().find(|v| v.index == index)?;
-            Some(
-                layout::boundary_rect(&visible.galley, local)
-                    .translate(frame.paragraph_origin(visible.top_px).to_vec2()),
-            )
-        };
-        if let Some(start) = screen_rect(span.start)
-            && start.top() - palette_px > frame.clip.top()
-            && start.top() < frame.clip.bottom()
-        {
-            return Some((
-                pos2(start.left() - 8.0, start.top() - 4.0),
-                egui::Align2::LEFT_BOTTOM,
-            ));
-        }
-        let end = screen_rect(span.end)?;
-        let anchor = pos2(end.left() - 24.0, end.bottom() + 4.0);
-        frame
-            .clip
-            .contains(anchor)
-            .then_some((anchor, egui::Align2::LEFT_TOP))
-    }
-
     /// Paints the visible paragraphs with their highlights; returns the ranges rebuilt.
     #[expect(clippy::too_many_arguments)]
     fn paint_paragraphs(
@@ -553,7 +517,8 @@ impl ArticleView {
                 id.filter(|id| {
                     self.hits
                         .iter()
-                        .any(|&h| self.overlap.entries()[h].annotation == *id)
+                        .filter_map(|&h| self.overlap.entries().get(h))
+                        .any(|e| e.annotation == *id)
                 })
             };
             let inputs = DecorationInputs {

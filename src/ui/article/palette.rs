@@ -1,20 +1,48 @@
-//! The floating tag palette shown next to a text selection: one button per tag, in the
-//! tag's colour and with its hotkey, plus "Add as range" when an annotation is selected.
+//! The floating tag palette shown next to a text selection: where it goes, and one button
+//! per tag, in the tag's colour and with its hotkey, plus "Add as range" when an annotation
+//! is selected.
 
-use egui::{Color32, Pos2, Rect, RichText};
+use egui::{Pos2, Rect, RichText, pos2};
 
-use super::ArticleAction;
-use crate::model::{AnnotationId, TagSchema};
+use super::{ArticleAction, ArticleView, Frame, layout};
+use crate::model::{AnnotationId, Document, Span, TagSchema};
+use crate::ui::{tag_color, text_on};
 
-/// Black or white, whichever reads better on `background`.
-pub(super) fn text_on(background: Color32) -> Color32 {
-    let luma = 0.299 * f32::from(background.r())
-        + 0.587 * f32::from(background.g())
-        + 0.114 * f32::from(background.b());
-    if luma > 150.0 {
-        Color32::from_rgb(20, 20, 20)
-    } else {
-        Color32::WHITE
+impl ArticleView {
+    /// Where the palette goes: above the selection's first line, so it hides no text the
+    /// reader is about to read; below its last line when there is no room above.
+    /// Returns the anchor and the palette corner placed there.
+    pub(super) fn palette_anchor(
+        &self,
+        doc: &Document,
+        frame: &Frame,
+        span: Span,
+    ) -> Option<(Pos2, egui::Align2)> {
+        // Room for one row of buttons.
+        let palette_px = frame.style.font_size_px * 2.4;
+        let screen_rect = |offset: usize| {
+            let (index, local) = Self::locate(doc, offset)?;
+            let visible = self.visible.iter().find(|v| v.index == index)?;
+            Some(
+                layout::boundary_rect(&visible.galley, local)
+                    .translate(frame.paragraph_origin(visible.top_px).to_vec2()),
+            )
+        };
+        if let Some(start) = screen_rect(span.start)
+            && start.top() - palette_px > frame.clip.top()
+            && start.top() < frame.clip.bottom()
+        {
+            return Some((
+                pos2(start.left() - 8.0, start.top() - 4.0),
+                egui::Align2::LEFT_BOTTOM,
+            ));
+        }
+        let end = screen_rect(span.end)?;
+        let anchor = pos2(end.left() - 24.0, end.bottom() + 4.0);
+        frame
+            .clip
+            .contains(anchor)
+            .then_some((anchor, egui::Align2::LEFT_TOP))
     }
 }
 
@@ -51,8 +79,7 @@ pub(super) fn palette_ui(
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 4.0;
                         for tag in &schema.tags {
-                            let [r, g, b] = tag.color.0;
-                            let color = Color32::from_rgb(r, g, b);
+                            let color = tag_color(tag.color);
                             let label = tag_button_label(&tag.name, tag.hotkey);
                             let button = egui::Button::new(
                                 RichText::new(label).strong().color(text_on(color)),

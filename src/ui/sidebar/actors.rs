@@ -5,7 +5,10 @@ use std::collections::HashMap;
 use egui::{RichText, Ui};
 
 use super::super::Action;
-use crate::model::{ActorId, Project};
+use crate::model::{Actor, ActorId, Project};
+
+/// The actors list scrolls beyond this height.
+const ACTORS_LIST_HEIGHT_PX: f32 = 320.0;
 
 /// State of the actors section between frames.
 #[derive(Default)]
@@ -45,39 +48,31 @@ impl ActorsSection {
                 .weak(),
             );
         }
-        for actor in &project.actors {
-            let count = counts.and_then(|c| c.get(&actor.id)).copied().unwrap_or(0);
-            ui.horizontal(|ui| {
-                self.name_ui(ui, actor.id, &actor.name, actions);
-                ui.label(RichText::new(format!("{count} held")).small().weak())
-                    .on_hover_text(format!("{count} annotation(s) held by {}", actor.name));
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .small_button("Delete")
-                        .on_hover_text("Delete this actor (its annotations lose their holder)")
-                        .clicked()
-                    {
-                        actions.push(Action::DeleteActor(actor.id));
-                    }
-                });
+        // Virtualised like the annotation list: a project can hold hundreds of actors, and
+        // each row has a text field.
+        let row_height_px = 2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y + 4.0;
+        egui::ScrollArea::vertical()
+            .id_salt("actors_list")
+            .max_height(ACTORS_LIST_HEIGHT_PX)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height_px, project.actors.len(), |ui, rows| {
+                for index in rows {
+                    let Some(actor) = project.actors.get(index) else {
+                        continue;
+                    };
+                    let count = counts.and_then(|c| c.get(&actor.id)).copied().unwrap_or(0);
+                    let (rect, _) = ui.allocate_exact_size(
+                        egui::vec2(ui.available_width(), row_height_px),
+                        egui::Sense::hover(),
+                    );
+                    let mut row = ui.new_child(
+                        egui::UiBuilder::new()
+                            .max_rect(rect)
+                            .layout(egui::Layout::top_down(egui::Align::Min)),
+                    );
+                    self.actor_row_ui(&mut row, actor, count, actions);
+                }
             });
-            let mut affiliation = actor.affiliation.clone().unwrap_or_default();
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut affiliation)
-                        .id_salt(("actor_affiliation", actor.id))
-                        .hint_text("Affiliation, e.g. Russia")
-                        .desired_width(f32::INFINITY),
-                )
-                .on_hover_text(format!("Affiliation of {}", actor.name));
-            if response.changed() {
-                actions.push(Action::SetAffiliation(actor.id, affiliation));
-            }
-            if response.lost_focus() {
-                actions.push(Action::ActorEditFinished);
-            }
-            ui.add_space(4.0);
-        }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let response = ui.add(
@@ -102,6 +97,50 @@ impl ActorsSection {
             self.merge_ui(ui, project, actions);
         }
         self.counts = cached;
+    }
+
+    /// One actor: name (click to rename), annotations held, Delete, and the affiliation.
+    fn actor_row_ui(
+        &mut self,
+        ui: &mut Ui,
+        actor: &Actor,
+        count: usize,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.horizontal(|ui| {
+            self.name_ui(ui, actor.id, &actor.name, actions);
+            ui.label(RichText::new(format!("{count} held")).small().weak())
+                .on_hover_ui(|ui| {
+                    ui.label(format!("{count} annotation(s) held by {}", actor.name));
+                });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("Delete")
+                    .on_hover_text("Delete this actor (its annotations lose their holder)")
+                    .clicked()
+                {
+                    actions.push(Action::DeleteActor(actor.id));
+                }
+            });
+        });
+        let mut affiliation = actor.affiliation.clone().unwrap_or_default();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut affiliation)
+                    .id_salt(("actor_affiliation", actor.id))
+                    .hint_text("Affiliation, e.g. Russia")
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_ui(|ui| {
+                ui.label(format!("Affiliation of {}", actor.name));
+            });
+        if response.changed() {
+            actions.push(Action::SetAffiliation(actor.id, affiliation));
+        }
+        if response.lost_focus() {
+            actions.push(Action::ActorEditFinished);
+        }
+        ui.add_space(4.0);
     }
 
     fn name_ui(&mut self, ui: &mut Ui, id: ActorId, name: &str, actions: &mut Vec<Action>) {

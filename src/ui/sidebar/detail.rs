@@ -73,54 +73,9 @@ impl DetailEditor {
         });
 
         ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            let has_selection = text_selection.is_some_and(|s| !s.is_empty());
-            let hint = "Select text in the article first";
-            if ui
-                .add_enabled(has_selection, egui::Button::new("Set span to selection"))
-                .on_disabled_hover_text(hint)
-                .on_hover_text("Replace this annotation's text with the selected text")
-                .clicked()
-            {
-                actions.push(Action::SetSpanToSelection(a.id));
-            }
-            if ui
-                .add_enabled(has_selection, egui::Button::new("Add selection as range"))
-                .on_disabled_hover_text(hint)
-                .on_hover_text("Make a discontinuous span (Ctrl+R)")
-                .clicked()
-            {
-                actions.push(Action::AddSelectionAsRange(a.id));
-            }
-        });
+        span_buttons_ui(ui, a, text_selection, actions);
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            let time = |t: chrono::DateTime<chrono::Utc>| {
-                t.with_timezone(&chrono::Local)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-            };
-            ui.label(
-                RichText::new(format!(
-                    "Created {} · modified {}",
-                    time(a.created),
-                    time(a.modified)
-                ))
-                .small()
-                .weak(),
-            );
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let delete =
-                    egui::Button::new(RichText::new("Delete").color(ui.visuals().error_fg_color));
-                if ui
-                    .add(delete)
-                    .on_hover_text("Delete this annotation (Delete); Ctrl+Z brings it back")
-                    .clicked()
-                {
-                    actions.push(Action::DeleteAnnotation(a.id));
-                }
-            });
-        });
+        footer_ui(ui, a, actions);
     }
 
     fn holder_ui(
@@ -254,6 +209,66 @@ impl DetailEditor {
     }
 }
 
+/// "Set span to selection" and "Add selection as range", enabled while text is selected.
+fn span_buttons_ui(
+    ui: &mut Ui,
+    a: &Annotation,
+    text_selection: Option<Span>,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let has_selection = text_selection.is_some_and(|s| !s.is_empty());
+        let hint = "Select text in the article first";
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Set span to selection"))
+            .on_disabled_hover_text(hint)
+            .on_hover_text("Replace this annotation's text with the selected text")
+            .clicked()
+        {
+            actions.push(Action::SetSpanToSelection(a.id));
+        }
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Add selection as range"))
+            .on_disabled_hover_text(hint)
+            .on_hover_text("Make a discontinuous span (Ctrl+R)")
+            .clicked()
+        {
+            actions.push(Action::AddSelectionAsRange(a.id));
+        }
+    });
+}
+
+/// Created and modified times, and Delete.
+fn footer_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let time = |t: chrono::DateTime<chrono::Utc>| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        };
+        ui.label(
+            RichText::new(format!(
+                "Created {} · modified {}",
+                time(a.created),
+                time(a.modified)
+            ))
+            .small()
+            .weak(),
+        );
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let delete =
+                egui::Button::new(RichText::new("Delete").color(ui.visuals().error_fg_color));
+            if ui
+                .add(delete)
+                .on_hover_text("Delete this annotation (Delete); Ctrl+Z brings it back")
+                .clicked()
+            {
+                actions.push(Action::DeleteAnnotation(a.id));
+            }
+        });
+    });
+}
+
 fn tag_combo_ui(
     ui: &mut Ui,
     project: &Project,
@@ -294,6 +309,8 @@ fn ranges_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
                 actions.push(Action::RemoveRange(a.id, index));
             }
         }
-        ui.label(RichText::new(format!("({} chars)", a.quote.chars().count())).weak());
+        // Summed over the ranges: counting the quote's chars would walk all of its text.
+        let chars: usize = a.ranges.iter().map(Span::len).sum();
+        ui.label(RichText::new(format!("({chars} chars)")).weak());
     });
 }

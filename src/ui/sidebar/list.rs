@@ -75,31 +75,35 @@ pub struct AnnotationList {
 impl AnnotationList {
     /// Recomputes the rows if the project, document or filter changed.
     pub fn refresh(&mut self, project: &Project, document: Option<DocumentId>) {
-        let key = CacheKey {
-            revision: project.revision(),
-            document,
-            filter: self.filter.clone(),
-        };
-        if self.cache_key.as_ref() == Some(&key) {
+        let revision = project.revision();
+        // Compared in place: cloning the filter for the key every frame would allocate.
+        if self.cache_key.as_ref().is_some_and(|k| {
+            k.revision == revision && k.document == document && k.filter == self.filter
+        }) {
             return;
         }
         let range = document.map_or(0..0, |d| project.document_annotation_range(d));
         let needle = self.filter.search.trim().to_lowercase();
         self.total = range.len();
+        let filter = &self.filter;
         self.rows = range
             .filter(|&i| {
-                self.filter
-                    .accepts(project, &project.annotations[i], &needle)
+                project
+                    .annotations
+                    .get(i)
+                    .is_some_and(|a| filter.accepts(project, a, &needle))
             })
             .collect();
-        self.cache_key = Some(key);
+        self.cache_key = Some(CacheKey {
+            revision,
+            document,
+            filter: self.filter.clone(),
+        });
     }
 
-    /// The ids of the listed annotations, in order.
-    pub fn visible_ids<'a>(
-        &'a self,
-        project: &'a Project,
-    ) -> impl Iterator<Item = AnnotationId> + 'a {
+    /// The ids of the listed annotations, in order (the unit tests' view of the list).
+    #[cfg(test)]
+    fn visible_ids<'a>(&'a self, project: &'a Project) -> impl Iterator<Item = AnnotationId> + 'a {
         self.rows
             .iter()
             .filter_map(|&i| project.annotations.get(i).map(|a| a.id))
@@ -113,15 +117,15 @@ impl AnnotationList {
         selected: Option<AnnotationId>,
         step: isize,
     ) -> Option<AnnotationId> {
-        let ids: Vec<AnnotationId> = self.visible_ids(project).collect();
-        let last = ids.len().checked_sub(1)?;
-        let position = selected.and_then(|s| ids.iter().position(|&id| id == s));
+        let last = self.rows.len().checked_sub(1)?;
+        let position = selected.and_then(|s| self.row_of(project, s));
         let next = match position {
             None if step >= 0 => 0,
             None => last,
             Some(p) => p.saturating_add_signed(step).min(last),
         };
-        ids.get(next).copied()
+        let index = *self.rows.get(next)?;
+        project.annotations.get(index).map(|a| a.id)
     }
 
     /// Scrolls the list to the selected row on the next frame.
@@ -278,7 +282,9 @@ fn row_ui(
         }
         if a.note.is_some() {
             ui.label(RichText::new("note").small().italics().weak())
-                .on_hover_text(a.note_text());
+                .on_hover_ui(|ui| {
+                    ui.label(a.note_text());
+                });
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let holder = project.holder_name(a);

@@ -86,7 +86,7 @@ impl Sidebar {
                             ui.add_space(2.0);
                             // The list elides long quotes; here the whole quote is readable.
                             ui.add(
-                                egui::Label::new(RichText::new(format!("“{}”", a.quote)).italics())
+                                egui::Label::new(RichText::new(quote_preview(&a.quote)).italics())
                                     .wrap(),
                             );
                             ui.add_space(6.0);
@@ -155,7 +155,9 @@ impl Sidebar {
                     .corner_radius(10.0);
                 if ui
                     .add(button)
-                    .on_hover_text(format!("Show or hide {}s", tag.name.to_lowercase()))
+                    .on_hover_ui(|ui| {
+                        ui.label(format!("Show or hide {}s", tag.name.to_lowercase()));
+                    })
                     .clicked()
                 {
                     if is_shown {
@@ -203,5 +205,29 @@ impl Sidebar {
             // The actor was deleted or merged away.
             filter.holder = None;
         }
+    }
+}
+
+/// The quote in quotation marks, cut after a few paragraphs' worth: an annotation can span
+/// a whole document, and its full quote would be laid out again every frame.
+fn quote_preview(quote: &str) -> String {
+    const MAX_CHARS: usize = 1_200;
+    match quote.char_indices().nth(MAX_CHARS) {
+        Some((cut_bytes, _)) => format!("“{}…”", quote.get(..cut_bytes).unwrap_or(quote)),
+        None => format!("“{quote}”"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_preview;
+
+    #[test]
+    fn long_quotes_are_cut_on_a_char_boundary() {
+        assert_eq!(quote_preview("Kyiv – talks"), "“Kyiv – talks”");
+        let long = "é".repeat(5_000);
+        let preview = quote_preview(&long);
+        assert_eq!(preview.chars().count(), 1_200 + 3);
+        assert!(preview.ends_with("é…”"));
     }
 }
