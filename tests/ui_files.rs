@@ -407,3 +407,72 @@ fn saving_again_while_a_background_save_runs_waits_for_it_and_quit_waits_for_bot
     assert_eq!(&reloaded.project, harness.state().project());
     assert_eq!(reloaded.project.actors.len(), 1);
 }
+
+#[test]
+fn a_brat_folder_imports_from_the_file_menu_as_one_undoable_step() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/brat/corpora-TDT");
+    let pairs = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ann"))
+        })
+        .count();
+    let (mut harness, script) = scripted(sample_project());
+    let before = harness.state().project().clone();
+
+    script.answer(&corpus);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import brat Folder…").click();
+    harness.run();
+    harness.run();
+    assert_eq!(script.requests()[0].purpose, DialogPurpose::ImportFolder);
+
+    let app = harness.state();
+    assert_eq!(app.project().documents.len(), 1 + pairs);
+    assert!(
+        app.project().annotations.len() > 100,
+        "the corpus's spans arrive as annotations"
+    );
+    assert!(app.project().problems().is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &before);
+}
+
+#[test]
+fn a_jsonl_export_imports_its_annotations_onto_the_open_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = tagged_sample();
+    let options = stance::io::export::ExportOptions {
+        format: stance::io::export::ExportFormat::Jsonl,
+        ..stance::io::export::ExportOptions::default()
+    };
+    let stance::io::export::ExportOutput::File(bytes) =
+        stance::io::export::export(&source, &options).unwrap()
+    else {
+        panic!("jsonl is one file");
+    };
+    let path = dir.path().join("claims.jsonl");
+    std::fs::write(&path, bytes).unwrap();
+    // The same document, without its annotations.
+    let mut bare = source.clone();
+    bare.annotations.clear();
+    let (mut harness, script) = scripted(bare);
+
+    script.answer(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.run();
+
+    let quotes: Vec<String> = harness
+        .state()
+        .project()
+        .annotations
+        .iter()
+        .map(|a| a.quote.clone())
+        .collect();
+    let expected: Vec<String> = source.annotations.iter().map(|a| a.quote.clone()).collect();
+    assert_eq!(quotes, expected);
+}

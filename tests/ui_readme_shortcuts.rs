@@ -1,13 +1,27 @@
-//! The README's shortcut table lists every shortcut the app has, so the two cannot drift apart.
+//! The README's shortcut table is the one the app generates from its `Command` enum, so the
+//! documentation cannot drift from what the keys do.
 #![allow(clippy::unwrap_used)]
 
 use stance::model::TagSchema;
-use stance::ui::commands::{Command, shortcut_text};
+use stance::ui::commands::{Command, shortcut_text, shortcuts_markdown};
+
+fn readme() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md exists")
+}
+
+#[test]
+fn readme_holds_the_generated_shortcut_table() {
+    let table = shortcuts_markdown(&TagSchema::default());
+    assert!(
+        readme().contains(&table),
+        "README.md's shortcut table differs from the app's; paste this:\n{table}"
+    );
+}
 
 #[test]
 fn readme_lists_every_keyboard_shortcut() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md exists");
+    let readme = readme();
     let mut missing = Vec::new();
     for command in Command::ALL {
         for shortcut in command.shortcuts() {

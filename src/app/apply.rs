@@ -162,6 +162,7 @@ impl StanceApp {
             Command::NewProject => self.request(ctx, Pending::NewProject),
             Command::Open => self.request(ctx, Pending::OpenDialog),
             Command::ImportArticle => self.start_import_dialog(ctx),
+            Command::ImportFolder => self.start_import_folder_dialog(ctx),
             Command::Save => self.save(ctx),
             Command::SaveAs => self.start_save_as_dialog(ctx),
             Command::Export => self.export_dialog.open(),

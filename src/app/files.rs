@@ -206,8 +206,23 @@ impl StanceApp {
     }
 
     pub(super) fn start_import_dialog(&mut self, ctx: &egui::Context) {
-        let request = DialogRequest::new(DialogPurpose::ImportArticles, "Import Articles")
+        let request = DialogRequest::new(DialogPurpose::ImportArticles, "Import")
+            .filter(
+                "Articles and annotations",
+                &["txt", "md", "ann", "json", "jsonl", "jsonld"],
+            )
             .filter("Article", &["txt", "md"])
+            .filter("brat annotations", &["ann"])
+            .filter(
+                "Stance export (JSON, JSONL, W3C)",
+                &["json", "jsonl", "jsonld"],
+            )
+            .directory(self.dialog_directory());
+        self.dialogs.start(request, ctx);
+    }
+
+    pub(super) fn start_import_folder_dialog(&mut self, ctx: &egui::Context) {
+        let request = DialogRequest::new(DialogPurpose::ImportFolder, "Import brat Folder")
             .directory(self.dialog_directory());
         self.dialogs.start(request, ctx);
     }
@@ -344,7 +359,9 @@ impl StanceApp {
                 };
                 self.save_to(ctx, &path);
             }
-            DialogPurpose::ImportArticles => self.import(ctx, &answer.paths),
+            DialogPurpose::ImportArticles | DialogPurpose::ImportFolder => {
+                self.import(ctx, &answer.paths);
+            }
             DialogPurpose::Export => {
                 if first.exists() {
                     self.confirm_overwrite = Some(first);
@@ -355,23 +372,34 @@ impl StanceApp {
         }
     }
 
-    /// Imports articles into the project as one undoable step and shows the first.
+    /// Imports articles, brat files or Stance exports as one undoable step; shows the first
+    /// new document.
     pub(super) fn import(&mut self, ctx: &egui::Context, paths: &[PathBuf]) {
         match crate::io::import::import_edit(paths, &self.project) {
             Ok((edit, summary)) => {
-                let label = if summary.documents.len() == 1 {
+                let label = if summary.annotations > 0 {
+                    "Import Annotations"
+                } else if summary.documents.len() == 1 {
                     "Import Article"
                 } else {
                     "Import Articles"
                 };
-                if !summary.documents.is_empty() && self.edit(ctx, Ok(edit), label, None) {
-                    self.document = summary.documents.first().copied();
+                // JSONL and W3C exports bring annotations onto documents already here.
+                let has_content = !summary.documents.is_empty() || summary.annotations > 0;
+                if has_content && self.edit(ctx, Ok(edit), label, None) {
+                    if let Some(first) = summary.documents.first().copied() {
+                        self.document = Some(first);
+                        self.article_scroll_to = Some(0);
+                    }
                     self.selected = None;
                     self.text_selection = None;
-                    self.article_scroll_to = Some(0);
                     self.toasts.info(
                         ctx,
-                        format!("Imported {} article(s)", summary.documents.len()),
+                        format!(
+                            "Imported {} document(s) and {} annotation(s)",
+                            summary.documents.len(),
+                            summary.annotations
+                        ),
                     );
                 }
                 for (path, reason) in summary.skipped {

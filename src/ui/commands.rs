@@ -22,6 +22,7 @@ pub enum Command {
     NewProject,
     Open,
     ImportArticle,
+    ImportFolder,
     Save,
     SaveAs,
     Export,
@@ -70,10 +71,11 @@ const fn bare(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Command::NewProject,
         Command::Open,
         Command::ImportArticle,
+        Command::ImportFolder,
         Command::Save,
         Command::SaveAs,
         Command::Export,
@@ -106,6 +108,7 @@ impl Command {
             Command::NewProject => "New Project",
             Command::Open => "Open…",
             Command::ImportArticle => "Import Article…",
+            Command::ImportFolder => "Import brat Folder…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
@@ -138,7 +141,10 @@ impl Command {
         match self {
             Command::NewProject => "Start an empty project",
             Command::Open => "Open a project (.ron) or an article (.txt, .md)",
-            Command::ImportArticle => "Add an article (.txt, .md) to this project",
+            Command::ImportArticle => {
+                "Add articles (.txt, .md), brat .ann files or Stance exports to this project"
+            }
+            Command::ImportFolder => "Add a folder of brat .txt/.ann pairs to this project",
             Command::Save => "Save the project",
             Command::SaveAs => "Save the project to a new file",
             Command::Export => "Export annotations (CSV, JSON, Markdown, brat…)",
@@ -193,7 +199,11 @@ impl Command {
             Command::ToggleSidebar => const { &[cmd(Key::B)] },
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
-            Command::ThemeLight | Command::ThemeDark | Command::ThemeSystem | Command::About => &[],
+            Command::ImportFolder
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ThemeSystem
+            | Command::About => &[],
         }
     }
 
@@ -211,6 +221,7 @@ impl Command {
             Command::NewProject
             | Command::Open
             | Command::ImportArticle
+            | Command::ImportFolder
             | Command::Save
             | Command::SaveAs
             | Command::Export

@@ -15,6 +15,8 @@ pub enum DialogPurpose {
     OpenProject,
     SaveProjectAs,
     ImportArticles,
+    /// A folder of brat `.txt`/`.ann` pairs.
+    ImportFolder,
     /// Where to write an export; the app keeps the request until the path arrives.
     Export,
 }
@@ -160,6 +162,7 @@ fn run_native(request: &DialogRequest) -> Vec<PathBuf> {
     }
     match request.purpose {
         DialogPurpose::ImportArticles => dialog.pick_files().unwrap_or_default(),
+        DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),
         _ if request.is_save() => dialog.save_file().into_iter().collect(),
         _ => dialog.pick_file().into_iter().collect(),
     }

@@ -33,6 +33,7 @@ fn layout(menu: Menu) -> &'static [Item] {
             Cmd(C::Open),
             RecentFiles,
             Cmd(C::ImportArticle),
+            Cmd(C::ImportFolder),
             Separator,
             Cmd(C::Save),
             Cmd(C::SaveAs),
