@@ -102,6 +102,23 @@ fn import_refuses_to_overwrite_without_force() {
 }
 
 #[test]
+fn import_refuses_to_write_over_one_of_its_inputs_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("talks.txt");
+    fs::copy(article(), &input).unwrap();
+    let before = fs::read(&input).unwrap();
+    // The same file under another spelling is still the input.
+    let same = dir.path().join(".").join("talks.txt");
+    let output = stance(&[&"import", &article(), &input, &"-o", &same, &"--force"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("is one of the inputs"), "{stderr}");
+    assert!(stderr.contains("choose another output"), "{stderr}");
+    assert_eq!(fs::read(&input).unwrap(), before);
+    assert!(!dir.path().join("talks.txt.bak").exists());
+}
+
+#[test]
 fn import_takes_several_articles_and_a_title() {
     let dir = tempfile::tempdir().unwrap();
     let md = dir.path().join("briefing.md");

@@ -81,7 +81,10 @@ impl StanceApp {
                 let edit = self.project.set_holder(id, holder, now);
                 self.edit(ctx, edit, "Set Holder", None);
             }
-            Action::NewHolder(id, name) => self.new_holder(ctx, id, &name),
+            Action::NewHolder(id, name) => {
+                let edit = self.project.set_holder_named(id, &name, now);
+                self.edit(ctx, edit, "New Holder", None);
+            }
             Action::SetNote(id, note) => {
                 let edit = self.project.set_note(id, &note, now);
                 self.edit(ctx, edit, "Edit Note", Some(&format!("note:{id}")));
@@ -95,27 +98,16 @@ impl StanceApp {
             }
             Action::AddSelectionAsRange(id) => self.add_selection_as_range(ctx, id),
             Action::RemoveRange(id, index) => {
-                let Some(a) = self.project.annotation(id) else {
-                    return;
-                };
-                let ranges: Vec<Span> = a
-                    .ranges
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != index)
-                    .map(|(_, r)| *r)
-                    .collect();
-                let edit = self.project.set_ranges(id, ranges, now);
+                let edit = self.project.remove_range(id, index, now);
                 self.edit(ctx, edit, "Remove Range", None);
             }
             Action::DeleteAnnotation(id) => self.delete_annotation(ctx, id),
             Action::RenameActor(id, name) => {
-                let edit = self.project.edit_actor(id, |a| a.name = name);
-                self.edit(ctx, edit, "Rename Actor", None);
+                let edit = self.project.rename_actor(id, &name);
+                self.edit_unless_no_op(ctx, edit, "Rename Actor");
             }
             Action::SetAffiliation(id, affiliation) => {
-                let affiliation = (!affiliation.trim().is_empty()).then_some(affiliation);
-                let edit = self.project.edit_actor(id, |a| a.affiliation = affiliation);
+                let edit = self.project.set_affiliation(id, &affiliation);
                 self.edit(
                     ctx,
                     edit,
@@ -124,23 +116,12 @@ impl StanceApp {
                 );
             }
             Action::SetAliases(id, text) => {
-                let Some(actor) = self.project.actor(id) else {
-                    return;
-                };
-                let aliases = parse_aliases(&text, &actor.name);
-                if aliases != actor.aliases {
-                    let edit = self.project.edit_actor(id, |a| a.aliases = aliases);
-                    self.edit(ctx, edit, "Set Aliases", None);
-                }
+                let edit = self.project.set_aliases(id, &text);
+                self.edit_unless_no_op(ctx, edit, "Set Aliases");
             }
             Action::AddActor(name) => {
-                if let Some(existing) = self.project.actor_named(&name) {
-                    let message = format!("An actor called {} already exists", existing.name);
-                    self.toasts.warning(ctx, message);
-                    return;
-                }
                 let edit = self.project.add_actor(Actor::new(name, None));
-                self.edit(ctx, Ok(edit), "Add Actor", None);
+                self.edit(ctx, edit, "Add Actor", None);
             }
             Action::MergeActors { from, into } => {
                 let edit = self.project.merge_actors(from, into, now);
@@ -280,6 +261,20 @@ impl StanceApp {
         }
     }
 
+    /// [`StanceApp::edit`], except that an edit changing nothing (focus leaving an untouched
+    /// field) records no undo step.
+    fn edit_unless_no_op(
+        &mut self,
+        ctx: &egui::Context,
+        edit: Result<Edit, EditError>,
+        label: &str,
+    ) -> bool {
+        if edit.as_ref().is_ok_and(|e| self.project.is_no_op(e)) {
+            return false;
+        }
+        self.edit(ctx, edit, label, None)
+    }
+
     fn select(&mut self, id: crate::model::AnnotationId, scroll_article: bool, scroll_list: bool) {
         let Some(a) = self.project.annotation(id) else {
             return;
@@ -363,58 +358,10 @@ impl StanceApp {
             }
         }
     }
-
-    /// Makes a new actor (or the one already called `name`) the annotation's holder.
-    fn new_holder(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId, name: &str) {
-        let now = Utc::now();
-        if let Some(existing) = self.project.actor_named(name).map(|a| a.id) {
-            let edit = self.project.set_holder(id, Some(existing), now);
-            self.edit(ctx, edit, "Set Holder", None);
-            return;
-        }
-        let actor = Actor::new(name, None);
-        let actor_id = actor.id;
-        let add = self.project.add_actor(actor);
-        let edit = self
-            .project
-            .edit_annotation(id, now, |a| a.holder = Some(actor_id))
-            .map(|set| Edit::Batch(vec![add, set]));
-        self.edit(ctx, edit, "New Holder", None);
-    }
 }
 
 /// The key that types a tag's hotkey character, e.g. `'2'` → [`egui::Key::Num2`].
 fn hotkey_key(hotkey: char) -> Option<egui::Key> {
     let mut buffer = [0; 4];
     egui::Key::from_name(hotkey.encode_utf8(&mut buffer))
-}
-
-/// Aliases typed as a comma-separated list: trimmed, without blanks, duplicates or the name.
-fn parse_aliases(text: &str, name: &str) -> Vec<String> {
-    let mut aliases: Vec<String> = Vec::new();
-    for alias in text.split(',').map(str::trim) {
-        if !alias.is_empty()
-            && !alias.eq_ignore_ascii_case(name)
-            && !aliases.iter().any(|a| a.eq_ignore_ascii_case(alias))
-        {
-            aliases.push(alias.to_owned());
-        }
-    }
-    aliases
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_aliases;
-
-    #[test]
-    fn aliases_are_trimmed_and_deduplicated() {
-        assert_eq!(
-            parse_aliases(
-                " Vladimir Putin, , the Kremlin leader,putin, Vladimir Putin",
-                "Putin"
-            ),
-            vec!["Vladimir Putin", "the Kremlin leader"]
-        );
-    }
 }

@@ -148,7 +148,7 @@ fn add_actors(project: &mut Project, rng: &mut Rng, count: usize) -> Result<(), 
         };
         let mut actor = Actor::new(name, Some(*rng.pick(AFFILIATIONS)));
         actor.id = ActorId(Uuid::from_u128(rng.next_u128()));
-        project.apply(project.add_actor(actor))?;
+        project.apply(project.add_actor(actor)?)?;
     }
     Ok(())
 }

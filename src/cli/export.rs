@@ -102,7 +102,7 @@ fn run_export(args: &ExportArgs) -> Result<Option<String>, String> {
         return write_stdout(&output).map(|()| None);
     };
     // `--force` is for old exports; an export over its own project would lose the work.
-    if is_same_file(path, &args.project) {
+    if super::is_same_file(path, &args.project) {
         return Err(format!(
             "{} is the project being exported; choose another output",
             path.display()
@@ -110,14 +110,6 @@ fn run_export(args: &ExportArgs) -> Result<Option<String>, String> {
     }
     output.write(path, args.force).map_err(|e| e.to_string())?;
     Ok(Some(describe(&output, path)))
-}
-
-/// True if both paths name one existing file (through links or `..` alike).
-fn is_same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 fn write_stdout(output: &ExportOutput) -> Result<(), String> {

@@ -4,7 +4,7 @@ mod bench;
 mod export;
 mod project_cmds;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +36,14 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Measure frame times, load/save speed and memory on generated data.
     Bench(bench::BenchArgs),
+}
+
+/// True if both paths name one existing file (through links or `..` alike).
+fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Runs the parsed command line and returns the process exit code.

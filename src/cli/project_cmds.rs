@@ -62,6 +62,16 @@ impl Drop for Report {
 pub fn import(args: &ImportArgs) -> ExitCode {
     let mut report = Report::default();
     let output = &args.output;
+    // `--force` is for an old project; writing over an input would lose what is imported.
+    if let Some(input) = args.paths.iter().find(|p| super::is_same_file(p, output)) {
+        let _ = writeln!(
+            report.err,
+            "stance import: {} is one of the inputs ({}); choose another output",
+            output.display(),
+            input.display()
+        );
+        return ExitCode::FAILURE;
+    }
     if output.exists() && !args.force {
         let _ = writeln!(
             report.err,

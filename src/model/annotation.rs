@@ -40,6 +40,12 @@ impl Annotation {
         super::span::extent(&self.ranges).unwrap_or_default()
     }
 
+    /// True if a range can be removed: an annotation keeps at least one.
+    #[must_use]
+    pub fn has_removable_ranges(&self) -> bool {
+        self.ranges.len() > 1
+    }
+
     /// True if any range covers the char offset.
     #[must_use]
     pub fn covers(&self, offset_chars: usize) -> bool {

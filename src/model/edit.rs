@@ -84,6 +84,10 @@ pub enum EditError {
     EmptySelection,
     #[error("an actor needs a name")]
     EmptyName,
+    #[error("{name:?} already names the actor {existing:?}")]
+    DuplicateActorName { name: String, existing: String },
+    #[error("annotation {0} has only one range; delete the annotation instead")]
+    LastRange(AnnotationId),
     #[error("tag {key:?} is used by {count} annotation(s)")]
     TagInUse { key: String, count: usize },
 }

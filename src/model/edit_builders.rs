@@ -127,7 +127,8 @@ impl Project {
         self.edit_annotation(id, now, |a| a.holder = holder)
     }
 
-    /// Sets an annotation's note; an empty note is stored as none.
+    /// Sets an annotation's note; a blank note is stored as none. Other text is kept as typed:
+    /// the note is edited live, and trimming would eat the space before the next word.
     ///
     /// # Errors
     /// An unknown annotation.
@@ -137,7 +138,7 @@ impl Project {
         note: &str,
         now: DateTime<Utc>,
     ) -> Result<Edit, EditError> {
-        let note = (!note.is_empty()).then(|| note.to_owned());
+        let note = (!note.trim().is_empty()).then(|| note.to_owned());
         self.edit_annotation(id, now, |a| a.note = note)
     }
 
@@ -154,6 +155,29 @@ impl Project {
         self.edit_annotation(id, now, |a| a.ranges = ranges)
     }
 
+    /// Removes the range at `index` from an annotation with several ranges.
+    ///
+    /// # Errors
+    /// An unknown annotation, an index past its ranges, or its only range (delete the
+    /// annotation instead).
+    pub fn remove_range(
+        &self,
+        id: AnnotationId,
+        index: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Edit, EditError> {
+        let a = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
+        if index >= a.ranges.len() {
+            return Err(EditError::BadIndex(index));
+        }
+        if !a.has_removable_ranges() {
+            return Err(EditError::LastRange(id));
+        }
+        self.edited(a, now, |a| {
+            a.ranges.remove(index);
+        })
+    }
+
     /// Adds a range to an annotation, making a discontinuous span (overlaps are merged).
     ///
     /// # Errors
@@ -168,15 +192,6 @@ impl Project {
             return Err(EditError::EmptySelection);
         }
         self.edit_annotation(id, now, |a| a.ranges.push(range))
-    }
-
-    /// Appends a new actor.
-    #[must_use]
-    pub fn add_actor(&self, actor: Actor) -> Edit {
-        Edit::InsertActor {
-            index: self.actors.len(),
-            actor,
-        }
     }
 
     /// Changes an actor through `change` (name, aliases, affiliation).

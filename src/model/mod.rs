@@ -2,6 +2,7 @@
 //!
 //! Pure Rust with no UI and no I/O. Every rule of the domain lives here.
 
+mod actor_edits;
 mod annotation;
 mod derived;
 mod document;

@@ -82,15 +82,22 @@ impl ActorsSection {
                     .desired_width(160.0),
             );
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let name = self.new_actor_name.trim().to_owned();
-            if (ui
-                .add_enabled(!name.is_empty(), egui::Button::new("Add actor"))
-                .clicked()
-                || entered)
-                && !name.is_empty()
+            let refusal = project.check_new_actor_name(&self.new_actor_name).err();
+            let mut button = ui.add_enabled(refusal.is_none(), egui::Button::new("Add actor"));
+            if let Some(refusal) = &refusal
+                && !self.new_actor_name.is_empty()
             {
+                button = button.on_disabled_hover_text(refusal.to_string());
+            }
+            // Enter on a refused name still sends it, so the model's refusal shows as a toast;
+            // the name stays in the field to be corrected.
+            if (button.clicked() || entered) && !self.new_actor_name.is_empty() {
+                let name = if refusal.is_none() {
+                    std::mem::take(&mut self.new_actor_name)
+                } else {
+                    self.new_actor_name.clone()
+                };
                 actions.push(Action::AddActor(name));
-                self.new_actor_name.clear();
             }
         });
         if project.actors.len() >= 2 {
@@ -169,8 +176,8 @@ impl ActorsSection {
         }
         if response.lost_focus() {
             let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
-            if !cancelled && !buffer.trim().is_empty() && buffer.trim() != name {
-                actions.push(Action::RenameActor(id, buffer.trim().to_owned()));
+            if !cancelled {
+                actions.push(Action::RenameActor(id, std::mem::take(buffer)));
             }
             self.renaming = None;
         }

@@ -101,8 +101,8 @@ impl DetailEditor {
                 }
                 let entered =
                     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui.button("Add").clicked() || entered) && !name.trim().is_empty() {
-                    actions.push(Action::NewHolder(a.id, name.trim().to_owned()));
+                if (ui.button("Add").clicked() || entered) && !name.is_empty() {
+                    actions.push(Action::NewHolder(a.id, std::mem::take(name)));
                     done = true;
                 }
                 if ui.button("Cancel").clicked() {
@@ -300,7 +300,7 @@ fn ranges_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         for (index, range) in a.ranges.iter().enumerate() {
             ui.label(RichText::new(format!("{}–{}", range.start, range.end)).monospace());
-            if a.ranges.len() > 1
+            if a.has_removable_ranges()
                 && ui
                     .small_button("×")
                     .on_hover_text("Remove this range")

@@ -322,7 +322,7 @@ mod tests {
         p.apply(p.add_document(doc)).unwrap();
         let putin = Actor::new("Putin", Some("Russia"));
         let putin_id = putin.id;
-        p.apply(p.add_actor(putin)).unwrap();
+        p.apply(p.add_actor(putin).unwrap()).unwrap();
         let mut ids = Vec::new();
         for (tag, span) in [
             ("claim", Span::new(0, 5)),
