@@ -276,6 +276,7 @@ impl StanceApp {
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         let mut actions = std::mem::take(&mut self.queued);
+        self.close_help_on_escape(&ctx);
         if !self.is_modal_open() {
             // Keys act before drawing, so a tag pressed this frame is painted this frame.
             self.handle_keys(&ctx, &mut actions);

@@ -249,3 +249,35 @@ fn unknown_lines_are_kept_and_written_back() {
         in_documented_order(content)
     );
 }
+
+#[test]
+fn holders_differing_only_in_case_make_one_actor_and_write_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Putin met Rubio; putin spoke.\n").unwrap();
+    let ann = dir.path().join("a.ann");
+    let content = "T1\tPerson 0 5\tPutin\nT2\tPerson 10 15\tRubio\nT3\tPerson 17 22\tputin\n\
+                   A1\tHolder T1 Vladimir_Putin\nA2\tHolder T2 Marco_Rubio\n\
+                   A3\tHolder T3 vladimir_putin\n";
+    std::fs::write(&ann, content).unwrap();
+    let mut project = Project::new("p");
+    let mut rubio = stance::model::Actor::new("Rubio", None);
+    rubio.aliases = vec!["Marco Rubio".to_owned()];
+    project.apply(project.add_actor(rubio).unwrap()).unwrap();
+    import_paths(std::slice::from_ref(&ann), &mut project).unwrap();
+    // "vladimir putin" and the alias "Marco Rubio" name actors already there: no second actor
+    // answers to them, and the lines that would not write back as they were stay attributes.
+    let names: Vec<&str> = project.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Rubio", "Vladimir Putin"]);
+    let held: Vec<&str> = project
+        .annotations
+        .iter()
+        .map(|a| project.holder_name(a))
+        .collect();
+    assert_eq!(held, ["Vladimir Putin", "", ""]);
+    let files = brat_files(&project);
+    let out = String::from_utf8(file(&files, "a.ann").to_vec()).unwrap();
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        in_documented_order(content)
+    );
+}

@@ -274,3 +274,30 @@ fn a_w3c_annotation_that_cannot_be_placed_names_its_line() {
     assert_eq!(position.map(|p| p.line), Some(id_line), "{err}");
     assert!(err.to_string().contains("not in any document"), "{err}");
 }
+
+#[test]
+fn imported_holders_find_actors_by_name_or_alias_whatever_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample();
+    let path = export_to(dir.path(), &project, ExportFormat::Json);
+    // The same people under other ids, one known only by an alias in another case.
+    let mut base = Project::new("other");
+    let mut renamed = Vec::new();
+    for actor in &project.actors {
+        let mut other = stance::model::Actor::new(format!("{} (staff)", actor.name), None);
+        other.aliases = vec![actor.name.to_uppercase()];
+        renamed.push(other.name.clone());
+        base.apply(base.add_actor(other).unwrap()).unwrap();
+    }
+    import_paths(std::slice::from_ref(&path), &mut base).unwrap();
+    let names: Vec<&str> = base.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, renamed, "no actor was added");
+    for (got, want) in base.annotations.iter().zip(&project.annotations) {
+        let expected = match project.holder_name(want) {
+            "" => String::new(),
+            name => format!("{name} (staff)"),
+        };
+        assert_eq!(base.holder_name(got), expected);
+    }
+    assert!(base.problems().is_empty());
+}

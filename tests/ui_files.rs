@@ -476,3 +476,43 @@ fn a_jsonl_export_imports_its_annotations_onto_the_open_document() {
     let expected: Vec<String> = source.annotations.iter().map(|a| a.quote.clone()).collect();
     assert_eq!(quotes, expected);
 }
+
+#[test]
+fn opening_and_dropping_agree_on_what_is_a_project_and_what_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Lavrov met Witkoff.\n").unwrap();
+    std::fs::write(
+        corpus.join("a.ann"),
+        "T1\tPerson 0 6\tLavrov\nA1\tHolder T1 Sergei_Lavrov\n",
+    )
+    .unwrap();
+    let article = dir.path().join("notes.TEXT");
+    std::fs::write(&article, "Peskov said the talks would go on.\n").unwrap();
+    let (mut harness, _script) = scripted(Project::new("empty"));
+
+    // Opened, a brat folder or a `.text` article starts a new project instead of failing as RON.
+    harness.state_mut().open_path(&corpus);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.project().annotations.len(), 1);
+    assert_eq!(app.project().actors[0].name, "Sergei Lavrov");
+    assert_eq!(app.path(), None, "a new project, not saved yet");
+    harness.state_mut().open_path(&article);
+    harness.run();
+    assert_eq!(harness.state().project().documents.len(), 1);
+    assert_eq!(
+        harness.state().project().documents[0].text,
+        "Peskov said the talks would go on.\n"
+    );
+
+    // Dropped, the same folder is imported into the open project.
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(corpus)));
+    harness.run();
+    assert_eq!(harness.state().project().documents.len(), 2);
+    assert_eq!(harness.state().project().annotations.len(), 1);
+}

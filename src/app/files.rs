@@ -5,6 +5,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::StanceApp;
 use crate::io::SaveError;
+use crate::io::import::{FileKind, classify};
 use crate::model::{History, Problem, Project};
 use crate::ui::dialogs::{self, ErrorReport, RepairChoice, UnsavedChoice};
 use crate::ui::file_dialog::{DialogAnswer, DialogPurpose, DialogRequest};
@@ -112,14 +113,11 @@ impl StanceApp {
         }
     }
 
-    /// Opens a project (.ron) or starts a project from an article (.txt, .md). Errors are shown.
+    /// Opens a project (.ron), or starts a new project from an article (.txt, .md) or from
+    /// annotations (brat files and folders, Stance exports). Errors are shown.
     pub fn open_path(&mut self, path: &Path) {
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        match extension.as_str() {
-            "txt" | "md" | "markdown" => {
+        match classify(path) {
+            FileKind::Article => {
                 let opened = crate::io::article::read_article(path)
                     .map_err(|e| e.to_string())
                     .and_then(|document| {
@@ -130,7 +128,21 @@ impl StanceApp {
                     Err(message) => self.report("Could not open the article", message),
                 }
             }
-            _ => match crate::io::load_project(path) {
+            FileKind::Annotations | FileKind::BratFolder => {
+                let title = path
+                    .file_stem()
+                    .map_or_else(|| file_name(path), |s| s.to_string_lossy().into_owned());
+                let mut project = Project::new(title);
+                match crate::io::import_paths(&[path.to_path_buf()], &mut project) {
+                    Ok(_) => self.replace_project(project, None),
+                    Err(e) => self.report(
+                        &format!("Could not open {}", file_name(path)),
+                        e.to_string(),
+                    ),
+                }
+            }
+            // Anything else is read as a project: its errors say what is wrong with the file.
+            FileKind::Project | FileKind::Unknown => match crate::io::load_project(path) {
                 Ok(loaded) => {
                     let needs_repair = loaded.needs_repair();
                     self.replace_project(loaded.project, Some(path.to_path_buf()));
@@ -411,7 +423,8 @@ impl StanceApp {
         }
     }
 
-    /// Files dropped on the window: a project opens, articles are imported.
+    /// Files dropped on the window: a project opens; articles, annotations and folders are
+    /// imported.
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -431,11 +444,12 @@ impl StanceApp {
             );
             return;
         }
-        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+        // Unknown files go to the import, whose error lists what can be imported.
+        let (projects, imports): (Vec<PathBuf>, Vec<PathBuf>) = dropped
             .into_iter()
-            .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
-        if !articles.is_empty() {
-            self.import(ctx, &articles);
+            .partition(|p| classify(p) == FileKind::Project);
+        if !imports.is_empty() {
+            self.import(ctx, &imports);
         }
         if let Some(project) = projects.into_iter().next() {
             self.request(ctx, Pending::OpenPath(project));

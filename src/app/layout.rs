@@ -41,11 +41,14 @@ impl StanceApp {
             );
         });
 
+        // On a narrow window the side panels give way, so the article keeps a readable column.
+        let window_width_px = ui.available_width();
         if self.project.documents.len() > 1 && self.prefs.show_document_list {
+            let max_width_px = (window_width_px * 0.2).clamp(140.0, 480.0);
             let panel = egui::Panel::left("document_list")
                 .resizable(true)
                 .default_size(self.prefs.document_list_width_px)
-                .size_range(140.0..=480.0)
+                .size_range(140.0..=max_width_px)
                 .show(ui, |ui| self.document_list_ui(ui, actions));
             self.prefs.document_list_width_px = panel.response.rect.width();
         }
@@ -54,7 +57,7 @@ impl StanceApp {
             let panel = egui::Panel::right("sidebar")
                 .resizable(true)
                 .default_size(self.prefs.sidebar_width_px)
-                .size_range(300.0..=760.0)
+                .size_range(300.0..=(window_width_px * 0.4).clamp(300.0, 760.0))
                 .show(ui, |ui| {
                     let input = SidebarInput {
                         project: &self.project,
@@ -147,24 +150,46 @@ impl StanceApp {
                         let count = self.document_counts.1.get(index).copied().unwrap_or(0);
                         let is_current = self.document == Some(doc.id);
                         let text = RichText::new(&doc.title);
+                        // Full-width rows with the annotation count at the right, like the
+                        // sidebar's list, rather than pills as wide as their titles.
+                        let button = egui::Button::selectable(is_current, text)
+                            .truncate()
+                            .right_text(RichText::new(count.to_string()).weak())
+                            .min_size(egui::vec2(ui.available_width(), row_height_px));
                         // The tooltip's text is formatted only while it shows.
-                        let response = ui
-                            .add(egui::Button::selectable(is_current, text).truncate())
-                            .on_hover_ui(|ui| {
-                                ui.label(&doc.title);
-                                match doc.date {
-                                    Some(date) => {
-                                        ui.weak(format!("{count} annotation(s) · {date}"))
-                                    }
-                                    None => ui.weak(format!("{count} annotation(s)")),
-                                };
-                            });
+                        let response = ui.add(button);
+                        // Its accessible name is the title alone, not the title and count.
+                        response.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::Button,
+                                true,
+                                is_current,
+                                &doc.title,
+                            )
+                        });
+                        let response = response.on_hover_ui(|ui| {
+                            ui.label(&doc.title);
+                            match doc.date {
+                                Some(date) => ui.weak(format!("{count} annotation(s) · {date}")),
+                                None => ui.weak(format!("{count} annotation(s)")),
+                            };
+                        });
                         if response.clicked() {
                             actions.push(Action::ShowDocument(doc.id));
                         }
                     }
                 },
             );
+    }
+
+    /// Esc closes the help windows first; only with none open does it clear the selection.
+    pub(super) fn close_help_on_escape(&mut self, ctx: &egui::Context) {
+        if (self.show_shortcuts || self.show_about)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.show_shortcuts = false;
+            self.show_about = false;
+        }
     }
 
     pub(super) fn windows_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {

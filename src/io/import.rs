@@ -222,27 +222,64 @@ fn stage(
     staging.finish(last)
 }
 
+/// What a path holds, judged by its extension (and whether it is a folder): the one place
+/// that decides between opening a project and importing into one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A Stance project file (`.ron`).
+    Project,
+    /// An article to read: `.txt`, `.text`, `.md`, `.markdown`.
+    Article,
+    /// Annotations of another tool or a Stance export: brat `.ann`, `.json`, `.jsonl`, `.jsonld`.
+    Annotations,
+    /// A folder, read as a brat corpus (`.txt`/`.ann` pairs and `annotation.conf`).
+    BratFolder,
+    /// Anything else.
+    Unknown,
+}
+
+/// The kind of file at `path` (the extension ignores case; a folder is a brat corpus).
+#[must_use]
+pub fn classify(path: &Path) -> FileKind {
+    if path.is_dir() {
+        return FileKind::BratFolder;
+    }
+    match lowercase_extension(path).as_str() {
+        "ron" => FileKind::Project,
+        "txt" | "text" | "md" | "markdown" => FileKind::Article,
+        "ann" | "json" | "jsonl" | "jsonld" => FileKind::Annotations,
+        _ => FileKind::Unknown,
+    }
+}
+
+fn lowercase_extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
 /// Dispatches one path by its kind.
 fn import_one(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
-    if path.is_dir() {
-        return super::exchange::import_brat_folder(path, staging);
-    }
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "txt" | "text" | "md" | "markdown" => import_article(path, staging),
+    let extension = lowercase_extension(path);
+    match classify(path) {
+        FileKind::BratFolder => super::exchange::import_brat_folder(path, staging),
+        FileKind::Article => import_article(path, staging),
         // brat pairs, and Stance's own json/jsonl/W3C exports (see `super::exchange`).
-        "ann" => super::exchange::import_brat_file(path, staging),
-        "json" | "jsonl" | "jsonld" => super::exchange::import_json_file(path, staging),
-        "" => Err(ImportError::Unsupported {
+        FileKind::Annotations if extension == "ann" => {
+            super::exchange::import_brat_file(path, staging)
+        }
+        FileKind::Annotations => super::exchange::import_json_file(path, staging),
+        FileKind::Project => Err(ImportError::Unsupported {
+            path: path.to_path_buf(),
+            what: "Stance projects (open them instead)".to_owned(),
+        }),
+        FileKind::Unknown if extension.is_empty() => Err(ImportError::Unsupported {
             path: path.to_path_buf(),
             what: "a file without an extension".to_owned(),
         }),
-        other => Err(ImportError::Unsupported {
+        FileKind::Unknown => Err(ImportError::Unsupported {
             path: path.to_path_buf(),
-            what: format!(".{other} files"),
+            what: format!(".{extension} files"),
         }),
     }
 }
@@ -336,6 +373,42 @@ mod tests {
         let err = import_paths(&[path], &mut project).unwrap_err();
         assert!(err.to_string().contains("other content"), "{err}");
         assert_eq!(project, before);
+    }
+
+    #[test]
+    fn classify_tells_projects_from_imports_by_extension_in_any_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            ("talks.ron", FileKind::Project),
+            ("TALKS.RON", FileKind::Project),
+            ("a.txt", FileKind::Article),
+            ("a.text", FileKind::Article),
+            ("a.Md", FileKind::Article),
+            ("a.markdown", FileKind::Article),
+            ("a.ann", FileKind::Annotations),
+            ("a.JSON", FileKind::Annotations),
+            ("a.jsonl", FileKind::Annotations),
+            ("a.jsonld", FileKind::Annotations),
+            ("a.pdf", FileKind::Unknown),
+            ("README", FileKind::Unknown),
+        ];
+        for (name, kind) in cases {
+            assert_eq!(classify(&dir.path().join(name)), kind, "{name}");
+        }
+        // A folder is a brat corpus, whatever its name.
+        let folder = dir.path().join("corpus.ron");
+        std::fs::create_dir(&folder).unwrap();
+        assert_eq!(classify(&folder), FileKind::BratFolder);
+    }
+
+    #[test]
+    fn a_project_file_is_not_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("talks.ron");
+        std::fs::write(&path, "(format_version: 1)").unwrap();
+        let mut project = Project::new("t");
+        let err = import_paths(&[path], &mut project).unwrap_err();
+        assert!(err.to_string().contains("open them instead"), "{err}");
     }
 
     #[test]

@@ -40,6 +40,19 @@ impl Project {
         }
     }
 
+    /// Refuses a replacement for an actor whose name or aliases would name another actor.
+    /// Only names the actor did not answer to before are checked: a clash already in a
+    /// loaded file must not block editing the actor's affiliation.
+    pub(super) fn check_replacement_names(&self, actor: &Actor) -> Result<(), EditError> {
+        let old = self.actor(actor.id);
+        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+            if old.is_none_or(|old| !old.is_called(name)) {
+                self.check_name_is_free(name.trim(), Some(actor.id))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Whether a new actor may be called `name` (trimmed): not blank, and not the name or
     /// alias of an actor already there.
     ///

@@ -237,6 +237,7 @@ impl Project {
                 if actor.name.trim().is_empty() {
                     return Err(EditError::EmptyName);
                 }
+                self.check_replacement_names(&actor)?;
                 let slot = self
                     .actors
                     .iter_mut()

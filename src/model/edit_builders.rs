@@ -232,15 +232,21 @@ impl Project {
             edits.push(self.edited(a, now, |a| a.holder = Some(into))?);
         }
         for name in std::iter::once(&source.name).chain(&source.aliases) {
-            if !target.is_called(name) {
+            // A name a third actor also answers to (possible in older files) stays with it.
+            let is_taken = self
+                .actors
+                .iter()
+                .any(|other| other.id != from && other.id != into && other.is_called(name));
+            if !target.is_called(name) && !is_taken {
                 target.aliases.push(name.clone());
             }
         }
         if target.affiliation.is_none() {
             target.affiliation.clone_from(&source.affiliation);
         }
-        edits.push(Edit::ReplaceActor(target));
+        // `from` goes first: until then its names are its own, not free for `into`.
         edits.push(Edit::RemoveActor(from));
+        edits.push(Edit::ReplaceActor(target));
         Ok(Edit::Batch(edits))
     }
 

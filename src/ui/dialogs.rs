@@ -18,30 +18,53 @@ pub enum UnsavedChoice {
 /// Shows the unsaved-changes prompt; `what` says what happens next, e.g. "opening a file".
 pub fn unsaved_prompt_ui(ctx: &Context, project_title: &str, what: &str) -> Option<UnsavedChoice> {
     let mut choice = None;
-    let modal = egui::Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
-        ui.set_max_width(380.0);
-        ui.heading("Save changes?");
-        ui.add_space(6.0);
-        ui.label(format!(
-            "“{project_title}” has unsaved changes. Save them before {what}?"
-        ));
-        ui.add_space(12.0);
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new("Save").strong()).clicked() {
-                choice = Some(UnsavedChoice::Save);
-            }
-            if ui.button("Discard").clicked() {
-                choice = Some(UnsavedChoice::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                choice = Some(UnsavedChoice::Cancel);
-            }
+    let modal = egui::Modal::new(Id::unique("unsaved_prompt"))
+        .frame(modal_frame(ctx))
+        .show(ctx, |ui| {
+            ui.set_width(400.0);
+            ui.heading("Save changes?");
+            ui.add_space(8.0);
+            ui.add(
+                egui::Label::new(format!(
+                    "“{project_title}” has unsaved changes. Save them before {what}?"
+                ))
+                .wrap(),
+            );
+            ui.add_space(16.0);
+            ui.horizontal(|ui| {
+                // Discard sits apart from Save, so a hurried click does not lose work.
+                if ui.button("Discard").clicked() {
+                    choice = Some(UnsavedChoice::Discard);
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if primary_button_ui(ui, "Save").clicked() {
+                        choice = Some(UnsavedChoice::Save);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(UnsavedChoice::Cancel);
+                    }
+                });
+            });
         });
-    });
     if modal.should_close() && choice.is_none() {
         choice = Some(UnsavedChoice::Cancel);
     }
     choice
+}
+
+/// A prompt's frame: the popup look with room to breathe around the text and buttons.
+fn modal_frame(ctx: &Context) -> egui::Frame {
+    egui::Frame::popup(&ctx.global_style()).inner_margin(egui::Margin::same(16))
+}
+
+/// The button that does what the prompt suggests, filled so it stands out from the others.
+fn primary_button_ui(ui: &mut Ui, text: &str) -> egui::Response {
+    let fill = ui.visuals().selection.bg_fill;
+    ui.add(
+        egui::Button::new(RichText::new(text).strong())
+            .fill(fill)
+            .min_size(egui::vec2(72.0, 0.0)),
+    )
 }
 
 /// An error the user must acknowledge: what failed and the message naming the file.
@@ -54,25 +77,29 @@ pub struct ErrorReport {
 /// Shows an error dialog; returns true when dismissed.
 pub fn error_ui(ctx: &Context, report: &ErrorReport) -> bool {
     let mut dismissed = false;
-    let modal = egui::Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        ui.heading(RichText::new(&report.title).color(ui.visuals().error_fg_color));
-        ui.add_space(6.0);
-        egui::ScrollArea::vertical()
-            .max_height(240.0)
-            .show(ui, |ui| {
-                ui.add(egui::Label::new(RichText::new(&report.message).monospace()).wrap());
+    let modal = egui::Modal::new(Id::unique("error_dialog"))
+        .frame(modal_frame(ctx))
+        .show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(RichText::new(&report.title).color(ui.visuals().error_fg_color));
+            ui.add_space(8.0);
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(&report.message).monospace()).wrap());
+                });
+            ui.add_space(16.0);
+            ui.horizontal(|ui| {
+                if ui.button("Copy message").clicked() {
+                    ui.ctx().copy_text(report.message.clone());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if primary_button_ui(ui, "OK").clicked() {
+                        dismissed = true;
+                    }
+                });
             });
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            if ui.button("Copy message").clicked() {
-                ui.ctx().copy_text(report.message.clone());
-            }
-            if ui.button(RichText::new("OK").strong()).clicked() {
-                dismissed = true;
-            }
         });
-    });
     dismissed || modal.should_close()
 }
 
@@ -169,20 +196,25 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
         .default_width(560.0)
         .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
+            let found = match problems.len() {
+                1 => "1 problem was".to_owned(),
+                n => format!("{n} problems were"),
+            };
             ui.label(format!(
-                "{file_name} loaded, but {} problem(s) were found. Nothing was dropped: fix or delete \
-                 the broken annotations below, or close this window and repair them by hand.",
-                problems.len()
+                "{file_name} loaded, but {found} found. Nothing was dropped: fix or delete \
+                 the broken annotations below, or close this window and repair them by hand."
             ));
             ui.add_space(8.0);
-            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                for problem in problems {
-                    problem_row_ui(ui, problem, &mut choice);
-                }
-                if problems.is_empty() {
-                    ui.label(RichText::new("All problems are fixed.").strong());
-                }
-            });
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for problem in problems {
+                        problem_row_ui(ui, problem, &mut choice);
+                    }
+                    if problems.is_empty() {
+                        ui.label(RichText::new("All problems are fixed.").strong());
+                    }
+                });
             ui.add_space(8.0);
             if ui.button("Close").clicked() {
                 choice = Some(RepairChoice::Close);
@@ -223,47 +255,61 @@ pub fn shortcuts_ui(ctx: &Context, open: &mut bool, schema: &TagSchema) {
         .open(open)
         .collapsible(false)
         .resizable(false)
-        .default_pos([200.0, 120.0])
+        .default_pos([200.0, 60.0])
         .show(ctx, |ui| {
+            // Tall enough to show the whole list on a laptop screen instead of a short
+            // scrolling strip; it still scrolls on small windows.
+            let height_px = (ctx.content_rect().height() - 160.0).clamp(200.0, 640.0);
             egui::ScrollArea::vertical()
-                .max_height(520.0)
+                .max_height(height_px)
+                .min_scrolled_height(height_px)
                 .show(ui, |ui| {
-                    egui::Grid::new("shortcuts_grid")
-                        .num_columns(2)
-                        .striped(true)
-                        .spacing([24.0, 6.0])
-                        .show(ui, |ui| {
-                            for tag in &schema.tags {
-                                if let Some(key) = tag.hotkey {
-                                    ui.label(RichText::new(key.to_string()).monospace().strong());
-                                    ui.label(format!("Tag the selected text as {}", tag.name));
-                                    ui.end_row();
-                                }
-                            }
-                            for command in Command::ALL {
-                                let shortcuts = command.shortcuts();
-                                if shortcuts.is_empty() {
-                                    continue;
-                                }
-                                let keys: Vec<String> =
-                                    shortcuts.iter().map(shortcut_text).collect();
-                                ui.label(RichText::new(keys.join("  /  ")).monospace().strong());
-                                ui.label(command.description());
-                                ui.end_row();
-                            }
-                        });
-                    ui.add_space(8.0);
-                    ui.label(
-                        RichText::new(
-                            "In the article: drag to select (snaps to words; hold Alt for exact \
+                    // The right margin keeps the scroll bar off the descriptions.
+                    egui::Frame::new()
+                        .inner_margin(egui::Margin {
+                            right: 14,
+                            ..egui::Margin::ZERO
+                        })
+                        .show(ui, |ui| shortcut_rows_ui(ui, schema));
+                });
+        });
+}
+
+/// One row per shortcut, then how selecting in the article works.
+fn shortcut_rows_ui(ui: &mut Ui, schema: &TagSchema) {
+    egui::Grid::new("shortcuts_grid")
+        .num_columns(2)
+        .striped(true)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            for tag in &schema.tags {
+                if let Some(key) = tag.hotkey {
+                    ui.label(RichText::new(key.to_string()).monospace().strong());
+                    ui.label(format!("Tag the selected text as {}", tag.name));
+                    ui.end_row();
+                }
+            }
+            for command in Command::ALL {
+                let shortcuts = command.shortcuts();
+                if shortcuts.is_empty() {
+                    continue;
+                }
+                let keys: Vec<String> = shortcuts.iter().map(shortcut_text).collect();
+                ui.label(RichText::new(keys.join("  /  ")).monospace().strong());
+                ui.label(command.description());
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(
+            "In the article: drag to select (snaps to words; hold Alt for exact \
                          characters), double-click a word, triple-click a sentence, Shift+click \
                          or Shift+arrows to extend. Click a highlight to select it; click again \
                          to cycle through overlapping ones.",
-                        )
-                        .weak(),
-                    );
-                });
-        });
+        )
+        .weak(),
+    );
 }
 
 /// Help → About.
@@ -275,11 +321,14 @@ pub fn about_ui(ctx: &Context, open: &mut bool) {
         .resizable(false)
         .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
+            ui.set_width(360.0);
             ui.heading(format!("Stance {}", env!("CARGO_PKG_VERSION")));
-            ui.label(env!("CARGO_PKG_DESCRIPTION"));
-            ui.add_space(6.0);
-            ui.label("Mark claims, positions and concessions in news about negotiations: who holds them, on which issue, how they relate.");
-            ui.add_space(6.0);
+            ui.add_space(4.0);
+            // The package description already says what Stance is for; no second paraphrase.
+            ui.add(egui::Label::new(env!("CARGO_PKG_DESCRIPTION")).wrap());
+            ui.add_space(8.0);
+            ui.label("Press F1 for the keyboard shortcuts.");
+            ui.add_space(8.0);
             ui.label(RichText::new(format!("Licence: {}", env!("CARGO_PKG_LICENSE"))).weak());
         });
 }

@@ -115,38 +115,45 @@ impl ExportDialog {
                 self.format_ui(ui);
                 ui.end_row();
                 self.filters_ui(ui, project);
+                if self.format == ExportFormat::Csv {
+                    // In the grid, so the options line up with the filters above them.
+                    ui.label("CSV");
+                    ui.horizontal_wrapped(|ui| {
+                        ui.checkbox(&mut self.raw, "Raw cells (no formula guard)")
+                            .on_hover_text("Keep cells starting with = + - @ as they are");
+                        ui.checkbox(&mut self.excel, "For Excel (UTF-8 byte order mark)");
+                    });
+                    ui.end_row();
+                }
             });
-        if self.format == ExportFormat::Csv {
-            ui.horizontal(|ui| {
-                ui.checkbox(&mut self.raw, "Raw cells (no formula guard)")
-                    .on_hover_text("Keep cells starting with = + - @ as they are");
-                ui.checkbox(&mut self.excel, "For Excel (UTF-8 byte order mark)");
-            });
-        }
         ui.separator();
         let options = self.options(project);
         self.preview_ui(ui, project, &options);
         ui.separator();
         let mut request = None;
+        ui.add_space(4.0);
+        // Right-aligned, the export filled as the dialog's main action, as in the prompts.
         ui.horizontal(|ui| {
-            let can_export = matches!(self.preview.as_ref().map(|p| &p.text), Some(Ok(_)));
-            let label = if self.format.is_folder() {
-                "Export to Folder…"
-            } else {
-                "Export…"
-            };
-            if ui
-                .add_enabled(can_export, egui::Button::new(label))
-                .clicked()
-            {
-                request = Some(ExportRequest {
-                    file_name: suggested_file_name(project, self.format),
-                    options: options.clone(),
-                });
-            }
-            if ui.button("Cancel").clicked() {
-                self.is_open = false;
-            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let can_export = matches!(self.preview.as_ref().map(|p| &p.text), Some(Ok(_)));
+                let label = if self.format.is_folder() {
+                    "Export to Folder…"
+                } else {
+                    "Export…"
+                };
+                let button = egui::Button::new(RichText::new(label).strong())
+                    .fill(ui.visuals().selection.bg_fill)
+                    .min_size(egui::vec2(96.0, 0.0));
+                if ui.add_enabled(can_export, button).clicked() {
+                    request = Some(ExportRequest {
+                        file_name: suggested_file_name(project, self.format),
+                        options: options.clone(),
+                    });
+                }
+                if ui.button("Cancel").clicked() {
+                    self.is_open = false;
+                }
+            });
         });
         request
     }

@@ -406,13 +406,19 @@ fn parse_attribute(
         return Ok(None);
     }
     let holder_name = value.replace('_', " ");
+    // The actor the holder would be (matched like the model does: by name or alias, ignoring
+    // case) must write back as this very value; otherwise the line stays an attribute.
+    let writes_back = staging
+        .project()
+        .actor_named(&holder_name)
+        .is_none_or(|actor| brat_token(&actor.name) == value);
     let is_holder = name == BRAT_HOLDER_ATTRIBUTE
         && a.holder.is_none()
         && !holder_name.trim().is_empty()
-        && brat_token(&holder_name) == value;
+        && brat_token(&holder_name) == value
+        && writes_back;
     let a = &mut annotations[index].1;
     if is_holder {
-        // Found by exact name or created with it, so the value writes back unchanged.
         a.holder = Some(ensure_actor(staging, path, None, &holder_name, None)?);
         a.external_ids.insert(attribute_key(name), id.to_owned());
         return Ok(Some(()));

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::{
     JsonKind, ensure_actor, ensure_tag, invalid, json_error, json_kind, placed_at, read_text,
+    stage_listed_actor,
 };
 use crate::io::error::ImportError;
 use crate::io::export::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport, OFFSET_UNIT};
@@ -86,16 +87,7 @@ pub fn import_stance_json_text(
         }
     }
     for actor in &export.actors {
-        if staging.project().actor(actor.id).is_none() {
-            let index = staging.project().actors.len();
-            staging.apply(
-                path,
-                Edit::InsertActor {
-                    index,
-                    actor: actor.clone(),
-                },
-            )?;
-        }
+        stage_listed_actor(staging, path, actor)?;
     }
     stage_documents(path, &export.documents, staging)?;
     for (i, record) in export.annotations.iter().enumerate() {

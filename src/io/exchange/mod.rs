@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use super::error::{ImportError, TextPosition};
 use super::import::Staging;
 use super::text_file::read_text_file;
-use crate::model::{Actor, ActorId, Edit, Project, Rgb, TagDef};
+use crate::model::{Actor, ActorId, Edit, EditError, Project, Rgb, TagDef};
 
 pub use self::brat::{import_brat_file, import_brat_folder};
 pub use self::json::{import_json_file, import_jsonl_text, import_stance_json_text};
@@ -106,7 +106,9 @@ pub(crate) fn ensure_tag(
     staging.apply(path, Edit::InsertTag { index, tag })
 }
 
-/// The actor for a holder: by id if known, else by exact name, else a new one (staged).
+/// The actor for a holder: by id if known, else the actor called `name` (name or alias,
+/// case-insensitively, as the model matches holders), else a new one added by the model's
+/// actor rules (staged). So an import never adds a second actor answering to a name.
 pub(crate) fn ensure_actor(
     staging: &mut Staging,
     path: &Path,
@@ -120,17 +122,44 @@ pub(crate) fn ensure_actor(
     {
         return Ok(id);
     }
-    if let Some(actor) = project.actors.iter().find(|a| a.name == name) {
+    if let Some(actor) = project.actor_named(name.trim()) {
         return Ok(actor.id);
     }
-    let mut actor = Actor::new(name, affiliation.filter(|s| !s.is_empty()));
+    let mut actor = Actor::new(name, affiliation);
     if let Some(id) = id {
         actor.id = id;
     }
     let actor_id = actor.id;
-    let index = project.actors.len();
-    staging.apply(path, Edit::InsertActor { index, actor })?;
+    let edit = project.add_actor(actor).map_err(|e| rejected(path, e))?;
+    staging.apply(path, edit)?;
     Ok(actor_id)
+}
+
+/// Stages an actor a file lists (with its id) by the model's actor rules: skipped when its
+/// id is known or its name already names an actor (its holders then find that actor by name,
+/// see [`ensure_actor`]), and without aliases that name another actor.
+pub(crate) fn stage_listed_actor(
+    staging: &mut Staging,
+    path: &Path,
+    actor: &Actor,
+) -> Result<(), ImportError> {
+    let project = staging.project();
+    if project.actor(actor.id).is_some() || project.actor_named(actor.name.trim()).is_some() {
+        return Ok(());
+    }
+    let mut actor = actor.clone();
+    actor
+        .aliases
+        .retain(|alias| project.actor_named(alias.trim()).is_none());
+    let edit = project.add_actor(actor).map_err(|e| rejected(path, e))?;
+    staging.apply(path, edit)
+}
+
+fn rejected(path: &Path, source: EditError) -> ImportError {
+    ImportError::Rejected {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Parses an RFC 3339 timestamp; `None` if absent or malformed.

@@ -79,7 +79,7 @@ impl DecorationContext<'_> {
                 .schema
                 .get(&annotation.tag)
                 .map_or(Color32::GRAY, |t| tag_color(t.color));
-            let fill = color.gamma_multiply(fill_alpha);
+            let fill = color.gamma_multiply(fill_alpha * fill_weight(color, inputs.dark_mode));
             let lane = entry.lane.min(MAX_LANES - 1);
             let start = entry.range.start.max(paragraph.chars.start) - base;
             let end = entry.range.end.min(paragraph.chars.end) - base;
@@ -139,6 +139,18 @@ impl DecorationContext<'_> {
         }
         out
     }
+}
+
+/// How much of the fill alpha a tag colour gets. On a dark background a light colour (amber,
+/// yellow) at full alpha turns into a muddy band that swallows the text; it needs less fill
+/// than a dark colour (blue) to show as strongly. The underline carries the hue either way.
+fn fill_weight(color: Color32, dark_mode: bool) -> f32 {
+    if !dark_mode {
+        return 1.0;
+    }
+    let luma =
+        0.299 * f32::from(color.r()) + 0.587 * f32::from(color.g()) + 0.114 * f32::from(color.b());
+    (110.0 / luma.max(1.0)).clamp(0.55, 1.0)
 }
 
 /// A translated copy of cached shapes, ready to paint at `offset`.

@@ -503,7 +503,13 @@ impl ArticleView {
             selection_stroke: egui::Stroke::new(1.0, visuals.selection.stroke.color),
             outline_color: visuals.strong_text_color(),
         };
-        let text_color = visuals.text_color();
+        // egui's text grey suits labels, but is faint for long reading and over the
+        // highlight fills; the article gets more contrast, short of pure black or white.
+        let text_color = if visuals.dark_mode {
+            egui::Color32::from_gray(214)
+        } else {
+            egui::Color32::from_gray(36)
+        };
         let painter = ui.painter();
         let mut built = 0;
         let paragraphs = doc.paragraphs();

@@ -31,6 +31,8 @@ pub struct Sidebar {
     focus_search: bool,
     /// Where the selected annotation was last frame, for an O(1) lookup.
     selected_hint: usize,
+    /// Kept here rather than in egui's memory because the section moves between two panels.
+    actors_open: bool,
 }
 
 impl Sidebar {
@@ -69,44 +71,48 @@ impl Sidebar {
         let selected = input
             .selected
             .and_then(|id| super::annotation_with_hint(project, id, &mut self.selected_hint));
-        // The editor gets about half the height; the user can drag the divider.
-        let detail_height_px = (ui.available_height() * 0.5).max(200.0);
-        egui::Panel::bottom("sidebar_detail")
-            .resizable(true)
-            .default_size(detail_height_px)
-            .size_range(140.0..=(ui.available_height() - 160.0).max(160.0))
-            .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 8)))
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("sidebar_detail_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        if let Some(a) = selected {
-                            ui.heading("Selected annotation");
-                            ui.add_space(2.0);
-                            // The list elides long quotes; here the whole quote is readable.
-                            ui.add(
-                                egui::Label::new(RichText::new(quote_preview(&a.quote)).italics())
-                                    .wrap(),
-                            );
-                            ui.add_space(6.0);
-                            self.detail
-                                .ui(ui, project, a, input.text_selection, &mut actions);
-                        } else {
-                            ui.label(
-                                RichText::new(
-                                    "Select an annotation to edit its tag, holder and note.",
-                                )
-                                .weak(),
-                            );
-                        }
-                        ui.add_space(8.0);
-                        egui::CollapsingHeader::new(format!("Actors ({})", project.actors.len()))
-                            .id_salt("actors_section")
-                            .default_open(false)
-                            .show(ui, |ui| self.actors.ui(ui, project, &mut actions));
-                    });
-            });
+        let frame = egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 8));
+        if selected.is_none() && !self.actors_open {
+            // Nothing to edit: the hint and the Actors header take only their own height,
+            // so the list gets the rest of the sidebar.
+            egui::Panel::bottom("sidebar_detail_idle")
+                .resizable(false)
+                .min_size(0.0)
+                .frame(frame)
+                .show(ui, |ui| {
+                    self.detail_ui(ui, project, None, input.text_selection, &mut actions);
+                });
+        } else {
+            // The editor gets about half the height; the user can drag the divider.
+            let detail_height_px = (ui.available_height() * 0.5).max(200.0);
+            egui::Panel::bottom("sidebar_detail")
+                .resizable(true)
+                .default_size(detail_height_px)
+                .size_range(140.0..=(ui.available_height() - 160.0).max(160.0))
+                .frame(frame)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("sidebar_detail_scroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            // Room for the scroll bar, so it does not cover the fields' edges.
+                            egui::Frame::new()
+                                .inner_margin(egui::Margin {
+                                    right: 10,
+                                    ..egui::Margin::ZERO
+                                })
+                                .show(ui, |ui| {
+                                    self.detail_ui(
+                                        ui,
+                                        project,
+                                        selected,
+                                        input.text_selection,
+                                        &mut actions,
+                                    );
+                                });
+                        });
+                });
+        }
 
         self.header_ui(ui, project);
         ui.add_space(4.0);
@@ -118,6 +124,40 @@ impl Sidebar {
             &mut actions,
         );
         actions
+    }
+
+    /// The selected annotation's editor (or a hint), then the Actors section.
+    fn detail_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        selected: Option<&crate::model::Annotation>,
+        text_selection: Option<Span>,
+        actions: &mut Vec<Action>,
+    ) {
+        if let Some(a) = selected {
+            ui.heading("Selected annotation");
+            ui.add_space(2.0);
+            // The list elides long quotes; here the whole quote is readable.
+            ui.add(egui::Label::new(RichText::new(quote_preview(&a.quote)).italics()).wrap());
+            ui.add_space(6.0);
+            self.detail.ui(ui, project, a, text_selection, actions);
+        } else {
+            ui.add(
+                egui::Label::new(
+                    RichText::new("Select an annotation to edit its tag, holder and note.").weak(),
+                )
+                .wrap(),
+            );
+        }
+        ui.add_space(8.0);
+        let section = egui::CollapsingHeader::new(format!("Actors ({})", project.actors.len()))
+            .id_salt("actors_section")
+            .open(Some(self.actors_open))
+            .show(ui, |ui| self.actors.ui(ui, project, actions));
+        if section.header_response.clicked() {
+            self.actors_open = !self.actors_open;
+        }
     }
 
     fn header_ui(&mut self, ui: &mut Ui, project: &Project) {
