@@ -161,8 +161,9 @@ fn build(recipe: &Recipe) -> Project {
             .unwrap();
     }
     for (index, (name, affiliation, aliases)) in recipe.actors.iter().enumerate() {
-        let mut actor = Actor::new(name.clone(), affiliation.as_deref());
-        actor.aliases.clone_from(aliases);
+        // Each actor's names are its own: a name answering for two actors is a problem.
+        let mut actor = Actor::new(format!("{name} #{index}"), affiliation.as_deref());
+        actor.aliases = aliases.iter().map(|a| format!("{a} #{index}")).collect();
         project.apply(Edit::InsertActor { index, actor }).unwrap();
     }
     for a in &recipe.annotations {

@@ -291,9 +291,28 @@ impl Project {
             }
         }
         let mut actor_ids = HashSet::new();
+        // A name or alias that answers for two actors makes holders ambiguous.
+        let mut actor_names: std::collections::HashMap<String, &Actor> =
+            std::collections::HashMap::new();
         for actor in &self.actors {
             if !actor_ids.insert(actor.id) {
                 push(Subject::Actor(actor.id), "duplicate actor id".to_owned());
+            }
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let key = name.trim().to_lowercase();
+                match actor_names.get(&key) {
+                    Some(other) if other.id != actor.id => push(
+                        Subject::Actor(actor.id),
+                        format!(
+                            "{name:?} also names the actor {:?}; merge the two or rename one",
+                            other.name
+                        ),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        actor_names.insert(key, actor);
+                    }
+                }
             }
         }
         let mut ann_ids = HashSet::new();

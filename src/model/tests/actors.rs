@@ -236,3 +236,27 @@ fn a_clash_already_in_a_file_does_not_block_other_changes() {
     p.apply(inverse).unwrap();
     assert_eq!(p, before);
 }
+
+#[test]
+fn problems_report_a_name_that_answers_for_two_actors() {
+    let (mut p, _, _) = project_with("Putin spoke.");
+    // Older files can hold such a clash: build it directly, as a loaded file would.
+    let mut putin = Actor::new("Vladimir Putin", Some("Russia"));
+    putin.aliases.push("Putin".to_owned());
+    let other = Actor::new("putin", None);
+    let other_id = other.id;
+    p.actors.push(putin);
+    p.actors.push(other);
+    let problems = p.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].subject, Subject::Actor(other_id));
+    assert!(
+        problems[0]
+            .message
+            .contains("also names the actor \"Vladimir Putin\"")
+    );
+    // Merging the two resolves it.
+    let merge = p.merge_actors(other_id, p.actors[0].id, t0()).unwrap();
+    p.apply(merge).unwrap();
+    assert!(p.problems().is_empty());
+}
