@@ -2,23 +2,16 @@
 //! and naming a new holder reuses the actor already called so.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::Utc;
+use common::harness;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
 use stance::model::{Actor, AnnotationId, Edit, Project};
 use stance::ui::sidebar::row_label;
-
-fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_step_dt(0.05)
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut StanceApp| app.frame_ui(ui), app);
-    harness.run();
-    harness
-}
 
 /// The sample article with one claim and the actors "Vladimir Putin" (alias "Putin") and
 /// "Marco Rubio".

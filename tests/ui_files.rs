@@ -2,27 +2,19 @@
 //! like a user with scripted (never native) file dialogs.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::Utc;
+use common::harness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
 use stance::model::{Edit, Project};
 use stance::ui::file_dialog::{DialogPurpose, ScriptedDialogs};
-
-fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_step_dt(0.05)
-        // Scrolling to an annotation animates over a few frames.
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut StanceApp| app.frame_ui(ui), app);
-    harness.run();
-    harness
-}
 
 fn scripted(project: Project) -> (Harness<'static, StanceApp>, ScriptedDialogs) {
     let script = ScriptedDialogs::new();

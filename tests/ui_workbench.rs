@@ -2,7 +2,10 @@
 //! model. Runs headless (no display, no native dialogs).
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::Utc;
+use common::harness;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -10,20 +13,6 @@ use stance::app::{Pending, StanceApp, sample_project};
 use stance::model::{AnnotationId, Edit, Project, Span};
 use stance::ui::file_dialog::ScriptedDialogs;
 use stance::ui::sidebar::row_label;
-
-const WINDOW: [f32; 2] = [1400.0, 900.0];
-
-fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
-    let mut harness = Harness::builder()
-        .with_size(WINDOW)
-        // Short steps, so a press and release are not taken for a long press.
-        .with_step_dt(0.05)
-        // Scrolling to an annotation animates over a few frames.
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut StanceApp| app.frame_ui(ui), app);
-    harness.run();
-    harness
-}
 
 /// The screen centre of a char of the current document, as painted.
 fn char_center(harness: &Harness<'static, StanceApp>, offset_chars: usize) -> Pos2 {

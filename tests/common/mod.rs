@@ -1,0 +1,20 @@
+//! Shared by the workbench tests: the real app in a headless egui_kittest harness.
+
+use egui_kittest::Harness;
+use stance::app::StanceApp;
+
+/// The window size every workbench test uses.
+pub const WINDOW: [f32; 2] = [1400.0, 900.0];
+
+/// The app in a harness, after its first frames.
+pub fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        // Short steps, so a press and release are not taken for a long press.
+        .with_step_dt(0.05)
+        // Scrolling to an annotation animates over a few frames.
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut StanceApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
