@@ -123,8 +123,8 @@ pub struct StanceApp {
     selected_hint: usize,
     /// The annotation under the pointer in the article last frame.
     hovered_in_article: Option<AnnotationId>,
-    /// Annotation counts per document for the document list, by project revision.
-    document_counts: (u64, Vec<usize>),
+    /// Counts and lookups of `project`, refreshed once per frame after actions are applied.
+    index: crate::model::IndexCache,
 }
 
 impl StanceApp {
@@ -165,7 +165,7 @@ impl StanceApp {
             queued: Vec::new(),
             applied_theme: None,
             title_sent_for: None,
-            document_counts: (u64::MAX, Vec::new()),
+            index: crate::model::IndexCache::default(),
             selected_hint: 0,
             hovered_in_article: None,
         }
@@ -181,6 +181,12 @@ impl StanceApp {
     #[must_use]
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// How many times the project's counts were rebuilt: once per change, not per frame.
+    #[must_use]
+    pub fn index_builds(&self) -> u64 {
+        self.index.builds()
     }
 
     /// What the article view did in the last frame (paragraphs laid out, painted…).
@@ -283,6 +289,7 @@ impl StanceApp {
         }
         self.apply_actions(&ctx, &mut actions);
         self.validate_view_state();
+        self.index.refresh(&self.project);
 
         self.panels_ui(ui, &mut actions);
         self.windows_ui(&ctx, &mut actions);

@@ -176,8 +176,6 @@ impl StanceApp {
         self.text_selection = None;
         self.article_scroll_to = Some(0);
         self.repair = None;
-        // A new project can share the old one's revision number; resend its title.
-        self.title_sent_for = None;
     }
 
     fn report(&mut self, title: &str, message: String) {

@@ -32,6 +32,7 @@ impl StanceApp {
                 ui,
                 &StatusInput {
                     project: &self.project,
+                    index: self.index.get(),
                     path: self.path.as_deref(),
                     is_dirty: self.history.is_dirty(),
                     document: self.document,
@@ -61,6 +62,7 @@ impl StanceApp {
                 .show(ui, |ui| {
                     let input = SidebarInput {
                         project: &self.project,
+                        index: self.index.get(),
                         document: self.document,
                         selected: self.selected,
                         text_selection: self.text_selection,
@@ -117,20 +119,6 @@ impl StanceApp {
     }
 
     fn document_list_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let revision = self.project.revision();
-        if self.document_counts.0 != revision {
-            let positions: std::collections::HashMap<_, usize> = (self.project.documents.iter())
-                .enumerate()
-                .map(|(i, d)| (d.id, i))
-                .collect();
-            let mut counts = vec![0; self.project.documents.len()];
-            for a in &self.project.annotations {
-                if let Some(&i) = positions.get(&a.document) {
-                    counts[i] += 1;
-                }
-            }
-            self.document_counts = (revision, counts);
-        }
         ui.add_space(6.0);
         ui.heading("Documents");
         ui.add_space(4.0);
@@ -147,7 +135,7 @@ impl StanceApp {
                         let Some(doc) = self.project.documents.get(index) else {
                             continue;
                         };
-                        let count = self.document_counts.1.get(index).copied().unwrap_or(0);
+                        let count = self.index.get().document_counts().get(index).copied().unwrap_or(0);
                         let is_current = self.document == Some(doc.id);
                         let text = RichText::new(&doc.title);
                         // Full-width rows with the annotation count at the right, like the

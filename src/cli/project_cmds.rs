@@ -3,7 +3,7 @@
 //! Output goes through [`Report`], which ignores a closed pipe (`stance validate … | head`)
 //! instead of panicking as `println!` would.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,7 +13,7 @@ use crate::io::{
     LoadedProject, ProblemLocator, import_paths, load_project, load_project_from_str,
     read_project_text, save_project,
 };
-use crate::model::{ActorId, Annotation, Project};
+use crate::model::{Annotation, Project, ProjectIndex};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -197,18 +197,9 @@ fn validate_one(path: &Path, out: &mut String) -> bool {
 }
 
 fn one_line_summary(project: &Project) -> String {
-    let tags: Vec<String> = project
-        .schema
-        .tags
-        .iter()
-        .map(|t| {
-            let n = project
-                .annotations
-                .iter()
-                .filter(|a| a.tag == t.key)
-                .count();
-            format!("{n} {}", t.name.to_lowercase())
-        })
+    let index = ProjectIndex::build(project);
+    let tags: Vec<String> = (project.schema.tags.iter())
+        .map(|t| format!("{} {}", index.tag_count(&t.key), t.name.to_lowercase()))
         .collect();
     format!(
         "{:?}, {} document(s), {} annotation(s) ({}), {} actor(s)",
@@ -244,11 +235,12 @@ pub fn stats(args: &StatsArgs) -> ExitCode {
 /// The three tables of `stance stats`: per document, per tag and per holder, with a column per
 /// tag where it helps.
 fn stats_tables(project: &Project) -> String {
+    let index = ProjectIndex::build(project);
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", project.title);
-    document_table(&mut out, project);
-    tag_table(&mut out, project);
-    holder_table(&mut out, project);
+    document_table(&mut out, project, &index);
+    tag_table(&mut out, project, &index);
+    holder_table(&mut out, project, &index);
     out
 }
 
@@ -272,39 +264,36 @@ fn counts_per_tag(project: &Project, annotations: &[&Annotation]) -> Vec<String>
         .collect()
 }
 
-fn document_table(out: &mut String, project: &Project) {
+fn document_table(out: &mut String, project: &Project, index: &ProjectIndex) {
     let header = header_with_tags(project, &["Document", "Chars", "Annotations"]);
     let mut rows = Vec::new();
     for doc in &project.documents {
-        // Loaded projects are in canonical order, so each document's annotations are one slice.
-        let anns: Vec<&Annotation> = project.annotations_of(doc.id).collect();
         let mut row = vec![
             doc.title.clone(),
             doc.len_chars().to_string(),
-            anns.len().to_string(),
+            index.document_count(doc.id).to_string(),
         ];
-        row.extend(counts_per_tag(project, &anns));
+        row.extend(
+            (project.schema.tags.iter())
+                .map(|t| index.document_tag_count(doc.id, &t.key).to_string()),
+        );
         rows.push(row);
     }
     push_table(out, &header, &rows);
 }
 
-fn tag_table(out: &mut String, project: &Project) {
+fn tag_table(out: &mut String, project: &Project, index: &ProjectIndex) {
     let total = project.annotations.len();
     let mut rows = Vec::new();
     for tag in &project.schema.tags {
-        let n = project
-            .annotations
-            .iter()
-            .filter(|a| a.tag == tag.key)
-            .count();
+        let n = index.tag_count(&tag.key);
         rows.push(vec![tag.name.clone(), n.to_string(), percent(n, total)]);
     }
-    let unknown = project
-        .annotations
-        .iter()
-        .filter(|a| project.schema.get(&a.tag).is_none())
-        .count();
+    let unknown: usize = index
+        .tag_counts()
+        .filter(|(tag, _)| project.schema.get(tag).is_none())
+        .map(|(_, n)| n)
+        .sum();
     if unknown > 0 {
         rows.push(vec![
             "(unknown tag)".to_owned(),
@@ -321,28 +310,23 @@ fn tag_table(out: &mut String, project: &Project) {
 }
 
 /// Rows in the project's actor order, then holders that are not actors, then no holder.
-fn holder_table(out: &mut String, project: &Project) {
-    let actor_rows: HashMap<ActorId, usize> = project
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, actor)| (actor.id, i))
+fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
+    let annotations_at = |positions: &[usize]| -> Vec<&Annotation> {
+        (positions.iter())
+            .filter_map(|&i| project.annotations.get(i))
+            .collect()
+    };
+    let held: Vec<Vec<&Annotation>> = (project.actors.iter())
+        .map(|actor| annotations_at(index.annotations_held_by(actor.id)))
         .collect();
-    let mut held: Vec<Vec<&Annotation>> = vec![Vec::new(); project.actors.len()];
     let mut dangling: BTreeMap<String, Vec<&Annotation>> = BTreeMap::new();
-    let mut unheld = Vec::new();
-    for a in &project.annotations {
-        match a.holder {
-            None => unheld.push(a),
-            Some(id) => match actor_rows.get(&id) {
-                Some(&i) => held[i].push(a),
-                None => dangling
-                    .entry(format!("(missing actor {})", id.short()))
-                    .or_default()
-                    .push(a),
-            },
+    for (id, positions) in index.holders() {
+        if index.actor_position(id).is_none() {
+            let name = format!("(missing actor {})", id.short());
+            dangling.entry(name).or_default().extend(annotations_at(positions));
         }
     }
+    let unheld = annotations_at(index.unheld());
     let header = header_with_tags(project, &["Holder", "Affiliation", "Annotations"]);
     let mut rows = Vec::new();
     let mut push_row = |name: String, affiliation: String, anns: &[&Annotation]| {

@@ -221,7 +221,8 @@ impl Project {
                     .iter()
                     .position(|a| a.id == id)
                     .ok_or(EditError::NoSuchActor(id))?;
-                let count = self.holder_count(id);
+                // Counted here, once per removal: views read counts from `ProjectIndex`.
+                let count = self.annotations.iter().filter(|a| a.holder == Some(id)).count();
                 if count > 0 {
                     return Err(EditError::ActorInUse {
                         name: self.actors[index].name.clone(),

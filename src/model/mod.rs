@@ -10,6 +10,7 @@ mod edit;
 mod edit_builders;
 mod history;
 mod ids;
+mod index;
 pub mod overlap;
 mod project;
 mod repair;
@@ -25,7 +26,10 @@ pub use document::{Document, Paragraph, text_hash};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, RelationId};
+pub use index::{IndexCache, ProjectIndex};
 pub use overlap::{OverlapEntry, OverlapIndex};
-pub use project::{FORMAT_VERSION, PreservedRecord, Problem, Project, Subject, elide};
+pub use project::{
+    FORMAT_VERSION, PreservedRecord, Problem, Project, ProjectKey, Subject, elide,
+};
 pub use schema::{Rgb, TagDef, TagSchema};
 pub use span::{Span, check_ranges, extent, normalize_ranges};

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::{AnnotationId, DocumentId, Project, Span};
+use super::{AnnotationId, DocumentId, Project, ProjectKey, Span};
 
 /// One range of one annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,20 +29,15 @@ pub struct OverlapEntry {
 /// What the index was built from; a different key means the index is stale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct BuildKey {
-    revision: u64,
+    project: ProjectKey,
     document: DocumentId,
-    // A reloaded project restarts its revision count; its annotations live in a new buffer.
-    annotations_ptr: usize,
-    annotations_len: usize,
 }
 
 impl BuildKey {
     fn of(project: &Project, document: DocumentId) -> Self {
         Self {
-            revision: project.revision(),
+            project: project.key(),
             document,
-            annotations_ptr: project.annotations.as_ptr() as usize,
-            annotations_len: project.annotations.len(),
         }
     }
 }
@@ -73,7 +68,7 @@ impl OverlapIndex {
         index
     }
 
-    /// Rebuilds only if the project changed (by [`Project::revision`]) or another document is
+    /// Rebuilds only if the project changed (by [`Project::key`]) or another document is
     /// asked for. Returns true if it rebuilt. Cheap when nothing changed: call it every frame.
     pub fn refresh(&mut self, project: &Project, document: DocumentId) -> bool {
         if self.built_from == Some(BuildKey::of(project, document)) {

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -43,9 +44,37 @@ pub struct Project {
     pub relations: Vec<Relation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preserved: Vec<PreservedRecord>,
-    /// Bumped by every applied edit, so views can tell when their caches are stale.
-    #[serde(skip)]
-    pub(crate) revision: super::derived::Derived<u64>,
+    /// Which project this is and which state of it, so views can tell when caches are stale.
+    #[serde(skip, default = "fresh_key")]
+    pub(crate) key: super::derived::Derived<ProjectKey>,
+}
+
+/// Draws identities and revisions; one counter for all projects of the process, so no two
+/// projects (nor two diverging clones of one) ever share a revision.
+static NEXT_KEY_VALUE: AtomicU64 = AtomicU64::new(1);
+
+fn next_key_value() -> u64 {
+    NEXT_KEY_VALUE.fetch_add(1, Ordering::Relaxed)
+}
+
+fn fresh_key() -> super::derived::Derived<ProjectKey> {
+    super::derived::Derived(ProjectKey {
+        identity: next_key_value(),
+        revision: next_key_value(),
+    })
+}
+
+/// Names one state of one project, for caches of values derived from it. Equal keys mean the
+/// same content. Never saved: every [`Project::new`] and every load gets a fresh identity.
+///
+/// A clone keeps its original's key (it has the same content) until either is edited; each
+/// edit then draws its revision from a process-wide counter, so the two diverge for good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ProjectKey {
+    /// Fresh per new or loaded project: tells "another project was opened" from an edit.
+    pub identity: u64,
+    /// Changes with every applied edit; unique across all projects of the process.
+    pub revision: u64,
 }
 
 impl Default for Project {
@@ -95,19 +124,26 @@ impl Project {
             annotations: Vec::new(),
             relations: Vec::new(),
             preserved: Vec::new(),
-            revision: super::derived::Derived(0),
+            key: fresh_key(),
         }
     }
 
-    /// Changes whenever an edit is applied; equal revisions mean unchanged content.
+    /// Which project and which state of it this is: equal keys mean the same content.
     #[must_use]
-    pub fn revision(&self) -> u64 {
-        self.revision.0
+    pub fn key(&self) -> ProjectKey {
+        *self.key
     }
 
-    /// Marks the project changed outside [`Project::apply`] (e.g. after loading).
+    /// Changes whenever an edit is applied. Drawn from a process-wide counter, so no other
+    /// project, nor a clone edited differently, ever has the same revision.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.key.revision
+    }
+
+    /// Marks the project changed outside [`Project::apply`] (e.g. after editing fields directly).
     pub fn touch(&mut self) {
-        self.revision.0 += 1;
+        self.key.0.revision = next_key_value();
     }
 
     #[must_use]
@@ -166,15 +202,6 @@ impl Project {
         let start = self.annotations.partition_point(|a| key(a) < doc_index);
         let end = start + self.annotations[start..].partition_point(|a| key(a) <= doc_index);
         start..end
-    }
-
-    /// Number of annotations held by an actor.
-    #[must_use]
-    pub fn holder_count(&self, actor: ActorId) -> usize {
-        self.annotations
-            .iter()
-            .filter(|a| a.holder == Some(actor))
-            .count()
     }
 
     /// The canonical sort key of an annotation.

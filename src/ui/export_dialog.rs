@@ -40,7 +40,7 @@ pub struct ExportDialog {
 
 #[derive(Debug)]
 struct Preview {
-    revision: u64,
+    project: crate::model::ProjectKey,
     options: ExportOptions,
     /// The first lines of the output, or why there is none.
     text: Result<String, String>,
@@ -225,7 +225,7 @@ impl ExportDialog {
         let stale = self
             .preview
             .as_ref()
-            .is_none_or(|p| p.revision != project.revision() || p.options != *options);
+            .is_none_or(|p| p.project != project.key() || p.options != *options);
         if stale {
             self.preview = Some(Preview::new(project, options));
         }
@@ -277,7 +277,7 @@ impl Preview {
             Err(_) => String::new(),
         };
         Self {
-            revision: project.revision(),
+            project: project.key(),
             options: options.clone(),
             text,
             rows,

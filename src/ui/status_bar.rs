@@ -5,11 +5,13 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use super::tag_color;
-use crate::model::{DocumentId, Project, Span};
+use crate::model::{DocumentId, Project, ProjectIndex, Span};
 
 /// What the status bar shows this frame.
 pub struct StatusInput<'a> {
     pub project: &'a Project,
+    /// Counts of `project`, refreshed this frame.
+    pub index: &'a ProjectIndex,
     pub path: Option<&'a Path>,
     pub is_dirty: bool,
     pub document: Option<DocumentId>,
@@ -18,39 +20,12 @@ pub struct StatusInput<'a> {
     pub is_saving: bool,
 }
 
-/// Project revision and document the counts were made for.
-type CountsKey = (u64, Option<DocumentId>);
-
-/// Tag counts per document, recomputed only when the project changes.
+/// The status bar; its counts come from the app's [`ProjectIndex`].
 #[derive(Default)]
-pub struct StatusBar {
-    counts: Option<(CountsKey, Vec<(String, usize)>)>,
-}
+pub struct StatusBar;
 
 impl StatusBar {
-    fn counts(&mut self, project: &Project, document: Option<DocumentId>) -> &[(String, usize)] {
-        let key = (project.revision(), document);
-        if self.counts.as_ref().is_none_or(|(k, _)| *k != key) {
-            let mut counts: Vec<(String, usize)> = project
-                .schema
-                .tags
-                .iter()
-                .map(|t| (t.key.clone(), 0))
-                .collect();
-            if let Some(d) = document {
-                for a in project.annotations_of(d) {
-                    if let Some(slot) = counts.iter_mut().find(|(k, _)| *k == a.tag) {
-                        slot.1 += 1;
-                    }
-                }
-            }
-            self.counts = Some((key, counts));
-        }
-        self.counts.as_ref().map_or(&[], |(_, c)| c.as_slice())
-    }
-
     pub fn ui(&mut self, ui: &mut Ui, input: &StatusInput<'_>) {
-        let counts = self.counts(input.project, input.document);
         ui.horizontal(|ui| {
             let file = input.path.map_or_else(
                 || "New project, not saved yet".to_owned(),
@@ -73,10 +48,10 @@ impl StatusBar {
                 ui.label(RichText::new("Saved").small().weak());
                 ui.separator();
             }
-            for (key, count) in counts {
-                let Some(tag) = input.project.schema.get(key) else {
-                    continue;
-                };
+            for tag in &input.project.schema.tags {
+                let count = input
+                    .document
+                    .map_or(0, |d| input.index.document_tag_count(d, &tag.key));
                 let (swatch, _) =
                     ui.allocate_exact_size(egui::vec2(9.0, 9.0), egui::Sense::hover());
                 ui.painter().rect_filled(swatch, 2.0, tag_color(tag.color));

@@ -1,11 +1,9 @@
 //! The Actors section: every actor with its annotation count; rename, affiliation, merge.
 
-use std::collections::HashMap;
-
 use egui::{RichText, Ui};
 
 use super::super::Action;
-use crate::model::{Actor, ActorId, Project};
+use crate::model::{Actor, ActorId, Project, ProjectIndex};
 
 /// The actors list scrolls beyond this height.
 const ACTORS_LIST_HEIGHT_PX: f32 = 320.0;
@@ -13,8 +11,6 @@ const ACTORS_LIST_HEIGHT_PX: f32 = 320.0;
 /// State of the actors section between frames.
 #[derive(Default)]
 pub struct ActorsSection {
-    /// Holder counts, recomputed only when the project changes.
-    counts: Option<(u64, HashMap<ActorId, usize>)>,
     /// The actor whose name is being edited, and the name typed so far.
     renaming: Option<(ActorId, String)>,
     merge_from: Option<ActorId>,
@@ -23,23 +19,13 @@ pub struct ActorsSection {
 }
 
 impl ActorsSection {
-    fn counts(&mut self, project: &Project) -> &HashMap<ActorId, usize> {
-        let revision = project.revision();
-        if self.counts.as_ref().is_none_or(|(r, _)| *r != revision) {
-            let mut counts = HashMap::new();
-            for holder in project.annotations.iter().filter_map(|a| a.holder) {
-                *counts.entry(holder).or_insert(0) += 1;
-            }
-            self.counts = Some((revision, counts));
-        }
-        &self.counts.get_or_insert_default().1
-    }
-
-    pub fn ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
-        // Taken out for the frame, so rows can borrow `self` mutably; put back below.
-        self.counts(project);
-        let cached = self.counts.take();
-        let counts = cached.as_ref().map(|(_, c)| c);
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        counts: &ProjectIndex,
+        actions: &mut Vec<Action>,
+    ) {
         if project.actors.is_empty() {
             ui.label(
                 RichText::new(
@@ -60,7 +46,7 @@ impl ActorsSection {
                     let Some(actor) = project.actors.get(index) else {
                         continue;
                     };
-                    let count = counts.and_then(|c| c.get(&actor.id)).copied().unwrap_or(0);
+                    let count = counts.holder_count(actor.id);
                     let (rect, _) = ui.allocate_exact_size(
                         egui::vec2(ui.available_width(), row_height_px),
                         egui::Sense::hover(),
@@ -103,7 +89,6 @@ impl ActorsSection {
         if project.actors.len() >= 2 {
             self.merge_ui(ui, project, actions);
         }
-        self.counts = cached;
     }
 
     /// One actor: name (click to rename), annotations held, Delete, and the affiliation.

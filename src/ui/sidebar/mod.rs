@@ -10,11 +10,13 @@ use egui::{RichText, Ui};
 pub use list::{Filter, row_label};
 
 use super::{Action, tag_color};
-use crate::model::{AnnotationId, DocumentId, Project, Span};
+use crate::model::{AnnotationId, DocumentId, Project, ProjectIndex, Span};
 
 /// What the sidebar shows this frame.
 pub struct SidebarInput<'a> {
     pub project: &'a Project,
+    /// Counts of `project`, refreshed this frame.
+    pub index: &'a ProjectIndex,
     pub document: Option<DocumentId>,
     pub selected: Option<AnnotationId>,
     pub text_selection: Option<Span>,
@@ -80,7 +82,13 @@ impl Sidebar {
                 .min_size(0.0)
                 .frame(frame)
                 .show(ui, |ui| {
-                    self.detail_ui(ui, project, None, input.text_selection, &mut actions);
+                    self.detail_ui(
+                        ui,
+                        (project, input.index),
+                        None,
+                        input.text_selection,
+                        &mut actions,
+                    );
                 });
         } else {
             // The editor gets about half the height; the user can drag the divider.
@@ -104,7 +112,7 @@ impl Sidebar {
                                 .show(ui, |ui| {
                                     self.detail_ui(
                                         ui,
-                                        project,
+                                        (project, input.index),
                                         selected,
                                         input.text_selection,
                                         &mut actions,
@@ -130,7 +138,7 @@ impl Sidebar {
     fn detail_ui(
         &mut self,
         ui: &mut Ui,
-        project: &Project,
+        (project, index): (&Project, &ProjectIndex),
         selected: Option<&crate::model::Annotation>,
         text_selection: Option<Span>,
         actions: &mut Vec<Action>,
@@ -154,7 +162,7 @@ impl Sidebar {
         let section = egui::CollapsingHeader::new(format!("Actors ({})", project.actors.len()))
             .id_salt("actors_section")
             .open(Some(self.actors_open))
-            .show(ui, |ui| self.actors.ui(ui, project, actions));
+            .show(ui, |ui| self.actors.ui(ui, project, index, actions));
         if section.header_response.clicked() {
             self.actors_open = !self.actors_open;
         }
