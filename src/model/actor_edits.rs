@@ -3,15 +3,15 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Actor, ActorId, AnnotationId, Edit, EditError, Project};
+use super::{Actor, ActorId, AnnotationId, Edit, EditError, Project, same_name};
 
 /// Aliases typed as a comma-separated list: trimmed, without blanks, duplicates or `name`.
 fn parse_aliases<'a>(aliases: impl IntoIterator<Item = &'a str>, name: &str) -> Vec<String> {
     let mut parsed: Vec<String> = Vec::new();
     for alias in aliases.into_iter().map(str::trim) {
         if !alias.is_empty()
-            && !alias.eq_ignore_ascii_case(name)
-            && !parsed.iter().any(|a| a.eq_ignore_ascii_case(alias))
+            && !same_name(alias, name)
+            && !parsed.iter().any(|a| same_name(a, alias))
         {
             parsed.push(alias.to_owned());
         }
@@ -26,7 +26,7 @@ fn affiliation_of(text: &str) -> Option<String> {
 
 impl Project {
     /// Refuses `name` when an actor other than `except` is called so (name or alias).
-    fn check_name_is_free(&self, name: &str, except: Option<ActorId>) -> Result<(), EditError> {
+    pub(super) fn check_name_is_free(&self, name: &str, except: Option<ActorId>) -> Result<(), EditError> {
         match self
             .actors
             .iter()
@@ -97,7 +97,7 @@ impl Project {
         self.check_name_is_free(name, Some(id))?;
         self.edit_actor(id, |a| {
             name.clone_into(&mut a.name);
-            a.aliases.retain(|alias| !alias.eq_ignore_ascii_case(name));
+            a.aliases.retain(|alias| !same_name(alias, name));
         })
     }
 

@@ -83,12 +83,30 @@ impl Actor {
         }
     }
 
-    /// True if `name` is the actor's name or one of its aliases (case-insensitive).
+    /// True if `name` is the actor's name or one of its aliases, by [`name_key`].
     #[must_use]
     pub fn is_called(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name)
-            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        let key = name_key(name);
+        self.names().any(|n| name_key(n) == key)
     }
+
+    /// The actor's name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// What makes two actor names the same name: surrounding space and case do not count, in
+/// any script ("ПУТИН" is "Путин"). The one rule for every name comparison.
+#[must_use]
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// True if two actor names are the same name (see [`name_key`]).
+#[must_use]
+pub fn same_name(a: &str, b: &str) -> bool {
+    name_key(a) == name_key(b)
 }
 
 /// A typed link between two annotations, e.g. one position answering another.

@@ -26,6 +26,13 @@ pub enum Edit {
         actor: Actor,
     },
     RemoveActor(ActorId),
+    /// Puts back an actor that [`Edit::RemoveActor`] took out (its inverse). Unlike
+    /// [`Edit::InsertActor`] it does not check names: undoing the removal of one of two actors
+    /// that clashed in a loaded file must bring the clash back, not fail.
+    RestoreActor {
+        index: usize,
+        actor: Actor,
+    },
     ReplaceActor(Actor),
     InsertDocument {
         index: usize,
@@ -155,6 +162,22 @@ impl Project {
         Ok(Edit::AddAnnotations(removed))
     }
 
+    /// Inserts an actor whose names were checked (or need not be); the rest of the rules.
+    fn insert_actor(&mut self, index: usize, actor: Actor) -> Result<Edit, EditError> {
+        if index > self.actors.len() {
+            return Err(EditError::BadIndex(index));
+        }
+        if self.actor(actor.id).is_some() {
+            return Err(EditError::DuplicateId(actor.id.to_string()));
+        }
+        if actor.name.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        let id = actor.id;
+        self.actors.insert(index, actor);
+        Ok(Edit::RemoveActor(id))
+    }
+
     fn apply_edit(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
             Edit::AddAnnotation(a) => {
@@ -202,19 +225,13 @@ impl Project {
                 Ok(Edit::ReplaceAnnotation(Box::new(old)))
             }
             Edit::InsertActor { index, actor } => {
-                if index > self.actors.len() {
-                    return Err(EditError::BadIndex(index));
+                // As for a replacement: a name answering for two actors makes holders ambiguous.
+                for name in actor.names() {
+                    self.check_name_is_free(name, None)?;
                 }
-                if self.actor(actor.id).is_some() {
-                    return Err(EditError::DuplicateId(actor.id.to_string()));
-                }
-                if actor.name.trim().is_empty() {
-                    return Err(EditError::EmptyName);
-                }
-                let id = actor.id;
-                self.actors.insert(index, actor);
-                Ok(Edit::RemoveActor(id))
+                self.insert_actor(index, actor)
             }
+            Edit::RestoreActor { index, actor } => self.insert_actor(index, actor),
             Edit::RemoveActor(id) => {
                 let index = self
                     .actors
@@ -229,7 +246,7 @@ impl Project {
                         count,
                     });
                 }
-                Ok(Edit::InsertActor {
+                Ok(Edit::RestoreActor {
                     index,
                     actor: self.actors.remove(index),
                 })

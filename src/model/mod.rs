@@ -21,7 +21,7 @@ pub mod text;
 #[cfg(test)]
 mod tests;
 
-pub use annotation::{Actor, Annotation, Relation};
+pub use annotation::{Actor, Annotation, Relation, name_key, same_name};
 pub use document::{Document, Paragraph, text_hash};
 pub use edit::{Edit, EditError};
 pub use history::History;

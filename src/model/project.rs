@@ -326,7 +326,7 @@ impl Project {
                 push(Subject::Actor(actor.id), "duplicate actor id".to_owned());
             }
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let key = name.trim().to_lowercase();
+                let key = super::name_key(name);
                 match actor_names.get(&key) {
                     Some(other) if other.id != actor.id => push(
                         Subject::Actor(actor.id),

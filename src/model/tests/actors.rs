@@ -24,7 +24,7 @@ fn merge_moves_annotations_and_keeps_names_as_aliases() {
 }
 
 /// Adds actors by name and returns their ids.
-fn with_actors(p: &mut Project, names: &[&str]) -> Vec<ActorId> {
+pub(super) fn with_actors(p: &mut Project, names: &[&str]) -> Vec<ActorId> {
     names
         .iter()
         .map(|name| {
@@ -213,12 +213,11 @@ fn a_replaced_actor_may_not_take_another_actors_name_or_alias() {
 #[test]
 fn a_clash_already_in_a_file_does_not_block_other_changes() {
     let (mut p, _, _) = project_with("Putin spoke.");
-    // Older imports matched names exactly and could add both.
+    // Older imports matched names exactly and could add both; the file loads as it is.
     for name in ["Putin", "putin"] {
-        let index = p.actors.len();
-        let actor = Actor::new(name, None);
-        p.apply(Edit::InsertActor { index, actor }).unwrap();
+        p.actors.push(Actor::new(name, None));
     }
+    p.touch();
     let second = p.actors[1].id;
     let inverse = p
         .apply(p.set_affiliation(second, "Russia").unwrap())
@@ -233,6 +232,11 @@ fn a_clash_already_in_a_file_does_not_block_other_changes() {
         .apply(p.merge_actors(second, first, t0()).unwrap())
         .unwrap();
     assert_eq!(p.actors.len(), 1);
+    p.apply(inverse).unwrap();
+    assert_eq!(p, before);
+    // Deleting one is another way out; its undo brings the clash back rather than failing.
+    let inverse = p.apply(p.delete_actor(second, t0()).unwrap()).unwrap();
+    assert!(p.problems().is_empty(), "{:?}", p.problems());
     p.apply(inverse).unwrap();
     assert_eq!(p, before);
 }
@@ -259,4 +263,49 @@ fn problems_report_a_name_that_answers_for_two_actors() {
     let merge = p.merge_actors(other_id, p.actors[0].id, t0()).unwrap();
     p.apply(merge).unwrap();
     assert!(p.problems().is_empty());
+}
+
+#[test]
+fn names_are_the_same_in_any_case_of_any_script() {
+    let (mut p, _, _) = project_with("Путин and Ζεύς met.");
+    let ids = with_actors(&mut p, &["Путин", "Émile"]);
+    for (taken, existing) in [("ПУТИН", "Путин"), (" путин ", "Путин"), ("ÉMILE", "Émile")] {
+        assert_eq!(
+            p.add_actor(Actor::new(taken, None)),
+            Err(EditError::DuplicateActorName {
+                name: taken.trim().to_owned(),
+                existing: existing.to_owned()
+            }),
+            "{taken}"
+        );
+    }
+    assert!(p.actor(ids[0]).unwrap().is_called("пУтИн"));
+    assert_eq!(p.actor_named("ÉMILE").map(|a| a.id), Some(ids[1]));
+    // An alias that differs from the name only by case is the name.
+    p.apply(p.set_aliases(ids[0], "ПУТИН, В. Путин, в. путин").unwrap())
+        .unwrap();
+    assert_eq!(p.actor(ids[0]).unwrap().aliases, vec!["В. Путин".to_owned()]);
+    assert!(p.problems().is_empty(), "{:?}", p.problems());
+}
+
+#[test]
+fn inserting_an_actor_whose_name_is_taken_is_refused() {
+    let (mut p, _, _) = project_with("Путин spoke.");
+    with_actors(&mut p, &["Путин"]);
+    let before = p.clone();
+    let clash = Actor::new("ПУТИН", None);
+    assert_eq!(
+        p.apply(Edit::InsertActor { index: 1, actor: clash }),
+        Err(EditError::DuplicateActorName {
+            name: "ПУТИН".to_owned(),
+            existing: "Путин".to_owned()
+        })
+    );
+    let mut by_alias = Actor::new("President", None);
+    by_alias.aliases = vec!["путин".to_owned()];
+    assert!(matches!(
+        p.apply(Edit::InsertActor { index: 0, actor: by_alias }),
+        Err(EditError::DuplicateActorName { .. })
+    ));
+    assert_eq!(p, before);
 }

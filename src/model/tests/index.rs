@@ -1,0 +1,110 @@
+//! Project keys and the derived index: counts agree with a naive recount, and a cache rebuilds
+//! only when the project changed.
+
+use super::*;
+use super::actors::with_actors;
+
+/// Checks every count and lookup of `index` against a recount of `p`, written without the index.
+pub(super) fn assert_index_agrees(p: &Project, index: &ProjectIndex) {
+    assert_eq!(index.key(), Some(p.key()));
+    for (i, d) in p.documents.iter().enumerate() {
+        let n = p.annotations.iter().filter(|a| a.document == d.id).count();
+        assert_eq!(index.document_count(d.id), n, "document {}", d.title);
+        assert_eq!(index.document_counts().get(i), Some(&n));
+        assert_eq!(index.document_position(d.id), Some(i));
+        for tag in &p.schema.tags {
+            let n = (p.annotations.iter())
+                .filter(|a| a.document == d.id && a.tag == tag.key)
+                .count();
+            assert_eq!(index.document_tag_count(d.id, &tag.key), n, "{}", tag.key);
+        }
+    }
+    for tag in &p.schema.tags {
+        let n = p.annotations.iter().filter(|a| a.tag == tag.key).count();
+        assert_eq!(index.tag_count(&tag.key), n, "{}", tag.key);
+    }
+    for (i, actor) in p.actors.iter().enumerate() {
+        let held: Vec<usize> = (p.annotations.iter().enumerate())
+            .filter(|(_, a)| a.holder == Some(actor.id))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(index.holder_count(actor.id), held.len(), "{}", actor.name);
+        assert_eq!(index.annotations_held_by(actor.id), held.as_slice());
+        assert_eq!(index.actor_position(actor.id), Some(i));
+    }
+    let unheld = p.annotations.iter().filter(|a| a.holder.is_none()).count();
+    assert_eq!(index.unheld().len(), unheld);
+    for (i, a) in p.annotations.iter().enumerate() {
+        assert_eq!(index.annotation_position(a.id), Some(i));
+    }
+    assert_eq!(index.annotation_position(AnnotationId::random()), None);
+}
+
+#[test]
+fn every_project_has_its_own_key() {
+    let a = Project::new("same");
+    let b = Project::new("same");
+    assert_ne!(a.key(), b.key());
+    assert_ne!(a.key().identity, b.key().identity);
+    let text = ron::to_string(&a).unwrap();
+    let loaded_once: Project = ron::from_str(&text).unwrap();
+    let loaded_twice: Project = ron::from_str(&text).unwrap();
+    assert_eq!(loaded_once, loaded_twice);
+    assert_ne!(loaded_once.key(), loaded_twice.key());
+    assert_ne!(loaded_once.key(), a.key());
+}
+
+#[test]
+fn a_clone_keeps_its_key_until_either_is_edited() {
+    let (mut original, doc, spans) = project_with("[Talks] resumed in [Geneva].");
+    let mut copy = original.clone();
+    assert_eq!(copy.key(), original.key());
+    // The same kind of edit on both must still leave them told apart.
+    annotate(&mut original, doc, "claim", vec![spans[0]]);
+    annotate(&mut copy, doc, "claim", vec![spans[1]]);
+    assert_ne!(copy, original);
+    assert_ne!(copy.key(), original.key());
+    assert_eq!(copy.key().identity, original.key().identity);
+}
+
+#[test]
+fn index_counts_documents_tags_and_holders() {
+    let (mut p, doc, spans) = project_with("[Witkoff] met [Putin]; [Kushner] and [Ushakov] listened.");
+    let other = Document::new("other", "Nothing happened.".to_owned());
+    let other_id = other.id;
+    p.apply(p.add_document(other)).unwrap();
+    let ids = with_actors(&mut p, &["Witkoff", "Putin"]);
+    let a = annotate(&mut p, doc, "claim", vec![spans[0]]);
+    let b = annotate(&mut p, doc, "claim", vec![spans[1]]);
+    annotate(&mut p, doc, "position", vec![spans[2]]);
+    p.apply(p.set_holder(a, Some(ids[1]), t0()).unwrap()).unwrap();
+    p.apply(p.set_holder(b, Some(ids[1]), t0()).unwrap()).unwrap();
+    let index = ProjectIndex::build(&p);
+    assert_eq!(index.document_counts(), &[3, 0]);
+    assert_eq!(index.document_count(other_id), 0);
+    assert_eq!(index.document_tag_count(doc, "claim"), 2);
+    assert_eq!(index.tag_count("position"), 1);
+    assert_eq!(index.tag_count("concession"), 0);
+    assert_eq!((index.holder_count(ids[0]), index.holder_count(ids[1])), (0, 2));
+    assert_eq!(index.unheld().len(), 1);
+    assert_index_agrees(&p, &index);
+}
+
+#[test]
+fn the_cache_rebuilds_once_per_change_and_per_project() {
+    let (mut p, doc, spans) = project_with("[Talks] resumed.");
+    let mut cache = IndexCache::default();
+    for _ in 0..5 {
+        cache.refresh(&p);
+    }
+    assert_eq!(cache.builds(), 1);
+    annotate(&mut p, doc, "claim", vec![spans[0]]);
+    assert_eq!(cache.refresh(&p).document_count(doc), 1);
+    cache.refresh(&p);
+    assert_eq!(cache.builds(), 2);
+    // Another project with the same history of edits is still another project.
+    let (mut q, q_doc, q_spans) = project_with("[Talks] resumed.");
+    annotate(&mut q, q_doc, "position", vec![q_spans[0]]);
+    assert_eq!(cache.refresh(&q).tag_count("position"), 1);
+    assert_eq!(cache.builds(), 3);
+}
