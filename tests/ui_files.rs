@@ -272,7 +272,7 @@ fn broken_ranges_and_unknown_holders_open_without_panicking_and_can_be_deleted()
     assert_eq!(fixes, 2);
     let problems = harness.state().project().problems();
     let first_is_broken =
-        matches!(problems[0].subject, stance::model::Subject::Annotation(id) if id == broken);
+        matches!(problems[0].subject(), stance::model::Subject::Annotation(id) if id == broken);
     let delete_index = usize::from(!first_is_broken);
     harness
         .get_all_by_label("Delete")

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::article::read_article;
 use super::error::{ImportError, TextPosition};
-use crate::model::{Annotation, AnnotationId, DocumentId, Edit, EditError, Project};
+use crate::model::{Annotation, AnnotationId, DocumentId, Edit, Project};
 
 /// What an import added, and what it deliberately left out (never silently).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -110,15 +110,9 @@ impl Staging {
                 "the project already has this annotation id with other content".to_owned(),
             ));
         }
-        self.project.check_annotation(&annotation).map_err(|e| {
-            refuse(
-                EditError::Invalid {
-                    id: annotation.id,
-                    reason: e.join("; "),
-                }
-                .to_string(),
-            )
-        })?;
+        (self.project)
+            .check_annotation_edit(&annotation)
+            .map_err(|e| refuse(e.to_string()))?;
         self.pending_ids.insert(annotation.id, self.pending.len());
         self.pending.push(annotation);
         Ok(())

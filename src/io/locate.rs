@@ -54,22 +54,21 @@ impl<'a> ProblemLocator<'a> {
     /// the file has no such line.
     #[must_use]
     pub fn locate(&self, problem: &Problem) -> Option<TextPosition> {
-        let id = match &problem.subject {
+        let id = match problem.subject() {
             Subject::Project => None,
             Subject::Document(x) => Some(x.to_string()),
             Subject::Actor(x) => Some(x.to_string()),
             Subject::Annotation(x) => Some(x.to_string()),
             Subject::Relation(x) => Some(x.to_string()),
         };
-        let (field, value) = match &id {
-            Some(id) => ("id", id.as_str()),
-            // Project-wide problems are about tags and quote the key: `tag key "claim" …`.
-            None => ("key", problem.message.split('"').nth(1).unwrap_or("")),
+        let (field, value) = match (&id, problem) {
+            (Some(id), _) => ("id", id.as_str()),
+            // Project-wide problems are about tags.
+            (None, Problem::DuplicateTagKey { key }) => ("key", key.as_str()),
+            (None, _) => ("key", ""),
         };
-        let is_second_definition =
-            problem.message.starts_with("duplicate") || problem.message.ends_with("defined twice");
         let offsets = self.definitions.get(&(field, value))?;
-        let at = *offsets.get(usize::from(is_second_definition))?;
+        let at = *offsets.get(usize::from(problem.is_duplicate()))?;
         Some(self.position(at))
     }
 
@@ -95,28 +94,21 @@ mod tests {
             "(\n    schema: [(key: \"claim\"), (key: \"claim\")],\n    x: [\n        (\n            id: \"{id}\",\n        ),\n        (\n            id: \"{id}\",\n        ),\n    ],\n)"
         );
         let locator = ProblemLocator::new(&text);
-        let problem = |subject, message: &str| Problem {
-            subject,
-            message: message.to_owned(),
-        };
         let at = |p: &Problem| locator.locate(p).map(|p| (p.line, p.col));
+        let unknown_tag = |annotation| Problem::UnknownTag {
+            annotation,
+            tag: "rumour".to_owned(),
+        };
+        assert_eq!(at(&unknown_tag(id)), Some((5, 13)));
         assert_eq!(
-            at(&problem(Subject::Annotation(id), "unknown tag")),
-            Some((5, 13))
-        );
-        assert_eq!(
-            at(&problem(Subject::Annotation(id), "duplicate annotation id")),
+            at(&Problem::DuplicateAnnotationId { annotation: id }),
             Some((8, 13))
         );
+        assert_eq!(at(&unknown_tag(AnnotationId::random())), None);
         assert_eq!(
-            at(&problem(Subject::Annotation(AnnotationId::random()), "x")),
-            None
-        );
-        assert_eq!(
-            at(&problem(
-                Subject::Project,
-                "tag key \"claim\" is defined twice"
-            )),
+            at(&Problem::DuplicateTagKey {
+                key: "claim".to_owned()
+            }),
             Some((2, 31))
         );
     }

@@ -111,10 +111,16 @@ impl Project {
     }
 
     /// [`Project::check_annotation`] as an edit's error: every broken rule, in one message.
-    fn check_annotation_edit(&self, a: &Annotation) -> Result<(), EditError> {
-        self.check_annotation(a).map_err(|e| EditError::Invalid {
+    ///
+    /// # Errors
+    /// [`EditError::Invalid`] listing the rules `a` breaks.
+    pub fn check_annotation_edit(&self, a: &Annotation) -> Result<(), EditError> {
+        self.check_annotation(a).map_err(|problems| EditError::Invalid {
             id: a.id,
-            reason: e.join("; "),
+            reason: (problems.iter())
+                .map(|p| p.detail().to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
         })
     }
 

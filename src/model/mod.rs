@@ -12,6 +12,7 @@ mod history;
 mod ids;
 mod index;
 pub mod overlap;
+mod problem;
 mod project;
 mod repair;
 mod schema;
@@ -28,8 +29,7 @@ pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, RelationId};
 pub use index::{IndexCache, ProjectIndex};
 pub use overlap::{OverlapEntry, OverlapIndex};
-pub use project::{
-    FORMAT_VERSION, PreservedRecord, Problem, Project, ProjectKey, Subject, elide,
-};
+pub use problem::{Detail, Problem, Subject};
+pub use project::{FORMAT_VERSION, PreservedRecord, Project, ProjectKey, elide};
 pub use schema::{Rgb, TagDef, TagSchema};
-pub use span::{Span, check_ranges, extent, normalize_ranges};
+pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};

@@ -1,15 +1,10 @@
 //! [`Project`]: everything an analyst saves, and the rules that make it valid.
 
-use std::collections::HashSet;
-use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Relation, TagSchema,
-    span::check_ranges,
-};
+use super::{Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Relation, TagSchema};
 
 /// The project file format this build writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -80,35 +75,6 @@ pub struct ProjectKey {
 impl Default for Project {
     fn default() -> Self {
         Self::new("Untitled")
-    }
-}
-
-/// What a [`Problem`] is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Subject {
-    Project,
-    Document(DocumentId),
-    Actor(ActorId),
-    Annotation(AnnotationId),
-    Relation(super::RelationId),
-}
-
-/// A broken rule found by [`Project::problems`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub subject: Subject,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.subject {
-            Subject::Project => write!(f, "project: {}", self.message),
-            Subject::Document(id) => write!(f, "document {id}: {}", self.message),
-            Subject::Actor(id) => write!(f, "actor {id}: {}", self.message),
-            Subject::Annotation(id) => write!(f, "annotation {id}: {}", self.message),
-            Subject::Relation(id) => write!(f, "relation {id}: {}", self.message),
-        }
     }
 }
 
@@ -239,138 +205,6 @@ impl Project {
                 a.id,
             )
         });
-    }
-
-    /// Checks one annotation against the project's rules (not its id's uniqueness).
-    ///
-    /// # Errors
-    /// Every rule the annotation breaks, as messages.
-    pub fn check_annotation(&self, a: &Annotation) -> Result<(), Vec<String>> {
-        let mut errors = Vec::new();
-        if self.schema.get(&a.tag).is_none() {
-            errors.push(format!("unknown tag {:?}", a.tag));
-        }
-        if let Some(holder) = a.holder
-            && self.actor(holder).is_none()
-        {
-            errors.push(format!("holder {holder} is not an actor of this project"));
-        }
-        match self.document(a.document) {
-            None => errors.push(format!("document {} does not exist", a.document)),
-            Some(doc) => match check_ranges(&a.ranges) {
-                Err(e) => errors.push(e),
-                Ok(()) => {
-                    if let Some(r) = a.ranges.iter().find(|r| r.end > doc.len_chars()) {
-                        errors.push(format!(
-                            "range {r} lies past the end of the document ({} chars)",
-                            doc.len_chars()
-                        ));
-                    } else if let Some(quote) = doc.quote(&a.ranges)
-                        && quote != a.quote
-                    {
-                        // Both elided: a range can cover a whole article.
-                        errors.push(format!(
-                            "quote {:?} does not match the text at its ranges, {:?}",
-                            elide(&a.quote),
-                            elide(&quote)
-                        ));
-                    }
-                }
-            },
-        }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-
-    /// Every broken rule in the project. An empty list means the project is valid.
-    #[must_use]
-    pub fn problems(&self) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        let mut push =
-            |subject: Subject, message: String| problems.push(Problem { subject, message });
-        let mut tag_keys = HashSet::new();
-        for tag in &self.schema.tags {
-            if tag.key.trim().is_empty() {
-                push(Subject::Project, "a tag has an empty key".to_owned());
-            } else if !tag_keys.insert(tag.key.as_str()) {
-                push(
-                    Subject::Project,
-                    format!("tag key {:?} is defined twice", tag.key),
-                );
-            }
-        }
-        let mut doc_ids = HashSet::new();
-        for doc in &self.documents {
-            if !doc_ids.insert(doc.id) {
-                push(
-                    Subject::Document(doc.id),
-                    "duplicate document id".to_owned(),
-                );
-            }
-            if !doc.hash_matches() {
-                push(
-                    Subject::Document(doc.id),
-                    format!("text_hash does not match the text of {:?}", doc.title),
-                );
-            }
-        }
-        let mut actor_ids = HashSet::new();
-        // A name or alias that answers for two actors makes holders ambiguous.
-        let mut actor_names: std::collections::HashMap<String, &Actor> =
-            std::collections::HashMap::new();
-        for actor in &self.actors {
-            if !actor_ids.insert(actor.id) {
-                push(Subject::Actor(actor.id), "duplicate actor id".to_owned());
-            }
-            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let key = super::name_key(name);
-                match actor_names.get(&key) {
-                    Some(other) if other.id != actor.id => push(
-                        Subject::Actor(actor.id),
-                        format!(
-                            "{name:?} also names the actor {:?}; merge the two or rename one",
-                            other.name
-                        ),
-                    ),
-                    Some(_) => {}
-                    None => {
-                        actor_names.insert(key, actor);
-                    }
-                }
-            }
-        }
-        let mut ann_ids = HashSet::new();
-        for a in &self.annotations {
-            if !ann_ids.insert(a.id) {
-                push(
-                    Subject::Annotation(a.id),
-                    "duplicate annotation id".to_owned(),
-                );
-            }
-            if let Err(errors) = self.check_annotation(a) {
-                for e in errors {
-                    push(Subject::Annotation(a.id), e);
-                }
-            }
-        }
-        let mut rel_ids = HashSet::new();
-        for r in &self.relations {
-            if !rel_ids.insert(r.id) {
-                push(Subject::Relation(r.id), "duplicate relation id".to_owned());
-            }
-            for end in [r.from, r.to] {
-                if !ann_ids.contains(&end) {
-                    push(
-                        Subject::Relation(r.id),
-                        format!("annotation {end} does not exist"),
-                    );
-                }
-            }
-        }
-        problems
     }
 }
 

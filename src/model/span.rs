@@ -52,28 +52,38 @@ impl std::fmt::Display for Span {
     }
 }
 
+/// The first rule a list of ranges breaks (see [`check_ranges`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RangeError {
+    #[error("has no ranges")]
+    NoRanges,
+    #[error("range {0} starts after it ends")]
+    Reversed(Span),
+    #[error("range {0} is empty")]
+    Empty(Span),
+    #[error("ranges {0} and {1} overlap or are out of order")]
+    Overlap(Span, Span),
+}
+
 /// Checks that ranges are non-empty, sorted and non-overlapping.
 ///
 /// # Errors
-/// Describes the first rule broken.
-pub fn check_ranges(ranges: &[Span]) -> Result<(), String> {
+/// The first rule broken.
+pub fn check_ranges(ranges: &[Span]) -> Result<(), RangeError> {
     if ranges.is_empty() {
-        return Err("has no ranges".to_owned());
+        return Err(RangeError::NoRanges);
     }
-    for r in ranges {
+    for &r in ranges {
         if r.start > r.end {
-            return Err(format!("range {r} starts after it ends"));
+            return Err(RangeError::Reversed(r));
         }
         if r.is_empty() {
-            return Err(format!("range {r} is empty"));
+            return Err(RangeError::Empty(r));
         }
     }
     for pair in ranges.windows(2) {
         if pair[1].start < pair[0].end {
-            return Err(format!(
-                "ranges {} and {} overlap or are out of order",
-                pair[0], pair[1]
-            ));
+            return Err(RangeError::Overlap(pair[0], pair[1]));
         }
     }
     Ok(())

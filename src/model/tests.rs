@@ -97,17 +97,35 @@ fn problems_lists_every_broken_rule() {
     p.annotations[0].quote = "Bath".into();
     p.annotations[1].tag = "nope".into();
     p.annotations[1].holder = Some(ActorId::random());
+    let holder = p.annotations[1].holder.unwrap();
     let problems = p.problems();
-    assert_eq!(problems.len(), 3, "{problems:?}");
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.subject == Subject::Annotation(a) && x.message.contains("quote"))
+    assert_eq!(
+        problems,
+        vec![
+            Problem::QuoteMismatch {
+                annotation: a,
+                document: doc,
+                quote: "Bath".to_owned(),
+                found: "Both".to_owned()
+            },
+            Problem::UnknownTag {
+                annotation: b,
+                tag: "nope".to_owned()
+            },
+            Problem::UnknownHolder {
+                annotation: b,
+                holder
+            },
+        ]
     );
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.subject == Subject::Annotation(b) && x.message.contains("unknown tag"))
+    assert_eq!(problems[0].subject(), Subject::Annotation(a));
+    assert_eq!(
+        problems[1].to_string(),
+        format!("annotation {b}: unknown tag \"nope\"")
+    );
+    assert_eq!(
+        problems[2].to_string(),
+        format!("annotation {b}: holder {holder} is not an actor of this project")
     );
 }
 
@@ -120,7 +138,7 @@ fn a_quote_mismatch_over_a_long_range_is_reported_briefly() {
     p.annotations.push(a);
     let problems = p.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    let message = &problems[0].message;
+    let message = problems[0].detail().to_string();
     assert!(message.contains("does not match"), "{message}");
     assert!(message.chars().count() < 250, "{} chars", message.len());
 }

@@ -228,7 +228,7 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
 
 fn problem_row_ui(ui: &mut Ui, problem: &Problem, choice: &mut Option<RepairChoice>) {
     ui.horizontal(|ui| {
-        if let Subject::Annotation(id) = problem.subject {
+        if let Subject::Annotation(id) = problem.subject() {
             if ui
                 .button("Fix")
                 .on_hover_text("Re-anchor the quote in the text, or drop a missing holder")

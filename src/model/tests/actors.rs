@@ -253,11 +253,13 @@ fn problems_report_a_name_that_answers_for_two_actors() {
     p.actors.push(other);
     let problems = p.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].subject, Subject::Actor(other_id));
-    assert!(
-        problems[0]
-            .message
-            .contains("also names the actor \"Vladimir Putin\"")
+    assert_eq!(problems[0].subject(), Subject::Actor(other_id));
+    assert_eq!(
+        problems[0].to_string(),
+        format!(
+            "actor {other_id}: \"putin\" also names the actor \"Vladimir Putin\"; merge the \
+             two or rename one"
+        )
     );
     // Merging the two resolves it.
     let merge = p.merge_actors(other_id, p.actors[0].id, t0()).unwrap();

@@ -1,0 +1,336 @@
+//! [`Problem`]: a broken rule of a loaded project, typed by kind with the ids it concerns, and
+//! [`Project::problems`], which finds them all.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::{
+    ActorId, Annotation, AnnotationId, DocumentId, Project, RelationId, Span, elide, name_key,
+    span::{RangeError, check_ranges},
+};
+
+/// What a [`Problem`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Project,
+    Document(DocumentId),
+    Actor(ActorId),
+    Annotation(AnnotationId),
+    Relation(RelationId),
+}
+
+/// A broken rule found by [`Project::problems`]. `Display` gives the message users see,
+/// prefixed by its subject (`annotation 3f…: unknown tag "rumour"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    EmptyTagKey,
+    DuplicateTagKey {
+        key: String,
+    },
+    DuplicateDocumentId {
+        document: DocumentId,
+    },
+    DocumentHashMismatch {
+        document: DocumentId,
+        title: String,
+    },
+    DuplicateActorId {
+        actor: ActorId,
+    },
+    /// `name` (a name or alias of `actor`) also names `other`: holders become ambiguous.
+    NameClash {
+        actor: ActorId,
+        name: String,
+        other: ActorId,
+        other_name: String,
+    },
+    DuplicateAnnotationId {
+        annotation: AnnotationId,
+    },
+    UnknownTag {
+        annotation: AnnotationId,
+        tag: String,
+    },
+    UnknownHolder {
+        annotation: AnnotationId,
+        holder: ActorId,
+    },
+    MissingDocument {
+        annotation: AnnotationId,
+        document: DocumentId,
+    },
+    BadRanges {
+        annotation: AnnotationId,
+        error: RangeError,
+    },
+    RangeOutOfDocument {
+        annotation: AnnotationId,
+        document: DocumentId,
+        range: Span,
+        len_chars: usize,
+    },
+    /// Both texts are kept shortened ([`elide`]): a range can cover a whole article.
+    QuoteMismatch {
+        annotation: AnnotationId,
+        document: DocumentId,
+        quote: String,
+        found: String,
+    },
+    DuplicateRelationId {
+        relation: RelationId,
+    },
+    /// A relation end that is not an annotation of the project.
+    MissingRelationEnd {
+        relation: RelationId,
+        annotation: AnnotationId,
+    },
+}
+
+impl Problem {
+    /// The project part the problem is about; the repair window and locator key on it.
+    #[must_use]
+    pub fn subject(&self) -> Subject {
+        match self {
+            Self::EmptyTagKey | Self::DuplicateTagKey { .. } => Subject::Project,
+            Self::DuplicateDocumentId { document } | Self::DocumentHashMismatch { document, .. } => {
+                Subject::Document(*document)
+            }
+            Self::DuplicateActorId { actor } | Self::NameClash { actor, .. } => {
+                Subject::Actor(*actor)
+            }
+            Self::DuplicateAnnotationId { annotation }
+            | Self::UnknownTag { annotation, .. }
+            | Self::UnknownHolder { annotation, .. }
+            | Self::MissingDocument { annotation, .. }
+            | Self::BadRanges { annotation, .. }
+            | Self::RangeOutOfDocument { annotation, .. }
+            | Self::QuoteMismatch { annotation, .. } => Subject::Annotation(*annotation),
+            Self::DuplicateRelationId { relation } | Self::MissingRelationEnd { relation, .. } => {
+                Subject::Relation(*relation)
+            }
+        }
+    }
+
+    /// True for a second definition of an id or tag key (the first one is fine).
+    #[must_use]
+    pub fn is_duplicate(&self) -> bool {
+        matches!(
+            self,
+            Self::DuplicateTagKey { .. }
+                | Self::DuplicateDocumentId { .. }
+                | Self::DuplicateActorId { .. }
+                | Self::DuplicateAnnotationId { .. }
+                | Self::DuplicateRelationId { .. }
+        )
+    }
+
+    /// The message without its subject: `unknown tag "rumour"`.
+    #[must_use]
+    pub fn detail(&self) -> Detail<'_> {
+        Detail(self)
+    }
+}
+
+/// A [`Problem`]'s message without the subject prefix (see [`Problem::detail`]).
+pub struct Detail<'a>(&'a Problem);
+
+impl fmt::Display for Detail<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Problem::EmptyTagKey => f.write_str("a tag has an empty key"),
+            Problem::DuplicateTagKey { key } => write!(f, "tag key {key:?} is defined twice"),
+            Problem::DuplicateDocumentId { .. } => f.write_str("duplicate document id"),
+            Problem::DocumentHashMismatch { title, .. } => {
+                write!(f, "text_hash does not match the text of {title:?}")
+            }
+            Problem::DuplicateActorId { .. } => f.write_str("duplicate actor id"),
+            Problem::NameClash {
+                name, other_name, ..
+            } => write!(
+                f,
+                "{name:?} also names the actor {other_name:?}; merge the two or rename one"
+            ),
+            Problem::DuplicateAnnotationId { .. } => f.write_str("duplicate annotation id"),
+            Problem::UnknownTag { tag, .. } => write!(f, "unknown tag {tag:?}"),
+            Problem::UnknownHolder { holder, .. } => {
+                write!(f, "holder {holder} is not an actor of this project")
+            }
+            Problem::MissingDocument { document, .. } => {
+                write!(f, "document {document} does not exist")
+            }
+            Problem::BadRanges { error, .. } => write!(f, "{error}"),
+            Problem::RangeOutOfDocument {
+                range, len_chars, ..
+            } => write!(
+                f,
+                "range {range} lies past the end of the document ({len_chars} chars)"
+            ),
+            Problem::QuoteMismatch { quote, found, .. } => write!(
+                f,
+                "quote {quote:?} does not match the text at its ranges, {found:?}"
+            ),
+            Problem::DuplicateRelationId { .. } => f.write_str("duplicate relation id"),
+            Problem::MissingRelationEnd { annotation, .. } => {
+                write!(f, "annotation {annotation} does not exist")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let detail = self.detail();
+        match self.subject() {
+            Subject::Project => write!(f, "project: {detail}"),
+            Subject::Document(id) => write!(f, "document {id}: {detail}"),
+            Subject::Actor(id) => write!(f, "actor {id}: {detail}"),
+            Subject::Annotation(id) => write!(f, "annotation {id}: {detail}"),
+            Subject::Relation(id) => write!(f, "relation {id}: {detail}"),
+        }
+    }
+}
+
+impl Project {
+    /// Checks one annotation against the project's rules (not its id's uniqueness).
+    ///
+    /// # Errors
+    /// Every rule the annotation breaks.
+    pub fn check_annotation(&self, a: &Annotation) -> Result<(), Vec<Problem>> {
+        let annotation = a.id;
+        let mut problems = Vec::new();
+        if self.schema.get(&a.tag).is_none() {
+            problems.push(Problem::UnknownTag {
+                annotation,
+                tag: a.tag.clone(),
+            });
+        }
+        if let Some(holder) = a.holder
+            && self.actor(holder).is_none()
+        {
+            problems.push(Problem::UnknownHolder { annotation, holder });
+        }
+        let document = a.document;
+        match self.document(document) {
+            None => problems.push(Problem::MissingDocument {
+                annotation,
+                document,
+            }),
+            Some(doc) => match check_ranges(&a.ranges) {
+                Err(error) => problems.push(Problem::BadRanges { annotation, error }),
+                Ok(()) => {
+                    let len_chars = doc.len_chars();
+                    if let Some(&range) = a.ranges.iter().find(|r| r.end > len_chars) {
+                        problems.push(Problem::RangeOutOfDocument {
+                            annotation,
+                            document,
+                            range,
+                            len_chars,
+                        });
+                    } else if let Some(found) = doc.quote(&a.ranges)
+                        && found != a.quote
+                    {
+                        problems.push(Problem::QuoteMismatch {
+                            annotation,
+                            document,
+                            quote: elide(&a.quote),
+                            found: elide(&found),
+                        });
+                    }
+                }
+            },
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every broken rule in the project. An empty list means the project is valid.
+    #[must_use]
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        self.schema_problems(&mut problems);
+        self.document_problems(&mut problems);
+        self.actor_problems(&mut problems);
+        let mut ann_ids = HashSet::new();
+        for a in &self.annotations {
+            if !ann_ids.insert(a.id) {
+                problems.push(Problem::DuplicateAnnotationId { annotation: a.id });
+            }
+            if let Err(found) = self.check_annotation(a) {
+                problems.extend(found);
+            }
+        }
+        let mut rel_ids = HashSet::new();
+        for r in &self.relations {
+            if !rel_ids.insert(r.id) {
+                problems.push(Problem::DuplicateRelationId { relation: r.id });
+            }
+            for end in [r.from, r.to] {
+                if !ann_ids.contains(&end) {
+                    problems.push(Problem::MissingRelationEnd {
+                        relation: r.id,
+                        annotation: end,
+                    });
+                }
+            }
+        }
+        problems
+    }
+
+    fn schema_problems(&self, problems: &mut Vec<Problem>) {
+        let mut tag_keys = HashSet::new();
+        for tag in &self.schema.tags {
+            if tag.key.trim().is_empty() {
+                problems.push(Problem::EmptyTagKey);
+            } else if !tag_keys.insert(tag.key.as_str()) {
+                problems.push(Problem::DuplicateTagKey {
+                    key: tag.key.clone(),
+                });
+            }
+        }
+    }
+
+    fn document_problems(&self, problems: &mut Vec<Problem>) {
+        let mut doc_ids = HashSet::new();
+        for doc in &self.documents {
+            if !doc_ids.insert(doc.id) {
+                problems.push(Problem::DuplicateDocumentId { document: doc.id });
+            }
+            if !doc.hash_matches() {
+                problems.push(Problem::DocumentHashMismatch {
+                    document: doc.id,
+                    title: doc.title.clone(),
+                });
+            }
+        }
+    }
+
+    fn actor_problems(&self, problems: &mut Vec<Problem>) {
+        let mut actor_ids = HashSet::new();
+        // A name or alias that answers for two actors makes holders ambiguous.
+        let mut owners: HashMap<String, (ActorId, &str)> = HashMap::new();
+        for actor in &self.actors {
+            if !actor_ids.insert(actor.id) {
+                problems.push(Problem::DuplicateActorId { actor: actor.id });
+            }
+            for name in actor.names() {
+                match owners.get(&name_key(name)) {
+                    Some(&(other, other_name)) if other != actor.id => {
+                        problems.push(Problem::NameClash {
+                            actor: actor.id,
+                            name: name.to_owned(),
+                            other,
+                            other_name: other_name.to_owned(),
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        owners.insert(name_key(name), (actor.id, &actor.name));
+                    }
+                }
+            }
+        }
+    }
+}
