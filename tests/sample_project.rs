@@ -335,7 +335,13 @@ fn the_sample_covers_what_the_issue_asks_for() {
     for (name, _, _) in ACTORS {
         let actor = project.actor_named(name).unwrap();
         assert!(actor.affiliation.is_some());
-        assert!(project.annotations.iter().any(|a| a.holder == Some(actor.id)), "{name} holds nothing");
+        assert!(
+            project
+                .annotations
+                .iter()
+                .any(|a| a.holder == Some(actor.id)),
+            "{name} holds nothing"
+        );
     }
     assert!(project.annotations.iter().any(|a| a.ranges.len() > 1));
     let doc = &project.documents[0];

@@ -135,7 +135,13 @@ impl StanceApp {
                         let Some(doc) = self.project.documents.get(index) else {
                             continue;
                         };
-                        let count = self.index.get().document_counts().get(index).copied().unwrap_or(0);
+                        let count = self
+                            .index
+                            .get()
+                            .document_counts()
+                            .get(index)
+                            .copied()
+                            .unwrap_or(0);
                         let is_current = self.document == Some(doc.id);
                         let text = RichText::new(&doc.title);
                         // Full-width rows with the annotation count at the right, like the

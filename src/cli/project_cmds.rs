@@ -323,7 +323,10 @@ fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
     for (id, positions) in index.holders() {
         if index.actor_position(id).is_none() {
             let name = format!("(missing actor {})", id.short());
-            dangling.entry(name).or_default().extend(annotations_at(positions));
+            dangling
+                .entry(name)
+                .or_default()
+                .extend(annotations_at(positions));
         }
     }
     let unheld = annotations_at(index.unheld());

@@ -26,7 +26,11 @@ fn affiliation_of(text: &str) -> Option<String> {
 
 impl Project {
     /// Refuses `name` when an actor other than `except` is called so (name or alias).
-    pub(super) fn check_name_is_free(&self, name: &str, except: Option<ActorId>) -> Result<(), EditError> {
+    pub(super) fn check_name_is_free(
+        &self,
+        name: &str,
+        except: Option<ActorId>,
+    ) -> Result<(), EditError> {
         match self
             .actors
             .iter()

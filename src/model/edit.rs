@@ -115,13 +115,14 @@ impl Project {
     /// # Errors
     /// [`EditError::Invalid`] listing the rules `a` breaks.
     pub fn check_annotation_edit(&self, a: &Annotation) -> Result<(), EditError> {
-        self.check_annotation(a).map_err(|problems| EditError::Invalid {
-            id: a.id,
-            reason: (problems.iter())
-                .map(|p| p.detail().to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        })
+        self.check_annotation(a)
+            .map_err(|problems| EditError::Invalid {
+                id: a.id,
+                reason: (problems.iter())
+                    .map(|p| p.detail().to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })
     }
 
     fn add_annotations(&mut self, annotations: Vec<Annotation>) -> Result<Edit, EditError> {
@@ -245,7 +246,11 @@ impl Project {
                     .position(|a| a.id == id)
                     .ok_or(EditError::NoSuchActor(id))?;
                 // Counted here, once per removal: views read counts from `ProjectIndex`.
-                let count = self.annotations.iter().filter(|a| a.holder == Some(id)).count();
+                let count = self
+                    .annotations
+                    .iter()
+                    .filter(|a| a.holder == Some(id))
+                    .count();
                 if count > 0 {
                     return Err(EditError::ActorInUse {
                         name: self.actors[index].name.clone(),

@@ -92,9 +92,8 @@ impl Problem {
     pub fn subject(&self) -> Subject {
         match self {
             Self::EmptyTagKey | Self::DuplicateTagKey { .. } => Subject::Project,
-            Self::DuplicateDocumentId { document } | Self::DocumentHashMismatch { document, .. } => {
-                Subject::Document(*document)
-            }
+            Self::DuplicateDocumentId { document }
+            | Self::DocumentHashMismatch { document, .. } => Subject::Document(*document),
             Self::DuplicateActorId { actor } | Self::NameClash { actor, .. } => {
                 Subject::Actor(*actor)
             }

@@ -323,8 +323,18 @@ enum Op {
 /// a Unicode-aware comparison sees ("ПУТИН" and "Путин") come up.
 fn actor_name() -> impl Strategy<Value = String> {
     const SAME_NAMES: [&str; 12] = [
-        "Путин", "ПУТИН", " путин ", "Ζεύς", "ΖΕΎΣ", "Émile", "ÉMILE", "émile", "Ushakov",
-        "USHAKOV", "Łukasz", "ŁUKASZ",
+        "Путин",
+        "ПУТИН",
+        " путин ",
+        "Ζεύς",
+        "ΖΕΎΣ",
+        "Émile",
+        "ÉMILE",
+        "émile",
+        "Ushakov",
+        "USHAKOV",
+        "Łukasz",
+        "ŁUKASZ",
     ];
     prop_oneof![
         proptest::sample::select(&SAME_NAMES[..]).prop_map(str::to_owned),
@@ -401,7 +411,12 @@ fn resolve(p: &Project, doc: DocumentId, op: Op) -> Option<Edit> {
 /// No two actors answer to the same name (names and aliases, case-insensitively in any
 /// script). Folds case itself rather than through `is_called`, so a wrong rule there fails.
 fn names_are_unique(p: &Project) -> bool {
-    let fold = |name: &str| name.trim().chars().flat_map(char::to_lowercase).collect::<String>();
+    let fold = |name: &str| {
+        name.trim()
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     let mut owners = std::collections::HashMap::new();
     p.actors.iter().all(|a| {
         std::iter::once(&a.name)

@@ -271,7 +271,8 @@ fn problems_report_a_name_that_answers_for_two_actors() {
 fn names_are_the_same_in_any_case_of_any_script() {
     let (mut p, _, _) = project_with("Путин and Ζεύς met.");
     let ids = with_actors(&mut p, &["Путин", "Émile"]);
-    for (taken, existing) in [("ПУТИН", "Путин"), (" путин ", "Путин"), ("ÉMILE", "Émile")] {
+    for (taken, existing) in [("ПУТИН", "Путин"), (" путин ", "Путин"), ("ÉMILE", "Émile")]
+    {
         assert_eq!(
             p.add_actor(Actor::new(taken, None)),
             Err(EditError::DuplicateActorName {
@@ -286,7 +287,10 @@ fn names_are_the_same_in_any_case_of_any_script() {
     // An alias that differs from the name only by case is the name.
     p.apply(p.set_aliases(ids[0], "ПУТИН, В. Путин, в. путин").unwrap())
         .unwrap();
-    assert_eq!(p.actor(ids[0]).unwrap().aliases, vec!["В. Путин".to_owned()]);
+    assert_eq!(
+        p.actor(ids[0]).unwrap().aliases,
+        vec!["В. Путин".to_owned()]
+    );
     assert!(p.problems().is_empty(), "{:?}", p.problems());
 }
 
@@ -297,7 +301,10 @@ fn inserting_an_actor_whose_name_is_taken_is_refused() {
     let before = p.clone();
     let clash = Actor::new("ПУТИН", None);
     assert_eq!(
-        p.apply(Edit::InsertActor { index: 1, actor: clash }),
+        p.apply(Edit::InsertActor {
+            index: 1,
+            actor: clash
+        }),
         Err(EditError::DuplicateActorName {
             name: "ПУТИН".to_owned(),
             existing: "Путин".to_owned()
@@ -306,7 +313,10 @@ fn inserting_an_actor_whose_name_is_taken_is_refused() {
     let mut by_alias = Actor::new("President", None);
     by_alias.aliases = vec!["путин".to_owned()];
     assert!(matches!(
-        p.apply(Edit::InsertActor { index: 0, actor: by_alias }),
+        p.apply(Edit::InsertActor {
+            index: 0,
+            actor: by_alias
+        }),
         Err(EditError::DuplicateActorName { .. })
     ));
     assert_eq!(p, before);

@@ -1,8 +1,8 @@
 //! Project keys and the derived index: counts agree with a naive recount, and a cache rebuilds
 //! only when the project changed.
 
-use super::*;
 use super::actors::with_actors;
+use super::*;
 
 /// Checks every count and lookup of `index` against a recount of `p`, written without the index.
 pub(super) fn assert_index_agrees(p: &Project, index: &ProjectIndex) {
@@ -69,7 +69,8 @@ fn a_clone_keeps_its_key_until_either_is_edited() {
 
 #[test]
 fn index_counts_documents_tags_and_holders() {
-    let (mut p, doc, spans) = project_with("[Witkoff] met [Putin]; [Kushner] and [Ushakov] listened.");
+    let (mut p, doc, spans) =
+        project_with("[Witkoff] met [Putin]; [Kushner] and [Ushakov] listened.");
     let other = Document::new("other", "Nothing happened.".to_owned());
     let other_id = other.id;
     p.apply(p.add_document(other)).unwrap();
@@ -77,15 +78,20 @@ fn index_counts_documents_tags_and_holders() {
     let a = annotate(&mut p, doc, "claim", vec![spans[0]]);
     let b = annotate(&mut p, doc, "claim", vec![spans[1]]);
     annotate(&mut p, doc, "position", vec![spans[2]]);
-    p.apply(p.set_holder(a, Some(ids[1]), t0()).unwrap()).unwrap();
-    p.apply(p.set_holder(b, Some(ids[1]), t0()).unwrap()).unwrap();
+    p.apply(p.set_holder(a, Some(ids[1]), t0()).unwrap())
+        .unwrap();
+    p.apply(p.set_holder(b, Some(ids[1]), t0()).unwrap())
+        .unwrap();
     let index = ProjectIndex::build(&p);
     assert_eq!(index.document_counts(), &[3, 0]);
     assert_eq!(index.document_count(other_id), 0);
     assert_eq!(index.document_tag_count(doc, "claim"), 2);
     assert_eq!(index.tag_count("position"), 1);
     assert_eq!(index.tag_count("concession"), 0);
-    assert_eq!((index.holder_count(ids[0]), index.holder_count(ids[1])), (0, 2));
+    assert_eq!(
+        (index.holder_count(ids[0]), index.holder_count(ids[1])),
+        (0, 2)
+    );
     assert_eq!(index.unheld().len(), 1);
     assert_index_agrees(&p, &index);
 }
