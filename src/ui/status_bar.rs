@@ -22,7 +22,7 @@ pub struct StatusInput<'a> {
 
 /// The status bar; its counts come from the app's [`ProjectIndex`].
 #[derive(Default)]
-pub struct StatusBar;
+pub struct StatusBar {}
 
 impl StatusBar {
     pub fn ui(&mut self, ui: &mut Ui, input: &StatusInput<'_>) {
