@@ -185,52 +185,14 @@ impl Project {
         Ok(Edit::RemoveActor(id))
     }
 
+    /// Dispatches to one checked step per edit; each returns the inverse.
     fn apply_edit(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
-            Edit::AddAnnotation(a) => {
-                if self.annotation_index(a.id).is_some() {
-                    return Err(EditError::DuplicateId(a.id.to_string()));
-                }
-                self.check_annotation_edit(&a)?;
-                let id = a.id;
-                let at = self.insertion_index(&a);
-                self.annotations.insert(at, *a);
-                Ok(Edit::RemoveAnnotation(id))
-            }
-            Edit::RemoveAnnotation(id) => {
-                let index = self
-                    .annotation_index(id)
-                    .ok_or(EditError::NoSuchAnnotation(id))?;
-                if self.relations.iter().any(|r| r.from == id || r.to == id) {
-                    return Err(EditError::AnnotationInRelation(id));
-                }
-                Ok(Edit::AddAnnotation(Box::new(
-                    self.annotations.remove(index),
-                )))
-            }
+            Edit::AddAnnotation(a) => self.add_annotation(*a),
+            Edit::RemoveAnnotation(id) => self.remove_annotation(id),
             Edit::AddAnnotations(annotations) => self.add_annotations(annotations),
             Edit::RemoveAnnotations(ids) => self.remove_annotations(&ids),
-            Edit::ReplaceAnnotation(a) => {
-                let index = self
-                    .annotation_index(a.id)
-                    .ok_or(EditError::NoSuchAnnotation(a.id))?;
-                self.check_annotation_edit(&a)?;
-                let is_in_place = self
-                    .annotations
-                    .get(index)
-                    .is_some_and(|old| self.order_key(old) == self.order_key(&a));
-                let old = if is_in_place {
-                    // A retag, holder or note change keeps its place: shifting every later
-                    // annotation twice made merging a busy actor quadratic.
-                    std::mem::replace(&mut self.annotations[index], *a)
-                } else {
-                    let old = self.annotations.remove(index);
-                    let at = self.insertion_index(&a);
-                    self.annotations.insert(at, *a);
-                    old
-                };
-                Ok(Edit::ReplaceAnnotation(Box::new(old)))
-            }
+            Edit::ReplaceAnnotation(a) => self.replace_annotation(*a),
             Edit::InsertActor { index, actor } => {
                 // As for a replacement: a name answering for two actors makes holders ambiguous.
                 for name in actor.names() {
@@ -239,164 +201,236 @@ impl Project {
                 self.insert_actor(index, actor)
             }
             Edit::RestoreActor { index, actor } => self.insert_actor(index, actor),
-            Edit::RemoveActor(id) => {
-                let index = self
-                    .actors
-                    .iter()
-                    .position(|a| a.id == id)
-                    .ok_or(EditError::NoSuchActor(id))?;
-                // Counted here, once per removal: views read counts from `ProjectIndex`.
-                let count = self
-                    .annotations
-                    .iter()
-                    .filter(|a| a.holder == Some(id))
-                    .count();
-                if count > 0 {
-                    return Err(EditError::ActorInUse {
-                        name: self.actors[index].name.clone(),
-                        count,
-                    });
-                }
-                Ok(Edit::RestoreActor {
-                    index,
-                    actor: self.actors.remove(index),
-                })
-            }
-            Edit::ReplaceActor(actor) => {
-                if actor.name.trim().is_empty() {
-                    return Err(EditError::EmptyName);
-                }
-                self.check_replacement_names(&actor)?;
-                let slot = self
-                    .actors
-                    .iter_mut()
-                    .find(|a| a.id == actor.id)
-                    .ok_or(EditError::NoSuchActor(actor.id))?;
-                Ok(Edit::ReplaceActor(std::mem::replace(slot, actor)))
-            }
-            Edit::InsertDocument { index, document } => {
-                if index > self.documents.len() {
-                    return Err(EditError::BadIndex(index));
-                }
-                if self.document(document.id).is_some() {
-                    return Err(EditError::DuplicateId(document.id.to_string()));
-                }
-                let id = document.id;
-                self.documents.insert(index, *document);
-                // Document order is part of the annotations' canonical order.
-                self.sort_annotations();
-                Ok(Edit::RemoveDocument(id))
-            }
-            Edit::RemoveDocument(id) => {
-                let index = self
-                    .document_index(id)
-                    .ok_or(EditError::NoSuchDocument(id))?;
-                let count = self.annotations.iter().filter(|a| a.document == id).count()
-                    + self.preserved.iter().filter(|p| p.document == id).count();
-                if count > 0 {
-                    return Err(EditError::DocumentInUse {
-                        title: self.documents[index].title.clone(),
-                        count,
-                    });
-                }
-                let document = Box::new(self.documents.remove(index));
-                self.sort_annotations();
-                Ok(Edit::InsertDocument { index, document })
-            }
-            Edit::InsertRelation { index, relation } => {
-                if index > self.relations.len() {
-                    return Err(EditError::BadIndex(index));
-                }
-                if self.relations.iter().any(|r| r.id == relation.id) {
-                    return Err(EditError::DuplicateId(relation.id.to_string()));
-                }
-                for end in [relation.from, relation.to] {
-                    if self.annotation_index(end).is_none() {
-                        return Err(EditError::NoSuchAnnotation(end));
-                    }
-                }
-                let id = relation.id;
-                self.relations.insert(index, relation);
-                Ok(Edit::RemoveRelation(id))
-            }
-            Edit::RemoveRelation(id) => {
-                let index = self
-                    .relations
-                    .iter()
-                    .position(|r| r.id == id)
-                    .ok_or(EditError::NoSuchRelation(id))?;
-                Ok(Edit::InsertRelation {
-                    index,
-                    relation: self.relations.remove(index),
-                })
-            }
+            Edit::RemoveActor(id) => self.remove_actor(id),
+            Edit::ReplaceActor(actor) => self.replace_actor(actor),
+            Edit::InsertDocument { index, document } => self.insert_document(index, *document),
+            Edit::RemoveDocument(id) => self.remove_document(id),
+            Edit::InsertRelation { index, relation } => self.insert_relation(index, relation),
+            Edit::RemoveRelation(id) => self.remove_relation(id),
             Edit::SetTitle(title) => Ok(Edit::SetTitle(std::mem::replace(&mut self.title, title))),
-            Edit::InsertTag { index, tag } => {
-                if index > self.schema.tags.len() {
-                    return Err(EditError::BadIndex(index));
-                }
-                if tag.key.trim().is_empty() {
-                    return Err(EditError::EmptyName);
-                }
-                if self.schema.get(&tag.key).is_some() {
-                    return Err(EditError::DuplicateId(tag.key));
-                }
-                let key = tag.key.clone();
-                self.schema.tags.insert(index, tag);
-                Ok(Edit::RemoveTag(key))
-            }
-            Edit::RemoveTag(key) => {
-                let index = self
-                    .schema
-                    .tags
-                    .iter()
-                    .position(|t| t.key == key)
-                    .ok_or_else(|| EditError::NoSuchTag(key.clone()))?;
-                let count = self.annotations.iter().filter(|a| a.tag == key).count();
-                if count > 0 {
-                    return Err(EditError::TagInUse { key, count });
-                }
-                Ok(Edit::InsertTag {
-                    index,
-                    tag: self.schema.tags.remove(index),
-                })
-            }
-            Edit::InsertPreserved { index, record } => {
-                if index > self.preserved.len() {
-                    return Err(EditError::BadIndex(index));
-                }
-                if self.document(record.document).is_none() {
-                    return Err(EditError::NoSuchDocument(record.document));
-                }
-                self.preserved.insert(index, record);
-                Ok(Edit::RemovePreserved(index))
-            }
-            Edit::RemovePreserved(index) => {
-                if index >= self.preserved.len() {
-                    return Err(EditError::BadIndex(index));
-                }
-                Ok(Edit::InsertPreserved {
-                    index,
-                    record: self.preserved.remove(index),
-                })
-            }
-            Edit::Batch(edits) => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match self.apply(edit) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(e) => {
-                            // All or nothing: undo what this batch already did.
-                            for inverse in inverses.into_iter().rev() {
-                                let _undone = self.apply(inverse);
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Ok(Edit::Batch(inverses))
+            Edit::InsertTag { index, tag } => self.insert_tag(index, tag),
+            Edit::RemoveTag(key) => self.remove_tag(key),
+            Edit::InsertPreserved { index, record } => self.insert_preserved(index, record),
+            Edit::RemovePreserved(index) => self.remove_preserved(index),
+            Edit::Batch(edits) => self.apply_batch(edits),
+        }
+    }
+
+    fn add_annotation(&mut self, a: Annotation) -> Result<Edit, EditError> {
+        if self.annotation_index(a.id).is_some() {
+            return Err(EditError::DuplicateId(a.id.to_string()));
+        }
+        self.check_annotation_edit(&a)?;
+        let id = a.id;
+        let at = self.insertion_index(&a);
+        self.annotations.insert(at, a);
+        Ok(Edit::RemoveAnnotation(id))
+    }
+
+    fn remove_annotation(&mut self, id: AnnotationId) -> Result<Edit, EditError> {
+        let index = self
+            .annotation_index(id)
+            .ok_or(EditError::NoSuchAnnotation(id))?;
+        if self.relations.iter().any(|r| r.from == id || r.to == id) {
+            return Err(EditError::AnnotationInRelation(id));
+        }
+        Ok(Edit::AddAnnotation(Box::new(
+            self.annotations.remove(index),
+        )))
+    }
+
+    fn replace_annotation(&mut self, a: Annotation) -> Result<Edit, EditError> {
+        let index = self
+            .annotation_index(a.id)
+            .ok_or(EditError::NoSuchAnnotation(a.id))?;
+        self.check_annotation_edit(&a)?;
+        let is_in_place = self
+            .annotations
+            .get(index)
+            .is_some_and(|old| self.order_key(old) == self.order_key(&a));
+        let old = if is_in_place {
+            // A retag, holder or note change keeps its place: shifting every later
+            // annotation twice made merging a busy actor quadratic.
+            std::mem::replace(&mut self.annotations[index], a)
+        } else {
+            let old = self.annotations.remove(index);
+            let at = self.insertion_index(&a);
+            self.annotations.insert(at, a);
+            old
+        };
+        Ok(Edit::ReplaceAnnotation(Box::new(old)))
+    }
+
+    fn remove_actor(&mut self, id: ActorId) -> Result<Edit, EditError> {
+        let index = self
+            .actors
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or(EditError::NoSuchActor(id))?;
+        // Counted here, once per removal: views read counts from `ProjectIndex`.
+        let count = self
+            .annotations
+            .iter()
+            .filter(|a| a.holder == Some(id))
+            .count();
+        if count > 0 {
+            return Err(EditError::ActorInUse {
+                name: self.actors[index].name.clone(),
+                count,
+            });
+        }
+        Ok(Edit::RestoreActor {
+            index,
+            actor: self.actors.remove(index),
+        })
+    }
+
+    fn replace_actor(&mut self, actor: Actor) -> Result<Edit, EditError> {
+        if actor.name.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        self.check_replacement_names(&actor)?;
+        let slot = self
+            .actors
+            .iter_mut()
+            .find(|a| a.id == actor.id)
+            .ok_or(EditError::NoSuchActor(actor.id))?;
+        Ok(Edit::ReplaceActor(std::mem::replace(slot, actor)))
+    }
+
+    fn insert_document(&mut self, index: usize, document: Document) -> Result<Edit, EditError> {
+        if index > self.documents.len() {
+            return Err(EditError::BadIndex(index));
+        }
+        if self.document(document.id).is_some() {
+            return Err(EditError::DuplicateId(document.id.to_string()));
+        }
+        let id = document.id;
+        self.documents.insert(index, document);
+        // Document order is part of the annotations' canonical order.
+        self.sort_annotations();
+        Ok(Edit::RemoveDocument(id))
+    }
+
+    fn remove_document(&mut self, id: DocumentId) -> Result<Edit, EditError> {
+        let index = self
+            .document_index(id)
+            .ok_or(EditError::NoSuchDocument(id))?;
+        let count = self.annotations.iter().filter(|a| a.document == id).count()
+            + self.preserved.iter().filter(|p| p.document == id).count();
+        if count > 0 {
+            return Err(EditError::DocumentInUse {
+                title: self.documents[index].title.clone(),
+                count,
+            });
+        }
+        let document = Box::new(self.documents.remove(index));
+        self.sort_annotations();
+        Ok(Edit::InsertDocument { index, document })
+    }
+
+    fn insert_relation(&mut self, index: usize, relation: Relation) -> Result<Edit, EditError> {
+        if index > self.relations.len() {
+            return Err(EditError::BadIndex(index));
+        }
+        if self.relations.iter().any(|r| r.id == relation.id) {
+            return Err(EditError::DuplicateId(relation.id.to_string()));
+        }
+        for end in [relation.from, relation.to] {
+            if self.annotation_index(end).is_none() {
+                return Err(EditError::NoSuchAnnotation(end));
             }
         }
+        let id = relation.id;
+        self.relations.insert(index, relation);
+        Ok(Edit::RemoveRelation(id))
+    }
+
+    fn remove_relation(&mut self, id: RelationId) -> Result<Edit, EditError> {
+        let index = self
+            .relations
+            .iter()
+            .position(|r| r.id == id)
+            .ok_or(EditError::NoSuchRelation(id))?;
+        Ok(Edit::InsertRelation {
+            index,
+            relation: self.relations.remove(index),
+        })
+    }
+
+    fn insert_tag(&mut self, index: usize, tag: TagDef) -> Result<Edit, EditError> {
+        if index > self.schema.tags.len() {
+            return Err(EditError::BadIndex(index));
+        }
+        if tag.key.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        if self.schema.get(&tag.key).is_some() {
+            return Err(EditError::DuplicateId(tag.key));
+        }
+        let key = tag.key.clone();
+        self.schema.tags.insert(index, tag);
+        Ok(Edit::RemoveTag(key))
+    }
+
+    fn remove_tag(&mut self, key: String) -> Result<Edit, EditError> {
+        let index = self
+            .schema
+            .tags
+            .iter()
+            .position(|t| t.key == key)
+            .ok_or_else(|| EditError::NoSuchTag(key.clone()))?;
+        let count = self.annotations.iter().filter(|a| a.tag == key).count();
+        if count > 0 {
+            return Err(EditError::TagInUse { key, count });
+        }
+        Ok(Edit::InsertTag {
+            index,
+            tag: self.schema.tags.remove(index),
+        })
+    }
+
+    fn insert_preserved(
+        &mut self,
+        index: usize,
+        record: PreservedRecord,
+    ) -> Result<Edit, EditError> {
+        if index > self.preserved.len() {
+            return Err(EditError::BadIndex(index));
+        }
+        if self.document(record.document).is_none() {
+            return Err(EditError::NoSuchDocument(record.document));
+        }
+        self.preserved.insert(index, record);
+        Ok(Edit::RemovePreserved(index))
+    }
+
+    fn remove_preserved(&mut self, index: usize) -> Result<Edit, EditError> {
+        if index >= self.preserved.len() {
+            return Err(EditError::BadIndex(index));
+        }
+        Ok(Edit::InsertPreserved {
+            index,
+            record: self.preserved.remove(index),
+        })
+    }
+
+    /// Several edits in order, all or nothing.
+    fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    // Undo what this batch already did.
+                    for inverse in inverses.into_iter().rev() {
+                        let _undone = self.apply(inverse);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit::Batch(inverses))
     }
 }
