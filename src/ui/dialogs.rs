@@ -229,11 +229,15 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
 fn problem_row_ui(ui: &mut Ui, problem: &Problem, choice: &mut Option<RepairChoice>) {
     ui.horizontal(|ui| {
         if let Subject::Annotation(id) = problem.subject() {
-            if ui
-                .button("Fix")
-                .on_hover_text("Re-anchor the quote in the text, or drop a missing holder")
-                .clicked()
-            {
+            let fix = match problem {
+                Problem::UnknownHolder { .. } => "Drop the holder that is not an actor",
+                Problem::QuoteMismatch { .. } => "Re-anchor the quote where it is in the text",
+                Problem::RangeOutOfDocument { .. } | Problem::BadRanges { .. } => {
+                    "Move the ranges to where the quote is in the text"
+                }
+                _ => "Re-anchor the quote in the text, or drop a missing holder",
+            };
+            if ui.button("Fix").on_hover_text(fix).clicked() {
                 *choice = Some(RepairChoice::Fix(id));
             }
             if ui.button("Delete").clicked() {
