@@ -1,29 +1,38 @@
 //! The window's layout: menu bar, status bar, document list, sidebar, article, and the
-//! floating windows. Drawing only collects actions; `apply` changes the project.
+//! floating windows. Drawing reads the session and view state and only collects
+//! [`Intent`]s; `apply` changes them after the frame's drawing.
 
 use egui::{RichText, Ui};
 
 use super::StanceApp;
+use super::intent::{Dialog, Intent};
 use crate::ui::Action;
 use crate::ui::article::{ArticleAction, ArticleInput, DEFAULT_FONT_SIZE_PX};
 use crate::ui::commands::Command;
 use crate::ui::dialogs;
+use crate::ui::export_dialog::ExportAnswer;
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::sidebar::SidebarInput;
 use crate::ui::status_bar::StatusInput;
 
 impl StanceApp {
-    pub(super) fn panels_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    /// `scroll_to_char` is the view's one-shot scroll request, taken before drawing.
+    pub(super) fn panels_ui(
+        &mut self,
+        ui: &mut Ui,
+        scroll_to_char: Option<usize>,
+        intents: &mut Vec<Intent>,
+    ) {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
                 is_enabled: &|c| self.is_enabled(c),
                 is_checked: &|c| self.is_checked(c),
                 recent_files: &self.prefs.recent_files,
-                undo_label: self.history.undo_label(),
-                redo_label: self.history.redo_label(),
+                undo_label: self.session.history.undo_label(),
+                redo_label: self.session.history.redo_label(),
             };
             if let Some(action) = menu_bar_ui(ui, &state) {
-                actions.push(action);
+                intents.push(action.into());
             }
         });
 
@@ -31,26 +40,29 @@ impl StanceApp {
             self.status_bar.ui(
                 ui,
                 &StatusInput {
-                    project: &self.project,
-                    path: self.path.as_deref(),
-                    is_dirty: self.history.is_dirty(),
-                    document: self.document,
-                    text_selection: self.text_selection,
-                    is_saving: self.save_job.is_some(),
+                    project: &self.session.project,
+                    path: self.session.path.as_deref(),
+                    is_dirty: self.session.history.is_dirty(),
+                    document: self.view.document,
+                    text_selection: self.view.text_selection,
+                    is_saving: self.session.save_job.is_some(),
                 },
             );
         });
 
         // On a narrow window the side panels give way, so the article keeps a readable column.
         let window_width_px = ui.available_width();
-        if self.project.documents.len() > 1 && self.prefs.show_document_list {
+        if self.session.project.documents.len() > 1 && self.prefs.show_document_list {
             let max_width_px = (window_width_px * 0.2).clamp(140.0, 480.0);
             let panel = egui::Panel::left("document_list")
                 .resizable(true)
                 .default_size(self.prefs.document_list_width_px)
                 .size_range(140.0..=max_width_px)
-                .show(ui, |ui| self.document_list_ui(ui, actions));
-            self.prefs.document_list_width_px = panel.response.rect.width();
+                .show(ui, |ui| self.document_list_ui(ui, intents));
+            let width_px = panel.response.rect.width();
+            if width_px != self.prefs.document_list_width_px {
+                intents.push(Intent::DocumentListWidth(width_px));
+            }
         }
 
         if self.prefs.show_sidebar {
@@ -60,22 +72,25 @@ impl StanceApp {
                 .size_range(300.0..=(window_width_px * 0.4).clamp(300.0, 760.0))
                 .show(ui, |ui| {
                     let input = SidebarInput {
-                        project: &self.project,
-                        document: self.document,
-                        selected: self.selected,
-                        text_selection: self.text_selection,
-                        hovered_in_article: self.hovered_in_article,
+                        project: &self.session.project,
+                        document: self.view.document,
+                        selected: self.view.selected,
+                        text_selection: self.view.text_selection,
+                        hovered_in_article: self.view.hovered_in_article,
                     };
-                    actions.extend(self.sidebar.ui(ui, &input));
+                    intents.extend(self.sidebar.ui(ui, &input).into_iter().map(Intent::from));
                 });
-            self.prefs.sidebar_width_px = panel.response.rect.width();
+            let width_px = panel.response.rect.width();
+            if width_px != self.prefs.sidebar_width_px {
+                intents.push(Intent::SidebarWidth(width_px));
+            }
         }
 
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
-            .show(ui, |ui| match self.document {
-                Some(document) => self.article_ui(ui, document, actions),
-                None => welcome_ui(ui, actions),
+            .show(ui, |ui| match self.view.document {
+                Some(document) => self.article_ui(ui, document, scroll_to_char, intents),
+                None => welcome_ui(ui, intents),
             });
     }
 
@@ -83,48 +98,45 @@ impl StanceApp {
         &mut self,
         ui: &mut Ui,
         document: crate::model::DocumentId,
-        actions: &mut Vec<Action>,
+        scroll_to_char: Option<usize>,
+        intents: &mut Vec<Intent>,
     ) {
         let input = ArticleInput {
-            selection: self.text_selection,
-            selected_annotation: self.selected,
-            scroll_to_char: self.article_scroll_to.take(),
+            selection: self.view.text_selection,
+            selected_annotation: self.view.selected,
+            scroll_to_char,
             font_size_px: DEFAULT_FONT_SIZE_PX * self.prefs.zoom,
             show_palette: true,
         };
-        let response = self.article.ui(ui, &self.project, document, &input);
-        if response.hovered != self.hovered_in_article {
-            // The sidebar (drawn before the article) shows it on the next frame.
-            self.hovered_in_article = response.hovered;
-            ui.ctx().request_repaint();
+        let response = self.article.ui(ui, &self.session.project, document, &input);
+        if response.hovered != self.view.hovered_in_article {
+            intents.push(Intent::Hover(response.hovered));
         }
-        for action in response.actions {
+        intents.extend(response.actions.into_iter().map(|action| {
             match action {
-                ArticleAction::SetSelection(selection) => self.set_text_selection(selection),
-                ArticleAction::TagSelection(tag) => actions.push(Action::TagSelection(tag)),
-                ArticleAction::SelectAnnotation(Some(id)) => {
-                    actions.push(Action::SelectAnnotation {
-                        id,
-                        scroll_article: false,
-                    });
+                ArticleAction::SetSelection(selection) => Intent::SetTextSelection(selection),
+                ArticleAction::TagSelection(tag) => Action::TagSelection(tag).into(),
+                ArticleAction::SelectAnnotation(Some(id)) => Action::SelectAnnotation {
+                    id,
+                    scroll_article: false,
                 }
-                ArticleAction::SelectAnnotation(None) => self.selected = None,
-                ArticleAction::AddSelectionAsRange(id) => {
-                    actions.push(Action::AddSelectionAsRange(id));
-                }
+                .into(),
+                ArticleAction::SelectAnnotation(None) => Intent::Deselect,
+                ArticleAction::AddSelectionAsRange(id) => Action::AddSelectionAsRange(id).into(),
             }
-        }
+        }));
     }
 
-    fn document_list_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let revision = self.project.revision();
+    fn document_list_ui(&mut self, ui: &mut Ui, intents: &mut Vec<Intent>) {
+        let revision = self.session.project.revision();
         if self.document_counts.0 != revision {
-            let positions: std::collections::HashMap<_, usize> = (self.project.documents.iter())
-                .enumerate()
-                .map(|(i, d)| (d.id, i))
-                .collect();
-            let mut counts = vec![0; self.project.documents.len()];
-            for a in &self.project.annotations {
+            let positions: std::collections::HashMap<_, usize> =
+                (self.session.project.documents.iter())
+                    .enumerate()
+                    .map(|(i, d)| (d.id, i))
+                    .collect();
+            let mut counts = vec![0; self.session.project.documents.len()];
+            for a in &self.session.project.annotations {
                 if let Some(&i) = positions.get(&a.document) {
                     counts[i] += 1;
                 }
@@ -141,14 +153,14 @@ impl StanceApp {
             .show_rows(
                 ui,
                 row_height_px,
-                self.project.documents.len(),
+                self.session.project.documents.len(),
                 |ui, rows| {
                     for index in rows {
-                        let Some(doc) = self.project.documents.get(index) else {
+                        let Some(doc) = self.session.project.documents.get(index) else {
                             continue;
                         };
                         let count = self.document_counts.1.get(index).copied().unwrap_or(0);
-                        let is_current = self.document == Some(doc.id);
+                        let is_current = self.view.document == Some(doc.id);
                         let text = RichText::new(&doc.title);
                         // Full-width rows with the annotation count at the right, like the
                         // sidebar's list, rather than pills as wide as their titles.
@@ -175,59 +187,56 @@ impl StanceApp {
                             };
                         });
                         if response.clicked() {
-                            actions.push(Action::ShowDocument(doc.id));
+                            intents.push(Action::ShowDocument(doc.id).into());
                         }
                     }
                 },
             );
     }
 
-    /// Esc closes the help windows first; only with none open does it clear the selection.
-    pub(super) fn close_help_on_escape(&mut self, ctx: &egui::Context) {
-        if (self.show_shortcuts || self.show_about)
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
-            self.show_shortcuts = false;
-            self.show_about = false;
-        }
-    }
-
-    pub(super) fn windows_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if let Some(pending) = &self.prompt {
+    /// The open dialog, the error on top of it, and the toasts. The unsaved-changes prompt
+    /// comes before errors; an overwrite confirmation waits for them.
+    pub(super) fn windows_ui(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
+        let project = &self.session.project;
+        if let Dialog::UnsavedPrompt(pending) = &self.dialog {
             let what = pending.what_for_prompt();
-            if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, &self.project.title, what) {
-                self.answer_prompt(ctx, choice);
+            if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, &project.title, what) {
+                intents.push(Intent::Unsaved(choice));
             }
         } else if let Some(report) = self.errors.front() {
             if dialogs::error_ui(ctx, report) {
-                self.errors.pop_front();
+                intents.push(Intent::DismissError);
             }
-        } else if let Some(path) = self.confirm_overwrite.clone() {
-            match dialogs::confirm_overwrite_ui(ctx, &path) {
-                Some(true) => {
-                    self.confirm_overwrite = None;
-                    self.write_export(ctx, &path);
-                }
-                Some(false) => {
-                    self.confirm_overwrite = None;
-                    self.pending_export = None;
-                }
-                None => {}
-            }
+        } else if let Dialog::ConfirmOverwrite(path) = &self.dialog
+            && let Some(is_confirmed) = dialogs::confirm_overwrite_ui(ctx, path)
+        {
+            intents.push(Intent::Overwrite(is_confirmed));
         }
-
-        self.repair_ui(ctx, actions);
-
-        dialogs::shortcuts_ui(ctx, &mut self.show_shortcuts, &self.project.schema);
-        dialogs::about_ui(ctx, &mut self.show_about);
-        self.export_ui(ctx);
+        match &self.dialog {
+            Dialog::Repair(repair) => {
+                if let Some(choice) = dialogs::repair_ui(ctx, &repair.file_name, &repair.problems.1)
+                {
+                    intents.push(Intent::Repair(choice));
+                }
+            }
+            Dialog::Shortcuts if !dialogs::shortcuts_ui(ctx, &project.schema) => {
+                intents.push(Intent::CloseDialog);
+            }
+            Dialog::About if !dialogs::about_ui(ctx) => intents.push(Intent::CloseDialog),
+            Dialog::Export => match self.export_dialog.ui(ctx, project) {
+                Some(ExportAnswer::Export(request)) => intents.push(Intent::Export(request)),
+                Some(ExportAnswer::Cancel) => intents.push(Intent::CloseDialog),
+                None => {}
+            },
+            _ => {}
+        }
         self.toasts.ui(ctx);
         drop_overlay_ui(ctx);
     }
 }
 
 /// Shown when the project has no document yet.
-fn welcome_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
+fn welcome_ui(ui: &mut Ui, intents: &mut Vec<Intent>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.3);
         ui.heading("No article in this project yet");
@@ -238,10 +247,10 @@ fn welcome_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
             let width = 300.0;
             ui.add_space((ui.available_width() - width).max(0.0) / 2.0);
             if ui.button("Import Article…").clicked() {
-                actions.push(Action::Command(Command::ImportArticle));
+                intents.push(Action::Command(Command::ImportArticle).into());
             }
             if ui.button("Open Project…").clicked() {
-                actions.push(Action::Command(Command::Open));
+                intents.push(Action::Command(Command::Open).into());
             }
         });
         ui.add_space(8.0);
