@@ -91,6 +91,8 @@ pub struct StanceApp {
     session: Session,
     view: ViewState,
     dialog: Dialog,
+    /// A needs-repair window covered by another dialog; it comes back when that one closes.
+    repair_behind: Option<files::RepairState>,
     /// Errors the user must acknowledge, oldest first; the first shows over any dialog.
     errors: std::collections::VecDeque<ErrorReport>,
     article: ArticleView,
@@ -124,6 +126,7 @@ impl StanceApp {
             view: ViewState::new(&project),
             session: Session::new(project),
             dialog: Dialog::None,
+            repair_behind: None,
             errors: std::collections::VecDeque::new(),
             article: ArticleView::default(),
             sidebar: Sidebar::default(),
@@ -250,8 +253,9 @@ impl StanceApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_preferences(&ctx);
-        self.poll_background(&ctx);
-        let mut intents: Vec<Intent> = self.queued.drain(..).map(Intent::from).collect();
+        let mut intents = Vec::new();
+        self.poll_background(&mut intents);
+        intents.extend(self.queued.drain(..).map(Intent::from));
         self.input_intents(&ctx, &mut intents);
         self.apply(&ctx, intents);
 

@@ -74,6 +74,8 @@ impl StanceApp {
                 ctx.request_repaint();
             }
             Intent::Drop(paths) => self.drop_files(ctx, paths),
+            Intent::FileDialogAnswered(answer) => self.dialog_answered(ctx, &answer),
+            Intent::SaveFinished(result) => self.background_save_finished(ctx, result),
             Intent::CloseRequested => self.request(ctx, Pending::Quit),
             Intent::Unsaved(choice) => self.answer_prompt(ctx, choice),
             Intent::DismissError => {
@@ -82,10 +84,29 @@ impl StanceApp {
             Intent::Overwrite(is_confirmed) => self.answer_overwrite(ctx, is_confirmed),
             Intent::Repair(choice) => self.answer_repair(ctx, choice),
             Intent::Export(request) => self.start_export_dialog(ctx, request),
-            Intent::CloseDialog => self.dialog = Dialog::None,
+            Intent::CloseDialog => {
+                self.close_dialog();
+            }
             Intent::DocumentListWidth(width_px) => self.prefs.document_list_width_px = width_px,
             Intent::SidebarWidth(width_px) => self.prefs.sidebar_width_px = width_px,
         }
+    }
+
+    /// Shows `dialog` in place of the open one. A needs-repair window waits behind it, as
+    /// nothing else would bring it back.
+    pub(super) fn open_dialog(&mut self, dialog: Dialog) {
+        if let Dialog::Repair(repair) = std::mem::replace(&mut self.dialog, dialog) {
+            self.repair_behind = Some(repair);
+        }
+    }
+
+    /// Closes the open dialog and returns it; a needs-repair window it covered comes back.
+    pub(super) fn close_dialog(&mut self) -> Dialog {
+        let closed = std::mem::take(&mut self.dialog);
+        if let Some(repair) = self.repair_behind.take() {
+            self.dialog = Dialog::Repair(repair);
+        }
+        closed
     }
 
     pub(super) fn apply_action(&mut self, ctx: &egui::Context, action: Action) {
@@ -181,7 +202,7 @@ impl StanceApp {
             Command::ImportFolder => self.start_import_folder_dialog(ctx),
             Command::Save => self.save(ctx),
             Command::SaveAs => self.start_save_as_dialog(ctx),
-            Command::Export => self.dialog = Dialog::Export,
+            Command::Export => self.open_dialog(Dialog::Export),
             Command::Quit => self.request(ctx, Pending::Quit),
             Command::Undo => {
                 if self
@@ -258,10 +279,10 @@ impl StanceApp {
             }
             Command::ToggleDocumentList => {}
             Command::KeyboardShortcuts if matches!(self.dialog, Dialog::Shortcuts) => {
-                self.dialog = Dialog::None;
+                self.close_dialog();
             }
-            Command::KeyboardShortcuts => self.dialog = Dialog::Shortcuts,
-            Command::About => self.dialog = Dialog::About,
+            Command::KeyboardShortcuts => self.open_dialog(Dialog::Shortcuts),
+            Command::About => self.open_dialog(Dialog::About),
         }
     }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::StanceApp;
-use super::intent::Dialog;
+use super::intent::{Dialog, Intent};
 use crate::io::SaveError;
 use crate::io::import::{FileKind, classify};
 use crate::model::{Problem, Project};
@@ -59,7 +59,7 @@ impl StanceApp {
     /// Runs `pending` now, or first asks about unsaved changes.
     pub(super) fn request(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.session.history.is_dirty() {
-            self.dialog = Dialog::UnsavedPrompt(pending);
+            self.open_dialog(Dialog::UnsavedPrompt(pending));
         } else {
             self.perform(ctx, pending);
         }
@@ -92,7 +92,10 @@ impl StanceApp {
 
     /// The user's answer to the unsaved-changes prompt.
     pub(super) fn answer_prompt(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
-        let Dialog::UnsavedPrompt(pending) = std::mem::take(&mut self.dialog) else {
+        if !matches!(self.dialog, Dialog::UnsavedPrompt(_)) {
+            return;
+        }
+        let Dialog::UnsavedPrompt(pending) = self.close_dialog() else {
             return;
         };
         match choice {
@@ -162,6 +165,8 @@ impl StanceApp {
     fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
         self.view.reset(&project);
         self.session.replace_project(project, path);
+        // The old project's problems are not the new one's.
+        self.repair_behind = None;
         if matches!(self.dialog, Dialog::Repair(_)) {
             self.dialog = Dialog::None;
         }
@@ -314,34 +319,44 @@ impl StanceApp {
         }
     }
 
-    /// Picks up finished dialogs and background saves.
-    pub(super) fn poll_background(&mut self, ctx: &egui::Context) {
+    /// Finished file dialogs and background saves, as intents.
+    pub(super) fn poll_background(&mut self, intents: &mut Vec<Intent>) {
         if let Some(answer) = self.file_dialogs.poll() {
-            self.dialog_answered(ctx, &answer);
+            intents.push(Intent::FileDialogAnswered(answer));
         }
         if let Some(job) = &self.session.save_job {
             match job.receiver.try_recv() {
-                Ok(result) => {
-                    let (path, state) = (job.path.clone(), job.state);
-                    self.session.save_job = None;
-                    self.finish_save(ctx, &path, state, result);
-                }
+                Ok(result) => intents.push(Intent::SaveFinished(Some(result))),
                 Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    let path = job.path.display().to_string();
-                    self.session.save_job = None;
-                    self.session.after_save = None;
-                    self.session.queued_save = None;
-                    self.report(
-                        "Could not save the project",
-                        format!("{path}: the save stopped unexpectedly"),
-                    );
-                }
+                Err(TryRecvError::Disconnected) => intents.push(Intent::SaveFinished(None)),
             }
         }
     }
 
-    fn dialog_answered(&mut self, ctx: &egui::Context, answer: &DialogAnswer) {
+    /// The background save ended: with its result, or `None` if its thread died.
+    pub(super) fn background_save_finished(
+        &mut self,
+        ctx: &egui::Context,
+        result: Option<Result<(), SaveError>>,
+    ) {
+        let Some(job) = self.session.save_job.take() else {
+            return;
+        };
+        match result {
+            Some(result) => self.finish_save(ctx, &job.path, job.state, result),
+            None => {
+                self.session.after_save = None;
+                self.session.queued_save = None;
+                let path = job.path.display();
+                self.report(
+                    "Could not save the project",
+                    format!("{path}: the save stopped unexpectedly"),
+                );
+            }
+        }
+    }
+
+    pub(super) fn dialog_answered(&mut self, ctx: &egui::Context, answer: &DialogAnswer) {
         if answer.is_unavailable {
             self.toasts.warning(
                 ctx,
@@ -374,7 +389,7 @@ impl StanceApp {
             }
             DialogPurpose::Export => {
                 if first.exists() {
-                    self.dialog = Dialog::ConfirmOverwrite(first);
+                    self.open_dialog(Dialog::ConfirmOverwrite(first));
                 } else {
                     self.write_export(ctx, &first);
                 }
@@ -487,7 +502,10 @@ impl StanceApp {
 
     /// The overwrite confirmation's answer: replace the file, or drop the export.
     pub(super) fn answer_overwrite(&mut self, ctx: &egui::Context, is_confirmed: bool) {
-        let Dialog::ConfirmOverwrite(path) = std::mem::take(&mut self.dialog) else {
+        if !matches!(self.dialog, Dialog::ConfirmOverwrite(_)) {
+            return;
+        }
+        let Dialog::ConfirmOverwrite(path) = self.close_dialog() else {
             return;
         };
         if is_confirmed {
@@ -513,7 +531,7 @@ impl StanceApp {
     /// The export dialog's request: ask where to write it.
     pub(super) fn start_export_dialog(&mut self, ctx: &egui::Context, request: ExportRequest) {
         if matches!(self.dialog, Dialog::Export) {
-            self.dialog = Dialog::None;
+            self.close_dialog();
         }
         let dialog = DialogRequest::new(DialogPurpose::Export, "Export Annotations")
             .file_name(request.file_name.clone())

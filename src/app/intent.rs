@@ -6,10 +6,12 @@
 use std::path::PathBuf;
 
 use super::files::{Pending, RepairState};
+use crate::io::SaveError;
 use crate::model::{AnnotationId, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
 use crate::ui::export_dialog::ExportRequest;
+use crate::ui::file_dialog::DialogAnswer;
 
 /// The dialog or tool window shown over the workbench; at most one at a time. Errors have
 /// their own queue and show over it; toasts are not dialogs.
@@ -48,6 +50,10 @@ pub(super) enum Intent {
     Hover(Option<AnnotationId>),
     /// Files dropped on the window: imported, except projects, which open.
     Drop(Vec<PathBuf>),
+    /// A native file dialog was answered (or cancelled).
+    FileDialogAnswered(DialogAnswer),
+    /// The background save ended with this result; `None` if its thread died.
+    SaveFinished(Option<Result<(), SaveError>>),
     /// The window's close button with unsaved changes.
     CloseRequested,
     Unsaved(UnsavedChoice),
