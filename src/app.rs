@@ -17,12 +17,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{AnnotationId, Document, DocumentId, EditError, History, Project, Span};
 use crate::ui::Action;
-use crate::ui::article::ArticleView;
 use crate::ui::dialogs::{ErrorReport, Toasts};
 use crate::ui::file_dialog::{FileDialogs, NativeDialogs, ScriptedDialogs};
 use crate::ui::prefs::Preferences;
-use crate::ui::sidebar::Sidebar;
-use crate::ui::status_bar::StatusBar;
 use intent::{Dialog, Intent};
 use session::Session;
 use view::ViewState;
@@ -95,10 +92,8 @@ pub struct StanceApp {
     repair_behind: Option<files::RepairState>,
     /// Errors the user must acknowledge, oldest first; the first shows over any dialog.
     errors: std::collections::VecDeque<ErrorReport>,
-    article: ArticleView,
-    sidebar: Sidebar,
-    status_bar: StatusBar,
-    export_dialog: crate::ui::export_dialog::ExportDialog,
+    panels: layout::Panels,
+    /// Short notices from applying intents; drawn over everything, never modal.
     toasts: Toasts,
     prefs: Preferences,
     file_dialogs: Box<dyn FileDialogs>,
@@ -109,8 +104,6 @@ pub struct StanceApp {
     applied_theme: Option<crate::ui::prefs::Theme>,
     /// Project revision and dirty flag the window title was last sent for.
     title_sent_for: Option<(u64, bool)>,
-    /// Annotation counts per document for the document list, by project revision.
-    document_counts: (u64, Vec<usize>),
 }
 
 impl StanceApp {
@@ -128,10 +121,7 @@ impl StanceApp {
             dialog: Dialog::None,
             repair_behind: None,
             errors: std::collections::VecDeque::new(),
-            article: ArticleView::default(),
-            sidebar: Sidebar::default(),
-            status_bar: StatusBar::default(),
-            export_dialog: crate::ui::export_dialog::ExportDialog::default(),
+            panels: layout::Panels::default(),
             toasts: Toasts::default(),
             prefs: Preferences::load(storage),
             file_dialogs: dialogs,
@@ -139,7 +129,6 @@ impl StanceApp {
             queued: Vec::new(),
             applied_theme: None,
             title_sent_for: None,
-            document_counts: (u64::MAX, Vec::new()),
         }
     }
 
@@ -158,13 +147,13 @@ impl StanceApp {
     /// What the article view did in the last frame (paragraphs laid out, painted…).
     #[must_use]
     pub fn article_stats(&self) -> crate::ui::article::ArticleStats {
-        self.article.last_stats()
+        self.panels.article.last_stats()
     }
 
     /// How many annotation rows the sidebar drew in the last frame.
     #[must_use]
     pub fn sidebar_rows_drawn(&self) -> usize {
-        self.sidebar.list.last_visible_rows().len()
+        self.panels.sidebar.list.last_visible_rows().len()
     }
 
     #[must_use]
@@ -234,7 +223,7 @@ impl StanceApp {
     #[must_use]
     pub fn article_char_rect(&self, offset_chars: usize) -> Option<egui::Rect> {
         let doc = self.session.project.document(self.view.document?)?;
-        self.article.char_rect(doc, offset_chars)
+        self.panels.article.char_rect(doc, offset_chars)
     }
 
     /// Sets the text selection, as the article does when the user selects text.
@@ -262,8 +251,25 @@ impl StanceApp {
         let mut intents = Vec::new();
         // A one-shot request: the article scrolls there once, then the user scrolls.
         let scroll_to_char = self.view.article_scroll_to.take();
-        self.panels_ui(ui, scroll_to_char, &mut intents);
-        self.windows_ui(&ctx, &mut intents);
+        let Self {
+            session,
+            view,
+            dialog,
+            errors,
+            prefs,
+            panels,
+            toasts,
+            ..
+        } = self;
+        let shown = layout::Shown {
+            session,
+            view,
+            prefs,
+            dialog,
+            errors,
+        };
+        panels.panels_ui(ui, &shown, scroll_to_char, &mut intents);
+        panels.windows_ui(&ctx, &shown, toasts, &mut intents);
         if !intents.is_empty() {
             self.apply(&ctx, intents);
             ctx.request_repaint();

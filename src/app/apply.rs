@@ -6,10 +6,12 @@ use chrono::Utc;
 use super::StanceApp;
 use super::files::Pending;
 use super::intent::{Dialog, Intent};
+use super::session::Session;
+use super::view::ViewState;
 use crate::model::{Actor, Edit, EditError, Span};
 use crate::ui::Action;
 use crate::ui::commands::{self, Command};
-use crate::ui::prefs::Theme;
+use crate::ui::prefs::{Preferences, Theme};
 
 impl StanceApp {
     /// Turns this frame's key presses into actions. Bare keys (Delete, arrows, 1/2/3…) act
@@ -239,7 +241,7 @@ impl StanceApp {
             },
             Command::Find => {
                 self.prefs.show_sidebar = true;
-                self.sidebar.focus_search();
+                self.panels.sidebar.focus_search();
             }
             Command::NextAnnotation | Command::PreviousAnnotation => {
                 let step = if command == Command::NextAnnotation {
@@ -247,7 +249,7 @@ impl StanceApp {
                 } else {
                     -1
                 };
-                if let Some(id) = self.sidebar.neighbour(
+                if let Some(id) = self.panels.sidebar.neighbour(
                     &self.session.project,
                     self.view.document,
                     self.view.selected,
@@ -259,7 +261,7 @@ impl StanceApp {
             Command::FocusNote => {
                 if self.view.selected.is_some() {
                     self.prefs.show_sidebar = true;
-                    self.sidebar.focus_note();
+                    self.panels.sidebar.focus_note();
                 }
             }
             Command::ClearSelection => {
@@ -274,7 +276,7 @@ impl StanceApp {
             Command::ThemeSystem => self.prefs.theme = Theme::System,
             Command::ToggleSidebar => self.prefs.show_sidebar = !self.prefs.show_sidebar,
             // Ctrl+L with a single document would silently hide the list of a later import.
-            Command::ToggleDocumentList if self.is_enabled(command) => {
+            Command::ToggleDocumentList if is_enabled(&self.session, &self.view, command) => {
                 self.prefs.show_document_list = !self.prefs.show_document_list;
             }
             Command::ToggleDocumentList => {}
@@ -283,33 +285,6 @@ impl StanceApp {
             }
             Command::KeyboardShortcuts => self.open_dialog(Dialog::Shortcuts),
             Command::About => self.open_dialog(Dialog::About),
-        }
-    }
-
-    /// Whether a command can run now (menus grey out the others).
-    pub(super) fn is_enabled(&self, command: Command) -> bool {
-        match command {
-            Command::Undo => self.session.history.can_undo(),
-            Command::Redo => self.session.history.can_redo(),
-            Command::DeleteAnnotation | Command::FocusNote => self.view.selected.is_some(),
-            Command::AddSelectionAsRange => {
-                self.view.selected.is_some() && self.view.text_selection.is_some()
-            }
-            Command::Export => !self.session.project.annotations.is_empty(),
-            Command::ToggleDocumentList => self.session.project.documents.len() > 1,
-            _ => true,
-        }
-    }
-
-    /// `Some(checked)` for the View menu's toggles and theme choices.
-    pub(super) fn is_checked(&self, command: Command) -> Option<bool> {
-        match command {
-            Command::ThemeLight => Some(self.prefs.theme == Theme::Light),
-            Command::ThemeDark => Some(self.prefs.theme == Theme::Dark),
-            Command::ThemeSystem => Some(self.prefs.theme == Theme::System),
-            Command::ToggleSidebar => Some(self.prefs.show_sidebar),
-            Command::ToggleDocumentList => Some(self.prefs.show_document_list),
-            _ => None,
         }
     }
 
@@ -369,7 +344,7 @@ impl StanceApp {
             self.view.article_scroll_to = Some(a.extent().start);
         }
         if scroll_list {
-            self.sidebar.scroll_to_selected();
+            self.panels.sidebar.scroll_to_selected();
         }
     }
 
@@ -424,11 +399,13 @@ impl StanceApp {
     /// Deletes an annotation and selects its neighbour, so Delete can be pressed repeatedly.
     fn delete_annotation(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
         let next = self
+            .panels
             .sidebar
             .neighbour(&self.session.project, self.view.document, Some(id), 1)
             .filter(|&n| n != id)
             .or_else(|| {
-                self.sidebar
+                self.panels
+                    .sidebar
                     .neighbour(&self.session.project, self.view.document, Some(id), -1)
                     .filter(|&n| n != id)
             });
@@ -436,9 +413,34 @@ impl StanceApp {
         if self.edit(ctx, edit, "Delete Annotation", None) && self.view.selected == Some(id) {
             self.view.selected = next;
             if next.is_some() {
-                self.sidebar.scroll_to_selected();
+                self.panels.sidebar.scroll_to_selected();
             }
         }
+    }
+}
+
+/// Whether a command can run now (menus grey out the others).
+pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) -> bool {
+    match command {
+        Command::Undo => session.history.can_undo(),
+        Command::Redo => session.history.can_redo(),
+        Command::DeleteAnnotation | Command::FocusNote => view.selected.is_some(),
+        Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
+        Command::Export => !session.project.annotations.is_empty(),
+        Command::ToggleDocumentList => session.project.documents.len() > 1,
+        _ => true,
+    }
+}
+
+/// `Some(checked)` for the View menu's toggles and theme choices.
+pub(super) fn is_checked(prefs: &Preferences, command: Command) -> Option<bool> {
+    match command {
+        Command::ThemeLight => Some(prefs.theme == Theme::Light),
+        Command::ThemeDark => Some(prefs.theme == Theme::Dark),
+        Command::ThemeSystem => Some(prefs.theme == Theme::System),
+        Command::ToggleSidebar => Some(prefs.show_sidebar),
+        Command::ToggleDocumentList => Some(prefs.show_document_list),
+        _ => None,
     }
 }
 

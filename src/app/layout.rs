@@ -1,35 +1,73 @@
 //! The window's layout: menu bar, status bar, document list, sidebar, article, and the
-//! floating windows. Drawing reads the session and view state and only collects
-//! [`Intent`]s; `apply` changes them after the frame's drawing.
+//! floating windows. Drawing borrows the app's state shared ([`Shown`]) and only its own
+//! widgets mutably ([`Panels`]); it collects [`Intent`]s, which `apply` applies afterwards.
 
 use egui::{RichText, Ui};
 
-use super::StanceApp;
-use super::intent::{Dialog, Intent};
-use crate::ui::Action;
-use crate::ui::article::{ArticleAction, ArticleInput, DEFAULT_FONT_SIZE_PX};
-use crate::ui::commands::Command;
-use crate::ui::dialogs;
-use crate::ui::export_dialog::ExportAnswer;
-use crate::ui::menu::{MenuState, menu_bar_ui};
-use crate::ui::sidebar::SidebarInput;
-use crate::ui::status_bar::StatusInput;
+use std::collections::VecDeque;
 
-impl StanceApp {
+use super::apply::{is_checked, is_enabled};
+use super::intent::{Dialog, Intent};
+use super::session::Session;
+use super::view::ViewState;
+use crate::ui::Action;
+use crate::ui::article::{ArticleAction, ArticleInput, ArticleView, DEFAULT_FONT_SIZE_PX};
+use crate::ui::commands::Command;
+use crate::ui::dialogs::{self, ErrorReport, Toasts};
+use crate::ui::export_dialog::{ExportAnswer, ExportDialog};
+use crate::ui::menu::{MenuState, menu_bar_ui};
+use crate::ui::prefs::Preferences;
+use crate::ui::sidebar::{Sidebar, SidebarInput};
+use crate::ui::status_bar::{StatusBar, StatusInput};
+
+/// What drawing reads: the app's state, borrowed shared for the whole of the drawing.
+pub(super) struct Shown<'a> {
+    pub(super) session: &'a Session,
+    pub(super) view: &'a ViewState,
+    pub(super) prefs: &'a Preferences,
+    pub(super) dialog: &'a Dialog,
+    pub(super) errors: &'a VecDeque<ErrorReport>,
+}
+
+/// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the
+/// only thing drawing changes.
+pub(super) struct Panels {
+    pub(super) article: ArticleView,
+    pub(super) sidebar: Sidebar,
+    pub(super) status_bar: StatusBar,
+    pub(super) export_dialog: ExportDialog,
+    /// Annotation counts per document for the document list, by project revision.
+    document_counts: (u64, Vec<usize>),
+}
+
+impl Default for Panels {
+    fn default() -> Self {
+        Self {
+            article: ArticleView::default(),
+            sidebar: Sidebar::default(),
+            status_bar: StatusBar::default(),
+            export_dialog: ExportDialog::default(),
+            document_counts: (u64::MAX, Vec::new()),
+        }
+    }
+}
+
+impl Panels {
     /// `scroll_to_char` is the view's one-shot scroll request, taken before drawing.
     pub(super) fn panels_ui(
         &mut self,
         ui: &mut Ui,
+        app: &Shown<'_>,
         scroll_to_char: Option<usize>,
         intents: &mut Vec<Intent>,
     ) {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
-                is_enabled: &|c| self.is_enabled(c),
-                is_checked: &|c| self.is_checked(c),
-                recent_files: &self.prefs.recent_files,
-                undo_label: self.session.history.undo_label(),
-                redo_label: self.session.history.redo_label(),
+                is_enabled: &|c| is_enabled(app.session, app.view, c),
+                is_checked: &|c| is_checked(app.prefs, c),
+                recent_files: &app.prefs.recent_files,
+                undo_label: app.session.history.undo_label(),
+                redo_label: app.session.history.redo_label(),
             };
             if let Some(action) = menu_bar_ui(ui, &state) {
                 intents.push(action.into());
@@ -40,56 +78,56 @@ impl StanceApp {
             self.status_bar.ui(
                 ui,
                 &StatusInput {
-                    project: &self.session.project,
-                    path: self.session.path.as_deref(),
-                    is_dirty: self.session.history.is_dirty(),
-                    document: self.view.document,
-                    text_selection: self.view.text_selection,
-                    is_saving: self.session.save_job.is_some(),
+                    project: &app.session.project,
+                    path: app.session.path.as_deref(),
+                    is_dirty: app.session.history.is_dirty(),
+                    document: app.view.document,
+                    text_selection: app.view.text_selection,
+                    is_saving: app.session.save_job.is_some(),
                 },
             );
         });
 
         // On a narrow window the side panels give way, so the article keeps a readable column.
         let window_width_px = ui.available_width();
-        if self.session.project.documents.len() > 1 && self.prefs.show_document_list {
+        if app.session.project.documents.len() > 1 && app.prefs.show_document_list {
             let max_width_px = (window_width_px * 0.2).clamp(140.0, 480.0);
             let panel = egui::Panel::left("document_list")
                 .resizable(true)
-                .default_size(self.prefs.document_list_width_px)
+                .default_size(app.prefs.document_list_width_px)
                 .size_range(140.0..=max_width_px)
-                .show(ui, |ui| self.document_list_ui(ui, intents));
+                .show(ui, |ui| self.document_list_ui(ui, app, intents));
             let width_px = panel.response.rect.width();
-            if width_px != self.prefs.document_list_width_px {
+            if width_px != app.prefs.document_list_width_px {
                 intents.push(Intent::DocumentListWidth(width_px));
             }
         }
 
-        if self.prefs.show_sidebar {
+        if app.prefs.show_sidebar {
             let panel = egui::Panel::right("sidebar")
                 .resizable(true)
-                .default_size(self.prefs.sidebar_width_px)
+                .default_size(app.prefs.sidebar_width_px)
                 .size_range(300.0..=(window_width_px * 0.4).clamp(300.0, 760.0))
                 .show(ui, |ui| {
                     let input = SidebarInput {
-                        project: &self.session.project,
-                        document: self.view.document,
-                        selected: self.view.selected,
-                        text_selection: self.view.text_selection,
-                        hovered_in_article: self.view.hovered_in_article,
+                        project: &app.session.project,
+                        document: app.view.document,
+                        selected: app.view.selected,
+                        text_selection: app.view.text_selection,
+                        hovered_in_article: app.view.hovered_in_article,
                     };
                     intents.extend(self.sidebar.ui(ui, &input).into_iter().map(Intent::from));
                 });
             let width_px = panel.response.rect.width();
-            if width_px != self.prefs.sidebar_width_px {
+            if width_px != app.prefs.sidebar_width_px {
                 intents.push(Intent::SidebarWidth(width_px));
             }
         }
 
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
-            .show(ui, |ui| match self.view.document {
-                Some(document) => self.article_ui(ui, document, scroll_to_char, intents),
+            .show(ui, |ui| match app.view.document {
+                Some(document) => self.article_ui(ui, app, document, scroll_to_char, intents),
                 None => welcome_ui(ui, intents),
             });
     }
@@ -97,19 +135,20 @@ impl StanceApp {
     fn article_ui(
         &mut self,
         ui: &mut Ui,
+        app: &Shown<'_>,
         document: crate::model::DocumentId,
         scroll_to_char: Option<usize>,
         intents: &mut Vec<Intent>,
     ) {
         let input = ArticleInput {
-            selection: self.view.text_selection,
-            selected_annotation: self.view.selected,
+            selection: app.view.text_selection,
+            selected_annotation: app.view.selected,
             scroll_to_char,
-            font_size_px: DEFAULT_FONT_SIZE_PX * self.prefs.zoom,
+            font_size_px: DEFAULT_FONT_SIZE_PX * app.prefs.zoom,
             show_palette: true,
         };
-        let response = self.article.ui(ui, &self.session.project, document, &input);
-        if response.hovered != self.view.hovered_in_article {
+        let response = self.article.ui(ui, &app.session.project, document, &input);
+        if response.hovered != app.view.hovered_in_article {
             intents.push(Intent::Hover(response.hovered));
         }
         intents.extend(response.actions.into_iter().map(|action| {
@@ -127,16 +166,16 @@ impl StanceApp {
         }));
     }
 
-    fn document_list_ui(&mut self, ui: &mut Ui, intents: &mut Vec<Intent>) {
-        let revision = self.session.project.revision();
+    fn document_list_ui(&mut self, ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+        let revision = app.session.project.revision();
         if self.document_counts.0 != revision {
             let positions: std::collections::HashMap<_, usize> =
-                (self.session.project.documents.iter())
+                (app.session.project.documents.iter())
                     .enumerate()
                     .map(|(i, d)| (d.id, i))
                     .collect();
-            let mut counts = vec![0; self.session.project.documents.len()];
-            for a in &self.session.project.annotations {
+            let mut counts = vec![0; app.session.project.documents.len()];
+            for a in &app.session.project.annotations {
                 if let Some(&i) = positions.get(&a.document) {
                     counts[i] += 1;
                 }
@@ -153,14 +192,14 @@ impl StanceApp {
             .show_rows(
                 ui,
                 row_height_px,
-                self.session.project.documents.len(),
+                app.session.project.documents.len(),
                 |ui, rows| {
                     for index in rows {
-                        let Some(doc) = self.session.project.documents.get(index) else {
+                        let Some(doc) = app.session.project.documents.get(index) else {
                             continue;
                         };
                         let count = self.document_counts.1.get(index).copied().unwrap_or(0);
-                        let is_current = self.view.document == Some(doc.id);
+                        let is_current = app.view.document == Some(doc.id);
                         let text = RichText::new(&doc.title);
                         // Full-width rows with the annotation count at the right, like the
                         // sidebar's list, rather than pills as wide as their titles.
@@ -196,23 +235,29 @@ impl StanceApp {
 
     /// The open dialog, the error on top of it, and the toasts. The unsaved-changes prompt
     /// comes before errors; an overwrite confirmation waits for them.
-    pub(super) fn windows_ui(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        let project = &self.session.project;
-        if let Dialog::UnsavedPrompt(pending) = &self.dialog {
+    pub(super) fn windows_ui(
+        &mut self,
+        ctx: &egui::Context,
+        app: &Shown<'_>,
+        toasts: &mut Toasts,
+        intents: &mut Vec<Intent>,
+    ) {
+        let project = &app.session.project;
+        if let Dialog::UnsavedPrompt(pending) = &app.dialog {
             let what = pending.what_for_prompt();
             if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, &project.title, what) {
                 intents.push(Intent::Unsaved(choice));
             }
-        } else if let Some(report) = self.errors.front() {
+        } else if let Some(report) = app.errors.front() {
             if dialogs::error_ui(ctx, report) {
                 intents.push(Intent::DismissError);
             }
-        } else if let Dialog::ConfirmOverwrite(path) = &self.dialog
+        } else if let Dialog::ConfirmOverwrite(path) = &app.dialog
             && let Some(is_confirmed) = dialogs::confirm_overwrite_ui(ctx, path)
         {
             intents.push(Intent::Overwrite(is_confirmed));
         }
-        match &self.dialog {
+        match &app.dialog {
             Dialog::Repair(repair) => {
                 if let Some(choice) = dialogs::repair_ui(ctx, &repair.file_name, &repair.problems.1)
                 {
@@ -230,7 +275,7 @@ impl StanceApp {
             },
             _ => {}
         }
-        self.toasts.ui(ctx);
+        toasts.ui(ctx);
         drop_overlay_ui(ctx);
     }
 }
