@@ -1,24 +1,28 @@
 //! Wires the model, file I/O and the UI into the workbench window.
 //!
-//! [`StanceApp`] owns the project, its undo history, the view state (current document,
-//! selections) and the panels. Panels return [`Action`]s; the app applies them through the
-//! history once per frame. [`StanceApp::frame_ui`] is the whole per-frame work and needs no
-//! `eframe::Frame`, so tests and `stance bench` drive the real app headlessly.
+//! [`StanceApp`] owns the [`Session`] (project, history, file), the [`ViewState`] (current
+//! document, selections), the one open [`Dialog`] and the panels' widgets. Input handling and
+//! drawing only collect [`Intent`]s; [`StanceApp::frame_ui`] applies them in one place
+//! (`apply.rs`) and needs no `eframe::Frame`, so tests and `stance bench` drive the real app
+//! headlessly.
 
 mod apply;
 mod files;
+mod intent;
 mod layout;
+mod session;
+mod view;
 
 use std::path::{Path, PathBuf};
 
 use crate::model::{AnnotationId, Document, DocumentId, EditError, History, Project, Span};
 use crate::ui::Action;
-use crate::ui::article::ArticleView;
 use crate::ui::dialogs::{ErrorReport, Toasts};
 use crate::ui::file_dialog::{FileDialogs, NativeDialogs, ScriptedDialogs};
 use crate::ui::prefs::Preferences;
-use crate::ui::sidebar::Sidebar;
-use crate::ui::status_bar::StatusBar;
+use intent::{Dialog, Intent};
+use session::Session;
+use view::ViewState;
 
 pub use files::Pending;
 
@@ -81,37 +85,18 @@ fn project_with_document(document: Document) -> Result<Project, EditError> {
 
 /// The annotation workbench.
 pub struct StanceApp {
-    project: Project,
-    history: History,
-    /// Where the project was last opened from or saved to.
-    path: Option<PathBuf>,
-    document: Option<DocumentId>,
-    selected: Option<AnnotationId>,
-    text_selection: Option<Span>,
-    /// A one-shot request for the article to scroll to a char offset.
-    article_scroll_to: Option<usize>,
-    article: ArticleView,
-    sidebar: Sidebar,
-    status_bar: StatusBar,
-    prefs: Preferences,
-    dialogs: Box<dyn FileDialogs>,
-    toasts: Toasts,
+    session: Session,
+    view: ViewState,
+    dialog: Dialog,
+    /// A needs-repair window covered by another dialog; it comes back when that one closes.
+    repair_behind: Option<files::RepairState>,
+    /// Errors the user must acknowledge, oldest first; the first shows over any dialog.
     errors: std::collections::VecDeque<ErrorReport>,
-    /// What waits for the unsaved-changes prompt.
-    prompt: Option<Pending>,
-    /// What to do once a save started for the prompt has finished.
-    after_save: Option<Pending>,
-    /// The needs-repair window, open for a project loaded with problems.
-    repair: Option<files::RepairState>,
-    save_job: Option<files::SaveJob>,
-    /// A save asked for while `save_job` ran; it starts when that one has finished.
-    queued_save: Option<PathBuf>,
-    export_dialog: crate::ui::export_dialog::ExportDialog,
-    pending_export: Option<crate::ui::export_dialog::ExportRequest>,
-    /// An export path that exists, waiting for the user to confirm overwriting it.
-    confirm_overwrite: Option<PathBuf>,
-    show_shortcuts: bool,
-    show_about: bool,
+    panels: layout::Panels,
+    /// Short notices from applying intents; drawn over everything, never modal.
+    toasts: Toasts,
+    prefs: Preferences,
+    file_dialogs: Box<dyn FileDialogs>,
     /// Set once the user has agreed to quit, so the close request goes through.
     allow_close: bool,
     /// Actions queued outside a frame (startup) and applied on the next one.
@@ -119,12 +104,6 @@ pub struct StanceApp {
     applied_theme: Option<crate::ui::prefs::Theme>,
     /// Project revision and dirty flag the window title was last sent for.
     title_sent_for: Option<(u64, bool)>,
-    /// Where the selected annotation was last frame, for an O(1) lookup.
-    selected_hint: usize,
-    /// The annotation under the pointer in the article last frame.
-    hovered_in_article: Option<AnnotationId>,
-    /// Counts and lookups of `project`, refreshed once per frame after actions are applied.
-    index: crate::model::IndexCache,
 }
 
 impl StanceApp {
@@ -137,37 +116,19 @@ impl StanceApp {
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
         Self {
-            document: project.documents.first().map(|d| d.id),
-            project,
-            history: History::new(),
-            path: None,
-            selected: None,
-            text_selection: None,
-            article_scroll_to: None,
-            article: ArticleView::default(),
-            sidebar: Sidebar::default(),
-            status_bar: StatusBar::default(),
-            prefs: Preferences::load(storage),
-            dialogs,
-            toasts: Toasts::default(),
+            view: ViewState::new(&project),
+            session: Session::new(project),
+            dialog: Dialog::None,
+            repair_behind: None,
             errors: std::collections::VecDeque::new(),
-            prompt: None,
-            after_save: None,
-            repair: None,
-            save_job: None,
-            queued_save: None,
-            export_dialog: crate::ui::export_dialog::ExportDialog::default(),
-            pending_export: None,
-            confirm_overwrite: None,
-            show_shortcuts: false,
-            show_about: false,
+            panels: layout::Panels::default(),
+            toasts: Toasts::default(),
+            prefs: Preferences::load(storage),
+            file_dialogs: dialogs,
             allow_close: false,
             queued: Vec::new(),
             applied_theme: None,
             title_sent_for: None,
-            index: crate::model::IndexCache::default(),
-            selected_hint: 0,
-            hovered_in_article: None,
         }
     }
 
@@ -180,50 +141,50 @@ impl StanceApp {
 
     #[must_use]
     pub fn project(&self) -> &Project {
-        &self.project
+        &self.session.project
     }
 
     /// How many times the project's counts were rebuilt: once per change, not per frame.
     #[must_use]
     pub fn index_builds(&self) -> u64 {
-        self.index.builds()
+        self.session.index.builds()
     }
 
     /// What the article view did in the last frame (paragraphs laid out, painted…).
     #[must_use]
     pub fn article_stats(&self) -> crate::ui::article::ArticleStats {
-        self.article.last_stats()
+        self.panels.article.last_stats()
     }
 
     /// How many annotation rows the sidebar drew in the last frame.
     #[must_use]
     pub fn sidebar_rows_drawn(&self) -> usize {
-        self.sidebar.list.last_visible_rows().len()
+        self.panels.sidebar.list.last_visible_rows().len()
     }
 
     #[must_use]
     pub fn history(&self) -> &History {
-        &self.history
+        &self.session.history
     }
 
     #[must_use]
     pub fn selected_annotation(&self) -> Option<AnnotationId> {
-        self.selected
+        self.view.selected
     }
 
     #[must_use]
     pub fn text_selection(&self) -> Option<Span> {
-        self.text_selection
+        self.view.text_selection
     }
 
     #[must_use]
     pub fn current_document(&self) -> Option<DocumentId> {
-        self.document
+        self.view.document
     }
 
     #[must_use]
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.session.path.as_deref()
     }
 
     #[must_use]
@@ -240,33 +201,40 @@ impl StanceApp {
     /// What waits for the unsaved-changes prompt, if it is shown.
     #[must_use]
     pub fn pending_prompt(&self) -> Option<&Pending> {
-        self.prompt.as_ref()
+        match &self.dialog {
+            Dialog::UnsavedPrompt(pending) => Some(pending),
+            _ => None,
+        }
     }
 
     /// True while the needs-repair window is open.
     #[must_use]
     pub fn needs_repair(&self) -> bool {
-        self.repair.is_some()
+        matches!(self.dialog, Dialog::Repair(_))
     }
 
     /// The window title: `Stance — <project title>`, with `•` while there are unsaved changes.
     #[must_use]
     pub fn title(&self) -> String {
-        let dot = if self.history.is_dirty() { " •" } else { "" };
-        format!("Stance — {}{dot}", self.project.title)
+        let dot = if self.session.history.is_dirty() {
+            " •"
+        } else {
+            ""
+        };
+        format!("Stance — {}{dot}", self.session.project.title)
     }
 
     /// Where the char at `offset_chars` of the current document was painted in the last frame,
     /// if it was on screen: lets tests point at text like a user.
     #[must_use]
     pub fn article_char_rect(&self, offset_chars: usize) -> Option<egui::Rect> {
-        let doc = self.project.document(self.document?)?;
-        self.article.char_rect(doc, offset_chars)
+        let doc = self.session.project.document(self.view.document?)?;
+        self.panels.article.char_rect(doc, offset_chars)
     }
 
     /// Sets the text selection, as the article does when the user selects text.
     pub fn set_text_selection(&mut self, selection: Option<Span>) {
-        self.text_selection = selection.filter(|s| !s.is_empty());
+        self.view.text_selection = selection.filter(|s| !s.is_empty());
     }
 
     /// Queues an action for the next frame, as if a panel had returned it.
@@ -274,28 +242,43 @@ impl StanceApp {
         self.queued.push(action);
     }
 
-    /// Everything the window does in one frame, without an `eframe::Frame`.
+    /// Everything the window does in one frame, without an `eframe::Frame`: input becomes
+    /// intents, applied before drawing so a tag pressed this frame is painted this frame;
+    /// drawing collects more intents, applied after it; then the view state is checked.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_preferences(&ctx);
-        self.poll_background(&ctx);
-        self.handle_close_request(&ctx);
-        self.handle_dropped_files(&ctx);
-        let mut actions = std::mem::take(&mut self.queued);
-        self.close_help_on_escape(&ctx);
-        if !self.is_modal_open() {
-            // Keys act before drawing, so a tag pressed this frame is painted this frame.
-            self.handle_keys(&ctx, &mut actions);
-        }
-        self.apply_actions(&ctx, &mut actions);
-        self.validate_view_state();
-        self.index.refresh(&self.project);
+        let mut intents = Vec::new();
+        self.poll_background(&mut intents);
+        intents.extend(self.queued.drain(..).map(Intent::from));
+        self.input_intents(&ctx, &mut intents);
+        self.apply(&ctx, intents);
+        self.session.index.refresh(&self.session.project);
 
-        self.panels_ui(ui, &mut actions);
-        self.windows_ui(&ctx, &mut actions);
-        if !actions.is_empty() {
-            self.apply_actions(&ctx, &mut actions);
-            self.validate_view_state();
+        let mut intents = Vec::new();
+        // A one-shot request: the article scrolls there once, then the user scrolls.
+        let scroll_to_char = self.view.article_scroll_to.take();
+        let Self {
+            session,
+            view,
+            dialog,
+            errors,
+            prefs,
+            panels,
+            toasts,
+            ..
+        } = self;
+        let shown = layout::Shown {
+            session,
+            view,
+            prefs,
+            dialog,
+            errors,
+        };
+        panels.panels_ui(ui, &shown, scroll_to_char, &mut intents);
+        panels.windows_ui(&ctx, &shown, toasts, &mut intents);
+        if !intents.is_empty() {
+            self.apply(&ctx, intents);
             ctx.request_repaint();
         }
         self.update_title(&ctx);
@@ -304,9 +287,38 @@ impl StanceApp {
         }
     }
 
+    /// This frame's input as intents: the close button, dropped files, Esc for the help
+    /// windows, and shortcuts unless a prompt waits for an answer.
+    fn input_intents(&self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.session.history.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            intents.push(Intent::CloseRequested);
+        }
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            (i.raw.dropped_files.iter())
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            intents.push(Intent::Drop(dropped));
+        }
+        if matches!(self.dialog, Dialog::Shortcuts | Dialog::About)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            // Esc closes the help windows first; only with none open does it clear the selection.
+            intents.push(Intent::CloseDialog);
+        }
+        if !self.is_modal_open() {
+            self.handle_keys(ctx, intents);
+        }
+    }
+
     /// True while a prompt or error waits for an answer; keys and drops wait too.
     fn is_modal_open(&self) -> bool {
-        self.prompt.is_some() || !self.errors.is_empty() || self.confirm_overwrite.is_some()
+        self.dialog.is_modal() || !self.errors.is_empty()
     }
 
     fn apply_preferences(&mut self, ctx: &egui::Context) {
@@ -321,34 +333,13 @@ impl StanceApp {
     /// Sends the title only when it can have changed: formatting it every frame would
     /// allocate for nothing.
     fn update_title(&mut self, ctx: &egui::Context) {
-        let key = (self.project.revision(), self.history.is_dirty());
+        let key = (
+            self.session.project.revision(),
+            self.session.history.is_dirty(),
+        );
         if self.title_sent_for != Some(key) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
             self.title_sent_for = Some(key);
-        }
-    }
-
-    /// Drops view state that no longer points into the project (after undo, open, delete).
-    fn validate_view_state(&mut self) {
-        if self
-            .document
-            .is_none_or(|d| self.project.document(d).is_none())
-        {
-            self.document = self.project.documents.first().map(|d| d.id);
-            self.text_selection = None;
-        }
-        if let Some(id) = self.selected
-            && crate::ui::annotation_with_hint(&self.project, id, &mut self.selected_hint)
-                .is_none_or(|a| Some(a.document) != self.document)
-        {
-            self.selected = None;
-        }
-        if let (Some(selection), Some(doc)) = (
-            self.text_selection,
-            self.document.and_then(|d| self.project.document(d)),
-        ) && selection.end > doc.len_chars()
-        {
-            self.text_selection = None;
         }
     }
 }

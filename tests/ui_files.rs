@@ -177,6 +177,39 @@ fn a_project_that_needs_repair_lists_its_problems_and_fix_repairs_it() {
 }
 
 #[test]
+fn the_repair_window_comes_back_after_the_shortcuts_window_closes() {
+    let mut project = tagged_sample();
+    project.annotations[0].quote = "Kremlin".to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hand-edited.ron");
+    stance::io::save_project(&path, &project).unwrap();
+
+    let (mut harness, script) = scripted(sample_project());
+    script.answer(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.run();
+    assert!(harness.state().needs_repair());
+
+    // One dialog at a time: the shortcuts window covers the repair window…
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Keyboard Shortcuts");
+    assert!(!harness.state().needs_repair());
+    assert!(
+        harness
+            .query_by_label("This project needs repair")
+            .is_none()
+    );
+    // …and Esc brings it back, with its problems.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().needs_repair());
+    harness.get_by_label("This project needs repair");
+    assert!(harness.query_by_label("Fix").is_some());
+}
+
+#[test]
 fn export_writes_the_file_and_asks_before_overwriting() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("claims.jsonl");

@@ -1,18 +1,22 @@
-//! Applying intents: keyboard commands and panel actions become model edits via the history.
+//! Applying intents, in one place: keyboard commands, panel actions and dialog answers
+//! become model edits via the history, view-state changes and dialog changes.
 
 use chrono::Utc;
 
 use super::StanceApp;
 use super::files::Pending;
+use super::intent::{Dialog, Intent};
+use super::session::Session;
+use super::view::ViewState;
 use crate::model::{Actor, Edit, EditError, Span};
 use crate::ui::Action;
 use crate::ui::commands::{self, Command};
-use crate::ui::prefs::Theme;
+use crate::ui::prefs::{Preferences, Theme};
 
 impl StanceApp {
     /// Turns this frame's key presses into actions. Bare keys (Delete, arrows, 1/2/3…) act
     /// only while no text field has focus, so typing a note never deletes an annotation.
-    pub(super) fn handle_keys(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    pub(super) fn handle_keys(&self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
         // Most frames carry no key press; they then cost nothing here.
         let has_key_press = ctx.input(|i| {
             i.events
@@ -23,14 +27,14 @@ impl StanceApp {
             return;
         }
         let is_typing = ctx.text_edit_focused();
-        let tags = &self.project.schema.tags;
+        let tags = &self.session.project.schema.tags;
         ctx.input_mut(|input| {
             for (shortcut, command) in Command::shortcut_table() {
                 if is_typing && Command::is_bare_key(shortcut) {
                     continue;
                 }
                 if commands::consume(input, shortcut) {
-                    actions.push(Action::Command(*command));
+                    intents.push(Action::Command(*command).into());
                 }
             }
             if is_typing {
@@ -42,20 +46,72 @@ impl StanceApp {
                 };
                 let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::NONE, key);
                 if commands::consume(input, &shortcut) {
-                    actions.push(Action::TagSelection(tag.key.clone()));
+                    intents.push(Action::TagSelection(tag.key.clone()).into());
                 }
             }
         });
     }
 
-    /// Applies and empties `actions`.
-    pub(super) fn apply_actions(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        for action in std::mem::take(actions) {
-            self.apply_action(ctx, action);
+    /// Applies `intents` in order, then drops view state they left pointing nowhere. The
+    /// only place where the session, the view state and the open dialog change.
+    pub(super) fn apply(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
+        if intents.is_empty() {
+            return;
+        }
+        for intent in intents {
+            self.apply_intent(ctx, intent);
+        }
+        self.view.validate(&self.session.project);
+        self.refresh_repair_problems();
+    }
+
+    fn apply_intent(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Action(action) => self.apply_action(ctx, action),
+            Intent::SetTextSelection(selection) => self.set_text_selection(selection),
+            Intent::Deselect => self.view.selected = None,
+            Intent::Hover(id) => {
+                // The sidebar (drawn before the article) shows it on the next frame.
+                self.view.hovered_in_article = id;
+                ctx.request_repaint();
+            }
+            Intent::Drop(paths) => self.drop_files(ctx, paths),
+            Intent::FileDialogAnswered(answer) => self.dialog_answered(ctx, &answer),
+            Intent::SaveFinished(result) => self.background_save_finished(ctx, result),
+            Intent::CloseRequested => self.request(ctx, Pending::Quit),
+            Intent::Unsaved(choice) => self.answer_prompt(ctx, choice),
+            Intent::DismissError => {
+                self.errors.pop_front();
+            }
+            Intent::Overwrite(is_confirmed) => self.answer_overwrite(ctx, is_confirmed),
+            Intent::Repair(choice) => self.answer_repair(ctx, choice),
+            Intent::Export(request) => self.start_export_dialog(ctx, request),
+            Intent::CloseDialog => {
+                self.close_dialog();
+            }
+            Intent::DocumentListWidth(width_px) => self.prefs.document_list_width_px = width_px,
+            Intent::SidebarWidth(width_px) => self.prefs.sidebar_width_px = width_px,
         }
     }
 
-    fn apply_action(&mut self, ctx: &egui::Context, action: Action) {
+    /// Shows `dialog` in place of the open one. A needs-repair window waits behind it, as
+    /// nothing else would bring it back.
+    pub(super) fn open_dialog(&mut self, dialog: Dialog) {
+        if let Dialog::Repair(repair) = std::mem::replace(&mut self.dialog, dialog) {
+            self.repair_behind = Some(repair);
+        }
+    }
+
+    /// Closes the open dialog and returns it; a needs-repair window it covered comes back.
+    pub(super) fn close_dialog(&mut self) -> Dialog {
+        let closed = std::mem::take(&mut self.dialog);
+        if let Some(repair) = self.repair_behind.take() {
+            self.dialog = Dialog::Repair(repair);
+        }
+        closed
+    }
+
+    pub(super) fn apply_action(&mut self, ctx: &egui::Context, action: Action) {
         let now = Utc::now();
         match action {
             Action::Command(command) => self.run_command(ctx, command),
@@ -63,51 +119,53 @@ impl StanceApp {
                 self.select(id, scroll_article, !scroll_article);
             }
             Action::ShowDocument(id) => {
-                if self.project.document(id).is_some() && self.document != Some(id) {
-                    self.document = Some(id);
-                    self.selected = None;
-                    self.text_selection = None;
-                    self.article_scroll_to = Some(0);
+                if self.session.project.document(id).is_some() && self.view.document != Some(id) {
+                    self.view.document = Some(id);
+                    self.view.selected = None;
+                    self.view.text_selection = None;
+                    self.view.article_scroll_to = Some(0);
                 }
             }
             Action::OpenPath(path) => self.request(ctx, Pending::OpenPath(path)),
             Action::TagSelection(tag) => self.tag_selection(ctx, &tag),
             Action::SetTag(id, tag) => {
-                let label = format!("Retag as {}", self.project.schema.name(&tag));
-                let edit = self.project.set_tag(id, &tag, now);
+                let label = format!("Retag as {}", self.session.project.schema.name(&tag));
+                let edit = self.session.project.set_tag(id, &tag, now);
                 self.edit(ctx, edit, &label, None);
             }
             Action::SetHolder(id, holder) => {
-                let edit = self.project.set_holder(id, holder, now);
+                let edit = self.session.project.set_holder(id, holder, now);
                 self.edit(ctx, edit, "Set Holder", None);
             }
             Action::NewHolder(id, name) => {
-                let edit = self.project.set_holder_named(id, &name, now);
+                let edit = self.session.project.set_holder_named(id, &name, now);
                 self.edit(ctx, edit, "New Holder", None);
             }
             Action::SetNote(id, note) => {
-                let edit = self.project.set_note(id, &note, now);
+                let edit = self.session.project.set_note(id, &note, now);
                 self.edit(ctx, edit, "Edit Note", Some(&format!("note:{id}")));
             }
-            Action::NoteEditFinished | Action::ActorEditFinished => self.history.break_group(),
+            Action::NoteEditFinished | Action::ActorEditFinished => {
+                self.session.history.break_group();
+            }
             Action::SetSpanToSelection(id) => {
                 if let Some(selection) = self.take_text_selection(ctx) {
-                    let edit = self.project.set_ranges(id, vec![selection], now);
+                    let edit = self.session.project.set_ranges(id, vec![selection], now);
                     self.edit(ctx, edit, "Set Span", None);
                 }
             }
             Action::AddSelectionAsRange(id) => self.add_selection_as_range(ctx, id),
             Action::RemoveRange(id, index) => {
-                let edit = self.project.remove_range(id, index, now);
+                let edit = self.session.project.remove_range(id, index, now);
                 self.edit(ctx, edit, "Remove Range", None);
             }
             Action::DeleteAnnotation(id) => self.delete_annotation(ctx, id),
             Action::RenameActor(id, name) => {
-                let edit = self.project.rename_actor(id, &name);
+                let edit = self.session.project.rename_actor(id, &name);
                 self.edit_unless_no_op(ctx, edit, "Rename Actor");
             }
             Action::SetAffiliation(id, affiliation) => {
-                let edit = self.project.set_affiliation(id, &affiliation);
+                let edit = self.session.project.set_affiliation(id, &affiliation);
                 self.edit(
                     ctx,
                     edit,
@@ -116,22 +174,22 @@ impl StanceApp {
                 );
             }
             Action::SetAliases(id, text) => {
-                let edit = self.project.set_aliases(id, &text);
+                let edit = self.session.project.set_aliases(id, &text);
                 self.edit_unless_no_op(ctx, edit, "Set Aliases");
             }
             Action::AddActor(name) => {
-                let edit = self.project.add_actor(Actor::new(name, None));
+                let edit = self.session.project.add_actor(Actor::new(name, None));
                 self.edit(ctx, edit, "Add Actor", None);
             }
             Action::MergeActors { from, into } => {
-                let edit = self.project.merge_actors(from, into, now);
+                let edit = self.session.project.merge_actors(from, into, now);
                 if self.edit(ctx, edit, "Merge Actors", None) {
                     self.toasts
                         .info(ctx, "Actors merged; Ctrl+Z undoes the merge");
                 }
             }
             Action::DeleteActor(id) => {
-                let edit = self.project.delete_actor(id, now);
+                let edit = self.session.project.delete_actor(id, now);
                 self.edit(ctx, edit, "Delete Actor", None);
             }
         }
@@ -146,24 +204,36 @@ impl StanceApp {
             Command::ImportFolder => self.start_import_folder_dialog(ctx),
             Command::Save => self.save(ctx),
             Command::SaveAs => self.start_save_as_dialog(ctx),
-            Command::Export => self.export_dialog.open(),
+            Command::Export => self.open_dialog(Dialog::Export),
             Command::Quit => self.request(ctx, Pending::Quit),
             Command::Undo => {
-                if self.history.undo(&mut self.project).is_none() && self.history.can_undo() {
+                if self
+                    .session
+                    .history
+                    .undo(&mut self.session.project)
+                    .is_none()
+                    && self.session.history.can_undo()
+                {
                     self.toasts.warning(ctx, "This step cannot be undone");
                 }
             }
             Command::Redo => {
-                if self.history.redo(&mut self.project).is_none() && self.history.can_redo() {
+                if self
+                    .session
+                    .history
+                    .redo(&mut self.session.project)
+                    .is_none()
+                    && self.session.history.can_redo()
+                {
                     self.toasts.warning(ctx, "This step cannot be redone");
                 }
             }
             Command::DeleteAnnotation => {
-                if let Some(id) = self.selected {
+                if let Some(id) = self.view.selected {
                     self.delete_annotation(ctx, id);
                 }
             }
-            Command::AddSelectionAsRange => match self.selected {
+            Command::AddSelectionAsRange => match self.view.selected {
                 Some(id) => self.add_selection_as_range(ctx, id),
                 None => self
                     .toasts
@@ -171,7 +241,7 @@ impl StanceApp {
             },
             Command::Find => {
                 self.prefs.show_sidebar = true;
-                self.sidebar.focus_search();
+                self.panels.sidebar.focus_search();
             }
             Command::NextAnnotation | Command::PreviousAnnotation => {
                 let step = if command == Command::NextAnnotation {
@@ -179,22 +249,24 @@ impl StanceApp {
                 } else {
                     -1
                 };
-                if let Some(id) =
-                    self.sidebar
-                        .neighbour(&self.project, self.document, self.selected, step)
-                {
+                if let Some(id) = self.panels.sidebar.neighbour(
+                    &self.session.project,
+                    self.view.document,
+                    self.view.selected,
+                    step,
+                ) {
                     self.select(id, true, true);
                 }
             }
             Command::FocusNote => {
-                if self.selected.is_some() {
+                if self.view.selected.is_some() {
                     self.prefs.show_sidebar = true;
-                    self.sidebar.focus_note();
+                    self.panels.sidebar.focus_note();
                 }
             }
             Command::ClearSelection => {
-                self.text_selection = None;
-                self.selected = None;
+                self.view.text_selection = None;
+                self.view.selected = None;
             }
             Command::ZoomIn => self.prefs.zoom_in(),
             Command::ZoomOut => self.prefs.zoom_out(),
@@ -204,39 +276,15 @@ impl StanceApp {
             Command::ThemeSystem => self.prefs.theme = Theme::System,
             Command::ToggleSidebar => self.prefs.show_sidebar = !self.prefs.show_sidebar,
             // Ctrl+L with a single document would silently hide the list of a later import.
-            Command::ToggleDocumentList if self.is_enabled(command) => {
+            Command::ToggleDocumentList if is_enabled(&self.session, &self.view, command) => {
                 self.prefs.show_document_list = !self.prefs.show_document_list;
             }
             Command::ToggleDocumentList => {}
-            Command::KeyboardShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Command::About => self.show_about = true,
-        }
-    }
-
-    /// Whether a command can run now (menus grey out the others).
-    pub(super) fn is_enabled(&self, command: Command) -> bool {
-        match command {
-            Command::Undo => self.history.can_undo(),
-            Command::Redo => self.history.can_redo(),
-            Command::DeleteAnnotation | Command::FocusNote => self.selected.is_some(),
-            Command::AddSelectionAsRange => {
-                self.selected.is_some() && self.text_selection.is_some()
+            Command::KeyboardShortcuts if matches!(self.dialog, Dialog::Shortcuts) => {
+                self.close_dialog();
             }
-            Command::Export => !self.project.annotations.is_empty(),
-            Command::ToggleDocumentList => self.project.documents.len() > 1,
-            _ => true,
-        }
-    }
-
-    /// `Some(checked)` for the View menu's toggles and theme choices.
-    pub(super) fn is_checked(&self, command: Command) -> Option<bool> {
-        match command {
-            Command::ThemeLight => Some(self.prefs.theme == Theme::Light),
-            Command::ThemeDark => Some(self.prefs.theme == Theme::Dark),
-            Command::ThemeSystem => Some(self.prefs.theme == Theme::System),
-            Command::ToggleSidebar => Some(self.prefs.show_sidebar),
-            Command::ToggleDocumentList => Some(self.prefs.show_document_list),
-            _ => None,
+            Command::KeyboardShortcuts => self.open_dialog(Dialog::Shortcuts),
+            Command::About => self.open_dialog(Dialog::About),
         }
     }
 
@@ -249,8 +297,13 @@ impl StanceApp {
         coalesce_key: Option<&str>,
     ) -> bool {
         let result = edit.and_then(|edit| {
-            self.history
-                .apply(&mut self.project, edit, label, coalesce_key, Utc::now())
+            self.session.history.apply(
+                &mut self.session.project,
+                edit,
+                label,
+                coalesce_key,
+                Utc::now(),
+            )
         });
         match result {
             Ok(()) => true,
@@ -269,31 +322,34 @@ impl StanceApp {
         edit: Result<Edit, EditError>,
         label: &str,
     ) -> bool {
-        if edit.as_ref().is_ok_and(|e| self.project.is_no_op(e)) {
+        if edit
+            .as_ref()
+            .is_ok_and(|e| self.session.project.is_no_op(e))
+        {
             return false;
         }
         self.edit(ctx, edit, label, None)
     }
 
     fn select(&mut self, id: crate::model::AnnotationId, scroll_article: bool, scroll_list: bool) {
-        let Some(a) = self.project.annotation(id) else {
+        let Some(a) = self.session.project.annotation(id) else {
             return;
         };
-        if Some(a.document) != self.document {
-            self.document = Some(a.document);
-            self.text_selection = None;
+        if Some(a.document) != self.view.document {
+            self.view.document = Some(a.document);
+            self.view.text_selection = None;
         }
-        self.selected = Some(id);
+        self.view.selected = Some(id);
         if scroll_article {
-            self.article_scroll_to = Some(a.extent().start);
+            self.view.article_scroll_to = Some(a.extent().start);
         }
         if scroll_list {
-            self.sidebar.scroll_to_selected();
+            self.panels.sidebar.scroll_to_selected();
         }
     }
 
     fn take_text_selection(&mut self, ctx: &egui::Context) -> Option<Span> {
-        let selection = self.text_selection.take().filter(|s| !s.is_empty());
+        let selection = self.view.text_selection.take().filter(|s| !s.is_empty());
         if selection.is_none() {
             self.toasts
                 .info(ctx, "Select some text in the article first");
@@ -303,13 +359,13 @@ impl StanceApp {
 
     /// Tags the text selection; with no selection, `1`/`2`/`3` retag the selected annotation.
     fn tag_selection(&mut self, ctx: &egui::Context, tag: &str) {
-        let Some(document) = self.document else {
+        let Some(document) = self.view.document else {
             return;
         };
-        let name = self.project.schema.name(tag).to_owned();
-        let Some(selection) = self.text_selection.filter(|s| !s.is_empty()) else {
-            if let Some(id) = self.selected {
-                let edit = self.project.set_tag(id, tag, Utc::now());
+        let name = self.session.project.schema.name(tag).to_owned();
+        let Some(selection) = self.view.text_selection.filter(|s| !s.is_empty()) else {
+            if let Some(id) = self.view.selected {
+                let edit = self.session.project.set_tag(id, tag, Utc::now());
                 self.edit(ctx, edit, &format!("Retag as {name}"), None);
             } else {
                 self.toasts.info(
@@ -319,22 +375,23 @@ impl StanceApp {
             }
             return;
         };
-        let annotation = self
-            .project
-            .new_annotation(document, tag, vec![selection], Utc::now());
+        let annotation =
+            self.session
+                .project
+                .new_annotation(document, tag, vec![selection], Utc::now());
         let id = annotation.as_ref().map(|a| a.id).ok();
         let edit = annotation.map(|a| Edit::AddAnnotation(Box::new(a)));
         if self.edit(ctx, edit, &format!("Tag {name}"), None)
             && let Some(id) = id
         {
-            self.text_selection = None;
+            self.view.text_selection = None;
             self.select(id, false, true);
         }
     }
 
     fn add_selection_as_range(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
         if let Some(selection) = self.take_text_selection(ctx) {
-            let edit = self.project.add_range(id, selection, Utc::now());
+            let edit = self.session.project.add_range(id, selection, Utc::now());
             self.edit(ctx, edit, "Add Range", None);
         }
     }
@@ -342,21 +399,48 @@ impl StanceApp {
     /// Deletes an annotation and selects its neighbour, so Delete can be pressed repeatedly.
     fn delete_annotation(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
         let next = self
+            .panels
             .sidebar
-            .neighbour(&self.project, self.document, Some(id), 1)
+            .neighbour(&self.session.project, self.view.document, Some(id), 1)
             .filter(|&n| n != id)
             .or_else(|| {
-                self.sidebar
-                    .neighbour(&self.project, self.document, Some(id), -1)
+                self.panels
+                    .sidebar
+                    .neighbour(&self.session.project, self.view.document, Some(id), -1)
                     .filter(|&n| n != id)
             });
-        let edit = self.project.delete_annotation(id);
-        if self.edit(ctx, edit, "Delete Annotation", None) && self.selected == Some(id) {
-            self.selected = next;
+        let edit = self.session.project.delete_annotation(id);
+        if self.edit(ctx, edit, "Delete Annotation", None) && self.view.selected == Some(id) {
+            self.view.selected = next;
             if next.is_some() {
-                self.sidebar.scroll_to_selected();
+                self.panels.sidebar.scroll_to_selected();
             }
         }
+    }
+}
+
+/// Whether a command can run now (menus grey out the others).
+pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) -> bool {
+    match command {
+        Command::Undo => session.history.can_undo(),
+        Command::Redo => session.history.can_redo(),
+        Command::DeleteAnnotation | Command::FocusNote => view.selected.is_some(),
+        Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
+        Command::Export => !session.project.annotations.is_empty(),
+        Command::ToggleDocumentList => session.project.documents.len() > 1,
+        _ => true,
+    }
+}
+
+/// `Some(checked)` for the View menu's toggles and theme choices.
+pub(super) fn is_checked(prefs: &Preferences, command: Command) -> Option<bool> {
+    match command {
+        Command::ThemeLight => Some(prefs.theme == Theme::Light),
+        Command::ThemeDark => Some(prefs.theme == Theme::Dark),
+        Command::ThemeSystem => Some(prefs.theme == Theme::System),
+        Command::ToggleSidebar => Some(prefs.show_sidebar),
+        Command::ToggleDocumentList => Some(prefs.show_document_list),
+        _ => None,
     }
 }
 

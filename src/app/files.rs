@@ -1,13 +1,16 @@
-//! Files: new, open, import, save, export, dropped files, and the unsaved-changes prompt.
+//! Files: new, open, import, save, export, dropped files, and the answers of the
+//! unsaved-changes prompt, the needs-repair window and the overwrite confirmation.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::StanceApp;
+use super::intent::{Dialog, Intent};
 use crate::io::SaveError;
 use crate::io::import::{FileKind, classify};
-use crate::model::{History, Problem, Project};
-use crate::ui::dialogs::{self, ErrorReport, RepairChoice, UnsavedChoice};
+use crate::model::{Problem, Project};
+use crate::ui::dialogs::{ErrorReport, RepairChoice, UnsavedChoice};
+use crate::ui::export_dialog::ExportRequest;
 use crate::ui::file_dialog::{DialogAnswer, DialogPurpose, DialogRequest};
 use crate::ui::{Action, file_name};
 
@@ -39,9 +42,9 @@ impl Pending {
 
 /// The needs-repair window's state.
 pub struct RepairState {
-    file_name: String,
+    pub(super) file_name: String,
     /// Problems, recomputed when the project changes.
-    problems: (u64, Vec<Problem>),
+    pub(super) problems: (u64, Vec<Problem>),
 }
 
 /// A save running on a worker thread.
@@ -55,8 +58,8 @@ pub struct SaveJob {
 impl StanceApp {
     /// Runs `pending` now, or first asks about unsaved changes.
     pub(super) fn request(&mut self, ctx: &egui::Context, pending: Pending) {
-        if self.history.is_dirty() {
-            self.prompt = Some(pending);
+        if self.session.history.is_dirty() {
+            self.open_dialog(Dialog::UnsavedPrompt(pending));
         } else {
             self.perform(ctx, pending);
         }
@@ -77,7 +80,7 @@ impl StanceApp {
                     .filter("Stance project", &["ron"])
                     .filter("Article", &["txt", "md"])
                     .directory(self.dialog_directory());
-                self.dialogs.start(request, ctx);
+                self.file_dialogs.start(request, ctx);
             }
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::Quit => {
@@ -89,27 +92,19 @@ impl StanceApp {
 
     /// The user's answer to the unsaved-changes prompt.
     pub(super) fn answer_prompt(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
-        let Some(pending) = self.prompt.take() else {
+        if !matches!(self.dialog, Dialog::UnsavedPrompt(_)) {
+            return;
+        }
+        let Dialog::UnsavedPrompt(pending) = self.close_dialog() else {
             return;
         };
         match choice {
             UnsavedChoice::Save => {
-                self.after_save = Some(pending);
+                self.session.after_save = Some(pending);
                 self.save(ctx);
             }
             UnsavedChoice::Discard => self.perform(ctx, pending),
             UnsavedChoice::Cancel => {}
-        }
-    }
-
-    /// The window's close button: ask first when there are unsaved changes.
-    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
-            return;
-        }
-        if self.history.is_dirty() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.prompt = Some(Pending::Quit);
         }
     }
 
@@ -146,12 +141,12 @@ impl StanceApp {
                 Ok(loaded) => {
                     let needs_repair = loaded.needs_repair();
                     self.replace_project(loaded.project, Some(path.to_path_buf()));
-                    self.history.mark_saved();
+                    self.session.history.mark_saved();
                     self.prefs.remember_file(path);
                     if needs_repair {
-                        self.repair = Some(RepairState {
+                        self.dialog = Dialog::Repair(RepairState {
                             file_name: file_name(path),
-                            problems: (self.project.revision(), loaded.problems),
+                            problems: (self.session.project.revision(), loaded.problems),
                         });
                     }
                 }
@@ -168,14 +163,13 @@ impl StanceApp {
     }
 
     fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
-        self.document = project.documents.first().map(|d| d.id);
-        self.project = project;
-        self.history = History::new();
-        self.path = path;
-        self.selected = None;
-        self.text_selection = None;
-        self.article_scroll_to = Some(0);
-        self.repair = None;
+        self.view.reset(&project);
+        self.session.replace_project(project, path);
+        // The old project's problems are not the new one's.
+        self.repair_behind = None;
+        if matches!(self.dialog, Dialog::Repair(_)) {
+            self.dialog = Dialog::None;
+        }
     }
 
     fn report(&mut self, title: &str, message: String) {
@@ -188,7 +182,8 @@ impl StanceApp {
     /// Saves to the current file, or asks where first.
     pub(super) fn save(&mut self, ctx: &egui::Context) {
         // A first Save As still writing has not set `path` yet, but its file is the target.
-        let target = (self.path.clone()).or_else(|| self.save_job.as_ref().map(|j| j.path.clone()));
+        let target = (self.session.path.clone())
+            .or_else(|| self.session.save_job.as_ref().map(|j| j.path.clone()));
         match target {
             Some(path) => self.save_to(ctx, &path),
             None => self.start_save_as_dialog(ctx),
@@ -196,9 +191,9 @@ impl StanceApp {
     }
 
     pub(super) fn start_save_as_dialog(&mut self, ctx: &egui::Context) {
-        let suggested = self.path.as_deref().map_or_else(
+        let suggested = self.session.path.as_deref().map_or_else(
             || {
-                let stem = crate::io::export::sanitize_file_stem(&self.project.title);
+                let stem = crate::io::export::sanitize_file_stem(&self.session.project.title);
                 let stem = if stem.is_empty() {
                     "project".to_owned()
                 } else {
@@ -212,7 +207,7 @@ impl StanceApp {
             .filter("Stance project", &["ron"])
             .file_name(suggested)
             .directory(self.dialog_directory());
-        self.dialogs.start(request, ctx);
+        self.file_dialogs.start(request, ctx);
     }
 
     pub(super) fn start_import_dialog(&mut self, ctx: &egui::Context) {
@@ -228,17 +223,18 @@ impl StanceApp {
                 &["json", "jsonl", "jsonld"],
             )
             .directory(self.dialog_directory());
-        self.dialogs.start(request, ctx);
+        self.file_dialogs.start(request, ctx);
     }
 
     pub(super) fn start_import_folder_dialog(&mut self, ctx: &egui::Context) {
         let request = DialogRequest::new(DialogPurpose::ImportFolder, "Import brat Folder")
             .directory(self.dialog_directory());
-        self.dialogs.start(request, ctx);
+        self.file_dialogs.start(request, ctx);
     }
 
     fn dialog_directory(&self) -> Option<PathBuf> {
-        self.path
+        self.session
+            .path
             .as_deref()
             .or_else(|| self.prefs.recent_files.first().map(PathBuf::as_path))
             .and_then(Path::parent)
@@ -248,19 +244,26 @@ impl StanceApp {
     /// Writes the project to `path`: big projects on a worker thread, so the window never
     /// freezes; the file is replaced atomically either way.
     pub fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
-        if self.save_job.is_some() {
+        if self.session.save_job.is_some() {
             // Two writers racing to one file could leave the older snapshot there last.
-            self.queued_save = Some(path.to_path_buf());
+            self.session.queued_save = Some(path.to_path_buf());
             return;
         }
-        let text_bytes: usize = self.project.documents.iter().map(|d| d.text.len()).sum();
-        let file_bytes = text_bytes + self.project.annotations.len() * FILE_BYTES_PER_ANNOTATION;
+        let text_bytes: usize = self
+            .session
+            .project
+            .documents
+            .iter()
+            .map(|d| d.text.len())
+            .sum();
+        let file_bytes =
+            text_bytes + self.session.project.annotations.len() * FILE_BYTES_PER_ANNOTATION;
         if file_bytes < BACKGROUND_SAVE_BYTES {
-            let result = crate::io::save_project(path, &self.project);
-            self.finish_save(ctx, path, self.history.current_state(), result);
+            let result = crate::io::save_project(path, &self.session.project);
+            self.finish_save(ctx, path, self.session.history.current_state(), result);
             return;
         }
-        let snapshot = self.project.clone();
+        let snapshot = self.session.project.clone();
         let (sender, receiver) = std::sync::mpsc::channel();
         let target = path.to_path_buf();
         let repaint = ctx.clone();
@@ -272,10 +275,10 @@ impl StanceApp {
             });
         match spawned {
             Ok(_) => {
-                self.save_job = Some(SaveJob {
+                self.session.save_job = Some(SaveJob {
                     receiver,
                     path: path.to_path_buf(),
-                    state: self.history.current_state(),
+                    state: self.session.history.current_state(),
                 });
                 self.toasts.info(ctx, "Saving…");
             }
@@ -293,55 +296,65 @@ impl StanceApp {
         match result {
             Ok(()) => {
                 // Edits made while a background save ran are not in the file.
-                if self.history.current_state() == state {
-                    self.history.mark_saved();
+                if self.session.history.current_state() == state {
+                    self.session.history.mark_saved();
                 }
-                self.path = Some(path.to_path_buf());
+                self.session.path = Some(path.to_path_buf());
                 self.prefs.remember_file(path);
                 self.toasts.info(ctx, format!("Saved {}", file_name(path)));
-                if let Some(next) = self.queued_save.take() {
+                if let Some(next) = self.session.queued_save.take() {
                     // What waits for a save (e.g. Quit) waits for the one with the newest edits.
                     self.save_to(ctx, &next);
-                } else if let Some(pending) = self.after_save.take() {
+                } else if let Some(pending) = self.session.after_save.take() {
                     self.perform(ctx, pending);
                 }
             }
             Err(e) => {
-                self.after_save = None;
-                self.queued_save = None;
+                self.session.after_save = None;
+                self.session.queued_save = None;
                 self.report("Could not save the project", e.to_string());
             }
         }
     }
 
-    /// Picks up finished dialogs and background saves.
-    pub(super) fn poll_background(&mut self, ctx: &egui::Context) {
-        if let Some(answer) = self.dialogs.poll() {
-            self.dialog_answered(ctx, &answer);
+    /// Finished file dialogs and background saves, as intents.
+    pub(super) fn poll_background(&mut self, intents: &mut Vec<Intent>) {
+        if let Some(answer) = self.file_dialogs.poll() {
+            intents.push(Intent::FileDialogAnswered(answer));
         }
-        if let Some(job) = &self.save_job {
+        if let Some(job) = &self.session.save_job {
             match job.receiver.try_recv() {
-                Ok(result) => {
-                    let (path, state) = (job.path.clone(), job.state);
-                    self.save_job = None;
-                    self.finish_save(ctx, &path, state, result);
-                }
+                Ok(result) => intents.push(Intent::SaveFinished(Some(result))),
                 Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    let path = job.path.display().to_string();
-                    self.save_job = None;
-                    self.after_save = None;
-                    self.queued_save = None;
-                    self.report(
-                        "Could not save the project",
-                        format!("{path}: the save stopped unexpectedly"),
-                    );
-                }
+                Err(TryRecvError::Disconnected) => intents.push(Intent::SaveFinished(None)),
             }
         }
     }
 
-    fn dialog_answered(&mut self, ctx: &egui::Context, answer: &DialogAnswer) {
+    /// The background save ended: with its result, or `None` if its thread died.
+    pub(super) fn background_save_finished(
+        &mut self,
+        ctx: &egui::Context,
+        result: Option<Result<(), SaveError>>,
+    ) {
+        let Some(job) = self.session.save_job.take() else {
+            return;
+        };
+        match result {
+            Some(result) => self.finish_save(ctx, &job.path, job.state, result),
+            None => {
+                self.session.after_save = None;
+                self.session.queued_save = None;
+                let path = job.path.display();
+                self.report(
+                    "Could not save the project",
+                    format!("{path}: the save stopped unexpectedly"),
+                );
+            }
+        }
+    }
+
+    pub(super) fn dialog_answered(&mut self, ctx: &egui::Context, answer: &DialogAnswer) {
         if answer.is_unavailable {
             self.toasts.warning(
                 ctx,
@@ -352,10 +365,10 @@ impl StanceApp {
         let Some(first) = answer.paths.first().cloned() else {
             // Cancelled: whatever waited for a save-as does not happen.
             if answer.purpose == DialogPurpose::SaveProjectAs {
-                self.after_save = None;
+                self.session.after_save = None;
             }
             if answer.purpose == DialogPurpose::Export {
-                self.pending_export = None;
+                self.session.pending_export = None;
             }
             return;
         };
@@ -374,7 +387,7 @@ impl StanceApp {
             }
             DialogPurpose::Export => {
                 if first.exists() {
-                    self.confirm_overwrite = Some(first);
+                    self.open_dialog(Dialog::ConfirmOverwrite(first));
                 } else {
                     self.write_export(ctx, &first);
                 }
@@ -385,7 +398,7 @@ impl StanceApp {
     /// Imports articles, brat files or Stance exports as one undoable step; shows the first
     /// new document.
     pub(super) fn import(&mut self, ctx: &egui::Context, paths: &[PathBuf]) {
-        match crate::io::import::import_edit(paths, &self.project) {
+        match crate::io::import::import_edit(paths, &self.session.project) {
             Ok((edit, summary)) => {
                 let label = if summary.annotations > 0 {
                     "Import Annotations"
@@ -398,11 +411,11 @@ impl StanceApp {
                 let has_content = !summary.documents.is_empty() || summary.annotations > 0;
                 if has_content && self.edit(ctx, Ok(edit), label, None) {
                     if let Some(first) = summary.documents.first().copied() {
-                        self.document = Some(first);
-                        self.article_scroll_to = Some(0);
+                        self.view.document = Some(first);
+                        self.view.article_scroll_to = Some(0);
                     }
-                    self.selected = None;
-                    self.text_selection = None;
+                    self.view.selected = None;
+                    self.view.text_selection = None;
                     self.toasts.info(
                         ctx,
                         format!(
@@ -423,17 +436,7 @@ impl StanceApp {
 
     /// Files dropped on the window: a project opens; articles, annotations and folders are
     /// imported.
-    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        if dropped.is_empty() {
-            return;
-        }
+    pub(super) fn drop_files(&mut self, ctx: &egui::Context, dropped: Vec<PathBuf>) {
         if self.is_modal_open() {
             // A drop would replace what the open prompt is asking about.
             self.toasts.warning(
@@ -454,41 +457,68 @@ impl StanceApp {
         }
     }
 
-    /// The needs-repair window, while open: its problems are recomputed only when the
-    /// project changed. Fixing or deleting is undoable; showing one selects it.
-    pub(super) fn repair_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        let Some(repair) = self.repair.as_mut() else {
-            return;
-        };
-        if repair.problems.0 != self.project.revision() {
-            repair.problems = (self.project.revision(), self.project.problems());
-        }
-        let Some(choice) = dialogs::repair_ui(ctx, &repair.file_name, &repair.problems.1) else {
-            return;
-        };
+    /// The needs-repair window's answer. Fixing or deleting is undoable; showing one
+    /// selects it.
+    pub(super) fn answer_repair(&mut self, ctx: &egui::Context, choice: RepairChoice) {
         match choice {
             RepairChoice::Fix(id) => {
-                let edit = self.project.repair_annotation(id, chrono::Utc::now());
+                let edit = self
+                    .session
+                    .project
+                    .repair_annotation(id, chrono::Utc::now());
                 self.edit(ctx, edit, "Repair Annotation", None);
             }
             RepairChoice::Delete(id) => {
-                let edit = self.project.delete_annotation(id);
+                let edit = self.session.project.delete_annotation(id);
                 self.edit(ctx, edit, "Delete Broken Annotation", None);
             }
-            RepairChoice::Select(id) => actions.push(Action::SelectAnnotation {
-                id,
-                scroll_article: true,
-            }),
-            RepairChoice::Close => self.repair = None,
+            RepairChoice::Select(id) => self.apply_action(
+                ctx,
+                Action::SelectAnnotation {
+                    id,
+                    scroll_article: true,
+                },
+            ),
+            RepairChoice::Close => {
+                if matches!(self.dialog, Dialog::Repair(_)) {
+                    self.dialog = Dialog::None;
+                }
+            }
+        }
+    }
+
+    /// Recomputes the needs-repair window's problems when the project has changed, so
+    /// drawing it only reads them.
+    pub(super) fn refresh_repair_problems(&mut self) {
+        let revision = self.session.project.revision();
+        if let Dialog::Repair(repair) = &mut self.dialog
+            && repair.problems.0 != revision
+        {
+            repair.problems = (revision, self.session.project.problems());
+        }
+    }
+
+    /// The overwrite confirmation's answer: replace the file, or drop the export.
+    pub(super) fn answer_overwrite(&mut self, ctx: &egui::Context, is_confirmed: bool) {
+        if !matches!(self.dialog, Dialog::ConfirmOverwrite(_)) {
+            return;
+        }
+        let Dialog::ConfirmOverwrite(path) = self.close_dialog() else {
+            return;
+        };
+        if is_confirmed {
+            self.write_export(ctx, &path);
+        } else {
+            self.session.pending_export = None;
         }
     }
 
     /// Writes the pending export to `path` (after any overwrite confirmation).
     pub(super) fn write_export(&mut self, ctx: &egui::Context, path: &Path) {
-        let Some(request) = self.pending_export.take() else {
+        let Some(request) = self.session.pending_export.take() else {
             return;
         };
-        match crate::ui::export_dialog::write_export(&self.project, &request, path) {
+        match crate::ui::export_dialog::write_export(&self.session.project, &request, path) {
             Ok(()) => self
                 .toasts
                 .info(ctx, format!("Exported {}", file_name(path))),
@@ -496,15 +526,15 @@ impl StanceApp {
         }
     }
 
-    /// The export dialog; its request leads to the save dialog.
-    pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
-        let Some(request) = self.export_dialog.ui(ctx, &self.project) else {
-            return;
-        };
+    /// The export dialog's request: ask where to write it.
+    pub(super) fn start_export_dialog(&mut self, ctx: &egui::Context, request: ExportRequest) {
+        if matches!(self.dialog, Dialog::Export) {
+            self.close_dialog();
+        }
         let dialog = DialogRequest::new(DialogPurpose::Export, "Export Annotations")
             .file_name(request.file_name.clone())
             .directory(self.dialog_directory());
-        self.pending_export = Some(request);
-        self.dialogs.start(dialog, ctx);
+        self.session.pending_export = Some(request);
+        self.file_dialogs.start(dialog, ctx);
     }
 }

@@ -1,29 +1,73 @@
 //! The window's layout: menu bar, status bar, document list, sidebar, article, and the
-//! floating windows. Drawing only collects actions; `apply` changes the project.
+//! floating windows. Drawing borrows the app's state shared ([`Shown`]) and only its own
+//! widgets mutably ([`Panels`]); it collects [`Intent`]s, which `apply` applies afterwards.
 
 use egui::{RichText, Ui};
 
-use super::StanceApp;
-use crate::ui::Action;
-use crate::ui::article::{ArticleAction, ArticleInput, DEFAULT_FONT_SIZE_PX};
-use crate::ui::commands::Command;
-use crate::ui::dialogs;
-use crate::ui::menu::{MenuState, menu_bar_ui};
-use crate::ui::sidebar::SidebarInput;
-use crate::ui::status_bar::StatusInput;
+use std::collections::VecDeque;
 
-impl StanceApp {
-    pub(super) fn panels_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+use super::apply::{is_checked, is_enabled};
+use super::intent::{Dialog, Intent};
+use super::session::Session;
+use super::view::ViewState;
+use crate::ui::Action;
+use crate::ui::article::{ArticleAction, ArticleInput, ArticleView, DEFAULT_FONT_SIZE_PX};
+use crate::ui::commands::Command;
+use crate::ui::dialogs::{self, ErrorReport, Toasts};
+use crate::ui::export_dialog::{ExportAnswer, ExportDialog};
+use crate::ui::menu::{MenuState, menu_bar_ui};
+use crate::ui::prefs::Preferences;
+use crate::ui::sidebar::{Sidebar, SidebarInput};
+use crate::ui::status_bar::{StatusBar, StatusInput};
+
+/// What drawing reads: the app's state, borrowed shared for the whole of the drawing.
+pub(super) struct Shown<'a> {
+    pub(super) session: &'a Session,
+    pub(super) view: &'a ViewState,
+    pub(super) prefs: &'a Preferences,
+    pub(super) dialog: &'a Dialog,
+    pub(super) errors: &'a VecDeque<ErrorReport>,
+}
+
+/// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the
+/// only thing drawing changes.
+pub(super) struct Panels {
+    pub(super) article: ArticleView,
+    pub(super) sidebar: Sidebar,
+    pub(super) status_bar: StatusBar,
+    pub(super) export_dialog: ExportDialog,
+}
+
+impl Default for Panels {
+    fn default() -> Self {
+        Self {
+            article: ArticleView::default(),
+            sidebar: Sidebar::default(),
+            status_bar: StatusBar::default(),
+            export_dialog: ExportDialog::default(),
+        }
+    }
+}
+
+impl Panels {
+    /// `scroll_to_char` is the view's one-shot scroll request, taken before drawing.
+    pub(super) fn panels_ui(
+        &mut self,
+        ui: &mut Ui,
+        app: &Shown<'_>,
+        scroll_to_char: Option<usize>,
+        intents: &mut Vec<Intent>,
+    ) {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
-                is_enabled: &|c| self.is_enabled(c),
-                is_checked: &|c| self.is_checked(c),
-                recent_files: &self.prefs.recent_files,
-                undo_label: self.history.undo_label(),
-                redo_label: self.history.redo_label(),
+                is_enabled: &|c| is_enabled(app.session, app.view, c),
+                is_checked: &|c| is_checked(app.prefs, c),
+                recent_files: &app.prefs.recent_files,
+                undo_label: app.session.history.undo_label(),
+                redo_label: app.session.history.redo_label(),
             };
             if let Some(action) = menu_bar_ui(ui, &state) {
-                actions.push(action);
+                intents.push(action.into());
             }
         });
 
@@ -31,94 +75,97 @@ impl StanceApp {
             self.status_bar.ui(
                 ui,
                 &StatusInput {
-                    project: &self.project,
-                    index: self.index.get(),
-                    path: self.path.as_deref(),
-                    is_dirty: self.history.is_dirty(),
-                    document: self.document,
-                    text_selection: self.text_selection,
-                    is_saving: self.save_job.is_some(),
+                    project: &app.session.project,
+                    index: app.session.index.get(),
+                    path: app.session.path.as_deref(),
+                    is_dirty: app.session.history.is_dirty(),
+                    document: app.view.document,
+                    text_selection: app.view.text_selection,
+                    is_saving: app.session.save_job.is_some(),
                 },
             );
         });
 
         // On a narrow window the side panels give way, so the article keeps a readable column.
         let window_width_px = ui.available_width();
-        if self.project.documents.len() > 1 && self.prefs.show_document_list {
+        if app.session.project.documents.len() > 1 && app.prefs.show_document_list {
             let max_width_px = (window_width_px * 0.2).clamp(140.0, 480.0);
             let panel = egui::Panel::left("document_list")
                 .resizable(true)
-                .default_size(self.prefs.document_list_width_px)
+                .default_size(app.prefs.document_list_width_px)
                 .size_range(140.0..=max_width_px)
-                .show(ui, |ui| self.document_list_ui(ui, actions));
-            self.prefs.document_list_width_px = panel.response.rect.width();
+                .show(ui, |ui| self.document_list_ui(ui, app, intents));
+            let width_px = panel.response.rect.width();
+            if width_px != app.prefs.document_list_width_px {
+                intents.push(Intent::DocumentListWidth(width_px));
+            }
         }
 
-        if self.prefs.show_sidebar {
+        if app.prefs.show_sidebar {
             let panel = egui::Panel::right("sidebar")
                 .resizable(true)
-                .default_size(self.prefs.sidebar_width_px)
+                .default_size(app.prefs.sidebar_width_px)
                 .size_range(300.0..=(window_width_px * 0.4).clamp(300.0, 760.0))
                 .show(ui, |ui| {
                     let input = SidebarInput {
-                        project: &self.project,
-                        index: self.index.get(),
-                        document: self.document,
-                        selected: self.selected,
-                        text_selection: self.text_selection,
-                        hovered_in_article: self.hovered_in_article,
+                        project: &app.session.project,
+                        index: app.session.index.get(),
+                        document: app.view.document,
+                        selected: app.view.selected,
+                        text_selection: app.view.text_selection,
+                        hovered_in_article: app.view.hovered_in_article,
                     };
-                    actions.extend(self.sidebar.ui(ui, &input));
+                    intents.extend(self.sidebar.ui(ui, &input).into_iter().map(Intent::from));
                 });
-            self.prefs.sidebar_width_px = panel.response.rect.width();
+            let width_px = panel.response.rect.width();
+            if width_px != app.prefs.sidebar_width_px {
+                intents.push(Intent::SidebarWidth(width_px));
+            }
         }
 
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
-            .show(ui, |ui| match self.document {
-                Some(document) => self.article_ui(ui, document, actions),
-                None => welcome_ui(ui, actions),
+            .show(ui, |ui| match app.view.document {
+                Some(document) => self.article_ui(ui, app, document, scroll_to_char, intents),
+                None => welcome_ui(ui, intents),
             });
     }
 
     fn article_ui(
         &mut self,
         ui: &mut Ui,
+        app: &Shown<'_>,
         document: crate::model::DocumentId,
-        actions: &mut Vec<Action>,
+        scroll_to_char: Option<usize>,
+        intents: &mut Vec<Intent>,
     ) {
         let input = ArticleInput {
-            selection: self.text_selection,
-            selected_annotation: self.selected,
-            scroll_to_char: self.article_scroll_to.take(),
-            font_size_px: DEFAULT_FONT_SIZE_PX * self.prefs.zoom,
+            selection: app.view.text_selection,
+            selected_annotation: app.view.selected,
+            scroll_to_char,
+            font_size_px: DEFAULT_FONT_SIZE_PX * app.prefs.zoom,
             show_palette: true,
         };
-        let response = self.article.ui(ui, &self.project, document, &input);
-        if response.hovered != self.hovered_in_article {
-            // The sidebar (drawn before the article) shows it on the next frame.
-            self.hovered_in_article = response.hovered;
-            ui.ctx().request_repaint();
+        let response = self.article.ui(ui, &app.session.project, document, &input);
+        if response.hovered != app.view.hovered_in_article {
+            intents.push(Intent::Hover(response.hovered));
         }
-        for action in response.actions {
+        intents.extend(response.actions.into_iter().map(|action| {
             match action {
-                ArticleAction::SetSelection(selection) => self.set_text_selection(selection),
-                ArticleAction::TagSelection(tag) => actions.push(Action::TagSelection(tag)),
-                ArticleAction::SelectAnnotation(Some(id)) => {
-                    actions.push(Action::SelectAnnotation {
-                        id,
-                        scroll_article: false,
-                    });
+                ArticleAction::SetSelection(selection) => Intent::SetTextSelection(selection),
+                ArticleAction::TagSelection(tag) => Action::TagSelection(tag).into(),
+                ArticleAction::SelectAnnotation(Some(id)) => Action::SelectAnnotation {
+                    id,
+                    scroll_article: false,
                 }
-                ArticleAction::SelectAnnotation(None) => self.selected = None,
-                ArticleAction::AddSelectionAsRange(id) => {
-                    actions.push(Action::AddSelectionAsRange(id));
-                }
+                .into(),
+                ArticleAction::SelectAnnotation(None) => Intent::Deselect,
+                ArticleAction::AddSelectionAsRange(id) => Action::AddSelectionAsRange(id).into(),
             }
-        }
+        }));
     }
 
-    fn document_list_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn document_list_ui(&mut self, ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
         ui.add_space(6.0);
         ui.heading("Documents");
         ui.add_space(4.0);
@@ -129,20 +176,17 @@ impl StanceApp {
             .show_rows(
                 ui,
                 row_height_px,
-                self.project.documents.len(),
+                app.session.project.documents.len(),
                 |ui, rows| {
                     for index in rows {
-                        let Some(doc) = self.project.documents.get(index) else {
+                        let Some(doc) = app.session.project.documents.get(index) else {
                             continue;
                         };
-                        let count = self
-                            .index
-                            .get()
-                            .document_counts()
+                        let count = (app.session.index.get().document_counts())
                             .get(index)
                             .copied()
                             .unwrap_or(0);
-                        let is_current = self.document == Some(doc.id);
+                        let is_current = app.view.document == Some(doc.id);
                         let text = RichText::new(&doc.title);
                         // Full-width rows with the annotation count at the right, like the
                         // sidebar's list, rather than pills as wide as their titles.
@@ -169,59 +213,62 @@ impl StanceApp {
                             };
                         });
                         if response.clicked() {
-                            actions.push(Action::ShowDocument(doc.id));
+                            intents.push(Action::ShowDocument(doc.id).into());
                         }
                     }
                 },
             );
     }
 
-    /// Esc closes the help windows first; only with none open does it clear the selection.
-    pub(super) fn close_help_on_escape(&mut self, ctx: &egui::Context) {
-        if (self.show_shortcuts || self.show_about)
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
-            self.show_shortcuts = false;
-            self.show_about = false;
-        }
-    }
-
-    pub(super) fn windows_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if let Some(pending) = &self.prompt {
+    /// The open dialog, the error on top of it, and the toasts. The unsaved-changes prompt
+    /// comes before errors; an overwrite confirmation waits for them.
+    pub(super) fn windows_ui(
+        &mut self,
+        ctx: &egui::Context,
+        app: &Shown<'_>,
+        toasts: &mut Toasts,
+        intents: &mut Vec<Intent>,
+    ) {
+        let project = &app.session.project;
+        if let Dialog::UnsavedPrompt(pending) = &app.dialog {
             let what = pending.what_for_prompt();
-            if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, &self.project.title, what) {
-                self.answer_prompt(ctx, choice);
+            if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, &project.title, what) {
+                intents.push(Intent::Unsaved(choice));
             }
-        } else if let Some(report) = self.errors.front() {
+        } else if let Some(report) = app.errors.front() {
             if dialogs::error_ui(ctx, report) {
-                self.errors.pop_front();
+                intents.push(Intent::DismissError);
             }
-        } else if let Some(path) = self.confirm_overwrite.clone() {
-            match dialogs::confirm_overwrite_ui(ctx, &path) {
-                Some(true) => {
-                    self.confirm_overwrite = None;
-                    self.write_export(ctx, &path);
-                }
-                Some(false) => {
-                    self.confirm_overwrite = None;
-                    self.pending_export = None;
-                }
-                None => {}
-            }
+        } else if let Dialog::ConfirmOverwrite(path) = &app.dialog
+            && let Some(is_confirmed) = dialogs::confirm_overwrite_ui(ctx, path)
+        {
+            intents.push(Intent::Overwrite(is_confirmed));
         }
-
-        self.repair_ui(ctx, actions);
-
-        dialogs::shortcuts_ui(ctx, &mut self.show_shortcuts, &self.project.schema);
-        dialogs::about_ui(ctx, &mut self.show_about);
-        self.export_ui(ctx);
-        self.toasts.ui(ctx);
+        match &app.dialog {
+            Dialog::Repair(repair) => {
+                if let Some(choice) = dialogs::repair_ui(ctx, &repair.file_name, &repair.problems.1)
+                {
+                    intents.push(Intent::Repair(choice));
+                }
+            }
+            Dialog::Shortcuts if !dialogs::shortcuts_ui(ctx, &project.schema) => {
+                intents.push(Intent::CloseDialog);
+            }
+            Dialog::About if !dialogs::about_ui(ctx) => intents.push(Intent::CloseDialog),
+            Dialog::Export => match self.export_dialog.ui(ctx, project) {
+                Some(ExportAnswer::Export(request)) => intents.push(Intent::Export(request)),
+                Some(ExportAnswer::Cancel) => intents.push(Intent::CloseDialog),
+                None => {}
+            },
+            _ => {}
+        }
+        toasts.ui(ctx);
         drop_overlay_ui(ctx);
     }
 }
 
 /// Shown when the project has no document yet.
-fn welcome_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
+fn welcome_ui(ui: &mut Ui, intents: &mut Vec<Intent>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.3);
         ui.heading("No article in this project yet");
@@ -232,10 +279,10 @@ fn welcome_ui(ui: &mut Ui, actions: &mut Vec<Action>) {
             let width = 300.0;
             ui.add_space((ui.available_width() - width).max(0.0) / 2.0);
             if ui.button("Import Article…").clicked() {
-                actions.push(Action::Command(Command::ImportArticle));
+                intents.push(Action::Command(Command::ImportArticle).into());
             }
             if ui.button("Open Project…").clicked() {
-                actions.push(Action::Command(Command::Open));
+                intents.push(Action::Command(Command::Open).into());
             }
         });
         ui.add_space(8.0);

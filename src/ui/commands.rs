@@ -1,14 +1,15 @@
 //! [`Command`]: every menu item and keyboard shortcut of the workbench, in one enum.
 //!
-//! Menus, shortcut handling and the Help → Keyboard Shortcuts window all read this table,
-//! so a shortcut shown in a menu is always the one that works.
+//! Menus, shortcut handling, the Help → Keyboard Shortcuts window and the README table all
+//! read this enum: the list of commands is derived from its variants and each command names
+//! its own menu, so a shortcut shown in a menu is always the one that works.
 
 use std::sync::LazyLock;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// The top-level menu a command appears in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
 pub enum Menu {
     File,
     Edit,
@@ -16,8 +17,9 @@ pub enum Menu {
     Help,
 }
 
-/// Something the user can ask the workbench to do by menu or shortcut.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Something the user can ask the workbench to do by menu or shortcut. Variants are
+/// declared in menu order: menus list them in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum Command {
     NewProject,
     Open,
@@ -70,36 +72,8 @@ const fn bare(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    /// Every command, in menu order.
-    pub const ALL: [Command; 27] = [
-        Command::NewProject,
-        Command::Open,
-        Command::ImportArticle,
-        Command::ImportFolder,
-        Command::Save,
-        Command::SaveAs,
-        Command::Export,
-        Command::Quit,
-        Command::Undo,
-        Command::Redo,
-        Command::DeleteAnnotation,
-        Command::AddSelectionAsRange,
-        Command::Find,
-        Command::NextAnnotation,
-        Command::PreviousAnnotation,
-        Command::FocusNote,
-        Command::ClearSelection,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ZoomReset,
-        Command::ThemeLight,
-        Command::ThemeDark,
-        Command::ThemeSystem,
-        Command::ToggleSidebar,
-        Command::ToggleDocumentList,
-        Command::KeyboardShortcuts,
-        Command::About,
-    ];
+    /// Every command, in menu order (derived from the variants).
+    pub const ALL: &'static [Command] = <Command as strum::VariantArray>::VARIANTS;
 
     /// The menu item's text.
     #[must_use]
@@ -247,6 +221,29 @@ impl Command {
         }
     }
 
+    /// True for a command that opens a group in its menu (a separator goes above it).
+    #[must_use]
+    pub fn starts_menu_group(self) -> bool {
+        matches!(
+            self,
+            Command::Save
+                | Command::Quit
+                | Command::DeleteAnnotation
+                | Command::Find
+                | Command::ThemeLight
+                | Command::ToggleSidebar
+        )
+    }
+
+    /// The submenu of its menu the command sits in, e.g. View → Theme.
+    #[must_use]
+    pub fn submenu(self) -> Option<&'static str> {
+        match self {
+            Command::ThemeLight | Command::ThemeDark | Command::ThemeSystem => Some("Theme"),
+            _ => None,
+        }
+    }
+
     /// All shortcuts as `(shortcut, command)`, most specific first: egui ignores extra
     /// Shift when matching, so Ctrl+Shift+S must be tried before Ctrl+S. Built once, because
     /// the app matches it against the input every frame.
@@ -309,7 +306,7 @@ pub fn shortcuts_markdown(schema: &crate::model::TagSchema) -> String {
             ));
         }
     }
-    for command in Command::ALL {
+    for &command in Command::ALL {
         let keys: Vec<String> = command
             .shortcuts()
             .iter()
@@ -369,7 +366,7 @@ mod tests {
 
     #[test]
     fn every_menu_command_has_a_label_and_description() {
-        for c in Command::ALL {
+        for &c in Command::ALL {
             assert!(!c.label().is_empty());
             assert!(!c.description().is_empty());
         }

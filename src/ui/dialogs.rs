@@ -252,11 +252,14 @@ fn problem_row_ui(ui: &mut Ui, problem: &Problem, choice: &mut Option<RepairChoi
     ui.separator();
 }
 
-/// Help → Keyboard Shortcuts, generated from [`Command`] and the tag schema.
-pub fn shortcuts_ui(ctx: &Context, open: &mut bool, schema: &TagSchema) {
+/// Help → Keyboard Shortcuts, generated from [`Command`] and the tag schema; false once
+/// the user closed it.
+#[must_use]
+pub fn shortcuts_ui(ctx: &Context, schema: &TagSchema) -> bool {
+    let mut open = true;
     egui::Window::new("Keyboard Shortcuts")
         .id(Id::unique("shortcuts_window"))
-        .open(open)
+        .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .default_pos([200.0, 60.0])
@@ -277,6 +280,7 @@ pub fn shortcuts_ui(ctx: &Context, open: &mut bool, schema: &TagSchema) {
                         .show(ui, |ui| shortcut_rows_ui(ui, schema));
                 });
         });
+    open
 }
 
 /// One row per shortcut, then how selecting in the article works.
@@ -293,7 +297,7 @@ fn shortcut_rows_ui(ui: &mut Ui, schema: &TagSchema) {
                     ui.end_row();
                 }
             }
-            for command in Command::ALL {
+            for &command in Command::ALL {
                 let shortcuts = command.shortcuts();
                 if shortcuts.is_empty() {
                     continue;
@@ -316,11 +320,13 @@ fn shortcut_rows_ui(ui: &mut Ui, schema: &TagSchema) {
     );
 }
 
-/// Help → About.
-pub fn about_ui(ctx: &Context, open: &mut bool) {
+/// Help → About; false once the user closed it.
+#[must_use]
+pub fn about_ui(ctx: &Context) -> bool {
+    let mut open = true;
     egui::Window::new("About Stance")
         .id(Id::unique("about_window"))
-        .open(open)
+        .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
@@ -335,6 +341,7 @@ pub fn about_ui(ctx: &Context, open: &mut bool) {
             ui.add_space(8.0);
             ui.label(RichText::new(format!("Licence: {}", env!("CARGO_PKG_LICENSE"))).weak());
         });
+    open
 }
 
 /// The colour of the unsaved-changes dot in the status bar.

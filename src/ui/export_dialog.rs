@@ -24,10 +24,18 @@ pub struct ExportRequest {
     pub file_name: String,
 }
 
-/// The Export dialog's state. Not saved.
+/// What the user answered in the Export dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportAnswer {
+    Export(ExportRequest),
+    /// Cancel or the window's close button.
+    Cancel,
+}
+
+/// The Export dialog's view state: the choices, kept between openings, and the preview
+/// cache. Whether it is open is the app's business. Not saved.
 #[derive(Debug, Default)]
 pub struct ExportDialog {
-    is_open: bool,
     format: ExportFormat,
     /// Tags switched off; the filter keeps every other tag.
     hidden_tags: BTreeSet<String>,
@@ -51,16 +59,6 @@ struct Preview {
 }
 
 impl ExportDialog {
-    /// Shows the dialog on the next frame.
-    pub fn open(&mut self) {
-        self.is_open = true;
-    }
-
-    #[must_use]
-    pub fn is_open(&self) -> bool {
-        self.is_open
-    }
-
     /// The options as currently chosen (tags, document and holder that no longer exist are dropped).
     #[must_use]
     pub fn options(&self, project: &Project) -> ExportOptions {
@@ -85,13 +83,10 @@ impl ExportDialog {
         }
     }
 
-    /// Draws the dialog when open; returns a request when the user presses Export.
-    pub fn ui(&mut self, ctx: &Context, project: &Project) -> Option<ExportRequest> {
-        if !self.is_open {
-            return None;
-        }
+    /// Draws the dialog; returns the user's answer, after which the caller closes it.
+    pub fn ui(&mut self, ctx: &Context, project: &Project) -> Option<ExportAnswer> {
         let mut open = true;
-        let mut request = None;
+        let mut answer = None;
         egui::Window::new("Export")
             .id(egui::Id::unique("export_dialog"))
             .open(&mut open)
@@ -100,14 +95,14 @@ impl ExportDialog {
             .default_width(760.0)
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(ctx.content_rect().center())
-            .show(ctx, |ui| request = self.contents_ui(ui, project));
-        if !open || request.is_some() {
-            self.is_open = false;
+            .show(ctx, |ui| answer = self.contents_ui(ui, project));
+        if !open && answer.is_none() {
+            answer = Some(ExportAnswer::Cancel);
         }
-        request
+        answer
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, project: &Project) -> Option<ExportRequest> {
+    fn contents_ui(&mut self, ui: &mut Ui, project: &Project) -> Option<ExportAnswer> {
         egui::Grid::new("export_grid")
             .num_columns(2)
             .spacing([12.0, 8.0])
@@ -145,13 +140,13 @@ impl ExportDialog {
                     .fill(ui.visuals().selection.bg_fill)
                     .min_size(egui::vec2(96.0, 0.0));
                 if ui.add_enabled(can_export, button).clicked() {
-                    request = Some(ExportRequest {
+                    request = Some(ExportAnswer::Export(ExportRequest {
                         file_name: suggested_file_name(project, self.format),
                         options: options.clone(),
-                    });
+                    }));
                 }
                 if ui.button("Cancel").clicked() {
-                    self.is_open = false;
+                    request = Some(ExportAnswer::Cancel);
                 }
             });
         });

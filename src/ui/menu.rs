@@ -13,54 +13,52 @@ enum Item {
     Command(Command),
     Separator,
     RecentFiles,
-    /// The theme commands, as a submenu.
-    ThemeSubmenu,
+    /// Consecutive commands sharing [`Command::submenu`], as one submenu.
+    Submenu(&'static str),
 }
 
-const THEME_COMMANDS: [Command; 3] = [
-    Command::ThemeLight,
-    Command::ThemeDark,
-    Command::ThemeSystem,
-];
+/// The items of `menu`, derived from [`Command::menu`], [`Command::starts_menu_group`] and
+/// [`Command::submenu`] in declaration order, so no second list can disagree with them.
+fn layout(menu: Menu) -> Vec<Item> {
+    let mut items = Vec::new();
+    for &command in Command::ALL {
+        if command.menu() != Some(menu) {
+            continue;
+        }
+        if command.starts_menu_group() && !items.is_empty() {
+            items.push(Item::Separator);
+        }
+        match command.submenu() {
+            Some(title) if items.last() == Some(&Item::Submenu(title)) => {}
+            Some(title) => items.push(Item::Submenu(title)),
+            None => items.push(Item::Command(command)),
+        }
+        // Recent files belong next to Open, as in most desktop applications.
+        if command == Command::Open {
+            items.push(Item::RecentFiles);
+        }
+    }
+    items
+}
 
-/// The order of items in each menu.
-fn layout(menu: Menu) -> &'static [Item] {
-    use Command as C;
-    use Item::{Command as Cmd, RecentFiles, Separator, ThemeSubmenu};
-    match menu {
-        Menu::File => &[
-            Cmd(C::NewProject),
-            Cmd(C::Open),
-            RecentFiles,
-            Cmd(C::ImportArticle),
-            Cmd(C::ImportFolder),
-            Separator,
-            Cmd(C::Save),
-            Cmd(C::SaveAs),
-            Cmd(C::Export),
-            Separator,
-            Cmd(C::Quit),
-        ],
-        Menu::Edit => &[
-            Cmd(C::Undo),
-            Cmd(C::Redo),
-            Separator,
-            Cmd(C::DeleteAnnotation),
-            Cmd(C::AddSelectionAsRange),
-            Separator,
-            Cmd(C::Find),
-        ],
-        Menu::View => &[
-            Cmd(C::ZoomIn),
-            Cmd(C::ZoomOut),
-            Cmd(C::ZoomReset),
-            Separator,
-            ThemeSubmenu,
-            Separator,
-            Cmd(C::ToggleSidebar),
-            Cmd(C::ToggleDocumentList),
-        ],
-        Menu::Help => &[Cmd(C::KeyboardShortcuts), Cmd(C::About)],
+/// The commands of one submenu of `menu`.
+fn submenu_commands(menu: Menu, title: &'static str) -> impl Iterator<Item = Command> {
+    Command::ALL
+        .iter()
+        .copied()
+        .filter(move |c| c.menu() == Some(menu) && c.submenu() == Some(title))
+}
+
+impl Menu {
+    /// The menu's title in the menu bar.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::View => "View",
+            Menu::Help => "Help",
+        }
     }
 }
 
@@ -78,16 +76,11 @@ pub struct MenuState<'a> {
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Option<Action> {
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
-        for (menu, title) in [
-            (Menu::File, "File"),
-            (Menu::Edit, "Edit"),
-            (Menu::View, "View"),
-            (Menu::Help, "Help"),
-        ] {
-            ui.menu_button(title, |ui| {
+        for &menu in <Menu as strum::VariantArray>::VARIANTS {
+            ui.menu_button(menu.title(), |ui| {
                 ui.set_min_width(230.0);
                 for item in layout(menu) {
-                    if let Some(action) = item_ui(ui, *item, state) {
+                    if let Some(action) = item_ui(ui, menu, item, state) {
                         chosen = Some(action);
                         ui.close();
                     }
@@ -98,7 +91,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Option<Action> {
     chosen
 }
 
-fn item_ui(ui: &mut Ui, item: Item, state: &MenuState<'_>) -> Option<Action> {
+fn item_ui(ui: &mut Ui, menu: Menu, item: Item, state: &MenuState<'_>) -> Option<Action> {
     match item {
         Item::Command(command) => {
             command_ui(ui, command, state).then_some(Action::Command(command))
@@ -124,10 +117,10 @@ fn item_ui(ui: &mut Ui, item: Item, state: &MenuState<'_>) -> Option<Action> {
             });
             chosen
         }
-        Item::ThemeSubmenu => {
+        Item::Submenu(title) => {
             let mut chosen = None;
-            ui.menu_button("Theme", |ui| {
-                for command in THEME_COMMANDS {
+            ui.menu_button(title, |ui| {
+                for command in submenu_commands(menu, title) {
                     if command_ui(ui, command, state) {
                         chosen = Some(Action::Command(command));
                     }
@@ -166,22 +159,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_menu_command_is_in_its_menu() {
-        for command in Command::ALL {
+    fn every_menu_command_is_in_its_menu_once() {
+        for &command in Command::ALL {
             let Some(menu) = command.menu() else {
                 continue;
             };
-            let listed = layout(menu).contains(&Item::Command(command))
-                || (layout(menu).contains(&Item::ThemeSubmenu)
-                    && THEME_COMMANDS.contains(&command));
-            assert!(listed, "{command:?} is missing from {menu:?}");
-        }
-        for menu in [Menu::File, Menu::Edit, Menu::View, Menu::Help] {
-            for item in layout(menu) {
-                if let Item::Command(c) = item {
-                    assert_eq!(c.menu(), Some(menu), "{c:?} is listed in the wrong menu");
+            let items = layout(menu);
+            let shown = match command.submenu() {
+                Some(title) => {
+                    items.contains(&Item::Submenu(title))
+                        && submenu_commands(menu, title).any(|c| c == command)
                 }
-            }
+                None => {
+                    items
+                        .iter()
+                        .filter(|i| **i == Item::Command(command))
+                        .count()
+                        == 1
+                }
+            };
+            assert!(shown, "{command:?} is missing from {menu:?}");
         }
+    }
+
+    #[test]
+    fn the_view_menu_groups_zoom_theme_and_panels() {
+        use Command as C;
+        let expected = [
+            Item::Command(C::ZoomIn),
+            Item::Command(C::ZoomOut),
+            Item::Command(C::ZoomReset),
+            Item::Separator,
+            Item::Submenu("Theme"),
+            Item::Separator,
+            Item::Command(C::ToggleSidebar),
+            Item::Command(C::ToggleDocumentList),
+        ];
+        assert_eq!(layout(Menu::View), expected);
+        assert_eq!(layout(Menu::File).get(2), Some(&Item::RecentFiles));
     }
 }

@@ -48,7 +48,7 @@ use header::{Header, tooltip_ui};
 use highlights::{DecorationContext, DecorationInputs, Decorations, clip_to_paragraph};
 use layout::{ParagraphLayouts, ReadingStyle};
 pub use palette::tag_button_label;
-use selection::SelectionEnds;
+use selection::{SelectionEnds, latest_selected, latest_selection};
 
 /// What the app tells the view each frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -280,64 +280,11 @@ impl ArticleView {
         reveal_later: Option<usize>,
     ) -> ArticleResponse {
         let ctx = ui.ctx().clone();
-        let content_width = ui.available_width();
-        let style = ReadingStyle::new(input.font_size_px, content_width, ctx.pixels_per_point());
-        self.layouts.begin_frame(doc, style, &ctx);
-        let header = Header::layout(&ctx, doc, &style);
-        let bottom_px = style.line_height_px * 4.0;
-        let total_px = header.height_px + self.layouts.heights.total() + bottom_px;
-        let (rect, response) =
-            ui.allocate_exact_size(vec2(content_width, total_px), Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, &doc.title));
-        let frame = Frame {
-            origin: rect.min,
-            header_px: header.height_px,
-            style,
-            clip: ui.clip_rect().intersect(rect),
-        };
-        self.collect_visible(doc, &frame, &ctx);
-        self.last_frame = Some(frame);
-
-        let mut actions = Vec::new();
-        if response.has_focus() {
-            ui.memory_mut(|m| {
-                m.set_focus_lock_filter(
-                    response.id,
-                    egui::EventFilter {
-                        horizontal_arrows: true,
-                        vertical_arrows: true,
-                        ..Default::default()
-                    },
-                );
-            });
-        }
-        self.sync_ends(input.selection);
-        self.pointer_input(ui, &response, doc, input, &frame, &mut actions);
-        let keyboard_target = response.has_focus()
-            || (ui.memory(|m| m.focused().is_none()) && input.selection.is_some());
-        if keyboard_target {
-            self.keyboard_input(ui, doc, &frame, &ctx, &mut actions);
-        }
+        let (header, frame, response) = self.allocate_ui(ui, doc, input);
+        let mut actions = self.input_ui(ui, &response, doc, input, &frame);
         // Paint what the user just did, not last frame's state.
-        let selection = match self.drag_span() {
-            Some(live) => live,
-            None => actions
-                .iter()
-                .rev()
-                .find_map(|a| match a {
-                    ArticleAction::SetSelection(s) => Some(*s),
-                    _ => None,
-                })
-                .unwrap_or(input.selection),
-        };
-        let selected = actions
-            .iter()
-            .rev()
-            .find_map(|a| match a {
-                ArticleAction::SelectAnnotation(id) => Some(*id),
-                _ => None,
-            })
-            .unwrap_or(input.selected_annotation);
+        let selection = (self.drag_span()).unwrap_or_else(|| latest_selection(&actions, input));
+        let selected = latest_selected(&actions, input);
         let hovered = self.hovered_annotation(&response, doc, &frame);
         if let Some(hovered) = hovered
             && self.drag_anchor.is_none()
@@ -370,7 +317,80 @@ impl ArticleView {
         }
 
         self.layouts.end_frame(&ctx);
-        let stats = ArticleStats {
+        let stats = self.frame_stats(project, doc, built);
+        self.last_stats = stats;
+        ArticleResponse {
+            actions,
+            hovered,
+            response,
+            stats,
+        }
+    }
+
+    /// Lays out this frame's geometry and allocates the whole article's height.
+    fn allocate_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &Document,
+        input: &ArticleInput,
+    ) -> (Header, Frame, egui::Response) {
+        let ctx = ui.ctx().clone();
+        let content_width = ui.available_width();
+        let style = ReadingStyle::new(input.font_size_px, content_width, ctx.pixels_per_point());
+        self.layouts.begin_frame(doc, style, &ctx);
+        let header = Header::layout(&ctx, doc, &style);
+        let bottom_px = style.line_height_px * 4.0;
+        let total_px = header.height_px + self.layouts.heights.total() + bottom_px;
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(content_width, total_px), Sense::click_and_drag());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Article, true, &doc.title));
+        let frame = Frame {
+            origin: rect.min,
+            header_px: header.height_px,
+            style,
+            clip: ui.clip_rect().intersect(rect),
+        };
+        self.collect_visible(doc, &frame, &ctx);
+        self.last_frame = Some(frame);
+        (header, frame, response)
+    }
+
+    /// The pointer and, when the article has the keyboard, the keys: the actions they asked for.
+    fn input_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        response: &egui::Response,
+        doc: &Document,
+        input: &ArticleInput,
+        frame: &Frame,
+    ) -> Vec<ArticleAction> {
+        let mut actions = Vec::new();
+        if response.has_focus() {
+            // The arrows move the selection, not the focus to the next widget.
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    response.id,
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        ..Default::default()
+                    },
+                );
+            });
+        }
+        self.sync_ends(input.selection);
+        self.pointer_input(ui, response, doc, input, frame, &mut actions);
+        let keyboard_target = response.has_focus()
+            || (ui.memory(|m| m.focused().is_none()) && input.selection.is_some());
+        if keyboard_target {
+            let ctx = ui.ctx().clone();
+            self.keyboard_input(ui, doc, frame, &ctx, &mut actions);
+        }
+        actions
+    }
+
+    fn frame_stats(&self, project: &Project, doc: &Document, built: usize) -> ArticleStats {
+        ArticleStats {
             paragraphs_laid_out: self.layouts.laid_out_this_frame,
             paragraphs_painted: self.visible.len(),
             first_painted: self.visible.first().map(|v| v.index),
@@ -379,13 +399,6 @@ impl ArticleView {
             paragraphs_cached: self.layouts.cached_count(),
             paragraph_count: doc.paragraphs().len(),
             project_revision: project.revision(),
-        };
-        self.last_stats = stats;
-        ArticleResponse {
-            actions,
-            hovered,
-            response,
-            stats,
         }
     }
 

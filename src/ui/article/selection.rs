@@ -3,8 +3,9 @@
 //! Selections are document char spans. Word and sentence bounds are found inside the
 //! paragraph(s) concerned, never by scanning the whole text.
 
+use super::{ArticleAction, ArticleInput};
 use crate::model::text::{sentence_bytes_at, snap_bytes_to_words, word_bytes_at};
-use crate::model::{Document, Span};
+use crate::model::{AnnotationId, Document, Span};
 
 /// The text of the paragraphs from the one holding `span.start` to the one holding its last
 /// char, widened to cover `span` itself (which may run into the line breaks between them),
@@ -122,6 +123,29 @@ impl SelectionEnds {
             head: span.end,
         }
     }
+}
+
+/// The text selection after this frame's `actions`.
+pub(super) fn latest_selection(actions: &[ArticleAction], input: &ArticleInput) -> Option<Span> {
+    (actions.iter().rev())
+        .find_map(|a| match a {
+            ArticleAction::SetSelection(s) => Some(*s),
+            _ => None,
+        })
+        .unwrap_or(input.selection)
+}
+
+/// The selected annotation after this frame's `actions`.
+pub(super) fn latest_selected(
+    actions: &[ArticleAction],
+    input: &ArticleInput,
+) -> Option<AnnotationId> {
+    (actions.iter().rev())
+        .find_map(|a| match a {
+            ArticleAction::SelectAnnotation(id) => Some(*id),
+            _ => None,
+        })
+        .unwrap_or(input.selected_annotation)
 }
 
 #[cfg(test)]

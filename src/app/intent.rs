@@ -1,0 +1,76 @@
+//! [`Dialog`], the one open dialog, and [`Intent`], what input and drawing ask the app to do.
+//!
+//! Input handling and every panel and window only collect intents; `StanceApp::apply`
+//! applies them, so no session, view or dialog state changes while the UI is drawn.
+
+use std::path::PathBuf;
+
+use super::files::{Pending, RepairState};
+use crate::io::SaveError;
+use crate::model::{AnnotationId, Span};
+use crate::ui::Action;
+use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
+use crate::ui::export_dialog::ExportRequest;
+use crate::ui::file_dialog::DialogAnswer;
+
+/// The dialog or tool window shown over the workbench; at most one at a time. Errors have
+/// their own queue and show over it; toasts are not dialogs.
+#[derive(Default)]
+pub(super) enum Dialog {
+    #[default]
+    None,
+    /// "Save changes?" before something that would discard them.
+    UnsavedPrompt(Pending),
+    /// The needs-repair window of a project loaded with problems.
+    Repair(RepairState),
+    /// An export path that exists, waiting for the user to confirm overwriting it.
+    ConfirmOverwrite(PathBuf),
+    Shortcuts,
+    About,
+    Export,
+}
+
+impl Dialog {
+    /// True for the prompts that wait for an answer; keys and drops wait too.
+    pub(super) fn is_modal(&self) -> bool {
+        matches!(self, Dialog::UnsavedPrompt(_) | Dialog::ConfirmOverwrite(_))
+    }
+}
+
+/// One thing the app is asked to do this frame, in the order asked.
+#[derive(Debug)]
+pub(super) enum Intent {
+    /// A panel's or the keyboard's action.
+    Action(Action),
+    /// The article's text selection changed (drag, click, keys).
+    SetTextSelection(Option<Span>),
+    /// A click on the article's background.
+    Deselect,
+    /// The annotation under the pointer in the article changed.
+    Hover(Option<AnnotationId>),
+    /// Files dropped on the window: imported, except projects, which open.
+    Drop(Vec<PathBuf>),
+    /// A native file dialog was answered (or cancelled).
+    FileDialogAnswered(DialogAnswer),
+    /// The background save ended with this result; `None` if its thread died.
+    SaveFinished(Option<Result<(), SaveError>>),
+    /// The window's close button with unsaved changes.
+    CloseRequested,
+    Unsaved(UnsavedChoice),
+    DismissError,
+    /// The overwrite confirmation: true replaces the file.
+    Overwrite(bool),
+    Repair(RepairChoice),
+    /// The export dialog's Export button: ask where to write it.
+    Export(ExportRequest),
+    CloseDialog,
+    /// The user resized a side panel.
+    DocumentListWidth(f32),
+    SidebarWidth(f32),
+}
+
+impl From<Action> for Intent {
+    fn from(action: Action) -> Self {
+        Intent::Action(action)
+    }
+}
