@@ -1,6 +1,10 @@
 //! CSV: one row per annotation, RFC 4180 via the `csv` crate, guarded against formula injection.
 
-use super::{ExportError, ExportOptions, Selection, document_date, ranges_text, timestamp};
+use super::timestamp;
+use crate::io::export::{ExportError, ExportOptions, Selection, document_date, ranges_text};
+
+/// The extension of a CSV export.
+pub const CSV_EXTENSION: &str = "csv";
 
 /// The header row. `start`/`end` cover the whole extent; `ranges` lists every range.
 pub const CSV_HEADER: [&str; 13] = [
@@ -19,7 +23,7 @@ pub const CSV_HEADER: [&str; 13] = [
     "ranges",
 ];
 
-pub(super) fn export(
+pub(crate) fn export(
     selection: &Selection,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {

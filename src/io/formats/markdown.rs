@@ -2,10 +2,13 @@
 
 use std::fmt::Write as _;
 
-use super::{Selection, document_date};
+use crate::io::export::{Selection, document_date};
 use crate::model::{ActorId, Annotation, Document};
 
-pub(super) fn export(selection: &Selection) -> Vec<u8> {
+/// The extension of a Markdown brief.
+pub const MARKDOWN_EXTENSION: &str = "md";
+
+pub(crate) fn export(selection: &Selection) -> Vec<u8> {
     let project = selection.project;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape_inline(&project.title));

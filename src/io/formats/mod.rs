@@ -1,13 +1,17 @@
-//! Imports of annotation exchange formats: brat standoff, and Stance's own json, jsonl and
-//! W3C Web Annotation exports.
+//! The file formats Stance reads and writes, one module per format holding its reader and
+//! its writer: brat standoff, Stance's JSON and JSON Lines, W3C Web Annotation, CSV and
+//! Markdown (the last two are written only). Dispatch lives in [`crate::io::import`] and
+//! [`crate::io::export`].
 //!
-//! Each import stages model [`crate::model::Edit`]s through [`Staging`], so it succeeds as a
-//! whole or changes nothing, and the GUI can undo it in one step.
+//! This module holds what several formats share: conventions (offset unit, timestamps) and
+//! the reader helpers. Each import stages model [`crate::model::Edit`]s through [`Staging`],
+//! so it succeeds as a whole or changes nothing, and the GUI can undo it in one step.
 
-mod brat;
-mod brat_conf;
-mod json;
-mod w3c;
+pub mod brat;
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod w3c;
 
 use std::path::Path;
 
@@ -18,16 +22,23 @@ use super::import::Staging;
 use super::text_file::read_text_file;
 use crate::model::{Actor, ActorId, Edit, EditError, Project, Rgb, TagDef};
 
+use super::file_kind::MAX_FILE_BYTES;
+
 pub use self::brat::{import_brat_file, import_brat_folder};
-pub use self::json::{import_json_file, import_jsonl_text, import_stance_json_text};
+pub use self::json::{import_jsonl_text, import_stance_json_text};
 pub use self::w3c::import_w3c_text;
 
-/// Exchange files larger than this are refused before they are read.
-pub const MAX_EXCHANGE_BYTES: u64 = 256 * 1024 * 1024;
+/// The unit of every offset Stance writes.
+pub const OFFSET_UNIT: &str = "codepoint";
+
+/// RFC 3339 in UTC with as many fraction digits as needed, so timestamps round-trip exactly.
+pub(crate) fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
 
 /// Reads a UTF-8 file for import, naming what is wrong with it.
 pub(crate) fn read_text(path: &Path) -> Result<String, ImportError> {
-    read_text_file(path, MAX_EXCHANGE_BYTES).map_err(|e| ImportError::from_text_file(path, e))
+    read_text_file(path, MAX_FILE_BYTES).map_err(|e| ImportError::from_text_file(path, e))
 }
 
 /// An [`ImportError::Invalid`] at a 1-based line (column 1), or without a place.
@@ -167,27 +178,4 @@ pub(crate) fn parse_time(text: Option<&str>) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text?)
         .ok()
         .map(|t| t.with_timezone(&Utc))
-}
-
-/// What kind of exchange file a `.json`/`.jsonld` holds, judged by its content.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JsonKind {
-    StanceExport,
-    W3c,
-}
-
-/// Tells a Stance JSON export from a W3C Web Annotation file.
-#[must_use]
-pub fn json_kind(text: &str) -> Option<JsonKind> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    if value.get("format").and_then(|f| f.as_str()) == Some(crate::io::export::EXPORT_FORMAT_NAME) {
-        return Some(JsonKind::StanceExport);
-    }
-    let kind = value.get("type").and_then(|t| t.as_str());
-    let w3c = value.get("@context").is_some()
-        || matches!(
-            kind,
-            Some("AnnotationCollection" | "AnnotationPage" | "Annotation")
-        );
-    w3c.then_some(JsonKind::W3c)
 }

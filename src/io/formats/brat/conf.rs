@@ -1,14 +1,22 @@
 //! brat configuration files: entity types from `annotation.conf`, labels and colours from
-//! `visual.conf`. Both are looked up in the data folder or, as brat does, its parent.
+//! `visual.conf`. Both are looked up in the data folder or, as brat does, its parent. Export
+//! writes both from the project's tags.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 use std::path::Path;
 
-use super::ensure_tag;
+use super::{brat_token, one_line};
 use crate::io::error::ImportError;
-use crate::io::export::brat::brat_token;
+use crate::io::export::Selection;
+use crate::io::formats::ensure_tag;
 use crate::io::import::Staging;
 use crate::model::Rgb;
+
+/// The file declaring a corpus's types.
+pub(super) const ANNOTATION_CONF: &str = "annotation.conf";
+/// The file naming and colouring a corpus's types.
+pub(super) const VISUAL_CONF: &str = "visual.conf";
 
 /// Entity types declared in `annotation.conf` (in `dir` or its parent, as brat looks them
 /// up) become tags in their declared order, so types not used yet can still be annotated.
@@ -18,8 +26,8 @@ pub(super) fn add_declared_entities(
     staging: &mut Staging,
 ) -> Result<(), ImportError> {
     let candidates = [
-        Some(dir.join("annotation.conf")),
-        dir.parent().map(|p| p.join("annotation.conf")),
+        Some(dir.join(ANNOTATION_CONF)),
+        dir.parent().map(|p| p.join(ANNOTATION_CONF)),
     ];
     let Some((path, text)) = candidates
         .into_iter()
@@ -81,8 +89,8 @@ impl VisualConf {
     /// Reads `visual.conf` from `dir` or, as brat does, its parent; empty when there is none.
     pub fn find(dir: &Path) -> Self {
         let candidates = [
-            Some(dir.join("visual.conf")),
-            dir.parent().map(|p| p.join("visual.conf")),
+            Some(dir.join(VISUAL_CONF)),
+            dir.parent().map(|p| p.join(VISUAL_CONF)),
         ];
         candidates
             .into_iter()
@@ -182,6 +190,57 @@ fn parse_color(text: &str) -> Option<Rgb> {
         _ => return None,
     };
     Some(Rgb(rgb))
+}
+
+/// `annotation.conf`: the project's tags as entities, and the relations and attributes used.
+pub(super) fn annotation_conf(
+    selection: &Selection,
+    attribute_values: &BTreeMap<String, BTreeSet<String>>,
+    relation_kinds: &BTreeSet<String>,
+) -> String {
+    let mut out = String::from("# Written by Stance: the tags of the project.\n\n[entities]\n\n");
+    for tag in &selection.project.schema.tags {
+        let _ = writeln!(out, "{}", brat_token(&tag.key));
+    }
+    out.push_str("\n[relations]\n\n");
+    for kind in relation_kinds {
+        let _ = writeln!(out, "{kind}\tArg1:<ENTITY>, Arg2:<ENTITY>");
+    }
+    out.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
+    out.push_str("\n[events]\n\n[attributes]\n\n");
+    for (name, values) in attribute_values {
+        if values.is_empty() {
+            let _ = writeln!(out, "{name}\tArg:<ENTITY>");
+        } else {
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            let _ = writeln!(out, "{name}\tArg:<ENTITY>, Value:{}", values.join("|"));
+        }
+    }
+    out
+}
+
+/// `visual.conf`: names and colours of the project's tags.
+pub(super) fn visual_conf(selection: &Selection) -> String {
+    let tags = &selection.project.schema.tags;
+    let mut out = String::from(
+        "# Written by Stance: names and colours of the project's tags.\n\n[labels]\n\n",
+    );
+    for tag in tags {
+        let _ = writeln!(out, "{} | {}", brat_token(&tag.key), one_line(&tag.name));
+    }
+    out.push_str(
+        "\n[drawing]\n\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n",
+    );
+    out.push_str("ARC_DEFAULT\tcolor:black, arrowHead:triangle-5\n\n");
+    for tag in tags {
+        let _ = writeln!(
+            out,
+            "{}\tbgColor:{}",
+            brat_token(&tag.key),
+            tag.color.to_hex()
+        );
+    }
+    out
 }
 
 #[cfg(test)]

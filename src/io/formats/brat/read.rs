@@ -14,13 +14,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::brat_conf::{VisualConf, add_declared_entities};
-use super::{ensure_actor, ensure_tag, invalid, read_text};
-use crate::io::error::{ImportError, TextPosition};
-use crate::io::export::brat::{
-    BRAT_HOLDER_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ATTRIBUTE_PREFIX, attribute_key,
-    brat_token, one_line, t_line,
+use super::conf::{VisualConf, add_declared_entities};
+use super::{
+    ANN_EXTENSION, BRAT_HOLDER_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ATTRIBUTE_PREFIX,
+    TEXT_EXTENSION, attribute_key, brat_token, one_line, t_line,
 };
+use crate::io::error::{ImportError, TextPosition};
+use crate::io::formats::{ensure_actor, ensure_tag, invalid, read_text};
 use crate::io::import::Staging;
 use crate::model::{
     Annotation, AnnotationId, Document, Edit, PreservedRecord, Relation, RelationId, Span,
@@ -39,7 +39,7 @@ pub fn import_brat_folder(dir: &Path, staging: &mut Staging) -> Result<(), Impor
     let mut anns: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ann"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ANN_EXTENSION))
         .collect();
     if anns.is_empty() {
         return Err(ImportError::Unsupported {
@@ -61,7 +61,7 @@ pub fn import_brat_folder(dir: &Path, staging: &mut Staging) -> Result<(), Impor
 /// # Errors
 /// A missing sibling, or a malformed pair.
 pub fn import_brat_file(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
-    let ann = path.with_extension("ann");
+    let ann = path.with_extension(ANN_EXTENSION);
     let dir = path.parent().unwrap_or(Path::new("."));
     let conf = VisualConf::find(dir);
     add_declared_entities(dir, &conf, staging)?;
@@ -73,7 +73,7 @@ fn import_pair(
     conf: &VisualConf,
     staging: &mut Staging,
 ) -> Result<(), ImportError> {
-    let txt_path = ann_path.with_extension("txt");
+    let txt_path = ann_path.with_extension(TEXT_EXTENSION);
     if !txt_path.is_file() {
         return Err(invalid(
             ann_path,

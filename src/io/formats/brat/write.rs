@@ -1,78 +1,20 @@
-//! brat standoff: per document `NAME.txt` and `NAME.ann`, plus `annotation.conf` and `visual.conf`.
-//!
-//! Mapping (offsets are code points, as in brat):
-//! - an annotation is a `T` line (`T3\tclaim 10 20;25 30\tquote`); a range that crosses a line
-//!   break is split there, since a brat fragment cannot hold one;
-//! - its holder is an attribute line `A5\tHolder T3 Sergei_Lavrov` (spaces become `_`);
-//! - other attributes are `A` lines, its note an `AnnotatorNotes` line (`#2\tAnnotatorNotes T3\tnote`),
-//!   and attributes named `#TYPE` notes of that type (`#4\tLemma T3\tolla`);
-//! - relations are `R` lines; lines kept verbatim from an imported brat file are written back
-//!   unless a tag or holder filter is active.
+//! brat writer: one `NAME.txt` and `NAME.ann` per document, plus the two `.conf` files.
 //!
 //! Ids remembered from an import (`external_ids`) are reused; new ones count on from the highest
 //! id of that kind in the document. Lines are written grouped by kind (see [`brat_line_order`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::{Selection, sanitize_file_stem};
-use crate::model::{Annotation, AnnotationId, Document, DocumentId, Relation, Span};
+use super::conf::{ANNOTATION_CONF, VISUAL_CONF, annotation_conf, visual_conf};
+use super::{
+    ANN_EXTENSION, BRAT_HOLDER_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ATTRIBUTE_PREFIX,
+    TEXT_EXTENSION, attribute_key, brat_line_order, brat_token, one_line, t_line,
+};
+use crate::io::export::{Selection, sanitize_file_stem};
+use crate::model::{Annotation, AnnotationId, Document, DocumentId, Relation};
 
-/// The brat attribute that carries an annotation's holder.
-pub const BRAT_HOLDER_ATTRIBUTE: &str = "Holder";
-
-/// `external_ids` keys Stance uses for brat.
-pub(crate) const KEY_ID: &str = "brat";
-pub(crate) const KEY_NOTE: &str = "brat:#";
-pub(crate) const KEY_TAIL: &str = "brat:tail";
-/// Notes of other types than `AnnotatorNotes` (e.g. TDT's `Lemma`) are attributes named
-/// `#TYPE`; they are written back as `#` lines.
-pub const NOTE_ATTRIBUTE_PREFIX: &str = "#";
-pub(crate) fn attribute_key(name: &str) -> String {
-    format!("brat:A:{name}")
-}
-
-/// The order lines are written in: `T`, `R`, `E`, `A` (and `M`), `N`, `#`, `*`, then anything
-/// else; within a kind by id number. Export sorts stably by this key, so lines without a number
-/// (e.g. `*` equivalences) keep their original relative order.
-#[must_use]
-pub fn brat_line_order(line: &str) -> (u8, u64) {
-    let id = line.split('\t').next().unwrap_or("");
-    let rank = match id.chars().next() {
-        Some('T') => 0,
-        Some('R') => 1,
-        Some('E') => 2,
-        Some('A' | 'M') => 3,
-        Some('N') => 4,
-        Some('#') => 5,
-        Some('*') => 6,
-        _ => 7,
-    };
-    let number = id.get(1..).and_then(|n| n.parse().ok()).unwrap_or(0);
-    (rank, number)
-}
-
-/// Makes a brat type or attribute name: no whitespace (brat splits on it).
-pub(crate) fn brat_token(name: &str) -> String {
-    let token: String = name
-        .trim()
-        .chars()
-        .map(|c| if c.is_whitespace() { '_' } else { c })
-        .collect();
-    if token.is_empty() {
-        "_".to_owned()
-    } else {
-        token
-    }
-}
-
-/// Note and quote text on one line: line breaks become spaces.
-pub(crate) fn one_line(text: &str) -> String {
-    text.replace(['\r', '\n'], " ")
-}
-
-pub(super) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
     let mut used_names = HashSet::new();
     let mut attribute_values: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -115,17 +57,20 @@ pub(super) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
             &mut relation_kinds,
         );
         files.push((
-            PathBuf::from(format!("{name}.txt")),
+            PathBuf::from(format!("{name}.{TEXT_EXTENSION}")),
             doc.text.clone().into_bytes(),
         ));
-        files.push((PathBuf::from(format!("{name}.ann")), ann.into_bytes()));
+        files.push((
+            PathBuf::from(format!("{name}.{ANN_EXTENSION}")),
+            ann.into_bytes(),
+        ));
     }
     files.push((
-        PathBuf::from("annotation.conf"),
+        PathBuf::from(ANNOTATION_CONF),
         annotation_conf(selection, &attribute_values, &relation_kinds).into_bytes(),
     ));
     files.push((
-        PathBuf::from("visual.conf"),
+        PathBuf::from(VISUAL_CONF),
         visual_conf(selection).into_bytes(),
     ));
     files
@@ -297,128 +242,9 @@ fn document_ann(
     out
 }
 
-/// `T3\ttag s e;s e\ttext`, splitting ranges at line breaks.
-pub(crate) fn t_line(id: &str, doc: &Document, a: &Annotation) -> String {
-    let fragments = split_at_line_breaks(doc, &a.ranges);
-    let offsets: Vec<String> = fragments
-        .iter()
-        .map(|r| format!("{} {}", r.start, r.end))
-        .collect();
-    let texts: Vec<&str> = fragments.iter().filter_map(|r| doc.slice(*r)).collect();
-    format!(
-        "{id}\t{} {}\t{}",
-        brat_token(&a.tag),
-        offsets.join(";"),
-        texts.join(" ")
-    )
-}
-
-fn split_at_line_breaks(doc: &Document, ranges: &[Span]) -> Vec<Span> {
-    let mut out = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        let Some(text) = doc.slice(*r) else {
-            out.push(*r);
-            continue;
-        };
-        if !text.contains(['\n', '\r']) {
-            out.push(*r);
-            continue;
-        }
-        let mut start = r.start;
-        for (i, c) in text.chars().enumerate() {
-            let at = r.start + i;
-            if c == '\n' || c == '\r' {
-                if at > start {
-                    out.push(Span::new(start, at));
-                }
-                start = at + 1;
-            }
-        }
-        if r.end > start {
-            out.push(Span::new(start, r.end));
-        }
-    }
-    out
-}
-
-fn annotation_conf(
-    selection: &Selection,
-    attribute_values: &BTreeMap<String, BTreeSet<String>>,
-    relation_kinds: &BTreeSet<String>,
-) -> String {
-    let mut out = String::from("# Written by Stance: the tags of the project.\n\n[entities]\n\n");
-    for tag in &selection.project.schema.tags {
-        let _ = writeln!(out, "{}", brat_token(&tag.key));
-    }
-    out.push_str("\n[relations]\n\n");
-    for kind in relation_kinds {
-        let _ = writeln!(out, "{kind}\tArg1:<ENTITY>, Arg2:<ENTITY>");
-    }
-    out.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
-    out.push_str("\n[events]\n\n[attributes]\n\n");
-    for (name, values) in attribute_values {
-        if values.is_empty() {
-            let _ = writeln!(out, "{name}\tArg:<ENTITY>");
-        } else {
-            let values: Vec<&str> = values.iter().map(String::as_str).collect();
-            let _ = writeln!(out, "{name}\tArg:<ENTITY>, Value:{}", values.join("|"));
-        }
-    }
-    out
-}
-
-fn visual_conf(selection: &Selection) -> String {
-    let tags = &selection.project.schema.tags;
-    let mut out = String::from(
-        "# Written by Stance: names and colours of the project's tags.\n\n[labels]\n\n",
-    );
-    for tag in tags {
-        let _ = writeln!(out, "{} | {}", brat_token(&tag.key), one_line(&tag.name));
-    }
-    out.push_str(
-        "\n[drawing]\n\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n",
-    );
-    out.push_str("ARC_DEFAULT\tcolor:black, arrowHead:triangle-5\n\n");
-    for tag in tags {
-        let _ = writeln!(
-            out,
-            "{}\tbgColor:{}",
-            brat_token(&tag.key),
-            tag.color.to_hex()
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_order_by_kind_then_number() {
-        let mut lines = [
-            "A2\tx T1",
-            "#1\tAnnotatorNotes T1\tn",
-            "T10\ta 0 1\tb",
-            "T2\ta 0 1\tb",
-            "R1\tr Arg1:T1 Arg2:T2",
-            "*\tAlias T1 T2",
-        ];
-        lines.sort_by_key(|l| brat_line_order(l));
-        assert_eq!(lines[0], "T2\ta 0 1\tb");
-        assert_eq!(lines[1], "T10\ta 0 1\tb");
-        assert_eq!(lines[2], "R1\tr Arg1:T1 Arg2:T2");
-        assert_eq!(lines[5], "*\tAlias T1 T2");
-    }
-
-    #[test]
-    fn ranges_split_at_line_breaks() {
-        let doc = Document::new("d", "ab\ncd".to_owned());
-        assert_eq!(
-            split_at_line_breaks(&doc, &[Span::new(0, 5)]),
-            vec![Span::new(0, 2), Span::new(3, 5)]
-        );
-    }
 
     #[test]
     fn fresh_ids_count_on_from_the_highest() {

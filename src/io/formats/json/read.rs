@@ -8,43 +8,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::{
-    JsonKind, ensure_actor, ensure_tag, invalid, json_error, json_kind, placed_at, read_text,
-    stage_listed_actor,
-};
+use super::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport};
 use crate::io::error::ImportError;
-use crate::io::export::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport, OFFSET_UNIT};
+use crate::io::formats::{
+    OFFSET_UNIT, ensure_actor, ensure_tag, invalid, json_error, placed_at, stage_listed_actor,
+};
 use crate::io::import::Staging;
 use crate::model::{Annotation, Document, DocumentId, Edit, PreservedRecord, Relation, RelationId};
-
-/// Imports a `.json`, `.jsonl` or `.jsonld` file: a Stance JSON export, Stance JSON Lines, or
-/// W3C Web Annotation JSON-LD (told apart by content).
-///
-/// # Errors
-/// Unreadable or malformed files, or data that contradicts the project.
-pub fn import_json_file(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
-    let text = read_text(path)?;
-    let is_jsonl = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-    if is_jsonl {
-        return import_jsonl_text(path, &text, staging);
-    }
-    match json_kind(&text) {
-        Some(JsonKind::StanceExport) => import_stance_json_text(path, &text, staging),
-        Some(JsonKind::W3c) => super::import_w3c_text(path, &text, staging),
-        None => match serde_json::from_str::<serde_json::Value>(&text) {
-            Err(e) => Err(json_error(path, 0, &e)),
-            Ok(_) => Err(invalid(
-                path,
-                None,
-                format!(
-                    "not a Stance export (\"format\": \"{EXPORT_FORMAT_NAME}\") nor W3C Web Annotation JSON-LD"
-                ),
-            )),
-        },
-    }
-}
 
 /// Imports the text of a Stance JSON export (documents, tags, actors, annotations, relations).
 ///

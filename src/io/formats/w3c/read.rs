@@ -12,9 +12,9 @@ use std::path::Path;
 use chrono::Utc;
 use serde_json::Value;
 
-use super::{ensure_actor, ensure_tag, invalid, json_error, parse_time, placed_at};
+use super::W3C_ROLE_KEY;
 use crate::io::error::ImportError;
-use crate::io::export::W3C_ROLE_KEY;
+use crate::io::formats::{ensure_actor, ensure_tag, invalid, json_error, parse_time, placed_at};
 use crate::io::import::Staging;
 use crate::model::{ActorId, Annotation, AnnotationId, Document, DocumentId, Project, Span};
 

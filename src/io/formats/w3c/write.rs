@@ -1,10 +1,4 @@
-//! W3C Web Annotation JSON-LD: an `AnnotationCollection` with one `AnnotationPage`.
-//!
-//! Each annotation targets its document (`urn:uuid:<document id>`) once per range, with a
-//! `TextQuoteSelector` (exact text plus up to 32 chars of prefix and suffix) and a
-//! `TextPositionSelector` (code points). Bodies are `TextualBody`s: the tag (purpose
-//! `tagging`), the note (purpose `commenting`) and the holder (purpose `tagging`, marked
-//! `"stance:role": "holder"` with its affiliation and actor id). Extra fields are prefixed `stance:`.
+//! Writes a selection as one W3C `AnnotationCollection` (see the module above for the mapping).
 //!
 //! Typed structs rather than `serde_json::Value`: keys come out in a readable order
 //! (`@context`, `id`, `type` first) and a large export is several times faster.
@@ -13,11 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{ExportError, OFFSET_UNIT, Selection, sanitize_file_stem, timestamp};
+use crate::io::export::{ExportError, Selection, sanitize_file_stem};
+use crate::io::formats::{OFFSET_UNIT, timestamp};
 use crate::model::{Annotation, Document, Span};
-
-/// The key that tells Stance's bodies apart: `tag` or `holder`.
-pub const W3C_ROLE_KEY: &str = "stance:role";
 
 /// How many chars of context a `TextQuoteSelector` carries on each side.
 pub const CONTEXT_CHARS: usize = 32;
@@ -143,7 +135,7 @@ struct PositionSelector {
     end: usize,
 }
 
-pub(super) fn export(selection: &Selection) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn export(selection: &Selection) -> Result<Vec<u8>, ExportError> {
     let project = selection.project;
     let collection_id = format!(
         "urn:stance:collection:{}",
