@@ -65,15 +65,16 @@ fn as_list(value: Option<&Value>) -> Vec<&Value> {
     }
 }
 
-fn read_annotation(
-    path: &Path,
-    place: &str,
-    item: &Value,
-    staging: &mut Staging,
-) -> Result<Annotation, ImportError> {
-    let mut tag = None;
-    let mut note = None;
-    let mut holder: Option<(Option<ActorId>, String, Option<String>)> = None;
+/// What an annotation's bodies say: its tag, note and holder (id, name, affiliation).
+#[derive(Default)]
+struct Bodies {
+    tag: Option<String>,
+    note: Option<String>,
+    holder: Option<(Option<ActorId>, String, Option<String>)>,
+}
+
+fn read_bodies(item: &Value) -> Bodies {
+    let mut bodies = Bodies::default();
     for body in as_list(item.get("body")) {
         let value = body.get("value").and_then(Value::as_str);
         let purpose = body.get("purpose").and_then(Value::as_str);
@@ -85,30 +86,29 @@ fn read_annotation(
                     .get("stance:affiliation")
                     .and_then(Value::as_str)
                     .map(str::to_owned);
-                holder = Some((id, name.to_owned(), affiliation));
+                bodies.holder = Some((id, name.to_owned(), affiliation));
             }
-            (Some("commenting"), _, Some(text)) => note = Some(text.to_owned()),
-            (Some("tagging" | "classifying"), _, Some(key)) if tag.is_none() => {
-                tag = Some(key.to_owned());
+            (Some("commenting"), _, Some(text)) => bodies.note = Some(text.to_owned()),
+            (Some("tagging" | "classifying"), _, Some(key)) if bodies.tag.is_none() => {
+                bodies.tag = Some(key.to_owned());
             }
             _ => {}
         }
     }
-    let Some(tag) = tag else {
-        return Err(invalid(
-            path,
-            None,
-            format!("{place}: no TextualBody with purpose \"tagging\" names its tag"),
-        ));
-    };
-    let targets = as_list(item.get("target"));
-    if targets.is_empty() {
-        return Err(invalid(path, None, format!("{place}: it has no target")));
-    }
+    bodies
+}
+
+/// The document an annotation's targets lie in and their spans, in text order.
+fn anchor_targets(
+    path: &Path,
+    place: &str,
+    item: &Value,
+    project: &Project,
+) -> Result<(DocumentId, Vec<Span>), ImportError> {
     let mut document: Option<DocumentId> = None;
     let mut ranges = Vec::new();
-    for target in targets {
-        let (doc, span) = anchor(staging.project(), target, document).ok_or_else(|| {
+    for target in as_list(item.get("target")) {
+        let (doc, span) = anchor(project, target, document).ok_or_else(|| {
             invalid(
                 path,
                 None,
@@ -122,6 +122,24 @@ fn read_annotation(
         return Err(invalid(path, None, format!("{place}: it has no target")));
     };
     ranges.sort();
+    Ok((document, ranges))
+}
+
+fn read_annotation(
+    path: &Path,
+    place: &str,
+    item: &Value,
+    staging: &mut Staging,
+) -> Result<Annotation, ImportError> {
+    let Bodies { tag, note, holder } = read_bodies(item);
+    let Some(tag) = tag else {
+        return Err(invalid(
+            path,
+            None,
+            format!("{place}: no TextualBody with purpose \"tagging\" names its tag"),
+        ));
+    };
+    let (document, ranges) = anchor_targets(path, place, item, staging.project())?;
     let quote = staging
         .project()
         .document(document)
