@@ -18,11 +18,10 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::error::{ImportError, TextPosition};
+use super::file_kind::MAX_FILE_BYTES;
 use super::import::Staging;
 use super::text_file::read_text_file;
 use crate::model::{Actor, ActorId, Edit, EditError, Project, Rgb, TagDef};
-
-use super::file_kind::MAX_FILE_BYTES;
 
 pub use self::brat::{import_brat_file, import_brat_folder};
 pub use self::json::{import_jsonl_text, import_stance_json_text};
