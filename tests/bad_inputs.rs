@@ -247,7 +247,7 @@ fn files_over_the_size_cap_are_refused_unread() {
     let path = dir.path().join("huge.ron");
     // Sparse: no disk space is used, and the cap is checked before reading.
     let file = fs::File::create(&path).unwrap();
-    file.set_len(stance::io::MAX_PROJECT_BYTES + 1).unwrap();
+    file.set_len(stance::io::MAX_FILE_BYTES + 1).unwrap();
     drop(file);
     let err = load_project(&path).unwrap_err();
     assert!(

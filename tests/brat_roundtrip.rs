@@ -1,5 +1,5 @@
-//! brat → Stance → brat on every pair of the real brat corpora beside the checkout
-//! (`../shared/peers/brat`): the `.txt` must come back byte-identical and the `.ann` identical
+//! brat → Stance → brat on every pair of the real brat corpora in `tests/data/brat`
+//! (see its README for origin and licences): the `.txt` must come back byte-identical and the `.ann` identical
 //! line for line, in the documented order (grouped by kind, then by id number).
 #![allow(clippy::unwrap_used)]
 
@@ -10,7 +10,7 @@ use stance::io::{ImportError, import_paths};
 use stance::model::{Project, Span};
 
 fn corpus_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/brat")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat")
 }
 
 fn corpus_ann_files() -> Vec<PathBuf> {

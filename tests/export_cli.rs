@@ -109,7 +109,7 @@ fn import_takes_brat_folders_ann_files_and_stance_exports() {
         json.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/brat");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat");
     let folder = corpus.join("corpora-CoNLL-ST_2002-esp");
     let ann = corpus.join("tutorials-news/110-note_annotation.ann");
     let project = dir.path().join("mixed.ron");

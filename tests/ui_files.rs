@@ -435,7 +435,7 @@ fn saving_again_while_a_background_save_runs_waits_for_it_and_quit_waits_for_bot
 
 #[test]
 fn a_brat_folder_imports_from_the_file_menu_as_one_undoable_step() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/brat/corpora-TDT");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat/corpora-TDT");
     let pairs = std::fs::read_dir(&corpus)
         .unwrap()
         .filter(|e| {

@@ -7,6 +7,9 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::StanceApp;
 use super::intent::{Dialog, Intent};
 use crate::io::SaveError;
+use crate::io::file_kind::{
+    ARTICLE_EXTENSIONS, BRAT_EXTENSIONS, EXCHANGE_EXTENSIONS, PROJECT_EXTENSION, PROJECT_EXTENSIONS,
+};
 use crate::io::import::{FileKind, classify};
 use crate::model::{Problem, Project};
 use crate::ui::dialogs::{ErrorReport, RepairChoice, UnsavedChoice};
@@ -76,9 +79,12 @@ impl StanceApp {
             }
             Pending::OpenDialog => {
                 let request = DialogRequest::new(DialogPurpose::OpenProject, "Open")
-                    .filter("Stance projects and articles", &["ron", "txt", "md"])
-                    .filter("Stance project", &["ron"])
-                    .filter("Article", &["txt", "md"])
+                    .filter(
+                        "Stance projects and articles",
+                        &[PROJECT_EXTENSIONS, ARTICLE_EXTENSIONS].concat(),
+                    )
+                    .filter("Stance project", PROJECT_EXTENSIONS)
+                    .filter("Article", ARTICLE_EXTENSIONS)
                     .directory(self.dialog_directory());
                 self.file_dialogs.start(request, ctx);
             }
@@ -199,12 +205,12 @@ impl StanceApp {
                 } else {
                     stem
                 };
-                format!("{stem}.ron")
+                format!("{stem}.{PROJECT_EXTENSION}")
             },
             file_name,
         );
         let request = DialogRequest::new(DialogPurpose::SaveProjectAs, "Save Project As")
-            .filter("Stance project", &["ron"])
+            .filter("Stance project", PROJECT_EXTENSIONS)
             .file_name(suggested)
             .directory(self.dialog_directory());
         self.file_dialogs.start(request, ctx);
@@ -214,14 +220,11 @@ impl StanceApp {
         let request = DialogRequest::new(DialogPurpose::ImportArticles, "Import")
             .filter(
                 "Articles and annotations",
-                &["txt", "md", "ann", "json", "jsonl", "jsonld"],
+                &[ARTICLE_EXTENSIONS, BRAT_EXTENSIONS, EXCHANGE_EXTENSIONS].concat(),
             )
-            .filter("Article", &["txt", "md"])
-            .filter("brat annotations", &["ann"])
-            .filter(
-                "Stance export (JSON, JSONL, W3C)",
-                &["json", "jsonl", "jsonld"],
-            )
+            .filter("Article", ARTICLE_EXTENSIONS)
+            .filter("brat annotations", BRAT_EXTENSIONS)
+            .filter("Stance export (JSON, JSONL, W3C)", EXCHANGE_EXTENSIONS)
             .directory(self.dialog_directory());
         self.file_dialogs.start(request, ctx);
     }
@@ -376,7 +379,7 @@ impl StanceApp {
             DialogPurpose::OpenProject => self.open_path(&first),
             DialogPurpose::SaveProjectAs => {
                 let path = if first.extension().is_none() {
-                    first.with_extension("ron")
+                    first.with_extension(PROJECT_EXTENSION)
                 } else {
                     first
                 };

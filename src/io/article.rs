@@ -8,11 +8,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::error::ImportError;
+use super::file_kind::{MARKDOWN_ARTICLE_EXTENSIONS, MAX_FILE_BYTES, has_extension};
 use super::text_file::read_text_file;
 use crate::model::{Document, text::normalize_text};
-
-/// Articles larger than this are refused before they are read.
-pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A document from an article's text. `file_name` gives the title (its stem, prettified) unless
 /// a markdown `# heading` opens the text; `source` is kept as the document's origin.
@@ -27,9 +25,7 @@ pub fn document_from_text(file_name: &str, text: &str, source: Option<String>) -
         || file_name.to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let is_markdown = Path::new(file_name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    let is_markdown = has_extension(Path::new(file_name), MARKDOWN_ARTICLE_EXTENSIONS);
     let title = is_markdown
         .then(|| markdown_title(&body))
         .flatten()
@@ -46,8 +42,8 @@ pub fn document_from_text(file_name: &str, text: &str, source: Option<String>) -
 /// The file cannot be read, is too large, is not UTF-8 (UTF-16 and binary files are named as
 /// such), or holds no text.
 pub fn read_article(path: &Path) -> Result<Document, ImportError> {
-    let text = read_text_file(path, MAX_ARTICLE_BYTES)
-        .map_err(|e| ImportError::from_text_file(path, e))?;
+    let text =
+        read_text_file(path, MAX_FILE_BYTES).map_err(|e| ImportError::from_text_file(path, e))?;
     let file_name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

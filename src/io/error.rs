@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use super::project_file::OLDEST_FORMAT_VERSION;
 use crate::model::FORMAT_VERSION;
 
 /// A 1-based line and column (columns count chars, not bytes).
@@ -101,7 +102,7 @@ pub enum LoadErrorKind {
     #[error("made by a newer Stance (format {found}; this build reads up to {FORMAT_VERSION})")]
     NewerFormat { found: u64 },
     #[error(
-        "format {found} is not a Stance project format (this build reads 1 to {FORMAT_VERSION})"
+        "format {found} is not a Stance project format (this build reads {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION})"
     )]
     UnknownFormat { found: u64 },
     #[error("nesting is deeper than {limit} levels; this is not a Stance project")]

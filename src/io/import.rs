@@ -9,7 +9,14 @@ use std::path::{Path, PathBuf};
 
 use super::article::read_article;
 use super::error::{ImportError, TextPosition};
+use super::file_kind::lowercase_extension;
+use super::formats::json::{
+    EXPORT_FORMAT_NAME, JSONL_EXTENSION, import_jsonl_text, import_stance_json_text,
+};
+use super::formats::{brat, invalid, json_error, read_text, w3c};
 use crate::model::{Annotation, AnnotationId, DocumentId, Edit, Project};
+
+pub use super::file_kind::{FileKind, classify};
 
 /// What an import added, and what it deliberately left out (never silently).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -216,53 +223,17 @@ fn stage(
     staging.finish(last)
 }
 
-/// What a path holds, judged by its extension (and whether it is a folder): the one place
-/// that decides between opening a project and importing into one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    /// A Stance project file (`.ron`).
-    Project,
-    /// An article to read: `.txt`, `.text`, `.md`, `.markdown`.
-    Article,
-    /// Annotations of another tool or a Stance export: brat `.ann`, `.json`, `.jsonl`, `.jsonld`.
-    Annotations,
-    /// A folder, read as a brat corpus (`.txt`/`.ann` pairs and `annotation.conf`).
-    BratFolder,
-    /// Anything else.
-    Unknown,
-}
-
-/// The kind of file at `path` (the extension ignores case; a folder is a brat corpus).
-#[must_use]
-pub fn classify(path: &Path) -> FileKind {
-    if path.is_dir() {
-        return FileKind::BratFolder;
-    }
-    match lowercase_extension(path).as_str() {
-        "ron" => FileKind::Project,
-        "txt" | "text" | "md" | "markdown" => FileKind::Article,
-        "ann" | "json" | "jsonl" | "jsonld" => FileKind::Annotations,
-        _ => FileKind::Unknown,
-    }
-}
-
-fn lowercase_extension(path: &Path) -> String {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default()
-}
-
 /// Dispatches one path by its kind.
 fn import_one(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
     let extension = lowercase_extension(path);
     match classify(path) {
-        FileKind::BratFolder => super::exchange::import_brat_folder(path, staging),
+        FileKind::BratFolder => brat::import_brat_folder(path, staging),
         FileKind::Article => import_article(path, staging),
-        // brat pairs, and Stance's own json/jsonl/W3C exports (see `super::exchange`).
-        FileKind::Annotations if extension == "ann" => {
-            super::exchange::import_brat_file(path, staging)
+        // brat pairs, and Stance's own json/jsonl/W3C exports (see `super::formats`).
+        FileKind::Annotations if extension == brat::ANN_EXTENSION => {
+            brat::import_brat_file(path, staging)
         }
-        FileKind::Annotations => super::exchange::import_json_file(path, staging),
+        FileKind::Annotations => import_json_file(path, staging),
         FileKind::Project => Err(ImportError::Unsupported {
             path: path.to_path_buf(),
             what: "Stance projects (open them instead)".to_owned(),
@@ -276,6 +247,55 @@ fn import_one(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
             what: format!(".{extension} files"),
         }),
     }
+}
+
+/// Imports a `.json`, `.jsonl` or `.jsonld` file: a Stance JSON export, Stance JSON Lines, or
+/// W3C Web Annotation JSON-LD (told apart by content).
+///
+/// # Errors
+/// Unreadable or malformed files, or data that contradicts the project.
+pub fn import_json_file(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
+    let text = read_text(path)?;
+    if lowercase_extension(path) == JSONL_EXTENSION {
+        return import_jsonl_text(path, &text, staging);
+    }
+    match json_kind(&text) {
+        Some(JsonKind::StanceExport) => import_stance_json_text(path, &text, staging),
+        Some(JsonKind::W3c) => w3c::import_w3c_text(path, &text, staging),
+        None => match serde_json::from_str::<serde_json::Value>(&text) {
+            Err(e) => Err(json_error(path, 0, &e)),
+            Ok(_) => Err(invalid(
+                path,
+                None,
+                format!(
+                    "not a Stance export (\"format\": \"{EXPORT_FORMAT_NAME}\") nor W3C Web Annotation JSON-LD"
+                ),
+            )),
+        },
+    }
+}
+
+/// What kind of exchange file a `.json`/`.jsonld` holds, judged by its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    StanceExport,
+    W3c,
+}
+
+/// Tells a Stance JSON export from a W3C Web Annotation file.
+#[must_use]
+pub fn json_kind(text: &str) -> Option<JsonKind> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    if value.get("format").and_then(|f| f.as_str()) == Some(EXPORT_FORMAT_NAME) {
+        return Some(JsonKind::StanceExport);
+    }
+    let kind = value.get("type").and_then(|t| t.as_str());
+    let w3c = value.get("@context").is_some()
+        || matches!(
+            kind,
+            Some("AnnotationCollection" | "AnnotationPage" | "Annotation")
+        );
+    w3c.then_some(JsonKind::W3c)
 }
 
 fn import_article(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {

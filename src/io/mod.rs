@@ -1,4 +1,5 @@
-//! File I/O: project files (RON), atomic writes, article import.
+//! File I/O: project files (RON), atomic writes, article import, and the exchange formats
+//! (one module per format under [`formats`], dispatched by [`import`] and [`export`]).
 //!
 //! Pure functions on the model plus careful file handling. Errors name the file and, where
 //! there is one, the line and column.
@@ -6,17 +7,19 @@
 pub mod article;
 pub mod atomic;
 pub mod error;
-pub mod exchange;
 pub mod export;
+pub mod file_kind;
+pub mod formats;
 pub mod import;
 pub mod locate;
 pub mod project_file;
 mod text_file;
 
 pub use error::{ImportError, LoadError, LoadErrorKind, SaveError, TextPosition};
+pub use file_kind::{FileKind, MAX_FILE_BYTES, classify};
 pub use import::{ImportSummary, import_paths};
 pub use locate::ProblemLocator;
 pub use project_file::{
-    LoadedProject, MAX_PROJECT_BYTES, load_project, load_project_from_str, project_to_ron,
-    read_project_text, save_project,
+    LoadedProject, load_project, load_project_from_str, project_to_ron, read_project_text,
+    save_project,
 };

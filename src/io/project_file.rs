@@ -4,16 +4,19 @@
 //! deserialize with a recursion limit → canonical order → rule check. A file that parses but
 //! breaks rules still loads, with its [`Problem`]s listed, so nothing is ever dropped.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use ron::ser::PrettyConfig;
 
 use super::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
+use super::file_kind::MAX_FILE_BYTES;
 use super::text_file::{TextFileError, read_text_file};
 use crate::model::{FORMAT_VERSION, Problem, Project};
 
-/// Project files larger than this are refused before they are read.
-pub const MAX_PROJECT_BYTES: u64 = 256 * 1024 * 1024;
+/// The oldest project format this build reads; [`FORMAT_VERSION`] is the newest, and the one
+/// every save writes.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// Deepest nesting accepted. Real projects nest about 5 levels; the limit keeps hostile
 /// files from overflowing the stack.
@@ -58,7 +61,7 @@ pub fn load_project(path: &Path) -> Result<LoadedProject, LoadError> {
 /// # Errors
 /// As [`load_project`], for the reading part.
 pub fn read_project_text(path: &Path) -> Result<String, LoadError> {
-    read_text_file(path, MAX_PROJECT_BYTES).map_err(|e| {
+    read_text_file(path, MAX_FILE_BYTES).map_err(|e| {
         let (position, kind) = match e {
             TextFileError::Io(e) => (None, LoadErrorKind::Io(e)),
             TextFileError::TooLarge {
@@ -92,12 +95,12 @@ pub fn load_project_from_str(source_name: &str, text: &str) -> Result<LoadedProj
 fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
     let error = |position: Option<TextPosition>, kind| LoadError::new(path, position, kind);
     let size_bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
-    if size_bytes > MAX_PROJECT_BYTES {
+    if size_bytes > MAX_FILE_BYTES {
         return Err(error(
             None,
             LoadErrorKind::TooLarge {
                 size_bytes,
-                limit_bytes: MAX_PROJECT_BYTES,
+                limit_bytes: MAX_FILE_BYTES,
             },
         ));
     }
@@ -135,7 +138,7 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
 fn check_format(found: u64) -> Result<(), LoadErrorKind> {
     if found > u64::from(FORMAT_VERSION) {
         Err(LoadErrorKind::NewerFormat { found })
-    } else if found == 0 {
+    } else if found < u64::from(OLDEST_FORMAT_VERSION) {
         Err(LoadErrorKind::UnknownFormat { found })
     } else {
         Ok(())
@@ -269,10 +272,23 @@ pub fn pretty_config() -> PrettyConfig {
 /// # Errors
 /// Only if serde refuses a value (not expected for a model built through its API).
 pub fn project_to_ron(project: &Project) -> Result<String, SaveError> {
-    let text = ron::ser::to_string_pretty(project, pretty_config())?;
+    let project = in_current_format(project);
+    let text = ron::ser::to_string_pretty(project.as_ref(), pretty_config())?;
     let mut text = tidy_escapes(text);
     text.push('\n');
     Ok(text)
+}
+
+/// The project as this build writes it: always [`FORMAT_VERSION`], whatever format it was
+/// read from. The seam for format upgrades: converting an older project's content belongs
+/// here. Borrows when the project is already current, so a normal save does not copy it.
+fn in_current_format(project: &Project) -> Cow<'_, Project> {
+    if project.format == FORMAT_VERSION {
+        return Cow::Borrowed(project);
+    }
+    let mut current = project.clone();
+    current.format = FORMAT_VERSION;
+    Cow::Owned(current)
 }
 
 /// Tidies ron's escaping. ron escapes `'` inside strings (`Trump\\'s`), which reads badly in

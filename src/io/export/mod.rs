@@ -3,25 +3,21 @@
 //! Nothing here touches the disk or changes the project; [`ExportOutput::write`] writes a
 //! result atomically. Offsets in every format are Unicode code points (chars).
 
-pub(crate) mod brat;
-mod csv;
-mod json;
-mod markdown;
-mod w3c;
+mod selection;
 
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::model::{ActorId, Annotation, Document, DocumentId, Project, Relation};
+use super::formats::{brat, csv, json, markdown, w3c};
+use crate::model::{ActorId, DocumentId, Project};
 
-pub use self::brat::{BRAT_HOLDER_ATTRIBUTE, brat_line_order};
-pub use self::json::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport};
-pub use self::w3c::W3C_ROLE_KEY;
-
-/// The unit of every offset Stance writes.
-pub const OFFSET_UNIT: &str = "codepoint";
+pub(crate) use self::selection::{Selection, document_date, ranges_text};
+pub use super::formats::OFFSET_UNIT;
+pub use super::formats::brat::{BRAT_HOLDER_ATTRIBUTE, brat_line_order};
+pub use super::formats::json::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport};
+pub use super::formats::w3c::W3C_ROLE_KEY;
 
 /// The formats Stance exports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -75,12 +71,12 @@ impl ExportFormat {
     #[must_use]
     pub const fn extension(self) -> Option<&'static str> {
         match self {
-            Self::Csv => Some("csv"),
-            Self::Json => Some("json"),
-            Self::Jsonl => Some("jsonl"),
-            Self::Markdown => Some("md"),
+            Self::Csv => Some(csv::CSV_EXTENSION),
+            Self::Json => Some(json::JSON_EXTENSION),
+            Self::Jsonl => Some(json::JSONL_EXTENSION),
+            Self::Markdown => Some(markdown::MARKDOWN_EXTENSION),
             Self::Brat => None,
-            Self::W3c => Some("jsonld"),
+            Self::W3c => Some(w3c::W3C_EXTENSION),
         }
     }
 
@@ -253,7 +249,9 @@ impl ExportOutput {
             Self::File(bytes) => push_lines(&mut out, &mut lines, max_lines, bytes),
             Self::Folder(files) => {
                 for (path, bytes) in files {
-                    if path.extension().is_some_and(|e| e == "txt") || lines >= max_lines {
+                    if path.extension().is_some_and(|e| e == brat::TEXT_EXTENSION)
+                        || lines >= max_lines
+                    {
                         continue;
                     }
                     out.push_str(&format!("── {} ──\n", path.display()));
@@ -324,102 +322,6 @@ fn push_lines(out: &mut String, lines: &mut usize, max_lines: usize, bytes: &[u8
 #[must_use]
 pub fn is_safe_relative(path: &Path) -> bool {
     !path.as_os_str().is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)))
-}
-
-/// The documents and annotations an export covers, resolved once.
-pub(crate) struct Selection<'a> {
-    pub project: &'a Project,
-    /// Documents in project order, each with its selected annotations in text order.
-    pub documents: Vec<(&'a Document, Vec<&'a Annotation>)>,
-    /// True if tag or holder filters dropped annotations on purpose.
-    pub filtered: bool,
-}
-
-impl<'a> Selection<'a> {
-    fn new(project: &'a Project, options: &ExportOptions) -> Result<Self, ExportError> {
-        if let Some(id) = options.document
-            && project.document(id).is_none()
-        {
-            return Err(ExportError::NoSuchDocument(id));
-        }
-        if let Some(id) = options.holder
-            && project.actor(id).is_none()
-        {
-            return Err(ExportError::NoSuchHolder(id));
-        }
-        if let Some(tag) = options
-            .tags
-            .iter()
-            .find(|t| project.schema.get(t).is_none())
-        {
-            let known: Vec<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
-            return Err(ExportError::NoSuchTag(tag.clone(), known.join(", ")));
-        }
-        let keep = |a: &Annotation| {
-            (options.tags.is_empty() || options.tags.contains(&a.tag))
-                && options.holder.is_none_or(|h| a.holder == Some(h))
-        };
-        let documents = project
-            .documents
-            .iter()
-            .filter(|d| options.document.is_none_or(|id| d.id == id))
-            .map(|d| {
-                (
-                    d,
-                    project.annotations_of(d.id).filter(|a| keep(a)).collect(),
-                )
-            })
-            .collect();
-        Ok(Self {
-            project,
-            documents,
-            filtered: options.filters_annotations(),
-        })
-    }
-
-    /// Every selected annotation with its document, in document and text order.
-    pub fn annotations(&self) -> impl Iterator<Item = (&'a Document, &'a Annotation)> + '_ {
-        self.documents
-            .iter()
-            .flat_map(|(d, anns)| anns.iter().map(move |a| (*d, *a)))
-    }
-
-    pub fn count(&self) -> usize {
-        self.documents.iter().map(|(_, a)| a.len()).sum()
-    }
-
-    /// Relations whose both ends are selected.
-    pub fn relations(&self) -> Vec<&'a Relation> {
-        let ids: std::collections::HashSet<_> = self.annotations().map(|(_, a)| a.id).collect();
-        self.project
-            .relations
-            .iter()
-            .filter(|r| ids.contains(&r.from) && ids.contains(&r.to))
-            .collect()
-    }
-
-    pub fn holder_affiliation(&self, a: &Annotation) -> &'a str {
-        a.holder
-            .and_then(|h| self.project.actor(h))
-            .and_then(|actor| actor.affiliation.as_deref())
-            .unwrap_or("")
-    }
-}
-
-/// `YYYY-MM-DD`, or `""` when the document has no date.
-pub(crate) fn document_date(doc: &Document) -> String {
-    doc.date.map(|d| d.to_string()).unwrap_or_default()
-}
-
-/// RFC 3339 in UTC with as many fraction digits as needed, so timestamps round-trip exactly.
-pub(crate) fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
-}
-
-/// `s-e;s-e` for a list of ranges.
-pub(crate) fn ranges_text(a: &Annotation) -> String {
-    let parts: Vec<String> = a.ranges.iter().map(ToString::to_string).collect();
-    parts.join(";")
 }
 
 #[cfg(test)]

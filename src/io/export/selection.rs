@@ -1,0 +1,96 @@
+//! The documents and annotations an export covers, resolved once from the options, and small
+//! field renderings several writers share.
+
+use super::{ExportError, ExportOptions};
+use crate::model::{Annotation, Document, Project, Relation};
+
+/// The documents and annotations an export covers, resolved once.
+pub(crate) struct Selection<'a> {
+    pub project: &'a Project,
+    /// Documents in project order, each with its selected annotations in text order.
+    pub documents: Vec<(&'a Document, Vec<&'a Annotation>)>,
+    /// True if tag or holder filters dropped annotations on purpose.
+    pub filtered: bool,
+}
+
+impl<'a> Selection<'a> {
+    pub(super) fn new(project: &'a Project, options: &ExportOptions) -> Result<Self, ExportError> {
+        if let Some(id) = options.document
+            && project.document(id).is_none()
+        {
+            return Err(ExportError::NoSuchDocument(id));
+        }
+        if let Some(id) = options.holder
+            && project.actor(id).is_none()
+        {
+            return Err(ExportError::NoSuchHolder(id));
+        }
+        if let Some(tag) = options
+            .tags
+            .iter()
+            .find(|t| project.schema.get(t).is_none())
+        {
+            let known: Vec<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
+            return Err(ExportError::NoSuchTag(tag.clone(), known.join(", ")));
+        }
+        let keep = |a: &Annotation| {
+            (options.tags.is_empty() || options.tags.contains(&a.tag))
+                && options.holder.is_none_or(|h| a.holder == Some(h))
+        };
+        let documents = project
+            .documents
+            .iter()
+            .filter(|d| options.document.is_none_or(|id| d.id == id))
+            .map(|d| {
+                (
+                    d,
+                    project.annotations_of(d.id).filter(|a| keep(a)).collect(),
+                )
+            })
+            .collect();
+        Ok(Self {
+            project,
+            documents,
+            filtered: options.filters_annotations(),
+        })
+    }
+
+    /// Every selected annotation with its document, in document and text order.
+    pub fn annotations(&self) -> impl Iterator<Item = (&'a Document, &'a Annotation)> + '_ {
+        self.documents
+            .iter()
+            .flat_map(|(d, anns)| anns.iter().map(move |a| (*d, *a)))
+    }
+
+    pub fn count(&self) -> usize {
+        self.documents.iter().map(|(_, a)| a.len()).sum()
+    }
+
+    /// Relations whose both ends are selected.
+    pub fn relations(&self) -> Vec<&'a Relation> {
+        let ids: std::collections::HashSet<_> = self.annotations().map(|(_, a)| a.id).collect();
+        self.project
+            .relations
+            .iter()
+            .filter(|r| ids.contains(&r.from) && ids.contains(&r.to))
+            .collect()
+    }
+
+    pub fn holder_affiliation(&self, a: &Annotation) -> &'a str {
+        a.holder
+            .and_then(|h| self.project.actor(h))
+            .and_then(|actor| actor.affiliation.as_deref())
+            .unwrap_or("")
+    }
+}
+
+/// `YYYY-MM-DD`, or `""` when the document has no date.
+pub(crate) fn document_date(doc: &Document) -> String {
+    doc.date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// `s-e;s-e` for a list of ranges.
+pub(crate) fn ranges_text(a: &Annotation) -> String {
+    let parts: Vec<String> = a.ranges.iter().map(ToString::to_string).collect();
+    parts.join(";")
+}

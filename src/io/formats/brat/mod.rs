@@ -1,0 +1,155 @@
+//! brat standoff: per document `NAME.txt` and `NAME.ann`, plus `annotation.conf` and `visual.conf`.
+//!
+//! Mapping (offsets are code points, as in brat):
+//! - an annotation is a `T` line (`T3\tclaim 10 20;25 30\tquote`); a range that crosses a line
+//!   break is split there, since a brat fragment cannot hold one;
+//! - its holder is an attribute line `A5\tHolder T3 Sergei_Lavrov` (spaces become `_`);
+//! - other attributes are `A` lines, its note an `AnnotatorNotes` line (`#2\tAnnotatorNotes T3\tnote`),
+//!   and attributes named `#TYPE` notes of that type (`#4\tLemma T3\tolla`);
+//! - relations are `R` lines; lines kept verbatim from an imported brat file are written back
+//!   unless a tag or holder filter is active.
+//!
+//! Reading is in [`read`], writing in [`write`], the `.conf` files in [`conf`]; what both
+//! directions share (ids, the attribute carrying the holder, line order, the `T` line) is here.
+
+mod conf;
+mod read;
+mod write;
+
+use crate::model::{Annotation, Document, Span};
+
+pub use self::read::{import_brat_file, import_brat_folder};
+pub(crate) use self::write::export;
+
+/// The extension of a brat annotation file.
+pub const ANN_EXTENSION: &str = "ann";
+/// The extension of the text file beside each `.ann`.
+pub const TEXT_EXTENSION: &str = "txt";
+
+/// The brat attribute that carries an annotation's holder.
+pub const BRAT_HOLDER_ATTRIBUTE: &str = "Holder";
+
+/// `external_ids` keys Stance uses for brat.
+pub(crate) const KEY_ID: &str = "brat";
+pub(crate) const KEY_NOTE: &str = "brat:#";
+pub(crate) const KEY_TAIL: &str = "brat:tail";
+/// Notes of other types than `AnnotatorNotes` (e.g. TDT's `Lemma`) are attributes named
+/// `#TYPE`; they are written back as `#` lines.
+pub const NOTE_ATTRIBUTE_PREFIX: &str = "#";
+pub(crate) fn attribute_key(name: &str) -> String {
+    format!("brat:A:{name}")
+}
+
+/// The order lines are written in: `T`, `R`, `E`, `A` (and `M`), `N`, `#`, `*`, then anything
+/// else; within a kind by id number. Export sorts stably by this key, so lines without a number
+/// (e.g. `*` equivalences) keep their original relative order.
+#[must_use]
+pub fn brat_line_order(line: &str) -> (u8, u64) {
+    let id = line.split('\t').next().unwrap_or("");
+    let rank = match id.chars().next() {
+        Some('T') => 0,
+        Some('R') => 1,
+        Some('E') => 2,
+        Some('A' | 'M') => 3,
+        Some('N') => 4,
+        Some('#') => 5,
+        Some('*') => 6,
+        _ => 7,
+    };
+    let number = id.get(1..).and_then(|n| n.parse().ok()).unwrap_or(0);
+    (rank, number)
+}
+
+/// Makes a brat type or attribute name: no whitespace (brat splits on it).
+pub(crate) fn brat_token(name: &str) -> String {
+    let token: String = name
+        .trim()
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect();
+    if token.is_empty() {
+        "_".to_owned()
+    } else {
+        token
+    }
+}
+
+/// Note and quote text on one line: line breaks become spaces.
+pub(crate) fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
+/// `T3\ttag s e;s e\ttext`, splitting ranges at line breaks.
+pub(crate) fn t_line(id: &str, doc: &Document, a: &Annotation) -> String {
+    let fragments = split_at_line_breaks(doc, &a.ranges);
+    let offsets: Vec<String> = fragments
+        .iter()
+        .map(|r| format!("{} {}", r.start, r.end))
+        .collect();
+    let texts: Vec<&str> = fragments.iter().filter_map(|r| doc.slice(*r)).collect();
+    format!(
+        "{id}\t{} {}\t{}",
+        brat_token(&a.tag),
+        offsets.join(";"),
+        texts.join(" ")
+    )
+}
+
+fn split_at_line_breaks(doc: &Document, ranges: &[Span]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        let Some(text) = doc.slice(*r) else {
+            out.push(*r);
+            continue;
+        };
+        if !text.contains(['\n', '\r']) {
+            out.push(*r);
+            continue;
+        }
+        let mut start = r.start;
+        for (i, c) in text.chars().enumerate() {
+            let at = r.start + i;
+            if c == '\n' || c == '\r' {
+                if at > start {
+                    out.push(Span::new(start, at));
+                }
+                start = at + 1;
+            }
+        }
+        if r.end > start {
+            out.push(Span::new(start, r.end));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_order_by_kind_then_number() {
+        let mut lines = [
+            "A2\tx T1",
+            "#1\tAnnotatorNotes T1\tn",
+            "T10\ta 0 1\tb",
+            "T2\ta 0 1\tb",
+            "R1\tr Arg1:T1 Arg2:T2",
+            "*\tAlias T1 T2",
+        ];
+        lines.sort_by_key(|l| brat_line_order(l));
+        assert_eq!(lines[0], "T2\ta 0 1\tb");
+        assert_eq!(lines[1], "T10\ta 0 1\tb");
+        assert_eq!(lines[2], "R1\tr Arg1:T1 Arg2:T2");
+        assert_eq!(lines[5], "*\tAlias T1 T2");
+    }
+
+    #[test]
+    fn ranges_split_at_line_breaks() {
+        let doc = Document::new("d", "ab\ncd".to_owned());
+        assert_eq!(
+            split_at_line_breaks(&doc, &[Span::new(0, 5)]),
+            vec![Span::new(0, 2), Span::new(3, 5)]
+        );
+    }
+}

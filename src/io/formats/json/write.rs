@@ -1,0 +1,61 @@
+//! Writes JSON and JSON Lines exports from a selection.
+
+use super::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport};
+use crate::io::export::{ExportError, Selection};
+use crate::io::formats::OFFSET_UNIT;
+use crate::model::{ActorId, DocumentId};
+
+pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError> {
+    let project = selection.project;
+    let annotations: Vec<AnnotationRecord> = selection
+        .annotations()
+        .map(|(d, a)| AnnotationRecord::new(selection, d, a))
+        .collect();
+    // Only the actors the selected annotations use, in project order.
+    let used: std::collections::HashSet<ActorId> =
+        annotations.iter().filter_map(|r| r.holder_id).collect();
+    let doc_ids: std::collections::HashSet<DocumentId> =
+        selection.documents.iter().map(|(d, _)| d.id).collect();
+    let export = JsonExport {
+        format: EXPORT_FORMAT_NAME.to_owned(),
+        version: 1,
+        offset_unit: OFFSET_UNIT.to_owned(),
+        project: project.title.clone(),
+        tags: project.schema.tags.clone(),
+        actors: project
+            .actors
+            .iter()
+            .filter(|a| !selection.filtered || used.contains(&a.id))
+            .cloned()
+            .collect(),
+        documents: selection
+            .documents
+            .iter()
+            .map(|(d, _)| (*d).clone())
+            .collect(),
+        annotations,
+        relations: selection.relations().into_iter().cloned().collect(),
+        preserved: if selection.filtered {
+            Vec::new()
+        } else {
+            project
+                .preserved
+                .iter()
+                .filter(|p| doc_ids.contains(&p.document))
+                .cloned()
+                .collect()
+        },
+    };
+    let mut out = serde_json::to_vec_pretty(&export)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+pub(crate) fn export_jsonl(selection: &Selection) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::new();
+    for (doc, a) in selection.annotations() {
+        serde_json::to_writer(&mut out, &AnnotationRecord::new(selection, doc, a))?;
+        out.push(b'\n');
+    }
+    Ok(out)
+}

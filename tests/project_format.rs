@@ -1,0 +1,84 @@
+//! The project format version: every save writes the current [`FORMAT_VERSION`], whatever
+//! format the project was read from or says it has, and a file from a newer Stance is refused
+//! with a message naming it.
+#![allow(clippy::unwrap_used)]
+
+use stance::io::project_file::OLDEST_FORMAT_VERSION;
+use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
+use stance::model::{FORMAT_VERSION, Project};
+
+fn sample() -> Project {
+    let mut project = Project::new("Format test");
+    let doc = stance::io::article::document_from_text("talks.txt", "Talks resumed.", None);
+    project.documents.push(doc);
+    project
+}
+
+/// The `format: N` line of a written project file (the first field).
+fn format_line(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("format:"))
+        .unwrap_or_else(|| panic!("no format field in:\n{text}"))
+}
+
+fn with_format(text: &str, version: u32) -> String {
+    let line = format_line(text);
+    text.replacen(line, &format!("format: {version},"), 1)
+}
+
+#[test]
+fn saving_writes_the_current_version_whatever_the_project_says() {
+    let current = format!("format: {FORMAT_VERSION},");
+    for stated in [
+        FORMAT_VERSION.saturating_sub(1),
+        OLDEST_FORMAT_VERSION,
+        FORMAT_VERSION + 1,
+    ] {
+        let mut project = sample();
+        project.format = stated;
+        let text = project_to_ron(&project).unwrap();
+        assert_eq!(format_line(&text), current, "project said format {stated}");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        save_project(&path, &project).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(format_line(&saved), current, "project said format {stated}");
+        let loaded = load_project(&path).unwrap();
+        assert_eq!(loaded.project.format, FORMAT_VERSION);
+        assert_eq!(loaded.project.title, project.title);
+        assert_eq!(loaded.project.documents, project.documents);
+    }
+}
+
+#[test]
+fn a_file_of_the_oldest_accepted_format_is_saved_in_the_current_one() {
+    let text = with_format(&project_to_ron(&sample()).unwrap(), OLDEST_FORMAT_VERSION);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.ron");
+    std::fs::write(&path, &text).unwrap();
+    let loaded = load_project(&path).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    save_project(&path, &loaded.project).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(format_line(&saved), format!("format: {FORMAT_VERSION},"));
+}
+
+#[test]
+fn a_file_from_a_newer_stance_is_refused_by_name() {
+    let newer = FORMAT_VERSION + 1;
+    let text = with_format(&project_to_ron(&sample()).unwrap(), newer);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("from-the-future.ron");
+    std::fs::write(&path, &text).unwrap();
+    let message = load_project(&path).unwrap_err().to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("made by a newer Stance"), "{message}");
+    assert!(message.contains(&format!("format {newer}")), "{message}");
+    // The same refusal when the text comes from memory, named by its source.
+    let message = load_project_from_str("pasted.ron", &text)
+        .unwrap_err()
+        .to_string();
+    assert!(message.starts_with("pasted.ron"), "{message}");
+    assert!(message.contains("made by a newer Stance"), "{message}");
+}
