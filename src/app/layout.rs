@@ -31,22 +31,12 @@ pub(super) struct Shown<'a> {
 
 /// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the
 /// only thing drawing changes.
+#[derive(Default)]
 pub(super) struct Panels {
     pub(super) article: ArticleView,
     pub(super) sidebar: Sidebar,
     pub(super) status_bar: StatusBar,
     pub(super) export_dialog: ExportDialog,
-}
-
-impl Default for Panels {
-    fn default() -> Self {
-        Self {
-            article: ArticleView::default(),
-            sidebar: Sidebar::default(),
-            status_bar: StatusBar::default(),
-            export_dialog: ExportDialog::default(),
-        }
-    }
 }
 
 impl Panels {
@@ -94,7 +84,7 @@ impl Panels {
                 .resizable(true)
                 .default_size(app.prefs.document_list_width_px)
                 .size_range(140.0..=max_width_px)
-                .show(ui, |ui| self.document_list_ui(ui, app, intents));
+                .show(ui, |ui| Self::document_list_ui(ui, app, intents));
             let width_px = panel.response.rect.width();
             if width_px != app.prefs.document_list_width_px {
                 intents.push(Intent::DocumentListWidth(width_px));
@@ -165,7 +155,7 @@ impl Panels {
         }));
     }
 
-    fn document_list_ui(&mut self, ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+    fn document_list_ui(ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
         ui.add_space(6.0);
         ui.heading("Documents");
         ui.add_space(4.0);
