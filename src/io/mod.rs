@@ -8,15 +8,20 @@ pub mod atomic;
 pub mod error;
 pub mod exchange;
 pub mod export;
+pub mod fingerprint;
 pub mod import;
 pub mod locate;
+pub mod process;
 pub mod project_file;
+pub mod recovery;
 mod text_file;
+mod truncation;
 
-pub use error::{ImportError, LoadError, LoadErrorKind, SaveError, TextPosition};
+pub use error::{ImportError, LoadError, LoadErrorKind, OpenStructure, SaveError, TextPosition};
+pub use fingerprint::{FileFingerprint, FingerprintStatus};
 pub use import::{ImportSummary, import_paths};
 pub use locate::ProblemLocator;
 pub use project_file::{
     LoadedProject, MAX_PROJECT_BYTES, load_project, load_project_from_str, project_to_ron,
-    read_project_text, save_project,
+    read_project_text, save_project, save_project_checked, save_text_checked,
 };
