@@ -165,7 +165,7 @@ fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadEr
     let content_end = TextPosition::of_byte(text, text.trim_end().len());
     // ron's span ends where it gave up; at the end of the content, the file was cut short.
     let is_at_end = (e.span.end.line, e.span.end.col) >= (content_end.line, content_end.col);
-    let open = if is_at_end || matches!(e.code, ron::Error::Eof) {
+    let open = if is_at_end || matches!(e.code, ron::Error::Eof | ron::Error::ExpectedStringEnd) {
         super::truncation::open_at_end(text)
     } else {
         None

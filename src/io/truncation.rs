@@ -167,7 +167,7 @@ fn item_name(list_key: &str) -> Option<&'static str> {
         "actors" => Some("an actor"),
         "annotations" => Some("an annotation"),
         "relations" => Some("a relation"),
-        "tags" => Some("a tag"),
+        "tags" | "schema" => Some("a tag"),
         "preserved" => Some("a preserved record"),
         _ => None,
     }
