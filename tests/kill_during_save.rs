@@ -137,7 +137,12 @@ fn a_killed_save_leaves_the_old_file_or_the_new_one() {
 
     // Temporaries of dead writers are swept once they are a couple of seconds old.
     std::thread::sleep(Duration::from_millis(2100));
-    assert!(import(&article, &project, "last").status().unwrap().success());
+    assert!(
+        import(&article, &project, "last")
+            .status()
+            .unwrap()
+            .success()
+    );
     assert_eq!(temporaries(dir.path()), Vec::<String>::new());
     assert_eq!(load_project(&project).unwrap().project.title, "last");
 }

@@ -42,10 +42,7 @@ fn loading_fingerprints_the_bytes_it_parsed() {
     let fp = loaded.fingerprint.unwrap();
     assert_eq!(fp, FileFingerprint::of_file(&path).unwrap());
     assert_eq!(fp.size_bytes, fs::metadata(&path).unwrap().len());
-    assert_eq!(
-        fingerprint::check(&path, &fp),
-        FingerprintStatus::Unchanged
-    );
+    assert_eq!(fingerprint::check(&path, &fp), FingerprintStatus::Unchanged);
 }
 
 #[test]
@@ -240,7 +237,12 @@ fn a_file_that_fails_to_load_offers_its_backup_and_snapshots() {
 
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, &text[..text.len() / 2]).unwrap();
-    assert!(load_project(&path).unwrap_err().to_string().contains("truncated"));
+    assert!(
+        load_project(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("truncated")
+    );
     let alternatives = alternatives_in(Some(&recovery), &path);
     assert_eq!(alternatives.len(), 2, "{alternatives:?}");
     let Alternative::Backup { path: backup } = &alternatives[0] else {
@@ -266,7 +268,11 @@ fn ids_differ_in_a_diff() {
     new.annotations.remove(2);
     let diff = stance::model::ProjectDiff::between(&old, &new);
     assert_eq!(
-        (diff.annotations.added, diff.annotations.changed, diff.annotations.deleted),
+        (
+            diff.annotations.added,
+            diff.annotations.changed,
+            diff.annotations.deleted
+        ),
         (1, 1, 1)
     );
     assert_eq!(diff.to_string(), "1 annotation added, 1 changed, 1 deleted");

@@ -140,10 +140,7 @@ fn a_panic_leaves_a_snapshot_of_the_unsaved_project() {
     let list = dir.list().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].header.project_path(), Some(project_path.clone()));
-    assert_eq!(
-        list[0].disk,
-        stance::io::recovery::DiskStatus::Unchanged
-    );
+    assert_eq!(list[0].disk, stance::io::recovery::DiskStatus::Unchanged);
     let recovered = dir.load(&list[0]).unwrap();
     assert_eq!(
         recovered.loaded.project,
