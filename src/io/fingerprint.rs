@@ -77,11 +77,10 @@ pub fn check(path: &Path, expected: &FileFingerprint) -> FingerprintStatus {
     }
     match hash_file(path) {
         Ok(hash) if hash == expected.sha256 => FingerprintStatus::Unchanged,
-        Ok(_) => FingerprintStatus::Changed,
         // Vanished between the stat and the read.
         Err(e) if e.kind() == io::ErrorKind::NotFound => FingerprintStatus::Missing,
-        // Unreadable now: it is certainly not the file we can vouch for.
-        Err(_) => FingerprintStatus::Changed,
+        // Other bytes, or unreadable now: either way not the file we can vouch for.
+        Ok(_) | Err(_) => FingerprintStatus::Changed,
     }
 }
 

@@ -61,14 +61,20 @@ pub enum RecoveryError {
     BadHeader {
         path: PathBuf,
         #[source]
-        source: ron::error::SpannedError,
+        source: Box<ron::error::SpannedError>,
     },
     #[error("{}: made by a newer Stance (snapshot format {found}; this build reads up to {SNAPSHOT_FORMAT})", path.display())]
     NewerSnapshot { path: PathBuf, found: u32 },
     #[error("{}: a running Stance is still using this snapshot", path.display())]
     InUse { path: PathBuf },
     #[error("the snapshot's project is damaged: {0}")]
-    Project(#[from] LoadError),
+    Project(#[source] Box<LoadError>),
+}
+
+impl From<LoadError> for RecoveryError {
+    fn from(e: LoadError) -> Self {
+        Self::Project(Box::new(e))
+    }
 }
 
 /// How the project file compares with the one the snapshot's edits started from.

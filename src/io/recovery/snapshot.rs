@@ -132,7 +132,7 @@ pub fn read_header(path: &Path) -> Result<SnapshotHeader, RecoveryError> {
     let header: SnapshotHeader =
         ron::from_str(header).map_err(|source| RecoveryError::BadHeader {
             path: path.to_path_buf(),
-            source,
+            source: Box::new(source),
         })?;
     if header.snapshot_format > SNAPSHOT_FORMAT {
         return Err(RecoveryError::NewerSnapshot {

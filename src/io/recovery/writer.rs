@@ -5,7 +5,7 @@
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender};
 use std::thread::JoinHandle;
 
 use uuid::Uuid;
@@ -176,11 +176,9 @@ impl RecoveryWorker {
             .name("recovery-snapshot".to_owned())
             .spawn(move || {
                 while let Ok(mut job) = jobs.recv() {
-                    loop {
-                        match jobs.try_recv() {
-                            Ok(newer) => job = newer,
-                            Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-                        }
+                    // Only the latest job counts (see the type's docs).
+                    while let Ok(newer) = jobs.try_recv() {
+                        job = newer;
                     }
                     let result = match &job {
                         Job::Write(project, meta) => writer.write(project, meta),
