@@ -13,7 +13,7 @@ use stance::io::{
     FileFingerprint, FingerprintStatus, SaveError, fingerprint, load_project, save_project,
     save_project_checked,
 };
-use stance::model::{AnnotationId, Project};
+use stance::model::{AnnotationId, Edit, Project};
 
 fn sample_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/ukraine-talks.ron")
@@ -277,4 +277,47 @@ fn ids_differ_in_a_diff() {
     );
     assert_eq!(diff.to_string(), "1 annotation added, 1 changed, 1 deleted");
     assert!(stance::model::ProjectDiff::between(&old, &old).is_empty());
+}
+
+#[test]
+fn a_mirror_follows_the_edits_the_app_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = recovery_dir(dir.path());
+    let worker = RecoveryWorker::spawn(RecoveryWriter::create(&recovery).unwrap(), None).unwrap();
+    let target = worker.target().path().to_path_buf();
+    let mut app_project = sample();
+    worker.reset(Arc::new(app_project.clone()));
+
+    let removed = app_project.annotations[0].id;
+    let edits = [
+        Edit::SetTitle("Renamed".to_owned()),
+        Edit::RemoveAnnotation(removed),
+    ];
+    let mut undo = Vec::new();
+    for edit in edits {
+        undo.push(app_project.apply(edit.clone()).unwrap());
+        worker.apply(edit);
+    }
+    // Undo the removal, as the app's history would: the inverse edit goes to the worker too.
+    let inverse = undo.pop().unwrap();
+    app_project.apply(inverse.clone()).unwrap();
+    worker.apply(inverse);
+    worker.snapshot(SnapshotMeta::default());
+    worker.flush();
+    assert!(worker.take_errors().is_empty());
+    let written = load_project(&target).unwrap().project;
+    assert_eq!(written, app_project);
+    assert_eq!(written.title, "Renamed");
+
+    // An edit that fails on the copy means it no longer matches: no snapshot is written
+    // from it until the next reset.
+    worker.apply(Edit::RemoveAnnotation(AnnotationId::random()));
+    worker.snapshot(SnapshotMeta::default());
+    let errors = worker.finish();
+    assert_eq!(errors.len(), 1);
+    assert!(matches!(
+        &errors[0],
+        RecoveryError::NoMirror { diverged: Some(_) }
+    ));
+    assert_eq!(load_project(&target).unwrap().project, app_project);
 }

@@ -151,6 +151,24 @@ fn a_panic_leaves_a_snapshot_of_the_unsaved_project() {
     let output = stance(&data, &["debug-panic-snapshot"]);
     assert!(!output.status.success());
     assert_eq!(dir.list().unwrap().len(), 2);
+
+    // And a recovery worker's mirror.
+    let output = stance(
+        &data,
+        &[
+            "debug-panic-snapshot",
+            "--mirror",
+            project_path.to_str().unwrap(),
+        ],
+    );
+    assert!(text(&output.stderr).contains("unsaved work was kept in"));
+    let list = dir.list().unwrap();
+    assert_eq!(list.len(), 3);
+    let newest = dir.load(&list[0]).unwrap();
+    assert_eq!(
+        newest.loaded.project,
+        load_project(&project_path).unwrap().project
+    );
 }
 
 #[test]

@@ -45,6 +45,9 @@ pub enum Command {
     DebugPanicSnapshot {
         /// The project to keep; an empty untitled project without it.
         project: Option<PathBuf>,
+        /// Keep it as a recovery worker's mirror instead of a shared copy.
+        #[arg(long)]
+        mirror: bool,
     },
 }
 
@@ -74,8 +77,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Recover(args)) => recover::run(&args),
         #[cfg(debug_assertions)]
-        Some(Command::DebugPanicSnapshot { project }) => {
-            recover::debug_panic_snapshot(project.as_deref())
+        Some(Command::DebugPanicSnapshot { project, mirror }) => {
+            recover::debug_panic_snapshot(project.as_deref(), mirror)
         }
     }
 }

@@ -187,9 +187,10 @@ fn describe_project(info: &SnapshotInfo) -> String {
 /// `stance debug-panic-snapshot PROJECT` (debug builds, hidden): loads the project, keeps it
 /// in a panic slot, installs the panic hook and panics, so tests can check the last snapshot.
 #[cfg(debug_assertions)]
-pub fn debug_panic_snapshot(project: Option<&std::path::Path>) -> ExitCode {
+pub fn debug_panic_snapshot(project: Option<&std::path::Path>, use_mirror: bool) -> ExitCode {
     use crate::io::recovery::{
-        PanicSnapshot, RecoveryWriter, SnapshotMeta, install_panic_snapshot,
+        PanicProject, PanicSnapshot, RecoveryWorker, RecoveryWriter, SnapshotMeta,
+        install_panic_snapshot,
     };
     use std::sync::{Arc, Mutex};
 
@@ -219,11 +220,23 @@ pub fn debug_panic_snapshot(project: Option<&std::path::Path>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let slot = Arc::new(Mutex::new(vec![PanicSnapshot {
-        target: writer.target().clone(),
-        project: Arc::new(project),
-        meta,
-    }]));
-    install_panic_snapshot(slot);
+    let project = Arc::new(project);
+    // The writer (or the worker owning it) must outlive the panic: it holds the lock.
+    let (pending, _writer, _worker) = if use_mirror {
+        let Ok(worker) = RecoveryWorker::spawn(writer, None) else {
+            return ExitCode::FAILURE;
+        };
+        worker.reset(project);
+        worker.flush();
+        (worker.panic_snapshot(meta), None, Some(worker))
+    } else {
+        let pending = PanicSnapshot {
+            target: writer.target().clone(),
+            project: PanicProject::Shared(project),
+            meta,
+        };
+        (pending, Some(writer), None)
+    };
+    install_panic_snapshot(Arc::new(Mutex::new(vec![pending])));
     panic!("debug-panic-snapshot: a deliberate panic to test the recovery snapshot");
 }

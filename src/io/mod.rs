@@ -8,13 +8,14 @@ pub mod atomic;
 pub mod error;
 pub mod exchange;
 pub mod export;
-pub mod fingerprint;
 pub mod import;
 pub mod locate;
-pub mod process;
 pub mod project_file;
-pub mod recovery;
 mod text_file;
+// Never losing work: fingerprints, recovery snapshots, damaged files.
+pub mod fingerprint;
+pub mod process;
+pub mod recovery;
 mod truncation;
 
 pub use error::{ImportError, LoadError, LoadErrorKind, OpenStructure, SaveError, TextPosition};

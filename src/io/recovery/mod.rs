@@ -12,10 +12,10 @@
 //!   and [`RecoveryDir::diff_with_disk`] says what differs from the file), Open the saved
 //!   file, or Discard ([`RecoveryDir::discard`]). After restoring, write the project through the
 //!   new writer, then discard the old snapshot.
-//! - Per open project: [`RecoveryWriter::create`] → [`RecoveryWorker::spawn`]. Every frame ask
-//!   [`AutosavePolicy::decide`]; on `SnapshotNow` call `worker.submit(Arc::new(project.clone()),
-//!   meta)` (the UI thread only clones; serialising runs on the worker). After a clean save or
-//!   a discard call `worker.delete()`.
+//! - Per open project: [`RecoveryWriter::create`] → [`RecoveryWorker::spawn`]; give it the
+//!   project (`reset` at open, then `apply` each edit: see [`worker`] for why not a clone).
+//!   Every frame ask [`AutosavePolicy::decide`]; on `SnapshotNow` call `worker.snapshot(meta)`.
+//!   After a clean save or a discard call `worker.delete()`.
 //! - Panics: [`install_panic_snapshot`] once, and keep the [`PanicSlot`] holding the current
 //!   project while it has unsaved edits.
 //! - A file that fails to load: [`alternatives_for`] lists its `.bak` and snapshots of it.
@@ -23,6 +23,7 @@
 mod panic_hook;
 mod policy;
 pub mod snapshot;
+pub mod worker;
 mod writer;
 
 use std::fs;
@@ -30,10 +31,13 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-pub use panic_hook::{PanicSlot, PanicSnapshot, debug_panic_after_edits, install_panic_snapshot};
+pub use panic_hook::{
+    PanicProject, PanicSlot, PanicSnapshot, debug_panic_after_edits, install_panic_snapshot,
+};
 pub use policy::{AutosaveDecision, AutosavePolicy, EditTimes};
 pub use snapshot::{SNAPSHOT_FORMAT, SnapshotHeader, SnapshotMeta, read_header};
-pub use writer::{RecoveryWorker, RecoveryWriter, SnapshotTarget};
+pub use worker::{Mirror, RecoveryWorker};
+pub use writer::{RecoveryWriter, SnapshotTarget};
 
 use super::fingerprint::{FingerprintStatus, check};
 use super::{LoadError, LoadedProject, load_project};
@@ -67,6 +71,11 @@ pub enum RecoveryError {
     NewerSnapshot { path: PathBuf, found: u32 },
     #[error("{}: a running Stance is still using this snapshot", path.display())]
     InUse { path: PathBuf },
+    /// Mirror mode: no copy to write (never reset, or an edit failed on it: `diverged`).
+    #[error("the recovery copy of the project is out of date{}; reset it", diverged.as_ref().map(|e| format!(" ({e})")).unwrap_or_default())]
+    NoMirror {
+        diverged: Option<crate::model::EditError>,
+    },
     #[error("the snapshot's project is damaged: {0}")]
     Project(#[source] Box<LoadError>),
 }

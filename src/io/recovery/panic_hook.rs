@@ -2,7 +2,9 @@
 //! `Arc` of the current project) and [`install_panic_snapshot`] writes it from the panic hook.
 
 use std::sync::{Arc, Mutex, TryLockError};
+use std::time::{Duration, Instant};
 
+use super::RecoveryError;
 use super::snapshot::SnapshotMeta;
 use super::writer::SnapshotTarget;
 use crate::model::Project;
@@ -12,8 +14,48 @@ use crate::model::Project;
 #[derive(Clone, Debug)]
 pub struct PanicSnapshot {
     pub target: SnapshotTarget,
-    pub project: Arc<Project>,
+    pub project: PanicProject,
     pub meta: SnapshotMeta,
+}
+
+/// The project to write on a panic.
+#[derive(Clone, Debug)]
+pub enum PanicProject {
+    /// A copy the app keeps up to date.
+    Shared(Arc<Project>),
+    /// A recovery worker's mirror ([`super::RecoveryWorker::panic_snapshot`]).
+    Mirror(super::Mirror),
+}
+
+/// How long the hook waits for a worker that is busy with its mirror.
+const MIRROR_WAIT: Duration = Duration::from_secs(2);
+
+impl PanicProject {
+    fn write(&self, target: &SnapshotTarget, meta: &SnapshotMeta) -> Result<bool, RecoveryError> {
+        match self {
+            Self::Shared(project) => target.write(project, meta).map(|()| true),
+            Self::Mirror(mirror) => {
+                // Waits a little: the worker may be writing a snapshot. If the panic came from
+                // the worker itself while it held the mirror, give up rather than hang.
+                let deadline = Instant::now() + MIRROR_WAIT;
+                loop {
+                    let guard = match mirror.try_lock() {
+                        Ok(guard) => guard,
+                        Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+                        Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                            std::thread::sleep(Duration::from_millis(10));
+                            continue;
+                        }
+                        Err(TryLockError::WouldBlock) => return Ok(false),
+                    };
+                    return match guard.as_ref() {
+                        Some(project) => target.write(project, meta).map(|()| true),
+                        None => Ok(false),
+                    };
+                }
+            }
+        }
+    }
 }
 
 /// Shared between the app and the panic hook; a `Vec` allows one entry per open project.
@@ -31,8 +73,9 @@ pub fn install_panic_snapshot(slot: PanicSlot) {
             Err(TryLockError::WouldBlock) => Vec::new(),
         };
         for snapshot in &pending {
-            match snapshot.target.write(&snapshot.project, &snapshot.meta) {
-                Ok(()) => eprintln!(
+            match snapshot.project.write(&snapshot.target, &snapshot.meta) {
+                Ok(false) => eprintln!("stance: unsaved work could not be kept (busy)"),
+                Ok(true) => eprintln!(
                     "stance: unsaved work was kept in {}; restore it with `stance recover`",
                     snapshot.target.path().display()
                 ),

@@ -1,12 +1,7 @@
-//! Writing snapshots: [`RecoveryWriter`] (one per open project and window) and
-//! [`RecoveryWorker`], which owns a writer on its own thread so the UI thread only hands over
-//! an `Arc<Project>`.
+//! Writing snapshots: [`RecoveryWriter`], one per open project and window.
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender};
-use std::thread::JoinHandle;
 
 use uuid::Uuid;
 
@@ -142,109 +137,5 @@ impl Drop for RecoveryWriter {
         if !self.target.file.exists() {
             let _removed = fs::remove_file(lock_path(&self.target.file));
         }
-    }
-}
-
-enum Job {
-    Write(Arc<Project>, SnapshotMeta),
-    Delete,
-}
-
-/// A [`RecoveryWriter`] on its own thread. [`Self::submit`] and [`Self::delete`] never block:
-/// jobs queue up and only the latest counts (a newer state supersedes an older one, and a
-/// delete supersedes any write before it).
-pub struct RecoveryWorker {
-    sender: Option<Sender<Job>>,
-    errors: Receiver<RecoveryError>,
-    thread: Option<JoinHandle<()>>,
-    target: SnapshotTarget,
-}
-
-impl RecoveryWorker {
-    /// Starts the worker; `on_done` runs after each job (e.g. `ctx.request_repaint()`).
-    ///
-    /// # Errors
-    /// The thread could not be started.
-    pub fn spawn(
-        writer: RecoveryWriter,
-        on_done: Option<Box<dyn Fn() + Send>>,
-    ) -> std::io::Result<Self> {
-        let (sender, jobs) = std::sync::mpsc::channel::<Job>();
-        let (error_sender, errors) = std::sync::mpsc::channel();
-        let target = writer.target().clone();
-        let thread = std::thread::Builder::new()
-            .name("recovery-snapshot".to_owned())
-            .spawn(move || {
-                while let Ok(mut job) = jobs.recv() {
-                    // Only the latest job counts (see the type's docs).
-                    while let Ok(newer) = jobs.try_recv() {
-                        job = newer;
-                    }
-                    let result = match &job {
-                        Job::Write(project, meta) => writer.write(project, meta),
-                        Job::Delete => writer.delete(),
-                    };
-                    if let Err(e) = result {
-                        let _sent = error_sender.send(e);
-                    }
-                    if let Some(done) = &on_done {
-                        done();
-                    }
-                }
-            })?;
-        Ok(Self {
-            sender: Some(sender),
-            errors,
-            thread: Some(thread),
-            target,
-        })
-    }
-
-    #[must_use]
-    pub fn target(&self) -> &SnapshotTarget {
-        &self.target
-    }
-
-    /// Queues a snapshot of `project`. The caller only clones an `Arc`.
-    pub fn submit(&self, project: Arc<Project>, meta: SnapshotMeta) {
-        self.send(Job::Write(project, meta));
-    }
-
-    /// Queues removing the snapshot (after a clean save or a discard).
-    pub fn delete(&self) {
-        self.send(Job::Delete);
-    }
-
-    fn send(&self, job: Job) {
-        if let Some(sender) = &self.sender {
-            // The thread ends only when this worker is dropped.
-            let _sent = sender.send(job);
-        }
-    }
-
-    /// Errors of finished jobs since the last call (show them once, e.g. as a toast).
-    #[must_use]
-    pub fn take_errors(&self) -> Vec<RecoveryError> {
-        self.errors.try_iter().collect()
-    }
-
-    /// Finishes the queued jobs and stops the thread; returns their errors.
-    #[must_use]
-    pub fn finish(mut self) -> Vec<RecoveryError> {
-        self.stop();
-        self.take_errors()
-    }
-
-    fn stop(&mut self) {
-        self.sender = None;
-        if let Some(thread) = self.thread.take() {
-            let _joined = thread.join();
-        }
-    }
-}
-
-impl Drop for RecoveryWorker {
-    fn drop(&mut self) {
-        self.stop();
     }
 }
