@@ -14,7 +14,8 @@ use stance::io::{
     article::document_from_text, load_project, load_project_from_str, project_to_ron, save_project,
 };
 use stance::model::{
-    Actor, Document, Edit, Project, Relation, RelationId, Rgb, Span, TagDef, text::normalize_text,
+    Actor, Document, Edit, FORMAT_VERSION, Project, Relation, RelationId, Rgb, Span, TagDef,
+    text::normalize_text,
 };
 
 /// Pieces of text that have broken serialisers before: astral emoji and ZWJ sequences, CJK,
@@ -149,6 +150,8 @@ fn build(recipe: &Recipe) -> Project {
         color: Rgb([1, 2, 3]),
         hotkey: Some(*hotkey),
         description: tag_name.clone(),
+        retired: false,
+        fields: Vec::new(),
     });
     for (index, (title, text, source)) in recipe.documents.iter().enumerate() {
         let mut document = Document::new(title.clone(), normalize_text(text));
@@ -202,6 +205,7 @@ fn build(recipe: &Recipe) -> Project {
             kind: "answers \"#".to_owned(),
             from: project.annotations[0].id,
             to: project.annotations[1].id,
+            note: None,
             external_ids: BTreeMap::new(),
         };
         project
@@ -219,7 +223,8 @@ proptest! {
         let project = build(&recipe);
         prop_assert!(project.problems().is_empty(), "{:?}", project.problems());
         let text = project_to_ron(&project).unwrap();
-        prop_assert!(text.starts_with("(\n    format: 1,\n"));
+        let head = format!("(\n    format: {FORMAT_VERSION},\n");
+        prop_assert!(text.starts_with(&head));
         prop_assert!(!text.contains('\r') && !text.contains('\0'));
         let loaded = load_project_from_str("random.ron", &text).unwrap();
         prop_assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
@@ -356,7 +361,10 @@ fn written_files_diff_well() {
     let text =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/ukraine-talks.ron"))
             .unwrap();
-    assert!(text.starts_with("(\n    format: 1,\n    title: "));
+    assert!(text.starts_with(&format!(
+        "(\n    format: {},\n    title: ",
+        stance::model::FORMAT_VERSION
+    )));
     assert!(text.ends_with(")\n"));
     assert!(!text.contains('\r'));
     // Each annotation is one block; its ranges sit on one line.

@@ -67,8 +67,9 @@ pub fn run(args: &ExportArgs) -> ExitCode {
 }
 
 fn run_export(args: &ExportArgs) -> Result<Option<String>, String> {
-    let LoadedProject { project, problems } =
-        load_project(&args.project).map_err(|e| e.to_string())?;
+    let LoadedProject {
+        project, problems, ..
+    } = load_project(&args.project).map_err(|e| e.to_string())?;
     if !problems.is_empty() {
         eprintln!(
             "stance export: warning: {} has {} problem(s); run `stance validate` to list them",

@@ -213,7 +213,9 @@ fn one_line_summary(project: &Project) -> String {
 
 pub fn stats(args: &StatsArgs) -> ExitCode {
     let mut report = Report::default();
-    let LoadedProject { project, problems } = match load_project(&args.project) {
+    let LoadedProject {
+        project, problems, ..
+    } = match load_project(&args.project) {
         Ok(loaded) => loaded,
         Err(e) => {
             let _ = writeln!(report.err, "{e}");

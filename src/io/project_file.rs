@@ -3,6 +3,9 @@
 //! Loading order: size cap → UTF-8 check → format version from a cheap scan of the file head →
 //! deserialize with a recursion limit → canonical order → rule check. A file that parses but
 //! breaks rules still loads, with its [`Problem`]s listed, so nothing is ever dropped.
+//!
+//! Each format has its own serde types: format 1 is read through the frozen copies in [`v1`]
+//! and converted; the current format through the model's own types.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -12,11 +15,13 @@ use ron::ser::PrettyConfig;
 use super::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
 use super::file_kind::MAX_FILE_BYTES;
 use super::text_file::{TextFileError, read_text_file};
+
+mod v1;
 use crate::model::{FORMAT_VERSION, Problem, Project};
 
 /// The oldest project format this build reads; [`FORMAT_VERSION`] is the newest, and the one
 /// every save writes.
-pub const OLDEST_FORMAT_VERSION: u32 = 1;
+pub use crate::model::OLDEST_FORMAT_VERSION;
 
 /// Deepest nesting accepted. Real projects nest about 5 levels; the limit keeps hostile
 /// files from overflowing the stack.
@@ -37,6 +42,9 @@ pub struct LoadedProject {
     pub project: Project,
     /// Empty for a valid project; otherwise the project "needs repair".
     pub problems: Vec<Problem>,
+    /// The format the file was written in; older than [`FORMAT_VERSION`] means the next save
+    /// upgrades it.
+    pub loaded_format: u32,
 }
 
 impl LoadedProject {
@@ -114,25 +122,55 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
     }
     // The version comes first, so a newer file is named as such instead of failing on
     // whatever new syntax it uses.
-    if let Some((found, at_byte)) = scan_format_version(text) {
-        check_format(found)
-            .map_err(|kind| error(Some(TextPosition::of_byte(text, at_byte)), kind))?;
-    }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    let mut project: Project = options
-        .from_str(text)
-        .map_err(|e| syntax_error(path, text, &e))?;
-    check_format(u64::from(project.format)).map_err(|kind| {
-        // `format` was not the first field, so the scan missed it; point at it anyway.
-        let at = text
-            .find("format")
-            .map(|at| TextPosition::of_byte(text, at));
-        error(at, kind)
-    })?;
+    let loaded_format = match scan_format_version(text) {
+        Some((found, at_byte)) => {
+            check_format(found)
+                .map_err(|kind| error(Some(TextPosition::of_byte(text, at_byte)), kind))?;
+            found
+        }
+        None => {
+            // `format` was not the first field: read just it, then the format's own types.
+            let probe: FormatProbe = options
+                .from_str(text)
+                .map_err(|e| syntax_error(path, text, &e))?;
+            check_format(u64::from(probe.format)).map_err(|kind| {
+                let at = text
+                    .find("format")
+                    .map(|at| TextPosition::of_byte(text, at));
+                error(at, kind)
+            })?;
+            u64::from(probe.format)
+        }
+    };
+    let mut project = if loaded_format == 1 {
+        let old: v1::ProjectV1 = options
+            .from_str(text)
+            .map_err(|e| syntax_error(path, text, &e))?;
+        debug_assert_eq!(old.format(), 1);
+        old.into_project()
+    } else {
+        options
+            .from_str::<Project>(text)
+            .map_err(|e| syntax_error(path, text, &e))?
+    };
     project.sort_annotations();
     project.touch();
     let problems = project.problems();
-    Ok(LoadedProject { project, problems })
+    Ok(LoadedProject {
+        project,
+        problems,
+        // `check_format` bounded it by `FORMAT_VERSION`.
+        loaded_format: u32::try_from(loaded_format).unwrap_or(FORMAT_VERSION),
+    })
+}
+
+/// Reads only the `format` field of a project, whatever else the file holds.
+#[derive(serde::Deserialize)]
+// Named as users know it in error messages ("expected … for struct `Project`").
+#[serde(rename = "Project")]
+struct FormatProbe {
+    format: u32,
 }
 
 fn check_format(found: u64) -> Result<(), LoadErrorKind> {
@@ -408,7 +446,7 @@ mod tests {
         let err = load_project_from_str("late.ron", text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "late.ron:3:5: made by a newer Stance (format 3; this build reads up to 1)"
+            "late.ron:3:5: made by a newer Stance (format 3; this build reads up to 2)"
         );
         assert_eq!((err.line(), err.col()), (Some(3), Some(5)));
         assert!(matches!(

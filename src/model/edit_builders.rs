@@ -41,19 +41,7 @@ impl Project {
         }
         let id = AnnotationId::random();
         let quote = quote_inside(doc, &ranges, id)?;
-        Ok(Annotation {
-            id,
-            document,
-            tag: tag.to_owned(),
-            ranges,
-            quote,
-            holder: None,
-            note: None,
-            attributes: std::collections::BTreeMap::new(),
-            external_ids: std::collections::BTreeMap::new(),
-            created: now,
-            modified: now,
-        })
+        Ok(Annotation::bare(id, document, tag, ranges, quote, now))
     }
 
     /// Edits one annotation through `change`, stamping `modified` and refreshing the quote.

@@ -11,12 +11,14 @@ mod edit_builders;
 mod history;
 mod ids;
 mod index;
+mod issue;
 pub mod overlap;
 mod problem;
 mod project;
 mod repair;
 mod schema;
 mod span;
+mod stance;
 pub mod text;
 
 #[cfg(test)]
@@ -26,10 +28,17 @@ pub use annotation::{Actor, Annotation, Relation, name_key, same_name};
 pub use document::{Document, Paragraph, text_hash};
 pub use edit::{Edit, EditError};
 pub use history::History;
-pub use ids::{ActorId, AnnotationId, DocumentId, RelationId};
+pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
 pub use index::{IndexCache, ProjectIndex};
+pub use issue::Issue;
 pub use overlap::{OverlapEntry, OverlapIndex};
 pub use problem::{Detail, Problem, Subject};
-pub use project::{FORMAT_VERSION, PreservedRecord, Project, ProjectKey, elide};
-pub use schema::{Rgb, TagDef, TagSchema};
+pub use project::{
+    FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectKey, elide,
+};
+pub use schema::{
+    FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
+    default_relation_types, default_tags,
+};
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
+pub use stance::{Attribution, Stance, UnknownVariant};

@@ -112,6 +112,8 @@ pub(crate) fn ensure_tag(
         color: color.unwrap_or(Rgb(PALETTE[index % PALETTE.len()])),
         hotkey: None,
         description: description.to_owned(),
+        retired: false,
+        fields: Vec::new(),
     };
     staging.apply(path, Edit::InsertTag { index, tag })
 }

@@ -327,6 +327,13 @@ fn text_bound_annotation(
         ranges,
         quote,
         holder: None,
+        issues: Vec::new(),
+        target: None,
+        stance: None,
+        condition: None,
+        attribution: None,
+        cue: Vec::new(),
+        annotator: None,
         note: None,
         attributes: BTreeMap::new(),
         external_ids: BTreeMap::from([(KEY_ID.to_owned(), id.to_owned())]),
@@ -367,6 +374,7 @@ fn parse_relation(
         kind: kind.to_owned(),
         from,
         to,
+        note: None,
         external_ids,
     })
 }
