@@ -7,6 +7,9 @@ use super::*;
 
 mod actors;
 mod index;
+mod negotiation;
+mod relations;
+mod schema;
 
 fn t0() -> DateTime<Utc> {
     DateTime::from_timestamp(1_764_900_000, 0).unwrap()
@@ -45,6 +48,18 @@ fn annotate(project: &mut Project, doc: DocumentId, tag: &str, ranges: Vec<Span>
     let id = a.id;
     project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     id
+}
+
+/// Builds an edit from the project, applies it, and checks its inverse restores the project.
+fn apply_undoable(p: &mut Project, build: impl FnOnce(&Project) -> Edit) {
+    let edit = build(p);
+    let before = p.clone();
+    let inverse = p.apply(edit).unwrap();
+    let after = p.clone();
+    let redo = p.apply(inverse).unwrap();
+    assert_eq!(*p, before);
+    p.apply(redo).unwrap();
+    assert_eq!(*p, after);
 }
 
 #[test]
