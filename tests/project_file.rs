@@ -14,8 +14,9 @@ use stance::io::{
     article::document_from_text, load_project, load_project_from_str, project_to_ron, save_project,
 };
 use stance::model::{
-    Actor, Document, Edit, FORMAT_VERSION, Project, Relation, RelationId, RelationType, Rgb, Span,
-    TagDef, text::normalize_text,
+    Actor, Annotation, Attribution, Document, Edit, FORMAT_VERSION, FieldDef, FieldKind, Issue,
+    IssueId, Project, Relation, RelationId, RelationType, Rgb, Span, Stance, TagDef,
+    normalize_ranges, text::normalize_text,
 };
 
 /// Pieces of text that have broken serialisers before: astral emoji and ZWJ sequences, CJK,
@@ -75,6 +76,48 @@ struct Recipe {
     actors: Vec<(String, Option<String>, Vec<String>)>,
     annotations: Vec<AnnotationRecipe>,
     relation: bool,
+    issues: Vec<(String, Vec<String>, Option<String>)>,
+    /// (relation type, from, to, note), indices taken modulo what exists.
+    relations: Vec<(usize, usize, usize, Option<String>)>,
+    /// The extra tag is retired and has fields.
+    is_extra_tag_retired: bool,
+}
+
+/// The format 2 parts of an annotation.
+#[derive(Debug, Clone)]
+struct NegotiationRecipe {
+    issues: Vec<usize>,
+    target: Option<usize>,
+    stance: Option<usize>,
+    condition: Option<String>,
+    attribution: Option<usize>,
+    cue_cuts: Vec<usize>,
+    annotator: Option<String>,
+}
+
+fn negotiation() -> impl Strategy<Value = NegotiationRecipe> {
+    (
+        prop::collection::vec(0..4usize, 0..4),
+        prop::option::of(0..4usize),
+        prop::option::of(0..4usize),
+        prop::option::of(non_empty_text(4)),
+        prop::option::of(0..4usize),
+        prop::collection::vec(0..10_000usize, 0..5),
+        prop::option::of(non_empty_text(2)),
+    )
+        .prop_map(
+            |(issues, target, stance, condition, attribution, cue_cuts, annotator)| {
+                NegotiationRecipe {
+                    issues,
+                    target,
+                    stance,
+                    condition,
+                    attribution,
+                    cue_cuts,
+                    annotator,
+                }
+            },
+        )
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +130,7 @@ struct AnnotationRecipe {
     note: Option<String>,
     attributes: BTreeMap<String, String>,
     seconds: u32,
+    negotiation: NegotiationRecipe,
 }
 
 fn recipe() -> impl Strategy<Value = Recipe> {
@@ -108,18 +152,38 @@ fn recipe() -> impl Strategy<Value = Recipe> {
         prop::option::of(piece_text(6)),
         prop::collection::btree_map(piece_text(2), piece_text(2), 0..3),
         0..100_000u32,
+        negotiation(),
     )
-        .prop_map(|(document, tag, cuts, holder, note, attributes, seconds)| {
-            AnnotationRecipe {
-                document,
-                tag,
-                cuts,
-                holder,
-                note,
-                attributes,
-                seconds,
-            }
-        });
+        .prop_map(
+            |(document, tag, cuts, holder, note, attributes, seconds, negotiation)| {
+                AnnotationRecipe {
+                    document,
+                    tag,
+                    cuts,
+                    holder,
+                    note,
+                    attributes,
+                    seconds,
+                    negotiation,
+                }
+            },
+        );
+    let issue = (
+        non_empty_text(3),
+        prop::collection::vec(piece_text(2), 0..3),
+        prop::option::of(non_empty_text(4)),
+    );
+    let relation = (
+        0..7usize,
+        0..12usize,
+        0..12usize,
+        prop::option::of(non_empty_text(3)),
+    );
+    let format_2 = (
+        prop::collection::vec(issue, 0..4),
+        prop::collection::vec(relation, 0..6),
+        any::<bool>(),
+    );
     (
         piece_text(5),
         (non_empty_text(3), any::<char>()),
@@ -127,15 +191,22 @@ fn recipe() -> impl Strategy<Value = Recipe> {
         prop::collection::vec(actor, 0..4),
         prop::collection::vec(annotation, 0..12),
         any::<bool>(),
+        format_2,
     )
         .prop_map(
-            |(title, extra_tag, documents, actors, annotations, relation)| Recipe {
-                title,
-                extra_tag,
-                documents,
-                actors,
-                annotations,
-                relation,
+            |(title, extra_tag, documents, actors, annotations, relation, format_2)| {
+                let (issues, relations, is_extra_tag_retired) = format_2;
+                Recipe {
+                    title,
+                    extra_tag,
+                    documents,
+                    actors,
+                    annotations,
+                    relation,
+                    issues,
+                    relations,
+                    is_extra_tag_retired,
+                }
             },
         )
 }
@@ -150,9 +221,34 @@ fn build(recipe: &Recipe) -> Project {
         color: Rgb([1, 2, 3]),
         hotkey: Some(*hotkey),
         description: tag_name.clone(),
+        // Retired once annotated: a retired tag takes no new annotations.
         retired: false,
-        fields: Vec::new(),
+        fields: if recipe.is_extra_tag_retired {
+            vec![
+                FieldDef {
+                    key: format!("{tag_name} choice"),
+                    name: tag_name.clone(),
+                    kind: FieldKind::Choice(vec![tag_name.clone(), "\"#".to_owned()]),
+                },
+                FieldDef {
+                    key: "text".to_owned(),
+                    name: "Text".to_owned(),
+                    kind: FieldKind::Text,
+                },
+            ]
+        } else {
+            Vec::new()
+        },
     });
+    for (index, (name, aliases, description)) in recipe.issues.iter().enumerate() {
+        // Each issue's names are its own, as for actors.
+        let issue = Issue {
+            aliases: aliases.iter().map(|a| format!("{a} ~{index}")).collect(),
+            description: description.clone(),
+            ..Issue::new(format!("{name} ~{index}"))
+        };
+        project.apply(Edit::InsertIssue { index, issue }).unwrap();
+    }
     for (index, (title, text, source)) in recipe.documents.iter().enumerate() {
         let mut document = Document::new(title.clone(), normalize_text(text));
         document.source.clone_from(source);
@@ -195,9 +291,30 @@ fn build(recipe: &Recipe) -> Project {
         annotation
             .external_ids
             .insert("brat".to_owned(), format!("T{}", a.seconds));
+        negotiate(&project, &mut annotation, &a.negotiation);
         project
             .apply(Edit::AddAnnotation(Box::new(annotation)))
             .unwrap();
+    }
+    if recipe.is_extra_tag_retired {
+        let retire = project
+            .set_tag_retired(&format!("custom {tag_name}"), true)
+            .unwrap();
+        project.apply(retire).unwrap();
+    }
+    for &(kind, from, to, ref note) in &recipe.relations {
+        let count = project.annotations.len().max(1);
+        let (Some(from), Some(to)) = (
+            project.annotations.get(from % count),
+            project.annotations.get(to % count),
+        ) else {
+            continue;
+        };
+        let kind = project.schema.relation_types[kind % 7].key.clone();
+        // A self-link or a `retracts` cycle is refused: the recipe skips it.
+        if let Ok(edit) = project.add_relation(&kind, from.id, to.id, note.as_deref()) {
+            project.apply(edit).unwrap();
+        }
     }
     if recipe.relation && project.annotations.len() >= 2 {
         project.schema.relation_types.push(RelationType::new(
@@ -218,6 +335,39 @@ fn build(recipe: &Recipe) -> Project {
             .unwrap();
     }
     project
+}
+
+/// Fills in an annotation's format 2 parts from the recipe, with ids that exist.
+fn negotiate(project: &Project, annotation: &mut Annotation, recipe: &NegotiationRecipe) {
+    let len_chars = project
+        .document(annotation.document)
+        .map_or(0, Document::len_chars);
+    let issue_count = project.issues.len();
+    let mut issues: Vec<IssueId> = (recipe.issues.iter())
+        .filter_map(|&i| project.issues.get(i % issue_count.max(1)).map(|x| x.id))
+        .collect();
+    issues.dedup();
+    annotation.issues = issues;
+    annotation.target = (recipe.target)
+        .and_then(|t| project.actors.get(t % project.actors.len().max(1)))
+        .map(|actor| actor.id);
+    annotation.stance = recipe.stance.map(|s| Stance::ALL[s % Stance::ALL.len()]);
+    annotation.condition.clone_from(&recipe.condition);
+    annotation.attribution =
+        (recipe.attribution).map(|s| Attribution::ALL[s % Attribution::ALL.len()]);
+    let mut cuts: Vec<usize> = recipe
+        .cue_cuts
+        .iter()
+        .map(|c| c % (len_chars + 1))
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    annotation.cue = normalize_ranges(
+        cuts.chunks_exact(2)
+            .map(|pair| Span::new(pair[0], pair[1]))
+            .collect(),
+    );
+    annotation.annotator.clone_from(&recipe.annotator);
 }
 
 proptest! {
@@ -258,8 +408,20 @@ fn a_saved_file_round_trips_through_the_disk() {
             note: Some("a \"note\"\nwith lines".to_owned()),
             attributes: BTreeMap::new(),
             seconds: 7,
+            negotiation: NegotiationRecipe {
+                issues: vec![0, 0],
+                target: Some(0),
+                stance: Some(2),
+                condition: Some("if \"#\n it's".to_owned()),
+                attribution: Some(1),
+                cue_cuts: vec![0, 4],
+                annotator: Some("Ana".to_owned()),
+            },
         }],
         relation: false,
+        issues: vec![("Territory".to_owned(), vec!["land".to_owned()], None)],
+        relations: Vec::new(),
+        is_extra_tag_retired: true,
     };
     let project = build(&recipe);
     assert_eq!(project.documents[0].text.matches('\n').count(), 2);
@@ -269,7 +431,12 @@ fn a_saved_file_round_trips_through_the_disk() {
     let loaded = load_project(&path).unwrap();
     assert!(loaded.problems.is_empty());
     assert_eq!(loaded.project, project);
-    assert_eq!(loaded.project.annotations[0].ranges.len(), 2);
+    let a = &loaded.project.annotations[0];
+    assert_eq!(a.ranges.len(), 2);
+    assert_eq!(
+        (a.issues.len(), a.stance, a.attribution, a.cue.len()),
+        (1, Some(Stance::Conditional), Some(Attribution::Indirect), 1)
+    );
 }
 
 fn reference_article() -> Document {
