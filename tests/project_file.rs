@@ -211,11 +211,10 @@ fn recipe() -> impl Strategy<Value = Recipe> {
         )
 }
 
-fn build(recipe: &Recipe) -> Project {
-    let epoch: DateTime<Utc> = "2025-12-05T00:00:00Z".parse().unwrap();
-    let mut project = Project::new(recipe.title.clone());
+/// The recipe's own tag: odd characters in its name and key, and fields when retired.
+fn extra_tag(recipe: &Recipe) -> TagDef {
     let (tag_name, hotkey) = &recipe.extra_tag;
-    project.schema.tags.push(TagDef {
+    TagDef {
         key: format!("custom {tag_name}"),
         name: tag_name.clone(),
         color: Rgb([1, 2, 3]),
@@ -239,7 +238,14 @@ fn build(recipe: &Recipe) -> Project {
         } else {
             Vec::new()
         },
-    });
+    }
+}
+
+fn build(recipe: &Recipe) -> Project {
+    let epoch: DateTime<Utc> = "2025-12-05T00:00:00Z".parse().unwrap();
+    let mut project = Project::new(recipe.title.clone());
+    let tag_name = &recipe.extra_tag.0;
+    project.schema.tags.push(extra_tag(recipe));
     for (index, (name, aliases, description)) in recipe.issues.iter().enumerate() {
         // Each issue's names are its own, as for actors.
         let issue = Issue {
