@@ -158,6 +158,11 @@ impl Project {
     pub fn is_no_op(&self, edit: &Edit) -> bool {
         match edit {
             Edit::ReplaceActor(actor) => self.actor(actor.id) == Some(actor),
+            Edit::ReplaceIssue(issue) => self.issue(issue.id) == Some(issue),
+            Edit::ReplaceRelation(relation) => self.relation(relation.id) == Some(relation),
+            Edit::ReplaceTag(tag) => self.schema.get(&tag.key) == Some(tag),
+            Edit::ReplaceRelationType(kind) => self.schema.relation_type(&kind.key) == Some(kind),
+            Edit::MoveTag { from, to } => from == to,
             Edit::Batch(edits) => edits.iter().all(|e| self.is_no_op(e)),
             _ => false,
         }

@@ -66,6 +66,9 @@ fn tags_are_added_with_checked_hotkeys_and_edited_in_place() {
         (tag.name.as_str(), tag.color, tag.hotkey),
         ("Threat or warning", Rgb([1, 2, 3]), Some('5'))
     );
+    // Re-setting what is there records no undo step.
+    assert!(p.is_no_op(&p.rename_tag("threat", "Threat or warning").unwrap()));
+    assert!(!p.is_no_op(&p.rename_tag("threat", "Threat").unwrap()));
     apply_undoable(&mut p, |p| p.delete_tag("threat").unwrap());
     assert!(p.schema.get("threat").is_none());
 }
