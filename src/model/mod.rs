@@ -41,6 +41,7 @@ pub use problem::{Detail, Problem, Subject};
 pub use project::{
     FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectKey, elide,
 };
+pub use relation_edits::Related;
 pub use schema::{
     FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
     default_relation_types, default_tags,
