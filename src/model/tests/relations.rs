@@ -98,6 +98,17 @@ fn retracts_never_makes_a_cycle() {
         })
         .collect();
     assert_eq!(cycle, p.relations.iter().map(|r| r.id).collect::<Vec<_>>());
+    // Any other link onto itself is a problem of its own.
+    let (mut q, [x, ..]) = three_annotations();
+    let own = Relation::new("supports", x, x);
+    q.relations.push(own.clone());
+    assert_eq!(
+        q.problems(),
+        [Problem::SelfRelation {
+            relation: own.id,
+            annotation: x
+        }]
+    );
     // Retracting itself is the shortest cycle.
     let (mut q, [x, ..]) = three_annotations();
     let mut own = Relation::new("retracts", x, x);
