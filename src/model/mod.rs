@@ -1,4 +1,6 @@
-//! The document model: projects, documents, tags, annotations, actors, edits and history.
+//! The document model: projects, documents, the schema (tags and relation types), annotations
+//! with their negotiation fields (issues, target, stance, attribution, cue, annotator),
+//! actors, issues, relations, edits and history.
 //!
 //! Pure Rust with no UI and no I/O. Every rule of the domain lives here.
 
