@@ -68,6 +68,10 @@ fn merging_issues_repoints_every_reference_as_one_undo_step() {
     assert_eq!(p.annotation(a).unwrap().issues, [into]);
     assert_eq!(p.annotation(b).unwrap().issues, [into], "no duplicate");
     assert_eq!(p.annotation(c).unwrap().issues, [into, other], "order kept");
+    assert_eq!(
+        p.issue_names(p.annotation(c).unwrap()),
+        ["Peace framework", "Territory"]
+    );
     assert!(p.issue(from).is_none());
     assert!(p.issue(into).unwrap().is_called("peace plan"));
     assert_eq!(p.annotation(c).unwrap().annotator.as_deref(), Some("Ana"));
