@@ -209,6 +209,8 @@ fn tag_and_preserved_line_edits_undo() {
         color: stance::model::Rgb([1, 2, 3]),
         hotkey: None,
         description: String::new(),
+        retired: false,
+        fields: Vec::new(),
     };
     let record = PreservedRecord {
         document: project.documents[0].id,

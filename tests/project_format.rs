@@ -51,9 +51,20 @@ fn saving_writes_the_current_version_whatever_the_project_says() {
     }
 }
 
+/// The bundled sample as format 1 wrote it: the migration fixture.
+fn oldest_format_file() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/migration/ukraine-talks.v1.ron");
+    std::fs::read_to_string(path).unwrap()
+}
+
 #[test]
 fn a_file_of_the_oldest_accepted_format_is_saved_in_the_current_one() {
-    let text = with_format(&project_to_ron(&sample()).unwrap(), OLDEST_FORMAT_VERSION);
+    let text = oldest_format_file();
+    assert_eq!(
+        format_line(&text),
+        format!("format: {OLDEST_FORMAT_VERSION},")
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.ron");
     std::fs::write(&path, &text).unwrap();

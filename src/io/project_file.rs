@@ -3,6 +3,9 @@
 //! Loading order: size cap → UTF-8 check → format version from a cheap scan of the file head →
 //! deserialize with a recursion limit → canonical order → rule check. A file that parses but
 //! breaks rules still loads, with its [`Problem`]s listed, so nothing is ever dropped.
+//!
+//! Each format has its own serde types: format 1 is read through the frozen copies in [`v1`]
+//! and converted; the current format through the model's own types.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -13,11 +16,13 @@ use super::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
 use super::file_kind::MAX_FILE_BYTES;
 use super::fingerprint::{FileFingerprint, FingerprintStatus};
 use super::text_file::{TextFileError, read_text_file};
+
+mod v1;
 use crate::model::{FORMAT_VERSION, Problem, Project};
 
 /// The oldest project format this build reads; [`FORMAT_VERSION`] is the newest, and the one
 /// every save writes.
-pub const OLDEST_FORMAT_VERSION: u32 = 1;
+pub use crate::model::OLDEST_FORMAT_VERSION;
 
 /// Deepest nesting accepted. Real projects nest about 5 levels; the limit keeps hostile
 /// files from overflowing the stack.
@@ -41,6 +46,9 @@ pub struct LoadedProject {
     /// The exact bytes parsed, when they came from a file: keep it to notice changes on disk
     /// and pass it to [`save_project_checked`].
     pub fingerprint: Option<FileFingerprint>,
+    /// The format the file was written in; older than [`FORMAT_VERSION`] means the next save
+    /// upgrades it.
+    pub loaded_format: u32,
 }
 
 impl LoadedProject {
@@ -124,21 +132,38 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
     }
     // The version comes first, so a newer file is named as such instead of failing on
     // whatever new syntax it uses.
-    if let Some((found, at_byte)) = scan_format_version(text) {
-        check_format(found)
-            .map_err(|kind| error(Some(TextPosition::of_byte(text, at_byte)), kind))?;
-    }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    let mut project: Project = options
-        .from_str(text)
-        .map_err(|e| syntax_error(path, text, &e))?;
-    check_format(u64::from(project.format)).map_err(|kind| {
-        // `format` was not the first field, so the scan missed it; point at it anyway.
-        let at = text
-            .find("format")
-            .map(|at| TextPosition::of_byte(text, at));
-        error(at, kind)
-    })?;
+    let loaded_format = match scan_format_version(text) {
+        Some((found, at_byte)) => {
+            check_format(found)
+                .map_err(|kind| error(Some(TextPosition::of_byte(text, at_byte)), kind))?;
+            found
+        }
+        None => {
+            // `format` was not the first field: read just it, then the format's own types.
+            let probe: FormatProbe = options
+                .from_str(text)
+                .map_err(|e| syntax_error(path, text, &e))?;
+            check_format(u64::from(probe.format)).map_err(|kind| {
+                let at = text
+                    .find("format")
+                    .map(|at| TextPosition::of_byte(text, at));
+                error(at, kind)
+            })?;
+            u64::from(probe.format)
+        }
+    };
+    let mut project = if loaded_format == 1 {
+        let old: v1::ProjectV1 = options
+            .from_str(text)
+            .map_err(|e| syntax_error(path, text, &e))?;
+        debug_assert_eq!(old.format(), 1);
+        old.into_project()
+    } else {
+        options
+            .from_str::<Project>(text)
+            .map_err(|e| syntax_error(path, text, &e))?
+    };
     project.sort_annotations();
     project.touch();
     let problems = project.problems();
@@ -146,7 +171,17 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
         project,
         problems,
         fingerprint: None,
+        // `check_format` bounded it by `FORMAT_VERSION`.
+        loaded_format: u32::try_from(loaded_format).unwrap_or(FORMAT_VERSION),
     })
+}
+
+/// Reads only the `format` field of a project, whatever else the file holds.
+#[derive(serde::Deserialize)]
+// Named as users know it in error messages ("expected … for struct `Project`").
+#[serde(rename = "Project")]
+struct FormatProbe {
+    format: u32,
 }
 
 fn check_format(found: u64) -> Result<(), LoadErrorKind> {
@@ -310,8 +345,8 @@ pub fn project_to_ron(project: &Project) -> Result<String, SaveError> {
 }
 
 /// The project as this build writes it: always [`FORMAT_VERSION`], whatever format it was
-/// read from. The seam for format upgrades: converting an older project's content belongs
-/// here. Borrows when the project is already current, so a normal save does not copy it.
+/// read from (an older file's content was already converted on load, see [`v1`]). Borrows
+/// when the project is already current, so a normal save does not copy it.
 fn in_current_format(project: &Project) -> Cow<'_, Project> {
     if project.format == FORMAT_VERSION {
         return Cow::Borrowed(project);
@@ -372,16 +407,60 @@ fn tidy_escapes(ron: String) -> String {
     out
 }
 
-/// Saves a project atomically, keeping the previous version as `NAME.ron.bak`.
+/// Saves a project atomically, keeping the previous version as `NAME.ron.bak`. The first
+/// save over a file of an older format also keeps that file as `NAME.ron.v1` (`.vN` for
+/// format N), which later saves never replace: an upgrade can always be undone by hand.
 ///
 /// # Errors
 /// Serialisation or I/O failed; the file on disk is then unchanged.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
     let text = project_to_ron(project)?;
-    super::atomic::write_atomic(path, text.as_bytes(), true).map_err(|source| SaveError::Io {
+    let io_error = |source| SaveError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    keep_older_original(path).map_err(io_error)?;
+    super::atomic::write_atomic(path, text.as_bytes(), true).map_err(io_error)
+}
+
+/// Where the original of a file of format `format` is kept when a save upgrades it.
+#[must_use]
+pub fn older_original_path(path: &Path, format: u32) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{format}"));
+    std::path::PathBuf::from(name)
+}
+
+/// Copies the file at `path` to `NAME.ron.vN` if it is of an older format N and no such
+/// copy exists yet. Only the head is read to decide, so saving a current file costs little.
+fn keep_older_original(path: &Path) -> std::io::Result<()> {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    match std::fs::File::open(path) {
+        Ok(file) => {
+            file.take(HEAD_SCAN_BYTES as u64).read_to_end(&mut head)?;
+        }
+        // A new file has no original to keep.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    let text = String::from_utf8_lossy(&head);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let Some((found, _)) = scan_format_version(text) else {
+        return Ok(());
+    };
+    let Ok(format) = u32::try_from(found) else {
+        return Ok(());
+    };
+    if !(OLDEST_FORMAT_VERSION..FORMAT_VERSION).contains(&format) {
+        return Ok(());
+    }
+    let keep = older_original_path(path, format);
+    if std::fs::symlink_metadata(&keep).is_ok() {
+        return Ok(());
+    }
+    let original = std::fs::read(path)?;
+    super::atomic::write_atomic(&keep, &original, false)
 }
 
 /// Saves like [`save_project`], but first checks that the file is still the one `expected`
@@ -419,12 +498,12 @@ pub fn save_text_checked(
             path: path.to_path_buf(),
         });
     }
-    let meta = super::atomic::write_atomic_meta(path, text.as_bytes(), true).map_err(|source| {
-        SaveError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-    })?;
+    let io_error = |source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    keep_older_original(path).map_err(io_error)?;
+    let meta = super::atomic::write_atomic_meta(path, text.as_bytes(), true).map_err(io_error)?;
     Ok(FileFingerprint::from_parts(&meta, text.as_bytes()))
 }
 
@@ -482,7 +561,7 @@ mod tests {
         let err = load_project_from_str("late.ron", text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "late.ron:3:5: made by a newer Stance (format 3; this build reads up to 1)"
+            "late.ron:3:5: made by a newer Stance (format 3; this build reads up to 2)"
         );
         assert_eq!((err.line(), err.col()), (Some(3), Some(5)));
         assert!(matches!(

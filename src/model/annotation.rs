@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{ActorId, AnnotationId, DocumentId, RelationId, Span};
+use super::{ActorId, AnnotationId, Attribution, DocumentId, IssueId, RelationId, Span, Stance};
 
 /// A marked span of a document: a claim, position or concession.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -13,14 +13,34 @@ use super::{ActorId, AnnotationId, DocumentId, RelationId, Span};
 pub struct Annotation {
     pub id: AnnotationId,
     pub document: DocumentId,
-    /// A key of the project's [`super::TagSchema`].
+    /// A key of the project's [`super::Schema`].
     pub tag: String,
     /// Sorted, non-overlapping, non-empty char ranges; several make a discontinuous span.
     pub ranges: Vec<Span>,
     /// The text at `ranges`, joined with a single space.
     pub quote: String,
+    /// Who said it: the source of the attribution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holder: Option<ActorId>,
+    /// What it is about, in the project's issues.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<IssueId>,
+    /// The actor a position or concession is addressed to or made toward.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<ActorId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// The condition of a [`Stance::Conditional`], in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
+    /// Char ranges of the reporting cue ("said", "told reporters"); same rules as `ranges`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cue: Vec<Span>,
+    /// Who made or last changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Free attributes, e.g. imported brat attributes (`name` → `value`).
@@ -34,6 +54,39 @@ pub struct Annotation {
 }
 
 impl Annotation {
+    /// An annotation with only the required parts; every negotiation field is empty.
+    /// `quote` must be the text at `ranges` (see [`super::Project::new_annotation`]).
+    #[must_use]
+    pub fn bare(
+        id: AnnotationId,
+        document: DocumentId,
+        tag: impl Into<String>,
+        ranges: Vec<Span>,
+        quote: impl Into<String>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id,
+            document,
+            tag: tag.into(),
+            ranges,
+            quote: quote.into(),
+            holder: None,
+            issues: Vec::new(),
+            target: None,
+            stance: None,
+            condition: None,
+            attribution: None,
+            cue: Vec::new(),
+            annotator: None,
+            note: None,
+            attributes: BTreeMap::new(),
+            external_ids: BTreeMap::new(),
+            created: now,
+            modified: now,
+        }
+    }
+
     /// The span from the first range's start to the last range's end.
     #[must_use]
     pub fn extent(&self) -> Span {
@@ -109,14 +162,38 @@ pub fn same_name(a: &str, b: &str) -> bool {
     name_key(a) == name_key(b)
 }
 
-/// A typed link between two annotations, e.g. one position answering another.
+/// A typed, directed link between two annotations: `from` *kind* `to` ("A concedes-to B").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
     pub id: RelationId,
+    /// A key of the project's relation types ([`super::Schema::relation_types`]).
     pub kind: String,
     pub from: AnnotationId,
     pub to: AnnotationId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub external_ids: BTreeMap<String, String>,
+}
+
+impl Relation {
+    /// A new relation with a fresh id and no note.
+    #[must_use]
+    pub fn new(kind: impl Into<String>, from: AnnotationId, to: AnnotationId) -> Self {
+        Self {
+            id: RelationId::random(),
+            kind: kind.into(),
+            from,
+            to,
+            note: None,
+            external_ids: BTreeMap::new(),
+        }
+    }
+
+    /// True if the relation has `annotation` at either end.
+    #[must_use]
+    pub fn touches(&self, annotation: AnnotationId) -> bool {
+        self.from == annotation || self.to == annotation
+    }
 }

@@ -87,7 +87,12 @@ impl Document {
         Self::with_hash(DocumentId::random(), title.into(), text, hash)
     }
 
-    fn with_hash(id: DocumentId, title: String, text: String, text_hash: String) -> Self {
+    pub(crate) fn with_hash(
+        id: DocumentId,
+        title: String,
+        text: String,
+        text_hash: String,
+    ) -> Self {
         let layout = DocumentIndex {
             chars: TextIndex::new(&text),
             paragraphs: split_paragraphs(&text),

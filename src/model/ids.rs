@@ -59,3 +59,7 @@ id_type!(
     /// Identifies a [`crate::model::Relation`].
     RelationId
 );
+id_type!(
+    /// Identifies an [`crate::model::Issue`].
+    IssueId
+);

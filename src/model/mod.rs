@@ -1,9 +1,12 @@
-//! The document model: projects, documents, tags, annotations, actors, edits and history.
+//! The document model: projects, documents, the schema (tags and relation types), annotations
+//! with their negotiation fields (issues, target, stance, attribution, cue, annotator),
+//! actors, issues, relations, edits and history.
 //!
 //! Pure Rust with no UI and no I/O. Every rule of the domain lives here.
 
 mod actor_edits;
 mod annotation;
+mod annotation_builders;
 mod derived;
 mod diff;
 mod document;
@@ -12,12 +15,17 @@ mod edit_builders;
 mod history;
 mod ids;
 mod index;
+mod issue;
+mod issue_edits;
 pub mod overlap;
 mod problem;
 mod project;
+mod relation_edits;
 mod repair;
 mod schema;
+mod schema_edits;
 mod span;
+mod stance;
 pub mod text;
 
 #[cfg(test)]
@@ -27,11 +35,21 @@ pub use annotation::{Actor, Annotation, Relation, name_key, same_name};
 pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
 pub use edit::{Edit, EditError};
+pub use edit_builders::EditContext;
 pub use history::History;
-pub use ids::{ActorId, AnnotationId, DocumentId, RelationId};
+pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
 pub use index::{IndexCache, ProjectIndex};
+pub use issue::Issue;
 pub use overlap::{OverlapEntry, OverlapIndex};
 pub use problem::{Detail, Problem, Subject};
-pub use project::{FORMAT_VERSION, PreservedRecord, Project, ProjectKey, elide};
-pub use schema::{Rgb, TagDef, TagSchema};
+pub use project::{
+    FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectKey, elide,
+};
+pub use relation_edits::Related;
+pub use schema::{
+    FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
+    default_relation_types, default_tags,
+};
+pub use schema_edits::{FieldError, HotkeyClash};
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
+pub use stance::{Attribution, Stance, UnknownVariant};

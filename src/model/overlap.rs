@@ -288,19 +288,8 @@ mod tests {
 
     fn annotation(doc: &Document, ranges: Vec<Span>) -> Annotation {
         let now = chrono::Utc::now();
-        Annotation {
-            id: AnnotationId::random(),
-            document: doc.id,
-            tag: "claim".to_owned(),
-            quote: doc.quote(&ranges).unwrap_or_default(),
-            ranges,
-            holder: None,
-            note: None,
-            attributes: std::collections::BTreeMap::new(),
-            external_ids: std::collections::BTreeMap::new(),
-            created: now,
-            modified: now,
-        }
+        let quote = doc.quote(&ranges).unwrap_or_default();
+        Annotation::bare(AnnotationId::random(), doc.id, "claim", ranges, quote, now)
     }
 
     fn project_with(ranges: &[Vec<Span>]) -> (Project, DocumentId) {

@@ -4,10 +4,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Relation, TagSchema};
+use super::{
+    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Issue, IssueId, Relation,
+    Schema,
+};
 
 /// The project file format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest project format this build reads (and upgrades on save).
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A line from another tool that Stance cannot model yet, kept verbatim for round trips.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,11 +34,14 @@ pub struct Project {
     pub format: u32,
     pub title: String,
     #[serde(default)]
-    pub schema: TagSchema,
+    pub schema: Schema,
     #[serde(default)]
     pub documents: Vec<Document>,
     #[serde(default)]
     pub actors: Vec<Actor>,
+    /// The subjects under negotiation that annotations refer to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<Issue>,
     #[serde(default)]
     pub annotations: Vec<Annotation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -84,9 +93,10 @@ impl Project {
         Self {
             format: FORMAT_VERSION,
             title: title.into(),
-            schema: TagSchema::default(),
+            schema: Schema::default(),
             documents: Vec::new(),
             actors: Vec::new(),
+            issues: Vec::new(),
             annotations: Vec::new(),
             relations: Vec::new(),
             preserved: Vec::new(),
@@ -131,6 +141,44 @@ impl Project {
     #[must_use]
     pub fn actor_named(&self, name: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.is_called(name))
+    }
+
+    #[must_use]
+    pub fn issue(&self, id: IssueId) -> Option<&Issue> {
+        self.issues.iter().find(|i| i.id == id)
+    }
+
+    /// The issue called `name` (or with that alias), case-insensitively.
+    #[must_use]
+    pub fn issue_named(&self, name: &str) -> Option<&Issue> {
+        self.issues.iter().find(|i| i.is_called(name))
+    }
+
+    /// An issue's display name, or its short id when it is not an issue of this project.
+    #[must_use]
+    pub fn issue_name(&self, id: IssueId) -> String {
+        self.issue(id)
+            .map_or_else(|| id.short(), |i| i.name.clone())
+    }
+
+    /// The names of an annotation's issues, in its order (a missing issue by its short id):
+    /// what exports list, e.g. `;`-joined in CSV.
+    #[must_use]
+    pub fn issue_names(&self, annotation: &Annotation) -> Vec<String> {
+        annotation
+            .issues
+            .iter()
+            .map(|&id| self.issue_name(id))
+            .collect()
+    }
+
+    /// The target's display name, or `""`.
+    #[must_use]
+    pub fn target_name(&self, annotation: &Annotation) -> &str {
+        annotation
+            .target
+            .and_then(|t| self.actor(t))
+            .map_or("", |a| a.name.as_str())
     }
 
     #[must_use]

@@ -124,6 +124,7 @@ fn import_pair(
         staging.add_annotation(ann_path, Some(line), &place, a)?;
     }
     for relation in parsed.relations {
+        super::super::ensure_relation_type(staging, ann_path, &relation.kind)?;
         let index = staging.project().relations.len();
         staging.apply(ann_path, Edit::InsertRelation { index, relation })?;
     }
@@ -327,6 +328,13 @@ fn text_bound_annotation(
         ranges,
         quote,
         holder: None,
+        issues: Vec::new(),
+        target: None,
+        stance: None,
+        condition: None,
+        attribution: None,
+        cue: Vec::new(),
+        annotator: None,
         note: None,
         attributes: BTreeMap::new(),
         external_ids: BTreeMap::from([(KEY_ID.to_owned(), id.to_owned())]),
@@ -367,6 +375,7 @@ fn parse_relation(
         kind: kind.to_owned(),
         from,
         to,
+        note: None,
         external_ids,
     })
 }

@@ -154,6 +154,7 @@ fn stage_relations(
                 ));
             }
             None => {
+                crate::io::formats::ensure_relation_type(staging, path, &relation.kind)?;
                 let index = staging.project().relations.len();
                 staging.apply(
                     path,
@@ -258,6 +259,13 @@ fn add_record(
         ranges: record.spans(),
         quote: record.quote.clone(),
         holder,
+        issues: Vec::new(),
+        target: None,
+        stance: None,
+        condition: None,
+        attribution: None,
+        cue: Vec::new(),
+        annotator: None,
         // An empty note and no note export alike; both come back as no note.
         note: (!record.note.is_empty()).then(|| record.note.clone()),
         attributes: record.attributes.clone(),
