@@ -3,6 +3,7 @@
 mod bench;
 mod export;
 mod project_cmds;
+mod recover;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +37,18 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Measure frame times, load/save speed and memory on generated data.
     Bench(bench::BenchArgs),
+    /// List recovery snapshots of unsaved work; write one out or discard it.
+    Recover(recover::RecoverArgs),
+    /// Debug builds only: panic with a project in the panic slot (tests the panic snapshot).
+    #[cfg(debug_assertions)]
+    #[command(hide = true)]
+    DebugPanicSnapshot {
+        /// The project to keep; an empty untitled project without it.
+        project: Option<PathBuf>,
+        /// Keep it as a recovery worker's mirror instead of a shared copy.
+        #[arg(long)]
+        mirror: bool,
+    },
 }
 
 /// True if both paths name one existing file (through links or `..` alike).
@@ -62,5 +75,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Stats(args)) => project_cmds::stats(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::Recover(args)) => recover::run(&args),
+        #[cfg(debug_assertions)]
+        Some(Command::DebugPanicSnapshot { project, mirror }) => {
+            recover::debug_panic_snapshot(project.as_deref(), mirror)
+        }
     }
 }

@@ -46,6 +46,25 @@ pub fn write_atomic_with(
     keep_backup: bool,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_atomic_impl(path, bytes, keep_backup, hook).map(drop)
+}
+
+/// [`write_atomic`] that returns the metadata of the file now at `path`, taken from the
+/// temporary file before the rename (a rename keeps the modification time), so a fingerprint
+/// built from it cannot describe a later writer's file.
+///
+/// # Errors
+/// As [`write_atomic`].
+pub fn write_atomic_meta(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<fs::Metadata> {
+    write_atomic_impl(path, bytes, keep_backup, &mut |_| Ok(()))
+}
+
+fn write_atomic_impl(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+) -> io::Result<fs::Metadata> {
     let target = resolve_symlink(path);
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -72,6 +91,7 @@ pub fn write_atomic_with(
     }
     temp.file.flush()?;
     temp.file.sync_all()?;
+    let written = temp.file.metadata()?;
     hook(SaveStep::Synced)?;
 
     if keep_backup && previous.is_some() {
@@ -83,7 +103,77 @@ pub fn write_atomic_with(
 
     hook(SaveStep::Renaming)?;
     temp.persist(&target)?;
-    sync_dir(&dir)
+    sync_dir(&dir)?;
+    // Best effort: a failed sweep must not turn a good save into an error.
+    let _swept = sweep_stale_temporaries(&dir, &file_name);
+    Ok(written)
+}
+
+/// A temporary file left by a process that no longer runs is swept when it is older than this
+/// (seconds), so a file that is being renamed into place right now is never taken away.
+const DEAD_WRITER_MIN_AGE_SECS: u64 = 2;
+
+/// Any temporary file of ours this old (seconds) is swept even when it is unknown whether its
+/// writer runs: no save takes an hour between two chunk writes.
+const ABANDONED_AGE_SECS: u64 = 60 * 60;
+
+/// Removes temporaries that killed saves of `file_name` left in `dir` (`.NAME.PID-N.tmp` and
+/// the backup's `.NAME.bak.PID-N.tmp`); returns what was removed.
+///
+/// Conservative: only this module's naming pattern for this very target; only when the
+/// writing process is gone (and the file is a couple of seconds old), or the file has not
+/// been touched for an hour. Another process's save in progress is never disturbed.
+pub fn sweep_stale_temporaries(dir: &Path, file_name: &std::ffi::OsStr) -> Vec<PathBuf> {
+    let Some(name) = file_name.to_str() else {
+        return Vec::new();
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let prefix = format!(".{name}.");
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name();
+        let Some(entry_name) = entry_name.to_str() else {
+            continue;
+        };
+        let Some(rest) = entry_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let rest = rest.strip_prefix("bak.").unwrap_or(rest);
+        let Some(pid) = temp_writer_pid(rest) else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let age_secs = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .map_or(0, |d| d.as_secs());
+        let is_writer_dead =
+            pid != std::process::id() && super::process::is_process_alive(pid) == Some(false);
+        let is_stale = (is_writer_dead && age_secs >= DEAD_WRITER_MIN_AGE_SECS)
+            || age_secs >= ABANDONED_AGE_SECS;
+        if is_stale && fs::remove_file(entry.path()).is_ok() {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}
+
+/// The pid in `PID-N.tmp`, the tail of a temporary name; `None` for any other name.
+fn temp_writer_pid(tail: &str) -> Option<u32> {
+    let (pid, rest) = tail.strip_suffix(".tmp")?.split_once('-')?;
+    let is_number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !is_number(pid) || !is_number(rest) {
+        return None;
+    }
+    pid.parse().ok()
 }
 
 /// Keeps the current `target` as `dir/backup_name`. A hard link costs no copy and no fsync:
@@ -190,6 +280,47 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn reads_only_our_temporary_names() {
+        assert_eq!(temp_writer_pid("123-4.tmp"), Some(123));
+        assert_eq!(temp_writer_pid("123-.tmp"), None);
+        assert_eq!(temp_writer_pid("12a-4.tmp"), None);
+        assert_eq!(temp_writer_pid("123-4.tmp.x"), None);
+        assert_eq!(temp_writer_pid("bak"), None);
+    }
+
+    #[test]
+    fn sweeps_old_temporaries_of_dead_writers_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let me = std::process::id();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(30);
+        let names = [
+            format!(".p.ron.{dead}-0.tmp"),     // dead writer, old: swept
+            format!(".p.ron.bak.{dead}-1.tmp"), // its backup placeholder: swept
+            format!(".p.ron.{me}-7.tmp"),       // a save of ours in progress: kept
+            format!(".q.ron.{dead}-0.tmp"),     // another target: kept
+            format!(".p.ron.{dead}-x.tmp"),     // not our pattern: kept
+            format!("p.ron.{dead}-0.tmp"),      // not hidden, not ours: kept
+        ];
+        for name in &names {
+            let file = File::create(dir.path().join(name)).unwrap();
+            file.set_modified(old).unwrap();
+        }
+        let fresh = format!(".p.ron.{dead}-2.tmp"); // just written: kept for now
+        File::create(dir.path().join(&fresh)).unwrap();
+        write_atomic(&dir.path().join("p.ron"), b"x", true).unwrap();
+        let mut expected: Vec<String> = names[2..].to_vec();
+        expected.push(fresh);
+        expected.push("p.ron".to_owned());
+        expected.sort();
+        if cfg!(target_os = "linux") {
+            assert_eq!(leftovers(dir.path()), expected);
+        }
     }
 
     #[test]

@@ -107,8 +107,29 @@ pub enum LoadErrorKind {
     UnknownFormat { found: u64 },
     #[error("nesting is deeper than {limit} levels; this is not a Stance project")]
     TooDeep { limit: usize },
+    /// The file ends before the project does (a crash or a full disk while copying it).
+    #[error("unexpected end of file: the file is truncated{}", truncated_context(inside.as_ref()))]
+    Truncated { inside: Option<OpenStructure> },
     #[error("{0}")]
     Syntax(String),
+}
+
+/// The innermost structure still open where a truncated file ends, e.g. an annotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenStructure {
+    /// What it is, with its article: `an annotation`, `a document`, `the tag schema`.
+    pub what: &'static str,
+    /// 1-based line where it opens.
+    pub line: usize,
+}
+
+fn truncated_context(inside: Option<&OpenStructure>) -> String {
+    inside.map_or_else(String::new, |open| {
+        format!(
+            "; it ends inside {} that starts at line {}",
+            open.what, open.line
+        )
+    })
 }
 
 impl LoadError {
@@ -186,6 +207,13 @@ pub enum SaveError {
         #[source]
         source: std::io::Error,
     },
+    /// The file is no longer the one that was loaded (or last saved): another program or
+    /// window changed it. Saving would silently overwrite that work, so nothing was written.
+    #[error(
+        "{}: the file was changed by another program since it was opened; not saved (reload it, or save under another name)",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
 }
 
 /// Why files could not be imported. Nothing was imported when this is returned.

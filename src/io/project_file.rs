@@ -14,6 +14,7 @@ use ron::ser::PrettyConfig;
 
 use super::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
 use super::file_kind::MAX_FILE_BYTES;
+use super::fingerprint::{FileFingerprint, FingerprintStatus};
 use super::text_file::{TextFileError, read_text_file};
 
 mod v1;
@@ -45,6 +46,9 @@ pub struct LoadedProject {
     /// The format the file was written in; older than [`FORMAT_VERSION`] means the next save
     /// upgrades it.
     pub loaded_format: u32,
+    /// The exact bytes parsed, when they came from a file: keep it to notice changes on disk
+    /// and pass it to [`save_project_checked`].
+    pub fingerprint: Option<FileFingerprint>,
 }
 
 impl LoadedProject {
@@ -60,8 +64,14 @@ impl LoadedProject {
 /// The file cannot be read, is not UTF-8 text, is too large, was made by a newer Stance, or
 /// is not valid RON for a project (with line and column).
 pub fn load_project(path: &Path) -> Result<LoadedProject, LoadError> {
+    // Metadata before the read: see `FileFingerprint::from_parts`.
+    let before = std::fs::metadata(path);
     let text = read_project_text(path)?;
-    parse_project(path, &text)
+    let mut loaded = parse_project(path, &text)?;
+    loaded.fingerprint = before
+        .ok()
+        .map(|meta| FileFingerprint::from_parts(&meta, text.as_bytes()));
+    Ok(loaded)
 }
 
 /// Reads a project file's text, with the size cap and encoding checks of [`load_project`].
@@ -162,6 +172,7 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
         problems,
         // `check_format` bounded it by `FORMAT_VERSION`.
         loaded_format: u32::try_from(loaded_format).unwrap_or(FORMAT_VERSION),
+        fingerprint: None,
     })
 }
 
@@ -192,17 +203,33 @@ fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadEr
     let content_end = TextPosition::of_byte(text, text.trim_end().len());
     // ron's span ends where it gave up; at the end of the content, the file was cut short.
     let is_at_end = (e.span.end.line, e.span.end.col) >= (content_end.line, content_end.col);
-    let kind = match &e.code {
-        ron::Error::ExceededRecursionLimit => LoadErrorKind::TooDeep {
+    let open = if is_at_end || matches!(e.code, ron::Error::Eof | ron::Error::ExpectedStringEnd) {
+        super::truncation::open_at_end(text)
+    } else {
+        None
+    };
+    let kind = match (&e.code, open) {
+        (ron::Error::ExceededRecursionLimit, _) => LoadErrorKind::TooDeep {
             limit: RECURSION_LIMIT,
         },
-        ron::Error::Eof => LoadErrorKind::Syntax(
+        (ron::Error::ExpectedStringEnd, open) => {
+            let inside = open
+                .and_then(|o| o.inside)
+                .map(|o| format!(" (inside {} that starts at line {})", o.what, o.line))
+                .unwrap_or_default();
+            LoadErrorKind::Syntax(format!(
+                "this string never ends: the file is truncated or a `\"` is missing{inside}"
+            ))
+        }
+        // Brackets still open where the file ends: whatever ron tripped over last (often a
+        // cut-off field name like `quot`), the real fault is that the rest is missing.
+        (_, Some(open)) if !open.is_in_string_or_comment => LoadErrorKind::Truncated {
+            inside: open.inside,
+        },
+        (ron::Error::Eof, _) => LoadErrorKind::Syntax(
             "unexpected end of file: the file is truncated or a bracket is not closed".to_owned(),
         ),
-        ron::Error::ExpectedStringEnd => LoadErrorKind::Syntax(
-            "this string never ends: the file is truncated or a `\"` is missing".to_owned(),
-        ),
-        code => {
+        (code, _) => {
             let message = tidy_message(&code.to_string());
             if is_at_end && message.starts_with("expected") {
                 LoadErrorKind::Syntax(format!(
@@ -390,6 +417,50 @@ pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Saves like [`save_project`], but first checks that the file is still the one `expected`
+/// describes (the fingerprint from loading or from the last save), and returns the new
+/// file's fingerprint to keep for the next save. With `expected = None` (a new file, or
+/// "Keep mine" after the user confirmed) nothing is checked.
+///
+/// A missing file is not an error: nothing is overwritten by recreating it.
+///
+/// # Errors
+/// [`SaveError::ChangedOnDisk`] when another program changed the file (nothing is written);
+/// otherwise as [`save_project`].
+pub fn save_project_checked(
+    path: &Path,
+    project: &Project,
+    expected: Option<&FileFingerprint>,
+) -> Result<FileFingerprint, SaveError> {
+    let text = project_to_ron(project)?;
+    save_text_checked(path, &text, expected)
+}
+
+/// [`save_project_checked`] for text already made by [`project_to_ron`] (e.g. on a worker).
+///
+/// # Errors
+/// As [`save_project_checked`].
+pub fn save_text_checked(
+    path: &Path,
+    text: &str,
+    expected: Option<&FileFingerprint>,
+) -> Result<FileFingerprint, SaveError> {
+    if let Some(expected) = expected
+        && super::fingerprint::check(path, expected) == FingerprintStatus::Changed
+    {
+        return Err(SaveError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    let meta = super::atomic::write_atomic_meta(path, text.as_bytes(), true).map_err(|source| {
+        SaveError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    })?;
+    Ok(FileFingerprint::from_parts(&meta, text.as_bytes()))
 }
 
 #[cfg(test)]

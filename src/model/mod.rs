@@ -5,6 +5,7 @@
 mod actor_edits;
 mod annotation;
 mod derived;
+mod diff;
 mod document;
 mod edit;
 mod edit_builders;
@@ -25,6 +26,7 @@ pub mod text;
 mod tests;
 
 pub use annotation::{Actor, Annotation, Relation, name_key, same_name};
+pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
 pub use edit::{Edit, EditError};
 pub use history::History;
