@@ -157,6 +157,32 @@ impl Staging {
         self.apply_now(path, Edit::AddAnnotations(annotations))
     }
 
+    /// Adds an issue to the staged project.
+    ///
+    /// NOTE for the merge with wt-model2: stage `Edit::InsertIssue { index, issue }` through
+    /// [`Self::apply`] here, so the GUI's one-step import carries issues too. Until the model
+    /// has issue edits, the issue goes straight into the staged project.
+    ///
+    /// # Errors
+    /// The issue's name is empty, or its id is taken.
+    pub fn add_issue(
+        &mut self,
+        path: &Path,
+        issue: crate::model::Issue,
+    ) -> Result<(), ImportError> {
+        if issue.name.trim().is_empty() || self.project.issue(issue.id).is_some() {
+            return Err(ImportError::Invalid {
+                path: path.to_path_buf(),
+                position: None,
+                message: format!("issue {}: an issue needs a name and a unique id", issue.id),
+            });
+        }
+        self.flush(path)?;
+        self.project.issues.push(issue);
+        self.project.touch();
+        Ok(())
+    }
+
     /// Records a file left out on purpose.
     pub fn skip(&mut self, path: &Path, reason: impl Into<String>) {
         self.summary
