@@ -200,8 +200,11 @@ fn build(spec: &Spec, line_breaks: bool) -> Project {
     project
 }
 
-/// Relations as `(from ranges, type, to ranges, note)`, sorted: ids may differ after brat.
-fn relation_rows(p: &Project) -> Vec<(Vec<Span>, String, Vec<Span>, Option<String>)> {
+/// A relation as `(from ranges, type, to ranges, note)`.
+type RelationRow = (Vec<Span>, String, Vec<Span>, Option<String>);
+
+/// Relations as rows, sorted: ids may differ after brat.
+fn relation_rows(p: &Project) -> Vec<RelationRow> {
     let ranges = |id| {
         p.annotation(id)
             .map(|a| a.ranges.clone())
