@@ -52,6 +52,7 @@ fn json_rebuilds_the_whole_project() {
     import_paths(std::slice::from_ref(&path), &mut imported).unwrap();
     assert_eq!(imported.documents, project.documents);
     assert_eq!(imported.actors, project.actors);
+    assert_eq!(imported.issues, project.issues);
     assert_eq!(imported.schema, project.schema);
     assert_eq!(
         imported.annotations, project.annotations,

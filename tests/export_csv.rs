@@ -63,7 +63,14 @@ fn csv_rows(project: &Project, raw: bool) -> Vec<csv::StringRecord> {
             "id",
             "created",
             "modified",
-            "ranges"
+            "ranges",
+            "issues",
+            "target",
+            "stance",
+            "condition",
+            "attribution",
+            "cue",
+            "annotator"
         ]
     );
     reader.records().map(Result::unwrap).collect()

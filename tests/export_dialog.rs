@@ -50,7 +50,7 @@ fn harness() -> Harness<'static, State> {
 #[test]
 fn picking_jsonl_previews_records_and_export_returns_the_request() {
     let mut harness = harness();
-    harness.get_by_label("23 annotations in 1 document");
+    harness.get_by_label("25 annotations in 1 document");
     harness.get_by_label("JSON Lines").click();
     harness.run();
     harness.get_by_label_contains("\"offset_unit\":\"codepoint\"");

@@ -95,7 +95,11 @@ fn a_live_snapshot_is_not_offered_and_a_dead_one_is() {
     let recovery = recovery_dir(dir.path());
     let writer = RecoveryWriter::create(&recovery).unwrap();
     let mut project = loaded.project.clone();
-    project.annotations.pop();
+    // An annotation no relation touches: deleting it leaves a valid project.
+    let unrelated = (project.annotations.iter())
+        .rposition(|a| !project.relations.iter().any(|r| r.touches(a.id)))
+        .unwrap();
+    project.annotations.remove(unrelated);
     let meta = SnapshotMeta {
         project_path: Some(path.clone()),
         loaded_fingerprint: loaded.fingerprint.clone(),

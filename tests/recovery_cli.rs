@@ -31,7 +31,11 @@ fn leave_snapshot(data: &Path, project_path: Option<&Path>) -> usize {
     let dir = RecoveryDir::at(&data.join("recovery")).unwrap();
     let writer = RecoveryWriter::create(&dir).unwrap();
     let mut project = load_project(&sample_path()).unwrap().project;
-    project.annotations.pop();
+    // An annotation no relation touches: deleting it leaves a valid project.
+    let unrelated = (project.annotations.iter())
+        .rposition(|a| !project.relations.iter().any(|r| r.touches(a.id)))
+        .unwrap();
+    project.annotations.remove(unrelated);
     let meta = SnapshotMeta {
         project_path: project_path.map(Path::to_path_buf),
         loaded_fingerprint: None,

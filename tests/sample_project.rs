@@ -12,7 +12,10 @@ use chrono::{DateTime, TimeDelta, Utc};
 use sha2::{Digest, Sha256};
 use stance::io::atomic::write_atomic;
 use stance::io::{article::document_from_text, load_project, project_to_ron};
-use stance::model::{Actor, ActorId, AnnotationId, DocumentId, Edit, Project, Span};
+use stance::model::{
+    Actor, ActorId, AnnotationId, Attribution, DocumentId, Edit, Issue, IssueId, Project, Relation,
+    RelationId, Span, Stance,
+};
 use uuid::Uuid;
 
 const CLAIM: &str = "claim";
@@ -25,6 +28,54 @@ const RUBIO: &str = "Marco Rubio";
 const ZELENSKYY: &str = "Volodymyr Zelenskyy";
 const PUTIN: &str = "Vladimir Putin";
 const JOINT: &str = "Joint U.S.–Ukraine statement";
+const OFFICIALS: &str = "U.S. and Ukrainian officials";
+const RUSSIA: &str = "Russia";
+const UNITED_STATES: &str = "United States";
+const UKRAINE: &str = "Ukraine";
+
+const TERRITORY: &str = "territory";
+const SECURITY: &str = "security guarantees";
+const PEACE: &str = "ceasefire and peace";
+const RECONSTRUCTION: &str = "reconstruction and prosperity";
+const PROCESS: &str = "negotiation process";
+const FRAMEWORK: &str = "peace framework";
+
+/// The subjects under negotiation: name, aliases, description.
+const ISSUES: &[(&str, &[&str], &str)] = &[
+    (
+        TERRITORY,
+        &["territorial issue", "land"],
+        "Who controls which land, notably Donetsk.",
+    ),
+    (
+        SECURITY,
+        &["security framework"],
+        "Guarantees for a postwar Ukraine.",
+    ),
+    (
+        PEACE,
+        &["ceasefire", "peace", "de-escalation"],
+        "Ending the fighting and the war.",
+    ),
+    (
+        RECONSTRUCTION,
+        &["reconstruction", "prosperity agenda"],
+        "Ukraine's post-war recovery and joint economic projects.",
+    ),
+    (
+        PROCESS,
+        &["process", "talks"],
+        "The talks themselves: venues, rounds, who talks to whom, progress.",
+    ),
+    (
+        FRAMEWORK,
+        &["peace proposal", "28-point plan", "U.S. proposal"],
+        "The U.S.-backed peace proposal and its revisions.",
+    ),
+];
+
+/// Who made the sample's annotations.
+const ANNOTATOR: &str = "Sample analyst";
 
 /// Who holds claims in the article: name, affiliation, aliases.
 const ACTORS: &[(&str, &str, &[&str])] = &[
@@ -42,6 +93,18 @@ const ACTORS: &[(&str, &str, &[&str])] = &[
     (ZELENSKYY, "Ukraine", &["Zelenskyy", "Zelensky"]),
     (PUTIN, "Russia", &["Putin"]),
     (JOINT, "United States and Ukraine", &["joint statement"]),
+    (OFFICIALS, "United States and Ukraine", &["officials"]),
+];
+
+/// Actors positions are addressed to (targets), who hold nothing themselves.
+const TARGETS: &[(&str, &str, &[&str])] = &[
+    (RUSSIA, "Russia", &["Moscow", "the Russians", "Kremlin"]),
+    (
+        UNITED_STATES,
+        "United States",
+        &["U.S.", "the Americans", "Washington"],
+    ),
+    (UKRAINE, "Ukraine", &["Kyiv"]),
 ];
 
 /// One annotation of the sample: its tag, the quoted pieces (several make a discontinuous
@@ -69,9 +132,23 @@ const fn spec(
 
 const SPECS: &[Spec] = &[
     spec(
+        CLAIM,
+        &["making progress on creating a security framework for postwar Ukraine"],
+        Some(OFFICIALS),
+        None,
+    ),
+    spec(
+        POSITION,
+        &[
+            "pushes Kyiv and Moscow to agree to a U.S.-mediated proposal to end nearly four years of war",
+        ],
+        Some(TRUMP),
+        Some("The U.S. proposal itself, in the outlet's words: what later moves answer."),
+    ),
+    spec(
         POSITION,
         &["urging Russia to commit to peace"],
-        Some(JOINT),
+        Some(OFFICIALS),
         Some("Framed jointly by the U.S. and Ukrainian teams; puts the onus on Moscow."),
     ),
     spec(
@@ -220,6 +297,310 @@ const SPECS: &[Spec] = &[
     ),
 ];
 
+/// The negotiation fields of one annotation (format 2), found by its first piece.
+struct Fields {
+    first_piece: &'static str,
+    issues: &'static [&'static str],
+    target: Option<&'static str>,
+    stance: Option<Stance>,
+    condition: Option<&'static str>,
+    attribution: Attribution,
+    /// The reporting cue: `(context, cue)`, the cue being found inside the only occurrence
+    /// of the context.
+    cue: Option<(&'static str, &'static str)>,
+}
+
+const fn fields(
+    first_piece: &'static str,
+    issues: &'static [&'static str],
+    target: Option<&'static str>,
+    stance: Option<Stance>,
+    attribution: Attribution,
+    cue: Option<(&'static str, &'static str)>,
+) -> Fields {
+    Fields {
+        first_piece,
+        issues,
+        target,
+        stance,
+        condition: None,
+        attribution,
+        cue,
+    }
+}
+
+const SAID: Option<(&str, &str)> = Some(("Ukrainian officials said Friday", "said"));
+const READS: Option<(&str, &str)> = Some(("the statement reads", "the statement reads"));
+const HE_SAID: Option<(&str, &str)> = Some(("he said earlier this week", "he said"));
+const RUBIO_SAID: Option<(&str, &str)> = Some(("had said those conversations", "had said"));
+const TRUMP_SAID: Option<(&str, &str)> =
+    Some(("Mr. Trump said of the Russians", "said of the Russians"));
+const PUTIN_TOLD: Option<(&str, &str)> =
+    Some(("told an Indian media outlet", "told an Indian media outlet"));
+
+const FIELDS: &[Fields] = &[
+    fields(
+        "making progress on creating",
+        &[SECURITY],
+        None,
+        None,
+        Attribution::Indirect,
+        SAID,
+    ),
+    fields(
+        "pushes Kyiv and Moscow",
+        &[FRAMEWORK, PEACE],
+        None,
+        Some(Stance::For),
+        Attribution::Author,
+        None,
+    ),
+    fields(
+        "urging Russia",
+        &[PEACE],
+        Some(RUSSIA),
+        Some(Stance::For),
+        Attribution::Indirect,
+        SAID,
+    ),
+    fields(
+        "real progress toward",
+        &[PEACE, PROCESS],
+        Some(RUSSIA),
+        None,
+        Attribution::Direct,
+        READS,
+    ),
+    fields(
+        "including steps toward",
+        &[PEACE],
+        Some(RUSSIA),
+        Some(Stance::For),
+        Attribution::Direct,
+        READS,
+    ),
+    fields(
+        "joint U.S.–Ukraine economic",
+        &[RECONSTRUCTION],
+        None,
+        Some(Stance::For),
+        Attribution::Direct,
+        READS,
+    ),
+    fields(
+        "and long-term recovery",
+        &[RECONSTRUCTION],
+        None,
+        Some(Stance::For),
+        Attribution::Direct,
+        READS,
+    ),
+    fields(
+        "the talks were",
+        &[PROCESS],
+        None,
+        None,
+        Attribution::Indirect,
+        Some((
+            "Ushakov, a top Putin official, told reporters",
+            "told reporters",
+        )),
+    ),
+    fields(
+        "The territorial issue",
+        &[TERRITORY],
+        Some(UNITED_STATES),
+        Some(Stance::For),
+        Attribution::Direct,
+        HE_SAID,
+    ),
+    fields(
+        "A compromise option",
+        &[TERRITORY, FRAMEWORK],
+        None,
+        None,
+        Attribution::Direct,
+        HE_SAID,
+    ),
+    Fields {
+        condition: Some("they need to be discussed"),
+        ..fields(
+            "some American developments",
+            &[FRAMEWORK],
+            Some(UNITED_STATES),
+            Some(Stance::Conditional),
+            Attribution::Direct,
+            HE_SAID,
+        )
+    },
+    fields(
+        "We are no closer",
+        &[PROCESS],
+        None,
+        None,
+        Attribution::Direct,
+        Some(("Ushakov also added", "added")),
+    ),
+    fields(
+        "Moscow was given",
+        &[FRAMEWORK],
+        None,
+        None,
+        Attribution::Indirect,
+        Some(("Ushakov said Moscow", "said")),
+    ),
+    fields(
+        "it will be the pen",
+        &[FRAMEWORK],
+        None,
+        None,
+        Attribution::Direct,
+        Some(("\" Ushakov said.", "Ushakov said")),
+    ),
+    fields(
+        "another very productive",
+        &[PROCESS],
+        None,
+        None,
+        Attribution::Direct,
+        RUBIO_SAID,
+    ),
+    fields(
+        "there are a lot of moving",
+        &[PROCESS],
+        None,
+        None,
+        Attribution::Direct,
+        RUBIO_SAID,
+    ),
+    fields(
+        "I think that there's",
+        &[FRAMEWORK],
+        None,
+        None,
+        Attribution::Direct,
+        Some(("had told reporters after Sunday", "had told reporters")),
+    ),
+    fields(
+        "has gone through changes",
+        &[FRAMEWORK],
+        Some(UKRAINE),
+        Some(Stance::For),
+        Attribution::Indirect,
+        Some((
+            "Mr. Trump told reporters over the weekend",
+            "told reporters",
+        )),
+    ),
+    fields(
+        "called for Ukraine to cede",
+        &[TERRITORY, FRAMEWORK],
+        Some(UKRAINE),
+        Some(Stance::For),
+        Attribution::Author,
+        None,
+    ),
+    fields(
+        "They're making concessions,",
+        &[PEACE, TERRITORY],
+        Some(RUSSIA),
+        None,
+        Attribution::Direct,
+        TRUMP_SAID,
+    ),
+    fields(
+        "They stop fighting",
+        &[PEACE, TERRITORY],
+        Some(RUSSIA),
+        None,
+        Attribution::Direct,
+        TRUMP_SAID,
+    ),
+    fields(
+        "wanted to hear from",
+        &[PROCESS],
+        Some(UNITED_STATES),
+        Some(Stance::For),
+        Attribution::Indirect,
+        Some(("Volodymyr Zelenskyy said his", "said")),
+    ),
+    fields(
+        "what other pretexts",
+        &[PEACE, PROCESS],
+        Some(PUTIN),
+        None,
+        Attribution::Direct,
+        Some((
+            "Zelenskyy said in a video address",
+            "said in a video address",
+        )),
+    ),
+    fields(
+        "\"necessary\"",
+        &[PROCESS],
+        None,
+        None,
+        Attribution::Direct,
+        PUTIN_TOLD,
+    ),
+    fields(
+        "some proposals were unacceptable",
+        &[FRAMEWORK],
+        Some(UNITED_STATES),
+        Some(Stance::Against),
+        Attribution::Indirect,
+        Some(("told an Indian media outlet", "told")),
+    ),
+];
+
+/// Typed relations: kind, first piece of `from`, first piece of `to`, note.
+const RELATIONS: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "concedes-to",
+        "some American developments",
+        "pushes Kyiv and Moscow",
+        Some("Partial: only some developments, and they still need to be discussed."),
+    ),
+    (
+        "responds-to",
+        "some proposals were unacceptable",
+        "pushes Kyiv and Moscow",
+        None,
+    ),
+    (
+        "contradicts",
+        "We are no closer",
+        "real progress toward",
+        Some("\"No closer\" against the statement's \"real progress\"."),
+    ),
+    (
+        "contradicts",
+        "We are no closer",
+        "I think that there's",
+        None,
+    ),
+    (
+        "supports",
+        "They stop fighting",
+        "They're making concessions,",
+        Some("What Trump says the concessions are."),
+    ),
+    (
+        "contradicts",
+        "what other pretexts",
+        "They're making concessions,",
+        None,
+    ),
+    ("reaffirms", "real progress toward", "urging Russia", None),
+    ("supports", "\"necessary\"", "the talks were", None),
+    (
+        "responds-to",
+        "A compromise option",
+        "pushes Kyiv and Moscow",
+        None,
+    ),
+];
+
 /// A stable v4-style id derived from a key, so regenerating the sample keeps its ids and the
 /// golden exports made from it stay meaningful.
 fn stable_uuid(key: &str) -> Uuid {
@@ -250,12 +631,13 @@ fn build_sample() -> Project {
             document: Box::new(document),
         })
         .unwrap();
-    for (index, (name, affiliation, aliases)) in ACTORS.iter().enumerate() {
+    for (index, (name, affiliation, aliases)) in ACTORS.iter().chain(TARGETS).enumerate() {
         let mut actor = Actor::new(*name, Some(affiliation));
         actor.id = ActorId(stable_uuid(name));
         actor.aliases = aliases.iter().map(|a| (*a).to_owned()).collect();
         project.apply(Edit::InsertActor { index, actor }).unwrap();
     }
+    add_issues(&mut project);
     for (i, spec) in SPECS.iter().enumerate() {
         let ranges = find_pieces(&project, document_id, spec.pieces);
         let at = start + TimeDelta::minutes(3 * i64::try_from(i).unwrap());
@@ -267,11 +649,90 @@ fn build_sample() -> Project {
             .holder
             .map(|name| project.actor_named(name).unwrap().id);
         annotation.note = spec.note.map(str::to_owned);
+        let fields = FIELDS
+            .iter()
+            .find(|f| spec.pieces[0].starts_with(f.first_piece))
+            .unwrap_or_else(|| panic!("no fields for {:?}", spec.pieces[0]));
+        annotation.issues = fields
+            .issues
+            .iter()
+            .map(|n| issue_id(&project, n))
+            .collect();
+        annotation.target = fields
+            .target
+            .map(|name| project.actor_named(name).unwrap().id);
+        annotation.stance = fields.stance;
+        annotation.condition = fields.condition.map(str::to_owned);
+        annotation.attribution = Some(fields.attribution);
+        annotation.cue = fields
+            .cue
+            .map(|(context, cue)| vec![find_within(&project, document_id, context, cue)])
+            .unwrap_or_default();
+        annotation.annotator = Some(ANNOTATOR.to_owned());
         project
             .apply(Edit::AddAnnotation(Box::new(annotation)))
             .unwrap();
     }
+    for (index, (kind, from, to, note)) in RELATIONS.iter().enumerate() {
+        let mut relation = Relation::new(
+            *kind,
+            annotation_id(&project, from),
+            annotation_id(&project, to),
+        );
+        relation.id = RelationId(stable_uuid(&format!("relation: {from} {kind} {to}")));
+        relation.note = note.map(str::to_owned);
+        project
+            .apply(Edit::InsertRelation { index, relation })
+            .unwrap();
+    }
     project
+}
+
+/// Adds the issues. Straight into the list: issue edits come with the model's next step.
+fn add_issues(project: &mut Project) {
+    for (name, aliases, description) in ISSUES {
+        project.issues.push(Issue {
+            id: IssueId(stable_uuid(&format!("issue: {name}"))),
+            name: (*name).to_owned(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            description: Some((*description).to_owned()),
+        });
+    }
+    project.touch();
+}
+
+fn issue_id(project: &Project, name: &str) -> IssueId {
+    project.issue_named(name).unwrap().id
+}
+
+/// The annotation whose quote starts with `first_piece`; there must be exactly one.
+fn annotation_id(project: &Project, first_piece: &str) -> AnnotationId {
+    let mut found = project
+        .annotations
+        .iter()
+        .filter(|a| a.quote.starts_with(first_piece));
+    let a = found
+        .next()
+        .unwrap_or_else(|| panic!("no annotation {first_piece:?}"));
+    assert!(
+        found.next().is_none(),
+        "{first_piece:?} starts two annotations"
+    );
+    a.id
+}
+
+/// The span of `needle` inside the only occurrence of `context`.
+fn find_within(project: &Project, document: DocumentId, context: &str, needle: &str) -> Span {
+    let [outer] = find_pieces(project, document, &[context])[..] else {
+        unreachable!("one piece gives one span");
+    };
+    let doc = project.document(document).unwrap();
+    let text = doc.slice(outer).unwrap();
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} is not in {context:?}"));
+    let start = outer.start + text[..at].chars().count();
+    Span::new(start, start + needle.chars().count())
 }
 
 /// The char span of each piece: its only occurrence in the article.
@@ -292,18 +753,46 @@ fn find_pieces(project: &Project, document: DocumentId, pieces: &[&str]) -> Vec<
         .collect()
 }
 
-/// What must survive in the file: tag, ranges, quote, holder name and note of each annotation.
-fn summary(project: &Project) -> Vec<(String, Vec<Span>, String, String, String)> {
+/// What must survive in the file of each annotation: tag, ranges, quote, holder and target
+/// names, note, issue names, stance, condition, attribution, cue and annotator.
+fn summary(project: &Project) -> Vec<String> {
     project
         .annotations
         .iter()
         .map(|a| {
-            (
-                a.tag.clone(),
-                a.ranges.clone(),
-                a.quote.clone(),
-                project.holder_name(a).to_owned(),
-                a.note_text().to_owned(),
+            let issues: Vec<String> = a.issues.iter().map(|&i| project.issue_name(i)).collect();
+            format!(
+                "{} {:?} {:?} holder={:?} target={:?} note={:?} issues={issues:?} {:?} {:?} {:?} \
+                 cue={:?} {:?}",
+                a.tag,
+                a.ranges,
+                a.quote,
+                project.holder_name(a),
+                project.target_name(a),
+                a.note_text(),
+                a.stance,
+                a.condition,
+                a.attribution,
+                a.cue,
+                a.annotator
+            )
+        })
+        .collect()
+}
+
+/// Each relation as `from-quote kind to-quote note`.
+fn relation_summary(project: &Project) -> Vec<String> {
+    let quote = |id| project.annotation(id).map_or("", |a| a.quote.as_str());
+    project
+        .relations
+        .iter()
+        .map(|r| {
+            format!(
+                "{:?} {} {:?} {:?}",
+                quote(r.from),
+                r.kind,
+                quote(r.to),
+                r.note
             )
         })
         .collect()
@@ -321,8 +810,10 @@ fn the_sample_project_matches_its_generator() {
     let loaded = load_project(&sample_path()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(summary(&loaded.project), summary(&built));
+    assert_eq!(relation_summary(&loaded.project), relation_summary(&built));
     assert_eq!(loaded.project.title, built.title);
     assert_eq!(loaded.project.actors, built.actors);
+    assert_eq!(loaded.project.issues, built.issues);
 }
 
 #[test]
@@ -361,4 +852,63 @@ fn the_sample_covers_what_the_issue_asks_for() {
         "only {after_dash} annotations after the en dash"
     );
     assert!(project.annotations.iter().any(|a| a.note.is_some()));
+}
+
+#[test]
+fn the_sample_is_annotated_in_format_2() {
+    let project = load_project(&sample_path()).unwrap().project;
+    assert!(project.issues.len() >= 5, "{} issues", project.issues.len());
+    for a in &project.annotations {
+        assert!(!a.issues.is_empty(), "{:?} has no issue", a.quote);
+        assert!(a.attribution.is_some(), "{:?} has no attribution", a.quote);
+        assert!(a.annotator.is_some());
+        // A cue wherever the text gives one; only the outlet's own voice goes without.
+        assert_eq!(
+            a.cue.is_empty(),
+            a.attribution == Some(Attribution::Author),
+            "{:?}",
+            a.quote
+        );
+        if a.tag != CLAIM {
+            assert!(
+                a.stance.is_some(),
+                "{:?} is a {} without stance",
+                a.quote,
+                a.tag
+            );
+        }
+    }
+    for issue in &project.issues {
+        assert!(
+            project
+                .annotations
+                .iter()
+                .any(|a| a.issues.contains(&issue.id)),
+            "no annotation is about {}",
+            issue.name
+        );
+    }
+    for (name, _, _) in TARGETS {
+        let actor = project.actor_named(name).unwrap();
+        assert!(
+            project
+                .annotations
+                .iter()
+                .any(|a| a.target == Some(actor.id)),
+            "{name}"
+        );
+    }
+    assert!(project.relations.len() >= 6);
+    let kinds: std::collections::BTreeSet<&str> =
+        project.relations.iter().map(|r| r.kind.as_str()).collect();
+    assert!(kinds.len() >= 4, "{kinds:?}");
+    // Ushakov's partial acceptance concedes to the U.S. proposal.
+    let concession = annotation_id(&project, "some American developments");
+    let proposal = annotation_id(&project, "pushes Kyiv and Moscow");
+    assert!(
+        project
+            .relations
+            .iter()
+            .any(|r| r.kind == "concedes-to" && r.from == concession && r.to == proposal)
+    );
 }

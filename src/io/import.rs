@@ -157,6 +157,20 @@ impl Staging {
         self.apply_now(path, Edit::AddAnnotations(annotations))
     }
 
+    /// Stages an issue, checked by the model like every other staged edit, so the GUI's
+    /// one-step import carries issues too.
+    ///
+    /// # Errors
+    /// The model refuses the issue (no name, a taken id or name).
+    pub fn add_issue(
+        &mut self,
+        path: &Path,
+        issue: crate::model::Issue,
+    ) -> Result<(), ImportError> {
+        let index = self.project.issues.len();
+        self.apply(path, Edit::InsertIssue { index, issue })
+    }
+
     /// Records a file left out on purpose.
     pub fn skip(&mut self, path: &Path, reason: impl Into<String>) {
         self.summary

@@ -43,12 +43,12 @@ pub struct LoadedProject {
     pub project: Project,
     /// Empty for a valid project; otherwise the project "needs repair".
     pub problems: Vec<Problem>,
-    /// The exact bytes parsed, when they came from a file: keep it to notice changes on disk
-    /// and pass it to [`save_project_checked`].
-    pub fingerprint: Option<FileFingerprint>,
     /// The format the file was written in; older than [`FORMAT_VERSION`] means the next save
     /// upgrades it.
     pub loaded_format: u32,
+    /// The exact bytes parsed, when they came from a file: keep it to notice changes on disk
+    /// and pass it to [`save_project_checked`].
+    pub fingerprint: Option<FileFingerprint>,
 }
 
 impl LoadedProject {
@@ -170,9 +170,9 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
     Ok(LoadedProject {
         project,
         problems,
-        fingerprint: None,
         // `check_format` bounded it by `FORMAT_VERSION`.
         loaded_format: u32::try_from(loaded_format).unwrap_or(FORMAT_VERSION),
+        fingerprint: None,
     })
 }
 

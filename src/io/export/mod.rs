@@ -13,10 +13,13 @@ use thiserror::Error;
 use super::formats::{brat, csv, json, markdown, w3c};
 use crate::model::{ActorId, DocumentId, Project};
 
-pub(crate) use self::selection::{Selection, document_date, ranges_text};
+pub(crate) use self::selection::{Selection, cue_text, document_date, issue_names, ranges_text};
 pub use super::formats::OFFSET_UNIT;
 pub use super::formats::brat::{BRAT_HOLDER_ATTRIBUTE, brat_line_order};
-pub use super::formats::json::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport};
+pub use super::formats::json::{
+    ActorRef, AnnotationRecord, CueRecord, EXPORT_FORMAT_NAME, EXPORT_VERSION, IssueRef,
+    JsonExport, RelationRecord,
+};
 pub use super::formats::w3c::W3C_ROLE_KEY;
 
 /// The formats Stance exports.

@@ -2,7 +2,7 @@
 //! field renderings several writers share.
 
 use super::{ExportError, ExportOptions};
-use crate::model::{Annotation, Document, Project, Relation};
+use crate::model::{Annotation, Document, Issue, Project, Relation};
 
 /// The documents and annotations an export covers, resolved once.
 pub(crate) struct Selection<'a> {
@@ -76,6 +76,19 @@ impl<'a> Selection<'a> {
             .collect()
     }
 
+    /// The project's issues, or when filtered only those the selected annotations refer to.
+    pub fn issues(&self) -> Vec<&'a Issue> {
+        let used: std::collections::HashSet<_> = self
+            .annotations()
+            .flat_map(|(_, a)| a.issues.iter().copied())
+            .collect();
+        self.project
+            .issues
+            .iter()
+            .filter(|i| !self.filtered || used.contains(&i.id))
+            .collect()
+    }
+
     pub fn holder_affiliation(&self, a: &Annotation) -> &'a str {
         a.holder
             .and_then(|h| self.project.actor(h))
@@ -93,4 +106,16 @@ pub(crate) fn document_date(doc: &Document) -> String {
 pub(crate) fn ranges_text(a: &Annotation) -> String {
     let parts: Vec<String> = a.ranges.iter().map(ToString::to_string).collect();
     parts.join(";")
+}
+
+/// The text of an annotation's cue, pieces joined by `;` (`""` without a cue).
+pub(crate) fn cue_text(doc: &Document, a: &Annotation) -> String {
+    let pieces: Vec<&str> = a.cue.iter().filter_map(|r| doc.slice(*r)).collect();
+    pieces.join(";")
+}
+
+/// The names of an annotation's issues, joined by `;`.
+pub(crate) fn issue_names(project: &Project, a: &Annotation) -> String {
+    let names: Vec<String> = a.issues.iter().map(|&id| project.issue_name(id)).collect();
+    names.join(";")
 }

@@ -1,13 +1,19 @@
 //! CSV: one row per annotation, RFC 4180 via the `csv` crate, guarded against formula injection.
 
 use super::timestamp;
-use crate::io::export::{ExportError, ExportOptions, Selection, document_date, ranges_text};
+use crate::io::export::{
+    ExportError, ExportOptions, Selection, cue_text, document_date, issue_names, ranges_text,
+};
 
 /// The extension of a CSV export.
 pub const CSV_EXTENSION: &str = "csv";
 
 /// The header row. `start`/`end` cover the whole extent; `ranges` lists every range.
-pub const CSV_HEADER: [&str; 13] = [
+///
+/// The negotiation columns (format 2) come after `ranges`, so the first thirteen columns stay
+/// where scripts and spreadsheets made for earlier exports look for them. `issues` joins issue
+/// names with `;`; `cue` joins the cue's pieces of text with `;`; `target` is an actor's name.
+pub const CSV_HEADER: [&str; 20] = [
     "document",
     "date",
     "tag",
@@ -21,6 +27,13 @@ pub const CSV_HEADER: [&str; 13] = [
     "created",
     "modified",
     "ranges",
+    "issues",
+    "target",
+    "stance",
+    "condition",
+    "attribution",
+    "cue",
+    "annotator",
 ];
 
 pub(crate) fn export(
@@ -51,6 +64,13 @@ pub(crate) fn export(
             timestamp(a.created),
             timestamp(a.modified),
             ranges_text(a),
+            issue_names(selection.project, a),
+            selection.project.target_name(a).to_owned(),
+            a.stance.map_or("", |s| s.as_str()).to_owned(),
+            a.condition.clone().unwrap_or_default(),
+            a.attribution.map_or("", |s| s.as_str()).to_owned(),
+            cue_text(doc, a),
+            a.annotator.clone().unwrap_or_default(),
         ];
         if options.raw {
             writer.write_record(&row)?;

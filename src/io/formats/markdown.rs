@@ -1,9 +1,14 @@
-//! Markdown: an analyst's brief, per document grouped by holder and then by tag.
+//! Markdown: an analyst's brief, per document grouped by issue (in the project's order, then
+//! "No issue"), then by holder (in order of first appearance, unattributed last). An
+//! annotation with several issues appears under each. Each entry shows the quote, its tag,
+//! stance (with its condition), target and attribution, its note, and the annotations it
+//! points at ("concedes to: “quote” (Holder)"), so a concession sits beside what it yields to.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::io::export::{Selection, document_date};
-use crate::model::{ActorId, Annotation, Document};
+use crate::io::export::{Selection, cue_text, document_date};
+use crate::model::{ActorId, Annotation, AnnotationId, Document, IssueId, Project, Relation};
 
 /// The extension of a Markdown brief.
 pub const MARKDOWN_EXTENSION: &str = "md";
@@ -20,6 +25,10 @@ pub(crate) fn export(selection: &Selection) -> Vec<u8> {
         selection.documents.len(),
         plural(selection.documents.len())
     );
+    let mut outgoing: HashMap<AnnotationId, Vec<&Relation>> = HashMap::new();
+    for r in selection.relations() {
+        outgoing.entry(r.from).or_default().push(r);
+    }
     for (doc, annotations) in &selection.documents {
         let _ = writeln!(out, "## {}\n", escape_inline(&doc.title));
         let mut meta = Vec::new();
@@ -37,46 +46,32 @@ pub(crate) fn export(selection: &Selection) -> Vec<u8> {
             out.push_str("No annotations.\n\n");
             continue;
         }
-        // Holders in order of their first annotation in the text; unattributed ones last.
-        let mut holders: Vec<Option<ActorId>> = Vec::new();
-        for a in annotations {
-            if a.holder.is_some() && !holders.contains(&a.holder) {
-                holders.push(a.holder);
-            }
+        // The project's issues in order, then annotations without a (known) issue.
+        let mut groups: Vec<Option<IssueId>> = project
+            .issues
+            .iter()
+            .filter(|i| annotations.iter().any(|a| a.issues.contains(&i.id)))
+            .map(|i| Some(i.id))
+            .collect();
+        let unknown = |a: &Annotation| !a.issues.iter().any(|i| project.issue(*i).is_some());
+        if annotations.iter().any(|a| unknown(a)) {
+            groups.push(None);
         }
-        if annotations.iter().any(|a| a.holder.is_none()) {
-            holders.push(None);
-        }
-        for holder in holders {
-            let heading = match holder.and_then(|h| project.actor(h)) {
-                Some(actor) => match actor.affiliation.as_deref().filter(|s| !s.is_empty()) {
-                    Some(aff) => format!("{} ({})", escape_inline(&actor.name), escape_inline(aff)),
-                    None => escape_inline(&actor.name),
-                },
-                None => "No holder".to_owned(),
+        for group in groups {
+            let in_group: Vec<&Annotation> = annotations
+                .iter()
+                .copied()
+                .filter(|a| match group {
+                    Some(issue) => a.issues.contains(&issue),
+                    None => unknown(a),
+                })
+                .collect();
+            let heading = match group.and_then(|i| project.issue(i)) {
+                Some(issue) => escape_inline(&issue.name),
+                None => "No issue".to_owned(),
             };
             let _ = writeln!(out, "### {heading}\n");
-            let held: Vec<&&Annotation> =
-                annotations.iter().filter(|a| a.holder == holder).collect();
-            let mut tags: Vec<&str> = project
-                .schema
-                .tags
-                .iter()
-                .map(|t| t.key.as_str())
-                .filter(|k| held.iter().any(|a| a.tag == *k))
-                .collect();
-            // Tags missing from the schema still appear, after the known ones.
-            for a in &held {
-                if !tags.contains(&a.tag.as_str()) {
-                    tags.push(&a.tag);
-                }
-            }
-            for tag in tags {
-                let _ = writeln!(out, "#### {}\n", escape_inline(project.schema.name(tag)));
-                for a in held.iter().filter(|a| a.tag == tag) {
-                    write_annotation(&mut out, doc, a);
-                }
-            }
+            write_holders(&mut out, project, doc, &in_group, &outgoing);
         }
     }
     while out.ends_with("\n\n") {
@@ -85,7 +80,100 @@ pub(crate) fn export(selection: &Selection) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn write_annotation(out: &mut String, doc: &Document, a: &Annotation) {
+/// One issue's annotations, grouped by holder in order of first appearance; no holder last.
+fn write_holders(
+    out: &mut String,
+    project: &Project,
+    doc: &Document,
+    annotations: &[&Annotation],
+    outgoing: &HashMap<AnnotationId, Vec<&Relation>>,
+) {
+    let mut holders: Vec<Option<ActorId>> = Vec::new();
+    for a in annotations {
+        if a.holder.is_some() && !holders.contains(&a.holder) {
+            holders.push(a.holder);
+        }
+    }
+    if annotations.iter().any(|a| a.holder.is_none()) {
+        holders.push(None);
+    }
+    for holder in holders {
+        let heading = match holder.and_then(|h| project.actor(h)) {
+            Some(actor) => match actor.affiliation.as_deref().filter(|s| !s.is_empty()) {
+                Some(aff) => format!("{} ({})", escape_inline(&actor.name), escape_inline(aff)),
+                None => escape_inline(&actor.name),
+            },
+            None => "No holder".to_owned(),
+        };
+        let _ = writeln!(out, "#### {heading}\n");
+        for a in annotations.iter().filter(|a| a.holder == holder) {
+            write_annotation(out, project, doc, a);
+            for r in outgoing.get(&a.id).map_or(&[][..], Vec::as_slice) {
+                write_relation(out, project, r);
+            }
+        }
+    }
+}
+
+/// `concedes to: “quote” (Holder)`, with the relation's note.
+fn write_relation(out: &mut String, project: &Project, r: &Relation) {
+    let Some(to) = project.annotation(r.to) else {
+        return;
+    };
+    let kind = project
+        .schema
+        .relation_type(&r.kind)
+        .map_or(r.kind.as_str(), |t| t.name.as_str())
+        .to_lowercase();
+    let holder = project.holder_name(to);
+    let holder = if holder.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", escape_inline(holder))
+    };
+    let _ = write!(
+        out,
+        "**{}:** “{}”{holder}",
+        escape_inline(&kind),
+        escape_inline(&to.quote.replace(['\r', '\n'], " "))
+    );
+    if let Some(note) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        let _ = write!(
+            out,
+            " — {}",
+            escape_inline(&note.replace(['\r', '\n'], " "))
+        );
+    }
+    out.push_str("\n\n");
+}
+
+/// `Position · stance: conditional (if …) · toward: Russia · direct, cue “said”`.
+fn annotation_facts(project: &Project, doc: &Document, a: &Annotation) -> String {
+    let mut facts = vec![escape_inline(project.schema.name(&a.tag))];
+    if let Some(stance) = a.stance {
+        let mut fact = format!("stance: {stance}");
+        if let Some(condition) = a.condition.as_deref().filter(|c| !c.trim().is_empty()) {
+            let _ = write!(fact, " ({})", escape_inline(condition));
+        }
+        facts.push(fact);
+    }
+    let target = project.target_name(a);
+    if !target.is_empty() {
+        facts.push(format!("toward: {}", escape_inline(target)));
+    }
+    let cue = cue_text(doc, a);
+    match (a.attribution, cue.is_empty()) {
+        (Some(attribution), true) => facts.push(attribution.to_string()),
+        (Some(attribution), false) => {
+            facts.push(format!("{attribution}, cue “{}”", escape_inline(&cue)));
+        }
+        (None, false) => facts.push(format!("cue “{}”", escape_inline(&cue))),
+        (None, true) => {}
+    }
+    facts.join(" · ")
+}
+
+fn write_annotation(out: &mut String, project: &Project, doc: &Document, a: &Annotation) {
     // Fragments of a discontinuous span read as one quote with an ellipsis between them.
     let fragments: Option<Vec<&str>> = a.ranges.iter().map(|r| doc.slice(*r)).collect();
     let quote = match fragments {
@@ -105,7 +193,12 @@ fn write_annotation(out: &mut String, doc: &Document, a: &Annotation) {
         .iter()
         .map(|r| format!("{}–{}", r.start, r.end))
         .collect();
-    let _ = writeln!(out, "\n*chars {}*\n", ranges.join(", "));
+    let _ = writeln!(
+        out,
+        "\n*{} · chars {}*\n",
+        annotation_facts(project, doc, a),
+        ranges.join(", ")
+    );
     if let Some(note) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
         let lines: Vec<String> = note.lines().map(escape_line).collect();
         let _ = writeln!(out, "**Note:** {}\n", lines.join("  \n"));

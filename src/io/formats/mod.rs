@@ -21,7 +21,7 @@ use super::error::{ImportError, TextPosition};
 use super::file_kind::MAX_FILE_BYTES;
 use super::import::Staging;
 use super::text_file::read_text_file;
-use crate::model::{Actor, ActorId, Edit, EditError, Project, Rgb, TagDef};
+use crate::model::{Actor, ActorId, Edit, EditError, Issue, IssueId, Project, Rgb, TagDef};
 
 pub use self::brat::{import_brat_file, import_brat_folder};
 pub use self::json::{import_jsonl_text, import_stance_json_text};
@@ -168,6 +168,30 @@ pub(crate) fn ensure_actor(
     let edit = project.add_actor(actor).map_err(|e| rejected(path, e))?;
     staging.apply(path, edit)?;
     Ok(actor_id)
+}
+
+/// The project's issue for one a file names: by id, then by name (or alias), else `issue`
+/// itself is staged (without aliases that name another issue). So an import never adds a
+/// second issue answering to a name.
+pub(crate) fn ensure_issue(
+    staging: &mut Staging,
+    path: &Path,
+    issue: &Issue,
+) -> Result<IssueId, ImportError> {
+    let project = staging.project();
+    if project.issue(issue.id).is_some() {
+        return Ok(issue.id);
+    }
+    if let Some(existing) = project.issue_named(issue.name.trim()) {
+        return Ok(existing.id);
+    }
+    let mut issue = issue.clone();
+    issue
+        .aliases
+        .retain(|alias| project.issue_named(alias.trim()).is_none());
+    let id = issue.id;
+    staging.add_issue(path, issue)?;
+    Ok(id)
 }
 
 /// Stages an actor a file lists (with its id) by the model's actor rules: skipped when its

@@ -3,10 +3,19 @@
 //! Mapping (offsets are code points, as in brat):
 //! - an annotation is a `T` line (`T3\tclaim 10 20;25 30\tquote`); a range that crosses a line
 //!   break is split there, since a brat fragment cannot hold one;
-//! - its holder is an attribute line `A5\tHolder T3 Sergei_Lavrov` (spaces become `_`);
+//! - its holder is an attribute line `A5\tHolder T3 Sergei_Lavrov` (spaces become `_`), its
+//!   target likewise `A6\tTarget T3 United_States`;
+//! - its stance and attribution are `A7\tStance T3 conditional` and `A8\tAttribution T3 direct`
+//!   (the lowercase words), each issue one `A9\tIssue T3 security_guarantees` (the issue's name
+//!   with whitespace as `_`; on import `_` reads as a space and the issue is found by name or
+//!   alias, else created);
+//! - its condition, annotator and cue are notes of Stance's own types:
+//!   `#3\tStanceCondition T3\ttext`, `#4\tStanceAnnotator T3\tname` and
+//!   `#5\tStanceCue T3\t1200 1204;1210 1215` (the cue's ranges in `T` line syntax);
 //! - other attributes are `A` lines, its note an `AnnotatorNotes` line (`#2\tAnnotatorNotes T3\tnote`),
 //!   and attributes named `#TYPE` notes of that type (`#4\tLemma T3\tolla`);
-//! - relations are `R` lines; lines kept verbatim from an imported brat file are written back
+//! - relations are `R` lines with their type (`R1\tconcedes-to Arg1:T3 Arg2:T7`), a relation's
+//!   note an `AnnotatorNotes` line on it (`#6\tAnnotatorNotes R1\tnote`); lines kept verbatim from an imported brat file are written back
 //!   unless a tag or holder filter is active.
 //!
 //! Reading is in [`read`], writing in [`write`], the `.conf` files in [`conf`]; what both
@@ -28,6 +37,18 @@ pub const TEXT_EXTENSION: &str = "txt";
 
 /// The brat attribute that carries an annotation's holder.
 pub const BRAT_HOLDER_ATTRIBUTE: &str = "Holder";
+/// The brat attribute that carries an annotation's target (an actor's name, like `Holder`).
+pub const BRAT_TARGET_ATTRIBUTE: &str = "Target";
+/// The brat attribute that carries an annotation's stance (`for`, `against`, …).
+pub const BRAT_STANCE_ATTRIBUTE: &str = "Stance";
+/// The brat attribute that carries an annotation's attribution type (`direct`, …).
+pub const BRAT_ATTRIBUTION_ATTRIBUTE: &str = "Attribution";
+/// The brat attribute that carries one of an annotation's issues (one line per issue).
+pub const BRAT_ISSUE_ATTRIBUTE: &str = "Issue";
+/// Note types that carry a condition, an annotator and a cue (`s e;s e`).
+pub(crate) const NOTE_CONDITION: &str = "StanceCondition";
+pub(crate) const NOTE_ANNOTATOR: &str = "StanceAnnotator";
+pub(crate) const NOTE_CUE: &str = "StanceCue";
 
 /// `external_ids` keys Stance uses for brat.
 pub(crate) const KEY_ID: &str = "brat";
@@ -38,6 +59,34 @@ pub(crate) const KEY_TAIL: &str = "brat:tail";
 pub const NOTE_ATTRIBUTE_PREFIX: &str = "#";
 pub(crate) fn attribute_key(name: &str) -> String {
     format!("brat:A:{name}")
+}
+/// The `external_ids` key of the `Issue` line for one issue.
+pub(crate) fn issue_key(issue: crate::model::IssueId) -> String {
+    attribute_key(&format!("{BRAT_ISSUE_ATTRIBUTE}:{issue}"))
+}
+/// The `external_ids` key of a note of a Stance type (`StanceCue`, …).
+pub(crate) fn note_key(note_type: &str) -> String {
+    format!("brat:#{note_type}")
+}
+
+/// Ranges in `T` line syntax: `s e;s e`.
+pub(crate) fn offsets_text(ranges: &[Span]) -> String {
+    let parts: Vec<String> = ranges
+        .iter()
+        .map(|r| format!("{} {}", r.start, r.end))
+        .collect();
+    parts.join(";")
+}
+
+/// Parses `s e;s e`; `None` unless every part is two numbers with start < end.
+pub(crate) fn parse_offsets(text: &str) -> Option<Vec<Span>> {
+    text.split(';')
+        .map(|part| {
+            let (s, e) = part.split_once(' ')?;
+            let (s, e) = (s.parse().ok()?, e.parse().ok()?);
+            (s < e).then(|| Span::new(s, e))
+        })
+        .collect()
 }
 
 /// The order lines are written in: `T`, `R`, `E`, `A` (and `M`), `N`, `#`, `*`, then anything
@@ -82,15 +131,11 @@ pub(crate) fn one_line(text: &str) -> String {
 /// `T3\ttag s e;s e\ttext`, splitting ranges at line breaks.
 pub(crate) fn t_line(id: &str, doc: &Document, a: &Annotation) -> String {
     let fragments = split_at_line_breaks(doc, &a.ranges);
-    let offsets: Vec<String> = fragments
-        .iter()
-        .map(|r| format!("{} {}", r.start, r.end))
-        .collect();
     let texts: Vec<&str> = fragments.iter().filter_map(|r| doc.slice(*r)).collect();
     format!(
         "{id}\t{} {}\t{}",
         brat_token(&a.tag),
-        offsets.join(";"),
+        offsets_text(&fragments),
         texts.join(" ")
     )
 }

@@ -16,15 +16,17 @@ use chrono::{DateTime, Utc};
 
 use super::conf::{VisualConf, add_declared_entities};
 use super::{
-    ANN_EXTENSION, BRAT_HOLDER_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ATTRIBUTE_PREFIX,
-    TEXT_EXTENSION, attribute_key, brat_token, one_line, t_line,
+    ANN_EXTENSION, BRAT_ATTRIBUTION_ATTRIBUTE, BRAT_HOLDER_ATTRIBUTE, BRAT_ISSUE_ATTRIBUTE,
+    BRAT_STANCE_ATTRIBUTE, BRAT_TARGET_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ANNOTATOR,
+    NOTE_ATTRIBUTE_PREFIX, NOTE_CONDITION, NOTE_CUE, TEXT_EXTENSION, attribute_key, brat_token,
+    issue_key, note_key, offsets_text, one_line, parse_offsets, t_line,
 };
 use crate::io::error::{ImportError, TextPosition};
-use crate::io::formats::{ensure_actor, ensure_tag, invalid, read_text};
+use crate::io::formats::{ensure_actor, ensure_issue, ensure_tag, invalid, read_text};
 use crate::io::import::Staging;
 use crate::model::{
-    Annotation, AnnotationId, Document, Edit, PreservedRecord, Relation, RelationId, Span,
-    check_ranges,
+    Annotation, AnnotationId, Attribution, Document, Edit, Issue, PreservedRecord, Relation,
+    RelationId, Span, Stance, check_ranges,
 };
 
 /// Imports every `.ann` file of a folder with its sibling `.txt`, in file-name order.
@@ -231,6 +233,16 @@ fn parse_ann(
             modelled[i] = true;
         }
     }
+    // Notes on relations, once every relation is read (a note may come before its relation).
+    for (i, raw) in lines.iter().enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if !modelled[i]
+            && line.starts_with('#')
+            && relation_note(line, &mut out.relations).is_some()
+        {
+            modelled[i] = true;
+        }
+    }
     out.preserved = lines
         .iter()
         .zip(&modelled)
@@ -414,6 +426,14 @@ fn parse_attribute(
     if rebuilt != line {
         return Ok(None);
     }
+    if let Some(done) = negotiation_attribute(name, value, index, annotations, staging, path)? {
+        annotations[index]
+            .1
+            .external_ids
+            .insert(done, id.to_owned());
+        return Ok(Some(()));
+    }
+    let a = &annotations[index].1;
     let holder_name = value.replace('_', " ");
     // The actor the holder would be (matched like the model does: by name or alias, ignoring
     // case) must write back as this very value; otherwise the line stays an attribute.
@@ -421,14 +441,23 @@ fn parse_attribute(
         .project()
         .actor_named(&holder_name)
         .is_none_or(|actor| brat_token(&actor.name) == value);
-    let is_holder = name == BRAT_HOLDER_ATTRIBUTE
-        && a.holder.is_none()
+    let is_holder = [BRAT_HOLDER_ATTRIBUTE, BRAT_TARGET_ATTRIBUTE].contains(&name)
+        && if name == BRAT_HOLDER_ATTRIBUTE {
+            a.holder.is_none()
+        } else {
+            a.target.is_none()
+        }
         && !holder_name.trim().is_empty()
         && brat_token(&holder_name) == value
         && writes_back;
     let a = &mut annotations[index].1;
     if is_holder {
-        a.holder = Some(ensure_actor(staging, path, None, &holder_name, None)?);
+        let actor = Some(ensure_actor(staging, path, None, &holder_name, None)?);
+        if name == BRAT_HOLDER_ATTRIBUTE {
+            a.holder = actor;
+        } else {
+            a.target = actor;
+        }
         a.external_ids.insert(attribute_key(name), id.to_owned());
         return Ok(Some(()));
     }
@@ -455,6 +484,10 @@ fn parse_note(
     {
         return None;
     }
+    if let Some(done) = negotiation_note(note_type, note, a) {
+        a.external_ids.insert(note_key(done), id.to_owned());
+        return Some(());
+    }
     if note_type == "AnnotatorNotes" {
         if a.note.is_some() {
             return None;
@@ -470,5 +503,103 @@ fn parse_note(
     }
     a.external_ids.insert(attribute_key(&name), id.to_owned());
     a.attributes.insert(name, note.to_owned());
+    Some(())
+}
+
+/// A `Stance`, `Attribution` or `Issue` attribute that writes back as it is, stored in the
+/// annotation's field; returns the `external_ids` key for the line's id. Values that do not
+/// fit (`Stance T3 maybe`) stay free attributes, as in any brat corpus.
+fn negotiation_attribute(
+    name: &str,
+    value: &str,
+    index: usize,
+    annotations: &mut [(usize, Annotation)],
+    staging: &mut Staging,
+    path: &Path,
+) -> Result<Option<String>, ImportError> {
+    let a = &mut annotations[index].1;
+    match name {
+        BRAT_STANCE_ATTRIBUTE if a.stance.is_none() => {
+            let Ok(stance) = value.parse::<Stance>() else {
+                return Ok(None);
+            };
+            if stance.as_str() != value {
+                return Ok(None);
+            }
+            a.stance = Some(stance);
+        }
+        BRAT_ATTRIBUTION_ATTRIBUTE if a.attribution.is_none() => {
+            let Ok(attribution) = value.parse::<Attribution>() else {
+                return Ok(None);
+            };
+            if attribution.as_str() != value {
+                return Ok(None);
+            }
+            a.attribution = Some(attribution);
+        }
+        BRAT_ISSUE_ATTRIBUTE if !value.is_empty() => {
+            let issue_name = value.replace('_', " ");
+            // As for holders: the issue found by name must write back as this very value.
+            let writes_back = staging
+                .project()
+                .issue_named(&issue_name)
+                .is_none_or(|issue| brat_token(&issue.name) == value);
+            if !writes_back || issue_name.trim().is_empty() {
+                return Ok(None);
+            }
+            let issue = ensure_issue(staging, path, &Issue::new(issue_name))?;
+            let a = &mut annotations[index].1;
+            if a.issues.contains(&issue) {
+                return Ok(None);
+            }
+            a.issues.push(issue);
+            return Ok(Some(issue_key(issue)));
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some(attribute_key(name)))
+}
+
+/// A note of one of Stance's own types (condition, annotator, cue) into its field; returns
+/// the note type.
+fn negotiation_note(note_type: &str, note: &str, a: &mut Annotation) -> Option<&'static str> {
+    match note_type {
+        NOTE_CONDITION if a.condition.is_none() => {
+            a.condition = Some(note.to_owned());
+            Some(NOTE_CONDITION)
+        }
+        NOTE_ANNOTATOR if a.annotator.is_none() => {
+            a.annotator = Some(note.to_owned());
+            Some(NOTE_ANNOTATOR)
+        }
+        NOTE_CUE if a.cue.is_empty() => {
+            let cue = parse_offsets(note)?;
+            if offsets_text(&cue) != note || check_ranges(&cue).is_err() {
+                return None;
+            }
+            a.cue = cue;
+            Some(NOTE_CUE)
+        }
+        _ => None,
+    }
+}
+
+/// `#6\tAnnotatorNotes R1\tnote` on an imported relation without a note yet.
+fn relation_note(line: &str, relations: &mut [Relation]) -> Option<()> {
+    let (id, rest) = line.split_once('\t')?;
+    let (head, note) = rest.split_once('\t')?;
+    let target = head.strip_prefix("AnnotatorNotes ")?;
+    let relation = relations
+        .iter_mut()
+        .find(|r| r.external_ids.get(KEY_ID).is_some_and(|rid| rid == target))?;
+    if relation.note.is_some()
+        || format!("{id}\tAnnotatorNotes {target}\t{}", one_line(note)) != line
+    {
+        return None;
+    }
+    relation.note = Some(note.to_owned());
+    relation
+        .external_ids
+        .insert(KEY_NOTE.to_owned(), id.to_owned());
     Some(())
 }

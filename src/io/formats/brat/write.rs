@@ -8,11 +8,15 @@ use std::path::PathBuf;
 
 use super::conf::{ANNOTATION_CONF, VISUAL_CONF, annotation_conf, visual_conf};
 use super::{
-    ANN_EXTENSION, BRAT_HOLDER_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ATTRIBUTE_PREFIX,
-    TEXT_EXTENSION, attribute_key, brat_line_order, brat_token, one_line, t_line,
+    ANN_EXTENSION, BRAT_ATTRIBUTION_ATTRIBUTE, BRAT_HOLDER_ATTRIBUTE, BRAT_ISSUE_ATTRIBUTE,
+    BRAT_STANCE_ATTRIBUTE, BRAT_TARGET_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ANNOTATOR,
+    NOTE_ATTRIBUTE_PREFIX, NOTE_CONDITION, NOTE_CUE, TEXT_EXTENSION, attribute_key,
+    brat_line_order, brat_token, issue_key, note_key, offsets_text, one_line, t_line,
 };
 use crate::io::export::{Selection, sanitize_file_stem};
-use crate::model::{Annotation, AnnotationId, Document, DocumentId, Relation};
+use crate::model::{
+    Annotation, AnnotationId, Attribution, Document, DocumentId, Project, Relation, Stance,
+};
 
 pub(crate) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
@@ -64,6 +68,36 @@ pub(crate) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
             PathBuf::from(format!("{name}.{ANN_EXTENSION}")),
             ann.into_bytes(),
         ));
+    }
+    // A used closed list is declared whole, so brat offers every value.
+    let closed: [(&str, Vec<String>); 3] = [
+        (
+            BRAT_STANCE_ATTRIBUTE,
+            Stance::ALL.iter().map(|s| s.as_str().to_owned()).collect(),
+        ),
+        (
+            BRAT_ATTRIBUTION_ATTRIBUTE,
+            Attribution::ALL
+                .iter()
+                .map(|s| s.as_str().to_owned())
+                .collect(),
+        ),
+        (
+            BRAT_ISSUE_ATTRIBUTE,
+            selection
+                .issues()
+                .iter()
+                .map(|i| brat_token(&i.name))
+                .collect(),
+        ),
+    ];
+    for (name, values) in closed {
+        if let Some(used) = attribute_values.get_mut(name) {
+            used.extend(values);
+        }
+    }
+    for relation_type in &selection.project.schema.relation_types {
+        relation_kinds.insert(brat_token(&relation_type.key));
     }
     files.push((
         PathBuf::from(ANNOTATION_CONF),
@@ -185,20 +219,9 @@ fn document_ann(
     }
     for a in annotations {
         let t = &t_ids[&a.id];
-        if let Some(actor) = a.holder.and_then(|h| project.actor(h)) {
-            let id = pool.take(
-                'A',
-                a.external_ids.get(&attribute_key(BRAT_HOLDER_ATTRIBUTE)),
-            );
-            let value = brat_token(&actor.name);
-            lines.push(format!("{id}\t{BRAT_HOLDER_ATTRIBUTE} {t} {value}"));
-            attribute_values
-                .entry(BRAT_HOLDER_ATTRIBUTE.to_owned())
-                .or_default()
-                .insert(value);
-        }
+        negotiation_lines(project, a, t, &mut pool, &mut lines, attribute_values);
         for (name, value) in &a.attributes {
-            if name == BRAT_HOLDER_ATTRIBUTE && a.holder.is_some() {
+            if modelled_attribute(a, name) {
                 continue;
             }
             if let Some(note_type) = name.strip_prefix(NOTE_ATTRIBUTE_PREFIX) {
@@ -231,6 +254,13 @@ fn document_ann(
         let kind = brat_token(&r.kind);
         let tail = r.external_ids.get(KEY_TAIL).map_or("", String::as_str);
         lines.push(format!("{id}\t{kind} Arg1:{from} Arg2:{to}{tail}"));
+        if let Some(note) = &r.note {
+            let note_id = pool.take('#', r.external_ids.get(KEY_NOTE));
+            lines.push(format!(
+                "{note_id}\tAnnotatorNotes {id}\t{}",
+                one_line(note)
+            ));
+        }
         relation_kinds.insert(kind);
     }
     lines.sort_by_key(|l| brat_line_order(l));
@@ -240,6 +270,74 @@ fn document_ann(
         out.push('\n');
     }
     out
+}
+
+/// True if a free attribute is shadowed by a field the model has (the field is written).
+fn modelled_attribute(a: &Annotation, name: &str) -> bool {
+    match name {
+        BRAT_HOLDER_ATTRIBUTE => a.holder.is_some(),
+        BRAT_TARGET_ATTRIBUTE => a.target.is_some(),
+        BRAT_STANCE_ATTRIBUTE => a.stance.is_some(),
+        BRAT_ATTRIBUTION_ATTRIBUTE => a.attribution.is_some(),
+        BRAT_ISSUE_ATTRIBUTE => !a.issues.is_empty(),
+        _ => false,
+    }
+}
+
+/// The `A` and `#` lines of the negotiation fields: holder, target, stance, attribution,
+/// issues, then the condition, cue and annotator notes.
+fn negotiation_lines(
+    project: &Project,
+    a: &Annotation,
+    t: &str,
+    pool: &mut IdPool,
+    lines: &mut Vec<String>,
+    attribute_values: &mut BTreeMap<String, BTreeSet<String>>,
+) {
+    let mut attribute = |pool: &mut IdPool, name: &str, key: String, value: String| {
+        let id = pool.take('A', a.external_ids.get(&key));
+        lines.push(format!("{id}\t{name} {t} {value}"));
+        attribute_values
+            .entry(name.to_owned())
+            .or_default()
+            .insert(value);
+    };
+    for (name, actor) in [
+        (BRAT_HOLDER_ATTRIBUTE, a.holder),
+        (BRAT_TARGET_ATTRIBUTE, a.target),
+    ] {
+        if let Some(actor) = actor.and_then(|id| project.actor(id)) {
+            attribute(pool, name, attribute_key(name), brat_token(&actor.name));
+        }
+    }
+    if let Some(stance) = a.stance {
+        let key = attribute_key(BRAT_STANCE_ATTRIBUTE);
+        attribute(pool, BRAT_STANCE_ATTRIBUTE, key, stance.as_str().to_owned());
+    }
+    if let Some(attribution) = a.attribution {
+        let key = attribute_key(BRAT_ATTRIBUTION_ATTRIBUTE);
+        attribute(
+            pool,
+            BRAT_ATTRIBUTION_ATTRIBUTE,
+            key,
+            attribution.as_str().to_owned(),
+        );
+    }
+    for &issue in &a.issues {
+        let name = brat_token(&project.issue_name(issue));
+        attribute(pool, BRAT_ISSUE_ATTRIBUTE, issue_key(issue), name);
+    }
+    let cue = (!a.cue.is_empty()).then(|| offsets_text(&a.cue));
+    for (note_type, value) in [
+        (NOTE_CONDITION, a.condition.as_deref()),
+        (NOTE_CUE, cue.as_deref()),
+        (NOTE_ANNOTATOR, a.annotator.as_deref()),
+    ] {
+        if let Some(value) = value {
+            let id = pool.take('#', a.external_ids.get(&note_key(note_type)));
+            lines.push(format!("{id}\t{note_type} {t}\t{}", one_line(value)));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,13 +8,16 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport};
+use super::{AnnotationRecord, EXPORT_FORMAT_NAME, EXPORT_VERSION, JsonExport, RelationRecord};
 use crate::io::error::ImportError;
 use crate::io::formats::{
-    OFFSET_UNIT, ensure_actor, ensure_tag, invalid, json_error, placed_at, stage_listed_actor,
+    OFFSET_UNIT, ensure_actor, ensure_issue, ensure_tag, invalid, json_error, placed_at,
+    stage_listed_actor,
 };
 use crate::io::import::Staging;
-use crate::model::{Annotation, Document, DocumentId, Edit, PreservedRecord, Relation, RelationId};
+use crate::model::{
+    Annotation, Document, DocumentId, Edit, Issue, PreservedRecord, Relation, RelationId, Span,
+};
 
 /// Imports the text of a Stance JSON export (documents, tags, actors, annotations, relations).
 ///
@@ -33,12 +36,13 @@ pub fn import_stance_json_text(
             format!("format {:?} is not {EXPORT_FORMAT_NAME:?}", export.format),
         ));
     }
-    if export.version > 1 {
+    if export.version > EXPORT_VERSION {
         return Err(invalid(
             path,
             None,
             format!(
-                "made by a newer Stance (export version {}; this build reads 1)",
+                "made by a newer Stance (export version {}; this build reads up to \
+                 {EXPORT_VERSION})",
                 export.version
             ),
         ));
@@ -58,6 +62,9 @@ pub fn import_stance_json_text(
     }
     for actor in &export.actors {
         stage_listed_actor(staging, path, actor)?;
+    }
+    for issue in &export.issues {
+        ensure_issue(staging, path, issue)?;
     }
     stage_documents(path, &export.documents, staging)?;
     for (i, record) in export.annotations.iter().enumerate() {
@@ -130,9 +137,10 @@ fn stage_documents(
 /// Stages the export's relations; one already present must be identical.
 fn stage_relations(
     path: &Path,
-    relations: &[Relation],
+    relations: &[RelationRecord],
     staging: &mut Staging,
 ) -> Result<(), ImportError> {
+    let relations: Vec<Relation> = relations.iter().map(Relation::from).collect();
     // Looked up by id: a search of the list per relation would be quadratic.
     let mut staged: HashMap<RelationId, Relation> = staging
         .project()
@@ -142,7 +150,7 @@ fn stage_relations(
         .collect();
     for relation in relations {
         match staged.get(&relation.id) {
-            Some(existing) if existing == relation => {}
+            Some(existing) if *existing == relation => {}
             Some(_) => {
                 return Err(invalid(
                     path,
@@ -170,7 +178,8 @@ fn stage_relations(
     Ok(())
 }
 
-/// Imports Stance JSON Lines: one annotation record per line, blank lines ignored.
+/// Imports Stance JSON Lines: one annotation record per line, blank lines ignored. The
+/// relations records carry are staged after every annotation, so they may point forward.
 ///
 /// # Errors
 /// A malformed line (with its number), or an annotation whose document is not in the project.
@@ -179,6 +188,7 @@ pub fn import_jsonl_text(
     text: &str,
     staging: &mut Staging,
 ) -> Result<(), ImportError> {
+    let mut relations = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -192,8 +202,9 @@ pub fn import_jsonl_text(
             &record,
             staging,
         )?;
+        relations.extend(record.relations);
     }
-    Ok(())
+    stage_relations(path, &relations, staging)
 }
 
 fn check_unit(path: &Path, line: Option<usize>, unit: &str) -> Result<(), ImportError> {
@@ -252,6 +263,23 @@ fn add_record(
             Some(&record.holder_affiliation),
         )?)
     };
+    let mut issues = Vec::with_capacity(record.issues.len());
+    for r in &record.issues {
+        let issue = Issue {
+            id: r.id,
+            name: r.name.clone(),
+            aliases: Vec::new(),
+            description: None,
+        };
+        issues.push(ensure_issue(staging, path, &issue)?);
+    }
+    let target = match &record.target {
+        Some(t) => Some(ensure_actor(staging, path, Some(t.id), &t.name, None)?),
+        None => None,
+    };
+    let cue = record.cue.as_ref().map_or_else(Vec::new, |c| {
+        c.ranges.iter().map(|[s, e]| Span::new(*s, *e)).collect()
+    });
     let annotation = Annotation {
         id: record.id,
         document,
@@ -259,13 +287,13 @@ fn add_record(
         ranges: record.spans(),
         quote: record.quote.clone(),
         holder,
-        issues: Vec::new(),
-        target: None,
-        stance: None,
-        condition: None,
-        attribution: None,
-        cue: Vec::new(),
-        annotator: None,
+        issues,
+        target,
+        stance: record.stance,
+        condition: record.condition.clone(),
+        attribution: record.attribution,
+        cue,
+        annotator: record.annotator.clone(),
         // An empty note and no note export alike; both come back as no note.
         note: (!record.note.is_empty()).then(|| record.note.clone()),
         attributes: record.attributes.clone(),

@@ -1,6 +1,6 @@
 //! Writes JSON and JSON Lines exports from a selection.
 
-use super::{AnnotationRecord, EXPORT_FORMAT_NAME, JsonExport};
+use super::{AnnotationRecord, EXPORT_FORMAT_NAME, EXPORT_VERSION, JsonExport, RelationRecord};
 use crate::io::export::{ExportError, Selection};
 use crate::io::formats::OFFSET_UNIT;
 use crate::model::{ActorId, DocumentId};
@@ -11,14 +11,17 @@ pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError>
         .annotations()
         .map(|(d, a)| AnnotationRecord::new(selection, d, a))
         .collect();
-    // Only the actors the selected annotations use, in project order.
-    let used: std::collections::HashSet<ActorId> =
-        annotations.iter().filter_map(|r| r.holder_id).collect();
+    // Only the actors the selected annotations use (as holder or target), in project order.
+    let used: std::collections::HashSet<ActorId> = annotations
+        .iter()
+        .flat_map(|r| [r.holder_id, r.target.as_ref().map(|t| t.id)])
+        .flatten()
+        .collect();
     let doc_ids: std::collections::HashSet<DocumentId> =
         selection.documents.iter().map(|(d, _)| d.id).collect();
     let export = JsonExport {
         format: EXPORT_FORMAT_NAME.to_owned(),
-        version: 1,
+        version: EXPORT_VERSION,
         offset_unit: OFFSET_UNIT.to_owned(),
         project: project.title.clone(),
         tags: project.schema.tags.clone(),
@@ -28,13 +31,18 @@ pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError>
             .filter(|a| !selection.filtered || used.contains(&a.id))
             .cloned()
             .collect(),
+        issues: selection.issues().into_iter().cloned().collect(),
         documents: selection
             .documents
             .iter()
             .map(|(d, _)| (*d).clone())
             .collect(),
         annotations,
-        relations: selection.relations().into_iter().cloned().collect(),
+        relations: selection
+            .relations()
+            .into_iter()
+            .map(RelationRecord::from)
+            .collect(),
         preserved: if selection.filtered {
             Vec::new()
         } else {
@@ -52,9 +60,20 @@ pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError>
 }
 
 pub(crate) fn export_jsonl(selection: &Selection) -> Result<Vec<u8>, ExportError> {
+    // Each line carries the relations that start at it, so the file restores them.
+    let mut outgoing: std::collections::HashMap<_, Vec<RelationRecord>> =
+        std::collections::HashMap::new();
+    for r in selection.relations() {
+        outgoing
+            .entry(r.from)
+            .or_default()
+            .push(RelationRecord::from(r));
+    }
     let mut out = Vec::new();
     for (doc, a) in selection.annotations() {
-        serde_json::to_writer(&mut out, &AnnotationRecord::new(selection, doc, a))?;
+        let mut record = AnnotationRecord::new(selection, doc, a);
+        record.relations = outgoing.remove(&a.id).unwrap_or_default();
+        serde_json::to_writer(&mut out, &record)?;
         out.push(b'\n');
     }
     Ok(out)

@@ -12,11 +12,19 @@ use std::path::Path;
 use chrono::Utc;
 use serde_json::Value;
 
-use super::W3C_ROLE_KEY;
+use super::{
+    ROLE_ATTRIBUTION, ROLE_CONDITION, ROLE_HOLDER, ROLE_ISSUE, ROLE_RELATION, ROLE_STANCE,
+    ROLE_TARGET, W3C_ROLE_KEY,
+};
 use crate::io::error::ImportError;
-use crate::io::formats::{ensure_actor, ensure_tag, invalid, json_error, parse_time, placed_at};
+use crate::io::formats::{
+    ensure_actor, ensure_issue, ensure_tag, invalid, json_error, parse_time, placed_at,
+};
 use crate::io::import::Staging;
-use crate::model::{ActorId, Annotation, AnnotationId, Document, DocumentId, Project, Span};
+use crate::model::{
+    ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Edit, Issue, IssueId,
+    Project, Relation, RelationId, Span, Stance,
+};
 
 /// Imports W3C Web Annotation JSON-LD text.
 ///
@@ -27,14 +35,101 @@ pub fn import_w3c_text(path: &Path, text: &str, staging: &mut Staging) -> Result
     let value: Value = serde_json::from_str(text).map_err(|e| json_error(path, 0, &e))?;
     let items = annotation_items(&value)
         .ok_or_else(|| invalid(path, None, "no annotations found: expected an AnnotationCollection, an AnnotationPage or Annotations"))?;
+    let mut links = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let id = item.get("id").and_then(Value::as_str);
         let place = format!("annotation {} ({})", i + 1, id.unwrap_or("without id"));
+        // Relations point at annotations, so they are read once every annotation is staged.
+        if item.get("motivation").and_then(Value::as_str) == Some("linking") {
+            links.push((place, *item));
+            continue;
+        }
         read_annotation(path, &place, item, staging)
             .and_then(|annotation| staging.add_annotation(path, None, &place, annotation))
             .map_err(|e| placed_at(e, text, id.unwrap_or_default()))?;
     }
+    for (place, item) in links {
+        let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
+        stage_link(path, &place, item, staging).map_err(|e| placed_at(e, text, id))?;
+    }
     Ok(())
+}
+
+/// A `linking` annotation between two annotations of the project: a relation.
+fn stage_link(
+    path: &Path,
+    place: &str,
+    item: &Value,
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    let bodies = as_list(item.get("body"));
+    let role_value = |role: &str| {
+        bodies
+            .iter()
+            .find(|b| b.get(W3C_ROLE_KEY).and_then(Value::as_str) == Some(role))
+            .and_then(|b| b.get("value"))
+            .and_then(Value::as_str)
+    };
+    let note = bodies
+        .iter()
+        .find(|b| b.get("purpose").and_then(Value::as_str) == Some("commenting"))
+        .and_then(|b| b.get("value"))
+        .and_then(Value::as_str);
+    let Some(kind) = role_value(ROLE_RELATION) else {
+        return Err(invalid(
+            path,
+            None,
+            format!(
+                "{place}: a linking annotation without a body with \"stance:role\": \"relation\""
+            ),
+        ));
+    };
+    let targets = as_list(item.get("target"));
+    let end = |key: &str, index: usize| {
+        urn_uuid(item.get(key))
+            .or_else(|| urn_uuid(targets.get(index).copied()))
+            .map(AnnotationId)
+    };
+    let (Some(from), Some(to)) = (end("stance:from", 0), end("stance:to", 1)) else {
+        return Err(invalid(
+            path,
+            None,
+            format!("{place}: a relation needs two annotation ids as targets"),
+        ));
+    };
+    let relation = Relation {
+        id: urn_uuid(item.get("id")).map_or_else(RelationId::random, RelationId),
+        kind: kind.to_owned(),
+        from,
+        to,
+        note: note.map(str::to_owned),
+        external_ids: item
+            .get("stance:externalIds")
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default(),
+    };
+    match staging
+        .project()
+        .relations
+        .iter()
+        .find(|r| r.id == relation.id)
+    {
+        Some(existing) if *existing == relation => return Ok(()),
+        Some(_) => {
+            return Err(invalid(
+                path,
+                None,
+                format!(
+                    "{place}: relation {} differs from the one in the project",
+                    relation.id
+                ),
+            ));
+        }
+        None => {}
+    }
+    crate::io::formats::ensure_relation_type(staging, path, &relation.kind)?;
+    let index = staging.project().relations.len();
+    staging.apply(path, Edit::InsertRelation { index, relation })
 }
 
 fn annotation_items(value: &Value) -> Option<Vec<&Value>> {
@@ -65,12 +160,29 @@ fn as_list(value: Option<&Value>) -> Vec<&Value> {
     }
 }
 
-/// What an annotation's bodies say: its tag, note and holder (id, name, affiliation).
+/// An actor a body names: id, name, affiliation.
+type ActorBody = (Option<ActorId>, String, Option<String>);
+
+/// What an annotation's bodies say: its tag, note, holder and the negotiation fields.
 #[derive(Default)]
 struct Bodies {
     tag: Option<String>,
     note: Option<String>,
-    holder: Option<(Option<ActorId>, String, Option<String>)>,
+    holder: Option<ActorBody>,
+    target: Option<ActorBody>,
+    issues: Vec<Issue>,
+    stance: Option<String>,
+    condition: Option<String>,
+    attribution: Option<String>,
+}
+
+fn actor_body(body: &Value, name: &str) -> ActorBody {
+    let id = urn_uuid(body.get("stance:actorId")).map(ActorId);
+    let affiliation = body
+        .get("stance:affiliation")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    (id, name.to_owned(), affiliation)
 }
 
 fn read_bodies(item: &Value) -> Bodies {
@@ -80,14 +192,18 @@ fn read_bodies(item: &Value) -> Bodies {
         let purpose = body.get("purpose").and_then(Value::as_str);
         let role = body.get(W3C_ROLE_KEY).and_then(Value::as_str);
         match (purpose, role, value) {
-            (_, Some("holder"), Some(name)) => {
-                let id = urn_uuid(body.get("stance:actorId")).map(ActorId);
-                let affiliation = body
-                    .get("stance:affiliation")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned);
-                bodies.holder = Some((id, name.to_owned(), affiliation));
+            (_, Some(ROLE_HOLDER), Some(name)) => bodies.holder = Some(actor_body(body, name)),
+            (_, Some(ROLE_TARGET), Some(name)) => bodies.target = Some(actor_body(body, name)),
+            (_, Some(ROLE_ISSUE), Some(name)) => {
+                let mut issue = Issue::new(name);
+                if let Some(id) = urn_uuid(body.get("stance:issueId")) {
+                    issue.id = IssueId(id);
+                }
+                bodies.issues.push(issue);
             }
+            (_, Some(ROLE_STANCE), Some(word)) => bodies.stance = Some(word.to_owned()),
+            (_, Some(ROLE_CONDITION), Some(text)) => bodies.condition = Some(text.to_owned()),
+            (_, Some(ROLE_ATTRIBUTION), Some(word)) => bodies.attribution = Some(word.to_owned()),
             (Some("commenting"), _, Some(text)) => bodies.note = Some(text.to_owned()),
             (Some("tagging" | "classifying"), _, Some(key)) if bodies.tag.is_none() => {
                 bodies.tag = Some(key.to_owned());
@@ -131,7 +247,25 @@ fn read_annotation(
     item: &Value,
     staging: &mut Staging,
 ) -> Result<Annotation, ImportError> {
-    let Bodies { tag, note, holder } = read_bodies(item);
+    let Bodies {
+        tag,
+        note,
+        holder,
+        target,
+        issues,
+        stance,
+        condition,
+        attribution,
+    } = read_bodies(item);
+    let word_error = |e: crate::model::UnknownVariant| invalid(path, None, format!("{place}: {e}"));
+    let stance = stance
+        .map(|w| w.parse::<Stance>())
+        .transpose()
+        .map_err(word_error)?;
+    let attribution = attribution
+        .map(|w| w.parse::<Attribution>())
+        .transpose()
+        .map_err(word_error)?;
     let Some(tag) = tag else {
         return Err(invalid(
             path,
@@ -163,6 +297,21 @@ fn read_annotation(
         )?),
         None => None,
     };
+    let target = match target {
+        Some((id, name, affiliation)) => Some(ensure_actor(
+            staging,
+            path,
+            id,
+            &name,
+            affiliation.as_deref(),
+        )?),
+        None => None,
+    };
+    let issues = issues
+        .iter()
+        .map(|issue| ensure_issue(staging, path, issue))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (cue, annotator) = (read_cue(item), read_creator(item));
     let now = Utc::now();
     let created = parse_time(item.get("created").and_then(Value::as_str)).unwrap_or(now);
     let string_map = |key: &str| -> BTreeMap<String, String> {
@@ -177,19 +326,41 @@ fn read_annotation(
         ranges,
         quote,
         holder,
-        issues: Vec::new(),
-        target: None,
-        stance: None,
-        condition: None,
-        attribution: None,
-        cue: Vec::new(),
-        annotator: None,
+        issues,
+        target,
+        stance,
+        condition,
+        attribution,
+        cue,
+        annotator,
         note,
         attributes: string_map("stance:attributes"),
         external_ids: string_map("stance:externalIds"),
         created,
         modified: parse_time(item.get("modified").and_then(Value::as_str)).unwrap_or(created),
     })
+}
+
+/// `stance:cue`: the reporting cue's ranges.
+fn read_cue(item: &Value) -> Vec<Span> {
+    item.get("stance:cue")
+        .and_then(|v| serde_json::from_value::<Vec<[usize; 2]>>(v.clone()).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|[s, e]| Span::new(s, e))
+        .collect()
+}
+
+/// The annotator: `creator` is a name, or an object with one (as Stance writes it).
+fn read_creator(item: &Value) -> Option<String> {
+    match item.get("creator") {
+        Some(Value::String(name)) => Some(name.clone()),
+        Some(creator) => creator
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        None => None,
+    }
 }
 
 /// Finds the document and span a target points at. `same_document` pins later targets of a

@@ -7,6 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::{
+    ROLE_ATTRIBUTION, ROLE_CONDITION, ROLE_HOLDER, ROLE_ISSUE, ROLE_RELATION, ROLE_STANCE,
+    ROLE_TAG, ROLE_TARGET,
+};
 use crate::io::export::{ExportError, Selection, sanitize_file_stem};
 use crate::io::formats::{OFFSET_UNIT, timestamp};
 use crate::model::{Annotation, Document, Span};
@@ -49,7 +53,45 @@ struct Page<'a> {
     kind: &'static str,
     part_of: String,
     start_index: usize,
-    items: Vec<Item<'a>>,
+    items: Vec<PageItem<'a>>,
+}
+
+/// An annotation of text, or a relation: an annotation whose targets are annotations.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PageItem<'a> {
+    Text(Box<Item<'a>>),
+    Link(LinkItem<'a>),
+}
+
+/// A relation `from` *type* `to`: motivation `linking`, the type as a tagging body with
+/// `stance:role: relation`, the note as a commenting body, targets `[from, to]` (JSON-LD
+/// arrays are unordered, so `stance:from` and `stance:to` say the direction).
+#[derive(Serialize)]
+struct LinkItem<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: Vec<Body<'a>>,
+    target: [String; 2],
+    #[serde(rename = "stance:from")]
+    from: String,
+    #[serde(rename = "stance:to")]
+    to: String,
+    #[serde(
+        rename = "stance:externalIds",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    external_ids: &'a BTreeMap<String, String>,
+}
+
+/// Who made or last changed an annotation.
+#[derive(Serialize)]
+struct Creator<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -58,10 +100,15 @@ struct Item<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     motivation: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<Creator<'a>>,
     created: String,
     modified: String,
     body: Vec<Body<'a>>,
     target: Targets<'a>,
+    /// The reporting cue's ranges, in code points.
+    #[serde(rename = "stance:cue", skip_serializing_if = "Vec::is_empty")]
+    cue: Vec<[usize; 2]>,
     #[serde(
         rename = "stance:attributes",
         skip_serializing_if = "BTreeMap::is_empty"
@@ -79,27 +126,42 @@ struct Body<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     purpose: &'static str,
-    value: &'a str,
+    value: std::borrow::Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     format: Option<&'static str>,
     #[serde(rename = "stance:role", skip_serializing_if = "Option::is_none")]
     role: Option<&'static str>,
     #[serde(rename = "stance:actorId", skip_serializing_if = "Option::is_none")]
     actor_id: Option<String>,
+    #[serde(rename = "stance:issueId", skip_serializing_if = "Option::is_none")]
+    issue_id: Option<String>,
     #[serde(rename = "stance:affiliation", skip_serializing_if = "Option::is_none")]
     affiliation: Option<&'a str>,
 }
 
 impl<'a> Body<'a> {
-    fn textual(purpose: &'static str, value: &'a str) -> Self {
+    fn textual(purpose: &'static str, value: impl Into<std::borrow::Cow<'a, str>>) -> Self {
         Self {
             kind: "TextualBody",
             purpose,
-            value,
+            value: value.into(),
             format: None,
             role: None,
             actor_id: None,
+            issue_id: None,
             affiliation: None,
+        }
+    }
+
+    /// A Stance body: `stance:role` tells readers which field it carries.
+    fn role(
+        role: &'static str,
+        purpose: &'static str,
+        value: impl Into<std::borrow::Cow<'a, str>>,
+    ) -> Self {
+        Self {
+            role: Some(role),
+            ..Self::textual(purpose, value)
         }
     }
 }
@@ -141,10 +203,30 @@ pub(crate) fn export(selection: &Selection) -> Result<Vec<u8>, ExportError> {
         "urn:stance:collection:{}",
         sanitize_file_stem(&project.title)
     );
-    let items: Vec<Item> = selection
+    let mut items: Vec<PageItem> = selection
         .annotations()
-        .map(|(doc, a)| item(selection, doc, a))
+        .map(|(doc, a)| PageItem::Text(Box::new(item(selection, doc, a))))
         .collect();
+    items.extend(selection.relations().into_iter().map(|r| {
+        let mut body = vec![Body::role(ROLE_RELATION, "tagging", r.kind.as_str())];
+        if let Some(note) = &r.note {
+            body.push(Body {
+                format: Some("text/plain"),
+                ..Body::textual("commenting", note.as_str())
+            });
+        }
+        let (from, to) = (format!("urn:uuid:{}", r.from), format!("urn:uuid:{}", r.to));
+        PageItem::Link(LinkItem {
+            id: format!("urn:uuid:{}", r.id),
+            kind: "Annotation",
+            motivation: "linking",
+            body,
+            target: [from.clone(), to.clone()],
+            from,
+            to,
+            external_ids: &r.external_ids,
+        })
+    }));
     let documents = selection
         .documents
         .iter()
@@ -178,23 +260,41 @@ pub(crate) fn export(selection: &Selection) -> Result<Vec<u8>, ExportError> {
 }
 
 fn item<'a>(selection: &Selection<'a>, doc: &'a Document, a: &'a Annotation) -> Item<'a> {
-    let mut body = vec![Body {
-        role: Some("tag"),
-        ..Body::textual("tagging", &a.tag)
-    }];
+    let project = selection.project;
+    let mut body = vec![Body::role(ROLE_TAG, "tagging", a.tag.as_str())];
     if let Some(note) = &a.note {
         body.push(Body {
             format: Some("text/plain"),
-            ..Body::textual("commenting", note)
+            ..Body::textual("commenting", note.as_str())
         });
     }
-    if let Some(actor) = a.holder.and_then(|h| selection.project.actor(h)) {
+    for (role, actor) in [(ROLE_HOLDER, a.holder), (ROLE_TARGET, a.target)] {
+        if let Some(actor) = actor.and_then(|h| project.actor(h)) {
+            body.push(Body {
+                actor_id: Some(format!("urn:uuid:{}", actor.id)),
+                affiliation: actor.affiliation.as_deref(),
+                ..Body::role(role, "tagging", actor.name.as_str())
+            });
+        }
+    }
+    for &issue in &a.issues {
         body.push(Body {
-            role: Some("holder"),
-            actor_id: Some(format!("urn:uuid:{}", actor.id)),
-            affiliation: actor.affiliation.as_deref(),
-            ..Body::textual("tagging", &actor.name)
+            issue_id: Some(format!("urn:uuid:{issue}")),
+            ..Body::role(ROLE_ISSUE, "tagging", project.issue_name(issue))
         });
+    }
+    if let Some(stance) = a.stance {
+        body.push(Body::role(ROLE_STANCE, "classifying", stance.as_str()));
+    }
+    if let Some(condition) = &a.condition {
+        body.push(Body::role(ROLE_CONDITION, "describing", condition.as_str()));
+    }
+    if let Some(attribution) = a.attribution {
+        body.push(Body::role(
+            ROLE_ATTRIBUTION,
+            "classifying",
+            attribution.as_str(),
+        ));
     }
     let mut targets: Vec<Target> = a.ranges.iter().map(|r| target(doc, *r)).collect();
     let target = if targets.len() == 1 {
@@ -206,10 +306,15 @@ fn item<'a>(selection: &Selection<'a>, doc: &'a Document, a: &'a Annotation) -> 
         id: format!("urn:uuid:{}", a.id),
         kind: "Annotation",
         motivation: "classifying",
+        creator: a.annotator.as_deref().map(|name| Creator {
+            kind: "Person",
+            name,
+        }),
         created: timestamp(a.created),
         modified: timestamp(a.modified),
         body,
         target,
+        cue: a.cue.iter().map(|r| [r.start, r.end]).collect(),
         attributes: &a.attributes,
         external_ids: &a.external_ids,
     }
