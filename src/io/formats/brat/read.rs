@@ -333,26 +333,8 @@ fn text_bound_annotation(
     let Some(quote) = doc.quote(&ranges) else {
         return Ok(None);
     };
-    let a = Annotation {
-        id: AnnotationId::random(),
-        document: doc.id,
-        tag: tag.to_owned(),
-        ranges,
-        quote,
-        holder: None,
-        issues: Vec::new(),
-        target: None,
-        stance: None,
-        condition: None,
-        attribution: None,
-        cue: Vec::new(),
-        annotator: None,
-        note: None,
-        attributes: BTreeMap::new(),
-        external_ids: BTreeMap::from([(KEY_ID.to_owned(), id.to_owned())]),
-        created: now,
-        modified: now,
-    };
+    let mut a = Annotation::bare(AnnotationId::random(), doc.id, tag, ranges, quote, now);
+    a.external_ids.insert(KEY_ID.to_owned(), id.to_owned());
     Ok((t_line(id, doc, &a) == line).then_some(a))
 }
 
