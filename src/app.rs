@@ -273,6 +273,12 @@ impl StanceApp {
         self.panels.article.last_stats()
     }
 
+    /// How far the article was scrolled in the last frame.
+    #[must_use]
+    pub fn article_scroll_offset_px(&self) -> f32 {
+        self.panels.article.scroll_offset_px()
+    }
+
     /// How many annotation rows the sidebar drew in the last frame.
     #[must_use]
     pub fn sidebar_rows_drawn(&self) -> usize {

@@ -277,7 +277,8 @@ fn the_last_project_reopens_with_its_selection() {
         app.open_path(&path);
         harness(app)
     };
-    let id = first.state().project().annotations[3].id;
+    // One far down the article, so reaching it scrolls.
+    let id = first.state().project().annotations.last().unwrap().id;
     act(
         &mut first,
         Action::SelectAnnotation {
@@ -286,6 +287,8 @@ fn the_last_project_reopens_with_its_selection() {
         },
     );
     assert_eq!(first.state().selected_annotation(), Some(id));
+    let scrolled_px = first.state().article_scroll_offset_px();
+    assert!(scrolled_px > 100.0, "{scrolled_px}");
     eframe::App::save(first.state_mut(), &mut storage);
     drop(first);
 
@@ -299,6 +302,13 @@ fn the_last_project_reopens_with_its_selection() {
     let second = harness(app);
     assert_eq!(second.state().path(), Some(path.as_path()));
     assert_eq!(second.state().selected_annotation(), Some(id));
+    let reopened_px = second.state().article_scroll_offset_px();
+    // Within a couple of lines: paragraphs above the view not laid out yet have estimated
+    // heights until they are drawn.
+    assert!(
+        (reopened_px - scrolled_px).abs() < 60.0,
+        "{reopened_px} vs {scrolled_px}"
+    );
 
     // A first run (nothing remembered) keeps the bundled article.
     let mut fresh = StanceApp::with_project(sample_project());
@@ -327,4 +337,27 @@ fn a_damaged_file_offers_its_backup() {
     assert_eq!(app.path(), Some(path.as_path()));
     assert_eq!(app.project().annotations, original.annotations);
     assert!(app.history().is_dirty(), "Save repairs the damaged file");
+}
+
+#[test]
+fn quitting_and_discarding_the_changes_deletes_the_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("recovery");
+    let path = copied_sample(dir.path());
+    let mut harness = start(&data, Some(&path));
+    let id = harness.state().project().annotations[0].id;
+    act(&mut harness, Action::SetNote(id, "Not wanted".to_owned()));
+    harness.state().flush_recovery();
+    let snapshot = harness.state().snapshot_path().unwrap();
+    assert!(snapshot.exists());
+    act(
+        &mut harness,
+        Action::Command(stance::ui::Command::Quit),
+    );
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(!snapshot.exists());
+    drop(harness);
+    assert_eq!(snapshot_count(&data), 0);
 }

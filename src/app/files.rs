@@ -90,6 +90,12 @@ impl StanceApp {
             }
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::Quit => {
+                // Quitting clean, or after "Discard": no unsaved work to keep. Done before the
+                // process ends.
+                if let Some(autosave) = &mut self.session.autosave {
+                    autosave.delete();
+                    autosave.flush();
+                }
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
