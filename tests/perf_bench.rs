@@ -83,9 +83,8 @@ fn snapshot_frames_run_until_the_snapshot_is_written() {
     let mut driver = FrameDriver::new();
     warm_up(&mut driver);
     let app = stance::app::StanceApp::with_project(reference_project(20).unwrap());
-    let run =
-        stance::bench::snapshot::snapshot_frames(&mut driver, app, &dir.path().join("rec"))
-            .unwrap();
+    let run = stance::bench::snapshot::snapshot_frames(&mut driver, app, &dir.path().join("rec"))
+        .unwrap();
     assert!(run.write >= run.edit_frame);
     // The snapshot holds the bench's edit.
     let files: Vec<_> = std::fs::read_dir(dir.path().join("rec"))

@@ -10,9 +10,7 @@ use std::time::Duration;
 use common::harness;
 use stance::app::{StanceApp, sample_project};
 use stance::io::load_project;
-use stance::io::recovery::{
-    AutosavePolicy, PanicSlot, RecoveryDir, install_panic_snapshot,
-};
+use stance::io::recovery::{AutosavePolicy, PanicSlot, RecoveryDir, install_panic_snapshot};
 use stance::ui::Action;
 
 #[test]

@@ -73,7 +73,10 @@ fn edits_to_a_saved_project_are_restored_after_a_crash() {
     assert!(!first.state().is_offering_restore());
     let id = first.state().project().annotations[0].id;
     let deleted = first.state().project().annotations[1].id;
-    act(&mut first, Action::SetNote(id, "Kept through a crash".to_owned()));
+    act(
+        &mut first,
+        Action::SetNote(id, "Kept through a crash".to_owned()),
+    );
     act(&mut first, Action::DeleteAnnotation(deleted));
     // Undo and redo reach the snapshot too.
     first.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -104,14 +107,21 @@ fn edits_to_a_saved_project_are_restored_after_a_crash() {
     second.state().flush_recovery();
     let snapshot = second.state().snapshot_path().unwrap();
     assert!(snapshot.exists());
-    assert_eq!(snapshot_count(&data), 0, "only this window's snapshot is left");
+    assert_eq!(
+        snapshot_count(&data),
+        0,
+        "only this window's snapshot is left"
+    );
 
     // Save writes it to its file (nobody changed the file meanwhile) and drops the snapshot.
     second.key_press_modifiers(Modifiers::COMMAND, Key::S);
     second.run();
     assert!(!second.state().history().is_dirty());
     let saved = load_project(&path).unwrap().project;
-    assert_eq!(saved.annotation(id).unwrap().note.as_deref(), Some("Kept through a crash"));
+    assert_eq!(
+        saved.annotation(id).unwrap().note.as_deref(),
+        Some("Kept through a crash")
+    );
     second.state().flush_recovery();
     assert!(!snapshot.exists(), "a clean save deletes the snapshot");
 }
@@ -122,9 +132,7 @@ fn an_untitled_project_is_restored_after_a_crash() {
     let data = dir.path().join("recovery");
     let mut first = start(&data, None);
     assert_eq!(first.state().path(), None);
-    first
-        .state_mut()
-        .set_text_selection(Some(Span::new(0, 12)));
+    first.state_mut().set_text_selection(Some(Span::new(0, 12)));
     act(&mut first, Action::TagSelection("claim".to_owned()));
     act(&mut first, Action::AddActor("Envoy".to_owned()));
     let tagged = first.state().project().annotations.clone();
@@ -163,7 +171,10 @@ fn discard_deletes_the_snapshot_and_a_clean_save_deletes_it_too() {
 
     // A snapshot written while editing goes when the project is saved.
     let mut third = start(&data, Some(&path));
-    act(&mut third, Action::SetNote(id, "Saved this time".to_owned()));
+    act(
+        &mut third,
+        Action::SetNote(id, "Saved this time".to_owned()),
+    );
     third.state().flush_recovery();
     let snapshot = third.state().snapshot_path().unwrap();
     assert!(snapshot.exists());
@@ -237,7 +248,16 @@ fn reloading_over_unsaved_edits_asks_first() {
     harness.run();
     harness.get_by_label("Back").click();
     harness.run();
-    assert_eq!(harness.state().project().annotation(id).unwrap().note.as_deref(), Some("Mine"));
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .annotation(id)
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("Mine")
+    );
     harness.get_by_label("Reload…").click();
     harness.run();
     harness.get_by_label("Reload and lose changes").click();
@@ -350,10 +370,7 @@ fn quitting_and_discarding_the_changes_deletes_the_snapshot() {
     harness.state().flush_recovery();
     let snapshot = harness.state().snapshot_path().unwrap();
     assert!(snapshot.exists());
-    act(
-        &mut harness,
-        Action::Command(stance::ui::Command::Quit),
-    );
+    act(&mut harness, Action::Command(stance::ui::Command::Quit));
     harness.get_by_label("Save changes?");
     harness.get_by_label("Discard").click();
     harness.run();

@@ -211,16 +211,12 @@ impl StanceApp {
             Command::Export => self.open_dialog(Dialog::Export),
             Command::Quit => self.request(ctx, Pending::Quit),
             Command::Undo => {
-                if self.session.undo().is_none()
-                    && self.session.history.can_undo()
-                {
+                if self.session.undo().is_none() && self.session.history.can_undo() {
                     self.toasts.warning(ctx, "This step cannot be undone");
                 }
             }
             Command::Redo => {
-                if self.session.redo().is_none()
-                    && self.session.history.can_redo()
-                {
+                if self.session.redo().is_none() && self.session.history.can_redo() {
                     self.toasts.warning(ctx, "This step cannot be redone");
                 }
             }

@@ -37,10 +37,11 @@ impl Autosave {
         let writer = RecoveryWriter::create(dir)?;
         let on_done: Option<Box<dyn Fn() + Send>> =
             repaint.map(|ctx| Box::new(move || ctx.request_repaint()) as Box<dyn Fn() + Send>);
-        let worker = RecoveryWorker::spawn(writer, on_done).map_err(|source| RecoveryError::Io {
-            path: dir.path().to_path_buf(),
-            source,
-        })?;
+        let worker =
+            RecoveryWorker::spawn(writer, on_done).map_err(|source| RecoveryError::Io {
+                path: dir.path().to_path_buf(),
+                source,
+            })?;
         worker.reset(Arc::new(project.clone()));
         Ok(Self {
             worker,

@@ -6,11 +6,11 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::StanceApp;
 use super::intent::{Dialog, Intent};
-use crate::io::{FileFingerprint, SaveError};
 use crate::io::file_kind::{
     ARTICLE_EXTENSIONS, BRAT_EXTENSIONS, EXCHANGE_EXTENSIONS, PROJECT_EXTENSION, PROJECT_EXTENSIONS,
 };
 use crate::io::import::{FileKind, classify};
+use crate::io::{FileFingerprint, SaveError};
 use crate::model::{Problem, Project};
 use crate::ui::dialogs::{ErrorReport, RepairChoice, UnsavedChoice};
 use crate::ui::export_dialog::ExportRequest;

@@ -33,7 +33,9 @@ pub(super) enum Dialog {
     /// At start: unsaved work kept in recovery snapshots, offered for restoring.
     Restore(RestoreOffer),
     /// The project's file changed on disk; `is_confirming` asks before a reload loses edits.
-    DiskChanged { is_confirming: bool },
+    DiskChanged {
+        is_confirming: bool,
+    },
     /// A save found its file changed by someone else: overwrite, save as, or cancel.
     SaveConflict(PathBuf),
     /// A file failed to open, with a backup or snapshot to open instead.

@@ -291,12 +291,9 @@ fn recovery_prompts_ui(
             }
         }
         Dialog::OpenFailed(failed) => {
-            if let Some(choice) = recovery_dialogs::open_failed_ui(
-                ctx,
-                &failed.title,
-                &failed.message,
-                &failed.shown,
-            ) {
+            if let Some(choice) =
+                recovery_dialogs::open_failed_ui(ctx, &failed.title, &failed.message, &failed.shown)
+            {
                 intents.push(Intent::OpenInstead(choice));
             }
         }

@@ -112,7 +112,9 @@ impl StanceApp {
                 self.close_dialog();
                 return;
             }
-            RestoreChoice::Restore(i) | RestoreChoice::OpenSaved(i) | RestoreChoice::Discard(i) => i,
+            RestoreChoice::Restore(i) | RestoreChoice::OpenSaved(i) | RestoreChoice::Discard(i) => {
+                i
+            }
         };
         if index >= offer.snapshots.len() {
             return;
@@ -175,7 +177,10 @@ impl StanceApp {
         let what = match &path {
             Some(path) => {
                 self.prefs.remember_file(path);
-                format!("Restored unsaved work on {}; Save writes it there", file_name(path))
+                format!(
+                    "Restored unsaved work on {}; Save writes it there",
+                    file_name(path)
+                )
             }
             None => "Restored unsaved work; Save asks where to write it".to_owned(),
         };
@@ -356,7 +361,10 @@ impl StanceApp {
                         ),
                     );
                 }
-                Err(e) => self.report(&format!("Could not open {}", file_name(backup)), e.to_string()),
+                Err(e) => self.report(
+                    &format!("Could not open {}", file_name(backup)),
+                    e.to_string(),
+                ),
             },
         }
     }
@@ -400,7 +408,10 @@ impl StanceApp {
 fn describe(dir: &RecoveryDir, info: &SnapshotInfo) -> RestoreEntry {
     let header = &info.header;
     let changes = match (info.disk, dir.diff_with_disk(info)) {
-        (DiskStatus::Untitled, _) => format!("a new project, never saved ({} annotations)", header.annotations),
+        (DiskStatus::Untitled, _) => format!(
+            "a new project, never saved ({} annotations)",
+            header.annotations
+        ),
         (DiskStatus::Missing, _) => "the saved file is gone".to_owned(),
         (disk, Ok(Some(diff))) => {
             let note = if disk == DiskStatus::Changed {

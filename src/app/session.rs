@@ -105,7 +105,10 @@ impl Session {
 
     /// Undoes the newest step; returns its label, or `None` if it could not be undone.
     pub(super) fn undo(&mut self) -> Option<String> {
-        let edits = self.autosave.as_ref().map(|_| self.history.undo_edits().to_vec());
+        let edits = self
+            .autosave
+            .as_ref()
+            .map(|_| self.history.undo_edits().to_vec());
         let label = self.history.undo(&mut self.project)?;
         self.mirror(edits);
         Some(label)
@@ -113,7 +116,10 @@ impl Session {
 
     /// Redoes the newest undone step; returns its label, or `None` if it could not be redone.
     pub(super) fn redo(&mut self) -> Option<String> {
-        let edits = self.autosave.as_ref().map(|_| self.history.redo_edits().to_vec());
+        let edits = self
+            .autosave
+            .as_ref()
+            .map(|_| self.history.redo_edits().to_vec());
         let label = self.history.redo(&mut self.project)?;
         self.mirror(edits);
         Some(label)

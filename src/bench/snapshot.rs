@@ -54,7 +54,10 @@ pub fn snapshot_frames(
     let mut frames = 0;
     while !snapshot.exists() {
         if started.elapsed() > SNAPSHOT_TIMEOUT {
-            return Err(format!("{}: the snapshot was not written", snapshot.display()));
+            return Err(format!(
+                "{}: the snapshot was not written",
+                snapshot.display()
+            ));
         }
         #[allow(clippy::cast_precision_loss)]
         let pos = egui::pos2(450.0, 200.0 + (frames % 10) as f32 * 40.0);

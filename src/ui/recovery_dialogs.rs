@@ -62,18 +62,22 @@ pub fn restore_ui(ctx: &Context, entries: &[RestoreEntry]) -> Option<RestoreChoi
         ui.set_width(560.0);
         ui.heading("Restore unsaved work?");
         ui.add_space(6.0);
-        ui.label("Stance closed without saving these changes. They were kept as recovery snapshots.");
+        ui.label(
+            "Stance closed without saving these changes. They were kept as recovery snapshots.",
+        );
         ui.add_space(8.0);
-        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-            for (index, entry) in entries.iter().enumerate() {
-                ui.push_id(index, |ui| {
-                    if let Some(c) = restore_entry_ui(ui, index, entry, now) {
-                        choice = Some(c);
-                    }
-                });
-                ui.add_space(6.0);
-            }
-        });
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (index, entry) in entries.iter().enumerate() {
+                    ui.push_id(index, |ui| {
+                        if let Some(c) = restore_entry_ui(ui, index, entry, now) {
+                            choice = Some(c);
+                        }
+                    });
+                    ui.add_space(6.0);
+                }
+            });
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Later").clicked() {
@@ -97,10 +101,10 @@ fn restore_entry_ui(
     let mut choice = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let which = entry
-            .project_path
-            .as_deref()
-            .map_or_else(|| "Untitled (never saved)".to_owned(), |p| p.display().to_string());
+        let which = entry.project_path.as_deref().map_or_else(
+            || "Untitled (never saved)".to_owned(),
+            |p| p.display().to_string(),
+        );
         ui.label(RichText::new(&entry.title).strong());
         ui.label(which);
         let local: DateTime<Local> = entry.written_at.into();
@@ -115,7 +119,10 @@ fn restore_entry_ui(
             if ui.button("Restore").clicked() {
                 choice = Some(RestoreChoice::Restore(index));
             }
-            let open = ui.add_enabled(entry.can_open_saved, egui::Button::new("Open the saved file"));
+            let open = ui.add_enabled(
+                entry.can_open_saved,
+                egui::Button::new("Open the saved file"),
+            );
             if open.clicked() {
                 choice = Some(RestoreChoice::OpenSaved(index));
             }
@@ -185,7 +192,11 @@ pub fn disk_changed_ui(
             if ui.button(reload).clicked() {
                 choice = Some(DiskChoice::Reload);
             }
-            let keep = if is_dirty { "Keep mine" } else { "Keep this version" };
+            let keep = if is_dirty {
+                "Keep mine"
+            } else {
+                "Keep this version"
+            };
             if ui.button(keep).clicked() {
                 choice = Some(DiskChoice::KeepMine);
             }
@@ -264,9 +275,11 @@ pub fn open_failed_ui(
         ui.set_width(520.0);
         ui.heading(RichText::new(title).color(ui.visuals().error_fg_color));
         ui.add_space(8.0);
-        egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
-            ui.add(egui::Label::new(RichText::new(message).monospace()).wrap());
-        });
+        egui::ScrollArea::vertical()
+            .max_height(200.0)
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(RichText::new(message).monospace()).wrap());
+            });
         ui.add_space(8.0);
         ui.label("You can open one of these instead:");
         for (index, alternative) in alternatives.iter().enumerate() {
