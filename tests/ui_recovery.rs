@@ -194,6 +194,13 @@ fn a_file_changed_on_disk_offers_reload_and_a_save_asks_before_overwriting() {
     let mut harness = start(&data, Some(&path));
     harness.run();
     assert!(!harness.state().is_disk_change_shown());
+    // Touched, same bytes: not a change.
+    let file = fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(std::time::SystemTime::now() + Duration::from_secs(5))
+        .unwrap();
+    drop(file);
+    harness.run();
+    assert!(!harness.state().is_disk_change_shown());
 
     // Another program saves the file: with no unsaved edits, Reload.
     let mut theirs = load_project(&path).unwrap().project;

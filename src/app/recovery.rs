@@ -238,8 +238,19 @@ impl StanceApp {
         if !self.disk.interval.is_zero() {
             ctx.request_repaint_after(self.disk.interval);
         }
+        // Read before the check: a change after it has a newer time, so it is not missed.
+        let modified_before = modified_ns(path);
         match fingerprint::check(path, expected) {
-            FingerprintStatus::Unchanged => {}
+            FingerprintStatus::Unchanged => {
+                // Same bytes, new time (a `touch`, a checkout): keep the new time, so the
+                // next checks are a `stat` again rather than a hash of the whole file.
+                if let Some(mtime_ns) = modified_before
+                    && let Some(fingerprint) = &mut self.session.fingerprint
+                    && fingerprint.mtime_ns != mtime_ns
+                {
+                    fingerprint.mtime_ns = mtime_ns;
+                }
+            }
             FingerprintStatus::Changed => {
                 let is_acknowledged = self.disk.acknowledged.as_ref().is_some_and(|seen| {
                     fingerprint::check(path, seen) == FingerprintStatus::Unchanged
@@ -402,6 +413,13 @@ impl StanceApp {
             _ => None,
         }
     }
+}
+
+/// The file's modification time in nanoseconds since the Unix epoch, as fingerprints keep it.
+fn modified_ns(path: &Path) -> Option<i128> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+    i128::try_from(since.as_nanos()).ok()
 }
 
 /// A snapshot as the restore offer shows it.
