@@ -77,7 +77,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 Some(path) => app.open_path(&path),
                 None => app.reopen_last_project(),
             }
-            app.enable_recovery(RecoveryDir::open_default());
+            app.enable_recovery(RecoveryDir::open_default(), Some(cc.egui_ctx.clone()));
             Ok(Box::new(app))
         }),
     )
@@ -164,7 +164,7 @@ impl StanceApp {
     /// written outside the project files.
     #[must_use]
     pub fn with_recovery_dir(mut self, dir: &Path) -> Self {
-        self.enable_recovery(RecoveryDir::at(dir));
+        self.enable_recovery(RecoveryDir::at(dir), None);
         self
     }
 

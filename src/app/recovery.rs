@@ -65,9 +65,14 @@ impl DiskWatch {
 
 impl StanceApp {
     /// Keeps unsaved work in `dir` from now on, and offers what earlier runs left there.
-    pub(super) fn enable_recovery(&mut self, dir: Result<RecoveryDir, RecoveryError>) {
+    /// With `repaint`, a finished snapshot wakes the window (to show an error at once).
+    pub(super) fn enable_recovery(
+        &mut self,
+        dir: Result<RecoveryDir, RecoveryError>,
+        repaint: Option<egui::Context>,
+    ) {
         let started = dir.and_then(|dir| {
-            let autosave = Autosave::start(&dir, &self.session.project, None)?;
+            let autosave = Autosave::start(&dir, &self.session.project, repaint)?;
             Ok((dir, autosave))
         });
         match started {
