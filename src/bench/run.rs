@@ -216,6 +216,10 @@ fn many_articles(
     }
     // Recovery on: the worker's mirror is a second copy of the project.
     let snapshot = super::snapshot::snapshot_frames(&mut driver, app, &dir.join("recovery"))?;
+    report(Figure::ms(
+        "c.edit_frame.without_recovery",
+        snapshot.edit_frame_without_recovery,
+    ));
     report(Figure::ms("c.snapshot.edit_frame", snapshot.edit_frame));
     report(Figure::ms("c.snapshot.frame.max", snapshot.max_frame));
     report(Figure::count("c.snapshot.frames", snapshot.frames));

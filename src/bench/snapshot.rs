@@ -16,6 +16,8 @@ const SNAPSHOT_TIMEOUT: Duration = Duration::from_secs(60);
 /// What the run measured.
 #[derive(Clone, Copy, Debug)]
 pub struct SnapshotFrames {
+    /// The same kind of edit's frame before recovery was on, to compare with `edit_frame`.
+    pub edit_frame_without_recovery: Duration,
     /// The frame that applied the edit and handed the snapshot to the worker.
     pub edit_frame: Duration,
     /// The slowest frame while the snapshot was being written.
@@ -32,9 +34,11 @@ pub struct SnapshotFrames {
 /// The snapshot was not written in time, or recovery could not start.
 pub fn snapshot_frames(
     driver: &mut FrameDriver,
-    app: StanceApp,
+    mut app: StanceApp,
     dir: &Path,
 ) -> Result<SnapshotFrames, String> {
+    app.queue(Action::AddActor("Bench mediator".to_owned()));
+    let edit_frame_without_recovery = driver.frame(Vec::new(), |ui| app.frame_ui(ui)).cpu;
     let at_once = AutosavePolicy {
         quiet: Duration::ZERO,
         max_delay: Duration::ZERO,
@@ -69,6 +73,7 @@ pub fn snapshot_frames(
     }
     let write = started.elapsed();
     Ok(SnapshotFrames {
+        edit_frame_without_recovery,
         edit_frame,
         max_frame,
         frames,

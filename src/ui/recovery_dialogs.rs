@@ -116,7 +116,10 @@ fn restore_entry_ui(
         ));
         ui.label(format!("Changes: {}", entry.changes));
         ui.horizontal(|ui| {
-            if ui.button("Restore").clicked() {
+            // Restore is what the offer is for: it stands out from the other choices.
+            let restore = egui::Button::new(RichText::new("Restore").strong())
+                .fill(ui.visuals().selection.bg_fill);
+            if ui.add(restore).clicked() {
                 choice = Some(RestoreChoice::Restore(index));
             }
             let open = ui.add_enabled(
