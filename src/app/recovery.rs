@@ -83,6 +83,7 @@ impl StanceApp {
                 if let Some(slot) = &self.panic_slot {
                     autosave.set_panic_slot(slot.clone());
                 }
+                dir.sweep_stale_locks();
                 self.session.autosave = Some(autosave);
                 self.recovery_dir = Some(dir);
                 self.offer_restore();
