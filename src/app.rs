@@ -73,11 +73,12 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
             install_panic_snapshot(slot.clone());
             app.panic_slot = Some(slot);
             app.session.panic_after_edits = debug_panic_after_edits();
+            // Recovery first, so a file that fails to open can offer its snapshots.
+            app.enable_recovery(RecoveryDir::open_default(), Some(cc.egui_ctx.clone()));
             match file {
                 Some(path) => app.open_path(&path),
                 None => app.reopen_last_project(),
             }
-            app.enable_recovery(RecoveryDir::open_default(), Some(cc.egui_ctx.clone()));
             Ok(Box::new(app))
         }),
     )
@@ -127,6 +128,8 @@ pub struct StanceApp {
     /// The panic hook's slot (the real window only).
     panic_slot: Option<PanicSlot>,
     disk: recovery::DiskWatch,
+    /// Recovery just started: offer the snapshots found once nothing else is shown.
+    is_restore_offer_due: bool,
 }
 
 impl StanceApp {
@@ -156,12 +159,13 @@ impl StanceApp {
             autosave_policy: None,
             panic_slot: None,
             disk: recovery::DiskWatch::default(),
+            is_restore_offer_due: false,
         }
     }
 
     /// Keeps unsaved work as recovery snapshots in `dir` (created if needed), and offers
-    /// the snapshots already there, as at the start of the real app. Without it nothing is
-    /// written outside the project files.
+    /// the snapshots already there (on the first frame with no other dialog open), as at the
+    /// start of the real app. Without it nothing is written outside the project files.
     #[must_use]
     pub fn with_recovery_dir(mut self, dir: &Path) -> Self {
         self.enable_recovery(RecoveryDir::at(dir), None);
@@ -376,6 +380,7 @@ impl StanceApp {
         intents.extend(self.queued.drain(..).map(Intent::from));
         self.input_intents(&ctx, &mut intents);
         self.apply(&ctx, intents);
+        self.offer_restore_when_free();
         self.autosave_tick(&ctx);
         self.poll_disk(&ctx);
         self.session.index.refresh(&self.session.project);

@@ -39,12 +39,13 @@ fn copied_sample(dir: &Path) -> PathBuf {
 /// The app as it starts: recovery in `data`, then `path` opened (if any).
 fn start(data: &Path, path: Option<&Path>) -> Harness<'static, StanceApp> {
     let mut app = StanceApp::with_project(sample_project())
+        .with_recovery_dir(data)
         .with_autosave_policy(AT_ONCE)
         .with_disk_poll_interval(Duration::ZERO);
     if let Some(path) = path {
         app.open_path(path);
     }
-    harness(app.with_recovery_dir(data))
+    harness(app)
 }
 
 /// Queues `action` and runs the frames it takes.
@@ -384,4 +385,51 @@ fn quitting_and_discarding_the_changes_deletes_the_snapshot() {
     assert!(!snapshot.exists());
     drop(harness);
     assert_eq!(snapshot_count(&data), 0);
+}
+
+#[test]
+fn a_damaged_file_with_unsaved_work_offers_to_restore_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("recovery");
+    let path = copied_sample(dir.path());
+    let mut first = start(&data, Some(&path));
+    let id = first.state().project().annotations[0].id;
+    act(
+        &mut first,
+        Action::SetNote(id, "Outlives the damage".to_owned()),
+    );
+    crash(first);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, &text[..text.len() / 3]).unwrap();
+
+    // Started on the damaged file, as `stance talks.ron` would be.
+    let mut second = start(&data, Some(&path));
+    assert!(
+        !second.state().is_offering_restore(),
+        "the open error comes first"
+    );
+    second.get_by_label_contains("Could not open talks.ron");
+    second.get_by_label("Restore unsaved work").click();
+    second.run();
+    let app = second.state();
+    assert_eq!(app.path(), Some(path.as_path()));
+    assert!(app.history().is_dirty());
+    assert_eq!(
+        app.project().annotation(id).unwrap().note.as_deref(),
+        Some("Outlives the damage")
+    );
+    assert!(!app.is_offering_restore(), "nothing else to offer");
+    assert!(
+        !app.is_disk_change_shown(),
+        "the damage was already reported"
+    );
+    // Save repairs the file.
+    second.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    second.run();
+    assert!(!second.state().history().is_dirty());
+    let repaired = load_project(&path).unwrap().project;
+    assert_eq!(
+        repaired.annotation(id).unwrap().note.as_deref(),
+        Some("Outlives the damage")
+    );
 }

@@ -86,12 +86,24 @@ impl StanceApp {
                 dir.sweep_stale_locks();
                 self.session.autosave = Some(autosave);
                 self.recovery_dir = Some(dir);
-                self.offer_restore();
+                self.is_restore_offer_due = true;
             }
             Err(e) => self.report(
                 "Unsaved work cannot be kept",
                 format!("Recovery snapshots are off: {e}"),
             ),
+        }
+    }
+
+    /// Shows the restore offer, once, as soon as no other dialog or error is open (an open
+    /// error at start may offer a backup first).
+    pub(super) fn offer_restore_when_free(&mut self) {
+        if self.is_restore_offer_due
+            && matches!(self.dialog, Dialog::None)
+            && self.errors.is_empty()
+        {
+            self.is_restore_offer_due = false;
+            self.offer_restore();
         }
     }
 
@@ -363,7 +375,13 @@ impl StanceApp {
             return;
         };
         match alternative {
-            Alternative::Snapshot(info) => self.restore(ctx, info),
+            Alternative::Snapshot(info) => {
+                self.restore(ctx, info);
+                // Chosen instead of the damaged file: Save replaces it without asking again.
+                if self.session.path.as_deref() == Some(failed.path.as_path()) {
+                    self.session.fingerprint = FileFingerprint::of_file(&failed.path).ok();
+                }
+            }
             Alternative::Backup { path: backup } => match crate::io::load_project(backup) {
                 Ok(loaded) => {
                     // The backup's content, as unsaved work on the damaged file: Save repairs it.
