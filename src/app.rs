@@ -7,14 +7,19 @@
 //! headlessly.
 
 mod apply;
+mod autosave;
 mod files;
 mod intent;
 mod layout;
+mod recovery;
 mod session;
 mod view;
 
 use std::path::{Path, PathBuf};
 
+use crate::io::recovery::{
+    AutosavePolicy, PanicSlot, RecoveryDir, debug_panic_after_edits, install_panic_snapshot,
+};
 use crate::model::{AnnotationId, Document, DocumentId, EditError, History, Project, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{ErrorReport, Toasts};
@@ -25,13 +30,16 @@ use session::Session;
 use view::ViewState;
 
 pub use files::Pending;
+pub use recovery::{OpenFailed, RestoreOffer};
 
 /// The reference article, embedded so the app opens with no file.
 pub const SAMPLE_ARTICLE: &str = include_str!("../assets/ukraine-talks-2025-12-05.txt");
 /// The file name the bundled article is imported under.
 pub const SAMPLE_FILE_NAME: &str = "ukraine-talks-2025-12-05.txt";
 
-/// Opens the main window; with `file`, opens that project (.ron) or article (.txt, .md).
+/// Opens the main window; with `file`, opens that project (.ron) or article (.txt, .md),
+/// else the last project. Unsaved work is kept in the recovery folder, and what an earlier
+/// run left there is offered for restoring.
 ///
 /// # Errors
 /// The window could not be created.
@@ -59,8 +67,17 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 cc.egui_ctx
                     .send_viewport_cmd(egui::ViewportCommand::InnerSize(size.into()));
             }
-            if let Some(path) = file {
-                app.open_path(&path);
+            // A panic writes a last snapshot of the unsaved project (the real window only:
+            // tests keep the default hook).
+            let slot = PanicSlot::default();
+            install_panic_snapshot(slot.clone());
+            app.panic_slot = Some(slot);
+            app.session.panic_after_edits = debug_panic_after_edits();
+            // Recovery first, so a file that fails to open can offer its snapshots.
+            app.enable_recovery(RecoveryDir::open_default(), Some(cc.egui_ctx.clone()));
+            match file {
+                Some(path) => app.open_path(&path),
+                None => app.reopen_last_project(),
             }
             Ok(Box::new(app))
         }),
@@ -104,6 +121,15 @@ pub struct StanceApp {
     applied_theme: Option<crate::ui::prefs::Theme>,
     /// Project revision and dirty flag the window title was last sent for.
     title_sent_for: Option<(u64, bool)>,
+    /// Where unsaved work is kept; `None` turns recovery off (tests, benchmarks).
+    recovery_dir: Option<RecoveryDir>,
+    /// Overrides the autosave timing (tests).
+    autosave_policy: Option<AutosavePolicy>,
+    /// The panic hook's slot (the real window only).
+    panic_slot: Option<PanicSlot>,
+    disk: recovery::DiskWatch,
+    /// Recovery just started: offer the snapshots found once nothing else is shown.
+    is_restore_offer_due: bool,
 }
 
 impl StanceApp {
@@ -129,7 +155,102 @@ impl StanceApp {
             queued: Vec::new(),
             applied_theme: None,
             title_sent_for: None,
+            recovery_dir: None,
+            autosave_policy: None,
+            panic_slot: None,
+            disk: recovery::DiskWatch::default(),
+            is_restore_offer_due: false,
         }
+    }
+
+    /// Keeps unsaved work as recovery snapshots in `dir` (created if needed), and offers
+    /// the snapshots already there (on the first frame with no other dialog open), as at the
+    /// start of the real app. Without it nothing is written outside the project files.
+    #[must_use]
+    pub fn with_recovery_dir(mut self, dir: &Path) -> Self {
+        self.enable_recovery(RecoveryDir::at(dir), None);
+        self
+    }
+
+    /// When snapshots are taken (tests use zero delays).
+    #[must_use]
+    pub fn with_autosave_policy(mut self, policy: AutosavePolicy) -> Self {
+        self.autosave_policy = Some(policy);
+        if let Some(autosave) = &mut self.session.autosave {
+            autosave.policy = policy;
+        }
+        self
+    }
+
+    /// How often the open file is checked for changes made elsewhere (tests use zero).
+    #[must_use]
+    pub fn with_disk_poll_interval(mut self, interval: std::time::Duration) -> Self {
+        self.disk.interval = interval;
+        self
+    }
+
+    /// Installs the panic hook's slot, so a panic writes the unsaved project.
+    #[must_use]
+    pub fn with_panic_slot(mut self, slot: PanicSlot) -> Self {
+        if let Some(autosave) = &mut self.session.autosave {
+            autosave.set_panic_slot(slot.clone());
+        }
+        self.panic_slot = Some(slot);
+        self
+    }
+
+    /// Panics after `edits` edits: a hidden trigger to test the panic snapshot (the real
+    /// app sets it only in debug builds, from `STANCE_DEBUG_PANIC_AFTER_EDITS`).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_panic_after_edits(mut self, edits: u64) -> Self {
+        self.session.panic_after_edits = Some(edits);
+        self
+    }
+
+    /// Opens the most recent project, where the user left it; the bundled article stays
+    /// when there is none (a first run) or it is gone.
+    pub fn reopen_last_project(&mut self) {
+        let Some(path) = self.prefs.recent_files.first().cloned() else {
+            return;
+        };
+        if path.is_file() {
+            self.open_path(&path);
+        } else {
+            self.prefs.forget_file(&path);
+        }
+    }
+
+    /// Keeps where the user is in the open project, for reopening it there.
+    pub(super) fn remember_position(&mut self) {
+        let Some(path) = self.session.path.clone() else {
+            return;
+        };
+        self.prefs
+            .remember_position(crate::ui::prefs::ProjectPosition {
+                path,
+                document: self.view.document,
+                selected: self.view.selected,
+                scroll_offset_px: self.panels.article.scroll_offset_px(),
+            });
+    }
+
+    /// Puts the user back where they were in the project just opened from `path`.
+    pub(super) fn restore_position(&mut self, path: &Path) {
+        let Some(position) = self.prefs.position(path).cloned() else {
+            return;
+        };
+        let project = &self.session.project;
+        if let Some(document) = position.document.filter(|d| project.document(*d).is_some()) {
+            self.view.document = Some(document);
+        }
+        self.view.selected = position.selected.filter(|id| {
+            project
+                .annotation(*id)
+                .is_some_and(|a| Some(a.document) == self.view.document)
+        });
+        self.view.article_scroll_to = None;
+        self.view.article_scroll_to_px = Some(position.scroll_offset_px);
     }
 
     /// The app on `project`, with default preferences and scripted (never native) dialogs:
@@ -154,6 +275,12 @@ impl StanceApp {
     #[must_use]
     pub fn article_stats(&self) -> crate::ui::article::ArticleStats {
         self.panels.article.last_stats()
+    }
+
+    /// How far the article was scrolled in the last frame.
+    #[must_use]
+    pub fn article_scroll_offset_px(&self) -> f32 {
+        self.panels.article.scroll_offset_px()
     }
 
     /// How many annotation rows the sidebar drew in the last frame.
@@ -253,11 +380,17 @@ impl StanceApp {
         intents.extend(self.queued.drain(..).map(Intent::from));
         self.input_intents(&ctx, &mut intents);
         self.apply(&ctx, intents);
+        self.offer_restore_when_free();
+        self.autosave_tick(&ctx);
+        self.poll_disk(&ctx);
         self.session.index.refresh(&self.session.project);
 
         let mut intents = Vec::new();
         // A one-shot request: the article scrolls there once, then the user scrolls.
-        let scroll_to_char = self.view.article_scroll_to.take();
+        let scroll_to = (
+            self.view.article_scroll_to.take(),
+            self.view.article_scroll_to_px.take(),
+        );
         let Self {
             session,
             view,
@@ -275,7 +408,7 @@ impl StanceApp {
             dialog,
             errors,
         };
-        panels.panels_ui(ui, &shown, scroll_to_char, &mut intents);
+        panels.panels_ui(ui, &shown, scroll_to, &mut intents);
         panels.windows_ui(&ctx, &shown, toasts, &mut intents);
         if !intents.is_empty() {
             self.apply(&ctx, intents);
@@ -350,6 +483,12 @@ impl eframe::App for StanceApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_position();
         self.prefs.save(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The last snapshot or delete asked for reaches the disk before the process ends.
+        self.flush_recovery();
     }
 }

@@ -76,3 +76,24 @@ fn sidebar_rows_drawn_per_frame_do_not_grow_with_the_annotations() {
         "{many} rows for 2,000 annotations, {few} for 200"
     );
 }
+
+#[test]
+fn snapshot_frames_run_until_the_snapshot_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut driver = FrameDriver::new();
+    warm_up(&mut driver);
+    let app = stance::app::StanceApp::with_project(reference_project(20).unwrap());
+    let run = stance::bench::snapshot::snapshot_frames(&mut driver, app, &dir.path().join("rec"))
+        .unwrap();
+    assert!(run.write >= run.edit_frame);
+    // The snapshot holds the bench's edit.
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("rec"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    assert_eq!(files.len(), 1);
+    let project = stance::io::load_project(&files[0]).unwrap().project;
+    assert!(project.actors.iter().any(|a| a.name == "Bench negotiator"));
+}

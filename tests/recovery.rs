@@ -325,3 +325,36 @@ fn a_mirror_follows_the_edits_the_app_applies() {
     ));
     assert_eq!(load_project(&target).unwrap().project, app_project);
 }
+
+#[test]
+fn stale_lock_files_without_a_snapshot_are_swept() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = recovery_dir(dir.path());
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let stale = recovery.path().join("1-dead.lock");
+    let with_snapshot = recovery.path().join("2-dead.lock");
+    let young = recovery.path().join("3-starting.lock");
+    for lock in [&stale, &with_snapshot, &young] {
+        fs::write(lock, b"").unwrap();
+    }
+    fs::write(recovery.path().join("2-dead.ron"), b"kept").unwrap();
+    for lock in [&stale, &with_snapshot] {
+        let file = fs::File::options().write(true).open(lock).unwrap();
+        file.set_modified(old).unwrap();
+    }
+    // A live writer's lock, made old too: held, so it stays.
+    let writer = RecoveryWriter::create(&recovery).unwrap();
+    let held = writer.target().path().with_extension("lock");
+    fs::File::options()
+        .write(true)
+        .open(&held)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+
+    recovery.sweep_stale_locks();
+    assert!(!stale.exists());
+    assert!(with_snapshot.exists());
+    assert!(young.exists());
+    assert!(held.exists());
+}

@@ -89,6 +89,10 @@ impl StanceApp {
             Intent::CloseDialog => {
                 self.close_dialog();
             }
+            Intent::Restore(choice) => self.answer_restore(ctx, choice),
+            Intent::DiskChanged(choice) => self.answer_disk_changed(ctx, choice),
+            Intent::SaveConflict(choice) => self.answer_save_conflict(ctx, choice),
+            Intent::OpenInstead(choice) => self.answer_open_instead(ctx, choice),
             Intent::DocumentListWidth(width_px) => self.prefs.document_list_width_px = width_px,
             Intent::SidebarWidth(width_px) => self.prefs.sidebar_width_px = width_px,
         }
@@ -207,24 +211,12 @@ impl StanceApp {
             Command::Export => self.open_dialog(Dialog::Export),
             Command::Quit => self.request(ctx, Pending::Quit),
             Command::Undo => {
-                if self
-                    .session
-                    .history
-                    .undo(&mut self.session.project)
-                    .is_none()
-                    && self.session.history.can_undo()
-                {
+                if self.session.undo().is_none() && self.session.history.can_undo() {
                     self.toasts.warning(ctx, "This step cannot be undone");
                 }
             }
             Command::Redo => {
-                if self
-                    .session
-                    .history
-                    .redo(&mut self.session.project)
-                    .is_none()
-                    && self.session.history.can_redo()
-                {
+                if self.session.redo().is_none() && self.session.history.can_redo() {
                     self.toasts.warning(ctx, "This step cannot be redone");
                 }
             }
@@ -296,15 +288,7 @@ impl StanceApp {
         label: &str,
         coalesce_key: Option<&str>,
     ) -> bool {
-        let result = edit.and_then(|edit| {
-            self.session.history.apply(
-                &mut self.session.project,
-                edit,
-                label,
-                coalesce_key,
-                Utc::now(),
-            )
-        });
+        let result = edit.and_then(|edit| self.session.apply_edit(edit, label, coalesce_key));
         match result {
             Ok(()) => true,
             Err(e) => {

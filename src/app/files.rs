@@ -6,11 +6,11 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::StanceApp;
 use super::intent::{Dialog, Intent};
-use crate::io::SaveError;
 use crate::io::file_kind::{
     ARTICLE_EXTENSIONS, BRAT_EXTENSIONS, EXCHANGE_EXTENSIONS, PROJECT_EXTENSION, PROJECT_EXTENSIONS,
 };
 use crate::io::import::{FileKind, classify};
+use crate::io::{FileFingerprint, SaveError};
 use crate::model::{Problem, Project};
 use crate::ui::dialogs::{ErrorReport, RepairChoice, UnsavedChoice};
 use crate::ui::export_dialog::ExportRequest;
@@ -52,7 +52,7 @@ pub struct RepairState {
 
 /// A save running on a worker thread.
 pub struct SaveJob {
-    receiver: Receiver<Result<(), SaveError>>,
+    receiver: Receiver<Result<FileFingerprint, SaveError>>,
     path: PathBuf,
     /// The history state that was saved.
     state: u64,
@@ -71,7 +71,7 @@ impl StanceApp {
     fn perform(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::NewProject => {
-                self.replace_project(Project::new("Untitled"), None);
+                self.replace_project(Project::new("Untitled"), None, None);
                 self.toasts.info(
                     ctx,
                     "New project: import an article with Ctrl+I or drop one here",
@@ -90,6 +90,12 @@ impl StanceApp {
             }
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::Quit => {
+                // Quitting clean, or after "Discard": no unsaved work to keep. Done before the
+                // process ends.
+                if let Some(autosave) = &mut self.session.autosave {
+                    autosave.delete();
+                    autosave.flush();
+                }
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -125,7 +131,7 @@ impl StanceApp {
                         super::project_with_document(document).map_err(|e| e.to_string())
                     });
                 match opened {
-                    Ok(project) => self.replace_project(project, None),
+                    Ok(project) => self.replace_project(project, None, None),
                     Err(message) => self.report("Could not open the article", message),
                 }
             }
@@ -135,7 +141,7 @@ impl StanceApp {
                     .map_or_else(|| file_name(path), |s| s.to_string_lossy().into_owned());
                 let mut project = Project::new(title);
                 match crate::io::import_paths(&[path.to_path_buf()], &mut project) {
-                    Ok(_) => self.replace_project(project, None),
+                    Ok(_) => self.replace_project(project, None, None),
                     Err(e) => self.report(
                         &format!("Could not open {}", file_name(path)),
                         e.to_string(),
@@ -146,8 +152,13 @@ impl StanceApp {
             FileKind::Project | FileKind::Unknown => match crate::io::load_project(path) {
                 Ok(loaded) => {
                     let needs_repair = loaded.needs_repair();
-                    self.replace_project(loaded.project, Some(path.to_path_buf()));
+                    self.replace_project(
+                        loaded.project,
+                        Some(path.to_path_buf()),
+                        loaded.fingerprint,
+                    );
                     self.session.history.mark_saved();
+                    self.restore_position(path);
                     self.prefs.remember_file(path);
                     if needs_repair {
                         self.dialog = Dialog::Repair(RepairState {
@@ -157,8 +168,7 @@ impl StanceApp {
                     }
                 }
                 Err(e) => {
-                    let title = format!("Could not open {}", file_name(path));
-                    self.report(&title, e.to_string());
+                    self.open_failed(path, &e);
                     // Open Recent should not keep offering a file that was moved or deleted.
                     if !path.exists() {
                         self.prefs.forget_file(path);
@@ -168,9 +178,16 @@ impl StanceApp {
         }
     }
 
-    fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
+    pub(super) fn replace_project(
+        &mut self,
+        project: Project,
+        path: Option<PathBuf>,
+        fingerprint: Option<FileFingerprint>,
+    ) {
+        self.remember_position();
         self.view.reset(&project);
-        self.session.replace_project(project, path);
+        self.session.replace_project(project, path, fingerprint);
+        self.disk.reset();
         // The old project's problems are not the new one's.
         self.repair_behind = None;
         if matches!(self.dialog, Dialog::Repair(_)) {
@@ -178,7 +195,7 @@ impl StanceApp {
         }
     }
 
-    fn report(&mut self, title: &str, message: String) {
+    pub(super) fn report(&mut self, title: &str, message: String) {
         self.errors.push_back(ErrorReport {
             title: title.to_owned(),
             message,
@@ -245,8 +262,24 @@ impl StanceApp {
     }
 
     /// Writes the project to `path`: big projects on a worker thread, so the window never
-    /// freezes; the file is replaced atomically either way.
+    /// freezes; the file is replaced atomically either way. Saving over the open file first
+    /// checks that nobody else changed it; if someone did, the app asks.
     pub fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
+        let expected = if self.session.path.as_deref() == Some(path) {
+            self.session.fingerprint.clone()
+        } else {
+            None
+        };
+        self.write_project(ctx, path, expected);
+    }
+
+    /// [`Self::save_to`], refusing if the file is no longer `expected` (`None`: no check).
+    pub(super) fn write_project(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        expected: Option<FileFingerprint>,
+    ) {
         if self.session.save_job.is_some() {
             // Two writers racing to one file could leave the older snapshot there last.
             self.session.queued_save = Some(path.to_path_buf());
@@ -262,7 +295,8 @@ impl StanceApp {
         let file_bytes =
             text_bytes + self.session.project.annotations.len() * FILE_BYTES_PER_ANNOTATION;
         if file_bytes < BACKGROUND_SAVE_BYTES {
-            let result = crate::io::save_project(path, &self.session.project);
+            let result =
+                crate::io::save_project_checked(path, &self.session.project, expected.as_ref());
             self.finish_save(ctx, path, self.session.history.current_state(), result);
             return;
         }
@@ -273,7 +307,8 @@ impl StanceApp {
         let spawned = std::thread::Builder::new()
             .name("save-project".to_owned())
             .spawn(move || {
-                let _sent = sender.send(crate::io::save_project(&target, &snapshot));
+                let result = crate::io::save_project_checked(&target, &snapshot, expected.as_ref());
+                let _sent = sender.send(result);
                 repaint.request_repaint();
             });
         match spawned {
@@ -294,15 +329,21 @@ impl StanceApp {
         ctx: &egui::Context,
         path: &Path,
         state: u64,
-        result: Result<(), SaveError>,
+        result: Result<FileFingerprint, SaveError>,
     ) {
         match result {
-            Ok(()) => {
+            Ok(fingerprint) => {
                 // Edits made while a background save ran are not in the file.
                 if self.session.history.current_state() == state {
                     self.session.history.mark_saved();
+                    if let Some(autosave) = &mut self.session.autosave {
+                        autosave.delete();
+                    }
                 }
                 self.session.path = Some(path.to_path_buf());
+                self.session.fingerprint = Some(fingerprint);
+                self.disk.reset();
+                self.remember_position();
                 self.prefs.remember_file(path);
                 self.toasts.info(ctx, format!("Saved {}", file_name(path)));
                 if let Some(next) = self.session.queued_save.take() {
@@ -311,6 +352,11 @@ impl StanceApp {
                 } else if let Some(pending) = self.session.after_save.take() {
                     self.perform(ctx, pending);
                 }
+            }
+            Err(SaveError::ChangedOnDisk { path }) => {
+                // What waits for the save (e.g. Quit) goes on once the user has answered.
+                self.session.queued_save = None;
+                self.open_dialog(Dialog::SaveConflict(path));
             }
             Err(e) => {
                 self.session.after_save = None;
@@ -338,7 +384,7 @@ impl StanceApp {
     pub(super) fn background_save_finished(
         &mut self,
         ctx: &egui::Context,
-        result: Option<Result<(), SaveError>>,
+        result: Option<Result<FileFingerprint, SaveError>>,
     ) {
         let Some(job) = self.session.save_job.take() else {
             return;

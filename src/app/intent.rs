@@ -6,12 +6,14 @@
 use std::path::PathBuf;
 
 use super::files::{Pending, RepairState};
-use crate::io::SaveError;
+use super::recovery::{OpenFailed, RestoreOffer};
+use crate::io::{FileFingerprint, SaveError};
 use crate::model::{AnnotationId, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
 use crate::ui::export_dialog::ExportRequest;
 use crate::ui::file_dialog::DialogAnswer;
+use crate::ui::recovery_dialogs::{ConflictChoice, DiskChoice, RestoreChoice};
 
 /// The dialog or tool window shown over the workbench; at most one at a time. Errors have
 /// their own queue and show over it; toasts are not dialogs.
@@ -28,12 +30,30 @@ pub(super) enum Dialog {
     Shortcuts,
     About,
     Export,
+    /// At start: unsaved work kept in recovery snapshots, offered for restoring.
+    Restore(RestoreOffer),
+    /// The project's file changed on disk; `is_confirming` asks before a reload loses edits.
+    DiskChanged {
+        is_confirming: bool,
+    },
+    /// A save found its file changed by someone else: overwrite, save as, or cancel.
+    SaveConflict(PathBuf),
+    /// A file failed to open, with a backup or snapshot to open instead.
+    OpenFailed(OpenFailed),
 }
 
 impl Dialog {
     /// True for the prompts that wait for an answer; keys and drops wait too.
     pub(super) fn is_modal(&self) -> bool {
-        matches!(self, Dialog::UnsavedPrompt(_) | Dialog::ConfirmOverwrite(_))
+        matches!(
+            self,
+            Dialog::UnsavedPrompt(_)
+                | Dialog::ConfirmOverwrite(_)
+                | Dialog::Restore(_)
+                | Dialog::DiskChanged { .. }
+                | Dialog::SaveConflict(_)
+                | Dialog::OpenFailed(_)
+        )
     }
 }
 
@@ -53,7 +73,7 @@ pub(super) enum Intent {
     /// A native file dialog was answered (or cancelled).
     FileDialogAnswered(DialogAnswer),
     /// The background save ended with this result; `None` if its thread died.
-    SaveFinished(Option<Result<(), SaveError>>),
+    SaveFinished(Option<Result<FileFingerprint, SaveError>>),
     /// The window's close button with unsaved changes.
     CloseRequested,
     Unsaved(UnsavedChoice),
@@ -64,6 +84,11 @@ pub(super) enum Intent {
     /// The export dialog's Export button: ask where to write it.
     Export(ExportRequest),
     CloseDialog,
+    Restore(RestoreChoice),
+    DiskChanged(DiskChoice),
+    SaveConflict(ConflictChoice),
+    /// The open error's answer: open the alternative at this index, or close.
+    OpenInstead(Option<usize>),
     /// The user resized a side panel.
     DocumentListWidth(f32),
     SidebarWidth(f32),

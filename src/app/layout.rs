@@ -17,6 +17,7 @@ use crate::ui::dialogs::{self, ErrorReport, Toasts};
 use crate::ui::export_dialog::{ExportAnswer, ExportDialog};
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::prefs::Preferences;
+use crate::ui::recovery_dialogs;
 use crate::ui::sidebar::{Sidebar, SidebarInput};
 use crate::ui::status_bar::{StatusBar, StatusInput};
 
@@ -45,7 +46,7 @@ impl Panels {
         &mut self,
         ui: &mut Ui,
         app: &Shown<'_>,
-        scroll_to_char: Option<usize>,
+        scroll_to: (Option<usize>, Option<f32>),
         intents: &mut Vec<Intent>,
     ) {
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -116,7 +117,7 @@ impl Panels {
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
             .show(ui, |ui| match app.view.document {
-                Some(document) => self.article_ui(ui, app, document, scroll_to_char, intents),
+                Some(document) => self.article_ui(ui, app, document, scroll_to, intents),
                 None => welcome_ui(ui, intents),
             });
     }
@@ -126,13 +127,14 @@ impl Panels {
         ui: &mut Ui,
         app: &Shown<'_>,
         document: crate::model::DocumentId,
-        scroll_to_char: Option<usize>,
+        (scroll_to_char, scroll_to_offset_px): (Option<usize>, Option<f32>),
         intents: &mut Vec<Intent>,
     ) {
         let input = ArticleInput {
             selection: app.view.text_selection,
             selected_annotation: app.view.selected,
             scroll_to_char,
+            scroll_to_offset_px,
             font_size_px: DEFAULT_FONT_SIZE_PX * app.prefs.zoom,
             show_palette: true,
         };
@@ -250,10 +252,52 @@ impl Panels {
                 Some(ExportAnswer::Cancel) => intents.push(Intent::CloseDialog),
                 None => {}
             },
+            // Errors show first; these prompts wait behind them.
+            dialog if app.errors.is_empty() => recovery_prompts_ui(ctx, app, dialog, intents),
             _ => {}
         }
         toasts.ui(ctx);
         drop_overlay_ui(ctx);
+    }
+}
+
+/// The prompts about unsaved work and the file on disk.
+fn recovery_prompts_ui(
+    ctx: &egui::Context,
+    app: &Shown<'_>,
+    dialog: &Dialog,
+    intents: &mut Vec<Intent>,
+) {
+    match dialog {
+        Dialog::Restore(offer) => {
+            if let Some(choice) = recovery_dialogs::restore_ui(ctx, &offer.entries) {
+                intents.push(Intent::Restore(choice));
+            }
+        }
+        Dialog::DiskChanged { is_confirming } => {
+            let Some(path) = app.session.path.as_deref() else {
+                return;
+            };
+            let is_dirty = app.session.is_dirty();
+            if let Some(choice) =
+                recovery_dialogs::disk_changed_ui(ctx, path, is_dirty, *is_confirming)
+            {
+                intents.push(Intent::DiskChanged(choice));
+            }
+        }
+        Dialog::SaveConflict(path) => {
+            if let Some(choice) = recovery_dialogs::save_conflict_ui(ctx, path) {
+                intents.push(Intent::SaveConflict(choice));
+            }
+        }
+        Dialog::OpenFailed(failed) => {
+            if let Some(choice) =
+                recovery_dialogs::open_failed_ui(ctx, &failed.title, &failed.message, &failed.shown)
+            {
+                intents.push(Intent::OpenInstead(choice));
+            }
+        }
+        _ => {}
     }
 }
 

@@ -11,6 +11,8 @@ pub(super) struct ViewState {
     pub(super) text_selection: Option<Span>,
     /// A one-shot request for the article to scroll to a char offset.
     pub(super) article_scroll_to: Option<usize>,
+    /// A one-shot request for the article to scroll to an offset (reopening a project).
+    pub(super) article_scroll_to_px: Option<f32>,
     /// Where the selected annotation was last frame, for an O(1) lookup.
     pub(super) selected_hint: usize,
     /// The annotation under the pointer in the article last frame.

@@ -9,3 +9,4 @@ pub mod report;
 pub mod rng;
 pub mod rss;
 pub mod run;
+pub mod snapshot;

@@ -211,9 +211,21 @@ fn many_articles(
     let (ui_frame, slowest) = save_in_app(&mut driver, &mut app, &path)?;
     report(Figure::ms("c.save.ui_frame", ui_frame));
     report(Figure::ms("c.save.slowest_frame_while_saving", slowest));
-    drop(app);
     if peak_is_own && let Some(peak) = rss::peak_rss_bytes() {
         report(Figure::mb("c.peak_rss", peak));
+    }
+    // Recovery on: the worker's mirror is a second copy of the project.
+    let snapshot = super::snapshot::snapshot_frames(&mut driver, app, &dir.join("recovery"))?;
+    report(Figure::ms(
+        "c.edit_frame.without_recovery",
+        snapshot.edit_frame_without_recovery,
+    ));
+    report(Figure::ms("c.snapshot.edit_frame", snapshot.edit_frame));
+    report(Figure::ms("c.snapshot.frame.max", snapshot.max_frame));
+    report(Figure::count("c.snapshot.frames", snapshot.frames));
+    report(Figure::ms("c.snapshot.write", snapshot.write));
+    if peak_is_own && let Some(peak) = rss::peak_rss_bytes() {
+        report(Figure::mb("c.peak_rss.with_recovery", peak));
     }
     Ok(())
 }

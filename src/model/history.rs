@@ -192,4 +192,23 @@ impl History {
     pub fn is_dirty(&self) -> bool {
         self.current_state() != self.saved_state
     }
+
+    /// Marks the project as differing from its file (e.g. restored from a recovery snapshot).
+    pub fn mark_unsaved(&mut self) {
+        // States are numbered from 1 upwards, so no state ever equals this one.
+        self.saved_state = u64::MAX;
+    }
+
+    /// The edits [`History::undo`] applies next, in order: lets a copy of the project kept
+    /// elsewhere (the recovery mirror) replay the undo.
+    #[must_use]
+    pub fn undo_edits(&self) -> &[Edit] {
+        self.undo.last().map_or(&[], |s| s.edits.as_slice())
+    }
+
+    /// The edits [`History::redo`] applies next, in order.
+    #[must_use]
+    pub fn redo_edits(&self) -> &[Edit] {
+        self.redo.last().map_or(&[], |s| s.edits.as_slice())
+    }
 }

@@ -10,6 +10,7 @@ pub mod export_dialog;
 pub mod file_dialog;
 pub mod menu;
 pub mod prefs;
+pub mod recovery_dialogs;
 pub mod sidebar;
 pub mod status_bar;
 

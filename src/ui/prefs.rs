@@ -50,6 +50,17 @@ pub struct Preferences {
     pub show_document_list: bool,
     /// The window's inner size when last closed.
     pub window_size_px: Option<[f32; 2]>,
+    /// Where the user was in each recent project, most recent first: reopened there.
+    pub positions: Vec<ProjectPosition>,
+}
+
+/// Where the user was in a project: its document, selected annotation and scroll offset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectPosition {
+    pub path: PathBuf,
+    pub document: Option<crate::model::DocumentId>,
+    pub selected: Option<crate::model::AnnotationId>,
+    pub scroll_offset_px: f32,
 }
 
 impl Default for Preferences {
@@ -63,6 +74,7 @@ impl Default for Preferences {
             show_sidebar: true,
             show_document_list: true,
             window_size_px: None,
+            positions: Vec::new(),
         }
     }
 }
@@ -95,6 +107,9 @@ impl Preferences {
             self.document_list_width_px = Self::default().document_list_width_px;
         }
         self.recent_files.truncate(MAX_RECENT);
+        self.positions
+            .retain(|p| p.scroll_offset_px.is_finite() && p.scroll_offset_px >= 0.0);
+        self.positions.truncate(MAX_RECENT);
         // The size is sent to the window at startup: a broken value must not reach it.
         if self
             .window_size_px
@@ -109,6 +124,18 @@ impl Preferences {
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_path_buf());
         self.recent_files.truncate(MAX_RECENT);
+    }
+
+    /// Keeps where the user is in the project at `position.path` (one entry per project).
+    pub fn remember_position(&mut self, position: ProjectPosition) {
+        self.positions.retain(|p| p.path != position.path);
+        self.positions.insert(0, position);
+        self.positions.truncate(MAX_RECENT);
+    }
+
+    #[must_use]
+    pub fn position(&self, path: &Path) -> Option<&ProjectPosition> {
+        self.positions.iter().find(|p| p.path == path)
     }
 
     pub fn forget_file(&mut self, path: &Path) {

@@ -308,6 +308,32 @@ impl RecoveryDir {
         Ok(())
     }
 
+    /// Removes lock files left by writers that died before writing a snapshot (a crash or
+    /// a kill with nothing unsaved): no process holds them and no snapshot goes with them.
+    /// Lock files younger than a minute are left alone: their writer may be starting.
+    pub fn sweep_stale_locks(&self) {
+        let Ok(entries) = fs::read_dir(&self.root) else {
+            return;
+        };
+        let minute = std::time::Duration::from_secs(60);
+        for lock in entries.flatten().map(|e| e.path()) {
+            if lock.extension().is_none_or(|e| e != "lock") || lock.with_extension("ron").exists() {
+                continue;
+            }
+            let is_old = fs::metadata(&lock)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= minute);
+            let Ok(file) = fs::File::options().write(true).open(&lock) else {
+                continue;
+            };
+            if is_old && file.try_lock().is_ok() {
+                let _removed = fs::remove_file(&lock);
+            }
+        }
+    }
+
     /// The restorable snapshots of the project file at `path`.
     ///
     /// # Errors

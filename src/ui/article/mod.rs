@@ -58,6 +58,8 @@ pub struct ArticleInput {
     pub selected_annotation: Option<AnnotationId>,
     /// One-shot: bring this char offset into view.
     pub scroll_to_char: Option<usize>,
+    /// One-shot: scroll to this offset from the top (reopening where the user was).
+    pub scroll_to_offset_px: Option<f32>,
     /// Body font size in points, already multiplied by the app's zoom.
     pub font_size_px: f32,
     /// Show the floating tag palette next to a selection.
@@ -70,6 +72,7 @@ impl Default for ArticleInput {
             selection: None,
             selected_annotation: None,
             scroll_to_char: None,
+            scroll_to_offset_px: None,
             font_size_px: DEFAULT_FONT_SIZE_PX,
             show_palette: true,
         }
@@ -173,9 +176,17 @@ pub struct ArticleView {
     hits: Vec<usize>,
     /// What the last frame did, for the app's tests and `stance bench`.
     last_stats: ArticleStats,
+    /// The scroll offset after the last frame.
+    scroll_offset_px: f32,
 }
 
 impl ArticleView {
+    /// How far the article was scrolled in the last frame, in points from the top.
+    #[must_use]
+    pub fn scroll_offset_px(&self) -> f32 {
+        self.scroll_offset_px
+    }
+
     /// The screen rectangle of the char at `offset_chars` as painted in the last frame, or
     /// `None` if it was not on screen. Lets the app (and tests) point at text.
     #[must_use]
@@ -222,6 +233,9 @@ impl ArticleView {
         // Jump in this very frame when last frame's geometry allows; otherwise ask the
         // scroll area from inside (it then moves a frame or two later).
         let mut reveal_later = None;
+        if let Some(offset_px) = input.scroll_to_offset_px {
+            scroll_area = scroll_area.vertical_scroll_offset(offset_px);
+        }
         if let Some(offset) = input.scroll_to_char {
             match self.scroll_offset_for(doc, ui.ctx(), offset) {
                 Some(Some(offset_px)) => {
@@ -234,6 +248,7 @@ impl ArticleView {
         let output = scroll_area.show_viewport(ui, |ui, _viewport| {
             self.contents_ui(ui, project, doc, input, reveal_later)
         });
+        self.scroll_offset_px = output.state.clamped_offset().y;
         output.inner
     }
 
