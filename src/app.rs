@@ -7,6 +7,7 @@
 //! headlessly.
 
 mod apply;
+mod apply_negotiation;
 mod files;
 mod intent;
 mod layout;
@@ -172,6 +173,18 @@ impl StanceApp {
         self.view.selected
     }
 
+    /// In link mode: the annotation being linked and, once clicked, its target.
+    #[must_use]
+    pub fn link_mode(&self) -> Option<(AnnotationId, Option<AnnotationId>)> {
+        self.view.link.map(|l| (l.from, l.to))
+    }
+
+    /// True while the Schema window is open.
+    #[must_use]
+    pub fn is_schema_window_open(&self) -> bool {
+        matches!(self.dialog, Dialog::Schema)
+    }
+
     #[must_use]
     pub fn text_selection(&self) -> Option<Span> {
         self.view.text_selection
@@ -305,7 +318,10 @@ impl StanceApp {
         if !dropped.is_empty() {
             intents.push(Intent::Drop(dropped));
         }
-        if matches!(self.dialog, Dialog::Shortcuts | Dialog::About)
+        if matches!(
+            self.dialog,
+            Dialog::Shortcuts | Dialog::About | Dialog::Preferences
+        )
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             // Esc closes the help windows first; only with none open does it clear the selection.

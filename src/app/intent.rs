@@ -28,6 +28,10 @@ pub(super) enum Dialog {
     Shortcuts,
     About,
     Export,
+    /// Project → Schema…: tags, fields, relation types and issues.
+    Schema,
+    /// Edit → Preferences…: the annotator name.
+    Preferences,
 }
 
 impl Dialog {

@@ -45,7 +45,7 @@ use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{AnnotationId, Document, DocumentId, OverlapIndex, Project, Span};
 use header::{Header, tooltip_ui};
-use highlights::{DecorationContext, DecorationInputs, Decorations, clip_to_paragraph};
+use highlights::{CueIndex, DecorationContext, DecorationInputs, Decorations, clip_to_paragraph};
 use layout::{ParagraphLayouts, ReadingStyle};
 pub use palette::tag_button_label;
 use selection::{SelectionEnds, latest_selected, latest_selection};
@@ -62,6 +62,8 @@ pub struct ArticleInput {
     pub font_size_px: f32,
     /// Show the floating tag palette next to a selection.
     pub show_palette: bool,
+    /// Annotations related to the selected one, outlined in their relation type's colour.
+    pub related: Vec<(AnnotationId, egui::Color32)>,
 }
 
 impl Default for ArticleInput {
@@ -72,6 +74,7 @@ impl Default for ArticleInput {
             scroll_to_char: None,
             font_size_px: DEFAULT_FONT_SIZE_PX,
             show_palette: true,
+            related: Vec::new(),
         }
     }
 }
@@ -158,6 +161,8 @@ pub struct ArticleView {
     document: Option<(DocumentId, usize)>,
     layouts: ParagraphLayouts,
     overlap: OverlapIndex,
+    /// The document's reporting cues, rebuilt with the overlap index.
+    cues: CueIndex,
     /// Bumped whenever the overlap index is rebuilt; part of every decoration key.
     index_generation: u64,
     decorations: HashMap<usize, CachedDecorations>,
@@ -208,6 +213,7 @@ impl ArticleView {
             self.reset(doc);
         }
         if self.overlap.refresh(project, document) {
+            self.cues = CueIndex::build(project, document);
             self.index_generation += 1;
         }
         let mut scroll_area = egui::ScrollArea::vertical()
@@ -294,7 +300,13 @@ impl ArticleView {
         let hovered = hovered.map(|(id, _)| id);
 
         header.paint(ui, &frame);
-        let built = self.paint_paragraphs(ui, project, doc, &frame, selection, selected, hovered);
+        let marks = Marks {
+            selection,
+            selected,
+            hovered,
+            related: &input.related,
+        };
+        let built = self.paint_paragraphs(ui, project, doc, &frame, &marks);
 
         if let Some(offset) = reveal_later {
             self.reveal(ui, doc, &frame, &ctx, offset, Some(Align::Center));
@@ -496,17 +508,27 @@ impl ArticleView {
     }
 
     /// Paints the visible paragraphs with their highlights; returns the ranges rebuilt.
-    #[expect(clippy::too_many_arguments)]
     fn paint_paragraphs(
         &mut self,
         ui: &egui::Ui,
         project: &Project,
         doc: &Document,
         frame: &Frame,
-        selection: Option<Span>,
-        selected: Option<AnnotationId>,
-        hovered: Option<AnnotationId>,
+        marks: &Marks<'_>,
     ) -> usize {
+        let Marks {
+            selection,
+            selected,
+            hovered,
+            related,
+        } = *marks;
+        let related_key = if related.is_empty() {
+            0
+        } else {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            related.hash(&mut hasher);
+            hasher.finish()
+        };
         let visuals = ui.visuals();
         let context = DecorationContext {
             project,
@@ -515,6 +537,8 @@ impl ArticleView {
             selection_color: visuals.selection.bg_fill.gamma_multiply(0.75),
             selection_stroke: egui::Stroke::new(1.0, visuals.selection.stroke.color),
             outline_color: visuals.strong_text_color(),
+            related,
+            cues: &self.cues,
         };
         // egui's text grey suits labels, but is faint for long reading and over the
         // highlight fills; the article gets more contrast, short of pure black or white.
@@ -545,6 +569,7 @@ impl ArticleView {
                 hovered: touches(hovered),
                 selection: selection.and_then(|s| clip_to_paragraph(s, paragraph)),
                 dark_mode: visuals.dark_mode,
+                related_key,
             };
             let key = decoration_key(self.index_generation, &inputs, &visible.galley);
             let cached =
@@ -573,6 +598,15 @@ impl ArticleView {
         }
         built
     }
+}
+
+/// What the user is pointing at and has selected this frame, as painted.
+#[derive(Clone, Copy)]
+struct Marks<'a> {
+    selection: Option<Span>,
+    selected: Option<AnnotationId>,
+    hovered: Option<AnnotationId>,
+    related: &'a [(AnnotationId, egui::Color32)],
 }
 
 fn decoration_key(generation: u64, inputs: &DecorationInputs, galley: &Arc<Galley>) -> u64 {
