@@ -14,8 +14,8 @@ use stance::io::{
     article::document_from_text, load_project, load_project_from_str, project_to_ron, save_project,
 };
 use stance::model::{
-    Actor, Document, Edit, FORMAT_VERSION, Project, Relation, RelationId, Rgb, Span, TagDef,
-    text::normalize_text,
+    Actor, Document, Edit, FORMAT_VERSION, Project, Relation, RelationId, RelationType, Rgb, Span,
+    TagDef, text::normalize_text,
 };
 
 /// Pieces of text that have broken serialisers before: astral emoji and ZWJ sequences, CJK,
@@ -200,6 +200,11 @@ fn build(recipe: &Recipe) -> Project {
             .unwrap();
     }
     if recipe.relation && project.annotations.len() >= 2 {
+        project.schema.relation_types.push(RelationType::new(
+            "answers \"#",
+            "Answers \"#",
+            Rgb([4, 5, 6]),
+        ));
         let relation = Relation {
             id: RelationId::random(),
             kind: "answers \"#".to_owned(),

@@ -60,11 +60,15 @@ impl<'a> ProblemLocator<'a> {
             Subject::Actor(x) => Some(x.to_string()),
             Subject::Annotation(x) => Some(x.to_string()),
             Subject::Relation(x) => Some(x.to_string()),
+            Subject::Issue(x) => Some(x.to_string()),
         };
         let (field, value) = match (&id, problem) {
             (Some(id), _) => ("id", id.as_str()),
-            // Project-wide problems are about tags.
-            (None, Problem::DuplicateTagKey { key }) => ("key", key.as_str()),
+            // Project-wide problems are about tags and relation types.
+            (
+                None,
+                Problem::DuplicateTagKey { key } | Problem::DuplicateRelationTypeKey { key },
+            ) => ("key", key.as_str()),
             (None, _) => ("key", ""),
         };
         let offsets = self.definitions.get(&(field, value))?;

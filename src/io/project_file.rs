@@ -407,16 +407,60 @@ fn tidy_escapes(ron: String) -> String {
     out
 }
 
-/// Saves a project atomically, keeping the previous version as `NAME.ron.bak`.
+/// Saves a project atomically, keeping the previous version as `NAME.ron.bak`. The first
+/// save over a file of an older format also keeps that file as `NAME.ron.v1` (`.vN` for
+/// format N), which later saves never replace: an upgrade can always be undone by hand.
 ///
 /// # Errors
 /// Serialisation or I/O failed; the file on disk is then unchanged.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
     let text = project_to_ron(project)?;
-    super::atomic::write_atomic(path, text.as_bytes(), true).map_err(|source| SaveError::Io {
+    let io_error = |source| SaveError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    keep_older_original(path).map_err(io_error)?;
+    super::atomic::write_atomic(path, text.as_bytes(), true).map_err(io_error)
+}
+
+/// Where the original of a file of format `format` is kept when a save upgrades it.
+#[must_use]
+pub fn older_original_path(path: &Path, format: u32) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{format}"));
+    std::path::PathBuf::from(name)
+}
+
+/// Copies the file at `path` to `NAME.ron.vN` if it is of an older format N and no such
+/// copy exists yet. Only the head is read to decide, so saving a current file costs little.
+fn keep_older_original(path: &Path) -> std::io::Result<()> {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    match std::fs::File::open(path) {
+        Ok(file) => {
+            file.take(HEAD_SCAN_BYTES as u64).read_to_end(&mut head)?;
+        }
+        // A new file has no original to keep.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    let text = String::from_utf8_lossy(&head);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let Some((found, _)) = scan_format_version(text) else {
+        return Ok(());
+    };
+    let Ok(format) = u32::try_from(found) else {
+        return Ok(());
+    };
+    if !(OLDEST_FORMAT_VERSION..FORMAT_VERSION).contains(&format) {
+        return Ok(());
+    }
+    let keep = older_original_path(path, format);
+    if std::fs::symlink_metadata(&keep).is_ok() {
+        return Ok(());
+    }
+    let original = std::fs::read(path)?;
+    super::atomic::write_atomic(&keep, &original, false)
 }
 
 /// Saves like [`save_project`], but first checks that the file is still the one `expected`

@@ -6,7 +6,10 @@ use chrono::{DateTime, Utc};
 use super::{Actor, ActorId, AnnotationId, Edit, EditError, Project, same_name};
 
 /// Aliases typed as a comma-separated list: trimmed, without blanks, duplicates or `name`.
-fn parse_aliases<'a>(aliases: impl IntoIterator<Item = &'a str>, name: &str) -> Vec<String> {
+pub(super) fn parse_aliases<'a>(
+    aliases: impl IntoIterator<Item = &'a str>,
+    name: &str,
+) -> Vec<String> {
     let mut parsed: Vec<String> = Vec::new();
     for alias in aliases.into_iter().map(str::trim) {
         if !alias.is_empty()

@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use thiserror::Error;
 
 use super::{
-    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, PreservedRecord, Project,
-    Relation, RelationId, TagDef,
+    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, FieldError, HotkeyClash, Issue,
+    IssueId, PreservedRecord, Project, Relation, RelationId, RelationType, TagDef,
 };
 
 /// One change to a [`Project`]. [`Project::apply`] returns the edit that undoes it.
@@ -39,11 +39,36 @@ pub enum Edit {
         document: Box<Document>,
     },
     RemoveDocument(DocumentId),
+    /// Adds a relation, checked: both ends exist, its type is in the schema, it does not
+    /// link an annotation to itself, and a `retracts` makes no cycle.
     InsertRelation {
         index: usize,
         relation: Relation,
     },
     RemoveRelation(RelationId),
+    /// Replaces the relation with the same id (kind, ends, note), checked like an insertion.
+    ReplaceRelation(Relation),
+    /// Puts a relation back at `index` as it was, replacing the one with its id if any: the
+    /// inverse of a removal or replacement. Unchecked, so undo brings back exactly what a
+    /// loaded file held.
+    RestoreRelation {
+        index: usize,
+        relation: Relation,
+    },
+    /// Adds an issue; its name and aliases must not name another issue.
+    InsertIssue {
+        index: usize,
+        issue: Issue,
+    },
+    /// Removes an issue no annotation refers to.
+    RemoveIssue(IssueId),
+    /// Puts back an issue that [`Edit::RemoveIssue`] took out, without checking names.
+    RestoreIssue {
+        index: usize,
+        issue: Issue,
+    },
+    /// Replaces the issue with the same id; names it did not have before are checked.
+    ReplaceIssue(Issue),
     SetTitle(String),
     /// Adds a tag to the schema at `index` (imports bring their own tags).
     InsertTag {
@@ -52,6 +77,22 @@ pub enum Edit {
     },
     /// Removes a tag that no annotation uses.
     RemoveTag(String),
+    /// Replaces the tag with the same key (name, colour, hotkey, description, retired,
+    /// fields). The key itself is stable: annotations refer to it.
+    ReplaceTag(TagDef),
+    /// Moves the tag at `from` to position `to`.
+    MoveTag {
+        from: usize,
+        to: usize,
+    },
+    InsertRelationType {
+        index: usize,
+        relation_type: RelationType,
+    },
+    /// Removes a relation type that no relation uses.
+    RemoveRelationType(String),
+    /// Replaces the relation type with the same key (name, colour).
+    ReplaceRelationType(RelationType),
     /// Keeps a line of another tool verbatim (see [`PreservedRecord`]).
     InsertPreserved {
         index: usize,
@@ -79,7 +120,7 @@ pub enum EditError {
     DuplicateId(String),
     #[error("annotation {id}: {reason}")]
     Invalid { id: AnnotationId, reason: String },
-    #[error("actor {name:?} still holds {count} annotation(s)")]
+    #[error("actor {name:?} still holds or is the target of {count} annotation(s)")]
     ActorInUse { name: String, count: usize },
     #[error("document {title:?} still has {count} annotation(s)")]
     DocumentInUse { title: String, count: usize },
@@ -97,6 +138,34 @@ pub enum EditError {
     LastRange(AnnotationId),
     #[error("tag {key:?} is used by {count} annotation(s)")]
     TagInUse { key: String, count: usize },
+    #[error("the tag {name:?} is retired; choose a current tag")]
+    RetiredTag { key: String, name: String },
+    #[error("{0}")]
+    HotkeyClash(HotkeyClash),
+    #[error("tag {tag:?}: {error}")]
+    BadField { tag: String, error: FieldError },
+    #[error("{value:?} is not a choice of the field {field:?} (choices: {choices})")]
+    NotAChoice {
+        field: String,
+        value: String,
+        choices: String,
+    },
+    #[error("issue {0} does not exist")]
+    NoSuchIssue(IssueId),
+    #[error("an issue needs a name")]
+    EmptyIssueName,
+    #[error("{name:?} already names the issue {existing:?}")]
+    DuplicateIssueName { name: String, existing: String },
+    #[error("issue {name:?} is referred to by {count} annotation(s)")]
+    IssueInUse { name: String, count: usize },
+    #[error("unknown relation type {0:?}")]
+    NoSuchRelationType(String),
+    #[error("relation type {key:?} is used by {count} relation(s)")]
+    RelationTypeInUse { key: String, count: usize },
+    #[error("an annotation cannot be linked to itself")]
+    SelfRelation(AnnotationId),
+    #[error("this `retracts` would make a cycle: annotation {0} would retract itself")]
+    RetractsCycle(AnnotationId),
 }
 
 impl Project {
@@ -207,6 +276,25 @@ impl Project {
             Edit::RemoveDocument(id) => self.remove_document(id),
             Edit::InsertRelation { index, relation } => self.insert_relation(index, relation),
             Edit::RemoveRelation(id) => self.remove_relation(id),
+            Edit::ReplaceRelation(relation) => self.replace_relation(relation),
+            Edit::RestoreRelation { index, relation } => self.restore_relation(index, relation),
+            Edit::InsertIssue { index, issue } => {
+                for name in issue.names() {
+                    self.check_issue_name_is_free(name, None)?;
+                }
+                self.insert_issue(index, issue)
+            }
+            Edit::RestoreIssue { index, issue } => self.insert_issue(index, issue),
+            Edit::RemoveIssue(id) => self.remove_issue(id),
+            Edit::ReplaceIssue(issue) => self.replace_issue(issue),
+            Edit::ReplaceTag(tag) => self.replace_tag(tag),
+            Edit::MoveTag { from, to } => self.move_tag(from, to),
+            Edit::InsertRelationType {
+                index,
+                relation_type,
+            } => self.insert_relation_type(index, relation_type),
+            Edit::RemoveRelationType(key) => self.remove_relation_type(key),
+            Edit::ReplaceRelationType(relation_type) => self.replace_relation_type(relation_type),
             Edit::SetTitle(title) => Ok(Edit::SetTitle(std::mem::replace(&mut self.title, title))),
             Edit::InsertTag { index, tag } => self.insert_tag(index, tag),
             Edit::RemoveTag(key) => self.remove_tag(key),
@@ -271,7 +359,7 @@ impl Project {
         let count = self
             .annotations
             .iter()
-            .filter(|a| a.holder == Some(id))
+            .filter(|a| a.holder == Some(id) || a.target == Some(id))
             .count();
         if count > 0 {
             return Err(EditError::ActorInUse {
@@ -327,67 +415,6 @@ impl Project {
         let document = Box::new(self.documents.remove(index));
         self.sort_annotations();
         Ok(Edit::InsertDocument { index, document })
-    }
-
-    fn insert_relation(&mut self, index: usize, relation: Relation) -> Result<Edit, EditError> {
-        if index > self.relations.len() {
-            return Err(EditError::BadIndex(index));
-        }
-        if self.relations.iter().any(|r| r.id == relation.id) {
-            return Err(EditError::DuplicateId(relation.id.to_string()));
-        }
-        for end in [relation.from, relation.to] {
-            if self.annotation_index(end).is_none() {
-                return Err(EditError::NoSuchAnnotation(end));
-            }
-        }
-        let id = relation.id;
-        self.relations.insert(index, relation);
-        Ok(Edit::RemoveRelation(id))
-    }
-
-    fn remove_relation(&mut self, id: RelationId) -> Result<Edit, EditError> {
-        let index = self
-            .relations
-            .iter()
-            .position(|r| r.id == id)
-            .ok_or(EditError::NoSuchRelation(id))?;
-        Ok(Edit::InsertRelation {
-            index,
-            relation: self.relations.remove(index),
-        })
-    }
-
-    fn insert_tag(&mut self, index: usize, tag: TagDef) -> Result<Edit, EditError> {
-        if index > self.schema.tags.len() {
-            return Err(EditError::BadIndex(index));
-        }
-        if tag.key.trim().is_empty() {
-            return Err(EditError::EmptyName);
-        }
-        if self.schema.get(&tag.key).is_some() {
-            return Err(EditError::DuplicateId(tag.key));
-        }
-        let key = tag.key.clone();
-        self.schema.tags.insert(index, tag);
-        Ok(Edit::RemoveTag(key))
-    }
-
-    fn remove_tag(&mut self, key: String) -> Result<Edit, EditError> {
-        let index = self
-            .schema
-            .tags
-            .iter()
-            .position(|t| t.key == key)
-            .ok_or_else(|| EditError::NoSuchTag(key.clone()))?;
-        let count = self.annotations.iter().filter(|a| a.tag == key).count();
-        if count > 0 {
-            return Err(EditError::TagInUse { key, count });
-        }
-        Ok(Edit::InsertTag {
-            index,
-            tag: self.schema.tags.remove(index),
-        })
     }
 
     fn insert_preserved(

@@ -7,6 +7,53 @@ use super::{
     Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Edit, EditError, Project, Span,
 };
 
+/// Who is editing and when: every annotation a builder makes or changes records both
+/// (`annotator`, `modified`). Builders take `impl Into<EditContext>`, so a bare timestamp
+/// still works (no annotator is then recorded, and an earlier one is kept).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditContext {
+    /// The analyst's name from Preferences; `None` when unknown.
+    pub annotator: Option<String>,
+    pub now: DateTime<Utc>,
+}
+
+impl EditContext {
+    /// A context for `annotator` (a blank name counts as unknown) at `now`.
+    #[must_use]
+    pub fn new(annotator: Option<&str>, now: DateTime<Utc>) -> Self {
+        Self {
+            annotator: annotator
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned),
+            now,
+        }
+    }
+
+    /// Records the context on an annotation being made or changed.
+    pub(super) fn stamp(&self, a: &mut Annotation) {
+        a.modified = self.now;
+        if let Some(name) = &self.annotator {
+            a.annotator = Some(name.clone());
+        }
+    }
+}
+
+impl From<DateTime<Utc>> for EditContext {
+    fn from(now: DateTime<Utc>) -> Self {
+        Self {
+            annotator: None,
+            now,
+        }
+    }
+}
+
+impl From<&EditContext> for EditContext {
+    fn from(cx: &EditContext) -> Self {
+        cx.clone()
+    }
+}
+
 /// The quote of `ranges` in `doc`, or why annotation `id` cannot have them.
 fn quote_inside(doc: &Document, ranges: &[Span], id: AnnotationId) -> Result<String, EditError> {
     doc.quote(ranges).ok_or_else(|| EditError::Invalid {
@@ -24,14 +71,16 @@ impl Project {
     /// A new annotation over `ranges` (normalised), with its quote filled in.
     ///
     /// # Errors
-    /// An unknown document, empty or out-of-range ranges.
+    /// An unknown document, an unknown or retired tag, empty or out-of-range ranges.
     pub fn new_annotation(
         &self,
         document: DocumentId,
         tag: &str,
         ranges: Vec<Span>,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Annotation, EditError> {
+        let cx = cx.into();
+        self.check_tag_is_live(tag)?;
         let doc = self
             .document(document)
             .ok_or(EditError::NoSuchDocument(document))?;
@@ -41,7 +90,9 @@ impl Project {
         }
         let id = AnnotationId::random();
         let quote = quote_inside(doc, &ranges, id)?;
-        Ok(Annotation::bare(id, document, tag, ranges, quote, now))
+        let mut a = Annotation::bare(id, document, tag, ranges, quote, cx.now);
+        cx.stamp(&mut a);
+        Ok(a)
     }
 
     /// Edits one annotation through `change`, stamping `modified` and refreshing the quote.
@@ -51,19 +102,19 @@ impl Project {
     pub fn edit_annotation(
         &self,
         id: AnnotationId,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
         change: impl FnOnce(&mut Annotation),
     ) -> Result<Edit, EditError> {
         let original = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
-        self.edited(original, now, change)
+        self.edited(original, &cx.into(), change)
     }
 
     /// [`Project::edit_annotation`] on an annotation already at hand, so loops over many
     /// annotations do not search for each one again.
-    fn edited(
+    pub(super) fn edited(
         &self,
         original: &Annotation,
-        now: DateTime<Utc>,
+        cx: &EditContext,
         change: impl FnOnce(&mut Annotation),
     ) -> Result<Edit, EditError> {
         let id = original.id;
@@ -77,7 +128,8 @@ impl Project {
             .document(a.document)
             .ok_or(EditError::NoSuchDocument(a.document))?;
         a.quote = quote_inside(doc, &a.ranges, id)?;
-        a.modified = now;
+        a.cue = super::span::normalize_ranges(std::mem::take(&mut a.cue));
+        cx.stamp(&mut a);
         Ok(Edit::ReplaceAnnotation(Box::new(a)))
     }
 
@@ -89,12 +141,13 @@ impl Project {
         &self,
         id: AnnotationId,
         tag: &str,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
-        if self.schema.get(tag).is_none() {
-            return Err(EditError::NoSuchTag(tag.to_owned()));
+        // Keeping a retired tag is fine; choosing one is not.
+        if self.annotation(id).is_none_or(|a| a.tag != tag) {
+            self.check_tag_is_live(tag)?;
         }
-        self.edit_annotation(id, now, |a| tag.clone_into(&mut a.tag))
+        self.edit_annotation(id, cx, |a| tag.clone_into(&mut a.tag))
     }
 
     /// Sets or clears an annotation's holder.
@@ -105,14 +158,14 @@ impl Project {
         &self,
         id: AnnotationId,
         holder: Option<ActorId>,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         if let Some(h) = holder
             && self.actor(h).is_none()
         {
             return Err(EditError::NoSuchActor(h));
         }
-        self.edit_annotation(id, now, |a| a.holder = holder)
+        self.edit_annotation(id, cx, |a| a.holder = holder)
     }
 
     /// Sets an annotation's note; a blank note is stored as none. Other text is kept as typed:
@@ -124,10 +177,10 @@ impl Project {
         &self,
         id: AnnotationId,
         note: &str,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         let note = (!note.trim().is_empty()).then(|| note.to_owned());
-        self.edit_annotation(id, now, |a| a.note = note)
+        self.edit_annotation(id, cx, |a| a.note = note)
     }
 
     /// Replaces an annotation's ranges.
@@ -138,9 +191,9 @@ impl Project {
         &self,
         id: AnnotationId,
         ranges: Vec<Span>,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
-        self.edit_annotation(id, now, |a| a.ranges = ranges)
+        self.edit_annotation(id, cx, |a| a.ranges = ranges)
     }
 
     /// Removes the range at `index` from an annotation with several ranges.
@@ -152,7 +205,7 @@ impl Project {
         &self,
         id: AnnotationId,
         index: usize,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         let a = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
         if index >= a.ranges.len() {
@@ -161,7 +214,7 @@ impl Project {
         if !a.has_removable_ranges() {
             return Err(EditError::LastRange(id));
         }
-        self.edited(a, now, |a| {
+        self.edited(a, &cx.into(), |a| {
             a.ranges.remove(index);
         })
     }
@@ -174,12 +227,12 @@ impl Project {
         &self,
         id: AnnotationId,
         range: Span,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         if range.is_empty() {
             return Err(EditError::EmptySelection);
         }
-        self.edit_annotation(id, now, |a| a.ranges.push(range))
+        self.edit_annotation(id, cx, |a| a.ranges.push(range))
     }
 
     /// Changes an actor through `change` (name, aliases, affiliation).
@@ -205,7 +258,7 @@ impl Project {
         &self,
         from: ActorId,
         into: ActorId,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         let source = self.actor(from).ok_or(EditError::NoSuchActor(from))?;
         let mut target = self
@@ -215,9 +268,20 @@ impl Project {
         if from == into {
             return Err(EditError::DuplicateId(from.to_string()));
         }
+        let cx = cx.into();
         let mut edits = Vec::new();
-        for a in self.annotations.iter().filter(|a| a.holder == Some(from)) {
-            edits.push(self.edited(a, now, |a| a.holder = Some(into))?);
+        let repoint = |actor: &mut Option<ActorId>| {
+            if *actor == Some(from) {
+                *actor = Some(into);
+            }
+        };
+        for a in
+            (self.annotations.iter()).filter(|a| a.holder == Some(from) || a.target == Some(from))
+        {
+            edits.push(self.edited(a, &cx, |a| {
+                repoint(&mut a.holder);
+                repoint(&mut a.target);
+            })?);
         }
         for name in std::iter::once(&source.name).chain(&source.aliases) {
             // A name a third actor also answers to (possible in older files) stays with it.
@@ -242,11 +306,20 @@ impl Project {
     ///
     /// # Errors
     /// An unknown actor.
-    pub fn delete_actor(&self, id: ActorId, now: DateTime<Utc>) -> Result<Edit, EditError> {
+    pub fn delete_actor(&self, id: ActorId, cx: impl Into<EditContext>) -> Result<Edit, EditError> {
+        let cx = cx.into();
         self.actor(id).ok_or(EditError::NoSuchActor(id))?;
         let mut edits = Vec::new();
-        for a in self.annotations.iter().filter(|a| a.holder == Some(id)) {
-            edits.push(self.edited(a, now, |a| a.holder = None)?);
+        for a in (self.annotations.iter()).filter(|a| a.holder == Some(id) || a.target == Some(id))
+        {
+            edits.push(self.edited(a, &cx, |a| {
+                if a.holder == Some(id) {
+                    a.holder = None;
+                }
+                if a.target == Some(id) {
+                    a.target = None;
+                }
+            })?);
         }
         edits.push(Edit::RemoveActor(id));
         Ok(Edit::Batch(edits))

@@ -4,6 +4,7 @@
 
 mod actor_edits;
 mod annotation;
+mod annotation_builders;
 mod derived;
 mod diff;
 mod document;
@@ -13,11 +14,14 @@ mod history;
 mod ids;
 mod index;
 mod issue;
+mod issue_edits;
 pub mod overlap;
 mod problem;
 mod project;
+mod relation_edits;
 mod repair;
 mod schema;
+mod schema_edits;
 mod span;
 mod stance;
 pub mod text;
@@ -29,6 +33,7 @@ pub use annotation::{Actor, Annotation, Relation, name_key, same_name};
 pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
 pub use edit::{Edit, EditError};
+pub use edit_builders::EditContext;
 pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
 pub use index::{IndexCache, ProjectIndex};
@@ -42,5 +47,6 @@ pub use schema::{
     FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
     default_relation_types, default_tags,
 };
+pub use schema_edits::{FieldError, HotkeyClash};
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
 pub use stance::{Attribution, Stance, UnknownVariant};

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::{
-    ActorId, Annotation, AnnotationId, DocumentId, Project, RelationId, Span, elide, name_key,
+    ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RelationId, Span, elide,
+    name_key,
     span::{RangeError, check_ranges},
 };
 
@@ -17,6 +18,7 @@ pub enum Subject {
     Actor(ActorId),
     Annotation(AnnotationId),
     Relation(RelationId),
+    Issue(IssueId),
 }
 
 /// A broken rule found by [`Project::problems`]. `Display` gives the message users see,
@@ -25,6 +27,10 @@ pub enum Subject {
 pub enum Problem {
     EmptyTagKey,
     DuplicateTagKey {
+        key: String,
+    },
+    EmptyRelationTypeKey,
+    DuplicateRelationTypeKey {
         key: String,
     },
     DuplicateDocumentId {
@@ -84,6 +90,54 @@ pub enum Problem {
         relation: RelationId,
         annotation: AnnotationId,
     },
+    /// A relation whose kind is not a relation type of the schema.
+    UnknownRelationType {
+        relation: RelationId,
+        kind: String,
+    },
+    /// A `retracts` relation on a cycle of `retracts` (an annotation retracting itself, or
+    /// A retracting B retracting A): nothing can be both withdrawn and the withdrawal.
+    RetractsCycle {
+        relation: RelationId,
+        annotation: AnnotationId,
+    },
+    DuplicateIssueId {
+        issue: IssueId,
+    },
+    EmptyIssueName {
+        issue: IssueId,
+    },
+    /// `name` (a name or alias of `issue`) also names `other`: references become ambiguous.
+    IssueNameClash {
+        issue: IssueId,
+        name: String,
+        other: IssueId,
+        other_name: String,
+    },
+    UnknownIssue {
+        annotation: AnnotationId,
+        issue: IssueId,
+    },
+    UnknownTarget {
+        annotation: AnnotationId,
+        target: ActorId,
+    },
+    BadCue {
+        annotation: AnnotationId,
+        error: RangeError,
+    },
+    CueOutOfDocument {
+        annotation: AnnotationId,
+        range: Span,
+        len_chars: usize,
+    },
+    /// A value of a choice field that is not one of its choices. Kept as it is: the list
+    /// may have changed since, and the value is the analyst's data.
+    FieldValueNotAllowed {
+        annotation: AnnotationId,
+        field: String,
+        value: String,
+    },
 }
 
 impl Problem {
@@ -91,7 +145,10 @@ impl Problem {
     #[must_use]
     pub fn subject(&self) -> Subject {
         match self {
-            Self::EmptyTagKey | Self::DuplicateTagKey { .. } => Subject::Project,
+            Self::EmptyTagKey
+            | Self::DuplicateTagKey { .. }
+            | Self::EmptyRelationTypeKey
+            | Self::DuplicateRelationTypeKey { .. } => Subject::Project,
             Self::DuplicateDocumentId { document }
             | Self::DocumentHashMismatch { document, .. } => Subject::Document(*document),
             Self::DuplicateActorId { actor } | Self::NameClash { actor, .. } => {
@@ -103,10 +160,19 @@ impl Problem {
             | Self::MissingDocument { annotation, .. }
             | Self::BadRanges { annotation, .. }
             | Self::RangeOutOfDocument { annotation, .. }
-            | Self::QuoteMismatch { annotation, .. } => Subject::Annotation(*annotation),
-            Self::DuplicateRelationId { relation } | Self::MissingRelationEnd { relation, .. } => {
-                Subject::Relation(*relation)
-            }
+            | Self::QuoteMismatch { annotation, .. }
+            | Self::UnknownIssue { annotation, .. }
+            | Self::UnknownTarget { annotation, .. }
+            | Self::BadCue { annotation, .. }
+            | Self::CueOutOfDocument { annotation, .. }
+            | Self::FieldValueNotAllowed { annotation, .. } => Subject::Annotation(*annotation),
+            Self::DuplicateRelationId { relation }
+            | Self::MissingRelationEnd { relation, .. }
+            | Self::UnknownRelationType { relation, .. }
+            | Self::RetractsCycle { relation, .. } => Subject::Relation(*relation),
+            Self::DuplicateIssueId { issue }
+            | Self::EmptyIssueName { issue }
+            | Self::IssueNameClash { issue, .. } => Subject::Issue(*issue),
         }
     }
 
@@ -120,6 +186,8 @@ impl Problem {
                 | Self::DuplicateActorId { .. }
                 | Self::DuplicateAnnotationId { .. }
                 | Self::DuplicateRelationId { .. }
+                | Self::DuplicateRelationTypeKey { .. }
+                | Self::DuplicateIssueId { .. }
         )
     }
 
@@ -172,6 +240,41 @@ impl fmt::Display for Detail<'_> {
             Problem::MissingRelationEnd { annotation, .. } => {
                 write!(f, "annotation {annotation} does not exist")
             }
+            Problem::EmptyRelationTypeKey => f.write_str("a relation type has an empty key"),
+            Problem::DuplicateRelationTypeKey { key } => {
+                write!(f, "relation type key {key:?} is defined twice")
+            }
+            Problem::UnknownRelationType { kind, .. } => {
+                write!(f, "unknown relation type {kind:?}")
+            }
+            Problem::RetractsCycle { annotation, .. } => write!(
+                f,
+                "`retracts` makes a cycle through annotation {annotation}: nothing can retract itself"
+            ),
+            Problem::DuplicateIssueId { .. } => f.write_str("duplicate issue id"),
+            Problem::EmptyIssueName { .. } => f.write_str("an issue needs a name"),
+            Problem::IssueNameClash {
+                name, other_name, ..
+            } => write!(
+                f,
+                "{name:?} also names the issue {other_name:?}; merge the two or rename one"
+            ),
+            Problem::UnknownIssue { issue, .. } => {
+                write!(f, "issue {issue} is not an issue of this project")
+            }
+            Problem::UnknownTarget { target, .. } => {
+                write!(f, "target {target} is not an actor of this project")
+            }
+            Problem::BadCue { error, .. } => write!(f, "cue: {error}"),
+            Problem::CueOutOfDocument {
+                range, len_chars, ..
+            } => write!(
+                f,
+                "cue range {range} lies past the end of the document ({len_chars} chars)"
+            ),
+            Problem::FieldValueNotAllowed { field, value, .. } => {
+                write!(f, "{value:?} is not one of the choices of field {field:?}")
+            }
         }
     }
 }
@@ -185,6 +288,7 @@ impl fmt::Display for Problem {
             Subject::Actor(id) => write!(f, "actor {id}: {detail}"),
             Subject::Annotation(id) => write!(f, "annotation {id}: {detail}"),
             Subject::Relation(id) => write!(f, "relation {id}: {detail}"),
+            Subject::Issue(id) => write!(f, "issue {id}: {detail}"),
         }
     }
 }
@@ -208,6 +312,16 @@ impl Project {
         {
             problems.push(Problem::UnknownHolder { annotation, holder });
         }
+        if let Some(target) = a.target
+            && self.actor(target).is_none()
+        {
+            problems.push(Problem::UnknownTarget { annotation, target });
+        }
+        for &issue in &a.issues {
+            if self.issue(issue).is_none() {
+                problems.push(Problem::UnknownIssue { annotation, issue });
+            }
+        }
         let document = a.document;
         match self.document(document) {
             None => problems.push(Problem::MissingDocument {
@@ -218,6 +332,7 @@ impl Project {
                 Err(error) => problems.push(Problem::BadRanges { annotation, error }),
                 Ok(()) => {
                     let len_chars = doc.len_chars();
+                    cue_problems(a, len_chars, &mut problems);
                     if let Some(&range) = a.ranges.iter().find(|r| r.end > len_chars) {
                         problems.push(Problem::RangeOutOfDocument {
                             annotation,
@@ -245,6 +360,25 @@ impl Project {
         }
     }
 
+    /// Values of the annotation's choice fields that are not among their choices. Not an
+    /// edit rule: changing a field's choices must not lock the annotations that used it.
+    #[must_use]
+    pub fn field_problems(&self, a: &Annotation) -> Vec<Problem> {
+        let Some(tag) = self.schema.get(&a.tag) else {
+            return Vec::new();
+        };
+        (tag.fields.iter())
+            .filter_map(|field| {
+                let value = a.attributes.get(&field.key)?;
+                (!field.kind.allows(value)).then(|| Problem::FieldValueNotAllowed {
+                    annotation: a.id,
+                    field: field.key.clone(),
+                    value: value.clone(),
+                })
+            })
+            .collect()
+    }
+
     /// Every broken rule in the project. An empty list means the project is valid.
     #[must_use]
     pub fn problems(&self) -> Vec<Problem> {
@@ -252,6 +386,7 @@ impl Project {
         self.schema_problems(&mut problems);
         self.document_problems(&mut problems);
         self.actor_problems(&mut problems);
+        self.issue_problems(&mut problems);
         let mut ann_ids = HashSet::new();
         for a in &self.annotations {
             if !ann_ids.insert(a.id) {
@@ -260,6 +395,7 @@ impl Project {
             if let Err(found) = self.check_annotation(a) {
                 problems.extend(found);
             }
+            problems.extend(self.field_problems(a));
         }
         let mut rel_ids = HashSet::new();
         for r in &self.relations {
@@ -274,7 +410,14 @@ impl Project {
                     });
                 }
             }
+            if self.schema.relation_type(&r.kind).is_none() {
+                problems.push(Problem::UnknownRelationType {
+                    relation: r.id,
+                    kind: r.kind.clone(),
+                });
+            }
         }
+        problems.extend(super::relation_edits::retracts_cycles(&self.relations));
         problems
     }
 
@@ -287,6 +430,46 @@ impl Project {
                 problems.push(Problem::DuplicateTagKey {
                     key: tag.key.clone(),
                 });
+            }
+        }
+        let mut type_keys = HashSet::new();
+        for kind in &self.schema.relation_types {
+            if kind.key.trim().is_empty() {
+                problems.push(Problem::EmptyRelationTypeKey);
+            } else if !type_keys.insert(kind.key.as_str()) {
+                problems.push(Problem::DuplicateRelationTypeKey {
+                    key: kind.key.clone(),
+                });
+            }
+        }
+    }
+
+    fn issue_problems(&self, problems: &mut Vec<Problem>) {
+        let mut ids = HashSet::new();
+        // A name or alias that answers for two issues makes references ambiguous.
+        let mut owners: HashMap<String, (IssueId, &str)> = HashMap::new();
+        for issue in &self.issues {
+            if !ids.insert(issue.id) {
+                problems.push(Problem::DuplicateIssueId { issue: issue.id });
+            }
+            if issue.name.trim().is_empty() {
+                problems.push(Problem::EmptyIssueName { issue: issue.id });
+            }
+            for name in issue.names() {
+                match owners.get(&name_key(name)) {
+                    Some(&(other, other_name)) if other != issue.id => {
+                        problems.push(Problem::IssueNameClash {
+                            issue: issue.id,
+                            name: name.to_owned(),
+                            other,
+                            other_name: other_name.to_owned(),
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        owners.insert(name_key(name), (issue.id, &issue.name));
+                    }
+                }
             }
         }
     }
@@ -331,5 +514,22 @@ impl Project {
                 }
             }
         }
+    }
+}
+
+/// The cue's ranges follow the rules of `ranges`, inside a document of `len_chars`.
+fn cue_problems(a: &Annotation, len_chars: usize, problems: &mut Vec<Problem>) {
+    if a.cue.is_empty() {
+        return;
+    }
+    let annotation = a.id;
+    if let Err(error) = check_ranges(&a.cue) {
+        problems.push(Problem::BadCue { annotation, error });
+    } else if let Some(&range) = a.cue.iter().find(|r| r.end > len_chars) {
+        problems.push(Problem::CueOutOfDocument {
+            annotation,
+            range,
+            len_chars,
+        });
     }
 }

@@ -1,8 +1,8 @@
 //! Repairing annotations of a project that loaded with problems ("needs repair").
 //!
 //! A repair never guesses meaning: it re-anchors a quote that is still in the text, refreshes
-//! a quote from valid ranges, and drops a holder that does not exist. An unknown tag is left
-//! for the analyst to choose.
+//! a quote from valid ranges, and drops a holder, target or issue that does not exist and a
+//! cue that does not fit the text. An unknown tag is left for the analyst to choose.
 
 use chrono::{DateTime, Utc};
 
@@ -32,6 +32,15 @@ impl Project {
         let mut a: Annotation = original.clone();
         if a.holder.is_some_and(|h| self.actor(h).is_none()) {
             a.holder = None;
+        }
+        if a.target.is_some_and(|t| self.actor(t).is_none()) {
+            a.target = None;
+        }
+        a.issues.retain(|&i| self.issue(i).is_some());
+        let len_chars = doc.len_chars();
+        let cue = normalize_ranges(std::mem::take(&mut a.cue));
+        if cue.iter().all(|r| r.end <= len_chars) {
+            a.cue = cue;
         }
         let ranges = normalize_ranges(a.ranges.clone());
         let quote_at_ranges = doc.quote(&ranges);

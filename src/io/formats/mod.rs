@@ -118,6 +118,29 @@ pub(crate) fn ensure_tag(
     staging.apply(path, Edit::InsertTag { index, tag })
 }
 
+/// Stages a relation type for `key` unless the schema has one (format 1 and other tools
+/// have no relation types: a relation's kind is all they say).
+pub(crate) fn ensure_relation_type(
+    staging: &mut Staging,
+    path: &Path,
+    key: &str,
+) -> Result<(), ImportError> {
+    let schema = &staging.project().schema;
+    if schema.relation_type(key).is_some() {
+        return Ok(());
+    }
+    let index = schema.relation_types.len();
+    let relation_type =
+        crate::model::RelationType::new(key, key, Rgb(PALETTE[index % PALETTE.len()]));
+    staging.apply(
+        path,
+        Edit::InsertRelationType {
+            index,
+            relation_type,
+        },
+    )
+}
+
 /// The actor for a holder: by id if known, else the actor called `name` (name or alias,
 /// case-insensitively, as the model matches holders), else a new one added by the model's
 /// actor rules (staged). So an import never adds a second actor answering to a name.

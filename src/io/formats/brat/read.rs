@@ -124,6 +124,7 @@ fn import_pair(
         staging.add_annotation(ann_path, Some(line), &place, a)?;
     }
     for relation in parsed.relations {
+        super::super::ensure_relation_type(staging, ann_path, &relation.kind)?;
         let index = staging.project().relations.len();
         staging.apply(ann_path, Edit::InsertRelation { index, relation })?;
     }

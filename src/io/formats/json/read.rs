@@ -154,6 +154,7 @@ fn stage_relations(
                 ));
             }
             None => {
+                crate::io::formats::ensure_relation_type(staging, path, &relation.kind)?;
                 let index = staging.project().relations.len();
                 staging.apply(
                     path,
