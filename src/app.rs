@@ -321,8 +321,7 @@ impl StanceApp {
         if matches!(
             self.dialog,
             Dialog::Shortcuts | Dialog::About | Dialog::Preferences
-        )
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        ) && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             // Esc closes the help windows first; only with none open does it clear the selection.
             intents.push(Intent::CloseDialog);

@@ -86,8 +86,13 @@ fn an_issue_typed_in_the_editor_is_created_and_two_annotations_are_linked_by_key
     assert_eq!(harness.state().link_mode(), None);
     press(&mut harness, Key::Enter);
     let project = harness.state().project();
-    let issue = project.issue_named("Peace framework").expect("issue created");
-    assert_eq!(project.annotation(concession).unwrap().issues, vec![issue.id]);
+    let issue = project
+        .issue_named("Peace framework")
+        .expect("issue created");
+    assert_eq!(
+        project.annotation(concession).unwrap().issues,
+        vec![issue.id]
+    );
 
     // Esc leaves the field; then L, a click on the other annotation, and 2 (the second
     // relation type) link them.

@@ -42,9 +42,16 @@ impl StanceApp {
             }
             if let Some(kind) = self.view.link.and_then(|l| l.to).and_then(|_| {
                 // Choosing the relation type: 1–9 pick from the popup, not a tag.
-                (RELATION_KEYS.iter().zip(&self.session.project.schema.relation_types))
-                    .find(|(key, _)| commands::consume(input, &egui::KeyboardShortcut::new(egui::Modifiers::NONE, **key)))
-                    .map(|(_, kind)| kind.key.clone())
+                (RELATION_KEYS
+                    .iter()
+                    .zip(&self.session.project.schema.relation_types))
+                .find(|(key, _)| {
+                    commands::consume(
+                        input,
+                        &egui::KeyboardShortcut::new(egui::Modifiers::NONE, **key),
+                    )
+                })
+                .map(|(_, kind)| kind.key.clone())
             }) {
                 intents.push(Action::ChooseRelationType(kind).into());
             }
@@ -151,7 +158,7 @@ impl StanceApp {
                 self.edit(ctx, edit, "Set Holder", None);
             }
             Action::NewHolder(id, name) => {
-                let edit = self.session.project.set_holder_named(id, &name, &cx);
+                let edit = self.session.project.set_holder_named(id, &name, cx.now);
                 self.edit(ctx, edit, "New Holder", None);
             }
             Action::SetNote(id, note) => {
@@ -349,7 +356,12 @@ impl StanceApp {
         self.edit(ctx, edit, label, None)
     }
 
-    pub(super) fn select(&mut self, id: crate::model::AnnotationId, scroll_article: bool, scroll_list: bool) {
+    pub(super) fn select(
+        &mut self,
+        id: crate::model::AnnotationId,
+        scroll_article: bool,
+        scroll_list: bool,
+    ) {
         let Some(a) = self.session.project.annotation(id) else {
             return;
         };
@@ -383,7 +395,7 @@ impl StanceApp {
         let name = self.session.project.schema.name(tag).to_owned();
         let Some(selection) = self.view.text_selection.filter(|s| !s.is_empty()) else {
             if let Some(id) = self.view.selected {
-                let edit = self.session.project.set_tag(id, tag, &self.edit_context());
+                let edit = self.session.project.set_tag(id, tag, self.edit_context());
                 self.edit(ctx, edit, &format!("Retag as {name}"), None);
             } else {
                 self.toasts.info(
@@ -393,10 +405,12 @@ impl StanceApp {
             }
             return;
         };
-        let annotation =
-            self.session
-                .project
-                .new_annotation(document, tag, vec![selection], &self.edit_context());
+        let annotation = self.session.project.new_annotation(
+            document,
+            tag,
+            vec![selection],
+            self.edit_context(),
+        );
         let id = annotation.as_ref().map(|a| a.id).ok();
         let edit = annotation.map(|a| Edit::AddAnnotation(Box::new(a)));
         if self.edit(ctx, edit, &format!("Tag {name}"), None)
@@ -409,7 +423,10 @@ impl StanceApp {
 
     fn add_selection_as_range(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
         if let Some(selection) = self.take_text_selection(ctx) {
-            let edit = self.session.project.add_range(id, selection, &self.edit_context());
+            let edit = self
+                .session
+                .project
+                .add_range(id, selection, self.edit_context());
             self.edit(ctx, edit, "Add Range", None);
         }
     }

@@ -24,7 +24,9 @@ impl StanceApp {
         let cx = self.edit_context();
         let project = &self.session.project;
         let (edit, label, coalesce): Labelled = match action {
-            Action::AddIssue(id, issue) => (project.add_issue_to(id, issue, &cx), "Add Issue", None),
+            Action::AddIssue(id, issue) => {
+                (project.add_issue_to(id, issue, &cx), "Add Issue", None)
+            }
             Action::AddIssueNamed(id, name) => {
                 (project.add_issue_named(id, &name, &cx), "Add Issue", None)
             }
@@ -181,13 +183,17 @@ impl StanceApp {
                 "Remove Relation Type",
                 None,
             ),
-            SchemaAction::AddIssue(name) => (project.add_issue(Issue::new(name)), "Add Issue", None),
+            SchemaAction::AddIssue(name) => {
+                (project.add_issue(Issue::new(name)), "Add Issue", None)
+            }
             SchemaAction::RenameIssue(id, name) => {
                 (project.rename_issue(id, &name), "Rename Issue", None)
             }
-            SchemaAction::SetIssueAliases(id, text) => {
-                (project.set_issue_aliases(id, &text), "Set Issue Aliases", None)
-            }
+            SchemaAction::SetIssueAliases(id, text) => (
+                project.set_issue_aliases(id, &text),
+                "Set Issue Aliases",
+                None,
+            ),
             SchemaAction::SetIssueDescription(id, text) => (
                 project.set_issue_description(id, &text),
                 "Describe Issue",

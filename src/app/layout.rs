@@ -16,9 +16,9 @@ use crate::ui::commands::Command;
 use crate::ui::dialogs::{self, ErrorReport, Toasts};
 use crate::ui::export_dialog::{ExportAnswer, ExportDialog};
 use crate::ui::link_popup::{self, LinkAnswer};
-use crate::ui::schema_window::SchemaWindow;
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::prefs::Preferences;
+use crate::ui::schema_window::SchemaWindow;
 use crate::ui::sidebar::{Sidebar, SidebarInput};
 use crate::ui::status_bar::{StatusBar, StatusInput};
 

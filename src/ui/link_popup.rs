@@ -38,7 +38,7 @@ pub fn link_popup_ui(
 ) -> Option<LinkAnswer> {
     let mut answer = None;
     egui::Window::new("Link as…")
-        .id(egui::Id::new("link_popup"))
+        .id(egui::Id::unique("link_popup"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))

@@ -8,8 +8,8 @@ pub mod commands;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod file_dialog;
-pub mod menu;
 pub mod link_popup;
+pub mod menu;
 pub mod prefs;
 pub mod prefs_window;
 pub mod schema_window;
@@ -19,8 +19,8 @@ pub mod status_bar;
 use std::path::PathBuf;
 
 use crate::model::{
-    ActorId, Annotation, AnnotationId, Attribution, DocumentId, IssueId, Project, RelationId,
-    Rgb, Stance,
+    ActorId, Annotation, AnnotationId, Attribution, DocumentId, IssueId, Project, RelationId, Rgb,
+    Stance,
 };
 
 pub use commands::Command;

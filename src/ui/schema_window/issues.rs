@@ -47,7 +47,10 @@ impl IssuesTab {
                 .labelled_by(label.id);
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let can_add = !self.new_name.trim().is_empty();
-            if (ui.add_enabled(can_add, egui::Button::new("Add issue")).clicked() || entered)
+            if (ui
+                .add_enabled(can_add, egui::Button::new("Add issue"))
+                .clicked()
+                || entered)
                 && can_add
             {
                 actions.push(Action::Schema(SchemaAction::AddIssue(
@@ -63,7 +66,7 @@ fn issue_row_ui(ui: &mut Ui, project: &Project, issue: &Issue, actions: &mut Vec
     let id = issue.id;
     let (_, name) = committed_text_ui(
         ui,
-        egui::Id::new(("issue_name", id)),
+        egui::Id::unique(("issue_name", id)),
         &issue.name,
         "Name",
         160.0,
@@ -74,7 +77,7 @@ fn issue_row_ui(ui: &mut Ui, project: &Project, issue: &Issue, actions: &mut Vec
     let aliases = issue.aliases.join(", ");
     let (_, aliases) = committed_text_ui(
         ui,
-        egui::Id::new(("issue_aliases", id)),
+        egui::Id::unique(("issue_aliases", id)),
         &aliases,
         "Other names, comma-separated",
         160.0,
@@ -85,7 +88,7 @@ fn issue_row_ui(ui: &mut Ui, project: &Project, issue: &Issue, actions: &mut Vec
     let description = issue.description.as_deref().unwrap_or("");
     let (_, description) = committed_text_ui(
         ui,
-        egui::Id::new(("issue_description", id)),
+        egui::Id::unique(("issue_description", id)),
         description,
         "What it covers",
         180.0,
@@ -111,6 +114,8 @@ fn issue_row_ui(ui: &mut Ui, project: &Project, issue: &Issue, actions: &mut Vec
             }
         })
         .response
-        .on_hover_text("Every annotation about this issue moves to the other; its names become aliases");
+        .on_hover_text(
+            "Every annotation about this issue moves to the other; its names become aliases",
+        );
     });
 }

@@ -92,7 +92,7 @@ impl SchemaWindow {
         let mut is_open = true;
         let mut actions = Vec::new();
         egui::Window::new("Schema")
-            .id(egui::Id::new("schema_window"))
+            .id(egui::Id::unique("schema_window"))
             .open(&mut is_open)
             .default_width(720.0)
             .default_height(520.0)

@@ -43,12 +43,16 @@ impl RelationsTab {
                     if let Some(color) = rgb_button_ui(ui, kind.color) {
                         actions.push(edit(&kind.name, color));
                     }
-                    let id = egui::Id::new(("relation_type_name", &kind.key));
+                    let id = egui::Id::unique(("relation_type_name", &kind.key));
                     if let (_, Some(name)) = committed_text_ui(ui, id, &kind.name, "Name", 160.0) {
                         actions.push(edit(&name, kind.color));
                     }
                     ui.label(RichText::new(&kind.key).monospace().weak());
-                    let used = project.relations.iter().filter(|r| r.kind == kind.key).count();
+                    let used = project
+                        .relations
+                        .iter()
+                        .filter(|r| r.kind == kind.key)
+                        .count();
                     ui.label(RichText::new(used.to_string()).weak());
                     let remove = ui
                         .add_enabled(used == 0, egui::Button::new("Remove").small())

@@ -50,7 +50,9 @@ impl TagsTab {
             .spacing([10.0, 6.0])
             .striped(true)
             .show(ui, |ui| {
-                for header in ["Colour", "Name", "Hotkey", "Retired", "Order", "Fields", "Used"] {
+                for header in [
+                    "Colour", "Name", "Hotkey", "Retired", "Order", "Fields", "Used",
+                ] {
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
@@ -88,7 +90,7 @@ impl TagsTab {
                 color,
             }));
         }
-        let id = egui::Id::new(("tag_name", key));
+        let id = egui::Id::unique(("tag_name", key));
         let (response, name) = committed_text_ui(ui, id, &tag.name, "Name", 150.0);
         response.on_hover_text(format!("Key in files: {key}"));
         if let Some(name) = name {
@@ -289,7 +291,10 @@ impl TagsTab {
             }
             let is_refused = self.refusal.as_ref().is_some_and(|(tag, _)| tag.is_none());
             let can_add = !self.new_name.trim().is_empty() && !is_refused;
-            if ui.add_enabled(can_add, egui::Button::new("Add tag")).clicked() {
+            if ui
+                .add_enabled(can_add, egui::Button::new("Add tag"))
+                .clicked()
+            {
                 actions.push(Action::Schema(SchemaAction::AddTag {
                     key: key_from_name(&self.new_name),
                     name: self.new_name.trim().to_owned(),

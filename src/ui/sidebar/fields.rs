@@ -14,9 +14,15 @@ pub(super) fn fields_rows_ui(
     a: &Annotation,
     actions: &mut Vec<Action>,
 ) {
-    let fields = project.schema.get(&a.tag).map(|t| t.fields.as_slice()).unwrap_or_default();
+    let fields = project
+        .schema
+        .get(&a.tag)
+        .map(|t| t.fields.as_slice())
+        .unwrap_or_default();
     for field in fields {
-        let label = ui.label(&field.name).on_hover_text(format!("Field {}", field.key));
+        let label = ui
+            .label(&field.name)
+            .on_hover_text(format!("Field {}", field.key));
         let value = a.attributes.get(&field.key).map(String::as_str);
         match &field.kind {
             FieldKind::Choice(choices) => {

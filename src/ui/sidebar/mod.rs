@@ -154,7 +154,8 @@ impl Sidebar {
             // The list elides long quotes; here the whole quote is readable.
             ui.add(egui::Label::new(RichText::new(quote_preview(&a.quote)).italics()).wrap());
             ui.add_space(6.0);
-            self.detail.ui(ui, project, a, selection_and_linking, actions);
+            self.detail
+                .ui(ui, project, a, selection_and_linking, actions);
         } else {
             ui.add(
                 egui::Label::new(

@@ -49,7 +49,11 @@ pub(super) fn issues_ui(
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut chosen = None;
         for issue in &suggestions {
-            let text = match issue.aliases.iter().find(|al| al.to_lowercase().starts_with(&typed.to_lowercase())) {
+            let text = match issue
+                .aliases
+                .iter()
+                .find(|al| al.to_lowercase().starts_with(&typed.to_lowercase()))
+            {
                 Some(alias) if !issue.name.to_lowercase().starts_with(&typed.to_lowercase()) => {
                     format!("{} (also “{alias}”)", issue.name)
                 }

@@ -19,7 +19,11 @@ pub(super) fn relations_ui(
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Links ({})", relations.len())).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let text = if is_linking { "Linking… (Esc)" } else { "Link…" };
+            let text = if is_linking {
+                "Linking… (Esc)"
+            } else {
+                "Link…"
+            };
             if ui
                 .add(egui::Button::selectable(is_linking, text))
                 .on_hover_text(Command::Link.description())
