@@ -105,6 +105,9 @@ pub struct StanceApp {
     applied_theme: Option<crate::ui::prefs::Theme>,
     /// Project revision and dirty flag the window title was last sent for.
     title_sent_for: Option<(u64, bool)>,
+    /// A text field had focus at the end of the last frame. egui drops the focus as soon as
+    /// Esc arrives, so without this the Esc that leaves a field would also clear the selection.
+    was_typing: bool,
 }
 
 impl StanceApp {
@@ -130,6 +133,7 @@ impl StanceApp {
             queued: Vec::new(),
             applied_theme: None,
             title_sent_for: None,
+            was_typing: false,
         }
     }
 
@@ -295,6 +299,7 @@ impl StanceApp {
             ctx.request_repaint();
         }
         self.update_title(&ctx);
+        self.was_typing = ctx.text_edit_focused();
         if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
             self.prefs.window_size_px = Some([rect.width(), rect.height()]);
         }

@@ -120,12 +120,13 @@ fn an_issue_typed_in_the_editor_is_created_and_two_annotations_are_linked_by_key
     assert_eq!(project.annotation(concession).unwrap().tag, "concession");
     assert_eq!(app.link_mode(), None);
     // The editor lists the link, and following it selects the other end.
-    harness
-        .get_by_label_contains("concedes-to → “A compromise option")
-        .click();
+    let link = "concedes-to » “A compromise option";
+    harness.get_by_label_contains(link).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(link).click();
     harness.run();
     assert_eq!(harness.state().selected_annotation(), Some(claim));
-    harness.get_by_label_contains("← concedes-to “Some formulations");
+    harness.get_by_label_contains("« concedes-to “Some formulations");
 
     // The link is one undo step.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

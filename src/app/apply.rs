@@ -26,7 +26,7 @@ impl StanceApp {
         if !has_key_press {
             return;
         }
-        let is_typing = ctx.text_edit_focused();
+        let is_typing = ctx.text_edit_focused() || self.was_typing;
         let tags = &self.session.project.schema.tags;
         ctx.input_mut(|input| {
             for (shortcut, command) in Command::shortcut_table() {

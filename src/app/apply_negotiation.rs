@@ -122,12 +122,9 @@ impl StanceApp {
         let Some(LinkMode { from, to: Some(to) }) = self.view.link.take() else {
             return;
         };
+        // No toast: the editor's Links list shows the new link at once.
         let edit = self.session.project.add_relation(kind, from, to, None);
-        let name = self.session.project.schema.relation_name(kind).to_owned();
-        if self.edit(ctx, edit, "Link", None) {
-            self.toasts
-                .info(ctx, format!("Linked: {name}; Ctrl+Z undoes the link"));
-        }
+        self.edit(ctx, edit, "Link", None);
     }
 
     /// A Schema window change as an edit. Names and keys typed in fields are committed

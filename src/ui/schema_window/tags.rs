@@ -119,14 +119,14 @@ impl TagsTab {
                 }));
             };
             if ui
-                .add_enabled(index > 0, egui::Button::new("↑").small())
+                .add_enabled(index > 0, egui::Button::new("Up").small())
                 .on_hover_text("Move up")
                 .clicked()
             {
                 move_to(index - 1);
             }
             if ui
-                .add_enabled(index + 1 < count, egui::Button::new("↓").small())
+                .add_enabled(index + 1 < count, egui::Button::new("Down").small())
                 .on_hover_text("Move down")
                 .clicked()
             {

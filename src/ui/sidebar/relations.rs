@@ -70,9 +70,9 @@ fn relation_ui(
         .map_or(egui::Color32::GRAY, |t| tag_color(t.color));
     let other_label = annotation_label(project, other);
     let text = if is_outgoing {
-        format!("{} → {other_label}", relation.kind)
+        format!("{} » {other_label}", relation.kind)
     } else {
-        format!("← {} {other_label}", relation.kind)
+        format!("« {} {other_label}", relation.kind)
     };
     let hover = if is_outgoing {
         format!("This annotation {} {other_label}", relation.kind)
