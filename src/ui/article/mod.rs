@@ -26,6 +26,9 @@
 //! - With a selection, a floating palette offers one button per tag (labelled by
 //!   [`tag_button_label`], e.g. `1 Claim`) and, when an annotation is selected,
 //!   `+ Add as range`.
+//! - [`ArticleInput::related`] outlines the selected annotation's linked annotations in their
+//!   relation type's colour; every annotation's reporting cue is dotted-underlined in its
+//!   tag's colour.
 //! - accesskit: the widget is an `Article` node labelled with the document title.
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
@@ -34,19 +37,20 @@ mod header;
 mod highlights;
 mod input;
 mod layout;
+mod paint;
 mod palette;
 pub mod selection;
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{AnnotationId, Document, DocumentId, OverlapIndex, Project, Span};
 use header::{Header, tooltip_ui};
-use highlights::{CueIndex, DecorationContext, DecorationInputs, Decorations, clip_to_paragraph};
+use highlights::{CueIndex, Decorations};
 use layout::{ParagraphLayouts, ReadingStyle};
+use paint::Marks;
 pub use palette::tag_button_label;
 use selection::{SelectionEnds, latest_selected, latest_selection};
 
@@ -506,113 +510,4 @@ impl ArticleView {
             ui.scroll_to_rect_animation(rect, align, egui::style::ScrollAnimation::none());
         }
     }
-
-    /// Paints the visible paragraphs with their highlights; returns the ranges rebuilt.
-    fn paint_paragraphs(
-        &mut self,
-        ui: &egui::Ui,
-        project: &Project,
-        doc: &Document,
-        frame: &Frame,
-        marks: &Marks<'_>,
-    ) -> usize {
-        let Marks {
-            selection,
-            selected,
-            hovered,
-            related,
-        } = *marks;
-        let related_key = if related.is_empty() {
-            0
-        } else {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            related.hash(&mut hasher);
-            hasher.finish()
-        };
-        let visuals = ui.visuals();
-        let context = DecorationContext {
-            project,
-            index: &self.overlap,
-            style: &frame.style,
-            selection_color: visuals.selection.bg_fill.gamma_multiply(0.75),
-            selection_stroke: egui::Stroke::new(1.0, visuals.selection.stroke.color),
-            outline_color: visuals.strong_text_color(),
-            related,
-            cues: &self.cues,
-        };
-        // egui's text grey suits labels, but is faint for long reading and over the
-        // highlight fills; the article gets more contrast, short of pure black or white.
-        let text_color = if visuals.dark_mode {
-            egui::Color32::from_gray(214)
-        } else {
-            egui::Color32::from_gray(36)
-        };
-        let painter = ui.painter();
-        let mut built = 0;
-        let paragraphs = doc.paragraphs();
-        for visible in &self.visible {
-            let Some(paragraph) = paragraphs.get(visible.index) else {
-                continue;
-            };
-            self.hits.clear();
-            self.overlap.query_into(paragraph.chars, &mut self.hits);
-            let touches = |id: Option<AnnotationId>| {
-                id.filter(|id| {
-                    self.hits
-                        .iter()
-                        .filter_map(|&h| self.overlap.entries().get(h))
-                        .any(|e| e.annotation == *id)
-                })
-            };
-            let inputs = DecorationInputs {
-                selected: touches(selected),
-                hovered: touches(hovered),
-                selection: selection.and_then(|s| clip_to_paragraph(s, paragraph)),
-                dark_mode: visuals.dark_mode,
-                related_key,
-            };
-            let key = decoration_key(self.index_generation, &inputs, &visible.galley);
-            let cached =
-                self.decorations
-                    .entry(visible.index)
-                    .or_insert_with(|| CachedDecorations {
-                        key: key.wrapping_add(1),
-                        decorations: Decorations::default(),
-                    });
-            if cached.key != key {
-                cached.decorations = context.build(&visible.galley, paragraph, &inputs, &self.hits);
-                cached.key = key;
-                built += cached.decorations.range_count;
-            }
-            let origin = frame.paragraph_origin(visible.top_px);
-            let offset = origin.to_vec2();
-            painter.extend(highlights::translated(&cached.decorations.under, offset));
-            painter.galley(origin, Arc::clone(&visible.galley), text_color);
-            painter.extend(highlights::translated(&cached.decorations.over, offset));
-        }
-        // Keep only what is on screen: the map never grows with the document.
-        if self.decorations.len() > self.visible.len() * 2 + 8 {
-            let visible = &self.visible;
-            self.decorations
-                .retain(|index, _| visible.iter().any(|v| v.index == *index));
-        }
-        built
-    }
-}
-
-/// What the user is pointing at and has selected this frame, as painted.
-#[derive(Clone, Copy)]
-struct Marks<'a> {
-    selection: Option<Span>,
-    selected: Option<AnnotationId>,
-    hovered: Option<AnnotationId>,
-    related: &'a [(AnnotationId, egui::Color32)],
-}
-
-fn decoration_key(generation: u64, inputs: &DecorationInputs, galley: &Arc<Galley>) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    generation.hash(&mut hasher);
-    inputs.hash(&mut hasher);
-    (Arc::as_ptr(galley) as usize).hash(&mut hasher);
-    hasher.finish()
 }
