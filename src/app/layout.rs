@@ -289,21 +289,25 @@ impl Panels {
 }
 
 /// The annotations related to the selected one, in their relation type's colour.
+/// While linking, the picked target is marked too.
 fn related_marks(app: &Shown<'_>) -> Vec<(crate::model::AnnotationId, egui::Color32)> {
     let Some(selected) = app.view.selected else {
         return Vec::new();
     };
     let project = &app.session.project;
-    project
-        .relations_of(selected)
-        .map(|r| {
+    let picked = app.view.link.and_then(|l| l.to);
+    let picked_color = egui::Color32::from_rgb(0xf2, 0xc9, 0x4c);
+    picked
+        .map(|to| (to, picked_color))
+        .into_iter()
+        .chain(project.relations_of(selected).map(|r| {
             let other = if r.from == selected { r.to } else { r.from };
             let color = project
                 .schema
                 .relation_type(&r.kind)
                 .map_or(egui::Color32::GRAY, |t| crate::ui::tag_color(t.color));
             (other, color)
-        })
+        }))
         .collect()
 }
 

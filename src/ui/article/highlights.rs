@@ -185,8 +185,8 @@ impl DecorationContext<'_> {
             let start = cue.range.start.max(paragraph.chars.start) - base;
             let end = cue.range.end.min(paragraph.chars.end) - base;
             for rect in range_rects(galley, start, end) {
-                // Below the lane underlines, so a cue inside a highlight stays visible.
-                let y = rect.bottom() - inset + f32::from(MAX_LANES) * underline_step + 1.0;
+                // Just under the text: cue words are usually outside the highlight they cue.
+                let y = rect.bottom() - inset + 1.5;
                 out.over.extend(Shape::dotted_line(
                     &[pos2(rect.left() + 1.0, y), pos2(rect.right() - 1.0, y)],
                     cue.color,

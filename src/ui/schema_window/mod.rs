@@ -94,6 +94,7 @@ impl SchemaWindow {
         egui::Window::new("Schema")
             .id(egui::Id::unique("schema_window"))
             .open(&mut is_open)
+            .default_pos(ctx.content_rect().center() - egui::vec2(360.0, 260.0))
             .default_width(720.0)
             .default_height(520.0)
             .resizable(true)
@@ -135,7 +136,10 @@ fn committed_text_ui(
         egui::TextEdit::singleline(&mut text)
             .id(id)
             .hint_text(hint)
-            .desired_width(width_px),
+            .desired_width(width_px)
+            // A grid cell offers last frame's column width; without a minimum the column
+            // never grows past its first, narrow, layout.
+            .min_size(egui::vec2(width_px, 0.0)),
     );
     let committed = (response.lost_focus() && text != current).then(|| text.clone());
     if response.has_focus() {

@@ -85,15 +85,16 @@ fn relation_ui(
         .inner_margin(egui::Margin::symmetric(6, 4))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                let go = egui::Button::new(RichText::new(text).color(ui.visuals().text_color()))
-                    .frame(false)
-                    .wrap();
                 let width_px = (ui.available_width() - 28.0).max(80.0);
-                if ui
-                    .add_sized([width_px, 0.0], go)
-                    .on_hover_text(format!("{hover}. Click to go there."))
-                    .clicked()
-                {
+                let go = ui
+                    .scope(|ui| {
+                        ui.set_width(width_px);
+                        ui.add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
+                    })
+                    .inner
+                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                    .on_hover_text(format!("{hover}. Click to go there."));
+                if go.clicked() {
                     actions.push(Action::SelectAnnotation {
                         id: other,
                         scroll_article: true,
