@@ -91,7 +91,7 @@ fn issue_row_ui(ui: &mut Ui, project: &Project, issue: &Issue, actions: &mut Vec
         egui::Id::unique(("issue_description", id)),
         description,
         "What it covers",
-        180.0,
+        240.0,
     );
     if let Some(description) = description {
         actions.push(Action::Schema(SchemaAction::SetIssueDescription(

@@ -171,8 +171,13 @@ impl TagsTab {
         if !response.changed() {
             return;
         }
-        // The newest char typed replaces the old key.
-        let typed = text.chars().last();
+        // The char typed replaces the old key, wherever the cursor was; an emptied field
+        // clears it.
+        let typed = match text.chars().find(|&c| Some(c) != tag.hotkey) {
+            Some(c) => Some(c),
+            None if text.is_empty() => None,
+            None => return,
+        };
         let refused = typed.and_then(|key| {
             (project.schema)
                 .check_hotkey(key, Some(&tag.key), &reserved_hotkeys())

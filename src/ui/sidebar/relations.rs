@@ -25,7 +25,7 @@ pub(super) fn relations_ui(
                 "Link…"
             };
             if ui
-                .add(egui::Button::selectable(is_linking, text))
+                .add(egui::Button::new(text).selected(is_linking))
                 .on_hover_text(Command::Link.description())
                 .on_hover_text("L")
                 .clicked()
