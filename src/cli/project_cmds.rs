@@ -3,7 +3,7 @@
 //! Output goes through [`Report`], which ignores a closed pipe (`stance validate … | head`)
 //! instead of panicking as `println!` would.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,7 +13,7 @@ use crate::io::{
     LoadedProject, ProblemLocator, import_paths, load_project, load_project_from_str,
     read_project_text, save_project,
 };
-use crate::model::{Annotation, Project, ProjectIndex};
+use crate::model::{Annotation, IssueId, Project, ProjectIndex};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -243,6 +243,7 @@ fn stats_tables(project: &Project) -> String {
     document_table(&mut out, project, &index);
     tag_table(&mut out, project, &index);
     holder_table(&mut out, project, &index);
+    issue_table(&mut out, project);
     out
 }
 
@@ -348,6 +349,54 @@ fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
     }
     if !unheld.is_empty() {
         push_row("(no holder)".to_owned(), String::new(), &unheld);
+    }
+    push_table(out, &header, &rows);
+}
+
+/// Per issue: its annotations, by tag, and who holds them (in the project's actor order).
+/// Then references to issues that do not exist, then annotations about no issue. Left out
+/// for a project without issues (every format 1 project).
+fn issue_table(out: &mut String, project: &Project) {
+    let has_issues =
+        !project.issues.is_empty() || project.annotations.iter().any(|a| !a.issues.is_empty());
+    if !has_issues {
+        return;
+    }
+    let mut about: HashMap<IssueId, Vec<&Annotation>> = HashMap::new();
+    let mut about_none = Vec::new();
+    for a in &project.annotations {
+        let mut seen = HashSet::new();
+        for &issue in a.issues.iter().filter(|&&i| seen.insert(i)) {
+            about.entry(issue).or_default().push(a);
+        }
+        if a.issues.is_empty() {
+            about_none.push(a);
+        }
+    }
+    let mut header = header_with_tags(project, &["Issue", "Annotations"]);
+    header.push("Holders");
+    let mut rows = Vec::new();
+    let mut push_row = |name: String, anns: &[&Annotation]| {
+        let mut row = vec![name, anns.len().to_string()];
+        row.extend(counts_per_tag(project, anns));
+        let holders: Vec<&str> = (project.actors.iter())
+            .filter(|actor| anns.iter().any(|a| a.holder == Some(actor.id)))
+            .map(|actor| actor.name.as_str())
+            .collect();
+        row.push(holders.join(", "));
+        rows.push(row);
+    };
+    for issue in &project.issues {
+        let anns = about.remove(&issue.id).unwrap_or_default();
+        push_row(issue.name.clone(), &anns);
+    }
+    let mut missing: Vec<(IssueId, Vec<&Annotation>)> = about.into_iter().collect();
+    missing.sort_by_key(|(id, _)| *id);
+    for (id, anns) in missing {
+        push_row(format!("(missing issue {})", id.short()), &anns);
+    }
+    if !about_none.is_empty() {
+        push_row("(no issue)".to_owned(), &about_none);
     }
     push_table(out, &header, &rows);
 }

@@ -89,7 +89,7 @@ impl<'a> ProblemLocator<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::AnnotationId;
+    use crate::model::{AnnotationId, IssueId, RelationId};
 
     #[test]
     fn places_ids_keys_and_duplicates() {
@@ -115,5 +115,31 @@ mod tests {
             }),
             Some((2, 31))
         );
+    }
+
+    #[test]
+    fn places_issue_relation_and_relation_type_problems() {
+        let (issue, relation) = (IssueId::random(), RelationId::random());
+        let text = format!(
+            "(\n    schema: (relation_types: [(key: \"x\"), (key: \"x\")]),\n    issues: [\n        (\n            id: \"{issue}\",\n        ),\n    ],\n    relations: [(\n        id: \"{relation}\",\n    )],\n)"
+        );
+        let locator = ProblemLocator::new(&text);
+        let at = |p: &Problem| locator.locate(p).map(|p| (p.line, p.col));
+        let clash = Problem::IssueNameClash {
+            issue,
+            name: "Truce".to_owned(),
+            other: IssueId::random(),
+            other_name: "Ceasefire".to_owned(),
+        };
+        assert_eq!(at(&clash), Some((5, 13)));
+        let unknown = Problem::UnknownRelationType {
+            relation,
+            kind: "threatens".to_owned(),
+        };
+        assert_eq!(at(&unknown), Some((9, 9)));
+        let twice = Problem::DuplicateRelationTypeKey {
+            key: "x".to_owned(),
+        };
+        assert_eq!(at(&twice), Some((2, 44)));
     }
 }

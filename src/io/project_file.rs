@@ -345,8 +345,8 @@ pub fn project_to_ron(project: &Project) -> Result<String, SaveError> {
 }
 
 /// The project as this build writes it: always [`FORMAT_VERSION`], whatever format it was
-/// read from. The seam for format upgrades: converting an older project's content belongs
-/// here. Borrows when the project is already current, so a normal save does not copy it.
+/// read from (an older file's content was already converted on load, see [`v1`]). Borrows
+/// when the project is already current, so a normal save does not copy it.
 fn in_current_format(project: &Project) -> Cow<'_, Project> {
     if project.format == FORMAT_VERSION {
         return Cow::Borrowed(project);

@@ -1,9 +1,7 @@
 //! Builders for actor edits: names are trimmed and unique (case-insensitively, aliases
 //! included), aliases are a clean list, and a blank affiliation is none.
 
-use chrono::{DateTime, Utc};
-
-use super::{Actor, ActorId, AnnotationId, Edit, EditError, Project, same_name};
+use super::{Actor, ActorId, AnnotationId, Edit, EditContext, EditError, Project, same_name};
 
 /// Aliases typed as a comma-separated list: trimmed, without blanks, duplicates or `name`.
 pub(super) fn parse_aliases<'a>(
@@ -141,15 +139,15 @@ impl Project {
         &self,
         id: AnnotationId,
         name: &str,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         if let Some(existing) = self.actor_named(name.trim()) {
-            return self.set_holder(id, Some(existing.id), now);
+            return self.set_holder(id, Some(existing.id), cx);
         }
         let actor = Actor::new(name, None);
         let actor_id = actor.id;
         let add = self.add_actor(actor)?;
-        let set = self.edit_annotation(id, now, |a| a.holder = Some(actor_id))?;
+        let set = self.edit_annotation(id, cx, |a| a.holder = Some(actor_id))?;
         Ok(Edit::Batch(vec![add, set]))
     }
 
@@ -158,6 +156,11 @@ impl Project {
     pub fn is_no_op(&self, edit: &Edit) -> bool {
         match edit {
             Edit::ReplaceActor(actor) => self.actor(actor.id) == Some(actor),
+            Edit::ReplaceIssue(issue) => self.issue(issue.id) == Some(issue),
+            Edit::ReplaceRelation(relation) => self.relation(relation.id) == Some(relation),
+            Edit::ReplaceTag(tag) => self.schema.get(&tag.key) == Some(tag),
+            Edit::ReplaceRelationType(kind) => self.schema.relation_type(&kind.key) == Some(kind),
+            Edit::MoveTag { from, to } => from == to,
             Edit::Batch(edits) => edits.iter().all(|e| self.is_no_op(e)),
             _ => false,
         }

@@ -1,4 +1,6 @@
-//! The document model: projects, documents, tags, annotations, actors, edits and history.
+//! The document model: projects, documents, the schema (tags and relation types), annotations
+//! with their negotiation fields (issues, target, stance, attribution, cue, annotator),
+//! actors, issues, relations, edits and history.
 //!
 //! Pure Rust with no UI and no I/O. Every rule of the domain lives here.
 
@@ -43,6 +45,7 @@ pub use problem::{Detail, Problem, Subject};
 pub use project::{
     FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectKey, elide,
 };
+pub use relation_edits::Related;
 pub use schema::{
     FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
     default_relation_types, default_tags,

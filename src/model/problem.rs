@@ -90,6 +90,11 @@ pub enum Problem {
         relation: RelationId,
         annotation: AnnotationId,
     },
+    /// A relation from an annotation to itself (other than `retracts`, a [`Problem::RetractsCycle`]).
+    SelfRelation {
+        relation: RelationId,
+        annotation: AnnotationId,
+    },
     /// A relation whose kind is not a relation type of the schema.
     UnknownRelationType {
         relation: RelationId,
@@ -169,6 +174,7 @@ impl Problem {
             Self::DuplicateRelationId { relation }
             | Self::MissingRelationEnd { relation, .. }
             | Self::UnknownRelationType { relation, .. }
+            | Self::SelfRelation { relation, .. }
             | Self::RetractsCycle { relation, .. } => Subject::Relation(*relation),
             Self::DuplicateIssueId { issue }
             | Self::EmptyIssueName { issue }
@@ -243,6 +249,9 @@ impl fmt::Display for Detail<'_> {
             Problem::EmptyRelationTypeKey => f.write_str("a relation type has an empty key"),
             Problem::DuplicateRelationTypeKey { key } => {
                 write!(f, "relation type key {key:?} is defined twice")
+            }
+            Problem::SelfRelation { annotation, .. } => {
+                write!(f, "links annotation {annotation} to itself")
             }
             Problem::UnknownRelationType { kind, .. } => {
                 write!(f, "unknown relation type {kind:?}")
@@ -409,6 +418,12 @@ impl Project {
                         annotation: end,
                     });
                 }
+            }
+            if r.from == r.to && r.kind != super::RETRACTS {
+                problems.push(Problem::SelfRelation {
+                    relation: r.id,
+                    annotation: r.from,
+                });
             }
             if self.schema.relation_type(&r.kind).is_none() {
                 problems.push(Problem::UnknownRelationType {

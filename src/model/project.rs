@@ -161,6 +161,17 @@ impl Project {
             .map_or_else(|| id.short(), |i| i.name.clone())
     }
 
+    /// The names of an annotation's issues, in its order (a missing issue by its short id):
+    /// what exports list, e.g. `;`-joined in CSV.
+    #[must_use]
+    pub fn issue_names(&self, annotation: &Annotation) -> Vec<String> {
+        annotation
+            .issues
+            .iter()
+            .map(|&id| self.issue_name(id))
+            .collect()
+    }
+
     /// The target's display name, or `""`.
     #[must_use]
     pub fn target_name(&self, annotation: &Annotation) -> &str {

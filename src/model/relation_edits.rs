@@ -3,7 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{AnnotationId, Edit, EditError, Problem, Project, RETRACTS, Relation, RelationId};
+use super::{
+    AnnotationId, Edit, EditError, Problem, Project, RETRACTS, Relation, RelationId, elide,
+};
 
 /// Every `retracts` relation that lies on a cycle of `retracts` (including an annotation
 /// retracting itself), once each, in file order.
@@ -43,7 +45,57 @@ fn reaches(
     false
 }
 
+/// One relation seen from one of its annotations: the other end, and which way it points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Related<'a> {
+    pub relation: &'a Relation,
+    /// The annotation at the other end.
+    pub other: AnnotationId,
+    /// True when the annotation is the relation's `from` ("this concedes-to other").
+    pub is_outgoing: bool,
+}
+
 impl Project {
+    /// The relations touching `annotation`, each from its point of view, in file order.
+    #[must_use]
+    pub fn related(&self, annotation: AnnotationId) -> Vec<Related<'_>> {
+        self.relations_of(annotation)
+            .map(|relation| {
+                let is_outgoing = relation.from == annotation;
+                Related {
+                    relation,
+                    other: if is_outgoing {
+                        relation.to
+                    } else {
+                        relation.from
+                    },
+                    is_outgoing,
+                }
+            })
+            .collect()
+    }
+
+    /// How the editor lists a related annotation: `concedes-to → "quote…" (Holder)` for an
+    /// outgoing relation, `← concedes-to "quote…" (Holder)` for an incoming one.
+    #[must_use]
+    pub fn describe_related(&self, related: &Related<'_>) -> String {
+        let kind = &related.relation.kind;
+        let (quote, holder) = self.annotation(related.other).map_or_else(
+            || (format!("missing annotation {}", related.other.short()), ""),
+            |a| (format!("{:?}", elide(&a.quote)), self.holder_name(a)),
+        );
+        let holder = if holder.is_empty() {
+            String::new()
+        } else {
+            format!(" ({holder})")
+        };
+        if related.is_outgoing {
+            format!("{kind} → {quote}{holder}")
+        } else {
+            format!("← {kind} {quote}{holder}")
+        }
+    }
+
     #[must_use]
     pub fn relation(&self, id: RelationId) -> Option<&Relation> {
         self.relations.iter().find(|r| r.id == id)

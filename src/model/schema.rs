@@ -145,7 +145,10 @@ pub const RETRACTS: &str = "retracts";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Schema {
+    /// Always written; a hand-written file that leaves a list out gets the defaults.
+    #[serde(default = "default_tags")]
     pub tags: Vec<TagDef>,
+    #[serde(default = "default_relation_types")]
     pub relation_types: Vec<RelationType>,
 }
 
@@ -281,6 +284,16 @@ mod tests {
         assert_eq!(schema.tags.len(), 3);
         assert_eq!(schema.relation_types.len(), 7);
         assert_eq!(schema.relation_name("concedes-to"), "Concedes to");
+    }
+
+    #[test]
+    fn a_schema_without_relation_types_gets_the_default_set() {
+        let schema: Schema = ron::from_str("(tags: [])").unwrap();
+        assert!(schema.tags.is_empty());
+        assert_eq!(schema.relation_types, default_relation_types());
+        let schema: Schema = ron::from_str("(relation_types: [])").unwrap();
+        assert_eq!(schema.tags, default_tags());
+        assert!(schema.relation_types.is_empty());
     }
 
     #[test]

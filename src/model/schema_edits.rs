@@ -410,6 +410,12 @@ impl Project {
         Ok(Edit::RemoveRelationType(key.to_owned()))
     }
 
+    /// Keys of the tags new annotations may use, in display order.
+    #[must_use]
+    pub fn live_tag_keys(&self) -> Vec<&str> {
+        self.schema.live_tags().map(|t| t.key.as_str()).collect()
+    }
+
     /// Annotations using tag `key`, for the Schema window's "used by" count.
     pub fn annotations_tagged<'a>(
         &'a self,

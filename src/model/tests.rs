@@ -7,6 +7,9 @@ use super::*;
 
 mod actors;
 mod index;
+mod negotiation;
+mod relations;
+mod schema;
 
 fn t0() -> DateTime<Utc> {
     DateTime::from_timestamp(1_764_900_000, 0).unwrap()
@@ -45,6 +48,18 @@ fn annotate(project: &mut Project, doc: DocumentId, tag: &str, ranges: Vec<Span>
     let id = a.id;
     project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     id
+}
+
+/// Builds an edit from the project, applies it, and checks its inverse restores the project.
+fn apply_undoable(p: &mut Project, build: impl FnOnce(&Project) -> Edit) {
+    let edit = build(p);
+    let before = p.clone();
+    let inverse = p.apply(edit).unwrap();
+    let after = p.clone();
+    let redo = p.apply(inverse).unwrap();
+    assert_eq!(*p, before);
+    p.apply(redo).unwrap();
+    assert_eq!(*p, after);
 }
 
 #[test]
@@ -317,6 +332,17 @@ enum Op {
     SetAliases(usize, String),
     Merge(usize, usize),
     DeleteActor(usize),
+    AddIssue(String),
+    RenameIssue(usize, String),
+    MergeIssues(usize, usize),
+    DeleteIssue(usize),
+    AboutIssue(usize, usize),
+    Relate(usize, usize, usize),
+    Unrelate(usize),
+    Stance(usize, Option<usize>),
+    Target(usize, Option<usize>),
+    Cue(usize, usize, usize),
+    Retire(usize, bool),
 }
 
 /// Actor names in several scripts, often the same name in another case, so clashes that only
@@ -358,6 +384,17 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(a, n)| Op::SetAliases(a, n.join(","))),
         1 => (0..6usize, 0..6usize).prop_map(|(a, b)| Op::Merge(a, b)),
         1 => (0..6usize).prop_map(Op::DeleteActor),
+        1 => actor_name().prop_map(Op::AddIssue),
+        1 => (0..6usize, actor_name()).prop_map(|(i, n)| Op::RenameIssue(i, n)),
+        1 => (0..6usize, 0..6usize).prop_map(|(a, b)| Op::MergeIssues(a, b)),
+        1 => (0..6usize).prop_map(Op::DeleteIssue),
+        2 => (0..20usize, 0..6usize).prop_map(|(a, i)| Op::AboutIssue(a, i)),
+        2 => (0..7usize, 0..20usize, 0..20usize).prop_map(|(k, a, b)| Op::Relate(k, a, b)),
+        1 => (0..10usize).prop_map(Op::Unrelate),
+        1 => (0..20usize, proptest::option::of(0..4usize)).prop_map(|(a, s)| Op::Stance(a, s)),
+        1 => (0..20usize, proptest::option::of(0..6usize)).prop_map(|(a, t)| Op::Target(a, t)),
+        1 => (0..20usize, 0..60usize, 0..8usize).prop_map(|(a, s, n)| Op::Cue(a, s, n)),
+        1 => (0..3usize, any::<bool>()).prop_map(|(t, r)| Op::Retire(t, r)),
     ]
 }
 
@@ -405,6 +442,48 @@ fn resolve(p: &Project, doc: DocumentId, op: Op) -> Option<Edit> {
         Op::SetAliases(i, text) => p.set_aliases(actor(i)?, &text).ok(),
         Op::Merge(a, b) => p.merge_actors(actor(a)?, actor(b)?, t0()).ok(),
         Op::DeleteActor(i) => p.delete_actor(actor(i)?, t0()).ok(),
+        op => resolve_negotiation(p, doc, op),
+    }
+}
+
+/// The format 2 ops: issues, relations, stance, target, cue, retired tags.
+fn resolve_negotiation(p: &Project, doc: DocumentId, op: Op) -> Option<Edit> {
+    let ann = |i: usize| {
+        p.annotations
+            .get(i % p.annotations.len().max(1))
+            .map(|a| a.id)
+    };
+    let issue = |i: usize| p.issues.get(i % p.issues.len().max(1)).map(|x| x.id);
+    let cx = EditContext::new(Some("Ana"), t0() + TimeDelta::seconds(3));
+    match op {
+        Op::AddIssue(name) => p.add_issue(Issue::new(name)).ok(),
+        Op::RenameIssue(i, name) => p.rename_issue(issue(i)?, &name).ok(),
+        Op::MergeIssues(a, b) => p.merge_issues(issue(a)?, issue(b)?, &cx).ok(),
+        Op::DeleteIssue(i) => p.delete_issue(issue(i)?, &cx).ok(),
+        Op::AboutIssue(a, i) => p.add_issue_to(ann(a)?, issue(i)?, &cx).ok(),
+        Op::Relate(kind, a, b) => {
+            let kind = &p.schema.relation_types.get(kind)?.key;
+            p.add_relation(kind, ann(a)?, ann(b)?, Some("why")).ok()
+        }
+        Op::Unrelate(i) => {
+            let relation = p.relations.get(i % p.relations.len().max(1))?;
+            p.delete_relation(relation.id).ok()
+        }
+        Op::Stance(a, s) => p.set_stance(ann(a)?, s.map(|s| Stance::ALL[s]), &cx).ok(),
+        Op::Target(a, t) => {
+            let target = t.and_then(|t| p.actors.get(t % p.actors.len().max(1)).map(|x| x.id));
+            p.set_target(ann(a)?, target, &cx).ok()
+        }
+        Op::Cue(a, start, n) => {
+            let len = p.document(doc)?.len_chars();
+            let cue = vec![Span::new(start.min(len), (start + n).min(len))];
+            p.set_cue(ann(a)?, cue, &cx).ok()
+        }
+        Op::Retire(t, retired) => {
+            let key = &p.schema.tags.get(t)?.key;
+            p.set_tag_retired(key, retired).ok()
+        }
+        _ => None,
     }
 }
 
@@ -422,6 +501,14 @@ fn names_are_unique(p: &Project) -> bool {
         std::iter::once(&a.name)
             .chain(&a.aliases)
             .all(|name| *owners.entry(fold(name)).or_insert(a.id) == a.id)
+    })
+}
+
+/// No two issues answer to the same name (as [`names_are_unique`] for actors).
+fn issue_names_are_unique(p: &Project) -> bool {
+    let mut owners = std::collections::HashMap::new();
+    p.issues.iter().all(|issue| {
+        (issue.names()).all(|name| *owners.entry(name_key(name)).or_insert(issue.id) == issue.id)
     })
 }
 
@@ -443,6 +530,7 @@ proptest! {
             };
             prop_assert!(p.problems().is_empty(), "{:?}", p.problems());
             prop_assert!(names_are_unique(&p), "{:?}", p.actors);
+            prop_assert!(issue_names_are_unique(&p), "{:?}", p.issues);
             let builds = cache.builds();
             index::assert_index_agrees(&p, cache.refresh(&p));
             prop_assert_eq!(cache.builds(), builds + 1);
