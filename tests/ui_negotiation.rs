@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
 use stance::model::{AnnotationId, Attribution, Edit, Project, Stance};
 use stance::ui::sidebar::row_label;
-use stance::ui::{Action, Command};
+use stance::ui::{Action, Command, SchemaAction};
 
 /// Ushakov's concession and the statement it answers, as two annotations.
 fn two_annotations() -> (Project, [AnnotationId; 2]) {
@@ -237,4 +237,34 @@ fn a_clashing_hotkey_is_refused_with_the_reason_and_the_schema_is_unchanged() {
         harness.state().history().undo_label().map(str::to_owned),
         steps
     );
+}
+
+#[test]
+fn a_retired_tag_keeps_its_annotations_but_its_hotkey_no_longer_tags() {
+    let (project, [_, claim]) = two_annotations();
+    let mut app = StanceApp::with_project(project);
+    app.queue(Action::Schema(SchemaAction::SetTagRetired {
+        key: "claim".to_owned(),
+        retired: true,
+    }));
+    let mut harness = harness(app);
+    assert!(
+        harness
+            .state()
+            .project()
+            .schema
+            .get("claim")
+            .unwrap()
+            .retired
+    );
+
+    let span = harness.state().project().documents[0]
+        .find("urging Russia to commit to peace", 0)
+        .unwrap();
+    harness.state_mut().set_text_selection(Some(span));
+    harness.run();
+    press(&mut harness, Key::Num1);
+    let project = harness.state().project();
+    assert_eq!(project.annotations.len(), 2);
+    assert_eq!(project.annotation(claim).unwrap().tag, "claim");
 }
