@@ -158,7 +158,7 @@ impl StanceApp {
                 self.edit(ctx, edit, "Set Holder", None);
             }
             Action::NewHolder(id, name) => {
-                let edit = self.session.project.set_holder_named(id, &name, cx.now);
+                let edit = self.session.project.set_holder_named(id, &name, &cx);
                 self.edit(ctx, edit, "New Holder", None);
             }
             Action::SetNote(id, note) => {

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::super::link_popup::annotation_label;
 use super::super::{Action, Command, tag_color};
-use crate::model::{Annotation, Project, Relation};
+use crate::model::{Annotation, Project, Related};
 
 pub(super) fn relations_ui(
     ui: &mut Ui,
@@ -15,7 +15,7 @@ pub(super) fn relations_ui(
     is_linking: bool,
     actions: &mut Vec<Action>,
 ) {
-    let relations: Vec<&Relation> = project.relations_of(a.id).collect();
+    let relations = project.related(a.id);
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Links ({})", relations.len())).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -46,24 +46,18 @@ pub(super) fn relations_ui(
         );
         return;
     }
-    for relation in relations {
-        relation_ui(ui, project, a, relation, actions);
+    for related in &relations {
+        relation_ui(ui, project, related, actions);
     }
 }
 
-fn relation_ui(
-    ui: &mut Ui,
-    project: &Project,
-    a: &Annotation,
-    relation: &Relation,
-    actions: &mut Vec<Action>,
-) {
-    let is_outgoing = relation.from == a.id;
-    let other = if is_outgoing {
-        relation.to
-    } else {
-        relation.from
-    };
+/// One link. Not the model's `describe_related`: its arrows are not in egui's bundled font.
+fn relation_ui(ui: &mut Ui, project: &Project, related: &Related<'_>, actions: &mut Vec<Action>) {
+    let Related {
+        relation,
+        other,
+        is_outgoing,
+    } = *related;
     let color = project
         .schema
         .relation_type(&relation.kind)
