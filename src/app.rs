@@ -7,6 +7,7 @@
 //! headlessly.
 
 mod apply;
+mod apply_negotiation;
 mod autosave;
 mod files;
 mod intent;
@@ -130,6 +131,9 @@ pub struct StanceApp {
     disk: recovery::DiskWatch,
     /// Recovery just started: offer the snapshots found once nothing else is shown.
     is_restore_offer_due: bool,
+    /// A text field had focus at the end of the last frame. egui drops the focus as soon as
+    /// Esc arrives, so without this the Esc that leaves a field would also clear the selection.
+    was_typing: bool,
 }
 
 impl StanceApp {
@@ -160,6 +164,7 @@ impl StanceApp {
             panic_slot: None,
             disk: recovery::DiskWatch::default(),
             is_restore_offer_due: false,
+            was_typing: false,
         }
     }
 
@@ -299,6 +304,18 @@ impl StanceApp {
         self.view.selected
     }
 
+    /// In link mode: the annotation being linked and, once clicked, its target.
+    #[must_use]
+    pub fn link_mode(&self) -> Option<(AnnotationId, Option<AnnotationId>)> {
+        self.view.link.map(|l| (l.from, l.to))
+    }
+
+    /// True while the Schema window is open.
+    #[must_use]
+    pub fn is_schema_window_open(&self) -> bool {
+        matches!(self.dialog, Dialog::Schema)
+    }
+
     #[must_use]
     pub fn text_selection(&self) -> Option<Span> {
         self.view.text_selection
@@ -415,6 +432,7 @@ impl StanceApp {
             ctx.request_repaint();
         }
         self.update_title(&ctx);
+        self.was_typing = ctx.text_edit_focused();
         if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
             self.prefs.window_size_px = Some([rect.width(), rect.height()]);
         }
@@ -438,8 +456,10 @@ impl StanceApp {
         if !dropped.is_empty() {
             intents.push(Intent::Drop(dropped));
         }
-        if matches!(self.dialog, Dialog::Shortcuts | Dialog::About)
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        if matches!(
+            self.dialog,
+            Dialog::Shortcuts | Dialog::About | Dialog::Preferences
+        ) && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             // Esc closes the help windows first; only with none open does it clear the selection.
             intents.push(Intent::CloseDialog);

@@ -412,6 +412,9 @@ fn a_new_holder_is_named_in_the_editor_and_actors_merge_with_their_annotations()
     harness.run();
     assert_eq!(harness.state().project().actors.len(), 2);
 
+    // The editor is taller than its panel: the Actors section is below, scrolled to.
+    harness.get_by_label("Actors (2)").scroll_to_me();
+    harness.run();
     harness.get_by_label("Actors (2)").click();
     harness.run();
     harness.get_by_label("Merge").scroll_to_me();

@@ -1,8 +1,6 @@
 //! Applying intents, in one place: keyboard commands, panel actions and dialog answers
 //! become model edits via the history, view-state changes and dialog changes.
 
-use chrono::Utc;
-
 use super::StanceApp;
 use super::files::Pending;
 use super::intent::{Dialog, Intent};
@@ -26,7 +24,7 @@ impl StanceApp {
         if !has_key_press {
             return;
         }
-        let is_typing = ctx.text_edit_focused();
+        let is_typing = ctx.text_edit_focused() || self.was_typing;
         let tags = &self.session.project.schema.tags;
         ctx.input_mut(|input| {
             for (shortcut, command) in Command::shortcut_table() {
@@ -40,7 +38,26 @@ impl StanceApp {
             if is_typing {
                 return;
             }
-            for tag in tags {
+            if let Some(kind) = self.view.link.and_then(|l| l.to).and_then(|_| {
+                // Choosing the relation type: 1–9 pick from the popup, not a tag.
+                (RELATION_KEYS
+                    .iter()
+                    .zip(&self.session.project.schema.relation_types))
+                .find(|(key, _)| {
+                    commands::consume(
+                        input,
+                        &egui::KeyboardShortcut::new(egui::Modifiers::NONE, **key),
+                    )
+                })
+                .map(|(_, kind)| kind.key.clone())
+            }) {
+                intents.push(Action::ChooseRelationType(kind).into());
+            }
+            if self.view.link.is_some() {
+                // While linking, a digit must not tag or retag anything.
+                return;
+            }
+            for tag in tags.iter().filter(|t| !t.retired) {
                 let Some(key) = tag.hotkey.and_then(hotkey_key) else {
                     continue;
                 };
@@ -116,9 +133,10 @@ impl StanceApp {
     }
 
     pub(super) fn apply_action(&mut self, ctx: &egui::Context, action: Action) {
-        let now = Utc::now();
+        let cx = self.edit_context();
         match action {
             Action::Command(command) => self.run_command(ctx, command),
+            Action::SelectAnnotation { id, .. } if self.pick_link_target(id) => {}
             Action::SelectAnnotation { id, scroll_article } => {
                 self.select(id, scroll_article, !scroll_article);
             }
@@ -134,19 +152,19 @@ impl StanceApp {
             Action::TagSelection(tag) => self.tag_selection(ctx, &tag),
             Action::SetTag(id, tag) => {
                 let label = format!("Retag as {}", self.session.project.schema.name(&tag));
-                let edit = self.session.project.set_tag(id, &tag, now);
+                let edit = self.session.project.set_tag(id, &tag, &cx);
                 self.edit(ctx, edit, &label, None);
             }
             Action::SetHolder(id, holder) => {
-                let edit = self.session.project.set_holder(id, holder, now);
+                let edit = self.session.project.set_holder(id, holder, &cx);
                 self.edit(ctx, edit, "Set Holder", None);
             }
             Action::NewHolder(id, name) => {
-                let edit = self.session.project.set_holder_named(id, &name, now);
+                let edit = self.session.project.set_holder_named(id, &name, &cx);
                 self.edit(ctx, edit, "New Holder", None);
             }
             Action::SetNote(id, note) => {
-                let edit = self.session.project.set_note(id, &note, now);
+                let edit = self.session.project.set_note(id, &note, &cx);
                 self.edit(ctx, edit, "Edit Note", Some(&format!("note:{id}")));
             }
             Action::NoteEditFinished | Action::ActorEditFinished => {
@@ -154,13 +172,13 @@ impl StanceApp {
             }
             Action::SetSpanToSelection(id) => {
                 if let Some(selection) = self.take_text_selection(ctx) {
-                    let edit = self.session.project.set_ranges(id, vec![selection], now);
+                    let edit = self.session.project.set_ranges(id, vec![selection], &cx);
                     self.edit(ctx, edit, "Set Span", None);
                 }
             }
             Action::AddSelectionAsRange(id) => self.add_selection_as_range(ctx, id),
             Action::RemoveRange(id, index) => {
-                let edit = self.session.project.remove_range(id, index, now);
+                let edit = self.session.project.remove_range(id, index, &cx);
                 self.edit(ctx, edit, "Remove Range", None);
             }
             Action::DeleteAnnotation(id) => self.delete_annotation(ctx, id),
@@ -186,16 +204,17 @@ impl StanceApp {
                 self.edit(ctx, edit, "Add Actor", None);
             }
             Action::MergeActors { from, into } => {
-                let edit = self.session.project.merge_actors(from, into, now);
+                let edit = self.session.project.merge_actors(from, into, &cx);
                 if self.edit(ctx, edit, "Merge Actors", None) {
                     self.toasts
                         .info(ctx, "Actors merged; Ctrl+Z undoes the merge");
                 }
             }
             Action::DeleteActor(id) => {
-                let edit = self.session.project.delete_actor(id, now);
+                let edit = self.session.project.delete_actor(id, &cx);
                 self.edit(ctx, edit, "Delete Actor", None);
             }
+            other => self.apply_negotiation_action(ctx, other),
         }
     }
 
@@ -256,6 +275,10 @@ impl StanceApp {
                     self.panels.sidebar.focus_note();
                 }
             }
+            Command::ClearSelection if self.view.link.is_some() => self.view.link = None,
+            Command::Link => self.start_link(ctx),
+            Command::Schema => self.open_dialog(Dialog::Schema),
+            Command::Preferences => self.open_dialog(Dialog::Preferences),
             Command::ClearSelection => {
                 self.view.text_selection = None;
                 self.view.selected = None;
@@ -300,7 +323,7 @@ impl StanceApp {
 
     /// [`StanceApp::edit`], except that an edit changing nothing (focus leaving an untouched
     /// field) records no undo step.
-    fn edit_unless_no_op(
+    pub(super) fn edit_unless_no_op(
         &mut self,
         ctx: &egui::Context,
         edit: Result<Edit, EditError>,
@@ -315,7 +338,12 @@ impl StanceApp {
         self.edit(ctx, edit, label, None)
     }
 
-    fn select(&mut self, id: crate::model::AnnotationId, scroll_article: bool, scroll_list: bool) {
+    pub(super) fn select(
+        &mut self,
+        id: crate::model::AnnotationId,
+        scroll_article: bool,
+        scroll_list: bool,
+    ) {
         let Some(a) = self.session.project.annotation(id) else {
             return;
         };
@@ -332,7 +360,7 @@ impl StanceApp {
         }
     }
 
-    fn take_text_selection(&mut self, ctx: &egui::Context) -> Option<Span> {
+    pub(super) fn take_text_selection(&mut self, ctx: &egui::Context) -> Option<Span> {
         let selection = self.view.text_selection.take().filter(|s| !s.is_empty());
         if selection.is_none() {
             self.toasts
@@ -349,7 +377,7 @@ impl StanceApp {
         let name = self.session.project.schema.name(tag).to_owned();
         let Some(selection) = self.view.text_selection.filter(|s| !s.is_empty()) else {
             if let Some(id) = self.view.selected {
-                let edit = self.session.project.set_tag(id, tag, Utc::now());
+                let edit = self.session.project.set_tag(id, tag, self.edit_context());
                 self.edit(ctx, edit, &format!("Retag as {name}"), None);
             } else {
                 self.toasts.info(
@@ -359,10 +387,12 @@ impl StanceApp {
             }
             return;
         };
-        let annotation =
-            self.session
-                .project
-                .new_annotation(document, tag, vec![selection], Utc::now());
+        let annotation = self.session.project.new_annotation(
+            document,
+            tag,
+            vec![selection],
+            self.edit_context(),
+        );
         let id = annotation.as_ref().map(|a| a.id).ok();
         let edit = annotation.map(|a| Edit::AddAnnotation(Box::new(a)));
         if self.edit(ctx, edit, &format!("Tag {name}"), None)
@@ -375,7 +405,10 @@ impl StanceApp {
 
     fn add_selection_as_range(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
         if let Some(selection) = self.take_text_selection(ctx) {
-            let edit = self.session.project.add_range(id, selection, Utc::now());
+            let edit = self
+                .session
+                .project
+                .add_range(id, selection, self.edit_context());
             self.edit(ctx, edit, "Add Range", None);
         }
     }
@@ -408,7 +441,7 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
     match command {
         Command::Undo => session.history.can_undo(),
         Command::Redo => session.history.can_redo(),
-        Command::DeleteAnnotation | Command::FocusNote => view.selected.is_some(),
+        Command::DeleteAnnotation | Command::FocusNote | Command::Link => view.selected.is_some(),
         Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
         Command::Export => !session.project.annotations.is_empty(),
         Command::ToggleDocumentList => session.project.documents.len() > 1,
@@ -427,6 +460,19 @@ pub(super) fn is_checked(prefs: &Preferences, command: Command) -> Option<bool> 
         _ => None,
     }
 }
+
+/// The keys that choose the first nine relation types in the link popup.
+const RELATION_KEYS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
 
 /// The key that types a tag's hotkey character, e.g. `'2'` → [`egui::Key::Num2`].
 fn hotkey_key(hotkey: char) -> Option<egui::Key> {

@@ -40,6 +40,10 @@ pub(super) enum Dialog {
     SaveConflict(PathBuf),
     /// A file failed to open, with a backup or snapshot to open instead.
     OpenFailed(OpenFailed),
+    /// Project → Schema…: tags, fields, relation types and issues.
+    Schema,
+    /// Edit → Preferences…: the annotator name.
+    Preferences,
 }
 
 impl Dialog {

@@ -15,9 +15,11 @@ use crate::ui::article::{ArticleAction, ArticleInput, ArticleView, DEFAULT_FONT_
 use crate::ui::commands::Command;
 use crate::ui::dialogs::{self, ErrorReport, Toasts};
 use crate::ui::export_dialog::{ExportAnswer, ExportDialog};
+use crate::ui::link_popup::{self, LinkAnswer};
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::prefs::Preferences;
 use crate::ui::recovery_dialogs;
+use crate::ui::schema_window::SchemaWindow;
 use crate::ui::sidebar::{Sidebar, SidebarInput};
 use crate::ui::status_bar::{StatusBar, StatusInput};
 
@@ -38,6 +40,7 @@ pub(super) struct Panels {
     pub(super) sidebar: Sidebar,
     pub(super) status_bar: StatusBar,
     pub(super) export_dialog: ExportDialog,
+    pub(super) schema_window: SchemaWindow,
 }
 
 impl Panels {
@@ -73,6 +76,7 @@ impl Panels {
                     document: app.view.document,
                     text_selection: app.view.text_selection,
                     is_saving: app.session.save_job.is_some(),
+                    link_notice: link_notice(app),
                 },
             );
         });
@@ -105,6 +109,7 @@ impl Panels {
                         selected: app.view.selected,
                         text_selection: app.view.text_selection,
                         hovered_in_article: app.view.hovered_in_article,
+                        is_linking: app.view.link.is_some(),
                     };
                     intents.extend(self.sidebar.ui(ui, &input).into_iter().map(Intent::from));
                 });
@@ -136,7 +141,8 @@ impl Panels {
             scroll_to_char,
             scroll_to_offset_px,
             font_size_px: DEFAULT_FONT_SIZE_PX * app.prefs.zoom,
-            show_palette: true,
+            show_palette: app.view.link.is_none(),
+            related: related_marks(app),
         };
         let response = self.article.ui(ui, &app.session.project, document, &input);
         if response.hovered != app.view.hovered_in_article {
@@ -252,9 +258,34 @@ impl Panels {
                 Some(ExportAnswer::Cancel) => intents.push(Intent::CloseDialog),
                 None => {}
             },
+            Dialog::Schema => {
+                let (is_open, actions) = self.schema_window.ui(ctx, project);
+                intents.extend(actions.into_iter().map(Intent::from));
+                if !is_open {
+                    intents.push(Intent::CloseDialog);
+                }
+            }
+            Dialog::Preferences => {
+                let (is_open, action) = crate::ui::prefs_window::preferences_ui(ctx, app.prefs);
+                intents.extend(action.map(Intent::from));
+                if !is_open {
+                    intents.push(Intent::CloseDialog);
+                }
+            }
             // Errors show first; these prompts wait behind them.
             dialog if app.errors.is_empty() => recovery_prompts_ui(ctx, app, dialog, intents),
             _ => {}
+        }
+        if let Some(link) = app.view.link
+            && let Some(to) = link.to
+        {
+            match link_popup::link_popup_ui(ctx, project, link.from, to) {
+                Some(LinkAnswer::Choose(kind)) => {
+                    intents.push(Action::ChooseRelationType(kind).into());
+                }
+                Some(LinkAnswer::Cancel) => intents.push(Action::CancelLink.into()),
+                None => {}
+            }
         }
         toasts.ui(ctx);
         drop_overlay_ui(ctx);
@@ -299,6 +330,38 @@ fn recovery_prompts_ui(
         }
         _ => {}
     }
+}
+
+/// The annotations related to the selected one, in their relation type's colour.
+/// While linking, the picked target is marked too.
+fn related_marks(app: &Shown<'_>) -> Vec<(crate::model::AnnotationId, egui::Color32)> {
+    let Some(selected) = app.view.selected else {
+        return Vec::new();
+    };
+    let project = &app.session.project;
+    let picked = app.view.link.and_then(|l| l.to);
+    let picked_color = egui::Color32::from_rgb(0xf2, 0xc9, 0x4c);
+    picked
+        .map(|to| (to, picked_color))
+        .into_iter()
+        .chain(project.relations_of(selected).map(|r| {
+            let other = if r.from == selected { r.to } else { r.from };
+            let color = project
+                .schema
+                .relation_type(&r.kind)
+                .map_or(egui::Color32::GRAY, |t| crate::ui::tag_color(t.color));
+            (other, color)
+        }))
+        .collect()
+}
+
+/// What the status bar says in link mode.
+fn link_notice(app: &Shown<'_>) -> Option<String> {
+    let link = app.view.link?;
+    Some(match link.to {
+        None => "Linking: click the annotation this one links to (Esc cancels)".to_owned(),
+        Some(_) => "Linking: choose the relation type (1–9, Esc cancels)".to_owned(),
+    })
 }
 
 /// Shown when the project has no document yet.

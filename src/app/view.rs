@@ -17,6 +17,16 @@ pub(super) struct ViewState {
     pub(super) selected_hint: usize,
     /// The annotation under the pointer in the article last frame.
     pub(super) hovered_in_article: Option<AnnotationId>,
+    /// Linking the selected annotation to another (`L`), while it lasts.
+    pub(super) link: Option<LinkMode>,
+}
+
+/// Link mode: `from` is the annotation being linked; clicking another one (in the article
+/// or the list) makes it `to`, then a relation type is chosen. Esc cancels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct LinkMode {
+    pub(super) from: AnnotationId,
+    pub(super) to: Option<AnnotationId>,
 }
 
 impl ViewState {
@@ -47,6 +57,13 @@ impl ViewState {
                 .is_none_or(|a| Some(a.document) != self.document)
         {
             self.selected = None;
+        }
+        if let Some(link) = self.link
+            && (Some(link.from) != self.selected
+                || link.to.is_some_and(|to| project.annotation(to).is_none()))
+        {
+            // Undo removed an end, or the selection moved on: the link has nothing to start from.
+            self.link = None;
         }
         if let (Some(selection), Some(doc)) = (
             self.text_selection,

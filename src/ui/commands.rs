@@ -14,6 +14,7 @@ pub enum Menu {
     File,
     Edit,
     View,
+    Project,
     Help,
 }
 
@@ -33,6 +34,8 @@ pub enum Command {
     Redo,
     DeleteAnnotation,
     AddSelectionAsRange,
+    Link,
+    Preferences,
     Find,
     NextAnnotation,
     PreviousAnnotation,
@@ -46,6 +49,7 @@ pub enum Command {
     ThemeSystem,
     ToggleSidebar,
     ToggleDocumentList,
+    Schema,
     KeyboardShortcuts,
     About,
 }
@@ -91,6 +95,8 @@ impl Command {
             Command::Redo => "Redo",
             Command::DeleteAnnotation => "Delete Annotation",
             Command::AddSelectionAsRange => "Add Selection as Range",
+            Command::Link => "Link Annotation…",
+            Command::Preferences => "Preferences…",
             Command::Find => "Find Annotations",
             Command::NextAnnotation => "Next Annotation",
             Command::PreviousAnnotation => "Previous Annotation",
@@ -104,6 +110,7 @@ impl Command {
             Command::ThemeSystem => "Follow System",
             Command::ToggleSidebar => "Annotation Sidebar",
             Command::ToggleDocumentList => "Document List",
+            Command::Schema => "Schema…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
         }
@@ -129,6 +136,10 @@ impl Command {
             Command::AddSelectionAsRange => {
                 "Add the selected text to the selected annotation as a further range"
             }
+            Command::Link => {
+                "Link the selected annotation to another: click it, then choose the relation type"
+            }
+            Command::Preferences => "Annotator name and other settings",
             Command::Find => "Search the annotations of this document",
             Command::NextAnnotation => "Select the next annotation in the list",
             Command::PreviousAnnotation => "Select the previous annotation in the list",
@@ -142,6 +153,7 @@ impl Command {
             Command::ThemeSystem => "Follow the system's light or dark setting",
             Command::ToggleSidebar => "Show or hide the annotation sidebar",
             Command::ToggleDocumentList => "Show or hide the list of documents",
+            Command::Schema => "Edit the tags, their fields, the relation types and the issues",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
         }
@@ -162,6 +174,7 @@ impl Command {
             Command::Redo => const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
             Command::DeleteAnnotation => const { &[bare(Key::Delete), bare(Key::Backspace)] },
             Command::AddSelectionAsRange => const { &[cmd(Key::R)] },
+            Command::Link => const { &[bare(Key::L)] },
             Command::Find => const { &[cmd(Key::F)] },
             Command::NextAnnotation => const { &[bare(Key::ArrowDown), bare(Key::J)] },
             Command::PreviousAnnotation => const { &[bare(Key::ArrowUp), bare(Key::K)] },
@@ -177,6 +190,8 @@ impl Command {
             | Command::ThemeLight
             | Command::ThemeDark
             | Command::ThemeSystem
+            | Command::Preferences
+            | Command::Schema
             | Command::About => &[],
         }
     }
@@ -204,7 +219,9 @@ impl Command {
             | Command::Redo
             | Command::DeleteAnnotation
             | Command::AddSelectionAsRange
-            | Command::Find => Some(Menu::Edit),
+            | Command::Link
+            | Command::Find
+            | Command::Preferences => Some(Menu::Edit),
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
@@ -213,6 +230,7 @@ impl Command {
             | Command::ThemeSystem
             | Command::ToggleSidebar
             | Command::ToggleDocumentList => Some(Menu::View),
+            Command::Schema => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
             Command::NextAnnotation
             | Command::PreviousAnnotation
@@ -230,6 +248,7 @@ impl Command {
                 | Command::Quit
                 | Command::DeleteAnnotation
                 | Command::Find
+                | Command::Preferences
                 | Command::ThemeLight
                 | Command::ToggleSidebar
         )
@@ -264,6 +283,24 @@ impl Command {
         });
         &TABLE
     }
+}
+
+/// The characters of the bare command keys (J, K, L…): a tag hotkey must not take one, or
+/// the command would win and the tag could never be used by key. Passed to the model's
+/// hotkey check, which owns the rule.
+#[must_use]
+pub fn reserved_hotkeys() -> Vec<char> {
+    Command::shortcut_table()
+        .iter()
+        .filter(|(s, _)| Command::is_bare_key(s))
+        .filter_map(|(s, _)| {
+            let mut chars = s.logical_key.name().chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Human-readable text of a shortcut, e.g. `Ctrl+Shift+S`, independent of any egui context

@@ -290,7 +290,7 @@ fn shortcut_rows_ui(ui: &mut Ui, schema: &TagSchema) {
         .striped(true)
         .spacing([24.0, 6.0])
         .show(ui, |ui| {
-            for tag in &schema.tags {
+            for tag in schema.live_tags() {
                 if let Some(key) = tag.hotkey {
                     ui.label(RichText::new(key.to_string()).monospace().strong());
                     ui.label(format!("Tag the selected text as {}", tag.name));

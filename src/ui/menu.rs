@@ -57,6 +57,7 @@ impl Menu {
             Menu::File => "File",
             Menu::Edit => "Edit",
             Menu::View => "View",
+            Menu::Project => "Project",
             Menu::Help => "Help",
         }
     }

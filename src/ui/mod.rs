@@ -8,17 +8,24 @@ pub mod commands;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod file_dialog;
+pub mod link_popup;
 pub mod menu;
 pub mod prefs;
+pub mod prefs_window;
 pub mod recovery_dialogs;
+pub mod schema_window;
 pub mod sidebar;
 pub mod status_bar;
 
 use std::path::PathBuf;
 
-use crate::model::{ActorId, Annotation, AnnotationId, DocumentId, Project, Rgb};
+use crate::model::{
+    ActorId, Annotation, AnnotationId, Attribution, DocumentId, IssueId, Project, RelationId, Rgb,
+    Stance,
+};
 
 pub use commands::Command;
+pub use schema_window::SchemaAction;
 
 /// An intent from a panel or dialog, applied by the app after the frame's drawing.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +65,39 @@ pub enum Action {
     DeleteActor(ActorId),
     /// An actor text field lost focus: end its typing burst.
     ActorEditFinished,
+    /// Refer the annotation to an existing issue.
+    AddIssue(AnnotationId, IssueId),
+    /// Refer the annotation to the issue called so, creating the issue if none is.
+    AddIssueNamed(AnnotationId, String),
+    RemoveIssue(AnnotationId, IssueId),
+    SetTarget(AnnotationId, Option<ActorId>),
+    /// Create an actor with this name and make it the annotation's target.
+    NewTarget(AnnotationId, String),
+    SetStance(AnnotationId, Option<Stance>),
+    /// The condition as typed; consecutive changes form one undo step.
+    SetCondition(AnnotationId, String),
+    SetAttribution(AnnotationId, Option<Attribution>),
+    /// Make the text selection the annotation's reporting cue.
+    SetCueToSelection(AnnotationId),
+    ClearCue(AnnotationId),
+    /// A per-tag field or imported attribute (`None` removes it); typing is one undo step.
+    SetField {
+        id: AnnotationId,
+        key: String,
+        value: Option<String>,
+    },
+    /// A text field of the editor lost focus: end its typing burst.
+    TypingFinished,
+    /// Link mode: the relation type was chosen (a key of the schema's relation types).
+    ChooseRelationType(String),
+    CancelLink,
+    /// A relation's note as typed; consecutive changes form one undo step.
+    SetRelationNote(RelationId, String),
+    RemoveRelation(RelationId),
+    /// A change asked for in the Schema window.
+    Schema(SchemaAction),
+    /// Preferences → Annotator name, as typed.
+    SetAnnotatorName(String),
 }
 
 /// Finds an annotation by id, trying `hint` (where it was last time) first, so looking up the

@@ -50,6 +50,8 @@ pub struct Preferences {
     pub show_document_list: bool,
     /// The window's inner size when last closed.
     pub window_size_px: Option<[f32; 2]>,
+    /// Recorded on every annotation the user makes or changes (merging and agreement need it).
+    pub annotator_name: String,
     /// Where the user was in each recent project, most recent first: reopened there.
     pub positions: Vec<ProjectPosition>,
 }
@@ -75,8 +77,18 @@ impl Default for Preferences {
             show_document_list: true,
             window_size_px: None,
             positions: Vec::new(),
+            annotator_name: os_user_name(),
         }
     }
+}
+
+/// The OS user name (`USER`, or `USERNAME` on Windows), or `""` when neither is set.
+#[must_use]
+pub fn os_user_name() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_default()
 }
 
 impl Preferences {

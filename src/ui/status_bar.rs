@@ -18,6 +18,8 @@ pub struct StatusInput<'a> {
     pub text_selection: Option<Span>,
     /// A save is running on a worker thread.
     pub is_saving: bool,
+    /// What link mode asks the user to do, while linking.
+    pub link_notice: Option<String>,
 }
 
 /// The status bar; its counts come from the app's [`ProjectIndex`].
@@ -58,6 +60,11 @@ impl StatusBar {
                 ui.label(RichText::new(format!("{} {count}", tag.name)).small());
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(notice) = &input.link_notice {
+                    let color = ui.visuals().warn_fg_color;
+                    ui.label(RichText::new(notice).small().strong().color(color));
+                    ui.separator();
+                }
                 let text = match input.text_selection {
                     Some(s) if !s.is_empty() => {
                         format!("Selection {}–{} ({} chars)", s.start, s.end, s.len())

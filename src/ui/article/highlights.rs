@@ -1,6 +1,8 @@
 //! Highlights painted around a paragraph's galley: a translucent fill per annotation, one
 //! coloured underline per lane so overlapping annotations stay apart, an outline around the
-//! selected (and a thinner one around the hovered) annotation, and the text selection.
+//! selected (and a thinner one around the hovered) annotation, an outline in the relation
+//! type's colour around the selected annotation's related ones, dotted underlines under
+//! reporting cues, and the text selection.
 //!
 //! Shapes are built in galley-local coordinates and cached per paragraph by the view.
 
@@ -21,6 +23,57 @@ pub(super) struct DecorationInputs {
     /// The text selection clipped to the paragraph (paragraph-local chars).
     pub selection: Option<(usize, usize)>,
     pub dark_mode: bool,
+    /// Identifies the related annotations marked this frame (0 for none).
+    pub related_key: u64,
+}
+
+/// A reporting cue's range, with the colour of its annotation's tag.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct CueMark {
+    pub range: Span,
+    pub color: Color32,
+}
+
+/// The cues of one document, sorted by start, for lookups by paragraph.
+#[derive(Clone, Debug, Default)]
+pub(super) struct CueIndex {
+    marks: Vec<CueMark>,
+    max_len_chars: usize,
+}
+
+impl CueIndex {
+    /// The cues of `document`'s annotations.
+    pub fn build(project: &Project, document: crate::model::DocumentId) -> Self {
+        let range = project.document_annotation_range(document);
+        let mut marks: Vec<CueMark> = (project.annotations[range].iter())
+            .flat_map(|a| {
+                let color = project
+                    .schema
+                    .get(&a.tag)
+                    .map_or(Color32::GRAY, |t| tag_color(t.color));
+                a.cue.iter().map(move |&range| CueMark { range, color })
+            })
+            .collect();
+        marks.sort_by_key(|m| (m.range.start, m.range.end));
+        let max_len_chars = marks.iter().map(|m| m.range.len()).max().unwrap_or(0);
+        Self {
+            marks,
+            max_len_chars,
+        }
+    }
+
+    /// The cues that touch `chars`.
+    fn touching(&self, chars: Span) -> impl Iterator<Item = &CueMark> + '_ {
+        let from = self
+            .marks
+            .partition_point(|m| m.range.start + self.max_len_chars < chars.start);
+        let to = self.marks.partition_point(|m| m.range.start < chars.end);
+        self.marks
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .filter(move |m| m.range.end > chars.start)
+    }
 }
 
 /// Shapes under the text (fills, selection) and over it (underlines, outlines).
@@ -40,6 +93,9 @@ pub(super) struct DecorationContext<'a> {
     pub selection_color: Color32,
     pub selection_stroke: Stroke,
     pub outline_color: Color32,
+    /// Annotations related to the selected one, with their relation type's colour.
+    pub related: &'a [(AnnotationId, Color32)],
+    pub cues: &'a CueIndex,
 }
 
 /// The paragraph-local part of `span`, if it touches the paragraph.
@@ -105,6 +161,15 @@ impl DecorationContext<'_> {
                         Stroke::new(2.0, self.outline_color),
                         StrokeKind::Outside,
                     ));
+                } else if let Some((_, related)) =
+                    self.related.iter().find(|(id, _)| *id == entry.annotation)
+                {
+                    out.over.push(Shape::rect_stroke(
+                        band.expand(1.5),
+                        CornerRadius::same(3),
+                        Stroke::new(2.0, *related),
+                        StrokeKind::Outside,
+                    ));
                 } else if is_hovered {
                     out.over.push(Shape::rect_stroke(
                         band.expand(1.0),
@@ -113,6 +178,21 @@ impl DecorationContext<'_> {
                         StrokeKind::Outside,
                     ));
                 }
+            }
+        }
+
+        for cue in self.cues.touching(paragraph.chars) {
+            let start = cue.range.start.max(paragraph.chars.start) - base;
+            let end = cue.range.end.min(paragraph.chars.end) - base;
+            for rect in range_rects(galley, start, end) {
+                // Just under the text: cue words are usually outside the highlight they cue.
+                let y = rect.bottom() - inset + 1.5;
+                out.over.extend(Shape::dotted_line(
+                    &[pos2(rect.left() + 1.0, y), pos2(rect.right() - 1.0, y)],
+                    cue.color,
+                    3.5,
+                    1.1,
+                ));
             }
         }
 

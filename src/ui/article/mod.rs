@@ -26,6 +26,9 @@
 //! - With a selection, a floating palette offers one button per tag (labelled by
 //!   [`tag_button_label`], e.g. `1 Claim`) and, when an annotation is selected,
 //!   `+ Add as range`.
+//! - [`ArticleInput::related`] outlines the selected annotation's linked annotations in their
+//!   relation type's colour; every annotation's reporting cue is dotted-underlined in its
+//!   tag's colour.
 //! - accesskit: the widget is an `Article` node labelled with the document title.
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
@@ -34,19 +37,20 @@ mod header;
 mod highlights;
 mod input;
 mod layout;
+mod paint;
 mod palette;
 pub mod selection;
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{AnnotationId, Document, DocumentId, OverlapIndex, Project, Span};
 use header::{Header, tooltip_ui};
-use highlights::{DecorationContext, DecorationInputs, Decorations, clip_to_paragraph};
+use highlights::{CueIndex, Decorations};
 use layout::{ParagraphLayouts, ReadingStyle};
+use paint::Marks;
 pub use palette::tag_button_label;
 use selection::{SelectionEnds, latest_selected, latest_selection};
 
@@ -64,6 +68,8 @@ pub struct ArticleInput {
     pub font_size_px: f32,
     /// Show the floating tag palette next to a selection.
     pub show_palette: bool,
+    /// Annotations related to the selected one, outlined in their relation type's colour.
+    pub related: Vec<(AnnotationId, egui::Color32)>,
 }
 
 impl Default for ArticleInput {
@@ -75,6 +81,7 @@ impl Default for ArticleInput {
             scroll_to_offset_px: None,
             font_size_px: DEFAULT_FONT_SIZE_PX,
             show_palette: true,
+            related: Vec::new(),
         }
     }
 }
@@ -161,6 +168,8 @@ pub struct ArticleView {
     document: Option<(DocumentId, usize)>,
     layouts: ParagraphLayouts,
     overlap: OverlapIndex,
+    /// The document's reporting cues, rebuilt with the overlap index.
+    cues: CueIndex,
     /// Bumped whenever the overlap index is rebuilt; part of every decoration key.
     index_generation: u64,
     decorations: HashMap<usize, CachedDecorations>,
@@ -219,6 +228,7 @@ impl ArticleView {
             self.reset(doc);
         }
         if self.overlap.refresh(project, document) {
+            self.cues = CueIndex::build(project, document);
             self.index_generation += 1;
         }
         let mut scroll_area = egui::ScrollArea::vertical()
@@ -309,7 +319,13 @@ impl ArticleView {
         let hovered = hovered.map(|(id, _)| id);
 
         header.paint(ui, &frame);
-        let built = self.paint_paragraphs(ui, project, doc, &frame, selection, selected, hovered);
+        let marks = Marks {
+            selection,
+            selected,
+            hovered,
+            related: &input.related,
+        };
+        let built = self.paint_paragraphs(ui, project, doc, &frame, &marks);
 
         if let Some(offset) = reveal_later {
             self.reveal(ui, doc, &frame, &ctx, offset, Some(Align::Center));
@@ -509,91 +525,4 @@ impl ArticleView {
             ui.scroll_to_rect_animation(rect, align, egui::style::ScrollAnimation::none());
         }
     }
-
-    /// Paints the visible paragraphs with their highlights; returns the ranges rebuilt.
-    #[expect(clippy::too_many_arguments)]
-    fn paint_paragraphs(
-        &mut self,
-        ui: &egui::Ui,
-        project: &Project,
-        doc: &Document,
-        frame: &Frame,
-        selection: Option<Span>,
-        selected: Option<AnnotationId>,
-        hovered: Option<AnnotationId>,
-    ) -> usize {
-        let visuals = ui.visuals();
-        let context = DecorationContext {
-            project,
-            index: &self.overlap,
-            style: &frame.style,
-            selection_color: visuals.selection.bg_fill.gamma_multiply(0.75),
-            selection_stroke: egui::Stroke::new(1.0, visuals.selection.stroke.color),
-            outline_color: visuals.strong_text_color(),
-        };
-        // egui's text grey suits labels, but is faint for long reading and over the
-        // highlight fills; the article gets more contrast, short of pure black or white.
-        let text_color = if visuals.dark_mode {
-            egui::Color32::from_gray(214)
-        } else {
-            egui::Color32::from_gray(36)
-        };
-        let painter = ui.painter();
-        let mut built = 0;
-        let paragraphs = doc.paragraphs();
-        for visible in &self.visible {
-            let Some(paragraph) = paragraphs.get(visible.index) else {
-                continue;
-            };
-            self.hits.clear();
-            self.overlap.query_into(paragraph.chars, &mut self.hits);
-            let touches = |id: Option<AnnotationId>| {
-                id.filter(|id| {
-                    self.hits
-                        .iter()
-                        .filter_map(|&h| self.overlap.entries().get(h))
-                        .any(|e| e.annotation == *id)
-                })
-            };
-            let inputs = DecorationInputs {
-                selected: touches(selected),
-                hovered: touches(hovered),
-                selection: selection.and_then(|s| clip_to_paragraph(s, paragraph)),
-                dark_mode: visuals.dark_mode,
-            };
-            let key = decoration_key(self.index_generation, &inputs, &visible.galley);
-            let cached =
-                self.decorations
-                    .entry(visible.index)
-                    .or_insert_with(|| CachedDecorations {
-                        key: key.wrapping_add(1),
-                        decorations: Decorations::default(),
-                    });
-            if cached.key != key {
-                cached.decorations = context.build(&visible.galley, paragraph, &inputs, &self.hits);
-                cached.key = key;
-                built += cached.decorations.range_count;
-            }
-            let origin = frame.paragraph_origin(visible.top_px);
-            let offset = origin.to_vec2();
-            painter.extend(highlights::translated(&cached.decorations.under, offset));
-            painter.galley(origin, Arc::clone(&visible.galley), text_color);
-            painter.extend(highlights::translated(&cached.decorations.over, offset));
-        }
-        // Keep only what is on screen: the map never grows with the document.
-        if self.decorations.len() > self.visible.len() * 2 + 8 {
-            let visible = &self.visible;
-            self.decorations
-                .retain(|index, _| visible.iter().any(|v| v.index == *index));
-        }
-        built
-    }
-}
-
-fn decoration_key(generation: u64, inputs: &DecorationInputs, galley: &Arc<Galley>) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    generation.hash(&mut hasher);
-    inputs.hash(&mut hasher);
-    (Arc::as_ptr(galley) as usize).hash(&mut hasher);
-    hasher.finish()
 }

@@ -78,7 +78,7 @@ pub(super) fn palette_ui(
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 4.0;
-                        for tag in &schema.tags {
+                        for tag in schema.live_tags() {
                             let color = tag_color(tag.color);
                             let label = tag_button_label(&tag.name, tag.hotkey);
                             let button = egui::Button::new(

@@ -1,15 +1,28 @@
-//! The editor of the selected annotation: tag, holder, note, ranges, times, delete.
+//! The editor of the selected annotation: tag, holder, target, issues, stance, attribution,
+//! cue, note, fields, links, ranges, times, delete.
 
 use egui::{Align, Layout, RichText, Ui};
 
 use super::super::{Action, tag_color};
-use crate::model::{Actor, ActorId, Annotation, Project, Span};
+use super::{fields, negotiation, relations};
+use crate::model::{Actor, ActorId, Annotation, AnnotationId, Project, Span};
+
+/// An actor picked in a holder or target combo.
+enum ActorPick {
+    Set(Option<ActorId>),
+    /// "New actor…" and a name typed.
+    New(String),
+}
 
 /// State of the detail editor between frames.
 #[derive(Default)]
 pub struct DetailEditor {
     /// While `Some`, the holder combo shows a field to name a new actor.
     new_holder_name: Option<String>,
+    /// While `Some`, the target combo shows a field to name a new actor.
+    new_target_name: Option<String>,
+    /// The issue being typed, for the annotation it is typed on.
+    issue_query: Option<(AnnotationId, String)>,
     /// Aliases of the holder being typed; committed when the field loses focus.
     aliases_buffer: Option<(ActorId, String)>,
     focus_note: bool,
@@ -26,7 +39,7 @@ impl DetailEditor {
         ui: &mut Ui,
         project: &Project,
         a: &Annotation,
-        text_selection: Option<Span>,
+        (text_selection, is_linking): (Option<Span>, bool),
         actions: &mut Vec<Action>,
     ) {
         let grid = egui::Grid::new("annotation_detail")
@@ -38,13 +51,52 @@ impl DetailEditor {
             tag_combo_ui(ui, project, a, tag_label.id, actions);
             ui.end_row();
 
-            let holder_label = ui.label("Holder");
-            self.holder_ui(ui, project, a, holder_label.id, actions);
+            let holder_label = ui.label("Holder").on_hover_text("Who said it: the source");
+            let pick = actor_pick_ui(
+                ui,
+                project,
+                (a.holder, ("holder", a.id)),
+                &mut self.new_holder_name,
+                holder_label.id,
+            );
+            match pick {
+                Some(ActorPick::Set(holder)) => actions.push(Action::SetHolder(a.id, holder)),
+                Some(ActorPick::New(name)) => actions.push(Action::NewHolder(a.id, name)),
+                None => {}
+            }
             ui.end_row();
 
             if let Some(holder) = a.holder.and_then(|h| project.actor(h)) {
                 self.holder_details_ui(ui, holder, actions);
             }
+
+            let target_label = ui
+                .label("Target")
+                .on_hover_text("The actor the position or concession is directed at");
+            let pick = actor_pick_ui(
+                ui,
+                project,
+                (a.target, ("target", a.id)),
+                &mut self.new_target_name,
+                target_label.id,
+            );
+            match pick {
+                Some(ActorPick::Set(target)) => actions.push(Action::SetTarget(a.id, target)),
+                Some(ActorPick::New(name)) => actions.push(Action::NewTarget(a.id, name)),
+                None => {}
+            }
+            ui.end_row();
+
+            let issues_label = ui.label("Issues");
+            let query = match &mut self.issue_query {
+                Some((id, query)) if *id == a.id => query,
+                slot => &mut slot.insert((a.id, String::new())).1,
+            };
+            negotiation::issues_ui(ui, project, a, query, issues_label.id, actions);
+            ui.end_row();
+
+            negotiation::stance_rows_ui(ui, a, actions);
+            negotiation::cue_row_ui(ui, project, a, text_selection, actions);
 
             let note_label = ui.label("Note");
             let mut note = a.note_text().to_owned();
@@ -67,6 +119,8 @@ impl DetailEditor {
             }
             ui.end_row();
 
+            fields::fields_rows_ui(ui, project, a, actions);
+
             ui.label("Span");
             ranges_ui(ui, a, actions);
             ui.end_row();
@@ -74,92 +128,10 @@ impl DetailEditor {
 
         ui.add_space(4.0);
         span_buttons_ui(ui, a, text_selection, actions);
+        ui.add_space(8.0);
+        relations::relations_ui(ui, project, a, is_linking, actions);
         ui.add_space(6.0);
         footer_ui(ui, a, actions);
-    }
-
-    fn holder_ui(
-        &mut self,
-        ui: &mut Ui,
-        project: &Project,
-        a: &Annotation,
-        label: egui::Id,
-        actions: &mut Vec<Action>,
-    ) {
-        if let Some(name) = &mut self.new_holder_name {
-            let mut done = false;
-            ui.horizontal(|ui| {
-                let response = ui.add(
-                    egui::TextEdit::singleline(name)
-                        .id_salt("new_holder_name")
-                        .hint_text("Name of the new actor")
-                        .desired_width(150.0),
-                );
-                let response = response.labelled_by(label);
-                if !response.has_focus() && !response.lost_focus() && name.is_empty() {
-                    response.request_focus();
-                }
-                let entered =
-                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui.button("Add").clicked() || entered) && !name.is_empty() {
-                    actions.push(Action::NewHolder(a.id, std::mem::take(name)));
-                    done = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    done = true;
-                }
-            });
-            if done {
-                self.new_holder_name = None;
-            }
-            return;
-        }
-        let current = project.holder_name(a);
-        let shown = if current.is_empty() {
-            "— none —"
-        } else {
-            current
-        };
-        let mut chosen: Option<Option<ActorId>> = None;
-        let mut new_actor = false;
-        let combo = egui::ComboBox::from_id_salt(("holder", a.id))
-            .selected_text(shown)
-            .width(200.0)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(a.holder.is_none(), "— none —")
-                    .clicked()
-                {
-                    chosen = Some(None);
-                }
-                let mut actors: Vec<&Actor> = project.actors.iter().collect();
-                actors.sort_by_key(|x| x.name.to_lowercase());
-                for actor in actors {
-                    let text = match &actor.affiliation {
-                        Some(aff) => format!("{} ({aff})", actor.name),
-                        None => actor.name.clone(),
-                    };
-                    if ui
-                        .selectable_label(a.holder == Some(actor.id), text)
-                        .clicked()
-                    {
-                        chosen = Some(Some(actor.id));
-                    }
-                }
-                ui.separator();
-                if ui.selectable_label(false, "New actor…").clicked() {
-                    new_actor = true;
-                }
-            });
-        combo.response.labelled_by(label);
-        if let Some(holder) = chosen
-            && holder != a.holder
-        {
-            actions.push(Action::SetHolder(a.id, holder));
-        }
-        if new_actor {
-            self.new_holder_name = Some(String::new());
-        }
     }
 
     /// Affiliation and aliases of the holder, edited in place (they change the actor).
@@ -209,6 +181,77 @@ impl DetailEditor {
     }
 }
 
+/// A combo of the project's actors (with "— none —" and "New actor…"), for the holder or
+/// the target. `(current, salt)`: the chosen actor and the combo's id salt.
+fn actor_pick_ui(
+    ui: &mut Ui,
+    project: &Project,
+    (current, salt): (Option<ActorId>, (&str, AnnotationId)),
+    new_name: &mut Option<String>,
+    label: egui::Id,
+) -> Option<ActorPick> {
+    if let Some(name) = new_name {
+        let mut pick = None;
+        let mut is_done = false;
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                egui::TextEdit::singleline(name)
+                    .id_salt(("new_actor_name", salt.0))
+                    .hint_text("Name of the new actor")
+                    .desired_width(150.0),
+            );
+            let response = response.labelled_by(label);
+            if !response.has_focus() && !response.lost_focus() && name.is_empty() {
+                response.request_focus();
+            }
+            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Add").clicked() || entered) && !name.is_empty() {
+                pick = Some(ActorPick::New(std::mem::take(name)));
+                is_done = true;
+            }
+            if ui.button("Cancel").clicked() {
+                is_done = true;
+            }
+        });
+        if is_done {
+            *new_name = None;
+        }
+        return pick;
+    }
+    let shown = current
+        .and_then(|id| project.actor(id))
+        .map_or("— none —", |actor| actor.name.as_str());
+    let mut pick = None;
+    let combo = egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(current.is_none(), "— none —").clicked() {
+                pick = Some(ActorPick::Set(None));
+            }
+            let mut actors: Vec<&Actor> = project.actors.iter().collect();
+            actors.sort_by_key(|x| x.name.to_lowercase());
+            for actor in actors {
+                let text = match &actor.affiliation {
+                    Some(aff) => format!("{} ({aff})", actor.name),
+                    None => actor.name.clone(),
+                };
+                if ui
+                    .selectable_label(current == Some(actor.id), text)
+                    .clicked()
+                {
+                    pick = Some(ActorPick::Set(Some(actor.id)));
+                }
+            }
+            ui.separator();
+            if ui.selectable_label(false, "New actor…").clicked() {
+                *new_name = Some(String::new());
+            }
+        });
+    combo.response.labelled_by(label);
+    pick.filter(|p| !matches!(p, ActorPick::Set(id) if *id == current))
+}
+
 /// "Set span to selection" and "Add selection as range", enabled while text is selected.
 fn span_buttons_ui(
     ui: &mut Ui,
@@ -246,9 +289,13 @@ fn footer_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
                 .format("%Y-%m-%d %H:%M")
                 .to_string()
         };
+        let by = a
+            .annotator
+            .as_deref()
+            .map_or_else(String::new, |name| format!(" by {name}"));
         ui.label(
             RichText::new(format!(
-                "Created {} · modified {}",
+                "Created {} · modified {}{by}",
                 time(a.created),
                 time(a.modified)
             ))
@@ -281,7 +328,8 @@ fn tag_combo_ui(
         .selected_text(current)
         .width(200.0)
         .show_ui(ui, |ui| {
-            for tag in &project.schema.tags {
+            // Retired tags are not offered, but the current one stays visible.
+            for tag in (project.schema.tags.iter()).filter(|t| !t.retired || t.key == a.tag) {
                 let text = RichText::new(format!(
                     "{}   {}",
                     tag.name,

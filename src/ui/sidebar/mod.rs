@@ -3,7 +3,10 @@
 
 mod actors;
 mod detail;
+mod fields;
 mod list;
+mod negotiation;
+mod relations;
 
 use egui::{RichText, Ui};
 
@@ -22,6 +25,8 @@ pub struct SidebarInput<'a> {
     pub text_selection: Option<Span>,
     /// The annotation under the pointer in the article; its row lights up.
     pub hovered_in_article: Option<AnnotationId>,
+    /// Link mode is on: the editor's Link button shows it.
+    pub is_linking: bool,
 }
 
 /// The sidebar's state between frames.
@@ -86,7 +91,7 @@ impl Sidebar {
                         ui,
                         (project, input.index),
                         None,
-                        input.text_selection,
+                        (input.text_selection, input.is_linking),
                         &mut actions,
                     );
                 });
@@ -114,7 +119,7 @@ impl Sidebar {
                                         ui,
                                         (project, input.index),
                                         selected,
-                                        input.text_selection,
+                                        (input.text_selection, input.is_linking),
                                         &mut actions,
                                     );
                                 });
@@ -140,7 +145,7 @@ impl Sidebar {
         ui: &mut Ui,
         (project, index): (&Project, &ProjectIndex),
         selected: Option<&crate::model::Annotation>,
-        text_selection: Option<Span>,
+        selection_and_linking: (Option<Span>, bool),
         actions: &mut Vec<Action>,
     ) {
         if let Some(a) = selected {
@@ -149,7 +154,8 @@ impl Sidebar {
             // The list elides long quotes; here the whole quote is readable.
             ui.add(egui::Label::new(RichText::new(quote_preview(&a.quote)).italics()).wrap());
             ui.add_space(6.0);
-            self.detail.ui(ui, project, a, text_selection, actions);
+            self.detail
+                .ui(ui, project, a, selection_and_linking, actions);
         } else {
             ui.add(
                 egui::Label::new(

@@ -1,0 +1,206 @@
+//! The editor's negotiation rows: issues as chips with type-ahead, stance (with its
+//! condition), attribution and the reporting cue. Rows of the editor's two-column grid.
+
+use egui::{RichText, Ui};
+
+use super::super::Action;
+use crate::model::{Annotation, Attribution, Issue, Project, Span, Stance};
+
+/// How many matching issues the type-ahead offers.
+const MAX_SUGGESTIONS: usize = 6;
+
+/// The annotation's issues as removable chips, then a field that suggests existing issues
+/// (by name or alias) as the user types and creates a new one on Enter if none matches.
+pub(super) fn issues_ui(
+    ui: &mut Ui,
+    project: &Project,
+    a: &Annotation,
+    query: &mut String,
+    label: egui::Id,
+    actions: &mut Vec<Action>,
+) {
+    ui.vertical(|ui| {
+        if !a.issues.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for &issue in &a.issues {
+                    issue_chip_ui(ui, &project.issue_name(issue), || {
+                        actions.push(Action::RemoveIssue(a.id, issue));
+                    });
+                }
+            });
+        }
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(query)
+                    .id_salt(("issue_query", a.id))
+                    .hint_text("Add an issue…")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label);
+        let typed = query.trim().to_owned();
+        if typed.is_empty() {
+            return;
+        }
+        let suggestions: Vec<&Issue> = (project.issues_matching(&typed))
+            .filter(|i| !a.issues.contains(&i.id))
+            .take(MAX_SUGGESTIONS)
+            .collect();
+        let is_known = project.issue_named(&typed).is_some();
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut chosen = None;
+        for issue in &suggestions {
+            let text = match issue
+                .aliases
+                .iter()
+                .find(|al| al.to_lowercase().starts_with(&typed.to_lowercase()))
+            {
+                Some(alias) if !issue.name.to_lowercase().starts_with(&typed.to_lowercase()) => {
+                    format!("{} (also “{alias}”)", issue.name)
+                }
+                _ => issue.name.clone(),
+            };
+            if ui.selectable_label(false, text).clicked() {
+                chosen = Some(Action::AddIssue(a.id, issue.id));
+            }
+        }
+        if !is_known
+            && ui
+                .selectable_label(false, format!("+ New issue “{typed}”"))
+                .on_hover_text("Add this issue to the project and to this annotation")
+                .clicked()
+        {
+            chosen = Some(Action::AddIssueNamed(a.id, typed.clone()));
+        }
+        if entered && chosen.is_none() {
+            // Enter takes the first suggestion, or makes the new issue.
+            chosen = Some(match suggestions.first() {
+                Some(issue) => Action::AddIssue(a.id, issue.id),
+                None => Action::AddIssueNamed(a.id, typed),
+            });
+            // Keep typing the next issue.
+            response.request_focus();
+        }
+        if let Some(action) = chosen {
+            actions.push(action);
+            query.clear();
+        }
+    });
+}
+
+/// One issue as a rounded chip with a remove button.
+fn issue_chip_ui(ui: &mut Ui, name: &str, on_remove: impl FnOnce()) {
+    let visuals = ui.visuals();
+    let fill = visuals.widgets.inactive.weak_bg_fill;
+    let stroke = visuals.widgets.inactive.bg_stroke;
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(10.0)
+        .inner_margin(egui::Margin::symmetric(8, 1))
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.horizontal(|ui| {
+                ui.label(name);
+                if ui
+                    .add(egui::Button::new("×").small().frame(false))
+                    .on_hover_text(format!("Remove the issue {name}"))
+                    .clicked()
+                {
+                    on_remove();
+                }
+            });
+        });
+}
+
+/// Stance (a row of choices; the chosen one again clears it), its condition when
+/// conditional, and attribution.
+pub(super) fn stance_rows_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
+    ui.label("Stance")
+        .on_hover_text("The direction of the position on its issue(s)");
+    ui.horizontal_wrapped(|ui| {
+        for &stance in Stance::ALL {
+            let is_on = a.stance == Some(stance);
+            if ui.selectable_label(is_on, stance.as_str()).clicked() {
+                actions.push(Action::SetStance(a.id, (!is_on).then_some(stance)));
+            }
+        }
+    });
+    ui.end_row();
+
+    if a.stance == Some(Stance::Conditional) {
+        let label = ui.label(RichText::new("Condition").weak());
+        let mut condition = a.condition.clone().unwrap_or_default();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut condition)
+                    .id_salt(("condition", a.id))
+                    .hint_text("On what condition, in words")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            actions.push(Action::SetCondition(a.id, condition));
+        }
+        if response.lost_focus() {
+            actions.push(Action::TypingFinished);
+        }
+        ui.end_row();
+    }
+
+    ui.label("Attribution").on_hover_text(
+        "direct: a quotation · indirect: reported speech · paraphrase: no clear reporting verb · \
+         author: the outlet's own voice",
+    );
+    ui.horizontal_wrapped(|ui| {
+        for &attribution in Attribution::ALL {
+            let is_on = a.attribution == Some(attribution);
+            if ui.selectable_label(is_on, attribution.as_str()).clicked() {
+                actions.push(Action::SetAttribution(
+                    a.id,
+                    (!is_on).then_some(attribution),
+                ));
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// The reporting cue ("said", "told reporters"): its words, "Set as cue" from the text
+/// selection, and a clear button.
+pub(super) fn cue_row_ui(
+    ui: &mut Ui,
+    project: &Project,
+    a: &Annotation,
+    text_selection: Option<Span>,
+    actions: &mut Vec<Action>,
+) {
+    ui.label("Cue")
+        .on_hover_text("The words that mark the attribution, dotted-underlined in the article");
+    ui.horizontal_wrapped(|ui| {
+        let cue = (!a.cue.is_empty())
+            .then(|| project.document(a.document).and_then(|d| d.quote(&a.cue)))
+            .flatten();
+        match &cue {
+            Some(words) => ui.label(RichText::new(format!("“{words}”")).italics()),
+            None => ui.label(RichText::new("— none —").weak()),
+        };
+        let has_selection = text_selection.is_some_and(|s| !s.is_empty());
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Set as cue").small())
+            .on_disabled_hover_text("Select the reporting words in the article first")
+            .on_hover_text("Make the selected text this annotation's reporting cue")
+            .clicked()
+        {
+            actions.push(Action::SetCueToSelection(a.id));
+        }
+        if cue.is_some()
+            && ui
+                .small_button("×")
+                .on_hover_text("Clear the cue")
+                .clicked()
+        {
+            actions.push(Action::ClearCue(a.id));
+        }
+    });
+    ui.end_row();
+}
