@@ -1,0 +1,95 @@
+//! Every script shows real glyphs: with the system fonts installed, each character of the
+//! multi-script test article resolves to a font, for scripts this machine has a font for.
+
+mod common;
+
+use std::process::Command;
+
+use egui::FontFamily;
+use stance::app::StanceApp;
+use stance::io::article::document_from_text;
+use stance::model::Project;
+use stance::ui::fonts::{
+    SCRIPT_PROBES, discovered_font_names, install_system_fonts, missing_glyphs,
+};
+
+const ARTICLE: &str = include_str!("data/scripts/talks-in-eight-scripts.txt");
+
+/// Whether fontconfig knows a font with `c`; `None` if `fc-list` cannot be run.
+fn system_has_font_for(c: char) -> Option<bool> {
+    let output = Command::new("fc-list")
+        .arg(format!(":charset={:x}", u32::from(c)))
+        .arg("family")
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| !output.stdout.trim_ascii().is_empty())
+}
+
+fn app_with_article() -> StanceApp {
+    let mut project = Project::new("Scripts");
+    let document = document_from_text("talks-in-eight-scripts.txt", ARTICLE, None);
+    project
+        .apply(project.add_document(document))
+        .expect("a fresh project takes a document");
+    StanceApp::with_project(project)
+}
+
+#[test]
+fn builtin_fonts_alone_lack_the_scripts() {
+    // Guards the test below: if egui ever bundled these, it would prove nothing.
+    let harness = common::harness(app_with_article());
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        let missing = missing_glyphs(&harness.ctx, &family, "和مש");
+        assert_eq!(missing, vec!['和', 'م', 'ש'], "{family:?}");
+    }
+}
+
+#[test]
+fn every_script_of_the_article_resolves_to_a_system_font() {
+    let mut harness = common::harness(app_with_article());
+    install_system_fonts(&harness.ctx);
+    harness.run();
+
+    let mut checked = 0;
+    for (script, probe) in SCRIPT_PROBES {
+        match system_has_font_for(probe) {
+            None => {
+                println!("note: fc-list unavailable; skipping the font check");
+                return;
+            }
+            Some(false) => {
+                println!("note: this machine has no font for {script} ({probe}); skipped");
+                continue;
+            }
+            Some(true) => {}
+        }
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            let missing = missing_glyphs(&harness.ctx, &family, &probe.to_string());
+            assert!(
+                missing.is_empty(),
+                "{script} {probe} has no glyph in {family:?}"
+            );
+        }
+        checked += 1;
+    }
+
+    // The whole article: every char whose script has a system font must resolve.
+    let missing: Vec<char> = missing_glyphs(&harness.ctx, &FontFamily::Proportional, ARTICLE)
+        .into_iter()
+        .filter(|c| system_has_font_for(*c) == Some(true))
+        .collect();
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+
+    if checked > 0 {
+        let names = discovered_font_names(&harness.ctx);
+        assert!(
+            names.iter().all(|n| n.starts_with("system:")),
+            "unexpected fonts {names:?}"
+        );
+        assert!(!names.is_empty(), "no system font was installed");
+        println!("system fonts used: {names:?}");
+    }
+}
