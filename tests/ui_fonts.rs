@@ -1,11 +1,10 @@
 //! Every script shows real glyphs: with the system fonts installed, each character of the
 //! multi-script test article resolves to a font, for scripts this machine has a font for.
 
-mod common;
-
 use std::process::Command;
 
 use egui::FontFamily;
+use egui_kittest::Harness;
 use stance::app::StanceApp;
 use stance::io::article::document_from_text;
 use stance::model::Project;
@@ -28,6 +27,24 @@ fn system_has_font_for(c: char) -> Option<bool> {
         .then(|| !output.stdout.trim_ascii().is_empty())
 }
 
+/// The app on the article, in a harness that draws boxes for missing glyphs instead of
+/// panicking (this machine may lack a font for some script); `with_fonts` installs the
+/// system fonts before the first frame, as `app::run` does.
+fn harness(with_fonts: bool) -> Harness<'static, StanceApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut StanceApp| app.frame_ui(ui),
+            app_with_article(),
+        );
+    if with_fonts {
+        install_system_fonts(&harness.ctx);
+    }
+    harness.run();
+    harness
+}
+
 fn app_with_article() -> StanceApp {
     let mut project = Project::new("Scripts");
     let document = document_from_text("talks-in-eight-scripts.txt", ARTICLE, None);
@@ -40,7 +57,7 @@ fn app_with_article() -> StanceApp {
 #[test]
 fn builtin_fonts_alone_lack_the_scripts() {
     // Guards the test below: if egui ever bundled these, it would prove nothing.
-    let harness = common::harness(app_with_article());
+    let harness = harness(false);
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         let missing = missing_glyphs(&harness.ctx, &family, "和مש");
         assert_eq!(missing, vec!['和', 'م', 'ש'], "{family:?}");
@@ -49,9 +66,7 @@ fn builtin_fonts_alone_lack_the_scripts() {
 
 #[test]
 fn every_script_of_the_article_resolves_to_a_system_font() {
-    let mut harness = common::harness(app_with_article());
-    install_system_fonts(&harness.ctx);
-    harness.run();
+    let harness = harness(true);
 
     let mut checked = 0;
     for (script, probe) in SCRIPT_PROBES {
