@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use egui::FontFamily;
+use egui::{Color32, FontFamily, FontId};
 use egui_kittest::Harness;
 use stance::app::StanceApp;
 use stance::io::article::document_from_text;
@@ -106,5 +106,28 @@ fn every_script_of_the_article_resolves_to_a_system_font() {
         );
         assert!(!names.is_empty(), "no system font was installed");
         println!("system fonts used: {names:?}");
+    }
+}
+
+/// What "select and highlight by offset" needs from egui: one glyph per char, in text order,
+/// so that a char offset is a cursor position. egui 0.37 shapes a Hebrew or Arabic run right to
+/// left and keeps the shaper's visual glyph order, adding zero-width glyphs per cluster
+/// (epaint `text_layout.rs`, `layout_shaped_run`): "שלום" gives the glyphs "םולשלום". Offsets
+/// in the model stay exact, but highlights and drags inside right-to-left words land on the
+/// wrong letters. Un-ignore when egui maps right-to-left clusters to chars.
+#[test]
+#[ignore = "egui 0.37 maps right-to-left glyphs to chars in visual order (see the doc comment)"]
+fn right_to_left_text_has_one_glyph_per_char_in_text_order() {
+    let harness = harness(true);
+    for text in ["abc שלום עולם. def", "abc مجددًا يوم def"] {
+        if text.chars().any(|c| system_has_font_for(c) == Some(false)) {
+            println!("note: no font for some of {text:?}; skipped");
+            continue;
+        }
+        let galley = harness.ctx.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), FontId::proportional(14.0), Color32::WHITE)
+        });
+        let glyphs: String = galley.rows[0].row.glyphs.iter().map(|g| g.chr).collect();
+        assert_eq!(glyphs, text);
     }
 }

@@ -16,7 +16,7 @@ use egui::{Context, FontFamily, FontId};
 pub const SCRIPT_PROBES: [(&str, char); 8] = [
     ("Chinese", '和'),
     ("Japanese kana", 'か'),
-    ("Korean", 'ㅎ'),
+    ("Korean", '한'),
     ("Arabic", 'م'),
     ("Hebrew", 'ש'),
     ("Devanagari", 'क'),
