@@ -53,12 +53,15 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
         renderer: eframe::Renderer::Glow,
+        // Installed below by `fonts::install_system_fonts`, the same call tests make.
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(
         "Stance",
         options,
         Box::new(move |cc| {
+            crate::ui::fonts::install_system_fonts(&cc.egui_ctx);
             let mut app = StanceApp::new(
                 sample_project(),
                 cc.storage,

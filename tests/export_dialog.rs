@@ -65,7 +65,7 @@ fn picking_jsonl_previews_records_and_export_returns_the_request() {
     assert!(request.options.tags.is_empty());
     assert_eq!(
         request.file_name,
-        "Ukraine-talks-in-Florida_-5-December-2025.jsonl"
+        "Ukraine-talks-in-Florida-5-December-2025.jsonl"
     );
     assert!(!state.is_open, "the dialog closes after Export");
 }

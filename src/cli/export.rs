@@ -133,7 +133,7 @@ fn describe(output: &ExportOutput, path: &Path) -> String {
 }
 
 /// A document by full id, unique id prefix, or title (case-insensitive).
-fn find_document(project: &Project, wanted: &str) -> Result<DocumentId, String> {
+pub(super) fn find_document(project: &Project, wanted: &str) -> Result<DocumentId, String> {
     if let Ok(id) = wanted.parse::<DocumentId>()
         && project.document(id).is_some()
     {

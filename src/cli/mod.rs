@@ -3,6 +3,7 @@
 mod bench;
 mod export;
 mod project_cmds;
+mod reanchor;
 mod recover;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +40,8 @@ pub enum Command {
     Bench(bench::BenchArgs),
     /// List recovery snapshots of unsaved work; write one out or discard it.
     Recover(recover::RecoverArgs),
+    /// Accept an edited article text: move its annotations to where their quotes now are.
+    Reanchor(reanchor::ReanchorArgs),
     /// Debug builds only: panic with a project in the panic slot (tests the panic snapshot).
     #[cfg(debug_assertions)]
     #[command(hide = true)]
@@ -76,6 +79,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Recover(args)) => recover::run(&args),
+        Some(Command::Reanchor(args)) => reanchor::run(&args),
         #[cfg(debug_assertions)]
         Some(Command::DebugPanicSnapshot { project, mirror }) => {
             recover::debug_panic_snapshot(project.as_deref(), mirror)

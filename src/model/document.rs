@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::{DocumentId, Span, derived::Derived, text::TextIndex};
 
-/// One article. Its text is normalised at import and never changes afterwards.
+/// One article. Its text is normalised at import; only re-anchoring replaces it afterwards.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Document {
     pub id: DocumentId,
@@ -106,6 +106,19 @@ impl Document {
             text,
             layout: Derived(layout),
         }
+    }
+
+    /// Replaces the text and its stored hash, rebuilding the index; returns the old pair.
+    /// Only re-anchoring changes a text (see [`super::Edit::ReplaceDocumentText`]).
+    pub(crate) fn replace_text(&mut self, text: String, text_hash: String) -> (String, String) {
+        self.layout = Derived(DocumentIndex {
+            chars: TextIndex::new(&text),
+            paragraphs: split_paragraphs(&text),
+        });
+        (
+            std::mem::replace(&mut self.text, text),
+            std::mem::replace(&mut self.text_hash, text_hash),
+        )
     }
 
     #[must_use]

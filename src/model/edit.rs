@@ -101,6 +101,15 @@ pub enum Edit {
     RemovePreserved(usize),
     /// Several edits applied in order, all or nothing.
     Batch(Vec<Edit>),
+    /// Gives a document a new text and hash and replaces the listed annotations of it (same
+    /// ids) in one step: re-anchoring (see [`Project::reanchor_document`]). Not a batch of
+    /// checked replacements, because undo must put back ranges that fit only the old text.
+    ReplaceDocumentText {
+        document: DocumentId,
+        text: String,
+        text_hash: String,
+        annotations: Vec<Annotation>,
+    },
 }
 
 /// Why an edit was refused. The project is unchanged when an edit fails.
@@ -301,6 +310,12 @@ impl Project {
             Edit::InsertPreserved { index, record } => self.insert_preserved(index, record),
             Edit::RemovePreserved(index) => self.remove_preserved(index),
             Edit::Batch(edits) => self.apply_batch(edits),
+            Edit::ReplaceDocumentText {
+                document,
+                text,
+                text_hash,
+                annotations,
+            } => self.replace_document_text(document, text, text_hash, annotations),
         }
     }
 

@@ -20,6 +20,8 @@ mod issue_edits;
 pub mod overlap;
 mod problem;
 mod project;
+pub mod reanchor;
+mod reanchor_match;
 mod relation_edits;
 mod repair;
 mod schema;
@@ -45,6 +47,7 @@ pub use problem::{Detail, Problem, Subject};
 pub use project::{
     FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectKey, elide,
 };
+pub use reanchor::{Orphan, OrphanReason, Placed, Reanchored, reanchor};
 pub use relation_edits::Related;
 pub use schema::{
     FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,

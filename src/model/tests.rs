@@ -8,6 +8,7 @@ use super::*;
 mod actors;
 mod index;
 mod negotiation;
+mod reanchor;
 mod relations;
 mod schema;
 

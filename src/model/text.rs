@@ -190,9 +190,43 @@ pub fn snap_bytes_to_words(text: &str, range: std::ops::Range<usize>) -> std::op
     start + lead..end - trimmed
 }
 
+/// Opening and closing quotation marks that make a second, outer pair redundant.
+const OPEN_MARKS: [char; 6] = ['"', '“', '„', '«', '「', '『'];
+const CLOSE_MARKS: [char; 6] = ['"', '”', '“', '»', '」', '』'];
+
+/// `quote` in curly quotation marks for display, unless it already opens and closes with
+/// quotation marks itself: `"necessary" and "useful,"` is shown as is, not as
+/// `“"necessary" and "useful,"”`.
+#[must_use]
+pub fn quoted(quote: &str) -> String {
+    let trimmed = quote.trim();
+    let opens = trimmed.starts_with(OPEN_MARKS);
+    let closes = trimmed.chars().count() > 1 && trimmed.ends_with(CLOSE_MARKS);
+    if opens && closes {
+        quote.to_owned()
+    } else {
+        format!("“{quote}”")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_already_in_quotation_marks_are_not_wrapped_again() {
+        assert_eq!(quoted("talks"), "“talks”");
+        assert_eq!(
+            quoted("\"necessary\" and \"useful,\""),
+            "\"necessary\" and \"useful,\""
+        );
+        assert_eq!(quoted("“a deal”"), "“a deal”");
+        assert_eq!(quoted("«переговоры»"), "«переговоры»");
+        // Marks inside only, or on one side only: still wrapped.
+        assert_eq!(quoted("the \"plan\" works"), "“the \"plan\" works”");
+        assert_eq!(quoted("\"plan\" works"), "“\"plan\" works”");
+        assert_eq!(quoted("\""), "“\"”");
+    }
 
     #[test]
     fn normalize_strips_bom_and_crlf() {

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod file_dialog;
+pub mod fonts;
 pub mod link_popup;
 pub mod menu;
 pub mod prefs;

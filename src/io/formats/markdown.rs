@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::io::export::{Selection, cue_text, document_date};
+use crate::model::text::quoted;
 use crate::model::{ActorId, Annotation, AnnotationId, Document, IssueId, Project, Relation};
 
 /// The extension of a Markdown brief.
@@ -133,9 +134,9 @@ fn write_relation(out: &mut String, project: &Project, r: &Relation) {
     };
     let _ = write!(
         out,
-        "**{}:** “{}”{holder}",
+        "**{}:** {}{holder}",
         escape_inline(&kind),
-        escape_inline(&to.quote.replace(['\r', '\n'], " "))
+        quoted(&escape_inline(&to.quote.replace(['\r', '\n'], " ")))
     );
     if let Some(note) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
         let _ = write!(
@@ -165,9 +166,12 @@ fn annotation_facts(project: &Project, doc: &Document, a: &Annotation) -> String
     match (a.attribution, cue.is_empty()) {
         (Some(attribution), true) => facts.push(attribution.to_string()),
         (Some(attribution), false) => {
-            facts.push(format!("{attribution}, cue “{}”", escape_inline(&cue)));
+            facts.push(format!(
+                "{attribution}, cue {}",
+                quoted(&escape_inline(&cue))
+            ));
         }
-        (None, false) => facts.push(format!("cue “{}”", escape_inline(&cue))),
+        (None, false) => facts.push(format!("cue {}", quoted(&escape_inline(&cue)))),
         (None, true) => {}
     }
     facts.join(" · ")

@@ -165,7 +165,9 @@ impl Frame {
 /// The article widget's state across frames: caches, the overlap index and the drag.
 #[derive(Default)]
 pub struct ArticleView {
-    document: Option<(DocumentId, usize)>,
+    /// The document laid out, by id and text hash: a re-anchored text of the same length
+    /// must still be laid out anew.
+    document: Option<(DocumentId, String)>,
     layouts: ParagraphLayouts,
     overlap: OverlapIndex,
     /// The document's reporting cues, rebuilt with the overlap index.
@@ -224,7 +226,11 @@ impl ArticleView {
                 stats: ArticleStats::default(),
             };
         };
-        if self.document != Some((doc.id, doc.len_chars())) {
+        if self
+            .document
+            .as_ref()
+            .is_none_or(|(id, hash)| *id != doc.id || *hash != doc.text_hash)
+        {
             self.reset(doc);
         }
         if self.overlap.refresh(project, document) {
@@ -287,7 +293,7 @@ impl ArticleView {
     }
 
     fn reset(&mut self, doc: &Document) {
-        self.document = Some((doc.id, doc.len_chars()));
+        self.document = Some((doc.id, doc.text_hash.clone()));
         self.layouts.clear();
         self.decorations.clear();
         self.ends = None;

@@ -297,7 +297,7 @@ fn row_ui(
         });
     });
     row_ui.add(
-        egui::Label::new(format!("“{}”", first_line(&a.quote)))
+        egui::Label::new(crate::model::text::quoted(first_line(&a.quote)))
             .truncate()
             .selectable(false),
     );

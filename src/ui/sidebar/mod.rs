@@ -267,8 +267,10 @@ impl Sidebar {
 fn quote_preview(quote: &str) -> String {
     const MAX_CHARS: usize = 1_200;
     match quote.char_indices().nth(MAX_CHARS) {
-        Some((cut_bytes, _)) => format!("“{}…”", quote.get(..cut_bytes).unwrap_or(quote)),
-        None => format!("“{quote}”"),
+        Some((cut_bytes, _)) => {
+            crate::model::text::quoted(&format!("{}…", quote.get(..cut_bytes).unwrap_or(quote)))
+        }
+        None => crate::model::text::quoted(quote),
     }
 }
 
