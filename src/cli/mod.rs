@@ -1,9 +1,11 @@
 //! The command line: `stance [FILE]` opens the GUI; subcommands work on project files.
 
 mod bench;
+mod eval;
 mod export;
 mod project_cmds;
 mod recover;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,6 +41,10 @@ pub enum Command {
     Bench(bench::BenchArgs),
     /// List recovery snapshots of unsaved work; write one out or discard it.
     Recover(recover::RecoverArgs),
+    /// Suggest statements and their speakers; with -o, accept them into a copy.
+    Suggest(suggest::SuggestArgs),
+    /// Score annotations against gold ones: span P/R/F1, speaker accuracy, per type.
+    Eval(eval::EvalArgs),
     /// Debug builds only: panic with a project in the panic slot (tests the panic snapshot).
     #[cfg(debug_assertions)]
     #[command(hide = true)]
@@ -76,6 +82,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Recover(args)) => recover::run(&args),
+        Some(Command::Suggest(args)) => suggest::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
         #[cfg(debug_assertions)]
         Some(Command::DebugPanicSnapshot { project, mirror }) => {
             recover::debug_panic_snapshot(project.as_deref(), mirror)
