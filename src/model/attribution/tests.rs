@@ -260,3 +260,103 @@ fn offsets_are_chars_in_non_ascii_text() {
     assert_eq!(d.quote(&s.content).as_deref(), Some("Дорога длинная"));
     assert_eq!(s.speaker.as_ref().map(|sp| sp.text.as_str()), Some("Путин"));
 }
+
+mod accept {
+    use super::*;
+    use crate::model::{EditContext, Project};
+    use chrono::Utc;
+
+    const TEXT: &str = "\"We are no closer,\" Ushakov said.\n\
+                        Ushakov also added, \"There is much work to be done.\"\n\
+                        Rubio said the talks were productive and long.";
+
+    fn project() -> Project {
+        let mut p = Project::new("t");
+        let edit = p.add_document(doc(TEXT));
+        p.apply(edit).unwrap();
+        p
+    }
+
+    fn cx() -> EditContext {
+        EditContext::new(Some("stance suggest"), Utc::now())
+    }
+
+    #[test]
+    fn accepting_creates_each_proposed_actor_once_in_one_undo_step() {
+        let mut p = project();
+        let document = p.documents[0].id;
+        let found = analyse(&p.documents[0], &p.actors);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        let before = p.clone();
+        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        assert_eq!((summary.added, summary.filled), (3, 0));
+        assert_eq!(summary.new_actors, ["Ushakov", "Rubio"]);
+        let inverse = p.apply(edit).unwrap();
+        assert_eq!(p.actors.len(), 2);
+        assert_eq!(p.annotations.len(), 3);
+        let ushakov = p.actors.iter().find(|a| a.name == "Ushakov").unwrap().id;
+        let held: Vec<_> = p
+            .annotations
+            .iter()
+            .filter(|a| a.holder == Some(ushakov))
+            .collect();
+        assert_eq!(held.len(), 2);
+        assert!(
+            held.iter()
+                .all(|a| a.attribution == Some(Attribution::Direct))
+        );
+        assert!(
+            held.iter()
+                .all(|a| a.annotator.as_deref() == Some("stance suggest"))
+        );
+        assert_eq!(p.documents[0].quote(&held[0].cue).as_deref(), Some("said"));
+        p.apply(inverse).unwrap();
+        assert_eq!(
+            (p.annotations.len(), p.actors.len()),
+            (before.annotations.len(), 0)
+        );
+    }
+
+    #[test]
+    fn an_overlapping_annotation_is_filled_in_not_duplicated() {
+        let mut p = project();
+        let document = p.documents[0].id;
+        let d = &p.documents[0];
+        let span = d.find("We are no closer", 0).unwrap();
+        let a = p
+            .new_annotation(document, "position", vec![span], cx())
+            .unwrap();
+        let id = a.id;
+        p.apply(crate::model::Edit::AddAnnotation(Box::new(a)))
+            .unwrap();
+        let found: Vec<Suggestion> = analyse(&p.documents[0], &p.actors)
+            .into_iter()
+            .take(1)
+            .collect();
+        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        assert_eq!((summary.added, summary.filled), (0, 1));
+        p.apply(edit).unwrap();
+        assert_eq!(p.annotations.len(), 1);
+        let a = p.annotation(id).unwrap();
+        assert_eq!(a.tag, "position", "the analyst's tag is kept");
+        assert_eq!(p.holder_name(a), "Ushakov");
+        assert_eq!(a.attribution, Some(Attribution::Direct));
+        // Accepting again changes nothing: nothing is missing any more.
+        let (_, again) = p.accept_suggestions(document, &found, cx()).unwrap();
+        assert_eq!((again.added, again.filled, again.unchanged), (0, 0, 1));
+    }
+
+    #[test]
+    fn an_existing_actor_is_used_through_its_alias() {
+        let mut p = project();
+        let mut actor = Actor::new("Yuri Ushakov", Some("Russia"));
+        actor.aliases = vec!["Ushakov".to_owned()];
+        p.apply(p.add_actor(actor).unwrap()).unwrap();
+        let document = p.documents[0].id;
+        let found = analyse(&p.documents[0], &p.actors);
+        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        assert_eq!(summary.new_actors, ["Rubio"]);
+        p.apply(edit).unwrap();
+        assert_eq!(p.actors.len(), 2);
+    }
+}
