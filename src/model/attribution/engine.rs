@@ -148,6 +148,11 @@ impl<'a> Engine<'a> {
                     out.push(s);
                 }
             }
+            if any_quote
+                && let Some(s) = self.tail_after_quote(next_quote - 1, sentence.clone(), document)
+            {
+                out.push(s);
+            }
             let unquoted = (sentence.start..sentence.end).all(|i| self.quote_of[i].is_none());
             if !any_quote
                 && unquoted
@@ -354,6 +359,57 @@ impl<'a> Engine<'a> {
             reason,
         };
         Some(self.attributed(doc, draft, found.mention, resolved))
+    }
+
+    /// `S told … that the talks were "useful," but some proposals were unacceptable`: the
+    /// clause after a quotation inside reported speech is reported speech of the same speaker.
+    fn tail_after_quote(
+        &mut self,
+        qi: usize,
+        sentence: Range<usize>,
+        doc: &Document,
+    ) -> Option<Suggestion> {
+        let quote = self.quotes.get(qi)?;
+        let (open, close) = (quote.open(), quote.close());
+        let terminated = matches!(self.punct(sentence.end - 1), Some('.' | '!' | '?' | ';'));
+        let end = if terminated {
+            sentence.end - 1
+        } else {
+            sentence.end
+        };
+        let mut k = close + 1;
+        if self.punct(k) == Some(',') {
+            k += 1;
+        }
+        let joined = self
+            .word(k)
+            .is_some_and(|w| matches!(w, "but" | "and" | "while"));
+        if !joined || end < k + 1 + REPORTED_MIN_WORDS - 1 {
+            return None;
+        }
+        let clean = (k + 1..end)
+            .all(|i| self.quote_of[i].is_none() && self.word(i).and_then(reporting_verb).is_none());
+        let found = self.before_quote(open)?;
+        if !clean || found.pattern != Pattern::InReportedSpeech {
+            return None;
+        }
+        let resolved = self.resolve(found.mention)?;
+        let speaker = self
+            .text_of(found.mention.first, found.mention.last)
+            .to_owned();
+        let verb = self.text_of(found.verb, found.verb).to_owned();
+        let draft = Draft {
+            content: vec![self.bytes(k + 1..end)],
+            cue: self.cue_tokens(found.verb),
+            attribution: Attribution::Indirect,
+            tier: if resolved.is_sure {
+                Tier::Medium
+            } else {
+                Tier::Low
+            },
+            reason: Reason::ReportedSpeech { speaker, verb },
+        };
+        Some(self.attributed(doc, draft, found.mention, Some(resolved)))
     }
 
     /// The verb, with an object that belongs to the cue ("told reporters").

@@ -360,3 +360,15 @@ mod accept {
         assert_eq!(p.actors.len(), 2);
     }
 }
+
+#[test]
+fn reported_speech_after_a_quote_keeps_the_speaker() {
+    let text = "Putin told an Indian outlet that the talks were \"useful,\" but some proposals were unacceptable.";
+    let found = run(text, &[]);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].0, "some proposals were unacceptable");
+    assert_eq!(
+        (found[1].1.as_str(), found[1].2),
+        ("Putin", Attribution::Indirect)
+    );
+}
