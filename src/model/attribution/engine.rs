@@ -161,6 +161,8 @@ impl<'a> Engine<'a> {
                 out.push(s);
             }
         }
+        // An empty quotation (`""`) has nothing to annotate.
+        out.retain(|s| !s.content.is_empty());
         out.sort_by_key(|s| s.content.first().copied());
         out
     }
@@ -283,7 +285,11 @@ impl<'a> Engine<'a> {
             .parts
             .iter()
             .map(|&p| part_bytes(self.text, &self.tokens, p))
+            .filter(|r| !r.is_empty())
             .collect();
+        if content.is_empty() {
+            return None;
+        }
         let found = self
             .after_quote(quote.close())
             .or_else(|| self.before_quote(quote.open()));
@@ -319,7 +325,8 @@ impl<'a> Engine<'a> {
             content.extend(
                 parts
                     .into_iter()
-                    .map(|p| part_bytes(self.text, &self.tokens, p)),
+                    .map(|p| part_bytes(self.text, &self.tokens, p))
+                    .filter(|r| !r.is_empty()),
             );
         }
         let resolved = self.resolve(found.mention);

@@ -372,3 +372,33 @@ fn reported_speech_after_a_quote_keeps_the_speaker() {
         ("Putin", Attribution::Indirect)
     );
 }
+
+proptest::proptest! {
+    /// Any mix of words, marks and breaks: no panic, and every span lies inside the text
+    /// with sorted, non-empty ranges.
+    #[test]
+    fn any_text_gives_valid_spans(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Ushakov", "he", "said", "told", "reporters", "that", "the", "official", ",", ".",
+                ":", "\"", "“", "”", "\n", "\n\n", "Мир", "according", "to", "Mr.", "Trump", "é",
+                "must", "'", "added", "U.S.", "—",
+            ]),
+            0..60,
+        )
+    ) {
+        let text = pieces.join(" ");
+        let d = doc(&text);
+        let len = d.len_chars();
+        for s in analyse(&d, &[]) {
+            proptest::prop_assert!(!s.content.is_empty());
+            for ranges in [&s.content, &s.cue] {
+                proptest::prop_assert!(ranges.iter().all(|r| !r.is_empty() && r.end <= len));
+                proptest::prop_assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start));
+            }
+            if let Some(sp) = &s.speaker {
+                proptest::prop_assert_eq!(d.slice(sp.span), Some(sp.text.as_str()));
+            }
+        }
+    }
+}
