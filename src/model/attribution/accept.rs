@@ -40,38 +40,21 @@ impl Project {
         let mut touched: HashSet<AnnotationId> = HashSet::new();
         let mut summary = Accepted::default();
         for s in suggestions {
-            let holder = match s.speaker.as_ref().map(|sp| &sp.actor) {
-                None => None,
-                Some(SpeakerMatch::Existing(id)) => {
-                    self.actor(*id).ok_or(EditError::NoSuchActor(*id))?;
-                    Some(*id)
-                }
-                Some(SpeakerMatch::Proposed { name }) => {
-                    if let Some(a) = self.actors.iter().find(|a| a.is_called(name)) {
-                        Some(a.id)
-                    } else if let Some(id) = created.get(&name_key(name)) {
-                        Some(*id)
-                    } else {
-                        self.check_new_actor_name(name)?;
-                        let actor = Actor::new(name.trim(), None);
-                        let id = actor.id;
-                        edits.push(Edit::InsertActor {
-                            index: self.actors.len() + created.len(),
-                            actor,
-                        });
-                        created.insert(name_key(name), id);
-                        summary.new_actors.push(name.trim().to_owned());
-                        Some(id)
-                    }
-                }
-            };
             let overlapping = self
                 .annotations_of(document)
                 .filter(|a| !touched.contains(&a.id))
                 .max_by_key(|a| shared_chars(&a.ranges, &s.content))
                 .filter(|a| shared_chars(&a.ranges, &s.content) > 0);
+            // A holder is only looked up (and a new actor only made) when it will be used.
+            let needs_holder = overlapping.is_none_or(|a| a.holder.is_none());
+            let holder = match s.speaker.as_ref().map(|sp| &sp.actor) {
+                Some(speaker) if needs_holder => {
+                    Some(self.holder_for(speaker, &mut created, &mut edits, &mut summary)?)
+                }
+                _ => None,
+            };
             if let Some(original) = overlapping {
-                let missing = (original.holder.is_none() && holder.is_some())
+                let missing = holder.is_some()
                     || original.attribution.is_none()
                     || (original.cue.is_empty() && !s.cue.is_empty());
                 if !missing {
@@ -102,6 +85,44 @@ impl Project {
             summary.added += 1;
         }
         Ok((Edit::Batch(edits), summary))
+    }
+}
+
+impl Project {
+    /// The actor a speaker means: an existing one, one made earlier in this batch, or a new
+    /// one (its insertion pushed onto `edits`).
+    fn holder_for(
+        &self,
+        speaker: &SpeakerMatch,
+        created: &mut HashMap<String, ActorId>,
+        edits: &mut Vec<Edit>,
+        summary: &mut Accepted,
+    ) -> Result<ActorId, EditError> {
+        let name = match speaker {
+            SpeakerMatch::Existing(id) => {
+                return self
+                    .actor(*id)
+                    .map(|a| a.id)
+                    .ok_or(EditError::NoSuchActor(*id));
+            }
+            SpeakerMatch::Proposed { name } => name,
+        };
+        if let Some(a) = self.actors.iter().find(|a| a.is_called(name)) {
+            return Ok(a.id);
+        }
+        if let Some(id) = created.get(&name_key(name)) {
+            return Ok(*id);
+        }
+        self.check_new_actor_name(name)?;
+        let actor = Actor::new(name.trim(), None);
+        let id = actor.id;
+        edits.push(Edit::InsertActor {
+            index: self.actors.len() + created.len(),
+            actor,
+        });
+        created.insert(name_key(name), id);
+        summary.new_actors.push(name.trim().to_owned());
+        Ok(id)
     }
 }
 

@@ -347,6 +347,30 @@ mod accept {
     }
 
     #[test]
+    fn a_complete_annotation_is_left_alone_and_no_actor_is_made_for_it() {
+        let mut p = project();
+        let actor = Actor::new("Someone else", None);
+        let holder = actor.id;
+        p.apply(p.add_actor(actor).unwrap()).unwrap();
+        let document = p.documents[0].id;
+        let span = p.documents[0].find("We are no closer", 0).unwrap();
+        let mut a = p
+            .new_annotation(document, "claim", vec![span], cx())
+            .unwrap();
+        a.holder = Some(holder);
+        a.attribution = Some(Attribution::Direct);
+        a.cue = vec![span];
+        p.apply(crate::model::Edit::AddAnnotation(Box::new(a)))
+            .unwrap();
+        let found: Vec<Suggestion> = analyse(&p.documents[0], &[]).into_iter().take(1).collect();
+        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        assert_eq!(summary.unchanged, 1);
+        assert!(summary.new_actors.is_empty());
+        p.apply(edit).unwrap();
+        assert_eq!(p.actors.len(), 1);
+    }
+
+    #[test]
     fn an_existing_actor_is_used_through_its_alias() {
         let mut p = project();
         let mut actor = Actor::new("Yuri Ushakov", Some("Russia"));
