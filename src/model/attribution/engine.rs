@@ -1,13 +1,12 @@
-//! The patterns: quotations with their attribution, then reported speech in the sentences
-//! without quotations, in text order so a pronoun can follow the last speaker.
+//! The engine's walk over a document: sentences in text order (so a pronoun can follow the
+//! last speaker), quotations with their attribution, and building suggestions. Reported
+//! speech lives in `reported.rs`.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::lexicon::{
-    VerbKind, flag_at, is_cue_object, is_time_word, is_verb_modifier, reporting_verb,
-};
-use super::mentions::{Mention, MentionKind, Resolved};
+use super::lexicon::{VerbKind, flag_at, is_cue_object, is_verb_modifier, reporting_verb};
+use super::mentions::{Mention, Resolved};
 use super::tokens::{Kind, Quotation, Token, part_bytes, quotations, tokenize};
 use super::{Flag, Reason, Speaker, Suggestion, Tier};
 use crate::model::{Actor, Attribution, Document, Span};
@@ -17,11 +16,11 @@ const LOOK_BACK_TOKENS: usize = 60;
 /// The fewest words a quotation without a cue needs to be suggested (not a scare quote).
 const UNATTRIBUTED_MIN_WORDS: usize = 4;
 /// The fewest words of reported speech.
-const REPORTED_MIN_WORDS: usize = 4;
+pub(super) const REPORTED_MIN_WORDS: usize = 4;
 
 /// Where a quotation's attribution sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Pattern {
+pub(super) enum Pattern {
     QuoteThenSpeakerVerb,
     QuoteThenVerbSpeaker,
     SpeakerVerbThenQuote,
@@ -30,21 +29,21 @@ enum Pattern {
 
 /// An attribution found next to a quotation.
 #[derive(Clone, Copy, Debug)]
-struct Found {
-    mention: Mention,
-    verb: usize,
-    pattern: Pattern,
+pub(super) struct Found {
+    pub mention: Mention,
+    pub verb: usize,
+    pub pattern: Pattern,
     /// The last token of the attribution.
-    end: usize,
+    pub end: usize,
 }
 
 pub struct Engine<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub actors: &'a [Actor],
-    quotes: Vec<Quotation>,
+    pub quotes: Vec<Quotation>,
     /// For each token inside a quotation (marks included), that quotation's index.
-    quote_of: Vec<Option<usize>>,
+    pub quote_of: Vec<Option<usize>>,
     /// Surname (lowercase) → the fullest name with it in the document.
     pub full_names: HashMap<String, String>,
     /// Byte offset and name of each person named outside quotations, in order.
@@ -92,7 +91,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn ends_sentence(&self, i: usize) -> bool {
+    pub(super) fn ends_sentence(&self, i: usize) -> bool {
         self.tokens.get(i).is_none_or(|t| t.kind == Kind::Break)
             || matches!(self.punct(i), Some('.' | '!' | '?' | ';'))
     }
@@ -169,7 +168,7 @@ impl<'a> Engine<'a> {
 
     /// The reporting verb's subject: the mention before it, over modifiers ("also") and a
     /// comma-bounded insertion (", a top Putin official,").
-    fn subject_of(&self, verb: usize) -> Option<Mention> {
+    pub(super) fn subject_of(&self, verb: usize) -> Option<Mention> {
         let mut j = verb.checked_sub(1)?;
         while self.word(j).is_some_and(is_verb_modifier) {
             j = j.checked_sub(1)?;
@@ -191,7 +190,7 @@ impl<'a> Engine<'a> {
     }
 
     /// `"…," Ushakov said` or `"…," said Ushakov` after the quotation closing at `close`.
-    fn after_quote(&self, close: usize) -> Option<Found> {
+    pub(super) fn after_quote(&self, close: usize) -> Option<Found> {
         let before_close = self.text.get(..self.tokens[close].start)?.trim_end();
         let continues = matches!(
             before_close.chars().next_back(),
@@ -229,7 +228,7 @@ impl<'a> Engine<'a> {
 
     /// `Ushakov added, "…"` or `Ushakov said that the talks were "…"` before the quotation
     /// opening at `open`: the nearest reporting verb in the sentence with a subject.
-    fn before_quote(&self, open: usize) -> Option<Found> {
+    pub(super) fn before_quote(&self, open: usize) -> Option<Found> {
         let introduced = open > 0 && matches!(self.punct(open - 1), Some(',' | ':'));
         let mut j = open;
         let mut saw_that = false;
@@ -368,59 +367,8 @@ impl<'a> Engine<'a> {
         Some(self.attributed(doc, draft, found.mention, resolved))
     }
 
-    /// `S told … that the talks were "useful," but some proposals were unacceptable`: the
-    /// clause after a quotation inside reported speech is reported speech of the same speaker.
-    fn tail_after_quote(
-        &mut self,
-        qi: usize,
-        sentence: Range<usize>,
-        doc: &Document,
-    ) -> Option<Suggestion> {
-        let quote = self.quotes.get(qi)?;
-        let (open, close) = (quote.open(), quote.close());
-        let terminated = matches!(self.punct(sentence.end - 1), Some('.' | '!' | '?' | ';'));
-        let end = if terminated {
-            sentence.end - 1
-        } else {
-            sentence.end
-        };
-        let mut k = close + 1;
-        if self.punct(k) == Some(',') {
-            k += 1;
-        }
-        let joined = self
-            .word(k)
-            .is_some_and(|w| matches!(w, "but" | "and" | "while"));
-        if !joined || end < k + 1 + REPORTED_MIN_WORDS - 1 {
-            return None;
-        }
-        let clean = (k + 1..end)
-            .all(|i| self.quote_of[i].is_none() && self.word(i).and_then(reporting_verb).is_none());
-        let found = self.before_quote(open)?;
-        if !clean || found.pattern != Pattern::InReportedSpeech {
-            return None;
-        }
-        let resolved = self.resolve(found.mention)?;
-        let speaker = self
-            .text_of(found.mention.first, found.mention.last)
-            .to_owned();
-        let verb = self.text_of(found.verb, found.verb).to_owned();
-        let draft = Draft {
-            content: vec![self.bytes(k + 1..end)],
-            cue: self.cue_tokens(found.verb),
-            attribution: Attribution::Indirect,
-            tier: if resolved.is_sure {
-                Tier::Medium
-            } else {
-                Tier::Low
-            },
-            reason: Reason::ReportedSpeech { speaker, verb },
-        };
-        Some(self.attributed(doc, draft, found.mention, Some(resolved)))
-    }
-
     /// The verb, with an object that belongs to the cue ("told reporters").
-    fn cue_tokens(&self, verb: usize) -> Vec<usize> {
+    pub(super) fn cue_tokens(&self, verb: usize) -> Vec<usize> {
         let mut cue = vec![verb];
         if self.word(verb + 1).is_some_and(is_cue_object) {
             cue.push(verb + 1);
@@ -428,180 +376,8 @@ impl<'a> Engine<'a> {
         cue
     }
 
-    /// Reported speech in a sentence without quotations.
-    fn indirect(&mut self, sentence: Range<usize>, doc: &Document) -> Option<Suggestion> {
-        let (s, e) = (sentence.start, sentence.end);
-        let terminated = matches!(self.punct(e - 1), Some('.' | '!' | '?' | ';'));
-        let end = if terminated { e - 1 } else { e };
-        if end <= s {
-            return None;
-        }
-        let according = (s..end).find(|&i| {
-            self.word(i)
-                .is_some_and(|w| w.eq_ignore_ascii_case("according"))
-                && self
-                    .word(i + 1)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("to"))
-        });
-        if let Some(i) = according {
-            return self.according_to(s..end, i, doc);
-        }
-        self.trailing(s..end, doc)
-            .or_else(|| self.leading(s..end, doc))
-    }
-
-    fn bytes(&self, tokens: Range<usize>) -> Range<usize> {
-        self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end
-    }
-
-    /// "…, according to the Kremlin" / "According to the Kremlin, …": `i` is "according".
-    fn according_to(
-        &mut self,
-        sentence: Range<usize>,
-        i: usize,
-        doc: &Document,
-    ) -> Option<Suggestion> {
-        let (s, end) = (sentence.start, sentence.end);
-        let mention = self.mention_starting_at(i + 2)?;
-        let resolved = self.resolve(mention)?;
-        let range = if i == s {
-            let comma = (mention.last + 1..end).find(|&c| self.punct(c) == Some(','))?;
-            comma + 1..end
-        } else {
-            let stop = if self.punct(i - 1) == Some(',') {
-                i - 1
-            } else {
-                i
-            };
-            s..stop
-        };
-        if range.end <= range.start + 1 {
-            return None;
-        }
-        let speaker = self.text_of(mention.first, mention.last).to_owned();
-        let draft = Draft {
-            content: vec![self.bytes(range)],
-            cue: vec![i, i + 1],
-            attribution: Attribution::Indirect,
-            tier: Tier::Low,
-            reason: Reason::AccordingTo { speaker },
-        };
-        Some(self.attributed(doc, draft, mention, Some(resolved)))
-    }
-
-    /// "…, Mr. Trump told reporters over the weekend."
-    fn trailing(&mut self, sentence: Range<usize>, doc: &Document) -> Option<Suggestion> {
-        let (s, end) = (sentence.start, sentence.end);
-        let c = (s..end).rev().find(|&c| self.punct(c) == Some(','))?;
-        let found = self.trailing_attribution(c, end)?;
-        if c < s + REPORTED_MIN_WORDS {
-            return None;
-        }
-        let resolved = self.resolve(found.mention)?;
-        let speaker = self
-            .text_of(found.mention.first, found.mention.last)
-            .to_owned();
-        let verb = self.text_of(found.verb, found.verb).to_owned();
-        let draft = Draft {
-            content: vec![self.bytes(s..c)],
-            cue: self.cue_tokens(found.verb),
-            attribution: Attribution::Indirect,
-            tier: indirect_tier(found.mention, &resolved),
-            reason: Reason::ReportedSpeechThenSpeaker { speaker, verb },
-        };
-        Some(self.attributed(doc, draft, found.mention, Some(resolved)))
-    }
-
-    /// "Ushakov said (that) …" / "Ushakov praised Kushner as …"
-    fn leading(&mut self, sentence: Range<usize>, doc: &Document) -> Option<Suggestion> {
-        let (s, end) = (sentence.start, sentence.end);
-        for i in s..end {
-            let Some(kind) = self.word(i).and_then(reporting_verb) else {
-                continue;
-            };
-            let Some(mention) = self.subject_of(i).filter(|m| m.first >= s) else {
-                continue;
-            };
-            let Some(start) = self.reported_start(i, end, kind) else {
-                continue;
-            };
-            if end.saturating_sub(start) < REPORTED_MIN_WORDS {
-                continue;
-            }
-            let Some(resolved) = self.resolve(mention) else {
-                continue;
-            };
-            let speaker = self.text_of(mention.first, mention.last).to_owned();
-            let verb = self.text_of(i, i).to_owned();
-            let (attribution, tier, reason) = match kind {
-                VerbKind::Speech => (
-                    Attribution::Indirect,
-                    indirect_tier(mention, &resolved),
-                    Reason::ReportedSpeech { speaker, verb },
-                ),
-                VerbKind::Summary => (
-                    Attribution::Paraphrase,
-                    Tier::Low,
-                    Reason::Summary { speaker, verb },
-                ),
-            };
-            let draft = Draft {
-                content: vec![self.bytes(start..end)],
-                cue: self.cue_tokens(i),
-                attribution,
-                tier,
-                reason,
-            };
-            return Some(self.attributed(doc, draft, mention, Some(resolved)));
-        }
-        None
-    }
-
-    /// `, S V [a few words]` from the comma at `c` to the sentence's end.
-    fn trailing_attribution(&self, c: usize, end: usize) -> Option<Found> {
-        let mention = self.mention_starting_at(c + 1)?;
-        let mut v = mention.last + 1;
-        while self.word(v).is_some_and(is_verb_modifier) {
-            v += 1;
-        }
-        let is_speech = self.word(v).and_then(reporting_verb) == Some(VerbKind::Speech);
-        (is_speech && end.saturating_sub(v) <= 7).then_some(Found {
-            mention,
-            verb: v,
-            pattern: Pattern::QuoteThenSpeakerVerb,
-            end: v,
-        })
-    }
-
-    /// Where reported speech starts after the verb at `verb`: after "that", a time word
-    /// or the cue's object; `told` needs its "that".
-    fn reported_start(&self, verb: usize, end: usize, kind: VerbKind) -> Option<usize> {
-        if kind == VerbKind::Summary {
-            return Some(verb + 1);
-        }
-        let w = self.word(verb)?.to_lowercase();
-        let that = (verb + 1..end.min(verb + 10))
-            .find(|&i| self.word(i).is_some_and(|w| w.eq_ignore_ascii_case("that")));
-        // "told reporters (that) …": the object is the cue's; another object needs "that".
-        let needs_object = matches!(w.as_str(), "told" | "tell" | "tells" | "asked" | "asks");
-        if needs_object && !self.word(verb + 1).is_some_and(is_cue_object) {
-            return that.map(|t| t + 1);
-        }
-        let mut k = verb + 1;
-        while self
-            .word(k)
-            .is_some_and(|w| is_time_word(w) || is_cue_object(w))
-        {
-            k += 1;
-        }
-        if self.word(k).is_some_and(|w| w.eq_ignore_ascii_case("that")) {
-            k += 1;
-        }
-        Some(k)
-    }
-
     /// A suggestion with a speaker; a person speaker becomes the antecedent for what follows.
-    fn attributed(
+    pub(super) fn attributed(
         &mut self,
         doc: &Document,
         draft: Draft,
@@ -665,21 +441,13 @@ impl<'a> Engine<'a> {
     }
 }
 
-fn indirect_tier(mention: Mention, resolved: &Resolved) -> Tier {
-    match mention.kind {
-        MentionKind::Name => Tier::Medium,
-        MentionKind::Pronoun | MentionKind::Role if resolved.is_sure => Tier::Medium,
-        MentionKind::Pronoun | MentionKind::Role | MentionKind::Body => Tier::Low,
-    }
-}
-
 /// A suggestion before its speaker is known: content and cue as byte ranges and tokens.
-struct Draft {
-    content: Vec<Range<usize>>,
-    cue: Vec<usize>,
-    attribution: Attribution,
-    tier: Tier,
-    reason: Reason,
+pub(super) struct Draft {
+    pub content: Vec<Range<usize>>,
+    pub cue: Vec<usize>,
+    pub attribution: Attribution,
+    pub tier: Tier,
+    pub reason: Reason,
 }
 
 /// The first position or concession cue among `words`.

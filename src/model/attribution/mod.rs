@@ -14,6 +14,7 @@ mod accept;
 mod engine;
 pub mod lexicon;
 mod mentions;
+mod reported;
 mod tokens;
 
 #[cfg(test)]
