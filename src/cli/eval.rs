@@ -1,6 +1,7 @@
 //! `stance eval`: scores one annotated source against another of the same texts (see
 //! [`crate::model::evaluation`] for the measures).
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -84,13 +85,15 @@ pub fn run(args: &EvalArgs) -> ExitCode {
         ));
     }
     let evaluation = evaluate(&items(&gold), &items(&pred));
-    if args.json {
+    let text = if args.json {
         match serde_json::to_string_pretty(&evaluation) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => json + "\n",
             Err(e) => return fail(e.to_string()),
         }
     } else {
-        print!("{}", evaluation.to_text());
-    }
+        evaluation.to_text()
+    };
+    // A closed pipe (`stance eval … | head`) leaves no one to tell.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
