@@ -64,6 +64,12 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
         bytes(long.documents.iter().map(|d| d.text.len()).sum()),
     ));
     report(Figure::count("b.annotations", long.annotations.len()));
+    let started = Instant::now();
+    let suggestions: usize = (long.documents.iter())
+        .map(|d| crate::model::attribution::analyse(d, &long.actors).len())
+        .sum();
+    report(Figure::ms("attribution.analyse", started.elapsed()));
+    report(Figure::count("attribution.suggestions", suggestions));
     report(Figure::count("b.actors", long.actors.len()));
     let b = run_frames(&mut warm_driver(), long.clone(), options.script())
         .map_err(|e| format!("(b): {e}"))?;

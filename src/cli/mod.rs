@@ -1,10 +1,12 @@
 //! The command line: `stance [FILE]` opens the GUI; subcommands work on project files.
 
 mod bench;
+mod eval;
 mod export;
 mod project_cmds;
 mod reanchor;
 mod recover;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,6 +44,10 @@ pub enum Command {
     Recover(recover::RecoverArgs),
     /// Accept an edited article text: move its annotations to where their quotes now are.
     Reanchor(reanchor::ReanchorArgs),
+    /// Suggest statements and their speakers; with -o, accept them into a copy.
+    Suggest(suggest::SuggestArgs),
+    /// Score annotations against gold ones: span P/R/F1, speaker accuracy, per type.
+    Eval(eval::EvalArgs),
     /// Debug builds only: panic with a project in the panic slot (tests the panic snapshot).
     #[cfg(debug_assertions)]
     #[command(hide = true)]
@@ -80,6 +86,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Recover(args)) => recover::run(&args),
         Some(Command::Reanchor(args)) => reanchor::run(&args),
+        Some(Command::Suggest(args)) => suggest::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
         #[cfg(debug_assertions)]
         Some(Command::DebugPanicSnapshot { project, mirror }) => {
             recover::debug_panic_snapshot(project.as_deref(), mirror)

@@ -7,11 +7,13 @@
 mod actor_edits;
 mod annotation;
 mod annotation_builders;
+pub mod attribution;
 mod derived;
 mod diff;
 mod document;
 mod edit;
 mod edit_builders;
+pub mod evaluation;
 mod history;
 mod ids;
 mod index;

@@ -1,0 +1,160 @@
+//! `stance suggest`: the attribution engine's suggestions for a project's documents, printed
+//! tab-separated, and with `-o` accepted into a copy of the project.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Utc;
+
+use crate::io::{LoadedProject, load_project, save_project};
+use crate::model::attribution::{SpeakerMatch, Suggestion, Tier, analyse};
+use crate::model::{Document, EditContext, Project};
+
+/// The annotator recorded on annotations the command creates or fills in.
+const ANNOTATOR: &str = "stance suggest";
+
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    /// The project file (.ron) whose documents to analyse.
+    pub project: PathBuf,
+    /// Only this document: its title or id.
+    #[arg(long)]
+    pub document: Option<String>,
+    /// Write a project with the suggestions accepted as annotations.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Which suggestions `-o` accepts: high-confidence ones, medium and high, or all.
+    #[arg(long, value_enum, default_value = "high")]
+    pub accept: AcceptLevel,
+    /// Overwrite the output if it exists (the old file is kept as OUTPUT.bak).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AcceptLevel {
+    High,
+    Medium,
+    All,
+}
+
+impl AcceptLevel {
+    fn lowest(self) -> Tier {
+        match self {
+            Self::High => Tier::High,
+            Self::Medium => Tier::Medium,
+            Self::All => Tier::Low,
+        }
+    }
+}
+
+/// One tab-separated line: document, spans, speaker, type, tier, tag, reason.
+fn line(project: &Project, doc: &Document, s: &Suggestion) -> String {
+    let spans: Vec<String> = s.content.iter().map(ToString::to_string).collect();
+    let speaker = match s.speaker.as_ref().map(|sp| &sp.actor) {
+        Some(SpeakerMatch::Existing(id)) => project
+            .actor(*id)
+            .map_or("?", |a| a.name.as_str())
+            .to_owned(),
+        Some(SpeakerMatch::Proposed { name }) => format!("{name} (new)"),
+        None => "-".to_owned(),
+    };
+    let reason = s.explain().replace(['\t', '\n'], " ");
+    format!(
+        "{}\t{}\t{speaker}\t{}\t{}\t{}\t{reason}",
+        doc.title.replace(['\t', '\n'], " "),
+        spans.join(","),
+        s.attribution,
+        s.tier,
+        s.tag()
+    )
+}
+
+pub fn run(args: &SuggestArgs) -> ExitCode {
+    let mut out = String::new();
+    let fail = |message: String| {
+        eprintln!("stance suggest: {message}");
+        ExitCode::FAILURE
+    };
+    let LoadedProject {
+        mut project,
+        problems,
+        ..
+    } = match load_project(&args.project) {
+        Ok(loaded) => loaded,
+        Err(e) => return fail(e.to_string()),
+    };
+    let documents: Vec<&Document> = project
+        .documents
+        .iter()
+        .filter(|d| {
+            args.document
+                .as_deref()
+                .is_none_or(|w| d.title == w || d.id.to_string() == w)
+        })
+        .collect();
+    if let (Some(wanted), true) = (&args.document, documents.is_empty()) {
+        return fail(format!(
+            "{}: no document titled or with id {wanted:?}",
+            args.project.display()
+        ));
+    }
+    let found: Vec<(usize, Vec<Suggestion>)> = documents
+        .iter()
+        .filter_map(|d| project.document_index(d.id))
+        .map(|i| (i, analyse(&project.documents[i], &project.actors)))
+        .collect();
+    for (i, suggestions) in &found {
+        for s in suggestions {
+            let _ = writeln!(out, "{}", line(&project, &project.documents[*i], s));
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    let Some(output) = &args.output else {
+        return ExitCode::SUCCESS;
+    };
+    if !problems.is_empty() {
+        return fail(format!(
+            "{}: {} problem(s); repair the project before accepting suggestions (see `stance validate`)",
+            args.project.display(),
+            problems.len()
+        ));
+    }
+    if output.exists() && !args.force {
+        return fail(format!(
+            "{} exists; pass --force to overwrite it",
+            output.display()
+        ));
+    }
+    let cx = EditContext::new(Some(ANNOTATOR), Utc::now());
+    let lowest = args.accept.lowest();
+    let (mut added, mut filled, mut new_actors) = (0, 0, 0);
+    for (i, suggestions) in found {
+        let chosen: Vec<Suggestion> = suggestions
+            .into_iter()
+            .filter(|s| s.tier >= lowest)
+            .collect();
+        let id = project.documents[i].id;
+        let result = project
+            .accept_suggestions(id, &chosen, &cx)
+            .and_then(|(edit, summary)| project.apply(edit).map(|_| summary));
+        match result {
+            Ok(summary) => {
+                added += summary.added;
+                filled += summary.filled;
+                new_actors += summary.new_actors.len();
+            }
+            Err(e) => return fail(format!("{}: {e}", project.documents[i].title)),
+        }
+    }
+    if let Err(e) = save_project(output, &project) {
+        return fail(e.to_string());
+    }
+    eprintln!(
+        "{}: {added} annotation(s) added, {filled} filled in, {new_actors} new actor(s)",
+        output.display()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,352 @@
+//! Who the engine thinks is speaking: mentions of speakers next to a cue, and how each is
+//! resolved to an actor (by name and alias, or through the last named speaker).
+
+use super::Resolution;
+use super::SpeakerMatch;
+use super::engine::Engine;
+use super::lexicon::{
+    is_body_head, is_determiner, is_not_name, is_person_head, is_place, is_title, reporting_verb,
+};
+
+/// How far back (in bytes) a pronoun or title may find its antecedent.
+const ANTECEDENT_REACH_BYTES: usize = 3000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// "Yuri Ushakov", "Mr. Trump".
+    Name,
+    /// "he", "she", "they".
+    Pronoun,
+    /// "the senior Russian official": a person by role.
+    Role,
+    /// "the statement", "the Kremlin", "Ukrainian officials": a body or a text.
+    Body,
+}
+
+/// Words naming a speaker: tokens `first..=last`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub first: usize,
+    pub last: usize,
+    pub kind: MentionKind,
+}
+
+/// A mention resolved to an actor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub actor: SpeakerMatch,
+    /// The actor's name, or the proposed one.
+    pub name: String,
+    pub resolution: Option<Resolution>,
+    pub is_person: bool,
+    /// True for a name or body named where it speaks, or a pronoun that follows the last
+    /// speaker; false for a guess from the nearest name.
+    pub is_sure: bool,
+}
+
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_pronoun(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "he" | "she" | "they")
+}
+
+/// A name without a possessive ending.
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(name)
+}
+
+/// The name without leading titles ("Secretary of State Marco Rubio" → "Marco Rubio"),
+/// keeping at least one word.
+pub fn core_name(name: &str) -> String {
+    let name = strip_possessive(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .take_while(|w| is_title(w))
+        .count();
+    words.get(skip..).unwrap_or_default().join(" ")
+}
+
+fn last_word(name: &str) -> String {
+    name.split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+impl Engine<'_> {
+    /// The text of tokens `first..=last`.
+    pub fn text_of(&self, first: usize, last: usize) -> &str {
+        let (Some(a), Some(b)) = (self.tokens.get(first), self.tokens.get(last)) else {
+            return "";
+        };
+        self.text.get(a.start..b.end).unwrap_or("")
+    }
+
+    /// A run of capitalised words ending at `j`, without leading sentence words ("However").
+    fn name_run_ending_at(&self, j: usize) -> Option<(usize, usize)> {
+        let w = self.word(j)?;
+        if !is_capitalised(w) || is_not_name(w) {
+            return None;
+        }
+        let mut first = j;
+        while first > 0 && self.word(first - 1).is_some_and(is_capitalised) && j - first < 6 {
+            first -= 1;
+        }
+        while first < j && self.word(first).is_some_and(is_not_name) {
+            first += 1;
+        }
+        Some((first, j))
+    }
+
+    /// The speaker mention whose last word is token `j` ("… Ushakov *also added*").
+    pub fn mention_ending_at(&self, j: usize) -> Option<Mention> {
+        let w = self.word(j)?;
+        if is_pronoun(w) {
+            return Some(Mention {
+                first: j,
+                last: j,
+                kind: MentionKind::Pronoun,
+            });
+        }
+        if let Some((first, last)) = self.name_run_ending_at(j) {
+            if first == last && is_body_head(w) {
+                let first = if j > 0 && self.word(j - 1).is_some_and(is_determiner) {
+                    j - 1
+                } else {
+                    j
+                };
+                return Some(Mention {
+                    first,
+                    last,
+                    kind: MentionKind::Body,
+                });
+            }
+            return Some(Mention {
+                first,
+                last,
+                kind: MentionKind::Name,
+            });
+        }
+        let kind = if is_person_head(w) {
+            MentionKind::Role
+        } else if is_body_head(w) {
+            MentionKind::Body
+        } else {
+            return None;
+        };
+        let mut first = j;
+        while first > 0 && j - first < 6 {
+            let Some(p) = self.word(first - 1) else { break };
+            if reporting_verb(p).is_some() {
+                break;
+            }
+            first -= 1;
+            if is_determiner(p) {
+                break;
+            }
+        }
+        Some(Mention {
+            first,
+            last: j,
+            kind,
+        })
+    }
+
+    /// The speaker mention that starts at token `k` ("said *the foreign minister*").
+    pub fn mention_starting_at(&self, k: usize) -> Option<Mention> {
+        let w = self.word(k)?;
+        if is_pronoun(w) {
+            return Some(Mention {
+                first: k,
+                last: k,
+                kind: MentionKind::Pronoun,
+            });
+        }
+        if is_capitalised(w) && !is_not_name(w) {
+            let mut last = k;
+            while self.word(last + 1).is_some_and(is_capitalised) && last - k < 6 {
+                last += 1;
+            }
+            let kind = if last == k && is_body_head(w) {
+                MentionKind::Body
+            } else {
+                MentionKind::Name
+            };
+            return Some(Mention {
+                first: k,
+                last,
+                kind,
+            });
+        }
+        if !is_determiner(w) {
+            return None;
+        }
+        let head = (k + 1..k + 8).find(|&i| {
+            self.word(i)
+                .is_some_and(|h| is_person_head(h) || is_body_head(h))
+        })?;
+        if (k + 1..head).any(|i| self.word(i).is_none()) {
+            return None;
+        }
+        // "said the foreign minister (of Ruritania), Anna Berg": the appositive names them.
+        let comma = (head + 1..head + 5).find(|&i| self.word(i).is_none());
+        if let Some(comma) = comma.filter(|&c| self.punct(c) == Some(','))
+            && let Some(name) = self.mention_starting_at(comma + 1)
+            && name.kind == MentionKind::Name
+        {
+            return Some(name);
+        }
+        let kind = if self.word(head).is_some_and(is_person_head) {
+            MentionKind::Role
+        } else {
+            MentionKind::Body
+        };
+        Some(Mention {
+            first: k,
+            last: head,
+            kind,
+        })
+    }
+
+    /// The actor a name means: a project actor by name, alias or surname, or the fullest
+    /// form of the name in this document.
+    fn resolve_name(&self, text: &str) -> Resolved {
+        let core = core_name(text);
+        let surname = last_word(&core);
+        let actor = self.actors.iter().find(|a| {
+            a.is_called(text)
+                || a.is_called(strip_possessive(text))
+                || a.is_called(&core)
+                || a.names().any(|n| last_word(n) == surname)
+        });
+        let is_person = !is_place(&surname) && !is_body_head(&surname);
+        match actor {
+            Some(a) => Resolved {
+                actor: SpeakerMatch::Existing(a.id),
+                name: a.name.clone(),
+                resolution: None,
+                is_person,
+                is_sure: true,
+            },
+            None => {
+                let name = self.full_names.get(&surname).cloned().unwrap_or(core);
+                Resolved {
+                    actor: SpeakerMatch::Proposed { name: name.clone() },
+                    name,
+                    resolution: None,
+                    is_person,
+                    is_sure: true,
+                }
+            }
+        }
+    }
+
+    /// The person a pronoun or role at byte `at` points back to: the last person who spoke,
+    /// or else the nearest person named before it.
+    fn antecedent(&self, at: usize) -> Option<(Resolved, bool)> {
+        if let Some((pos, speaker)) = &self.last_person
+            && at.saturating_sub(*pos) <= ANTECEDENT_REACH_BYTES
+        {
+            return Some((speaker.clone(), true));
+        }
+        let index = self.person_names.partition_point(|(pos, _)| *pos < at);
+        let (pos, name) = self.person_names.get(index.checked_sub(1)?)?;
+        (at.saturating_sub(*pos) <= ANTECEDENT_REACH_BYTES)
+            .then(|| (self.resolve_name(name), false))
+    }
+
+    /// Whom a mention means, if the engine can tell.
+    pub fn resolve(&self, m: Mention) -> Option<Resolved> {
+        let text = self.text_of(m.first, m.last);
+        let at = self.tokens.get(m.first)?.start;
+        match m.kind {
+            MentionKind::Name => Some(self.resolve_name(text)),
+            MentionKind::Pronoun | MentionKind::Role => {
+                if text.eq_ignore_ascii_case("they") {
+                    return None;
+                }
+                let (mut found, is_sure) = self.antecedent(at)?;
+                found.resolution = Some(if m.kind == MentionKind::Pronoun {
+                    Resolution::Pronoun {
+                        word: text.to_owned(),
+                        antecedent: found.name.clone(),
+                    }
+                } else {
+                    Resolution::Title {
+                        phrase: text.to_owned(),
+                        antecedent: found.name.clone(),
+                    }
+                });
+                found.is_sure = is_sure;
+                Some(found)
+            }
+            MentionKind::Body => {
+                let bare = match text.split_once(' ') {
+                    Some((det, rest)) if is_determiner(det) => rest,
+                    _ => text,
+                };
+                let actor = self
+                    .actors
+                    .iter()
+                    .find(|a| a.is_called(text) || a.is_called(bare));
+                let (actor, name) = match actor {
+                    Some(a) => (SpeakerMatch::Existing(a.id), a.name.clone()),
+                    None => (
+                        SpeakerMatch::Proposed {
+                            name: bare.to_owned(),
+                        },
+                        bare.to_owned(),
+                    ),
+                };
+                Some(Resolved {
+                    actor,
+                    name,
+                    resolution: None,
+                    is_person: false,
+                    is_sure: true,
+                })
+            }
+        }
+    }
+
+    /// Every capitalised name outside quotations: the fullest form per surname, and the
+    /// person names in order (antecedents for pronouns).
+    pub fn collect_names(&mut self) {
+        let mut j = 0;
+        while j < self.tokens.len() {
+            let ends_run = self.word(j).is_some_and(is_capitalised)
+                && !self.word(j + 1).is_some_and(is_capitalised);
+            if let (true, Some((first, last))) = (ends_run, self.name_run_ending_at(j)) {
+                let text = self.text_of(first, last);
+                let core = core_name(text);
+                let surname = last_word(&core);
+                let titled = core.split_whitespace().count()
+                    < strip_possessive(text).split_whitespace().count();
+                let words = core.split_whitespace().count();
+                if !is_place(&surname) && !is_body_head(&surname) {
+                    let longer = self
+                        .full_names
+                        .get(&surname)
+                        .is_none_or(|n| n.split_whitespace().count() < words);
+                    if longer {
+                        self.full_names.insert(surname, core.clone());
+                    }
+                    // A lone surname at a sentence's start may be any capitalised word.
+                    let mid_sentence = first > 0
+                        && (self.word(first - 1).is_some() || self.punct(first - 1) == Some(','));
+                    if words >= 2 || titled || mid_sentence {
+                        let at = self.tokens[first].start;
+                        self.person_names.push((at, core));
+                    }
+                }
+            }
+            j += 1;
+        }
+    }
+}
