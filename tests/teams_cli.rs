@@ -50,7 +50,12 @@ fn merge_exits_0_clean_1_with_conflicts_2_on_errors() {
     write_project(&ours, &[(0, 4, "claim")]);
     write_project(&theirs, &[(39, 45, "claim")]);
     let clean = stance(&[&"merge", &base, &ours, &theirs, &"-o", &out]);
-    assert_eq!(clean.status.code(), Some(0), "{}", String::from_utf8_lossy(&clean.stderr));
+    assert_eq!(
+        clean.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&clean.stderr)
+    );
     let merged = load_project(&out).unwrap();
     assert!(merged.problems.is_empty());
     assert_eq!(merged.project.documents.len(), 1);
@@ -76,7 +81,11 @@ fn merge_exits_0_clean_1_with_conflicts_2_on_errors() {
     let failed = stance(&[&"merge", &base, &ours, &theirs, &"-o", &out]);
     assert_eq!(failed.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&failed.stderr).contains("theirs.ron"));
-    assert_eq!(std::fs::read(&out).unwrap(), before, "nothing is written on errors");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        before,
+        "nothing is written on errors"
+    );
 }
 
 #[test]
@@ -84,11 +93,21 @@ fn agree_prints_figures_as_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("anna.ron"), dir.path().join("boris.ron"));
     write_project(&a, &[(0, 4, "claim"), (10, 37, "position")]);
-    write_project(&b, &[(0, 4, "claim"), (12, 37, "position"), (39, 45, "claim")]);
+    write_project(
+        &b,
+        &[(0, 4, "claim"), (12, 37, "position"), (39, 45, "claim")],
+    );
     let text = stance(&[&"agree", &a, &b]);
-    assert!(text.status.success(), "{}", String::from_utf8_lossy(&text.stderr));
+    assert!(
+        text.status.success(),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("anna / boris: span F1 exact 0.4000"), "{text}");
+    assert!(
+        text.contains("anna / boris: span F1 exact 0.4000"),
+        "{text}"
+    );
     assert!(text.contains("overlapping 0.8000"), "{text}");
     let json = stance(&[&"agree", &a, &b, &"--json", &"--tags", &"claim"]);
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();

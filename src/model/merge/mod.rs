@@ -49,12 +49,14 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
     // One id per document text, per actor and per issue name, ours' where ours has one.
     let mut to_ours = remap::Remap::default();
     remap::documents_by_hash(&[ours], theirs, &mut to_ours);
-    remap::same_names(base, ours, theirs, &mut to_ours);
+    remap::same_names(ours, theirs, &mut to_ours);
     let theirs = to_ours.apply(theirs);
+    // An id means one thing in all three versions: what theirs' ids became, base's become.
+    let base = to_ours.apply(base);
     let mut to_sides = remap::Remap::default();
-    remap::documents_by_hash(&[ours, &theirs], base, &mut to_sides);
-    let base = to_sides.apply(base);
-    let (base, theirs): (&Project, &Project) = (&base, &theirs);
+    remap::documents_by_hash(&[ours, &theirs], &base, &mut to_sides);
+    let base_by_hash = to_sides.apply(&base);
+    let (base, theirs): (&Project, &Project) = (&base_by_hash, &theirs);
 
     let mut conflicts = Vec::new();
     let mut picker = Picker::default();

@@ -84,10 +84,11 @@ pub(super) fn documents_by_hash(reference: &[&Project], other: &Project, remap: 
     }
 }
 
-/// Renames actors and issues that theirs created to ours' of the same name, when ours has
-/// one theirs does not know (ours created it too, independently).
-pub(super) fn same_names(base: &Project, ours: &Project, theirs: &Project, remap: &mut Remap) {
-    let base_actors: HashSet<ActorId> = base.actors.iter().map(|a| a.id).collect();
+/// Renames theirs' actors and issues that ours lacks (theirs created them, or ours deleted
+/// them) to ours' of the same name that theirs lacks (ours created it): both sides made the
+/// same actor independently, or one side deleted it and made it anew.
+pub(super) fn same_names(ours: &Project, theirs: &Project, remap: &mut Remap) {
+    let ours_actor_ids: HashSet<ActorId> = ours.actors.iter().map(|a| a.id).collect();
     let theirs_actors: HashSet<ActorId> = theirs.actors.iter().map(|a| a.id).collect();
     let ours_actors: HashMap<String, ActorId> = ours
         .actors
@@ -96,14 +97,14 @@ pub(super) fn same_names(base: &Project, ours: &Project, theirs: &Project, remap
         .map(|a| (name_key(&a.name), a.id))
         .collect();
     for a in &theirs.actors {
-        if base_actors.contains(&a.id) {
+        if ours_actor_ids.contains(&a.id) {
             continue;
         }
         if let Some(&id) = ours_actors.get(&name_key(&a.name)) {
             remap.actors.insert(a.id, id);
         }
     }
-    let base_issues: HashSet<IssueId> = base.issues.iter().map(|i| i.id).collect();
+    let ours_issue_ids: HashSet<IssueId> = ours.issues.iter().map(|i| i.id).collect();
     let theirs_issues: HashSet<IssueId> = theirs.issues.iter().map(|i| i.id).collect();
     let ours_issues: HashMap<String, IssueId> = ours
         .issues
@@ -112,7 +113,7 @@ pub(super) fn same_names(base: &Project, ours: &Project, theirs: &Project, remap
         .map(|i| (name_key(&i.name), i.id))
         .collect();
     for i in &theirs.issues {
-        if base_issues.contains(&i.id) {
+        if ours_issue_ids.contains(&i.id) {
             continue;
         }
         if let Some(&id) = ours_issues.get(&name_key(&i.name)) {

@@ -340,3 +340,99 @@ proptest! {
         }
     }
 }
+
+/// An edit either side may make, to any annotation or actor: sides overlap freely.
+#[derive(Clone, Debug)]
+enum AnyOp {
+    Annotation(Op),
+    Holder(usize, usize),
+    DeleteActor(usize),
+    AddActor(usize),
+}
+
+const NAMES: [&str; 4] = ["Kyiv", "Moscow", "Ankara", "kyiv "];
+
+fn any_op() -> impl Strategy<Value = AnyOp> {
+    prop_oneof![
+        3 => op().prop_map(AnyOp::Annotation),
+        2 => (0..20usize, 0..4usize).prop_map(|(i, a)| AnyOp::Holder(i, a)),
+        1 => (0..4usize).prop_map(AnyOp::DeleteActor),
+        1 => (0..4usize).prop_map(AnyOp::AddActor),
+    ]
+}
+
+fn apply_any(base: &Project, doc: DocumentId, ops: &[AnyOp], annotator: &str) -> Project {
+    let mut p = base.clone();
+    for (step, op) in ops.iter().enumerate() {
+        let at = i64::try_from(step).unwrap() + 1;
+        let cx = crate::model::EditContext::new(Some(annotator), t(at));
+        let ids: Vec<AnnotationId> = p.annotations.iter().map(|a| a.id).collect();
+        let pick = |i: usize| (!ids.is_empty()).then(|| ids[i % ids.len()]);
+        match op {
+            AnyOp::Annotation(Op::Add(start, len)) => {
+                add(&mut p, doc, TAGS[step % 3], *start, start + len);
+            }
+            AnyOp::Annotation(Op::Retag(i, tag)) => {
+                if let Some(id) = pick(*i) {
+                    p.apply(p.set_tag(id, TAGS[*tag], cx).unwrap()).unwrap();
+                }
+            }
+            AnyOp::Annotation(Op::Note(i, text)) => {
+                if let Some(id) = pick(*i) {
+                    p.apply(p.set_note(id, text, cx).unwrap()).unwrap();
+                }
+            }
+            AnyOp::Annotation(Op::Delete(i)) => {
+                if let Some(id) = pick(*i) {
+                    delete(&mut p, id);
+                }
+            }
+            AnyOp::Holder(i, a) => {
+                let actor = (!p.actors.is_empty()).then(|| p.actors[a % p.actors.len()].id);
+                if let (Some(id), Some(actor)) = (pick(*i), actor) {
+                    p.apply(p.set_holder(id, Some(actor), cx).unwrap()).unwrap();
+                }
+            }
+            AnyOp::DeleteActor(a) => {
+                if !p.actors.is_empty() {
+                    let actor = p.actors[a % p.actors.len()].id;
+                    p.apply(p.delete_actor(actor, cx).unwrap()).unwrap();
+                }
+            }
+            AnyOp::AddActor(n) => {
+                if let Ok(edit) = p.add_actor(Actor::new(NAMES[*n], None)) {
+                    p.apply(edit).unwrap();
+                }
+            }
+        }
+    }
+    p
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Whatever both sides do, the merged project is valid, and each side's version of an
+    /// annotation is in it unless the other side changed it too (then a conflict says so).
+    #[test]
+    fn any_two_sides_merge_into_a_valid_project(
+        ours_ops in proptest::collection::vec(any_op(), 0..14),
+        theirs_ops in proptest::collection::vec(any_op(), 0..14),
+    ) {
+        let (base, doc, _) = base_with(6);
+        let x = apply_any(&base, doc, &ours_ops, "anna");
+        let y = apply_any(&base, doc, &theirs_ops, "boris");
+        let merged = merge(&base, &x, &y);
+        let problems = merged.project.problems();
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert_eq!(&merged.project.conflicts, &merged.conflicts);
+        for a in &merged.project.annotations {
+            let explained = merged.conflicts.iter().any(|c| match &c.versions {
+                Versions::Annotation(s) => s.ours.as_ref().or(s.theirs.as_ref()).is_some_and(|v| v.id == a.id),
+                _ => false,
+            });
+            let from_a_side = x.annotation(a.id).or(y.annotation(a.id)).is_some();
+            prop_assert!(from_a_side || explained);
+        }
+    }
+}
