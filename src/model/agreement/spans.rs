@@ -66,13 +66,20 @@ fn f(n: usize) -> f64 {
 #[must_use]
 pub fn span_f1(a: &[Mark], b: &[Mark], mode: SpanMatch) -> SpanF1 {
     let mut used = vec![false; b.len()];
+    // Candidates by document, so big projects compare article by article.
+    let mut by_document: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (j, y) in b.iter().enumerate() {
+        by_document.entry(y.document).or_default().push(j);
+    }
     let mut matched = 0;
     for x in a {
+        let candidates = by_document.get(&x.document).map_or(&[][..], Vec::as_slice);
         // The free same-tag partner sharing most chars (exact: the identical one).
-        let best = b
+        let best = candidates
             .iter()
-            .enumerate()
-            .filter(|(j, y)| !used[*j] && y.tag == x.tag && y.document == x.document)
+            .map(|&j| (j, &b[j]))
+            .filter(|(j, y)| !used[*j] && y.tag == x.tag)
             .filter(|(_, y)| match mode {
                 SpanMatch::Exact => y.ranges == x.ranges,
                 SpanMatch::Overlap => x.shared_chars(y) > 0,

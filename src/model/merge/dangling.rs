@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::conflict::{Conflict, ConflictReason, Side, Sides};
 use super::keyed::Item;
-use crate::model::{AnnotationId, Project};
+use crate::model::{ActorId, AnnotationId, DocumentId, IssueId, Project};
 
 /// Brings back every item the merged project refers to but lacks, from `[base, ours, theirs]`.
 pub(super) fn restore_used(
@@ -27,23 +27,28 @@ pub(super) fn restore_used(
             project.annotations.push(a);
         }
     }
+    // Sets, not the project's linear lookups: this runs over every annotation of big merges.
+    let docs: HashSet<DocumentId> = project.documents.iter().map(|d| d.id).collect();
+    let tags: HashSet<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
+    let actors: HashSet<ActorId> = project.actors.iter().map(|a| a.id).collect();
+    let issues: HashSet<IssueId> = project.issues.iter().map(|i| i.id).collect();
     let mut missing_docs = Vec::new();
     let mut missing_tags = Vec::new();
     let mut missing_actors = Vec::new();
     let mut missing_issues = Vec::new();
     for a in &project.annotations {
-        if project.document(a.document).is_none() {
+        if !docs.contains(&a.document) {
             missing_docs.push(a.document);
         }
-        if project.schema.get(&a.tag).is_none() {
+        if !tags.contains(a.tag.as_str()) {
             missing_tags.push(a.tag.clone());
         }
         for actor in a.holder.iter().chain(&a.target) {
-            if project.actor(*actor).is_none() {
+            if !actors.contains(actor) {
                 missing_actors.push(*actor);
             }
         }
-        missing_issues.extend(a.issues.iter().filter(|&&i| project.issue(i).is_none()));
+        missing_issues.extend(a.issues.iter().filter(|&i| !issues.contains(i)));
     }
     let missing_kinds: Vec<String> = project
         .relations
