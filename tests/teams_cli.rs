@@ -117,3 +117,37 @@ fn agree_prints_figures_as_text_and_json() {
     assert_eq!(alone.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&alone.stderr).contains("at least two annotators"));
 }
+
+#[test]
+fn conflicts_of_every_kind_survive_a_save_and_load() {
+    use stance::model::{Actor, Issue, Relation, merge};
+    let dir = tempfile::tempdir().unwrap();
+    let mut base = write_project(
+        &dir.path().join("base.ron"),
+        &[(0, 4, "claim"), (10, 37, "claim")],
+    );
+    base.apply(base.add_actor(Actor::new("Kyiv", None)).unwrap())
+        .unwrap();
+    base.issues.push(Issue::new("Territory"));
+    let (first, second) = (base.annotations[0].id, base.annotations[1].id);
+    base.relations
+        .push(Relation::new("responds-to", second, first));
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    for (p, word) in [(&mut ours, "ours"), (&mut theirs, "theirs")] {
+        p.title = word.to_owned();
+        p.documents[0].title = word.to_owned();
+        p.schema.tags[0].name = word.to_owned();
+        p.schema.relation_types[0].name = word.to_owned();
+        p.actors[0].affiliation = Some(word.to_owned());
+        p.issues[0].description = Some(word.to_owned());
+        p.annotations[0].note = Some(word.to_owned());
+        p.relations[0].note = Some(word.to_owned());
+    }
+    let merged = merge(&base, &ours, &theirs).project;
+    assert_eq!(merged.conflicts.len(), 8);
+    let path = dir.path().join("merged.ron");
+    std::fs::write(&path, project_to_ron(&merged).unwrap()).unwrap();
+    let loaded = load_project(&path).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.project, merged);
+}
