@@ -143,6 +143,7 @@ impl Study {
                     continue;
                 };
                 marks.push(Mark {
+                    annotation: a.id,
                     document,
                     ranges: a.ranges.clone(),
                     tag: a.tag.clone(),

@@ -3,11 +3,13 @@
 
 use serde::Serialize;
 
-use crate::model::Span;
+use crate::model::{AnnotationId, Span};
 
 /// One coder's annotation, reduced to what agreement compares.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mark {
+    /// The annotation in its coder's project, for views that jump to it or take it.
+    pub annotation: AnnotationId,
     /// Index of the document among the compared ones.
     pub document: usize,
     pub ranges: Vec<Span>,
@@ -175,6 +177,7 @@ mod tests {
 
     fn mark(start: usize, end: usize, tag: &str) -> Mark {
         Mark {
+            annotation: AnnotationId::random(),
             document: 0,
             ranges: vec![Span::new(start, end)],
             tag: tag.to_owned(),
