@@ -45,7 +45,11 @@ pub fn merge_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(), 
     };
     let base = data::many_articles_project(spec).map_err(|e| format!("merge: {e}"))?;
     let ours = edited_copy(&base, 1, 10, 50);
-    let theirs = edited_copy(&base, 6, 10, 45);
+    let mut theirs = edited_copy(&base, 6, 10, 45);
+    // Some notes both changed: the merge also records conflicts.
+    for a in theirs.annotations.iter_mut().skip(1).step_by(100) {
+        a.note = Some("disputed".to_owned());
+    }
     let rounds = if quick { 1 } else { 3 };
     let mut best = Duration::MAX;
     let mut conflicts = 0;
