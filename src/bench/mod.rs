@@ -5,6 +5,7 @@ pub mod data;
 pub mod files;
 pub mod frames;
 pub mod harness;
+pub mod merge;
 pub mod report;
 pub mod rng;
 pub mod rss;

@@ -1,8 +1,10 @@
 //! The command line: `stance [FILE]` opens the GUI; subcommands work on project files.
 
+mod agree;
 mod bench;
 mod eval;
 mod export;
+mod merge;
 mod project_cmds;
 mod reanchor;
 mod recover;
@@ -38,6 +40,10 @@ pub enum Command {
     Stats(project_cmds::StatsArgs),
     /// Export annotations as csv, json, jsonl, md, brat or w3c.
     Export(export::ExportArgs),
+    /// Agreement between annotators: span F1, αU, Cohen's and Fleiss' κ, Krippendorff's α.
+    Agree(agree::AgreeArgs),
+    /// Three-way merge of project files; a git merge driver. Exit 1 on conflicts.
+    Merge(merge::MergeArgs),
     /// Measure frame times, load/save speed and memory on generated data.
     Bench(bench::BenchArgs),
     /// List recovery snapshots of unsaved work; write one out or discard it.
@@ -83,6 +89,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate(args)) => project_cmds::validate(&args),
         Some(Command::Stats(args)) => project_cmds::stats(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Agree(args)) => agree::run(&args),
+        Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Recover(args)) => recover::run(&args),
         Some(Command::Reanchor(args)) => reanchor::run(&args),

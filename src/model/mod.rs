@@ -5,6 +5,7 @@
 //! Pure Rust with no UI and no I/O. Every rule of the domain lives here.
 
 mod actor_edits;
+pub mod agreement;
 mod annotation;
 mod annotation_builders;
 pub mod attribution;
@@ -19,6 +20,7 @@ mod ids;
 mod index;
 mod issue;
 mod issue_edits;
+pub mod merge;
 pub mod overlap;
 mod problem;
 mod project;
@@ -44,6 +46,7 @@ pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
 pub use index::{IndexCache, ProjectIndex};
 pub use issue::Issue;
+pub use merge::{Conflict, MergeResult, merge};
 pub use overlap::{OverlapEntry, OverlapIndex};
 pub use problem::{Detail, Problem, Subject};
 pub use project::{

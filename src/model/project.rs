@@ -48,6 +48,10 @@ pub struct Project {
     pub relations: Vec<Relation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preserved: Vec<PreservedRecord>,
+    /// Disagreements a merge left for someone to decide, with every version of the item
+    /// (see [`super::merge`]). Optional, so files without conflicts look as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<super::Conflict>,
     /// Which project this is and which state of it, so views can tell when caches are stale.
     #[serde(skip, default = "fresh_key")]
     pub(crate) key: super::derived::Derived<ProjectKey>,
@@ -100,6 +104,7 @@ impl Project {
             annotations: Vec::new(),
             relations: Vec::new(),
             preserved: Vec::new(),
+            conflicts: Vec::new(),
             key: fresh_key(),
         }
     }
