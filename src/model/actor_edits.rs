@@ -141,14 +141,29 @@ impl Project {
         name: &str,
         cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
+        let (actor_id, add) = self.actor_named_or_new(name)?;
+        let Some(add) = add else {
+            return self.set_holder(id, Some(actor_id), cx);
+        };
+        let set = self.edit_annotation(id, cx, |a| a.holder = Some(actor_id))?;
+        Ok(Edit::Batch(vec![add, set]))
+    }
+
+    /// The actor called `name` (name or alias); if there is none, a new actor's id and the
+    /// edit that adds it. Holder and target pickers share this rule.
+    ///
+    /// # Errors
+    /// A blank name.
+    pub(crate) fn actor_named_or_new(
+        &self,
+        name: &str,
+    ) -> Result<(crate::model::ActorId, Option<Edit>), EditError> {
         if let Some(existing) = self.actor_named(name.trim()) {
-            return self.set_holder(id, Some(existing.id), cx);
+            return Ok((existing.id, None));
         }
         let actor = Actor::new(name, None);
         let actor_id = actor.id;
-        let add = self.add_actor(actor)?;
-        let set = self.edit_annotation(id, cx, |a| a.holder = Some(actor_id))?;
-        Ok(Edit::Batch(vec![add, set]))
+        Ok((actor_id, Some(self.add_actor(actor)?)))
     }
 
     /// Whether applying `edit` would change nothing, so the UI records no undo step for it.

@@ -3,8 +3,8 @@
 //! [`EditContext`] (annotator, time) on the annotation.
 
 use super::{
-    Actor, ActorId, AnnotationId, Attribution, Edit, EditContext, EditError, FieldKind, IssueId,
-    Project, Span, Stance,
+    ActorId, AnnotationId, Attribution, Edit, EditContext, EditError, FieldKind, IssueId, Project,
+    Span, Stance,
 };
 
 impl Project {
@@ -103,12 +103,10 @@ impl Project {
         name: &str,
         cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
-        if let Some(existing) = self.actor_named(name.trim()) {
-            return self.set_target(id, Some(existing.id), cx);
-        }
-        let actor = Actor::new(name, None);
-        let actor_id = actor.id;
-        let add = self.add_actor(actor)?;
+        let (actor_id, add) = self.actor_named_or_new(name)?;
+        let Some(add) = add else {
+            return self.set_target(id, Some(actor_id), cx);
+        };
         let set = self.edit_annotation(id, cx, |a| a.target = Some(actor_id))?;
         Ok(Edit::Batch(vec![add, set]))
     }
