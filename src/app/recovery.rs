@@ -451,8 +451,9 @@ fn describe(dir: &RecoveryDir, info: &SnapshotInfo) -> RestoreEntry {
     let header = &info.header;
     let changes = match (info.disk, dir.diff_with_disk(info)) {
         (DiskStatus::Untitled, _) => format!(
-            "a new project, never saved ({} annotations)",
-            header.annotations
+            "a new project, never saved ({} annotation{})",
+            header.annotations,
+            if header.annotations == 1 { "" } else { "s" }
         ),
         (DiskStatus::Missing, _) => "the saved file is gone".to_owned(),
         (disk, Ok(Some(diff))) => {
