@@ -350,6 +350,52 @@ pub fn dirty_color(ui: &Ui) -> Color32 {
     ui.visuals().warn_fg_color
 }
 
+/// What deleting an actor does to the annotations that name it, `uses` being (held, held or
+/// targeted): "8 annotations will lose their holder."
+#[must_use]
+pub fn delete_actor_consequence(uses: (usize, usize)) -> String {
+    let (held, total) = uses;
+    let role = if held == total {
+        "holder"
+    } else if held == 0 {
+        "target"
+    } else {
+        "holder or target"
+    };
+    match total {
+        0 => "No annotation uses this actor.".to_owned(),
+        1 => format!("1 annotation will lose its {role}."),
+        n => format!("{n} annotations will lose their {role}."),
+    }
+}
+
+/// Asks before deleting an actor, naming it and the annotations it leaves without a holder:
+/// `Some(true)` delete, `Some(false)` cancel.
+pub fn confirm_delete_actor_ui(ctx: &Context, name: &str, uses: (usize, usize)) -> Option<bool> {
+    let mut choice = None;
+    let modal = egui::Modal::new(Id::unique("confirm_delete_actor"))
+        .frame(modal_frame(ctx))
+        .show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading(format!("Delete {name}?"));
+            ui.add_space(6.0);
+            ui.label(format!("Delete {name}? {}", delete_actor_consequence(uses)));
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                if primary_button_ui(ui, "Delete").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    choice
+}
+
 /// Asks before an export replaces an existing file: `Some(true)` replace, `Some(false)` cancel.
 pub fn confirm_overwrite_ui(ctx: &Context, path: &std::path::Path) -> Option<bool> {
     let mut choice = None;
