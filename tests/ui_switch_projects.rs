@@ -103,3 +103,45 @@ fn opening_another_project_shows_its_counts_everywhere() {
     harness.get_by_label("5 annotations in 2 documents");
     assert!(harness.state().index_builds() > builds_after_a);
 }
+
+/// Types into the sidebar's Find field, replacing what it held.
+fn search(harness: &mut Harness<'static, StanceApp>, text: &str) {
+    harness
+        .get_by(|n| n.placeholder() == Some("Search quotes, notes, holders (Ctrl+F)"))
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+    harness.run();
+}
+
+#[test]
+fn filters_say_what_they_hide_and_reset_with_another_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    saved_project(&a, &["Geneva", "Delegates", "Officials"], &[]);
+    saved_project(&b, &["Geneva", "Nobody"], &[]);
+    let script = ScriptedDialogs::new();
+    let app = StanceApp::new(Project::new("Empty"), None, Box::new(script.clone()));
+    let mut harness = harness(app);
+    open(&mut harness, &script, &a);
+    assert_eq!(harness.state().sidebar_rows_drawn(), 3);
+
+    search(&mut harness, "Geneva");
+    assert_eq!(harness.state().sidebar_rows_drawn(), 1);
+    harness.get_by_label("1 of 3 shown — filters hide 2");
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().sidebar_rows_drawn(), 3);
+    assert!(harness.query_by_label_contains("filters hide").is_none());
+
+    // A search left from one project does not hide the next one's annotations.
+    search(&mut harness, "Officials");
+    assert_eq!(harness.state().sidebar_rows_drawn(), 1);
+    open(&mut harness, &script, &b);
+    harness.run();
+    assert_eq!(harness.state().sidebar_rows_drawn(), 2);
+    assert!(harness.query_by_label_contains("filters hide").is_none());
+}
