@@ -284,6 +284,7 @@ impl StanceApp {
             Command::ClearSelection if self.view.link.is_some() => self.view.link = None,
             Command::Link => self.start_link(ctx),
             Command::Schema => self.open_dialog(Dialog::Schema),
+            Command::Problems => self.open_problems(),
             Command::Preferences => self.open_dialog(Dialog::Preferences),
             Command::ClearSelection => {
                 self.view.text_selection = None;
@@ -451,6 +452,8 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
         Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
         Command::Export => !session.project.annotations.is_empty(),
         Command::ToggleDocumentList => session.project.documents.len() > 1,
+        // Checked only while the menu is drawn open.
+        Command::Problems => !session.project.problems().is_empty(),
         _ => true,
     }
 }

@@ -48,6 +48,8 @@ pub struct RepairState {
     pub(super) file_name: String,
     /// Problems, recomputed when the project changes.
     pub(super) problems: (u64, Vec<Problem>),
+    /// Annotations the last Re-anchor could not place: left where they were, never dropped.
+    pub(super) orphans: Vec<crate::model::Orphan>,
 }
 
 /// A save running on a worker thread.
@@ -164,6 +166,7 @@ impl StanceApp {
                         self.dialog = Dialog::Repair(RepairState {
                             file_name: file_name(path),
                             problems: (self.session.project.revision(), loaded.problems),
+                            orphans: Vec::new(),
                         });
                     }
                 }
@@ -519,6 +522,7 @@ impl StanceApp {
                     .repair_annotation(id, chrono::Utc::now());
                 self.edit(ctx, edit, "Repair Annotation", None);
             }
+            RepairChoice::Reanchor(doc) => self.reanchor_document(ctx, doc),
             RepairChoice::Delete(id) => {
                 let edit = self.session.project.delete_annotation(id);
                 self.edit(ctx, edit, "Delete Broken Annotation", None);

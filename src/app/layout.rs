@@ -251,7 +251,9 @@ impl Panels {
         }
         match &app.dialog {
             Dialog::Repair(repair) => {
-                if let Some(choice) = dialogs::repair_ui(ctx, &repair.file_name, &repair.problems.1)
+                let problems = &repair.problems.1;
+                if let Some(choice) =
+                    dialogs::repair_ui(ctx, &repair.file_name, problems, &repair.orphans)
                 {
                     intents.push(Intent::Repair(choice));
                 }

@@ -5,7 +5,7 @@
 use egui::{Align2, Color32, Context, Id, RichText, Ui};
 
 use super::commands::{Command, shortcut_text};
-use crate::model::{AnnotationId, Problem, Subject, TagSchema};
+use crate::model::{AnnotationId, DocumentId, Orphan, Problem, Subject, TagSchema};
 
 /// The answer to "Save changes?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,13 +179,21 @@ impl Toasts {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RepairChoice {
     Fix(AnnotationId),
+    /// Accept a document's edited text and move its annotations to where their quotes are.
+    Reanchor(DocumentId),
     Delete(AnnotationId),
     Select(AnnotationId),
     Close,
 }
 
 /// Lists the problems of a project that loaded in the "needs repair" state.
-pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option<RepairChoice> {
+/// `orphans` are the annotations the last Re-anchor could not place.
+pub fn repair_ui(
+    ctx: &Context,
+    file_name: &str,
+    problems: &[Problem],
+    orphans: &[Orphan],
+) -> Option<RepairChoice> {
     let mut choice = None;
     let mut open = true;
     egui::Window::new("This project needs repair")
@@ -197,13 +205,18 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
         .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             let found = match problems.len() {
-                1 => "1 problem was".to_owned(),
-                n => format!("{n} problems were"),
+                0 => None,
+                1 => Some("1 problem was".to_owned()),
+                n => Some(format!("{n} problems were")),
             };
-            ui.label(format!(
-                "{file_name} loaded, but {found} found. Nothing was dropped: fix or delete \
-                 the broken annotations below, or close this window and repair them by hand."
-            ));
+            match found {
+                Some(found) => ui.label(format!(
+                    "{file_name} has problems: {found} found. Nothing was dropped: fix or \
+                     delete the broken annotations below, or close this window and repair them \
+                     by hand."
+                )),
+                None => ui.label(format!("{file_name} has no problems left.")),
+            };
             ui.add_space(8.0);
             egui::ScrollArea::vertical()
                 .max_height(320.0)
@@ -214,6 +227,7 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
                     if problems.is_empty() {
                         ui.label(RichText::new("All problems are fixed.").strong());
                     }
+                    orphans_ui(ui, orphans);
                 });
             ui.add_space(8.0);
             if ui.button("Close").clicked() {
@@ -226,8 +240,37 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
     choice
 }
 
+/// The annotations Re-anchor left where they were, with why.
+fn orphans_ui(ui: &mut Ui, orphans: &[Orphan]) {
+    if orphans.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(format!(
+            "Not placed by Re-anchor ({}), kept where they were:",
+            orphans.len()
+        ))
+        .strong(),
+    );
+    for orphan in orphans {
+        let quote = crate::model::text::quoted(&orphan.quote);
+        ui.add(egui::Label::new(format!("{quote}: {}", orphan.reason)).wrap());
+    }
+}
+
 fn problem_row_ui(ui: &mut Ui, problem: &Problem, choice: &mut Option<RepairChoice>) {
     ui.horizontal(|ui| {
+        if let Problem::DocumentHashMismatch { document, .. } = problem
+            && ui
+                .button("Re-anchor")
+                .on_hover_text(
+                    "Accept the edited text and move each annotation to where its quote now is",
+                )
+                .clicked()
+        {
+            *choice = Some(RepairChoice::Reanchor(*document));
+        }
         if let Subject::Annotation(id) = problem.subject() {
             let fix = match problem {
                 Problem::UnknownHolder { .. } => "Drop the holder that is not an actor",
