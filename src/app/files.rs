@@ -257,12 +257,15 @@ impl StanceApp {
         self.file_dialogs.start(request, ctx);
     }
 
+    /// Where a file dialog starts: the last folder used, else the project's, never the folder
+    /// the app was launched from unless nothing else is known.
     fn dialog_directory(&self) -> Option<PathBuf> {
-        self.session
-            .path
-            .as_deref()
+        let project_dir = (self.session.path.as_deref())
             .or_else(|| self.prefs.recent_files.first().map(PathBuf::as_path))
-            .and_then(Path::parent)
+            .and_then(Path::parent);
+        (self.prefs.last_directory.as_deref())
+            .filter(|dir| dir.is_dir())
+            .or(project_dir)
             .map(Path::to_path_buf)
     }
 
@@ -426,6 +429,7 @@ impl StanceApp {
             }
             return;
         };
+        self.prefs.remember_directory_of(&first);
         match answer.purpose {
             DialogPurpose::OpenProject => self.open_path(&first),
             DialogPurpose::SaveProjectAs => {
