@@ -145,3 +145,41 @@ fn filters_say_what_they_hide_and_reset_with_another_project() {
     assert_eq!(harness.state().sidebar_rows_drawn(), 2);
     assert!(harness.query_by_label_contains("filters hide").is_none());
 }
+
+#[test]
+fn open_recent_tells_two_files_of_the_same_name_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (geneva, miami) = (dir.path().join("geneva"), dir.path().join("miami"));
+    std::fs::create_dir_all(&geneva).unwrap();
+    std::fs::create_dir_all(&miami).unwrap();
+    let (a, b) = (geneva.join("talks.ron"), miami.join("talks.ron"));
+    saved_project(&a, &["Geneva"], &[]);
+    saved_project(&b, &["Delegates"], &[]);
+    let script = ScriptedDialogs::new();
+    let app = StanceApp::new(Project::new("Empty"), None, Box::new(script.clone()));
+    let mut harness = harness(app);
+    open(&mut harness, &script, &a);
+    open(&mut harness, &script, &b);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open Recent").hover();
+    harness.run();
+    harness.get_by_label("Open Recent").click();
+    harness.run();
+    harness.get_by_label("miami/talks.ron");
+    harness.get_by_label("geneva/talks.ron").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().path(), Some(a.as_path()));
+    // While an annotation is selected, the status bar says no *text* is selected.
+    let label = {
+        let project = harness.state().project();
+        stance::ui::sidebar::row_label(project, &project.annotations[0])
+    };
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert!(harness.state().selected_annotation().is_some());
+    harness.get_by_label("No text selected");
+    assert!(harness.query_by_label("No selection").is_none());
+}
