@@ -206,14 +206,14 @@ pub fn repair_ui(
         .show(ctx, |ui| {
             let found = match problems.len() {
                 0 => None,
-                1 => Some("1 problem was".to_owned()),
-                n => Some(format!("{n} problems were")),
+                1 => Some("1 problem".to_owned()),
+                n => Some(format!("{n} problems")),
             };
             match found {
                 Some(found) => ui.label(format!(
-                    "{file_name} has problems: {found} found. Nothing was dropped: fix or \
-                     delete the broken annotations below, or close this window and repair them \
-                     by hand."
+                    "{file_name} has {found}. Nothing was dropped: fix or delete the broken \
+                     annotations below, or close this window and repair them by hand \
+                     (the Project menu's Problems… reopens it)."
                 )),
                 None => ui.label(format!("{file_name} has no problems left.")),
             };
@@ -420,7 +420,7 @@ pub fn confirm_delete_actor_ui(ctx: &Context, name: &str, uses: (usize, usize)) 
         .frame(modal_frame(ctx))
         .show(ctx, |ui| {
             ui.set_max_width(420.0);
-            ui.heading(format!("Delete {name}?"));
+            ui.heading("Delete actor?");
             ui.add_space(6.0);
             ui.label(format!("Delete {name}? {}", delete_actor_consequence(uses)));
             ui.add_space(12.0);
