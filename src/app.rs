@@ -13,6 +13,7 @@ mod files;
 mod intent;
 mod layout;
 mod recovery;
+mod repair;
 mod session;
 mod view;
 

@@ -95,3 +95,48 @@ fn a_new_holder_named_like_an_actor_reuses_that_actor() {
         "Vladimir Putin"
     );
 }
+
+#[test]
+fn deleting_an_actor_asks_first_naming_the_annotations_it_unassigns() {
+    let (mut project, id) = sample_with_actors();
+    let putin = project.actors[0].id;
+    let rubio = project.actors[1].id;
+    let mut a = project.annotation(id).unwrap().clone();
+    a.holder = Some(putin);
+    project.apply(Edit::ReplaceAnnotation(Box::new(a))).unwrap();
+    let doc = project.documents[0].id;
+    let span = project.documents[0].find("Kremlin", 0).unwrap();
+    let mut targeted = project
+        .new_annotation(doc, "claim", vec![span], Utc::now())
+        .unwrap();
+    targeted.holder = Some(rubio);
+    targeted.target = Some(putin);
+    project
+        .apply(Edit::AddAnnotation(Box::new(targeted)))
+        .unwrap();
+    let mut harness = harness(StanceApp::with_project(project));
+    harness.get_by_label("Actors (2)").click();
+    harness.run();
+    // Putin is listed first; his row's Delete is the first.
+    harness.get_all_by_label("Delete").next().unwrap().click();
+    harness.run();
+
+    // Asked, not done: the holder and the target are both counted.
+    harness.get_by_label_contains(
+        "Delete Vladimir Putin? 2 annotations will lose their holder or target.",
+    );
+    assert_eq!(harness.state().project().actors.len(), 2);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().project().actors.len(), 2);
+
+    harness.get_all_by_label("Delete").next().unwrap().click();
+    harness.run();
+    // The prompt's Delete is drawn over the sidebar, after its buttons.
+    harness.get_all_by_label("Delete").last().unwrap().click();
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(project.actors.len(), 1);
+    assert!(project.annotations.iter().all(|a| a.holder != Some(putin)));
+    assert!(project.annotations.iter().all(|a| a.target != Some(putin)));
+}

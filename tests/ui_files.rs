@@ -541,3 +541,42 @@ fn opening_and_dropping_agree_on_what_is_a_project_and_what_is_imported() {
     assert_eq!(harness.state().project().documents.len(), 2);
     assert_eq!(harness.state().project().annotations.len(), 1);
 }
+
+#[test]
+fn file_dialogs_start_in_the_last_folder_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let (articles, projects) = (dir.path().join("articles"), dir.path().join("projects"));
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::create_dir_all(&projects).unwrap();
+    let article = articles.join("round-two.txt");
+    std::fs::write(&article, "Round two\n\nThe envoys met again.\n").unwrap();
+    let (mut harness, script) = scripted(sample_project());
+    let run = |harness: &mut Harness<'static, StanceApp>, command| {
+        harness
+            .state_mut()
+            .queue(stance::ui::Action::Command(command));
+        harness.run();
+        harness.run();
+    };
+
+    script.answer(&article);
+    run(&mut harness, stance::ui::Command::ImportArticle);
+    assert_eq!(harness.state().project().documents.len(), 2);
+    // The next dialog starts where the article was picked, not in the working folder.
+    script.answer(projects.join("talks.ron"));
+    run(&mut harness, stance::ui::Command::SaveAs);
+    assert_eq!(
+        script.requests()[1].directory.as_deref(),
+        Some(articles.as_path())
+    );
+    assert_eq!(
+        harness.state().preferences().last_directory.as_deref(),
+        Some(projects.as_path())
+    );
+    script.cancel_next();
+    run(&mut harness, stance::ui::Command::ImportArticle);
+    assert_eq!(
+        script.requests()[2].directory.as_deref(),
+        Some(projects.as_path())
+    );
+}

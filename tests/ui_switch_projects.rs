@@ -103,3 +103,83 @@ fn opening_another_project_shows_its_counts_everywhere() {
     harness.get_by_label("5 annotations in 2 documents");
     assert!(harness.state().index_builds() > builds_after_a);
 }
+
+/// Types into the sidebar's Find field, replacing what it held.
+fn search(harness: &mut Harness<'static, StanceApp>, text: &str) {
+    harness
+        .get_by(|n| n.placeholder() == Some("Search quotes, notes, holders (Ctrl+F)"))
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+    harness.run();
+}
+
+#[test]
+fn filters_say_what_they_hide_and_reset_with_another_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    saved_project(&a, &["Geneva", "Delegates", "Officials"], &[]);
+    saved_project(&b, &["Geneva", "Nobody"], &[]);
+    let script = ScriptedDialogs::new();
+    let app = StanceApp::new(Project::new("Empty"), None, Box::new(script.clone()));
+    let mut harness = harness(app);
+    open(&mut harness, &script, &a);
+    assert_eq!(harness.state().sidebar_rows_drawn(), 3);
+
+    search(&mut harness, "Geneva");
+    assert_eq!(harness.state().sidebar_rows_drawn(), 1);
+    harness.get_by_label("1 of 3 shown — filters hide 2");
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().sidebar_rows_drawn(), 3);
+    assert!(harness.query_by_label_contains("filters hide").is_none());
+
+    // A search left from one project does not hide the next one's annotations.
+    search(&mut harness, "Officials");
+    assert_eq!(harness.state().sidebar_rows_drawn(), 1);
+    open(&mut harness, &script, &b);
+    harness.run();
+    assert_eq!(harness.state().sidebar_rows_drawn(), 2);
+    assert!(harness.query_by_label_contains("filters hide").is_none());
+}
+
+#[test]
+fn open_recent_tells_two_files_of_the_same_name_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (geneva, miami) = (dir.path().join("geneva"), dir.path().join("miami"));
+    std::fs::create_dir_all(&geneva).unwrap();
+    std::fs::create_dir_all(&miami).unwrap();
+    let (a, b) = (geneva.join("talks.ron"), miami.join("talks.ron"));
+    saved_project(&a, &["Geneva"], &[]);
+    saved_project(&b, &["Delegates"], &[]);
+    let script = ScriptedDialogs::new();
+    let app = StanceApp::new(Project::new("Empty"), None, Box::new(script.clone()));
+    let mut harness = harness(app);
+    open(&mut harness, &script, &a);
+    open(&mut harness, &script, &b);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open Recent").hover();
+    harness.run();
+    harness.get_by_label("Open Recent").click();
+    harness.run();
+    harness.get_by_label("miami/talks.ron");
+    harness.get_by_label("geneva/talks.ron").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().path(), Some(a.as_path()));
+    // While an annotation is selected, the status bar says no *text* is selected.
+    let label = {
+        let project = harness.state().project();
+        stance::ui::sidebar::row_label(project, &project.annotations[0])
+    };
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert!(harness.state().selected_annotation().is_some());
+    harness.get_by_label("No text selected");
+    assert!(harness.query_by_label("No selection").is_none());
+}

@@ -102,6 +102,14 @@ impl StanceApp {
             }
             Intent::Overwrite(is_confirmed) => self.answer_overwrite(ctx, is_confirmed),
             Intent::Repair(choice) => self.answer_repair(ctx, choice),
+            Intent::DeleteActor(is_confirmed) => {
+                if let Dialog::ConfirmDeleteActor(id) = self.close_dialog()
+                    && is_confirmed
+                {
+                    let edit = self.session.project.delete_actor(id, self.edit_context());
+                    self.edit(ctx, edit, "Delete Actor", None);
+                }
+            }
             Intent::Export(request) => self.start_export_dialog(ctx, request),
             Intent::CloseDialog => {
                 self.close_dialog();
@@ -210,10 +218,8 @@ impl StanceApp {
                         .info(ctx, "Actors merged; Ctrl+Z undoes the merge");
                 }
             }
-            Action::DeleteActor(id) => {
-                let edit = self.session.project.delete_actor(id, &cx);
-                self.edit(ctx, edit, "Delete Actor", None);
-            }
+            // Deleting unassigns annotations silently, so the user confirms it first.
+            Action::DeleteActor(id) => self.open_dialog(Dialog::ConfirmDeleteActor(id)),
             other => self.apply_negotiation_action(ctx, other),
         }
     }
@@ -278,6 +284,7 @@ impl StanceApp {
             Command::ClearSelection if self.view.link.is_some() => self.view.link = None,
             Command::Link => self.start_link(ctx),
             Command::Schema => self.open_dialog(Dialog::Schema),
+            Command::Problems => self.open_problems(),
             Command::Preferences => self.open_dialog(Dialog::Preferences),
             Command::ClearSelection => {
                 self.view.text_selection = None;
@@ -445,6 +452,8 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
         Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
         Command::Export => !session.project.annotations.is_empty(),
         Command::ToggleDocumentList => session.project.documents.len() > 1,
+        // Checked only while the menu is drawn open.
+        Command::Problems => !session.project.problems().is_empty(),
         _ => true,
     }
 }

@@ -48,6 +48,8 @@ pub struct RepairState {
     pub(super) file_name: String,
     /// Problems, recomputed when the project changes.
     pub(super) problems: (u64, Vec<Problem>),
+    /// Annotations the last Re-anchor could not place: left where they were, never dropped.
+    pub(super) orphans: Vec<crate::model::Orphan>,
 }
 
 /// A save running on a worker thread.
@@ -164,6 +166,7 @@ impl StanceApp {
                         self.dialog = Dialog::Repair(RepairState {
                             file_name: file_name(path),
                             problems: (self.session.project.revision(), loaded.problems),
+                            orphans: Vec::new(),
                         });
                     }
                 }
@@ -186,6 +189,8 @@ impl StanceApp {
     ) {
         self.remember_position();
         self.view.reset(&project);
+        // A search or tag filter set for the old project would hide the new one's annotations.
+        self.panels.sidebar.list.filter = crate::ui::sidebar::Filter::default();
         self.session.replace_project(project, path, fingerprint);
         self.disk.reset();
         // The old project's problems are not the new one's.
@@ -252,12 +257,15 @@ impl StanceApp {
         self.file_dialogs.start(request, ctx);
     }
 
+    /// Where a file dialog starts: the last folder used, else the project's, never the folder
+    /// the app was launched from unless nothing else is known.
     fn dialog_directory(&self) -> Option<PathBuf> {
-        self.session
-            .path
-            .as_deref()
+        let project_dir = (self.session.path.as_deref())
             .or_else(|| self.prefs.recent_files.first().map(PathBuf::as_path))
-            .and_then(Path::parent)
+            .and_then(Path::parent);
+        (self.prefs.last_directory.as_deref())
+            .filter(|dir| dir.is_dir())
+            .or(project_dir)
             .map(Path::to_path_buf)
     }
 
@@ -421,6 +429,7 @@ impl StanceApp {
             }
             return;
         };
+        self.prefs.remember_directory_of(&first);
         match answer.purpose {
             DialogPurpose::OpenProject => self.open_path(&first),
             DialogPurpose::SaveProjectAs => {
@@ -517,6 +526,7 @@ impl StanceApp {
                     .repair_annotation(id, chrono::Utc::now());
                 self.edit(ctx, edit, "Repair Annotation", None);
             }
+            RepairChoice::Reanchor(doc) => self.reanchor_document(ctx, doc),
             RepairChoice::Delete(id) => {
                 let edit = self.session.project.delete_annotation(id);
                 self.edit(ctx, edit, "Delete Broken Annotation", None);

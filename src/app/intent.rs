@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use super::files::{Pending, RepairState};
 use super::recovery::{OpenFailed, RestoreOffer};
 use crate::io::{FileFingerprint, SaveError};
-use crate::model::{AnnotationId, Span};
+use crate::model::{ActorId, AnnotationId, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
 use crate::ui::export_dialog::ExportRequest;
@@ -25,6 +25,8 @@ pub(super) enum Dialog {
     UnsavedPrompt(Pending),
     /// The needs-repair window of a project loaded with problems.
     Repair(RepairState),
+    /// "Delete this actor?", naming how many annotations lose their holder or target.
+    ConfirmDeleteActor(ActorId),
     /// An export path that exists, waiting for the user to confirm overwriting it.
     ConfirmOverwrite(PathBuf),
     Shortcuts,
@@ -52,6 +54,7 @@ impl Dialog {
         matches!(
             self,
             Dialog::UnsavedPrompt(_)
+                | Dialog::ConfirmDeleteActor(_)
                 | Dialog::ConfirmOverwrite(_)
                 | Dialog::Restore(_)
                 | Dialog::DiskChanged { .. }
@@ -85,6 +88,8 @@ pub(super) enum Intent {
     /// The overwrite confirmation: true replaces the file.
     Overwrite(bool),
     Repair(RepairChoice),
+    /// The delete-actor confirmation: true deletes it.
+    DeleteActor(bool),
     /// The export dialog's Export button: ask where to write it.
     Export(ExportRequest),
     CloseDialog,

@@ -237,6 +237,13 @@ impl Panels {
             if dialogs::error_ui(ctx, report) {
                 intents.push(Intent::DismissError);
             }
+        } else if let Dialog::ConfirmDeleteActor(id) = &app.dialog {
+            let name = project.actor(*id).map_or("this actor", |a| a.name.as_str());
+            let index = app.session.index.get();
+            let uses = (index.holder_count(*id), index.actor_use_count(*id));
+            if let Some(is_confirmed) = dialogs::confirm_delete_actor_ui(ctx, name, uses) {
+                intents.push(Intent::DeleteActor(is_confirmed));
+            }
         } else if let Dialog::ConfirmOverwrite(path) = &app.dialog
             && let Some(is_confirmed) = dialogs::confirm_overwrite_ui(ctx, path)
         {
@@ -244,7 +251,9 @@ impl Panels {
         }
         match &app.dialog {
             Dialog::Repair(repair) => {
-                if let Some(choice) = dialogs::repair_ui(ctx, &repair.file_name, &repair.problems.1)
+                let problems = &repair.problems.1;
+                if let Some(choice) =
+                    dialogs::repair_ui(ctx, &repair.file_name, problems, &repair.orphans)
                 {
                     intents.push(Intent::Repair(choice));
                 }

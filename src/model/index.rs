@@ -18,6 +18,10 @@ pub struct ProjectIndex {
     by_holder: HashMap<ActorId, Vec<usize>>,
     /// Positions of the annotations without a holder.
     unheld: Vec<usize>,
+    /// Annotations targeting each actor.
+    per_target: HashMap<ActorId, usize>,
+    /// Annotations whose target is also their holder, counted once by [`Self::actor_use_count`].
+    self_targeted: HashMap<ActorId, usize>,
     annotation_positions: HashMap<AnnotationId, usize>,
     document_positions: HashMap<DocumentId, usize>,
     actor_positions: HashMap<ActorId, usize>,
@@ -56,6 +60,12 @@ impl ProjectIndex {
             match a.holder {
                 Some(holder) => index.by_holder.entry(holder).or_default().push(position),
                 None => index.unheld.push(position),
+            }
+            if let Some(target) = a.target {
+                *index.per_target.entry(target).or_insert(0) += 1;
+                if a.holder == Some(target) {
+                    *index.self_targeted.entry(target).or_insert(0) += 1;
+                }
             }
         }
         index
@@ -107,6 +117,14 @@ impl ProjectIndex {
     #[must_use]
     pub fn holder_count(&self, actor: ActorId) -> usize {
         self.by_holder.get(&actor).map_or(0, Vec::len)
+    }
+
+    /// Annotations that name an actor as holder, target or both: what deleting it touches.
+    #[must_use]
+    pub fn actor_use_count(&self, actor: ActorId) -> usize {
+        let targeted = self.per_target.get(&actor).copied().unwrap_or(0);
+        let both = self.self_targeted.get(&actor).copied().unwrap_or(0);
+        self.holder_count(actor) + targeted - both
     }
 
     /// Positions in `project.annotations` of the annotations an actor holds, in canonical order.

@@ -50,6 +50,7 @@ pub enum Command {
     ToggleSidebar,
     ToggleDocumentList,
     Schema,
+    Problems,
     KeyboardShortcuts,
     About,
 }
@@ -111,6 +112,7 @@ impl Command {
             Command::ToggleSidebar => "Annotation Sidebar",
             Command::ToggleDocumentList => "Document List",
             Command::Schema => "Schema…",
+            Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
         }
@@ -154,6 +156,7 @@ impl Command {
             Command::ToggleSidebar => "Show or hide the annotation sidebar",
             Command::ToggleDocumentList => "Show or hide the list of documents",
             Command::Schema => "Edit the tags, their fields, the relation types and the issues",
+            Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
         }
@@ -192,6 +195,7 @@ impl Command {
             | Command::ThemeSystem
             | Command::Preferences
             | Command::Schema
+            | Command::Problems
             | Command::About => &[],
         }
     }
@@ -230,7 +234,7 @@ impl Command {
             | Command::ThemeSystem
             | Command::ToggleSidebar
             | Command::ToggleDocumentList => Some(Menu::View),
-            Command::Schema => Some(Menu::Project),
+            Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
             Command::NextAnnotation
             | Command::PreviousAnnotation

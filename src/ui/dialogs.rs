@@ -5,7 +5,7 @@
 use egui::{Align2, Color32, Context, Id, RichText, Ui};
 
 use super::commands::{Command, shortcut_text};
-use crate::model::{AnnotationId, Problem, Subject, TagSchema};
+use crate::model::{AnnotationId, DocumentId, Orphan, Problem, Subject, TagSchema};
 
 /// The answer to "Save changes?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,13 +179,21 @@ impl Toasts {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RepairChoice {
     Fix(AnnotationId),
+    /// Accept a document's edited text and move its annotations to where their quotes are.
+    Reanchor(DocumentId),
     Delete(AnnotationId),
     Select(AnnotationId),
     Close,
 }
 
 /// Lists the problems of a project that loaded in the "needs repair" state.
-pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option<RepairChoice> {
+/// `orphans` are the annotations the last Re-anchor could not place.
+pub fn repair_ui(
+    ctx: &Context,
+    file_name: &str,
+    problems: &[Problem],
+    orphans: &[Orphan],
+) -> Option<RepairChoice> {
     let mut choice = None;
     let mut open = true;
     egui::Window::new("This project needs repair")
@@ -197,13 +205,18 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
         .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             let found = match problems.len() {
-                1 => "1 problem was".to_owned(),
-                n => format!("{n} problems were"),
+                0 => None,
+                1 => Some("1 problem".to_owned()),
+                n => Some(format!("{n} problems")),
             };
-            ui.label(format!(
-                "{file_name} loaded, but {found} found. Nothing was dropped: fix or delete \
-                 the broken annotations below, or close this window and repair them by hand."
-            ));
+            match found {
+                Some(found) => ui.label(format!(
+                    "{file_name} has {found}. Nothing was dropped: fix or delete the broken \
+                     annotations below, or close this window and repair them by hand \
+                     (the Project menu's Problems… reopens it)."
+                )),
+                None => ui.label(format!("{file_name} has no problems left.")),
+            };
             ui.add_space(8.0);
             egui::ScrollArea::vertical()
                 .max_height(320.0)
@@ -214,6 +227,7 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
                     if problems.is_empty() {
                         ui.label(RichText::new("All problems are fixed.").strong());
                     }
+                    orphans_ui(ui, orphans);
                 });
             ui.add_space(8.0);
             if ui.button("Close").clicked() {
@@ -226,8 +240,37 @@ pub fn repair_ui(ctx: &Context, file_name: &str, problems: &[Problem]) -> Option
     choice
 }
 
+/// The annotations Re-anchor left where they were, with why.
+fn orphans_ui(ui: &mut Ui, orphans: &[Orphan]) {
+    if orphans.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(format!(
+            "Not placed by Re-anchor ({}), kept where they were:",
+            orphans.len()
+        ))
+        .strong(),
+    );
+    for orphan in orphans {
+        let quote = crate::model::text::quoted(&orphan.quote);
+        ui.add(egui::Label::new(format!("{quote}: {}", orphan.reason)).wrap());
+    }
+}
+
 fn problem_row_ui(ui: &mut Ui, problem: &Problem, choice: &mut Option<RepairChoice>) {
     ui.horizontal(|ui| {
+        if let Problem::DocumentHashMismatch { document, .. } = problem
+            && ui
+                .button("Re-anchor")
+                .on_hover_text(
+                    "Accept the edited text and move each annotation to where its quote now is",
+                )
+                .clicked()
+        {
+            *choice = Some(RepairChoice::Reanchor(*document));
+        }
         if let Subject::Annotation(id) = problem.subject() {
             let fix = match problem {
                 Problem::UnknownHolder { .. } => "Drop the holder that is not an actor",
@@ -348,6 +391,52 @@ pub fn about_ui(ctx: &Context) -> bool {
 #[must_use]
 pub fn dirty_color(ui: &Ui) -> Color32 {
     ui.visuals().warn_fg_color
+}
+
+/// What deleting an actor does to the annotations that name it, `uses` being (held, held or
+/// targeted): "8 annotations will lose their holder."
+#[must_use]
+pub fn delete_actor_consequence(uses: (usize, usize)) -> String {
+    let (held, total) = uses;
+    let role = if held == total {
+        "holder"
+    } else if held == 0 {
+        "target"
+    } else {
+        "holder or target"
+    };
+    match total {
+        0 => "No annotation uses this actor.".to_owned(),
+        1 => format!("1 annotation will lose its {role}."),
+        n => format!("{n} annotations will lose their {role}."),
+    }
+}
+
+/// Asks before deleting an actor, naming it and the annotations it leaves without a holder:
+/// `Some(true)` delete, `Some(false)` cancel.
+pub fn confirm_delete_actor_ui(ctx: &Context, name: &str, uses: (usize, usize)) -> Option<bool> {
+    let mut choice = None;
+    let modal = egui::Modal::new(Id::unique("confirm_delete_actor"))
+        .frame(modal_frame(ctx))
+        .show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Delete actor?");
+            ui.add_space(6.0);
+            ui.label(format!("Delete {name}? {}", delete_actor_consequence(uses)));
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                if primary_button_ui(ui, "Delete").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    choice
 }
 
 /// Asks before an export replaces an existing file: `Some(true)` replace, `Some(false)` cancel.

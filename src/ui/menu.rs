@@ -105,9 +105,10 @@ fn item_ui(ui: &mut Ui, menu: Menu, item: Item, state: &MenuState<'_>) -> Option
             let mut chosen = None;
             ui.add_enabled_ui(!state.recent_files.is_empty(), |ui| {
                 ui.menu_button("Open Recent", |ui| {
-                    for path in state.recent_files {
+                    let labels = recent_labels(state.recent_files);
+                    for (path, label) in state.recent_files.iter().zip(labels) {
                         if ui
-                            .button(super::file_name(path))
+                            .button(label)
                             .on_hover_text(path.display().to_string())
                             .clicked()
                         {
@@ -155,9 +156,56 @@ fn command_ui(ui: &mut Ui, command: Command, state: &MenuState<'_>) -> bool {
         .clicked()
 }
 
+/// Open Recent's labels: each file's name, with as many parent folders as it takes to tell
+/// it apart from the other recent files (`a/talks.ron`, `b/talks.ron`).
+fn recent_labels(paths: &[PathBuf]) -> Vec<String> {
+    let parts: Vec<Vec<String>> = (paths.iter())
+        .map(|p| {
+            (p.components().rev())
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect()
+        })
+        .collect();
+    let suffix =
+        |rev: &[String], n: usize| -> Vec<String> { rev.iter().take(n).cloned().collect() };
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, rev)| {
+            let mut n = 1;
+            while n < rev.len()
+                && (parts.iter().enumerate())
+                    .any(|(j, other)| j != i && suffix(other, n) == suffix(rev, n))
+            {
+                n += 1;
+            }
+            let mut shown = suffix(rev, n);
+            shown.reverse();
+            shown.join("/").replacen("//", "/", 1)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recent_labels_show_enough_folders_to_tell_files_apart() {
+        let paths: Vec<PathBuf> = ["/w/geneva/talks.ron", "/w/miami/talks.ron", "/w/notes.ron"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(
+            recent_labels(&paths),
+            ["geneva/talks.ron", "miami/talks.ron", "notes.ron"]
+        );
+        let nested: Vec<PathBuf> = ["/a/x/talks.ron", "/b/x/talks.ron"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(recent_labels(&nested), ["a/x/talks.ron", "b/x/talks.ron"]);
+    }
 
     #[test]
     fn every_menu_command_is_in_its_menu_once() {

@@ -54,6 +54,8 @@ pub struct Preferences {
     pub annotator_name: String,
     /// Where the user was in each recent project, most recent first: reopened there.
     pub positions: Vec<ProjectPosition>,
+    /// The folder of the file last picked, opened or saved: file dialogs start there.
+    pub last_directory: Option<PathBuf>,
 }
 
 /// Where the user was in a project: its document, selected annotation and scroll offset.
@@ -77,6 +79,7 @@ impl Default for Preferences {
             show_document_list: true,
             window_size_px: None,
             positions: Vec::new(),
+            last_directory: None,
             annotator_name: os_user_name(),
         }
     }
@@ -133,9 +136,17 @@ impl Preferences {
 
     /// Puts `path` first in the recent files.
     pub fn remember_file(&mut self, path: &Path) {
+        self.remember_directory_of(path);
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_path_buf());
         self.recent_files.truncate(MAX_RECENT);
+    }
+
+    /// Remembers the folder holding `path` (a file, or a picked folder) for the next file dialog.
+    pub fn remember_directory_of(&mut self, path: &Path) {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            self.last_directory = Some(parent.to_path_buf());
+        }
     }
 
     /// Keeps where the user is in the project at `position.path` (one entry per project).

@@ -69,7 +69,8 @@ impl StatusBar {
                     Some(s) if !s.is_empty() => {
                         format!("Selection {}–{} ({} chars)", s.start, s.end, s.len())
                     }
-                    _ => "No selection".to_owned(),
+                    // Names the text, not the annotation: one can be selected while no text is.
+                    _ => "No text selected".to_owned(),
                 };
                 ui.label(RichText::new(text).small().weak());
             });

@@ -31,6 +31,10 @@ pub(super) fn assert_index_agrees(p: &Project, index: &ProjectIndex) {
         assert_eq!(index.holder_count(actor.id), held.len(), "{}", actor.name);
         assert_eq!(index.annotations_held_by(actor.id), held.as_slice());
         assert_eq!(index.actor_position(actor.id), Some(i));
+        let used = (p.annotations.iter())
+            .filter(|a| a.holder == Some(actor.id) || a.target == Some(actor.id))
+            .count();
+        assert_eq!(index.actor_use_count(actor.id), used, "{}", actor.name);
     }
     let unheld = p.annotations.iter().filter(|a| a.holder.is_none()).count();
     assert_eq!(index.unheld().len(), unheld);

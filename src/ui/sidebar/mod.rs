@@ -259,6 +259,22 @@ impl Sidebar {
             // The actor was deleted or merged away.
             filter.holder = None;
         }
+        let (shown, total) = (self.list.shown_count(), self.list.total_count());
+        if self.list.filter.is_active() && shown < total {
+            // Say what the filters hide, so an empty-looking list is not taken for an empty document.
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{shown} of {total} shown — filters hide {}",
+                        total - shown
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+                if ui.small_button("Clear filters").clicked() {
+                    self.list.filter = Filter::default();
+                }
+            });
+        }
     }
 }
 
