@@ -1,8 +1,6 @@
 //! The article widget on its own, driven through egui_kittest with real pointer and key events.
 #![allow(clippy::unwrap_used)]
 
-use std::collections::BTreeMap;
-
 use egui::{Event, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -90,26 +88,7 @@ fn annotate(project: &mut Project, tag: &str, needle: &str) -> AnnotationId {
     let doc = &project.documents[0];
     let span = doc.find(needle, 0).unwrap();
     let now = chrono::Utc::now();
-    let annotation = Annotation {
-        id: AnnotationId::random(),
-        document: doc.id,
-        tag: tag.to_owned(),
-        ranges: vec![span],
-        quote: needle.to_owned(),
-        holder: None,
-        issues: Vec::new(),
-        target: None,
-        stance: None,
-        condition: None,
-        attribution: None,
-        cue: Vec::new(),
-        annotator: None,
-        note: None,
-        attributes: BTreeMap::new(),
-        external_ids: BTreeMap::new(),
-        created: now,
-        modified: now,
-    };
+    let annotation = Annotation::bare(AnnotationId::random(), doc.id, tag, vec![span], needle, now);
     let id = annotation.id;
     project
         .apply(stance::model::Edit::AddAnnotation(Box::new(annotation)))
@@ -324,26 +303,15 @@ fn discontinuous_annotations_highlight_every_range() {
     let first = doc.find("Both parties agreed", 0).unwrap();
     let second = doc.find("de-escalation", 0).unwrap();
     let now = chrono::Utc::now();
-    let annotation = Annotation {
-        id: AnnotationId::random(),
-        document: doc.id,
-        tag: "claim".to_owned(),
-        ranges: vec![first, second],
-        quote: doc.quote(&[first, second]).unwrap(),
-        holder: None,
-        issues: Vec::new(),
-        target: None,
-        stance: None,
-        condition: None,
-        attribution: None,
-        cue: Vec::new(),
-        annotator: None,
-        note: Some("joint statement".to_owned()),
-        attributes: BTreeMap::new(),
-        external_ids: BTreeMap::new(),
-        created: now,
-        modified: now,
-    };
+    let mut annotation = Annotation::bare(
+        AnnotationId::random(),
+        doc.id,
+        "claim",
+        vec![first, second],
+        doc.quote(&[first, second]).unwrap(),
+        now,
+    );
+    annotation.note = Some("joint statement".to_owned());
     let id = annotation.id;
     project
         .apply(stance::model::Edit::AddAnnotation(Box::new(annotation)))
