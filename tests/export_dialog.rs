@@ -126,3 +126,33 @@ fn brat_exports_to_a_folder_and_cancel_closes() {
     assert!(!harness.state().is_open);
     assert!(harness.state().requests.is_empty());
 }
+
+#[test]
+fn choosing_another_format_neither_moves_nor_resizes_the_dialog() {
+    let mut harness = harness();
+    harness.run();
+    let place = |h: &Harness<'static, State>| {
+        (
+            h.get_by_label("Cancel").rect(),
+            h.get_by_label("Markdown brief").rect(),
+            h.get_by_label("Tags").rect(),
+        )
+    };
+    let at_first = place(&harness);
+    for format in [
+        "JSON Lines",
+        "brat standoff folder",
+        "Markdown brief",
+        "CSV (spreadsheet)",
+    ] {
+        harness.get_by_label(format).click();
+        harness.run();
+        let now = place(&harness);
+        assert_eq!(now, at_first, "the dialog moved after choosing {format}");
+    }
+    // The CSV options stay in their row, greyed out for the other formats.
+    harness.get_by_label("JSON").click();
+    harness.run();
+    harness.get_by_label("Raw cells (no formula guard)");
+    assert_eq!(place(&harness), at_first);
+}
