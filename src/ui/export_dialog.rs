@@ -144,7 +144,8 @@ impl ExportDialog {
                 };
                 let button = egui::Button::new(RichText::new(label).strong())
                     .fill(ui.visuals().selection.bg_fill)
-                    .min_size(egui::vec2(96.0, 0.0));
+                    // Wide enough for either label, so Cancel beside it never moves.
+                    .min_size(egui::vec2(150.0, 0.0));
                 if ui.add_enabled(can_export, button).clicked() {
                     request = Some(ExportAnswer::Export(ExportRequest {
                         file_name: suggested_file_name(project, self.format),
