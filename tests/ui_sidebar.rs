@@ -353,3 +353,23 @@ fn zooming_scales_the_sidebar_rows_with_the_article() {
         "row height {before} -> {after} at zoom {zoom}"
     );
 }
+
+#[test]
+fn tagging_with_a_hidden_tag_shows_that_tag_again() {
+    let mut harness = small_harness(StanceApp::with_project(sample()));
+    harness.get_by_role_and_label(Role::Button, "Claim").click();
+    harness.run();
+    let span = harness.state().project().documents[0]
+        .find("Florida", 0)
+        .unwrap();
+    harness.state_mut().set_text_selection(Some(span));
+    harness.key_press(Key::Num1);
+    harness.run();
+    let app = harness.state();
+    let new = app.selected_annotation().unwrap();
+    let project = app.project();
+    assert_eq!(project.annotation(new).unwrap().tag, "claim");
+    // The new claim is not selected unseen: claims are shown again, in the list too.
+    assert!(app.filter().hidden_tags.is_empty());
+    harness.get_by_label(&row_label(project, project.annotation(new).unwrap()));
+}

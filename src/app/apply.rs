@@ -168,7 +168,9 @@ impl StanceApp {
             Action::SetTag(id, tag) => {
                 let label = format!("Retag as {}", self.session.project.schema.name(&tag));
                 let edit = self.session.project.set_tag(id, &tag, &cx);
-                self.edit(ctx, edit, &label, None);
+                if self.edit(ctx, edit, &label, None) {
+                    self.show_despite_filter(ctx, id);
+                }
             }
             Action::SetHolder(id, holder) => {
                 let edit = self.session.project.set_holder(id, holder, &cx);
@@ -393,7 +395,9 @@ impl StanceApp {
         let Some(selection) = self.view.text_selection.filter(|s| !s.is_empty()) else {
             if let Some(id) = self.view.selected {
                 let edit = self.session.project.set_tag(id, tag, self.edit_context());
-                self.edit(ctx, edit, &format!("Retag as {name}"), None);
+                if self.edit(ctx, edit, &format!("Retag as {name}"), None) {
+                    self.show_despite_filter(ctx, id);
+                }
             } else {
                 self.toasts.info(
                     ctx,
@@ -430,8 +434,8 @@ impl StanceApp {
         self.view.filter = filter;
     }
 
-    /// A new annotation the filter would hide (its tag switched off, another holder chosen)
-    /// is shown anyway, by relaxing the filter, and the user is told.
+    /// An annotation just tagged or retagged that the filter would hide (its tag switched off,
+    /// another holder chosen) is shown anyway, by relaxing the filter, and the user is told.
     fn show_despite_filter(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
         let Some(a) = self.session.project.annotation(id) else {
             return;

@@ -418,6 +418,20 @@ mod tests {
     }
 
     #[test]
+    fn reveal_centres_a_row_out_of_sight_and_nudges_a_cut_one() {
+        let rows = (50.0, 46.0);
+        // Row 2 (100..146) in a 200 high viewport at 0: in view.
+        assert_eq!(reveal_offset(2, rows, 0.0, 200.0), None);
+        // Row 10 (500..546) is out of sight: centred.
+        assert_eq!(reveal_offset(10, rows, 0.0, 200.0), Some(500.0 - 77.0));
+        // Row 3 (150..196) is cut by a 180 high viewport's bottom: just enough to show it.
+        assert_eq!(reveal_offset(3, rows, 0.0, 180.0), Some(16.0));
+        // Row 1 (50..96) is cut by the top at 60: its top goes to the top.
+        assert_eq!(reveal_offset(1, rows, 60.0, 180.0), Some(50.0));
+        assert_eq!(reveal_offset(0, rows, 400.0, 180.0), Some(0.0));
+    }
+
+    #[test]
     fn neighbours_stop_at_the_ends() {
         let (p, d, ids) = project_with_three();
         let mut list = AnnotationList::default();
