@@ -15,9 +15,11 @@ pub use list::row_label;
 use super::{Action, tag_color};
 use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Project, ProjectIndex, Span};
 
-/// The editor never gets less than this, nor the list less than [`MIN_LIST_PX`].
+/// The editor never gets less than this.
 const MIN_EDITOR_PX: f32 = 140.0;
-const MIN_LIST_PX: f32 = 160.0;
+/// Nor the list and its header (heading, chips, search: about 95 points) less than this:
+/// room for three rows, where the issue found one and a half.
+const MIN_LIST_PX: f32 = 250.0;
 
 /// What the sidebar shows this frame.
 pub struct SidebarInput<'a> {
