@@ -275,6 +275,27 @@ fn choosing_a_holder_moves_no_field_and_actor_details_open_with_the_actor() {
     assert_eq!(note(&harness), before, "the fields below the holder moved");
     assert!(harness.query_by_label("Affiliation").is_none());
 
+    // A conditional stance enables the Condition row rather than inserting it.
+    let attribution = |h: &Harness<'static, StanceApp>| {
+        h.get_by_role_and_label(Role::Label, "Attribution").rect()
+    };
+    let attribution_before = attribution(&harness);
+    harness.state_mut().queue(stance::ui::Action::SetStance(
+        id,
+        Some(stance::model::Stance::Conditional),
+    ));
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(
+        project.annotation(id).unwrap().stance,
+        Some(stance::model::Stance::Conditional)
+    );
+    assert_eq!(
+        attribution(&harness),
+        attribution_before,
+        "Attribution moved"
+    );
+
     // The holder's details are one click away, in the Actors view.
     harness.get_by_label("Actor…").click();
     harness.run();
