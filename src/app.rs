@@ -298,6 +298,24 @@ impl StanceApp {
         self.panels.sidebar.list.last_visible_rows().len()
     }
 
+    /// True when the sidebar's selected row was wholly in view in the last frame.
+    #[must_use]
+    pub fn is_selected_row_in_view(&self) -> bool {
+        self.panels.sidebar.list.is_selected_in_view()
+    }
+
+    /// True while the Actors view fills the sidebar.
+    #[must_use]
+    pub fn is_actors_view_open(&self) -> bool {
+        self.panels.sidebar.is_actors_open()
+    }
+
+    /// What the sidebar lists and the article highlights.
+    #[must_use]
+    pub fn filter(&self) -> &crate::model::AnnotationFilter {
+        &self.view.filter
+    }
+
     #[must_use]
     pub fn history(&self) -> &History {
         &self.session.history
@@ -463,7 +481,8 @@ impl StanceApp {
         if matches!(
             self.dialog,
             Dialog::Shortcuts | Dialog::About | Dialog::Preferences
-        ) && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        ) && !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             // Esc closes the help windows first; only with none open does it clear the selection.
             intents.push(Intent::CloseDialog);
@@ -480,8 +499,11 @@ impl StanceApp {
 
     fn apply_preferences(&mut self, ctx: &egui::Context) {
         if self.applied_theme != Some(self.prefs.theme) {
+            if self.applied_theme.is_none() {
+                crate::ui::theme::install(ctx);
+            }
             ctx.set_theme(self.prefs.theme);
-            // Ctrl+± zooms the article text (our command), not the whole interface.
+            // Ctrl+± zooms the article's and the sidebar's text (our command), not the menus.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             self.applied_theme = Some(self.prefs.theme);
         }

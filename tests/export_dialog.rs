@@ -115,14 +115,42 @@ fn brat_exports_to_a_folder_and_cancel_closes() {
     harness.get_by_label_contains(".ann ──");
     harness.get_by_label_contains("position 185 217");
     assert!(harness.query_by_label("Export to Folder…").is_some());
-    assert!(
-        harness
-            .query_by_label("Raw cells (no formula guard)")
-            .is_none(),
-        "CSV-only option"
-    );
+    // The CSV-only options keep their row, so nothing moves, but cannot be used.
+    harness.get_by(|n| {
+        n.label().as_deref() == Some("Raw cells (no formula guard)") && n.is_disabled()
+    });
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(!harness.state().is_open);
     assert!(harness.state().requests.is_empty());
+}
+
+#[test]
+fn choosing_another_format_neither_moves_nor_resizes_the_dialog() {
+    let mut harness = harness();
+    harness.run();
+    let place = |h: &Harness<'static, State>| {
+        (
+            h.get_by_label("Cancel").rect(),
+            h.get_by_label("Markdown brief").rect(),
+            h.get_by_label("Tags").rect(),
+        )
+    };
+    let at_first = place(&harness);
+    for format in [
+        "JSON Lines",
+        "brat standoff folder",
+        "Markdown brief",
+        "CSV (spreadsheet)",
+    ] {
+        harness.get_by_label(format).click();
+        harness.run();
+        let now = place(&harness);
+        assert_eq!(now, at_first, "the dialog moved after choosing {format}");
+    }
+    // The CSV options stay in their row, greyed out for the other formats.
+    harness.get_by_label("JSON").click();
+    harness.run();
+    harness.get_by_label("Raw cells (no formula guard)");
+    assert_eq!(place(&harness), at_first);
 }

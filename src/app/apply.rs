@@ -13,7 +13,8 @@ use crate::ui::prefs::{Preferences, Theme};
 
 impl StanceApp {
     /// Turns this frame's key presses into actions. Bare keys (Delete, arrows, 1/2/3…) act
-    /// only while no text field has focus, so typing a note never deletes an annotation.
+    /// only while no text field has focus and no menu is open, so typing a note never
+    /// deletes an annotation and Esc in a menu only closes the menu.
     pub(super) fn handle_keys(&self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
         // Most frames carry no key press; they then cost nothing here.
         let has_key_press = ctx.input(|i| {
@@ -24,18 +25,21 @@ impl StanceApp {
         if !has_key_press {
             return;
         }
-        let is_typing = ctx.text_edit_focused() || self.was_typing;
+        // An open menu or combo box owns the bare keys: Esc closes it (egui does, if the key
+        // is left in the input), the arrows move in it, and J/K must not act underneath.
+        let are_bare_keys_taken =
+            ctx.text_edit_focused() || self.was_typing || egui::Popup::is_any_open(ctx);
         let tags = &self.session.project.schema.tags;
         ctx.input_mut(|input| {
             for (shortcut, command) in Command::shortcut_table() {
-                if is_typing && Command::is_bare_key(shortcut) {
+                if are_bare_keys_taken && Command::is_bare_key(shortcut) {
                     continue;
                 }
                 if commands::consume(input, shortcut) {
                     intents.push(Action::Command(*command).into());
                 }
             }
-            if is_typing {
+            if are_bare_keys_taken {
                 return;
             }
             if let Some(kind) = self.view.link.and_then(|l| l.to).and_then(|_| {
@@ -120,6 +124,9 @@ impl StanceApp {
             Intent::OpenInstead(choice) => self.answer_open_instead(ctx, choice),
             Intent::DocumentListWidth(width_px) => self.prefs.document_list_width_px = width_px,
             Intent::SidebarWidth(width_px) => self.prefs.sidebar_width_px = width_px,
+            Intent::SidebarEditorHeight(height_px) => {
+                self.prefs.sidebar_editor_height_px = height_px;
+            }
         }
     }
 
@@ -161,7 +168,9 @@ impl StanceApp {
             Action::SetTag(id, tag) => {
                 let label = format!("Retag as {}", self.session.project.schema.name(&tag));
                 let edit = self.session.project.set_tag(id, &tag, &cx);
-                self.edit(ctx, edit, &label, None);
+                if self.edit(ctx, edit, &label, None) {
+                    self.show_despite_filter(ctx, id);
+                }
             }
             Action::SetHolder(id, holder) => {
                 let edit = self.session.project.set_holder(id, holder, &cx);
@@ -220,6 +229,7 @@ impl StanceApp {
             }
             // Deleting unassigns annotations silently, so the user confirms it first.
             Action::DeleteActor(id) => self.open_dialog(Dialog::ConfirmDeleteActor(id)),
+            Action::SetFilter(filter) => self.set_filter(filter),
             other => self.apply_negotiation_action(ctx, other),
         }
     }
@@ -268,7 +278,7 @@ impl StanceApp {
                 };
                 if let Some(id) = self.panels.sidebar.neighbour(
                     &self.session.project,
-                    self.view.document,
+                    (self.view.document, &self.view.filter),
                     self.view.selected,
                     step,
                 ) {
@@ -385,7 +395,9 @@ impl StanceApp {
         let Some(selection) = self.view.text_selection.filter(|s| !s.is_empty()) else {
             if let Some(id) = self.view.selected {
                 let edit = self.session.project.set_tag(id, tag, self.edit_context());
-                self.edit(ctx, edit, &format!("Retag as {name}"), None);
+                if self.edit(ctx, edit, &format!("Retag as {name}"), None) {
+                    self.show_despite_filter(ctx, id);
+                }
             } else {
                 self.toasts.info(
                     ctx,
@@ -406,8 +418,36 @@ impl StanceApp {
             && let Some(id) = id
         {
             self.view.text_selection = None;
+            self.show_despite_filter(ctx, id);
             self.select(id, false, true);
         }
+    }
+
+    /// The sidebar's filter changed. An annotation the filter now hides in the article is
+    /// not left selected, where it could be edited or deleted unseen.
+    fn set_filter(&mut self, filter: crate::model::AnnotationFilter) {
+        if let Some(id) = self.view.selected
+            && (self.session.project.annotation(id)).is_some_and(|a| !filter.shows_highlight(a))
+        {
+            self.view.selected = None;
+        }
+        self.view.filter = filter;
+    }
+
+    /// An annotation just tagged or retagged that the filter would hide (its tag switched off,
+    /// another holder chosen) is shown anyway, by relaxing the filter, and the user is told.
+    fn show_despite_filter(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
+        let Some(a) = self.session.project.annotation(id) else {
+            return;
+        };
+        if self.view.filter.shows_highlight(a) {
+            return;
+        }
+        let name = self.session.project.schema.name(&a.tag).to_lowercase();
+        self.view.filter.hidden_tags.remove(&a.tag);
+        self.view.filter.holder = None;
+        self.toasts
+            .info(ctx, format!("The filter hid {name}s; they are shown again"));
     }
 
     fn add_selection_as_range(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
@@ -425,12 +465,22 @@ impl StanceApp {
         let next = self
             .panels
             .sidebar
-            .neighbour(&self.session.project, self.view.document, Some(id), 1)
+            .neighbour(
+                &self.session.project,
+                (self.view.document, &self.view.filter),
+                Some(id),
+                1,
+            )
             .filter(|&n| n != id)
             .or_else(|| {
                 self.panels
                     .sidebar
-                    .neighbour(&self.session.project, self.view.document, Some(id), -1)
+                    .neighbour(
+                        &self.session.project,
+                        (self.view.document, &self.view.filter),
+                        Some(id),
+                        -1,
+                    )
                     .filter(|&n| n != id)
             });
         let edit = self.session.project.delete_annotation(id);

@@ -188,9 +188,8 @@ impl StanceApp {
         fingerprint: Option<FileFingerprint>,
     ) {
         self.remember_position();
+        // Resets the filter too: one set for the old project would hide the new one's annotations.
         self.view.reset(&project);
-        // A search or tag filter set for the old project would hide the new one's annotations.
-        self.panels.sidebar.list.filter = crate::ui::sidebar::Filter::default();
         self.session.replace_project(project, path, fingerprint);
         self.disk.reset();
         // The old project's problems are not the new one's.

@@ -101,6 +101,8 @@ pub(super) enum Intent {
     /// The user resized a side panel.
     DocumentListWidth(f32),
     SidebarWidth(f32),
+    /// The user dragged the split between the sidebar's list and editor.
+    SidebarEditorHeight(f32),
 }
 
 impl From<Action> for Intent {

@@ -110,17 +110,24 @@ impl Panels {
                         text_selection: app.view.text_selection,
                         hovered_in_article: app.view.hovered_in_article,
                         is_linking: app.view.link.is_some(),
+                        filter: &app.view.filter,
+                        editor_height_px: app.prefs.sidebar_editor_height_px,
+                        text_scale: app.prefs.zoom,
                     };
                     intents.extend(self.sidebar.ui(ui, &input).into_iter().map(Intent::from));
                 });
+            if let Some(height_px) = self.sidebar.dragged_editor_height_px() {
+                intents.push(Intent::SidebarEditorHeight(height_px));
+            }
             let width_px = panel.response.rect.width();
             if width_px != app.prefs.sidebar_width_px {
                 intents.push(Intent::SidebarWidth(width_px));
             }
         }
 
+        let article_fill = crate::ui::theme::article_fill(ui.visuals());
         egui::CentralPanel::default()
-            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
+            .frame((egui::Frame::central_panel(ui.style()).inner_margin(0)).fill(article_fill))
             .show(ui, |ui| match app.view.document {
                 Some(document) => self.article_ui(ui, app, document, scroll_to, intents),
                 None => welcome_ui(ui, intents),
@@ -143,6 +150,12 @@ impl Panels {
             font_size_px: DEFAULT_FONT_SIZE_PX * app.prefs.zoom,
             show_palette: app.view.link.is_none(),
             related: related_marks(app),
+            // Only tags and holder hide highlights; the search is for the list.
+            highlight_filter: crate::model::AnnotationFilter {
+                hidden_tags: app.view.filter.hidden_tags.clone(),
+                holder: app.view.filter.holder,
+                search: String::new(),
+            },
         };
         let response = self.article.ui(ui, &app.session.project, document, &input);
         if response.hovered != app.view.hovered_in_article {

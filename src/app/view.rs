@@ -1,7 +1,7 @@
 //! [`ViewState`]: what the user is looking at — the current document, the selections and
 //! one-shot scroll requests. Not saved, and changed only when the app applies intents.
 
-use crate::model::{AnnotationId, DocumentId, Project, Span};
+use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Project, Span};
 
 /// Where the user is in the project.
 #[derive(Debug, Default)]
@@ -19,6 +19,8 @@ pub(super) struct ViewState {
     pub(super) hovered_in_article: Option<AnnotationId>,
     /// Linking the selected annotation to another (`L`), while it lasts.
     pub(super) link: Option<LinkMode>,
+    /// What the sidebar lists and the article highlights; reset with the project.
+    pub(super) filter: AnnotationFilter,
 }
 
 /// Link mode: `from` is the annotation being linked; clicking another one (in the article
@@ -64,6 +66,12 @@ impl ViewState {
         {
             // Undo removed an end, or the selection moved on: the link has nothing to start from.
             self.link = None;
+        }
+        if let Some(holder) = self.filter.holder
+            && project.actor(holder).is_none()
+        {
+            // The actor was deleted or merged away: its filter would hide everything.
+            self.filter.holder = None;
         }
         if let (Some(selection), Some(doc)) = (
             self.text_selection,

@@ -11,7 +11,9 @@
 
 use std::collections::HashMap;
 
-use super::{AnnotationId, DocumentId, Project, ProjectKey, Span};
+use std::collections::BTreeSet;
+
+use super::{ActorId, AnnotationFilter, AnnotationId, DocumentId, Project, ProjectKey, Span};
 
 /// One range of one annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,18 +29,22 @@ pub struct OverlapEntry {
 }
 
 /// What the index was built from; a different key means the index is stale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct BuildKey {
     project: ProjectKey,
     document: DocumentId,
+    /// The filter's tags and holder (its search does not hide highlights).
+    hidden_tags: BTreeSet<String>,
+    holder: Option<ActorId>,
 }
 
 impl BuildKey {
-    fn of(project: &Project, document: DocumentId) -> Self {
-        Self {
-            project: project.key(),
-            document,
-        }
+    /// Compared in place, so an unchanged index costs no allocation per frame.
+    fn matches(&self, project: &Project, document: DocumentId, filter: &AnnotationFilter) -> bool {
+        self.project == project.key()
+            && self.document == document
+            && self.hidden_tags == filter.hidden_tags
+            && self.holder == filter.holder
     }
 }
 
@@ -64,28 +70,43 @@ impl OverlapIndex {
     #[must_use]
     pub fn build(project: &Project, document: DocumentId) -> Self {
         let mut index = Self::default();
-        index.rebuild(project, document);
+        index.rebuild(project, document, &AnnotationFilter::default());
         index
     }
 
     /// Rebuilds only if the project changed (by [`Project::key`]) or another document is
     /// asked for. Returns true if it rebuilt. Cheap when nothing changed: call it every frame.
     pub fn refresh(&mut self, project: &Project, document: DocumentId) -> bool {
-        if self.built_from == Some(BuildKey::of(project, document)) {
+        self.refresh_shown(project, document, &AnnotationFilter::default())
+    }
+
+    /// [`Self::refresh`] indexing only the annotations `filter` highlights, so hidden ones are
+    /// neither painted nor hit by the pointer.
+    pub fn refresh_shown(
+        &mut self,
+        project: &Project,
+        document: DocumentId,
+        filter: &AnnotationFilter,
+    ) -> bool {
+        if (self.built_from.as_ref()).is_some_and(|k| k.matches(project, document, filter)) {
             return false;
         }
-        self.rebuild(project, document);
+        self.rebuild(project, document, filter);
         true
     }
 
-    fn rebuild(&mut self, project: &Project, document: DocumentId) {
+    fn rebuild(&mut self, project: &Project, document: DocumentId, filter: &AnnotationFilter) {
         let range = project.document_annotation_range(document);
         let first = range.start;
         let annotations = &project.annotations[range];
-        self.lanes = assign_lanes(annotations.iter().map(|a| (a.id, a.extent())));
+        let shown = |a: &&super::Annotation| filter.shows_highlight(a);
+        self.lanes = assign_lanes((annotations.iter().filter(shown)).map(|a| (a.id, a.extent())));
         self.lane_count = self.lanes.values().copied().max().map_or(0, |l| l + 1);
         self.entries.clear();
         for (offset, a) in annotations.iter().enumerate() {
+            if !filter.shows_highlight(a) {
+                continue;
+            }
             let lane = self.lanes.get(&a.id).copied().unwrap_or(0);
             for (range_index, r) in a.ranges.iter().enumerate() {
                 if r.is_empty() {
@@ -104,7 +125,12 @@ impl OverlapIndex {
             .sort_by_key(|e| (e.range.start, e.range.end, e.annotation));
         self.max_ends = self.entries.iter().map(|e| e.range.end).collect();
         self.root_level = build_max_ends(&self.entries, &mut self.max_ends);
-        self.built_from = Some(BuildKey::of(project, document));
+        self.built_from = Some(BuildKey {
+            project: project.key(),
+            document,
+            hidden_tags: filter.hidden_tags.clone(),
+            holder: filter.holder,
+        });
     }
 
     /// Number of ranges indexed.
@@ -357,6 +383,23 @@ mod tests {
         assert!(index.refresh(&project, doc));
         assert_eq!(index.len(), 2);
         assert!(!index.refresh(&project, doc));
+    }
+
+    #[test]
+    fn a_filter_drops_hidden_annotations_and_a_search_alone_rebuilds_nothing() {
+        let (mut project, doc) = project_with(&[vec![Span::new(0, 10)], vec![Span::new(5, 15)]]);
+        project.annotations[1].tag = "position".to_owned();
+        let mut index = OverlapIndex::build(&project, doc);
+        assert_eq!(index.lane_count(), 2);
+        let mut filter = AnnotationFilter::default();
+        filter.hidden_tags.insert("claim".to_owned());
+        assert!(index.refresh_shown(&project, doc, &filter));
+        assert_eq!(index.annotations_at(7), [project.annotations[1].id]);
+        assert_eq!(index.lane_count(), 1);
+        filter.search = "anything".to_owned();
+        assert!(!index.refresh_shown(&project, doc, &filter));
+        assert!(index.refresh(&project, doc));
+        assert_eq!(index.len(), 2);
     }
 
     #[test]

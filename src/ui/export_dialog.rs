@@ -16,6 +16,9 @@ use crate::model::Project;
 
 /// How many lines of the output the preview shows.
 const PREVIEW_LINES: usize = 14;
+const DIALOG_WIDTH_PX: f32 = 760.0;
+/// The preview's fixed height, whatever the format shows in it.
+const PREVIEW_HEIGHT_PX: f32 = 280.0;
 
 /// What the user asked to export, and a file (or folder) name to suggest in the save dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,8 +94,10 @@ impl ExportDialog {
             .id(egui::Id::unique("export_dialog"))
             .open(&mut open)
             .collapsible(false)
-            .resizable(true)
-            .default_width(760.0)
+            // A fixed size: choosing another format must not move or resize the dialog
+            // under the pointer (the preview and options keep their place too).
+            .resizable(false)
+            .default_width(DIALOG_WIDTH_PX)
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| answer = self.contents_ui(ui, project));
@@ -110,16 +115,17 @@ impl ExportDialog {
                 self.format_ui(ui);
                 ui.end_row();
                 self.filters_ui(ui, project);
-                if self.format == ExportFormat::Csv {
-                    // In the grid, so the options line up with the filters above them.
-                    ui.label("CSV");
-                    ui.horizontal_wrapped(|ui| {
+                // In the grid, so the options line up with the filters above them; always
+                // there (greyed out for other formats), so nothing below moves.
+                ui.label("CSV");
+                ui.add_enabled_ui(self.format == ExportFormat::Csv, |ui| {
+                    ui.horizontal(|ui| {
                         ui.checkbox(&mut self.raw, "Raw cells (no formula guard)")
                             .on_hover_text("Keep cells starting with = + - @ as they are");
                         ui.checkbox(&mut self.excel, "For Excel (UTF-8 byte order mark)");
                     });
-                    ui.end_row();
-                }
+                });
+                ui.end_row();
             });
         ui.separator();
         let options = self.options(project);
@@ -138,7 +144,8 @@ impl ExportDialog {
                 };
                 let button = egui::Button::new(RichText::new(label).strong())
                     .fill(ui.visuals().selection.bg_fill)
-                    .min_size(egui::vec2(96.0, 0.0));
+                    // Wide enough for either label, so Cancel beside it never moves.
+                    .min_size(egui::vec2(150.0, 0.0));
                 if ui.add_enabled(can_export, button).clicked() {
                     request = Some(ExportAnswer::Export(ExportRequest {
                         file_name: suggested_file_name(project, self.format),
@@ -231,20 +238,20 @@ impl ExportDialog {
             ui.label(RichText::new("Preview").strong());
             ui.label(RichText::new(preview.summary.as_str()).weak());
         });
-        match &preview.text {
-            Err(message) => {
-                ui.colored_label(ui.visuals().error_fg_color, message.as_str());
-            }
-            Ok(_) if !preview.rows.is_empty() => rows_ui(ui, &preview.rows),
-            Ok(text) => {
-                egui::ScrollArea::both()
-                    .max_height(280.0)
-                    .auto_shrink([false, true])
-                    .show(ui, |ui| {
-                        ui.add(egui::Label::new(RichText::new(text.as_str()).monospace()).extend());
-                    });
-            }
-        }
+        egui::ScrollArea::both()
+            .id_salt("export_preview")
+            .min_scrolled_height(PREVIEW_HEIGHT_PX)
+            .max_height(PREVIEW_HEIGHT_PX)
+            .auto_shrink([false, false])
+            .show(ui, |ui| match &preview.text {
+                Err(message) => {
+                    ui.colored_label(ui.visuals().error_fg_color, message.as_str());
+                }
+                Ok(_) if !preview.rows.is_empty() => rows_ui(ui, &preview.rows),
+                Ok(text) => {
+                    ui.add(egui::Label::new(RichText::new(text.as_str()).monospace()).extend());
+                }
+            });
     }
 }
 
@@ -294,22 +301,17 @@ fn preview_cell(cell: &str) -> String {
 
 /// The first CSV rows as a table.
 fn rows_ui(ui: &mut Ui, rows: &[Vec<String>]) {
-    egui::ScrollArea::both()
-        .max_height(280.0)
-        .auto_shrink([false, true])
+    egui::Grid::new("export_preview_rows")
+        .striped(true)
+        .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            egui::Grid::new("export_preview_rows")
-                .striped(true)
-                .spacing([10.0, 2.0])
-                .show(ui, |ui| {
-                    for (i, row) in rows.iter().enumerate() {
-                        for cell in row {
-                            let text = RichText::new(cell.as_str()).small();
-                            ui.label(if i == 0 { text.strong() } else { text });
-                        }
-                        ui.end_row();
-                    }
-                });
+            for (i, row) in rows.iter().enumerate() {
+                for cell in row {
+                    let text = RichText::new(cell.as_str()).small();
+                    ui.label(if i == 0 { text.strong() } else { text });
+                }
+                ui.end_row();
+            }
         });
 }
 

@@ -17,6 +17,7 @@ pub mod recovery_dialogs;
 pub mod schema_window;
 pub mod sidebar;
 pub mod status_bar;
+pub mod theme;
 
 use std::path::PathBuf;
 
@@ -99,6 +100,8 @@ pub enum Action {
     Schema(SchemaAction),
     /// Preferences → Annotator name, as typed.
     SetAnnotatorName(String),
+    /// The sidebar's tag chips, holder or search changed: the view's filter becomes this.
+    SetFilter(crate::model::AnnotationFilter),
 }
 
 /// Finds an annotation by id, trying `hint` (where it was last time) first, so looking up the
@@ -134,14 +137,14 @@ pub fn tag_color(rgb: Rgb) -> egui::Color32 {
     egui::Color32::from_rgb(r, g, b)
 }
 
-/// Black or white, whichever reads better on `background`.
+/// Black or white, whichever has the higher contrast on `background` (WCAG): tag colours are
+/// mid-tones, where a brightness rule picks white text at 3.4:1 on the default blue.
 #[must_use]
 pub fn text_on(background: egui::Color32) -> egui::Color32 {
-    let luma = 0.299 * f32::from(background.r())
-        + 0.587 * f32::from(background.g())
-        + 0.114 * f32::from(background.b());
-    if luma > 150.0 {
-        egui::Color32::from_rgb(20, 20, 20)
+    let on_black = theme::contrast_ratio(egui::Color32::BLACK, background);
+    let on_white = theme::contrast_ratio(egui::Color32::WHITE, background);
+    if on_black >= on_white {
+        egui::Color32::BLACK
     } else {
         egui::Color32::WHITE
     }

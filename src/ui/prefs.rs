@@ -45,6 +45,8 @@ pub struct Preferences {
     /// Article text scale, 1.0 = normal.
     pub zoom: f32,
     pub sidebar_width_px: f32,
+    /// The height of the sidebar's annotation editor, below the list (the split).
+    pub sidebar_editor_height_px: f32,
     pub document_list_width_px: f32,
     pub show_sidebar: bool,
     pub show_document_list: bool,
@@ -74,6 +76,7 @@ impl Default for Preferences {
             theme: Theme::System,
             zoom: 1.0,
             sidebar_width_px: 380.0,
+            sidebar_editor_height_px: 300.0,
             document_list_width_px: 220.0,
             show_sidebar: true,
             show_document_list: true,
@@ -117,6 +120,9 @@ impl Preferences {
         self.zoom = self.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
         if !self.sidebar_width_px.is_finite() || self.sidebar_width_px < 200.0 {
             self.sidebar_width_px = Self::default().sidebar_width_px;
+        }
+        if !self.sidebar_editor_height_px.is_finite() || self.sidebar_editor_height_px < 100.0 {
+            self.sidebar_editor_height_px = Self::default().sidebar_editor_height_px;
         }
         if !self.document_list_width_px.is_finite() || self.document_list_width_px < 120.0 {
             self.document_list_width_px = Self::default().document_list_width_px;
@@ -225,6 +231,7 @@ mod tests {
             theme: Theme::Dark,
             zoom: 1.3,
             sidebar_width_px: 450.0,
+            sidebar_editor_height_px: 222.0,
             show_document_list: false,
             window_size_px: Some([1000.0, 700.0]),
             ..Preferences::default()

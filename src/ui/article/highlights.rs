@@ -42,10 +42,15 @@ pub(super) struct CueIndex {
 }
 
 impl CueIndex {
-    /// The cues of `document`'s annotations.
-    pub fn build(project: &Project, document: crate::model::DocumentId) -> Self {
+    /// The cues of `document`'s annotations that `filter` shows.
+    pub fn build(
+        project: &Project,
+        document: crate::model::DocumentId,
+        filter: &crate::model::AnnotationFilter,
+    ) -> Self {
         let range = project.document_annotation_range(document);
         let mut marks: Vec<CueMark> = (project.annotations[range].iter())
+            .filter(|a| filter.shows_highlight(a))
             .flat_map(|a| {
                 let color = project
                     .schema

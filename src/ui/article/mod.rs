@@ -70,6 +70,8 @@ pub struct ArticleInput {
     pub show_palette: bool,
     /// Annotations related to the selected one, outlined in their relation type's colour.
     pub related: Vec<(AnnotationId, egui::Color32)>,
+    /// The annotations this filter hides (by tag or holder) are not highlighted nor clickable.
+    pub highlight_filter: crate::model::AnnotationFilter,
 }
 
 impl Default for ArticleInput {
@@ -82,6 +84,7 @@ impl Default for ArticleInput {
             font_size_px: DEFAULT_FONT_SIZE_PX,
             show_palette: true,
             related: Vec::new(),
+            highlight_filter: crate::model::AnnotationFilter::default(),
         }
     }
 }
@@ -233,8 +236,8 @@ impl ArticleView {
         {
             self.reset(doc);
         }
-        if self.overlap.refresh(project, document) {
-            self.cues = CueIndex::build(project, document);
+        if (self.overlap).refresh_shown(project, document, &input.highlight_filter) {
+            self.cues = CueIndex::build(project, document, &input.highlight_filter);
             self.index_generation += 1;
         }
         let mut scroll_area = egui::ScrollArea::vertical()

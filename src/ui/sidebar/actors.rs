@@ -1,12 +1,10 @@
-//! The Actors section: every actor with its annotation count; rename, affiliation, merge.
+//! The Actors view: every actor with its annotation count; rename, affiliation, aliases,
+//! add, merge and delete. It fills the sidebar while open.
 
 use egui::{RichText, Ui};
 
 use super::super::Action;
 use crate::model::{Actor, ActorId, Project, ProjectIndex};
-
-/// The actors list scrolls beyond this height.
-const ACTORS_LIST_HEIGHT_PX: f32 = 320.0;
 
 /// State of the actors section between frames.
 #[derive(Default)]
@@ -16,9 +14,18 @@ pub struct ActorsSection {
     merge_from: Option<ActorId>,
     merge_into: Option<ActorId>,
     new_actor_name: String,
+    /// The aliases of one actor as typed; committed when the field loses focus.
+    aliases_typed: Option<(ActorId, String)>,
+    /// Scroll to this actor's row on the next frame.
+    reveal: Option<ActorId>,
 }
 
 impl ActorsSection {
+    /// Scrolls to `actor` on the next frame (the editor's "Actor…" button).
+    pub fn reveal(&mut self, actor: ActorId) {
+        self.reveal = Some(actor);
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -34,32 +41,6 @@ impl ActorsSection {
                 .weak(),
             );
         }
-        // Virtualised like the annotation list: a project can hold hundreds of actors, and
-        // each row has a text field.
-        let row_height_px = 2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y + 4.0;
-        egui::ScrollArea::vertical()
-            .id_salt("actors_list")
-            .max_height(ACTORS_LIST_HEIGHT_PX)
-            .auto_shrink([false, true])
-            .show_rows(ui, row_height_px, project.actors.len(), |ui, rows| {
-                for index in rows {
-                    let Some(actor) = project.actors.get(index) else {
-                        continue;
-                    };
-                    let count = counts.holder_count(actor.id);
-                    let (rect, _) = ui.allocate_exact_size(
-                        egui::vec2(ui.available_width(), row_height_px),
-                        egui::Sense::hover(),
-                    );
-                    let mut row = ui.new_child(
-                        egui::UiBuilder::new()
-                            .max_rect(rect)
-                            .layout(egui::Layout::top_down(egui::Align::Min)),
-                    );
-                    self.actor_row_ui(&mut row, actor, count, actions);
-                }
-            });
-        ui.add_space(6.0);
         ui.horizontal(|ui| {
             let response = ui.add(
                 egui::TextEdit::singleline(&mut self.new_actor_name)
@@ -89,6 +70,40 @@ impl ActorsSection {
         if project.actors.len() >= 2 {
             self.merge_ui(ui, project, actions);
         }
+        ui.add_space(6.0);
+        // Virtualised like the annotation list: a project can hold hundreds of actors, and
+        // each row has text fields. The list takes the height the controls above leave.
+        let spacing = ui.spacing();
+        let row_height_px = 3.0 * spacing.interact_size.y + 2.0 * spacing.item_spacing.y + 8.0;
+        let row_step_px = row_height_px + spacing.item_spacing.y;
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("actors_list")
+            .auto_shrink([false, false]);
+        if let Some(actor) = self.reveal.take()
+            && let Some(index) = project.actors.iter().position(|a| a.id == actor)
+        {
+            #[allow(clippy::cast_precision_loss)]
+            let top_px = index as f32 * row_step_px;
+            area = area.vertical_scroll_offset(top_px);
+        }
+        area.show_rows(ui, row_height_px, project.actors.len(), |ui, rows| {
+            for index in rows {
+                let Some(actor) = project.actors.get(index) else {
+                    continue;
+                };
+                let count = counts.holder_count(actor.id);
+                let (rect, _) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), row_height_px),
+                    egui::Sense::hover(),
+                );
+                let mut row = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                );
+                self.actor_row_ui(&mut row, actor, count, actions);
+            }
+        });
     }
 
     /// One actor: name (click to rename), annotations held, Delete, and the affiliation.
@@ -132,7 +147,42 @@ impl ActorsSection {
         if response.lost_focus() {
             actions.push(Action::ActorEditFinished);
         }
+        self.aliases_ui(ui, actor, actions);
         ui.add_space(4.0);
+    }
+
+    /// Other names of the actor, comma-separated; one edit when the field loses focus.
+    fn aliases_ui(&mut self, ui: &mut Ui, actor: &Actor, actions: &mut Vec<Action>) {
+        let mut joined = String::new();
+        let text = match &mut self.aliases_typed {
+            Some((id, typed)) if *id == actor.id => typed,
+            _ => {
+                // Follows the model (undo, merges) while the user is not typing here.
+                joined = actor.aliases.join(", ");
+                &mut joined
+            }
+        };
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .id_salt(("actor_aliases", actor.id))
+                    .hint_text("Aliases, comma-separated")
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_ui(|ui| {
+                ui.label(format!("Other names of {}", actor.name));
+            });
+        if response.lost_focus() {
+            let typed = match self.aliases_typed.take() {
+                Some((id, typed)) if id == actor.id => typed,
+                _ => joined,
+            };
+            actions.push(Action::SetAliases(actor.id, typed));
+        } else if response.changed()
+            && !matches!(&self.aliases_typed, Some((id, _)) if *id == actor.id)
+        {
+            self.aliases_typed = Some((actor.id, joined));
+        }
     }
 
     fn name_ui(&mut self, ui: &mut Ui, id: ActorId, name: &str, actions: &mut Vec<Action>) {

@@ -23,15 +23,20 @@ pub struct DetailEditor {
     new_target_name: Option<String>,
     /// The issue being typed, for the annotation it is typed on.
     issue_query: Option<(AnnotationId, String)>,
-    /// Aliases of the holder being typed; committed when the field loses focus.
-    aliases_buffer: Option<(ActorId, String)>,
     focus_note: bool,
+    /// "Actor…" was clicked: the sidebar shows this actor in the Actors view.
+    actor_to_show: Option<ActorId>,
 }
 
 impl DetailEditor {
     /// Moves keyboard focus to the note field on the next frame.
     pub fn focus_note(&mut self) {
         self.focus_note = true;
+    }
+
+    /// The actor whose details the user asked to edit, once.
+    pub fn take_actor_to_show(&mut self) -> Option<ActorId> {
+        self.actor_to_show.take()
     }
 
     pub fn ui(
@@ -52,23 +57,33 @@ impl DetailEditor {
             ui.end_row();
 
             let holder_label = ui.label("Holder").on_hover_text("Who said it: the source");
-            let pick = actor_pick_ui(
-                ui,
-                project,
-                (a.holder, ("holder", a.id)),
-                &mut self.new_holder_name,
-                holder_label.id,
-            );
+            // The holder's affiliation and aliases are edited in the Actors view, not here:
+            // rows appearing with a holder would move every field below them.
+            let pick = ui
+                .horizontal(|ui| {
+                    let pick = actor_pick_ui(
+                        ui,
+                        project,
+                        (a.holder, ("holder", a.id)),
+                        &mut self.new_holder_name,
+                        holder_label.id,
+                    );
+                    let details = ui
+                        .add_enabled(a.holder.is_some(), egui::Button::new("Actor…"))
+                        .on_hover_text("Edit the holder's affiliation and aliases")
+                        .on_disabled_hover_text("Choose a holder first");
+                    if details.clicked() {
+                        self.actor_to_show = a.holder;
+                    }
+                    pick
+                })
+                .inner;
             match pick {
                 Some(ActorPick::Set(holder)) => actions.push(Action::SetHolder(a.id, holder)),
                 Some(ActorPick::New(name)) => actions.push(Action::NewHolder(a.id, name)),
                 None => {}
             }
             ui.end_row();
-
-            if let Some(holder) = a.holder.and_then(|h| project.actor(h)) {
-                self.holder_details_ui(ui, holder, actions);
-            }
 
             let target_label = ui
                 .label("Target")
@@ -133,52 +148,6 @@ impl DetailEditor {
         ui.add_space(6.0);
         footer_ui(ui, a, actions);
     }
-
-    /// Affiliation and aliases of the holder, edited in place (they change the actor).
-    fn holder_details_ui(&mut self, ui: &mut Ui, holder: &Actor, actions: &mut Vec<Action>) {
-        let label = ui.label(RichText::new("Affiliation").weak());
-        let mut affiliation = holder.affiliation.clone().unwrap_or_default();
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut affiliation)
-                    .id_salt(("affiliation", holder.id))
-                    .hint_text("e.g. Russia, United States, Ukraine")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if response.changed() {
-            actions.push(Action::SetAffiliation(holder.id, affiliation));
-        }
-        if response.lost_focus() {
-            actions.push(Action::ActorEditFinished);
-        }
-        ui.end_row();
-
-        let label = ui.label(RichText::new("Aliases").weak());
-        let buffer = match &mut self.aliases_buffer {
-            Some((id, text)) if *id == holder.id => text,
-            slot => {
-                *slot = Some((holder.id, holder.aliases.join(", ")));
-                &mut slot.get_or_insert_with(|| (holder.id, String::new())).1
-            }
-        };
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(buffer)
-                    .id_salt(("aliases", holder.id))
-                    .hint_text("Other names, comma-separated")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if response.lost_focus() {
-            actions.push(Action::SetAliases(holder.id, buffer.clone()));
-        }
-        if !response.has_focus() && !response.lost_focus() {
-            // Follow the model (undo, merges) while the user is not typing.
-            *buffer = holder.aliases.join(", ");
-        }
-        ui.end_row();
-    }
 }
 
 /// A combo of the project's actors (with "— none —" and "New actor…"), for the holder or
@@ -224,7 +193,7 @@ fn actor_pick_ui(
     let mut pick = None;
     let combo = egui::ComboBox::from_id_salt(salt)
         .selected_text(shown)
-        .width(200.0)
+        .width(170.0)
         .show_ui(ui, |ui| {
             if ui.selectable_label(current.is_none(), "— none —").clicked() {
                 pick = Some(ActorPick::Set(None));

@@ -3,102 +3,77 @@
 //! The filtered rows are cached by project revision, document and filter, so a frame costs
 //! only the visible rows however many annotations there are.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use egui::{Align, Color32, Layout, RichText, Sense, Ui, Vec2};
 
 use super::super::{Action, tag_chip_ui, tag_color};
-use crate::model::{ActorId, Annotation, AnnotationId, DocumentId, Project};
+use crate::model::{Annotation, AnnotationFilter, AnnotationId, DocumentId, Project};
 
 /// Height of one list row, without spacing.
 const ROW_HEIGHT_PX: f32 = 46.0;
-
-/// What the list shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// Tag keys switched off.
-    pub hidden_tags: BTreeSet<String>,
-    /// Only annotations held by this actor.
-    pub holder: Option<ActorId>,
-    /// Case-insensitive text in quote, note or holder name.
-    pub search: String,
-}
-
-impl Filter {
-    #[must_use]
-    pub fn is_active(&self) -> bool {
-        !self.hidden_tags.is_empty() || self.holder.is_some() || !self.search.trim().is_empty()
-    }
-
-    fn accepts(&self, project: &Project, a: &Annotation, needle_lower: &str) -> bool {
-        if self.hidden_tags.contains(&a.tag) {
-            return false;
-        }
-        if self.holder.is_some() && a.holder != self.holder {
-            return false;
-        }
-        if needle_lower.is_empty() {
-            return true;
-        }
-        contains_lower(&a.quote, needle_lower)
-            || contains_lower(a.note_text(), needle_lower)
-            || contains_lower(project.holder_name(a), needle_lower)
-    }
-}
-
-fn contains_lower(haystack: &str, needle_lower: &str) -> bool {
-    haystack.to_lowercase().contains(needle_lower)
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct CacheKey {
     revision: u64,
     document: Option<DocumentId>,
-    filter: Filter,
+    filter: AnnotationFilter,
 }
 
 /// The list's state between frames.
 #[derive(Default)]
 pub struct AnnotationList {
-    pub filter: Filter,
     cache_key: Option<CacheKey>,
     /// Indices into `project.annotations` of the rows shown, in text order.
     rows: Vec<usize>,
     /// Total annotations of the document, for "12 of 40".
     total: usize,
+    /// Bumped whenever `rows` is rebuilt; part of `selected_row`'s key.
+    rows_generation: u64,
+    /// The selected annotation's row, by rows generation: found once, not every frame.
+    selected_row: Option<(AnnotationId, u64, Option<usize>)>,
     last_visible_rows: Range<usize>,
     last_viewport_height_px: f32,
-    scroll_to_selected: bool,
+    last_offset_px: f32,
+    last_selected: Option<AnnotationId>,
+    /// The selected row was wholly in view at the end of the last frame.
+    was_selected_in_view: bool,
+    /// Bring the selected row into view once the list's height has settled.
+    reveal_pending: bool,
 }
 
 impl AnnotationList {
     /// Recomputes the rows if the project, document or filter changed.
-    pub fn refresh(&mut self, project: &Project, document: Option<DocumentId>) {
+    pub fn refresh(
+        &mut self,
+        project: &Project,
+        document: Option<DocumentId>,
+        filter: &AnnotationFilter,
+    ) {
         let revision = project.revision();
         // Compared in place: cloning the filter for the key every frame would allocate.
         if self.cache_key.as_ref().is_some_and(|k| {
-            k.revision == revision && k.document == document && k.filter == self.filter
+            k.revision == revision && k.document == document && k.filter == *filter
         }) {
             return;
         }
         let range = document.map_or(0..0, |d| project.document_annotation_range(d));
-        let needle = self.filter.search.trim().to_lowercase();
+        let needle = filter.needle_lower();
         self.total = range.len();
-        let filter = &self.filter;
         self.rows = range
             .filter(|&i| {
                 project
                     .annotations
                     .get(i)
-                    .is_some_and(|a| filter.accepts(project, a, &needle))
+                    .is_some_and(|a| filter.lists(project, a, &needle))
             })
             .collect();
         self.cache_key = Some(CacheKey {
             revision,
             document,
-            filter: self.filter.clone(),
+            filter: filter.clone(),
         });
+        self.rows_generation += 1;
     }
 
     /// The ids of the listed annotations, in order (the unit tests' view of the list).
@@ -130,7 +105,13 @@ impl AnnotationList {
 
     /// Scrolls the list to the selected row on the next frame.
     pub fn scroll_to_selected(&mut self) {
-        self.scroll_to_selected = true;
+        self.reveal_pending = true;
+    }
+
+    /// True when the selected row was wholly in view in the last frame (for tests).
+    #[must_use]
+    pub fn is_selected_in_view(&self) -> bool {
+        self.was_selected_in_view
     }
 
     /// The rows drawn in the last frame (the list is virtualised): for tests and the bench.
@@ -149,16 +130,20 @@ impl AnnotationList {
         self.total
     }
 
-    /// Draws the rows; clicking one selects it.
+    /// Draws the rows in the height left; clicking one selects it. The selected row is kept in
+    /// view: when the selection changes, and when the list's height changes under it (the
+    /// editor opening below, the split being dragged). Rows are `text_scale` times as tall as
+    /// at zoom 1.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         project: &Project,
-        selected: Option<AnnotationId>,
-        hovered_in_article: Option<AnnotationId>,
+        (selected, hovered_in_article): (Option<AnnotationId>, Option<AnnotationId>),
+        text_scale: f32,
         actions: &mut Vec<Action>,
     ) {
         if self.rows.is_empty() {
+            self.was_selected_in_view = false;
             ui.add_space(12.0);
             ui.vertical_centered(|ui| {
                 let hint = if self.total == 0 {
@@ -170,26 +155,52 @@ impl AnnotationList {
             });
             return;
         }
+        let row_height_px = ROW_HEIGHT_PX * text_scale;
+        let row_step_px = row_height_px + ui.spacing().item_spacing.y;
+        // The editor below is already laid out, so this is the height the rows get now.
+        let viewport_px = ui.available_height();
+        let height_changed = (viewport_px - self.last_viewport_height_px).abs() > 0.5;
+        if selected != self.last_selected {
+            self.last_selected = selected;
+            self.reveal_pending |= selected.is_some();
+        }
+        if height_changed && self.was_selected_in_view {
+            self.reveal_pending = true;
+        }
+        let index = selected.and_then(|s| self.selected_row(project, s));
         let mut area = egui::ScrollArea::vertical()
             .id_salt("annotation_list")
             .auto_shrink([false, false]);
-        if std::mem::take(&mut self.scroll_to_selected)
-            && let Some(index) = selected.and_then(|s| self.row_of(project, s))
-            && !self.fully_visible(index)
+        if self.reveal_pending
+            && let Some(index) = index
+            && let Some(offset_px) = reveal_offset(
+                index,
+                (row_step_px, row_height_px),
+                self.last_offset_px,
+                viewport_px,
+            )
         {
-            let row_with_spacing = ROW_HEIGHT_PX + ui.spacing().item_spacing.y;
-            #[allow(clippy::cast_precision_loss)]
-            let top = index as f32 * row_with_spacing;
-            let offset = (top - (self.last_viewport_height_px - ROW_HEIGHT_PX) / 2.0).max(0.0);
-            area = area.vertical_scroll_offset(offset);
+            area = area.vertical_scroll_offset(offset_px);
         }
-        let output = area.show_rows(ui, ROW_HEIGHT_PX, self.rows.len(), |ui, visible| {
+        if !height_changed {
+            // Kept while the height still moves (the editor opening takes a frame or two).
+            self.reveal_pending = false;
+        }
+        let output = area.show_rows(ui, row_height_px, self.rows.len(), |ui, visible| {
             for row in visible.clone() {
                 let Some(a) = self.rows.get(row).and_then(|&i| project.annotations.get(i)) else {
                     continue;
                 };
                 let is_linked = hovered_in_article == Some(a.id);
-                if row_ui(ui, project, a, selected == Some(a.id), is_linked).clicked() {
+                if row_ui(
+                    ui,
+                    project,
+                    a,
+                    row_height_px,
+                    (selected == Some(a.id), is_linked),
+                )
+                .clicked()
+                {
                     actions.push(Action::SelectAnnotation {
                         id: a.id,
                         scroll_article: true,
@@ -199,7 +210,32 @@ impl AnnotationList {
             visible
         });
         self.last_visible_rows = output.inner;
-        self.last_viewport_height_px = output.inner_rect.height();
+        self.last_viewport_height_px = viewport_px;
+        self.last_offset_px = output.state.clamped_offset().y;
+        self.was_selected_in_view = index.is_some_and(|i| {
+            reveal_offset(
+                i,
+                (row_step_px, row_height_px),
+                self.last_offset_px,
+                viewport_px,
+            )
+            .is_none()
+        });
+    }
+
+    fn selected_row(&mut self, project: &Project, id: AnnotationId) -> Option<usize> {
+        match self.selected_row {
+            Some((cached, generation, row))
+                if cached == id && generation == self.rows_generation =>
+            {
+                row
+            }
+            _ => {
+                let row = self.row_of(project, id);
+                self.selected_row = Some((id, self.rows_generation, row));
+                row
+            }
+        }
     }
 
     fn row_of(&self, project: &Project, id: AnnotationId) -> Option<usize> {
@@ -207,11 +243,33 @@ impl AnnotationList {
             .iter()
             .position(|&i| project.annotations.get(i).is_some_and(|a| a.id == id))
     }
+}
 
-    fn fully_visible(&self, row: usize) -> bool {
-        // The first and last visible rows may be cut off by the viewport's edges.
-        self.last_visible_rows.start < row && row + 1 < self.last_visible_rows.end
+/// The scroll offset that brings row `index` wholly into a viewport of `viewport_px` scrolled
+/// to `offset_px`, or `None` if it is in view. A row out of sight is centred; a row cut by an
+/// edge moves just enough, so clicking a half-shown row does not jump the list.
+fn reveal_offset(
+    index: usize,
+    (row_step_px, row_height_px): (f32, f32),
+    offset_px: f32,
+    viewport_px: f32,
+) -> Option<f32> {
+    #[allow(clippy::cast_precision_loss)]
+    let top_px = index as f32 * row_step_px;
+    let bottom_px = top_px + row_height_px;
+    let view_bottom_px = offset_px + viewport_px;
+    if top_px >= offset_px - 0.5 && bottom_px <= view_bottom_px + 0.5 {
+        return None;
     }
+    let is_out_of_sight = bottom_px <= offset_px || top_px >= view_bottom_px;
+    let offset = if is_out_of_sight {
+        top_px - (viewport_px - row_height_px) / 2.0
+    } else if top_px < offset_px {
+        top_px
+    } else {
+        bottom_px - viewport_px
+    };
+    Some(offset.max(0.0))
 }
 
 /// The label a row reports to screen readers (and tests): tag, quote, holder.
@@ -231,11 +289,11 @@ fn row_ui(
     ui: &mut Ui,
     project: &Project,
     a: &Annotation,
-    is_selected: bool,
-    is_linked: bool,
+    row_height_px: f32,
+    (is_selected, is_linked): (bool, bool),
 ) -> egui::Response {
     let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, ROW_HEIGHT_PX), Sense::click());
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, row_height_px), Sense::click());
     response.widget_info(|| {
         egui::WidgetInfo::selected(
             egui::accesskit::Role::Button,
@@ -253,9 +311,9 @@ fn row_ui(
         .get(&a.tag)
         .map_or(Color32::GRAY, |t| tag_color(t.color));
     let fill = if is_selected {
-        visuals.selection.bg_fill.gamma_multiply(0.55)
+        crate::ui::theme::selected_row_fill(visuals)
     } else if response.hovered() || is_linked {
-        visuals.widgets.hovered.weak_bg_fill
+        crate::ui::theme::hovered_row_fill(visuals)
     } else {
         Color32::TRANSPARENT
     };
@@ -343,26 +401,41 @@ mod tests {
     fn filters_by_tag_holder_and_text() {
         let (p, d, ids) = project_with_three();
         let mut list = AnnotationList::default();
-        list.refresh(&p, Some(d));
+        let mut filter = AnnotationFilter::default();
+        list.refresh(&p, Some(d), &filter);
         assert_eq!(list.shown_count(), 3);
-        list.filter.hidden_tags.insert("claim".to_owned());
-        list.refresh(&p, Some(d));
+        filter.hidden_tags.insert("claim".to_owned());
+        list.refresh(&p, Some(d), &filter);
         assert_eq!(list.visible_ids(&p).collect::<Vec<_>>(), vec![ids[1]]);
-        list.filter.hidden_tags.clear();
-        list.filter.search = "PUT".to_owned();
-        list.refresh(&p, Some(d));
+        filter.hidden_tags.clear();
+        filter.search = "PUT".to_owned();
+        list.refresh(&p, Some(d), &filter);
         assert_eq!(list.visible_ids(&p).collect::<Vec<_>>(), vec![ids[1]]);
-        list.filter.search = "gamma".to_owned();
-        list.refresh(&p, Some(d));
+        filter.search = "gamma".to_owned();
+        list.refresh(&p, Some(d), &filter);
         assert_eq!(list.visible_ids(&p).collect::<Vec<_>>(), vec![ids[2]]);
         assert_eq!(list.total_count(), 3);
+    }
+
+    #[test]
+    fn reveal_centres_a_row_out_of_sight_and_nudges_a_cut_one() {
+        let rows = (50.0, 46.0);
+        // Row 2 (100..146) in a 200 high viewport at 0: in view.
+        assert_eq!(reveal_offset(2, rows, 0.0, 200.0), None);
+        // Row 10 (500..546) is out of sight: centred.
+        assert_eq!(reveal_offset(10, rows, 0.0, 200.0), Some(500.0 - 77.0));
+        // Row 3 (150..196) is cut by a 180 high viewport's bottom: just enough to show it.
+        assert_eq!(reveal_offset(3, rows, 0.0, 180.0), Some(16.0));
+        // Row 1 (50..96) is cut by the top at 60: its top goes to the top.
+        assert_eq!(reveal_offset(1, rows, 60.0, 180.0), Some(50.0));
+        assert_eq!(reveal_offset(0, rows, 400.0, 180.0), Some(0.0));
     }
 
     #[test]
     fn neighbours_stop_at_the_ends() {
         let (p, d, ids) = project_with_three();
         let mut list = AnnotationList::default();
-        list.refresh(&p, Some(d));
+        list.refresh(&p, Some(d), &AnnotationFilter::default());
         assert_eq!(list.neighbour(&p, None, 1), Some(ids[0]));
         assert_eq!(list.neighbour(&p, None, -1), Some(ids[2]));
         assert_eq!(list.neighbour(&p, Some(ids[0]), 1), Some(ids[1]));

@@ -127,25 +127,32 @@ pub(super) fn stance_rows_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Acti
     });
     ui.end_row();
 
-    if a.stance == Some(Stance::Conditional) {
-        let label = ui.label(RichText::new("Condition").weak());
-        let mut condition = a.condition.clone().unwrap_or_default();
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut condition)
-                    .id_salt(("condition", a.id))
-                    .hint_text("On what condition, in words")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if response.changed() {
-            actions.push(Action::SetCondition(a.id, condition));
-        }
-        if response.lost_focus() {
-            actions.push(Action::TypingFinished);
-        }
-        ui.end_row();
+    // Always there, enabled by a conditional stance: a row appearing would move the fields
+    // below it under the pointer.
+    let is_conditional = a.stance == Some(Stance::Conditional);
+    let label = ui.label(RichText::new("Condition").weak());
+    let mut condition = a.condition.clone().unwrap_or_default();
+    let hint = if is_conditional {
+        "On what condition, in words"
+    } else {
+        "For a conditional stance"
+    };
+    let response = ui
+        .add_enabled(
+            is_conditional,
+            egui::TextEdit::singleline(&mut condition)
+                .id_salt(("condition", a.id))
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        actions.push(Action::SetCondition(a.id, condition));
     }
+    if response.lost_focus() {
+        actions.push(Action::TypingFinished);
+    }
+    ui.end_row();
 
     ui.label("Attribution").on_hover_text(
         "direct: a quotation · indirect: reported speech · paraphrase: no clear reporting verb · \
