@@ -101,6 +101,10 @@ pub(super) enum Intent {
     /// The user resized a side panel.
     DocumentListWidth(f32),
     SidebarWidth(f32),
+    /// A ghost suggestion was clicked: focus it (by its content ranges).
+    FocusSuggestion(Vec<Span>),
+    /// The ghost suggestion under the pointer changed.
+    HoverSuggestion(Option<Vec<Span>>),
 }
 
 impl From<Action> for Intent {

@@ -19,6 +19,8 @@ pub(super) struct ViewState {
     pub(super) hovered_in_article: Option<AnnotationId>,
     /// Linking the selected annotation to another (`L`), while it lasts.
     pub(super) link: Option<LinkMode>,
+    /// Attribution suggestions: the cached analyses and the focused one.
+    pub(super) suggestions: super::suggestions::SuggestionView,
 }
 
 /// Link mode: `from` is the annotation being linked; clicking another one (in the article

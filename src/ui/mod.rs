@@ -17,6 +17,7 @@ pub mod recovery_dialogs;
 pub mod schema_window;
 pub mod sidebar;
 pub mod status_bar;
+pub mod suggestion_card;
 
 use std::path::PathBuf;
 

@@ -33,6 +33,7 @@
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
 
+mod ghosts;
 mod header;
 mod highlights;
 mod input;
@@ -47,6 +48,7 @@ use std::sync::Arc;
 use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{AnnotationId, Document, DocumentId, OverlapIndex, Project, Span};
+pub use ghosts::GhostInput;
 use header::{Header, tooltip_ui};
 use highlights::{CueIndex, Decorations};
 use layout::{ParagraphLayouts, ReadingStyle};
@@ -70,6 +72,8 @@ pub struct ArticleInput {
     pub show_palette: bool,
     /// Annotations related to the selected one, outlined in their relation type's colour.
     pub related: Vec<(AnnotationId, egui::Color32)>,
+    /// Attribution suggestions drawn as dashed ghosts; `None` hides them.
+    pub ghosts: Option<GhostInput>,
 }
 
 impl Default for ArticleInput {
@@ -82,6 +86,7 @@ impl Default for ArticleInput {
             font_size_px: DEFAULT_FONT_SIZE_PX,
             show_palette: true,
             related: Vec::new(),
+            ghosts: None,
         }
     }
 }
@@ -100,6 +105,8 @@ pub enum ArticleAction {
     SelectAnnotation(Option<AnnotationId>),
     /// Add the current selection as a further range of this annotation.
     AddSelectionAsRange(AnnotationId),
+    /// Focus the ghost suggestion at this index of [`ArticleInput::ghosts`] (it was clicked).
+    FocusSuggestion(usize),
 }
 
 /// How much work the last frame did; for tests and the benchmark.
@@ -127,6 +134,8 @@ pub struct ArticleResponse {
     pub actions: Vec<ArticleAction>,
     /// The annotation under the pointer (the narrowest one if several overlap).
     pub hovered: Option<AnnotationId>,
+    /// The ghost suggestion under the pointer (an index of [`ArticleInput::ghosts`]).
+    pub hovered_suggestion: Option<usize>,
     pub response: egui::Response,
     pub stats: ArticleStats,
 }
@@ -189,6 +198,8 @@ pub struct ArticleView {
     last_stats: ArticleStats,
     /// The scroll offset after the last frame.
     scroll_offset_px: f32,
+    /// The ghost suggestions' ranges, for painting and hit tests.
+    ghosts: ghosts::GhostIndex,
 }
 
 impl ArticleView {
@@ -222,6 +233,7 @@ impl ArticleView {
             return ArticleResponse {
                 actions: Vec::new(),
                 hovered: None,
+                hovered_suggestion: None,
                 response,
                 stats: ArticleStats::default(),
             };
@@ -313,6 +325,18 @@ impl ArticleView {
         let ctx = ui.ctx().clone();
         let (header, frame, response) = self.allocate_ui(ui, doc, input);
         let mut actions = self.input_ui(ui, &response, doc, input, &frame);
+        let ghost_input = input.ghosts.as_ref();
+        self.ghosts.refresh(ghost_input);
+        let ghost_selected = input.selected_annotation;
+        self.ghost_click(
+            &response,
+            doc,
+            &frame,
+            ghost_input,
+            ghost_selected,
+            &mut actions,
+        );
+        let hovered_suggestion = self.hovered_ghost(&response, doc, &frame, ghost_input);
         // Paint what the user just did, not last frame's state.
         let selection = (self.drag_span()).unwrap_or_else(|| latest_selection(&actions, input));
         let selected = latest_selected(&actions, input);
@@ -332,6 +356,7 @@ impl ArticleView {
             related: &input.related,
         };
         let built = self.paint_paragraphs(ui, project, doc, &frame, &marks);
+        self.paint_ghosts(ui, doc, &frame, ghost_input);
 
         if let Some(offset) = reveal_later {
             self.reveal(ui, doc, &frame, &ctx, offset, Some(Align::Center));
@@ -359,6 +384,7 @@ impl ArticleView {
         ArticleResponse {
             actions,
             hovered,
+            hovered_suggestion,
             response,
             stats,
         }
