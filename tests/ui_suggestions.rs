@@ -61,7 +61,9 @@ fn quote(project: &Project, s: &Suggestion) -> String {
 }
 
 fn run_command(harness: &mut Harness<'static, StanceApp>, command: Command) {
-    harness.state_mut().queue(stance::ui::Action::Command(command));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::Command(command));
     harness.run();
 }
 
@@ -201,14 +203,15 @@ fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
     let high = (harness.state().suggestions().iter())
         .filter(|s| s.tier == Tier::High)
         .count();
-    assert!(high > 1, "the sample has several high-confidence suggestions");
+    assert!(
+        high > 1,
+        "the sample has several high-confidence suggestions"
+    );
     run_command(&mut harness, Command::AcceptHighConfidence);
     let project = harness.state().project();
     assert_eq!(project.annotations.len(), high);
     assert!(!project.actors.is_empty());
-    assert!(
-        (project.annotations.iter()).all(|a| a.attribution.is_some() && a.holder.is_some())
-    );
+    assert!((project.annotations.iter()).all(|a| a.attribution.is_some() && a.holder.is_some()));
     wait_for_suggestions(&mut harness);
     assert!(
         (harness.state().suggestions().iter()).all(|s| s.tier != Tier::High),
