@@ -309,6 +309,25 @@ mod tests {
     }
 
     #[test]
+    fn a_merge_keeps_the_rejections_of_both_sides() {
+        let base = project();
+        let document = base.documents[0].id;
+        let found = base.pending_suggestions(document);
+        let reject = |p: &Project, s: &Suggestion| {
+            let mut p = p.clone();
+            let edit = p.reject_suggestion(document, s).unwrap();
+            p.apply(edit).unwrap();
+            p
+        };
+        let ours = reject(&base, &found[0]);
+        let theirs = reject(&base, &found[1]);
+        let merged = crate::model::merge(&base, &ours, &theirs);
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(merged.project.rejected_suggestions.len(), 2);
+        assert!(merged.project.pending_suggestions(document).is_empty());
+    }
+
+    #[test]
     fn rejecting_in_an_unknown_document_is_refused() {
         let mut p = project();
         let found = p.pending_suggestions(p.documents[0].id);
