@@ -10,6 +10,7 @@ use chrono::Utc;
 use common::harness;
 use egui::{Event, Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
 use stance::model::attribution::{SpeakerMatch, Suggestion, Tier};
 use stance::model::{Attribution, Edit, Project};
@@ -207,7 +208,10 @@ fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
         high > 1,
         "the sample has several high-confidence suggestions"
     );
-    run_command(&mut harness, Command::AcceptHighConfidence);
+    // The focused suggestion's card offers it as a button.
+    tab_to(&mut harness, 0);
+    harness.get_by_label("Accept all high-confidence").click();
+    harness.run();
     let project = harness.state().project();
     assert_eq!(project.annotations.len(), high);
     assert!(!project.actors.is_empty());
@@ -221,6 +225,9 @@ fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
     harness.run();
     let project = harness.state().project();
     assert!(project.annotations.is_empty() && project.actors.is_empty());
+    // The same from the Project menu's command.
+    run_command(&mut harness, Command::AcceptHighConfidence);
+    assert_eq!(harness.state().project().annotations.len(), high);
 }
 
 #[test]
@@ -241,6 +248,8 @@ fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it
         .position(|s| s.content == found[nth].content)
         .unwrap();
     tab_to(&mut harness, nth);
+    // The card says what accepting will do.
+    harness.get_by_label_contains("accepting fills in its holder");
     press(&mut harness, Key::A);
     let project = harness.state().project();
     assert_eq!(project.annotations.len(), 1, "no duplicate");
