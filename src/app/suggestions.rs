@@ -37,6 +37,9 @@ struct Analysed {
     suggestions: Arc<[Suggestion]>,
     /// Tells the article its ghosts changed.
     generation: u64,
+    /// Contents accepted or rejected since: hidden from results of older analyses, which
+    /// would otherwise bring them back until the next one is in.
+    removed: Vec<Vec<Span>>,
 }
 
 /// An analysis on a worker thread.
@@ -103,6 +106,7 @@ impl SuggestionView {
                 .cloned()
                 .collect();
             analysed.generation = generation;
+            analysed.removed.push(content.to_vec());
         }
     }
 
@@ -125,14 +129,8 @@ impl SuggestionView {
                 Ok(suggestions) => {
                     let generation = self.fresh_generation();
                     if let Some(job) = self.job.take() {
-                        self.cache.insert(
-                            job.document,
-                            Analysed {
-                                key: job.key,
-                                suggestions: suggestions.into(),
-                                generation,
-                            },
-                        );
+                        let current = project.key();
+                        self.take_result(job.document, job.key, suggestions, current, generation);
                     }
                 }
                 Err(TryRecvError::Empty) => return,
@@ -151,6 +149,33 @@ impl SuggestionView {
             return;
         }
         self.start(project, document, ctx);
+    }
+
+    /// Keeps a finished analysis. One made before the latest edits still hides what was
+    /// accepted or rejected since.
+    fn take_result(
+        &mut self,
+        document: DocumentId,
+        key: ProjectKey,
+        mut suggestions: Vec<Suggestion>,
+        current: ProjectKey,
+        generation: u64,
+    ) {
+        let removed = if key == current {
+            Vec::new()
+        } else {
+            (self.cache.remove(&document)).map_or_else(Vec::new, |a| a.removed)
+        };
+        suggestions.retain(|s| !removed.contains(&s.content));
+        self.cache.insert(
+            document,
+            Analysed {
+                key,
+                suggestions: suggestions.into(),
+                generation,
+                removed,
+            },
+        );
     }
 
     /// Analyses copies of what the suggestions depend on, on a worker thread.
