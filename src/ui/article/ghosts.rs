@@ -104,6 +104,23 @@ fn dashed_rect(rect: Rect, stroke: Stroke, dash_px: f32, gap_px: f32, out: &mut 
 }
 
 impl ArticleView {
+    /// Before painting: refreshes the ghosts' index, turns a click on a ghost into
+    /// [`ArticleAction::FocusSuggestion`], and returns the ghost under the pointer.
+    pub(super) fn ghosts_input_ui(
+        &mut self,
+        response: &egui::Response,
+        doc: &Document,
+        input: &super::ArticleInput,
+        frame: &Frame,
+        actions: &mut Vec<ArticleAction>,
+    ) -> Option<usize> {
+        let ghosts = input.ghosts.as_ref();
+        self.ghosts.refresh(ghosts);
+        let selected = input.selected_annotation;
+        self.ghost_click(response, doc, frame, ghosts, selected, actions);
+        self.hovered_ghost(response, doc, frame, ghosts)
+    }
+
     /// Paints the ghosts over the visible paragraphs (after the highlights).
     pub(super) fn paint_ghosts(
         &mut self,
@@ -150,7 +167,7 @@ impl ArticleView {
     }
 
     /// The suggestion under the pointer, if any.
-    pub(super) fn hovered_ghost(
+    fn hovered_ghost(
         &self,
         response: &egui::Response,
         doc: &Document,
@@ -166,7 +183,7 @@ impl ArticleView {
     /// A click on a ghost focuses its suggestion. Annotations under the pointer come first:
     /// the ghost is reached when the click would otherwise select nothing or cycle back to
     /// the first annotation there.
-    pub(super) fn ghost_click(
+    fn ghost_click(
         &self,
         response: &egui::Response,
         doc: &Document,

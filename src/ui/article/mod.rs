@@ -30,6 +30,8 @@
 //!   relation type's colour; every annotation's reporting cue is dotted-underlined in its
 //!   tag's colour.
 //! - accesskit: the widget is an `Article` node labelled with the document title.
+//! - [`ArticleInput::ghosts`] draws attribution suggestions as dashed outlines; a click on one
+//!   returns [`ArticleAction::FocusSuggestion`], and the one under the pointer is reported.
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
 
@@ -325,18 +327,7 @@ impl ArticleView {
         let ctx = ui.ctx().clone();
         let (header, frame, response) = self.allocate_ui(ui, doc, input);
         let mut actions = self.input_ui(ui, &response, doc, input, &frame);
-        let ghost_input = input.ghosts.as_ref();
-        self.ghosts.refresh(ghost_input);
-        let ghost_selected = input.selected_annotation;
-        self.ghost_click(
-            &response,
-            doc,
-            &frame,
-            ghost_input,
-            ghost_selected,
-            &mut actions,
-        );
-        let hovered_suggestion = self.hovered_ghost(&response, doc, &frame, ghost_input);
+        let hovered_suggestion = self.ghosts_input_ui(&response, doc, input, &frame, &mut actions);
         // Paint what the user just did, not last frame's state.
         let selection = (self.drag_span()).unwrap_or_else(|| latest_selection(&actions, input));
         let selected = latest_selected(&actions, input);
@@ -356,7 +347,7 @@ impl ArticleView {
             related: &input.related,
         };
         let built = self.paint_paragraphs(ui, project, doc, &frame, &marks);
-        self.paint_ghosts(ui, doc, &frame, ghost_input);
+        self.paint_ghosts(ui, doc, &frame, input.ghosts.as_ref());
 
         if let Some(offset) = reveal_later {
             self.reveal(ui, doc, &frame, &ctx, offset, Some(Align::Center));
