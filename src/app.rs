@@ -8,6 +8,7 @@
 
 mod apply;
 mod apply_negotiation;
+mod apply_suggestions;
 mod autosave;
 mod files;
 mod intent;
@@ -15,6 +16,7 @@ mod layout;
 mod recovery;
 mod repair;
 mod session;
+mod suggestions;
 mod view;
 
 use std::path::{Path, PathBuf};
@@ -423,6 +425,7 @@ impl StanceApp {
         self.autosave_tick(&ctx);
         self.poll_disk(&ctx);
         self.session.index.refresh(&self.session.project);
+        self.refresh_suggestions(&ctx);
 
         let mut intents = Vec::new();
         // A one-shot request: the article scrolls there once, then the user scrolls.

@@ -64,7 +64,9 @@ fn harness(host: Host) -> Harness<'static, Host> {
                     match action {
                         ArticleAction::SetSelection(s) => host.input.selection = *s,
                         ArticleAction::SelectAnnotation(id) => host.input.selected_annotation = *id,
-                        ArticleAction::TagSelection(_) | ArticleAction::AddSelectionAsRange(_) => {}
+                        ArticleAction::TagSelection(_)
+                        | ArticleAction::AddSelectionAsRange(_)
+                        | ArticleAction::FocusSuggestion(_) => {}
                     }
                 }
                 host.actions.extend(out.actions);

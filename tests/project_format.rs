@@ -93,3 +93,51 @@ fn a_file_from_a_newer_stance_is_refused_by_name() {
     assert!(message.starts_with("pasted.ron"), "{message}");
     assert!(message.contains("made by a newer Stance"), "{message}");
 }
+
+/// A project with a document and one rejected suggestion of it.
+fn with_rejection() -> Project {
+    let mut project = Project::new("Rejections");
+    let doc = stance::io::article::document_from_text(
+        "talks.txt",
+        "\"We are no closer,\" Ushakov said.",
+        None,
+    );
+    let id = doc.id;
+    project.documents.push(doc);
+    let found = project.pending_suggestions(id);
+    let edit = project.reject_suggestion(id, &found[0]).unwrap();
+    project.apply(edit).unwrap();
+    project
+}
+
+#[test]
+fn a_project_without_rejections_writes_no_rejection_field() {
+    let text = project_to_ron(&sample()).unwrap();
+    assert!(!text.contains("rejected_suggestions"), "{text}");
+    // A format-1 file upgrades with none, and its save has no such field either.
+    let loaded = load_project_from_str("old.ron", &oldest_format_file()).unwrap();
+    assert!(loaded.project.rejected_suggestions.is_empty());
+    let saved = project_to_ron(&loaded.project).unwrap();
+    assert!(!saved.contains("rejected_suggestions"));
+}
+
+#[test]
+fn rejected_suggestions_round_trip_and_stay_rejected() {
+    let project = with_rejection();
+    let id = project.documents[0].id;
+    assert!(project.pending_suggestions(id).is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save_project(&path, &project).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("rejected_suggestions"), "{text}");
+    let loaded = load_project(&path).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(
+        loaded.project.rejected_suggestions,
+        project.rejected_suggestions
+    );
+    assert!(loaded.project.pending_suggestions(id).is_empty());
+    // Saving again writes the same bytes.
+    assert_eq!(project_to_ron(&loaded.project).unwrap(), text);
+}

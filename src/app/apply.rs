@@ -35,6 +35,9 @@ impl StanceApp {
                 if are_bare_keys_taken && Command::is_bare_key(shortcut) {
                     continue;
                 }
+                if !self.is_suggestion_key_live(*command) {
+                    continue;
+                }
                 if commands::consume(input, shortcut) {
                     intents.push(Action::Command(*command).into());
                 }
@@ -127,6 +130,8 @@ impl StanceApp {
             Intent::SidebarEditorHeight(height_px) => {
                 self.prefs.sidebar_editor_height_px = height_px;
             }
+            Intent::FocusSuggestion(content) => self.focus_suggestion(ctx, content, false),
+            Intent::HoverSuggestion(content) => self.view.suggestions.hovered = content,
         }
     }
 
@@ -299,6 +304,7 @@ impl StanceApp {
             Command::ClearSelection => {
                 self.view.text_selection = None;
                 self.view.selected = None;
+                self.view.suggestions.focused = None;
             }
             Command::ZoomIn => self.prefs.zoom_in(),
             Command::ZoomOut => self.prefs.zoom_out(),
@@ -317,6 +323,12 @@ impl StanceApp {
             }
             Command::KeyboardShortcuts => self.open_dialog(Dialog::Shortcuts),
             Command::About => self.open_dialog(Dialog::About),
+            Command::ToggleSuggestions
+            | Command::NextSuggestion
+            | Command::PreviousSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::AcceptHighConfidence => self.run_suggestion_command(ctx, command),
         }
     }
 
@@ -504,6 +516,10 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
         Command::ToggleDocumentList => session.project.documents.len() > 1,
         // Checked only while the menu is drawn open.
         Command::Problems => !session.project.problems().is_empty(),
+        Command::AcceptSuggestion | Command::RejectSuggestion => view
+            .document
+            .is_some_and(|d| view.suggestions.target(d).is_some()),
+        Command::AcceptHighConfidence => view.document.is_some(),
         _ => true,
     }
 }
@@ -516,6 +532,7 @@ pub(super) fn is_checked(prefs: &Preferences, command: Command) -> Option<bool> 
         Command::ThemeSystem => Some(prefs.theme == Theme::System),
         Command::ToggleSidebar => Some(prefs.show_sidebar),
         Command::ToggleDocumentList => Some(prefs.show_document_list),
+        Command::ToggleSuggestions => Some(prefs.show_suggestions),
         _ => None,
     }
 }

@@ -103,6 +103,10 @@ pub(super) enum Intent {
     SidebarWidth(f32),
     /// The user dragged the split between the sidebar's list and editor.
     SidebarEditorHeight(f32),
+    /// A ghost suggestion was clicked: focus it (by its content ranges).
+    FocusSuggestion(Vec<Span>),
+    /// The ghost suggestion under the pointer changed.
+    HoverSuggestion(Option<Vec<Span>>),
 }
 
 impl From<Action> for Intent {

@@ -156,11 +156,16 @@ impl Panels {
                 holder: app.view.filter.holder,
                 search: String::new(),
             },
+            ghosts: (app.prefs.show_suggestions)
+                .then(|| app.view.suggestions.ghost_input(document))
+                .flatten(),
         };
+        let panel_rect = ui.max_rect();
         let response = self.article.ui(ui, &app.session.project, document, &input);
         if response.hovered != app.view.hovered_in_article {
             intents.push(Intent::Hover(response.hovered));
         }
+        suggestions_ui(ui, app, document, &input, &response, panel_rect, intents);
         intents.extend(response.actions.into_iter().map(|action| {
             match action {
                 ArticleAction::SetSelection(selection) => Intent::SetTextSelection(selection),
@@ -172,6 +177,11 @@ impl Panels {
                 .into(),
                 ArticleAction::SelectAnnotation(None) => Intent::Deselect,
                 ArticleAction::AddSelectionAsRange(id) => Action::AddSelectionAsRange(id).into(),
+                ArticleAction::FocusSuggestion(index) => Intent::FocusSuggestion(
+                    (app.view.suggestions.list(document).get(index))
+                        .map(|s| s.content.clone())
+                        .unwrap_or_default(),
+                ),
             }
         }));
     }
@@ -375,6 +385,41 @@ fn related_marks(app: &Shown<'_>) -> Vec<(crate::model::AnnotationId, egui::Colo
             (other, color)
         }))
         .collect()
+}
+
+/// The ghost under the pointer reported to the app, its tooltip, and the focused
+/// suggestion's card at the article's bottom left.
+fn suggestions_ui(
+    ui: &Ui,
+    app: &Shown<'_>,
+    document: crate::model::DocumentId,
+    input: &ArticleInput,
+    response: &crate::ui::article::ArticleResponse,
+    panel_rect: egui::Rect,
+    intents: &mut Vec<Intent>,
+) {
+    let Some(ghosts) = &input.ghosts else {
+        return;
+    };
+    let project = &app.session.project;
+    let hovered = response
+        .hovered_suggestion
+        .and_then(|i| ghosts.suggestions.get(i));
+    let hovered_content = hovered.map(|s| s.content.clone());
+    if hovered_content != app.view.suggestions.hovered {
+        intents.push(Intent::HoverSuggestion(hovered_content));
+    }
+    if let Some(s) = hovered
+        && response.hovered.is_none()
+        && response.hovered_suggestion != ghosts.focused
+    {
+        crate::ui::suggestion_card::tooltip_ui(&response.response, project, document, s);
+    }
+    if let Some(s) = ghosts.focused.and_then(|i| ghosts.suggestions.get(i)) {
+        let anchor = panel_rect.left_bottom() + egui::vec2(16.0, -16.0);
+        let card = crate::ui::suggestion_card::card_ui(ui.ctx(), anchor, project, document, s);
+        intents.extend(card.map(Intent::from));
+    }
 }
 
 /// What the status bar says in link mode.

@@ -21,6 +21,8 @@ pub(super) struct ViewState {
     pub(super) link: Option<LinkMode>,
     /// What the sidebar lists and the article highlights; reset with the project.
     pub(super) filter: AnnotationFilter,
+    /// Attribution suggestions: the cached analyses and the focused one.
+    pub(super) suggestions: super::suggestions::SuggestionView,
 }
 
 /// Link mode: `from` is the annotation being linked; clicking another one (in the article

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use thiserror::Error;
 
+use super::attribution::RejectedSuggestion;
 use super::{
     Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, FieldError, HotkeyClash, Issue,
     IssueId, PreservedRecord, Project, Relation, RelationId, RelationType, TagDef,
@@ -110,6 +111,10 @@ pub enum Edit {
         text_hash: String,
         annotations: Vec<Annotation>,
     },
+    /// Remembers a suggestion the analyst rejected, so it is not suggested again.
+    RejectSuggestion(RejectedSuggestion),
+    /// Forgets a rejection: the inverse of [`Edit::RejectSuggestion`].
+    ForgetRejection(RejectedSuggestion),
 }
 
 /// Why an edit was refused. The project is unchanged when an edit fails.
@@ -175,6 +180,10 @@ pub enum EditError {
     SelfRelation(AnnotationId),
     #[error("this `retracts` would make a cycle: annotation {0} would retract itself")]
     RetractsCycle(AnnotationId),
+    #[error("the suggestion {0:?} is already rejected")]
+    AlreadyRejected(String),
+    #[error("the suggestion {0:?} is not among the rejected ones")]
+    NotRejected(String),
 }
 
 impl Project {
@@ -316,6 +325,8 @@ impl Project {
                 text_hash,
                 annotations,
             } => self.replace_document_text(document, text, text_hash, annotations),
+            Edit::RejectSuggestion(rejection) => self.add_rejection(rejection),
+            Edit::ForgetRejection(rejection) => self.forget_rejection(rejection),
         }
     }
 

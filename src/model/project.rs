@@ -52,6 +52,10 @@ pub struct Project {
     /// (see [`super::merge`]). Optional, so files without conflicts look as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<super::Conflict>,
+    /// Attribution suggestions the analyst rejected, so they are not offered again.
+    /// Optional, so files without rejections look as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected_suggestions: Vec<super::attribution::RejectedSuggestion>,
     /// Which project this is and which state of it, so views can tell when caches are stale.
     #[serde(skip, default = "fresh_key")]
     pub(crate) key: super::derived::Derived<ProjectKey>,
@@ -105,6 +109,7 @@ impl Project {
             relations: Vec::new(),
             preserved: Vec::new(),
             conflicts: Vec::new(),
+            rejected_suggestions: Vec::new(),
             key: fresh_key(),
         }
     }

@@ -53,6 +53,12 @@ pub enum Command {
     Problems,
     KeyboardShortcuts,
     About,
+    ToggleSuggestions,
+    NextSuggestion,
+    PreviousSuggestion,
+    AcceptSuggestion,
+    RejectSuggestion,
+    AcceptHighConfidence,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -115,6 +121,12 @@ impl Command {
             Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
+            Command::ToggleSuggestions => "Attribution Suggestions",
+            Command::NextSuggestion => "Next Suggestion",
+            Command::PreviousSuggestion => "Previous Suggestion",
+            Command::AcceptSuggestion => "Accept Suggestion",
+            Command::RejectSuggestion => "Reject Suggestion",
+            Command::AcceptHighConfidence => "Accept All High-Confidence Suggestions",
         }
     }
 
@@ -159,6 +171,22 @@ impl Command {
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
+            Command::ToggleSuggestions => {
+                "Show or hide suggested statements and speakers as dashed outlines"
+            }
+            Command::NextSuggestion => "Move to the next suggestion (while suggestions show)",
+            Command::PreviousSuggestion => {
+                "Move to the previous suggestion (while suggestions show)"
+            }
+            Command::AcceptSuggestion => {
+                "Accept the suggestion selected or under the pointer as an annotation"
+            }
+            Command::RejectSuggestion => {
+                "Reject the suggestion selected or under the pointer; it is not suggested again"
+            }
+            Command::AcceptHighConfidence => {
+                "Accept every high-confidence suggestion of this document, as one undo step"
+            }
         }
     }
 
@@ -189,6 +217,13 @@ impl Command {
             Command::ToggleSidebar => const { &[cmd(Key::B)] },
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
+            Command::ToggleSuggestions => const { &[cmd(Key::G)] },
+            Command::NextSuggestion => const { &[bare(Key::Tab)] },
+            Command::PreviousSuggestion => {
+                const { &[KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)] }
+            }
+            Command::AcceptSuggestion => const { &[bare(Key::A)] },
+            Command::RejectSuggestion => const { &[bare(Key::X)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -196,7 +231,8 @@ impl Command {
             | Command::Preferences
             | Command::Schema
             | Command::Problems
-            | Command::About => &[],
+            | Command::About
+            | Command::AcceptHighConfidence => &[],
         }
     }
 
@@ -233,8 +269,15 @@ impl Command {
             | Command::ThemeDark
             | Command::ThemeSystem
             | Command::ToggleSidebar
-            | Command::ToggleDocumentList => Some(Menu::View),
-            Command::Schema | Command::Problems => Some(Menu::Project),
+            | Command::ToggleDocumentList
+            | Command::ToggleSuggestions => Some(Menu::View),
+            Command::Schema
+            | Command::Problems
+            | Command::NextSuggestion
+            | Command::PreviousSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::AcceptHighConfidence => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
             Command::NextAnnotation
             | Command::PreviousAnnotation
@@ -255,6 +298,7 @@ impl Command {
                 | Command::Preferences
                 | Command::ThemeLight
                 | Command::ToggleSidebar
+                | Command::NextSuggestion
         )
     }
 

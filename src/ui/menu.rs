@@ -243,6 +243,7 @@ mod tests {
             Item::Separator,
             Item::Command(C::ToggleSidebar),
             Item::Command(C::ToggleDocumentList),
+            Item::Command(C::ToggleSuggestions),
         ];
         assert_eq!(layout(Menu::View), expected);
         assert_eq!(layout(Menu::File).get(2), Some(&Item::RecentFiles));

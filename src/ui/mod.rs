@@ -18,6 +18,7 @@ pub mod schema_window;
 pub mod sidebar;
 pub mod status_bar;
 pub mod theme;
+pub mod suggestion_card;
 
 use std::path::PathBuf;
 

@@ -58,6 +58,8 @@ pub struct Preferences {
     pub positions: Vec<ProjectPosition>,
     /// The folder of the file last picked, opened or saved: file dialogs start there.
     pub last_directory: Option<PathBuf>,
+    /// View → Attribution Suggestions: draw the engine's suggestions as dashed ghosts.
+    pub show_suggestions: bool,
 }
 
 /// Where the user was in a project: its document, selected annotation and scroll offset.
@@ -83,6 +85,7 @@ impl Default for Preferences {
             window_size_px: None,
             positions: Vec::new(),
             last_directory: None,
+            show_suggestions: false,
             annotator_name: os_user_name(),
         }
     }

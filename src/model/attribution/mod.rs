@@ -15,6 +15,7 @@ mod engine;
 pub mod lexicon;
 mod mentions;
 mod reported;
+mod review;
 mod tokens;
 
 #[cfg(test)]
@@ -25,6 +26,7 @@ use std::fmt;
 use super::{Actor, ActorId, Attribution, Document, Span};
 pub use accept::Accepted;
 pub use lexicon::FlagTag;
+pub use review::{Effect, RejectedSuggestion, effect, pending};
 
 /// A statement the engine found, with its source and cue.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -112,6 +112,11 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
         &mut conflicts,
     );
     project.preserved = merge_set(Some(&base.preserved), &ours.preserved, &theirs.preserved);
+    project.rejected_suggestions = merge_set(
+        Some(&base.rejected_suggestions),
+        &ours.rejected_suggestions,
+        &theirs.rejected_suggestions,
+    );
     dangling::restore_used(&mut project, [base, ours, theirs], &mut conflicts);
     project.sort_annotations();
     // Unresolved conflicts of the inputs stay; one resolved on either side is gone.

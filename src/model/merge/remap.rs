@@ -41,6 +41,9 @@ impl Remap {
         for r in &mut p.preserved {
             doc(&mut r.document);
         }
+        for r in &mut p.rejected_suggestions {
+            doc(&mut r.document);
+        }
         for a in &mut p.actors {
             actor(&mut a.id);
         }

@@ -30,9 +30,12 @@
 //!   relation type's colour; every annotation's reporting cue is dotted-underlined in its
 //!   tag's colour.
 //! - accesskit: the widget is an `Article` node labelled with the document title.
+//! - [`ArticleInput::ghosts`] draws attribution suggestions as dashed outlines; a click on one
+//!   returns [`ArticleAction::FocusSuggestion`], and the one under the pointer is reported.
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
 
+mod ghosts;
 mod header;
 mod highlights;
 mod input;
@@ -47,6 +50,7 @@ use std::sync::Arc;
 use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{AnnotationId, Document, DocumentId, OverlapIndex, Project, Span};
+pub use ghosts::GhostInput;
 use header::{Header, tooltip_ui};
 use highlights::{CueIndex, Decorations};
 use layout::{ParagraphLayouts, ReadingStyle};
@@ -72,6 +76,8 @@ pub struct ArticleInput {
     pub related: Vec<(AnnotationId, egui::Color32)>,
     /// The annotations this filter hides (by tag or holder) are not highlighted nor clickable.
     pub highlight_filter: crate::model::AnnotationFilter,
+    /// Attribution suggestions drawn as dashed ghosts; `None` hides them.
+    pub ghosts: Option<GhostInput>,
 }
 
 impl Default for ArticleInput {
@@ -85,6 +91,7 @@ impl Default for ArticleInput {
             show_palette: true,
             related: Vec::new(),
             highlight_filter: crate::model::AnnotationFilter::default(),
+            ghosts: None,
         }
     }
 }
@@ -103,6 +110,8 @@ pub enum ArticleAction {
     SelectAnnotation(Option<AnnotationId>),
     /// Add the current selection as a further range of this annotation.
     AddSelectionAsRange(AnnotationId),
+    /// Focus the ghost suggestion at this index of [`ArticleInput::ghosts`] (it was clicked).
+    FocusSuggestion(usize),
 }
 
 /// How much work the last frame did; for tests and the benchmark.
@@ -130,6 +139,8 @@ pub struct ArticleResponse {
     pub actions: Vec<ArticleAction>,
     /// The annotation under the pointer (the narrowest one if several overlap).
     pub hovered: Option<AnnotationId>,
+    /// The ghost suggestion under the pointer (an index of [`ArticleInput::ghosts`]).
+    pub hovered_suggestion: Option<usize>,
     pub response: egui::Response,
     pub stats: ArticleStats,
 }
@@ -192,6 +203,8 @@ pub struct ArticleView {
     last_stats: ArticleStats,
     /// The scroll offset after the last frame.
     scroll_offset_px: f32,
+    /// The ghost suggestions' ranges, for painting and hit tests.
+    ghosts: ghosts::GhostIndex,
 }
 
 impl ArticleView {
@@ -225,6 +238,7 @@ impl ArticleView {
             return ArticleResponse {
                 actions: Vec::new(),
                 hovered: None,
+                hovered_suggestion: None,
                 response,
                 stats: ArticleStats::default(),
             };
@@ -316,6 +330,7 @@ impl ArticleView {
         let ctx = ui.ctx().clone();
         let (header, frame, response) = self.allocate_ui(ui, doc, input);
         let mut actions = self.input_ui(ui, &response, doc, input, &frame);
+        let hovered_suggestion = self.ghosts_input_ui(&response, doc, input, &frame, &mut actions);
         // Paint what the user just did, not last frame's state.
         let selection = (self.drag_span()).unwrap_or_else(|| latest_selection(&actions, input));
         let selected = latest_selected(&actions, input);
@@ -335,6 +350,7 @@ impl ArticleView {
             related: &input.related,
         };
         let built = self.paint_paragraphs(ui, project, doc, &frame, &marks);
+        self.paint_ghosts(ui, doc, &frame, input.ghosts.as_ref());
 
         if let Some(offset) = reveal_later {
             self.reveal(ui, doc, &frame, &ctx, offset, Some(Align::Center));
@@ -362,6 +378,7 @@ impl ArticleView {
         ArticleResponse {
             actions,
             hovered,
+            hovered_suggestion,
             response,
             stats,
         }

@@ -1,0 +1,276 @@
+//! Attribution suggestions in the workbench, driven like a user: Ctrl+G shows the ghosts,
+//! Tab moves between them, a click focuses one, A accepts, X rejects (remembered in the
+//! saved project), accept-all-high is one undo step, and an overlap fills in the existing
+//! annotation. Asserts on the model.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use chrono::Utc;
+use common::harness;
+use egui::{Event, Key, Modifiers, PointerButton};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use stance::app::{StanceApp, sample_project};
+use stance::model::attribution::{SpeakerMatch, Suggestion, Tier};
+use stance::model::{Attribution, Edit, Project};
+use stance::ui::Command;
+use stance::ui::file_dialog::ScriptedDialogs;
+
+/// Frames until the worker thread's analysis is in; bounded, but no timing is asserted.
+fn wait_for_suggestions(harness: &mut Harness<'static, StanceApp>) {
+    for _ in 0..3000 {
+        if !harness.state().is_analysing_suggestions() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("the suggestions were never found");
+}
+
+/// Ctrl+G, then the analysis.
+fn show_suggestions(harness: &mut Harness<'static, StanceApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    harness.run();
+    assert!(harness.state().preferences().show_suggestions);
+    wait_for_suggestions(harness);
+    assert!(
+        !harness.state().suggestions().is_empty(),
+        "the sample article has suggestions"
+    );
+}
+
+fn press(harness: &mut Harness<'static, StanceApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// Presses Tab until the focused suggestion is the `nth` of the list.
+fn tab_to(harness: &mut Harness<'static, StanceApp>, nth: usize) -> Suggestion {
+    for _ in 0..=nth {
+        press(harness, Key::Tab);
+    }
+    let focused = harness.state().focused_suggestion().cloned().unwrap();
+    assert_eq!(focused, harness.state().suggestions()[nth]);
+    focused
+}
+
+fn quote(project: &Project, s: &Suggestion) -> String {
+    project.documents[0].quote(&s.content).unwrap()
+}
+
+fn run_command(harness: &mut Harness<'static, StanceApp>, command: Command) {
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::Command(command));
+    harness.run();
+}
+
+#[test]
+fn ctrl_g_toggles_the_ghosts_and_tab_moves_between_suggestions() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    assert!(harness.state().suggestions().is_empty(), "hidden at first");
+    show_suggestions(&mut harness);
+    let count = harness.state().suggestions().len();
+    let first = tab_to(&mut harness, 0);
+    press(&mut harness, Key::Tab);
+    let second = harness.state().focused_suggestion().cloned().unwrap();
+    assert_ne!(first, second);
+    if count > 1 {
+        assert_eq!(second, harness.state().suggestions()[1]);
+    }
+    // Shift+Tab goes back.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    assert_eq!(harness.state().focused_suggestion(), Some(&first));
+    // Esc leaves the suggestion; Ctrl+G hides the ghosts.
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().focused_suggestion(), None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    harness.run();
+    assert!(harness.state().suggestions().is_empty());
+    // A with nothing focused and the ghosts hidden does nothing.
+    press(&mut harness, Key::A);
+    assert!(harness.state().project().annotations.is_empty());
+}
+
+#[test]
+fn clicking_a_ghost_focuses_its_suggestion() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    show_suggestions(&mut harness);
+    // Brought into view by Tab, then left with Esc.
+    let target = tab_to(&mut harness, 1);
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().focused_suggestion(), None);
+    let middle = target.content[0].start + target.content[0].len() / 2;
+    let pos = harness.state().article_char_rect(middle).unwrap().center();
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    assert_eq!(harness.state().focused_suggestion(), Some(&target));
+}
+
+#[test]
+fn a_accepts_with_holder_and_attribution_in_one_undo_step_that_also_removes_the_new_actor() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    show_suggestions(&mut harness);
+    let nth = (harness.state().suggestions().iter())
+        .position(|s| {
+            matches!(
+                s.speaker.as_ref().map(|sp| &sp.actor),
+                Some(SpeakerMatch::Proposed { .. })
+            )
+        })
+        .unwrap();
+    let target = tab_to(&mut harness, nth);
+    press(&mut harness, Key::A);
+
+    let project = harness.state().project();
+    assert_eq!(project.annotations.len(), 1);
+    let a = &project.annotations[0];
+    assert_eq!(a.ranges, target.content);
+    assert_eq!(a.tag, target.tag());
+    assert_eq!(a.attribution, Some(target.attribution));
+    assert_eq!(a.cue, target.cue);
+    let Some(SpeakerMatch::Proposed { name }) = target.speaker.as_ref().map(|s| &s.actor) else {
+        unreachable!()
+    };
+    assert_eq!(project.holder_name(a), name.as_str());
+    assert_eq!(project.actors.len(), 1, "the speaker became an actor");
+    // The accepted suggestion is no longer offered; the focus moved on.
+    wait_for_suggestions(&mut harness);
+    assert!(!harness.state().suggestions().contains(&target));
+    assert_ne!(harness.state().focused_suggestion(), Some(&target));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let project = harness.state().project();
+    assert!(project.annotations.is_empty());
+    assert!(project.actors.is_empty(), "undo removed the new actor too");
+    wait_for_suggestions(&mut harness);
+    assert!(harness.state().suggestions().contains(&target));
+}
+
+#[test]
+fn x_rejects_and_the_rejection_is_remembered_after_save_and_reload() {
+    let script = ScriptedDialogs::new();
+    let app = StanceApp::new(sample_project(), None, Box::new(script.clone()));
+    let mut harness = harness(app);
+    show_suggestions(&mut harness);
+    let target = tab_to(&mut harness, 0);
+    press(&mut harness, Key::X);
+    let rejected = quote(harness.state().project(), &target);
+    assert_eq!(
+        harness.state().project().rejected_suggestions[0].quote,
+        rejected
+    );
+    assert!(harness.state().project().annotations.is_empty());
+    wait_for_suggestions(&mut harness);
+    assert!(!harness.state().suggestions().contains(&target));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    script.answer(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let loaded = stance::io::load_project(&path).unwrap();
+    assert_eq!(loaded.project.rejected_suggestions.len(), 1);
+    let mut reopened = common::harness(StanceApp::with_project(loaded.project));
+    show_suggestions(&mut reopened);
+    assert!(!reopened.state().suggestions().contains(&target));
+
+    // Undo in the first window brings the suggestion back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().project().rejected_suggestions.is_empty());
+    wait_for_suggestions(&mut harness);
+    assert!(harness.state().suggestions().contains(&target));
+}
+
+#[test]
+fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    show_suggestions(&mut harness);
+    let high = (harness.state().suggestions().iter())
+        .filter(|s| s.tier == Tier::High)
+        .count();
+    assert!(
+        high > 1,
+        "the sample has several high-confidence suggestions"
+    );
+    // The focused suggestion's card offers it as a button.
+    tab_to(&mut harness, 0);
+    harness.get_by_label("Accept all high-confidence").click();
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(project.annotations.len(), high);
+    assert!(!project.actors.is_empty());
+    assert!((project.annotations.iter()).all(|a| a.attribution.is_some() && a.holder.is_some()));
+    wait_for_suggestions(&mut harness);
+    assert!(
+        (harness.state().suggestions().iter()).all(|s| s.tier != Tier::High),
+        "none left to accept"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let project = harness.state().project();
+    assert!(project.annotations.is_empty() && project.actors.is_empty());
+    // The same from the Project menu's command.
+    run_command(&mut harness, Command::AcceptHighConfidence);
+    assert_eq!(harness.state().project().annotations.len(), high);
+}
+
+#[test]
+fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it() {
+    let mut project = sample_project();
+    let doc = project.documents[0].id;
+    let found = project.pending_suggestions(doc);
+    let nth = found.iter().position(|s| s.speaker.is_some()).unwrap();
+    let a = project
+        .new_annotation(doc, "claim", found[nth].content.clone(), Utc::now())
+        .unwrap();
+    let id = a.id;
+    project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+
+    let mut harness = harness(StanceApp::with_project(project));
+    show_suggestions(&mut harness);
+    let nth = (harness.state().suggestions().iter())
+        .position(|s| s.content == found[nth].content)
+        .unwrap();
+    tab_to(&mut harness, nth);
+    // The card says what accepting will do.
+    harness.get_by_label_contains("accepting fills in its holder");
+    press(&mut harness, Key::A);
+    let project = harness.state().project();
+    assert_eq!(project.annotations.len(), 1, "no duplicate");
+    let filled = project.annotation(id).unwrap();
+    assert!(filled.holder.is_some());
+    assert!(matches!(
+        filled.attribution,
+        Some(Attribution::Direct | Attribution::Indirect | Attribution::Paraphrase)
+    ));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let project = harness.state().project();
+    let undone = project.annotation(id).unwrap();
+    assert_eq!((undone.holder, undone.attribution), (None, None));
+}
+
+#[test]
+fn a_and_x_stay_reserved_from_tag_hotkeys() {
+    let reserved = stance::ui::commands::reserved_hotkeys();
+    assert!(reserved.contains(&'A') && reserved.contains(&'X'));
+    let schema = stance::model::Schema::default();
+    let clash = schema.check_hotkey('a', None, &reserved).unwrap_err();
+    assert!(clash.to_string().contains("command key"), "{clash}");
+}
