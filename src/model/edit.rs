@@ -110,6 +110,14 @@ pub enum Edit {
         text_hash: String,
         annotations: Vec<Annotation>,
     },
+    /// Puts a merge conflict record back at `index`: the inverse of deciding it.
+    InsertConflict {
+        index: usize,
+        conflict: Box<super::Conflict>,
+    },
+    /// Drops the merge conflict record at `index`: someone decided it (see
+    /// [`super::adjudication`]).
+    RemoveConflict(usize),
 }
 
 /// Why an edit was refused. The project is unchanged when an edit fails.
@@ -316,6 +324,20 @@ impl Project {
                 text_hash,
                 annotations,
             } => self.replace_document_text(document, text, text_hash, annotations),
+            Edit::InsertConflict { index, conflict } => {
+                if index > self.conflicts.len() {
+                    return Err(EditError::BadIndex(index));
+                }
+                self.conflicts.insert(index, *conflict);
+                Ok(Edit::RemoveConflict(index))
+            }
+            Edit::RemoveConflict(index) => {
+                if index >= self.conflicts.len() {
+                    return Err(EditError::BadIndex(index));
+                }
+                let conflict = Box::new(self.conflicts.remove(index));
+                Ok(Edit::InsertConflict { index, conflict })
+            }
         }
     }
 
