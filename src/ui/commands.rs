@@ -53,6 +53,9 @@ pub enum Command {
     Problems,
     KeyboardShortcuts,
     About,
+    ArticleView,
+    CompareView,
+    CompareWith,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -115,6 +118,9 @@ impl Command {
             Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
+            Command::ArticleView => "Article View",
+            Command::CompareView => "Compare View",
+            Command::CompareWith => "Compare With…",
         }
     }
 
@@ -159,6 +165,13 @@ impl Command {
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
+            Command::ArticleView => "Show the article for annotating",
+            Command::CompareView => {
+                "Compare annotators side by side and adjudicate their disagreements and merge conflicts"
+            }
+            Command::CompareWith => {
+                "Bring in other annotators' projects of the same documents to compare and adjudicate"
+            }
         }
     }
 
@@ -189,6 +202,8 @@ impl Command {
             Command::ToggleSidebar => const { &[cmd(Key::B)] },
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
+            Command::ArticleView => const { &[cmd(Key::Num1)] },
+            Command::CompareView => const { &[cmd(Key::Num3)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -196,7 +211,8 @@ impl Command {
             | Command::Preferences
             | Command::Schema
             | Command::Problems
-            | Command::About => &[],
+            | Command::About
+            | Command::CompareWith => &[],
         }
     }
 
@@ -236,6 +252,8 @@ impl Command {
             | Command::ToggleDocumentList => Some(Menu::View),
             Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
+            Command::ArticleView | Command::CompareView => Some(Menu::View),
+            Command::CompareWith => Some(Menu::File),
             Command::NextAnnotation
             | Command::PreviousAnnotation
             | Command::FocusNote

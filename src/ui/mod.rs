@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod commands;
+pub mod compare;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod file_dialog;
@@ -99,6 +100,8 @@ pub enum Action {
     Schema(SchemaAction),
     /// Preferences → Annotator name, as typed.
     SetAnnotatorName(String),
+    /// A key or button of the compare view's adjudication queue.
+    Adjudicate(compare::QueueAction),
 }
 
 /// Finds an annotation by id, trying `hint` (where it was last time) first, so looking up the
