@@ -31,7 +31,13 @@ fn span_of(project: &Project, phrase: &str) -> Span {
     project.documents[0].find(phrase, 0).unwrap()
 }
 
-fn add(project: &mut Project, who: &str, tag: &str, span: Span, holder: Option<ActorId>) -> AnnotationId {
+fn add(
+    project: &mut Project,
+    who: &str,
+    tag: &str,
+    span: Span,
+    holder: Option<ActorId>,
+) -> AnnotationId {
     let doc = project.documents[0].id;
     let mut a = project
         .new_annotation(doc, tag, vec![span], Utc::now())
@@ -65,7 +71,10 @@ fn three_disagreements() -> Marks {
             Some(add(&mut project, "alice", "claim", spans[2], Some(kyiv_id))),
             Some(add(&mut project, "bob", "claim", spans[2], Some(moscow_id))),
         ),
-        (Some(add(&mut project, "alice", "claim", spans[3], None)), None),
+        (
+            Some(add(&mut project, "alice", "claim", spans[3], None)),
+            None,
+        ),
     ];
     Marks {
         project,
@@ -130,19 +139,37 @@ fn a_queue_of_three_disagreements_is_decided_by_keyboard_and_undone_one_at_a_tim
     assert_eq!(kept.annotator.as_deref(), Some(ADJUDICATED));
     assert_eq!(queue_len(&harness), 0);
     // What both agreed on is untouched.
-    assert_eq!(annotator(&harness, ids[0].0.unwrap()).as_deref(), Some("alice"));
-    assert_eq!(annotator(&harness, ids[0].1.unwrap()).as_deref(), Some("bob"));
+    assert_eq!(
+        annotator(&harness, ids[0].0.unwrap()).as_deref(),
+        Some("alice")
+    );
+    assert_eq!(
+        annotator(&harness, ids[0].1.unwrap()).as_deref(),
+        Some("bob")
+    );
 
     // Undo takes back one decision: both holders return, the others stay decided.
     ctrl(&mut harness, Key::Z);
-    assert_eq!(annotator(&harness, ids[2].0.unwrap()).as_deref(), Some("alice"));
-    assert_eq!(annotator(&harness, ids[2].1.unwrap()).as_deref(), Some("bob"));
+    assert_eq!(
+        annotator(&harness, ids[2].0.unwrap()).as_deref(),
+        Some("alice")
+    );
+    assert_eq!(
+        annotator(&harness, ids[2].1.unwrap()).as_deref(),
+        Some("bob")
+    );
     assert_eq!(annotator(&harness, ids[1].1.unwrap()), None);
     assert_eq!(annotator(&harness, ids[3].0.unwrap()), None);
     assert_eq!(queue_len(&harness), 1);
     ctrl(&mut harness, Key::Z);
-    assert_eq!(annotator(&harness, ids[1].0.unwrap()).as_deref(), Some("alice"));
-    assert_eq!(annotator(&harness, ids[1].1.unwrap()).as_deref(), Some("bob"));
+    assert_eq!(
+        annotator(&harness, ids[1].0.unwrap()).as_deref(),
+        Some("alice")
+    );
+    assert_eq!(
+        annotator(&harness, ids[1].1.unwrap()).as_deref(),
+        Some("bob")
+    );
     assert_eq!(queue_len(&harness), 2);
 }
 
@@ -170,7 +197,11 @@ fn a_merge_conflict_is_skipped_with_tab_kept_both_ways_and_edited_in_the_article
     assert_eq!((&queue[0], position), (&Item::Conflict { index: 0 }, 0));
     let builds = harness.state().compare_builds();
     harness.run();
-    assert_eq!(harness.state().compare_builds(), builds, "figures are cached");
+    assert_eq!(
+        harness.state().compare_builds(),
+        builds,
+        "figures are cached"
+    );
 
     press(&mut harness, Key::Tab);
     assert_eq!(harness.state().adjudication_queue().1, 1);
@@ -183,7 +214,12 @@ fn a_merge_conflict_is_skipped_with_tab_kept_both_ways_and_edited_in_the_article
     let project = harness.state().project();
     assert!(project.conflicts.is_empty());
     assert_eq!(project.annotations.len(), count + 1);
-    assert!(project.annotations.iter().any(|a| a.tag == "position" && a.ranges == ours.ranges));
+    assert!(
+        project
+            .annotations
+            .iter()
+            .any(|a| a.tag == "position" && a.ranges == ours.ranges)
+    );
     assert!(harness.state().compare_builds() > builds);
 
     press(&mut harness, Key::E);

@@ -96,9 +96,10 @@ impl StanceApp {
                     continue;
                 }
             };
-            let coder = path
-                .file_stem()
-                .map_or_else(|| crate::ui::file_name(path), |s| s.to_string_lossy().into_owned());
+            let coder = path.file_stem().map_or_else(
+                || crate::ui::file_name(path),
+                |s| s.to_string_lossy().into_owned(),
+            );
             let edit =
                 adjudication::import_for_comparison(&self.session.project, &loaded.project, &coder);
             let label = format!("Compare With {}", crate::ui::file_name(path));

@@ -234,7 +234,8 @@ impl Command {
             | Command::Save
             | Command::SaveAs
             | Command::Export
-            | Command::Quit => Some(Menu::File),
+            | Command::Quit
+            | Command::CompareWith => Some(Menu::File),
             Command::Undo
             | Command::Redo
             | Command::DeleteAnnotation
@@ -249,11 +250,11 @@ impl Command {
             | Command::ThemeDark
             | Command::ThemeSystem
             | Command::ToggleSidebar
-            | Command::ToggleDocumentList => Some(Menu::View),
+            | Command::ToggleDocumentList
+            | Command::ArticleView
+            | Command::CompareView => Some(Menu::View),
             Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
-            Command::ArticleView | Command::CompareView => Some(Menu::View),
-            Command::CompareWith => Some(Menu::File),
             Command::NextAnnotation
             | Command::PreviousAnnotation
             | Command::FocusNote

@@ -163,9 +163,10 @@ fn run_native(request: &DialogRequest) -> Vec<PathBuf> {
         dialog = dialog.set_directory(dir);
     }
     match request.purpose {
-        DialogPurpose::ImportArticles => dialog.pick_files().unwrap_or_default(),
+        DialogPurpose::ImportArticles | DialogPurpose::CompareWith => {
+            dialog.pick_files().unwrap_or_default()
+        }
         DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),
-        DialogPurpose::CompareWith => dialog.pick_files().unwrap_or_default(),
         _ if request.is_save() => dialog.save_file().into_iter().collect(),
         _ => dialog.pick_file().into_iter().collect(),
     }

@@ -85,7 +85,12 @@ fn study(project: &Project, names: &[Option<String>], only: Option<usize>) -> St
         coders,
         document_chars: documents
             .iter()
-            .filter_map(|&i| project.documents.get(i).map(|d| d.len_chars()))
+            .filter_map(|&i| {
+                project
+                    .documents
+                    .get(i)
+                    .map(crate::model::Document::len_chars)
+            })
             .collect(),
         document_titles: documents
             .iter()

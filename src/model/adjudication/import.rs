@@ -35,7 +35,10 @@ pub fn import_for_comparison(
         .documents
         .iter()
         .filter_map(|d| {
-            let ours = project.documents.iter().find(|e| e.text_hash == d.text_hash)?;
+            let ours = project
+                .documents
+                .iter()
+                .find(|e| e.text_hash == d.text_hash)?;
             Some((d.id, ours.id))
         })
         .collect();

@@ -258,7 +258,11 @@ fn decide_disagreement(
         Choice::TakeBoth => all.clone(),
         Choice::Reject => Vec::new(),
     };
-    let removed: Vec<AnnotationId> = all.iter().copied().filter(|id| !kept.contains(id)).collect();
+    let removed: Vec<AnnotationId> = all
+        .iter()
+        .copied()
+        .filter(|id| !kept.contains(id))
+        .collect();
     let mut edits = Vec::new();
     for id in &kept {
         let Some(a) = project.annotation(*id) else {

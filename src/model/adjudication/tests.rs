@@ -122,7 +122,14 @@ fn a_single_annotator_has_nothing_to_adjudicate() {
 fn taking_a_side_keeps_it_as_adjudicated_and_drops_the_other() {
     let (mut f, ids) = three_disagreements();
     let item = queue(&f.project)[0].clone();
-    let edit = decide(&f.project, &item, Choice::TakeB, now(), AnnotationId::random()).unwrap();
+    let edit = decide(
+        &f.project,
+        &item,
+        Choice::TakeB,
+        now(),
+        AnnotationId::random(),
+    )
+    .unwrap();
     let before = f.project.clone();
     let inverse = f.project.apply(edit).unwrap();
     assert!(f.project.annotation(ids[2]).is_none());
@@ -138,13 +145,25 @@ fn taking_a_side_keeps_it_as_adjudicated_and_drops_the_other() {
 fn both_keeps_every_version_and_reject_drops_them_all() {
     let (mut f, ids) = three_disagreements();
     let items = queue(&f.project);
-    let both = decide(&f.project, &items[1], Choice::TakeBoth, now(), AnnotationId::random());
+    let both = decide(
+        &f.project,
+        &items[1],
+        Choice::TakeBoth,
+        now(),
+        AnnotationId::random(),
+    );
     f.project.apply(both.unwrap()).unwrap();
     for id in [ids[4], ids[5]] {
         let a = f.project.annotation(id).unwrap();
         assert_eq!(a.annotator.as_deref(), Some(ADJUDICATED));
     }
-    let reject = decide(&f.project, &items[2], Choice::Reject, now(), AnnotationId::random());
+    let reject = decide(
+        &f.project,
+        &items[2],
+        Choice::Reject,
+        now(),
+        AnnotationId::random(),
+    );
     f.project.apply(reject.unwrap()).unwrap();
     assert!(f.project.annotation(ids[6]).is_none());
     assert_eq!(queue(&f.project).len(), 1);
@@ -177,7 +196,14 @@ fn taking_theirs_sets_the_annotation_and_undo_restores_the_conflict() {
     let q = queue(&f.project);
     assert_eq!(q, [Item::Conflict { index: 0 }]);
     let before = f.project.clone();
-    let edit = decide(&f.project, &q[0], Choice::TakeB, now(), AnnotationId::random()).unwrap();
+    let edit = decide(
+        &f.project,
+        &q[0],
+        Choice::TakeB,
+        now(),
+        AnnotationId::random(),
+    )
+    .unwrap();
     let inverse = f.project.apply(edit).unwrap();
     assert_eq!(f.project.annotation(theirs.id), Some(&theirs));
     assert!(f.project.conflicts.is_empty());
@@ -189,10 +215,19 @@ fn taking_theirs_sets_the_annotation_and_undo_restores_the_conflict() {
 fn both_versions_of_a_conflict_are_kept_under_two_ids() {
     let (mut f, ours, theirs) = with_conflict();
     let copy_id = AnnotationId::random();
-    let edit = decide(&f.project, &Item::Conflict { index: 0 }, Choice::TakeBoth, now(), copy_id);
+    let edit = decide(
+        &f.project,
+        &Item::Conflict { index: 0 },
+        Choice::TakeBoth,
+        now(),
+        copy_id,
+    );
     f.project.apply(edit.unwrap()).unwrap();
     assert_eq!(f.project.annotation(ours.id), Some(&ours));
-    assert_eq!(f.project.annotation(copy_id).map(|a| &a.tag), Some(&theirs.tag));
+    assert_eq!(
+        f.project.annotation(copy_id).map(|a| &a.tag),
+        Some(&theirs.tag)
+    );
     assert!(f.project.conflicts.is_empty());
 }
 
@@ -213,9 +248,21 @@ fn an_actor_conflict_cannot_keep_both_but_can_be_dismissed() {
         }),
     });
     let item = Item::Conflict { index: 0 };
-    let both = decide(&f.project, &item, Choice::TakeBoth, now(), AnnotationId::random());
+    let both = decide(
+        &f.project,
+        &item,
+        Choice::TakeBoth,
+        now(),
+        AnnotationId::random(),
+    );
     assert_eq!(both, Err(DecisionError::BothNotPossible { kind: "actor" }));
-    let take = decide(&f.project, &item, Choice::TakeB, now(), AnnotationId::random());
+    let take = decide(
+        &f.project,
+        &item,
+        Choice::TakeB,
+        now(),
+        AnnotationId::random(),
+    );
     f.project.apply(take.unwrap()).unwrap();
     assert_eq!(f.project.actor(f.kyiv), Some(&theirs));
     assert!(f.project.conflicts.is_empty());
@@ -268,14 +315,27 @@ fn figures_count_matched_spans_per_document_and_in_total() {
     assert_eq!(total.coders, ["alice", "bob"]);
     let pair = &total.pairs[0];
     // Overlap F1 needs the same tag: 2 of Alice's 4 and Bob's 3 match (0-4 and 49-55).
-    assert_eq!((pair.overlap.matched, pair.overlap.first, pair.overlap.second), (2, 4, 3));
+    assert_eq!(
+        (
+            pair.overlap.matched,
+            pair.overlap.first,
+            pair.overlap.second
+        ),
+        (2, 4, 3)
+    );
     assert_eq!(figures.per_document.len(), 1);
     assert_eq!(figures.per_document[0].0, "Talks");
 }
 
 fn arb_marks() -> impl Strategy<Value = Vec<(bool, u8, usize, usize, bool)>> {
     prop::collection::vec(
-        (any::<bool>(), 0u8..3, 0usize..130, 1usize..12, any::<bool>()),
+        (
+            any::<bool>(),
+            0u8..3,
+            0usize..130,
+            1usize..12,
+            any::<bool>(),
+        ),
         0..14,
     )
 }

@@ -14,8 +14,10 @@ pub(super) fn figures_ui(ui: &mut Ui, figures: &Figures) {
         .show(ui, |ui| {
             let Some(total) = &figures.total else {
                 ui.label(
-                    RichText::new("Agreement needs two annotators or more (by the annotator field).")
-                        .weak(),
+                    RichText::new(
+                        "Agreement needs two annotators or more (by the annotator field).",
+                    )
+                    .weak(),
                 );
                 return;
             };

@@ -67,7 +67,7 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
                 let Some(text) = doc.text.get(paragraph.bytes_start..paragraph.bytes_end) else {
                     continue;
                 };
-                let row = ui.columns(lanes.len(), |columns| {
+                ui.columns(lanes.len(), |columns| {
                     for (column, coder) in columns.iter_mut().zip(&lanes) {
                         let mine: Vec<&Annotation> = (inside.iter().copied())
                             .filter(|a| a.annotator == *coder)
@@ -76,7 +76,6 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
                         column.label(job);
                     }
                 });
-                let _ = row;
                 let is_current_here = marked
                     .iter()
                     .any(|(s, mark)| *mark == 2 && s.start < span.end && s.end > span.start);

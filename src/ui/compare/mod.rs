@@ -26,15 +26,35 @@ pub enum QueueAction {
 /// The queue's keys, bare: A, B, H (both), E (edit), R (reject), N or Tab (next), P or
 /// Shift+Tab (previous). They act only in the compare view.
 pub const QUEUE_KEYS: &[(egui::Key, egui::Modifiers, QueueAction)] = &[
-    (egui::Key::A, egui::Modifiers::NONE, QueueAction::Decide(Choice::TakeA)),
-    (egui::Key::B, egui::Modifiers::NONE, QueueAction::Decide(Choice::TakeB)),
-    (egui::Key::H, egui::Modifiers::NONE, QueueAction::Decide(Choice::TakeBoth)),
+    (
+        egui::Key::A,
+        egui::Modifiers::NONE,
+        QueueAction::Decide(Choice::TakeA),
+    ),
+    (
+        egui::Key::B,
+        egui::Modifiers::NONE,
+        QueueAction::Decide(Choice::TakeB),
+    ),
+    (
+        egui::Key::H,
+        egui::Modifiers::NONE,
+        QueueAction::Decide(Choice::TakeBoth),
+    ),
     (egui::Key::E, egui::Modifiers::NONE, QueueAction::Edit),
-    (egui::Key::R, egui::Modifiers::NONE, QueueAction::Decide(Choice::Reject)),
+    (
+        egui::Key::R,
+        egui::Modifiers::NONE,
+        QueueAction::Decide(Choice::Reject),
+    ),
     (egui::Key::N, egui::Modifiers::NONE, QueueAction::Next),
     (egui::Key::Tab, egui::Modifiers::NONE, QueueAction::Next),
     (egui::Key::P, egui::Modifiers::NONE, QueueAction::Previous),
-    (egui::Key::Tab, egui::Modifiers::SHIFT, QueueAction::Previous),
+    (
+        egui::Key::Tab,
+        egui::Modifiers::SHIFT,
+        QueueAction::Previous,
+    ),
 ];
 
 /// Consumes this frame's queue key presses.
@@ -163,9 +183,18 @@ fn queue_panel_ui(
     let (a_name, b_name) = describe_item_ui(ui, project, item);
     ui.horizontal(|ui| {
         let buttons = [
-            (format!("A: take {a_name}"), QueueAction::Decide(Choice::TakeA)),
-            (format!("B: take {b_name}"), QueueAction::Decide(Choice::TakeB)),
-            ("H: take both".to_owned(), QueueAction::Decide(Choice::TakeBoth)),
+            (
+                format!("A: take {a_name}"),
+                QueueAction::Decide(Choice::TakeA),
+            ),
+            (
+                format!("B: take {b_name}"),
+                QueueAction::Decide(Choice::TakeB),
+            ),
+            (
+                "H: take both".to_owned(),
+                QueueAction::Decide(Choice::TakeBoth),
+            ),
             ("E: edit in article".to_owned(), QueueAction::Edit),
             ("R: reject".to_owned(), QueueAction::Decide(Choice::Reject)),
             ("P: previous".to_owned(), QueueAction::Previous),
@@ -189,7 +218,11 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                     .filter_map(|id| project.annotation(*id))
                     .map(|a| {
                         let holder = project.holder_name(a);
-                        let holder = if holder.is_empty() { "no holder" } else { holder };
+                        let holder = if holder.is_empty() {
+                            "no holder"
+                        } else {
+                            holder
+                        };
                         format!(
                             "{} ({holder}) \"{}\"",
                             project.schema.name(&a.tag),
