@@ -274,6 +274,7 @@ impl Command {
                 | Command::Preferences
                 | Command::ThemeLight
                 | Command::ToggleSidebar
+                | Command::ArticleView
         )
     }
 

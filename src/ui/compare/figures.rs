@@ -48,6 +48,13 @@ pub(super) fn figures_ui(ui: &mut Ui, figures: &Figures) {
                                 rows_ui(ui, title, agreement);
                             }
                         });
+                    let per_tag: Vec<String> = (total.alpha_u.iter())
+                        .map(|(tag, alpha)| format!("{tag} {}", value(*alpha)))
+                        .collect();
+                    ui.label(
+                        RichText::new(format!("alpha U per tag, in total: {}", per_tag.join(", ")))
+                            .weak(),
+                    );
                 });
         });
 }

@@ -10,7 +10,8 @@ use crate::model::{Annotation, Document, Project, Span};
 use crate::ui::tag_color;
 
 const DISAGREEMENT: Color32 = Color32::from_rgb(0xd6, 0x33, 0x33);
-const CURRENT: Color32 = Color32::from_rgb(0xf0, 0x8c, 0x00);
+// Magenta: unlike any default tag colour, so it reads over every highlight.
+const CURRENT: Color32 = Color32::from_rgb(0xe0, 0x3c, 0xe0);
 
 pub(super) struct LanesInput<'a> {
     pub(super) project: &'a Project,
@@ -45,6 +46,7 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
         return;
     }
     let marked = marked_spans(input);
+    ui.spacing_mut().item_spacing.x = 16.0;
     ui.columns(lanes.len(), |columns| {
         for (column, coder) in columns.iter_mut().zip(&lanes) {
             column.label(RichText::new(coder_label(coder.as_deref())).strong());
@@ -54,6 +56,7 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
         .id_salt("compare_lanes")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.x = 16.0;
             for paragraph in doc.paragraphs() {
                 let span = paragraph.chars;
                 let inside: Vec<&Annotation> = annotations
@@ -73,7 +76,10 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
                             .filter(|a| a.annotator == *coder)
                             .collect();
                         let job = paragraph_job(input, text, span.start, &mine, &marked, column);
-                        column.label(job);
+                        // Columns justify their contents; a justified paragraph reads badly.
+                        column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                            ui.label(job);
+                        });
                     }
                 });
                 let is_current_here = marked
