@@ -2,6 +2,8 @@
 //! highlighting that annotator's spans in their tag's colour. Disagreements are underlined
 //! in red, the current item in thick orange.
 
+use std::collections::BTreeMap;
+
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
@@ -30,6 +32,10 @@ struct Style {
     mark: u8,
 }
 
+/// Paragraphs drawn at most at once: a window around the current item, so a long article
+/// with thousands of annotations costs no more per frame than a short one.
+const MAX_PARAGRAPHS: usize = 40;
+
 pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
     let project = input.project;
     let doc = input.document;
@@ -45,52 +51,85 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
         ui.label("This document has no annotations yet.");
         return;
     }
+    // Each annotation under every paragraph it touches, in one pass.
+    let mut by_paragraph: BTreeMap<usize, Vec<&Annotation>> = BTreeMap::new();
+    for a in &annotations {
+        let extent = a.extent();
+        let last = doc.paragraph_at(extent.end.saturating_sub(1).max(extent.start));
+        for index in doc.paragraph_at(extent.start)..=last {
+            by_paragraph.entry(index).or_default().push(a);
+        }
+    }
     let marked = marked_spans(input);
+    let current_paragraph = marked
+        .iter()
+        .find(|(_, mark)| *mark == 2)
+        .map(|(s, _)| doc.paragraph_at(s.start));
+    let indices: Vec<usize> = by_paragraph.keys().copied().collect();
+    let window = window(&indices, current_paragraph);
     ui.spacing_mut().item_spacing.x = 16.0;
     ui.columns(lanes.len(), |columns| {
         for (column, coder) in columns.iter_mut().zip(&lanes) {
             column.label(RichText::new(coder_label(coder.as_deref())).strong());
         }
     });
+    if window.len() < indices.len() {
+        ui.label(
+            RichText::new(format!(
+                "Showing {} of {} annotated paragraphs, around the current item.",
+                window.len(),
+                indices.len()
+            ))
+            .weak(),
+        );
+    }
     egui::ScrollArea::vertical()
         .id_salt("compare_lanes")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing.x = 16.0;
-            for paragraph in doc.paragraphs() {
-                let span = paragraph.chars;
-                let inside: Vec<&Annotation> = annotations
-                    .iter()
-                    .copied()
-                    .filter(|a| a.extent().start < span.end && a.extent().end > span.start)
-                    .collect();
-                if inside.is_empty() {
+            for &index in window {
+                let (Some(paragraph), Some(inside)) =
+                    (doc.paragraphs().get(index), by_paragraph.get(&index))
+                else {
                     continue;
-                }
+                };
+                let span = paragraph.chars;
                 let Some(text) = doc.text.get(paragraph.bytes_start..paragraph.bytes_end) else {
                     continue;
                 };
+                let marked_here: Vec<(Span, u8)> = (marked.iter().copied())
+                    .filter(|(s, _)| s.start < span.end && s.end > span.start)
+                    .collect();
                 ui.columns(lanes.len(), |columns| {
                     for (column, coder) in columns.iter_mut().zip(&lanes) {
                         let mine: Vec<&Annotation> = (inside.iter().copied())
                             .filter(|a| a.annotator == *coder)
                             .collect();
-                        let job = paragraph_job(input, text, span.start, &mine, &marked, column);
+                        let job =
+                            paragraph_job(input, text, span.start, &mine, &marked_here, column);
                         // Columns justify their contents; a justified paragraph reads badly.
                         column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
                             ui.label(job);
                         });
                     }
                 });
-                let is_current_here = marked
-                    .iter()
-                    .any(|(s, mark)| *mark == 2 && s.start < span.end && s.end > span.start);
                 let response = ui.separator();
-                if input.scroll_to_current && is_current_here {
+                if input.scroll_to_current && current_paragraph == Some(index) {
                     response.scroll_to_me(Some(egui::Align::Center));
                 }
             }
         });
+}
+
+/// At most [`MAX_PARAGRAPHS`] of `indices`, centred on the current paragraph.
+fn window(indices: &[usize], current: Option<usize>) -> &[usize] {
+    let at = current.map_or(0, |c| indices.partition_point(|&i| i < c));
+    let start = at
+        .saturating_sub(MAX_PARAGRAPHS / 2)
+        .min(indices.len().saturating_sub(MAX_PARAGRAPHS));
+    let end = (start + MAX_PARAGRAPHS).min(indices.len());
+    indices.get(start..end).unwrap_or(&[])
 }
 
 /// The char spans to underline: every disagreement (1) and the current item (2).
@@ -184,4 +223,23 @@ fn paragraph_job(
         push(&mut job, piece, style);
     }
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_is_centred_on_the_current_paragraph_and_clamped_at_the_ends() {
+        let indices: Vec<usize> = (0..100).map(|i| i * 2).collect();
+        assert_eq!(window(&indices, None), &indices[..MAX_PARAGRAPHS]);
+        let around = window(&indices, Some(100));
+        assert_eq!(around.len(), MAX_PARAGRAPHS);
+        assert_eq!(around[MAX_PARAGRAPHS / 2], 100);
+        assert_eq!(
+            window(&indices, Some(199)),
+            &indices[100 - MAX_PARAGRAPHS..]
+        );
+        assert_eq!(window(&indices[..3], Some(4)), &indices[..3]);
+    }
 }

@@ -136,7 +136,10 @@ impl CompareView {
         });
         ui.separator();
         let ui = &mut ui.new_child(
-            egui::UiBuilder::new().max_rect(ui.available_rect_before_wrap().shrink2(egui::vec2(8.0, 0.0))),
+            egui::UiBuilder::new().max_rect(
+                ui.available_rect_before_wrap()
+                    .shrink2(egui::vec2(8.0, 0.0)),
+            ),
         );
         let scroll_to_current = current.is_some() && self.scrolled_to.as_ref() != current;
         if let Some(document) = input.document.and_then(|d| project.document(d)) {
