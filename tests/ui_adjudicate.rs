@@ -226,3 +226,55 @@ fn a_merge_conflict_is_skipped_with_tab_kept_both_ways_and_edited_in_the_article
     assert!(!harness.state().is_compare_view());
     assert!(harness.state().selected_annotation().is_some());
 }
+
+#[test]
+fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
+    // Alice's project: her marks only. Bob's file: a separate import of the same article.
+    let marks = three_disagreements();
+    let mut alice = marks.project.clone();
+    let bobs: Vec<AnnotationId> = marks.ids.iter().filter_map(|(_, b)| *b).collect();
+    alice.apply(Edit::RemoveAnnotations(bobs)).unwrap();
+    let mut bob = sample_project();
+    bob.apply(bob.add_actor(Actor::new("moscow", None)).unwrap())
+        .unwrap();
+    let moscow = bob.actors[0].id;
+    let (first, second) = (span_of(&bob, PHRASES[1]), span_of(&bob, PHRASES[2]));
+    add(&mut bob, "bob", "position", first, None);
+    add(&mut bob, "bob", "claim", second, Some(moscow));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bob.ron");
+    std::fs::write(&path, stance::io::project_to_ron(&bob).unwrap()).unwrap();
+
+    let script = stance::ui::file_dialog::ScriptedDialogs::new();
+    let app = StanceApp::new(alice, None, Box::new(script.clone()));
+    let mut harness = harness(app);
+    let count = harness.state().project().annotations.len();
+    script.answer(&path);
+    harness.state_mut().queue(stance::ui::Action::Command(
+        stance::ui::Command::CompareWith,
+    ));
+    harness.run();
+    // The dialog's answer arrives on the next frame.
+    harness.run();
+    let request = &script.requests()[0];
+    assert_eq!(
+        request.purpose,
+        stance::ui::file_dialog::DialogPurpose::CompareWith
+    );
+    assert!(harness.state().is_compare_view());
+    let project = harness.state().project();
+    assert_eq!(project.annotations.len(), count + 2);
+    let brought: Vec<_> = (project.annotations.iter())
+        .filter(|a| a.annotator.as_deref() == Some("bob"))
+        .collect();
+    assert_eq!(brought.len(), 2);
+    assert_eq!(
+        brought[1].holder,
+        Some(marks.moscow),
+        "holders match by name"
+    );
+    // Tag and holder differ, and Alice alone marked two phrases.
+    assert_eq!(queue_len(&harness), 4);
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(harness.state().project().annotations.len(), count);
+}
