@@ -57,6 +57,11 @@ pub const QUEUE_KEYS: &[(egui::Key, egui::Modifiers, QueueAction)] = &[
     ),
 ];
 
+/// The queue's keys in words, for the Keyboard Shortcuts window.
+pub const QUEUE_KEYS_HELP: &str = "In the compare view (Ctrl+3): A takes the first version, B the \
+     second, H both, E edits it in the article, R rejects it; N or Tab goes to the next item, P \
+     or Shift+Tab to the previous one. Tag keys do not act there.";
+
 /// Consumes this frame's queue key presses.
 pub fn queue_keys(input: &mut egui::InputState) -> Vec<QueueAction> {
     let mut out = Vec::new();
