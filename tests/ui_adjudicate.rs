@@ -8,6 +8,7 @@ use chrono::Utc;
 use common::harness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
 use stance::model::adjudication::{ADJUDICATED, Item};
 use stance::model::merge::{Conflict, ConflictReason, Sides, Versions};
@@ -170,6 +171,19 @@ fn a_queue_of_three_disagreements_is_decided_by_keyboard_and_undone_one_at_a_tim
         annotator(&harness, ids[1].1.unwrap()).as_deref(),
         Some("bob")
     );
+    assert_eq!(queue_len(&harness), 2);
+
+    // What both marked alike is kept once, by a button.
+    harness
+        .get_by_label("Keep the 1 agreed span(s) once")
+        .click();
+    harness.run();
+    let pair = [ids[0].0.unwrap(), ids[0].1.unwrap()];
+    let kept: Vec<String> = pair
+        .iter()
+        .filter_map(|id| annotator(&harness, *id))
+        .collect();
+    assert_eq!(kept, [ADJUDICATED]);
     assert_eq!(queue_len(&harness), 2);
 }
 

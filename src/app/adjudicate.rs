@@ -12,6 +12,16 @@ use crate::ui::file_dialog::{DialogPurpose, DialogRequest};
 
 impl StanceApp {
     pub(super) fn adjudicate(&mut self, ctx: &egui::Context, action: QueueAction) {
+        if action == QueueAction::AcceptAgreements {
+            let now = self.edit_context().now;
+            match adjudication::accept_agreements(&self.session.project, now) {
+                Some(edit) => {
+                    self.edit(ctx, Ok(edit), "Adjudicate: Keep Agreed Spans", None);
+                }
+                None => self.toasts.info(ctx, "No agreed spans left to keep"),
+            }
+            return;
+        }
         let queue = adjudication::queue(&self.session.project);
         let Some(last) = queue.len().checked_sub(1) else {
             self.toasts.info(ctx, "Nothing left to adjudicate");
@@ -19,6 +29,7 @@ impl StanceApp {
         };
         let position = self.view.queue_position.min(last);
         match action {
+            QueueAction::AcceptAgreements => {}
             QueueAction::Next => self.go_to_item(&queue, (position + 1) % queue.len()),
             QueueAction::Previous => self.go_to_item(&queue, (position + last) % queue.len()),
             QueueAction::Edit => {

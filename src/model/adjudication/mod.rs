@@ -6,6 +6,7 @@
 //! one more annotator). A decided annotation is kept with the annotator [`ADJUDICATED`], so
 //! it leaves the queue and the agreement figures.
 
+mod agreed;
 mod conflicts;
 mod figures;
 mod import;
@@ -19,6 +20,7 @@ use thiserror::Error;
 
 use super::{AnnotationId, DocumentId, Edit, Project, Span};
 
+pub use agreed::{accept_agreements, agreed_count};
 pub use figures::{Figures, figures};
 pub use import::{ImportError, import_for_comparison};
 
@@ -147,6 +149,14 @@ pub fn queue(project: &Project) -> Vec<Item> {
 /// of them have the same ranges, tag and holder.
 #[must_use]
 pub fn disagreements_of(project: &Project, document: DocumentId) -> Vec<Disagreement> {
+    groups(project, document)
+        .iter()
+        .filter_map(|group| disagreement(project, document, group))
+        .collect()
+}
+
+/// The annotations of a document still to adjudicate, grouped by overlap (transitively).
+fn groups(project: &Project, document: DocumentId) -> Vec<Vec<&super::Annotation>> {
     let mut out = Vec::new();
     let mut group: Vec<&super::Annotation> = Vec::new();
     let mut group_end = 0;
@@ -156,8 +166,7 @@ pub fn disagreements_of(project: &Project, document: DocumentId) -> Vec<Disagree
     for a in candidates {
         let extent = a.extent();
         if !group.is_empty() && extent.start >= group_end {
-            out.extend(disagreement(project, document, &group));
-            group.clear();
+            out.push(std::mem::take(&mut group));
         }
         group_end = if group.is_empty() {
             extent.end
@@ -166,7 +175,9 @@ pub fn disagreements_of(project: &Project, document: DocumentId) -> Vec<Disagree
         };
         group.push(a);
     }
-    out.extend(disagreement(project, document, &group));
+    if !group.is_empty() {
+        out.push(group);
+    }
     out
 }
 

@@ -375,3 +375,23 @@ proptest! {
         prop_assert_eq!(f.project, before);
     }
 }
+
+#[test]
+fn agreed_spans_are_kept_once_in_one_step() {
+    let (mut f, ids) = three_disagreements();
+    assert_eq!(agreed_count(&f.project), 1);
+    let before = f.project.clone();
+    let edit = accept_agreements(&f.project, now()).unwrap();
+    let inverse = f.project.apply(edit).unwrap();
+    let kept: Vec<&Annotation> = [ids[0], ids[1]]
+        .iter()
+        .filter_map(|id| f.project.annotation(*id))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].annotator.as_deref(), Some(ADJUDICATED));
+    assert_eq!(agreed_count(&f.project), 0);
+    assert!(accept_agreements(&f.project, now()).is_none());
+    assert_eq!(queue(&f.project).len(), 3, "disagreements stay to decide");
+    f.project.apply(inverse).unwrap();
+    assert_eq!(f.project, before);
+}

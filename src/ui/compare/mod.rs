@@ -21,6 +21,8 @@ pub enum QueueAction {
     Edit,
     Next,
     Previous,
+    /// Keep each span all annotators agree on once, in one step.
+    AcceptAgreements,
 }
 
 /// The queue's keys, bare: A, B, H (both), E (edit), R (reject), N or Tab (next), P or
@@ -88,6 +90,8 @@ struct Cached {
     key: ProjectKey,
     queue: Vec<Item>,
     figures: Figures,
+    /// Spans the annotators agree on, not yet kept as adjudicated.
+    agreed: usize,
 }
 
 /// The compare view's own state: caches and what it last scrolled to.
@@ -120,6 +124,7 @@ impl CompareView {
                 key,
                 queue: adjudication::queue(project),
                 figures: adjudication::figures(project),
+                agreed: adjudication::agreed_count(project),
             });
         }
     }
@@ -136,6 +141,16 @@ impl CompareView {
             .get(input.position.min(cached.queue.len().saturating_sub(1)));
         egui::Frame::new().inner_margin(8).show(ui, |ui| {
             queue_panel_ui(ui, project, &cached.queue, input.position, &mut actions);
+            if cached.agreed > 0 {
+                let label = format!("Keep the {} agreed span(s) once", cached.agreed);
+                let button = ui.button(label).on_hover_text(
+                    "Spans every annotator marked alike: keep the first copy, drop the others \
+                     (one undo step)",
+                );
+                if button.clicked() {
+                    actions.push(QueueAction::AcceptAgreements);
+                }
+            }
             ui.add_space(4.0);
             figures::figures_ui(ui, &cached.figures);
         });
