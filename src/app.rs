@@ -6,6 +6,7 @@
 //! (`apply.rs`) and needs no `eframe::Frame`, so tests and `stance bench` drive the real app
 //! headlessly.
 
+mod adjudicate;
 mod apply;
 mod apply_negotiation;
 mod apply_suggestions;
@@ -316,6 +317,26 @@ impl StanceApp {
     #[must_use]
     pub fn filter(&self) -> &crate::model::AnnotationFilter {
         &self.view.filter
+    }
+
+    /// True while the compare view (not the article) is shown.
+    #[must_use]
+    pub fn is_compare_view(&self) -> bool {
+        self.view.main_view == view::MainView::Compare
+    }
+
+    /// What the adjudication queue holds now, and the current item's place in it.
+    #[must_use]
+    pub fn adjudication_queue(&self) -> (Vec<crate::model::adjudication::Item>, usize) {
+        let queue = crate::model::adjudication::queue(&self.session.project);
+        let position = self.view.queue_position.min(queue.len().saturating_sub(1));
+        (queue, position)
+    }
+
+    /// How many times the compare view computed its queue and figures.
+    #[must_use]
+    pub fn compare_builds(&self) -> u64 {
+        self.panels.compare.builds()
     }
 
     #[must_use]

@@ -151,3 +151,32 @@ fn conflicts_of_every_kind_survive_a_save_and_load() {
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.project, merged);
 }
+
+#[test]
+fn validate_counts_unresolved_conflicts_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let (base, ours, theirs, out) = (
+        dir.path().join("base.ron"),
+        dir.path().join("ours.ron"),
+        dir.path().join("theirs.ron"),
+        dir.path().join("out.ron"),
+    );
+    std::fs::write(&base, project_to_ron(&Project::new("Talks")).unwrap()).unwrap();
+    for (path, title) in [(&ours, "Ours"), (&theirs, "Theirs")] {
+        let mut p = write_project(path, &[(0, 4, "claim")]);
+        p.title = title.to_owned();
+        std::fs::write(path, project_to_ron(&p).unwrap()).unwrap();
+    }
+    assert_eq!(
+        stance(&[&"merge", &base, &ours, &theirs, &"-o", &out])
+            .status
+            .code(),
+        Some(1)
+    );
+    let validate = stance(&[&"validate", &out]);
+    let text = String::from_utf8_lossy(&validate.stdout);
+    assert_eq!(validate.status.code(), Some(1), "{text}");
+    assert!(text.contains("1 unresolved merge conflict(s)"), "{text}");
+    assert!(text.contains("title"), "{text}");
+    assert_eq!(stance(&[&"validate", &ours]).status.code(), Some(0));
+}

@@ -45,6 +45,12 @@ impl StanceApp {
             if are_bare_keys_taken {
                 return;
             }
+            if self.view.main_view == super::view::MainView::Compare {
+                // The queue's bare keys; tag hotkeys must not fire here.
+                let actions = crate::ui::compare::queue_keys(input);
+                intents.extend(actions.into_iter().map(|a| Action::Adjudicate(a).into()));
+                return;
+            }
             if let Some(kind) = self.view.link.and_then(|l| l.to).and_then(|_| {
                 // Choosing the relation type: 1–9 pick from the popup, not a tag.
                 (RELATION_KEYS
@@ -235,6 +241,7 @@ impl StanceApp {
             // Deleting unassigns annotations silently, so the user confirms it first.
             Action::DeleteActor(id) => self.open_dialog(Dialog::ConfirmDeleteActor(id)),
             Action::SetFilter(filter) => self.set_filter(filter),
+            Action::Adjudicate(action) => self.adjudicate(ctx, action),
             other => self.apply_negotiation_action(ctx, other),
         }
     }
@@ -329,6 +336,9 @@ impl StanceApp {
             | Command::AcceptSuggestion
             | Command::RejectSuggestion
             | Command::AcceptHighConfidence => self.run_suggestion_command(ctx, command),
+            Command::ArticleView => self.view.main_view = super::view::MainView::Article,
+            Command::CompareView => self.view.main_view = super::view::MainView::Compare,
+            Command::CompareWith => self.start_compare_with_dialog(ctx),
         }
     }
 

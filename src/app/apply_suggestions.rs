@@ -18,7 +18,10 @@ impl StanceApp {
         let Some(document) = view.document else {
             return !is_review_key(command);
         };
-        let is_on = self.prefs.show_suggestions && view.link.is_none();
+        // Ghosts live in the article view only; elsewhere A and Tab mean other things.
+        let is_on = self.prefs.show_suggestions
+            && view.link.is_none()
+            && view.main_view == super::view::MainView::Article;
         match command {
             Command::AcceptSuggestion | Command::RejectSuggestion => {
                 is_on && view.suggestions.target(document).is_some()

@@ -449,6 +449,7 @@ impl StanceApp {
                     self.write_export(ctx, &first);
                 }
             }
+            DialogPurpose::CompareWith => self.compare_with(ctx, &answer.paths),
         }
     }
 

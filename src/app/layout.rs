@@ -41,6 +41,7 @@ pub(super) struct Panels {
     pub(super) status_bar: StatusBar,
     pub(super) export_dialog: ExportDialog,
     pub(super) schema_window: SchemaWindow,
+    pub(super) compare: crate::ui::compare::CompareView,
 }
 
 impl Panels {
@@ -129,6 +130,9 @@ impl Panels {
         egui::CentralPanel::default()
             .frame((egui::Frame::central_panel(ui.style()).inner_margin(0)).fill(article_fill))
             .show(ui, |ui| match app.view.document {
+                _ if app.view.main_view == super::view::MainView::Compare => {
+                    self.compare_ui(ui, app, intents);
+                }
                 Some(document) => self.article_ui(ui, app, document, scroll_to, intents),
                 None => welcome_ui(ui, intents),
             });
@@ -184,6 +188,17 @@ impl Panels {
                 ),
             }
         }));
+    }
+
+    fn compare_ui(&mut self, ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+        let input = crate::ui::compare::CompareInput {
+            project: &app.session.project,
+            document: app.view.document,
+            position: app.view.queue_position,
+            font_size_px: DEFAULT_FONT_SIZE_PX * app.prefs.zoom,
+        };
+        let actions = self.compare.ui(ui, &input);
+        intents.extend(actions.into_iter().map(|a| Action::Adjudicate(a).into()));
     }
 
     fn document_list_ui(ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {

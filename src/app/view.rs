@@ -23,6 +23,19 @@ pub(super) struct ViewState {
     pub(super) filter: AnnotationFilter,
     /// Attribution suggestions: the cached analyses and the focused one.
     pub(super) suggestions: super::suggestions::SuggestionView,
+    /// The article or the compare view.
+    pub(super) main_view: MainView,
+    /// The current item's place in the adjudication queue.
+    pub(super) queue_position: usize,
+}
+
+/// The main view beside the panels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum MainView {
+    #[default]
+    Article,
+    /// Annotators side by side, with the adjudication queue.
+    Compare,
 }
 
 /// Link mode: `from` is the annotation being linked; clicking another one (in the article

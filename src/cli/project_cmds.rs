@@ -161,7 +161,26 @@ fn validate_one(path: &Path, out: &mut String) -> bool {
             return false;
         }
     };
+    if !loaded.project.conflicts.is_empty() {
+        // A merge left decisions open: the file opens, but the work is not finished.
+        for conflict in &loaded.project.conflicts {
+            let _ = writeln!(
+                out,
+                "{}: unresolved merge conflict: {conflict}",
+                path.display()
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{}: {} unresolved merge conflict(s); decide them in the compare view (Ctrl+3)",
+            path.display(),
+            loaded.project.conflicts.len()
+        );
+    }
     if loaded.problems.is_empty() {
+        if !loaded.project.conflicts.is_empty() {
+            return false;
+        }
         let _ = writeln!(
             out,
             "{}: ok: {}",

@@ -115,6 +115,14 @@ pub enum Edit {
     RejectSuggestion(RejectedSuggestion),
     /// Forgets a rejection: the inverse of [`Edit::RejectSuggestion`].
     ForgetRejection(RejectedSuggestion),
+    /// Puts a merge conflict record back at `index`: the inverse of deciding it.
+    InsertConflict {
+        index: usize,
+        conflict: Box<super::Conflict>,
+    },
+    /// Drops the merge conflict record at `index`: someone decided it (see
+    /// [`super::adjudication`]).
+    RemoveConflict(usize),
 }
 
 /// Why an edit was refused. The project is unchanged when an edit fails.
@@ -327,6 +335,20 @@ impl Project {
             } => self.replace_document_text(document, text, text_hash, annotations),
             Edit::RejectSuggestion(rejection) => self.add_rejection(rejection),
             Edit::ForgetRejection(rejection) => self.forget_rejection(rejection),
+            Edit::InsertConflict { index, conflict } => {
+                if index > self.conflicts.len() {
+                    return Err(EditError::BadIndex(index));
+                }
+                self.conflicts.insert(index, *conflict);
+                Ok(Edit::RemoveConflict(index))
+            }
+            Edit::RemoveConflict(index) => {
+                if index >= self.conflicts.len() {
+                    return Err(EditError::BadIndex(index));
+                }
+                let conflict = Box::new(self.conflicts.remove(index));
+                Ok(Edit::InsertConflict { index, conflict })
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 //! Pure Rust with no UI and no I/O. Every rule of the domain lives here.
 
 mod actor_edits;
+pub mod adjudication;
 pub mod agreement;
 mod annotation;
 mod annotation_builders;

@@ -59,6 +59,9 @@ pub enum Command {
     AcceptSuggestion,
     RejectSuggestion,
     AcceptHighConfidence,
+    ArticleView,
+    CompareView,
+    CompareWith,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -127,6 +130,9 @@ impl Command {
             Command::AcceptSuggestion => "Accept Suggestion",
             Command::RejectSuggestion => "Reject Suggestion",
             Command::AcceptHighConfidence => "Accept All High-Confidence Suggestions",
+            Command::ArticleView => "Article View",
+            Command::CompareView => "Compare View",
+            Command::CompareWith => "Compare With…",
         }
     }
 
@@ -187,6 +193,13 @@ impl Command {
             Command::AcceptHighConfidence => {
                 "Accept every high-confidence suggestion of this document, as one undo step"
             }
+            Command::ArticleView => "Show the article for annotating",
+            Command::CompareView => {
+                "Compare annotators side by side and adjudicate their disagreements and merge conflicts"
+            }
+            Command::CompareWith => {
+                "Bring in other annotators' projects of the same documents to compare and adjudicate"
+            }
         }
     }
 
@@ -224,6 +237,8 @@ impl Command {
             }
             Command::AcceptSuggestion => const { &[bare(Key::A)] },
             Command::RejectSuggestion => const { &[bare(Key::X)] },
+            Command::ArticleView => const { &[cmd(Key::Num1)] },
+            Command::CompareView => const { &[cmd(Key::Num3)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -232,7 +247,8 @@ impl Command {
             | Command::Schema
             | Command::Problems
             | Command::About
-            | Command::AcceptHighConfidence => &[],
+            | Command::AcceptHighConfidence
+            | Command::CompareWith => &[],
         }
     }
 
@@ -254,7 +270,8 @@ impl Command {
             | Command::Save
             | Command::SaveAs
             | Command::Export
-            | Command::Quit => Some(Menu::File),
+            | Command::Quit
+            | Command::CompareWith => Some(Menu::File),
             Command::Undo
             | Command::Redo
             | Command::DeleteAnnotation
@@ -270,7 +287,9 @@ impl Command {
             | Command::ThemeSystem
             | Command::ToggleSidebar
             | Command::ToggleDocumentList
-            | Command::ToggleSuggestions => Some(Menu::View),
+            | Command::ToggleSuggestions
+            | Command::ArticleView
+            | Command::CompareView => Some(Menu::View),
             Command::Schema
             | Command::Problems
             | Command::NextSuggestion
@@ -299,6 +318,7 @@ impl Command {
                 | Command::ThemeLight
                 | Command::ToggleSidebar
                 | Command::NextSuggestion
+                | Command::ArticleView
         )
     }
 

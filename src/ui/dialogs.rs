@@ -361,6 +361,7 @@ fn shortcut_rows_ui(ui: &mut Ui, schema: &TagSchema) {
         )
         .weak(),
     );
+    ui.label(RichText::new(crate::ui::compare::QUEUE_KEYS_HELP).weak());
 }
 
 /// Help → About; false once the user closed it.

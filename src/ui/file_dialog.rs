@@ -19,6 +19,8 @@ pub enum DialogPurpose {
     ImportFolder,
     /// Where to write an export; the app keeps the request until the path arrives.
     Export,
+    /// Other annotators' projects to compare with the open one.
+    CompareWith,
 }
 
 /// A file dialog to show.
@@ -161,7 +163,9 @@ fn run_native(request: &DialogRequest) -> Vec<PathBuf> {
         dialog = dialog.set_directory(dir);
     }
     match request.purpose {
-        DialogPurpose::ImportArticles => dialog.pick_files().unwrap_or_default(),
+        DialogPurpose::ImportArticles | DialogPurpose::CompareWith => {
+            dialog.pick_files().unwrap_or_default()
+        }
         DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),
         _ if request.is_save() => dialog.save_file().into_iter().collect(),
         _ => dialog.pick_file().into_iter().collect(),

@@ -244,6 +244,9 @@ mod tests {
             Item::Command(C::ToggleSidebar),
             Item::Command(C::ToggleDocumentList),
             Item::Command(C::ToggleSuggestions),
+            Item::Separator,
+            Item::Command(C::ArticleView),
+            Item::Command(C::CompareView),
         ];
         assert_eq!(layout(Menu::View), expected);
         assert_eq!(layout(Menu::File).get(2), Some(&Item::RecentFiles));

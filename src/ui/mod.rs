@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod commands;
+pub mod compare;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod file_dialog;
@@ -103,6 +104,8 @@ pub enum Action {
     SetAnnotatorName(String),
     /// The sidebar's tag chips, holder or search changed: the view's filter becomes this.
     SetFilter(crate::model::AnnotationFilter),
+    /// A key or button of the compare view's adjudication queue.
+    Adjudicate(compare::QueueAction),
 }
 
 /// Finds an annotation by id, trying `hint` (where it was last time) first, so looking up the

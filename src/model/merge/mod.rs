@@ -5,6 +5,7 @@
 //! document); everything else by id or key. Actors and issues both sides created under the
 //! same name become one.
 
+mod clash;
 mod conflict;
 mod dangling;
 mod fields;
@@ -118,6 +119,8 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
         &theirs.rejected_suggestions,
     );
     dangling::restore_used(&mut project, [base, ours, theirs], &mut conflicts);
+    // A rename on one side to a name the other side gave a new actor: one actor, not a clash.
+    clash::unify_renamed(&mut project, base);
     project.sort_annotations();
     // Unresolved conflicts of the inputs stay; one resolved on either side is gone.
     project.conflicts = merge_set(Some(&base.conflicts), &ours.conflicts, &theirs.conflicts);

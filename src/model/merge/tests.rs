@@ -436,3 +436,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_actor_renamed_on_one_side_to_a_name_the_other_side_created_is_one_actor() {
+    let (base, _, ids) = base_with(2);
+    let kyiv = base.actor_named("Kyiv").unwrap().id;
+    for renamed_by_ours in [true, false] {
+        let (mut renamer, mut creator) = (base.clone(), base.clone());
+        renamer
+            .apply(renamer.rename_actor(kyiv, "Zelensky").unwrap())
+            .unwrap();
+        let mut zelensky = Actor::new("zelensky", None);
+        zelensky.aliases = vec!["President Zelensky".to_owned()];
+        let new_id = zelensky.id;
+        creator.apply(creator.add_actor(zelensky).unwrap()).unwrap();
+        creator
+            .apply(creator.set_holder(ids[1], Some(new_id), t(2)).unwrap())
+            .unwrap();
+        let merged = if renamed_by_ours {
+            merge(&base, &renamer, &creator)
+        } else {
+            merge(&base, &creator, &renamer)
+        };
+        let p = &merged.project;
+        assert!(p.problems().is_empty(), "{:?}", p.problems());
+        assert!(p.actor(new_id).is_none());
+        let actor = p.actor(kyiv).unwrap();
+        assert_eq!(actor.name, "Zelensky");
+        assert!(actor.is_called("President Zelensky"));
+        assert_eq!(p.annotation(ids[1]).unwrap().holder, Some(kyiv));
+    }
+}

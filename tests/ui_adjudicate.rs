@@ -1,0 +1,294 @@
+//! The compare view driven like an adjudicator: open the view, walk the queue deciding each
+//! item by key, undo a decision. Asserts on the model after every step.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use chrono::Utc;
+use common::harness;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use stance::app::{StanceApp, sample_project};
+use stance::model::adjudication::{ADJUDICATED, Item};
+use stance::model::merge::{Conflict, ConflictReason, Sides, Versions};
+use stance::model::{Actor, ActorId, AnnotationId, Edit, Project, Span};
+
+const PHRASES: [&str; 4] = [
+    "Some formulations that were proposed to us are acceptable to us",
+    "A compromise option has not yet been found",
+    "productive",
+    "substantive",
+];
+
+struct Marks {
+    project: Project,
+    /// Annotations by phrase: (alice's, bob's).
+    ids: Vec<(Option<AnnotationId>, Option<AnnotationId>)>,
+    moscow: ActorId,
+}
+
+fn span_of(project: &Project, phrase: &str) -> Span {
+    project.documents[0].find(phrase, 0).unwrap()
+}
+
+fn add(
+    project: &mut Project,
+    who: &str,
+    tag: &str,
+    span: Span,
+    holder: Option<ActorId>,
+) -> AnnotationId {
+    let doc = project.documents[0].id;
+    let mut a = project
+        .new_annotation(doc, tag, vec![span], Utc::now())
+        .unwrap();
+    a.annotator = Some(who.to_owned());
+    a.holder = holder;
+    let id = a.id;
+    project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+    id
+}
+
+/// Alice and Bob agree on the first phrase, tag the second differently, give the third
+/// different holders; only Alice marks the fourth (which comes first in the text).
+fn three_disagreements() -> Marks {
+    let mut project = sample_project();
+    let (kyiv, moscow) = (Actor::new("Kyiv", None), Actor::new("Moscow", None));
+    let (kyiv_id, moscow_id) = (kyiv.id, moscow.id);
+    project.apply(project.add_actor(kyiv).unwrap()).unwrap();
+    project.apply(project.add_actor(moscow).unwrap()).unwrap();
+    let spans: Vec<Span> = PHRASES.iter().map(|p| span_of(&project, p)).collect();
+    let ids = vec![
+        (
+            Some(add(&mut project, "alice", "concession", spans[0], None)),
+            Some(add(&mut project, "bob", "concession", spans[0], None)),
+        ),
+        (
+            Some(add(&mut project, "alice", "claim", spans[1], None)),
+            Some(add(&mut project, "bob", "position", spans[1], None)),
+        ),
+        (
+            Some(add(&mut project, "alice", "claim", spans[2], Some(kyiv_id))),
+            Some(add(&mut project, "bob", "claim", spans[2], Some(moscow_id))),
+        ),
+        (
+            Some(add(&mut project, "alice", "claim", spans[3], None)),
+            None,
+        ),
+    ];
+    Marks {
+        project,
+        ids,
+        moscow: moscow_id,
+    }
+}
+
+fn press(harness: &mut Harness<'static, StanceApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn ctrl(harness: &mut Harness<'static, StanceApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    harness.run();
+}
+
+fn queue_len(harness: &Harness<'static, StanceApp>) -> usize {
+    harness.state().adjudication_queue().0.len()
+}
+
+fn annotator(harness: &Harness<'static, StanceApp>, id: AnnotationId) -> Option<String> {
+    let a = harness.state().project().annotation(id)?;
+    Some(a.annotator.clone().unwrap_or_default())
+}
+
+#[test]
+fn a_queue_of_three_disagreements_is_decided_by_keyboard_and_undone_one_at_a_time() {
+    let marks = three_disagreements();
+    let ids = marks.ids.clone();
+    let mut harness = harness(StanceApp::with_project(marks.project));
+    ctrl(&mut harness, Key::Num3);
+    assert!(harness.state().is_compare_view());
+    assert_eq!(queue_len(&harness), 3);
+
+    // A tag hotkey does nothing here, even with text selected.
+    let count = harness.state().project().annotations.len();
+    let selection = span_of(harness.state().project(), "talks");
+    harness.state_mut().set_text_selection(Some(selection));
+    press(&mut harness, Key::Num2);
+    assert_eq!(harness.state().project().annotations.len(), count);
+
+    // In text order: only Alice marked "substantive": reject it.
+    press(&mut harness, Key::R);
+    assert_eq!(annotator(&harness, ids[3].0.unwrap()), None);
+    assert_eq!(queue_len(&harness), 2);
+
+    // Tag differs: take Alice's claim.
+    press(&mut harness, Key::A);
+    let (alice, bob) = (ids[1].0.unwrap(), ids[1].1.unwrap());
+    assert_eq!(annotator(&harness, alice).as_deref(), Some(ADJUDICATED));
+    assert_eq!(annotator(&harness, bob), None);
+    assert_eq!(queue_len(&harness), 1);
+
+    // Holder differs: take Bob's, held by Moscow.
+    press(&mut harness, Key::B);
+    let (alice, bob) = (ids[2].0.unwrap(), ids[2].1.unwrap());
+    assert_eq!(annotator(&harness, alice), None);
+    let kept = harness.state().project().annotation(bob).unwrap();
+    assert_eq!(kept.holder, Some(marks.moscow));
+    assert_eq!(kept.annotator.as_deref(), Some(ADJUDICATED));
+    assert_eq!(queue_len(&harness), 0);
+    // What both agreed on is untouched.
+    assert_eq!(
+        annotator(&harness, ids[0].0.unwrap()).as_deref(),
+        Some("alice")
+    );
+    assert_eq!(
+        annotator(&harness, ids[0].1.unwrap()).as_deref(),
+        Some("bob")
+    );
+
+    // Undo takes back one decision: both holders return, the others stay decided.
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(
+        annotator(&harness, ids[2].0.unwrap()).as_deref(),
+        Some("alice")
+    );
+    assert_eq!(
+        annotator(&harness, ids[2].1.unwrap()).as_deref(),
+        Some("bob")
+    );
+    assert_eq!(annotator(&harness, ids[1].1.unwrap()), None);
+    assert_eq!(annotator(&harness, ids[3].0.unwrap()), None);
+    assert_eq!(queue_len(&harness), 1);
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(
+        annotator(&harness, ids[1].0.unwrap()).as_deref(),
+        Some("alice")
+    );
+    assert_eq!(
+        annotator(&harness, ids[1].1.unwrap()).as_deref(),
+        Some("bob")
+    );
+    assert_eq!(queue_len(&harness), 2);
+
+    // What both marked alike is kept once, by a button.
+    harness
+        .get_by_label("Keep the 1 agreed span(s) once")
+        .click();
+    harness.run();
+    let pair = [ids[0].0.unwrap(), ids[0].1.unwrap()];
+    let kept: Vec<String> = pair
+        .iter()
+        .filter_map(|id| annotator(&harness, *id))
+        .collect();
+    assert_eq!(kept, [ADJUDICATED]);
+    assert_eq!(queue_len(&harness), 2);
+}
+
+#[test]
+fn a_merge_conflict_is_skipped_with_tab_kept_both_ways_and_edited_in_the_article() {
+    let mut marks = three_disagreements();
+    let id = marks.ids[3].0.unwrap();
+    let ours = marks.project.annotation(id).unwrap().clone();
+    let mut theirs = ours.clone();
+    theirs.tag = "position".to_owned();
+    marks.project.conflicts.push(Conflict {
+        reason: ConflictReason::Changed {
+            fields: vec!["tag".to_owned()],
+        },
+        versions: Versions::Annotation(Box::new(Sides {
+            base: None,
+            ours: Some(ours.clone()),
+            theirs: Some(theirs),
+        })),
+    });
+    let mut harness = harness(StanceApp::with_project(marks.project));
+    ctrl(&mut harness, Key::Num3);
+    let (queue, position) = harness.state().adjudication_queue();
+    assert_eq!(queue.len(), 4);
+    assert_eq!((&queue[0], position), (&Item::Conflict { index: 0 }, 0));
+    let builds = harness.state().compare_builds();
+    harness.run();
+    assert_eq!(
+        harness.state().compare_builds(),
+        builds,
+        "figures are cached"
+    );
+
+    press(&mut harness, Key::Tab);
+    assert_eq!(harness.state().adjudication_queue().1, 1);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    assert_eq!(harness.state().adjudication_queue().1, 0);
+
+    let count = harness.state().project().annotations.len();
+    press(&mut harness, Key::H);
+    let project = harness.state().project();
+    assert!(project.conflicts.is_empty());
+    assert_eq!(project.annotations.len(), count + 1);
+    assert!(
+        project
+            .annotations
+            .iter()
+            .any(|a| a.tag == "position" && a.ranges == ours.ranges)
+    );
+    assert!(harness.state().compare_builds() > builds);
+
+    press(&mut harness, Key::E);
+    assert!(!harness.state().is_compare_view());
+    assert!(harness.state().selected_annotation().is_some());
+}
+
+#[test]
+fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
+    // Alice's project: her marks only. Bob's file: a separate import of the same article.
+    let marks = three_disagreements();
+    let mut alice = marks.project.clone();
+    let bobs: Vec<AnnotationId> = marks.ids.iter().filter_map(|(_, b)| *b).collect();
+    alice.apply(Edit::RemoveAnnotations(bobs)).unwrap();
+    let mut bob = sample_project();
+    bob.apply(bob.add_actor(Actor::new("moscow", None)).unwrap())
+        .unwrap();
+    let moscow = bob.actors[0].id;
+    let (first, second) = (span_of(&bob, PHRASES[1]), span_of(&bob, PHRASES[2]));
+    add(&mut bob, "bob", "position", first, None);
+    add(&mut bob, "bob", "claim", second, Some(moscow));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bob.ron");
+    std::fs::write(&path, stance::io::project_to_ron(&bob).unwrap()).unwrap();
+
+    let script = stance::ui::file_dialog::ScriptedDialogs::new();
+    let app = StanceApp::new(alice, None, Box::new(script.clone()));
+    let mut harness = harness(app);
+    let count = harness.state().project().annotations.len();
+    script.answer(&path);
+    harness.state_mut().queue(stance::ui::Action::Command(
+        stance::ui::Command::CompareWith,
+    ));
+    harness.run();
+    // The dialog's answer arrives on the next frame.
+    harness.run();
+    let request = &script.requests()[0];
+    assert_eq!(
+        request.purpose,
+        stance::ui::file_dialog::DialogPurpose::CompareWith
+    );
+    assert!(harness.state().is_compare_view());
+    let project = harness.state().project();
+    assert_eq!(project.annotations.len(), count + 2);
+    let brought: Vec<_> = (project.annotations.iter())
+        .filter(|a| a.annotator.as_deref() == Some("bob"))
+        .collect();
+    assert_eq!(brought.len(), 2);
+    assert_eq!(
+        brought[1].holder,
+        Some(marks.moscow),
+        "holders match by name"
+    );
+    // Tag and holder differ, and Alice alone marked two phrases.
+    assert_eq!(queue_len(&harness), 4);
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(harness.state().project().annotations.len(), count);
+}
