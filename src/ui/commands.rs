@@ -53,6 +53,10 @@ pub enum Command {
     Problems,
     KeyboardShortcuts,
     About,
+    NudgeStartBack,
+    NudgeStartForward,
+    NudgeEndBack,
+    NudgeEndForward,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -67,6 +71,23 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
             shift: true,
             mac_cmd: false,
             command: true,
+        },
+        key,
+    )
+}
+
+const fn alt(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::ALT, key)
+}
+
+const fn alt_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(
+        Modifiers {
+            alt: true,
+            ctrl: false,
+            shift: true,
+            mac_cmd: false,
+            command: false,
         },
         key,
     )
@@ -115,6 +136,10 @@ impl Command {
             Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
+            Command::NudgeStartBack => "Start One Word Earlier",
+            Command::NudgeStartForward => "Start One Word Later",
+            Command::NudgeEndBack => "End One Word Earlier",
+            Command::NudgeEndForward => "End One Word Later",
         }
     }
 
@@ -159,6 +184,10 @@ impl Command {
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
+            Command::NudgeStartBack => "Move the selected annotation's start back to the previous word",
+            Command::NudgeStartForward => "Move the selected annotation's start on to the next word",
+            Command::NudgeEndBack => "Move the selected annotation's end back to the previous word",
+            Command::NudgeEndForward => "Move the selected annotation's end on to the next word",
         }
     }
 
@@ -189,6 +218,10 @@ impl Command {
             Command::ToggleSidebar => const { &[cmd(Key::B)] },
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
+            Command::NudgeStartBack => const { &[alt(Key::ArrowLeft)] },
+            Command::NudgeStartForward => const { &[alt(Key::ArrowRight)] },
+            Command::NudgeEndBack => const { &[alt_shift(Key::ArrowLeft)] },
+            Command::NudgeEndForward => const { &[alt_shift(Key::ArrowRight)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -236,6 +269,10 @@ impl Command {
             | Command::ToggleDocumentList => Some(Menu::View),
             Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
+            Command::NudgeStartBack
+            | Command::NudgeStartForward
+            | Command::NudgeEndBack
+            | Command::NudgeEndForward => Some(Menu::Edit),
             Command::NextAnnotation
             | Command::PreviousAnnotation
             | Command::FocusNote
@@ -255,6 +292,7 @@ impl Command {
                 | Command::Preferences
                 | Command::ThemeLight
                 | Command::ToggleSidebar
+                | Command::NudgeStartBack
         )
     }
 

@@ -189,6 +189,8 @@ pub struct ArticleView {
     last_stats: ArticleStats,
     /// The scroll offset after the last frame.
     scroll_offset_px: f32,
+    /// Where the caret was painted in the last frame, if it was.
+    caret_rect: Option<Rect>,
 }
 
 impl ArticleView {
@@ -196,6 +198,18 @@ impl ArticleView {
     #[must_use]
     pub fn scroll_offset_px(&self) -> f32 {
         self.scroll_offset_px
+    }
+
+    /// The caret's char offset (where Shift+arrows select from), if there is one.
+    #[must_use]
+    pub fn caret_offset(&self) -> Option<usize> {
+        self.caret()
+    }
+
+    /// Where the caret was painted in the last frame, or `None` if it was not.
+    #[must_use]
+    pub fn caret_rect(&self) -> Option<Rect> {
+        self.caret_rect
     }
 
     /// The screen rectangle of the char at `offset_chars` as painted in the last frame, or
@@ -332,6 +346,7 @@ impl ArticleView {
             related: &input.related,
         };
         let built = self.paint_paragraphs(ui, project, doc, &frame, &marks);
+        self.caret_rect = self.paint_caret(ui, doc, &frame, response.has_focus());
 
         if let Some(offset) = reveal_later {
             self.reveal(ui, doc, &frame, &ctx, offset, Some(Align::Center));
@@ -418,7 +433,8 @@ impl ArticleView {
         self.sync_ends(input.selection);
         self.pointer_input(ui, response, doc, input, frame, &mut actions);
         let keyboard_target = response.has_focus()
-            || (ui.memory(|m| m.focused().is_none()) && input.selection.is_some());
+            || (ui.memory(|m| m.focused().is_none())
+                && (input.selection.is_some() || self.caret().is_some()));
         if keyboard_target {
             let ctx = ui.ctx().clone();
             self.keyboard_input(ui, doc, frame, &ctx, &mut actions);
@@ -474,10 +490,16 @@ impl ArticleView {
         }
     }
 
-    /// Forgets the remembered direction if the app changed the selection.
+    /// Forgets the remembered direction if the app changed the selection. A selection the
+    /// app cleared (tagged, Esc) leaves the caret at its head, so the keys can go on from there.
     fn sync_ends(&mut self, selection: Option<Span>) {
         match selection {
-            None => self.ends = None,
+            None => {
+                self.ends = self.ends.map(|e| SelectionEnds {
+                    anchor: e.head,
+                    head: e.head,
+                });
+            }
             Some(span) if self.ends.map(SelectionEnds::span) != Some(span) => {
                 self.ends = Some(SelectionEnds::from_span(span));
             }
