@@ -213,6 +213,7 @@ impl StanceApp {
         let target = (self.session.path.clone())
             .or_else(|| self.session.save_job.as_ref().map(|j| j.path.clone()));
         match target {
+            Some(_) if self.refuse_save_over_changed_text(ctx) => {}
             Some(path) => self.save_to(ctx, &path),
             None => self.start_save_as_dialog(ctx),
         }

@@ -93,7 +93,12 @@ pub fn word_boundary_beyond(
 /// The ranges after nudging `end` of `ranges` (sorted, non-empty) one word `nudge`-wards, or
 /// `None` when it cannot move: at the document's edge, or when the range would become empty.
 #[must_use]
-pub fn nudged_ranges(doc: &Document, ranges: &[Span], end: SpanEnd, nudge: Nudge) -> Option<Vec<Span>> {
+pub fn nudged_ranges(
+    doc: &Document,
+    ranges: &[Span],
+    end: SpanEnd,
+    nudge: Nudge,
+) -> Option<Vec<Span>> {
     let mut ranges = ranges.to_vec();
     match end {
         SpanEnd::Start => {
@@ -150,7 +155,11 @@ mod tests {
     /// between the brackets.
     fn marked(text: &str) -> (Document, Span) {
         let start = text.chars().position(|c| c == '[').unwrap_or(0);
-        let end = text.chars().position(|c| c == ']').unwrap_or(0).saturating_sub(1);
+        let end = text
+            .chars()
+            .position(|c| c == ']')
+            .unwrap_or(0)
+            .saturating_sub(1);
         let plain: String = text.chars().filter(|c| !matches!(c, '[' | ']')).collect();
         (Document::new("t", plain), Span::new(start, end))
     }
@@ -179,10 +188,19 @@ mod tests {
         use Nudge::{Back, Forward};
         use SpanEnd::Start;
         let text = "Officials [said on] Friday";
-        assert_eq!(nudge(text, Start, Back).as_deref(), Some("[Officials said on] Friday"));
-        assert_eq!(nudge(text, Start, Forward).as_deref(), Some("Officials said [on] Friday"));
+        assert_eq!(
+            nudge(text, Start, Back).as_deref(),
+            Some("[Officials said on] Friday")
+        );
+        assert_eq!(
+            nudge(text, Start, Forward).as_deref(),
+            Some("Officials said [on] Friday")
+        );
         // A start inside a word snaps back to that word's start.
-        assert_eq!(nudge("Offi[cials said] on", Start, Back).as_deref(), Some("[Officials said] on"));
+        assert_eq!(
+            nudge("Offi[cials said] on", Start, Back).as_deref(),
+            Some("[Officials said] on")
+        );
     }
 
     #[test]
@@ -190,8 +208,14 @@ mod tests {
         use Nudge::{Back, Forward};
         use SpanEnd::End;
         let text = "Officials [said on] Friday.";
-        assert_eq!(nudge(text, End, Forward).as_deref(), Some("Officials [said on Friday]."));
-        assert_eq!(nudge(text, End, Back).as_deref(), Some("Officials [said] on Friday."));
+        assert_eq!(
+            nudge(text, End, Forward).as_deref(),
+            Some("Officials [said on Friday].")
+        );
+        assert_eq!(
+            nudge(text, End, Back).as_deref(),
+            Some("Officials [said] on Friday.")
+        );
         // Punctuation is a word of its own: the full stop can be taken in.
         assert_eq!(
             nudge("Officials [said on Friday].", End, Forward).as_deref(),
@@ -254,7 +278,10 @@ mod tests {
             panic!("expected a replacement, got {edit:?}");
         };
         assert_eq!(a.ranges, vec![Span::new(0, 7), Span::new(14, 18)]);
-        assert_eq!(Some(a.quote.as_str()), project.documents[0].quote(&a.ranges).as_deref());
+        assert_eq!(
+            Some(a.quote.as_str()),
+            project.documents[0].quote(&a.ranges).as_deref()
+        );
         let edit = project.nudge_span(id, SpanEnd::End, Nudge::Forward, cx);
         let Ok(Some(Edit::ReplaceAnnotation(a))) = edit else {
             panic!("expected a replacement, got {edit:?}");

@@ -184,8 +184,12 @@ impl Command {
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
-            Command::NudgeStartBack => "Move the selected annotation's start back to the previous word",
-            Command::NudgeStartForward => "Move the selected annotation's start on to the next word",
+            Command::NudgeStartBack => {
+                "Move the selected annotation's start back to the previous word"
+            }
+            Command::NudgeStartForward => {
+                "Move the selected annotation's start on to the next word"
+            }
             Command::NudgeEndBack => "Move the selected annotation's end back to the previous word",
             Command::NudgeEndForward => "Move the selected annotation's end on to the next word",
         }

@@ -209,10 +209,25 @@ impl ArticleView {
             (shift, Key::ArrowRight, HeadStep::CharForward, true),
             (shift, Key::ArrowUp, HeadStep::LineUp, true),
             (shift, Key::ArrowDown, HeadStep::LineDown, true),
-            (Modifiers::COMMAND, Key::ArrowLeft, HeadStep::WordBack, false),
-            (Modifiers::COMMAND, Key::ArrowRight, HeadStep::WordForward, false),
+            (
+                Modifiers::COMMAND,
+                Key::ArrowLeft,
+                HeadStep::WordBack,
+                false,
+            ),
+            (
+                Modifiers::COMMAND,
+                Key::ArrowRight,
+                HeadStep::WordForward,
+                false,
+            ),
             (Modifiers::NONE, Key::ArrowLeft, HeadStep::CharBack, false),
-            (Modifiers::NONE, Key::ArrowRight, HeadStep::CharForward, false),
+            (
+                Modifiers::NONE,
+                Key::ArrowRight,
+                HeadStep::CharForward,
+                false,
+            ),
         ];
         let step = ui.input_mut(|i| {
             keys.into_iter()
@@ -255,7 +270,13 @@ impl ArticleView {
 
     /// Paints the caret as a thin bar at its char boundary, if it is on screen; returns
     /// where, so the app's tests can check it is visible.
-    pub(super) fn paint_caret(&self, ui: &egui::Ui, doc: &Document, frame: &Frame, has_focus: bool) -> Option<egui::Rect> {
+    pub(super) fn paint_caret(
+        &self,
+        ui: &egui::Ui,
+        doc: &Document,
+        frame: &Frame,
+        has_focus: bool,
+    ) -> Option<egui::Rect> {
         let caret = self.caret()?;
         let (index, local) = Self::locate(doc, caret)?;
         let visible = self.visible.iter().find(|v| v.index == index)?;
@@ -273,7 +294,9 @@ impl ArticleView {
         } else {
             visuals.weak_text_color()
         };
-        ui.painter().with_clip_rect(frame.clip).rect_filled(rect, 0.0, color);
+        ui.painter()
+            .with_clip_rect(frame.clip)
+            .rect_filled(rect, 0.0, color);
         Some(rect)
     }
 

@@ -40,6 +40,8 @@ pub struct Sidebar {
     selected_hint: usize,
     /// Kept here rather than in egui's memory because the section moves between two panels.
     actors_open: bool,
+    /// Enter or Down was pressed in the Find box: select the first result.
+    wants_first_result: bool,
 }
 
 impl Sidebar {
@@ -128,6 +130,16 @@ impl Sidebar {
         }
 
         self.header_ui(ui, project);
+        if std::mem::take(&mut self.wants_first_result) {
+            self.list.refresh(project, input.document);
+            if let Some(id) = self.list.neighbour(project, None, 1) {
+                actions.push(Action::SelectAnnotation {
+                    id,
+                    scroll_article: true,
+                });
+                self.list.scroll_to_selected();
+            }
+        }
         ui.add_space(4.0);
         self.list.ui(
             ui,
@@ -235,6 +247,13 @@ impl Sidebar {
                 .labelled_by(search_label.id);
             if std::mem::take(&mut self.focus_search) {
                 response.request_focus();
+            }
+            // Enter or Down in the Find box goes to the first result.
+            let is_enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let is_down = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::ArrowDown));
+            if is_enter || is_down {
+                response.surrender_focus();
+                self.wants_first_result = true;
             }
             let holder_text = filter
                 .holder
