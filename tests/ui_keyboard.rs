@@ -310,3 +310,45 @@ fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
     let reloaded = stance::io::load_project(&path).unwrap();
     assert!(reloaded.project.documents[0].hash_matches());
 }
+
+#[test]
+fn slash_finds_text_then_shift_arrows_extend_and_a_tag_key_tags() {
+    let project = sample_project();
+    let phrase = find(&project, "urging Russia to commit");
+    let mut harness = harness(StanceApp::with_project(project));
+    harness.key_press(Key::Slash);
+    harness.event(Event::Text("/".to_owned()));
+    harness.run();
+    harness.event(Event::Text("URGING russia".to_owned()));
+    harness.run();
+    // The `/` that opened the bar is not in the query.
+    assert!(harness.query_all_by_value("URGING russia").next().is_some());
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run();
+    let found = Span::new(phrase.start, phrase.start + "urging Russia".chars().count());
+    assert_eq!(harness.state().text_selection(), Some(found));
+    assert!(harness.state().article_char_rect(found.start).is_some());
+
+    // The article has the keyboard: extend by two words and tag.
+    let word = Modifiers::SHIFT | Modifiers::COMMAND;
+    press(&mut harness, word, Key::ArrowRight);
+    press(&mut harness, word, Key::ArrowRight);
+    assert_eq!(harness.state().text_selection(), Some(phrase));
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    let project = harness.state().project();
+    assert_eq!(project.annotations.len(), 1);
+    assert_eq!(project.annotations[0].quote, "urging Russia to commit");
+    assert_eq!(project.annotations[0].tag, "claim");
+
+    // A query with no match says so and keeps the bar open; Esc closes it.
+    harness.key_press(Key::Slash);
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness.event(Event::Text("no such words here".to_owned()));
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.get_by_label("No match");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label("Find in text").is_none());
+    assert_eq!(harness.state().project().annotations.len(), 1);
+}

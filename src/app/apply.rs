@@ -319,6 +319,7 @@ impl StanceApp {
             }
             Command::NudgeEndBack => self.nudge_selected(ctx, SpanEnd::End, Nudge::Back),
             Command::NudgeEndForward => self.nudge_selected(ctx, SpanEnd::End, Nudge::Forward),
+            Command::FindInText => self.panels.article.open_find(),
         }
     }
 

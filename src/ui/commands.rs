@@ -57,6 +57,7 @@ pub enum Command {
     NudgeStartForward,
     NudgeEndBack,
     NudgeEndForward,
+    FindInText,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -140,6 +141,7 @@ impl Command {
             Command::NudgeStartForward => "Start One Word Later",
             Command::NudgeEndBack => "End One Word Earlier",
             Command::NudgeEndForward => "End One Word Later",
+            Command::FindInText => "Find in Text…",
         }
     }
 
@@ -192,6 +194,9 @@ impl Command {
             }
             Command::NudgeEndBack => "Move the selected annotation's end back to the previous word",
             Command::NudgeEndForward => "Move the selected annotation's end on to the next word",
+            Command::FindInText => {
+                "Find words in the article; Enter selects the next match, to extend or tag"
+            }
         }
     }
 
@@ -226,6 +231,7 @@ impl Command {
             Command::NudgeStartForward => const { &[alt(Key::ArrowRight)] },
             Command::NudgeEndBack => const { &[alt_shift(Key::ArrowLeft)] },
             Command::NudgeEndForward => const { &[alt_shift(Key::ArrowRight)] },
+            Command::FindInText => const { &[bare(Key::Slash)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -276,7 +282,8 @@ impl Command {
             Command::NudgeStartBack
             | Command::NudgeStartForward
             | Command::NudgeEndBack
-            | Command::NudgeEndForward => Some(Menu::Edit),
+            | Command::NudgeEndForward
+            | Command::FindInText => Some(Menu::Edit),
             Command::NextAnnotation
             | Command::PreviousAnnotation
             | Command::FocusNote
@@ -297,6 +304,7 @@ impl Command {
                 | Command::ThemeLight
                 | Command::ToggleSidebar
                 | Command::NudgeStartBack
+                | Command::FindInText
         )
     }
 
@@ -370,6 +378,7 @@ pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
         Key::Plus => "+",
         Key::Equals => "=",
         Key::Minus => "-",
+        Key::Slash => "/",
         other => other.name(),
     };
     out.push_str(key);

@@ -33,6 +33,7 @@
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
 
+mod find;
 mod header;
 mod highlights;
 mod input;
@@ -191,6 +192,8 @@ pub struct ArticleView {
     scroll_offset_px: f32,
     /// Where the caret was painted in the last frame, if it was.
     caret_rect: Option<Rect>,
+    /// Find in text (`/`).
+    find: find::FindBar,
 }
 
 impl ArticleView {
@@ -266,7 +269,8 @@ impl ArticleView {
         if let Some(offset_px) = input.scroll_to_offset_px {
             scroll_area = scroll_area.vertical_scroll_offset(offset_px);
         }
-        if let Some(offset) = input.scroll_to_char {
+        let found = self.find_bar_ui(ui, doc);
+        if let Some(offset) = found.map(|span| span.start).or(input.scroll_to_char) {
             match self.scroll_offset_for(doc, ui.ctx(), offset) {
                 Some(Some(offset_px)) => {
                     scroll_area = scroll_area.vertical_scroll_offset(offset_px);
@@ -279,7 +283,15 @@ impl ArticleView {
             self.contents_ui(ui, project, doc, input, reveal_later)
         });
         self.scroll_offset_px = output.state.clamped_offset().y;
-        output.inner
+        let mut response = output.inner;
+        if let Some(span) = found {
+            // The match is selected, and the keys go on from it in the article.
+            response
+                .actions
+                .insert(0, ArticleAction::SetSelection(Some(span)));
+            response.response.request_focus();
+        }
+        response
     }
 
     /// The scroll offset that centres the char at `offset` using last frame's geometry:
