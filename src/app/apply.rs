@@ -488,16 +488,18 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
     match command {
         Command::Undo => session.history.can_undo(),
         Command::Redo => session.history.can_redo(),
-        Command::DeleteAnnotation | Command::FocusNote | Command::Link => view.selected.is_some(),
+        Command::DeleteAnnotation
+        | Command::FocusNote
+        | Command::Link
+        | Command::NudgeStartBack
+        | Command::NudgeStartForward
+        | Command::NudgeEndBack
+        | Command::NudgeEndForward => view.selected.is_some(),
         Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
         Command::Export => !session.project.annotations.is_empty(),
         Command::ToggleDocumentList => session.project.documents.len() > 1,
         // Checked only while the menu is drawn open.
         Command::Problems => !session.project.problems().is_empty(),
-        Command::NudgeStartBack
-        | Command::NudgeStartForward
-        | Command::NudgeEndBack
-        | Command::NudgeEndForward => view.selected.is_some(),
         _ => true,
     }
 }

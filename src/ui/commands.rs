@@ -268,7 +268,12 @@ impl Command {
             | Command::AddSelectionAsRange
             | Command::Link
             | Command::Find
-            | Command::Preferences => Some(Menu::Edit),
+            | Command::Preferences
+            | Command::NudgeStartBack
+            | Command::NudgeStartForward
+            | Command::NudgeEndBack
+            | Command::NudgeEndForward
+            | Command::FindInText => Some(Menu::Edit),
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
@@ -279,11 +284,6 @@ impl Command {
             | Command::ToggleDocumentList => Some(Menu::View),
             Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
-            Command::NudgeStartBack
-            | Command::NudgeStartForward
-            | Command::NudgeEndBack
-            | Command::NudgeEndForward
-            | Command::FindInText => Some(Menu::Edit),
             Command::NextAnnotation
             | Command::PreviousAnnotation
             | Command::FocusNote

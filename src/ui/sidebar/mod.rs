@@ -248,13 +248,7 @@ impl Sidebar {
             if std::mem::take(&mut self.focus_search) {
                 response.request_focus();
             }
-            // Enter or Down in the Find box goes to the first result.
-            let is_enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let is_down = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::ArrowDown));
-            if is_enter || is_down {
-                response.surrender_focus();
-                self.wants_first_result = true;
-            }
+            self.wants_first_result |= goes_to_first_result(ui, &response);
             let holder_text = filter
                 .holder
                 .and_then(|h| project.actor(h))
@@ -295,6 +289,17 @@ impl Sidebar {
             });
         }
     }
+}
+
+/// Enter or Down in the Find box goes to the first result; the box lets go of the keyboard,
+/// so J/K and the arrows move on through the list.
+fn goes_to_first_result(ui: &Ui, response: &egui::Response) -> bool {
+    let is_enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let is_down = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::ArrowDown));
+    if is_enter || is_down {
+        response.surrender_focus();
+    }
+    is_enter || is_down
 }
 
 /// The quote in quotation marks, cut after a few paragraphs' worth: an annotation can span
