@@ -20,9 +20,12 @@
 //!   double-click selects a word, triple-click a sentence, Shift+click extends. Click on a
 //!   highlight selects its annotation; clicking again at the same spot cycles through the
 //!   annotations overlapping there; click on plain text clears both selections.
-//! - Keys, while the article has focus (or nothing has focus and a selection exists):
-//!   Shift+←/→ extend by a char, Ctrl+Shift+←/→ by a word, Shift+↑/↓ by a line. The tag
-//!   hotkeys (1/2/3), Delete and Esc are the app's.
+//! - Keys, while the article has focus (or nothing has focus and a caret or selection exists):
+//!   a click leaves a caret (painted as a thin bar; [`ArticleView::caret_rect`]); ←/→ move
+//!   it (Ctrl: by a word), Shift+←/→ extend the selection by a char, Ctrl+Shift+←/→ by a
+//!   word, Shift+↑/↓ by a line. A selection the app clears (tagged, Esc) leaves the caret at
+//!   its head. `/` ([`ArticleView::open_find`]) opens a find bar whose Enter selects the next
+//!   match. The tag hotkeys (1/2/3), Delete, Esc and Alt+arrows are the app's.
 //! - With a selection, a floating palette offers one button per tag (labelled by
 //!   [`tag_button_label`], e.g. `1 Claim`) and, when an annotation is selected,
 //!   `+ Add as range`.
