@@ -202,58 +202,72 @@ fn alt_arrows_nudge_the_selected_annotation_one_undo_step_each() {
 
 #[test]
 fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
-    let (project, ids) = annotated(&["Vladimir Putin", "Kremlin", "Witkoff"]);
+    let (project, ids) = annotated(&["Vladimir Putin", "Kremlin", "Abraham Accords"]);
+    let abraham = ids[2];
+    let start = project.annotation(abraham).unwrap().ranges[0].start;
     let mut harness = harness(StanceApp::with_project(project));
+    // Far down the article: off screen until the result is chosen.
+    assert!(harness.state().article_char_rect(start).is_none());
     for key in [Key::Enter, Key::ArrowDown] {
         press(&mut harness, Modifiers::NONE, Key::Escape);
         press(&mut harness, Modifiers::COMMAND, Key::F);
         harness.run();
         // Select all of the box's text and type over it.
         press(&mut harness, Modifiers::COMMAND, Key::A);
-        harness.event(Event::Text("kreml".to_owned()));
+        harness.event(Event::Text("abraham".to_owned()));
         harness.run();
         assert_eq!(harness.state().selected_annotation(), None);
-        let scrolled_before = harness.state().article_scroll_offset_px();
         press(&mut harness, Modifiers::NONE, key);
         harness.run();
         assert_eq!(
             harness.state().selected_annotation(),
-            Some(ids[1]),
+            Some(abraham),
             "{key:?} did not select the first result"
         );
-        // The article shows it.
-        let start = harness.state().project().annotation(ids[1]).unwrap().ranges[0].start;
+        // The article scrolled to it.
         assert!(
             harness.state().article_char_rect(start).is_some(),
-            "{key:?}: the result is not on screen (scrolled from {scrolled_before})"
+            "{key:?}: the result is not on screen"
         );
-        // The box let go of the keyboard: J moves on in the list.
-        press(&mut harness, Modifiers::NONE, Key::J);
-        assert_eq!(
-            harness.state().selected_annotation(),
-            Some(ids[1]),
-            "only one result"
-        );
+        // The box let go of the keyboard: K moves within the (one-row) list.
+        press(&mut harness, Modifiers::NONE, Key::K);
+        assert_eq!(harness.state().selected_annotation(), Some(abraham));
+        assert!(harness.query_all_by_value("abrahamk").next().is_none());
+        // Back to the top for the next round.
+        harness
+            .state_mut()
+            .queue(stance::ui::Action::SelectAnnotation {
+                id: ids[0],
+                scroll_article: true,
+            });
+        harness.run();
+        assert!(harness.state().article_char_rect(start).is_none());
     }
 }
 
 #[test]
 fn undoing_a_delete_selects_the_restored_annotation() {
-    let (project, _) = annotated(&["Vladimir Putin", "Kremlin", "Witkoff"]);
+    let (project, _) = annotated(&["Vladimir Putin", "Kremlin", "Abraham Accords"]);
     // The list runs in text order, the project's canonical order.
     let ids: Vec<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let last = ids[2];
+    let start = project.annotation(last).unwrap().ranges[0].start;
     let mut harness = harness(StanceApp::with_project(project));
-    press(&mut harness, Modifiers::NONE, Key::J);
-    press(&mut harness, Modifiers::NONE, Key::J);
-    assert_eq!(harness.state().selected_annotation(), Some(ids[1]));
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::NONE, Key::J);
+    }
+    assert_eq!(harness.state().selected_annotation(), Some(last));
     press(&mut harness, Modifiers::NONE, Key::Delete);
-    assert_ne!(harness.state().selected_annotation(), Some(ids[1]));
-    press(&mut harness, Modifiers::NONE, Key::Escape);
-    assert_eq!(harness.state().selected_annotation(), None);
+    assert!(harness.state().project().annotation(last).is_none());
+    // Move away: back to the top of the article.
+    press(&mut harness, Modifiers::NONE, Key::K);
+    press(&mut harness, Modifiers::NONE, Key::K);
+    assert_eq!(harness.state().selected_annotation(), Some(ids[0]));
+    assert!(harness.state().article_char_rect(start).is_none());
+
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().selected_annotation(), Some(ids[1]));
-    let start = harness.state().project().annotation(ids[1]).unwrap().ranges[0].start;
+    assert_eq!(harness.state().selected_annotation(), Some(last));
     assert!(harness.state().article_char_rect(start).is_some());
 }
 
