@@ -132,3 +132,41 @@ impl StanceApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    #[test]
+    fn the_text_check_follows_edits_and_re_anchoring() {
+        let mut project = Project::new("p");
+        let doc = Document::new("Talks", "Officials said talks resumed.".to_owned());
+        let id = doc.id;
+        let added = project.add_document(doc);
+        assert!(project.apply(added).is_ok());
+        let mut check = TextCheck::default();
+        check.refresh(&project);
+        assert!(check.mismatched().is_empty());
+        assert_eq!(check.problem_count(), 0);
+
+        // Edited outside: the stored hash no longer matches.
+        if let Some(doc) = project.documents.first_mut() {
+            doc.text = "Officials said the talks resumed.".to_owned();
+        }
+        project.touch();
+        check.refresh(&project);
+        assert_eq!(check.mismatched(), ["Talks".to_owned()]);
+        assert!(check.problem_count() >= 1);
+
+        let text = project.documents[0].text.clone();
+        let reanchored = project.reanchor_document(id, &text, Utc::now());
+        let Ok((_, edit)) = reanchored else {
+            panic!("re-anchoring failed: {reanchored:?}");
+        };
+        assert!(project.apply(edit).is_ok());
+        check.refresh(&project);
+        assert!(check.mismatched().is_empty());
+        assert_eq!(check.problem_count(), 0);
+    }
+}
