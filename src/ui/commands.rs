@@ -348,7 +348,7 @@ pub fn reserved_hotkeys() -> Vec<char> {
         .iter()
         .filter(|(s, _)| Command::is_bare_key(s))
         .filter_map(|(s, _)| {
-            let mut chars = s.logical_key.name().chars();
+            let mut chars = s.logical_key.symbol_or_name().chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => Some(c),
                 _ => None,
@@ -437,6 +437,13 @@ pub fn consume(input: &mut egui::InputState, shortcut: &KeyboardShortcut) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_find_in_text_key_is_reserved_from_tag_hotkeys() {
+        let reserved = reserved_hotkeys();
+        assert!(reserved.contains(&'/'), "{reserved:?}");
+        assert!(reserved.contains(&'J'), "{reserved:?}");
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {
