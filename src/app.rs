@@ -421,6 +421,18 @@ impl StanceApp {
         self.panels.article.char_rect(doc, offset_chars)
     }
 
+    /// The article's caret (where Shift+arrows select from), if it has one.
+    #[must_use]
+    pub fn article_caret(&self) -> Option<usize> {
+        self.panels.article.caret_offset()
+    }
+
+    /// Where the article's caret was painted in the last frame, if it was.
+    #[must_use]
+    pub fn article_caret_rect(&self) -> Option<egui::Rect> {
+        self.panels.article.caret_rect()
+    }
+
     /// Sets the text selection, as the article does when the user selects text.
     pub fn set_text_selection(&mut self, selection: Option<Span>) {
         self.view.text_selection = selection.filter(|s| !s.is_empty());
@@ -447,6 +459,7 @@ impl StanceApp {
         self.poll_disk(&ctx);
         self.session.index.refresh(&self.session.project);
         self.refresh_suggestions(&ctx);
+        self.session.text_check.refresh(&self.session.project);
 
         let mut intents = Vec::new();
         // A one-shot request: the article scrolls there once, then the user scrolls.

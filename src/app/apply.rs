@@ -6,7 +6,7 @@ use super::files::Pending;
 use super::intent::{Dialog, Intent};
 use super::session::Session;
 use super::view::ViewState;
-use crate::model::{Actor, Edit, EditError, Span};
+use crate::model::{Actor, AnnotationId, Edit, EditError, Nudge, Span, SpanEnd};
 use crate::ui::Action;
 use crate::ui::commands::{self, Command};
 use crate::ui::prefs::{Preferences, Theme};
@@ -258,8 +258,14 @@ impl StanceApp {
             Command::Export => self.open_dialog(Dialog::Export),
             Command::Quit => self.request(ctx, Pending::Quit),
             Command::Undo => {
-                if self.session.undo().is_none() && self.session.history.can_undo() {
-                    self.toasts.warning(ctx, "This step cannot be undone");
+                let restored = restored_annotation(self.session.history.undo_edits());
+                if self.session.undo().is_none() {
+                    if self.session.history.can_undo() {
+                        self.toasts.warning(ctx, "This step cannot be undone");
+                    }
+                } else if let Some(id) = restored {
+                    // Undoing a delete shows what came back.
+                    self.select(id, true, true);
                 }
             }
             Command::Redo => {
@@ -339,6 +345,40 @@ impl StanceApp {
             Command::ArticleView => self.view.main_view = super::view::MainView::Article,
             Command::CompareView => self.view.main_view = super::view::MainView::Compare,
             Command::CompareWith => self.start_compare_with_dialog(ctx),
+            Command::NudgeStartBack => self.nudge_selected(ctx, SpanEnd::Start, Nudge::Back),
+            Command::NudgeStartForward => {
+                self.nudge_selected(ctx, SpanEnd::Start, Nudge::Forward);
+            }
+            Command::NudgeEndBack => self.nudge_selected(ctx, SpanEnd::End, Nudge::Back),
+            Command::NudgeEndForward => self.nudge_selected(ctx, SpanEnd::End, Nudge::Forward),
+            Command::FindInText => self.panels.article.open_find(),
+        }
+    }
+
+    /// Alt(+Shift)+arrows: moves one end of the selected annotation's span by a word, as one
+    /// undo step; at a limit (the document's edge, a one-word range) nothing changes.
+    fn nudge_selected(&mut self, ctx: &egui::Context, end: SpanEnd, nudge: Nudge) {
+        let Some(id) = self.view.selected else {
+            self.toasts.info(ctx, "Select an annotation first");
+            return;
+        };
+        let cx = self.edit_context();
+        match self.session.project.nudge_span(id, end, nudge, cx) {
+            Ok(Some(edit)) => {
+                let label = match end {
+                    SpanEnd::Start => "Move Start",
+                    SpanEnd::End => "Move End",
+                };
+                if self.edit(ctx, Ok(edit), label, None) {
+                    let moved = self.session.project.annotation(id).map(|a| match end {
+                        SpanEnd::Start => a.extent().start,
+                        SpanEnd::End => a.extent().end.saturating_sub(1),
+                    });
+                    self.view.article_scroll_to = moved;
+                }
+            }
+            Ok(None) => {}
+            Err(e) => self.toasts.warning(ctx, e.to_string()),
         }
     }
 
@@ -520,7 +560,13 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
     match command {
         Command::Undo => session.history.can_undo(),
         Command::Redo => session.history.can_redo(),
-        Command::DeleteAnnotation | Command::FocusNote | Command::Link => view.selected.is_some(),
+        Command::DeleteAnnotation
+        | Command::FocusNote
+        | Command::Link
+        | Command::NudgeStartBack
+        | Command::NudgeStartForward
+        | Command::NudgeEndBack
+        | Command::NudgeEndForward => view.selected.is_some(),
         Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
         Command::Export => !session.project.annotations.is_empty(),
         Command::ToggleDocumentList => session.project.documents.len() > 1,
@@ -564,4 +610,14 @@ const RELATION_KEYS: [egui::Key; 9] = [
 fn hotkey_key(hotkey: char) -> Option<egui::Key> {
     let mut buffer = [0; 4];
     egui::Key::from_name(hotkey.encode_utf8(&mut buffer))
+}
+
+/// The annotation that applying `edits` (an undo step) adds back, e.g. undoing a delete.
+fn restored_annotation(edits: &[Edit]) -> Option<AnnotationId> {
+    edits.iter().find_map(|edit| match edit {
+        Edit::AddAnnotation(a) => Some(a.id),
+        Edit::AddAnnotations(added) if added.len() == 1 => added.first().map(|a| a.id),
+        Edit::Batch(inner) => restored_annotation(inner),
+        _ => None,
+    })
 }

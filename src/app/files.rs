@@ -270,9 +270,14 @@ impl StanceApp {
 
     /// Writes the project to `path`: big projects on a worker thread, so the window never
     /// freezes; the file is replaced atomically either way. Saving over the open file first
-    /// checks that nobody else changed it; if someone did, the app asks.
+    /// checks that nobody else changed it; if someone did, the app asks. It is refused while
+    /// an article's text was changed outside Stance (see `refuse_save_over_changed_text`).
     pub fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
-        let expected = if self.session.path.as_deref() == Some(path) {
+        let is_own_file = self.session.path.as_deref() == Some(path);
+        if is_own_file && self.refuse_save_over_changed_text(ctx) {
+            return;
+        }
+        let expected = if is_own_file {
             self.session.fingerprint.clone()
         } else {
             None

@@ -78,6 +78,7 @@ impl Panels {
                     text_selection: app.view.text_selection,
                     is_saving: app.session.save_job.is_some(),
                     link_notice: link_notice(app),
+                    text_problem_count: app.session.text_check.problem_count(),
                 },
             );
         });

@@ -37,6 +37,8 @@ pub(super) struct Session {
     /// Debug builds: panic after this many edits (to try the panic snapshot).
     pub(super) panic_after_edits: Option<u64>,
     edits_applied: u64,
+    /// Which documents' texts no longer match their stored hash, refreshed once per frame.
+    pub(super) text_check: super::repair::TextCheck,
 }
 
 impl Session {
@@ -55,6 +57,7 @@ impl Session {
             autosave: None,
             panic_after_edits: None,
             edits_applied: 0,
+            text_check: super::repair::TextCheck::default(),
         }
     }
 

@@ -23,6 +23,7 @@ mod index;
 mod issue;
 mod issue_edits;
 pub mod merge;
+pub mod nudge;
 pub mod overlap;
 mod problem;
 mod project;
@@ -50,6 +51,7 @@ pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
 pub use index::{IndexCache, ProjectIndex};
 pub use issue::Issue;
 pub use merge::{Conflict, MergeResult, merge};
+pub use nudge::{Nudge, SpanEnd};
 pub use overlap::{OverlapEntry, OverlapIndex};
 pub use problem::{Detail, Problem, Subject};
 pub use project::{

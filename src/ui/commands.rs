@@ -62,6 +62,11 @@ pub enum Command {
     ArticleView,
     CompareView,
     CompareWith,
+    NudgeStartBack,
+    NudgeStartForward,
+    NudgeEndBack,
+    NudgeEndForward,
+    FindInText,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -76,6 +81,23 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
             shift: true,
             mac_cmd: false,
             command: true,
+        },
+        key,
+    )
+}
+
+const fn alt(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::ALT, key)
+}
+
+const fn alt_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(
+        Modifiers {
+            alt: true,
+            ctrl: false,
+            shift: true,
+            mac_cmd: false,
+            command: false,
         },
         key,
     )
@@ -133,6 +155,11 @@ impl Command {
             Command::ArticleView => "Article View",
             Command::CompareView => "Compare View",
             Command::CompareWith => "Compare With…",
+            Command::NudgeStartBack => "Start One Word Earlier",
+            Command::NudgeStartForward => "Start One Word Later",
+            Command::NudgeEndBack => "End One Word Earlier",
+            Command::NudgeEndForward => "End One Word Later",
+            Command::FindInText => "Find in Text…",
         }
     }
 
@@ -200,6 +227,17 @@ impl Command {
             Command::CompareWith => {
                 "Bring in other annotators' projects of the same documents to compare and adjudicate"
             }
+            Command::NudgeStartBack => {
+                "Move the selected annotation's start back to the previous word"
+            }
+            Command::NudgeStartForward => {
+                "Move the selected annotation's start on to the next word"
+            }
+            Command::NudgeEndBack => "Move the selected annotation's end back to the previous word",
+            Command::NudgeEndForward => "Move the selected annotation's end on to the next word",
+            Command::FindInText => {
+                "Find words in the article; Enter selects the next match, to extend or tag"
+            }
         }
     }
 
@@ -239,6 +277,11 @@ impl Command {
             Command::RejectSuggestion => const { &[bare(Key::X)] },
             Command::ArticleView => const { &[cmd(Key::Num1)] },
             Command::CompareView => const { &[cmd(Key::Num3)] },
+            Command::NudgeStartBack => const { &[alt(Key::ArrowLeft)] },
+            Command::NudgeStartForward => const { &[alt(Key::ArrowRight)] },
+            Command::NudgeEndBack => const { &[alt_shift(Key::ArrowLeft)] },
+            Command::NudgeEndForward => const { &[alt_shift(Key::ArrowRight)] },
+            Command::FindInText => const { &[bare(Key::Slash)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -278,7 +321,12 @@ impl Command {
             | Command::AddSelectionAsRange
             | Command::Link
             | Command::Find
-            | Command::Preferences => Some(Menu::Edit),
+            | Command::Preferences
+            | Command::NudgeStartBack
+            | Command::NudgeStartForward
+            | Command::NudgeEndBack
+            | Command::NudgeEndForward
+            | Command::FindInText => Some(Menu::Edit),
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
@@ -319,6 +367,8 @@ impl Command {
                 | Command::ToggleSidebar
                 | Command::NextSuggestion
                 | Command::ArticleView
+                | Command::NudgeStartBack
+                | Command::FindInText
         )
     }
 
@@ -362,7 +412,7 @@ pub fn reserved_hotkeys() -> Vec<char> {
         .iter()
         .filter(|(s, _)| Command::is_bare_key(s))
         .filter_map(|(s, _)| {
-            let mut chars = s.logical_key.name().chars();
+            let mut chars = s.logical_key.symbol_or_name().chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => Some(c),
                 _ => None,
@@ -392,6 +442,7 @@ pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
         Key::Plus => "+",
         Key::Equals => "=",
         Key::Minus => "-",
+        Key::Slash => "/",
         other => other.name(),
     };
     out.push_str(key);
@@ -450,6 +501,13 @@ pub fn consume(input: &mut egui::InputState, shortcut: &KeyboardShortcut) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_find_in_text_key_is_reserved_from_tag_hotkeys() {
+        let reserved = reserved_hotkeys();
+        assert!(reserved.contains(&'/'), "{reserved:?}");
+        assert!(reserved.contains(&'J'), "{reserved:?}");
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {

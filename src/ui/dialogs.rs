@@ -356,8 +356,11 @@ fn shortcut_rows_ui(ui: &mut Ui, schema: &TagSchema) {
         RichText::new(
             "In the article: drag to select (snaps to words; hold Alt for exact \
                          characters), double-click a word, triple-click a sentence, Shift+click \
-                         or Shift+arrows to extend. Click a highlight to select it; click again \
-                         to cycle through overlapping ones.",
+                         or Shift+arrows to extend. Click plain text to place a caret (or press / \
+                         to find words), then Shift+arrows (with Ctrl: by words) select from it and \
+                         a tag key tags. Click a highlight to select it; click again to cycle \
+                         through overlapping ones. Alt+Left/Right move the selected annotation's \
+                         start by a word, Alt+Shift+Left/Right its end.",
         )
         .weak(),
     );

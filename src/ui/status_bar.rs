@@ -20,6 +20,9 @@ pub struct StatusInput<'a> {
     pub is_saving: bool,
     /// What link mode asks the user to do, while linking.
     pub link_notice: Option<String>,
+    /// The project's problems while an article's text was changed outside Stance (zero
+    /// otherwise): then the file is not in a state "Saved" could vouch for.
+    pub text_problem_count: usize,
 }
 
 /// The status bar; its counts come from the app's [`ProjectIndex`].
@@ -36,6 +39,20 @@ impl StatusBar {
             ui.add(egui::Label::new(RichText::new(file).small()).truncate())
                 .on_hover_text("The project file");
             ui.separator();
+            if input.text_problem_count > 0 {
+                let count = input.text_problem_count;
+                let noun = if count == 1 { "problem" } else { "problems" };
+                ui.label(
+                    RichText::new(format!("{count} {noun} — Project > Problems"))
+                        .small()
+                        .color(ui.visuals().warn_fg_color),
+                )
+                .on_hover_text(
+                    "An article's text was changed outside Stance. Save is refused until it \
+                     is re-anchored; Save As keeps this state in another file.",
+                );
+                ui.separator();
+            }
             if input.is_saving {
                 ui.label(RichText::new("Saving…").small());
                 ui.separator();
@@ -46,7 +63,7 @@ impl StatusBar {
                         .color(super::dialogs::dirty_color(ui)),
                 );
                 ui.separator();
-            } else if input.path.is_some() {
+            } else if input.path.is_some() && input.text_problem_count == 0 {
                 ui.label(RichText::new("Saved").small().weak());
                 ui.separator();
             }

@@ -140,7 +140,11 @@ impl ArticleView {
                 .map(|offset| self.overlap.annotations_at(offset))
                 .unwrap_or_default();
             let next = next_in_cycle(&candidates, input.selected_annotation);
-            self.ends = None;
+            // The caret: Shift+arrows select from here.
+            self.ends = Some(SelectionEnds {
+                anchor: at,
+                head: at,
+            });
             if input.selection.is_some() {
                 actions.push(ArticleAction::SetSelection(None));
             }
@@ -180,6 +184,9 @@ impl ArticleView {
         ArticleAction::SetSelection(Some(span))
     }
 
+    /// The arrow keys, once the article has a caret or a selection: with Shift they move
+    /// the selection's head (by a char, with Ctrl by a word, or by a line); without Shift,
+    /// Left/Right (Ctrl: by a word) move the caret and drop the selection.
     pub(super) fn keyboard_input(
         &mut self,
         ui: &egui::Ui,
@@ -193,24 +200,48 @@ impl ArticleView {
         };
         let word = Modifiers::SHIFT | Modifiers::COMMAND;
         let shift = Modifiers::SHIFT;
-        // Most specific first: `consume_key` ignores an extra Shift, not an extra Ctrl.
+        // Exact modifiers: Alt+arrows nudge the selected annotation (app commands), and
+        // must never be taken for a plain arrow here.
+        let keys = [
+            (word, Key::ArrowLeft, HeadStep::WordBack, true),
+            (word, Key::ArrowRight, HeadStep::WordForward, true),
+            (shift, Key::ArrowLeft, HeadStep::CharBack, true),
+            (shift, Key::ArrowRight, HeadStep::CharForward, true),
+            (shift, Key::ArrowUp, HeadStep::LineUp, true),
+            (shift, Key::ArrowDown, HeadStep::LineDown, true),
+            (
+                Modifiers::COMMAND,
+                Key::ArrowLeft,
+                HeadStep::WordBack,
+                false,
+            ),
+            (
+                Modifiers::COMMAND,
+                Key::ArrowRight,
+                HeadStep::WordForward,
+                false,
+            ),
+            (Modifiers::NONE, Key::ArrowLeft, HeadStep::CharBack, false),
+            (
+                Modifiers::NONE,
+                Key::ArrowRight,
+                HeadStep::CharForward,
+                false,
+            ),
+        ];
         let step = ui.input_mut(|i| {
-            [
-                (word, Key::ArrowLeft, HeadStep::WordBack),
-                (word, Key::ArrowRight, HeadStep::WordForward),
-                (shift, Key::ArrowLeft, HeadStep::CharBack),
-                (shift, Key::ArrowRight, HeadStep::CharForward),
-                (shift, Key::ArrowUp, HeadStep::LineUp),
-                (shift, Key::ArrowDown, HeadStep::LineDown),
-            ]
-            .into_iter()
-            .find(|(modifiers, key, _)| i.consume_key(*modifiers, *key))
-            .map(|(_, _, step)| step)
+            keys.into_iter()
+                .find(|(modifiers, key, _, _)| consume_exact(i, *modifiers, *key))
+                .map(|(_, _, step, is_extending)| (step, is_extending))
         });
-        let Some(step) = step else {
+        let Some((step, is_extending)) = step else {
             return;
         };
+        let span = ends.span();
         let head = match step {
+            // Like a text editor: an arrow on a selection goes to its edge.
+            HeadStep::CharBack if !is_extending && !span.is_empty() => span.start,
+            HeadStep::CharForward if !is_extending && !span.is_empty() => span.end,
             HeadStep::WordBack => selection::word_boundary(doc, ends.head, false),
             HeadStep::WordForward => selection::word_boundary(doc, ends.head, true),
             HeadStep::CharBack => ends.head.saturating_sub(1),
@@ -222,15 +253,51 @@ impl ArticleView {
         if !matches!(step, HeadStep::LineUp | HeadStep::LineDown) {
             self.preferred_x = None;
         }
-        self.ends = Some(SelectionEnds {
-            anchor: ends.anchor,
-            head,
-        });
-        let span = Span::ordered(ends.anchor, head);
+        let anchor = if is_extending { ends.anchor } else { head };
+        self.ends = Some(SelectionEnds { anchor, head });
+        let span = Span::ordered(anchor, head);
         actions.push(ArticleAction::SetSelection(
             (!span.is_empty()).then_some(span),
         ));
         self.reveal(ui, doc, frame, ctx, head, None);
+    }
+
+    /// The caret's offset: where the keyboard selection grows from, shown while nothing is
+    /// selected (a click or a search put it there).
+    pub(super) fn caret(&self) -> Option<usize> {
+        self.ends.filter(|e| e.anchor == e.head).map(|e| e.head)
+    }
+
+    /// Paints the caret as a thin bar at its char boundary, if it is on screen; returns
+    /// where, so the app's tests can check it is visible.
+    pub(super) fn paint_caret(
+        &self,
+        ui: &egui::Ui,
+        doc: &Document,
+        frame: &Frame,
+        has_focus: bool,
+    ) -> Option<egui::Rect> {
+        let caret = self.caret()?;
+        let (index, local) = Self::locate(doc, caret)?;
+        let visible = self.visible.iter().find(|v| v.index == index)?;
+        let rect = layout::boundary_rect(&visible.galley, local)
+            .translate(frame.paragraph_origin(visible.top_px).to_vec2());
+        let rect = egui::Rect::from_center_size(
+            rect.center(),
+            vec2(2.0, rect.height().max(frame.style.line_height_px * 0.8)),
+        );
+        let visuals = ui.visuals();
+        // Weaker while another widget has the keyboard, so it still shows where Shift+arrows
+        // will start once the article is clicked again.
+        let color = if has_focus {
+            visuals.text_cursor.stroke.color
+        } else {
+            visuals.weak_text_color()
+        };
+        ui.painter()
+            .with_clip_rect(frame.clip)
+            .rect_filled(rect, 0.0, color);
+        Some(rect)
     }
 
     /// The offset one visual line above or below `offset`, keeping the horizontal position.
@@ -286,6 +353,23 @@ fn next_in_cycle(
         Some(i) => candidates.get((i + 1) % candidates.len()).copied(),
         None => candidates.first().copied(),
     }
+}
+
+/// Consumes a press of `key` with exactly `modifiers` (egui's own matching ignores an
+/// extra Shift or Alt).
+fn consume_exact(input: &mut egui::InputState, modifiers: Modifiers, key: Key) -> bool {
+    let mut found = false;
+    input.events.retain(|event| {
+        let is_match = !found
+            && matches!(
+                event,
+                egui::Event::Key { key: k, modifiers: m, pressed: true, .. }
+                    if *k == key && m.matches_exact(modifiers)
+            );
+        found |= is_match;
+        !is_match
+    });
+    found
 }
 
 /// The modifiers held now or carried by this frame's pointer button events (a press or

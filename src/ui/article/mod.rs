@@ -20,9 +20,12 @@
 //!   double-click selects a word, triple-click a sentence, Shift+click extends. Click on a
 //!   highlight selects its annotation; clicking again at the same spot cycles through the
 //!   annotations overlapping there; click on plain text clears both selections.
-//! - Keys, while the article has focus (or nothing has focus and a selection exists):
-//!   Shift+←/→ extend by a char, Ctrl+Shift+←/→ by a word, Shift+↑/↓ by a line. The tag
-//!   hotkeys (1/2/3), Delete and Esc are the app's.
+//! - Keys, while the article has focus (or nothing has focus and a caret or selection exists):
+//!   a click leaves a caret (painted as a thin bar; [`ArticleView::caret_rect`]); ←/→ move
+//!   it (Ctrl: by a word), Shift+←/→ extend the selection by a char, Ctrl+Shift+←/→ by a
+//!   word, Shift+↑/↓ by a line. A selection the app clears (tagged, Esc) leaves the caret at
+//!   its head. `/` ([`ArticleView::open_find`]) opens a find bar whose Enter selects the next
+//!   match. The tag hotkeys (1/2/3), Delete, Esc and Alt+arrows are the app's.
 //! - With a selection, a floating palette offers one button per tag (labelled by
 //!   [`tag_button_label`], e.g. `1 Claim`) and, when an annotation is selected,
 //!   `+ Add as range`.
@@ -36,6 +39,7 @@
 //!   can check that work follows the viewport, not the document's length.
 
 mod ghosts;
+mod find;
 mod header;
 mod highlights;
 mod input;
@@ -205,6 +209,10 @@ pub struct ArticleView {
     scroll_offset_px: f32,
     /// The ghost suggestions' ranges, for painting and hit tests.
     ghosts: ghosts::GhostIndex,
+    /// Where the caret was painted in the last frame, if it was.
+    caret_rect: Option<Rect>,
+    /// Find in text (`/`).
+    find: find::FindBar,
 }
 
 impl ArticleView {
@@ -212,6 +220,18 @@ impl ArticleView {
     #[must_use]
     pub fn scroll_offset_px(&self) -> f32 {
         self.scroll_offset_px
+    }
+
+    /// The caret's char offset (where Shift+arrows select from), if there is one.
+    #[must_use]
+    pub fn caret_offset(&self) -> Option<usize> {
+        self.caret()
+    }
+
+    /// Where the caret was painted in the last frame, or `None` if it was not.
+    #[must_use]
+    pub fn caret_rect(&self) -> Option<Rect> {
+        self.caret_rect
     }
 
     /// The screen rectangle of the char at `offset_chars` as painted in the last frame, or
@@ -269,7 +289,8 @@ impl ArticleView {
         if let Some(offset_px) = input.scroll_to_offset_px {
             scroll_area = scroll_area.vertical_scroll_offset(offset_px);
         }
-        if let Some(offset) = input.scroll_to_char {
+        let found = self.find_bar_ui(ui, doc);
+        if let Some(offset) = found.map(|span| span.start).or(input.scroll_to_char) {
             match self.scroll_offset_for(doc, ui.ctx(), offset) {
                 Some(Some(offset_px)) => {
                     scroll_area = scroll_area.vertical_scroll_offset(offset_px);
@@ -282,7 +303,15 @@ impl ArticleView {
             self.contents_ui(ui, project, doc, input, reveal_later)
         });
         self.scroll_offset_px = output.state.clamped_offset().y;
-        output.inner
+        let mut response = output.inner;
+        if let Some(span) = found {
+            // The match is selected, and the keys go on from it in the article.
+            response
+                .actions
+                .insert(0, ArticleAction::SetSelection(Some(span)));
+            response.response.request_focus();
+        }
+        response
     }
 
     /// The scroll offset that centres the char at `offset` using last frame's geometry:
@@ -351,6 +380,7 @@ impl ArticleView {
         };
         let built = self.paint_paragraphs(ui, project, doc, &frame, &marks);
         self.paint_ghosts(ui, doc, &frame, input.ghosts.as_ref());
+        self.caret_rect = self.paint_caret(ui, doc, &frame, response.has_focus());
 
         if let Some(offset) = reveal_later {
             self.reveal(ui, doc, &frame, &ctx, offset, Some(Align::Center));
@@ -438,7 +468,8 @@ impl ArticleView {
         self.sync_ends(input.selection);
         self.pointer_input(ui, response, doc, input, frame, &mut actions);
         let keyboard_target = response.has_focus()
-            || (ui.memory(|m| m.focused().is_none()) && input.selection.is_some());
+            || (ui.memory(|m| m.focused().is_none())
+                && (input.selection.is_some() || self.caret().is_some()));
         if keyboard_target {
             let ctx = ui.ctx().clone();
             self.keyboard_input(ui, doc, frame, &ctx, &mut actions);
@@ -494,10 +525,16 @@ impl ArticleView {
         }
     }
 
-    /// Forgets the remembered direction if the app changed the selection.
+    /// Forgets the remembered direction if the app changed the selection. A selection the
+    /// app cleared (tagged, Esc) leaves the caret at its head, so the keys can go on from there.
     fn sync_ends(&mut self, selection: Option<Span>) {
         match selection {
-            None => self.ends = None,
+            None => {
+                self.ends = self.ends.map(|e| SelectionEnds {
+                    anchor: e.head,
+                    head: e.head,
+                });
+            }
             Some(span) if self.ends.map(SelectionEnds::span) != Some(span) => {
                 self.ends = Some(SelectionEnds::from_span(span));
             }

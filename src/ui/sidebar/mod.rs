@@ -54,6 +54,8 @@ pub struct Sidebar {
     actors_open: bool,
     /// The editor's height as the user left it by dragging the split, this frame.
     dragged_editor_height_px: Option<f32>,
+    /// Enter or Down was pressed in the Find box: select the first result.
+    wants_first_result: bool,
 }
 
 impl Sidebar {
@@ -173,6 +175,16 @@ impl Sidebar {
         }
 
         self.header_ui(ui, project, input.filter, &mut actions);
+        if std::mem::take(&mut self.wants_first_result) {
+            self.list.refresh(project, input.document, input.filter);
+            if let Some(id) = self.list.neighbour(project, None, 1) {
+                actions.push(Action::SelectAnnotation {
+                    id,
+                    scroll_article: true,
+                });
+                self.list.scroll_to_selected();
+            }
+        }
         ui.add_space(4.0);
         self.list.ui(
             ui,
@@ -267,6 +279,7 @@ impl Sidebar {
             if std::mem::take(&mut self.focus_search) {
                 response.request_focus();
             }
+            self.wants_first_result |= goes_to_first_result(ui, &response);
             let holder_text = changed
                 .holder
                 .and_then(|h| project.actor(h))
@@ -351,6 +364,17 @@ fn scale_text(style: &mut egui::Style, scale: f32) {
         font.size *= scale;
     }
     style.spacing.interact_size.y *= scale;
+}
+
+/// Enter or Down in the Find box goes to the first result; the box lets go of the keyboard,
+/// so J/K and the arrows move on through the list.
+fn goes_to_first_result(ui: &Ui, response: &egui::Response) -> bool {
+    let is_enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let is_down = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::ArrowDown));
+    if is_enter || is_down {
+        response.surrender_focus();
+    }
+    is_enter || is_down
 }
 
 /// The quote in quotation marks, cut after a few paragraphs' worth: an annotation can span
