@@ -257,17 +257,7 @@ impl StanceApp {
             Command::SaveAs => self.start_save_as_dialog(ctx),
             Command::Export => self.open_dialog(Dialog::Export),
             Command::Quit => self.request(ctx, Pending::Quit),
-            Command::Undo => {
-                let restored = restored_annotation(self.session.history.undo_edits());
-                if self.session.undo().is_none() {
-                    if self.session.history.can_undo() {
-                        self.toasts.warning(ctx, "This step cannot be undone");
-                    }
-                } else if let Some(id) = restored {
-                    // Undoing a delete shows what came back.
-                    self.select(id, true, true);
-                }
-            }
+            Command::Undo => self.undo_command(ctx),
             Command::Redo => {
                 if self.session.redo().is_none() && self.session.history.can_redo() {
                     self.toasts.warning(ctx, "This step cannot be redone");
@@ -288,21 +278,8 @@ impl StanceApp {
                 self.prefs.show_sidebar = true;
                 self.panels.sidebar.focus_search();
             }
-            Command::NextAnnotation | Command::PreviousAnnotation => {
-                let step = if command == Command::NextAnnotation {
-                    1
-                } else {
-                    -1
-                };
-                if let Some(id) = self.panels.sidebar.neighbour(
-                    &self.session.project,
-                    (self.view.document, &self.view.filter),
-                    self.view.selected,
-                    step,
-                ) {
-                    self.select(id, true, true);
-                }
-            }
+            Command::NextAnnotation => self.step_annotation(1),
+            Command::PreviousAnnotation => self.step_annotation(-1),
             Command::FocusNote => {
                 if self.view.selected.is_some() {
                     self.prefs.show_sidebar = true;
@@ -352,6 +329,30 @@ impl StanceApp {
             Command::NudgeEndBack => self.nudge_selected(ctx, SpanEnd::End, Nudge::Back),
             Command::NudgeEndForward => self.nudge_selected(ctx, SpanEnd::End, Nudge::Forward),
             Command::FindInText => self.panels.article.open_find(),
+        }
+    }
+
+    fn undo_command(&mut self, ctx: &egui::Context) {
+        let restored = restored_annotation(self.session.history.undo_edits());
+        if self.session.undo().is_none() {
+            if self.session.history.can_undo() {
+                self.toasts.warning(ctx, "This step cannot be undone");
+            }
+        } else if let Some(id) = restored {
+            // Undoing a delete shows what came back.
+            self.select(id, true, true);
+        }
+    }
+
+    /// J/K: selects the next (`step` 1) or previous (-1) annotation the list shows.
+    fn step_annotation(&mut self, step: isize) {
+        if let Some(id) = self.panels.sidebar.neighbour(
+            &self.session.project,
+            (self.view.document, &self.view.filter),
+            self.view.selected,
+            step,
+        ) {
+            self.select(id, true, true);
         }
     }
 

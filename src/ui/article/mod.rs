@@ -38,8 +38,8 @@
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
 
-mod ghosts;
 mod find;
+mod ghosts;
 mod header;
 mod highlights;
 mod input;
