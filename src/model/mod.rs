@@ -6,6 +6,7 @@
 
 mod actor_edits;
 pub mod agreement;
+pub mod analysis;
 mod annotation;
 mod annotation_builders;
 pub mod attribution;
