@@ -19,7 +19,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RETRACTS, Stance};
+use super::{
+    ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RETRACTS, Rgb, Stance,
+};
 
 pub use cache::{AnalysisCache, DerivedCache};
 pub use changes::{Change, ChangeKind, Changes, Cutoff, changes};
@@ -226,6 +228,25 @@ pub(crate) fn distinct_issues(a: &Annotation) -> impl Iterator<Item = IssueId> +
         .enumerate()
         .filter(|(i, id)| !a.issues[..*i].contains(id))
         .map(|(_, id)| *id)
+}
+
+/// The colour a stance is drawn in on the map, the timeline and in reports: green for,
+/// red against, amber conditional, grey unclear or none (as the relation types' colours).
+#[must_use]
+pub fn stance_color(stance: Option<Stance>) -> Rgb {
+    match stance {
+        Some(Stance::For) => Rgb([0x2e, 0xb0, 0x6a]),
+        Some(Stance::Against) => Rgb([0xd6, 0x45, 0x45]),
+        Some(Stance::Conditional) => Rgb([0xe0, 0x8e, 0x1b]),
+        Some(Stance::Unclear) => Rgb([0x8e, 0x8e, 0x9a]),
+        None => Rgb([0xb8, 0xbe, 0xc8]),
+    }
+}
+
+/// A stance's word, or `none`.
+#[must_use]
+pub fn stance_word(stance: Option<Stance>) -> &'static str {
+    stance.map_or("none", Stance::as_str)
 }
 
 /// The affiliation of an actor for grouping: `None` for an unknown actor or none given.

@@ -151,6 +151,37 @@ impl Timeline {
             .filter(move |(_, m)| m.row == row)
     }
 
+    /// Where a date sits on the axis, from 0 (the first date) to 1 (the last); 0.5 when
+    /// every mark has one date.
+    #[must_use]
+    pub fn x_fraction(&self, date: NaiveDate) -> f32 {
+        let Some((first, last)) = self.date_range() else {
+            return 0.5;
+        };
+        let span_days = (last - first).num_days();
+        if span_days <= 0 {
+            return 0.5;
+        }
+        #[allow(clippy::cast_precision_loss)] // day counts are small
+        let fraction = (date - first).num_days() as f32 / span_days as f32;
+        fraction.clamp(0.0, 1.0)
+    }
+
+    /// For each mark, how many marks of its row and date come before it: marks of one day are
+    /// drawn side by side instead of on top of each other.
+    #[must_use]
+    pub fn lanes(&self) -> Vec<usize> {
+        let mut seen: HashMap<(usize, NaiveDate), usize> = HashMap::new();
+        self.marks
+            .iter()
+            .map(|m| {
+                let lane = seen.entry((m.row, m.date)).or_insert(0);
+                *lane += 1;
+                *lane - 1
+            })
+            .collect()
+    }
+
     /// The first and last date, if there are marks.
     #[must_use]
     pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
