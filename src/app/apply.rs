@@ -220,6 +220,11 @@ impl StanceApp {
             }
             // Deleting unassigns annotations silently, so the user confirms it first.
             Action::DeleteActor(id) => self.open_dialog(Dialog::ConfirmDeleteActor(id)),
+            // The analysis view's evidence: open the statement in the article.
+            Action::ShowInArticle(id) => {
+                self.view.main_view = super::view::MainView::Article;
+                self.select(id, true, true);
+            }
             other => self.apply_negotiation_action(ctx, other),
         }
     }
@@ -307,6 +312,8 @@ impl StanceApp {
             }
             Command::KeyboardShortcuts => self.open_dialog(Dialog::Shortcuts),
             Command::About => self.open_dialog(Dialog::About),
+            Command::ArticleView => self.view.main_view = super::view::MainView::Article,
+            Command::AnalysisView => self.view.main_view = super::view::MainView::Analysis,
         }
     }
 

@@ -41,6 +41,7 @@ pub(super) struct Panels {
     pub(super) status_bar: StatusBar,
     pub(super) export_dialog: ExportDialog,
     pub(super) schema_window: SchemaWindow,
+    pub(super) analysis: crate::ui::analysis::AnalysisView,
 }
 
 impl Panels {
@@ -121,9 +122,10 @@ impl Panels {
 
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
-            .show(ui, |ui| match app.view.document {
-                Some(document) => self.article_ui(ui, app, document, scroll_to, intents),
-                None => welcome_ui(ui, intents),
+            .show(ui, |ui| match (app.view.main_view, app.view.document) {
+                (super::view::MainView::Analysis, _) => self.analysis_ui(ui, app, intents),
+                (_, Some(document)) => self.article_ui(ui, app, document, scroll_to, intents),
+                (_, None) => welcome_ui(ui, intents),
             });
     }
 
@@ -160,6 +162,15 @@ impl Panels {
                 ArticleAction::SelectAnnotation(None) => Intent::Deselect,
                 ArticleAction::AddSelectionAsRange(id) => Action::AddSelectionAsRange(id).into(),
             }
+        }));
+    }
+
+    /// The analysis view in the central area (issue 12).
+    fn analysis_ui(&mut self, ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+        use crate::ui::analysis::AnalysisAction;
+        let actions = self.analysis.ui(ui, &app.session.project);
+        intents.extend(actions.into_iter().map(|action| match action {
+            AnalysisAction::ShowInArticle(id) => Intent::from(Action::ShowInArticle(id)),
         }));
     }
 

@@ -19,6 +19,18 @@ pub(super) struct ViewState {
     pub(super) hovered_in_article: Option<AnnotationId>,
     /// Linking the selected annotation to another (`L`), while it lasts.
     pub(super) link: Option<LinkMode>,
+    /// The article or the analysis (issue 12).
+    pub(super) main_view: MainView,
+}
+
+/// What the central area shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MainView {
+    /// The current document's text with its annotations.
+    #[default]
+    Article,
+    /// The position map, the timeline and what changed, over the whole project.
+    Analysis,
 }
 
 /// Link mode: `from` is the annotation being linked; clicking another one (in the article

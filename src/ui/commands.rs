@@ -53,6 +53,9 @@ pub enum Command {
     Problems,
     KeyboardShortcuts,
     About,
+    // Analysis (issue 12): the two main views.
+    ArticleView,
+    AnalysisView,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -115,6 +118,8 @@ impl Command {
             Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
+            Command::ArticleView => "Article View",
+            Command::AnalysisView => "Analysis View",
         }
     }
 
@@ -159,6 +164,10 @@ impl Command {
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
+            Command::ArticleView => "Show the article and its annotations",
+            Command::AnalysisView => {
+                "Show the position map, the timeline and what changed between rounds of talks"
+            }
         }
     }
 
@@ -189,6 +198,8 @@ impl Command {
             Command::ToggleSidebar => const { &[cmd(Key::B)] },
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
+            Command::ArticleView => const { &[cmd(Key::Num1)] },
+            Command::AnalysisView => const { &[cmd(Key::Num2)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -236,6 +247,7 @@ impl Command {
             | Command::ToggleDocumentList => Some(Menu::View),
             Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
+            Command::ArticleView | Command::AnalysisView => Some(Menu::View),
             Command::NextAnnotation
             | Command::PreviousAnnotation
             | Command::FocusNote
@@ -255,6 +267,7 @@ impl Command {
                 | Command::Preferences
                 | Command::ThemeLight
                 | Command::ToggleSidebar
+                | Command::ArticleView
         )
     }
 

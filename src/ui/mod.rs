@@ -3,6 +3,7 @@
 //! Widgets never change the project; they return [`Action`]s that `app.rs` applies once per
 //! frame through the undo history.
 
+pub mod analysis;
 pub mod article;
 pub mod commands;
 pub mod dialogs;
@@ -99,6 +100,8 @@ pub enum Action {
     Schema(SchemaAction),
     /// Preferences → Annotator name, as typed.
     SetAnnotatorName(String),
+    /// Switch to the article view, on the annotation's document, selected and scrolled to.
+    ShowInArticle(AnnotationId),
 }
 
 /// Finds an annotation by id, trying `hint` (where it was last time) first, so looking up the

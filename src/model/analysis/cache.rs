@@ -33,6 +33,12 @@ impl<K: PartialEq, V: Default> DerivedCache<K, V> {
         &self.value
     }
 
+    /// The value, if it was built for `key`.
+    #[must_use]
+    pub fn get_if(&self, key: &K) -> Option<&V> {
+        (self.key.as_ref() == Some(key)).then_some(&self.value)
+    }
+
     /// The value last built (the default before any).
     #[must_use]
     pub fn get(&self) -> &V {
@@ -60,6 +66,16 @@ impl AnalysisCache {
         self.map.get_or_build((project.key(), filter.clone()), || {
             PositionMap::build(project, filter)
         })
+    }
+
+    /// The position map if it is already built for this project state and filter.
+    #[must_use]
+    pub fn map_if_current(
+        &self,
+        project: &Project,
+        filter: &AnalysisFilter,
+    ) -> Option<&PositionMap> {
+        self.map.get_if(&(project.key(), filter.clone()))
     }
 
     /// The timeline of `project` under `filter`, with rows of `rows_by`.

@@ -255,5 +255,6 @@ pub fn affiliation_of(project: &Project, actor: ActorId) -> Option<&str> {
     project
         .actor(actor)
         .and_then(|a| a.affiliation.as_deref())
-        .filter(|s| !s.trim().is_empty())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
