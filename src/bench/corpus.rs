@@ -298,7 +298,7 @@ fn usual_stance(actor: usize, issue: usize, late: bool) -> Stance {
         1 => Stance::Against,
         _ => Stance::Conditional,
     };
-    let flips = (actor + issue) % 5 == 0;
+    let flips = (actor + issue).is_multiple_of(5);
     match stance {
         Stance::For if late && flips => Stance::Against,
         Stance::Against if late && flips => Stance::For,
