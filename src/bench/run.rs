@@ -111,6 +111,7 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     let save_frame = save_frame(&mut warm_driver(), long, &dir.path().join("bench-b.ron"))?;
     report(Figure::ms("b.save.ui_frame", save_frame));
     super::merge::merge_figures(options.quick, report)?;
+    super::analysis::analysis_figures(options.quick, report)?;
 
     if let Some(peak) = rss::peak_rss_bytes() {
         report(Figure::mb("bench.peak_rss", peak));
