@@ -119,10 +119,12 @@ impl PositionMap {
             issue_names: project.issues.iter().map(|i| i.name.clone()).collect(),
             ..Self::default()
         };
+        let mut last_document = None;
         for (position, a) in project.annotations.iter().enumerate() {
-            if !lookup.admits(a, filter) {
+            let Some(evidence) = lookup.admitted_evidence(a, position, filter, &mut last_document)
+            else {
                 continue;
-            }
+            };
             if !filter.affiliations.is_empty()
                 && !filter.admits_affiliation(
                     a.holder
@@ -133,10 +135,6 @@ impl PositionMap {
             }
             map.admitted += 1;
             let Some(row) = a.holder.and_then(|h| shown_actors.get(&h).copied()) else {
-                map.unplaced += 1;
-                continue;
-            };
-            let Some(evidence) = lookup.evidence(a, position) else {
                 map.unplaced += 1;
                 continue;
             };

@@ -158,7 +158,8 @@ impl Lookup {
             retracted: HashSet::new(),
             concedes_to: HashMap::new(),
         };
-        let retracting: Vec<AnnotationId> = project
+        // Few statements retract others: look only those up among the annotations.
+        let retracting: HashSet<AnnotationId> = project
             .relations
             .iter()
             .filter(|r| r.kind == RETRACTS)
@@ -211,12 +212,55 @@ impl Lookup {
             when: self.when(a)?,
             kind: TagKind::of(&a.tag),
             stance: a.stance,
-            is_retracted: self.retracted.contains(&a.id),
+            is_retracted: !self.retracted.is_empty() && self.retracted.contains(&a.id),
+        })
+    }
+
+    /// The evidence of an annotation inside the filter's dates and tags, else `None`. One
+    /// document lookup, remembered in `last` for the next annotation: annotations come
+    /// grouped by document, so a pass over them looks each document up about once.
+    pub(crate) fn admitted_evidence(
+        &self,
+        a: &Annotation,
+        position: usize,
+        filter: &AnalysisFilter,
+        last: &mut Option<(DocumentId, Option<(usize, Option<NaiveDate>)>)>,
+    ) -> Option<Evidence> {
+        if !filter.admits_tag(&a.tag) {
+            return None;
+        }
+        let place = match *last {
+            Some((id, place)) if id == a.document => place,
+            _ => {
+                let place = self.documents.get(&a.document).copied();
+                *last = Some((a.document, place));
+                place
+            }
+        };
+        let (document, date) = place?;
+        if !filter.admits_date(date) {
+            return None;
+        }
+        Some(Evidence {
+            annotation: a.id,
+            position,
+            document: a.document,
+            when: When {
+                date,
+                document,
+                offset_chars: a.extent().start,
+            },
+            kind: TagKind::of(&a.tag),
+            stance: a.stance,
+            is_retracted: !self.retracted.is_empty() && self.retracted.contains(&a.id),
         })
     }
 
     /// The position or proposal a concession answers, if a `concedes-to` relation says.
     pub(crate) fn concedes_to(&self, a: AnnotationId) -> Option<AnnotationId> {
+        if self.concedes_to.is_empty() {
+            return None;
+        }
         self.concedes_to.get(&a).copied()
     }
 }
