@@ -244,10 +244,11 @@ impl Command {
             | Command::ThemeDark
             | Command::ThemeSystem
             | Command::ToggleSidebar
-            | Command::ToggleDocumentList => Some(Menu::View),
+            | Command::ToggleDocumentList
+            | Command::ArticleView
+            | Command::AnalysisView => Some(Menu::View),
             Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
-            Command::ArticleView | Command::AnalysisView => Some(Menu::View),
             Command::NextAnnotation
             | Command::PreviousAnnotation
             | Command::FocusNote

@@ -138,6 +138,9 @@ impl Evidence {
     }
 }
 
+/// A document's place in `project.documents` and its date; `None` for an unknown document.
+type DocumentPlace = Option<(usize, Option<NaiveDate>)>;
+
 /// Lookups one analysis pass needs, built once per pass.
 pub(crate) struct Lookup {
     documents: HashMap<DocumentId, (usize, Option<NaiveDate>)>,
@@ -224,7 +227,7 @@ impl Lookup {
         a: &Annotation,
         position: usize,
         filter: &AnalysisFilter,
-        last: &mut Option<(DocumentId, Option<(usize, Option<NaiveDate>)>)>,
+        last: &mut Option<(DocumentId, DocumentPlace)>,
     ) -> Option<Evidence> {
         if !filter.admits_tag(&a.tag) {
             return None;

@@ -280,7 +280,7 @@ fn hit(map: &PositionMap, lines: &[Line], origin: Pos2, viewport: Rect, pos: Pos
     if local.y - viewport.min.y < HEADER_HEIGHT_PX {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         return (column >= 0.0 && (column as usize) < map.issues.len())
-            .then(|| Hit::Issue(column as usize));
+            .then_some(Hit::Issue(column as usize));
     }
     let line = ((local.y - HEADER_HEIGHT_PX) / ROW_HEIGHT_PX).floor();
     if line < 0.0 {
@@ -294,7 +294,8 @@ fn hit(map: &PositionMap, lines: &[Line], origin: Pos2, viewport: Rect, pos: Pos
         return Some(Hit::Actor(row));
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    (column >= 0.0 && (column as usize) < map.issues.len()).then(|| Hit::Cell(row, column as usize))
+    (column >= 0.0 && (column as usize) < map.issues.len())
+        .then_some(Hit::Cell(row, column as usize))
 }
 
 /// The hover summary.
