@@ -53,6 +53,9 @@ pub enum Command {
     Problems,
     KeyboardShortcuts,
     About,
+    CorpusSearch,
+    NextDocument,
+    PreviousDocument,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -87,7 +90,7 @@ impl Command {
             Command::NewProject => "New Project",
             Command::Open => "Open…",
             Command::ImportArticle => "Import Article…",
-            Command::ImportFolder => "Import brat Folder…",
+            Command::ImportFolder => "Import Folder…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
@@ -115,6 +118,9 @@ impl Command {
             Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
+            Command::CorpusSearch => "Search All Documents…",
+            Command::NextDocument => "Next Document",
+            Command::PreviousDocument => "Previous Document",
         }
     }
 
@@ -127,7 +133,9 @@ impl Command {
             Command::ImportArticle => {
                 "Add articles (.txt, .md), brat .ann files or Stance exports to this project"
             }
-            Command::ImportFolder => "Add a folder of brat .txt/.ann pairs to this project",
+            Command::ImportFolder => {
+                "Add a folder of articles (.txt, .md), a brat folder, or brat folders to this project"
+            }
             Command::Save => "Save the project",
             Command::SaveAs => "Save the project to a new file",
             Command::Export => "Export annotations (CSV, JSON, Markdown, brat…)",
@@ -159,6 +167,11 @@ impl Command {
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
+            Command::CorpusSearch => {
+                "Search the text of every document; walk the hits and tag them all at once"
+            }
+            Command::NextDocument => "Show the next document of the document list",
+            Command::PreviousDocument => "Show the previous document of the document list",
         }
     }
 
@@ -189,6 +202,9 @@ impl Command {
             Command::ToggleSidebar => const { &[cmd(Key::B)] },
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
+            Command::CorpusSearch => const { &[cmd_shift(Key::F)] },
+            Command::NextDocument => const { &[cmd(Key::PageDown)] },
+            Command::PreviousDocument => const { &[cmd(Key::PageUp)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -225,7 +241,8 @@ impl Command {
             | Command::AddSelectionAsRange
             | Command::Link
             | Command::Find
-            | Command::Preferences => Some(Menu::Edit),
+            | Command::Preferences
+            | Command::CorpusSearch => Some(Menu::Edit),
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
@@ -233,7 +250,9 @@ impl Command {
             | Command::ThemeDark
             | Command::ThemeSystem
             | Command::ToggleSidebar
-            | Command::ToggleDocumentList => Some(Menu::View),
+            | Command::ToggleDocumentList
+            | Command::NextDocument
+            | Command::PreviousDocument => Some(Menu::View),
             Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
             Command::NextAnnotation
