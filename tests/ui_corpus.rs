@@ -109,3 +109,46 @@ fn ctrl_page_down_and_up_step_through_the_document_list() {
     harness.run();
     assert_eq!(harness.state().current_document(), Some(ids[0]));
 }
+
+#[test]
+fn a_folder_of_brat_folders_offers_them_and_imports_the_ones_kept() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat");
+    let pairs = |name: &str| {
+        std::fs::read_dir(root.join(name))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ann"))
+            })
+            .count()
+    };
+    let script = stance::ui::file_dialog::ScriptedDialogs::new();
+    let project = corpus();
+    let before = project.clone();
+    let app = StanceApp::new(project, None, Box::new(script.clone()));
+    let mut harness = harness(app);
+    script.answer(&root);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import Folder…").click();
+    harness.run();
+    harness.run();
+    // Nothing imported yet: the choice lists the three brat folders, all ticked.
+    assert_eq!(harness.state().project(), &before);
+    harness.get_by_label("Import which brat folders?");
+    harness.get_by_label("tutorials-news").click();
+    harness.run();
+    harness.get_by_label("Import 2").click();
+    harness.run();
+    let expected =
+        before.documents.len() + pairs("corpora-CoNLL-ST_2002-esp") + pairs("corpora-TDT");
+    assert_eq!(harness.state().project().documents.len(), expected);
+    assert!(
+        harness
+            .query_by_label("Import which brat folders?")
+            .is_none()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &before);
+}
