@@ -2,6 +2,7 @@
 //! real app, load/save measurements and peak memory. See issue 5 for the targets.
 
 pub mod corpus;
+pub mod corpus_search;
 pub mod data;
 pub mod files;
 pub mod frames;
