@@ -7,6 +7,7 @@
 //! headlessly.
 
 mod apply;
+mod apply_corpus;
 mod apply_negotiation;
 mod autosave;
 mod files;

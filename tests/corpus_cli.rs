@@ -95,8 +95,11 @@ fn bad_front_matter_names_file_line_and_column() {
     assert!(!out.exists());
 }
 
-/// The hits of `stance search` as (title, start, end, context).
-fn search(project: &Path, args: &[&str]) -> (Option<i32>, Vec<(String, usize, usize, String)>) {
+/// One line of `stance search`: title, start, end, context.
+type Hit = (String, usize, usize, String);
+
+/// The exit code and hits of `stance search`.
+fn search(project: &Path, args: &[&str]) -> (Option<i32>, Vec<Hit>) {
     let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"search", &project];
     for arg in args {
         all.push(arg);

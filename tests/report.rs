@@ -100,7 +100,7 @@ fn the_csv_has_one_row_per_cell_of_the_map() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(!map.rows.is_empty());
     assert_eq!(rows.len(), map.rows.len() * map.issues.len());
-    let non_empty = rows.iter().filter(|r| &r[3] != "").count();
+    let non_empty = rows.iter().filter(|r| !r[3].is_empty()).count();
     assert_eq!(
         non_empty,
         map.cells().filter(|(_, _, c)| !c.is_empty()).count()

@@ -120,6 +120,12 @@ impl StanceApp {
             Intent::OpenInstead(choice) => self.answer_open_instead(ctx, choice),
             Intent::DocumentListWidth(width_px) => self.prefs.document_list_width_px = width_px,
             Intent::SidebarWidth(width_px) => self.prefs.sidebar_width_px = width_px,
+            Intent::ImportFolders(folders) => {
+                self.close_dialog();
+                if !folders.is_empty() {
+                    self.import(ctx, &folders);
+                }
+            }
         }
     }
 
@@ -225,6 +231,11 @@ impl StanceApp {
                 self.view.main_view = super::view::MainView::Article;
                 self.select(id, true, true);
             }
+            Action::ShowHit(hit) => self.show_hit(hit),
+            Action::AnnotateHits { hits, tag, preset } => {
+                self.annotate_hits(ctx, &hits, &tag, &preset);
+            }
+            Action::CloseCorpusSearch => self.panels.corpus_search.is_open = false,
             other => self.apply_negotiation_action(ctx, other),
         }
     }
@@ -314,6 +325,9 @@ impl StanceApp {
             Command::About => self.open_dialog(Dialog::About),
             Command::ArticleView => self.view.main_view = super::view::MainView::Article,
             Command::AnalysisView => self.view.main_view = super::view::MainView::Analysis,
+            Command::CorpusSearch => self.panels.corpus_search.open(),
+            Command::NextDocument => self.step_document(1),
+            Command::PreviousDocument => self.step_document(-1),
         }
     }
 
@@ -458,7 +472,9 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
         Command::DeleteAnnotation | Command::FocusNote | Command::Link => view.selected.is_some(),
         Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
         Command::Export => !session.project.annotations.is_empty(),
-        Command::ToggleDocumentList => session.project.documents.len() > 1,
+        Command::ToggleDocumentList | Command::NextDocument | Command::PreviousDocument => {
+            session.project.documents.len() > 1
+        }
         // Checked only while the menu is drawn open.
         Command::Problems => !session.project.problems().is_empty(),
         _ => true,

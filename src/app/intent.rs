@@ -46,6 +46,8 @@ pub(super) enum Dialog {
     Schema,
     /// Edit → Preferences…: the annotator name.
     Preferences,
+    /// An imported folder holds several brat folders: which to import.
+    ChooseFolders(Vec<PathBuf>),
 }
 
 impl Dialog {
@@ -101,6 +103,8 @@ pub(super) enum Intent {
     /// The user resized a side panel.
     DocumentListWidth(f32),
     SidebarWidth(f32),
+    /// The brat folders chosen for import (none: cancelled).
+    ImportFolders(Vec<PathBuf>),
 }
 
 impl From<Action> for Intent {

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod corpus;
+pub mod corpus_search;
 pub mod data;
 pub mod files;
 pub mod frames;

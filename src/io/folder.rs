@@ -29,8 +29,9 @@ pub fn survey_folder(dir: &Path) -> Result<FolderContents, ImportError> {
     {
         return Ok(FolderContents::Brat);
     }
+    // A README or licence beside brat folders does not make a folder of articles.
     let articles: Vec<PathBuf> = (entries.iter())
-        .filter(|p| p.is_file() && has_extension(p, ARTICLE_EXTENSIONS))
+        .filter(|p| p.is_file() && has_extension(p, ARTICLE_EXTENSIONS) && !is_readme(p))
         .cloned()
         .collect();
     if !articles.is_empty() {
@@ -53,11 +54,15 @@ pub fn survey_folder(dir: &Path) -> Result<FolderContents, ImportError> {
     Ok(FolderContents::BratFolders(brat_folders))
 }
 
-/// True for a README beside the articles: documentation of the folder, not an article.
+/// True for a README or licence file: documentation of the folder, not an article.
 #[must_use]
 pub fn is_readme(path: &Path) -> bool {
-    path.file_stem()
-        .is_some_and(|s| s.to_string_lossy().eq_ignore_ascii_case("readme"))
+    path.file_stem().is_some_and(|s| {
+        let stem = s.to_string_lossy().to_ascii_lowercase();
+        ["readme", "license", "licence", "copying"]
+            .iter()
+            .any(|word| stem.starts_with(word))
+    })
 }
 
 /// The folder's entries, sorted by path.
@@ -103,6 +108,13 @@ mod tests {
         let empty = parent.path().join("empty");
         let err = survey_folder(&empty).unwrap_err();
         assert!(err.to_string().contains("without articles"), "{err}");
-        assert!(is_readme(Path::new("x/README.md")) && !is_readme(Path::new("readme-talks.txt")));
+        assert!(is_readme(Path::new("x/README.md")) && is_readme(Path::new("LICENSE-x.txt")));
+        assert!(!is_readme(Path::new("talks-readme.txt")));
+        // Documentation beside brat folders leaves them brat folders.
+        std::fs::write(parent.path().join("README.md"), "About").unwrap();
+        assert!(matches!(
+            survey_folder(parent.path()).unwrap(),
+            FolderContents::BratFolders(_)
+        ));
     }
 }

@@ -320,7 +320,7 @@ fn import_folder(dir: &Path, staging: &mut Staging) -> Result<(), ImportError> {
         FolderContents::Articles(files) => {
             for file in files {
                 if is_readme(&file) {
-                    staging.skip(&file, "a README, not an article");
+                    staging.skip(&file, "a README or licence, not an article");
                 } else {
                     import_article(&file, staging)?;
                 }

@@ -56,6 +56,9 @@ pub enum Command {
     // Analysis (issue 12): the two main views.
     ArticleView,
     AnalysisView,
+    CorpusSearch,
+    NextDocument,
+    PreviousDocument,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -90,7 +93,7 @@ impl Command {
             Command::NewProject => "New Project",
             Command::Open => "Open…",
             Command::ImportArticle => "Import Article…",
-            Command::ImportFolder => "Import brat Folder…",
+            Command::ImportFolder => "Import Folder…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
@@ -120,6 +123,9 @@ impl Command {
             Command::About => "About Stance",
             Command::ArticleView => "Article View",
             Command::AnalysisView => "Analysis View",
+            Command::CorpusSearch => "Search All Documents…",
+            Command::NextDocument => "Next Document",
+            Command::PreviousDocument => "Previous Document",
         }
     }
 
@@ -132,7 +138,9 @@ impl Command {
             Command::ImportArticle => {
                 "Add articles (.txt, .md), brat .ann files or Stance exports to this project"
             }
-            Command::ImportFolder => "Add a folder of brat .txt/.ann pairs to this project",
+            Command::ImportFolder => {
+                "Add a folder of articles (.txt, .md), a brat folder, or brat folders to this project"
+            }
             Command::Save => "Save the project",
             Command::SaveAs => "Save the project to a new file",
             Command::Export => "Export annotations (CSV, JSON, Markdown, brat…)",
@@ -168,6 +176,11 @@ impl Command {
             Command::AnalysisView => {
                 "Show the position map, the timeline and what changed between rounds of talks"
             }
+            Command::CorpusSearch => {
+                "Search the text of every document; walk the hits and tag them all at once"
+            }
+            Command::NextDocument => "Show the next document of the document list",
+            Command::PreviousDocument => "Show the previous document of the document list",
         }
     }
 
@@ -200,6 +213,9 @@ impl Command {
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
             Command::ArticleView => const { &[cmd(Key::Num1)] },
             Command::AnalysisView => const { &[cmd(Key::Num2)] },
+            Command::CorpusSearch => const { &[cmd_shift(Key::F)] },
+            Command::NextDocument => const { &[cmd(Key::PageDown)] },
+            Command::PreviousDocument => const { &[cmd(Key::PageUp)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -236,7 +252,8 @@ impl Command {
             | Command::AddSelectionAsRange
             | Command::Link
             | Command::Find
-            | Command::Preferences => Some(Menu::Edit),
+            | Command::Preferences
+            | Command::CorpusSearch => Some(Menu::Edit),
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
@@ -246,7 +263,9 @@ impl Command {
             | Command::ToggleSidebar
             | Command::ToggleDocumentList
             | Command::ArticleView
-            | Command::AnalysisView => Some(Menu::View),
+            | Command::AnalysisView
+            | Command::NextDocument
+            | Command::PreviousDocument => Some(Menu::View),
             Command::Schema | Command::Problems => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
             Command::NextAnnotation
