@@ -243,6 +243,11 @@ mod tests {
             Item::Separator,
             Item::Command(C::ToggleSidebar),
             Item::Command(C::ToggleDocumentList),
+            Item::Separator,
+            Item::Command(C::ArticleView),
+            Item::Command(C::AnalysisView),
+            Item::Command(C::NextDocument),
+            Item::Command(C::PreviousDocument),
         ];
         assert_eq!(layout(Menu::View), expected);
         assert_eq!(layout(Menu::File).get(2), Some(&Item::RecentFiles));
