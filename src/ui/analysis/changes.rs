@@ -22,10 +22,16 @@ impl ChangesState {
         project: &Project,
     ) -> Option<(Cutoff, Cutoff)> {
         let choices = choices(project);
-        if self.before.is_none() && self.after.is_none() && choices.len() >= 2 {
-            // Start with the last two points: what the latest round changed.
-            self.before = choices.get(choices.len() - 2).map(|c| c.0);
-            self.after = choices.last().map(|c| c.0);
+        if self.before.is_none() && self.after.is_none() {
+            // Start with the last two dates: what the latest round changed.
+            let dates: Vec<Cutoff> = (choices.iter())
+                .map(|c| c.0)
+                .filter(|c| matches!(c, Cutoff::Date(_)))
+                .collect();
+            if let [.., before, after] = dates[..] {
+                self.before = Some(before);
+                self.after = Some(after);
+            }
         }
         ui.horizontal(|ui| {
             ui.label("Between");
@@ -51,9 +57,20 @@ fn choices(project: &Project) -> Vec<(Cutoff, String)> {
         .map(|(i, d)| (d.date, i))
         .collect();
     docs.sort_unstable();
-    let mut out: Vec<(Cutoff, String)> = dates
+    // The day before the first article: comparing with it lists everything said.
+    let start = dates.first().and_then(|d| d.pred_opt()).map(|d| {
+        (
+            Cutoff::Date(d),
+            format!("Before {}", d.succ_opt().unwrap_or(d)),
+        )
+    });
+    let mut out: Vec<(Cutoff, String)> = start
         .into_iter()
-        .map(|d| (Cutoff::Date(d), format!("Date {d}")))
+        .chain(
+            dates
+                .into_iter()
+                .map(|d| (Cutoff::Date(d), format!("Date {d}"))),
+        )
         .collect();
     out.extend(docs.into_iter().filter_map(|(date, i)| {
         let doc = project.documents.get(i)?;

@@ -52,7 +52,7 @@ fn date_field_ui(
     let mut edit = egui::TextEdit::singleline(text)
         .id_salt(id)
         .hint_text("YYYY-MM-DD")
-        .desired_width(90.0);
+        .desired_width(112.0);
     if is_bad {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }

@@ -10,7 +10,7 @@ use crate::model::analysis::{Cell, PositionMap, stance_color, stance_word};
 use crate::ui::tag_color;
 
 const NAME_WIDTH_PX: f32 = 200.0;
-const CELL_WIDTH_PX: f32 = 104.0;
+const CELL_WIDTH_PX: f32 = 118.0;
 const ROW_HEIGHT_PX: f32 = 30.0;
 const HEADER_HEIGHT_PX: f32 = 40.0;
 
@@ -54,6 +54,10 @@ pub(super) fn map_ui(
         rows_painted: 0,
         clicked: None,
     };
+    ui.weak(
+        "Each cell: the latest stance, then claims/positions/concessions; a corner flag: \
+         conceded. Click a cell for the evidence.",
+    );
     if map.rows.is_empty() {
         ui.add_space(12.0);
         ui.label("No actor has a statement on an issue inside the filter.");
@@ -251,7 +255,7 @@ fn paint_header(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos
         painter.text(
             pos2(x + 4.0, y + HEADER_HEIGHT_PX - 6.0),
             Align2::LEFT_BOTTOM,
-            elide_to(name, 14),
+            elide_to(name, 16),
             FontId::proportional(12.0),
             ui.visuals().strong_text_color(),
         );

@@ -74,6 +74,10 @@ pub(super) fn timeline_ui(
         LABEL_WIDTH_PX + geometry.plot_width_px,
         AXIS_HEIGHT_PX + ROW_HEIGHT_PX * timeline.rows.len() as f32 + 8.0,
     );
+    ui.weak(
+        "Colour: the stance. Circle: position; diamond: concession; square: claim or other. \
+         Dashed lines: relations. Click a mark for the statement.",
+    );
     if timeline.undated > 0 {
         ui.weak(format!(
             "{} statement(s) from undated documents are not shown.",
