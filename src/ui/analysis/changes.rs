@@ -58,12 +58,15 @@ fn choices(project: &Project) -> Vec<(Cutoff, String)> {
         .collect();
     docs.sort_unstable();
     // The day before the first article: comparing with it lists everything said.
-    let start = dates.first().and_then(|d| d.pred_opt()).map(|d| {
-        (
-            Cutoff::Date(d),
-            format!("Before {}", d.succ_opt().unwrap_or(d)),
-        )
-    });
+    let start = dates
+        .first()
+        .and_then(chrono::NaiveDate::pred_opt)
+        .map(|d| {
+            (
+                Cutoff::Date(d),
+                format!("Before {}", d.succ_opt().unwrap_or(d)),
+            )
+        });
     let mut out: Vec<(Cutoff, String)> = start
         .into_iter()
         .chain(
