@@ -54,6 +54,8 @@ pub struct Timeline {
     pub links: Vec<TimelineLink>,
     /// Statements inside the filter that have no date, so no place on the axis.
     pub undated: usize,
+    /// Per mark, how many marks of its row and date come before it (see [`Timeline::lanes`]).
+    lanes: Vec<usize>,
 }
 
 impl Timeline {
@@ -118,6 +120,7 @@ impl Timeline {
         timeline.dates = timeline.marks.iter().map(|m| m.date).collect();
         timeline.dates.dedup();
         timeline.links = links(project, &timeline.marks);
+        timeline.lanes = count_lanes(&timeline.marks);
         timeline
     }
 
@@ -168,18 +171,10 @@ impl Timeline {
     }
 
     /// For each mark, how many marks of its row and date come before it: marks of one day are
-    /// drawn side by side instead of on top of each other.
+    /// drawn side by side instead of on top of each other. Derived once, with the timeline.
     #[must_use]
-    pub fn lanes(&self) -> Vec<usize> {
-        let mut seen: HashMap<(usize, NaiveDate), usize> = HashMap::new();
-        self.marks
-            .iter()
-            .map(|m| {
-                let lane = seen.entry((m.row, m.date)).or_insert(0);
-                *lane += 1;
-                *lane - 1
-            })
-            .collect()
+    pub fn lanes(&self) -> &[usize] {
+        &self.lanes
     }
 
     /// The first and last date, if there are marks.
@@ -238,6 +233,18 @@ fn candidate_rows(
                 .collect()
         }
     }
+}
+
+fn count_lanes(marks: &[TimelineMark]) -> Vec<usize> {
+    let mut seen: HashMap<(usize, NaiveDate), usize> = HashMap::new();
+    marks
+        .iter()
+        .map(|m| {
+            let lane = seen.entry((m.row, m.date)).or_insert(0);
+            *lane += 1;
+            *lane - 1
+        })
+        .collect()
 }
 
 /// Links for the relations whose ends both have marks: on a row they share if any, else

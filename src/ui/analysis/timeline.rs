@@ -94,13 +94,13 @@ pub(super) fn timeline_ui(
             let clip = ui.clip_rect().expand(MARK_RADIUS_PX * 2.0);
             paint_rows(ui, &painter, timeline, origin, viewport, size.x);
             let lanes = timeline.lanes();
-            let centers: Vec<Pos2> = (timeline.marks.iter().enumerate())
-                .map(|(i, m)| {
-                    origin + geometry.center(timeline, m, lanes.get(i).copied().unwrap_or(0))
-                })
-                .collect();
+            let center_of = |i: usize| {
+                let mark = timeline.marks.get(i)?;
+                let lane = lanes.get(i).copied().unwrap_or(0);
+                Some(origin + geometry.center(timeline, mark, lane))
+            };
             for link in &timeline.links {
-                let (Some(&a), Some(&b)) = (centers.get(link.from), centers.get(link.to)) else {
+                let (Some(a), Some(b)) = (center_of(link.from), center_of(link.to)) else {
                     continue;
                 };
                 if !clip.intersects(Rect::from_two_pos(a, b)) {
@@ -120,10 +120,9 @@ pub(super) fn timeline_ui(
             let mut hovered: Option<(usize, f32)> = None;
             let pointer = response.hover_pos();
             for (i, mark) in timeline.marks.iter().enumerate() {
-                let center = centers[i];
-                if !clip.contains(center) {
+                let Some(center) = center_of(i).filter(|c| clip.contains(*c)) else {
                     continue;
-                }
+                };
                 let is_picked = picked == Some(mark.evidence.annotation);
                 paint_mark(ui, &painter, project, mark, center, is_picked);
                 painted.marks_painted += 1;
