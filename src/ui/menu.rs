@@ -243,6 +243,8 @@ mod tests {
             Item::Separator,
             Item::Command(C::ToggleSidebar),
             Item::Command(C::ToggleDocumentList),
+            Item::Command(C::NextDocument),
+            Item::Command(C::PreviousDocument),
         ];
         assert_eq!(layout(Menu::View), expected);
         assert_eq!(layout(Menu::File).get(2), Some(&Item::RecentFiles));
