@@ -268,7 +268,7 @@ pub(super) fn article_text(rng: &mut Rng, target_bytes: usize) -> String {
             85..98 => rng.between(700, 1400),
             _ => rng.between(2000, 5000),
         }
-        .min(target_bytes.saturating_sub(out.len()) + 40);
+        .min((target_bytes + 40).saturating_sub(out.len()));
         paragraph(rng, paragraph_bytes, &mut out);
     }
     out
