@@ -8,6 +8,7 @@
 
 mod adjudicate;
 mod apply;
+mod apply_corpus;
 mod apply_negotiation;
 mod apply_suggestions;
 mod autosave;
@@ -36,6 +37,7 @@ use view::ViewState;
 
 pub use files::Pending;
 pub use recovery::{OpenFailed, RestoreOffer};
+pub use view::MainView;
 
 /// The reference article, embedded so the app opens with no file.
 pub const SAMPLE_ARTICLE: &str = include_str!("../assets/ukraine-talks-2025-12-05.txt");
@@ -293,6 +295,23 @@ impl StanceApp {
     #[must_use]
     pub fn article_scroll_offset_px(&self) -> f32 {
         self.panels.article.scroll_offset_px()
+    }
+
+    /// The article or the analysis view.
+    #[must_use]
+    pub fn main_view(&self) -> MainView {
+        self.view.main_view
+    }
+
+    /// The analysis view's state: its filter, tab, pick and last frame's figures.
+    #[must_use]
+    pub fn analysis_view(&self) -> &crate::ui::analysis::AnalysisView {
+        &self.panels.analysis
+    }
+
+    /// The analysis view, to set its tab (tests and the bench).
+    pub fn analysis_view_mut(&mut self) -> &mut crate::ui::analysis::AnalysisView {
+        &mut self.panels.analysis
     }
 
     /// How many annotation rows the sidebar drew in the last frame.

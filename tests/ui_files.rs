@@ -449,7 +449,7 @@ fn a_brat_folder_imports_from_the_file_menu_as_one_undoable_step() {
     script.answer(&corpus);
     harness.get_by_label("File").click();
     harness.run();
-    harness.get_by_label("Import brat Folder…").click();
+    harness.get_by_label("Import Folder…").click();
     harness.run();
     harness.run();
     assert_eq!(script.requests()[0].purpose, DialogPurpose::ImportFolder);

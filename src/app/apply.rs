@@ -138,6 +138,12 @@ impl StanceApp {
             }
             Intent::FocusSuggestion(content) => self.focus_suggestion(ctx, content, false),
             Intent::HoverSuggestion(content) => self.view.suggestions.hovered = content,
+            Intent::ImportFolders(folders) => {
+                self.close_dialog();
+                if !folders.is_empty() {
+                    self.import(ctx, &folders);
+                }
+            }
         }
     }
 
@@ -242,6 +248,16 @@ impl StanceApp {
             Action::DeleteActor(id) => self.open_dialog(Dialog::ConfirmDeleteActor(id)),
             Action::SetFilter(filter) => self.set_filter(filter),
             Action::Adjudicate(action) => self.adjudicate(ctx, action),
+            // The analysis view's evidence: open the statement in the article.
+            Action::ShowInArticle(id) => {
+                self.view.main_view = super::view::MainView::Article;
+                self.select(id, true, true);
+            }
+            Action::ShowHit(hit) => self.show_hit(hit),
+            Action::AnnotateHits { hits, tag, preset } => {
+                self.annotate_hits(ctx, &hits, &tag, &preset);
+            }
+            Action::CloseCorpusSearch => self.panels.corpus_search.is_open = false,
             other => self.apply_negotiation_action(ctx, other),
         }
     }
@@ -319,16 +335,18 @@ impl StanceApp {
             | Command::AcceptSuggestion
             | Command::RejectSuggestion
             | Command::AcceptHighConfidence => self.run_suggestion_command(ctx, command),
-            Command::ArticleView => self.view.main_view = super::view::MainView::Article,
-            Command::CompareView => self.view.main_view = super::view::MainView::Compare,
             Command::CompareWith => self.start_compare_with_dialog(ctx),
-            Command::NudgeStartBack => self.nudge_selected(ctx, SpanEnd::Start, Nudge::Back),
-            Command::NudgeStartForward => {
-                self.nudge_selected(ctx, SpanEnd::Start, Nudge::Forward);
-            }
-            Command::NudgeEndBack => self.nudge_selected(ctx, SpanEnd::End, Nudge::Back),
-            Command::NudgeEndForward => self.nudge_selected(ctx, SpanEnd::End, Nudge::Forward),
+            Command::NudgeStartBack
+            | Command::NudgeStartForward
+            | Command::NudgeEndBack
+            | Command::NudgeEndForward => self.nudge_selected(ctx, command),
             Command::FindInText => self.panels.article.open_find(),
+            Command::ArticleView => self.view.main_view = super::view::MainView::Article,
+            Command::AnalysisView => self.view.main_view = super::view::MainView::Analysis,
+            Command::CompareView => self.view.main_view = super::view::MainView::Compare,
+            Command::CorpusSearch => self.panels.corpus_search.open(),
+            Command::NextDocument => self.step_document(1),
+            Command::PreviousDocument => self.step_document(-1),
         }
     }
 
@@ -358,7 +376,13 @@ impl StanceApp {
 
     /// Alt(+Shift)+arrows: moves one end of the selected annotation's span by a word, as one
     /// undo step; at a limit (the document's edge, a one-word range) nothing changes.
-    fn nudge_selected(&mut self, ctx: &egui::Context, end: SpanEnd, nudge: Nudge) {
+    fn nudge_selected(&mut self, ctx: &egui::Context, command: Command) {
+        let (end, nudge) = match command {
+            Command::NudgeStartBack => (SpanEnd::Start, Nudge::Back),
+            Command::NudgeStartForward => (SpanEnd::Start, Nudge::Forward),
+            Command::NudgeEndBack => (SpanEnd::End, Nudge::Back),
+            _ => (SpanEnd::End, Nudge::Forward),
+        };
         let Some(id) = self.view.selected else {
             self.toasts.info(ctx, "Select an annotation first");
             return;
@@ -570,7 +594,9 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
         | Command::NudgeEndForward => view.selected.is_some(),
         Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
         Command::Export => !session.project.annotations.is_empty(),
-        Command::ToggleDocumentList => session.project.documents.len() > 1,
+        Command::ToggleDocumentList | Command::NextDocument | Command::PreviousDocument => {
+            session.project.documents.len() > 1
+        }
         // Checked only while the menu is drawn open.
         Command::Problems => !session.project.problems().is_empty(),
         Command::AcceptSuggestion | Command::RejectSuggestion => view

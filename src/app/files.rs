@@ -251,7 +251,7 @@ impl StanceApp {
     }
 
     pub(super) fn start_import_folder_dialog(&mut self, ctx: &egui::Context) {
-        let request = DialogRequest::new(DialogPurpose::ImportFolder, "Import brat Folder")
+        let request = DialogRequest::new(DialogPurpose::ImportFolder, "Import Folder")
             .directory(self.dialog_directory());
         self.file_dialogs.start(request, ctx);
     }
@@ -444,9 +444,8 @@ impl StanceApp {
                 };
                 self.save_to(ctx, &path);
             }
-            DialogPurpose::ImportArticles | DialogPurpose::ImportFolder => {
-                self.import(ctx, &answer.paths);
-            }
+            DialogPurpose::ImportArticles => self.import(ctx, &answer.paths),
+            DialogPurpose::ImportFolder => self.import_folder(ctx, &answer.paths),
             DialogPurpose::Export => {
                 if first.exists() {
                     self.open_dialog(Dialog::ConfirmOverwrite(first));

@@ -46,6 +46,8 @@ pub(super) enum Dialog {
     Schema,
     /// Edit → Preferences…: the annotator name.
     Preferences,
+    /// An imported folder holds several brat folders: which to import.
+    ChooseFolders(Vec<PathBuf>),
 }
 
 impl Dialog {
@@ -107,6 +109,8 @@ pub(super) enum Intent {
     FocusSuggestion(Vec<Span>),
     /// The ghost suggestion under the pointer changed.
     HoverSuggestion(Option<Vec<Span>>),
+    /// The brat folders chosen for import (none: cancelled).
+    ImportFolders(Vec<PathBuf>),
 }
 
 impl From<Action> for Intent {

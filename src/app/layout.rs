@@ -13,8 +13,11 @@ use super::view::ViewState;
 use crate::ui::Action;
 use crate::ui::article::{ArticleAction, ArticleInput, ArticleView, DEFAULT_FONT_SIZE_PX};
 use crate::ui::commands::Command;
+use crate::ui::corpus_search::{CorpusSearchPanel, SearchAction};
 use crate::ui::dialogs::{self, ErrorReport, Toasts};
+use crate::ui::document_list::DocumentList;
 use crate::ui::export_dialog::{ExportAnswer, ExportDialog};
+use crate::ui::folder_choice::FolderChoice;
 use crate::ui::link_popup::{self, LinkAnswer};
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::prefs::Preferences;
@@ -42,6 +45,10 @@ pub(super) struct Panels {
     pub(super) export_dialog: ExportDialog,
     pub(super) schema_window: SchemaWindow,
     pub(super) compare: crate::ui::compare::CompareView,
+    pub(super) analysis: crate::ui::analysis::AnalysisView,
+    pub(super) document_list: DocumentList,
+    pub(super) corpus_search: CorpusSearchPanel,
+    pub(super) folder_choice: FolderChoice,
 }
 
 impl Panels {
@@ -83,6 +90,10 @@ impl Panels {
             );
         });
 
+        if self.corpus_search.is_open {
+            self.corpus_search_ui(ui, app, intents);
+        }
+
         // On a narrow window the side panels give way, so the article keeps a readable column.
         let window_width_px = ui.available_width();
         if app.session.project.documents.len() > 1 && app.prefs.show_document_list {
@@ -91,7 +102,14 @@ impl Panels {
                 .resizable(true)
                 .default_size(app.prefs.document_list_width_px)
                 .size_range(140.0..=max_width_px)
-                .show(ui, |ui| Self::document_list_ui(ui, app, intents));
+                .show(ui, |ui| {
+                    let index = app.session.index.get();
+                    let project = &app.session.project;
+                    let current = app.view.document;
+                    if let Some(id) = self.document_list.ui(ui, project, index, current) {
+                        intents.push(Action::ShowDocument(id).into());
+                    }
+                });
             let width_px = panel.response.rect.width();
             if width_px != app.prefs.document_list_width_px {
                 intents.push(Intent::DocumentListWidth(width_px));
@@ -130,12 +148,11 @@ impl Panels {
         let article_fill = crate::ui::theme::article_fill(ui.visuals());
         egui::CentralPanel::default()
             .frame((egui::Frame::central_panel(ui.style()).inner_margin(0)).fill(article_fill))
-            .show(ui, |ui| match app.view.document {
-                _ if app.view.main_view == super::view::MainView::Compare => {
-                    self.compare_ui(ui, app, intents);
-                }
-                Some(document) => self.article_ui(ui, app, document, scroll_to, intents),
-                None => welcome_ui(ui, intents),
+            .show(ui, |ui| match (app.view.main_view, app.view.document) {
+                (super::view::MainView::Analysis, _) => self.analysis_ui(ui, app, intents),
+                (super::view::MainView::Compare, _) => self.compare_ui(ui, app, intents),
+                (_, Some(document)) => self.article_ui(ui, app, document, scroll_to, intents),
+                (_, None) => welcome_ui(ui, intents),
             });
     }
 
@@ -202,59 +219,32 @@ impl Panels {
         intents.extend(actions.into_iter().map(|a| Action::Adjudicate(a).into()));
     }
 
-    fn document_list_ui(ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
-        ui.add_space(6.0);
-        ui.heading("Documents");
-        ui.add_space(4.0);
-        let row_height_px = ui.spacing().interact_size.y;
-        egui::ScrollArea::vertical()
-            .id_salt("document_list_scroll")
-            .auto_shrink([false, false])
-            .show_rows(
-                ui,
-                row_height_px,
-                app.session.project.documents.len(),
-                |ui, rows| {
-                    for index in rows {
-                        let Some(doc) = app.session.project.documents.get(index) else {
-                            continue;
-                        };
-                        let count = (app.session.index.get().document_counts())
-                            .get(index)
-                            .copied()
-                            .unwrap_or(0);
-                        let is_current = app.view.document == Some(doc.id);
-                        let text = RichText::new(&doc.title);
-                        // Full-width rows with the annotation count at the right, like the
-                        // sidebar's list, rather than pills as wide as their titles.
-                        let button = egui::Button::selectable(is_current, text)
-                            .truncate()
-                            .right_text(RichText::new(count.to_string()).weak())
-                            .min_size(egui::vec2(ui.available_width(), row_height_px));
-                        // The tooltip's text is formatted only while it shows.
-                        let response = ui.add(button);
-                        // Its accessible name is the title alone, not the title and count.
-                        response.widget_info(|| {
-                            egui::WidgetInfo::selected(
-                                egui::Role::Button,
-                                true,
-                                is_current,
-                                &doc.title,
-                            )
-                        });
-                        let response = response.on_hover_ui(|ui| {
-                            ui.label(&doc.title);
-                            match doc.date {
-                                Some(date) => ui.weak(format!("{count} annotation(s) · {date}")),
-                                None => ui.weak(format!("{count} annotation(s)")),
-                            };
-                        });
-                        if response.clicked() {
-                            intents.push(Action::ShowDocument(doc.id).into());
+    /// The analysis view in the central area (issue 12).
+    fn analysis_ui(&mut self, ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+        use crate::ui::analysis::AnalysisAction;
+        let actions = self.analysis.ui(ui, &app.session.project);
+        intents.extend(actions.into_iter().map(|action| match action {
+            AnalysisAction::ShowInArticle(id) => Intent::from(Action::ShowInArticle(id)),
+        }));
+    }
+
+    /// The corpus search panel (Ctrl+Shift+F), under the article and side panels.
+    fn corpus_search_ui(&mut self, ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+        egui::Panel::bottom("corpus_search")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| {
+                let actions = self.corpus_search.ui(ui, &app.session.project);
+                intents.extend(actions.into_iter().map(|action| {
+                    Intent::from(match action {
+                        SearchAction::ShowHit(hit) => Action::ShowHit(hit),
+                        SearchAction::AnnotateHits { hits, tag, preset } => {
+                            Action::AnnotateHits { hits, tag, preset }
                         }
-                    }
-                },
-            );
+                        SearchAction::Close => Action::CloseCorpusSearch,
+                    })
+                }));
+            });
     }
 
     /// The open dialog, the error on top of it, and the toasts. The unsaved-changes prompt
@@ -318,6 +308,11 @@ impl Panels {
                 intents.extend(action.map(Intent::from));
                 if !is_open {
                     intents.push(Intent::CloseDialog);
+                }
+            }
+            Dialog::ChooseFolders(folders) => {
+                if let Some(chosen) = self.folder_choice.ui(ctx, folders) {
+                    intents.push(Intent::ImportFolders(chosen));
                 }
             }
             // Errors show first; these prompts wait behind them.

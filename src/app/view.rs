@@ -23,17 +23,20 @@ pub(super) struct ViewState {
     pub(super) filter: AnnotationFilter,
     /// Attribution suggestions: the cached analyses and the focused one.
     pub(super) suggestions: super::suggestions::SuggestionView,
-    /// The article or the compare view.
+    /// The article, the analysis or the compare view.
     pub(super) main_view: MainView,
     /// The current item's place in the adjudication queue.
     pub(super) queue_position: usize,
 }
 
-/// The main view beside the panels.
+/// What the central area shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) enum MainView {
+pub enum MainView {
+    /// The current document's text with its annotations.
     #[default]
     Article,
+    /// The position map, the timeline and what changed, over the whole project.
+    Analysis,
     /// Annotators side by side, with the adjudication queue.
     Compare,
 }

@@ -202,7 +202,11 @@ fn add_annotations(
 }
 
 /// A word-aligned span inside one paragraph; with `overlap_with`, one starting inside it.
-fn random_span(doc: &Document, rng: &mut Rng, overlap_with: Option<Span>) -> Option<Span> {
+pub(super) fn random_span(
+    doc: &Document,
+    rng: &mut Rng,
+    overlap_with: Option<Span>,
+) -> Option<Span> {
     let paragraphs = doc.paragraphs();
     if paragraphs.is_empty() {
         return None;
@@ -251,7 +255,7 @@ fn snap_to_words(doc: &Document, paragraph: Span, span: Span) -> Option<Span> {
 }
 
 /// Article text of about `target_bytes`: paragraphs of varied length separated by blank lines.
-fn article_text(rng: &mut Rng, target_bytes: usize) -> String {
+pub(super) fn article_text(rng: &mut Rng, target_bytes: usize) -> String {
     let mut out = String::with_capacity(target_bytes + 4096);
     while out.len() < target_bytes {
         if !out.is_empty() {
@@ -264,7 +268,7 @@ fn article_text(rng: &mut Rng, target_bytes: usize) -> String {
             85..98 => rng.between(700, 1400),
             _ => rng.between(2000, 5000),
         }
-        .min(target_bytes - out.len() + 40);
+        .min((target_bytes + 40).saturating_sub(out.len()));
         paragraph(rng, paragraph_bytes, &mut out);
     }
     out
@@ -292,7 +296,7 @@ fn paragraph(rng: &mut Rng, target_bytes: usize, out: &mut String) {
     }
 }
 
-fn sentence(rng: &mut Rng, min_words: usize, max_words: usize) -> String {
+pub(super) fn sentence(rng: &mut Rng, min_words: usize, max_words: usize) -> String {
     let words = rng.between(min_words, max_words);
     let mut out = String::new();
     for i in 0..words {

@@ -1,6 +1,9 @@
 //! `stance bench`: deterministic generated datasets, a headless frame harness that drives the
 //! real app, load/save measurements and peak memory. See issue 5 for the targets.
 
+pub mod analysis;
+pub mod corpus;
+pub mod corpus_search;
 pub mod data;
 pub mod files;
 pub mod frames;

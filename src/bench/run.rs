@@ -48,6 +48,7 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     let dir = ScratchDir::new().map_err(|e| format!("scratch directory: {e}"))?;
     // (c) runs first, so its peak memory is not inflated by what the frame runs leave behind.
     many_articles(options, dir.path(), report)?;
+    super::corpus_search::corpus_figures(options.quick, dir.path(), report)?;
 
     let reference =
         data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;
@@ -111,6 +112,7 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     let save_frame = save_frame(&mut warm_driver(), long, &dir.path().join("bench-b.ron"))?;
     report(Figure::ms("b.save.ui_frame", save_frame));
     super::merge::merge_figures(options.quick, report)?;
+    super::analysis::analysis_figures(options.quick, report)?;
 
     if let Some(peak) = rss::peak_rss_bytes() {
         report(Figure::mb("bench.peak_rss", peak));

@@ -8,6 +8,8 @@ mod merge;
 mod project_cmds;
 mod reanchor;
 mod recover;
+mod report;
+mod search;
 mod suggest;
 
 use std::path::{Path, PathBuf};
@@ -54,6 +56,10 @@ pub enum Command {
     Suggest(suggest::SuggestArgs),
     /// Score annotations against gold ones: span P/R/F1, speaker accuracy, per type.
     Eval(eval::EvalArgs),
+    /// Write the position map, the concessions and the timeline as md, csv or html.
+    Report(report::ReportArgs),
+    /// Search the text of every document; print document, start, end (code points), context.
+    Search(search::SearchArgs),
     /// Debug builds only: panic with a project in the panic slot (tests the panic snapshot).
     #[cfg(debug_assertions)]
     #[command(hide = true)]
@@ -96,6 +102,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Reanchor(args)) => reanchor::run(&args),
         Some(Command::Suggest(args)) => suggest::run(&args),
         Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Search(args)) => search::run(&args),
         #[cfg(debug_assertions)]
         Some(Command::DebugPanicSnapshot { project, mirror }) => {
             recover::debug_panic_snapshot(project.as_deref(), mirror)

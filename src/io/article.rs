@@ -1,7 +1,8 @@
 //! Turning `.txt` and `.md` articles into [`Document`]s.
 //!
-//! The text is normalised once (BOM stripped, CRLF/CR → LF). A leading ` date YYYY-MM-DD `
-//! marker, as in the reference article, becomes the document's date and leaves the text.
+//! The text is normalised once (BOM stripped, CRLF/CR → LF). A front-matter block (title,
+//! date, outlet, url) or a leading ` date YYYY-MM-DD ` marker, as in the reference article,
+//! gives the document's metadata and leaves the text.
 
 use std::path::Path;
 
@@ -9,30 +10,67 @@ use chrono::NaiveDate;
 
 use super::error::ImportError;
 use super::file_kind::{MARKDOWN_ARTICLE_EXTENSIONS, MAX_FILE_BYTES, has_extension};
+use super::front_matter::{FrontMatter, FrontMatterError, split_front_matter};
 use super::text_file::read_text_file;
 use crate::model::{Document, text::normalize_text};
 
-/// A document from an article's text. `file_name` gives the title (its stem, prettified) unless
-/// a markdown `# heading` opens the text; `source` is kept as the document's origin.
+/// A document from an article's text, as [`parse_article`] reads it. Text whose front matter
+/// cannot be read is kept whole (front matter and all), so nothing is lost; imports of files
+/// use [`parse_article`] and report the error instead.
 #[must_use]
 pub fn document_from_text(file_name: &str, text: &str, source: Option<String>) -> Document {
+    parse_article(file_name, text, source.clone()).unwrap_or_else(|_| {
+        let mut doc = document_from_body(file_name, normalize_text(text), FrontMatter::default());
+        doc.source = source;
+        doc
+    })
+}
+
+/// A document from an article's text. A front-matter block (see [`super::front_matter`]) or a
+/// leading `date YYYY-MM-DD` marker gives the metadata and leaves the text. The title is the
+/// front matter's, else a markdown `# heading` opening the text, else the file name's stem
+/// (prettified). `source` is the document's origin; a front-matter `url` takes its place.
+///
+/// # Errors
+/// The text opens a front-matter block that cannot be read (at the line:column named).
+pub fn parse_article(
+    file_name: &str,
+    text: &str,
+    source: Option<String>,
+) -> Result<Document, FrontMatterError> {
     let text = normalize_text(text);
-    let (date, body) = match split_date_marker(&text) {
-        Some((date, rest)) => (Some(date), rest.to_owned()),
-        None => (None, text),
+    let (matter, body) = match split_front_matter(&text)? {
+        Some((matter, body)) => (matter, body.to_owned()),
+        None => match split_date_marker(&text) {
+            Some((date, rest)) => {
+                let matter = FrontMatter {
+                    date: Some(date),
+                    ..FrontMatter::default()
+                };
+                (matter, rest.to_owned())
+            }
+            None => (FrontMatter::default(), text),
+        },
     };
+    let url = matter.url.clone();
+    let mut doc = document_from_body(file_name, body, matter);
+    doc.source = url.or(source);
+    Ok(doc)
+}
+
+fn document_from_body(file_name: &str, body: String, matter: FrontMatter) -> Document {
     let stem = Path::new(file_name).file_stem().map_or_else(
         || file_name.to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
     let is_markdown = has_extension(Path::new(file_name), MARKDOWN_ARTICLE_EXTENSIONS);
-    let title = is_markdown
-        .then(|| markdown_title(&body))
-        .flatten()
+    let title = matter
+        .title
+        .or_else(|| is_markdown.then(|| markdown_title(&body)).flatten())
         .unwrap_or_else(|| title_from_stem(&stem));
     let mut doc = Document::new(title, body);
-    doc.date = date.or_else(|| date_in_stem(&stem));
-    doc.source = source;
+    doc.date = matter.date.or_else(|| date_in_stem(&stem));
+    doc.outlet = matter.outlet;
     doc
 }
 
@@ -47,7 +85,13 @@ pub fn read_article(path: &Path) -> Result<Document, ImportError> {
     let file_name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let doc = document_from_text(&file_name, &text, Some(path.display().to_string()));
+    let doc = parse_article(&file_name, &text, Some(path.display().to_string())).map_err(|e| {
+        ImportError::Invalid {
+            path: path.to_path_buf(),
+            position: Some(e.position),
+            message: e.problem.to_string(),
+        }
+    })?;
     if doc.text.trim().is_empty() {
         return Err(ImportError::EmptyArticle {
             path: path.to_path_buf(),

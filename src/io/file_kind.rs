@@ -37,7 +37,8 @@ pub enum FileKind {
     Article,
     /// Annotations of another tool or a Stance export: brat `.ann`, `.json`, `.jsonl`, `.jsonld`.
     Annotations,
-    /// A folder, read as a brat corpus (`.txt`/`.ann` pairs and `annotation.conf`).
+    /// A folder: a brat corpus (`.txt`/`.ann` pairs and `annotation.conf`), a folder of
+    /// articles, or a folder of brat corpora (see [`super::folder::survey_folder`]).
     BratFolder,
     /// Anything else.
     Unknown,

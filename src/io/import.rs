@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::article::read_article;
 use super::error::{ImportError, TextPosition};
 use super::file_kind::lowercase_extension;
+use super::folder::{FolderContents, is_readme, survey_folder};
 use super::formats::json::{
     EXPORT_FORMAT_NAME, JSONL_EXTENSION, import_jsonl_text, import_stance_json_text,
 };
@@ -241,7 +242,7 @@ fn stage(
 fn import_one(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {
     let extension = lowercase_extension(path);
     match classify(path) {
-        FileKind::BratFolder => brat::import_brat_folder(path, staging),
+        FileKind::BratFolder => import_folder(path, staging),
         FileKind::Article => import_article(path, staging),
         // brat pairs, and Stance's own json/jsonl/W3C exports (see `super::formats`).
         FileKind::Annotations if extension == brat::ANN_EXTENSION => {
@@ -310,6 +311,29 @@ pub fn json_kind(text: &str) -> Option<JsonKind> {
             Some("AnnotationCollection" | "AnnotationPage" | "Annotation")
         );
     w3c.then_some(JsonKind::W3c)
+}
+
+/// A folder: one brat corpus, every article in it, or every brat corpus in its subfolders.
+fn import_folder(dir: &Path, staging: &mut Staging) -> Result<(), ImportError> {
+    match survey_folder(dir)? {
+        FolderContents::Brat => brat::import_brat_folder(dir, staging),
+        FolderContents::Articles(files) => {
+            for file in files {
+                if is_readme(&file) {
+                    staging.skip(&file, "a README or licence, not an article");
+                } else {
+                    import_article(&file, staging)?;
+                }
+            }
+            Ok(())
+        }
+        FolderContents::BratFolders(folders) => {
+            for folder in folders {
+                brat::import_brat_folder(&folder, staging)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 fn import_article(path: &Path, staging: &mut Staging) -> Result<(), ImportError> {

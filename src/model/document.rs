@@ -19,6 +19,10 @@ pub struct Document {
     /// The publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// Who published it ("Reuters"). Optional (format 2), written only when set, so files
+    /// without outlets stay as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// `sha256:` and the hex digest of the text's UTF-8 bytes.
     pub text_hash: String,
     pub text: String,
@@ -52,6 +56,8 @@ struct DocumentFile {
     source: Option<String>,
     #[serde(default)]
     date: Option<NaiveDate>,
+    #[serde(default)]
+    outlet: Option<String>,
     text_hash: String,
     text: String,
 }
@@ -62,6 +68,7 @@ impl<'de> Deserialize<'de> for Document {
         let mut doc = Document::with_hash(file.id, file.title, file.text, file.text_hash);
         doc.source = file.source;
         doc.date = file.date;
+        doc.outlet = file.outlet;
         Ok(doc)
     }
 }
@@ -102,6 +109,7 @@ impl Document {
             title,
             source: None,
             date: None,
+            outlet: None,
             text_hash,
             text,
             layout: Derived(layout),

@@ -7,6 +7,7 @@
 mod actor_edits;
 pub mod adjudication;
 pub mod agreement;
+pub mod analysis;
 mod annotation;
 mod annotation_builders;
 pub mod attribution;
@@ -33,6 +34,7 @@ mod relation_edits;
 mod repair;
 mod schema;
 mod schema_edits;
+mod search;
 mod span;
 mod stance;
 pub mod text;
@@ -64,5 +66,9 @@ pub use schema::{
     default_relation_types, default_tags,
 };
 pub use schema_edits::{FieldError, HotkeyClash};
+pub use search::{
+    AnnotateHits, CorpusSearch, HitContext, HitGroup, HitPreset, Matcher, SearchError, SearchHit,
+    SearchQuery, TaggedCount, hit_context, search_project,
+};
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
 pub use stance::{Attribution, Stance, UnknownVariant};

@@ -308,6 +308,16 @@ impl Project {
     /// # Errors
     /// Every rule the annotation breaks.
     pub fn check_annotation(&self, a: &Annotation) -> Result<(), Vec<Problem>> {
+        self.check_annotation_in(a, self.document(a.document))
+    }
+
+    /// [`Project::check_annotation`] with its document already looked up (`None`: missing),
+    /// so checking a whole project does not search the documents once per annotation.
+    fn check_annotation_in(
+        &self,
+        a: &Annotation,
+        found: Option<&super::Document>,
+    ) -> Result<(), Vec<Problem>> {
         let annotation = a.id;
         let mut problems = Vec::new();
         if self.schema.get(&a.tag).is_none() {
@@ -332,7 +342,7 @@ impl Project {
             }
         }
         let document = a.document;
-        match self.document(document) {
+        match found {
             None => problems.push(Problem::MissingDocument {
                 annotation,
                 document,
@@ -397,11 +407,18 @@ impl Project {
         self.actor_problems(&mut problems);
         self.issue_problems(&mut problems);
         let mut ann_ids = HashSet::new();
+        // Annotations come sorted by document: look each document up once, not per annotation.
+        let mut last: Option<(super::DocumentId, Option<&super::Document>)> = None;
         for a in &self.annotations {
             if !ann_ids.insert(a.id) {
                 problems.push(Problem::DuplicateAnnotationId { annotation: a.id });
             }
-            if let Err(found) = self.check_annotation(a) {
+            let doc = match last {
+                Some((id, doc)) if id == a.document => doc,
+                _ => self.document(a.document),
+            };
+            last = Some((a.document, doc));
+            if let Err(found) = self.check_annotation_in(a, doc) {
                 problems.extend(found);
             }
             problems.extend(self.field_problems(a));

@@ -59,14 +59,19 @@ pub enum Command {
     AcceptSuggestion,
     RejectSuggestion,
     AcceptHighConfidence,
-    ArticleView,
-    CompareView,
     CompareWith,
     NudgeStartBack,
     NudgeStartForward,
     NudgeEndBack,
     NudgeEndForward,
     FindInText,
+    // Analysis (issue 12): the two main views.
+    ArticleView,
+    AnalysisView,
+    CompareView,
+    CorpusSearch,
+    NextDocument,
+    PreviousDocument,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -118,7 +123,7 @@ impl Command {
             Command::NewProject => "New Project",
             Command::Open => "Open…",
             Command::ImportArticle => "Import Article…",
-            Command::ImportFolder => "Import brat Folder…",
+            Command::ImportFolder => "Import Folder…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
@@ -152,14 +157,18 @@ impl Command {
             Command::AcceptSuggestion => "Accept Suggestion",
             Command::RejectSuggestion => "Reject Suggestion",
             Command::AcceptHighConfidence => "Accept All High-Confidence Suggestions",
-            Command::ArticleView => "Article View",
-            Command::CompareView => "Compare View",
             Command::CompareWith => "Compare With…",
             Command::NudgeStartBack => "Start One Word Earlier",
             Command::NudgeStartForward => "Start One Word Later",
             Command::NudgeEndBack => "End One Word Earlier",
             Command::NudgeEndForward => "End One Word Later",
             Command::FindInText => "Find in Text…",
+            Command::ArticleView => "Article View",
+            Command::AnalysisView => "Analysis View",
+            Command::CompareView => "Compare View",
+            Command::CorpusSearch => "Search All Documents…",
+            Command::NextDocument => "Next Document",
+            Command::PreviousDocument => "Previous Document",
         }
     }
 
@@ -172,7 +181,9 @@ impl Command {
             Command::ImportArticle => {
                 "Add articles (.txt, .md), brat .ann files or Stance exports to this project"
             }
-            Command::ImportFolder => "Add a folder of brat .txt/.ann pairs to this project",
+            Command::ImportFolder => {
+                "Add a folder of articles (.txt, .md), a brat folder, or brat folders to this project"
+            }
             Command::Save => "Save the project",
             Command::SaveAs => "Save the project to a new file",
             Command::Export => "Export annotations (CSV, JSON, Markdown, brat…)",
@@ -220,10 +231,6 @@ impl Command {
             Command::AcceptHighConfidence => {
                 "Accept every high-confidence suggestion of this document, as one undo step"
             }
-            Command::ArticleView => "Show the article for annotating",
-            Command::CompareView => {
-                "Compare annotators side by side and adjudicate their disagreements and merge conflicts"
-            }
             Command::CompareWith => {
                 "Bring in other annotators' projects of the same documents to compare and adjudicate"
             }
@@ -238,6 +245,18 @@ impl Command {
             Command::FindInText => {
                 "Find words in the article; Enter selects the next match, to extend or tag"
             }
+            Command::ArticleView => "Show the article and its annotations",
+            Command::AnalysisView => {
+                "Show the position map, the timeline and what changed between rounds of talks"
+            }
+            Command::CompareView => {
+                "Compare annotators side by side and adjudicate their disagreements and merge conflicts"
+            }
+            Command::CorpusSearch => {
+                "Search the text of every document; walk the hits and tag them all at once"
+            }
+            Command::NextDocument => "Show the next document of the document list",
+            Command::PreviousDocument => "Show the previous document of the document list",
         }
     }
 
@@ -275,13 +294,17 @@ impl Command {
             }
             Command::AcceptSuggestion => const { &[bare(Key::A)] },
             Command::RejectSuggestion => const { &[bare(Key::X)] },
-            Command::ArticleView => const { &[cmd(Key::Num1)] },
-            Command::CompareView => const { &[cmd(Key::Num3)] },
             Command::NudgeStartBack => const { &[alt(Key::ArrowLeft)] },
             Command::NudgeStartForward => const { &[alt(Key::ArrowRight)] },
             Command::NudgeEndBack => const { &[alt_shift(Key::ArrowLeft)] },
             Command::NudgeEndForward => const { &[alt_shift(Key::ArrowRight)] },
             Command::FindInText => const { &[bare(Key::Slash)] },
+            Command::ArticleView => const { &[cmd(Key::Num1)] },
+            Command::AnalysisView => const { &[cmd(Key::Num2)] },
+            Command::CompareView => const { &[cmd(Key::Num3)] },
+            Command::CorpusSearch => const { &[cmd_shift(Key::F)] },
+            Command::NextDocument => const { &[cmd(Key::PageDown)] },
+            Command::PreviousDocument => const { &[cmd(Key::PageUp)] },
             Command::ImportFolder
             | Command::ThemeLight
             | Command::ThemeDark
@@ -326,7 +349,8 @@ impl Command {
             | Command::NudgeStartForward
             | Command::NudgeEndBack
             | Command::NudgeEndForward
-            | Command::FindInText => Some(Menu::Edit),
+            | Command::FindInText
+            | Command::CorpusSearch => Some(Menu::Edit),
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
@@ -337,7 +361,10 @@ impl Command {
             | Command::ToggleDocumentList
             | Command::ToggleSuggestions
             | Command::ArticleView
-            | Command::CompareView => Some(Menu::View),
+            | Command::AnalysisView
+            | Command::CompareView
+            | Command::NextDocument
+            | Command::PreviousDocument => Some(Menu::View),
             Command::Schema
             | Command::Problems
             | Command::NextSuggestion

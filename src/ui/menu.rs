@@ -246,7 +246,10 @@ mod tests {
             Item::Command(C::ToggleSuggestions),
             Item::Separator,
             Item::Command(C::ArticleView),
+            Item::Command(C::AnalysisView),
             Item::Command(C::CompareView),
+            Item::Command(C::NextDocument),
+            Item::Command(C::PreviousDocument),
         ];
         assert_eq!(layout(Menu::View), expected);
         assert_eq!(layout(Menu::File).get(2), Some(&Item::RecentFiles));

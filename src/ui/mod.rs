@@ -3,12 +3,16 @@
 //! Widgets never change the project; they return [`Action`]s that `app.rs` applies once per
 //! frame through the undo history.
 
+pub mod analysis;
 pub mod article;
 pub mod commands;
 pub mod compare;
+pub mod corpus_search;
 pub mod dialogs;
+pub mod document_list;
 pub mod export_dialog;
 pub mod file_dialog;
+pub mod folder_choice;
 pub mod fonts;
 pub mod link_popup;
 pub mod menu;
@@ -24,8 +28,8 @@ pub mod theme;
 use std::path::PathBuf;
 
 use crate::model::{
-    ActorId, Annotation, AnnotationId, Attribution, DocumentId, IssueId, Project, RelationId, Rgb,
-    Stance,
+    ActorId, Annotation, AnnotationId, Attribution, DocumentId, HitPreset, IssueId, Project,
+    RelationId, Rgb, SearchHit, Stance,
 };
 
 pub use commands::Command;
@@ -106,6 +110,17 @@ pub enum Action {
     SetFilter(crate::model::AnnotationFilter),
     /// A key or button of the compare view's adjudication queue.
     Adjudicate(compare::QueueAction),
+    /// Switch to the article view, on the annotation's document, selected and scrolled to.
+    ShowInArticle(AnnotationId),
+    /// The corpus search: open the hit's document, select its text and scroll to it.
+    ShowHit(SearchHit),
+    /// The corpus search's "Annotate all": tag the hits in one undo step.
+    AnnotateHits {
+        hits: Vec<SearchHit>,
+        tag: String,
+        preset: HitPreset,
+    },
+    CloseCorpusSearch,
 }
 
 /// Finds an annotation by id, trying `hint` (where it was last time) first, so looking up the

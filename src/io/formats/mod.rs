@@ -11,6 +11,7 @@ pub mod brat;
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod report;
 pub mod w3c;
 
 use std::path::Path;

@@ -57,6 +57,8 @@ pub struct DocumentInfo {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
 }
 
 impl DocumentInfo {
@@ -68,6 +70,7 @@ impl DocumentInfo {
             title: document.title.clone(),
             source: document.source.clone(),
             date: document.date,
+            outlet: document.outlet.clone(),
         }
     }
 }

@@ -238,6 +238,9 @@ impl Item for Document {
             .pick("source", b.map(|b| &b.source), &o.source, &t.source)
             .clone();
         out.date = *p.pick("date", b.map(|b| &b.date), &o.date, &t.date);
+        out.outlet = p
+            .pick("outlet", b.map(|b| &b.outlet), &o.outlet, &t.outlet)
+            .clone();
         out
     }
 

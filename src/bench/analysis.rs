@@ -1,0 +1,189 @@
+//! The analysis figures of issue 12 on the corpus case: recomputing the position map after
+//! an edit, and the frames of the analysis view while the map scrolls.
+
+use std::time::{Duration, Instant};
+
+use egui::{Pos2, TouchPhase};
+
+use super::corpus::{CorpusSpec, corpus_project};
+use super::frames::warm_up;
+use super::harness::{FrameDriver, FrameStats, Percentiles, SCREEN_SIZE_PX, input};
+use super::report::{Figure, Unit};
+use crate::app::StanceApp;
+use crate::model::analysis::{AnalysisCache, AnalysisFilter};
+use crate::model::{Project, Stance};
+use crate::ui::Action;
+use crate::ui::commands::Command;
+
+/// What the analysis run measured.
+#[derive(Clone, Debug)]
+pub struct AnalysisRun {
+    /// Each edit's map recompute (the edit itself not included).
+    pub recomputes: Vec<Duration>,
+    /// The first frame of the analysis view (it builds the map).
+    pub first: Duration,
+    /// The frames while the map scrolled.
+    pub frames: Vec<FrameStats>,
+    /// Most map rows painted in one frame, and rows in all.
+    pub rows_painted_max: usize,
+    pub rows: usize,
+    /// Map builds during the scroll: 0 means it was never rebuilt per frame.
+    pub builds_while_scrolling: u64,
+}
+
+/// Edits one annotation's stance `edits` times, timing the cached map's rebuild after each.
+///
+/// # Errors
+/// The project has no annotation to edit, or the model refused the edit.
+pub fn recompute_after_edits(project: &mut Project, edits: usize) -> Result<Vec<Duration>, String> {
+    let filter = AnalysisFilter::default();
+    let mut cache = AnalysisCache::default();
+    cache.map(project, &filter);
+    let mut times = Vec::with_capacity(edits);
+    for i in 0..edits {
+        let Some(a) = project
+            .annotations
+            .get(i * 997 % project.annotations.len().max(1))
+        else {
+            return Err("the corpus has no annotations".to_owned());
+        };
+        let stance = if a.stance == Some(Stance::For) {
+            Stance::Against
+        } else {
+            Stance::For
+        };
+        let edit = project
+            .set_stance(a.id, Some(stance), chrono::Utc::now())
+            .map_err(|e| e.to_string())?;
+        project.apply(edit).map_err(|e| e.to_string())?;
+        let started = Instant::now();
+        let map = cache.map(project, &filter);
+        times.push(started.elapsed());
+        if map.rows.is_empty() {
+            return Err("the position map of the corpus is empty".to_owned());
+        }
+    }
+    Ok(times)
+}
+
+/// Opens the analysis view on `project` and scrolls the map down and back for `frames`
+/// frames, the pointer over the grid.
+///
+/// # Errors
+/// The view showed no map rows.
+pub fn scroll_map(
+    driver: &mut FrameDriver,
+    project: Project,
+    frames: usize,
+) -> Result<AnalysisRun, String> {
+    let mut app = StanceApp::with_project(project);
+    app.queue(Action::Command(Command::AnalysisView));
+    let first = driver.frame(Vec::new(), |ui| app.frame_ui(ui)).cpu;
+    driver.frame(Vec::new(), |ui| app.frame_ui(ui));
+    let stats = app.analysis_view().last_stats();
+    if stats.map_rows == 0 {
+        return Err("the analysis view showed no map rows".to_owned());
+    }
+    let builds = app.analysis_view().map_builds();
+    let mut run = AnalysisRun {
+        recomputes: Vec::new(),
+        first,
+        frames: Vec::with_capacity(frames),
+        rows_painted_max: 0,
+        rows: stats.map_rows,
+        builds_while_scrolling: 0,
+    };
+    // Over the grid: right of the actor names, below the tool bar, left of the sidebar.
+    let over_map = Pos2::new(SCREEN_SIZE_PX.x * 0.3, SCREEN_SIZE_PX.y * 0.5);
+    run.frames.push(driver.frame(
+        vec![
+            input::pointer_move(over_map),
+            input::scroll(0.0, TouchPhase::Start),
+        ],
+        |ui| app.frame_ui(ui),
+    ));
+    for i in 0..frames {
+        // Down for 40 frames, then back up, so the whole map passes by more than once.
+        let step_px = if (i / 40) % 2 == 0 { 45.0 } else { -45.0 };
+        let events = vec![
+            input::pointer_move(over_map + egui::vec2((i % 13) as f32 * 9.0, 0.0)),
+            input::scroll(-step_px, TouchPhase::Move),
+        ];
+        run.frames.push(driver.frame(events, |ui| app.frame_ui(ui)));
+        run.rows_painted_max = run
+            .rows_painted_max
+            .max(app.analysis_view().last_stats().map_rows_painted);
+    }
+    run.frames.push(
+        driver.frame(vec![input::scroll(0.0, TouchPhase::End)], |ui| {
+            app.frame_ui(ui);
+        }),
+    );
+    run.builds_while_scrolling = app.analysis_view().map_builds() - builds;
+    Ok(run)
+}
+
+/// Measures and reports the analysis figures on the corpus (a small one when `quick`).
+///
+/// # Errors
+/// The corpus could not be edited or the view showed nothing.
+pub fn analysis_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(), String> {
+    let spec = if quick {
+        CorpusSpec {
+            documents: 100,
+            text_bytes: 500_000,
+            annotations: 5_000,
+            actors: 40,
+            issues: 25,
+        }
+    } else {
+        CorpusSpec::FULL
+    };
+    let mut project = corpus_project(spec);
+    report(Figure::count(
+        "analysis.corpus.annotations",
+        project.annotations.len(),
+    ));
+    let started = Instant::now();
+    let map = crate::model::analysis::PositionMap::build(&project, &AnalysisFilter::default());
+    report(Figure::ms("analysis.map.build", started.elapsed()));
+    report(Figure::count("analysis.map.rows", map.rows.len()));
+    let recomputes = recompute_after_edits(&mut project, if quick { 3 } else { 10 })
+        .map_err(|e| format!("analysis: {e}"))?;
+    let p = Percentiles::of(&recomputes);
+    report(Figure::new(
+        "analysis.recompute_after_edit.median",
+        p.median_ms,
+        Unit::Ms,
+    ));
+    report(Figure::new(
+        "analysis.recompute_after_edit.max",
+        p.max_ms,
+        Unit::Ms,
+    ));
+
+    let mut driver = FrameDriver::new();
+    warm_up(&mut driver);
+    let run = scroll_map(&mut driver, project, if quick { 40 } else { 300 })
+        .map_err(|e| format!("analysis: {e}"))?;
+    let times: Vec<Duration> = run.frames.iter().map(|f| f.cpu).collect();
+    let p = Percentiles::of(&times);
+    report(Figure::ms("analysis.frame.first", run.first));
+    report(Figure::new(
+        "analysis.scroll.frame.median",
+        p.median_ms,
+        Unit::Ms,
+    ));
+    report(Figure::new("analysis.scroll.frame.p95", p.p95_ms, Unit::Ms));
+    report(Figure::new("analysis.scroll.frame.max", p.max_ms, Unit::Ms));
+    report(Figure::count("analysis.scroll.frames", run.frames.len()));
+    report(Figure::count(
+        "analysis.map.rows_painted.max",
+        run.rows_painted_max,
+    ));
+    report(Figure::count(
+        "analysis.map.builds_while_scrolling",
+        usize::try_from(run.builds_while_scrolling).unwrap_or(usize::MAX),
+    ));
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! The report as CSV: one row per actor × issue cell of the position map.
+
+use super::{ReportData, ReportError, date_text};
+use crate::io::formats::csv::neutralize;
+use crate::model::analysis::stance_word;
+
+const HEADER: [&str; 11] = [
+    "actor",
+    "affiliation",
+    "issue",
+    "stance",
+    "claims",
+    "positions",
+    "concessions",
+    "other",
+    "conceded",
+    "latest_date",
+    "statements",
+];
+
+pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(HEADER)?;
+    for (row, column, cell) in data.map.cells() {
+        let (Some(actor), Some(issue)) = (data.map.rows.get(row), data.map.issue_names.get(column))
+        else {
+            continue;
+        };
+        let latest = if cell.is_empty() {
+            String::new()
+        } else {
+            date_text(cell.latest.and_then(|w| w.date))
+        };
+        let record = [
+            actor.name.clone(),
+            actor.affiliation.clone().unwrap_or_default(),
+            issue.clone(),
+            if cell.is_empty() {
+                String::new()
+            } else {
+                stance_word(cell.stance).to_owned()
+            },
+            cell.claims.to_string(),
+            cell.positions.to_string(),
+            cell.concessions.to_string(),
+            cell.others.to_string(),
+            if cell.is_conceded { "yes" } else { "no" }.to_owned(),
+            latest,
+            cell.total().to_string(),
+        ];
+        writer.write_record(record.iter().map(|c| neutralize(c).into_owned()))?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| ReportError::Csv(e.into_error().into()))
+}

@@ -1,0 +1,277 @@
+//! The report as one self-contained HTML file: inline CSS and an inline SVG timeline, no
+//! scripts, fonts or images fetched, and a print style, so it can be mailed and printed.
+
+use std::fmt::Write as _;
+
+use super::{ReportData, date_text};
+use crate::model::analysis::{Cell, stance_color, stance_word};
+use crate::model::{Rgb, Stance};
+
+const STYLE: &str = "
+body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 2rem; color: #1d2230; }
+h1 { font-size: 1.5rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #d5d9e0; }
+.meta, .legend { color: #5a6273; font-size: 0.9rem; }
+table { border-collapse: collapse; font-size: 0.85rem; }
+th, td { border: 1px solid #d5d9e0; padding: 0.3rem 0.45rem; vertical-align: top; text-align: left; }
+thead th { background: #f1f3f6; }
+td.cell { min-width: 5.5rem; }
+td.cell .counts { display: block; color: #3b4252; font-size: 0.78rem; }
+.conceded { font-weight: 600; }
+.chip { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; vertical-align: middle; margin: 0 0.25rem 0 0.6rem; }
+ol.concessions li { margin-bottom: 0.35rem; }
+q { font-style: italic; }
+svg text { font-family: inherit; font-size: 11px; fill: #1d2230; }
+@media print {
+  body { margin: 0; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  tr, li, svg { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+";
+
+pub(super) fn write(data: &ReportData<'_>) -> String {
+    let title = escape(&data.project.title);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>Position report: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <h1>Position report: {title}</h1>\n"
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">Period: {}. {} annotation(s) looked at; {} without a holder or an \
+         issue are not on the map.</p>",
+        escape(&data.period()),
+        data.map.admitted,
+        data.map.unplaced
+    );
+    write_map(&mut out, data);
+    write_concessions(&mut out, data);
+    write_timeline(&mut out, data);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn legend(out: &mut String) {
+    out.push_str("<p class=\"legend\">Stance:");
+    for stance in [
+        Some(Stance::For),
+        Some(Stance::Against),
+        Some(Stance::Conditional),
+        Some(Stance::Unclear),
+        None,
+    ] {
+        let _ = write!(
+            out,
+            "<span class=\"chip\" style=\"background:{}\"></span>{}",
+            stance_color(stance).to_hex(),
+            stance_word(stance)
+        );
+    }
+    out.push_str("</p>\n");
+}
+
+fn write_map(out: &mut String, data: &ReportData<'_>) {
+    let map = &data.map;
+    out.push_str("<h2>Position map</h2>\n");
+    if map.rows.is_empty() || map.issues.is_empty() {
+        out.push_str("<p>No actor has a statement on an issue.</p>\n");
+        return;
+    }
+    out.push_str(
+        "<p class=\"legend\">Each cell: the actor's latest stance on the issue, then its \
+         claims / positions / concessions; <span class=\"conceded\">conceded</span> where the \
+         actor gave ground.</p>\n",
+    );
+    legend(out);
+    out.push_str("<table class=\"map\">\n<thead><tr><th>Actor</th><th>Affiliation</th>");
+    for name in &map.issue_names {
+        let _ = write!(out, "<th>{}</th>", escape(name));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (row, actor) in map.rows.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<tr><th>{}</th><td>{}</td>",
+            escape(&actor.name),
+            escape(actor.affiliation.as_deref().unwrap_or(""))
+        );
+        for column in 0..map.issues.len() {
+            match map.cell(row, column) {
+                Some(cell) if !cell.is_empty() => write_cell(out, cell),
+                _ => out.push_str("<td></td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn write_cell(out: &mut String, cell: &Cell) {
+    let _ = write!(
+        out,
+        "<td class=\"cell\" style=\"background:{}\" title=\"latest {}\">{}\
+         <span class=\"counts\">{}/{}/{}</span>",
+        tint(stance_color(cell.stance)),
+        date_text(cell.latest.and_then(|w| w.date)),
+        stance_word(cell.stance),
+        cell.claims,
+        cell.positions,
+        cell.concessions
+    );
+    if cell.is_conceded {
+        out.push_str("<span class=\"conceded\">conceded</span>");
+    }
+    out.push_str("</td>");
+}
+
+/// A light tint of a colour, for cell backgrounds that keep text readable in print.
+fn tint(color: Rgb) -> String {
+    let [r, g, b] = color.0.map(|c| {
+        let mixed = (u16::from(c) + 2 * 255) / 3;
+        u8::try_from(mixed).unwrap_or(u8::MAX)
+    });
+    Rgb([r, g, b]).to_hex()
+}
+
+fn write_concessions(out: &mut String, data: &ReportData<'_>) {
+    out.push_str("<h2>Concessions</h2>\n");
+    let lines = data.concessions();
+    if lines.is_empty() {
+        out.push_str("<p>No concessions.</p>\n");
+        return;
+    }
+    out.push_str("<ol class=\"concessions\">\n");
+    for line in lines {
+        let _ = write!(
+            out,
+            "<li>{} · <strong>{}</strong> on {}: <q>{}</q>",
+            date_text(line.date),
+            escape(line.actor),
+            escape(line.issue),
+            escape(line.quote)
+        );
+        if let Some(to) = line.concedes_to {
+            let _ = write!(out, " (concedes to <q>{}</q>)", escape(to));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+}
+
+const LABEL_WIDTH_PX: f32 = 170.0;
+const PLOT_WIDTH_PX: f32 = 620.0;
+const ROW_HEIGHT_PX: f32 = 30.0;
+const MARK_RADIUS_PX: f32 = 6.0;
+
+fn write_timeline(out: &mut String, data: &ReportData<'_>) {
+    let timeline = &data.timeline;
+    out.push_str("<h2>Timeline</h2>\n");
+    if timeline.marks.is_empty() {
+        out.push_str("<p>No dated statements on an issue.</p>\n");
+        return;
+    }
+    legend(out);
+    #[allow(clippy::cast_precision_loss)] // row counts are small
+    let height_px = ROW_HEIGHT_PX * (timeline.rows.len() as f32 + 1.0);
+    let width_px = LABEL_WIDTH_PX + PLOT_WIDTH_PX + 40.0;
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width_px}\" height=\"{height_px}\" \
+         viewBox=\"0 0 {width_px} {height_px}\" role=\"img\" aria-label=\"Timeline of statements by issue\">"
+    );
+    for (row, r) in timeline.rows.iter().enumerate() {
+        let y = row_y(row);
+        let _ = writeln!(
+            out,
+            "<text x=\"4\" y=\"{:.1}\">{}</text><line x1=\"{LABEL_WIDTH_PX}\" y1=\"{y:.1}\" \
+             x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#d5d9e0\"/>",
+            y + 4.0,
+            escape(&r.label),
+            LABEL_WIDTH_PX + PLOT_WIDTH_PX
+        );
+    }
+    for date in &timeline.dates {
+        let x = date_x(timeline.x_fraction(*date));
+        let _ = writeln!(
+            out,
+            "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{date}</text>",
+            height_px - 8.0
+        );
+    }
+    let lanes = timeline.lanes();
+    let position = |i: usize| {
+        let mark = &timeline.marks[i];
+        #[allow(clippy::cast_precision_loss)]
+        let lane_px = lanes.get(i).copied().unwrap_or(0) as f32 * (MARK_RADIUS_PX * 2.2);
+        (
+            date_x(timeline.x_fraction(mark.date)) + lane_px,
+            row_y(mark.row),
+        )
+    };
+    for link in &timeline.links {
+        let ((x1, y1), (x2, y2)) = (position(link.from), position(link.to));
+        let color = data
+            .project
+            .schema
+            .relation_type(&link.kind)
+            .map_or_else(|| "#6b7a8f".to_owned(), |t| t.color.to_hex());
+        let _ = writeln!(
+            out,
+            "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{color}\" \
+             stroke-width=\"1.5\" stroke-dasharray=\"4 2\"><title>{}</title></line>",
+            escape(data.project.schema.relation_name(&link.kind))
+        );
+    }
+    for (i, mark) in timeline.marks.iter().enumerate() {
+        let (x, y) = position(i);
+        let e = &mark.evidence;
+        let _ = writeln!(
+            out,
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{MARK_RADIUS_PX}\" fill=\"{}\" stroke=\"#1d2230\" \
+             stroke-width=\"0.5\"><title>{} · {} · {} · {}: {}</title></circle>",
+            stance_color(e.stance).to_hex(),
+            mark.date,
+            escape(data.actor_name(mark.holder)),
+            escape(data.project.schema.name(e.tag(data.project))),
+            stance_word(e.stance),
+            escape(e.quote(data.project))
+        );
+    }
+    out.push_str("</svg>\n");
+    if timeline.undated > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{} statement(s) from undated documents are not on the timeline.</p>",
+            timeline.undated
+        );
+    }
+}
+
+fn row_y(row: usize) -> f32 {
+    #[allow(clippy::cast_precision_loss)]
+    let row = row as f32;
+    ROW_HEIGHT_PX * (row + 0.5)
+}
+
+fn date_x(fraction: f32) -> f32 {
+    LABEL_WIDTH_PX + 20.0 + fraction * (PLOT_WIDTH_PX - 60.0)
+}
+
+/// Escapes text for HTML content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,162 @@
+//! The report as Markdown that reads well on GitHub: the map as a table, the concessions
+//! and the timeline as lists.
+
+use std::fmt::Write as _;
+
+use super::{ReportData, date_text};
+use crate::model::analysis::{Cell, stance_word};
+
+pub(super) fn write(data: &ReportData<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Position report: {}\n", escape(&data.project.title));
+    let _ = writeln!(
+        out,
+        "Period: {}. {} annotation(s) looked at; {} without a holder or an issue are not on the map.\n",
+        data.period(),
+        data.map.admitted,
+        data.map.unplaced
+    );
+    write_map(&mut out, data);
+    write_concessions(&mut out, data);
+    write_timeline(&mut out, data);
+    out
+}
+
+fn write_map(out: &mut String, data: &ReportData<'_>) {
+    let map = &data.map;
+    out.push_str("## Position map\n\n");
+    if map.rows.is_empty() || map.issues.is_empty() {
+        out.push_str("No actor has a statement on an issue.\n\n");
+        return;
+    }
+    out.push_str(
+        "Each cell: the actor's latest stance on the issue, then its claims / positions / \
+         concessions; **conceded** where the actor gave ground.\n\n",
+    );
+    out.push_str("| Actor | Affiliation |");
+    for name in &map.issue_names {
+        let _ = write!(out, " {} |", escape(name));
+    }
+    out.push_str("\n|---|---|");
+    out.push_str(&"---|".repeat(map.issues.len()));
+    out.push('\n');
+    for (row, actor) in map.rows.iter().enumerate() {
+        let _ = write!(
+            out,
+            "| {} | {} |",
+            escape(&actor.name),
+            escape(actor.affiliation.as_deref().unwrap_or(""))
+        );
+        for column in 0..map.issues.len() {
+            let text = map.cell(row, column).map_or_else(String::new, cell_text);
+            let _ = write!(out, " {text} |");
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// `for · 0/2/1 · **conceded**`, or empty for an empty cell.
+fn cell_text(cell: &Cell) -> String {
+    if cell.is_empty() {
+        return String::new();
+    }
+    let mut text = format!(
+        "{} · {}/{}/{}",
+        stance_word(cell.stance),
+        cell.claims,
+        cell.positions,
+        cell.concessions
+    );
+    if cell.is_conceded {
+        text.push_str(" · **conceded**");
+    }
+    text
+}
+
+fn write_concessions(out: &mut String, data: &ReportData<'_>) {
+    out.push_str("## Concessions\n\n");
+    let lines = data.concessions();
+    if lines.is_empty() {
+        out.push_str("No concessions.\n\n");
+        return;
+    }
+    for line in lines {
+        let _ = write!(
+            out,
+            "- {} · **{}** on {}: “{}”",
+            date_text(line.date),
+            escape(line.actor),
+            escape(line.issue),
+            escape(line.quote)
+        );
+        if let Some(to) = line.concedes_to {
+            let _ = write!(out, " (concedes to “{}”)", escape(to));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn write_timeline(out: &mut String, data: &ReportData<'_>) {
+    let timeline = &data.timeline;
+    out.push_str("## Timeline\n\n");
+    if timeline.marks.is_empty() {
+        out.push_str("No dated statements on an issue.\n");
+    }
+    for (row, r) in timeline.rows.iter().enumerate() {
+        let _ = writeln!(out, "### {}\n", escape(&r.label));
+        for (_, mark) in timeline.marks_in_row(row) {
+            let e = &mark.evidence;
+            let _ = writeln!(
+                out,
+                "- {} · {} · {} · {}: “{}”",
+                mark.date,
+                escape(data.actor_name(mark.holder)),
+                escape(data.project.schema.name(e.tag(data.project))),
+                stance_word(e.stance),
+                escape(e.quote(data.project))
+            );
+        }
+        out.push('\n');
+    }
+    if timeline.undated > 0 {
+        let _ = writeln!(
+            out,
+            "{} statement(s) from undated documents are not on the timeline.",
+            timeline.undated
+        );
+    }
+    for link in &timeline.links {
+        if link == &timeline.links[0] {
+            out.push_str("### Links\n\n");
+        }
+        let (Some(from), Some(to)) = (timeline.marks.get(link.from), timeline.marks.get(link.to))
+        else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "- “{}” {} “{}”",
+            escape(from.evidence.quote(data.project)),
+            escape(data.project.schema.relation_name(&link.kind)).to_lowercase(),
+            escape(to.evidence.quote(data.project))
+        );
+    }
+}
+
+/// Escapes the characters that would turn text into Markdown markup or break a table row.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}

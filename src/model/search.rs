@@ -1,0 +1,547 @@
+//! Searching the text of every document of a project, and tagging the hits ("annotate all").
+//!
+//! Hits are char (code point) spans. A [`CorpusSearch`] runs in steps of a byte budget, so
+//! the app can search a large corpus a slice per frame and show the first hits at once.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+use thiserror::Error;
+
+use super::{
+    ActorId, Document, DocumentId, Edit, EditContext, EditError, IssueId, Project, Span, Stance,
+};
+
+/// What to look for, and how.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub pattern: String,
+    /// The pattern is a regular expression (`regex` crate syntax), not plain text.
+    pub is_regex: bool,
+    /// Only hits that start and end at word boundaries.
+    pub is_whole_word: bool,
+    pub is_case_sensitive: bool,
+}
+
+/// Why a query cannot run.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum SearchError {
+    #[error("type something to search for")]
+    EmptyPattern,
+    #[error("not a valid regular expression: {0}")]
+    BadRegex(String),
+}
+
+impl SearchQuery {
+    /// Plain, case-insensitive search for `pattern`.
+    #[must_use]
+    pub fn plain(pattern: impl Into<String>) -> Self {
+        Self {
+            pattern: pattern.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The compiled matcher.
+    ///
+    /// # Errors
+    /// The pattern is empty, or not a valid regular expression.
+    pub fn compile(&self) -> Result<Matcher, SearchError> {
+        if self.pattern.is_empty() {
+            return Err(SearchError::EmptyPattern);
+        }
+        let body = if self.is_regex {
+            self.pattern.clone()
+        } else {
+            regex::escape(&self.pattern)
+        };
+        // `\b` is Unicode-aware: "Київ" is a whole word, as is "café".
+        let pattern = if self.is_whole_word {
+            format!(r"\b(?:{body})\b")
+        } else {
+            body
+        };
+        let regex = RegexBuilder::new(&pattern)
+            .case_insensitive(!self.is_case_sensitive)
+            .build()
+            .map_err(|e| SearchError::BadRegex(first_line(&e.to_string())))?;
+        Ok(Matcher { regex })
+    }
+}
+
+/// The last line of a regex error says what is wrong; the first lines repeat the pattern.
+fn first_line(message: &str) -> String {
+    let last = message.lines().rev().find(|l| !l.trim().is_empty());
+    last.unwrap_or(message).trim().to_owned()
+}
+
+/// A compiled [`SearchQuery`].
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    regex: Regex,
+}
+
+impl Matcher {
+    /// The hits in one document, in text order; empty matches (`a*`) are no hits.
+    #[must_use]
+    pub fn find_in(&self, doc: &Document) -> Vec<Span> {
+        let mut out = Vec::new();
+        // Counting chars from the previous hit on: linear in the text, whatever the hits.
+        let mut at_bytes = 0;
+        let mut at_chars = 0;
+        for m in self.regex.find_iter(&doc.text) {
+            if m.is_empty() {
+                continue;
+            }
+            let Some(gap) = doc.text.get(at_bytes..m.start()) else {
+                continue;
+            };
+            let start = at_chars + gap.chars().count();
+            let end = start + m.as_str().chars().count();
+            out.push(Span::new(start, end));
+            at_bytes = m.end();
+            at_chars = end;
+        }
+        out
+    }
+}
+
+/// One hit: a char span of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SearchHit {
+    pub document: DocumentId,
+    pub span: Span,
+}
+
+/// The hits of one document: a range of [`CorpusSearch::hits`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HitGroup {
+    pub document: DocumentId,
+    pub hits: Range<usize>,
+}
+
+/// A search over all documents of a project, run in steps (documents in project order).
+#[derive(Clone, Debug)]
+pub struct CorpusSearch {
+    matcher: Matcher,
+    query: SearchQuery,
+    next_document: usize,
+    hits: Vec<SearchHit>,
+    groups: Vec<HitGroup>,
+    bytes_searched: usize,
+}
+
+impl CorpusSearch {
+    /// A search that has not looked at any document yet.
+    ///
+    /// # Errors
+    /// The query does not compile.
+    pub fn new(query: &SearchQuery) -> Result<Self, SearchError> {
+        Ok(Self {
+            matcher: query.compile()?,
+            query: query.clone(),
+            next_document: 0,
+            hits: Vec::new(),
+            groups: Vec::new(),
+            bytes_searched: 0,
+        })
+    }
+
+    #[must_use]
+    pub fn query(&self) -> &SearchQuery {
+        &self.query
+    }
+
+    /// Searches further documents, whole ones, until `budget_bytes` of text were read this
+    /// step (at least one document). Returns true once every document was searched.
+    pub fn step(&mut self, project: &Project, budget_bytes: usize) -> bool {
+        let mut read_bytes = 0;
+        while let Some(doc) = project.documents.get(self.next_document) {
+            if read_bytes > 0 && read_bytes + doc.text.len() > budget_bytes {
+                break;
+            }
+            let start = self.hits.len();
+            self.hits
+                .extend(self.matcher.find_in(doc).into_iter().map(|span| SearchHit {
+                    document: doc.id,
+                    span,
+                }));
+            if self.hits.len() > start {
+                self.groups.push(HitGroup {
+                    document: doc.id,
+                    hits: start..self.hits.len(),
+                });
+            }
+            read_bytes += doc.text.len();
+            self.next_document += 1;
+        }
+        self.bytes_searched += read_bytes;
+        self.is_done(project)
+    }
+
+    /// Searches every document not searched yet.
+    pub fn run_to_end(&mut self, project: &Project) {
+        self.step(project, usize::MAX);
+    }
+
+    #[must_use]
+    pub fn is_done(&self, project: &Project) -> bool {
+        self.next_document >= project.documents.len()
+    }
+
+    /// How many documents were searched so far.
+    #[must_use]
+    pub fn documents_searched(&self) -> usize {
+        self.next_document
+    }
+
+    /// Bytes of text read so far: the work done, for tests and progress.
+    #[must_use]
+    pub fn bytes_searched(&self) -> usize {
+        self.bytes_searched
+    }
+
+    /// Every hit found so far, grouped by document in project order.
+    #[must_use]
+    pub fn hits(&self) -> &[SearchHit] {
+        &self.hits
+    }
+
+    /// The documents with hits, in project order.
+    #[must_use]
+    pub fn groups(&self) -> &[HitGroup] {
+        &self.groups
+    }
+}
+
+/// Every hit of `query` in `project`.
+///
+/// # Errors
+/// The query does not compile.
+pub fn search_project(
+    project: &Project,
+    query: &SearchQuery,
+) -> Result<Vec<SearchHit>, SearchError> {
+    let mut search = CorpusSearch::new(query)?;
+    search.run_to_end(project);
+    Ok(search.hits)
+}
+
+/// A hit with some text either side, on its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HitContext {
+    pub before: String,
+    pub matched: String,
+    pub after: String,
+}
+
+impl HitContext {
+    /// The three parts on one line, line breaks and tabs as spaces.
+    #[must_use]
+    pub fn one_line(&self) -> String {
+        let joined = format!("{}{}{}", self.before, self.matched, self.after);
+        joined.replace(['\n', '\t'], " ")
+    }
+}
+
+/// Up to `radius_chars` either side of `span`, cut at the line's ends.
+#[must_use]
+pub fn hit_context(doc: &Document, span: Span, radius_chars: usize) -> Option<HitContext> {
+    let before = doc.slice(Span::new(
+        span.start.saturating_sub(radius_chars),
+        span.start,
+    ))?;
+    let after_end = (span.end + radius_chars).min(doc.len_chars());
+    let after = doc.slice(Span::new(span.end, after_end))?;
+    let before = before.rsplit('\n').next().unwrap_or_default();
+    let after = after.split('\n').next().unwrap_or_default();
+    Some(HitContext {
+        before: before.to_owned(),
+        matched: doc.slice(span)?.replace('\n', " "),
+        after: after.to_owned(),
+    })
+}
+
+/// What "annotate all" fills in on every new annotation besides the tag.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HitPreset {
+    pub holder: Option<ActorId>,
+    pub issue: Option<IssueId>,
+    pub stance: Option<Stance>,
+}
+
+/// How many hits "annotate all" tagged, and how many it left because they were tagged already.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TaggedCount {
+    pub tagged: usize,
+    pub skipped: usize,
+}
+
+impl TaggedCount {
+    /// "Tagged 12, skipped 3 already tagged".
+    #[must_use]
+    pub fn message(self) -> String {
+        if self.skipped == 0 {
+            format!("Tagged {}", self.tagged)
+        } else {
+            format!(
+                "Tagged {}, skipped {} already tagged",
+                self.tagged, self.skipped
+            )
+        }
+    }
+}
+
+/// The edit of an "annotate all" (none when every hit was tagged already) and its count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotateHits {
+    /// One [`Edit::AddAnnotations`]: the whole batch is one undo step.
+    pub edit: Option<Edit>,
+    pub count: TaggedCount,
+}
+
+impl Project {
+    /// Tags every hit with `tag` and the preset's holder, issue and stance. A hit whose span
+    /// already has an annotation with this tag (exactly that one range) is skipped, as is a
+    /// hit listed twice.
+    ///
+    /// # Errors
+    /// The tag is unknown or retired, a hit's document is gone or its span lies outside it,
+    /// or the preset's holder or issue is not in the project.
+    pub fn annotate_hits(
+        &self,
+        hits: &[SearchHit],
+        tag: &str,
+        preset: &HitPreset,
+        cx: impl Into<EditContext>,
+    ) -> Result<AnnotateHits, EditError> {
+        let cx = cx.into();
+        if let Some(holder) = preset.holder
+            && self.actor(holder).is_none()
+        {
+            return Err(EditError::NoSuchActor(holder));
+        }
+        if let Some(issue) = preset.issue
+            && self.issue(issue).is_none()
+        {
+            return Err(EditError::NoSuchIssue(issue));
+        }
+        // One pass over the annotations, not one per hit.
+        let mut taken: HashSet<(DocumentId, Span)> = (self.annotations.iter())
+            .filter(|a| a.tag == tag)
+            .filter_map(|a| match a.ranges.as_slice() {
+                [only] => Some((a.document, *only)),
+                _ => None,
+            })
+            .collect();
+        let mut count = TaggedCount::default();
+        let mut annotations = Vec::new();
+        for hit in hits {
+            if !taken.insert((hit.document, hit.span)) {
+                count.skipped += 1;
+                continue;
+            }
+            let mut a = self.new_annotation(hit.document, tag, vec![hit.span], cx.clone())?;
+            a.holder = preset.holder;
+            a.issues = preset.issue.into_iter().collect();
+            a.stance = preset.stance;
+            annotations.push(a);
+            count.tagged += 1;
+        }
+        let edit = (!annotations.is_empty()).then_some(Edit::AddAnnotations(annotations));
+        Ok(AnnotateHits { edit, count })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+
+    fn corpus(texts: &[&str]) -> Project {
+        let mut project = Project::new("t");
+        for (i, text) in texts.iter().enumerate() {
+            let doc = Document::new(format!("d{i}"), (*text).to_owned());
+            project.apply(project.add_document(doc)).unwrap();
+        }
+        project
+    }
+
+    fn spans(project: &Project, query: &SearchQuery) -> Vec<(usize, Span)> {
+        let hits = search_project(project, query).unwrap();
+        hits.iter()
+            .map(|h| (project.document_index(h.document).unwrap(), h.span))
+            .collect()
+    }
+
+    #[test]
+    fn plain_search_is_case_insensitive_and_counts_code_points() {
+        let project = corpus(&["Київ – talks. TALKS", "no hits here", "🤝 talks"]);
+        let found = spans(&project, &SearchQuery::plain("talks"));
+        assert_eq!(
+            found,
+            [
+                (0, Span::new(7, 12)),
+                (0, Span::new(14, 19)),
+                (2, Span::new(2, 7))
+            ]
+        );
+        let doc = &project.documents[2];
+        assert_eq!(doc.slice(found[2].1), Some("talks"));
+    }
+
+    #[test]
+    fn case_whole_word_and_regex_options() {
+        let project = corpus(&["Peace, peaceful peace. Peacekeepers."]);
+        let case = SearchQuery {
+            is_case_sensitive: true,
+            ..SearchQuery::plain("Peace")
+        };
+        assert_eq!(spans(&project, &case).len(), 2);
+        let word = SearchQuery {
+            is_whole_word: true,
+            ..SearchQuery::plain("peace")
+        };
+        assert_eq!(
+            spans(&project, &word),
+            [(0, Span::new(0, 5)), (0, Span::new(16, 21))]
+        );
+        let regex = SearchQuery {
+            is_regex: true,
+            ..SearchQuery::plain(r"peace\w+")
+        };
+        let hits = spans(&project, &regex);
+        assert_eq!(hits.len(), 2);
+        assert_eq!(project.documents[0].slice(hits[1].1), Some("Peacekeepers"));
+        // A plain pattern's regex characters are literal.
+        assert!(spans(&project, &SearchQuery::plain("peace.")).len() == 1);
+    }
+
+    #[test]
+    fn bad_and_empty_patterns_are_errors_and_empty_matches_are_no_hits() {
+        let bad = SearchQuery {
+            is_regex: true,
+            ..SearchQuery::plain("(unclosed")
+        };
+        assert!(matches!(bad.compile(), Err(SearchError::BadRegex(_))));
+        assert_eq!(
+            SearchQuery::plain("").compile().unwrap_err(),
+            SearchError::EmptyPattern
+        );
+        let project = corpus(&["abc"]);
+        let star = SearchQuery {
+            is_regex: true,
+            ..SearchQuery::plain("x*")
+        };
+        assert!(spans(&project, &star).is_empty());
+    }
+
+    #[test]
+    fn steps_respect_the_budget_and_find_the_same_hits() {
+        let texts: Vec<String> = (0..10).map(|i| format!("talks round {i} talks")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let project = corpus(&refs);
+        let mut search = CorpusSearch::new(&SearchQuery::plain("talks")).unwrap();
+        let mut steps = 0;
+        while !search.step(&project, 40) {
+            steps += 1;
+            // Each document is 19 bytes: two per step.
+            assert_eq!(search.documents_searched(), steps * 2);
+        }
+        assert_eq!(search.hits().len(), 20);
+        assert_eq!(search.groups().len(), 10);
+        assert_eq!(search.groups()[3].hits, 6..8);
+        assert_eq!(search.bytes_searched(), 190);
+        assert_eq!(
+            search.hits(),
+            search_project(&project, search.query()).unwrap()
+        );
+    }
+
+    #[test]
+    fn context_stays_on_the_hit_line() {
+        let project = corpus(&["First line.\nThe talks resumed on Friday.\nLast."]);
+        let doc = &project.documents[0];
+        let span = doc.find("talks", 0).unwrap();
+        let context = hit_context(doc, span, 30).unwrap();
+        assert_eq!(context.before, "The ");
+        assert_eq!(context.matched, "talks");
+        assert_eq!(context.after, " resumed on Friday.");
+        assert_eq!(context.one_line(), "The talks resumed on Friday.");
+    }
+
+    #[test]
+    fn annotate_hits_is_one_step_skips_tagged_and_undoes() {
+        let mut project = corpus(&["talks and talks", "more talks"]);
+        let actor = crate::model::Actor::new("Envoy", None);
+        let holder = actor.id;
+        project.apply(project.add_actor(actor).unwrap()).unwrap();
+        let hits = search_project(&project, &SearchQuery::plain("talks")).unwrap();
+        // Tag the first hit by hand first: annotate-all must skip it.
+        let first = project
+            .new_annotation(hits[0].document, "claim", vec![hits[0].span], Utc::now())
+            .unwrap();
+        project.apply(Edit::AddAnnotation(Box::new(first))).unwrap();
+        let before = project.clone();
+        let preset = HitPreset {
+            holder: Some(holder),
+            stance: Some(Stance::For),
+            ..HitPreset::default()
+        };
+        let result = project
+            .annotate_hits(&hits, "claim", &preset, Utc::now())
+            .unwrap();
+        assert_eq!(
+            result.count,
+            TaggedCount {
+                tagged: 2,
+                skipped: 1
+            }
+        );
+        assert_eq!(result.count.message(), "Tagged 2, skipped 1 already tagged");
+        let undo = project.apply(result.edit.unwrap()).unwrap();
+        assert_eq!(project.annotations.len(), 3);
+        assert!(
+            project.annotations[1..]
+                .iter()
+                .all(|a| a.holder == Some(holder))
+        );
+        assert_eq!(project.problems(), Vec::new());
+        // Again: every hit is tagged now, so there is nothing to do.
+        let again = project
+            .annotate_hits(&hits, "claim", &preset, Utc::now())
+            .unwrap();
+        assert_eq!(again.edit, None);
+        assert_eq!(again.count.skipped, 3);
+        // Another tag is not "the same tag".
+        let other = project
+            .annotate_hits(&hits, "position", &preset, Utc::now())
+            .unwrap();
+        assert_eq!(other.count.tagged, 3);
+        project.apply(undo).unwrap();
+        assert_eq!(project, before);
+    }
+
+    #[test]
+    fn annotate_hits_refuses_unknown_presets_and_tags() {
+        let project = corpus(&["talks"]);
+        let hits = search_project(&project, &SearchQuery::plain("talks")).unwrap();
+        let stranger = HitPreset {
+            holder: Some(ActorId::random()),
+            ..HitPreset::default()
+        };
+        assert!(
+            project
+                .annotate_hits(&hits, "claim", &stranger, Utc::now())
+                .is_err()
+        );
+        let none = HitPreset::default();
+        assert!(
+            project
+                .annotate_hits(&hits, "nope", &none, Utc::now())
+                .is_err()
+        );
+    }
+}

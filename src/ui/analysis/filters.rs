@@ -1,0 +1,127 @@
+//! The filter bar: date range, tags, sides (affiliations) and grouping.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use crate::model::Project;
+use crate::model::analysis::AnalysisFilter;
+
+/// The date fields as typed; the filter takes them once they parse.
+#[derive(Default)]
+pub(super) struct FilterText {
+    from: String,
+    to: String,
+}
+
+pub(super) fn filters_ui(
+    ui: &mut Ui,
+    project: &Project,
+    filter: &mut AnalysisFilter,
+    text: &mut FilterText,
+) {
+    ui.horizontal_wrapped(|ui| {
+        date_field_ui(
+            ui,
+            "From",
+            "analysis_from",
+            &mut text.from,
+            &mut filter.from,
+        );
+        date_field_ui(ui, "To", "analysis_to", &mut text.to, &mut filter.to);
+        ui.separator();
+        tags_menu_ui(ui, project, &mut filter.tags);
+        sides_menu_ui(ui, project, &mut filter.affiliations);
+        ui.checkbox(&mut filter.group_by_affiliation, "Group by affiliation");
+    });
+}
+
+/// A `YYYY-MM-DD` field; empty means no bound. A date that does not parse is shown in red
+/// and leaves the filter as it was.
+fn date_field_ui(
+    ui: &mut Ui,
+    label: &str,
+    id: &str,
+    text: &mut String,
+    date: &mut Option<NaiveDate>,
+) {
+    ui.label(label);
+    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d");
+    let is_bad = !text.trim().is_empty() && parsed.is_err();
+    let mut edit = egui::TextEdit::singleline(text)
+        .id_salt(id)
+        .hint_text("YYYY-MM-DD")
+        .desired_width(112.0);
+    if is_bad {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let response = ui.add(edit);
+    if response.changed() {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            *date = None;
+        } else if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+            *date = Some(d);
+        }
+    }
+}
+
+fn tags_menu_ui(ui: &mut Ui, project: &Project, tags: &mut BTreeSet<String>) {
+    let title = if tags.is_empty() {
+        "Tags: all".to_owned()
+    } else {
+        format!("Tags: {}", tags.len())
+    };
+    ui.menu_button(title, |ui| {
+        if ui.button("All tags").clicked() {
+            tags.clear();
+        }
+        ui.separator();
+        for tag in &project.schema.tags {
+            let mut is_on = tags.contains(&tag.key);
+            let label = RichText::new(&tag.name).color(crate::ui::tag_color(tag.color));
+            if ui.checkbox(&mut is_on, label).changed() {
+                if is_on {
+                    tags.insert(tag.key.clone());
+                } else {
+                    tags.remove(&tag.key);
+                }
+            }
+        }
+    });
+}
+
+fn sides_menu_ui(ui: &mut Ui, project: &Project, affiliations: &mut BTreeSet<String>) {
+    let known: BTreeSet<String> = project
+        .actors
+        .iter()
+        .map(|a| a.affiliation.as_deref().unwrap_or("").trim().to_owned())
+        .collect();
+    let title = if affiliations.is_empty() {
+        "Sides: all".to_owned()
+    } else {
+        format!("Sides: {}", affiliations.len())
+    };
+    ui.menu_button(title, |ui| {
+        if ui.button("All sides").clicked() {
+            affiliations.clear();
+        }
+        ui.separator();
+        for side in &known {
+            let mut is_on = affiliations.contains(side);
+            let label = if side.is_empty() {
+                "(no affiliation)"
+            } else {
+                side
+            };
+            if ui.checkbox(&mut is_on, label).changed() {
+                if is_on {
+                    affiliations.insert(side.clone());
+                } else {
+                    affiliations.remove(side);
+                }
+            }
+        }
+    });
+}

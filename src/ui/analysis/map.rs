@@ -1,0 +1,363 @@
+//! The position map grid: actors down, issues across, each cell coloured by the latest
+//! stance with its counts and a corner mark where the actor conceded. Painted, not built of
+//! widgets, and only the rows in view: scrolling a map of hundreds of actors stays cheap.
+
+use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+
+use super::Picked;
+use crate::model::Project;
+use crate::model::analysis::{Cell, PositionMap, stance_color, stance_word};
+use crate::ui::tag_color;
+
+const NAME_WIDTH_PX: f32 = 200.0;
+const CELL_WIDTH_PX: f32 = 118.0;
+const ROW_HEIGHT_PX: f32 = 30.0;
+const HEADER_HEIGHT_PX: f32 = 40.0;
+
+/// One line of the grid: a group header or an actor's row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Line {
+    Group(usize),
+    Row(usize),
+}
+
+/// What drawing the map did.
+pub(super) struct MapPainted {
+    pub(super) rows: usize,
+    pub(super) rows_painted: usize,
+    pub(super) clicked: Option<Picked>,
+}
+
+fn lines(map: &PositionMap) -> Vec<Line> {
+    if map.groups.is_empty() {
+        return (0..map.rows.len()).map(Line::Row).collect();
+    }
+    let mut out = Vec::with_capacity(map.rows.len() + map.groups.len());
+    for (g, group) in map.groups.iter().enumerate() {
+        out.push(Line::Group(g));
+        out.extend(group.rows.clone().map(Line::Row));
+    }
+    out
+}
+
+pub(super) fn map_ui(
+    ui: &mut Ui,
+    project: &Project,
+    map: &PositionMap,
+    picked: Option<Picked>,
+    cell_rects: &mut Vec<((usize, usize), Rect)>,
+) -> MapPainted {
+    cell_rects.clear();
+    let lines = lines(map);
+    let mut painted = MapPainted {
+        rows: lines.len(),
+        rows_painted: 0,
+        clicked: None,
+    };
+    ui.weak(
+        "Each cell: the latest stance, then claims/positions/concessions; a corner flag: \
+         conceded. Click a cell for the evidence.",
+    );
+    if map.rows.is_empty() {
+        ui.add_space(12.0);
+        ui.label("No actor has a statement on an issue inside the filter.");
+        ui.weak("Give annotations a holder and issues in the sidebar, or widen the filter.");
+        return painted;
+    }
+    #[allow(clippy::cast_precision_loss)] // row and column counts are small
+    let size = vec2(
+        NAME_WIDTH_PX + CELL_WIDTH_PX * map.issues.len() as f32,
+        HEADER_HEIGHT_PX + ROW_HEIGHT_PX * lines.len() as f32,
+    );
+    egui::ScrollArea::both()
+        .id_salt("position_map")
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+            let origin = rect.min;
+            let first = ((viewport.min.y - HEADER_HEIGHT_PX) / ROW_HEIGHT_PX)
+                .floor()
+                .max(0.0);
+            let last = ((viewport.max.y - HEADER_HEIGHT_PX) / ROW_HEIGHT_PX)
+                .ceil()
+                .max(0.0);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let visible = (first as usize).min(lines.len())..(last as usize).min(lines.len());
+            let picked_cell = match picked {
+                Some(Picked::Cell { actor, issue }) => map.row_of(actor).zip(map.column_of(issue)),
+                _ => None,
+            };
+            let painter = ui.painter_at(ui.clip_rect());
+            for (index, line) in lines
+                .iter()
+                .enumerate()
+                .take(visible.end)
+                .skip(visible.start)
+            {
+                #[allow(clippy::cast_precision_loss)]
+                let y = origin.y + HEADER_HEIGHT_PX + ROW_HEIGHT_PX * index as f32;
+                painted.rows_painted += 1;
+                match *line {
+                    Line::Group(g) => paint_group(ui, &painter, map, g, origin, y, viewport),
+                    Line::Row(row) => {
+                        for column in 0..map.issues.len() {
+                            let Some(cell) = map.cell(row, column) else {
+                                continue;
+                            };
+                            let r = cell_rect(origin, y, column);
+                            if !r.intersects(ui.clip_rect()) {
+                                continue;
+                            }
+                            paint_cell(ui, &painter, cell, r, picked_cell == Some((row, column)));
+                            cell_rects.push(((row, column), r));
+                        }
+                        paint_name(ui, &painter, map, row, origin, y, viewport);
+                    }
+                }
+            }
+            paint_header(ui, &painter, map, origin, viewport);
+            let hovered = response
+                .hover_pos()
+                .and_then(|pos| hit(map, &lines, origin, viewport, pos));
+            if let Some(hit) = hovered {
+                let response =
+                    response.on_hover_ui_at_pointer(|ui| hover_ui(ui, project, map, hit));
+                if response.clicked()
+                    && let Hit::Cell(row, column) = hit
+                    && let (Some(r), Some(&issue)) = (map.rows.get(row), map.issues.get(column))
+                    && map.cell(row, column).is_some_and(|c| !c.is_empty())
+                {
+                    painted.clicked = Some(Picked::Cell {
+                        actor: r.actor,
+                        issue,
+                    });
+                }
+            }
+        });
+    painted
+}
+
+fn cell_rect(origin: Pos2, y: f32, column: usize) -> Rect {
+    #[allow(clippy::cast_precision_loss)]
+    let x = origin.x + NAME_WIDTH_PX + CELL_WIDTH_PX * column as f32;
+    Rect::from_min_size(pos2(x, y), vec2(CELL_WIDTH_PX, ROW_HEIGHT_PX)).shrink(1.5)
+}
+
+fn paint_cell(ui: &Ui, painter: &egui::Painter, cell: &Cell, r: Rect, is_picked: bool) {
+    let visuals = ui.visuals();
+    if cell.is_empty() {
+        painter.rect_filled(r, 3.0, visuals.faint_bg_color);
+    } else {
+        let color = tag_color(stance_color(cell.stance));
+        painter.rect_filled(r, 3.0, color.gamma_multiply(0.55));
+        let text = format!(
+            "{}  {}/{}/{}",
+            stance_word(cell.stance),
+            cell.claims,
+            cell.positions,
+            cell.concessions
+        );
+        painter.text(
+            r.left_center() + vec2(6.0, 0.0),
+            Align2::LEFT_CENTER,
+            text,
+            FontId::proportional(11.5),
+            visuals.strong_text_color(),
+        );
+        if cell.is_conceded {
+            // A dark corner flag: the actor gave ground on the issue.
+            let corner = r.right_top();
+            painter.add(egui::Shape::convex_polygon(
+                vec![corner, corner + vec2(-11.0, 0.0), corner + vec2(0.0, 11.0)],
+                visuals.strong_text_color(),
+                Stroke::NONE,
+            ));
+        }
+    }
+    if is_picked {
+        painter.rect_stroke(
+            r,
+            3.0,
+            Stroke::new(2.0, visuals.selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
+}
+
+/// The actor's name, kept at the left edge while the map scrolls sideways.
+fn paint_name(
+    ui: &Ui,
+    painter: &egui::Painter,
+    map: &PositionMap,
+    row: usize,
+    origin: Pos2,
+    y: f32,
+    viewport: Rect,
+) {
+    let Some(r) = map.rows.get(row) else {
+        return;
+    };
+    let x = origin.x + viewport.min.x;
+    let rect = Rect::from_min_size(pos2(x, y), vec2(NAME_WIDTH_PX, ROW_HEIGHT_PX));
+    painter.rect_filled(rect, 0.0, ui.visuals().panel_fill);
+    let name = elide_to(&r.name, 28);
+    painter.text(
+        rect.left_center() + vec2(6.0, 0.0),
+        Align2::LEFT_CENTER,
+        name,
+        FontId::proportional(13.0),
+        ui.visuals().text_color(),
+    );
+}
+
+fn paint_group(
+    ui: &Ui,
+    painter: &egui::Painter,
+    map: &PositionMap,
+    group: usize,
+    origin: Pos2,
+    y: f32,
+    viewport: Rect,
+) {
+    let Some(g) = map.groups.get(group) else {
+        return;
+    };
+    let x = origin.x + viewport.min.x;
+    let name = g.affiliation.as_deref().unwrap_or("No affiliation");
+    painter.text(
+        pos2(x + 4.0, y + ROW_HEIGHT_PX - 6.0),
+        Align2::LEFT_BOTTOM,
+        format!("{name} ({})", g.rows.len()),
+        FontId::proportional(13.0),
+        ui.visuals().strong_text_color(),
+    );
+    painter.hline(
+        x..=x + viewport.width(),
+        y + ROW_HEIGHT_PX - 2.0,
+        ui.visuals().widgets.noninteractive.bg_stroke,
+    );
+}
+
+/// The issue names, kept at the top while the map scrolls down.
+fn paint_header(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos2, viewport: Rect) {
+    let y = origin.y + viewport.min.y;
+    let band = Rect::from_min_size(
+        pos2(origin.x + viewport.min.x, y),
+        vec2(viewport.width(), HEADER_HEIGHT_PX),
+    );
+    painter.rect_filled(band, 0.0, ui.visuals().panel_fill);
+    for (column, name) in map.issue_names.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let x = origin.x + NAME_WIDTH_PX + CELL_WIDTH_PX * column as f32;
+        if x + CELL_WIDTH_PX < band.min.x || x > band.max.x {
+            continue;
+        }
+        painter.text(
+            pos2(x + 4.0, y + HEADER_HEIGHT_PX - 6.0),
+            Align2::LEFT_BOTTOM,
+            elide_to(name, 16),
+            FontId::proportional(12.0),
+            ui.visuals().strong_text_color(),
+        );
+    }
+    painter.text(
+        pos2(band.min.x + 6.0, y + HEADER_HEIGHT_PX - 6.0),
+        Align2::LEFT_BOTTOM,
+        "Actor",
+        FontId::proportional(12.0),
+        ui.visuals().weak_text_color(),
+    );
+}
+
+/// What the pointer is over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hit {
+    Cell(usize, usize),
+    Issue(usize),
+    Actor(usize),
+}
+
+fn hit(map: &PositionMap, lines: &[Line], origin: Pos2, viewport: Rect, pos: Pos2) -> Option<Hit> {
+    let local: Vec2 = pos - origin;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let column = ((local.x - NAME_WIDTH_PX) / CELL_WIDTH_PX).floor();
+    if local.y - viewport.min.y < HEADER_HEIGHT_PX {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        return (column >= 0.0 && (column as usize) < map.issues.len())
+            .then_some(Hit::Issue(column as usize));
+    }
+    let line = ((local.y - HEADER_HEIGHT_PX) / ROW_HEIGHT_PX).floor();
+    if line < 0.0 {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let Some(Line::Row(row)) = lines.get(line as usize).copied() else {
+        return None;
+    };
+    if local.x - viewport.min.x < NAME_WIDTH_PX {
+        return Some(Hit::Actor(row));
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    (column >= 0.0 && (column as usize) < map.issues.len())
+        .then_some(Hit::Cell(row, column as usize))
+}
+
+/// The hover summary.
+fn hover_ui(ui: &mut Ui, project: &Project, map: &PositionMap, hit: Hit) {
+    match hit {
+        Hit::Issue(column) => {
+            ui.label(map.issue_names.get(column).map_or("", String::as_str));
+        }
+        Hit::Actor(row) => {
+            if let Some(r) = map.rows.get(row) {
+                ui.label(&r.name);
+                if let Some(side) = &r.affiliation {
+                    ui.weak(side);
+                }
+            }
+        }
+        Hit::Cell(row, column) => {
+            let (Some(r), Some(issue), Some(cell)) = (
+                map.rows.get(row),
+                map.issue_names.get(column),
+                map.cell(row, column),
+            ) else {
+                return;
+            };
+            ui.strong(format!("{} on {issue}", r.name));
+            if cell.is_empty() {
+                ui.weak("No statements.");
+                return;
+            }
+            let date = cell
+                .latest
+                .and_then(|w| w.date)
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            ui.label(format!(
+                "Latest stance: {} (latest statement {date})",
+                stance_word(cell.stance)
+            ));
+            ui.label(format!(
+                "{} claim(s), {} position(s), {} concession(s)",
+                cell.claims, cell.positions, cell.concessions
+            ));
+            if cell.is_conceded {
+                ui.label("Conceded on this issue.");
+            }
+            if let Some(last) = cell.evidence.last() {
+                ui.weak(format!("\"{}\"", elide_to(last.quote(project), 80)));
+            }
+            ui.weak("Click to list the evidence.");
+        }
+    }
+}
+
+/// The first `max_chars` chars of `text`, with "..." if cut.
+pub(super) fn elide_to(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max_chars.saturating_sub(3)).collect();
+    out.push_str("...");
+    out
+}

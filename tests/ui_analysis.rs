@@ -1,0 +1,178 @@
+//! The analysis view in the real app: Ctrl+2 opens it, clicking a map cell lists its
+//! evidence, clicking a quote shows the statement in the article; the timeline lists the
+//! marks of dated documents in date order.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use chrono::{NaiveDate, Utc};
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stance::app::{MainView, StanceApp};
+use stance::io::load_project;
+use stance::model::analysis::{PositionMap, TagKind};
+use stance::model::{Actor, Annotation, AnnotationId, Document, Issue, Project, Stance};
+use stance::ui::analysis::{AnalysisTab, Picked};
+
+fn click_at(harness: &mut Harness<'static, StanceApp>, pos: Pos2) {
+    harness.event(Event::PointerMoved(pos));
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
+fn sample() -> Project {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/saves/ukraine-talks.ron");
+    load_project(std::path::Path::new(path)).unwrap().project
+}
+
+#[test]
+fn clicking_a_cell_lists_its_evidence_and_a_quote_opens_in_the_article() {
+    let project = sample();
+    let ushakov = project.actor_named("Yuri Ushakov").unwrap().id;
+    let framework = project.issue_named("peace framework").unwrap().id;
+    let map = PositionMap::build(&project, &Default::default());
+    let cell = map
+        .cell(
+            map.row_of(ushakov).unwrap(),
+            map.column_of(framework).unwrap(),
+        )
+        .unwrap();
+    let concession = cell
+        .evidence
+        .iter()
+        .find(|e| e.kind == TagKind::Concession)
+        .unwrap();
+    let (concession_id, quote) = (concession.annotation, concession.quote(&project).to_owned());
+    let document = concession.document;
+
+    let mut harness = common::harness(StanceApp::with_project(project));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    assert_eq!(harness.state().main_view(), MainView::Analysis);
+    assert_eq!(harness.state().analysis_view().tab(), AnalysisTab::Map);
+
+    let rect = {
+        let app = harness.state();
+        app.analysis_view()
+            .cell_rect(app.project(), ushakov, framework)
+            .expect("the cell is painted")
+    };
+    click_at(&mut harness, rect.center());
+    assert_eq!(
+        harness.state().analysis_view().picked(),
+        Some(Picked::Cell {
+            actor: ushakov,
+            issue: framework
+        })
+    );
+
+    harness.get_by_role_and_label(Role::Link, &quote).click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.main_view(), MainView::Article);
+    assert_eq!(app.current_document(), Some(document));
+    assert_eq!(app.selected_annotation(), Some(concession_id));
+}
+
+/// Two articles, the later one first in the project, each with one position on one issue.
+fn two_rounds() -> (Project, AnnotationId, AnnotationId) {
+    let mut project = Project::new("Two rounds");
+    let mut florida = Document::new("Florida", "Umerov accepted the draft.".to_owned());
+    florida.date = NaiveDate::from_ymd_opt(2025, 12, 5);
+    let mut geneva = Document::new("Geneva", "Umerov rejected the draft.".to_owned());
+    geneva.date = NaiveDate::from_ymd_opt(2025, 11, 23);
+    let umerov = Actor::new("Rustem Umerov", Some("Ukraine"));
+    let issue = Issue::new("Peace framework");
+    let mut ids = Vec::new();
+    for (doc, word, stance) in [
+        (&florida, "accepted the draft", Stance::For),
+        (&geneva, "rejected the draft", Stance::Against),
+    ] {
+        let span = doc.find(word, 0).unwrap();
+        let mut a = Annotation::bare(
+            AnnotationId::random(),
+            doc.id,
+            "position",
+            vec![span],
+            word,
+            Utc::now(),
+        );
+        a.holder = Some(umerov.id);
+        a.issues = vec![issue.id];
+        a.stance = Some(stance);
+        ids.push(a.id);
+        project.annotations.push(a);
+    }
+    project.documents = vec![florida, geneva];
+    project.actors.push(umerov);
+    project.issues.push(issue);
+    project.sort_annotations();
+    project.touch();
+    assert!(project.problems().is_empty(), "{:?}", project.problems());
+    (project, ids[1], ids[0])
+}
+
+#[test]
+fn the_timeline_lists_the_marks_of_two_dated_documents_in_date_order() {
+    let (project, geneva, florida) = two_rounds();
+    let mut harness = common::harness(StanceApp::with_project(project));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    harness.get_by_label("Timeline").click();
+    harness.run();
+    assert_eq!(harness.state().analysis_view().tab(), AnalysisTab::Timeline);
+    assert_eq!(
+        harness.state().analysis_view().painted_marks(),
+        [geneva, florida]
+    );
+
+    // Clicking the later mark picks it; its quote opens the Florida article.
+    let rect = harness.state().analysis_view().mark_rect(florida).unwrap();
+    click_at(&mut harness, rect.center());
+    assert_eq!(
+        harness.state().analysis_view().picked(),
+        Some(Picked::Mark(florida))
+    );
+    harness
+        .get_by_role_and_label(Role::Link, "accepted the draft")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_annotation(), Some(florida));
+    assert_eq!(harness.state().main_view(), MainView::Article);
+
+    // Ctrl+1 and Ctrl+2 switch between the views; the map is built once, not per frame.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness
+        .state_mut()
+        .analysis_view_mut()
+        .set_tab(AnalysisTab::Map);
+    harness.run();
+    let builds = harness.state().analysis_view().map_builds();
+    assert!(builds >= 1);
+    assert_eq!(
+        harness
+            .state()
+            .analysis_view()
+            .last_stats()
+            .map_rows_painted,
+        1
+    );
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(harness.state().analysis_view().map_builds(), builds);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().main_view(), MainView::Article);
+}
