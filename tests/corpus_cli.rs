@@ -181,3 +181,28 @@ fn search_exits_1_without_hits_and_2_on_a_bad_pattern() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("regular expression"));
 }
+
+#[test]
+fn a_folder_of_brat_folders_imports_them_all_on_the_command_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat");
+    let pairs: usize = ["corpora-CoNLL-ST_2002-esp", "corpora-TDT", "tutorials-news"]
+        .iter()
+        .map(|name| {
+            std::fs::read_dir(root.join(name))
+                .unwrap()
+                .filter(|e| {
+                    e.as_ref()
+                        .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ann"))
+                })
+                .count()
+        })
+        .sum();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brat.ron");
+    let output = stance(&[&"import", &root, &"-o", &out]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let project = load_project(&out).unwrap().project;
+    // The README and licences beside the folders are documentation, not articles.
+    assert_eq!(project.documents.len(), pairs);
+    assert!(project.annotations.len() > 100);
+}

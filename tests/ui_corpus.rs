@@ -152,3 +152,22 @@ fn a_folder_of_brat_folders_offers_them_and_imports_the_ones_kept() {
     harness.run();
     assert_eq!(harness.state().project(), &before);
 }
+
+#[test]
+fn the_document_filter_narrows_the_list_and_the_keys_follow_it() {
+    let project = corpus();
+    let geneva = project.documents[1].id;
+    let mut harness = harness(StanceApp::with_project(project));
+    harness.get_by_label("Filter").click();
+    harness.run();
+    harness.event(Event::Text("lakeside".to_owned()));
+    harness.run();
+    harness.get_by_label("1 of 4 documents");
+    // The open document is filtered out: the next one is the first shown.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().current_document(), Some(geneva));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().current_document(), Some(geneva));
+}

@@ -70,7 +70,8 @@ impl StanceApp {
         }
     }
 
-    /// File > Import Folder: a folder of brat folders offers them; anything else imports.
+    /// File > Import Folder (or a drop): one folder of brat folders offers them; anything
+    /// else imports at once.
     pub(super) fn import_folder(&mut self, ctx: &egui::Context, paths: &[PathBuf]) {
         if let [folder] = paths
             && let Ok(FolderContents::BratFolders(folders)) = survey_folder(folder)

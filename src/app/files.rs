@@ -512,7 +512,7 @@ impl StanceApp {
             .into_iter()
             .partition(|p| classify(p) == FileKind::Project);
         if !imports.is_empty() {
-            self.import(ctx, &imports);
+            self.import_folder(ctx, &imports);
         }
         if let Some(project) = projects.into_iter().next() {
             self.request(ctx, Pending::OpenPath(project));

@@ -62,6 +62,7 @@ impl Dialog {
                 | Dialog::DiskChanged { .. }
                 | Dialog::SaveConflict(_)
                 | Dialog::OpenFailed(_)
+                | Dialog::ChooseFolders(_)
         )
     }
 }

@@ -17,7 +17,8 @@ use crate::model::{Annotation, IssueId, Project, ProjectIndex};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Articles (.txt, .md), brat folders or .ann files, or Stance json/jsonl/w3c exports.
+    /// Articles (.txt, .md) or folders of them, brat folders (or a folder of them) or .ann
+    /// files, or Stance json/jsonl/w3c exports.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The project file to write.

@@ -66,7 +66,11 @@ impl SearchQuery {
             .case_insensitive(!self.is_case_sensitive)
             .build()
             .map_err(|e| SearchError::BadRegex(first_line(&e.to_string())))?;
-        Ok(Matcher { regex })
+        let is_line_bound = !self.is_regex && !self.pattern.contains('\n');
+        Ok(Matcher {
+            regex,
+            is_line_bound,
+        })
     }
 }
 
@@ -80,21 +84,38 @@ fn first_line(message: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct Matcher {
     regex: Regex,
+    /// No hit can contain a line break (plain text without one), so a long text can be
+    /// searched a line-bounded slice at a time with the same hits.
+    is_line_bound: bool,
 }
 
 impl Matcher {
     /// The hits in one document, in text order; empty matches (`a*`) are no hits.
     #[must_use]
     pub fn find_in(&self, doc: &Document) -> Vec<Span> {
+        self.find_in_range(&doc.text, 0..doc.text.len(), 0).0
+    }
+
+    /// The hits in `text[range]`, whose start is char `start_chars` of `text`, and the char
+    /// offset of the range's end.
+    fn find_in_range(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        start_chars: usize,
+    ) -> (Vec<Span>, usize) {
+        let Some(haystack) = text.get(range) else {
+            return (Vec::new(), start_chars);
+        };
         let mut out = Vec::new();
         // Counting chars from the previous hit on: linear in the text, whatever the hits.
         let mut at_bytes = 0;
-        let mut at_chars = 0;
-        for m in self.regex.find_iter(&doc.text) {
+        let mut at_chars = start_chars;
+        for m in self.regex.find_iter(haystack) {
             if m.is_empty() {
                 continue;
             }
-            let Some(gap) = doc.text.get(at_bytes..m.start()) else {
+            let Some(gap) = haystack.get(at_bytes..m.start()) else {
                 continue;
             };
             let start = at_chars + gap.chars().count();
@@ -103,8 +124,18 @@ impl Matcher {
             at_bytes = m.end();
             at_chars = end;
         }
-        out
+        let rest = haystack.get(at_bytes..).unwrap_or_default();
+        (out, at_chars + rest.chars().count())
     }
+}
+
+/// The end of the line at or after byte `at` (the `\n`'s offset, or the text's end).
+fn line_end_after(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    text[at..].find('\n').map_or(text.len(), |i| at + i)
 }
 
 /// One hit: a char span of a document.
@@ -127,6 +158,8 @@ pub struct CorpusSearch {
     matcher: Matcher,
     query: SearchQuery,
     next_document: usize,
+    /// Where the search stopped inside `next_document` (bytes, chars), if it did.
+    resume_at: Option<(usize, usize)>,
     hits: Vec<SearchHit>,
     groups: Vec<HitGroup>,
     bytes_searched: usize,
@@ -142,6 +175,7 @@ impl CorpusSearch {
             matcher: query.compile()?,
             query: query.clone(),
             next_document: 0,
+            resume_at: None,
             hits: Vec::new(),
             groups: Vec::new(),
             bytes_searched: 0,
@@ -153,31 +187,53 @@ impl CorpusSearch {
         &self.query
     }
 
-    /// Searches further documents, whole ones, until `budget_bytes` of text were read this
-    /// step (at least one document). Returns true once every document was searched.
+    /// Searches further documents until `budget_bytes` of text were read this step. Documents
+    /// are searched whole, except one longer than the budget with a plain pattern: that one
+    /// is searched a budget's worth (to the end of a line) per step. Each step reads
+    /// something. Returns true once every document was searched.
     pub fn step(&mut self, project: &Project, budget_bytes: usize) -> bool {
         let mut read_bytes = 0;
         while let Some(doc) = project.documents.get(self.next_document) {
-            if read_bytes > 0 && read_bytes + doc.text.len() > budget_bytes {
+            let (from_bytes, from_chars) = self.resume_at.unwrap_or((0, 0));
+            let remaining = doc.text.len().saturating_sub(from_bytes);
+            let fits = read_bytes + remaining <= budget_bytes;
+            if read_bytes > 0 && !fits {
                 break;
             }
-            let start = self.hits.len();
-            self.hits
-                .extend(self.matcher.find_in(doc).into_iter().map(|span| SearchHit {
-                    document: doc.id,
-                    span,
-                }));
-            if self.hits.len() > start {
-                self.groups.push(HitGroup {
-                    document: doc.id,
-                    hits: start..self.hits.len(),
-                });
+            let end_bytes = if fits || !self.matcher.is_line_bound {
+                doc.text.len()
+            } else {
+                line_end_after(&doc.text, from_bytes + budget_bytes.max(1))
+            };
+            let (spans, end_chars) =
+                (self.matcher).find_in_range(&doc.text, from_bytes..end_bytes, from_chars);
+            self.add_hits(doc.id, spans);
+            read_bytes += end_bytes - from_bytes;
+            if end_bytes < doc.text.len() {
+                self.resume_at = Some((end_bytes, end_chars));
+                break;
             }
-            read_bytes += doc.text.len();
+            self.resume_at = None;
             self.next_document += 1;
         }
         self.bytes_searched += read_bytes;
         self.is_done(project)
+    }
+
+    /// Adds hits of `document`, to its group if the previous slice of it had hits too.
+    fn add_hits(&mut self, document: DocumentId, spans: Vec<Span>) {
+        if spans.is_empty() {
+            return;
+        }
+        let start = self.hits.len();
+        (self.hits).extend(spans.into_iter().map(|span| SearchHit { document, span }));
+        match self.groups.last_mut() {
+            Some(group) if group.document == document => group.hits.end = self.hits.len(),
+            _ => self.groups.push(HitGroup {
+                document,
+                hits: start..self.hits.len(),
+            }),
+        }
     }
 
     /// Searches every document not searched yet.
@@ -458,6 +514,37 @@ mod tests {
             search.hits(),
             search_project(&project, search.query()).unwrap()
         );
+    }
+
+    #[test]
+    fn a_long_document_is_searched_in_line_bounded_slices_with_the_same_hits() {
+        let line = "Ceasefire talks: the ceasefire – Київ ceasefire.\n";
+        let project = corpus(&[&line.repeat(40), "one more ceasefire"]);
+        let plain = SearchQuery::plain("ceasefire");
+        let mut search = CorpusSearch::new(&plain).unwrap();
+        let mut steps = 0;
+        while !search.step(&project, 200) {
+            steps += 1;
+            // A slice runs at most to the end of the line the budget ends in.
+            assert!(search.bytes_searched() <= steps * (200 + line.len()));
+        }
+        assert!(steps > 5, "{steps} steps");
+        let whole = plain.compile().unwrap().find_in(&project.documents[0]);
+        assert_eq!(whole.len(), 120);
+        let hits: Vec<Span> = search.hits()[..120].iter().map(|h| h.span).collect();
+        assert_eq!(hits, whole);
+        assert_eq!(search.groups().len(), 2);
+        assert_eq!(search.groups()[0].hits, 0..120);
+        assert_eq!(search.hits(), search_project(&project, &plain).unwrap());
+        // A regular expression could span lines: its document is searched whole.
+        let regex = SearchQuery {
+            is_regex: true,
+            ..SearchQuery::plain("ceasefire")
+        };
+        let mut search = CorpusSearch::new(&regex).unwrap();
+        search.step(&project, 200);
+        assert_eq!(search.documents_searched(), 1);
+        assert_eq!(search.hits().len(), 120);
     }
 
     #[test]
