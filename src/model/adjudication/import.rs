@@ -58,9 +58,23 @@ pub fn import_for_comparison(
                 .any(|e| matches!(e, Edit::InsertTag { tag, .. } if tag.key == a.tag))
             && let Some(tag) = other.schema.get(&a.tag)
         {
+            let mut tag = tag.clone();
+            // A hotkey our tags (or one brought in before) already use would tag with two
+            // tags at once; the analyst can give it another in the Schema window.
+            if let Some(key) = tag.hotkey {
+                if project
+                    .schema
+                    .check_hotkey(key, None, &names.hotkeys)
+                    .is_err()
+                {
+                    tag.hotkey = None;
+                } else {
+                    names.hotkeys.push(key);
+                }
+            }
             edits.push(Edit::InsertTag {
                 index: project.schema.tags.len() + names.tags_added,
-                tag: tag.clone(),
+                tag,
             });
             names.tags_added += 1;
         }
@@ -92,6 +106,8 @@ struct Names {
     actors_added: usize,
     issues_added: usize,
     tags_added: usize,
+    /// Hotkeys of the tags brought in so far.
+    hotkeys: Vec<char>,
 }
 
 impl Names {
