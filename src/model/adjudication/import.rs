@@ -17,6 +17,8 @@ pub enum ImportError {
     NoSharedDocument(String),
     #[error("{0:?} has no annotations on the documents of this project")]
     NothingToCompare(String),
+    #[error("every annotation of {0:?} is here already (was it brought in before?)")]
+    AlreadyHere(String),
 }
 
 /// One edit adding `other`'s annotations of shared documents, with fresh ids; each keeps its
@@ -48,10 +50,19 @@ pub fn import_for_comparison(
     let mut names = Names::default();
     let mut edits = Vec::new();
     let mut added = Vec::new();
+    let mut is_any_shared = false;
     for a in &other.annotations {
         let Some(&document) = documents.get(&a.document) else {
             continue;
         };
+        is_any_shared = true;
+        let annotator = a.annotator.as_deref().unwrap_or(coder);
+        // Bringing the same file in twice would pit an annotator against their own copies.
+        if (project.annotations_of(document)).any(|b| {
+            b.annotator.as_deref() == Some(annotator) && b.ranges == a.ranges && b.tag == a.tag
+        }) {
+            continue;
+        }
         if project.schema.get(&a.tag).is_none()
             && !edits
                 .iter()
@@ -92,7 +103,11 @@ pub fn import_for_comparison(
         added.push(copy);
     }
     if added.is_empty() {
-        return Err(ImportError::NothingToCompare(other.title.clone()));
+        return Err(if is_any_shared {
+            ImportError::AlreadyHere(other.title.clone())
+        } else {
+            ImportError::NothingToCompare(other.title.clone())
+        });
     }
     edits.push(Edit::AddAnnotations(added));
     Ok(Edit::Batch(edits))

@@ -299,6 +299,11 @@ fn another_project_is_brought_in_under_its_annotator_with_holders_by_name() {
     assert_eq!(carols[0].holder, Some(f.kyiv));
     assert_eq!(f.project.holder_name(carols[1]), "Putin");
     assert_eq!(carols[0].document, f.doc);
+    // The same file again adds no copies of carol's own annotations.
+    assert_eq!(
+        import_for_comparison(&f.project, &other, "carol"),
+        Err(ImportError::AlreadyHere("bob's copy".to_owned()))
+    );
 
     let elsewhere = Project::new("empty");
     assert!(matches!(
