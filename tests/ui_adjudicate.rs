@@ -292,3 +292,21 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     ctrl(&mut harness, Key::Z);
     assert_eq!(harness.state().project().annotations.len(), count);
 }
+
+#[test]
+fn the_compare_view_opens_on_the_document_of_the_item_its_keys_decide() {
+    let mut project = three_disagreements().project;
+    let first = project.documents[0].id;
+    let other = stance::model::Document::new("Other", "Nothing was said here.".to_owned());
+    let other_id = other.id;
+    project.apply(project.add_document(other)).unwrap();
+    let mut harness = harness(StanceApp::with_project(project));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::ShowDocument(other_id));
+    harness.run();
+    assert_eq!(harness.state().current_document(), Some(other_id));
+    ctrl(&mut harness, Key::Num3);
+    // The other document has nothing to decide: the view shows the first item's document.
+    assert_eq!(harness.state().current_document(), Some(first));
+}

@@ -337,7 +337,7 @@ impl StanceApp {
             | Command::RejectSuggestion
             | Command::AcceptHighConfidence => self.run_suggestion_command(ctx, command),
             Command::ArticleView => self.view.main_view = super::view::MainView::Article,
-            Command::CompareView => self.view.main_view = super::view::MainView::Compare,
+            Command::CompareView => self.show_compare_view(),
             Command::CompareWith => self.start_compare_with_dialog(ctx),
         }
     }
