@@ -310,3 +310,25 @@ fn the_compare_view_opens_on_the_document_of_the_item_its_keys_decide() {
     // The other document has nothing to decide: the view shows the first item's document.
     assert_eq!(harness.state().current_document(), Some(first));
 }
+
+#[test]
+fn ctrl_r_in_the_compare_view_adds_no_hidden_selection_as_a_range() {
+    let marks = three_disagreements();
+    let id = marks.ids[0].0.unwrap();
+    let mut harness = harness(StanceApp::with_project(marks.project));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id,
+            scroll_article: false,
+        });
+    harness.run();
+    let selection = span_of(harness.state().project(), "talks");
+    harness.state_mut().set_text_selection(Some(selection));
+    ctrl(&mut harness, Key::Num3);
+    assert!(harness.state().is_compare_view());
+    assert_eq!(harness.state().selected_annotation(), Some(id));
+    ctrl(&mut harness, Key::R);
+    let ranges = &harness.state().project().annotation(id).unwrap().ranges;
+    assert_eq!(ranges.len(), 1);
+}

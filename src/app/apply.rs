@@ -38,6 +38,13 @@ impl StanceApp {
                 if !self.is_suggestion_key_live(*command) {
                     continue;
                 }
+                // These act on the article's text selection or clicks, which the compare view
+                // hides: Ctrl+R there would add a range the user cannot see.
+                if self.view.main_view == super::view::MainView::Compare
+                    && matches!(command, Command::AddSelectionAsRange | Command::Link)
+                {
+                    continue;
+                }
                 if commands::consume(input, shortcut) {
                     intents.push(Action::Command(*command).into());
                 }
