@@ -192,11 +192,15 @@ impl StanceApp {
             }
             Action::SetHolder(id, holder) => {
                 let edit = self.session.project.set_holder(id, holder, &cx);
-                self.edit(ctx, edit, "Set Holder", None);
+                if self.edit(ctx, edit, "Set Holder", None) {
+                    self.show_despite_filter(ctx, id);
+                }
             }
             Action::NewHolder(id, name) => {
                 let edit = self.session.project.set_holder_named(id, &name, &cx);
-                self.edit(ctx, edit, "New Holder", None);
+                if self.edit(ctx, edit, "New Holder", None) {
+                    self.show_despite_filter(ctx, id);
+                }
             }
             Action::SetNote(id, note) => {
                 let edit = self.session.project.set_note(id, &note, &cx);
@@ -463,8 +467,8 @@ impl StanceApp {
         self.view.filter = filter;
     }
 
-    /// An annotation just tagged or retagged that the filter would hide (its tag switched off,
-    /// another holder chosen) is shown anyway, by relaxing the filter, and the user is told.
+    /// An annotation just tagged, retagged or given a holder that the filter would hide (its
+    /// tag switched off, another holder chosen) is shown anyway, by relaxing the filter, and the user is told.
     fn show_despite_filter(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
         let Some(a) = self.session.project.annotation(id) else {
             return;
@@ -472,11 +476,14 @@ impl StanceApp {
         if self.view.filter.shows_highlight(a) {
             return;
         }
-        let name = self.session.project.schema.name(&a.tag).to_lowercase();
-        self.view.filter.hidden_tags.remove(&a.tag);
+        let message = if self.view.filter.hidden_tags.remove(&a.tag) {
+            let name = self.session.project.schema.name(&a.tag).to_lowercase();
+            format!("The filter hid {name}s; they are shown again")
+        } else {
+            "The holder filter hid it; every holder is shown again".to_owned()
+        };
         self.view.filter.holder = None;
-        self.toasts
-            .info(ctx, format!("The filter hid {name}s; they are shown again"));
+        self.toasts.info(ctx, message);
     }
 
     fn add_selection_as_range(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
