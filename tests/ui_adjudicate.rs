@@ -332,3 +332,28 @@ fn ctrl_r_in_the_compare_view_adds_no_hidden_selection_as_a_range() {
     let ranges = &harness.state().project().annotation(id).unwrap().ranges;
     assert_eq!(ranges.len(), 1);
 }
+
+#[test]
+fn picking_another_document_in_the_compare_view_makes_its_first_item_current() {
+    let mut project = three_disagreements().project;
+    let other = stance::model::Document::new("Other", "Moscow said nothing new.".to_owned());
+    let other_id = other.id;
+    project.apply(project.add_document(other)).unwrap();
+    let mut a = project
+        .new_annotation(other_id, "claim", vec![Span::new(0, 6)], Utc::now())
+        .unwrap();
+    a.annotator = Some("bob".to_owned());
+    project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+    let mut harness = harness(StanceApp::with_project(project));
+    ctrl(&mut harness, Key::Num3);
+    assert_eq!(harness.state().adjudication_queue().1, 0);
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::ShowDocument(other_id));
+    harness.run();
+    let (queue, position) = harness.state().adjudication_queue();
+    let Some(Item::Disagreement(d)) = queue.get(position) else {
+        panic!("no disagreement at {position}: {queue:?}");
+    };
+    assert_eq!(d.document, other_id);
+}

@@ -98,6 +98,21 @@ impl StanceApp {
         self.go_to_item(&queue, position);
     }
 
+    /// Another document was picked in the compare view: its first item becomes current, so
+    /// the keys decide what the lanes show. A document with nothing to decide keeps the item.
+    pub(super) fn follow_document_in_queue(&mut self) {
+        let project = &self.session.project;
+        let Some(document) = self.view.document else {
+            return;
+        };
+        let queue = adjudication::queue(project);
+        if let Some(position) = (queue.iter())
+            .position(|item| adjudication::document_of_item(project, item) == Some(document))
+        {
+            self.view.queue_position = position;
+        }
+    }
+
     /// Makes the item at `position` current and shows its document.
     fn go_to_item(&mut self, queue: &[Item], position: usize) {
         let position = position.min(queue.len().saturating_sub(1));

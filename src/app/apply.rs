@@ -179,6 +179,9 @@ impl StanceApp {
                     self.view.selected = None;
                     self.view.text_selection = None;
                     self.view.article_scroll_to = Some(0);
+                    if self.view.main_view == super::view::MainView::Compare {
+                        self.follow_document_in_queue();
+                    }
                 }
             }
             Action::OpenPath(path) => self.request(ctx, Pending::OpenPath(path)),
