@@ -292,3 +292,68 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     ctrl(&mut harness, Key::Z);
     assert_eq!(harness.state().project().annotations.len(), count);
 }
+
+#[test]
+fn the_compare_view_opens_on_the_document_of_the_item_its_keys_decide() {
+    let mut project = three_disagreements().project;
+    let first = project.documents[0].id;
+    let other = stance::model::Document::new("Other", "Nothing was said here.".to_owned());
+    let other_id = other.id;
+    project.apply(project.add_document(other)).unwrap();
+    let mut harness = harness(StanceApp::with_project(project));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::ShowDocument(other_id));
+    harness.run();
+    assert_eq!(harness.state().current_document(), Some(other_id));
+    ctrl(&mut harness, Key::Num3);
+    // The other document has nothing to decide: the view shows the first item's document.
+    assert_eq!(harness.state().current_document(), Some(first));
+}
+
+#[test]
+fn ctrl_r_in_the_compare_view_adds_no_hidden_selection_as_a_range() {
+    let marks = three_disagreements();
+    let id = marks.ids[0].0.unwrap();
+    let mut harness = harness(StanceApp::with_project(marks.project));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id,
+            scroll_article: false,
+        });
+    harness.run();
+    let selection = span_of(harness.state().project(), "talks");
+    harness.state_mut().set_text_selection(Some(selection));
+    ctrl(&mut harness, Key::Num3);
+    assert!(harness.state().is_compare_view());
+    assert_eq!(harness.state().selected_annotation(), Some(id));
+    ctrl(&mut harness, Key::R);
+    let ranges = &harness.state().project().annotation(id).unwrap().ranges;
+    assert_eq!(ranges.len(), 1);
+}
+
+#[test]
+fn picking_another_document_in_the_compare_view_makes_its_first_item_current() {
+    let mut project = three_disagreements().project;
+    let other = stance::model::Document::new("Other", "Moscow said nothing new.".to_owned());
+    let other_id = other.id;
+    project.apply(project.add_document(other)).unwrap();
+    let mut a = project
+        .new_annotation(other_id, "claim", vec![Span::new(0, 6)], Utc::now())
+        .unwrap();
+    a.annotator = Some("bob".to_owned());
+    project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+    let mut harness = harness(StanceApp::with_project(project));
+    ctrl(&mut harness, Key::Num3);
+    assert_eq!(harness.state().adjudication_queue().1, 0);
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::ShowDocument(other_id));
+    harness.run();
+    let (queue, position) = harness.state().adjudication_queue();
+    let Some(Item::Disagreement(d)) = queue.get(position) else {
+        panic!("no disagreement at {position}: {queue:?}");
+    };
+    assert_eq!(d.document, other_id);
+}

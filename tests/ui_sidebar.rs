@@ -394,3 +394,48 @@ fn tagging_with_a_hidden_tag_shows_that_tag_again() {
     assert!(app.filter().hidden_tags.is_empty());
     harness.get_by_label(&row_label(project, project.annotation(new).unwrap()));
 }
+
+#[test]
+fn giving_the_selected_annotation_another_holder_than_the_filter_shows_it_again() {
+    let mut harness = small_harness(StanceApp::with_project(sample()));
+    let project = harness.state().project();
+    let a = project
+        .annotations
+        .iter()
+        .find(|a| a.holder.is_some())
+        .unwrap();
+    let (id, holder) = (a.id, a.holder);
+    let other = project
+        .actors
+        .iter()
+        .find(|x| Some(x.id) != holder)
+        .unwrap()
+        .id;
+    let filter = stance::model::AnnotationFilter {
+        holder,
+        ..Default::default()
+    };
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SetFilter(filter));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id,
+            scroll_article: true,
+        });
+    harness.run();
+    assert_eq!(harness.state().selected_annotation(), Some(id));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SetHolder(id, Some(other)));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.project().annotation(id).unwrap().holder, Some(other));
+    // Not left selected and edited unseen: the holder filter gave way.
+    assert_eq!(app.filter().holder, None);
+    harness.get_by_label(&row_label(
+        app.project(),
+        app.project().annotation(id).unwrap(),
+    ));
+}

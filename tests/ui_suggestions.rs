@@ -274,3 +274,17 @@ fn a_and_x_stay_reserved_from_tag_hotkeys() {
     let clash = schema.check_hotkey('a', None, &reserved).unwrap_err();
     assert!(clash.to_string().contains("command key"), "{clash}");
 }
+
+#[test]
+fn the_compare_view_leaves_no_suggestion_focused_for_a_menu_command_to_accept_unseen() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    show_suggestions(&mut harness);
+    tab_to(&mut harness, 0);
+    let before = harness.state().project().annotations.len();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    assert!(harness.state().is_compare_view());
+    assert!(harness.state().focused_suggestion().is_none());
+    run_command(&mut harness, Command::AcceptSuggestion);
+    assert_eq!(harness.state().project().annotations.len(), before);
+}

@@ -75,6 +75,44 @@ impl StanceApp {
         }
     }
 
+    /// Ctrl+3: the compare view, its current item in the document shown. The document being
+    /// read is kept if it has something to decide; else the current item's document is shown,
+    /// so the lanes never show one document while the keys decide an item of another.
+    pub(super) fn show_compare_view(&mut self) {
+        self.view.main_view = MainView::Compare;
+        let project = &self.session.project;
+        let queue = adjudication::queue(project);
+        let Some(last) = queue.len().checked_sub(1) else {
+            return;
+        };
+        let position = self.view.queue_position.min(last);
+        let in_document = |item: &Item| {
+            self.view.document.is_some()
+                && adjudication::document_of_item(project, item) == self.view.document
+        };
+        let position = if queue.get(position).is_some_and(in_document) {
+            position
+        } else {
+            queue.iter().position(in_document).unwrap_or(position)
+        };
+        self.go_to_item(&queue, position);
+    }
+
+    /// Another document was picked in the compare view: its first item becomes current, so
+    /// the keys decide what the lanes show. A document with nothing to decide keeps the item.
+    pub(super) fn follow_document_in_queue(&mut self) {
+        let project = &self.session.project;
+        let Some(document) = self.view.document else {
+            return;
+        };
+        let queue = adjudication::queue(project);
+        if let Some(position) = (queue.iter())
+            .position(|item| adjudication::document_of_item(project, item) == Some(document))
+        {
+            self.view.queue_position = position;
+        }
+    }
+
     /// Makes the item at `position` current and shows its document.
     fn go_to_item(&mut self, queue: &[Item], position: usize) {
         let position = position.min(queue.len().saturating_sub(1));
@@ -117,8 +155,8 @@ impl StanceApp {
             match edit {
                 Ok(edit) => {
                     if self.edit(ctx, Ok(edit), &label, None) {
-                        self.view.main_view = MainView::Compare;
                         self.view.queue_position = 0;
+                        self.show_compare_view();
                     }
                 }
                 Err(e) => self.toasts.warning(ctx, format!("{label}: {e}")),

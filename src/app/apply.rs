@@ -38,6 +38,13 @@ impl StanceApp {
                 if !self.is_suggestion_key_live(*command) {
                     continue;
                 }
+                // These act on the article's text selection or clicks, which the compare view
+                // hides: Ctrl+R there would add a range the user cannot see.
+                if self.view.main_view == super::view::MainView::Compare
+                    && matches!(command, Command::AddSelectionAsRange | Command::Link)
+                {
+                    continue;
+                }
                 if commands::consume(input, shortcut) {
                     intents.push(Action::Command(*command).into());
                 }
@@ -178,6 +185,9 @@ impl StanceApp {
                     self.view.selected = None;
                     self.view.text_selection = None;
                     self.view.article_scroll_to = Some(0);
+                    if self.view.main_view == super::view::MainView::Compare {
+                        self.follow_document_in_queue();
+                    }
                 }
             }
             Action::OpenPath(path) => self.request(ctx, Pending::OpenPath(path)),
@@ -191,11 +201,15 @@ impl StanceApp {
             }
             Action::SetHolder(id, holder) => {
                 let edit = self.session.project.set_holder(id, holder, &cx);
-                self.edit(ctx, edit, "Set Holder", None);
+                if self.edit(ctx, edit, "Set Holder", None) {
+                    self.show_despite_filter(ctx, id);
+                }
             }
             Action::NewHolder(id, name) => {
                 let edit = self.session.project.set_holder_named(id, &name, &cx);
-                self.edit(ctx, edit, "New Holder", None);
+                if self.edit(ctx, edit, "New Holder", None) {
+                    self.show_despite_filter(ctx, id);
+                }
             }
             Action::SetNote(id, note) => {
                 let edit = self.session.project.set_note(id, &note, &cx);
@@ -343,7 +357,7 @@ impl StanceApp {
             Command::FindInText => self.panels.article.open_find(),
             Command::ArticleView => self.view.main_view = super::view::MainView::Article,
             Command::AnalysisView => self.view.main_view = super::view::MainView::Analysis,
-            Command::CompareView => self.view.main_view = super::view::MainView::Compare,
+            Command::CompareView => self.show_compare_view(),
             Command::CorpusSearch => self.panels.corpus_search.open(),
             Command::NextDocument => self.step_document(1),
             Command::PreviousDocument => self.step_document(-1),
@@ -521,8 +535,8 @@ impl StanceApp {
         self.view.filter = filter;
     }
 
-    /// An annotation just tagged or retagged that the filter would hide (its tag switched off,
-    /// another holder chosen) is shown anyway, by relaxing the filter, and the user is told.
+    /// An annotation just tagged, retagged or given a holder that the filter would hide (its
+    /// tag switched off, another holder chosen) is shown anyway, by relaxing the filter, and the user is told.
     fn show_despite_filter(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {
         let Some(a) = self.session.project.annotation(id) else {
             return;
@@ -530,11 +544,14 @@ impl StanceApp {
         if self.view.filter.shows_highlight(a) {
             return;
         }
-        let name = self.session.project.schema.name(&a.tag).to_lowercase();
-        self.view.filter.hidden_tags.remove(&a.tag);
+        let message = if self.view.filter.hidden_tags.remove(&a.tag) {
+            let name = self.session.project.schema.name(&a.tag).to_lowercase();
+            format!("The filter hid {name}s; they are shown again")
+        } else {
+            "The holder filter hid it; every holder is shown again".to_owned()
+        };
         self.view.filter.holder = None;
-        self.toasts
-            .info(ctx, format!("The filter hid {name}s; they are shown again"));
+        self.toasts.info(ctx, message);
     }
 
     fn add_selection_as_range(&mut self, ctx: &egui::Context, id: crate::model::AnnotationId) {

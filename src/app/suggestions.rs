@@ -235,7 +235,9 @@ impl StanceApp {
         let Some(document) = self.view.document else {
             return;
         };
-        if !self.prefs.show_suggestions {
+        // Ghosts live in the article view: in the compare view nothing shows them, so none
+        // stays focused for a menu command to act on unseen, and no analysis runs per decision.
+        if !self.prefs.show_suggestions || self.view.main_view != super::view::MainView::Article {
             self.view.suggestions.focused = None;
             self.view.suggestions.hovered = None;
             return;

@@ -17,6 +17,8 @@ pub enum ImportError {
     NoSharedDocument(String),
     #[error("{0:?} has no annotations on the documents of this project")]
     NothingToCompare(String),
+    #[error("every annotation of {0:?} is here already (was it brought in before?)")]
+    AlreadyHere(String),
 }
 
 /// One edit adding `other`'s annotations of shared documents, with fresh ids; each keeps its
@@ -48,19 +50,42 @@ pub fn import_for_comparison(
     let mut names = Names::default();
     let mut edits = Vec::new();
     let mut added = Vec::new();
+    let mut is_any_shared = false;
     for a in &other.annotations {
         let Some(&document) = documents.get(&a.document) else {
             continue;
         };
+        is_any_shared = true;
+        let annotator = a.annotator.as_deref().unwrap_or(coder);
+        // Bringing the same file in twice would pit an annotator against their own copies.
+        if (project.annotations_of(document)).any(|b| {
+            b.annotator.as_deref() == Some(annotator) && b.ranges == a.ranges && b.tag == a.tag
+        }) {
+            continue;
+        }
         if project.schema.get(&a.tag).is_none()
             && !edits
                 .iter()
                 .any(|e| matches!(e, Edit::InsertTag { tag, .. } if tag.key == a.tag))
             && let Some(tag) = other.schema.get(&a.tag)
         {
+            let mut tag = tag.clone();
+            // A hotkey our tags (or one brought in before) already use would tag with two
+            // tags at once; the analyst can give it another in the Schema window.
+            if let Some(key) = tag.hotkey {
+                if project
+                    .schema
+                    .check_hotkey(key, None, &names.hotkeys)
+                    .is_err()
+                {
+                    tag.hotkey = None;
+                } else {
+                    names.hotkeys.push(key);
+                }
+            }
             edits.push(Edit::InsertTag {
                 index: project.schema.tags.len() + names.tags_added,
-                tag: tag.clone(),
+                tag,
             });
             names.tags_added += 1;
         }
@@ -78,7 +103,11 @@ pub fn import_for_comparison(
         added.push(copy);
     }
     if added.is_empty() {
-        return Err(ImportError::NothingToCompare(other.title.clone()));
+        return Err(if is_any_shared {
+            ImportError::AlreadyHere(other.title.clone())
+        } else {
+            ImportError::NothingToCompare(other.title.clone())
+        });
     }
     edits.push(Edit::AddAnnotations(added));
     Ok(Edit::Batch(edits))
@@ -92,6 +121,8 @@ struct Names {
     actors_added: usize,
     issues_added: usize,
     tags_added: usize,
+    /// Hotkeys of the tags brought in so far.
+    hotkeys: Vec<char>,
 }
 
 impl Names {

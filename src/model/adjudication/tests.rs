@@ -299,12 +299,53 @@ fn another_project_is_brought_in_under_its_annotator_with_holders_by_name() {
     assert_eq!(carols[0].holder, Some(f.kyiv));
     assert_eq!(f.project.holder_name(carols[1]), "Putin");
     assert_eq!(carols[0].document, f.doc);
+    // The same file again adds no copies of carol's own annotations.
+    assert_eq!(
+        import_for_comparison(&f.project, &other, "carol"),
+        Err(ImportError::AlreadyHere("bob's copy".to_owned()))
+    );
 
     let elsewhere = Project::new("empty");
     assert!(matches!(
         import_for_comparison(&f.project, &elsewhere, "dan"),
         Err(ImportError::NoSharedDocument(_))
     ));
+}
+
+#[test]
+fn a_tag_brought_in_loses_a_hotkey_this_project_already_uses() {
+    let (mut f, _) = three_disagreements();
+    let mut other = Project::new("bob's copy");
+    other
+        .apply(other.add_document(Document::new("Same text", TEXT.to_owned())))
+        .unwrap();
+    let doc = other.documents[0].id;
+    let claim_key = f
+        .project
+        .schema
+        .get("claim")
+        .and_then(|t| t.hotkey)
+        .unwrap();
+    for (key, hotkey) in [("demand", claim_key), ("threat", '7')] {
+        let mut tag = other.schema.get("claim").unwrap().clone();
+        tag.key = key.to_owned();
+        tag.name = key.to_owned();
+        tag.hotkey = Some(hotkey);
+        other.schema.tags.push(tag);
+        let a = other
+            .new_annotation(doc, key, vec![Span::new(0, 4)], now())
+            .unwrap();
+        other.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+    }
+    let edit = import_for_comparison(&f.project, &other, "carol").unwrap();
+    f.project.apply(edit).unwrap();
+    let schema = &f.project.schema;
+    assert_eq!(schema.get("demand").map(|t| t.hotkey), Some(None));
+    assert_eq!(schema.get("threat").and_then(|t| t.hotkey), Some('7'));
+    assert_eq!(
+        schema.by_hotkey(claim_key).map(|t| t.key.as_str()),
+        Some("claim")
+    );
 }
 
 #[test]

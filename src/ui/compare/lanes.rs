@@ -2,13 +2,13 @@
 //! highlighting that annotator's spans in their tag's colour. Disagreements are underlined
 //! in red, the current item in thick orange.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
-use crate::model::adjudication::{ADJUDICATED, Item, annotations_of_item, coder_label, coders};
-use crate::model::{Annotation, Document, Project, Span};
+use crate::model::adjudication::{ADJUDICATED, Item, annotations_of_item, coder_label};
+use crate::model::{Annotation, Document, DocumentId, Project, Span};
 use crate::ui::tag_color;
 
 const DISAGREEMENT: Color32 = Color32::from_rgb(0xd6, 0x33, 0x33);
@@ -18,7 +18,10 @@ const CURRENT: Color32 = Color32::from_rgb(0xe0, 0x3c, 0xe0);
 pub(super) struct LanesInput<'a> {
     pub(super) project: &'a Project,
     pub(super) document: &'a Document,
-    pub(super) queue: &'a [Item],
+    /// The annotators to compare, computed with the queue (not per frame).
+    pub(super) coders: &'a [Option<String>],
+    /// Each document's disagreement extents, computed with the queue (not per frame).
+    pub(super) marks: &'a HashMap<DocumentId, Vec<Span>>,
     pub(super) current: Option<&'a Item>,
     pub(super) font_size_px: f32,
     pub(super) scroll_to_current: bool,
@@ -39,7 +42,7 @@ const MAX_PARAGRAPHS: usize = 40;
 pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
     let project = input.project;
     let doc = input.document;
-    let mut lanes: Vec<Option<String>> = coders(project);
+    let mut lanes: Vec<Option<String>> = input.coders.to_vec();
     let annotations: Vec<&Annotation> = project.annotations_of(doc.id).collect();
     if annotations
         .iter()
@@ -132,28 +135,46 @@ fn window(indices: &[usize], current: Option<usize>) -> &[usize] {
     indices.get(start..end).unwrap_or(&[])
 }
 
-/// The char spans to underline: every disagreement (1) and the current item (2).
-fn marked_spans(input: &LanesInput<'_>) -> Vec<(Span, u8)> {
-    let project = input.project;
-    let extent_of = |item: &Item| -> Vec<Span> {
-        match item {
-            Item::Disagreement(d) if d.document == input.document.id => vec![d.extent],
-            Item::Disagreement(_) => Vec::new(),
-            Item::Conflict { .. } => annotations_of_item(project, item)
-                .into_iter()
-                .filter_map(|id| project.annotation(id))
-                .filter(|a| a.document == input.document.id)
-                .map(Annotation::extent)
-                .collect(),
+/// The extents of the queue's items by document, to underline as disagreements. Built once
+/// per project state: walking the whole queue every frame would cost O(project).
+pub(super) fn disagreement_marks(
+    project: &Project,
+    queue: &[Item],
+) -> HashMap<DocumentId, Vec<Span>> {
+    let mut out: HashMap<DocumentId, Vec<Span>> = HashMap::new();
+    for item in queue {
+        for (document, extent) in extents_of(project, item) {
+            out.entry(document).or_default().push(extent);
         }
-    };
-    let mut out: Vec<(Span, u8)> = input
-        .queue
-        .iter()
-        .flat_map(|item| extent_of(item).into_iter().map(|s| (s, 1)))
+    }
+    out
+}
+
+/// Where an item is: a disagreement's extent, or a conflict's annotation.
+fn extents_of(project: &Project, item: &Item) -> Vec<(DocumentId, Span)> {
+    match item {
+        Item::Disagreement(d) => vec![(d.document, d.extent)],
+        Item::Conflict { .. } => annotations_of_item(project, item)
+            .into_iter()
+            .filter_map(|id| project.annotation(id))
+            .map(|a| (a.document, a.extent()))
+            .collect(),
+    }
+}
+
+/// The char spans to underline in this document: every disagreement (1) and the current
+/// item (2).
+fn marked_spans(input: &LanesInput<'_>) -> Vec<(Span, u8)> {
+    let document = input.document.id;
+    let mut out: Vec<(Span, u8)> = (input.marks.get(&document).into_iter().flatten())
+        .map(|s| (*s, 1))
         .collect();
     if let Some(current) = input.current {
-        out.extend(extent_of(current).into_iter().map(|s| (s, 2)));
+        out.extend(
+            (extents_of(input.project, current).into_iter())
+                .filter(|(d, _)| *d == document)
+                .map(|(_, s)| (s, 2)),
+        );
     }
     out
 }

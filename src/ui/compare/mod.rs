@@ -92,6 +92,9 @@ struct Cached {
     figures: Figures,
     /// Spans the annotators agree on, not yet kept as adjudicated.
     agreed: usize,
+    coders: Vec<Option<String>>,
+    /// The queue's extents by document, for the lanes' underlines.
+    marks: std::collections::HashMap<DocumentId, Vec<crate::model::Span>>,
 }
 
 /// The compare view's own state: caches and what it last scrolled to.
@@ -120,9 +123,12 @@ impl CompareView {
         let key = project.key();
         if self.cached.as_ref().is_none_or(|c| c.key != key) {
             self.builds += 1;
+            let queue = adjudication::queue(project);
             self.cached = Some(Cached {
                 key,
-                queue: adjudication::queue(project),
+                marks: lanes::disagreement_marks(project, &queue),
+                coders: adjudication::coders(project),
+                queue,
                 figures: adjudication::figures(project),
                 agreed: adjudication::agreed_count(project),
             });
@@ -168,7 +174,8 @@ impl CompareView {
                 &lanes::LanesInput {
                     project,
                     document,
-                    queue: &cached.queue,
+                    coders: &cached.coders,
+                    marks: &cached.marks,
                     current,
                     font_size_px: input.font_size_px,
                     scroll_to_current,

@@ -56,34 +56,7 @@ impl DetailEditor {
             tag_combo_ui(ui, project, a, tag_label.id, actions);
             ui.end_row();
 
-            let holder_label = ui.label("Holder").on_hover_text("Who said it: the source");
-            // The holder's affiliation and aliases are edited in the Actors view, not here:
-            // rows appearing with a holder would move every field below them.
-            let pick = ui
-                .horizontal(|ui| {
-                    let pick = actor_pick_ui(
-                        ui,
-                        project,
-                        (a.holder, ("holder", a.id)),
-                        &mut self.new_holder_name,
-                        holder_label.id,
-                    );
-                    let details = ui
-                        .add_enabled(a.holder.is_some(), egui::Button::new("Actor…"))
-                        .on_hover_text("Edit the holder's affiliation and aliases")
-                        .on_disabled_hover_text("Choose a holder first");
-                    if details.clicked() {
-                        self.actor_to_show = a.holder;
-                    }
-                    pick
-                })
-                .inner;
-            match pick {
-                Some(ActorPick::Set(holder)) => actions.push(Action::SetHolder(a.id, holder)),
-                Some(ActorPick::New(name)) => actions.push(Action::NewHolder(a.id, name)),
-                None => {}
-            }
-            ui.end_row();
+            self.holder_row_ui(ui, project, a, actions);
 
             let target_label = ui
                 .label("Target")
@@ -147,6 +120,44 @@ impl DetailEditor {
         relations::relations_ui(ui, project, a, is_linking, actions);
         ui.add_space(6.0);
         footer_ui(ui, a, actions);
+    }
+
+    /// The holder row: the actor combo and the button to the actor's details.
+    fn holder_row_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        a: &Annotation,
+        actions: &mut Vec<Action>,
+    ) {
+        let holder_label = ui.label("Holder").on_hover_text("Who said it: the source");
+        // The holder's affiliation and aliases are edited in the Actors view, not here:
+        // rows appearing with a holder would move every field below them.
+        let pick = ui
+            .horizontal(|ui| {
+                let pick = actor_pick_ui(
+                    ui,
+                    project,
+                    (a.holder, ("holder", a.id)),
+                    &mut self.new_holder_name,
+                    holder_label.id,
+                );
+                let details = ui
+                    .add_enabled(a.holder.is_some(), egui::Button::new("Actor…"))
+                    .on_hover_text("Edit the holder's affiliation and aliases")
+                    .on_disabled_hover_text("Choose a holder first");
+                if details.clicked() {
+                    self.actor_to_show = a.holder;
+                }
+                pick
+            })
+            .inner;
+        match pick {
+            Some(ActorPick::Set(holder)) => actions.push(Action::SetHolder(a.id, holder)),
+            Some(ActorPick::New(name)) => actions.push(Action::NewHolder(a.id, name)),
+            None => {}
+        }
+        ui.end_row();
     }
 }
 
