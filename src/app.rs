@@ -14,6 +14,7 @@ mod apply_suggestions;
 mod autosave;
 mod files;
 mod intent;
+mod keys;
 mod layout;
 mod recovery;
 mod repair;

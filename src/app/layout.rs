@@ -6,8 +6,8 @@ use egui::{RichText, Ui};
 
 use std::collections::VecDeque;
 
-use super::apply::{is_checked, is_enabled};
 use super::intent::{Dialog, Intent};
+use super::keys::{is_checked, is_enabled};
 use super::session::Session;
 use super::view::ViewState;
 use crate::ui::Action;
