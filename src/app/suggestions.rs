@@ -26,7 +26,6 @@ pub(super) struct SuggestionView {
     pub(super) focused: Option<(DocumentId, Vec<Span>)>,
     /// The suggestion under the pointer last frame.
     pub(super) hovered: Option<Vec<Span>>,
-    next_generation: u64,
 }
 
 /// One document's suggestions, for one project state (possibly older than the current one
@@ -99,7 +98,7 @@ impl SuggestionView {
     /// Takes a suggestion off the list at once (accepted or rejected): the next analysis
     /// would drop it too, but only after it has run.
     pub(super) fn remove(&mut self, document: DocumentId, content: &[Span]) {
-        let generation = self.fresh_generation();
+        let generation = Self::fresh_generation();
         if let Some(analysed) = self.cache.get_mut(&document) {
             analysed.suggestions = (analysed.suggestions.iter())
                 .filter(|s| s.content != content)
@@ -115,9 +114,12 @@ impl SuggestionView {
         self.job.is_some()
     }
 
-    fn fresh_generation(&mut self) -> u64 {
-        self.next_generation += 1;
-        self.next_generation
+    /// A generation no other list has had, in any project: the view state (and this
+    /// struct) starts over with each project, and a counter of its own would repeat, so the
+    /// article could keep a stale ghost index.
+    fn fresh_generation() -> u64 {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Takes a finished analysis, then starts one for `document` if its suggestions are
@@ -127,7 +129,7 @@ impl SuggestionView {
         if let Some(job) = &self.job {
             match job.receiver.try_recv() {
                 Ok(suggestions) => {
-                    let generation = self.fresh_generation();
+                    let generation = Self::fresh_generation();
                     if let Some(job) = self.job.take() {
                         let current = project.key();
                         self.take_result(job.document, job.key, suggestions, current, generation);
