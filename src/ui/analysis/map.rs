@@ -252,13 +252,17 @@ fn paint_header(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos
         if x + CELL_WIDTH_PX < band.min.x || x > band.max.x {
             continue;
         }
-        painter.text(
-            pos2(x + 4.0, y + HEADER_HEIGHT_PX - 6.0),
-            Align2::LEFT_BOTTOM,
-            elide_to(name, 16),
+        // Up to two wrapped lines, so most issue names show whole; egui caches the galley.
+        let mut job = egui::text::LayoutJob::simple(
+            name.clone(),
             FontId::proportional(12.0),
             ui.visuals().strong_text_color(),
+            CELL_WIDTH_PX - 8.0,
         );
+        job.wrap.max_rows = 2;
+        let galley = painter.layout_job(job);
+        let top = y + HEADER_HEIGHT_PX - 4.0 - galley.size().y;
+        painter.galley(pos2(x + 4.0, top), galley, ui.visuals().strong_text_color());
     }
     painter.text(
         pos2(band.min.x + 6.0, y + HEADER_HEIGHT_PX - 6.0),
