@@ -292,3 +292,35 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     ctrl(&mut harness, Key::Z);
     assert_eq!(harness.state().project().annotations.len(), count);
 }
+
+#[test]
+fn the_lanes_and_the_figures_fit_beside_the_sidebar_in_a_narrow_window() {
+    let marks = three_disagreements();
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 800.0])
+        .with_step_dt(0.05)
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut StanceApp| app.frame_ui(ui),
+            StanceApp::with_project(marks.project),
+        );
+    harness.run();
+    ctrl(&mut harness, Key::Num3);
+    assert!(harness.state().is_compare_view());
+    let sidebar_left = harness.get_by_label("Annotations").rect().left();
+    // The agreement table is wider than the view: it scrolls instead of widening the lanes.
+    harness.get_by_label("Cohen kappa holder");
+    // The lanes' headings: equal columns, so the last one ends one step after its start.
+    let mut headings: Vec<egui::Rect> = ["alice", "bob"]
+        .iter()
+        .filter_map(|name| harness.query_by_label(name).map(|n| n.rect()))
+        .collect();
+    headings.sort_by(|a, b| a.left().total_cmp(&b.left()));
+    assert_eq!(headings.len(), 2, "lane headings {headings:?}");
+    let step_px = headings[1].left() - headings[0].left();
+    let last_lane_right = headings[1].left() + step_px - 16.0;
+    assert!(
+        last_lane_right <= sidebar_left + 1.0,
+        "the last lane ends at {last_lane_right}, under the sidebar at {sidebar_left}"
+    );
+}

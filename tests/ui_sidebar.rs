@@ -394,3 +394,56 @@ fn tagging_with_a_hidden_tag_shows_that_tag_again() {
     assert!(app.filter().hidden_tags.is_empty());
     harness.get_by_label(&row_label(project, project.annotation(new).unwrap()));
 }
+
+#[test]
+fn issue_chips_wrap_inside_the_sidebar_and_keep_the_editor_in_it() {
+    let mut harness = small_harness(StanceApp::with_project(sample()));
+    // The annotation whose issue names are longest together: two chips that do not fit a row.
+    let id = {
+        let project = harness.state().project();
+        let names = |a: &stance::model::Annotation| -> usize {
+            (a.issues.iter())
+                .map(|&i| project.issue_name(i).chars().count())
+                .sum()
+        };
+        project
+            .annotations
+            .iter()
+            .max_by_key(|a| names(a))
+            .unwrap()
+            .id
+    };
+    assert!(
+        harness
+            .state()
+            .project()
+            .annotation(id)
+            .unwrap()
+            .issues
+            .len()
+            >= 2
+    );
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id,
+            scroll_article: true,
+        });
+    // Scrolling the article down to it animates for longer than `run` allows.
+    harness.run_steps(80);
+    let right_px = SMALL_WINDOW[0];
+    let issue_field = harness
+        .get_by_role_and_label(Role::TextInput, "Issues")
+        .rect();
+    assert!(
+        issue_field.right() <= right_px - 8.0,
+        "the issue field runs to {} in a {right_px} window",
+        issue_field.right()
+    );
+    let delete = harness.get_by_role_and_label(Role::Button, "Delete").rect();
+    assert!(
+        delete.right() <= right_px,
+        "Delete ends at {}",
+        delete.right()
+    );
+}

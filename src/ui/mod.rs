@@ -18,8 +18,8 @@ pub mod recovery_dialogs;
 pub mod schema_window;
 pub mod sidebar;
 pub mod status_bar;
-pub mod theme;
 pub mod suggestion_card;
+pub mod theme;
 
 use std::path::PathBuf;
 
