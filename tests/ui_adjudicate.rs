@@ -324,3 +324,15 @@ fn the_lanes_and_the_figures_fit_beside_the_sidebar_in_a_narrow_window() {
         "the last lane ends at {last_lane_right}, under the sidebar at {sidebar_left}"
     );
 }
+
+#[test]
+fn tab_walks_the_queue_without_moving_the_keyboard_focus() {
+    let marks = three_disagreements();
+    let mut harness = harness(StanceApp::with_project(marks.project));
+    ctrl(&mut harness, Key::Num3);
+    assert_eq!(harness.state().adjudication_queue().1, 0);
+    press(&mut harness, Key::Tab);
+    assert_eq!(harness.state().adjudication_queue().1, 1);
+    // egui's focus cycling used to take the Tab too and focus the File menu.
+    assert_eq!(harness.ctx.memory(|m| m.focused()), None);
+}
