@@ -60,6 +60,23 @@ pub fn filled_fields(effect: &Effect) -> String {
     fields.join(", ")
 }
 
+/// The engine's reason with its code-style backticks (kept for the command line) as
+/// typographic quotes: `he said` reads as “he said”.
+#[must_use]
+pub fn readable_reason(reason: &str) -> String {
+    let mut is_open = false;
+    reason
+        .chars()
+        .map(|c| match c {
+            '`' => {
+                is_open = !is_open;
+                if is_open { '“' } else { '”' }
+            }
+            c => c,
+        })
+        .collect()
+}
+
 /// Speaker, type, tier, reason and effect.
 fn details_ui(ui: &mut egui::Ui, project: &Project, document: DocumentId, s: &Suggestion) {
     let speaker = speaker_name(project, s).unwrap_or_else(|| "unknown".to_owned());
@@ -79,7 +96,7 @@ fn details_ui(ui: &mut egui::Ui, project: &Project, document: DocumentId, s: &Su
         s.attribution,
         s.tier
     ));
-    ui.weak(s.explain());
+    ui.weak(readable_reason(&s.explain()));
     let effect = project.suggestion_effect(document, s);
     ui.label(effect_text(project, s, &effect));
 }
@@ -136,4 +153,18 @@ pub fn tooltip_ui(
         details_ui(ui, project, document, suggestion);
         ui.weak("Click or Tab to select it; A accepts, X rejects.");
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_reason;
+
+    #[test]
+    fn backticks_in_a_reason_become_quotes() {
+        assert_eq!(
+            readable_reason("quote followed by `, he said`; `he` = Yuri Ushakov"),
+            "quote followed by “, he said”; “he” = Yuri Ushakov"
+        );
+        assert_eq!(readable_reason("no marks"), "no marks");
+    }
 }
