@@ -334,5 +334,5 @@ fn tab_walks_the_queue_without_moving_the_keyboard_focus() {
     press(&mut harness, Key::Tab);
     assert_eq!(harness.state().adjudication_queue().1, 1);
     // egui's focus cycling used to take the Tab too and focus the File menu.
-    assert_eq!(harness.ctx.memory(|m| m.focused()), None);
+    assert_eq!(harness.ctx.memory(egui::Memory::focused), None);
 }

@@ -231,6 +231,11 @@ fn the_actors_view_takes_the_whole_sidebar_and_gives_it_back() {
     harness.get_by_label(&actor.name);
     let aliases = actor.aliases.join(", ");
     harness.get_by(|n| n.role() == Role::TextInput && n.value().as_deref() == Some(&aliases));
+    // Each field says which it is: filled in, affiliation and aliases looked alike.
+    for field in ["Affiliation", "Aliases"] {
+        let labelled = harness.query_all_by_role_and_label(Role::TextInput, field);
+        assert!(labelled.count() >= 2, "no labelled {field} fields");
+    }
 
     harness.get_by_label("Back to annotations").click();
     harness.run();
