@@ -101,19 +101,25 @@ fn details_ui(ui: &mut egui::Ui, project: &Project, document: DocumentId, s: &Su
     ui.label(effect_text(project, s, &effect));
 }
 
-/// The card of the focused suggestion, with its bottom-left corner at `anchor`.
+/// The card's area, whose last rect tells where it would fall.
+#[must_use]
+pub fn card_id() -> egui::Id {
+    egui::Id::unique("stance-suggestion-card")
+}
+
+/// The card of the focused suggestion, with its `pivot` corner at `anchor`.
 pub fn card_ui(
     ctx: &egui::Context,
-    anchor: Pos2,
+    (anchor, pivot): (Pos2, egui::Align2),
     project: &Project,
     document: DocumentId,
     suggestion: &Suggestion,
 ) -> Option<Action> {
     let mut action = None;
-    egui::Area::new(egui::Id::unique("stance-suggestion-card"))
+    egui::Area::new(card_id())
         .order(egui::Order::Foreground)
         .fixed_pos(anchor)
-        .pivot(egui::Align2::LEFT_BOTTOM)
+        .pivot(pivot)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(420.0);
