@@ -357,3 +357,47 @@ fn picking_another_document_in_the_compare_view_makes_its_first_item_current() {
     };
     assert_eq!(d.document, other_id);
 }
+
+#[test]
+fn the_lanes_and_the_figures_fit_beside_the_sidebar_in_a_narrow_window() {
+    let marks = three_disagreements();
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 800.0])
+        .with_step_dt(0.05)
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut StanceApp| app.frame_ui(ui),
+            StanceApp::with_project(marks.project),
+        );
+    harness.run();
+    ctrl(&mut harness, Key::Num3);
+    assert!(harness.state().is_compare_view());
+    let sidebar_left = harness.get_by_label("Annotations").rect().left();
+    // The agreement table is wider than the view: it scrolls instead of widening the lanes.
+    harness.get_by_label("Cohen kappa holder");
+    // The lanes' headings: equal columns, so the last one ends one step after its start.
+    let mut headings: Vec<egui::Rect> = ["alice", "bob"]
+        .iter()
+        .filter_map(|name| harness.query_by_label(name).map(|n| n.rect()))
+        .collect();
+    headings.sort_by(|a, b| a.left().total_cmp(&b.left()));
+    assert_eq!(headings.len(), 2, "lane headings {headings:?}");
+    let step_px = headings[1].left() - headings[0].left();
+    let last_lane_right = headings[1].left() + step_px - 16.0;
+    assert!(
+        last_lane_right <= sidebar_left + 1.0,
+        "the last lane ends at {last_lane_right}, under the sidebar at {sidebar_left}"
+    );
+}
+
+#[test]
+fn tab_walks_the_queue_without_moving_the_keyboard_focus() {
+    let marks = three_disagreements();
+    let mut harness = harness(StanceApp::with_project(marks.project));
+    ctrl(&mut harness, Key::Num3);
+    assert_eq!(harness.state().adjudication_queue().1, 0);
+    press(&mut harness, Key::Tab);
+    assert_eq!(harness.state().adjudication_queue().1, 1);
+    // egui's focus cycling used to take the Tab too and focus the File menu.
+    assert_eq!(harness.ctx.memory(egui::Memory::focused), None);
+}

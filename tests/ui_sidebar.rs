@@ -231,6 +231,11 @@ fn the_actors_view_takes_the_whole_sidebar_and_gives_it_back() {
     harness.get_by_label(&actor.name);
     let aliases = actor.aliases.join(", ");
     harness.get_by(|n| n.role() == Role::TextInput && n.value().as_deref() == Some(&aliases));
+    // Each field says which it is: filled in, affiliation and aliases looked alike.
+    for field in ["Affiliation", "Aliases"] {
+        let labelled = harness.query_all_by_role_and_label(Role::TextInput, field);
+        assert!(labelled.count() >= 2, "no labelled {field} fields");
+    }
 
     harness.get_by_label("Back to annotations").click();
     harness.run();
@@ -438,4 +443,57 @@ fn giving_the_selected_annotation_another_holder_than_the_filter_shows_it_again(
         app.project(),
         app.project().annotation(id).unwrap(),
     ));
+}
+
+#[test]
+fn issue_chips_wrap_inside_the_sidebar_and_keep_the_editor_in_it() {
+    let mut harness = small_harness(StanceApp::with_project(sample()));
+    // The annotation whose issue names are longest together: two chips that do not fit a row.
+    let id = {
+        let project = harness.state().project();
+        let names = |a: &stance::model::Annotation| -> usize {
+            (a.issues.iter())
+                .map(|&i| project.issue_name(i).chars().count())
+                .sum()
+        };
+        project
+            .annotations
+            .iter()
+            .max_by_key(|a| names(a))
+            .unwrap()
+            .id
+    };
+    assert!(
+        harness
+            .state()
+            .project()
+            .annotation(id)
+            .unwrap()
+            .issues
+            .len()
+            >= 2
+    );
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id,
+            scroll_article: true,
+        });
+    // Scrolling the article down to it animates for longer than `run` allows.
+    harness.run_steps(80);
+    let right_px = SMALL_WINDOW[0];
+    let issue_field = harness
+        .get_by_role_and_label(Role::TextInput, "Issues")
+        .rect();
+    assert!(
+        issue_field.right() <= right_px - 8.0,
+        "the issue field runs to {} in a {right_px} window",
+        issue_field.right()
+    );
+    let delete = harness.get_by_role_and_label(Role::Button, "Delete").rect();
+    assert!(
+        delete.right() <= right_px,
+        "Delete ends at {}",
+        delete.right()
+    );
 }

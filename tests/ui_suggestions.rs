@@ -288,3 +288,37 @@ fn the_compare_view_leaves_no_suggestion_focused_for_a_menu_command_to_accept_un
     run_command(&mut harness, Command::AcceptSuggestion);
     assert_eq!(harness.state().project().annotations.len(), before);
 }
+
+#[test]
+fn the_card_never_covers_the_suggestion_it_describes() {
+    // The bare article: suggestions all the way down, some near the bottom of the view.
+    let mut project = sample_project();
+    project.relations.clear();
+    project.annotations.clear();
+    let mut harness = harness(StanceApp::with_project(project));
+    show_suggestions(&mut harness);
+    let count = harness.state().suggestions().len();
+    assert!(count >= 5, "{count} suggestions");
+    let mut checked = 0;
+    for _ in 0..count {
+        press(&mut harness, Key::Tab);
+        let focused = harness.state().focused_suggestion().cloned().unwrap();
+        let app = harness.state();
+        let (first, last) = (focused.content[0], *focused.content.last().unwrap());
+        let (Some(start), Some(end)) = (
+            app.article_char_rect(first.start),
+            app.article_char_rect(last.end - 1),
+        ) else {
+            continue;
+        };
+        let ghost = start.union(end);
+        let card = (harness.get_by_label("Suggestion").rect())
+            .union(harness.get_by_label("Accept (A)").rect());
+        assert!(
+            ghost.bottom() <= card.top() || ghost.top() >= card.bottom(),
+            "the card {card:?} covers the focused suggestion {ghost:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} suggestions were on screen");
+}

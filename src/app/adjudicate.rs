@@ -12,6 +12,10 @@ use crate::ui::file_dialog::{DialogPurpose, DialogRequest};
 
 impl StanceApp {
     pub(super) fn adjudicate(&mut self, ctx: &egui::Context, action: QueueAction) {
+        if matches!(action, QueueAction::Next | QueueAction::Previous) {
+            // Tab walks the queue here, not egui's focus (it focused the File menu).
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
         if action == QueueAction::AcceptAgreements {
             let now = self.edit_context().now;
             match adjudication::accept_agreements(&self.session.project, now) {

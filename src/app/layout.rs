@@ -156,6 +156,25 @@ impl Panels {
             });
     }
 
+    /// Where the focused ghost is on screen (its first and last characters), if drawn.
+    fn focused_ghost_rect(
+        &self,
+        app: &Shown<'_>,
+        document: crate::model::DocumentId,
+        input: &ArticleInput,
+    ) -> Option<egui::Rect> {
+        let ghosts = input.ghosts.as_ref()?;
+        let suggestion = ghosts.suggestions.get(ghosts.focused?)?;
+        let doc = app.session.project.document(document)?;
+        let (first, last) = (suggestion.content.first()?, suggestion.content.last()?);
+        let start = self.article.char_rect(doc, first.start);
+        let end = self.article.char_rect(doc, last.end.saturating_sub(1));
+        match (start, end) {
+            (Some(a), Some(b)) => Some(a.union(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
     fn article_ui(
         &mut self,
         ui: &mut Ui,
@@ -187,7 +206,16 @@ impl Panels {
         if response.hovered != app.view.hovered_in_article {
             intents.push(Intent::Hover(response.hovered));
         }
-        suggestions_ui(ui, app, document, &input, &response, panel_rect, intents);
+        let focused_rect = self.focused_ghost_rect(app, document, &input);
+        suggestions_ui(
+            ui,
+            app,
+            document,
+            &input,
+            &response,
+            (panel_rect, focused_rect),
+            intents,
+        );
         intents.extend(response.actions.into_iter().map(|action| {
             match action {
                 ArticleAction::SetSelection(selection) => Intent::SetTextSelection(selection),
@@ -399,14 +427,15 @@ fn related_marks(app: &Shown<'_>) -> Vec<(crate::model::AnnotationId, egui::Colo
 }
 
 /// The ghost under the pointer reported to the app, its tooltip, and the focused
-/// suggestion's card at the article's bottom left.
+/// suggestion's card at the article's bottom left (top left while that would cover the
+/// focused ghost itself, `focused_rect`).
 fn suggestions_ui(
     ui: &Ui,
     app: &Shown<'_>,
     document: crate::model::DocumentId,
     input: &ArticleInput,
     response: &crate::ui::article::ArticleResponse,
-    panel_rect: egui::Rect,
+    (panel_rect, focused_rect): (egui::Rect, Option<egui::Rect>),
     intents: &mut Vec<Intent>,
 ) {
     let Some(ghosts) = &input.ghosts else {
@@ -427,8 +456,23 @@ fn suggestions_ui(
         crate::ui::suggestion_card::tooltip_ui(&response.response, project, document, s);
     }
     if let Some(s) = ghosts.focused.and_then(|i| ghosts.suggestions.get(i)) {
-        let anchor = panel_rect.left_bottom() + egui::vec2(16.0, -16.0);
-        let card = crate::ui::suggestion_card::card_ui(ui.ctx(), anchor, project, document, s);
+        let bottom = panel_rect.left_bottom() + egui::vec2(16.0, -16.0);
+        // Last frame's card height, placed at the bottom: does it hide the ghost's lines?
+        let card_height_px = (ui.ctx())
+            .memory(|m| m.area_rect(crate::ui::suggestion_card::card_id()))
+            .map_or(0.0, |r| r.height());
+        let covers_ghost = focused_rect
+            .is_some_and(|g| g.bottom() > bottom.y - card_height_px && g.top() < bottom.y);
+        let (anchor, pivot) = if covers_ghost {
+            (
+                panel_rect.left_top() + egui::vec2(16.0, 16.0),
+                egui::Align2::LEFT_TOP,
+            )
+        } else {
+            (bottom, egui::Align2::LEFT_BOTTOM)
+        };
+        let card =
+            crate::ui::suggestion_card::card_ui(ui.ctx(), (anchor, pivot), project, document, s);
         intents.extend(card.map(Intent::from));
     }
 }

@@ -21,10 +21,13 @@ enum Item {
 /// [`Command::submenu`] in declaration order, so no second list can disagree with them.
 fn layout(menu: Menu) -> Vec<Item> {
     let mut items = Vec::new();
-    for &command in Command::ALL {
-        if command.menu() != Some(menu) {
-            continue;
-        }
+    // Commands are appended to `Command` as features arrive; Quit still ends its menu,
+    // where every desktop application has it.
+    let (last, commands): (Vec<Command>, Vec<Command>) = (Command::ALL.iter())
+        .copied()
+        .filter(|c| c.menu() == Some(menu))
+        .partition(|&c| c == Command::Quit);
+    for command in commands.into_iter().chain(last) {
         if command.starts_menu_group() && !items.is_empty() {
             items.push(Item::Separator);
         }
@@ -205,6 +208,14 @@ mod tests {
             .map(PathBuf::from)
             .collect();
         assert_eq!(recent_labels(&nested), ["a/x/talks.ron", "b/x/talks.ron"]);
+    }
+
+    #[test]
+    fn quit_ends_the_file_menu_after_a_separator() {
+        let items = layout(Menu::File);
+        assert_eq!(items.last(), Some(&Item::Command(Command::Quit)));
+        assert_eq!(items.get(items.len() - 2), Some(&Item::Separator));
+        assert!(items.contains(&Item::Command(Command::CompareWith)));
     }
 
     #[test]

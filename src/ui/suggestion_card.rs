@@ -60,6 +60,23 @@ pub fn filled_fields(effect: &Effect) -> String {
     fields.join(", ")
 }
 
+/// The engine's reason with its code-style backticks (kept for the command line) as
+/// typographic quotes: `he said` reads as “he said”.
+#[must_use]
+pub fn readable_reason(reason: &str) -> String {
+    let mut is_open = false;
+    reason
+        .chars()
+        .map(|c| match c {
+            '`' => {
+                is_open = !is_open;
+                if is_open { '“' } else { '”' }
+            }
+            c => c,
+        })
+        .collect()
+}
+
 /// Speaker, type, tier, reason and effect.
 fn details_ui(ui: &mut egui::Ui, project: &Project, document: DocumentId, s: &Suggestion) {
     let speaker = speaker_name(project, s).unwrap_or_else(|| "unknown".to_owned());
@@ -79,24 +96,30 @@ fn details_ui(ui: &mut egui::Ui, project: &Project, document: DocumentId, s: &Su
         s.attribution,
         s.tier
     ));
-    ui.weak(s.explain());
+    ui.weak(readable_reason(&s.explain()));
     let effect = project.suggestion_effect(document, s);
     ui.label(effect_text(project, s, &effect));
 }
 
-/// The card of the focused suggestion, with its bottom-left corner at `anchor`.
+/// The card's area, whose last rect tells where it would fall.
+#[must_use]
+pub fn card_id() -> egui::Id {
+    egui::Id::unique("stance-suggestion-card")
+}
+
+/// The card of the focused suggestion, with its `pivot` corner at `anchor`.
 pub fn card_ui(
     ctx: &egui::Context,
-    anchor: Pos2,
+    (anchor, pivot): (Pos2, egui::Align2),
     project: &Project,
     document: DocumentId,
     suggestion: &Suggestion,
 ) -> Option<Action> {
     let mut action = None;
-    egui::Area::new(egui::Id::unique("stance-suggestion-card"))
+    egui::Area::new(card_id())
         .order(egui::Order::Foreground)
         .fixed_pos(anchor)
-        .pivot(egui::Align2::LEFT_BOTTOM)
+        .pivot(pivot)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(420.0);
@@ -136,4 +159,18 @@ pub fn tooltip_ui(
         details_ui(ui, project, document, suggestion);
         ui.weak("Click or Tab to select it; A accepts, X rejects.");
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_reason;
+
+    #[test]
+    fn backticks_in_a_reason_become_quotes() {
+        assert_eq!(
+            readable_reason("quote followed by `, he said`; `he` = Yuri Ushakov"),
+            "quote followed by “, he said”; “he” = Yuri Ushakov"
+        );
+        assert_eq!(readable_reason("no marks"), "no marks");
+    }
 }

@@ -75,7 +75,11 @@ impl DisagreementKind {
                     .into_iter()
                     .filter_map(|(is_different, name)| is_different.then_some(name))
                     .collect();
-                format!("{} differ", parts.join(", "))
+                match parts.as_slice() {
+                    [one] => format!("the {one} differs"),
+                    [init @ .., last] => format!("{} and {last} differ", init.join(", ")),
+                    [] => "they differ".to_owned(),
+                }
             }
         }
     }

@@ -436,3 +436,11 @@ fn agreed_spans_are_kept_once_in_one_step() {
     f.project.apply(inverse).unwrap();
     assert_eq!(f.project, before);
 }
+
+#[test]
+fn a_disagreement_is_described_in_a_grammatical_phrase() {
+    let differs = |span, tag, holder| DisagreementKind::Differs { span, tag, holder }.describe();
+    assert_eq!(differs(false, true, false), "the tag differs");
+    assert_eq!(differs(false, true, true), "tag and holder differ");
+    assert_eq!(differs(true, true, true), "span, tag and holder differ");
+}

@@ -21,7 +21,9 @@ pub(super) fn figures_ui(ui: &mut Ui, figures: &Figures) {
                 );
                 return;
             };
-            egui::ScrollArea::vertical()
+            // Both ways: nine columns are wider than a narrow view, and a table wider than
+            // the view would widen the lanes below it past the sidebar.
+            egui::ScrollArea::both()
                 .id_salt("compare_agreement_scroll")
                 .max_height(160.0)
                 .show(ui, |ui| {

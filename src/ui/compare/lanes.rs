@@ -1,6 +1,6 @@
 //! The lanes: every paragraph with annotations, once per annotator side by side, each lane
 //! highlighting that annotator's spans in their tag's colour. Disagreements are underlined
-//! in red, the current item in thick orange.
+//! in red, the current item in thick magenta.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -71,10 +71,15 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
     let indices: Vec<usize> = by_paragraph.keys().copied().collect();
     let window = window(&indices, current_paragraph);
     ui.spacing_mut().item_spacing.x = 16.0;
-    ui.columns(lanes.len(), |columns| {
-        for (column, coder) in columns.iter_mut().zip(&lanes) {
-            column.label(RichText::new(coder_label(coder.as_deref())).strong());
-        }
+    // The lanes leave room for the scroll bar; their headings stay above them.
+    let lanes_width_px = ui.available_width() - ui.spacing().scroll.bar_width - 6.0;
+    ui.scope(|ui| {
+        ui.set_max_width(lanes_width_px);
+        ui.columns(lanes.len(), |columns| {
+            for (column, coder) in columns.iter_mut().zip(&lanes) {
+                column.label(RichText::new(coder_label(coder.as_deref())).strong());
+            }
+        });
     });
     if window.len() < indices.len() {
         ui.label(
@@ -90,6 +95,8 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
         .id_salt("compare_lanes")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // Room for the floating scroll bar, which otherwise covers the last lane's ends.
+            ui.set_max_width(lanes_width_px);
             ui.spacing_mut().item_spacing.x = 16.0;
             for &index in window {
                 let (Some(paragraph), Some(inside)) =

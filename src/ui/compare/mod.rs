@@ -214,7 +214,8 @@ fn queue_panel_ui(
         ui.label(RichText::new(format!("item {} of {}", index + 1, queue.len())).weak());
     });
     let (a_name, b_name) = describe_item_ui(ui, project, item);
-    ui.horizontal(|ui| {
+    // Wrapped: long annotator names must not push the buttons (and the lanes) off the view.
+    ui.horizontal_wrapped(|ui| {
         let buttons = [
             (
                 format!("A: take {a_name}"),

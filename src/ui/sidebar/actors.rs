@@ -131,13 +131,19 @@ impl ActorsSection {
             });
         });
         let mut affiliation = actor.affiliation.clone().unwrap_or_default();
+        // Filled in, the two fields looked alike: a label says which is which.
         let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut affiliation)
-                    .id_salt(("actor_affiliation", actor.id))
-                    .hint_text("Affiliation, e.g. Russia")
-                    .desired_width(f32::INFINITY),
-            )
+            .horizontal(|ui| {
+                let label = field_label_ui(ui, "Affiliation");
+                ui.add(
+                    egui::TextEdit::singleline(&mut affiliation)
+                        .id_salt(("actor_affiliation", actor.id))
+                        .hint_text("e.g. Russia")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+            })
+            .inner
             .on_hover_ui(|ui| {
                 ui.label(format!("Affiliation of {}", actor.name));
             });
@@ -163,12 +169,17 @@ impl ActorsSection {
             }
         };
         let response = ui
-            .add(
-                egui::TextEdit::singleline(text)
-                    .id_salt(("actor_aliases", actor.id))
-                    .hint_text("Aliases, comma-separated")
-                    .desired_width(f32::INFINITY),
-            )
+            .horizontal(|ui| {
+                let label = field_label_ui(ui, "Aliases");
+                ui.add(
+                    egui::TextEdit::singleline(text)
+                        .id_salt(("actor_aliases", actor.id))
+                        .hint_text("comma-separated")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+            })
+            .inner
             .on_hover_ui(|ui| {
                 ui.label(format!("Other names of {}", actor.name));
             });
@@ -256,4 +267,12 @@ impl ActorsSection {
             }
         });
     }
+}
+
+/// A field's name before it, in a column of its own width so the fields line up.
+fn field_label_ui(ui: &mut Ui, name: &str) -> egui::Response {
+    const LABEL_PX: f32 = 70.0;
+    let label = ui.label(RichText::new(name).small().weak());
+    ui.add_space((LABEL_PX - label.rect.width()).max(0.0));
+    label
 }

@@ -263,35 +263,35 @@ fn span_buttons_ui(
 
 /// Created and modified times, and Delete.
 fn footer_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        let time = |t: chrono::DateTime<chrono::Utc>| {
-            t.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        };
-        let by = a
-            .annotator
-            .as_deref()
-            .map_or_else(String::new, |name| format!(" by {name}"));
-        ui.label(
-            RichText::new(format!(
-                "Created {} · modified {}{by}",
-                time(a.created),
-                time(a.modified)
-            ))
-            .small()
-            .weak(),
-        );
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let delete =
-                egui::Button::new(RichText::new("Delete").color(ui.visuals().error_fg_color));
-            if ui
-                .add(delete)
-                .on_hover_text("Delete this annotation (Delete); Ctrl+Z brings it back")
-                .clicked()
-            {
-                actions.push(Action::DeleteAnnotation(a.id));
-            }
+    let time = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    let by = a
+        .annotator
+        .as_deref()
+        .map_or_else(String::new, |name| format!(" by {name}"));
+    let times = RichText::new(format!(
+        "Created {} · modified {}{by}",
+        time(a.created),
+        time(a.modified)
+    ))
+    .small()
+    .weak();
+    // Delete first, from the right: the times wrap in what is left instead of running
+    // under the button.
+    ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+        let delete = egui::Button::new(RichText::new("Delete").color(ui.visuals().error_fg_color));
+        if ui
+            .add(delete)
+            .on_hover_text("Delete this annotation (Delete); Ctrl+Z brings it back")
+            .clicked()
+        {
+            actions.push(Action::DeleteAnnotation(a.id));
+        }
+        ui.with_layout(Layout::left_to_right(Align::Min), |ui| {
+            ui.add(egui::Label::new(times).wrap());
         });
     });
 }

@@ -135,8 +135,10 @@ impl Sidebar {
                 .size_range(MIN_EDITOR_PX..=max_px)
                 .frame(frame)
                 .show(ui, |ui| {
+                    // One scroll state per annotation: another annotation's editor opens at
+                    // its top (Tag, Holder), not where the last one was scrolled to.
                     egui::ScrollArea::vertical()
-                        .id_salt("sidebar_detail_scroll")
+                        .id_salt(("sidebar_detail_scroll", a.id))
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
                             // Room for the scroll bar, so it does not cover the fields' edges.

@@ -23,7 +23,8 @@ pub(super) fn issues_ui(
         if !a.issues.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 for &issue in &a.issues {
-                    issue_chip_ui(ui, &project.issue_name(issue), || {
+                    let chip_id = egui::Id::unique(("stance-issue-chip", a.id, issue));
+                    issue_chip_ui(ui, chip_id, &project.issue_name(issue), || {
                         actions.push(Action::RemoveIssue(a.id, issue));
                     });
                 }
@@ -87,12 +88,28 @@ pub(super) fn issues_ui(
     });
 }
 
-/// One issue as a rounded chip with a remove button.
-fn issue_chip_ui(ui: &mut Ui, name: &str, on_remove: impl FnOnce()) {
+/// One issue as a rounded chip with a remove button, on a new row when it does not fit.
+fn issue_chip_ui(ui: &mut Ui, chip_id: egui::Id, name: &str, on_remove: impl FnOnce()) {
+    // A wrapping layout wraps single widgets, not a frame around two: without this the
+    // second chip ran past the sidebar and widened every field of the editor with it.
+    // The width is last frame's; before the first, the name plus the frame and button.
+    let width_px = ui.data(|d| d.get_temp::<f32>(chip_id)).unwrap_or_else(|| {
+        let galley = egui::WidgetText::from(name).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        );
+        galley.size().x + 40.0
+    });
+    let row_start_x = ui.max_rect().left();
+    if width_px > ui.available_size_before_wrap().x && ui.cursor().left() > row_start_x + 1.0 {
+        ui.end_row();
+    }
     let visuals = ui.visuals();
     let fill = visuals.widgets.inactive.weak_bg_fill;
     let stroke = visuals.widgets.inactive.bg_stroke;
-    egui::Frame::new()
+    let chip = egui::Frame::new()
         .fill(fill)
         .stroke(stroke)
         .corner_radius(10.0)
@@ -110,6 +127,7 @@ fn issue_chip_ui(ui: &mut Ui, name: &str, on_remove: impl FnOnce()) {
                 }
             });
         });
+    ui.data_mut(|d| d.insert_temp(chip_id, chip.response.rect.width()));
 }
 
 /// Stance (a row of choices; the chosen one again clears it), its condition when
