@@ -5,7 +5,7 @@
 use super::{ADJUDICATED, coder_label, coders};
 use crate::model::agreement::spans::{Mark, SpanMatch};
 use crate::model::agreement::{Agreement, Coder, Study, agreement};
-use crate::model::{Project, name_key};
+use crate::model::Project;
 
 /// Agreement in total and per document (documents nobody annotated are left out).
 #[derive(Clone, Debug)]
@@ -69,16 +69,7 @@ fn study(project: &Project, names: &[Option<String>], only: Option<usize>) -> St
                 excluded += 1;
                 continue;
             };
-            coders[c].marks.push(Mark {
-                annotation: a.id,
-                document: compared,
-                ranges: a.ranges.clone(),
-                tag: a.tag.clone(),
-                holder: a
-                    .holder
-                    .and_then(|h| project.actor(h))
-                    .map(|actor| name_key(&actor.name)),
-            });
+            coders[c].marks.push(Mark::of(project, a, compared));
         }
     }
     Study {

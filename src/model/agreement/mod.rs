@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::{Annotation, Project, name_key};
+use super::{Annotation, Project};
 use spans::{Excluded, Mark, SpanF1, SpanMatch, span_f1};
 
 /// One coder's marks on the compared documents.
@@ -142,16 +142,7 @@ impl Study {
                     excluded += 1;
                     continue;
                 };
-                marks.push(Mark {
-                    annotation: a.id,
-                    document,
-                    ranges: a.ranges.clone(),
-                    tag: a.tag.clone(),
-                    holder: a
-                        .holder
-                        .and_then(|h| project.actor(h))
-                        .map(|actor| name_key(&actor.name)),
-                });
+                marks.push(Mark::of(project, a, document));
             }
             out.push(Coder { name, marks });
         }

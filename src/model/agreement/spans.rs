@@ -19,6 +19,26 @@ pub struct Mark {
 }
 
 impl Mark {
+    /// `annotation` of `project` as a mark in the compared document `document`; the holder
+    /// goes by name, since ids differ between annotators' projects.
+    #[must_use]
+    pub fn of(
+        project: &crate::model::Project,
+        a: &crate::model::Annotation,
+        document: usize,
+    ) -> Self {
+        Mark {
+            annotation: a.id,
+            document,
+            ranges: a.ranges.clone(),
+            tag: a.tag.clone(),
+            holder: a
+                .holder
+                .and_then(|h| project.actor(h))
+                .map(|actor| crate::model::name_key(&actor.name)),
+        }
+    }
+
     fn extent(&self) -> Span {
         crate::model::extent(&self.ranges).unwrap_or_default()
     }
