@@ -164,13 +164,8 @@ impl CompareView {
             .queue
             .get(input.position.min(cached.queue.len().saturating_sub(1)));
         egui::Frame::new().inner_margin(8).show(ui, |ui| {
-            let panel = QueuePanel {
-                project,
-                queue: &cached.queue,
-                position: input.position,
-                document: input.document,
-            };
-            queue_panel_ui(ui, &panel, &mut actions);
+            let (queue, position) = (&cached.queue, input.position);
+            queue_panel_ui(ui, project, queue, position, input.document, &mut actions);
             if cached.agreed > 0 {
                 let label = format!("Keep the {} agreed span(s) once", cached.agreed);
                 let button = ui.button(label).on_hover_text(
@@ -213,23 +208,16 @@ impl CompareView {
     }
 }
 
-/// What the queue's head shows.
-struct QueuePanel<'a> {
-    project: &'a Project,
-    queue: &'a [Item],
-    position: usize,
-    /// The document the lanes show.
-    document: Option<DocumentId>,
-}
-
 /// The queue's head: how many remain, what the current item is, and the decision buttons.
-fn queue_panel_ui(ui: &mut Ui, panel: &QueuePanel<'_>, actions: &mut Vec<QueueAction>) {
-    let QueuePanel {
-        project,
-        queue,
-        position,
-        ..
-    } = *panel;
+/// `document` is the one the lanes show.
+fn queue_panel_ui(
+    ui: &mut Ui,
+    project: &Project,
+    queue: &[Item],
+    position: usize,
+    document: Option<DocumentId>,
+    actions: &mut Vec<QueueAction>,
+) {
     let Some(item) = queue.get(position.min(queue.len().saturating_sub(1))) else {
         ui.heading("Adjudication: nothing left to decide");
         ui.label(
@@ -247,9 +235,9 @@ fn queue_panel_ui(ui: &mut Ui, panel: &QueuePanel<'_>, actions: &mut Vec<QueueAc
         ui.label(RichText::new(format!("item {} of {}", index + 1, queue.len())).weak());
     });
     let (a_name, b_name) = describe_item_ui(ui, project, item);
-    let elsewhere = item_elsewhere(project, item, panel.document);
-    if let Some(document) = elsewhere {
-        ui.label(RichText::new(elsewhere_notice(project, document)).strong());
+    let elsewhere = item_elsewhere(project, item, document);
+    if let Some(there) = elsewhere {
+        ui.label(RichText::new(elsewhere_notice(project, there)).strong());
     }
     // Wrapped: long annotator names must not push the buttons (and the lanes) off the view.
     ui.horizontal_wrapped(|ui| {
