@@ -8,7 +8,7 @@ use chrono::Utc;
 use common::harness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use stance::app::{StanceApp, sample_project};
 use stance::model::adjudication::{ADJUDICATED, Item};
 use stance::model::merge::{Conflict, ConflictReason, Sides, Versions};
@@ -400,4 +400,90 @@ fn tab_walks_the_queue_without_moving_the_keyboard_focus() {
     assert_eq!(harness.state().adjudication_queue().1, 1);
     // egui's focus cycling used to take the Tab too and focus the File menu.
     assert_eq!(harness.ctx.memory(egui::Memory::focused), None);
+}
+
+/// Whether a text on screen contains `text`.
+fn shows_text(harness: &Harness<'static, StanceApp>, text: &str) -> bool {
+    harness
+        .query_all_by(|n| n.value().is_some_and(|v| v.contains(text)))
+        .next()
+        .is_some()
+}
+
+fn is_enabled(harness: &Harness<'static, StanceApp>, label: &str) -> bool {
+    !harness.get_by_label(label).accesskit_node().is_disabled()
+}
+
+#[test]
+fn decision_keys_wait_while_the_current_item_is_in_a_document_not_shown() {
+    let mut project = three_disagreements().project;
+    let first = project.documents[0].id;
+    let other = stance::model::Document::new("Quiet day", "Nothing was said here.".to_owned());
+    let other_id = other.id;
+    project.apply(project.add_document(other)).unwrap();
+    let mut harness = harness(StanceApp::with_project(project));
+    ctrl(&mut harness, Key::Num3);
+    assert_eq!(harness.state().current_document(), Some(first));
+    let notice = "The current item is in \"";
+    assert!(!shows_text(&harness, notice));
+    assert!(is_enabled(&harness, "R: reject"));
+
+    // A document with nothing to decide keeps the item, which the lanes no longer show.
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::ShowDocument(other_id));
+    harness.run();
+    assert_eq!(harness.state().current_document(), Some(other_id));
+    let title = harness.state().project().documents[0].title.clone();
+    assert!(shows_text(&harness, &format!("{notice}{title}\"")));
+    assert!(!is_enabled(&harness, "R: reject"));
+    let annotations = harness.state().project().annotations.clone();
+    for key in [Key::A, Key::B, Key::H, Key::R] {
+        press(&mut harness, key);
+    }
+    assert_eq!(queue_len(&harness), 3);
+    assert_eq!(harness.state().project().annotations, annotations);
+
+    // N goes to the item rather than past it; then R decides what the lanes show.
+    press(&mut harness, Key::N);
+    assert_eq!(harness.state().current_document(), Some(first));
+    assert_eq!(harness.state().adjudication_queue().1, 0);
+    assert!(is_enabled(&harness, "R: reject"));
+    press(&mut harness, Key::R);
+    assert_eq!(queue_len(&harness), 2);
+}
+
+#[test]
+fn delete_and_enter_in_the_compare_view_leave_the_hidden_selection_alone() {
+    let marks = three_disagreements();
+    let id = marks.ids[0].0.unwrap();
+    let mut harness = harness(StanceApp::with_project(marks.project));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id,
+            scroll_article: false,
+        });
+    harness.run();
+    ctrl(&mut harness, Key::Num3);
+    assert_eq!(harness.state().selected_annotation(), Some(id));
+    for key in [Key::Delete, Key::Backspace, Key::Enter] {
+        press(&mut harness, key);
+    }
+    assert!(harness.state().project().annotation(id).is_some());
+    assert!(!harness.ctx.text_edit_focused(), "Enter focused the note");
+
+    // In the article the same keys act.
+    ctrl(&mut harness, Key::Num1);
+    press(&mut harness, Key::Delete);
+    assert!(harness.state().project().annotation(id).is_none());
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id: marks.ids[1].0.unwrap(),
+            scroll_article: false,
+        });
+    harness.run();
+    press(&mut harness, Key::Enter);
+    assert!(harness.ctx.text_edit_focused());
 }

@@ -176,3 +176,59 @@ fn the_timeline_lists_the_marks_of_two_dated_documents_in_date_order() {
     harness.run();
     assert_eq!(harness.state().main_view(), MainView::Article);
 }
+
+#[test]
+fn article_keys_do_nothing_while_the_analysis_view_hides_the_article() {
+    let (project, _, florida) = two_rounds();
+    let mut harness = common::harness(StanceApp::with_project(project));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id: florida,
+            scroll_article: false,
+        });
+    harness.run();
+    let selection = stance::model::Span::new(0, 6);
+    harness.state_mut().set_text_selection(Some(selection));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    assert_eq!(harness.state().main_view(), MainView::Analysis);
+    let before = harness.state().project().annotations.clone();
+
+    let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
+    let presses = [
+        (Modifiers::NONE, Key::Num1),
+        (Modifiers::NONE, Key::Num2),
+        (Modifiers::NONE, Key::Num3),
+        (Modifiers::NONE, Key::Delete),
+        (Modifiers::NONE, Key::Backspace),
+        (Modifiers::ALT, Key::ArrowRight),
+        (Modifiers::ALT, Key::ArrowLeft),
+        (alt_shift, Key::ArrowLeft),
+        (alt_shift, Key::ArrowRight),
+        (Modifiers::NONE, Key::A),
+        (Modifiers::NONE, Key::X),
+        (Modifiers::NONE, Key::L),
+        (Modifiers::NONE, Key::Enter),
+        (Modifiers::COMMAND, Key::R),
+    ];
+    for (modifiers, key) in presses {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run();
+    }
+    assert_eq!(harness.state().main_view(), MainView::Analysis);
+    assert_eq!(harness.state().project().annotations, before);
+    assert_eq!(harness.state().link_mode(), None);
+    assert!(!harness.ctx.text_edit_focused(), "Enter focused the note");
+
+    // Back in the article, the same selection is tagged by its key.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    harness.state_mut().set_text_selection(Some(selection));
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert_eq!(
+        harness.state().project().annotations.len(),
+        before.len() + 1
+    );
+}

@@ -8,7 +8,7 @@ use chrono::Utc;
 use common::harness;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use stance::app::{Pending, StanceApp, sample_project};
 use stance::model::{AnnotationId, Edit, Project, Span};
 use stance::ui::file_dialog::ScriptedDialogs;
@@ -544,4 +544,37 @@ fn view_menu_and_shortcuts_set_theme_and_panels() {
     harness.key_press_modifiers(ctrl(), Key::L);
     harness.run();
     assert!(harness.state().preferences().show_document_list);
+}
+
+/// The View menu's Document List item: (enabled, ticked).
+fn document_list_item(harness: &mut Harness<'static, StanceApp>) -> (bool, bool) {
+    harness.get_by_label("View").click();
+    harness.run();
+    let item = harness
+        .get_by_label("Document List Ctrl+L")
+        .accesskit_node();
+    let state = (
+        !item.is_disabled(),
+        item.toggled() == Some(egui::accesskit::Toggled::True),
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    state
+}
+
+#[test]
+fn the_document_list_item_is_ticked_only_while_the_list_shows() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    assert!(harness.state().preferences().show_document_list);
+    // One document: no list is drawn, so the item is neither enabled nor ticked.
+    assert_eq!(document_list_item(&mut harness), (false, false));
+
+    let mut project = sample_project();
+    let other = stance::model::Document::new("Other", "Nothing was said here.".to_owned());
+    project.apply(project.add_document(other)).unwrap();
+    let mut harness = self::harness(StanceApp::with_project(project));
+    assert_eq!(document_list_item(&mut harness), (true, true));
+    harness.key_press_modifiers(ctrl(), Key::L);
+    harness.run();
+    assert_eq!(document_list_item(&mut harness), (true, false));
 }

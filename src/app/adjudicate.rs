@@ -7,7 +7,7 @@ use super::StanceApp;
 use super::view::MainView;
 use crate::model::AnnotationId;
 use crate::model::adjudication::{self, Choice, Item};
-use crate::ui::compare::QueueAction;
+use crate::ui::compare::{QueueAction, elsewhere_notice, item_elsewhere};
 use crate::ui::file_dialog::{DialogPurpose, DialogRequest};
 
 impl StanceApp {
@@ -32,8 +32,16 @@ impl StanceApp {
             return;
         };
         let position = self.view.queue_position.min(last);
+        let elsewhere = item_elsewhere(&self.session.project, &queue[position], self.view.document);
         match action {
             QueueAction::AcceptAgreements => {}
+            // The current item's document is not shown (another was picked): N goes there
+            // first, rather than past an item the user never saw.
+            QueueAction::Next if elsewhere.is_some() => self.go_to_item(&queue, position),
+            QueueAction::Decide(_) if let Some(document) = elsewhere => {
+                let notice = elsewhere_notice(&self.session.project, document);
+                self.toasts.info(ctx, format!("Not decided. {notice}"));
+            }
             QueueAction::Next => self.go_to_item(&queue, (position + 1) % queue.len()),
             QueueAction::Previous => self.go_to_item(&queue, (position + last) % queue.len()),
             QueueAction::Edit => {

@@ -4,7 +4,7 @@
 use super::StanceApp;
 use super::intent::Intent;
 use super::session::Session;
-use super::view::ViewState;
+use super::view::{MainView, ViewState};
 use crate::ui::Action;
 use crate::ui::commands::{self, Command};
 use crate::ui::prefs::{Preferences, Theme};
@@ -28,6 +28,7 @@ impl StanceApp {
         let are_bare_keys_taken =
             ctx.text_edit_focused() || self.was_typing || egui::Popup::is_any_open(ctx);
         let tags = &self.session.project.schema.tags;
+        let is_article_shown = self.view.main_view == MainView::Article;
         ctx.input_mut(|input| {
             for (shortcut, command) in Command::shortcut_table() {
                 if are_bare_keys_taken && Command::is_bare_key(shortcut) {
@@ -36,11 +37,10 @@ impl StanceApp {
                 if !self.is_suggestion_key_live(*command) {
                     continue;
                 }
-                // These act on the article's text selection or clicks, which the compare view
-                // hides: Ctrl+R there would add a range the user cannot see.
-                if self.view.main_view == super::view::MainView::Compare
-                    && matches!(command, Command::AddSelectionAsRange | Command::Link)
-                {
+                // These act on the article's text selection or selected span, which the
+                // compare and analysis views hide: Ctrl+R there would add a range the user
+                // cannot see, Delete would remove an annotation picked in another view.
+                if !is_article_shown && acts_on_article(*command) {
                     continue;
                 }
                 if commands::consume(input, shortcut) {
@@ -50,10 +50,14 @@ impl StanceApp {
             if are_bare_keys_taken {
                 return;
             }
-            if self.view.main_view == super::view::MainView::Compare {
+            if self.view.main_view == MainView::Compare {
                 // The queue's bare keys; tag hotkeys must not fire here.
                 let actions = crate::ui::compare::queue_keys(input);
                 intents.extend(actions.into_iter().map(|a| Action::Adjudicate(a).into()));
+                return;
+            }
+            if !is_article_shown {
+                // Tag and relation keys would act on a text selection the user cannot see.
                 return;
             }
             if let Some(kind) = self.view.link.and_then(|l| l.to).and_then(|_| {
@@ -116,16 +120,39 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
 }
 
 /// `Some(checked)` for the View menu's toggles and theme choices.
-pub(super) fn is_checked(prefs: &Preferences, command: Command) -> Option<bool> {
+pub(super) fn is_checked(session: &Session, prefs: &Preferences, command: Command) -> Option<bool> {
     match command {
         Command::ThemeLight => Some(prefs.theme == Theme::Light),
         Command::ThemeDark => Some(prefs.theme == Theme::Dark),
         Command::ThemeSystem => Some(prefs.theme == Theme::System),
         Command::ToggleSidebar => Some(prefs.show_sidebar),
-        Command::ToggleDocumentList => Some(prefs.show_document_list),
+        // With one document the list is hidden (and the toggle disabled): a tick would claim
+        // a list the user cannot see.
+        Command::ToggleDocumentList => Some(is_document_list_shown(session, prefs)),
         Command::ToggleSuggestions => Some(prefs.show_suggestions),
         _ => None,
     }
+}
+
+/// Commands that act on the article's text selection or the selected annotation's text;
+/// their keys work only while the article is shown.
+fn acts_on_article(command: Command) -> bool {
+    matches!(
+        command,
+        Command::AddSelectionAsRange
+            | Command::Link
+            | Command::DeleteAnnotation
+            | Command::FocusNote
+            | Command::NudgeStartBack
+            | Command::NudgeStartForward
+            | Command::NudgeEndBack
+            | Command::NudgeEndForward
+    )
+}
+
+/// Whether the document list is drawn: it is, while asked for and there is a choice.
+pub(super) fn is_document_list_shown(session: &Session, prefs: &Preferences) -> bool {
+    prefs.show_document_list && session.project.documents.len() > 1
 }
 
 /// The keys that choose the first nine relation types in the link popup.

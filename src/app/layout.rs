@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use std::collections::VecDeque;
 
 use super::intent::{Dialog, Intent};
-use super::keys::{is_checked, is_enabled};
+use super::keys::{is_checked, is_document_list_shown, is_enabled};
 use super::session::Session;
 use super::view::ViewState;
 use crate::ui::Action;
@@ -63,7 +63,7 @@ impl Panels {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
                 is_enabled: &|c| is_enabled(app.session, app.view, c),
-                is_checked: &|c| is_checked(app.prefs, c),
+                is_checked: &|c| is_checked(app.session, app.prefs, c),
                 recent_files: &app.prefs.recent_files,
                 undo_label: app.session.history.undo_label(),
                 redo_label: app.session.history.redo_label(),
@@ -96,7 +96,7 @@ impl Panels {
 
         // On a narrow window the side panels give way, so the article keeps a readable column.
         let window_width_px = ui.available_width();
-        if app.session.project.documents.len() > 1 && app.prefs.show_document_list {
+        if is_document_list_shown(app.session, app.prefs) {
             let max_width_px = (window_width_px * 0.2).clamp(140.0, 480.0);
             let panel = egui::Panel::left("document_list")
                 .resizable(true)

@@ -62,7 +62,7 @@ pub const QUEUE_KEYS: &[(egui::Key, egui::Modifiers, QueueAction)] = &[
 /// The queue's keys in words, for the Keyboard Shortcuts window.
 pub const QUEUE_KEYS_HELP: &str = "In the compare view (Ctrl+3): A takes the first version, B the \
      second, H both, E edits it in the article, R rejects it; N or Tab goes to the next item, P \
-     or Shift+Tab to the previous one. Tag keys do not act there.";
+     or Shift+Tab to the previous one. Tag keys, Delete and Enter do not act there.";
 
 /// Consumes this frame's queue key presses.
 pub fn queue_keys(input: &mut egui::InputState) -> Vec<QueueAction> {
@@ -74,6 +74,24 @@ pub fn queue_keys(input: &mut egui::InputState) -> Vec<QueueAction> {
         }
     }
     out
+}
+
+/// The document the item is in, when that is not the document shown: the lanes then show
+/// none of it, so its decision keys must wait until the user goes there.
+#[must_use]
+pub fn item_elsewhere(
+    project: &Project,
+    item: &Item,
+    shown: Option<DocumentId>,
+) -> Option<DocumentId> {
+    adjudication::document_of_item(project, item).filter(|&d| Some(d) != shown)
+}
+
+/// Tells where the current item is, when the lanes show another document.
+#[must_use]
+pub fn elsewhere_notice(project: &Project, document: DocumentId) -> String {
+    let title = project.document(document).map_or("", |d| d.title.as_str());
+    format!("The current item is in \"{title}\": press N or Tab to go there")
 }
 
 /// What the compare view draws.
@@ -146,7 +164,8 @@ impl CompareView {
             .queue
             .get(input.position.min(cached.queue.len().saturating_sub(1)));
         egui::Frame::new().inner_margin(8).show(ui, |ui| {
-            queue_panel_ui(ui, project, &cached.queue, input.position, &mut actions);
+            let (queue, position) = (&cached.queue, input.position);
+            queue_panel_ui(ui, project, queue, position, input.document, &mut actions);
             if cached.agreed > 0 {
                 let label = format!("Keep the {} agreed span(s) once", cached.agreed);
                 let button = ui.button(label).on_hover_text(
@@ -190,11 +209,13 @@ impl CompareView {
 }
 
 /// The queue's head: how many remain, what the current item is, and the decision buttons.
+/// `document` is the one the lanes show.
 fn queue_panel_ui(
     ui: &mut Ui,
     project: &Project,
     queue: &[Item],
     position: usize,
+    document: Option<DocumentId>,
     actions: &mut Vec<QueueAction>,
 ) {
     let Some(item) = queue.get(position.min(queue.len().saturating_sub(1))) else {
@@ -214,6 +235,10 @@ fn queue_panel_ui(
         ui.label(RichText::new(format!("item {} of {}", index + 1, queue.len())).weak());
     });
     let (a_name, b_name) = describe_item_ui(ui, project, item);
+    let elsewhere = item_elsewhere(project, item, document);
+    if let Some(there) = elsewhere {
+        ui.label(RichText::new(elsewhere_notice(project, there)).strong());
+    }
     // Wrapped: long annotator names must not push the buttons (and the lanes) off the view.
     ui.horizontal_wrapped(|ui| {
         let buttons = [
@@ -235,7 +260,12 @@ fn queue_panel_ui(
             ("N: next".to_owned(), QueueAction::Next),
         ];
         for (label, action) in buttons {
-            if ui.button(label).clicked() {
+            // Deciding waits until the lanes show the item.
+            let is_enabled = elsewhere.is_none() || !matches!(action, QueueAction::Decide(_));
+            if ui
+                .add_enabled(is_enabled, egui::Button::new(label))
+                .clicked()
+            {
                 actions.push(action);
             }
         }
