@@ -94,6 +94,15 @@ fn capitalise_first(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// True if `name` may be the fuller form of `short`: the same surname, and the same first
+/// name when `short` has one ("Trump" or "Donald Trump" for "Donald J. Trump", never
+/// "Ivanka Trump").
+fn may_be_called(name: &str, short: &str) -> bool {
+    let first = |s: &str| s.split_whitespace().next().map(str::to_lowercase);
+    last_word(name) == last_word(short)
+        && (short.split_whitespace().count() < 2 || first(name) == first(short))
+}
+
 fn last_word(name: &str) -> String {
     name.split_whitespace()
         .next_back()
@@ -250,7 +259,7 @@ impl Engine<'_> {
             a.is_called(text)
                 || a.is_called(strip_possessive(text))
                 || a.is_called(&core)
-                || a.names().any(|n| last_word(n) == surname)
+                || a.names().any(|n| may_be_called(n, &core))
         });
         let is_person = !is_place(&surname) && !is_body_head(&surname);
         match actor {
@@ -262,7 +271,10 @@ impl Engine<'_> {
                 is_sure: true,
             },
             None => {
-                let name = self.full_names.get(&surname).cloned().unwrap_or(core);
+                let name = match self.full_names.get(&surname) {
+                    Some(full) if may_be_called(full, &core) => full.clone(),
+                    _ => core,
+                };
                 Resolved {
                     actor: SpeakerMatch::Proposed { name: name.clone() },
                     name,

@@ -524,3 +524,16 @@ fn a_text_with_no_fuller_mention_is_left_without_a_speaker_at_low_confidence() {
     let found = run(quoted, std::slice::from_ref(&statement));
     assert_eq!(found[0].1, "Joint statement");
 }
+
+#[test]
+fn two_people_with_one_surname_stay_apart() {
+    let text = "President Donald Trump met Putin on Friday. \
+                \"We will win this war,\" Ivanka Trump said. \"It is over,\" Trump said.";
+    let found = run(text, &[]);
+    let speakers: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(speakers, ["Ivanka Trump", "Donald Trump"], "{found:#?}");
+    let donald = Actor::new("Donald Trump", None);
+    let known = run(text, std::slice::from_ref(&donald));
+    let speakers: Vec<&str> = known.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(speakers, ["Ivanka Trump", "Donald Trump"], "{known:#?}");
+}
