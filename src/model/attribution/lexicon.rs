@@ -371,7 +371,15 @@ const BODY_HEADS: &[&str] = &[
     "aides",
     "spokespeople",
     "communique",
+    "communiqué",
     "declaration",
+    "readout",
+    "letter",
+    "release",
+    "document",
+    "memo",
+    "memorandum",
+    "transcript",
     "report",
     "office",
     "administration",
@@ -389,6 +397,28 @@ const BODY_HEADS: &[&str] = &[
 #[must_use]
 pub fn is_body_head(word: &str) -> bool {
     BODY_HEADS.contains(&word.to_lowercase().as_str())
+}
+
+/// Body heads that name a text, not a speaker by itself ("the *statement*"): alone they are
+/// no actor's name, so the engine names the speaker by the fuller phrase ("joint statement").
+const TEXT_HEADS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "report",
+    "readout",
+    "letter",
+    "release",
+    "document",
+    "memo",
+    "memorandum",
+    "transcript",
+];
+
+#[must_use]
+pub fn is_text_head(word: &str) -> bool {
+    TEXT_HEADS.contains(&word.to_lowercase().as_str())
 }
 
 /// Words that open a noun phrase ("*the* statement", "*his* aides").

@@ -5,7 +5,8 @@ use super::Resolution;
 use super::SpeakerMatch;
 use super::engine::Engine;
 use super::lexicon::{
-    is_body_head, is_determiner, is_not_name, is_person_head, is_place, is_title, reporting_verb,
+    is_body_head, is_determiner, is_not_name, is_person_head, is_place, is_text_head, is_title,
+    reporting_verb,
 };
 
 /// How far back (in bytes) a pronoun or title may find its antecedent.
@@ -60,16 +61,46 @@ fn strip_possessive(name: &str) -> &str {
 }
 
 /// The name without leading titles ("Secretary of State Marco Rubio" → "Marco Rubio"),
-/// keeping at least one word.
+/// and the words before them, keeping at least one word.
 pub fn core_name(name: &str) -> String {
     let name = strip_possessive(name);
     let words: Vec<&str> = name.split_whitespace().collect();
+    // Through the last title: "Republican President Donald Trump" is Donald Trump.
     let skip = words
         .iter()
         .take(words.len().saturating_sub(1))
-        .take_while(|w| is_title(w))
-        .count();
+        .rposition(|w| is_title(w))
+        .map_or(0, |i| i + 1);
     words.get(skip..).unwrap_or_default().join(" ")
+}
+
+/// A speaking body or text, resolved.
+fn body(actor: SpeakerMatch, name: String) -> Resolved {
+    Resolved {
+        actor,
+        name,
+        resolution: None,
+        is_person: false,
+        is_sure: true,
+    }
+}
+
+/// `s` with its first letter upper-case ("joint statement" → "Joint statement").
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// True if `name` may be the fuller form of `short`: the same surname, and the same first
+/// name when `short` has one ("Trump" or "Donald Trump" for "Donald J. Trump", never
+/// "Ivanka Trump").
+fn may_be_called(name: &str, short: &str) -> bool {
+    let first = |s: &str| s.split_whitespace().next().map(str::to_lowercase);
+    last_word(name) == last_word(short)
+        && (short.split_whitespace().count() < 2 || first(name) == first(short))
 }
 
 fn last_word(name: &str) -> String {
@@ -187,10 +218,15 @@ impl Engine<'_> {
         if !is_determiner(w) {
             return None;
         }
-        let head = (k + 1..k + 8).find(|&i| {
+        let is_head = |i: usize| {
             self.word(i)
                 .is_some_and(|h| is_person_head(h) || is_body_head(h))
-        })?;
+        };
+        let mut head = (k + 1..k + 8).find(|&i| is_head(i))?;
+        // "a Kremlin readout": the noun phrase ends at the last head.
+        while is_head(head + 1) {
+            head += 1;
+        }
         if (k + 1..head).any(|i| self.word(i).is_none()) {
             return None;
         }
@@ -223,7 +259,7 @@ impl Engine<'_> {
             a.is_called(text)
                 || a.is_called(strip_possessive(text))
                 || a.is_called(&core)
-                || a.names().any(|n| last_word(n) == surname)
+                || a.names().any(|n| may_be_called(n, &core))
         });
         let is_person = !is_place(&surname) && !is_body_head(&surname);
         match actor {
@@ -235,7 +271,10 @@ impl Engine<'_> {
                 is_sure: true,
             },
             None => {
-                let name = self.full_names.get(&surname).cloned().unwrap_or(core);
+                let name = match self.full_names.get(&surname) {
+                    Some(full) if may_be_called(full, &core) => full.clone(),
+                    _ => core,
+                };
                 Resolved {
                     actor: SpeakerMatch::Proposed { name: name.clone() },
                     name,
@@ -291,28 +330,74 @@ impl Engine<'_> {
                     Some((det, rest)) if is_determiner(det) => rest,
                     _ => text,
                 };
-                let actor = self
-                    .actors
-                    .iter()
-                    .find(|a| a.is_called(text) || a.is_called(bare));
-                let (actor, name) = match actor {
-                    Some(a) => (SpeakerMatch::Existing(a.id), a.name.clone()),
-                    None => (
-                        SpeakerMatch::Proposed {
-                            name: bare.to_owned(),
-                        },
-                        bare.to_owned(),
-                    ),
+                let known = |name: &str| self.actors.iter().find(|a| a.is_called(name));
+                if let Some(a) = known(text).or_else(|| known(bare)) {
+                    return Some(body(SpeakerMatch::Existing(a.id), a.name.clone()));
+                }
+                let name = if self.word(m.last).is_some_and(is_text_head) {
+                    // "the statement" alone names no one: the fuller phrase does, here or
+                    // earlier; without one the speaker stays open.
+                    self.text_name(m, bare)?
+                } else {
+                    bare.to_owned()
                 };
-                Some(Resolved {
-                    actor,
-                    name,
-                    resolution: None,
-                    is_person: false,
-                    is_sure: true,
+                Some(match known(&name) {
+                    Some(a) => body(SpeakerMatch::Existing(a.id), a.name.clone()),
+                    None => body(SpeakerMatch::Proposed { name: name.clone() }, name),
                 })
             }
         }
+    }
+
+    /// The name of a text that speaks ("the joint statement reads"): the phrase itself when
+    /// it says more than the head noun, or else the nearest earlier fuller mention of it
+    /// ("issued a joint statement"), with a capital.
+    fn text_name(&self, m: Mention, bare: &str) -> Option<String> {
+        if bare.split_whitespace().count() >= 2 {
+            return Some(capitalise_first(bare));
+        }
+        let head = self.word(m.last)?;
+        let at = self.tokens.get(m.first)?.start;
+        (0..m.first)
+            .rev()
+            .take_while(|&i| at.saturating_sub(self.tokens[i].start) <= ANTECEDENT_REACH_BYTES)
+            .filter(|&i| self.word(i).is_some_and(|w| w.eq_ignore_ascii_case(head)))
+            .find_map(|i| {
+                let first = self.phrase_start(i)?;
+                (first < i).then(|| capitalise_first(self.text_of(first, i)))
+            })
+    }
+
+    /// The first modifier of the noun phrase whose head is token `head`, when a determiner
+    /// opens it within a few words ("a *joint* U.S.–Ukraine statement").
+    fn phrase_start(&self, head: usize) -> Option<usize> {
+        let mut j = head;
+        for _ in 0..6 {
+            j = j.checked_sub(1)?;
+            // "U.S.–Ukraine" is two words and a dash.
+            if matches!(self.punct(j), Some('-' | '–' | '‑')) {
+                continue;
+            }
+            let w = self.word(j)?;
+            if is_determiner(w) {
+                return Some(j + 1);
+            }
+            let verb_like = reporting_verb(w).is_some()
+                || (!is_capitalised(w) && w.ends_with("ed"))
+                || is_body_head(w)
+                || is_person_head(w)
+                || is_not_name(w);
+            if verb_like {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// True if the mention is a text ("the statement"); with no name from
+    /// [`Engine::resolve`], its words are still suggested, with no speaker.
+    pub fn is_unnamed_text(&self, m: Mention) -> bool {
+        m.kind == MentionKind::Body && self.word(m.last).is_some_and(is_text_head)
     }
 
     /// Every capitalised name outside quotations: the fullest form per surname, and the

@@ -10,6 +10,15 @@ use super::{Reason, Suggestion, Tier};
 use crate::model::{Attribution, Document};
 
 impl Engine<'_> {
+    /// Whom a mention means; `Some(None)` for a text with no name ("the statement reads"),
+    /// whose words are still suggested, with no speaker; `None` when nothing is suggested.
+    fn speaker_of(&self, mention: Mention) -> Option<Option<Resolved>> {
+        match self.resolve(mention) {
+            Some(resolved) => Some(Some(resolved)),
+            None => self.is_unnamed_text(mention).then_some(None),
+        }
+    }
+
     /// `S told … that the talks were "useful," but some proposals were unacceptable`: the
     /// clause after a quotation inside reported speech is reported speech of the same speaker.
     pub(super) fn tail_after_quote(
@@ -42,7 +51,7 @@ impl Engine<'_> {
         if !clean || found.pattern != Pattern::InReportedSpeech {
             return None;
         }
-        let resolved = self.resolve(found.mention)?;
+        let resolved = self.speaker_of(found.mention)?;
         let speaker = self
             .text_of(found.mention.first, found.mention.last)
             .to_owned();
@@ -51,14 +60,14 @@ impl Engine<'_> {
             content: vec![self.bytes(k + 1..end)],
             cue: self.cue_tokens(found.verb),
             attribution: Attribution::Indirect,
-            tier: if resolved.is_sure {
+            tier: if resolved.as_ref().is_some_and(|r| r.is_sure) {
                 Tier::Medium
             } else {
                 Tier::Low
             },
             reason: Reason::ReportedSpeech { speaker, verb },
         };
-        Some(self.attributed(doc, draft, found.mention, Some(resolved)))
+        Some(self.attributed(doc, draft, found.mention, resolved))
     }
 
     /// Reported speech in a sentence without quotations.
@@ -100,7 +109,7 @@ impl Engine<'_> {
     ) -> Option<Suggestion> {
         let (s, end) = (sentence.start, sentence.end);
         let mention = self.mention_starting_at(i + 2)?;
-        let resolved = self.resolve(mention)?;
+        let resolved = self.speaker_of(mention)?;
         let range = if i == s {
             let comma = (mention.last + 1..end).find(|&c| self.punct(c) == Some(','))?;
             comma + 1..end
@@ -123,7 +132,7 @@ impl Engine<'_> {
             tier: Tier::Low,
             reason: Reason::AccordingTo { speaker },
         };
-        Some(self.attributed(doc, draft, mention, Some(resolved)))
+        Some(self.attributed(doc, draft, mention, resolved))
     }
 
     /// "…, Mr. Trump told reporters over the weekend."
@@ -138,7 +147,7 @@ impl Engine<'_> {
         if c < s + REPORTED_MIN_WORDS {
             return None;
         }
-        let resolved = self.resolve(found.mention)?;
+        let resolved = self.speaker_of(found.mention)?;
         let speaker = self
             .text_of(found.mention.first, found.mention.last)
             .to_owned();
@@ -147,10 +156,10 @@ impl Engine<'_> {
             content: vec![self.bytes(s..c)],
             cue: self.cue_tokens(found.verb),
             attribution: Attribution::Indirect,
-            tier: indirect_tier(found.mention, &resolved),
+            tier: indirect_tier(found.mention, resolved.as_ref()),
             reason: Reason::ReportedSpeechThenSpeaker { speaker, verb },
         };
-        Some(self.attributed(doc, draft, found.mention, Some(resolved)))
+        Some(self.attributed(doc, draft, found.mention, resolved))
     }
 
     /// "Ushakov said (that) …" / "Ushakov praised Kushner as …"
@@ -169,7 +178,7 @@ impl Engine<'_> {
             if end.saturating_sub(start) < REPORTED_MIN_WORDS {
                 continue;
             }
-            let Some(resolved) = self.resolve(mention) else {
+            let Some(resolved) = self.speaker_of(mention) else {
                 continue;
             };
             let speaker = self.text_of(mention.first, mention.last).to_owned();
@@ -177,7 +186,7 @@ impl Engine<'_> {
             let (attribution, tier, reason) = match kind {
                 VerbKind::Speech => (
                     Attribution::Indirect,
-                    indirect_tier(mention, &resolved),
+                    indirect_tier(mention, resolved.as_ref()),
                     Reason::ReportedSpeech { speaker, verb },
                 ),
                 VerbKind::Summary => (
@@ -193,7 +202,7 @@ impl Engine<'_> {
                 tier,
                 reason,
             };
-            return Some(self.attributed(doc, draft, mention, Some(resolved)));
+            return Some(self.attributed(doc, draft, mention, resolved));
         }
         None
     }
@@ -242,7 +251,10 @@ impl Engine<'_> {
     }
 }
 
-fn indirect_tier(mention: Mention, resolved: &Resolved) -> Tier {
+fn indirect_tier(mention: Mention, resolved: Option<&Resolved>) -> Tier {
+    let Some(resolved) = resolved else {
+        return Tier::Low;
+    };
     match mention.kind {
         MentionKind::Name => Tier::Medium,
         MentionKind::Pronoun | MentionKind::Role if resolved.is_sure => Tier::Medium,

@@ -370,6 +370,47 @@ mod accept {
         assert_eq!(p.actors.len(), 1);
     }
 
+    /// A surname, the full name and a title: one person, one proposed name, one new actor,
+    /// and an actor already called so (in any case) is reused instead.
+    #[test]
+    fn one_person_named_three_ways_becomes_one_actor() {
+        let text = "\"We want a deal this week,\" Trump said.\n\
+                    President Donald Trump met the envoys in Florida.\n\
+                    \"They're making concessions,\" Mr. Trump said.";
+        let mut p = Project::new("t");
+        p.apply(p.add_document(doc(text))).unwrap();
+        let document = p.documents[0].id;
+        let found = analyse(&p.documents[0], &p.actors);
+        let names: Vec<_> = found
+            .iter()
+            .map(|s| s.speaker.as_ref().map(|sp| sp.actor.clone()))
+            .collect();
+        let proposed = Some(SpeakerMatch::Proposed {
+            name: "Donald Trump".to_owned(),
+        });
+        assert_eq!(names, [proposed.clone(), proposed]);
+        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        assert_eq!(summary.new_actors, ["Donald Trump"]);
+        let mut with_new = p.clone();
+        with_new.apply(edit).unwrap();
+        assert_eq!(with_new.actors.len(), 1);
+        assert!(
+            with_new
+                .annotations
+                .iter()
+                .all(|a| a.holder == Some(with_new.actors[0].id))
+        );
+        // Suggestions made before the actor existed still find it by name, whatever the case.
+        let actor = Actor::new("DONALD TRUMP", None);
+        let id = actor.id;
+        p.apply(p.add_actor(actor).unwrap()).unwrap();
+        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        assert!(summary.new_actors.is_empty());
+        p.apply(edit).unwrap();
+        assert_eq!(p.actors.len(), 1);
+        assert!(p.annotations.iter().all(|a| a.holder == Some(id)));
+    }
+
     #[test]
     fn an_existing_actor_is_used_through_its_alias() {
         let mut p = project();
@@ -425,4 +466,74 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_surname_takes_the_full_name_said_before_or_after() {
+    let before =
+        "President Donald Trump met Putin on Friday. \"We will win this war,\" Trump said.";
+    let after = "\"We will win this war,\" Trump said. Later, Republican President Donald Trump \
+                 added: \"It will be soon.\"";
+    for text in [before, after] {
+        let found = run(text, &[]);
+        assert!(!found.is_empty(), "{text}");
+        assert!(
+            found.iter().all(|f| f.1 == "Donald Trump"),
+            "{text}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_text_is_named_by_its_fuller_phrase_never_by_its_head_noun() {
+    let earlier = "The officials issued a joint U.S.–Ukraine statement on Friday. \
+                   \"Both parties agreed on many things,\" the statement reads.";
+    let found = run(earlier, &[]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].1.as_str(), found[0].3),
+        ("Joint U.S.–Ukraine statement", Tier::High)
+    );
+    let here = run(
+        "\"Both parties agreed on many things,\" the joint statement reads.",
+        &[],
+    );
+    assert_eq!(here[0].1, "Joint statement");
+    let readout = run(
+        "\"Both parties agreed on many things,\" a Kremlin readout said.",
+        &[],
+    );
+    assert_eq!(readout[0].1, "Kremlin readout");
+}
+
+#[test]
+fn a_text_with_no_fuller_mention_is_left_without_a_speaker_at_low_confidence() {
+    // "released the statement" has no modifier: no name to give it.
+    let quoted = "The officials released the statement on Friday. \
+                  \"Both parties agreed on many things,\" the statement reads.";
+    let reported = "The report said that the talks were going very well indeed.";
+    for text in [quoted, reported] {
+        let found = analyse(&doc(text), &[]);
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        assert!(found[0].speaker.is_none(), "{text}: {found:#?}");
+        assert_eq!(found[0].tier, Tier::Low, "{text}");
+    }
+    // An actor called so is still the speaker.
+    let mut statement = Actor::new("Joint statement", None);
+    statement.aliases = vec!["statement".to_owned()];
+    let found = run(quoted, std::slice::from_ref(&statement));
+    assert_eq!(found[0].1, "Joint statement");
+}
+
+#[test]
+fn two_people_with_one_surname_stay_apart() {
+    let text = "President Donald Trump met Putin on Friday. \
+                \"We will win this war,\" Ivanka Trump said. \"It is over,\" Trump said.";
+    let found = run(text, &[]);
+    let speakers: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(speakers, ["Ivanka Trump", "Donald Trump"], "{found:#?}");
+    let donald = Actor::new("Donald Trump", None);
+    let known = run(text, std::slice::from_ref(&donald));
+    let speakers: Vec<&str> = known.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(speakers, ["Ivanka Trump", "Donald Trump"], "{known:#?}");
 }
