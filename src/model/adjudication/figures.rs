@@ -3,9 +3,9 @@
 //! and in total, computed by [`crate::model::agreement`].
 
 use super::{ADJUDICATED, coder_label, coders};
+use crate::model::Project;
 use crate::model::agreement::spans::{Mark, SpanMatch};
 use crate::model::agreement::{Agreement, Coder, Study, agreement};
-use crate::model::Project;
 
 /// Agreement in total and per document (documents nobody annotated are left out).
 #[derive(Clone, Debug)]
