@@ -8,6 +8,7 @@ mod actor_edits;
 pub mod adjudication;
 pub mod agreement;
 pub mod analysis;
+mod annotate_hits;
 mod annotation;
 mod annotation_builders;
 pub mod attribution;
@@ -42,6 +43,7 @@ pub mod text;
 #[cfg(test)]
 mod tests;
 
+pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount};
 pub use annotation::{Actor, Annotation, Relation, name_key, same_name};
 pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
@@ -67,8 +69,8 @@ pub use schema::{
 };
 pub use schema_edits::{FieldError, HotkeyClash};
 pub use search::{
-    AnnotateHits, CorpusSearch, HitContext, HitGroup, HitPreset, Matcher, SearchError, SearchHit,
-    SearchQuery, TaggedCount, hit_context, search_project,
+    CorpusSearch, HitContext, HitGroup, Matcher, SearchError, SearchHit, SearchQuery, hit_context,
+    search_project,
 };
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
 pub use stance::{Attribution, Stance, UnknownVariant};
