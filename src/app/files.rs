@@ -12,10 +12,10 @@ use crate::io::file_kind::{
 use crate::io::import::{FileKind, classify};
 use crate::io::{FileFingerprint, SaveError};
 use crate::model::{Problem, Project};
-use crate::ui::dialogs::{ErrorReport, RepairChoice, UnsavedChoice};
+use crate::ui::dialogs::{ErrorReport, UnsavedChoice};
 use crate::ui::export_dialog::ExportRequest;
 use crate::ui::file_dialog::{DialogAnswer, DialogPurpose, DialogRequest};
-use crate::ui::{Action, file_name};
+use crate::ui::file_name;
 
 /// Projects whose file would be larger than this are serialised and written on a worker
 /// thread. `stance bench` measured a 57 ms frame saving a 1 MiB article with 10,000
@@ -516,48 +516,6 @@ impl StanceApp {
         }
         if let Some(project) = projects.into_iter().next() {
             self.request(ctx, Pending::OpenPath(project));
-        }
-    }
-
-    /// The needs-repair window's answer. Fixing or deleting is undoable; showing one
-    /// selects it.
-    pub(super) fn answer_repair(&mut self, ctx: &egui::Context, choice: RepairChoice) {
-        match choice {
-            RepairChoice::Fix(id) => {
-                let edit = self
-                    .session
-                    .project
-                    .repair_annotation(id, chrono::Utc::now());
-                self.edit(ctx, edit, "Repair Annotation", None);
-            }
-            RepairChoice::Reanchor(doc) => self.reanchor_document(ctx, doc),
-            RepairChoice::Delete(id) => {
-                let edit = self.session.project.delete_annotation(id);
-                self.edit(ctx, edit, "Delete Broken Annotation", None);
-            }
-            RepairChoice::Select(id) => self.apply_action(
-                ctx,
-                Action::SelectAnnotation {
-                    id,
-                    scroll_article: true,
-                },
-            ),
-            RepairChoice::Close => {
-                if matches!(self.dialog, Dialog::Repair(_)) {
-                    self.dialog = Dialog::None;
-                }
-            }
-        }
-    }
-
-    /// Recomputes the needs-repair window's problems when the project has changed, so
-    /// drawing it only reads them.
-    pub(super) fn refresh_repair_problems(&mut self) {
-        let revision = self.session.project.revision();
-        if let Dialog::Repair(repair) = &mut self.dialog
-            && repair.problems.0 != revision
-        {
-            repair.problems = (revision, self.session.project.problems());
         }
     }
 

@@ -9,6 +9,8 @@ use chrono::Utc;
 use std::collections::HashMap;
 
 use crate::model::{DocumentId, Project, Reanchored};
+use crate::ui::Action;
+use crate::ui::dialogs::RepairChoice;
 
 /// The documents whose text was edited outside Stance (its stored hash no longer matches).
 /// While one remains, the status bar says so and Save refuses to overwrite the project file.
@@ -129,6 +131,50 @@ impl StanceApp {
         );
         if let Dialog::Repair(repair) = &mut self.dialog {
             repair.orphans = reanchored.orphans;
+        }
+    }
+}
+
+impl StanceApp {
+    /// The needs-repair window's answer. Fixing or deleting is undoable; showing one
+    /// selects it.
+    pub(super) fn answer_repair(&mut self, ctx: &egui::Context, choice: RepairChoice) {
+        match choice {
+            RepairChoice::Fix(id) => {
+                let edit = self
+                    .session
+                    .project
+                    .repair_annotation(id, chrono::Utc::now());
+                self.edit(ctx, edit, "Repair Annotation", None);
+            }
+            RepairChoice::Reanchor(doc) => self.reanchor_document(ctx, doc),
+            RepairChoice::Delete(id) => {
+                let edit = self.session.project.delete_annotation(id);
+                self.edit(ctx, edit, "Delete Broken Annotation", None);
+            }
+            RepairChoice::Select(id) => self.apply_action(
+                ctx,
+                Action::SelectAnnotation {
+                    id,
+                    scroll_article: true,
+                },
+            ),
+            RepairChoice::Close => {
+                if matches!(self.dialog, Dialog::Repair(_)) {
+                    self.dialog = Dialog::None;
+                }
+            }
+        }
+    }
+
+    /// Recomputes the needs-repair window's problems when the project has changed, so
+    /// drawing it only reads them.
+    pub(super) fn refresh_repair_problems(&mut self) {
+        let revision = self.session.project.revision();
+        if let Dialog::Repair(repair) = &mut self.dialog
+            && repair.problems.0 != revision
+        {
+            repair.problems = (revision, self.session.project.problems());
         }
     }
 }
