@@ -113,7 +113,8 @@ impl DocumentList {
             )
             .labelled_by(label.id);
         });
-        ui.horizontal(|ui| {
+        // Wrapped: the list may be as narrow as 140 px, and the checkbox must stay reachable.
+        ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_label("Sort by")
                 .selected_text(self.sort.label())
                 .show_ui(ui, |ui| {
@@ -151,7 +152,8 @@ impl DocumentList {
     }
 }
 
-/// One row: date and outlet (weak), the title, and the annotation count at the right.
+/// One row: date, title and outlet, and the annotation count at the right. The outlet comes
+/// last so a narrow list cuts it before the title.
 fn document_row_ui(
     ui: &mut Ui,
     doc: &crate::model::Document,
@@ -163,10 +165,10 @@ fn document_row_ui(
     if let Some(date) = doc.date {
         text.push_str(&format!("{date}  "));
     }
-    if let Some(outlet) = &doc.outlet {
-        text.push_str(&format!("{outlet}: "));
-    }
     text.push_str(&doc.title);
+    if let Some(outlet) = &doc.outlet {
+        text.push_str(&format!(" · {outlet}"));
+    }
     // Full-width rows with the count at the right, like the sidebar's list.
     let button = egui::Button::selectable(is_current, RichText::new(text))
         .truncate()
