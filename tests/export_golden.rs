@@ -3,62 +3,13 @@
 //! `STANCE_BLESS=1 cargo test --test export_golden` and review the diff.
 #![allow(clippy::unwrap_used)]
 
+mod golden;
+
 use std::path::{Path, PathBuf};
 
+use golden::{blessing, check, golden_dir, sample};
+
 use stance::io::export::{ExportFormat, ExportOptions, ExportOutput, export};
-use stance::io::load_project;
-use stance::model::Project;
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn sample() -> Project {
-    let loaded = load_project(&manifest_dir().join("saves/ukraine-talks.ron")).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    loaded.project
-}
-
-fn golden_dir() -> PathBuf {
-    manifest_dir().join("tests/data/golden")
-}
-
-fn blessing() -> bool {
-    std::env::var_os("STANCE_BLESS").is_some_and(|v| v != "0")
-}
-
-/// Compares `bytes` with the golden file `name`, or rewrites it when blessing.
-fn check(name: &Path, bytes: &[u8]) {
-    let path = golden_dir().join(name);
-    if blessing() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, bytes).unwrap();
-        return;
-    }
-    let expected = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with STANCE_BLESS=1 to create it)",
-            path.display()
-        )
-    });
-    if expected != bytes {
-        let expected = String::from_utf8_lossy(&expected);
-        let got = String::from_utf8_lossy(bytes);
-        let line = expected
-            .lines()
-            .zip(got.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(got.lines().count()));
-        panic!(
-            "{} differs from the export at line {}:\n  golden: {:?}\n  export: {:?}\n\
-             (if the change is intended, rerun with STANCE_BLESS=1)",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            got.lines().nth(line)
-        );
-    }
-}
 
 fn check_format(format: ExportFormat) {
     let project = sample();

@@ -3,37 +3,17 @@
 //! regenerate them with `STANCE_BLESS=1 cargo test --test report` and review the diff.
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+mod golden;
+
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use golden::{check, golden_dir, sample, sample_path};
 use stance::io::formats::report::{ReportFormat, report};
-use stance::io::load_project;
-use stance::model::Project;
 use stance::model::analysis::{AnalysisFilter, PositionMap};
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn sample_path() -> PathBuf {
-    manifest_dir().join("saves/ukraine-talks.ron")
-}
-
-fn sample() -> Project {
-    let loaded = load_project(&sample_path()).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    loaded.project
-}
-
-fn golden_path(format: ReportFormat) -> PathBuf {
-    manifest_dir().join(format!(
-        "tests/data/golden/ukraine-talks-report.{}",
-        format.key()
-    ))
-}
-
-fn blessing() -> bool {
-    std::env::var_os("STANCE_BLESS").is_some_and(|v| v != "0")
+fn golden_name(format: ReportFormat) -> PathBuf {
+    PathBuf::from(format!("ukraine-talks-report.{}", format.key()))
 }
 
 fn check_golden(format: ReportFormat) {
@@ -44,36 +24,7 @@ fn check_golden(format: ReportFormat) {
         bytes, again,
         "{format:?}: two reports of one project differ"
     );
-    let path = golden_path(format);
-    if blessing() {
-        std::fs::write(&path, &bytes).unwrap();
-        return;
-    }
-    let expected = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with STANCE_BLESS=1 to create it)",
-            path.display()
-        )
-    });
-    if expected != bytes {
-        let (expected, got) = (
-            String::from_utf8_lossy(&expected),
-            String::from_utf8_lossy(&bytes),
-        );
-        let line = expected
-            .lines()
-            .zip(got.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(got.lines().count()));
-        panic!(
-            "{} differs at line {}:\n  golden: {:?}\n  report: {:?}\n\
-             (if the change is intended, rerun with STANCE_BLESS=1)",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            got.lines().nth(line)
-        );
-    }
+    check(&golden_name(format), &bytes);
 }
 
 #[test]
@@ -151,7 +102,7 @@ fn the_cli_writes_each_format_and_honours_the_date_range() {
         );
         assert_eq!(
             std::fs::read(&out).unwrap(),
-            std::fs::read(golden_path(format)).unwrap()
+            std::fs::read(golden_dir().join(golden_name(format))).unwrap()
         );
         // An existing file is kept without --force.
         let again = stance(&[
