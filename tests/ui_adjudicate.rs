@@ -84,6 +84,23 @@ fn three_disagreements() -> Marks {
     }
 }
 
+/// The three disagreements in the article view, the first one's annotation selected; the
+/// annotations by phrase, as in [`Marks`].
+type MarkIds = Vec<(Option<AnnotationId>, Option<AnnotationId>)>;
+fn first_disagreement_selected() -> (Harness<'static, StanceApp>, AnnotationId, MarkIds) {
+    let marks = three_disagreements();
+    let id = marks.ids[0].0.unwrap();
+    let mut harness = harness(StanceApp::with_project(marks.project));
+    harness
+        .state_mut()
+        .queue(stance::ui::Action::SelectAnnotation {
+            id,
+            scroll_article: false,
+        });
+    harness.run();
+    (harness, id, marks.ids)
+}
+
 fn press(harness: &mut Harness<'static, StanceApp>, key: Key) {
     harness.key_press(key);
     harness.run();
@@ -313,16 +330,7 @@ fn the_compare_view_opens_on_the_document_of_the_item_its_keys_decide() {
 
 #[test]
 fn ctrl_r_in_the_compare_view_adds_no_hidden_selection_as_a_range() {
-    let marks = three_disagreements();
-    let id = marks.ids[0].0.unwrap();
-    let mut harness = harness(StanceApp::with_project(marks.project));
-    harness
-        .state_mut()
-        .queue(stance::ui::Action::SelectAnnotation {
-            id,
-            scroll_article: false,
-        });
-    harness.run();
+    let (mut harness, id, _) = first_disagreement_selected();
     let selection = span_of(harness.state().project(), "talks");
     harness.state_mut().set_text_selection(Some(selection));
     ctrl(&mut harness, Key::Num3);
@@ -455,16 +463,7 @@ fn decision_keys_wait_while_the_current_item_is_in_a_document_not_shown() {
 
 #[test]
 fn delete_and_enter_in_the_compare_view_leave_the_hidden_selection_alone() {
-    let marks = three_disagreements();
-    let id = marks.ids[0].0.unwrap();
-    let mut harness = harness(StanceApp::with_project(marks.project));
-    harness
-        .state_mut()
-        .queue(stance::ui::Action::SelectAnnotation {
-            id,
-            scroll_article: false,
-        });
-    harness.run();
+    let (mut harness, id, ids) = first_disagreement_selected();
     ctrl(&mut harness, Key::Num3);
     assert_eq!(harness.state().selected_annotation(), Some(id));
     for key in [Key::Delete, Key::Backspace, Key::Enter] {
@@ -480,7 +479,7 @@ fn delete_and_enter_in_the_compare_view_leave_the_hidden_selection_alone() {
     harness
         .state_mut()
         .queue(stance::ui::Action::SelectAnnotation {
-            id: marks.ids[1].0.unwrap(),
+            id: ids[1].0.unwrap(),
             scroll_article: false,
         });
     harness.run();
