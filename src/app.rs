@@ -98,7 +98,8 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
 /// A new unsaved project holding the bundled reference article.
 #[must_use]
 pub fn sample_project() -> Project {
-    let document = crate::io::article::document_from_text(SAMPLE_FILE_NAME, SAMPLE_ARTICLE, None);
+    let document =
+        crate::io::formats::article::document_from_text(SAMPLE_FILE_NAME, SAMPLE_ARTICLE, None);
     let title = document.title.clone();
     // A fresh project accepts its first document; if it ever did not, the app still opens.
     project_with_document(document).unwrap_or_else(|_| Project::new(title))

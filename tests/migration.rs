@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use stance::io::project_file::older_original_path;
+use stance::io::formats::ron::older_original_path;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
 use stance::model::{Edit, FORMAT_VERSION, default_relation_types};
 

@@ -9,7 +9,8 @@ use std::path::Path;
 use chrono::Utc;
 use stance::io::atomic::{SaveStep, write_atomic_with};
 use stance::io::{
-    article::document_from_text, load_project, load_project_from_str, project_to_ron, save_project,
+    formats::article::document_from_text, load_project, load_project_from_str, project_to_ron,
+    save_project,
 };
 use stance::model::{Document, Edit, Project, Span};
 

@@ -3,13 +3,13 @@
 //! with a message naming it.
 #![allow(clippy::unwrap_used)]
 
-use stance::io::project_file::OLDEST_FORMAT_VERSION;
+use stance::io::formats::ron::OLDEST_FORMAT_VERSION;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
 use stance::model::{FORMAT_VERSION, Project};
 
 fn sample() -> Project {
     let mut project = Project::new("Format test");
-    let doc = stance::io::article::document_from_text("talks.txt", "Talks resumed.", None);
+    let doc = stance::io::formats::article::document_from_text("talks.txt", "Talks resumed.", None);
     project.documents.push(doc);
     project
 }
@@ -97,7 +97,7 @@ fn a_file_from_a_newer_stance_is_refused_by_name() {
 /// A project with a document and one rejected suggestion of it.
 fn with_rejection() -> Project {
     let mut project = Project::new("Rejections");
-    let doc = stance::io::article::document_from_text(
+    let doc = stance::io::formats::article::document_from_text(
         "talks.txt",
         "\"We are no closer,\" Ushakov said.",
         None,

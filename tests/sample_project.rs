@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, TimeDelta, Utc};
 use sha2::{Digest, Sha256};
 use stance::io::atomic::write_atomic;
-use stance::io::{article::document_from_text, load_project, project_to_ron};
+use stance::io::formats::article::document_from_text;
+use stance::io::{load_project, project_to_ron};
 use stance::model::{
     Actor, ActorId, AnnotationId, Attribution, DocumentId, Edit, Issue, IssueId, Project, Relation,
     RelationId, Span, Stance,

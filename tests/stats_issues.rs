@@ -5,7 +5,8 @@
 use std::process::Command;
 
 use chrono::{DateTime, Utc};
-use stance::io::{article::document_from_text, save_project};
+use stance::io::formats::article::document_from_text;
+use stance::io::save_project;
 use stance::model::{Actor, Edit, Issue, Project};
 
 fn t0() -> DateTime<Utc> {

@@ -248,7 +248,7 @@ fn a_big_project_saves_on_a_worker_thread_and_the_window_keeps_running() {
     let paragraph = "Negotiators met again – and again they said progress was made. ".repeat(40);
     let text = vec![paragraph; 900].join("\n\n");
     assert!(text.len() > 2 * 1024 * 1024);
-    let document = stance::io::article::document_from_text("big.txt", &text, None);
+    let document = stance::io::formats::article::document_from_text("big.txt", &text, None);
     let mut project = Project::new("Big");
     project.apply(project.add_document(document)).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -384,7 +384,7 @@ fn open_recent_opens_a_remembered_project_and_forgets_one_that_is_gone() {
 fn saving_again_while_a_background_save_runs_waits_for_it_and_quit_waits_for_both() {
     let paragraph = "Negotiators met again – and again they said progress was made. ".repeat(40);
     let text = vec![paragraph; 900].join("\n\n");
-    let document = stance::io::article::document_from_text("big.txt", &text, None);
+    let document = stance::io::formats::article::document_from_text("big.txt", &text, None);
     let mut project = Project::new("Big");
     project.apply(project.add_document(document)).unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -9,7 +9,7 @@ use super::intent::{Dialog, Intent};
 use crate::io::file_kind::{
     ARTICLE_EXTENSIONS, BRAT_EXTENSIONS, EXCHANGE_EXTENSIONS, PROJECT_EXTENSION, PROJECT_EXTENSIONS,
 };
-use crate::io::import::{FileKind, classify};
+use crate::io::file_kind::{FileKind, classify};
 use crate::io::{FileFingerprint, SaveError};
 use crate::model::{Problem, Project};
 use crate::ui::dialogs::{ErrorReport, UnsavedChoice};
@@ -127,7 +127,7 @@ impl StanceApp {
     pub fn open_path(&mut self, path: &Path) {
         match classify(path) {
             FileKind::Article => {
-                let opened = crate::io::article::read_article(path)
+                let opened = crate::io::formats::article::read_article(path)
                     .map_err(|e| e.to_string())
                     .and_then(|document| {
                         super::project_with_document(document).map_err(|e| e.to_string())
@@ -220,7 +220,7 @@ impl StanceApp {
     pub(super) fn start_save_as_dialog(&mut self, ctx: &egui::Context) {
         let suggested = self.session.path.as_deref().map_or_else(
             || {
-                let stem = crate::io::export::sanitize_file_stem(&self.session.project.title);
+                let stem = crate::io::file_name::sanitize_file_stem(&self.session.project.title);
                 let stem = if stem.is_empty() {
                     "project".to_owned()
                 } else {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
-use crate::io::article::read_article;
+use crate::io::formats::article::read_article;
 use crate::io::{load_project, save_project};
 use crate::model::{Project, Reanchored};
 

@@ -8,11 +8,20 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::error::ImportError;
-use super::file_kind::{MARKDOWN_ARTICLE_EXTENSIONS, MAX_FILE_BYTES, has_extension};
-use super::front_matter::{FrontMatter, FrontMatterError, split_front_matter};
-use super::text_file::read_text_file;
+mod front_matter;
+
+use self::front_matter::{FrontMatter, split_front_matter};
+use crate::io::error::ImportError;
+use crate::io::file_name::has_extension;
+use crate::io::text_file::{MAX_FILE_BYTES, read_text_file};
 use crate::model::{Document, text::normalize_text};
+
+pub use self::front_matter::FrontMatterError;
+
+/// Extensions of an article read as Markdown (a subset of [`ARTICLE_EXTENSIONS`]).
+pub const MARKDOWN_ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown"];
+/// Extensions of an article (plain text or Markdown).
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
 /// A document from an article's text, as [`parse_article`] reads it. Text whose front matter
 /// cannot be read is kept whole (front matter and all), so nothing is lost; imports of files
@@ -26,7 +35,7 @@ pub fn document_from_text(file_name: &str, text: &str, source: Option<String>) -
     })
 }
 
-/// A document from an article's text. A front-matter block (see [`super::front_matter`]) or a
+/// A document from an article's text. A front-matter block (see [`front_matter`]) or a
 /// leading `date YYYY-MM-DD` marker gives the metadata and leaves the text. The title is the
 /// front matter's, else a markdown `# heading` opening the text, else the file name's stem
 /// (prettified). `source` is the document's origin; a front-matter `url` takes its place.

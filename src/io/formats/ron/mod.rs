@@ -1,4 +1,5 @@
-//! The project file: pretty RON that diffs well, loaded defensively.
+//! The project file (`.ron`), Stance's own format: pretty RON that diffs well, loaded
+//! defensively.
 //!
 //! Loading order: size cap → UTF-8 check → format version from a cheap scan of the file head →
 //! deserialize with a recursion limit → canonical order → rule check. A file that parses but
@@ -12,13 +13,18 @@ use std::path::Path;
 
 use ron::ser::PrettyConfig;
 
-use super::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
-use super::file_kind::MAX_FILE_BYTES;
-use super::fingerprint::{FileFingerprint, FingerprintStatus};
-use super::text_file::{TextFileError, read_text_file};
-
 mod v1;
+
+use crate::io::atomic;
+use crate::io::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
+use crate::io::fingerprint::{FileFingerprint, FingerprintStatus};
+use crate::io::text_file::{MAX_FILE_BYTES, TextFileError, read_text_file};
 use crate::model::{FORMAT_VERSION, Problem, Project};
+
+/// The extension a project is saved with.
+pub const PROJECT_EXTENSION: &str = "ron";
+/// Extensions of a Stance project file.
+pub const PROJECT_EXTENSIONS: &[&str] = &[PROJECT_EXTENSION];
 
 /// The oldest project format this build reads; [`FORMAT_VERSION`] is the newest, and the one
 /// every save writes.
@@ -204,7 +210,7 @@ fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadEr
     // ron's span ends where it gave up; at the end of the content, the file was cut short.
     let is_at_end = (e.span.end.line, e.span.end.col) >= (content_end.line, content_end.col);
     let open = if is_at_end || matches!(e.code, ron::Error::Eof | ron::Error::ExpectedStringEnd) {
-        super::truncation::open_at_end(text)
+        crate::io::truncation::open_at_end(text)
     } else {
         None
     };
@@ -420,7 +426,7 @@ pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
         source,
     };
     keep_older_original(path).map_err(io_error)?;
-    super::atomic::write_atomic(path, text.as_bytes(), true).map_err(io_error)
+    atomic::write_atomic(path, text.as_bytes(), true).map_err(io_error)
 }
 
 /// Where the original of a file of format `format` is kept when a save upgrades it.
@@ -460,7 +466,7 @@ fn keep_older_original(path: &Path) -> std::io::Result<()> {
         return Ok(());
     }
     let original = std::fs::read(path)?;
-    super::atomic::write_atomic(&keep, &original, false)
+    atomic::write_atomic(&keep, &original, false)
 }
 
 /// Saves like [`save_project`], but first checks that the file is still the one `expected`
@@ -492,7 +498,7 @@ pub fn save_text_checked(
     expected: Option<&FileFingerprint>,
 ) -> Result<FileFingerprint, SaveError> {
     if let Some(expected) = expected
-        && super::fingerprint::check(path, expected) == FingerprintStatus::Changed
+        && crate::io::fingerprint::check(path, expected) == FingerprintStatus::Changed
     {
         return Err(SaveError::ChangedOnDisk {
             path: path.to_path_buf(),
@@ -503,7 +509,7 @@ pub fn save_text_checked(
         source,
     };
     keep_older_original(path).map_err(io_error)?;
-    let meta = super::atomic::write_atomic_meta(path, text.as_bytes(), true).map_err(io_error)?;
+    let meta = atomic::write_atomic_meta(path, text.as_bytes(), true).map_err(io_error)?;
     Ok(FileFingerprint::from_parts(&meta, text.as_bytes()))
 }
 

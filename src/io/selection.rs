@@ -1,8 +1,9 @@
-//! The documents and annotations an export covers, resolved once from the options, and small
-//! field renderings several writers share.
+//! [`Selection`]: the documents and annotations an export covers, resolved once, and small
+//! field renderings several formats' writers share. [`super::export`] makes it; the formats
+//! take it from here, never from their dispatcher.
 
-use super::{ExportError, ExportOptions};
-use crate::model::{Annotation, Document, Issue, Project, Relation};
+use super::error::ExportError;
+use crate::model::{ActorId, Annotation, Document, DocumentId, Issue, Project, Relation};
 
 /// The documents and annotations an export covers, resolved once.
 pub(crate) struct Selection<'a> {
@@ -13,8 +14,28 @@ pub(crate) struct Selection<'a> {
     pub filtered: bool,
 }
 
+/// Which annotations an export keeps: empty `tags` keep every tag.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SelectionFilter<'o> {
+    pub tags: &'o [String],
+    pub document: Option<DocumentId>,
+    pub holder: Option<ActorId>,
+}
+
+impl SelectionFilter<'_> {
+    /// True if annotations are filtered by tag or holder (a document filter is not counted).
+    #[must_use]
+    pub fn filters_annotations(&self) -> bool {
+        !self.tags.is_empty() || self.holder.is_some()
+    }
+}
+
 impl<'a> Selection<'a> {
-    pub(super) fn new(project: &'a Project, options: &ExportOptions) -> Result<Self, ExportError> {
+    /// The part of `project` that `options` keeps.
+    ///
+    /// # Errors
+    /// A filter names a document, actor or tag the project does not have.
+    pub fn new(project: &'a Project, options: &SelectionFilter<'_>) -> Result<Self, ExportError> {
         if let Some(id) = options.document
             && project.document(id).is_none()
         {

@@ -1,19 +1,19 @@
-//! Exports: pure functions from a [`Project`] and [`ExportOptions`] to bytes.
+//! Exporting: dispatches an [`ExportFormat`] to the format that writes it, from a [`Project`]
+//! and [`ExportOptions`] to bytes.
 //!
-//! Nothing here touches the disk or changes the project; [`ExportOutput::write`] writes a
-//! result atomically. Offsets in every format are Unicode code points (chars).
-
-mod selection;
+//! Nothing here changes the project; [`ExportOutput::write`] writes a result through
+//! [`super::atomic`]. Offsets in every format are Unicode code points (chars).
 
 use std::fmt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use thiserror::Error;
-
+use super::atomic;
+use super::file_name::{is_safe_relative, sanitize_file_stem};
 use super::formats::{brat, csv, json, markdown, w3c};
+use super::selection::{Selection, SelectionFilter};
 use crate::model::{ActorId, DocumentId, Project};
 
-pub(crate) use self::selection::{Selection, cue_text, document_date, issue_names, ranges_text};
+pub use super::error::ExportError;
 pub use super::formats::OFFSET_UNIT;
 pub use super::formats::brat::{BRAT_HOLDER_ATTRIBUTE, brat_line_order};
 pub use super::formats::json::{
@@ -135,7 +135,15 @@ impl ExportOptions {
     /// True if annotations are filtered by tag or holder (a document filter is not counted).
     #[must_use]
     pub fn filters_annotations(&self) -> bool {
-        !self.tags.is_empty() || self.holder.is_some()
+        self.selection_filter().filters_annotations()
+    }
+
+    fn selection_filter(&self) -> SelectionFilter<'_> {
+        SelectionFilter {
+            tags: &self.tags,
+            document: self.document,
+            holder: self.holder,
+        }
     }
 }
 
@@ -148,39 +156,20 @@ pub enum ExportOutput {
     Folder(Vec<(PathBuf, Vec<u8>)>),
 }
 
-/// Why an export could not be made or written.
-#[derive(Debug, Error)]
-pub enum ExportError {
-    #[error("the project has no document {0}")]
-    NoSuchDocument(DocumentId),
-    #[error("the project has no actor {0}")]
-    NoSuchHolder(ActorId),
-    #[error("unknown tag {0:?} (the project's tags are: {1})")]
-    NoSuchTag(String, String),
-    #[error("could not write CSV: {0}")]
-    Csv(#[from] ::csv::Error),
-    #[error("could not write JSON: {0}")]
-    Json(#[from] serde_json::Error),
-    #[error("{path} already exists (use --force to replace it)")]
-    Exists { path: PathBuf },
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("unsafe output path {0:?}")]
-    UnsafePath(PathBuf),
-}
-
 /// Exports the annotations `options` selects. Never changes the project.
 ///
 /// # Errors
 /// A filter naming a document, actor or tag the project does not have, or a serializer error.
 pub fn export(project: &Project, options: &ExportOptions) -> Result<ExportOutput, ExportError> {
-    let selection = Selection::new(project, options)?;
+    let selection = Selection::new(project, &options.selection_filter())?;
     match options.format {
-        ExportFormat::Csv => csv::export(&selection, options).map(ExportOutput::File),
+        ExportFormat::Csv => {
+            let cells = csv::CsvCells {
+                raw: options.raw,
+                excel: options.excel,
+            };
+            csv::export(&selection, cells).map(ExportOutput::File)
+        }
         ExportFormat::Json => json::export_json(&selection).map(ExportOutput::File),
         ExportFormat::Jsonl => json::export_jsonl(&selection).map(ExportOutput::File),
         ExportFormat::Markdown => Ok(ExportOutput::File(markdown::export(&selection))),
@@ -197,7 +186,7 @@ pub fn selection_counts(
     project: &Project,
     options: &ExportOptions,
 ) -> Result<(usize, usize), ExportError> {
-    let selection = Selection::new(project, options)?;
+    let selection = Selection::new(project, &options.selection_filter())?;
     Ok((selection.documents.len(), selection.count()))
 }
 
@@ -214,61 +203,6 @@ pub fn suggested_file_name(project: &Project, format: ExportFormat) -> String {
         Some(ext) => format!("{stem}.{ext}"),
         None => format!("{stem}-{}", format.key()),
     }
-}
-
-/// Turns a title into a safe file name stem: letters, digits, `-`, `_` and inner `.` only.
-///
-/// Path separators, `..`, control characters, spaces and punctuation become one `-`, so a
-/// title like `../../x` stays inside the chosen folder and `Florida: 5 Dec` reads
-/// `Florida-5-Dec` rather than `Florida_-5-Dec`. Apostrophes vanish (`Putin's` → `Putins`).
-/// The result may be empty.
-#[must_use]
-pub fn sanitize_file_stem(title: &str) -> String {
-    let mut mapped = String::with_capacity(title.len());
-    for c in title.trim().chars() {
-        if matches!(c, '\'' | '\u{2019}' | '\u{2018}') {
-            continue;
-        }
-        let keep = if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
-            c
-        } else {
-            '-'
-        };
-        mapped.push(keep);
-    }
-    // No hidden files, no `..`: dots may only sit between other characters.
-    while mapped.contains("..") {
-        mapped = mapped.replace("..", "-");
-    }
-    let out = collapse_separators(&mapped);
-    let out = out.trim_matches(|c| matches!(c, '.' | '-' | '_'));
-    out.chars().take(120).collect()
-}
-
-/// Collapses each run of two or more `-`/`_` (e.g. `_-` from `: `) into a single `-`; a lone
-/// `_` or `-` is kept as the title had it.
-fn collapse_separators(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut run = String::new();
-    for c in s.chars() {
-        if c == '-' || c == '_' {
-            run.push(c);
-            continue;
-        }
-        flush_run(&mut out, &mut run);
-        out.push(c);
-    }
-    flush_run(&mut out, &mut run);
-    out
-}
-
-fn flush_run(out: &mut String, run: &mut String) {
-    match run.chars().count() {
-        0 => {}
-        1 => out.push_str(run),
-        _ => out.push('-'),
-    }
-    run.clear();
 }
 
 impl ExportOutput {
@@ -314,7 +248,7 @@ impl ExportOutput {
                         path: path.to_owned(),
                     });
                 }
-                crate::io::atomic::write_atomic(path, bytes, false).map_err(io_error(path))
+                atomic::write_atomic(path, bytes, false).map_err(io_error(path))
             }
             Self::Folder(files) => {
                 for (relative, _) in files {
@@ -326,11 +260,10 @@ impl ExportOutput {
                         return Err(ExportError::Exists { path: target });
                     }
                 }
-                std::fs::create_dir_all(path).map_err(io_error(path))?;
+                atomic::create_folder(path).map_err(io_error(path))?;
                 for (relative, bytes) in files {
                     let target = path.join(relative);
-                    crate::io::atomic::write_atomic(&target, bytes, false)
-                        .map_err(io_error(&target))?;
+                    atomic::write_atomic(&target, bytes, false).map_err(io_error(&target))?;
                 }
                 Ok(())
             }
@@ -351,60 +284,9 @@ fn push_lines(out: &mut String, lines: &mut usize, max_lines: usize, bytes: &[u8
     }
 }
 
-/// True if `path` is a plain relative path that cannot leave its folder.
-#[must_use]
-pub fn is_safe_relative(path: &Path) -> bool {
-    !path.as_os_str().is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sanitized_stems_cannot_escape() {
-        assert_eq!(sanitize_file_stem("../../x"), "x");
-        assert_eq!(sanitize_file_stem("/etc/passwd"), "etc-passwd");
-        assert_eq!(sanitize_file_stem("..."), "");
-        assert_eq!(sanitize_file_stem(".hidden"), "hidden");
-        assert_eq!(sanitize_file_stem("a\\b:c"), "a-b-c");
-        assert_eq!(sanitize_file_stem("snake_case"), "snake_case");
-        for title in ["../../x", "..", "/", "a/../../b", "C:\\x", "\u{0}"] {
-            let stem = sanitize_file_stem(title);
-            assert!(
-                stem.is_empty() || is_safe_relative(Path::new(&stem)),
-                "{title:?} gave {stem:?}"
-            );
-            assert!(!stem.contains('/') && !stem.contains(".."));
-        }
-    }
-
-    #[test]
-    fn stems_have_no_mixed_separator_runs() {
-        assert_eq!(
-            sanitize_file_stem("Ukraine talks in Florida: 5 December 2025"),
-            "Ukraine-talks-in-Florida-5-December-2025"
-        );
-        assert_eq!(
-            sanitize_file_stem("Ukraine talks – Dec 5"),
-            "Ukraine-talks-Dec-5"
-        );
-        assert_eq!(
-            sanitize_file_stem("Putin's “plan” (draft)"),
-            "Putins-plan-draft"
-        );
-        for title in ["a: b", "a - b", "a _ b", "(a)", "a?!", "– a –"] {
-            let stem = sanitize_file_stem(title);
-            assert!(
-                !stem.contains("_-") && !stem.contains("-_") && !stem.contains("--"),
-                "{title:?} gave {stem:?}"
-            );
-            assert!(
-                !stem.starts_with(['-', '_']) && !stem.ends_with(['-', '_']),
-                "{title:?} gave {stem:?}"
-            );
-        }
-    }
 
     #[test]
     fn formats_parse_by_key() {
@@ -416,14 +298,5 @@ mod tests {
             Some(ExportFormat::Markdown)
         );
         assert_eq!(ExportFormat::parse("xlsx"), None);
-    }
-
-    #[test]
-    fn unsafe_relative_paths_are_rejected() {
-        assert!(is_safe_relative(Path::new("a.txt")));
-        assert!(is_safe_relative(Path::new("sub/a.txt")));
-        assert!(!is_safe_relative(Path::new("../a.txt")));
-        assert!(!is_safe_relative(Path::new("/a.txt")));
-        assert!(!is_safe_relative(Path::new("")));
     }
 }

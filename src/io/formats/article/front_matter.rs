@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use super::error::TextPosition;
+use crate::io::error::TextPosition;
 
 /// What a front-matter block says; each field only when given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
