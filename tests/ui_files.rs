@@ -353,7 +353,7 @@ fn open_recent_opens_a_remembered_project_and_forgets_one_that_is_gone() {
     let kept = dir.path().join("kept.ron");
     stance::io::save_project(&kept, &tagged_sample()).unwrap();
     let gone = dir.path().join("gone.ron");
-    let mut prefs = stance::ui::prefs::Preferences::default();
+    let mut prefs = stance::app::prefs::Preferences::default();
     prefs.remember_file(&gone);
     prefs.remember_file(&kept);
     let mut storage = MemoryStorage::default();

@@ -531,7 +531,7 @@ fn view_menu_and_shortcuts_set_theme_and_panels() {
     harness.get_by_label("Light").click();
     harness.run();
     let prefs = harness.state().preferences();
-    assert_eq!(prefs.theme, stance::ui::prefs::Theme::Light);
+    assert_eq!(prefs.theme, stance::app::prefs::Theme::Light);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 
     // Ctrl+B hides the sidebar and its annotation list.

@@ -16,7 +16,6 @@ pub mod folder_choice;
 pub mod fonts;
 pub mod link_popup;
 pub mod menu;
-pub mod prefs;
 pub mod prefs_window;
 pub mod recovery_dialogs;
 pub mod schema_window;

@@ -1,4 +1,5 @@
 //! [`Preferences`]: what the workbench remembers between runs, kept in eframe's storage.
+//! The app owns them; widgets are handed the values they draw.
 //!
 //! Projects are never stored here: they are saved by `io` when the user asks.
 
