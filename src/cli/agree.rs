@@ -18,7 +18,8 @@ pub struct AgreeArgs {
     /// Only these tags (keys, comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub tags: Vec<String>,
-    /// Only the document with this title, id or text hash.
+    /// Only this shared document: its title (case and surrounding space do not count), its id
+    /// (or its first four characters or more), or its text hash.
     #[arg(long)]
     pub document: Option<String>,
     /// Match spans for coding agreement by identical ranges instead of by overlap.
