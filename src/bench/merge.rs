@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use chrono::TimeDelta;
 
 use super::data::{self, ManyArticlesSpec};
-use super::report::Figure;
+use super::figure::Figure;
 use crate::model::{Project, merge};
 
 /// One analyst's session on a copy: every `every`-th annotation from `offset` retagged and
@@ -32,7 +32,7 @@ fn edited_copy(base: &Project, offset: usize, every: usize, delete_every: usize)
 ///
 /// # Errors
 /// Generating the dataset failed.
-pub fn merge_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(), String> {
+pub fn merge_figures(quick: bool, record: &mut dyn FnMut(Figure)) -> Result<(), String> {
     let spec = if quick {
         ManyArticlesSpec {
             articles: 20,
@@ -60,7 +60,7 @@ pub fn merge_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(), 
         conflicts = merged.conflicts.len();
     }
     let name = if quick { "merge.2k" } else { "merge.20k" };
-    report(Figure::ms(name, best));
-    report(Figure::count(format!("{name}.conflicts"), conflicts));
+    record(Figure::ms(name, best));
+    record(Figure::count(format!("{name}.conflicts"), conflicts));
     Ok(())
 }
