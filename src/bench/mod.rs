@@ -10,6 +10,7 @@ pub mod files;
 pub mod frames;
 pub mod harness;
 pub mod merge;
+pub mod probe;
 pub mod rng;
 pub mod rss;
 pub mod run;

@@ -108,13 +108,7 @@ impl AnnotationList {
         self.reveal_pending = true;
     }
 
-    /// True when the selected row was wholly in view in the last frame (for tests).
-    #[must_use]
-    pub fn is_selected_in_view(&self) -> bool {
-        self.was_selected_in_view
-    }
-
-    /// The rows drawn in the last frame (the list is virtualised): for tests and the bench.
+    /// The rows drawn in the last frame (the list is virtualised): for the bench.
     #[must_use]
     pub fn last_visible_rows(&self) -> Range<usize> {
         self.last_visible_rows.clone()
