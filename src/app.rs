@@ -347,8 +347,8 @@ impl StanceApp {
 
     /// What the adjudication queue holds now, and the current item's place in it.
     #[must_use]
-    pub fn adjudication_queue(&self) -> (Vec<crate::model::adjudication::Item>, usize) {
-        let queue = crate::model::adjudication::queue(&self.session.project);
+    pub fn adjudication_queue(&self) -> (Vec<crate::team::adjudication::Item>, usize) {
+        let queue = crate::team::adjudication::queue(&self.session.project);
         let position = self.view.queue_position.min(queue.len().saturating_sub(1));
         (queue, position)
     }

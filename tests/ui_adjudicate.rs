@@ -10,9 +10,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use stance::app::{StanceApp, sample_project};
-use stance::model::adjudication::{ADJUDICATED, Item};
-use stance::model::merge::{Conflict, ConflictReason, Sides, Versions};
 use stance::model::{Actor, ActorId, AnnotationId, Edit, Project, Span};
+use stance::model::{Conflict, ConflictReason, Sides, Versions};
+use stance::team::adjudication::{ADJUDICATED, Item};
 
 const PHRASES: [&str; 4] = [
     "Some formulations that were proposed to us are acceptable to us",

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::StanceApp;
 use super::view::MainView;
 use crate::model::AnnotationId;
-use crate::model::adjudication::{self, Choice, Item};
+use crate::team::adjudication::{self, Choice, Item};
 use crate::ui::compare::{QueueAction, elsewhere_notice, item_elsewhere};
 use crate::ui::file_dialog::{DialogPurpose, DialogRequest};
 

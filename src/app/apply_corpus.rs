@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use super::StanceApp;
 use super::intent::Dialog;
+use crate::analysis::{HitPreset, SearchHit};
 use crate::io::folder::{FolderContents, survey_folder};
-use crate::model::{HitPreset, SearchHit};
 
 impl StanceApp {
     /// Ctrl+PageDown / Ctrl+PageUp: the next or previous document in the list's order.
@@ -53,7 +53,7 @@ impl StanceApp {
         preset: &HitPreset,
     ) {
         let cx = self.edit_context();
-        let result = self.session.project.annotate_hits(hits, tag, preset, cx);
+        let result = crate::analysis::annotate_hits(&self.session.project, hits, tag, preset, cx);
         match result {
             Ok(annotated) => {
                 let message = annotated.count.message();

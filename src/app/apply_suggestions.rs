@@ -4,8 +4,8 @@
 //! high-confidence suggestion of the document at once.
 
 use super::StanceApp;
+use crate::attribution::{self, Effect, Suggestion, Tier};
 use crate::model::Span;
-use crate::model::attribution::{Effect, Suggestion, Tier};
 use crate::ui::commands::Command;
 use crate::ui::suggestion_card::{filled_fields, speaker_name};
 
@@ -128,15 +128,15 @@ impl StanceApp {
             return;
         };
         let project = &self.session.project;
-        let effect = project.suggestion_effect(document, &suggestion);
+        let effect = attribution::suggestion_effect(project, document, &suggestion);
         let message = accepted_message(project, &suggestion, &effect);
-        let edit = project
-            .accept_suggestions(
-                document,
-                std::slice::from_ref(&suggestion),
-                self.edit_context(),
-            )
-            .map(|(edit, _)| edit);
+        let edit = attribution::accept_suggestions(
+            project,
+            document,
+            std::slice::from_ref(&suggestion),
+            self.edit_context(),
+        )
+        .map(|(edit, _)| edit);
         if self.edit(ctx, edit, "Accept Suggestion", None) {
             self.toasts.info(ctx, message);
             self.after_review(ctx, document, &suggestion, next);
@@ -148,10 +148,7 @@ impl StanceApp {
         let Some((document, suggestion, next)) = self.review_target() else {
             return;
         };
-        let edit = self
-            .session
-            .project
-            .reject_suggestion(document, &suggestion);
+        let edit = attribution::reject_suggestion(&self.session.project, document, &suggestion);
         if self.edit(ctx, edit, "Reject Suggestion", None) {
             self.toasts
                 .info(ctx, "Suggestion rejected; it will not be suggested again");
@@ -196,15 +193,16 @@ impl StanceApp {
             return;
         };
         let project = &self.session.project;
-        let high: Vec<Suggestion> = (project.pending_suggestions(document).into_iter())
-            .filter(|s| s.tier == Tier::High)
-            .collect();
+        let high: Vec<Suggestion> = (attribution::pending_suggestions(project, document)
+            .into_iter())
+        .filter(|s| s.tier == Tier::High)
+        .collect();
         if high.is_empty() {
             self.toasts
                 .info(ctx, "No high-confidence suggestions left in this document");
             return;
         }
-        let result = project.accept_suggestions(document, &high, self.edit_context());
+        let result = attribution::accept_suggestions(project, document, &high, self.edit_context());
         let summary = result.as_ref().ok().map(|(_, summary)| summary.clone());
         let edit = result.map(|(edit, _)| edit);
         if self.edit(ctx, edit, "Accept High-Confidence Suggestions", None)

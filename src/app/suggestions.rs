@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::StanceApp;
-use crate::model::attribution::{RejectedSuggestion, Suggestion, pending};
-use crate::model::{DocumentId, Project, ProjectKey, Span};
+use crate::attribution::{Suggestion, pending};
+use crate::model::{DocumentId, Project, ProjectKey, RejectedSuggestion, Span};
 use crate::ui::article::GhostInput;
 
 /// Documents whose suggestions are kept; switching between a few does not re-analyse them.

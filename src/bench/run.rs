@@ -67,7 +67,7 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     report(Figure::count("b.annotations", long.annotations.len()));
     let started = Instant::now();
     let suggestions: usize = (long.documents.iter())
-        .map(|d| crate::model::attribution::analyse(d, &long.actors).len())
+        .map(|d| crate::attribution::analyse(d, &long.actors).len())
         .sum();
     report(Figure::ms("attribution.analyse", started.elapsed()));
     report(Figure::count("attribution.suggestions", suggestions));

@@ -4,10 +4,10 @@ use std::collections::HashSet;
 
 use thiserror::Error;
 
-use super::attribution::RejectedSuggestion;
 use super::{
-    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, FieldError, HotkeyClash, Issue,
-    IssueId, PreservedRecord, Project, Relation, RelationId, RelationType, TagDef,
+    Actor, ActorId, Annotation, AnnotationId, Conflict, Document, DocumentId, FieldError,
+    HotkeyClash, Issue, IssueId, PreservedRecord, Project, RejectedSuggestion, Relation,
+    RelationId, RelationType, TagDef,
 };
 
 /// One change to a [`Project`]. [`Project::apply`] returns the edit that undoes it.
@@ -118,10 +118,10 @@ pub enum Edit {
     /// Puts a merge conflict record back at `index`: the inverse of deciding it.
     InsertConflict {
         index: usize,
-        conflict: Box<super::Conflict>,
+        conflict: Box<Conflict>,
     },
-    /// Drops the merge conflict record at `index`: someone decided it (see
-    /// [`super::adjudication`]).
+    /// Drops the merge conflict record at `index`: someone decided it (adjudication, in
+    /// `crate::team::adjudication`).
     RemoveConflict(usize),
 }
 

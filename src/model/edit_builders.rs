@@ -111,7 +111,7 @@ impl Project {
 
     /// [`Project::edit_annotation`] on an annotation already at hand, so loops over many
     /// annotations do not search for each one again.
-    pub(super) fn edited(
+    pub fn edited(
         &self,
         original: &Annotation,
         cx: &EditContext,

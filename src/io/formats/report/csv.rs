@@ -1,8 +1,8 @@
 //! The report as CSV: one row per actor × issue cell of the position map.
 
 use super::{ReportData, ReportError, date_text};
+use crate::analysis::stance_word;
 use crate::io::formats::csv::neutralize;
-use crate::model::analysis::stance_word;
 
 const HEADER: [&str; 11] = [
     "actor",

@@ -4,7 +4,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Actor, AnnotationId, Document, DocumentId, Edit, Issue, Relation, Span};
+use crate::model::{Actor, AnnotationId, Document, DocumentId, Edit, Issue, Relation, Side, Span};
 
 const TEXT: &str = "Kyiv said on Friday it would not cede territory. Moscow said talks could \
                     resume. Washington urged both sides to agree a ceasefire before winter.";

@@ -196,6 +196,12 @@ const TITLES: &[&str] = &[
     "judge",
 ];
 
+/// True if the word starts with a capital letter.
+#[must_use]
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 #[must_use]
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().as_str())

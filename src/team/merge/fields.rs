@@ -1,11 +1,11 @@
 //! How each kind of item merges field by field ([`Item`] for every list of a project).
 
-use super::conflict::{DocumentInfo, Sides, Versions};
 use super::keyed::{Item, Picker, merge_set};
 use crate::model::{
     Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Issue, IssueId, Relation,
     RelationId, RelationType, TagDef, same_name,
 };
+use crate::model::{DocumentInfo, Sides, Versions};
 
 impl Item for Annotation {
     type Key = AnnotationId;

@@ -2,8 +2,8 @@
 //! removed as needed) and the conflict record dropped, in one batch.
 
 use super::{Choice, DecisionError, removal};
-use crate::model::merge::{Side, Sides, Versions};
 use crate::model::{Annotation, AnnotationId, Edit, Project};
+use crate::model::{Side, Sides, Versions};
 
 pub(super) fn decide(
     project: &Project,

@@ -288,7 +288,7 @@ mod accept {
         let found = analyse(&p.documents[0], &p.actors);
         assert_eq!(found.len(), 3, "{found:#?}");
         let before = p.clone();
-        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!((summary.added, summary.filled), (3, 0));
         assert_eq!(summary.new_actors, ["Ushakov", "Rubio"]);
         let inverse = p.apply(edit).unwrap();
@@ -333,7 +333,7 @@ mod accept {
             .into_iter()
             .take(1)
             .collect();
-        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!((summary.added, summary.filled), (0, 1));
         p.apply(edit).unwrap();
         assert_eq!(p.annotations.len(), 1);
@@ -342,7 +342,7 @@ mod accept {
         assert_eq!(p.holder_name(a), "Ushakov");
         assert_eq!(a.attribution, Some(Attribution::Direct));
         // Accepting again changes nothing: nothing is missing any more.
-        let (_, again) = p.accept_suggestions(document, &found, cx()).unwrap();
+        let (_, again) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!((again.added, again.filled, again.unchanged), (0, 0, 1));
     }
 
@@ -363,7 +363,7 @@ mod accept {
         p.apply(crate::model::Edit::AddAnnotation(Box::new(a)))
             .unwrap();
         let found: Vec<Suggestion> = analyse(&p.documents[0], &[]).into_iter().take(1).collect();
-        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!(summary.unchanged, 1);
         assert!(summary.new_actors.is_empty());
         p.apply(edit).unwrap();
@@ -389,7 +389,7 @@ mod accept {
             name: "Donald Trump".to_owned(),
         });
         assert_eq!(names, [proposed.clone(), proposed]);
-        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!(summary.new_actors, ["Donald Trump"]);
         let mut with_new = p.clone();
         with_new.apply(edit).unwrap();
@@ -404,7 +404,7 @@ mod accept {
         let actor = Actor::new("DONALD TRUMP", None);
         let id = actor.id;
         p.apply(p.add_actor(actor).unwrap()).unwrap();
-        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert!(summary.new_actors.is_empty());
         p.apply(edit).unwrap();
         assert_eq!(p.actors.len(), 1);
@@ -419,7 +419,7 @@ mod accept {
         p.apply(p.add_actor(actor).unwrap()).unwrap();
         let document = p.documents[0].id;
         let found = analyse(&p.documents[0], &p.actors);
-        let (edit, summary) = p.accept_suggestions(document, &found, cx()).unwrap();
+        let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!(summary.new_actors, ["Rubio"]);
         p.apply(edit).unwrap();
         assert_eq!(p.actors.len(), 2);

@@ -6,7 +6,6 @@
 //! same name become one.
 
 mod clash;
-mod conflict;
 mod dangling;
 mod fields;
 mod keyed;
@@ -14,9 +13,7 @@ mod remap;
 #[cfg(test)]
 mod tests;
 
-pub use conflict::{Conflict, ConflictReason, DocumentInfo, Side, Sides, Versions};
-
-use super::{FORMAT_VERSION, Project, Schema};
+use crate::model::{Conflict, ConflictReason, FORMAT_VERSION, Project, Schema, Sides, Versions};
 use keyed::{Picker, merge_items, merge_set};
 
 /// A merged project and the conflicts this merge found (also in `project.conflicts`, after

@@ -1,5 +1,5 @@
-//! Searching the text of every document of a project; tagging the hits is in
-//! [`super::annotate_hits`].
+//! Corpus search: the text of every document of a project; tagging the hits ("annotate
+//! all") is in `annotate_hits.rs`.
 //!
 //! Hits are char (code point) spans. A [`CorpusSearch`] runs in steps of a byte budget, so
 //! the app can search a large corpus a slice per frame and show the first hits at once.
@@ -9,7 +9,7 @@ use std::ops::Range;
 use regex::{Regex, RegexBuilder};
 use thiserror::Error;
 
-use super::{Document, DocumentId, Project, Span};
+use crate::model::{Document, DocumentId, Project, Span};
 
 /// What to look for, and how.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -322,7 +322,8 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::model::{ActorId, Edit, HitPreset, Stance, TaggedCount};
+    use crate::analysis::{HitPreset, TaggedCount, annotate_hits};
+    use crate::model::{ActorId, Edit, Stance};
 
     fn corpus(texts: &[&str]) -> Project {
         let mut project = Project::new("t");
@@ -485,9 +486,7 @@ mod tests {
             stance: Some(Stance::For),
             ..HitPreset::default()
         };
-        let result = project
-            .annotate_hits(&hits, "claim", &preset, Utc::now())
-            .unwrap();
+        let result = annotate_hits(&project, &hits, "claim", &preset, Utc::now()).unwrap();
         assert_eq!(
             result.count,
             TaggedCount {
@@ -505,15 +504,11 @@ mod tests {
         );
         assert_eq!(project.problems(), Vec::new());
         // Again: every hit is tagged now, so there is nothing to do.
-        let again = project
-            .annotate_hits(&hits, "claim", &preset, Utc::now())
-            .unwrap();
+        let again = annotate_hits(&project, &hits, "claim", &preset, Utc::now()).unwrap();
         assert_eq!(again.edit, None);
         assert_eq!(again.count.skipped, 3);
         // Another tag is not "the same tag".
-        let other = project
-            .annotate_hits(&hits, "position", &preset, Utc::now())
-            .unwrap();
+        let other = annotate_hits(&project, &hits, "position", &preset, Utc::now()).unwrap();
         assert_eq!(other.count.tagged, 3);
         project.apply(undo).unwrap();
         assert_eq!(project, before);
@@ -527,16 +522,8 @@ mod tests {
             holder: Some(ActorId::random()),
             ..HitPreset::default()
         };
-        assert!(
-            project
-                .annotate_hits(&hits, "claim", &stranger, Utc::now())
-                .is_err()
-        );
+        assert!(annotate_hits(&project, &hits, "claim", &stranger, Utc::now()).is_err());
         let none = HitPreset::default();
-        assert!(
-            project
-                .annotate_hits(&hits, "nope", &none, Utc::now())
-                .is_err()
-        );
+        assert!(annotate_hits(&project, &hits, "nope", &none, Utc::now()).is_err());
     }
 }

@@ -1,11 +1,11 @@
 //! The agreement figures of a project's annotators (by the `annotator` field; annotations
 //! without one count as one more annotator, adjudicated ones not at all), per document
-//! and in total, computed by [`crate::model::agreement`].
+//! and in total, computed by [`crate::team::agreement`].
 
 use super::{ADJUDICATED, coder_label, coders};
 use crate::model::Project;
-use crate::model::agreement::spans::{Mark, SpanMatch};
-use crate::model::agreement::{Agreement, Coder, Study, agreement};
+use crate::team::agreement::spans::{Mark, SpanMatch};
+use crate::team::agreement::{Agreement, Coder, Study, agreement};
 
 /// Agreement in total and per document (documents nobody annotated are left out).
 #[derive(Clone, Debug)]

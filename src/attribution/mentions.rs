@@ -1,13 +1,15 @@
 //! Who the engine thinks is speaking: mentions of speakers next to a cue, and how each is
 //! resolved to an actor (by name and alias, or through the last named speaker).
 
-use super::Resolution;
-use super::SpeakerMatch;
-use super::engine::Engine;
+use std::collections::HashMap;
+
 use super::lexicon::{
-    is_body_head, is_determiner, is_not_name, is_person_head, is_place, is_text_head, is_title,
-    reporting_verb,
+    is_body_head, is_capitalised, is_determiner, is_not_name, is_person_head, is_place,
+    is_text_head, is_title, reporting_verb,
 };
+use super::scan::Scan;
+use super::{Resolution, SpeakerMatch};
+use crate::model::Actor;
 
 /// How far back (in bytes) a pronoun or title may find its antecedent.
 const ANTECEDENT_REACH_BYTES: usize = 3000;
@@ -43,10 +45,6 @@ pub struct Resolved {
     /// True for a name or body named where it speaks, or a pronoun that follows the last
     /// speaker; false for a guess from the nearest name.
     pub is_sure: bool,
-}
-
-pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_pronoun(word: &str) -> bool {
@@ -110,144 +108,26 @@ fn last_word(name: &str) -> String {
         .to_lowercase()
 }
 
-impl Engine<'_> {
-    /// The text of tokens `first..=last`.
-    pub fn text_of(&self, first: usize, last: usize) -> &str {
-        let (Some(a), Some(b)) = (self.tokens.get(first), self.tokens.get(last)) else {
-            return "";
-        };
-        self.text.get(a.start..b.end).unwrap_or("")
-    }
+/// Who has been named in a document and who spoke last: what resolves a mention to an actor.
+/// Read alongside the document's [`Scan`], which every method takes.
+pub struct Speakers<'a> {
+    pub actors: &'a [Actor],
+    /// Surname (lowercase) → the fullest name with it in the document.
+    pub full_names: HashMap<String, String>,
+    /// Byte offset and name of each person named outside quotations, in order.
+    pub person_names: Vec<(usize, String)>,
+    /// The last person who spoke, and where.
+    pub last_person: Option<(usize, Resolved)>,
+}
 
-    /// A run of capitalised words ending at `j`, without leading sentence words ("However").
-    fn name_run_ending_at(&self, j: usize) -> Option<(usize, usize)> {
-        let w = self.word(j)?;
-        if !is_capitalised(w) || is_not_name(w) {
-            return None;
+impl<'a> Speakers<'a> {
+    pub fn new(actors: &'a [Actor]) -> Self {
+        Self {
+            actors,
+            full_names: HashMap::new(),
+            person_names: Vec::new(),
+            last_person: None,
         }
-        let mut first = j;
-        while first > 0 && self.word(first - 1).is_some_and(is_capitalised) && j - first < 6 {
-            first -= 1;
-        }
-        while first < j && self.word(first).is_some_and(is_not_name) {
-            first += 1;
-        }
-        Some((first, j))
-    }
-
-    /// The speaker mention whose last word is token `j` ("… Ushakov *also added*").
-    pub fn mention_ending_at(&self, j: usize) -> Option<Mention> {
-        let w = self.word(j)?;
-        if is_pronoun(w) {
-            return Some(Mention {
-                first: j,
-                last: j,
-                kind: MentionKind::Pronoun,
-            });
-        }
-        if let Some((first, last)) = self.name_run_ending_at(j) {
-            if first == last && is_body_head(w) {
-                let first = if j > 0 && self.word(j - 1).is_some_and(is_determiner) {
-                    j - 1
-                } else {
-                    j
-                };
-                return Some(Mention {
-                    first,
-                    last,
-                    kind: MentionKind::Body,
-                });
-            }
-            return Some(Mention {
-                first,
-                last,
-                kind: MentionKind::Name,
-            });
-        }
-        let kind = if is_person_head(w) {
-            MentionKind::Role
-        } else if is_body_head(w) {
-            MentionKind::Body
-        } else {
-            return None;
-        };
-        let mut first = j;
-        while first > 0 && j - first < 6 {
-            let Some(p) = self.word(first - 1) else { break };
-            if reporting_verb(p).is_some() {
-                break;
-            }
-            first -= 1;
-            if is_determiner(p) {
-                break;
-            }
-        }
-        Some(Mention {
-            first,
-            last: j,
-            kind,
-        })
-    }
-
-    /// The speaker mention that starts at token `k` ("said *the foreign minister*").
-    pub fn mention_starting_at(&self, k: usize) -> Option<Mention> {
-        let w = self.word(k)?;
-        if is_pronoun(w) {
-            return Some(Mention {
-                first: k,
-                last: k,
-                kind: MentionKind::Pronoun,
-            });
-        }
-        if is_capitalised(w) && !is_not_name(w) {
-            let mut last = k;
-            while self.word(last + 1).is_some_and(is_capitalised) && last - k < 6 {
-                last += 1;
-            }
-            let kind = if last == k && is_body_head(w) {
-                MentionKind::Body
-            } else {
-                MentionKind::Name
-            };
-            return Some(Mention {
-                first: k,
-                last,
-                kind,
-            });
-        }
-        if !is_determiner(w) {
-            return None;
-        }
-        let is_head = |i: usize| {
-            self.word(i)
-                .is_some_and(|h| is_person_head(h) || is_body_head(h))
-        };
-        let mut head = (k + 1..k + 8).find(|&i| is_head(i))?;
-        // "a Kremlin readout": the noun phrase ends at the last head.
-        while is_head(head + 1) {
-            head += 1;
-        }
-        if (k + 1..head).any(|i| self.word(i).is_none()) {
-            return None;
-        }
-        // "said the foreign minister (of Ruritania), Anna Berg": the appositive names them.
-        let comma = (head + 1..head + 5).find(|&i| self.word(i).is_none());
-        if let Some(comma) = comma.filter(|&c| self.punct(c) == Some(','))
-            && let Some(name) = self.mention_starting_at(comma + 1)
-            && name.kind == MentionKind::Name
-        {
-            return Some(name);
-        }
-        let kind = if self.word(head).is_some_and(is_person_head) {
-            MentionKind::Role
-        } else {
-            MentionKind::Body
-        };
-        Some(Mention {
-            first: k,
-            last: head,
-            kind,
-        })
     }
 
     /// The actor a name means: a project actor by name, alias or surname, or the fullest
@@ -301,9 +181,9 @@ impl Engine<'_> {
     }
 
     /// Whom a mention means, if the engine can tell.
-    pub fn resolve(&self, m: Mention) -> Option<Resolved> {
-        let text = self.text_of(m.first, m.last);
-        let at = self.tokens.get(m.first)?.start;
+    pub fn resolve(&self, scan: &Scan<'_>, m: Mention) -> Option<Resolved> {
+        let text = scan.text_of(m.first, m.last);
+        let at = scan.tokens.get(m.first)?.start;
         match m.kind {
             MentionKind::Name => Some(self.resolve_name(text)),
             MentionKind::Pronoun | MentionKind::Role => {
@@ -334,10 +214,10 @@ impl Engine<'_> {
                 if let Some(a) = known(text).or_else(|| known(bare)) {
                     return Some(body(SpeakerMatch::Existing(a.id), a.name.clone()));
                 }
-                let name = if self.word(m.last).is_some_and(is_text_head) {
+                let name = if scan.word(m.last).is_some_and(is_text_head) {
                     // "the statement" alone names no one: the fuller phrase does, here or
                     // earlier; without one the speaker stays open.
-                    self.text_name(m, bare)?
+                    text_name(scan, m, bare)?
                 } else {
                     bare.to_owned()
                 };
@@ -349,66 +229,15 @@ impl Engine<'_> {
         }
     }
 
-    /// The name of a text that speaks ("the joint statement reads"): the phrase itself when
-    /// it says more than the head noun, or else the nearest earlier fuller mention of it
-    /// ("issued a joint statement"), with a capital.
-    fn text_name(&self, m: Mention, bare: &str) -> Option<String> {
-        if bare.split_whitespace().count() >= 2 {
-            return Some(capitalise_first(bare));
-        }
-        let head = self.word(m.last)?;
-        let at = self.tokens.get(m.first)?.start;
-        (0..m.first)
-            .rev()
-            .take_while(|&i| at.saturating_sub(self.tokens[i].start) <= ANTECEDENT_REACH_BYTES)
-            .filter(|&i| self.word(i).is_some_and(|w| w.eq_ignore_ascii_case(head)))
-            .find_map(|i| {
-                let first = self.phrase_start(i)?;
-                (first < i).then(|| capitalise_first(self.text_of(first, i)))
-            })
-    }
-
-    /// The first modifier of the noun phrase whose head is token `head`, when a determiner
-    /// opens it within a few words ("a *joint* U.S.–Ukraine statement").
-    fn phrase_start(&self, head: usize) -> Option<usize> {
-        let mut j = head;
-        for _ in 0..6 {
-            j = j.checked_sub(1)?;
-            // "U.S.–Ukraine" is two words and a dash.
-            if matches!(self.punct(j), Some('-' | '–' | '‑')) {
-                continue;
-            }
-            let w = self.word(j)?;
-            if is_determiner(w) {
-                return Some(j + 1);
-            }
-            let verb_like = reporting_verb(w).is_some()
-                || (!is_capitalised(w) && w.ends_with("ed"))
-                || is_body_head(w)
-                || is_person_head(w)
-                || is_not_name(w);
-            if verb_like {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// True if the mention is a text ("the statement"); with no name from
-    /// [`Engine::resolve`], its words are still suggested, with no speaker.
-    pub fn is_unnamed_text(&self, m: Mention) -> bool {
-        m.kind == MentionKind::Body && self.word(m.last).is_some_and(is_text_head)
-    }
-
     /// Every capitalised name outside quotations: the fullest form per surname, and the
     /// person names in order (antecedents for pronouns).
-    pub fn collect_names(&mut self) {
+    pub fn collect_names(&mut self, scan: &Scan<'_>) {
         let mut j = 0;
-        while j < self.tokens.len() {
-            let ends_run = self.word(j).is_some_and(is_capitalised)
-                && !self.word(j + 1).is_some_and(is_capitalised);
-            if let (true, Some((first, last))) = (ends_run, self.name_run_ending_at(j)) {
-                let text = self.text_of(first, last);
+        while j < scan.tokens.len() {
+            let ends_run = scan.word(j).is_some_and(is_capitalised)
+                && !scan.word(j + 1).is_some_and(is_capitalised);
+            if let (true, Some((first, last))) = (ends_run, name_run_ending_at(scan, j)) {
+                let text = scan.text_of(first, last);
                 let core = core_name(text);
                 let surname = last_word(&core);
                 let titled = core.split_whitespace().count()
@@ -424,9 +253,9 @@ impl Engine<'_> {
                     }
                     // A lone surname at a sentence's start may be any capitalised word.
                     let mid_sentence = first > 0
-                        && (self.word(first - 1).is_some() || self.punct(first - 1) == Some(','));
+                        && (scan.word(first - 1).is_some() || scan.punct(first - 1) == Some(','));
                     if words >= 2 || titled || mid_sentence {
-                        let at = self.tokens[first].start;
+                        let at = scan.tokens[first].start;
                         self.person_names.push((at, core));
                     }
                 }
@@ -434,4 +263,186 @@ impl Engine<'_> {
             j += 1;
         }
     }
+}
+
+/// A run of capitalised words ending at `j`, without leading sentence words ("However").
+fn name_run_ending_at(scan: &Scan<'_>, j: usize) -> Option<(usize, usize)> {
+    let w = scan.word(j)?;
+    if !is_capitalised(w) || is_not_name(w) {
+        return None;
+    }
+    let mut first = j;
+    while first > 0 && scan.word(first - 1).is_some_and(is_capitalised) && j - first < 6 {
+        first -= 1;
+    }
+    while first < j && scan.word(first).is_some_and(is_not_name) {
+        first += 1;
+    }
+    Some((first, j))
+}
+
+/// The speaker mention whose last word is token `j` ("… Ushakov *also added*").
+pub fn mention_ending_at(scan: &Scan<'_>, j: usize) -> Option<Mention> {
+    let w = scan.word(j)?;
+    if is_pronoun(w) {
+        return Some(Mention {
+            first: j,
+            last: j,
+            kind: MentionKind::Pronoun,
+        });
+    }
+    if let Some((first, last)) = name_run_ending_at(scan, j) {
+        if first == last && is_body_head(w) {
+            let first = if j > 0 && scan.word(j - 1).is_some_and(is_determiner) {
+                j - 1
+            } else {
+                j
+            };
+            return Some(Mention {
+                first,
+                last,
+                kind: MentionKind::Body,
+            });
+        }
+        return Some(Mention {
+            first,
+            last,
+            kind: MentionKind::Name,
+        });
+    }
+    let kind = if is_person_head(w) {
+        MentionKind::Role
+    } else if is_body_head(w) {
+        MentionKind::Body
+    } else {
+        return None;
+    };
+    let mut first = j;
+    while first > 0 && j - first < 6 {
+        let Some(p) = scan.word(first - 1) else { break };
+        if reporting_verb(p).is_some() {
+            break;
+        }
+        first -= 1;
+        if is_determiner(p) {
+            break;
+        }
+    }
+    Some(Mention {
+        first,
+        last: j,
+        kind,
+    })
+}
+
+/// The speaker mention that starts at token `k` ("said *the foreign minister*").
+pub fn mention_starting_at(scan: &Scan<'_>, k: usize) -> Option<Mention> {
+    let w = scan.word(k)?;
+    if is_pronoun(w) {
+        return Some(Mention {
+            first: k,
+            last: k,
+            kind: MentionKind::Pronoun,
+        });
+    }
+    if is_capitalised(w) && !is_not_name(w) {
+        let mut last = k;
+        while scan.word(last + 1).is_some_and(is_capitalised) && last - k < 6 {
+            last += 1;
+        }
+        let kind = if last == k && is_body_head(w) {
+            MentionKind::Body
+        } else {
+            MentionKind::Name
+        };
+        return Some(Mention {
+            first: k,
+            last,
+            kind,
+        });
+    }
+    if !is_determiner(w) {
+        return None;
+    }
+    let is_head = |i: usize| {
+        scan.word(i)
+            .is_some_and(|h| is_person_head(h) || is_body_head(h))
+    };
+    let mut head = (k + 1..k + 8).find(|&i| is_head(i))?;
+    // "a Kremlin readout": the noun phrase ends at the last head.
+    while is_head(head + 1) {
+        head += 1;
+    }
+    if (k + 1..head).any(|i| scan.word(i).is_none()) {
+        return None;
+    }
+    // "said the foreign minister (of Ruritania), Anna Berg": the appositive names them.
+    let comma = (head + 1..head + 5).find(|&i| scan.word(i).is_none());
+    if let Some(comma) = comma.filter(|&c| scan.punct(c) == Some(','))
+        && let Some(name) = mention_starting_at(scan, comma + 1)
+        && name.kind == MentionKind::Name
+    {
+        return Some(name);
+    }
+    let kind = if scan.word(head).is_some_and(is_person_head) {
+        MentionKind::Role
+    } else {
+        MentionKind::Body
+    };
+    Some(Mention {
+        first: k,
+        last: head,
+        kind,
+    })
+}
+
+/// The name of a text that speaks ("the joint statement reads"): the phrase itself when
+/// it says more than the head noun, or else the nearest earlier fuller mention of it
+/// ("issued a joint statement"), with a capital.
+fn text_name(scan: &Scan<'_>, m: Mention, bare: &str) -> Option<String> {
+    if bare.split_whitespace().count() >= 2 {
+        return Some(capitalise_first(bare));
+    }
+    let head = scan.word(m.last)?;
+    let at = scan.tokens.get(m.first)?.start;
+    (0..m.first)
+        .rev()
+        .take_while(|&i| at.saturating_sub(scan.tokens[i].start) <= ANTECEDENT_REACH_BYTES)
+        .filter(|&i| scan.word(i).is_some_and(|w| w.eq_ignore_ascii_case(head)))
+        .find_map(|i| {
+            let first = phrase_start(scan, i)?;
+            (first < i).then(|| capitalise_first(scan.text_of(first, i)))
+        })
+}
+
+/// The first modifier of the noun phrase whose head is token `head`, when a determiner
+/// opens it within a few words ("a *joint* U.S.–Ukraine statement").
+fn phrase_start(scan: &Scan<'_>, head: usize) -> Option<usize> {
+    let mut j = head;
+    for _ in 0..6 {
+        j = j.checked_sub(1)?;
+        // "U.S.–Ukraine" is two words and a dash.
+        if matches!(scan.punct(j), Some('-' | '–' | '‑')) {
+            continue;
+        }
+        let w = scan.word(j)?;
+        if is_determiner(w) {
+            return Some(j + 1);
+        }
+        let verb_like = reporting_verb(w).is_some()
+            || (!is_capitalised(w) && w.ends_with("ed"))
+            || is_body_head(w)
+            || is_person_head(w)
+            || is_not_name(w);
+        if verb_like {
+            return None;
+        }
+    }
+    None
+}
+
+/// True if the mention is a text ("the statement"); with no name from
+/// [`Speakers::resolve`], its words are still suggested, with no speaker.
+pub fn is_unnamed_text(scan: &Scan<'_>, m: Mention) -> bool {
+    m.kind == MentionKind::Body && scan.word(m.last).is_some_and(is_text_head)
 }

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::{Attribution, Span, name_key, normalize_ranges};
+use crate::model::{Attribution, Span, name_key, normalize_ranges};
 
 /// One statement: where it is, who holds it, how it is attributed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -98,9 +98,9 @@ fn ratio(part: usize, whole: usize) -> f64 {
 pub fn matches(gold: &[Item], predicted: &[Item], threshold: f64) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for (g, gi) in gold.iter().enumerate() {
-        let g_extent = super::span::extent(&gi.ranges).unwrap_or_default();
+        let g_extent = crate::model::extent(&gi.ranges).unwrap_or_default();
         for (p, pi) in predicted.iter().enumerate() {
-            let p_extent = super::span::extent(&pi.ranges).unwrap_or_default();
+            let p_extent = crate::model::extent(&pi.ranges).unwrap_or_default();
             if gi.document != pi.document || !g_extent.overlaps(&p_extent) {
                 continue;
             }

@@ -2,12 +2,13 @@
 //! last speaker), quotations with their attribution, and building suggestions. Reported
 //! speech lives in `reported.rs`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::{VerbKind, flag_at, is_cue_object, is_verb_modifier, reporting_verb};
-use super::mentions::{Mention, Resolved};
-use super::tokens::{Kind, Quotation, Token, part_bytes, quotations, tokenize};
+use super::mentions::{Mention, Resolved, Speakers, mention_ending_at, mention_starting_at};
+use super::scan::Scan;
+use super::tokens::{Kind, part_bytes};
 use super::{Flag, Reason, Speaker, Suggestion, Tier};
 use crate::model::{Actor, Attribution, Document, Span};
 
@@ -37,106 +38,65 @@ pub(super) struct Found {
     pub end: usize,
 }
 
+/// One run of the engine over a document: the scanned text and who has spoken so far.
 pub struct Engine<'a> {
-    pub text: &'a str,
-    pub tokens: Vec<Token>,
-    pub actors: &'a [Actor],
-    pub quotes: Vec<Quotation>,
-    /// For each token inside a quotation (marks included), that quotation's index.
-    pub quote_of: Vec<Option<usize>>,
-    /// Surname (lowercase) → the fullest name with it in the document.
-    pub full_names: HashMap<String, String>,
-    /// Byte offset and name of each person named outside quotations, in order.
-    pub person_names: Vec<(usize, String)>,
-    /// The last person who spoke, and where.
-    pub last_person: Option<(usize, Resolved)>,
+    pub scan: Scan<'a>,
+    pub speakers: Speakers<'a>,
 }
 
 impl<'a> Engine<'a> {
     pub fn new(text: &'a str, actors: &'a [Actor]) -> Self {
-        let tokens = tokenize(text);
-        let quotes = quotations(text, &tokens);
-        let mut quote_of = vec![None; tokens.len()];
-        for (qi, q) in quotes.iter().enumerate() {
-            for slot in quote_of.iter_mut().take(q.close() + 1).skip(q.open()) {
-                *slot = Some(qi);
-            }
-        }
         Self {
-            text,
-            tokens,
-            actors,
-            quotes,
-            quote_of,
-            full_names: HashMap::new(),
-            person_names: Vec::new(),
-            last_person: None,
+            scan: Scan::new(text),
+            speakers: Speakers::new(actors),
         }
-    }
-
-    /// The word at token `i`, unless it lies inside a quotation.
-    pub fn word(&self, i: usize) -> Option<&'a str> {
-        let t = self.tokens.get(i)?;
-        if t.kind != Kind::Word || self.quote_of.get(i).copied().flatten().is_some() {
-            return None;
-        }
-        self.text.get(t.start..t.end)
-    }
-
-    /// The punctuation at token `i`, unless it lies inside a quotation.
-    pub fn punct(&self, i: usize) -> Option<char> {
-        match self.tokens.get(i)?.kind {
-            Kind::Punct(c) if self.quote_of.get(i).copied().flatten().is_none() => Some(c),
-            _ => None,
-        }
-    }
-
-    pub(super) fn ends_sentence(&self, i: usize) -> bool {
-        self.tokens.get(i).is_none_or(|t| t.kind == Kind::Break)
-            || matches!(self.punct(i), Some('.' | '!' | '?' | ';'))
     }
 
     /// Sentences as token ranges; quotations are inside them, whole.
     fn sentences(&self) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut start = 0;
-        for i in 0..self.tokens.len() {
-            let closes_quote = self.quote_of[i].is_some_and(|qi| self.quotes[qi].close() == i)
+        for i in 0..self.scan.tokens.len() {
+            let closes_quote = self.scan.quote_of[i]
+                .is_some_and(|qi| self.scan.quotes[qi].close() == i)
                 && i > 0
-                && matches!(self.tokens[i - 1].kind, Kind::Punct('.'))
-                && self.tokens.get(i + 1).is_none_or(|t| match t.kind {
+                && matches!(self.scan.tokens[i - 1].kind, Kind::Punct('.'))
+                && self.scan.tokens.get(i + 1).is_none_or(|t| match t.kind {
                     Kind::Word => self
+                        .scan
                         .text
                         .get(t.start..t.end)
-                        .is_some_and(super::mentions::is_capitalised),
+                        .is_some_and(super::lexicon::is_capitalised),
                     Kind::Punct(_) => false,
                     Kind::Quote(_) | Kind::Break => true,
                 });
-            if self.tokens[i].kind == Kind::Break && self.quote_of[i].is_none() {
+            if self.scan.tokens[i].kind == Kind::Break && self.scan.quote_of[i].is_none() {
                 if start < i {
                     out.push(start..i);
                 }
                 start = i + 1;
-            } else if self.ends_sentence(i) || closes_quote {
+            } else if self.scan.ends_sentence(i) || closes_quote {
                 out.push(start..i + 1);
                 start = i + 1;
             }
         }
-        if start < self.tokens.len() {
-            out.push(start..self.tokens.len());
+        if start < self.scan.tokens.len() {
+            out.push(start..self.scan.tokens.len());
         }
         out
     }
 
     /// Runs every pattern over the document.
     pub fn run(mut self, document: &Document) -> Vec<Suggestion> {
-        self.collect_names();
+        self.speakers.collect_names(&self.scan);
         let mut out = Vec::new();
         let mut merged = HashSet::new();
         let mut next_quote = 0;
         for sentence in self.sentences() {
             let mut any_quote = false;
-            while next_quote < self.quotes.len() && self.quotes[next_quote].open() < sentence.end {
+            while next_quote < self.scan.quotes.len()
+                && self.scan.quotes[next_quote].open() < sentence.end
+            {
                 any_quote = true;
                 let qi = next_quote;
                 next_quote += 1;
@@ -152,7 +112,7 @@ impl<'a> Engine<'a> {
             {
                 out.push(s);
             }
-            let unquoted = (sentence.start..sentence.end).all(|i| self.quote_of[i].is_none());
+            let unquoted = (sentence.start..sentence.end).all(|i| self.scan.quote_of[i].is_none());
             if !any_quote
                 && unquoted
                 && let Some(s) = self.indirect(sentence, document)
@@ -170,42 +130,46 @@ impl<'a> Engine<'a> {
     /// comma-bounded insertion (", a top Putin official,").
     pub(super) fn subject_of(&self, verb: usize) -> Option<Mention> {
         let mut j = verb.checked_sub(1)?;
-        while self.word(j).is_some_and(is_verb_modifier) {
+        while self.scan.word(j).is_some_and(is_verb_modifier) {
             j = j.checked_sub(1)?;
         }
-        if self.punct(j) == Some(',') {
+        if self.scan.punct(j) == Some(',') {
             let mut i = j;
             loop {
                 i = i.checked_sub(1)?;
-                if j - i > 30 || self.ends_sentence(i) || self.quote_of[i].is_some() {
+                if j - i > 30 || self.scan.ends_sentence(i) || self.scan.quote_of[i].is_some() {
                     return None;
                 }
-                if self.punct(i) == Some(',') {
+                if self.scan.punct(i) == Some(',') {
                     break;
                 }
             }
             j = i.checked_sub(1)?;
         }
-        self.mention_ending_at(j)
+        mention_ending_at(&self.scan, j)
     }
 
     /// `"…," Ushakov said` or `"…," said Ushakov` after the quotation closing at `close`.
     pub(super) fn after_quote(&self, close: usize) -> Option<Found> {
-        let before_close = self.text.get(..self.tokens[close].start)?.trim_end();
+        let before_close = self
+            .scan
+            .text
+            .get(..self.scan.tokens[close].start)?
+            .trim_end();
         let continues = matches!(
             before_close.chars().next_back(),
             Some(',' | '?' | '!' | '—' | '–')
         );
         let mut k = close + 1;
-        let comma = self.punct(k) == Some(',');
+        let comma = self.scan.punct(k) == Some(',');
         if comma {
             k += 1;
         }
         if !(continues || comma) {
             return None;
         }
-        if self.word(k).and_then(reporting_verb) == Some(VerbKind::Speech) {
-            let mention = self.mention_starting_at(k + 1)?;
+        if self.scan.word(k).and_then(reporting_verb) == Some(VerbKind::Speech) {
+            let mention = mention_starting_at(&self.scan, k + 1)?;
             return Some(Found {
                 mention,
                 verb: k,
@@ -213,12 +177,12 @@ impl<'a> Engine<'a> {
                 end: mention.last,
             });
         }
-        let mention = self.mention_starting_at(k)?;
+        let mention = mention_starting_at(&self.scan, k)?;
         let mut v = mention.last + 1;
-        while self.word(v).is_some_and(is_verb_modifier) {
+        while self.scan.word(v).is_some_and(is_verb_modifier) {
             v += 1;
         }
-        (self.word(v).and_then(reporting_verb) == Some(VerbKind::Speech)).then_some(Found {
+        (self.scan.word(v).and_then(reporting_verb) == Some(VerbKind::Speech)).then_some(Found {
             mention,
             verb: v,
             pattern: Pattern::QuoteThenSpeakerVerb,
@@ -229,19 +193,19 @@ impl<'a> Engine<'a> {
     /// `Ushakov added, "…"` or `Ushakov said that the talks were "…"` before the quotation
     /// opening at `open`: the nearest reporting verb in the sentence with a subject.
     pub(super) fn before_quote(&self, open: usize) -> Option<Found> {
-        let introduced = open > 0 && matches!(self.punct(open - 1), Some(',' | ':'));
+        let introduced = open > 0 && matches!(self.scan.punct(open - 1), Some(',' | ':'));
         let mut j = open;
         let mut saw_that = false;
         for _ in 0..LOOK_BACK_TOKENS {
             j = j.checked_sub(1)?;
-            if let Some(qi) = self.quote_of[j] {
-                j = self.quotes[qi].open();
+            if let Some(qi) = self.scan.quote_of[j] {
+                j = self.scan.quotes[qi].open();
                 continue;
             }
-            if self.ends_sentence(j) {
+            if self.scan.ends_sentence(j) {
                 return None;
             }
-            let Some(w) = self.word(j) else { continue };
+            let Some(w) = self.scan.word(j) else { continue };
             if w.eq_ignore_ascii_case("that") {
                 saw_that = true;
             }
@@ -267,9 +231,9 @@ impl<'a> Engine<'a> {
 
     /// The next quotation continues this one: `"…," he said. "…"` with no cue of its own.
     fn continuation(&self, qi: usize, found: &Found) -> Option<usize> {
-        let next = self.quotes.get(qi + 1)?;
-        let stop =
-            (found.end + 1..found.end + 14).find(|&i| matches!(self.punct(i), Some('.' | ',')))?;
+        let next = self.scan.quotes.get(qi + 1)?;
+        let stop = (found.end + 1..found.end + 14)
+            .find(|&i| matches!(self.scan.punct(i), Some('.' | ',')))?;
         (next.open() == stop + 1 && self.after_quote(next.close()).is_none()).then_some(qi + 1)
     }
 
@@ -279,11 +243,11 @@ impl<'a> Engine<'a> {
         merged: &mut HashSet<usize>,
         doc: &Document,
     ) -> Option<Suggestion> {
-        let quote = self.quotes[qi].clone();
+        let quote = self.scan.quotes[qi].clone();
         let mut content: Vec<Range<usize>> = quote
             .parts
             .iter()
-            .map(|&p| part_bytes(self.text, &self.tokens, p))
+            .map(|&p| part_bytes(self.scan.text, &self.scan.tokens, p))
             .filter(|r| !r.is_empty())
             .collect();
         if content.is_empty() {
@@ -296,7 +260,8 @@ impl<'a> Engine<'a> {
             let words = content
                 .iter()
                 .map(|r| {
-                    self.text
+                    self.scan
+                        .text
                         .get(r.clone())
                         .unwrap_or("")
                         .split_whitespace()
@@ -320,19 +285,20 @@ impl<'a> Engine<'a> {
         );
         if after && let Some(next) = self.continuation(qi, &found) {
             merged.insert(next);
-            let parts = self.quotes[next].parts.clone();
+            let parts = self.scan.quotes[next].parts.clone();
             content.extend(
                 parts
                     .into_iter()
-                    .map(|p| part_bytes(self.text, &self.tokens, p))
+                    .map(|p| part_bytes(self.scan.text, &self.scan.tokens, p))
                     .filter(|r| !r.is_empty()),
             );
         }
-        let resolved = self.resolve(found.mention);
+        let resolved = self.speakers.resolve(&self.scan, found.mention);
         let speaker = self
+            .scan
             .text_of(found.mention.first, found.mention.last)
             .to_owned();
-        let verb = self.text_of(found.verb, found.verb).to_owned();
+        let verb = self.scan.text_of(found.verb, found.verb).to_owned();
         let reason = match found.pattern {
             Pattern::QuoteThenSpeakerVerb => Reason::QuoteThenSpeakerVerb { speaker, verb },
             Pattern::QuoteThenVerbSpeaker => Reason::QuoteThenVerbSpeaker { verb, speaker },
@@ -370,7 +336,7 @@ impl<'a> Engine<'a> {
     /// The verb, with an object that belongs to the cue ("told reporters").
     pub(super) fn cue_tokens(&self, verb: usize) -> Vec<usize> {
         let mut cue = vec![verb];
-        if self.word(verb + 1).is_some_and(is_cue_object) {
+        if self.scan.word(verb + 1).is_some_and(is_cue_object) {
             cue.push(verb + 1);
         }
         cue
@@ -386,16 +352,16 @@ impl<'a> Engine<'a> {
     ) -> Suggestion {
         let mut s = self.build(doc, draft);
         let Some(resolved) = resolved else { return s };
-        let span_bytes = self.tokens[mention.first].start..self.tokens[mention.last].end;
+        let span_bytes = self.scan.tokens[mention.first].start..self.scan.tokens[mention.last].end;
         if resolved.is_person {
             let mut remembered = resolved.clone();
             remembered.resolution = None;
             remembered.is_sure = true;
-            self.last_person = Some((span_bytes.start, remembered));
+            self.speakers.last_person = Some((span_bytes.start, remembered));
         }
         s.speaker = Some(Speaker {
             span: char_span(doc, span_bytes.clone()),
-            text: self.text.get(span_bytes).unwrap_or("").to_owned(),
+            text: self.scan.text.get(span_bytes).unwrap_or("").to_owned(),
             actor: resolved.actor,
             resolution: resolved.resolution,
         });
@@ -410,11 +376,11 @@ impl<'a> Engine<'a> {
             tier,
             reason,
         } = draft;
-        let cue_text: Vec<&str> = cue.iter().filter_map(|&i| self.word(i)).collect();
+        let cue_text: Vec<&str> = cue.iter().filter_map(|&i| self.scan.word(i)).collect();
         let flag = content
             .iter()
             .find_map(|r| {
-                let text = self.text.get(r.clone()).unwrap_or("");
+                let text = self.scan.text.get(r.clone()).unwrap_or("");
                 let words: Vec<&str> = text
                     .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
                     .filter(|w| !w.is_empty())
@@ -427,7 +393,7 @@ impl<'a> Engine<'a> {
         };
         let cue_ranges = cue
             .iter()
-            .map(|&i| self.tokens[i].start..self.tokens[i].end)
+            .map(|&i| self.scan.tokens[i].start..self.scan.tokens[i].end)
             .collect();
         Suggestion {
             content: spans(content),

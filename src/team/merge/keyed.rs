@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
-use super::conflict::{Conflict, ConflictReason, Side, Sides, Versions};
+use crate::model::{Conflict, ConflictReason, Side, Sides, Versions};
 
 /// An item of a project that merges by key, field by field.
 pub(super) trait Item: Clone + PartialEq {

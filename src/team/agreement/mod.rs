@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::{Annotation, Project};
+use crate::model::{Annotation, Project};
 use spans::{Excluded, Mark, SpanF1, SpanMatch, span_f1};
 
 /// One coder's marks on the compared documents.

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::merge::{Conflict, ConflictReason, Sides, Versions};
 use crate::model::{Actor, ActorId, Annotation, Document};
+use crate::model::{Conflict, ConflictReason, Sides, Versions};
 
 const TEXT: &str = "Kyiv said on Friday it would not cede territory. Moscow said talks could \
                     resume. Washington urged both sides to agree a ceasefire before winter.";

@@ -1,12 +1,11 @@
 //! [`Conflict`]: what a three-way merge could not decide, kept in the merged project with every
-//! version of the item, so the file stays valid RON and the workbench can queue them.
+//! version of the item, so the file stays valid RON and the workbench can queue them. Saved
+//! data, so part of the core; the merge that makes them is a feature (`crate::team::merge`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{
-    Actor, Annotation, Document, DocumentId, Issue, Relation, RelationType, TagDef,
-};
+use super::{Actor, Annotation, Document, DocumentId, Issue, Relation, RelationType, TagDef};
 
 /// The two sides of a merge: `ours` is the branch merged into (git's `%A`), `theirs` the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -157,7 +156,7 @@ impl Versions {
 }
 
 /// A disagreement the merge recorded: why, and every version of the item. The merged project
-/// holds a provisional value (see [`super::merge`]) until someone decides.
+/// holds a provisional value (see `crate::team::merge`) until someone decides.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {

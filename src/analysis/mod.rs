@@ -1,15 +1,18 @@
-//! The analysis of a project's annotations as a picture of the negotiation: the position map
-//! (actors × issues), the timeline, and what changed between two rounds of talks. Pure
-//! values derived from a [`Project`] and an [`AnalysisFilter`]; [`AnalysisCache`] rebuilds
-//! them only when either changes.
+//! Analysis, a feature on the core alone: the project's annotations as a picture of the
+//! negotiation — the position map (actors × issues), the timeline, and what changed between
+//! two rounds of talks — and corpus search with "annotate all" ([`search`], [`annotate_hits`]).
+//! Pure values derived from a [`Project`] and an [`AnalysisFilter`]; [`AnalysisCache`]
+//! rebuilds them only when either changes.
 //!
 //! Time order is the order of the talks: by document date, then by document (its place in the
 //! project), then by offset. A document without a date sorts before every dated one, so an
 //! undated report never overrides a dated latest stance; a `from` date leaves it out.
 
+mod annotate_hits;
 mod cache;
 mod changes;
 mod map;
+pub mod search;
 mod timeline;
 
 #[cfg(test)]
@@ -19,13 +22,18 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{
+use crate::model::{
     ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RETRACTS, Rgb, Stance,
 };
 
-pub use cache::{AnalysisCache, DerivedCache};
+pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount, annotate_hits};
+pub use cache::AnalysisCache;
 pub use changes::{Change, ChangeKind, Changes, Cutoff, changes};
 pub use map::{Cell, Group, PositionMap, Row};
+pub use search::{
+    CorpusSearch, HitContext, HitGroup, Matcher, SearchError, SearchHit, SearchQuery, hit_context,
+    search_project,
+};
 pub use timeline::{Timeline, TimelineLink, TimelineMark, TimelineRows};
 
 /// The relation type that marks a concession's answer ("A concedes-to B").

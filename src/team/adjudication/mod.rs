@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
-use super::{AnnotationId, DocumentId, Edit, Project, Span};
+use crate::model::{AnnotationId, DocumentId, Edit, Project, Span};
 
 pub use agreed::{accept_agreements, agreed_count};
 pub use figures::{Figures, figures};
@@ -160,9 +160,9 @@ pub fn disagreements_of(project: &Project, document: DocumentId) -> Vec<Disagree
 }
 
 /// The annotations of a document still to adjudicate, grouped by overlap (transitively).
-fn groups(project: &Project, document: DocumentId) -> Vec<Vec<&super::Annotation>> {
+fn groups(project: &Project, document: DocumentId) -> Vec<Vec<&crate::model::Annotation>> {
     let mut out = Vec::new();
-    let mut group: Vec<&super::Annotation> = Vec::new();
+    let mut group: Vec<&crate::model::Annotation> = Vec::new();
     let mut group_end = 0;
     let candidates = project
         .annotations_of(document)
@@ -188,17 +188,17 @@ fn groups(project: &Project, document: DocumentId) -> Vec<Vec<&super::Annotation
 fn disagreement(
     project: &Project,
     document: DocumentId,
-    group: &[&super::Annotation],
+    group: &[&crate::model::Annotation],
 ) -> Option<Disagreement> {
     let first = group.first()?;
-    let mut by_coder: BTreeMap<Option<&str>, Vec<&super::Annotation>> = BTreeMap::new();
+    let mut by_coder: BTreeMap<Option<&str>, Vec<&crate::model::Annotation>> = BTreeMap::new();
     for a in group {
         by_coder.entry(a.annotator.as_deref()).or_default().push(a);
     }
     let kind = if by_coder.len() == 1 {
         DisagreementKind::Unmatched
     } else {
-        let ones: Vec<&super::Annotation> = by_coder
+        let ones: Vec<&crate::model::Annotation> = by_coder
             .values()
             .filter_map(|list| match list.as_slice() {
                 [one] => Some(*one),
@@ -206,14 +206,14 @@ fn disagreement(
             })
             .collect();
         let is_several = ones.len() != by_coder.len();
-        let differs = |f: &dyn Fn(&super::Annotation) -> String| {
+        let differs = |f: &dyn Fn(&crate::model::Annotation) -> String| {
             ones.iter().map(|a| f(a)).collect::<HashSet<_>>().len() > 1
         };
         let span = is_several || differs(&|a| format!("{:?}", a.ranges));
         let tag = differs(&|a| a.tag.clone());
         let holder = differs(&|a| {
             let name = project.holder_name(a);
-            super::name_key(name)
+            crate::model::name_key(name)
         });
         if !(span || tag || holder) {
             return None;
@@ -316,7 +316,7 @@ pub fn annotations_of_item(project: &Project, item: &Item) -> Vec<AnnotationId> 
     match item {
         Item::Disagreement(d) => d.sides.iter().flat_map(|s| s.annotations.clone()).collect(),
         Item::Conflict { index } => match project.conflicts.get(*index).map(|c| &c.versions) {
-            Some(super::merge::Versions::Annotation(sides)) => [&sides.ours, &sides.theirs]
+            Some(crate::model::Versions::Annotation(sides)) => [&sides.ours, &sides.theirs]
                 .into_iter()
                 .flatten()
                 .map(|a| a.id)
@@ -334,7 +334,7 @@ pub fn document_of_item(project: &Project, item: &Item) -> Option<DocumentId> {
     match item {
         Item::Disagreement(d) => Some(d.document),
         Item::Conflict { index } => match &project.conflicts.get(*index)?.versions {
-            super::merge::Versions::Annotation(sides) => sides
+            crate::model::Versions::Annotation(sides) => sides
                 .ours
                 .as_ref()
                 .or(sides.theirs.as_ref())

@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::conflict::{Conflict, ConflictReason, Side, Sides};
 use super::keyed::Item;
 use crate::model::{ActorId, AnnotationId, DocumentId, IssueId, Project};
+use crate::model::{Conflict, ConflictReason, Side, Sides};
 
 /// Brings back every item the merged project refers to but lacks, from `[base, ours, theirs]`.
 pub(super) fn restore_used(

@@ -1,5 +1,11 @@
-//! The attribution engine: finds the statements in an article and who made them, as
-//! [`Suggestion`]s an analyst accepts or rejects. Rule-based, with no model and no network.
+//! Attribution, a feature on the core alone: the suggestion engine finds the statements in an
+//! article and who made them, as [`Suggestion`]s an analyst accepts or rejects; review turns
+//! them into edits ([`accept_suggestions`], [`reject_suggestion`]); [`evaluation`] scores
+//! them against a gold standard. Rule-based, with no model and no network.
+//!
+//! The engine's parts, each importing only those before it: `tokens` (words, quotation
+//! marks) → `scan` (a document read into both) → `lexicon` (word lists) → `mentions` (who is
+//! named, and whom a name, title or pronoun means) → `engine` and `reported` (the patterns).
 //!
 //! It knows quotations (straight and curly marks, quotes over several paragraphs, a quote
 //! split by its attribution), the reporting patterns of news (`"…," Ushakov said` / `"…,"
@@ -12,10 +18,12 @@
 
 mod accept;
 mod engine;
+pub mod evaluation;
 pub mod lexicon;
 mod mentions;
 mod reported;
 mod review;
+mod scan;
 mod tokens;
 
 #[cfg(test)]
@@ -23,10 +31,13 @@ mod tests;
 
 use std::fmt;
 
-use super::{Actor, ActorId, Attribution, Document, Span};
+use crate::model::{Actor, ActorId, Attribution, Document, Span};
 pub use accept::Accepted;
+pub use accept::accept_suggestions;
 pub use lexicon::FlagTag;
-pub use review::{Effect, RejectedSuggestion, effect, pending};
+pub use review::{
+    Effect, effect, pending, pending_suggestions, reject_suggestion, suggestion_effect,
+};
 
 /// A statement the engine found, with its source and cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,7 +60,7 @@ impl Suggestion {
     /// The span from the first content range's start to the last one's end.
     #[must_use]
     pub fn extent(&self) -> Span {
-        super::span::extent(&self.content).unwrap_or_default()
+        crate::model::extent(&self.content).unwrap_or_default()
     }
 
     /// The tag to give it: the flag's, or claim.
