@@ -3,14 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{
+use crate::model::{
     AnnotationId, Edit, EditError, Problem, Project, RETRACTS, Relation, RelationId, elide,
 };
 
 /// Every `retracts` relation that lies on a cycle of `retracts` (including an annotation
 /// retracting itself), once each, in file order.
 #[must_use]
-pub(super) fn retracts_cycles(relations: &[Relation]) -> Vec<Problem> {
+pub(in crate::model) fn retracts_cycles(relations: &[Relation]) -> Vec<Problem> {
     let mut next: HashMap<AnnotationId, Vec<AnnotationId>> = HashMap::new();
     for r in relations.iter().filter(|r| r.kind == RETRACTS) {
         next.entry(r.from).or_default().push(r.to);
@@ -135,7 +135,7 @@ impl Project {
         Ok(())
     }
 
-    pub(super) fn insert_relation(
+    pub(in crate::model) fn insert_relation(
         &mut self,
         index: usize,
         relation: Relation,
@@ -152,7 +152,7 @@ impl Project {
         Ok(Edit::RemoveRelation(id))
     }
 
-    pub(super) fn remove_relation(&mut self, id: RelationId) -> Result<Edit, EditError> {
+    pub(in crate::model) fn remove_relation(&mut self, id: RelationId) -> Result<Edit, EditError> {
         let index = (self.relations.iter())
             .position(|r| r.id == id)
             .ok_or(EditError::NoSuchRelation(id))?;
@@ -162,7 +162,10 @@ impl Project {
         })
     }
 
-    pub(super) fn replace_relation(&mut self, relation: Relation) -> Result<Edit, EditError> {
+    pub(in crate::model) fn replace_relation(
+        &mut self,
+        relation: Relation,
+    ) -> Result<Edit, EditError> {
         let index = (self.relations.iter())
             .position(|r| r.id == relation.id)
             .ok_or(EditError::NoSuchRelation(relation.id))?;
@@ -173,7 +176,7 @@ impl Project {
         })
     }
 
-    pub(super) fn restore_relation(
+    pub(in crate::model) fn restore_relation(
         &mut self,
         index: usize,
         relation: Relation,
@@ -271,23 +274,6 @@ impl Project {
     pub fn delete_relation(&self, id: RelationId) -> Result<Edit, EditError> {
         self.relation(id).ok_or(EditError::NoSuchRelation(id))?;
         Ok(Edit::RemoveRelation(id))
-    }
-
-    /// Removes annotations together with every relation touching them, as one edit.
-    ///
-    /// # Errors
-    /// An unknown annotation.
-    pub fn delete_annotations(&self, ids: &[AnnotationId]) -> Result<Edit, EditError> {
-        let wanted: HashSet<AnnotationId> = ids.iter().copied().collect();
-        if let Some(&missing) = ids.iter().find(|&&id| self.annotation(id).is_none()) {
-            return Err(EditError::NoSuchAnnotation(missing));
-        }
-        let mut edits: Vec<Edit> = (self.relations.iter())
-            .filter(|r| wanted.contains(&r.from) || wanted.contains(&r.to))
-            .map(|r| Edit::RemoveRelation(r.id))
-            .collect();
-        edits.push(Edit::RemoveAnnotations(ids.to_vec()));
-        Ok(Edit::Batch(edits))
     }
 }
 

@@ -2,15 +2,13 @@
 //! delete, merge). Names are unique across issues' names and aliases, by [`name_key`] as for
 //! actors.
 
-use super::{
-    Edit, EditContext, EditError, Issue, IssueId, Project, actor_edits::parse_aliases, name_key,
-    same_name,
-};
+use super::actor::parse_aliases;
+use crate::model::{Edit, EditContext, EditError, Issue, IssueId, Project, name_key, same_name};
 
 /// Checked steps of the issue edits (see [`Edit`]).
 impl Project {
     /// Refuses `name` when an issue other than `except` is called so (name or alias).
-    pub(super) fn check_issue_name_is_free(
+    pub(in crate::model) fn check_issue_name_is_free(
         &self,
         name: &str,
         except: Option<IssueId>,
@@ -24,7 +22,11 @@ impl Project {
         }
     }
 
-    pub(super) fn insert_issue(&mut self, index: usize, issue: Issue) -> Result<Edit, EditError> {
+    pub(in crate::model) fn insert_issue(
+        &mut self,
+        index: usize,
+        issue: Issue,
+    ) -> Result<Edit, EditError> {
         if index > self.issues.len() {
             return Err(EditError::BadIndex(index));
         }
@@ -39,7 +41,7 @@ impl Project {
         Ok(Edit::RemoveIssue(id))
     }
 
-    pub(super) fn remove_issue(&mut self, id: IssueId) -> Result<Edit, EditError> {
+    pub(in crate::model) fn remove_issue(&mut self, id: IssueId) -> Result<Edit, EditError> {
         let index = (self.issues.iter())
             .position(|i| i.id == id)
             .ok_or(EditError::NoSuchIssue(id))?;
@@ -58,7 +60,7 @@ impl Project {
 
     /// Names the issue did not answer to before are checked: a clash already in a loaded
     /// file must not block editing its description.
-    pub(super) fn replace_issue(&mut self, issue: Issue) -> Result<Edit, EditError> {
+    pub(in crate::model) fn replace_issue(&mut self, issue: Issue) -> Result<Edit, EditError> {
         if issue.name.trim().is_empty() {
             return Err(EditError::EmptyIssueName);
         }

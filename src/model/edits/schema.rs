@@ -1,9 +1,9 @@
 //! Editing the schema: tags (add, rename, recolour, hotkey, fields, move, retire) and
-//! relation types, with the hotkey rule ([`super::Schema::check_hotkey`]).
+//! relation types, with the hotkey rule ([`crate::model::Schema::check_hotkey`]).
 
 use thiserror::Error;
 
-use super::{
+use crate::model::{
     AnnotationId, Edit, EditError, FieldDef, FieldKind, Project, RelationType, Rgb, Schema, TagDef,
 };
 
@@ -113,7 +113,11 @@ fn clean_fields(tag: &str, fields: Vec<FieldDef>) -> Result<Vec<FieldDef>, EditE
 
 /// Checked steps of the schema edits (see [`Edit`]).
 impl Project {
-    pub(super) fn insert_tag(&mut self, index: usize, tag: TagDef) -> Result<Edit, EditError> {
+    pub(in crate::model) fn insert_tag(
+        &mut self,
+        index: usize,
+        tag: TagDef,
+    ) -> Result<Edit, EditError> {
         if index > self.schema.tags.len() {
             return Err(EditError::BadIndex(index));
         }
@@ -128,7 +132,7 @@ impl Project {
         Ok(Edit::RemoveTag(key))
     }
 
-    pub(super) fn remove_tag(&mut self, key: String) -> Result<Edit, EditError> {
+    pub(in crate::model) fn remove_tag(&mut self, key: String) -> Result<Edit, EditError> {
         let index =
             (self.schema.tag_index(&key)).ok_or_else(|| EditError::NoSuchTag(key.clone()))?;
         let count = self.annotations.iter().filter(|a| a.tag == key).count();
@@ -143,7 +147,7 @@ impl Project {
 
     /// Only the key must match: other rules (a blank name, a hotkey clash) belong to the
     /// builders, so undoing a change always restores what was there.
-    pub(super) fn replace_tag(&mut self, tag: TagDef) -> Result<Edit, EditError> {
+    pub(in crate::model) fn replace_tag(&mut self, tag: TagDef) -> Result<Edit, EditError> {
         let index = (self.schema.tag_index(&tag.key))
             .ok_or_else(|| EditError::NoSuchTag(tag.key.clone()))?;
         Ok(Edit::ReplaceTag(std::mem::replace(
@@ -152,7 +156,7 @@ impl Project {
         )))
     }
 
-    pub(super) fn move_tag(&mut self, from: usize, to: usize) -> Result<Edit, EditError> {
+    pub(in crate::model) fn move_tag(&mut self, from: usize, to: usize) -> Result<Edit, EditError> {
         let len = self.schema.tags.len();
         for index in [from, to] {
             if index >= len {
@@ -164,7 +168,7 @@ impl Project {
         Ok(Edit::MoveTag { from: to, to: from })
     }
 
-    pub(super) fn insert_relation_type(
+    pub(in crate::model) fn insert_relation_type(
         &mut self,
         index: usize,
         relation_type: RelationType,
@@ -183,7 +187,10 @@ impl Project {
         Ok(Edit::RemoveRelationType(key))
     }
 
-    pub(super) fn remove_relation_type(&mut self, key: String) -> Result<Edit, EditError> {
+    pub(in crate::model) fn remove_relation_type(
+        &mut self,
+        key: String,
+    ) -> Result<Edit, EditError> {
         let index = (self.schema.relation_type_index(&key))
             .ok_or_else(|| EditError::NoSuchRelationType(key.clone()))?;
         let count = self.relations.iter().filter(|r| r.kind == key).count();
@@ -196,7 +203,7 @@ impl Project {
         })
     }
 
-    pub(super) fn replace_relation_type(
+    pub(in crate::model) fn replace_relation_type(
         &mut self,
         relation_type: RelationType,
     ) -> Result<Edit, EditError> {
