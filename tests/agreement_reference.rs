@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use stance::model::agreement::coefficients::krippendorff_alpha_nominal;
+use stance::team::agreement::coefficients::krippendorff_alpha_nominal;
 
 /// A small deterministic generator (xorshift), so failures can be reproduced.
 struct Rng(u64);

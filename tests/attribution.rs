@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
-use stance::model::attribution::{SpeakerMatch, Suggestion, analyse};
-use stance::model::evaluation::{Evaluation, Item, evaluate, matches, same_speaker};
+use stance::attribution::evaluation::{Evaluation, Item, evaluate, matches, same_speaker};
+use stance::attribution::{SpeakerMatch, Suggestion, analyse};
 use stance::model::{Actor, Attribution, Document, Span, text::normalize_text};
 
 #[derive(Deserialize)]

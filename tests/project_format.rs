@@ -104,8 +104,8 @@ fn with_rejection() -> Project {
     );
     let id = doc.id;
     project.documents.push(doc);
-    let found = project.pending_suggestions(id);
-    let edit = project.reject_suggestion(id, &found[0]).unwrap();
+    let found = stance::attribution::pending_suggestions(&project, id);
+    let edit = stance::attribution::reject_suggestion(&project, id, &found[0]).unwrap();
     project.apply(edit).unwrap();
     project
 }
@@ -125,7 +125,7 @@ fn a_project_without_rejections_writes_no_rejection_field() {
 fn rejected_suggestions_round_trip_and_stay_rejected() {
     let project = with_rejection();
     let id = project.documents[0].id;
-    assert!(project.pending_suggestions(id).is_empty());
+    assert!(stance::attribution::pending_suggestions(&project, id).is_empty());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     save_project(&path, &project).unwrap();
@@ -137,7 +137,7 @@ fn rejected_suggestions_round_trip_and_stay_rejected() {
         loaded.project.rejected_suggestions,
         project.rejected_suggestions
     );
-    assert!(loaded.project.pending_suggestions(id).is_empty());
+    assert!(stance::attribution::pending_suggestions(&loaded.project, id).is_empty());
     // Saving again writes the same bytes.
     assert_eq!(project_to_ron(&loaded.project).unwrap(), text);
 }

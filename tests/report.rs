@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use golden::{check, golden_dir, sample, sample_path};
+use stance::analysis::{AnalysisFilter, PositionMap};
 use stance::io::formats::report::{ReportFormat, report};
-use stance::model::analysis::{AnalysisFilter, PositionMap};
 
 fn golden_name(format: ReportFormat) -> PathBuf {
     PathBuf::from(format!("ukraine-talks-report.{}", format.key()))

@@ -120,7 +120,8 @@ fn agree_prints_figures_as_text_and_json() {
 
 #[test]
 fn conflicts_of_every_kind_survive_a_save_and_load() {
-    use stance::model::{Actor, Issue, Relation, merge};
+    use stance::model::{Actor, Issue, Relation};
+    use stance::team::merge::merge;
     let dir = tempfile::tempdir().unwrap();
     let mut base = write_project(
         &dir.path().join("base.ron"),

@@ -11,9 +11,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use stance::app::{StanceApp, sample_project};
 use stance::bench::probe::compare_builds;
-use stance::model::adjudication::{self, ADJUDICATED, Item};
-use stance::model::merge::{Conflict, ConflictReason, Sides, Versions};
 use stance::model::{Actor, ActorId, AnnotationId, Edit, Project, Span};
+use stance::model::{Conflict, ConflictReason, Sides, Versions};
+use stance::team::adjudication::{self, ADJUDICATED, Item};
 
 const PHRASES: [&str; 4] = [
     "Some formulations that were proposed to us are acceptable to us",

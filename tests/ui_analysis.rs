@@ -10,10 +10,10 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use stance::analysis::{PositionMap, TagKind};
 use stance::app::StanceApp;
 use stance::bench::probe::analysis_view;
 use stance::io::load_project;
-use stance::model::analysis::{PositionMap, TagKind};
 use stance::model::{Actor, Annotation, AnnotationId, Document, Issue, Project, Stance};
 use stance::ui::analysis::{AnalysisTab, Picked};
 

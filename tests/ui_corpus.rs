@@ -9,8 +9,9 @@ use std::path::Path;
 use common::harness;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
+use stance::analysis::{SearchQuery, search_project};
 use stance::app::StanceApp;
-use stance::model::{Project, SearchQuery, search_project};
+use stance::model::Project;
 use stance::ui::Action;
 
 /// The test corpus (four short articles written for the tests), imported.

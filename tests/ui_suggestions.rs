@@ -12,10 +12,10 @@ use egui::{Event, Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
+use stance::attribution::{SpeakerMatch, Suggestion, Tier};
 use stance::bench::probe::{
     article_char_rect, focused_suggestion, is_analysing_suggestions, suggestions,
 };
-use stance::model::attribution::{SpeakerMatch, Suggestion, Tier};
 use stance::model::{Attribution, Edit, Project};
 use stance::ui::Command;
 use stance::ui::file_dialog::ScriptedDialogs;
@@ -237,7 +237,7 @@ fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
 fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it() {
     let mut project = sample_project();
     let doc = project.documents[0].id;
-    let found = project.pending_suggestions(doc);
+    let found = stance::attribution::pending_suggestions(&project, doc);
     let nth = found.iter().position(|s| s.speaker.is_some()).unwrap();
     let a = project
         .new_annotation(doc, "claim", found[nth].content.clone(), Utc::now())

@@ -13,8 +13,8 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::intent::Intent;
 use super::view::MainView;
 use super::workbench::Workbench;
-use crate::model::attribution::{Effect, RejectedSuggestion, Suggestion, Tier, pending};
-use crate::model::{DocumentId, Project, ProjectKey, Span};
+use crate::attribution::{self, Effect, Suggestion, Tier, pending};
+use crate::model::{DocumentId, Project, ProjectKey, RejectedSuggestion, Span};
 use crate::ui::article::GhostInput;
 use crate::ui::commands::Command;
 use crate::ui::suggestion_card::{filled_fields, speaker_name};
@@ -405,15 +405,15 @@ impl Attribution {
             return;
         };
         let project = &wb.session.project;
-        let effect = project.suggestion_effect(document, &suggestion);
+        let effect = attribution::suggestion_effect(project, document, &suggestion);
         let message = accepted_message(project, &suggestion, &effect);
-        let edit = project
-            .accept_suggestions(
-                document,
-                std::slice::from_ref(&suggestion),
-                wb.edit_context(),
-            )
-            .map(|(edit, _)| edit);
+        let edit = attribution::accept_suggestions(
+            project,
+            document,
+            std::slice::from_ref(&suggestion),
+            wb.edit_context(),
+        )
+        .map(|(edit, _)| edit);
         if wb.edit(ctx, edit, "Accept Suggestion", None) {
             wb.toasts.info(ctx, message);
             self.after_review(wb, ctx, document, &suggestion, next);
@@ -425,7 +425,7 @@ impl Attribution {
         let Some((document, suggestion, next)) = self.review_target(wb) else {
             return;
         };
-        let edit = (wb.session.project).reject_suggestion(document, &suggestion);
+        let edit = attribution::reject_suggestion(&wb.session.project, document, &suggestion);
         if wb.edit(ctx, edit, "Reject Suggestion", None) {
             wb.toasts
                 .info(ctx, "Suggestion rejected; it will not be suggested again");
@@ -469,15 +469,16 @@ impl Attribution {
             return;
         };
         let project = &wb.session.project;
-        let high: Vec<Suggestion> = (project.pending_suggestions(document).into_iter())
-            .filter(|s| s.tier == Tier::High)
-            .collect();
+        let high: Vec<Suggestion> = (attribution::pending_suggestions(project, document)
+            .into_iter())
+        .filter(|s| s.tier == Tier::High)
+        .collect();
         if high.is_empty() {
             wb.toasts
                 .info(ctx, "No high-confidence suggestions left in this document");
             return;
         }
-        let result = project.accept_suggestions(document, &high, wb.edit_context());
+        let result = attribution::accept_suggestions(project, document, &high, wb.edit_context());
         let summary = result.as_ref().ok().map(|(_, summary)| summary.clone());
         let edit = result.map(|(edit, _)| edit);
         if wb.edit(ctx, edit, "Accept High-Confidence Suggestions", None)

@@ -6,9 +6,9 @@
 
 use std::path::PathBuf;
 
+use crate::attribution::Suggestion;
 use crate::io::recovery::RecoveryError;
 use crate::io::{FileFingerprint, LoadError, SaveError};
-use crate::model::attribution::Suggestion;
 use crate::model::{AnnotationId, DocumentId, ProjectKey, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};

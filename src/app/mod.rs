@@ -41,10 +41,10 @@ mod workbench;
 
 use std::path::{Path, PathBuf};
 
+use crate::attribution::Suggestion;
 use crate::io::recovery::{
     AutosavePolicy, PanicSlot, RecoveryDir, debug_panic_after_edits, install_panic_snapshot,
 };
-use crate::model::attribution::Suggestion;
 use crate::model::{AnnotationFilter, AnnotationId, DocumentId, History, Project, Span};
 use crate::ui::Action;
 use crate::ui::analysis::AnalysisView;

@@ -6,7 +6,8 @@ use chrono::TimeDelta;
 
 use super::data::{self, ManyArticlesSpec};
 use super::figure::Figure;
-use crate::model::{Project, merge};
+use crate::model::Project;
+use crate::team::merge::merge;
 
 /// One analyst's session on a copy: every `every`-th annotation from `offset` retagged and
 /// noted, and every `delete_every`-th deleted.

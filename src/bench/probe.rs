@@ -5,7 +5,7 @@
 //! else the way a screen reader would, through egui_kittest queries.
 
 use crate::app::StanceApp;
-use crate::model::attribution::Suggestion;
+use crate::attribution::Suggestion;
 use crate::ui::analysis::AnalysisView;
 use crate::ui::article::ArticleStats;
 use crate::ui::dialogs::ErrorReport;

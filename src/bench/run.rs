@@ -67,7 +67,7 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     record(Figure::count("b.annotations", long.annotations.len()));
     let started = Instant::now();
     let suggestions: usize = (long.documents.iter())
-        .map(|d| crate::model::attribution::analyse(d, &long.actors).len())
+        .map(|d| crate::attribution::analyse(d, &long.actors).len())
         .sum();
     record(Figure::ms("attribution.analyse", started.elapsed()));
     record(Figure::count("attribution.suggestions", suggestions));

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::io::load_project;
-use crate::model::agreement::spans::SpanMatch;
-use crate::model::agreement::{Agreement, Options, Study, agreement};
+use crate::team::agreement::spans::SpanMatch;
+use crate::team::agreement::{Agreement, Options, Study, agreement};
 
 #[derive(Debug, clap::Args)]
 pub struct AgreeArgs {

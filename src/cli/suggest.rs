@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
+use crate::attribution::{SpeakerMatch, Suggestion, Tier, analyse};
 use crate::io::{LoadedProject, load_project, save_project};
-use crate::model::attribution::{SpeakerMatch, Suggestion, Tier, analyse};
 use crate::model::{Document, DocumentQuery, EditContext, Project};
 
 /// The annotator recorded on annotations the command creates or fills in.
@@ -130,8 +130,7 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
             .filter(|s| s.tier >= lowest)
             .collect();
         let id = project.documents[i].id;
-        let result = project
-            .accept_suggestions(id, &chosen, &cx)
+        let result = crate::attribution::accept_suggestions(&project, id, &chosen, &cx)
             .and_then(|(edit, summary)| project.apply(edit).map(|_| summary));
         match result {
             Ok(summary) => {

@@ -7,10 +7,8 @@
 
 use egui::{Key, Modifiers, RichText, Ui, text::LayoutJob};
 
-use crate::model::{
-    ActorId, CorpusSearch, HitPreset, IssueId, Project, SearchError, SearchHit, SearchQuery,
-    Stance, hit_context,
-};
+use crate::analysis::{CorpusSearch, HitPreset, SearchError, SearchHit, SearchQuery, hit_context};
+use crate::model::{ActorId, IssueId, Project, Stance};
 
 /// Text searched per frame. A literal search reads far more than this in a millisecond (in a
 /// release build); a slow regular expression still leaves the frame its time.

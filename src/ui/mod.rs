@@ -26,9 +26,10 @@ pub mod theme;
 
 use std::path::PathBuf;
 
+use crate::analysis::{HitPreset, SearchHit};
 use crate::model::{
-    ActorId, Annotation, AnnotationId, Attribution, DocumentId, HitPreset, IssueId, Project,
-    RelationId, Rgb, SearchHit, Stance,
+    ActorId, Annotation, AnnotationId, Attribution, DocumentId, IssueId, Project, RelationId, Rgb,
+    Stance,
 };
 
 pub use commands::Command;

@@ -5,8 +5,8 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::Picked;
+use crate::analysis::{Cell, PositionMap, stance_color, stance_word};
 use crate::model::Project;
-use crate::model::analysis::{Cell, PositionMap, stance_color, stance_word};
 use crate::ui::tag_color;
 
 const NAME_WIDTH_PX: f32 = 200.0;

@@ -5,7 +5,7 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 
 use super::map::elide_to;
-use crate::model::analysis::{TagKind, Timeline, TimelineMark, stance_color, stance_word};
+use crate::analysis::{TagKind, Timeline, TimelineMark, stance_color, stance_word};
 use crate::model::{AnnotationId, Project};
 use crate::ui::tag_color;
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
 
 use super::{ArticleAction, ArticleView, Frame, layout};
-use crate::model::attribution::{Suggestion, Tier};
+use crate::attribution::{Suggestion, Tier};
 use crate::model::{Document, Span};
 
 /// The suggestions to draw as ghosts, passed in [`super::ArticleInput::ghosts`].

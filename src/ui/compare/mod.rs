@@ -9,9 +9,9 @@ mod lanes;
 
 use egui::{RichText, Ui};
 
-use crate::model::adjudication::{self, Choice, Figures, Item, coder_label};
-use crate::model::merge::Versions;
+use crate::model::Versions;
 use crate::model::{DocumentId, Project, ProjectKey};
+use crate::team::adjudication::{self, Choice, Figures, Item, coder_label};
 
 /// What the user asks of the adjudication queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

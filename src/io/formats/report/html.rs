@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{ReportData, date_text};
-use crate::model::analysis::{Cell, stance_color, stance_word};
+use crate::analysis::{Cell, stance_color, stance_word};
 use crate::model::{Rgb, Stance};
 
 const STYLE: &str = "

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::{ReportData, date_text};
+use crate::analysis::{Cell, stance_word};
 use crate::io::formats::markdown::escape_one_line;
-use crate::model::analysis::{Cell, stance_word};
 
 pub(super) fn write(data: &ReportData<'_>) -> String {
     let mut out = String::new();
