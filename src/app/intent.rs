@@ -88,6 +88,9 @@ pub(super) enum Intent {
     },
 
     // One controller handing on to the one that owns the state.
+    /// Another project (or the same file reopened) took the open one's place: what was
+    /// derived from the old one goes.
+    ProjectReplaced,
     /// Open this file now (the unsaved-changes question, if any, was already answered).
     OpenFile(PathBuf),
     /// Do what waited for the unsaved-changes prompt or for a save.

@@ -320,7 +320,7 @@ impl Panels {
         }
         match &app.dialog {
             Dialog::Repair(repair) => {
-                let problems = &repair.problems.1;
+                let problems = repair.problems();
                 if let Some(choice) =
                     dialogs::repair_ui(ctx, &repair.file_name, problems, &repair.orphans)
                 {

@@ -45,7 +45,9 @@ use crate::attribution::Suggestion;
 use crate::io::recovery::{
     AutosavePolicy, PanicSlot, RecoveryDir, debug_panic_after_edits, install_panic_snapshot,
 };
-use crate::model::{AnnotationFilter, AnnotationId, DocumentId, History, Project, Span};
+use crate::model::{
+    AnnotationFilter, AnnotationId, DerivedCache, DocumentId, History, Project, Span,
+};
 use crate::ui::Action;
 use crate::ui::analysis::AnalysisView;
 use crate::ui::article::ArticleStats;
@@ -145,8 +147,8 @@ pub struct StanceApp {
     /// Intents asked for outside a frame (startup, tests) and applied on the next one.
     queued: Vec<Intent>,
     applied_theme: Option<Theme>,
-    /// Project revision and dirty flag the window title was last sent for.
-    title_sent_for: Option<(u64, bool)>,
+    /// The window title, for the project state and dirty flag it was last sent for.
+    title: DerivedCache<bool, String>,
     /// A text field had focus at the end of the last frame. egui drops the focus as soon as
     /// Esc arrives, so without this the Esc that leaves a field would also clear the selection.
     was_typing: bool,
@@ -170,7 +172,7 @@ impl StanceApp {
             attribution: Attribution::default(),
             queued: Vec::new(),
             applied_theme: None,
-            title_sent_for: None,
+            title: DerivedCache::default(),
             was_typing: false,
         }
     }
@@ -419,12 +421,22 @@ impl StanceApp {
     /// allocate for nothing.
     fn update_title(&mut self, ctx: &egui::Context) {
         let session = &self.wb.session;
-        let key = (session.project.revision(), session.history.is_dirty());
-        if self.title_sent_for != Some(key) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
-            self.title_sent_for = Some(key);
+        let (project, is_dirty) = (session.project.key(), session.history.is_dirty());
+        if !self.title.is_current(project, &is_dirty) {
+            let title = (self.title).get_or_build(project, is_dirty, || window_title(session));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
         }
     }
+}
+
+/// `Stance — <project title>`, with `•` while there are unsaved changes.
+fn window_title(session: &Session) -> String {
+    let dot = if session.history.is_dirty() {
+        " •"
+    } else {
+        ""
+    };
+    format!("Stance — {}{dot}", session.project.title)
 }
 
 /// What decides which commands are enabled and checked, now.
@@ -515,13 +527,7 @@ impl StanceApp {
     /// The window title: `Stance — <project title>`, with `•` while there are unsaved changes.
     #[must_use]
     pub fn title(&self) -> String {
-        let session = &self.wb.session;
-        let dot = if session.history.is_dirty() {
-            " •"
-        } else {
-            ""
-        };
-        format!("Stance — {}{dot}", session.project.title)
+        window_title(&self.wb.session)
     }
 
     /// Blocks until the recovery worker has written or deleted what was asked (tests, exit).

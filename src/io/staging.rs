@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::error::{ImportError, TextPosition};
-use crate::model::{Annotation, AnnotationId, DocumentId, Edit, Project};
+use crate::model::{Annotation, AnnotationId, DerivedCache, DocumentId, Edit, Project};
 
 /// What an import added, and what it deliberately left out (never silently).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,8 +31,8 @@ pub struct Staging {
     /// Checked annotations not yet in `project`, and their indices by id.
     pending: Vec<Annotation>,
     pending_ids: HashMap<AnnotationId, usize>,
-    /// Positions of `project`'s annotations by id, with the revision they were read at.
-    positions: Option<(u64, HashMap<AnnotationId, usize>)>,
+    /// Positions of `project`'s annotations by id, for the staged state they were read at.
+    positions: DerivedCache<(), HashMap<AnnotationId, usize>>,
     pub summary: ImportSummary,
 }
 
@@ -44,7 +44,7 @@ impl Staging {
             edits: Vec::new(),
             pending: Vec::new(),
             pending_ids: HashMap::new(),
-            positions: None,
+            positions: DerivedCache::default(),
             summary: ImportSummary::default(),
         }
     }
@@ -118,23 +118,13 @@ impl Staging {
     /// The staged project's annotation with this id, found through a map that is rebuilt only
     /// after the project changed: a linear search per record would make imports quadratic.
     fn staged_annotation(&mut self, id: AnnotationId) -> Option<&Annotation> {
-        let revision = self.project.revision();
-        if self
-            .positions
-            .as_ref()
-            .is_none_or(|(at, _)| *at != revision)
-        {
-            let positions = self
-                .project
-                .annotations
-                .iter()
-                .enumerate()
+        let project = &self.project;
+        let positions = self.positions.get_or_build(project.key(), (), || {
+            (project.annotations.iter().enumerate())
                 .map(|(i, a)| (a.id, i))
-                .collect();
-            self.positions = Some((revision, positions));
-        }
-        let (_, positions) = self.positions.as_ref()?;
-        self.project.annotations.get(*positions.get(&id)?)
+                .collect()
+        });
+        project.annotations.get(*positions.get(&id)?)
     }
 
     /// Adds the pending annotations to the staged project in one edit.
