@@ -88,7 +88,11 @@ fn no_folder_imports_one_it_may_not() {
             wrong.push(format!("{} -> {}", show(&from), show(&to)));
         }
     }
-    assert_only_known("imports against the house rules", &wrong, KNOWN_WRONG_IMPORTS);
+    assert_only_known(
+        "imports against the house rules",
+        &wrong,
+        KNOWN_WRONG_IMPORTS,
+    );
 }
 
 #[test]

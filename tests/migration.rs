@@ -1,6 +1,9 @@
 //! Format 1 → format 2: a v1 file opens unchanged through its own frozen types, saving writes
 //! format 2 and keeps the original as `NAME.ron.v1`, and the migrated model reopens equal.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,9 @@
 //! Project files: char offsets after the en dash, the shape of the written RON, and atomic
 //! saving. Round trips of random projects are in `project_roundtrip.rs`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::io;

@@ -1,7 +1,10 @@
 //! The project format version: every save writes the current [`FORMAT_VERSION`], whatever
 //! format the project was read from or says it has, and a file from a newer Stance is refused
 //! with a message naming it.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use stance::io::formats::ron::OLDEST_FORMAT_VERSION;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};

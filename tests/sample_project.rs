@@ -4,7 +4,10 @@
 //! article with `Document::find`; no offset is typed by hand. Run with
 //! `STANCE_REGENERATE_SAMPLE=1 cargo test --test sample_project` to rewrite the file; otherwise
 //! the committed file is loaded and compared with what the generator would make.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::PathBuf;
 

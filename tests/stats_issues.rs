@@ -1,6 +1,9 @@
 //! `stance stats` on a project with issues: a per-issue table of annotations, by tag, and
 //! holders.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::process::Command;
 

@@ -1,5 +1,8 @@
 //! `stance merge` exit statuses and `stance agree` output, run as a user would.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};

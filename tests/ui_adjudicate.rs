@@ -1,6 +1,9 @@
 //! The compare view driven like an adjudicator: open the view, walk the queue deciding each
 //! item by key, undo a decision. Asserts on the model after every step.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

@@ -1,7 +1,10 @@
 //! The analysis view in the real app: Ctrl+2 opens it, clicking a map cell lists its
 //! evidence, clicking a quote shows the statement in the article; the timeline lists the
 //! marks of dated documents in date order.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

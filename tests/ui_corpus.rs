@@ -1,6 +1,9 @@
 //! The corpus in the real app: search all documents (Ctrl+Shift+F), walk the hits, annotate
 //! them all in one undo step; step through documents with Ctrl+PageDown / Ctrl+PageUp.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

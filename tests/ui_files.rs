@@ -1,6 +1,9 @@
 //! Files through the workbench: import, dropped files, needs-repair projects and export, driven
 //! like a user with scripted (never native) file dialogs.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

@@ -2,7 +2,10 @@
 //! tag key to tag; Alt(+Shift)+arrows to nudge the selected annotation; Enter/Down in the Find
 //! box; undo of a delete selecting what came back; and Save refusing to overwrite a project
 //! whose article text was changed outside Stance.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

@@ -1,6 +1,9 @@
 //! The format-2 workbench driven like a user: issues typed in the editor, linking by keyboard,
 //! the Schema window's tags and hotkeys. Asserts on the model.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

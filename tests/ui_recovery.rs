@@ -1,7 +1,10 @@
 //! Never losing work, through the workbench: unsaved edits kept as recovery snapshots and
 //! restored at the next start, discarding, clean saves, files changed on disk, and reopening
 //! the last project where the user left it. Every test keeps its snapshots in a temp folder.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

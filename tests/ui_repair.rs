@@ -1,6 +1,9 @@
 //! An article text edited outside the app: the repair window, reopened from Project → Problems…,
 //! re-anchors the annotations on the new text as one undo step and lists the orphans.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

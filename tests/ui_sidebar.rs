@@ -1,7 +1,10 @@
 //! The sidebar as issue 11 found it: the selected row hidden by the editor, filters that
 //! missed the article, menus that let J/K act underneath, rows jumping when a holder is
 //! chosen, and text that did not zoom. Driven on the real app in a small window.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, Role};
 use egui_kittest::Harness;

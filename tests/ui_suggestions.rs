@@ -2,7 +2,10 @@
 //! Tab moves between them, a click focuses one, A accepts, X rejects (remembered in the
 //! saved project), accept-all-high is one undo step, and an overlap fills in the existing
 //! annotation. Asserts on the model.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

@@ -1,6 +1,9 @@
 //! Opening another project in the same session: every count on screen is the new project's,
 //! never a cache left from the one before (both loads start from the same saved state count).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

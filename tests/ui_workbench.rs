@@ -1,6 +1,9 @@
 //! The workbench driven like a user: pointer, keys and clicks on the real app, asserting on the
 //! model. Runs headless (no display, no native dialogs).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

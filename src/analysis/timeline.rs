@@ -165,7 +165,7 @@ impl Timeline {
         if span_days <= 0 {
             return 0.5;
         }
-        #[allow(clippy::cast_precision_loss)] // day counts are small
+        // The cast is exact: day counts are small.
         let fraction = (date - first).num_days() as f32 / span_days as f32;
         fraction.clamp(0.0, 1.0)
     }

@@ -134,7 +134,10 @@ pub fn reject_suggestion(
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(
+        clippy::unwrap_used,
+        reason = "a test fails loudly on any unexpected error"
+    )]
 
     use chrono::Utc;
 

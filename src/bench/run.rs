@@ -208,7 +208,6 @@ fn many_articles(
     // Idle frames with the pointer over the article: the cost of a big project at rest.
     let idle: Vec<Duration> = (0..60)
         .map(|i| {
-            #[allow(clippy::cast_precision_loss)]
             let pos = egui::pos2(450.0, 200.0 + (i % 10) as f32 * 40.0);
             let events = vec![super::harness::input::pointer_move(pos)];
             driver.frame(events, |ui| app.frame_ui(ui)).cpu

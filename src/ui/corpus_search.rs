@@ -347,7 +347,6 @@ impl CorpusSearchPanel {
             && let Some(row) = self.current.map(|h| self.row_of_hit(h))
         {
             let stride_px = row_height_px + ui.spacing().item_spacing.y;
-            #[allow(clippy::cast_precision_loss)]
             let offset_px = (row as f32 * stride_px - ui.available_height() / 2.0).max(0.0);
             area = area.vertical_scroll_offset(offset_px);
         }

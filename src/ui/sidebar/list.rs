@@ -242,7 +242,6 @@ fn reveal_offset(
     offset_px: f32,
     viewport_px: f32,
 ) -> Option<f32> {
-    #[allow(clippy::cast_precision_loss)]
     let top_px = index as f32 * row_step_px;
     let bottom_px = top_px + row_height_px;
     let view_bottom_px = offset_px + viewport_px;
