@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::model::{Annotation, Project};
+use crate::model::{Annotation, DocumentQuery, DocumentQueryError, Project};
 use spans::{Excluded, Mark, SpanF1, SpanMatch, span_f1};
 
 /// One coder's marks on the compared documents.
@@ -28,8 +28,8 @@ pub struct Coder {
 pub struct Options {
     /// Only these tags (all when empty).
     pub tags: Vec<String>,
-    /// Only the document with this title, id or text hash (all shared documents when `None`).
-    pub document: Option<String>,
+    /// Only the shared document this names, by the model's one rule (all when `None`).
+    pub document: Option<DocumentQuery>,
 }
 
 /// Coders and the documents they share, ready to compare.
@@ -53,6 +53,8 @@ pub enum StudyError {
     NoSharedDocument,
     #[error("no shared document is called {0:?}")]
     NoSuchDocument(String),
+    #[error("{0}")]
+    AmbiguousDocument(DocumentQueryError),
 }
 
 impl Study {
@@ -115,15 +117,14 @@ impl Study {
         if shared.is_empty() {
             return Err(StudyError::NoSharedDocument);
         }
-        if let Some(wanted) = &options.document {
-            shared.retain(|d| {
-                d.title.eq_ignore_ascii_case(wanted)
-                    || d.id.to_string() == *wanted
-                    || d.text_hash == *wanted
-            });
-            if shared.is_empty() {
-                return Err(StudyError::NoSuchDocument(wanted.clone()));
-            }
+        if let Some(query) = &options.document {
+            let chosen = query.select(shared.iter().copied()).map_err(|e| match e {
+                DocumentQueryError::NoMatch { wanted, .. } => StudyError::NoSuchDocument(wanted),
+                ambiguous @ DocumentQueryError::Ambiguous { .. } => {
+                    StudyError::AmbiguousDocument(ambiguous)
+                }
+            })?;
+            shared = vec![chosen];
         }
         let index: HashMap<&str, usize> = shared
             .iter()

@@ -135,7 +135,7 @@ fn tags_and_documents_narrow_what_is_compared() {
     assert_eq!(study.coders[0].marks.len(), 1);
     assert_eq!(study.excluded_annotations, 5);
     let missing = Options {
-        document: Some("Elsewhere".to_owned()),
+        document: Some(DocumentQuery::new("Elsewhere")),
         ..Options::default()
     };
     assert_eq!(
