@@ -1,7 +1,8 @@
 //! The egui user interface: panels and widgets that draw the model and return intents.
 //!
-//! Widgets never change the project; they return [`Action`]s that `app.rs` applies once per
-//! frame through the undo history.
+//! Widgets never change the project, never import `io` and never touch a file; they return
+//! [`Action`]s (and dialog answers) that the app's dispatcher (`app/dispatch.rs`) hands to
+//! its controllers once per frame, through the undo history.
 
 pub mod analysis;
 pub mod article;
