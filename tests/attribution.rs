@@ -1,14 +1,17 @@
 //! The attribution engine against the gold set in `tests/data/attribution/`: precision,
 //! recall and speaker accuracy on the reference article and on short articles written for
 //! each pattern, printed (run with `--nocapture`) and held above floors the engine reaches.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
-use stance::model::attribution::{SpeakerMatch, Suggestion, analyse};
-use stance::model::evaluation::{Evaluation, Item, evaluate, matches, same_speaker};
+use stance::attribution::evaluation::{Evaluation, Item, evaluate, matches, same_speaker};
+use stance::attribution::{SpeakerMatch, Suggestion, analyse};
 use stance::model::{Actor, Attribution, Document, Span, text::normalize_text};
 
 #[derive(Deserialize)]

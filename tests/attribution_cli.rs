@@ -1,5 +1,8 @@
 //! `stance suggest` and `stance eval`, run as a user would on the reference article.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

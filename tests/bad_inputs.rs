@@ -1,7 +1,10 @@
 //! The bad-input corpus: every file in `tests/data/bad/` must fail to load (or load as
 //! "needs repair") with its own clear message, in the library and through `stance validate`,
 //! and nothing may panic. Huge inputs are generated here instead of being stored.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,10 @@
 //! brat → Stance → brat on every pair of the real brat corpora in `tests/data/brat`
 //! (see its README for origin and licences): the `.txt` must come back byte-identical and the `.ann` identical
 //! line for line, in the documented order (grouped by kind, then by id number).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 

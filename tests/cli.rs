@@ -1,5 +1,8 @@
 //! The command line, run as a user would: `stance import`, `validate` and `stats`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,9 @@
 //! The corpus on the command line: `stance import` of a folder of articles (front matter and
 //! date markers), the outlet field in the project file, and `stance search`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,7 +1,10 @@
 //! Format 2 in exchange files: issues, target, stance, condition, attribution, cue, annotator
 //! and typed relations survive `import(export(p))` in brat, JSON, JSON Lines and W3C, and
 //! show in the CSV and the Markdown brief.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,10 @@
 //! notes with quotes, commas and line breaks, issues, targets, stances, attributions, cues,
 //! annotators and typed relations with notes), `import(export(p))` keeps every annotation
 //! and relation.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;

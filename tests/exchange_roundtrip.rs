@@ -1,6 +1,9 @@
 //! `import(export(p))` keeps every annotation, range, tag, holder and note: json, jsonl, W3C
 //! and brat, on `saves/ukraine-talks.ron`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 

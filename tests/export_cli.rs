@@ -1,5 +1,8 @@
 //! `stance export` and `stance import` for exchange formats, run as the real binary.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

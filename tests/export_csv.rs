@@ -1,5 +1,8 @@
 //! CSV export: spreadsheet-injection guards, `--raw`, and quotes that need CSV quoting.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use chrono::{TimeZone, Utc};
 use stance::io::export::{ExportFormat, ExportOptions, ExportOutput, export};

@@ -1,7 +1,10 @@
 //! Golden files: every export format of `saves/ukraine-talks.ron`, compared byte for byte with
 //! `tests/data/golden/`. After an intended change, regenerate them with
 //! `STANCE_BLESS=1 cargo test --test export_golden` and review the diff.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod golden;
 

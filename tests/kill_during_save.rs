@@ -1,7 +1,10 @@
 //! Saving survives `kill -9`: `stance import --force` rewrites a project again and again and
 //! is killed at random moments; the file must always load, as the old version or the new one.
 //! Leftover temporaries of the killed saves are swept by the next save.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::Path;

@@ -1,5 +1,8 @@
 //! `stance merge` as a git merge driver: a real repository, real branches, a real `git merge`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,12 +1,15 @@
 //! Format 1 → format 2: a v1 file opens unchanged through its own frozen types, saving writes
 //! format 2 and keeps the original as `NAME.ron.v1`, and the migrated model reopens equal.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use stance::io::project_file::older_original_path;
+use stance::io::formats::ron::older_original_path;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
 use stance::model::{Edit, FORMAT_VERSION, default_relation_types};
 

@@ -1,6 +1,9 @@
 //! Algorithmic properties of the article view, without timing anything: the work of a frame
 //! follows what is visible, not the document's length or its number of annotations.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use egui::TouchPhase;
 use stance::bench::data::{LongArticleSpec, long_article_project};

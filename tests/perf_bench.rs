@@ -1,6 +1,9 @@
 //! Smoke test of `stance bench`'s frame harness on small data: the real app is driven through
 //! scrolling, a drag selection and a tag hotkey. Structural checks only, no timing.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use stance::bench::data::{LongArticleSpec, long_article_project, reference_project};
 use stance::bench::frames::{Script, run_frames, warm_up};

@@ -1,6 +1,9 @@
 //! Project files: char offsets after the en dash, the shape of the written RON, and atomic
 //! saving. Round trips of random projects are in `project_roundtrip.rs`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::io;
@@ -9,7 +12,8 @@ use std::path::Path;
 use chrono::Utc;
 use stance::io::atomic::{SaveStep, write_atomic_with};
 use stance::io::{
-    article::document_from_text, load_project, load_project_from_str, project_to_ron, save_project,
+    formats::article::document_from_text, load_project, load_project_from_str, project_to_ron,
+    save_project,
 };
 use stance::model::{Document, Edit, Project, Span};
 

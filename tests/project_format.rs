@@ -1,15 +1,18 @@
 //! The project format version: every save writes the current [`FORMAT_VERSION`], whatever
 //! format the project was read from or says it has, and a file from a newer Stance is refused
 //! with a message naming it.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
-use stance::io::project_file::OLDEST_FORMAT_VERSION;
+use stance::io::formats::ron::OLDEST_FORMAT_VERSION;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
 use stance::model::{FORMAT_VERSION, Project};
 
 fn sample() -> Project {
     let mut project = Project::new("Format test");
-    let doc = stance::io::article::document_from_text("talks.txt", "Talks resumed.", None);
+    let doc = stance::io::formats::article::document_from_text("talks.txt", "Talks resumed.", None);
     project.documents.push(doc);
     project
 }
@@ -97,15 +100,15 @@ fn a_file_from_a_newer_stance_is_refused_by_name() {
 /// A project with a document and one rejected suggestion of it.
 fn with_rejection() -> Project {
     let mut project = Project::new("Rejections");
-    let doc = stance::io::article::document_from_text(
+    let doc = stance::io::formats::article::document_from_text(
         "talks.txt",
         "\"We are no closer,\" Ushakov said.",
         None,
     );
     let id = doc.id;
     project.documents.push(doc);
-    let found = project.pending_suggestions(id);
-    let edit = project.reject_suggestion(id, &found[0]).unwrap();
+    let found = stance::attribution::pending_suggestions(&project, id);
+    let edit = stance::attribution::reject_suggestion(&project, id, &found[0]).unwrap();
     project.apply(edit).unwrap();
     project
 }
@@ -125,7 +128,7 @@ fn a_project_without_rejections_writes_no_rejection_field() {
 fn rejected_suggestions_round_trip_and_stay_rejected() {
     let project = with_rejection();
     let id = project.documents[0].id;
-    assert!(project.pending_suggestions(id).is_empty());
+    assert!(stance::attribution::pending_suggestions(&project, id).is_empty());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     save_project(&path, &project).unwrap();
@@ -137,7 +140,7 @@ fn rejected_suggestions_round_trip_and_stay_rejected() {
         loaded.project.rejected_suggestions,
         project.rejected_suggestions
     );
-    assert!(loaded.project.pending_suggestions(id).is_empty());
+    assert!(stance::attribution::pending_suggestions(&loaded.project, id).is_empty());
     // Saving again writes the same bytes.
     assert_eq!(project_to_ron(&loaded.project).unwrap(), text);
 }

@@ -1,7 +1,10 @@
 //! Round trips of random format 2 projects through the project file: save → load gives back
 //! exactly the same model (issues, relations, stances, cues, annotators, retired tags and
 //! fields included), and saving it again changes no byte.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::collections::BTreeMap;
 

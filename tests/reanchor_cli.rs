@@ -1,5 +1,8 @@
 //! `stance reanchor`: an edited article text, accepted with its annotations moved.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,8 @@
 //! Recovery snapshots, file fingerprints and checked saves, through the library.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,9 @@
 //! `stance recover` and the panic snapshot, through the binary, with `STANCE_DATA_DIR` pointing
 //! at a temporary folder so the real home is never touched.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

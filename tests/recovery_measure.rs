@@ -3,7 +3,10 @@
 //! (serialising and writing), and what fingerprints cost. Prints; asserts only correctness.
 //!
 //! `cargo test --release --test recovery_measure -- --ignored --nocapture`
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::sync::Arc;
 use std::time::Instant;

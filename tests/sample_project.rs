@@ -4,14 +4,18 @@
 //! article with `Document::find`; no offset is typed by hand. Run with
 //! `STANCE_REGENERATE_SAMPLE=1 cargo test --test sample_project` to rewrite the file; otherwise
 //! the committed file is loaded and compared with what the generator would make.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use sha2::{Digest, Sha256};
 use stance::io::atomic::write_atomic;
-use stance::io::{article::document_from_text, load_project, project_to_ron};
+use stance::io::formats::article::document_from_text;
+use stance::io::{load_project, project_to_ron};
 use stance::model::{
     Actor, ActorId, AnnotationId, Attribution, DocumentId, Edit, Issue, IssueId, Project, Relation,
     RelationId, Span, Stance,

@@ -1,11 +1,15 @@
 //! `stance stats` on a project with issues: a per-issue table of annotations, by tag, and
 //! holders.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::process::Command;
 
 use chrono::{DateTime, Utc};
-use stance::io::{article::document_from_text, save_project};
+use stance::io::formats::article::document_from_text;
+use stance::io::save_project;
 use stance::model::{Actor, Edit, Issue, Project};
 
 fn t0() -> DateTime<Utc> {

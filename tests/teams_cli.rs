@@ -1,5 +1,8 @@
 //! `stance merge` exit statuses and `stance agree` output, run as a user would.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -120,7 +123,8 @@ fn agree_prints_figures_as_text_and_json() {
 
 #[test]
 fn conflicts_of_every_kind_survive_a_save_and_load() {
-    use stance::model::{Actor, Issue, Relation, merge};
+    use stance::model::{Actor, Issue, Relation};
+    use stance::team::merge::merge;
     let dir = tempfile::tempdir().unwrap();
     let mut base = write_project(
         &dir.path().join("base.ron"),

@@ -1,6 +1,9 @@
 //! Actor rules as the analyst meets them in the sidebar: names are unique, aliases included,
 //! and naming a new holder reuses the actor already called so.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

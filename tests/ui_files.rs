@@ -1,6 +1,9 @@
 //! Files through the workbench: import, dropped files, needs-repair projects and export, driven
 //! like a user with scripted (never native) file dialogs.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -8,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::Utc;
-use common::harness;
+use common::{harness, shows, shows_text};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -133,10 +136,11 @@ fn dropping_an_article_imports_it_and_dropping_a_project_opens_it() {
         .push(Arc::new(DroppedPath(again)));
     harness.run();
     assert_eq!(harness.state().project().documents.len(), 2);
-    assert_eq!(
-        harness.state().pending_prompt(),
-        Some(&stance::app::Pending::OpenPath(saved.clone()))
-    );
+    // Still asking about the open that waits.
+    assert!(shows_text(
+        &harness,
+        "has unsaved changes. Save them before opening another file?"
+    ));
     harness.get_by_label("Discard").click();
     harness.run();
     assert_eq!(harness.state().path(), Some(saved.as_path()));
@@ -159,7 +163,7 @@ fn a_project_that_needs_repair_lists_its_problems_and_fix_repairs_it() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label("This project needs repair");
     assert!(!harness.state().project().problems().is_empty());
 
@@ -173,7 +177,7 @@ fn a_project_that_needs_repair_lists_its_problems_and_fix_repairs_it() {
     harness.get_by_label("All problems are fixed.");
     harness.get_by_label("Close").click();
     harness.run();
-    assert!(!harness.state().needs_repair());
+    assert!(!shows(&harness, "This project needs repair"));
 }
 
 #[test]
@@ -189,13 +193,13 @@ fn the_repair_window_comes_back_after_the_shortcuts_window_closes() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
 
     // One dialog at a time: the shortcuts window covers the repair window…
     harness.key_press(Key::F1);
     harness.run();
     harness.get_by_label("Keyboard Shortcuts");
-    assert!(!harness.state().needs_repair());
+    assert!(!shows(&harness, "This project needs repair"));
     assert!(
         harness
             .query_by_label("This project needs repair")
@@ -204,7 +208,7 @@ fn the_repair_window_comes_back_after_the_shortcuts_window_closes() {
     // …and Esc brings it back, with its problems.
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label("This project needs repair");
     assert!(harness.query_by_label("Fix").is_some());
 }
@@ -248,7 +252,7 @@ fn a_big_project_saves_on_a_worker_thread_and_the_window_keeps_running() {
     let paragraph = "Negotiators met again – and again they said progress was made. ".repeat(40);
     let text = vec![paragraph; 900].join("\n\n");
     assert!(text.len() > 2 * 1024 * 1024);
-    let document = stance::io::article::document_from_text("big.txt", &text, None);
+    let document = stance::io::formats::article::document_from_text("big.txt", &text, None);
     let mut project = Project::new("Big");
     project.apply(project.add_document(document)).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -288,7 +292,7 @@ fn broken_ranges_and_unknown_holders_open_without_panicking_and_can_be_deleted()
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     // Every annotation is kept, the broken ones too, and the window draws them.
     assert_eq!(harness.state().project().annotations.len(), 2);
     harness.get_all_by_label("Show").next().unwrap().click();
@@ -353,7 +357,7 @@ fn open_recent_opens_a_remembered_project_and_forgets_one_that_is_gone() {
     let kept = dir.path().join("kept.ron");
     stance::io::save_project(&kept, &tagged_sample()).unwrap();
     let gone = dir.path().join("gone.ron");
-    let mut prefs = stance::ui::prefs::Preferences::default();
+    let mut prefs = stance::app::prefs::Preferences::default();
     prefs.remember_file(&gone);
     prefs.remember_file(&kept);
     let mut storage = MemoryStorage::default();
@@ -370,8 +374,9 @@ fn open_recent_opens_a_remembered_project_and_forgets_one_that_is_gone() {
     assert_eq!(harness.state().project().annotations.len(), 2);
 
     open_recent(&mut harness, "gone.ron");
-    let error = harness.state().current_error().unwrap();
-    assert!(error.message.contains("gone.ron"), "{}", error.message);
+    // The error names the file, in its title and in its message.
+    harness.get_by_label("Could not open gone.ron");
+    assert!(harness.query_all_by_label_contains("gone.ron").count() >= 2);
     assert_eq!(
         harness.state().preferences().recent_files,
         vec![kept.clone()]
@@ -384,7 +389,7 @@ fn open_recent_opens_a_remembered_project_and_forgets_one_that_is_gone() {
 fn saving_again_while_a_background_save_runs_waits_for_it_and_quit_waits_for_both() {
     let paragraph = "Negotiators met again – and again they said progress was made. ".repeat(40);
     let text = vec![paragraph; 900].join("\n\n");
-    let document = stance::io::article::document_from_text("big.txt", &text, None);
+    let document = stance::io::formats::article::document_from_text("big.txt", &text, None);
     let mut project = Project::new("Big");
     project.apply(project.add_document(document)).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -404,7 +409,7 @@ fn saving_again_while_a_background_save_runs_waits_for_it_and_quit_waits_for_bot
     harness.step();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     harness.step();
-    if harness.state().pending_prompt().is_some() {
+    if shows(&harness, "Save changes?") {
         harness.get_by_label("Save").click();
     }
     let closed = |h: &Harness<'static, StanceApp>| {
@@ -421,10 +426,10 @@ fn saving_again_while_a_background_save_runs_waits_for_it_and_quit_waits_for_bot
     }
     assert!(
         closed(&harness),
-        "the app never closed: prompt {:?}, dirty {}, error {:?}",
-        harness.state().pending_prompt(),
+        "the app never closed: prompt {}, dirty {}, error {}",
+        shows(&harness, "Save changes?"),
         harness.state().history().is_dirty(),
-        harness.state().current_error()
+        shows(&harness, "OK")
     );
     // The window closes only once the newest edits are on disk.
     assert!(!harness.state().history().is_dirty());

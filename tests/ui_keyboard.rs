@@ -2,16 +2,20 @@
 //! tag key to tag; Alt(+Shift)+arrows to nudge the selected annotation; Enter/Down in the Find
 //! box; undo of a delete selecting what came back; and Save refusing to overwrite a project
 //! whose article text was changed outside Stance.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
 use chrono::Utc;
-use common::harness;
+use common::{harness, shows};
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
+use stance::bench::probe::{article_caret, article_caret_rect, article_char_rect};
 use stance::model::{AnnotationId, Edit, Project, Span};
 use stance::ui::file_dialog::ScriptedDialogs;
 
@@ -71,14 +75,11 @@ fn a_clicked_caret_shift_arrows_and_a_tag_key_make_one_annotation() {
     let mut harness = harness(StanceApp::with_project(project));
 
     // Click just before "urging": the caret sits there, painted where the char starts.
-    let rect = harness.state().article_char_rect(phrase.start).unwrap();
+    let rect = article_char_rect(harness.state(), phrase.start).unwrap();
     click_at(&mut harness, rect.left_center() + egui::vec2(1.0, 0.0));
-    assert_eq!(harness.state().article_caret(), Some(phrase.start));
+    assert_eq!(article_caret(harness.state()), Some(phrase.start));
     assert_eq!(harness.state().text_selection(), None);
-    let caret = harness
-        .state()
-        .article_caret_rect()
-        .expect("the caret is painted");
+    let caret = article_caret_rect(harness.state()).expect("the caret is painted");
     assert!(
         (caret.center().x - rect.left()).abs() < 3.0 && rect.y_range().contains(caret.center().y),
         "caret {caret:?} is not at the start of {rect:?}"
@@ -117,7 +118,7 @@ fn a_clicked_caret_shift_arrows_and_a_tag_key_make_one_annotation() {
     assert_eq!(tagged.quote, "urging Russia to commit");
     assert_eq!(harness.state().selected_annotation(), Some(tagged.id));
     // The caret stays where the selection ended, ready for the next one.
-    assert_eq!(harness.state().article_caret(), Some(commit));
+    assert_eq!(article_caret(harness.state()), Some(commit));
 
     // One undo step.
     press(&mut harness, Modifiers::COMMAND, Key::Z);
@@ -130,12 +131,12 @@ fn plain_arrows_move_the_caret_and_shift_up_down_select_lines() {
     let project = sample_project();
     let at = find(&project, "Kremlin").start;
     let mut harness = harness(StanceApp::with_project(project));
-    let rect = harness.state().article_char_rect(at).unwrap();
+    let rect = article_char_rect(harness.state(), at).unwrap();
     click_at(&mut harness, rect.left_center() + egui::vec2(1.0, 0.0));
     press(&mut harness, Modifiers::NONE, Key::ArrowRight);
-    assert_eq!(harness.state().article_caret(), Some(at + 1));
+    assert_eq!(article_caret(harness.state()), Some(at + 1));
     press(&mut harness, Modifiers::COMMAND, Key::ArrowLeft);
-    assert_eq!(harness.state().article_caret(), Some(at));
+    assert_eq!(article_caret(harness.state()), Some(at));
     press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
     let selection = harness
         .state()
@@ -146,7 +147,7 @@ fn plain_arrows_move_the_caret_and_shift_up_down_select_lines() {
     // Right on a selection goes to its end and drops it.
     press(&mut harness, Modifiers::NONE, Key::ArrowRight);
     assert_eq!(harness.state().text_selection(), None);
-    assert_eq!(harness.state().article_caret(), Some(selection.end));
+    assert_eq!(article_caret(harness.state()), Some(selection.end));
 }
 
 #[test]
@@ -207,7 +208,7 @@ fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
     let start = project.annotation(abraham).unwrap().ranges[0].start;
     let mut harness = harness(StanceApp::with_project(project));
     // Far down the article: off screen until the result is chosen.
-    assert!(harness.state().article_char_rect(start).is_none());
+    assert!(article_char_rect(harness.state(), start).is_none());
     for key in [Key::Enter, Key::ArrowDown] {
         press(&mut harness, Modifiers::NONE, Key::Escape);
         press(&mut harness, Modifiers::COMMAND, Key::F);
@@ -226,7 +227,7 @@ fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
         );
         // The article scrolled to it.
         assert!(
-            harness.state().article_char_rect(start).is_some(),
+            article_char_rect(harness.state(), start).is_some(),
             "{key:?}: the result is not on screen"
         );
         // The box let go of the keyboard: K moves within the (one-row) list.
@@ -241,7 +242,7 @@ fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
                 scroll_article: true,
             });
         harness.run();
-        assert!(harness.state().article_char_rect(start).is_none());
+        assert!(article_char_rect(harness.state(), start).is_none());
     }
 }
 
@@ -263,12 +264,12 @@ fn undoing_a_delete_selects_the_restored_annotation() {
     press(&mut harness, Modifiers::NONE, Key::K);
     press(&mut harness, Modifiers::NONE, Key::K);
     assert_eq!(harness.state().selected_annotation(), Some(ids[0]));
-    assert!(harness.state().article_char_rect(start).is_none());
+    assert!(article_char_rect(harness.state(), start).is_none());
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().selected_annotation(), Some(last));
-    assert!(harness.state().article_char_rect(start).is_some());
+    assert!(article_char_rect(harness.state(), start).is_some());
 }
 
 #[test]
@@ -287,7 +288,7 @@ fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
     script.answer(&path);
     press(&mut harness, Modifiers::COMMAND, Key::O);
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label("Close").click();
     harness.run();
 
@@ -303,7 +304,7 @@ fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
     harness.run();
     assert_eq!(std::fs::read(&path).unwrap(), on_disk);
     assert!(harness.state().history().is_dirty());
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label_contains("Not saved");
 
     // Once re-anchored, Save writes the file and the status bar says Saved.
@@ -341,7 +342,7 @@ fn slash_finds_text_then_shift_arrows_extend_and_a_tag_key_tags() {
     harness.run();
     let found = Span::new(phrase.start, phrase.start + "urging Russia".chars().count());
     assert_eq!(harness.state().text_selection(), Some(found));
-    assert!(harness.state().article_char_rect(found.start).is_some());
+    assert!(article_char_rect(harness.state(), found.start).is_some());
 
     // The article has the keyboard: extend by two words and tag.
     let word = Modifiers::SHIFT | Modifiers::COMMAND;

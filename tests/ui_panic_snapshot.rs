@@ -1,6 +1,9 @@
 //! A panic in the app writes a last snapshot of the unsaved project. Its own test binary:
 //! the panic hook is global to the process.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

@@ -1,11 +1,14 @@
 //! An article text edited outside the app: the repair window, reopened from Project → Problems…,
 //! re-anchors the annotations on the new text as one undo step and lists the orphans.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
 use chrono::Utc;
-use common::harness;
+use common::{harness, shows};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
@@ -43,17 +46,17 @@ fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label("Close").click();
     harness.run();
-    assert!(!harness.state().needs_repair());
+    assert!(!shows(&harness, "This project needs repair"));
 
     // Reachable again while problems remain.
     harness.get_by_label("Project").click();
     harness.run();
     harness.get_by_label("Problems…").click();
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label("Re-anchor").click();
     harness.run();
     harness.run();

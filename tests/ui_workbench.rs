@@ -1,6 +1,9 @@
 //! The workbench driven like a user: pointer, keys and clicks on the real app, asserting on the
 //! model. Runs headless (no display, no native dialogs).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -9,16 +12,15 @@ use common::harness;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use stance::app::{Pending, StanceApp, sample_project};
+use stance::app::{StanceApp, sample_project};
+use stance::bench::probe::article_char_rect;
 use stance::model::{AnnotationId, Edit, Project, Span};
 use stance::ui::file_dialog::ScriptedDialogs;
 use stance::ui::sidebar::row_label;
 
 /// The screen centre of a char of the current document, as painted.
 fn char_center(harness: &Harness<'static, StanceApp>, offset_chars: usize) -> Pos2 {
-    harness
-        .state()
-        .article_char_rect(offset_chars)
+    article_char_rect(harness.state(), offset_chars)
         .unwrap_or_else(|| panic!("char {offset_chars} is not on screen"))
         .center()
 }
@@ -309,20 +311,26 @@ fn opening_a_bad_file_shows_an_error_naming_the_place_and_the_app_stays_alive() 
     harness.run();
     harness.run();
 
-    let error = harness.state().current_error().unwrap().clone();
-    assert!(error.message.contains("broken.ron"), "{}", error.message);
+    // The error dialog names the file, and the line and column.
+    harness.get_by_label("Could not open broken.ron");
+    let message = harness
+        .get_by_label_contains("broken.ron:4:")
+        .value()
+        .unwrap_or_default();
     assert!(
-        error.message.contains(":4:"),
-        "no line:column in {}",
-        error.message
+        message.contains("broken.ron:4:"),
+        "no line:column in {message}"
     );
-    harness.get_by_label(&error.title);
     // The project that was open is still there, untouched.
     assert_eq!(harness.state().project(), &project);
 
     harness.get_by_label("OK").click();
     harness.run();
-    assert!(harness.state().current_error().is_none());
+    assert!(
+        harness
+            .query_by_label("Could not open broken.ron")
+            .is_none()
+    );
     // And the app still works.
     harness.key_press(Key::ArrowDown);
     harness.run();
@@ -353,13 +361,12 @@ fn closing_with_unsaved_changes_asks_first() {
         .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
     assert!(cancelled, "the window closed without asking");
     harness.run();
-    assert_eq!(harness.state().pending_prompt(), Some(&Pending::Quit));
+    harness.get_by_label_contains("Save them before quitting?");
     harness.get_by_label("Save changes?");
     harness.get_by_label("Discard");
 
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().pending_prompt(), None);
     assert!(harness.query_by_label("Save changes?").is_none());
 }
 
@@ -468,7 +475,7 @@ fn quitting_with_unsaved_changes_can_save_first_then_closes() {
 
     harness.key_press_modifiers(ctrl(), Key::Q);
     harness.run();
-    assert_eq!(harness.state().pending_prompt(), Some(&Pending::Quit));
+    harness.get_by_label_contains("Save them before quitting?");
     script.answer(&path);
     harness.get_by_label("Save").click();
     harness.step();
@@ -531,7 +538,7 @@ fn view_menu_and_shortcuts_set_theme_and_panels() {
     harness.get_by_label("Light").click();
     harness.run();
     let prefs = harness.state().preferences();
-    assert_eq!(prefs.theme, stance::ui::prefs::Theme::Light);
+    assert_eq!(prefs.theme, stance::app::prefs::Theme::Light);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 
     // Ctrl+B hides the sidebar and its annotation list.

@@ -1,5 +1,6 @@
 //! [`ViewState`]: what the user is looking at — the current document, the selections and
 //! one-shot scroll requests. Not saved, and changed only when the app applies intents.
+//! (The focused suggestion is the attribution controller's.)
 
 use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Project, Span};
 
@@ -21,8 +22,6 @@ pub(super) struct ViewState {
     pub(super) link: Option<LinkMode>,
     /// What the sidebar lists and the article highlights; reset with the project.
     pub(super) filter: AnnotationFilter,
-    /// Attribution suggestions: the cached analyses and the focused one.
-    pub(super) suggestions: super::suggestions::SuggestionView,
     /// The article, the analysis or the compare view.
     pub(super) main_view: MainView,
     /// The current item's place in the adjudication queue.

@@ -55,7 +55,7 @@ pub fn reference_project(annotations: usize) -> Result<Project, EditError> {
     let mut rng = Rng::new(0xa);
     let mut project = Project::new("Benchmark (a): reference article");
     // Imported exactly as the app imports the bundled article (title, date, normalised text).
-    let mut doc = crate::io::article::document_from_text(
+    let mut doc = crate::io::formats::article::document_from_text(
         crate::app::SAMPLE_FILE_NAME,
         crate::app::SAMPLE_ARTICLE,
         None,

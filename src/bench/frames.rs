@@ -194,7 +194,6 @@ fn scroll_through(
         run.sidebar_rows_max = run.sidebar_rows_max.max(app.sidebar_rows_drawn());
         run.reached_paragraph = run.reached_paragraph.max(article.last_painted.unwrap_or(0));
     }
-    #[allow(clippy::cast_precision_loss)]
     let frame_count = frames.max(1) as f32;
     run.scroll_step_px = scrolled_px / frame_count;
     let stats = driver.frame(vec![input::scroll(0.0, TouchPhase::End)], |ui| {
@@ -215,7 +214,6 @@ fn estimated_height_px(app: &StanceApp, run: &FrameRun, scrolled_px: f32, viewpo
         .zip(doc)
         .and_then(|(index, doc)| Some((doc.paragraphs().get(index)?.chars.start, doc.len_chars())));
     match passed {
-        #[allow(clippy::cast_precision_loss)]
         Some((passed_chars, total_chars)) if scrolled_px > viewport_px && passed_chars > 0 => {
             // The last screenful is shown without scrolling past it.
             (scrolled_px * total_chars as f32 / passed_chars as f32 - viewport_px).max(scrolled_px)

@@ -5,8 +5,9 @@ use std::time::{Duration, Instant};
 use chrono::TimeDelta;
 
 use super::data::{self, ManyArticlesSpec};
-use super::report::Figure;
-use crate::model::{Project, merge};
+use super::figure::Figure;
+use crate::model::Project;
+use crate::team::merge::merge;
 
 /// One analyst's session on a copy: every `every`-th annotation from `offset` retagged and
 /// noted, and every `delete_every`-th deleted.
@@ -32,7 +33,7 @@ fn edited_copy(base: &Project, offset: usize, every: usize, delete_every: usize)
 ///
 /// # Errors
 /// Generating the dataset failed.
-pub fn merge_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(), String> {
+pub fn merge_figures(quick: bool, record: &mut dyn FnMut(Figure)) -> Result<(), String> {
     let spec = if quick {
         ManyArticlesSpec {
             articles: 20,
@@ -60,7 +61,7 @@ pub fn merge_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(), 
         conflicts = merged.conflicts.len();
     }
     let name = if quick { "merge.2k" } else { "merge.20k" };
-    report(Figure::ms(name, best));
-    report(Figure::count(format!("{name}.conflicts"), conflicts));
+    record(Figure::ms(name, best));
+    record(Figure::count(format!("{name}.conflicts"), conflicts));
     Ok(())
 }

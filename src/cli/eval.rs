@@ -1,12 +1,12 @@
 //! `stance eval`: scores one annotated source against another of the same texts (see
-//! [`crate::model::evaluation`] for the measures).
+//! [`crate::attribution::evaluation`] for the measures).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::attribution::evaluation::{Item, evaluate};
 use crate::io::{import_paths, load_project};
-use crate::model::evaluation::{Item, evaluate};
 use crate::model::{Project, text_hash};
 
 #[derive(Debug, clap::Args)]

@@ -107,7 +107,7 @@ pub fn import(args: &ImportArgs) -> ExitCode {
     if args.title.is_none() {
         project.title = match project.documents.as_slice() {
             [only] => only.title.clone(),
-            _ => crate::io::article::title_from_path(output),
+            _ => crate::io::formats::article::title_from_path(output),
         };
     }
     if let Err(e) = save_project(output, &project) {

@@ -449,7 +449,7 @@ impl Project {
                 });
             }
         }
-        problems.extend(super::relation_edits::retracts_cycles(&self.relations));
+        problems.extend(super::edits::retracts_cycles(&self.relations));
         problems
     }
 

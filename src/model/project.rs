@@ -1,12 +1,11 @@
 //! [`Project`]: everything an analyst saves, and the rules that make it valid.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use serde::{Deserialize, Serialize};
 
+use super::derived::{Derived, ProjectKey};
 use super::{
-    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Issue, IssueId, Relation,
-    Schema,
+    Actor, ActorId, Annotation, AnnotationId, Conflict, Document, DocumentId, Issue, IssueId,
+    RejectedSuggestion, Relation, Schema,
 };
 
 /// The project file format this build writes and the newest it reads.
@@ -49,44 +48,20 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preserved: Vec<PreservedRecord>,
     /// Disagreements a merge left for someone to decide, with every version of the item
-    /// (see [`super::merge`]). Optional, so files without conflicts look as before.
+    /// (see [`super::conflict`]). Optional, so files without conflicts look as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conflicts: Vec<super::Conflict>,
+    pub conflicts: Vec<Conflict>,
     /// Attribution suggestions the analyst rejected, so they are not offered again.
     /// Optional, so files without rejections look as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rejected_suggestions: Vec<super::attribution::RejectedSuggestion>,
+    pub rejected_suggestions: Vec<RejectedSuggestion>,
     /// Which project this is and which state of it, so views can tell when caches are stale.
     #[serde(skip, default = "fresh_key")]
-    pub(crate) key: super::derived::Derived<ProjectKey>,
+    pub(crate) key: Derived<ProjectKey>,
 }
 
-/// Draws identities and revisions; one counter for all projects of the process, so no two
-/// projects (nor two diverging clones of one) ever share a revision.
-static NEXT_KEY_VALUE: AtomicU64 = AtomicU64::new(1);
-
-fn next_key_value() -> u64 {
-    NEXT_KEY_VALUE.fetch_add(1, Ordering::Relaxed)
-}
-
-fn fresh_key() -> super::derived::Derived<ProjectKey> {
-    super::derived::Derived(ProjectKey {
-        identity: next_key_value(),
-        revision: next_key_value(),
-    })
-}
-
-/// Names one state of one project, for caches of values derived from it. Equal keys mean the
-/// same content. Never saved: every [`Project::new`] and every load gets a fresh identity.
-///
-/// A clone keeps its original's key (it has the same content) until either is edited; each
-/// edit then draws its revision from a process-wide counter, so the two diverge for good.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ProjectKey {
-    /// Fresh per new or loaded project: tells "another project was opened" from an edit.
-    pub identity: u64,
-    /// Changes with every applied edit; unique across all projects of the process.
-    pub revision: u64,
+fn fresh_key() -> Derived<ProjectKey> {
+    Derived(ProjectKey::fresh())
 }
 
 impl Default for Project {
@@ -129,7 +104,7 @@ impl Project {
 
     /// Marks the project changed outside [`Project::apply`] (e.g. after editing fields directly).
     pub fn touch(&mut self) {
-        self.key.0.revision = next_key_value();
+        self.key.advance();
     }
 
     #[must_use]

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{DocumentId, Project, ProjectIndex, ProjectKey, name_key};
+use crate::model::{DerivedCache, DocumentId, Project, ProjectIndex, name_key};
 
 /// What the list is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,29 +44,24 @@ pub struct DocumentList {
     pub filter: String,
     pub sort: DocumentSort,
     pub is_descending: bool,
-    /// Document indices in display order, and what they were computed from.
-    order: Vec<usize>,
-    order_for: Option<(ProjectKey, String, DocumentSort, bool)>,
+    /// Document indices in display order, for the project state, filter and sort they were
+    /// computed for.
+    order: DerivedCache<(String, DocumentSort, bool), Vec<usize>>,
 }
 
 impl DocumentList {
     /// The shown documents (indices into `project.documents`), in display order; recomputed
     /// only when the project, filter or sort changed.
     pub fn order(&mut self, project: &Project, index: &ProjectIndex) -> &[usize] {
-        let wanted = (
-            project.key(),
-            self.filter.clone(),
-            self.sort,
-            self.is_descending,
-        );
-        if self.order_for.as_ref() != Some(&wanted) {
-            self.order = sorted_documents(project, index, &self.filter, self.sort);
-            if self.is_descending {
-                self.order.reverse();
+        let (filter, sort, is_descending) = (&self.filter, self.sort, self.is_descending);
+        let wanted = (filter.clone(), sort, is_descending);
+        self.order.get_or_build(project.key(), wanted, || {
+            let mut order = sorted_documents(project, index, filter, sort);
+            if is_descending {
+                order.reverse();
             }
-            self.order_for = Some(wanted);
-        }
-        &self.order
+            order
+        })
     }
 
     /// The document `step` places after (or before) `current` in the list's order; the first

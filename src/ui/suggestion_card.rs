@@ -5,7 +5,7 @@
 use egui::{Pos2, RichText};
 
 use super::{Action, Command};
-use crate::model::attribution::{Effect, SpeakerMatch, Suggestion};
+use crate::attribution::{Effect, SpeakerMatch, Suggestion};
 use crate::model::{DocumentId, Project};
 
 /// The speaker's display name: the actor's name, or the proposed one; `None` without one.
@@ -97,7 +97,7 @@ fn details_ui(ui: &mut egui::Ui, project: &Project, document: DocumentId, s: &Su
         s.tier
     ));
     ui.weak(readable_reason(&s.explain()));
-    let effect = project.suggestion_effect(document, s);
+    let effect = crate::attribution::suggestion_effect(project, document, s);
     ui.label(effect_text(project, s, &effect));
 }
 

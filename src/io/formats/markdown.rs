@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::io::export::{Selection, cue_text, document_date};
+use crate::io::selection::{Selection, cue_text, document_date};
 use crate::model::text::quoted;
 use crate::model::{ActorId, Annotation, AnnotationId, Document, IssueId, Project, Relation};
 
@@ -228,6 +228,12 @@ fn escape_inline(text: &str) -> String {
     out
 }
 
+/// Like [`escape_inline`], on one line: line breaks become spaces, so the text cannot end a
+/// table row or a list item.
+pub(crate) fn escape_one_line(text: &str) -> String {
+    escape_inline(&text.replace(['\n', '\r'], " "))
+}
+
 /// Like [`escape_inline`], and also a leading list or heading marker.
 fn escape_line(line: &str) -> String {
     let escaped = escape_inline(line);
@@ -252,5 +258,6 @@ mod tests {
         assert_eq!(escape_line("- item"), "\\- item");
         assert_eq!(escape_line("12. Point"), "12\\. Point");
         assert_eq!(escape_line("In 2025. Yes"), "In 2025. Yes");
+        assert_eq!(escape_one_line("a | b\r\nc"), "a \\| b  c");
     }
 }

@@ -4,8 +4,8 @@ use egui::{RichText, Ui};
 
 use super::AnalysisAction;
 use super::map::elide_to;
+use crate::analysis::{ChangeKind, Changes, Cutoff, stance_word};
 use crate::model::Project;
-use crate::model::analysis::{ChangeKind, Changes, Cutoff, stance_word};
 
 /// The two points picked.
 #[derive(Default)]

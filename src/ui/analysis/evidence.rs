@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{AnalysisAction, Picked};
-use crate::model::analysis::{Evidence, PositionMap, stance_word};
+use crate::analysis::{Evidence, PositionMap, stance_word};
 use crate::model::{AnnotationId, Project};
 use crate::ui::{tag_chip_ui, tag_color};
 

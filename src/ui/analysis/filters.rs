@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+use crate::analysis::AnalysisFilter;
 use crate::model::Project;
-use crate::model::analysis::AnalysisFilter;
 
 /// The date fields as typed; the filter takes them once they parse.
 #[derive(Default)]

@@ -19,7 +19,7 @@ impl ArticleView {
     ) -> Option<(AnnotationId, usize)> {
         let pos = response.hover_pos()?;
         let offset = self.char_under_pos(doc, frame, pos)?;
-        let id = self.overlap.annotations_at(offset).first().copied()?;
+        let id = self.overlap().annotations_at(offset).first().copied()?;
         Some((id, offset))
     }
 }

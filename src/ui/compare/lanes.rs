@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
-use crate::model::adjudication::{ADJUDICATED, Item, annotations_of_item, coder_label};
 use crate::model::{Annotation, Document, DocumentId, Project, Span};
+use crate::team::adjudication::{ADJUDICATED, Item, annotations_of_item, coder_label};
 use crate::ui::tag_color;
 
 const DISAGREEMENT: Color32 = Color32::from_rgb(0xd6, 0x33, 0x33);

@@ -82,7 +82,6 @@ impl ActorsSection {
         if let Some(actor) = self.reveal.take()
             && let Some(index) = project.actors.iter().position(|a| a.id == actor)
         {
-            #[allow(clippy::cast_precision_loss)]
             let top_px = index as f32 * row_step_px;
             area = area.vertical_scroll_offset(top_px);
         }

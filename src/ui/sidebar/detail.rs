@@ -5,7 +5,7 @@ use egui::{Align, Layout, RichText, Ui};
 
 use super::super::{Action, tag_color};
 use super::{fields, negotiation, relations};
-use crate::model::{Actor, ActorId, Annotation, AnnotationId, Project, Span};
+use crate::model::{Actor, ActorId, Annotation, AnnotationId, Project, Span, name_key};
 
 /// An actor picked in a holder or target combo.
 enum ActorPick {
@@ -210,7 +210,7 @@ fn actor_pick_ui(
                 pick = Some(ActorPick::Set(None));
             }
             let mut actors: Vec<&Actor> = project.actors.iter().collect();
-            actors.sort_by_key(|x| x.name.to_lowercase());
+            actors.sort_by_key(|x| name_key(&x.name));
             for actor in actors {
                 let text = match &actor.affiliation {
                     Some(aff) => format!("{} ({aff})", actor.name),

@@ -76,12 +76,6 @@ impl Sidebar {
         self.list.scroll_to_selected();
     }
 
-    /// True while the Actors view fills the sidebar.
-    #[must_use]
-    pub fn is_actors_open(&self) -> bool {
-        self.actors_open
-    }
-
     /// The editor's height if the user dragged the split this frame, to be remembered.
     #[must_use]
     pub fn dragged_editor_height_px(&self) -> Option<f32> {

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use super::{brat_token, one_line};
 use crate::io::error::ImportError;
-use crate::io::export::Selection;
 use crate::io::formats::ensure_tag;
-use crate::io::import::Staging;
+use crate::io::selection::Selection;
+use crate::io::staging::Staging;
 use crate::model::Rgb;
 
 /// The file declaring a corpus's types.

@@ -23,7 +23,7 @@ use super::{
 };
 use crate::io::error::{ImportError, TextPosition};
 use crate::io::formats::{ensure_actor, ensure_issue, ensure_tag, invalid, read_text};
-use crate::io::import::Staging;
+use crate::io::staging::Staging;
 use crate::model::{
     Annotation, AnnotationId, Attribution, Document, Edit, Issue, PreservedRecord, Relation,
     RelationId, Span, Stance, check_ranges,

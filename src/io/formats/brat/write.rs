@@ -13,7 +13,8 @@ use super::{
     NOTE_ATTRIBUTE_PREFIX, NOTE_CONDITION, NOTE_CUE, TEXT_EXTENSION, attribute_key,
     brat_line_order, brat_token, issue_key, note_key, offsets_text, one_line, t_line,
 };
-use crate::io::export::{Selection, sanitize_file_stem};
+use crate::io::file_name::sanitize_file_stem;
+use crate::io::selection::Selection;
 use crate::model::{
     Annotation, AnnotationId, Attribution, Document, DocumentId, Project, Relation, Stance,
 };

@@ -14,7 +14,7 @@ use crate::io::formats::{
     OFFSET_UNIT, ensure_actor, ensure_issue, ensure_tag, invalid, json_error, placed_at,
     stage_listed_actor,
 };
-use crate::io::import::Staging;
+use crate::io::staging::Staging;
 use crate::model::{
     Annotation, Document, DocumentId, Edit, Issue, PreservedRecord, Relation, RelationId, Span,
 };

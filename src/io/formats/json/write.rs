@@ -1,8 +1,9 @@
 //! Writes JSON and JSON Lines exports from a selection.
 
 use super::{AnnotationRecord, EXPORT_FORMAT_NAME, EXPORT_VERSION, JsonExport, RelationRecord};
-use crate::io::export::{ExportError, Selection};
+use crate::io::error::ExportError;
 use crate::io::formats::OFFSET_UNIT;
+use crate::io::selection::Selection;
 use crate::model::{ActorId, DocumentId};
 
 pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError> {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{ReportData, date_text};
-use crate::model::analysis::{Cell, stance_color, stance_word};
+use crate::analysis::{Cell, stance_color, stance_word};
 use crate::model::{Rgb, Stance};
 
 const STYLE: &str = "
@@ -174,7 +174,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
         return;
     }
     legend(out);
-    #[allow(clippy::cast_precision_loss)] // row counts are small
+    // The cast is exact: row counts are small.
     let height_px = ROW_HEIGHT_PX * (timeline.rows.len() as f32 + 1.0);
     let width_px = LABEL_WIDTH_PX + PLOT_WIDTH_PX + 40.0;
     let _ = writeln!(
@@ -204,7 +204,6 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
     let lanes = timeline.lanes();
     let position = |i: usize| {
         let mark = &timeline.marks[i];
-        #[allow(clippy::cast_precision_loss)]
         let lane_px = lanes.get(i).copied().unwrap_or(0) as f32 * (MARK_RADIUS_PX * 2.2);
         (
             date_x(timeline.x_fraction(mark.date)) + lane_px,
@@ -251,7 +250,6 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
 }
 
 fn row_y(row: usize) -> f32 {
-    #[allow(clippy::cast_precision_loss)]
     let row = row as f32;
     ROW_HEIGHT_PX * (row + 0.5)
 }

@@ -9,9 +9,7 @@ mod markdown;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::model::analysis::{
-    AnalysisFilter, CONCEDES_TO, Evidence, PositionMap, Timeline, TimelineRows,
-};
+use crate::analysis::{AnalysisFilter, CONCEDES_TO, Evidence, PositionMap, Timeline, TimelineRows};
 use crate::model::{ActorId, Project};
 
 /// The report's file format.

@@ -20,7 +20,7 @@ use crate::io::error::ImportError;
 use crate::io::formats::{
     ensure_actor, ensure_issue, ensure_tag, invalid, json_error, parse_time, placed_at,
 };
-use crate::io::import::Staging;
+use crate::io::staging::Staging;
 use crate::model::{
     ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Edit, Issue, IssueId,
     Project, Relation, RelationId, Span, Stance,

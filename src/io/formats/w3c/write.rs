@@ -11,8 +11,10 @@ use super::{
     ROLE_ATTRIBUTION, ROLE_CONDITION, ROLE_HOLDER, ROLE_ISSUE, ROLE_RELATION, ROLE_STANCE,
     ROLE_TAG, ROLE_TARGET,
 };
-use crate::io::export::{ExportError, Selection, sanitize_file_stem};
+use crate::io::error::ExportError;
+use crate::io::file_name::sanitize_file_stem;
 use crate::io::formats::{OFFSET_UNIT, timestamp};
+use crate::io::selection::Selection;
 use crate::model::{Annotation, Document, Span};
 
 /// How many chars of context a `TextQuoteSelector` carries on each side.
