@@ -280,12 +280,6 @@ impl StanceApp {
         &self.session.project
     }
 
-    /// How many times the project's counts were rebuilt: once per change, not per frame.
-    #[must_use]
-    pub fn index_builds(&self) -> u64 {
-        self.session.index.builds()
-    }
-
     /// What the article view did in the last frame (paragraphs laid out, painted…).
     #[must_use]
     pub fn article_stats(&self) -> crate::ui::article::ArticleStats {
@@ -430,7 +424,7 @@ impl StanceApp {
         } else {
             ""
         };
-        format!("Stance — {}{dot}", self.session.project.title)
+        format!("Stance — {}{dot}", self.session.project.title())
     }
 
     /// Where the char at `offset_chars` of the current document was painted in the last frame,
@@ -477,7 +471,6 @@ impl StanceApp {
         self.offer_restore_when_free();
         self.autosave_tick(&ctx);
         self.poll_disk(&ctx);
-        self.session.index.refresh(&self.session.project);
         self.refresh_suggestions(&ctx);
         self.session.text_check.refresh(&self.session.project);
 

@@ -115,7 +115,7 @@ impl StanceApp {
             Action::OpenPath(path) => self.request(ctx, Pending::OpenPath(path)),
             Action::TagSelection(tag) => self.tag_selection(ctx, &tag),
             Action::SetTag(id, tag) => {
-                let label = format!("Retag as {}", self.session.project.schema.name(&tag));
+                let label = format!("Retag as {}", self.session.project.schema().name(&tag));
                 let edit = self.session.project.set_tag(id, &tag, &cx);
                 if self.edit(ctx, edit, &label, None) {
                     self.show_despite_filter(ctx, id);
@@ -414,7 +414,7 @@ impl StanceApp {
         let Some(document) = self.view.document else {
             return;
         };
-        let name = self.session.project.schema.name(tag).to_owned();
+        let name = self.session.project.schema().name(tag).to_owned();
         let Some(selection) = self.view.text_selection.filter(|s| !s.is_empty()) else {
             if let Some(id) = self.view.selected {
                 let edit = self.session.project.set_tag(id, tag, self.edit_context());
@@ -467,7 +467,7 @@ impl StanceApp {
             return;
         }
         let message = if self.view.filter.hidden_tags.remove(&a.tag) {
-            let name = self.session.project.schema.name(&a.tag).to_lowercase();
+            let name = self.session.project.schema().name(&a.tag).to_lowercase();
             format!("The filter hid {name}s; they are shown again")
         } else {
             "The holder filter hid it; every holder is shown again".to_owned()

@@ -11,7 +11,7 @@ use crate::io::folder::{FolderContents, survey_folder};
 impl StanceApp {
     /// Ctrl+PageDown / Ctrl+PageUp: the next or previous document in the list's order.
     pub(super) fn step_document(&mut self, step: isize) {
-        let index = self.session.index.refresh(&self.session.project);
+        let index = self.session.project.index();
         let next = self.panels.document_list.neighbour(
             &self.session.project,
             index,

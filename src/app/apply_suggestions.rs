@@ -250,7 +250,7 @@ fn accepted_message(
             filled_fields(effect)
         ),
         _ => {
-            let tag = project.schema.name(suggestion.tag());
+            let tag = project.schema().name(suggestion.tag());
             match speaker_name(project, suggestion) {
                 Some(name) => format!("Accepted as {tag} by {name}"),
                 None => format!("Accepted as {tag}"),

@@ -220,7 +220,7 @@ impl StanceApp {
     pub(super) fn start_save_as_dialog(&mut self, ctx: &egui::Context) {
         let suggested = self.session.path.as_deref().map_or_else(
             || {
-                let stem = crate::io::export::sanitize_file_stem(&self.session.project.title);
+                let stem = crate::io::export::sanitize_file_stem(self.session.project.title());
                 let stem = if stem.is_empty() {
                     "project".to_owned()
                 } else {
@@ -300,12 +300,12 @@ impl StanceApp {
         let text_bytes: usize = self
             .session
             .project
-            .documents
+            .documents()
             .iter()
             .map(|d| d.text.len())
             .sum();
         let file_bytes =
-            text_bytes + self.session.project.annotations.len() * FILE_BYTES_PER_ANNOTATION;
+            text_bytes + self.session.project.annotations().len() * FILE_BYTES_PER_ANNOTATION;
         if file_bytes < BACKGROUND_SAVE_BYTES {
             let result =
                 crate::io::save_project_checked(path, &self.session.project, expected.as_ref());

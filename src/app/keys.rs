@@ -27,7 +27,7 @@ impl StanceApp {
         // is left in the input), the arrows move in it, and J/K must not act underneath.
         let are_bare_keys_taken =
             ctx.text_edit_focused() || self.was_typing || egui::Popup::is_any_open(ctx);
-        let tags = &self.session.project.schema.tags;
+        let tags = &self.session.project.schema().tags;
         let is_article_shown = self.view.main_view == MainView::Article;
         ctx.input_mut(|input| {
             for (shortcut, command) in Command::shortcut_table() {
@@ -64,7 +64,7 @@ impl StanceApp {
                 // Choosing the relation type: 1–9 pick from the popup, not a tag.
                 (RELATION_KEYS
                     .iter()
-                    .zip(&self.session.project.schema.relation_types))
+                    .zip(&self.session.project.schema().relation_types))
                 .find(|(key, _)| {
                     commands::consume(
                         input,
@@ -105,9 +105,9 @@ pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) 
         | Command::NudgeEndBack
         | Command::NudgeEndForward => view.selected.is_some(),
         Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
-        Command::Export => !session.project.annotations.is_empty(),
+        Command::Export => !session.project.annotations().is_empty(),
         Command::ToggleDocumentList | Command::NextDocument | Command::PreviousDocument => {
-            session.project.documents.len() > 1
+            session.project.documents().len() > 1
         }
         // Checked only while the menu is drawn open.
         Command::Problems => !session.project.problems().is_empty(),
@@ -152,7 +152,7 @@ fn acts_on_article(command: Command) -> bool {
 
 /// Whether the document list is drawn: it is, while asked for and there is a choice.
 pub(super) fn is_document_list_shown(session: &Session, prefs: &Preferences) -> bool {
-    prefs.show_document_list && session.project.documents.len() > 1
+    prefs.show_document_list && session.project.documents().len() > 1
 }
 
 /// The keys that choose the first nine relation types in the link popup.

@@ -30,8 +30,6 @@ pub(super) struct Session {
     pub(super) after_save: Option<Pending>,
     /// An export waiting for the save dialog (and any overwrite confirmation) to name its file.
     pub(super) pending_export: Option<ExportRequest>,
-    /// Counts and lookups of `project`, refreshed once per frame after intents are applied.
-    pub(super) index: crate::model::IndexCache,
     /// The recovery snapshot; `None` without a recovery folder (tests, benchmarks).
     pub(super) autosave: Option<Autosave>,
     /// Debug builds: panic after this many edits (to try the panic snapshot).
@@ -53,7 +51,6 @@ impl Session {
             queued_save: None,
             after_save: None,
             pending_export: None,
-            index: crate::model::IndexCache::default(),
             autosave: None,
             panic_after_edits: None,
             edits_applied: 0,

@@ -186,7 +186,7 @@ impl SuggestionView {
             return;
         };
         let key = project.key();
-        let actors = project.actors.clone();
+        let actors = project.actors().to_vec();
         let annotations = project
             .annotations_of(document)
             .cloned()

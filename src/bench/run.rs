@@ -62,16 +62,16 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     report(Figure::ms("b.generate", started.elapsed()));
     report(Figure::mb(
         "b.text",
-        bytes(long.documents.iter().map(|d| d.text.len()).sum()),
+        bytes(long.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    report(Figure::count("b.annotations", long.annotations.len()));
+    report(Figure::count("b.annotations", long.annotations().len()));
     let started = Instant::now();
-    let suggestions: usize = (long.documents.iter())
-        .map(|d| crate::attribution::analyse(d, &long.actors).len())
+    let suggestions: usize = (long.documents().iter())
+        .map(|d| crate::attribution::analyse(d, long.actors()).len())
         .sum();
     report(Figure::ms("attribution.analyse", started.elapsed()));
     report(Figure::count("attribution.suggestions", suggestions));
-    report(Figure::count("b.actors", long.actors.len()));
+    report(Figure::count("b.actors", long.actors().len()));
     let b = run_frames(&mut warm_driver(), long.clone(), options.script())
         .map_err(|e| format!("(b): {e}"))?;
     report_frames("b", &b, report);
@@ -171,12 +171,12 @@ fn many_articles(
     let project =
         data::many_articles_project(ManyArticlesSpec::FULL).map_err(|e| format!("(c): {e}"))?;
     report(Figure::ms("c.generate", started.elapsed()));
-    report(Figure::count("c.documents", project.documents.len()));
+    report(Figure::count("c.documents", project.documents().len()));
     report(Figure::mb(
         "c.text",
-        bytes(project.documents.iter().map(|d| d.text.len()).sum()),
+        bytes(project.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    report(Figure::count("c.annotations", project.annotations.len()));
+    report(Figure::count("c.annotations", project.annotations().len()));
     let path = dir.join("bench-c.ron");
     write_fixture(&project, &path)?;
     drop(project);

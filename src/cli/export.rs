@@ -141,7 +141,7 @@ pub(super) fn find_document(project: &Project, wanted: &str) -> Result<DocumentI
     }
     let wanted_lower = wanted.to_lowercase();
     let matches: Vec<&crate::model::Document> = project
-        .documents
+        .documents()
         .iter()
         .filter(|d| {
             d.title.to_lowercase() == wanted_lower
@@ -152,7 +152,7 @@ pub(super) fn find_document(project: &Project, wanted: &str) -> Result<DocumentI
         [one] => Ok(one.id),
         [] => {
             let known: Vec<String> = project
-                .documents
+                .documents()
                 .iter()
                 .map(|d| format!("{} ({})", d.title, d.id.short()))
                 .collect();
@@ -172,7 +172,7 @@ fn find_holder(project: &Project, name: &str) -> Result<ActorId, String> {
         .actor_named(name.trim())
         .map(|a| a.id)
         .ok_or_else(|| {
-            let known: Vec<&str> = project.actors.iter().map(|a| a.name.as_str()).collect();
+            let known: Vec<&str> = project.actors().iter().map(|a| a.name.as_str()).collect();
             format!(
                 "no actor called {name:?}; the project has: {}",
                 known.join(", ")

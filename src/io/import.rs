@@ -137,7 +137,7 @@ impl Staging {
         {
             let positions = self
                 .project
-                .annotations
+                .annotations()
                 .iter()
                 .enumerate()
                 .map(|(i, a)| (a.id, i))
@@ -145,7 +145,7 @@ impl Staging {
             self.positions = Some((revision, positions));
         }
         let (_, positions) = self.positions.as_ref()?;
-        self.project.annotations.get(*positions.get(&id)?)
+        self.project.annotations().get(*positions.get(&id)?)
     }
 
     /// Adds the pending annotations to the staged project in one edit.
@@ -168,7 +168,7 @@ impl Staging {
         path: &Path,
         issue: crate::model::Issue,
     ) -> Result<(), ImportError> {
-        let index = self.project.issues.len();
+        let index = self.project.issues().len();
         self.apply(path, Edit::InsertIssue { index, issue })
     }
 
@@ -340,7 +340,7 @@ fn import_article(path: &Path, staging: &mut Staging) -> Result<(), ImportError>
     let document = read_article(path)?;
     if let Some(same) = staging
         .project()
-        .documents
+        .documents()
         .iter()
         .find(|d| d.text_hash == document.text_hash)
     {
@@ -351,7 +351,7 @@ fn import_article(path: &Path, staging: &mut Staging) -> Result<(), ImportError>
         staging.skip(path, reason);
         return Ok(());
     }
-    let index = staging.project().documents.len();
+    let index = staging.project().documents().len();
     staging.apply(
         path,
         Edit::InsertDocument {
@@ -379,7 +379,7 @@ mod tests {
         let err = import_paths(&[a.clone(), b.clone(), bad.clone()], &mut project).unwrap_err();
         assert_eq!(err.path(), bad);
         assert!(
-            project.documents.is_empty(),
+            project.documents().is_empty(),
             "a failed import changes nothing"
         );
 
@@ -387,9 +387,13 @@ mod tests {
         assert_eq!(summary.documents.len(), 2);
         assert_eq!(summary.skipped.len(), 1);
         assert_eq!(summary.skipped[0].0, a);
-        let titles: Vec<_> = project.documents.iter().map(|d| d.title.as_str()).collect();
+        let titles: Vec<_> = project
+            .documents()
+            .iter()
+            .map(|d| d.title.as_str())
+            .collect();
         assert_eq!(titles, ["A", "Second"]);
-        assert_eq!(project.documents[0].text, "First article.");
+        assert_eq!(project.documents()[0].text, "First article.");
     }
 
     #[test]
@@ -399,7 +403,7 @@ mod tests {
         let doc = crate::model::Document::new("d", "We agree in part.".to_owned());
         let doc_id = doc.id;
         project.apply(project.add_document(doc)).unwrap();
-        let span = project.documents[0].find("agree", 0).unwrap();
+        let span = project.documents()[0].find("agree", 0).unwrap();
         let a = project
             .new_annotation(doc_id, "claim", vec![span], chrono::Utc::now())
             .unwrap();
@@ -472,8 +476,8 @@ mod tests {
         let (edit, summary) = import_edit(&[a], &project).unwrap();
         assert_eq!(summary.documents.len(), 1);
         let undo = project.apply(edit).unwrap();
-        assert_eq!(project.documents.len(), 1);
+        assert_eq!(project.documents().len(), 1);
         project.apply(undo).unwrap();
-        assert!(project.documents.is_empty());
+        assert!(project.documents().is_empty());
     }
 }

@@ -104,7 +104,7 @@ impl CorpusSearchPanel {
 
     /// Starts over when another project was opened or documents came or went.
     fn keep_current(&mut self, project: &Project) {
-        let searched = (project.key().identity, project.documents.len());
+        let searched = (project.key().identity, project.documents().len());
         if self.search.as_ref().is_some_and(|(_, at)| *at != searched) {
             self.restart(project);
         }
@@ -122,7 +122,7 @@ impl CorpusSearchPanel {
         }
         match CorpusSearch::new(&self.query) {
             Ok(search) => {
-                let at = (project.key().identity, project.documents.len());
+                let at = (project.key().identity, project.documents().len());
                 self.search = Some((search, at));
             }
             Err(e) => self.error = Some(e),
@@ -221,7 +221,7 @@ impl CorpusSearchPanel {
             ui.weak("Type to search the text of every document.");
             return;
         };
-        let documents = project.documents.len().max(1);
+        let documents = project.documents().len().max(1);
         let hits = search.hits().len();
         let groups = search.groups().len();
         let mut text = format!("{hits} hit(s) in {groups} document(s)");
@@ -236,13 +236,18 @@ impl CorpusSearchPanel {
     }
 
     fn annotate_ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<SearchAction>) {
-        let live: Vec<_> = project.schema.tags.iter().filter(|t| !t.retired).collect();
+        let live: Vec<_> = project
+            .schema()
+            .tags
+            .iter()
+            .filter(|t| !t.retired)
+            .collect();
         if !live.iter().any(|t| t.key == self.tag) {
             self.tag = live.first().map(|t| t.key.clone()).unwrap_or_default();
         }
         let chosen = self.chosen.iter().filter(|&&c| c).count();
         ui.horizontal_wrapped(|ui| {
-            let tag_name = project.schema.name(&self.tag).to_owned();
+            let tag_name = project.schema().name(&self.tag).to_owned();
             egui::ComboBox::from_label("Tag")
                 .selected_text(tag_name)
                 .show_ui(ui, |ui| {
@@ -294,7 +299,7 @@ impl CorpusSearchPanel {
             .selected_text(name)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.preset.holder, None::<ActorId>, "No holder");
-                for actor in &project.actors {
+                for actor in project.actors() {
                     ui.selectable_value(&mut self.preset.holder, Some(actor.id), &actor.name);
                 }
             });
@@ -308,7 +313,7 @@ impl CorpusSearchPanel {
             .selected_text(name)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.preset.issue, None::<IssueId>, "No issue");
-                for issue in &project.issues {
+                for issue in project.issues() {
                     ui.selectable_value(&mut self.preset.issue, Some(issue.id), &issue.name);
                 }
             });

@@ -395,7 +395,7 @@ impl ArticleView {
                 anchor,
                 pivot,
                 frame.clip,
-                &project.schema,
+                project.schema(),
                 selected,
             )
         {

@@ -63,7 +63,7 @@ impl AnnotationList {
         self.rows = range
             .filter(|&i| {
                 project
-                    .annotations
+                    .annotations()
                     .get(i)
                     .is_some_and(|a| filter.lists(project, a, &needle))
             })
@@ -81,7 +81,7 @@ impl AnnotationList {
     fn visible_ids<'a>(&'a self, project: &'a Project) -> impl Iterator<Item = AnnotationId> + 'a {
         self.rows
             .iter()
-            .filter_map(|&i| project.annotations.get(i).map(|a| a.id))
+            .filter_map(|&i| project.annotations().get(i).map(|a| a.id))
     }
 
     /// The annotation `step` rows away from `selected` (the first or last when none is).
@@ -100,7 +100,7 @@ impl AnnotationList {
             Some(p) => p.saturating_add_signed(step).min(last),
         };
         let index = *self.rows.get(next)?;
-        project.annotations.get(index).map(|a| a.id)
+        project.annotations().get(index).map(|a| a.id)
     }
 
     /// Scrolls the list to the selected row on the next frame.
@@ -188,7 +188,11 @@ impl AnnotationList {
         }
         let output = area.show_rows(ui, row_height_px, self.rows.len(), |ui, visible| {
             for row in visible.clone() {
-                let Some(a) = self.rows.get(row).and_then(|&i| project.annotations.get(i)) else {
+                let Some(a) = self
+                    .rows
+                    .get(row)
+                    .and_then(|&i| project.annotations().get(i))
+                else {
                     continue;
                 };
                 let is_linked = hovered_in_article == Some(a.id);
@@ -241,7 +245,7 @@ impl AnnotationList {
     fn row_of(&self, project: &Project, id: AnnotationId) -> Option<usize> {
         self.rows
             .iter()
-            .position(|&i| project.annotations.get(i).is_some_and(|a| a.id == id))
+            .position(|&i| project.annotations().get(i).is_some_and(|a| a.id == id))
     }
 }
 
@@ -276,7 +280,7 @@ fn reveal_offset(
 #[must_use]
 pub fn row_label(project: &Project, a: &Annotation) -> String {
     let holder = project.holder_name(a);
-    let tag = project.schema.name(&a.tag);
+    let tag = project.schema().name(&a.tag);
     if holder.is_empty() {
         format!("{tag}: {}", a.quote)
     } else {
@@ -307,7 +311,7 @@ fn row_ui(
     }
     let visuals = ui.visuals();
     let color = project
-        .schema
+        .schema()
         .get(&a.tag)
         .map_or(Color32::GRAY, |t| tag_color(t.color));
     let fill = if is_selected {
@@ -330,7 +334,7 @@ fn row_ui(
     );
     row_ui.spacing_mut().item_spacing.y = 2.0;
     row_ui.horizontal(|ui| {
-        tag_chip_ui(ui, project.schema.name(&a.tag), color);
+        tag_chip_ui(ui, project.schema().name(&a.tag), color);
         if a.ranges.len() > 1 {
             ui.label(
                 RichText::new(format!("{} ranges", a.ranges.len()))

@@ -8,7 +8,7 @@ use crate::analysis::{Cell, stance_word};
 
 pub(super) fn write(data: &ReportData<'_>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Position report: {}\n", escape(&data.project.title));
+    let _ = writeln!(out, "# Position report: {}\n", escape(data.project.title()));
     let _ = writeln!(
         out,
         "Period: {}. {} annotation(s) looked at; {} without a holder or an issue are not on the map.\n",
@@ -113,7 +113,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
                 "- {} · {} · {} · {}: “{}”",
                 mark.date,
                 escape(data.actor_name(mark.holder)),
-                escape(data.project.schema.name(e.tag(data.project))),
+                escape(data.project.schema().name(e.tag(data.project))),
                 stance_word(e.stance),
                 escape(e.quote(data.project))
             );
@@ -139,7 +139,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
             out,
             "- “{}” {} “{}”",
             escape(from.evidence.quote(data.project)),
-            escape(data.project.schema.relation_name(&link.kind)).to_lowercase(),
+            escape(data.project.schema().relation_name(&link.kind)).to_lowercase(),
             escape(to.evidence.quote(data.project))
         );
     }
