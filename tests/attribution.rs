@@ -244,9 +244,9 @@ fn written_articles_cover_every_pattern() {
 fn one_mebibyte_article_is_analysed_and_timed() {
     use stance::bench::data::{LongArticleSpec, long_article_project};
     let project = long_article_project(LongArticleSpec::FULL).unwrap();
-    let document = &project.documents[0];
+    let document = &project.documents()[0];
     let started = std::time::Instant::now();
-    let found = analyse(document, &project.actors);
+    let found = analyse(document, project.actors());
     let elapsed = started.elapsed();
     println!(
         "attribution.analyse: {} ms for {} bytes, {} suggestions",

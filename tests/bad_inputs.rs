@@ -214,7 +214,9 @@ fn project_with_quote(quote: &str) -> String {
         .new_annotation(id, "claim", vec![Span::new(0, 4)], chrono::Utc::now())
         .unwrap();
     a.quote = quote.to_owned();
-    project.annotations.push(a);
+    project.rebuild(|parts| {
+        parts.annotations.push(a);
+    });
     project_to_ron(&project).unwrap()
 }
 
@@ -229,7 +231,8 @@ fn a_400_kb_escape_heavy_string_is_parsed_and_reported_briefly() {
     fs::write(&path, &text).unwrap();
     let loaded = load_project(&path).unwrap();
     assert_eq!(
-        loaded.project.annotations[0].quote, escapes,
+        loaded.project.annotations()[0].quote,
+        escapes,
         "nothing dropped"
     );
     assert_eq!(loaded.problems.len(), 1);

@@ -86,7 +86,7 @@ fn an_id_prefix_and_a_text_hash_name_the_document_too() {
     let dir = tempfile::tempdir().unwrap();
     let project = project(dir.path());
     let loaded = load_project(&project).unwrap().project;
-    let document = &loaded.documents[0];
+    let document = &loaded.documents()[0];
     let prefix = document.id.to_string()[..8].to_owned();
     for wanted in [prefix, document.text_hash.clone()] {
         let suggest = stance(&[&"suggest", &project, &"--document", &wanted]);

@@ -80,7 +80,7 @@ fn w3c_matches_golden() {
 #[test]
 fn filtered_csv_matches_golden() {
     let project = sample();
-    let holder = project.actors.first().unwrap().id;
+    let holder = project.actors().first().unwrap().id;
     let options = ExportOptions {
         tags: vec!["claim".to_owned(), "position".to_owned()],
         holder: Some(holder),

@@ -33,7 +33,7 @@ struct Marks {
 }
 
 fn span_of(project: &Project, phrase: &str) -> Span {
-    project.documents[0].find(phrase, 0).unwrap()
+    project.documents()[0].find(phrase, 0).unwrap()
 }
 
 fn add(
@@ -43,7 +43,7 @@ fn add(
     span: Span,
     holder: Option<ActorId>,
 ) -> AnnotationId {
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut a = project
         .new_annotation(doc, tag, vec![span], Utc::now())
         .unwrap();
@@ -155,11 +155,11 @@ fn a_queue_of_three_disagreements_is_decided_by_keyboard_and_undone_one_at_a_tim
     assert_eq!(queue_len(&harness), 3);
 
     // A tag hotkey does nothing here, even with text selected.
-    let count = harness.state().project().annotations.len();
+    let count = harness.state().project().annotations().len();
     let selection = span_of(harness.state().project(), "talks");
     harness.state_mut().set_text_selection(Some(selection));
     press(&mut harness, Key::Num2);
-    assert_eq!(harness.state().project().annotations.len(), count);
+    assert_eq!(harness.state().project().annotations().len(), count);
 
     // In text order: only Alice marked "substantive": reject it.
     press(&mut harness, Key::R);
@@ -236,15 +236,17 @@ fn a_merge_conflict_is_skipped_with_tab_kept_both_ways_and_edited_in_the_article
     let ours = marks.project.annotation(id).unwrap().clone();
     let mut theirs = ours.clone();
     theirs.tag = "position".to_owned();
-    marks.project.conflicts.push(Conflict {
-        reason: ConflictReason::Changed {
-            fields: vec!["tag".to_owned()],
-        },
-        versions: Versions::Annotation(Box::new(Sides {
-            base: None,
-            ours: Some(ours.clone()),
-            theirs: Some(theirs),
-        })),
+    marks.project.rebuild(|parts| {
+        parts.conflicts.push(Conflict {
+            reason: ConflictReason::Changed {
+                fields: vec!["tag".to_owned()],
+            },
+            versions: Versions::Annotation(Box::new(Sides {
+                base: None,
+                ours: Some(ours.clone()),
+                theirs: Some(theirs),
+            })),
+        });
     });
     let mut harness = harness(StanceApp::with_project(marks.project));
     ctrl(&mut harness, Key::Num3);
@@ -265,14 +267,14 @@ fn a_merge_conflict_is_skipped_with_tab_kept_both_ways_and_edited_in_the_article
     harness.run();
     assert_eq!(current_position(&harness), 0);
 
-    let count = harness.state().project().annotations.len();
+    let count = harness.state().project().annotations().len();
     press(&mut harness, Key::H);
     let project = harness.state().project();
-    assert!(project.conflicts.is_empty());
-    assert_eq!(project.annotations.len(), count + 1);
+    assert!(project.conflicts().is_empty());
+    assert_eq!(project.annotations().len(), count + 1);
     assert!(
         project
-            .annotations
+            .annotations()
             .iter()
             .any(|a| a.tag == "position" && a.ranges == ours.ranges)
     );
@@ -293,7 +295,7 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     let mut bob = sample_project();
     bob.apply(bob.add_actor(Actor::new("moscow", None)).unwrap())
         .unwrap();
-    let moscow = bob.actors[0].id;
+    let moscow = bob.actors()[0].id;
     let (first, second) = (span_of(&bob, PHRASES[1]), span_of(&bob, PHRASES[2]));
     add(&mut bob, "bob", "position", first, None);
     add(&mut bob, "bob", "claim", second, Some(moscow));
@@ -304,7 +306,7 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     let script = stance::ui::file_dialog::ScriptedDialogs::new();
     let app = StanceApp::new(alice, None, Box::new(script.clone()));
     let mut harness = harness(app);
-    let count = harness.state().project().annotations.len();
+    let count = harness.state().project().annotations().len();
     script.answer(&path);
     harness.state_mut().queue(stance::ui::Action::Command(
         stance::ui::Command::CompareWith,
@@ -319,8 +321,8 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     );
     assert!(is_compare_view(&harness));
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), count + 2);
-    let brought: Vec<_> = (project.annotations.iter())
+    assert_eq!(project.annotations().len(), count + 2);
+    let brought: Vec<_> = (project.annotations().iter())
         .filter(|a| a.annotator.as_deref() == Some("bob"))
         .collect();
     assert_eq!(brought.len(), 2);
@@ -332,13 +334,13 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     // Tag and holder differ, and Alice alone marked two phrases.
     assert_eq!(queue_len(&harness), 4);
     ctrl(&mut harness, Key::Z);
-    assert_eq!(harness.state().project().annotations.len(), count);
+    assert_eq!(harness.state().project().annotations().len(), count);
 }
 
 #[test]
 fn the_compare_view_opens_on_the_document_of_the_item_its_keys_decide() {
     let mut project = three_disagreements().project;
-    let first = project.documents[0].id;
+    let first = project.documents()[0].id;
     let other = stance::model::Document::new("Other", "Nothing was said here.".to_owned());
     let other_id = other.id;
     project.apply(project.add_document(other)).unwrap();
@@ -450,7 +452,7 @@ fn is_enabled(harness: &Harness<'static, StanceApp>, label: &str) -> bool {
 #[test]
 fn decision_keys_wait_while_the_current_item_is_in_a_document_not_shown() {
     let mut project = three_disagreements().project;
-    let first = project.documents[0].id;
+    let first = project.documents()[0].id;
     let other = stance::model::Document::new("Quiet day", "Nothing was said here.".to_owned());
     let other_id = other.id;
     project.apply(project.add_document(other)).unwrap();
@@ -467,15 +469,15 @@ fn decision_keys_wait_while_the_current_item_is_in_a_document_not_shown() {
         .queue(stance::ui::Action::ShowDocument(other_id));
     harness.run();
     assert_eq!(harness.state().current_document(), Some(other_id));
-    let title = harness.state().project().documents[0].title.clone();
+    let title = harness.state().project().documents()[0].title.clone();
     assert!(shows_text(&harness, &format!("{notice}{title}\"")));
     assert!(!is_enabled(&harness, "R: reject"));
-    let annotations = harness.state().project().annotations.clone();
+    let annotations = harness.state().project().annotations().to_vec();
     for key in [Key::A, Key::B, Key::H, Key::R] {
         press(&mut harness, key);
     }
     assert_eq!(queue_len(&harness), 3);
-    assert_eq!(harness.state().project().annotations, annotations);
+    assert_eq!(harness.state().project().annotations(), annotations);
 
     // N goes to the item rather than past it; then R decides what the lanes show.
     press(&mut harness, Key::N);

@@ -121,13 +121,17 @@ fn two_rounds() -> (Project, AnnotationId, AnnotationId) {
         a.issues = vec![issue.id];
         a.stance = Some(stance);
         ids.push(a.id);
-        project.annotations.push(a);
+        project.rebuild(|parts| {
+            parts.annotations.push(a);
+        });
     }
-    project.documents = vec![florida, geneva];
-    project.actors.push(umerov);
-    project.issues.push(issue);
-    project.sort_annotations();
-    project.touch();
+    project.rebuild(|parts| parts.documents = vec![florida, geneva]);
+    project.rebuild(|parts| {
+        parts.actors.push(umerov);
+    });
+    project.rebuild(|parts| {
+        parts.issues.push(issue);
+    });
     assert!(project.problems().is_empty(), "{:?}", project.problems());
     (project, ids[1], ids[0])
 }
@@ -196,7 +200,7 @@ fn article_keys_do_nothing_while_the_analysis_view_hides_the_article() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     harness.run();
     assert!(is_analysis_shown(&harness));
-    let before = harness.state().project().annotations.clone();
+    let before = harness.state().project().annotations().to_vec();
 
     let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
     let presses = [
@@ -220,7 +224,7 @@ fn article_keys_do_nothing_while_the_analysis_view_hides_the_article() {
         harness.run();
     }
     assert!(is_analysis_shown(&harness));
-    assert_eq!(harness.state().project().annotations, before);
+    assert_eq!(harness.state().project().annotations(), before);
     assert!(!common::shows_text(&harness, "Linking:"));
     assert!(!harness.ctx.text_edit_focused(), "Enter focused the note");
 
@@ -231,7 +235,7 @@ fn article_keys_do_nothing_while_the_analysis_view_hides_the_article() {
     harness.key_press(Key::Num1);
     harness.run();
     assert_eq!(
-        harness.state().project().annotations.len(),
+        harness.state().project().annotations().len(),
         before.len() + 1
     );
 }

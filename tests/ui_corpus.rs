@@ -67,17 +67,17 @@ fn search_walk_annotate_all_and_undo_in_one_step() {
         .state_mut()
         .queue(Action::TagSelection("claim".to_owned()));
     harness.run();
-    assert_eq!(harness.state().project().annotations.len(), 1);
+    assert_eq!(harness.state().project().annotations().len(), 1);
     let tagged_by_hand = harness.state().project().clone();
 
     harness.get_by_label("Annotate all (5)").click();
     harness.run();
     let after = harness.state().project();
-    assert_eq!(after.annotations.len(), 5);
-    assert!(after.annotations.iter().all(|a| a.tag == "claim"));
+    assert_eq!(after.annotations().len(), 5);
+    assert!(after.annotations().iter().all(|a| a.tag == "claim"));
     assert!(
         after
-            .annotations
+            .annotations()
             .iter()
             .all(|a| a.quote.to_lowercase() == "ceasefire")
     );
@@ -97,7 +97,7 @@ fn search_walk_annotate_all_and_undo_in_one_step() {
 #[test]
 fn ctrl_page_down_and_up_step_through_the_document_list() {
     let project = corpus();
-    let ids: Vec<_> = project.documents.iter().map(|d| d.id).collect();
+    let ids: Vec<_> = project.documents().iter().map(|d| d.id).collect();
     let mut harness = harness(StanceApp::with_project(project));
     assert_eq!(harness.state().current_document(), Some(ids[0]));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
@@ -148,8 +148,8 @@ fn a_folder_of_brat_folders_offers_them_and_imports_the_ones_kept() {
     harness.get_by_label("Import 2").click();
     harness.run();
     let expected =
-        before.documents.len() + pairs("corpora-CoNLL-ST_2002-esp") + pairs("corpora-TDT");
-    assert_eq!(harness.state().project().documents.len(), expected);
+        before.documents().len() + pairs("corpora-CoNLL-ST_2002-esp") + pairs("corpora-TDT");
+    assert_eq!(harness.state().project().documents().len(), expected);
     assert!(
         harness
             .query_by_label("Import which brat folders?")
@@ -163,7 +163,7 @@ fn a_folder_of_brat_folders_offers_them_and_imports_the_ones_kept() {
 #[test]
 fn the_document_filter_narrows_the_list_and_the_keys_follow_it() {
     let project = corpus();
-    let geneva = project.documents[1].id;
+    let geneva = project.documents()[1].id;
     let mut harness = harness(StanceApp::with_project(project));
     harness.get_by_label("Filter").click();
     harness.run();

@@ -39,7 +39,7 @@ fn press(harness: &mut Harness<'static, StanceApp>, modifiers: Modifiers, key: K
 }
 
 fn find(project: &Project, phrase: &str) -> Span {
-    project.documents[0].find(phrase, 0).unwrap()
+    project.documents()[0].find(phrase, 0).unwrap()
 }
 
 fn quote_of(harness: &Harness<'static, StanceApp>, id: AnnotationId) -> String {
@@ -55,7 +55,7 @@ fn quote_of(harness: &Harness<'static, StanceApp>, id: AnnotationId) -> String {
 /// The sample project with one annotation per phrase (tagged claim).
 fn annotated(phrases: &[&str]) -> (Project, Vec<AnnotationId>) {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut ids = Vec::new();
     for phrase in phrases {
         let span = find(&project, phrase);
@@ -112,8 +112,8 @@ fn a_clicked_caret_shift_arrows_and_a_tag_key_make_one_annotation() {
     press(&mut harness, Modifiers::NONE, Key::Num2);
     harness.run();
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 1);
-    let tagged = &project.annotations[0];
+    assert_eq!(project.annotations().len(), 1);
+    let tagged = &project.annotations()[0];
     assert_eq!(tagged.tag, "position");
     assert_eq!(tagged.quote, "urging Russia to commit");
     assert_eq!(harness.state().selected_annotation(), Some(tagged.id));
@@ -122,7 +122,7 @@ fn a_clicked_caret_shift_arrows_and_a_tag_key_make_one_annotation() {
 
     // One undo step.
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert!(harness.state().project().annotations.is_empty());
+    assert!(harness.state().project().annotations().is_empty());
     assert!(!harness.state().history().can_undo());
 }
 
@@ -250,7 +250,7 @@ fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
 fn undoing_a_delete_selects_the_restored_annotation() {
     let (project, _) = annotated(&["Vladimir Putin", "Kremlin", "Abraham Accords"]);
     // The list runs in text order, the project's canonical order.
-    let ids: Vec<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let ids: Vec<AnnotationId> = project.annotations().iter().map(|a| a.id).collect();
     let last = ids[2];
     let start = project.annotation(last).unwrap().ranges[0].start;
     let mut harness = harness(StanceApp::with_project(project));
@@ -275,8 +275,10 @@ fn undoing_a_delete_selects_the_restored_annotation() {
 #[test]
 fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
     let (mut project, _) = annotated(&["Kremlin"]);
-    let text = project.documents[0].text.clone();
-    project.documents[0].text = format!("Update: new details below.\n\n{text}");
+    let text = project.documents()[0].text.clone();
+    project.rebuild(|parts| {
+        parts.documents[0].text = format!("Update: new details below.\n\n{text}");
+    });
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("edited.ron");
     stance::io::save_project(&path, &project).unwrap();
@@ -323,7 +325,7 @@ fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
             .is_none()
     );
     let reloaded = stance::io::load_project(&path).unwrap();
-    assert!(reloaded.project.documents[0].hash_matches());
+    assert!(reloaded.project.documents()[0].hash_matches());
 }
 
 #[test]
@@ -351,9 +353,9 @@ fn slash_finds_text_then_shift_arrows_extend_and_a_tag_key_tags() {
     assert_eq!(harness.state().text_selection(), Some(phrase));
     press(&mut harness, Modifiers::NONE, Key::Num1);
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 1);
-    assert_eq!(project.annotations[0].quote, "urging Russia to commit");
-    assert_eq!(project.annotations[0].tag, "claim");
+    assert_eq!(project.annotations().len(), 1);
+    assert_eq!(project.annotations()[0].quote, "urging Russia to commit");
+    assert_eq!(project.annotations()[0].tag, "claim");
 
     // A query with no match says so and keeps the bar open; Esc closes it.
     harness.key_press(Key::Slash);
@@ -365,5 +367,5 @@ fn slash_finds_text_then_shift_arrows_extend_and_a_tag_key_tags() {
     harness.get_by_label("No match");
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(harness.query_by_label("Find in text").is_none());
-    assert_eq!(harness.state().project().annotations.len(), 1);
+    assert_eq!(harness.state().project().annotations().len(), 1);
 }

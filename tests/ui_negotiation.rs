@@ -22,7 +22,7 @@ use stance::ui::{Action, Command, SchemaAction};
 /// Ushakov's concession and the statement it answers, as two annotations.
 fn two_annotations() -> (Project, [AnnotationId; 2]) {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut ids = Vec::new();
     for (phrase, tag) in [
         (
@@ -31,7 +31,7 @@ fn two_annotations() -> (Project, [AnnotationId; 2]) {
         ),
         ("A compromise option has not yet been found", "claim"),
     ] {
-        let span = project.documents[0].find(phrase, 0).unwrap();
+        let span = project.documents()[0].find(phrase, 0).unwrap();
         let a = project
             .new_annotation(doc, tag, vec![span], Utc::now())
             .unwrap();
@@ -130,10 +130,10 @@ fn an_issue_typed_in_the_editor_is_created_and_two_annotations_are_linked_by_key
 
     let app = harness.state();
     let project = app.project();
-    let kind = project.schema.relation_types[1].key.clone();
+    let kind = project.schema().relation_types[1].key.clone();
     assert_eq!(kind, "concedes-to");
-    assert_eq!(project.relations.len(), 1);
-    let relation = &project.relations[0];
+    assert_eq!(project.relations().len(), 1);
+    let relation = &project.relations()[0];
     assert_eq!(
         (relation.kind.as_str(), relation.from, relation.to),
         (kind.as_str(), concession, claim)
@@ -153,7 +153,7 @@ fn an_issue_typed_in_the_editor_is_created_and_two_annotations_are_linked_by_key
     // The link is one undo step.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().project().relations.is_empty());
+    assert!(harness.state().project().relations().is_empty());
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn esc_cancels_link_mode_without_linking() {
     press(&mut harness, Key::Escape);
     assert!(!shows_text(&harness, "Linking:"));
     assert!(!shows(&harness, "Link as…"));
-    assert!(harness.state().project().relations.is_empty());
+    assert!(harness.state().project().relations().is_empty());
     assert_eq!(harness.state().selected_annotation(), Some(concession));
 }
 
@@ -209,11 +209,11 @@ fn a_tag_added_in_the_schema_window_tags_a_selection_with_its_hotkey() {
     type_text(&mut harness, "4");
     harness.get_by_label("Add tag").click();
     harness.run();
-    let tag = harness.state().project().schema.get("red-line").cloned();
+    let tag = harness.state().project().schema().get("red-line").cloned();
     let tag = tag.expect("the tag was added");
     assert_eq!((tag.name.as_str(), tag.hotkey), ("Red line", Some('4')));
 
-    let span = harness.state().project().documents[0]
+    let span = harness.state().project().documents()[0]
         .find("urging Russia to commit to peace", 0)
         .unwrap();
     harness.state_mut().set_text_selection(Some(span));
@@ -221,7 +221,7 @@ fn a_tag_added_in_the_schema_window_tags_a_selection_with_its_hotkey() {
     press(&mut harness, Key::Num4);
     let project = harness.state().project();
     let tagged: Vec<_> = project
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.tag == "red-line")
         .collect();
@@ -235,7 +235,7 @@ fn a_clashing_hotkey_is_refused_with_the_reason_and_the_schema_is_unchanged() {
     let mut app = StanceApp::with_project(project);
     app.queue(Action::Command(Command::Schema));
     let mut harness = harness(app);
-    let before = harness.state().project().schema.clone();
+    let before = harness.state().project().schema().clone();
     let steps = harness.state().history().undo_label().map(str::to_owned);
 
     // J moves to the next annotation: Claim cannot have it.
@@ -255,7 +255,7 @@ fn a_clashing_hotkey_is_refused_with_the_reason_and_the_schema_is_unchanged() {
     harness.get_by_label("Add tag").click();
     harness.run();
 
-    assert_eq!(harness.state().project().schema, before);
+    assert_eq!(harness.state().project().schema(), &before);
     assert_eq!(
         harness.state().history().undo_label().map(str::to_owned),
         steps
@@ -275,19 +275,19 @@ fn a_retired_tag_keeps_its_annotations_but_its_hotkey_no_longer_tags() {
         harness
             .state()
             .project()
-            .schema
+            .schema()
             .get("claim")
             .unwrap()
             .retired
     );
 
-    let span = harness.state().project().documents[0]
+    let span = harness.state().project().documents()[0]
         .find("urging Russia to commit to peace", 0)
         .unwrap();
     harness.state_mut().set_text_selection(Some(span));
     harness.run();
     press(&mut harness, Key::Num1);
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 2);
+    assert_eq!(project.annotations().len(), 2);
     assert_eq!(project.annotation(claim).unwrap().tag, "claim");
 }

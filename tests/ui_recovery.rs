@@ -81,8 +81,8 @@ fn edits_to_a_saved_project_are_restored_after_a_crash() {
     let path = copied_sample(dir.path());
     let mut first = start(&data, Some(&path));
     assert!(!shows(&first, "Restore unsaved work?"));
-    let id = first.state().project().annotations[0].id;
-    let deleted = first.state().project().annotations[1].id;
+    let id = first.state().project().annotations()[0].id;
+    let deleted = first.state().project().annotations()[1].id;
     act(
         &mut first,
         Action::SetNote(id, "Kept through a crash".to_owned()),
@@ -145,7 +145,7 @@ fn an_untitled_project_is_restored_after_a_crash() {
     first.state_mut().set_text_selection(Some(Span::new(0, 12)));
     act(&mut first, Action::TagSelection("claim".to_owned()));
     act(&mut first, Action::AddActor("Envoy".to_owned()));
-    let tagged = first.state().project().annotations.clone();
+    let tagged = first.state().project().annotations().to_vec();
     assert_eq!(tagged.len(), 1);
     crash(first);
 
@@ -156,8 +156,8 @@ fn an_untitled_project_is_restored_after_a_crash() {
     let app = second.state();
     assert_eq!(app.path(), None);
     assert!(app.history().is_dirty());
-    assert_eq!(app.project().annotations, tagged);
-    assert!(app.project().actors.iter().any(|a| a.name == "Envoy"));
+    assert_eq!(app.project().annotations(), tagged);
+    assert!(app.project().actors().iter().any(|a| a.name == "Envoy"));
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn discard_deletes_the_snapshot_and_a_clean_save_deletes_it_too() {
     let data = dir.path().join("recovery");
     let path = copied_sample(dir.path());
     let mut first = start(&data, Some(&path));
-    let id = first.state().project().annotations[0].id;
+    let id = first.state().project().annotations()[0].id;
     act(&mut first, Action::SetNote(id, "Thrown away".to_owned()));
     crash(first);
     assert_eq!(snapshot_count(&data), 1);
@@ -214,19 +214,25 @@ fn a_file_changed_on_disk_offers_reload_and_a_save_asks_before_overwriting() {
 
     // Another program saves the file: with no unsaved edits, Reload.
     let mut theirs = load_project(&path).unwrap().project;
-    theirs.title = "Their version".to_owned();
+    theirs
+        .apply(stance::model::Edit::SetTitle("Their version".to_owned()))
+        .unwrap();
     save_project(&path, &theirs).unwrap();
     harness.run();
     assert!(is_disk_change_shown(&harness));
     harness.get_by_label("Reload").click();
     harness.run();
-    assert_eq!(harness.state().project().title, "Their version");
+    assert_eq!(harness.state().project().title(), "Their version");
     assert!(!is_disk_change_shown(&harness));
 
     // With unsaved edits: keep mine, and the next Save asks before overwriting.
-    let id = harness.state().project().annotations[0].id;
+    let id = harness.state().project().annotations()[0].id;
     act(&mut harness, Action::SetNote(id, "Mine".to_owned()));
-    theirs.title = "Their second version".to_owned();
+    theirs
+        .apply(stance::model::Edit::SetTitle(
+            "Their second version".to_owned(),
+        ))
+        .unwrap();
     save_project(&path, &theirs).unwrap();
     harness.run();
     assert!(is_disk_change_shown(&harness));
@@ -242,7 +248,7 @@ fn a_file_changed_on_disk_offers_reload_and_a_save_asks_before_overwriting() {
         path.display()
     ));
     assert_eq!(
-        load_project(&path).unwrap().project.title,
+        load_project(&path).unwrap().project.title(),
         "Their second version",
         "nothing was overwritten"
     );
@@ -259,10 +265,12 @@ fn reloading_over_unsaved_edits_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = copied_sample(dir.path());
     let mut harness = start(&dir.path().join("recovery"), Some(&path));
-    let id = harness.state().project().annotations[0].id;
+    let id = harness.state().project().annotations()[0].id;
     act(&mut harness, Action::SetNote(id, "Mine".to_owned()));
     let mut theirs = load_project(&path).unwrap().project;
-    theirs.title = "Theirs".to_owned();
+    theirs
+        .apply(stance::model::Edit::SetTitle("Theirs".to_owned()))
+        .unwrap();
     save_project(&path, &theirs).unwrap();
     harness.run();
     harness.get_by_label("Reload…").click();
@@ -283,7 +291,7 @@ fn reloading_over_unsaved_edits_asks_first() {
     harness.run();
     harness.get_by_label("Reload and lose changes").click();
     harness.run();
-    assert_eq!(harness.state().project().title, "Theirs");
+    assert_eq!(harness.state().project().title(), "Theirs");
     assert!(!harness.state().history().is_dirty());
 }
 
@@ -319,7 +327,7 @@ fn the_last_project_reopens_with_its_selection() {
         harness(app)
     };
     // One far down the article, so reaching it scrolls.
-    let id = first.state().project().annotations.last().unwrap().id;
+    let id = first.state().project().annotations().last().unwrap().id;
     act(
         &mut first,
         Action::SelectAnnotation {
@@ -355,7 +363,7 @@ fn the_last_project_reopens_with_its_selection() {
     let mut fresh = StanceApp::with_project(sample_project());
     fresh.reopen_last_project();
     assert_eq!(fresh.path(), None);
-    assert_eq!(fresh.project().title, sample_project().title);
+    assert_eq!(fresh.project().title(), sample_project().title());
 }
 
 #[test]
@@ -376,7 +384,7 @@ fn a_damaged_file_offers_its_backup() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.path(), Some(path.as_path()));
-    assert_eq!(app.project().annotations, original.annotations);
+    assert_eq!(app.project().annotations(), original.annotations());
     assert!(app.history().is_dirty(), "Save repairs the damaged file");
 }
 
@@ -386,7 +394,7 @@ fn quitting_and_discarding_the_changes_deletes_the_snapshot() {
     let data = dir.path().join("recovery");
     let path = copied_sample(dir.path());
     let mut harness = start(&data, Some(&path));
-    let id = harness.state().project().annotations[0].id;
+    let id = harness.state().project().annotations()[0].id;
     act(&mut harness, Action::SetNote(id, "Not wanted".to_owned()));
     harness.state().flush_recovery();
     let snapshot = harness.state().snapshot_path().unwrap();
@@ -406,7 +414,7 @@ fn a_damaged_file_with_unsaved_work_offers_to_restore_it() {
     let data = dir.path().join("recovery");
     let path = copied_sample(dir.path());
     let mut first = start(&data, Some(&path));
-    let id = first.state().project().annotations[0].id;
+    let id = first.state().project().annotations()[0].id;
     act(
         &mut first,
         Action::SetNote(id, "Outlives the damage".to_owned()),

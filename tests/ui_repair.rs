@@ -18,10 +18,10 @@ use stance::ui::file_dialog::ScriptedDialogs;
 #[test]
 fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut ids = Vec::new();
     for phrase in ["Kremlin", "urging Russia to commit to peace"] {
-        let span = project.documents[0].find(phrase, 0).unwrap();
+        let span = project.documents()[0].find(phrase, 0).unwrap();
         let a = project
             .new_annotation(doc, "claim", vec![span], Utc::now())
             .unwrap();
@@ -29,12 +29,14 @@ fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
         project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     }
     // Edited by hand: a line added in front, and the second quote reworded away.
-    let text = &project.documents[0].text;
+    let text = &project.documents()[0].text;
     let edited = format!(
         "Update: new details below.\n\n{}",
         text.replace("urging Russia to commit to peace", "asking for calm")
     );
-    project.documents[0].text = edited;
+    project.rebuild(|parts| {
+        parts.documents[0].text = edited;
+    });
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("edited.ron");
     stance::io::save_project(&path, &project).unwrap();
@@ -62,12 +64,12 @@ fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
     harness.run();
 
     let project = harness.state().project();
-    let document = &project.documents[0];
+    let document = &project.documents()[0];
     assert!(document.hash_matches());
     let placed = project.annotation(ids[0]).unwrap();
     assert_eq!(document.slice(placed.ranges[0]), Some("Kremlin"));
     // The orphan is kept, as it was, and listed.
-    assert_eq!(project.annotations.len(), 2);
+    assert_eq!(project.annotations().len(), 2);
     let orphan = project.annotation(ids[1]).unwrap();
     assert_eq!(orphan.quote, "urging Russia to commit to peace");
     harness.get_by_label_contains("Not placed by Re-anchor (1)");
@@ -79,10 +81,10 @@ fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let project = harness.state().project();
-    assert!(!project.documents[0].hash_matches());
+    assert!(!project.documents()[0].hash_matches());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    assert!(harness.state().project().documents[0].hash_matches());
+    assert!(harness.state().project().documents()[0].hash_matches());
 
     // Deleting the orphan leaves no problem, and the window says so as a success.
     harness.get_all_by_label("Delete").last().unwrap().click();

@@ -64,7 +64,7 @@ fn tab_to(harness: &mut Harness<'static, StanceApp>, nth: usize) -> Suggestion {
 }
 
 fn quote(project: &Project, s: &Suggestion) -> String {
-    project.documents[0].quote(&s.content).unwrap()
+    project.documents()[0].quote(&s.content).unwrap()
 }
 
 fn run_command(harness: &mut Harness<'static, StanceApp>, command: Command) {
@@ -99,7 +99,7 @@ fn ctrl_g_toggles_the_ghosts_and_tab_moves_between_suggestions() {
     assert!(suggestions(harness.state()).is_empty());
     // A with nothing focused and the ghosts hidden does nothing.
     press(&mut harness, Key::A);
-    assert!(harness.state().project().annotations.is_empty());
+    assert!(harness.state().project().annotations().is_empty());
 }
 
 #[test]
@@ -142,8 +142,8 @@ fn a_accepts_with_holder_and_attribution_in_one_undo_step_that_also_removes_the_
     press(&mut harness, Key::A);
 
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 1);
-    let a = &project.annotations[0];
+    assert_eq!(project.annotations().len(), 1);
+    let a = &project.annotations()[0];
     assert_eq!(a.ranges, target.content);
     assert_eq!(a.tag, target.tag());
     assert_eq!(a.attribution, Some(target.attribution));
@@ -152,7 +152,7 @@ fn a_accepts_with_holder_and_attribution_in_one_undo_step_that_also_removes_the_
         unreachable!()
     };
     assert_eq!(project.holder_name(a), name.as_str());
-    assert_eq!(project.actors.len(), 1, "the speaker became an actor");
+    assert_eq!(project.actors().len(), 1, "the speaker became an actor");
     // The accepted suggestion is no longer offered; the focus moved on.
     wait_for_suggestions(&mut harness);
     assert!(!suggestions(harness.state()).contains(&target));
@@ -161,8 +161,11 @@ fn a_accepts_with_holder_and_attribution_in_one_undo_step_that_also_removes_the_
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let project = harness.state().project();
-    assert!(project.annotations.is_empty());
-    assert!(project.actors.is_empty(), "undo removed the new actor too");
+    assert!(project.annotations().is_empty());
+    assert!(
+        project.actors().is_empty(),
+        "undo removed the new actor too"
+    );
     wait_for_suggestions(&mut harness);
     assert!(suggestions(harness.state()).contains(&target));
 }
@@ -177,10 +180,10 @@ fn x_rejects_and_the_rejection_is_remembered_after_save_and_reload() {
     press(&mut harness, Key::X);
     let rejected = quote(harness.state().project(), &target);
     assert_eq!(
-        harness.state().project().rejected_suggestions[0].quote,
+        harness.state().project().rejected_suggestions()[0].quote,
         rejected
     );
-    assert!(harness.state().project().annotations.is_empty());
+    assert!(harness.state().project().annotations().is_empty());
     wait_for_suggestions(&mut harness);
     assert!(!suggestions(harness.state()).contains(&target));
 
@@ -190,7 +193,7 @@ fn x_rejects_and_the_rejection_is_remembered_after_save_and_reload() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     let loaded = stance::io::load_project(&path).unwrap();
-    assert_eq!(loaded.project.rejected_suggestions.len(), 1);
+    assert_eq!(loaded.project.rejected_suggestions().len(), 1);
     let mut reopened = common::harness(StanceApp::with_project(loaded.project));
     show_suggestions(&mut reopened);
     assert!(!suggestions(reopened.state()).contains(&target));
@@ -198,7 +201,7 @@ fn x_rejects_and_the_rejection_is_remembered_after_save_and_reload() {
     // Undo in the first window brings the suggestion back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().project().rejected_suggestions.is_empty());
+    assert!(harness.state().project().rejected_suggestions().is_empty());
     wait_for_suggestions(&mut harness);
     assert!(suggestions(harness.state()).contains(&target));
 }
@@ -219,9 +222,9 @@ fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
     harness.get_by_label("Accept all high-confidence").click();
     harness.run();
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), high);
-    assert!(!project.actors.is_empty());
-    assert!((project.annotations.iter()).all(|a| a.attribution.is_some() && a.holder.is_some()));
+    assert_eq!(project.annotations().len(), high);
+    assert!(!project.actors().is_empty());
+    assert!((project.annotations().iter()).all(|a| a.attribution.is_some() && a.holder.is_some()));
     wait_for_suggestions(&mut harness);
     assert!(
         (suggestions(harness.state()).iter()).all(|s| s.tier != Tier::High),
@@ -230,16 +233,16 @@ fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let project = harness.state().project();
-    assert!(project.annotations.is_empty() && project.actors.is_empty());
+    assert!(project.annotations().is_empty() && project.actors().is_empty());
     // The same from the Project menu's command.
     run_command(&mut harness, Command::AcceptHighConfidence);
-    assert_eq!(harness.state().project().annotations.len(), high);
+    assert_eq!(harness.state().project().annotations().len(), high);
 }
 
 #[test]
 fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it() {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let found = stance::attribution::pending_suggestions(&project, doc);
     let nth = found.iter().position(|s| s.speaker.is_some()).unwrap();
     let a = project
@@ -258,7 +261,7 @@ fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it
     harness.get_by_label_contains("accepting fills in its holder");
     press(&mut harness, Key::A);
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 1, "no duplicate");
+    assert_eq!(project.annotations().len(), 1, "no duplicate");
     let filled = project.annotation(id).unwrap();
     assert!(filled.holder.is_some());
     assert!(matches!(
@@ -286,21 +289,25 @@ fn the_compare_view_leaves_no_suggestion_focused_for_a_menu_command_to_accept_un
     let mut harness = harness(StanceApp::with_project(sample_project()));
     show_suggestions(&mut harness);
     tab_to(&mut harness, 0);
-    let before = harness.state().project().annotations.len();
+    let before = harness.state().project().annotations().len();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     harness.run();
     assert!(harness.query_by_label_contains("Adjudication:").is_some());
     assert!(focused_suggestion(harness.state()).is_none());
     run_command(&mut harness, Command::AcceptSuggestion);
-    assert_eq!(harness.state().project().annotations.len(), before);
+    assert_eq!(harness.state().project().annotations().len(), before);
 }
 
 #[test]
 fn the_card_never_covers_the_suggestion_it_describes() {
     // The bare article: suggestions all the way down, some near the bottom of the view.
     let mut project = sample_project();
-    project.relations.clear();
-    project.annotations.clear();
+    project.rebuild(|parts| {
+        parts.relations.clear();
+    });
+    project.rebuild(|parts| {
+        parts.annotations.clear();
+    });
     let mut harness = harness(StanceApp::with_project(project));
     show_suggestions(&mut harness);
     let count = suggestions(harness.state()).len();

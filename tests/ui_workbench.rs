@@ -38,7 +38,7 @@ fn press(harness: &Harness<'static, StanceApp>, pos: Pos2, pressed: bool) {
 fn drag_select(harness: &mut Harness<'static, StanceApp>, phrase: &str) -> Span {
     let span = {
         let project = harness.state().project();
-        project.documents[0].find(phrase, 0).unwrap()
+        project.documents()[0].find(phrase, 0).unwrap()
     };
     let from = char_center(harness, span.start);
     let to = char_center(harness, span.end - 1);
@@ -66,8 +66,8 @@ fn drag_selecting_a_phrase_and_pressing_2_makes_a_position_with_that_quote() {
     harness.run();
 
     let app = harness.state();
-    assert_eq!(app.project().annotations.len(), 1);
-    let a = &app.project().annotations[0];
+    assert_eq!(app.project().annotations().len(), 1);
+    let a = &app.project().annotations()[0];
     assert_eq!(a.tag, "position");
     assert_eq!(a.quote, phrase);
     assert_eq!(a.ranges, vec![span]);
@@ -88,10 +88,10 @@ fn tagging_after_the_en_dash_keeps_char_offsets() {
     harness.key_press(Key::Num1);
     harness.run();
     let project = harness.state().project();
-    let a = &project.annotations[0];
+    let a = &project.annotations()[0];
     assert_eq!((a.tag.as_str(), a.quote.as_str()), ("claim", phrase));
     // Offsets count chars: the en dash before "Ukraine" is one char but three bytes.
-    let text = &project.documents[0].text;
+    let text = &project.documents()[0].text;
     let byte_start = text.find("Ukraine economic").unwrap();
     assert_eq!(a.ranges[0].start, text[..byte_start].chars().count());
     assert_eq!(a.ranges, vec![span]);
@@ -127,14 +127,14 @@ fn typing_a_note_is_one_undo_step() {
 /// The sample project with annotations on three phrases of the reference article.
 fn annotated_sample() -> (Project, Vec<AnnotationId>) {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut ids = Vec::new();
     for (phrase, tag) in [
         ("Vladimir Putin", "claim"),
         ("Ukraine", "position"),
         ("Kremlin", "concession"),
     ] {
-        let span = project.documents[0].find(phrase, 0).unwrap();
+        let span = project.documents()[0].find(phrase, 0).unwrap();
         let a = project
             .new_annotation(doc, tag, vec![span], Utc::now())
             .unwrap();
@@ -184,7 +184,7 @@ fn delete_then_undo_restores_and_redo_deletes_again() {
     harness.key_press(Key::Delete);
     harness.run();
     assert!(harness.state().project().annotation(ids[0]).is_none());
-    assert_eq!(harness.state().project().annotations.len(), 2);
+    assert_eq!(harness.state().project().annotations().len(), 2);
 
     harness.key_press_modifiers(ctrl(), Key::Z);
     harness.run();
@@ -209,7 +209,7 @@ fn delete_then_undo_restores_and_redo_deletes_again() {
 fn arrow_keys_move_between_annotations_and_escape_clears() {
     let (project, _) = annotated_sample();
     // The list runs in text order, which is the project's canonical order.
-    let in_text_order: Vec<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let in_text_order: Vec<AnnotationId> = project.annotations().iter().map(|a| a.id).collect();
     let mut harness = harness(StanceApp::with_project(project));
     harness.key_press(Key::ArrowDown);
     harness.run();
@@ -417,7 +417,7 @@ fn a_new_holder_is_named_in_the_editor_and_actors_merge_with_their_annotations()
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(harness.state().project().actors.len(), 2);
+    assert_eq!(harness.state().project().actors().len(), 2);
 
     // The editor is taller than its panel: the Actors section is below, scrolled to.
     harness.get_by_label("Actors (2)").scroll_to_me();
@@ -444,13 +444,13 @@ fn a_new_holder_is_named_in_the_editor_and_actors_merge_with_their_annotations()
     harness.run();
 
     let project = harness.state().project();
-    assert_eq!(project.actors.len(), 1);
-    assert_eq!(project.actors[0].aliases, vec!["Putin".to_owned()]);
+    assert_eq!(project.actors().len(), 1);
+    assert_eq!(project.actors()[0].aliases, vec!["Putin".to_owned()]);
     assert_eq!(holder_of(&harness, ids[1]), "Vladimir Putin");
     // One undo step brings both actors back.
     harness.key_press_modifiers(ctrl(), Key::Z);
     harness.run();
-    assert_eq!(harness.state().project().actors.len(), 2);
+    assert_eq!(harness.state().project().actors().len(), 2);
     assert_eq!(holder_of(&harness, ids[1]), "Putin");
 }
 

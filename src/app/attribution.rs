@@ -259,7 +259,7 @@ impl Attribution {
             return;
         };
         let key = project.key();
-        let actors = project.actors.clone();
+        let actors = project.actors().to_vec();
         let annotations = project
             .annotations_of(document)
             .cloned()
@@ -572,7 +572,7 @@ fn accepted_message(project: &Project, suggestion: &Suggestion, effect: &Effect)
             filled_fields(effect)
         ),
         _ => {
-            let tag = project.schema.name(suggestion.tag());
+            let tag = project.schema().name(suggestion.tag());
             match speaker_name(project, suggestion) {
                 Some(name) => format!("Accepted as {tag} by {name}"),
                 None => format!("Accepted as {tag}"),

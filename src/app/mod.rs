@@ -279,7 +279,6 @@ impl StanceApp {
         self.input_intents(&ctx, &mut intents);
         self.apply(&ctx, intents);
         self.background_events(&ctx);
-        self.wb.session.index.refresh(&self.wb.session.project);
         self.attribution.refresh(&self.wb, &ctx);
         self.wb.session.text_check.refresh(&self.wb.session.project);
 
@@ -438,7 +437,7 @@ fn window_title(session: &Session) -> String {
     } else {
         ""
     };
-    format!("Stance — {}{dot}", session.project.title)
+    format!("Stance — {}{dot}", session.project.title())
 }
 
 /// What decides which commands are enabled and checked, now.
@@ -454,8 +453,8 @@ fn command_state<'a>(
         can_redo: session.history.can_redo(),
         has_selected_annotation: view.selected.is_some(),
         has_text_selection: view.text_selection.is_some(),
-        has_annotations: !session.project.annotations.is_empty(),
-        document_count: session.project.documents.len(),
+        has_annotations: !session.project.annotations().is_empty(),
+        document_count: session.project.documents().len(),
         has_document: view.document.is_some(),
         has_suggestion_target: attribution.has_target(view.document),
         has_problems,

@@ -79,10 +79,6 @@ impl StanceApp {
 /// frame did, where text was painted — read by `stance bench` and, through the bench's own
 /// API (`bench::probe`), by tests that count work or point at text like a user.
 impl StanceApp {
-    pub(crate) fn index_builds(&self) -> u64 {
-        self.wb.session.index.builds()
-    }
-
     pub(crate) fn compare_builds(&self) -> u64 {
         self.wb.panels.compare.builds()
     }

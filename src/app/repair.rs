@@ -40,8 +40,8 @@ pub(super) fn refuse_save_over_changed_text(wb: &mut Workbench, ctx: &egui::Cont
 /// Project → Problems…: the needs-repair window for the project as it is now.
 pub(super) fn open_problems(wb: &mut Workbench) {
     let project = &wb.session.project;
-    let file_name =
-        (wb.session.path.as_deref()).map_or_else(|| project.title.clone(), crate::ui::file_name);
+    let file_name = (wb.session.path.as_deref())
+        .map_or_else(|| project.title().to_owned(), crate::ui::file_name);
     let state = RepairState::new(file_name, project, None);
     wb.dialogs.open(Dialog::Repair(state));
 }

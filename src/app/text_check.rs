@@ -36,8 +36,8 @@ impl TextCheck {
         let is_matching = &mut self.is_matching;
         self.found.get_or_build(project.key(), (), || {
             let mut titles = Vec::new();
-            let mut seen = HashMap::with_capacity(project.documents.len());
-            for doc in &project.documents {
+            let mut seen = HashMap::with_capacity(project.documents().len());
+            for doc in project.documents() {
                 let key = (doc.id, doc.text_hash.clone(), doc.text.len());
                 let matches = match is_matching.get(&key) {
                     Some(&known) => known,
@@ -96,15 +96,16 @@ mod tests {
         assert_eq!(check.problem_count(), 0);
 
         // Edited outside: the stored hash no longer matches.
-        if let Some(doc) = project.documents.first_mut() {
-            doc.text = "Officials said the talks resumed.".to_owned();
-        }
-        project.touch();
+        project.rebuild(|parts| {
+            if let Some(doc) = parts.documents.first_mut() {
+                doc.text = "Officials said the talks resumed.".to_owned();
+            }
+        });
         check.refresh(&project);
         assert_eq!(check.mismatched(), ["Talks".to_owned()]);
         assert!(check.problem_count() >= 1);
 
-        let text = project.documents[0].text.clone();
+        let text = project.documents()[0].text.clone();
         let reanchored = project.reanchor_document(id, &text, Utc::now());
         let Ok((_, edit)) = reanchored else {
             panic!("re-anchoring failed: {reanchored:?}");

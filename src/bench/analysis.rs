@@ -42,8 +42,8 @@ pub fn recompute_after_edits(project: &mut Project, edits: usize) -> Result<Vec<
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
         let Some(a) = project
-            .annotations
-            .get(i * 997 % project.annotations.len().max(1))
+            .annotations()
+            .get(i * 997 % project.annotations().len().max(1))
         else {
             return Err("the corpus has no annotations".to_owned());
         };
@@ -142,7 +142,7 @@ pub fn analysis_figures(quick: bool, record: &mut dyn FnMut(Figure)) -> Result<(
     let mut project = corpus_project(spec);
     record(Figure::count(
         "analysis.corpus.annotations",
-        project.annotations.len(),
+        project.annotations().len(),
     ));
     let started = Instant::now();
     let map = crate::analysis::PositionMap::build(&project, &AnalysisFilter::default());

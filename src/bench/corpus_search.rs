@@ -81,15 +81,15 @@ pub fn corpus_figures(
     let started = Instant::now();
     let project = corpus_project(spec);
     record(Figure::ms("corpus.generate", started.elapsed()));
-    record(Figure::count("corpus.documents", project.documents.len()));
-    let text_bytes: usize = project.documents.iter().map(|d| d.text.len()).sum();
+    record(Figure::count("corpus.documents", project.documents().len()));
+    let text_bytes: usize = project.documents().iter().map(|d| d.text.len()).sum();
     record(Figure::mb(
         "corpus.text",
         u64::try_from(text_bytes).unwrap_or(u64::MAX),
     ));
     record(Figure::count(
         "corpus.annotations",
-        project.annotations.len(),
+        project.annotations().len(),
     ));
     let path = dir.join("bench-corpus.ron");
     write_fixture(&project, &path)?;
@@ -137,8 +137,8 @@ fn time_annotate_all(
     let mut hits = crate::analysis::search_project(project, query).map_err(|e| e.to_string())?;
     hits.truncate(ANNOTATE_HITS);
     let preset = HitPreset {
-        holder: project.actors.first().map(|a| a.id),
-        issue: project.issues.first().map(|i| i.id),
+        holder: project.actors().first().map(|a| a.id),
+        issue: project.issues().first().map(|i| i.id),
         stance: Some(Stance::For),
     };
     let cx = EditContext::new(Some("bench"), chrono::Utc::now());

@@ -117,7 +117,7 @@ pub fn run_frames(
     scroll_through(driver, &mut app, &mut run, area, script);
     drag_select(driver, &mut app, &mut run, area, script.drag_frames)?;
     tag_selection(driver, &mut app, &mut run, area, script.hover_frames)?;
-    run.annotations_after = app.project().annotations.len();
+    run.annotations_after = app.project().annotations().len();
     Ok(run)
 }
 
@@ -142,7 +142,7 @@ fn article_area(app: &StanceApp) -> Rect {
     if prefs.show_sidebar {
         area.max.x -= prefs.sidebar_width_px;
     }
-    if prefs.show_document_list && app.project().documents.len() > 1 {
+    if prefs.show_document_list && app.project().documents().len() > 1 {
         area.min.x += prefs.document_list_width_px;
     }
     area
@@ -267,10 +267,10 @@ fn tag_selection(
     area: Rect,
     hover_frames: usize,
 ) -> Result<(), String> {
-    let before: HashSet<AnnotationId> = app.project().annotations.iter().map(|a| a.id).collect();
+    let before: HashSet<AnnotationId> = app.project().annotations().iter().map(|a| a.id).collect();
     let hotkey = app
         .project()
-        .schema
+        .schema()
         .tags
         .first()
         .and_then(|t| t.hotkey)
@@ -293,7 +293,10 @@ fn tag_selection(
         return Err(format!(
             "pressing {hotkey:?} after selecting text painted no new annotation \
              ({} new, selection {:?}, article {:?})",
-            app.project().annotations.len().saturating_sub(before.len()),
+            app.project()
+                .annotations()
+                .len()
+                .saturating_sub(before.len()),
             app.text_selection(),
             app.article_stats()
         ));
@@ -307,7 +310,11 @@ fn tag_selection(
 /// on screen.
 fn is_new_highlight_painted(app: &StanceApp, before: &HashSet<AnnotationId>) -> bool {
     let project = app.project();
-    let Some(new) = project.annotations.iter().find(|a| !before.contains(&a.id)) else {
+    let Some(new) = project
+        .annotations()
+        .iter()
+        .find(|a| !before.contains(&a.id))
+    else {
         return false;
     };
     let Some(doc) = project.document(new.document) else {

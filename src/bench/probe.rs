@@ -1,6 +1,6 @@
 //! What `stance bench`, and tests that count work, read of the app beyond what the window
-//! shows through its accessibility tree: how much work the last frame did (index and
-//! compare-view builds, sidebar rows drawn, article paragraphs laid out, the analysis view's
+//! shows through its accessibility tree: how much work the last frame did (compare-view
+//! builds, sidebar rows drawn, article paragraphs laid out, the analysis view's
 //! figures) and where text was painted, to point at it like a user. Tests read everything
 //! else the way a screen reader would, through egui_kittest queries.
 
@@ -9,12 +9,6 @@ use crate::attribution::Suggestion;
 use crate::ui::analysis::AnalysisView;
 use crate::ui::article::ArticleStats;
 use crate::ui::dialogs::ErrorReport;
-
-/// How many times the project's counts were rebuilt: once per change, not per frame.
-#[must_use]
-pub fn index_builds(app: &StanceApp) -> u64 {
-    app.index_builds()
-}
 
 /// How many times the compare view computed its queue and figures.
 #[must_use]

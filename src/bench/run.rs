@@ -62,16 +62,16 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     record(Figure::ms("b.generate", started.elapsed()));
     record(Figure::mb(
         "b.text",
-        bytes(long.documents.iter().map(|d| d.text.len()).sum()),
+        bytes(long.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    record(Figure::count("b.annotations", long.annotations.len()));
+    record(Figure::count("b.annotations", long.annotations().len()));
     let started = Instant::now();
-    let suggestions: usize = (long.documents.iter())
-        .map(|d| crate::attribution::analyse(d, &long.actors).len())
+    let suggestions: usize = (long.documents().iter())
+        .map(|d| crate::attribution::analyse(d, long.actors()).len())
         .sum();
     record(Figure::ms("attribution.analyse", started.elapsed()));
     record(Figure::count("attribution.suggestions", suggestions));
-    record(Figure::count("b.actors", long.actors.len()));
+    record(Figure::count("b.actors", long.actors().len()));
     let b = run_frames(&mut warm_driver(), long.clone(), options.script())
         .map_err(|e| format!("(b): {e}"))?;
     record_frames("b", &b, record);
@@ -171,12 +171,12 @@ fn many_articles(
     let project =
         data::many_articles_project(ManyArticlesSpec::FULL).map_err(|e| format!("(c): {e}"))?;
     record(Figure::ms("c.generate", started.elapsed()));
-    record(Figure::count("c.documents", project.documents.len()));
+    record(Figure::count("c.documents", project.documents().len()));
     record(Figure::mb(
         "c.text",
-        bytes(project.documents.iter().map(|d| d.text.len()).sum()),
+        bytes(project.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    record(Figure::count("c.annotations", project.annotations.len()));
+    record(Figure::count("c.annotations", project.annotations().len()));
     let path = dir.join("bench-c.ron");
     write_fixture(&project, &path)?;
     drop(project);

@@ -161,7 +161,7 @@ fn import_article(path: &Path, staging: &mut Staging) -> Result<(), ImportError>
     let document = read_article(path)?;
     if let Some(same) = staging
         .project()
-        .documents
+        .documents()
         .iter()
         .find(|d| d.text_hash == document.text_hash)
     {
@@ -172,7 +172,7 @@ fn import_article(path: &Path, staging: &mut Staging) -> Result<(), ImportError>
         staging.skip(path, reason);
         return Ok(());
     }
-    let index = staging.project().documents.len();
+    let index = staging.project().documents().len();
     staging.apply(
         path,
         Edit::InsertDocument {
@@ -200,7 +200,7 @@ mod tests {
         let err = import_paths(&[a.clone(), b.clone(), bad.clone()], &mut project).unwrap_err();
         assert_eq!(err.path(), bad);
         assert!(
-            project.documents.is_empty(),
+            project.documents().is_empty(),
             "a failed import changes nothing"
         );
 
@@ -208,9 +208,13 @@ mod tests {
         assert_eq!(summary.documents.len(), 2);
         assert_eq!(summary.skipped.len(), 1);
         assert_eq!(summary.skipped[0].0, a);
-        let titles: Vec<_> = project.documents.iter().map(|d| d.title.as_str()).collect();
+        let titles: Vec<_> = project
+            .documents()
+            .iter()
+            .map(|d| d.title.as_str())
+            .collect();
         assert_eq!(titles, ["A", "Second"]);
-        assert_eq!(project.documents[0].text, "First article.");
+        assert_eq!(project.documents()[0].text, "First article.");
     }
 
     #[test]
@@ -220,7 +224,7 @@ mod tests {
         let doc = crate::model::Document::new("d", "We agree in part.".to_owned());
         let doc_id = doc.id;
         project.apply(project.add_document(doc)).unwrap();
-        let span = project.documents[0].find("agree", 0).unwrap();
+        let span = project.documents()[0].find("agree", 0).unwrap();
         let a = project
             .new_annotation(doc_id, "claim", vec![span], chrono::Utc::now())
             .unwrap();
@@ -293,8 +297,8 @@ mod tests {
         let (edit, summary) = import_edit(&[a], &project).unwrap();
         assert_eq!(summary.documents.len(), 1);
         let undo = project.apply(edit).unwrap();
-        assert_eq!(project.documents.len(), 1);
+        assert_eq!(project.documents().len(), 1);
         project.apply(undo).unwrap();
-        assert!(project.documents.is_empty());
+        assert!(project.documents().is_empty());
     }
 }

@@ -120,11 +120,11 @@ impl Staging {
     fn staged_annotation(&mut self, id: AnnotationId) -> Option<&Annotation> {
         let project = &self.project;
         let positions = self.positions.get_or_build(project.key(), (), || {
-            (project.annotations.iter().enumerate())
+            (project.annotations().iter().enumerate())
                 .map(|(i, a)| (a.id, i))
                 .collect()
         });
-        project.annotations.get(*positions.get(&id)?)
+        project.annotations().get(*positions.get(&id)?)
     }
 
     /// Adds the pending annotations to the staged project in one edit.
@@ -147,7 +147,7 @@ impl Staging {
         path: &Path,
         issue: crate::model::Issue,
     ) -> Result<(), ImportError> {
-        let index = self.project.issues.len();
+        let index = self.project.issues().len();
         self.apply(path, Edit::InsertIssue { index, issue })
     }
 

@@ -23,6 +23,7 @@ pub mod nudge;
 pub mod overlap;
 mod problem;
 mod project;
+mod project_serde;
 pub mod reanchor;
 mod reanchor_match;
 mod rejected;
@@ -46,12 +47,14 @@ pub use edits::{EditContext, FieldError, HotkeyClash, Related};
 pub use filter::AnnotationFilter;
 pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
-pub use index::{IndexCache, ProjectIndex};
+pub use index::ProjectIndex;
 pub use issue::Issue;
 pub use nudge::{Nudge, SpanEnd};
 pub use overlap::{OverlapEntry, OverlapIndex};
 pub use problem::{Detail, Problem, Subject};
-pub use project::{FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, elide};
+pub use project::{
+    FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectParts, elide,
+};
 pub use reanchor::{Orphan, OrphanReason, Placed, Reanchored, reanchor};
 pub use rejected::RejectedSuggestion;
 pub use schema::{

@@ -45,7 +45,7 @@ impl Texts {
     fn of(project: &Project) -> Self {
         Self {
             project: project.key().identity,
-            documents: (project.documents.iter())
+            documents: (project.documents().iter())
                 .map(|d| (d.id, d.text_hash.clone(), d.text.len()))
                 .collect(),
         }
@@ -244,7 +244,7 @@ impl CorpusSearchPanel {
             ui.weak("Type to search the text of every document.");
             return;
         };
-        let documents = project.documents.len().max(1);
+        let documents = project.documents().len().max(1);
         let hits = search.hits().len();
         let groups = search.groups().len();
         let mut text = format!("{hits} hit(s) in {groups} document(s)");
@@ -259,13 +259,18 @@ impl CorpusSearchPanel {
     }
 
     fn annotate_ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<SearchAction>) {
-        let live: Vec<_> = project.schema.tags.iter().filter(|t| !t.retired).collect();
+        let live: Vec<_> = project
+            .schema()
+            .tags
+            .iter()
+            .filter(|t| !t.retired)
+            .collect();
         if !live.iter().any(|t| t.key == self.tag) {
             self.tag = live.first().map(|t| t.key.clone()).unwrap_or_default();
         }
         let chosen = self.chosen.iter().filter(|&&c| c).count();
         ui.horizontal_wrapped(|ui| {
-            let tag_name = project.schema.name(&self.tag).to_owned();
+            let tag_name = project.schema().name(&self.tag).to_owned();
             egui::ComboBox::from_label("Tag")
                 .selected_text(tag_name)
                 .show_ui(ui, |ui| {
@@ -317,7 +322,7 @@ impl CorpusSearchPanel {
             .selected_text(name)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.preset.holder, None::<ActorId>, "No holder");
-                for actor in &project.actors {
+                for actor in project.actors() {
                     ui.selectable_value(&mut self.preset.holder, Some(actor.id), &actor.name);
                 }
             });
@@ -331,7 +336,7 @@ impl CorpusSearchPanel {
             .selected_text(name)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.preset.issue, None::<IssueId>, "No issue");
-                for issue in &project.issues {
+                for issue in project.issues() {
                     ui.selectable_value(&mut self.preset.issue, Some(issue.id), &issue.name);
                 }
             });

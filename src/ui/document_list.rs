@@ -84,7 +84,7 @@ impl DocumentList {
             None => last,
             Some(p) => p.saturating_add_signed(step).min(last),
         };
-        project.documents.get(order[next]).map(|d| d.id)
+        project.documents().get(order[next]).map(|d| d.id)
     }
 
     /// Draws the list; returns the document clicked.
@@ -120,11 +120,11 @@ impl DocumentList {
             ui.checkbox(&mut self.is_descending, "Descending");
         });
         let shown = self.order(project, index).to_vec();
-        if shown.len() < project.documents.len() {
+        if shown.len() < project.documents().len() {
             ui.weak(format!(
                 "{} of {} documents",
                 shown.len(),
-                project.documents.len()
+                project.documents().len()
             ));
         }
         let mut clicked = None;
@@ -134,7 +134,7 @@ impl DocumentList {
             .auto_shrink([false, false])
             .show_rows(ui, row_height_px, shown.len(), |ui, rows| {
                 for &doc_index in &shown[rows] {
-                    let Some(doc) = project.documents.get(doc_index) else {
+                    let Some(doc) = project.documents().get(doc_index) else {
                         continue;
                     };
                     let count = index.document_counts().get(doc_index).copied().unwrap_or(0);
@@ -195,7 +195,7 @@ pub fn sorted_documents(
     sort: DocumentSort,
 ) -> Vec<usize> {
     let needle = name_key(filter);
-    let mut shown: Vec<usize> = (project.documents.iter().enumerate())
+    let mut shown: Vec<usize> = (project.documents().iter().enumerate())
         .filter(|(_, d)| {
             needle.is_empty()
                 || name_key(&d.title).contains(&needle)
@@ -207,7 +207,7 @@ pub fn sorted_documents(
         })
         .map(|(i, _)| i)
         .collect();
-    let docs = &project.documents;
+    let docs = &project.documents();
     match sort {
         DocumentSort::Project => {}
         // Undated documents last.
@@ -241,7 +241,9 @@ mod tests {
             let mut doc = Document::new(title, format!("{title} text."));
             doc.date = date.and_then(|d| NaiveDate::from_ymd_opt(2025, 12, d));
             doc.outlet = outlet.map(str::to_owned);
-            project.documents.push(doc);
+            project.rebuild(|parts| {
+                parts.documents.push(doc);
+            });
         }
         project
     }
@@ -249,7 +251,7 @@ mod tests {
     fn titles(project: &Project, order: &[usize]) -> Vec<String> {
         order
             .iter()
-            .map(|&i| project.documents[i].title.clone())
+            .map(|&i| project.documents()[i].title.clone())
             .collect()
     }
 
@@ -285,7 +287,7 @@ mod tests {
             sort: DocumentSort::Title,
             ..DocumentList::default()
         };
-        let id = |i: usize| p.documents[i].id;
+        let id = |i: usize| p.documents()[i].id;
         assert_eq!(list.neighbour(&p, &index, None, 1), Some(id(2)));
         assert_eq!(list.neighbour(&p, &index, Some(id(2)), 1), Some(id(1)));
         assert_eq!(list.neighbour(&p, &index, Some(id(0)), 1), Some(id(0)));

@@ -132,14 +132,14 @@ pub fn annotation_with_hint<'a>(
     id: AnnotationId,
     hint: &mut usize,
 ) -> Option<&'a Annotation> {
-    if let Some(a) = project.annotations.get(*hint)
+    if let Some(a) = project.annotations().get(*hint)
         && a.id == id
     {
         return Some(a);
     }
     let index = project.annotation_index(id)?;
     *hint = index;
-    project.annotations.get(index)
+    project.annotations().get(index)
 }
 
 /// A path's file name for messages and menus; the whole path if it has none.

@@ -35,7 +35,7 @@ impl Project {
         except: Option<ActorId>,
     ) -> Result<(), EditError> {
         match self
-            .actors
+            .actors()
             .iter()
             .find(|a| Some(a.id) != except && a.is_called(name))
         {
@@ -87,7 +87,7 @@ impl Project {
             self.check_name_is_free(alias, None)?;
         }
         Ok(Edit::InsertActor {
-            index: self.actors.len(),
+            index: self.actors().len(),
             actor,
         })
     }
@@ -192,7 +192,7 @@ impl Project {
             }
         };
         for a in
-            (self.annotations.iter()).filter(|a| a.holder == Some(from) || a.target == Some(from))
+            (self.annotations().iter()).filter(|a| a.holder == Some(from) || a.target == Some(from))
         {
             edits.push(self.edited(a, &cx, |a| {
                 repoint(&mut a.holder);
@@ -202,7 +202,7 @@ impl Project {
         for name in std::iter::once(&source.name).chain(&source.aliases) {
             // A name a third actor also answers to (possible in older files) stays with it.
             let is_taken = self
-                .actors
+                .actors()
                 .iter()
                 .any(|other| other.id != from && other.id != into && other.is_called(name));
             if !target.is_called(name) && !is_taken {
@@ -226,7 +226,8 @@ impl Project {
         let cx = cx.into();
         self.actor(id).ok_or(EditError::NoSuchActor(id))?;
         let mut edits = Vec::new();
-        for a in (self.annotations.iter()).filter(|a| a.holder == Some(id) || a.target == Some(id))
+        for a in
+            (self.annotations().iter()).filter(|a| a.holder == Some(id) || a.target == Some(id))
         {
             edits.push(self.edited(a, &cx, |a| {
                 if a.holder == Some(id) {
@@ -250,7 +251,7 @@ impl Project {
         index: usize,
         actor: Actor,
     ) -> Result<Edit, EditError> {
-        if index > self.actors.len() {
+        if index > self.actors().len() {
             return Err(EditError::BadIndex(index));
         }
         if self.actor(actor.id).is_some() {
@@ -260,31 +261,22 @@ impl Project {
             return Err(EditError::EmptyName);
         }
         let id = actor.id;
-        self.actors.insert(index, actor);
+        self.insert_actor_at(index, actor);
         Ok(Edit::RemoveActor(id))
     }
 
     pub(in crate::model) fn remove_actor(&mut self, id: ActorId) -> Result<Edit, EditError> {
-        let index = self
-            .actors
-            .iter()
-            .position(|a| a.id == id)
-            .ok_or(EditError::NoSuchActor(id))?;
-        // Counted here, once per removal: views read counts from `ProjectIndex`.
-        let count = self
-            .annotations
-            .iter()
-            .filter(|a| a.holder == Some(id) || a.target == Some(id))
-            .count();
+        let index = self.actor_index(id).ok_or(EditError::NoSuchActor(id))?;
+        let count = self.index().actor_use_count(id);
         if count > 0 {
             return Err(EditError::ActorInUse {
-                name: self.actors[index].name.clone(),
+                name: self.actors()[index].name.clone(),
                 count,
             });
         }
         Ok(Edit::RestoreActor {
             index,
-            actor: self.actors.remove(index),
+            actor: self.take_actor(index),
         })
     }
 
@@ -293,11 +285,9 @@ impl Project {
             return Err(EditError::EmptyName);
         }
         self.check_replacement_names(&actor)?;
-        let slot = self
-            .actors
-            .iter_mut()
-            .find(|a| a.id == actor.id)
+        let index = self
+            .actor_index(actor.id)
             .ok_or(EditError::NoSuchActor(actor.id))?;
-        Ok(Edit::ReplaceActor(std::mem::replace(slot, actor)))
+        Ok(Edit::ReplaceActor(self.replace_actor_at(index, actor)))
     }
 }

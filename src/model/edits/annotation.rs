@@ -477,13 +477,12 @@ impl Project {
 /// Checked steps of the annotation edits (see [`Edit`]).
 impl Project {
     pub(in crate::model) fn add_annotation(&mut self, a: Annotation) -> Result<Edit, EditError> {
-        if self.annotation_index(a.id).is_some() {
+        if self.has_annotation(a.id) {
             return Err(EditError::DuplicateId(a.id.to_string()));
         }
         self.check_annotation_edit(&a)?;
         let id = a.id;
-        let at = self.insertion_index(&a);
-        self.annotations.insert(at, a);
+        self.insert_annotation(a);
         Ok(Edit::RemoveAnnotation(id))
     }
 
@@ -491,16 +490,15 @@ impl Project {
         &mut self,
         annotations: Vec<Annotation>,
     ) -> Result<Edit, EditError> {
-        let mut ids: HashSet<AnnotationId> = self.annotations.iter().map(|a| a.id).collect();
+        let mut ids: HashSet<AnnotationId> = HashSet::with_capacity(annotations.len());
         for a in &annotations {
-            if !ids.insert(a.id) {
+            if self.has_annotation(a.id) || !ids.insert(a.id) {
                 return Err(EditError::DuplicateId(a.id.to_string()));
             }
             self.check_annotation_edit(a)?;
         }
         let added = annotations.iter().map(|a| a.id).collect();
-        self.annotations.extend(annotations);
-        self.sort_annotations();
+        self.extend_annotations(annotations);
         Ok(Edit::RemoveAnnotations(added))
     }
 
@@ -514,9 +512,7 @@ impl Project {
         if self.relations.iter().any(|r| r.from == id || r.to == id) {
             return Err(EditError::AnnotationInRelation(id));
         }
-        Ok(Edit::AddAnnotation(Box::new(
-            self.annotations.remove(index),
-        )))
+        Ok(Edit::AddAnnotation(Box::new(self.take_annotation(index))))
     }
 
     pub(in crate::model) fn remove_annotations(
@@ -524,13 +520,7 @@ impl Project {
         ids: &[AnnotationId],
     ) -> Result<Edit, EditError> {
         let wanted: HashSet<AnnotationId> = ids.iter().copied().collect();
-        let present: HashSet<AnnotationId> = self
-            .annotations
-            .iter()
-            .map(|a| a.id)
-            .filter(|id| wanted.contains(id))
-            .collect();
-        if let Some(missing) = ids.iter().find(|id| !present.contains(id)) {
+        if let Some(missing) = ids.iter().find(|&&id| !self.has_annotation(id)) {
             return Err(EditError::NoSuchAnnotation(*missing));
         }
         if let Some(r) = self
@@ -545,10 +535,7 @@ impl Project {
             };
             return Err(EditError::AnnotationInRelation(linked));
         }
-        let (removed, kept) = std::mem::take(&mut self.annotations)
-            .into_iter()
-            .partition(|a| wanted.contains(&a.id));
-        self.annotations = kept;
+        let removed = self.take_annotations(|a| wanted.contains(&a.id));
         Ok(Edit::AddAnnotations(removed))
     }
 
@@ -560,20 +547,7 @@ impl Project {
             .annotation_index(a.id)
             .ok_or(EditError::NoSuchAnnotation(a.id))?;
         self.check_annotation_edit(&a)?;
-        let is_in_place = self
-            .annotations
-            .get(index)
-            .is_some_and(|old| self.order_key(old) == self.order_key(&a));
-        let old = if is_in_place {
-            // A retag, holder or note change keeps its place: shifting every later
-            // annotation twice made merging a busy actor quadratic.
-            std::mem::replace(&mut self.annotations[index], a)
-        } else {
-            let old = self.annotations.remove(index);
-            let at = self.insertion_index(&a);
-            self.annotations.insert(at, a);
-            old
-        };
+        let old = self.replace_annotation_at(index, a);
         Ok(Edit::ReplaceAnnotation(Box::new(old)))
     }
 }

@@ -8,7 +8,7 @@ impl Project {
     #[must_use]
     pub fn add_document(&self, document: Document) -> Edit {
         Edit::InsertDocument {
-            index: self.documents.len(),
+            index: self.documents().len(),
             document: Box::new(document),
         }
     }
@@ -21,16 +21,14 @@ impl Project {
         index: usize,
         document: Document,
     ) -> Result<Edit, EditError> {
-        if index > self.documents.len() {
+        if index > self.documents().len() {
             return Err(EditError::BadIndex(index));
         }
         if self.document(document.id).is_some() {
             return Err(EditError::DuplicateId(document.id.to_string()));
         }
         let id = document.id;
-        self.documents.insert(index, document);
-        // Document order is part of the annotations' canonical order.
-        self.sort_annotations();
+        self.insert_document_at(index, document);
         Ok(Edit::RemoveDocument(id))
     }
 
@@ -38,16 +36,15 @@ impl Project {
         let index = self
             .document_index(id)
             .ok_or(EditError::NoSuchDocument(id))?;
-        let count = self.annotations.iter().filter(|a| a.document == id).count()
+        let count = self.index().annotations_in(id)
             + self.preserved.iter().filter(|p| p.document == id).count();
         if count > 0 {
             return Err(EditError::DocumentInUse {
-                title: self.documents[index].title.clone(),
+                title: self.documents()[index].title.clone(),
                 count,
             });
         }
-        let document = Box::new(self.documents.remove(index));
-        self.sort_annotations();
+        let document = Box::new(self.take_document(index));
         Ok(Edit::InsertDocument { index, document })
     }
 

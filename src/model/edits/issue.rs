@@ -83,7 +83,7 @@ impl Project {
 impl Project {
     /// Annotations that refer to issue `id`.
     pub fn annotations_about(&self, id: IssueId) -> impl Iterator<Item = &super::Annotation> + '_ {
-        self.annotations
+        self.annotations()
             .iter()
             .filter(move |a| a.issues.contains(&id))
     }

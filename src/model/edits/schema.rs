@@ -135,7 +135,7 @@ impl Project {
     pub(in crate::model) fn remove_tag(&mut self, key: String) -> Result<Edit, EditError> {
         let index =
             (self.schema.tag_index(&key)).ok_or_else(|| EditError::NoSuchTag(key.clone()))?;
-        let count = self.annotations.iter().filter(|a| a.tag == key).count();
+        let count = self.index().tag_count(&key);
         if count > 0 {
             return Err(EditError::TagInUse { key, count });
         }
@@ -353,7 +353,7 @@ impl Project {
         self.schema
             .get(key)
             .ok_or_else(|| EditError::NoSuchTag(key.to_owned()))?;
-        let count = self.annotations.iter().filter(|a| a.tag == key).count();
+        let count = self.index().tag_count(key);
         if count > 0 {
             return Err(EditError::TagInUse {
                 key: key.to_owned(),
@@ -428,7 +428,7 @@ impl Project {
         &'a self,
         key: &'a str,
     ) -> impl Iterator<Item = AnnotationId> + 'a {
-        (self.annotations.iter())
+        (self.annotations().iter())
             .filter(move |a| a.tag == key)
             .map(|a| a.id)
     }

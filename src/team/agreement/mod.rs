@@ -68,7 +68,7 @@ impl Study {
     ) -> Result<Self, StudyError> {
         let coders: Vec<(String, &Project, Vec<&Annotation>)> = projects
             .iter()
-            .map(|(name, p)| (name.clone(), *p, p.annotations.iter().collect()))
+            .map(|(name, p)| (name.clone(), *p, p.annotations().iter().collect()))
             .collect();
         Self::build(coders, options, 0)
     }
@@ -80,7 +80,7 @@ impl Study {
     pub fn of_annotators(project: &Project, options: &Options) -> Result<Self, StudyError> {
         let mut by_name: BTreeMap<&str, Vec<&Annotation>> = BTreeMap::new();
         let mut unattributed = 0;
-        for a in &project.annotations {
+        for a in project.annotations() {
             match a.annotator.as_deref() {
                 Some(name) => by_name.entry(name).or_default().push(a),
                 None => unattributed += 1,
@@ -106,12 +106,12 @@ impl Study {
         // Documents every coder's project has, in the first project's order.
         let first = coders[0].1;
         let mut shared: Vec<&crate::model::Document> = first
-            .documents
+            .documents()
             .iter()
             .filter(|d| {
                 coders
                     .iter()
-                    .all(|(_, p, _)| p.documents.iter().any(|e| e.text_hash == d.text_hash))
+                    .all(|(_, p, _)| p.documents().iter().any(|e| e.text_hash == d.text_hash))
             })
             .collect();
         if shared.is_empty() {

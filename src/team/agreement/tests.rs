@@ -103,8 +103,8 @@ fn annotators_of_one_project_compare_like_their_own_projects() {
     );
     // One project holding both annotators' work (what a merge of their files gives).
     let mut together = a.clone();
-    let doc = together.documents[0].id;
-    for mut x in b.annotations.clone() {
+    let doc = together.documents()[0].id;
+    for mut x in b.annotations().to_vec() {
         x.document = doc;
         x.holder = x
             .holder

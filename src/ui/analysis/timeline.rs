@@ -105,7 +105,7 @@ pub(super) fn timeline_ui(
                     continue;
                 }
                 let color = project
-                    .schema
+                    .schema()
                     .relation_type(&link.kind)
                     .map_or(ui.visuals().weak_text_color(), |t| tag_color(t.color));
                 painter.extend(Shape::dashed_line(
@@ -260,7 +260,7 @@ fn mark_hover_ui(ui: &mut Ui, project: &Project, mark: &TimelineMark) {
     ui.strong(format!("{holder}, {}", mark.date));
     ui.label(format!(
         "{} · {}",
-        project.schema.name(e.tag(project)),
+        project.schema().name(e.tag(project)),
         stance_word(e.stance)
     ));
     ui.weak(format!("\"{}\"", elide_to(e.quote(project), 100)));

@@ -433,7 +433,7 @@ impl ArticleView {
                 anchor,
                 pivot,
                 frame.clip,
-                &project.schema,
+                project.schema(),
                 selected,
             )
         {

@@ -281,7 +281,7 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                         };
                         format!(
                             "{} ({holder}) \"{}\"",
-                            project.schema.name(&a.tag),
+                            project.schema().name(&a.tag),
                             crate::model::elide(&a.quote)
                         )
                     })
@@ -301,7 +301,7 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
             (name(0), name(1))
         }
         Item::Conflict { index } => {
-            if let Some(conflict) = project.conflicts.get(*index) {
+            if let Some(conflict) = project.conflicts().get(*index) {
                 ui.label(format!("Merge conflict: {conflict}"));
                 if let Versions::Annotation(sides) = &conflict.versions {
                     for (name, version) in [("ours", &sides.ours), ("theirs", &sides.theirs)] {
@@ -310,7 +310,7 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                             |a| {
                                 format!(
                                     "{} ({}) \"{}\"",
-                                    project.schema.name(&a.tag),
+                                    project.schema().name(&a.tag),
                                     project.holder_name(a),
                                     crate::model::elide(&a.quote)
                                 )

@@ -62,7 +62,7 @@ impl AnnotationList {
                 total: range.len(),
                 rows: range
                     .filter(|&i| {
-                        (project.annotations.get(i))
+                        (project.annotations().get(i))
                             .is_some_and(|a| filter.lists(project, a, &needle))
                     })
                     .collect(),
@@ -78,7 +78,7 @@ impl AnnotationList {
     /// The ids of the listed annotations, in order (the unit tests' view of the list).
     #[cfg(test)]
     fn visible_ids<'a>(&'a self, project: &'a Project) -> impl Iterator<Item = AnnotationId> + 'a {
-        (self.listed().rows.iter()).filter_map(|&i| project.annotations.get(i).map(|a| a.id))
+        (self.listed().rows.iter()).filter_map(|&i| project.annotations().get(i).map(|a| a.id))
     }
 
     /// The annotation `step` rows away from `selected` (the first or last when none is).
@@ -97,7 +97,7 @@ impl AnnotationList {
             Some(p) => p.saturating_add_signed(step).min(last),
         };
         let index = *self.listed().rows.get(next)?;
-        project.annotations.get(index).map(|a| a.id)
+        project.annotations().get(index).map(|a| a.id)
     }
 
     /// Scrolls the list to the selected row on the next frame.
@@ -181,7 +181,7 @@ impl AnnotationList {
         let rows = &self.listed().rows;
         let output = area.show_rows(ui, row_height_px, rows.len(), |ui, visible| {
             for row in visible.clone() {
-                let Some(a) = rows.get(row).and_then(|&i| project.annotations.get(i)) else {
+                let Some(a) = rows.get(row).and_then(|&i| project.annotations().get(i)) else {
                     continue;
                 };
                 let is_linked = hovered_in_article == Some(a.id);
@@ -229,7 +229,7 @@ impl AnnotationList {
 
     fn row_of(&self, project: &Project, id: AnnotationId) -> Option<usize> {
         (self.listed().rows.iter())
-            .position(|&i| project.annotations.get(i).is_some_and(|a| a.id == id))
+            .position(|&i| project.annotations().get(i).is_some_and(|a| a.id == id))
     }
 }
 
@@ -263,7 +263,7 @@ fn reveal_offset(
 #[must_use]
 pub fn row_label(project: &Project, a: &Annotation) -> String {
     let holder = project.holder_name(a);
-    let tag = project.schema.name(&a.tag);
+    let tag = project.schema().name(&a.tag);
     if holder.is_empty() {
         format!("{tag}: {}", a.quote)
     } else {
@@ -294,7 +294,7 @@ fn row_ui(
     }
     let visuals = ui.visuals();
     let color = project
-        .schema
+        .schema()
         .get(&a.tag)
         .map_or(Color32::GRAY, |t| tag_color(t.color));
     let fill = if is_selected {
@@ -317,7 +317,7 @@ fn row_ui(
     );
     row_ui.spacing_mut().item_spacing.y = 2.0;
     row_ui.horizontal(|ui| {
-        tag_chip_ui(ui, project.schema.name(&a.tag), color);
+        tag_chip_ui(ui, project.schema().name(&a.tag), color);
         if a.ranges.len() > 1 {
             ui.label(
                 RichText::new(format!("{} ranges", a.ranges.len()))

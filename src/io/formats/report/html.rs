@@ -31,7 +31,7 @@ svg text { font-family: inherit; font-size: 11px; fill: #1d2230; }
 ";
 
 pub(super) fn write(data: &ReportData<'_>) -> String {
-    let title = escape(&data.project.title);
+    let title = escape(data.project.title());
     let mut out = String::new();
     let _ = write!(
         out,
@@ -214,14 +214,14 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
         let ((x1, y1), (x2, y2)) = (position(link.from), position(link.to));
         let color = data
             .project
-            .schema
+            .schema()
             .relation_type(&link.kind)
             .map_or_else(|| "#6b7a8f".to_owned(), |t| t.color.to_hex());
         let _ = writeln!(
             out,
             "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{color}\" \
              stroke-width=\"1.5\" stroke-dasharray=\"4 2\"><title>{}</title></line>",
-            escape(data.project.schema.relation_name(&link.kind))
+            escape(data.project.schema().relation_name(&link.kind))
         );
     }
     for (i, mark) in timeline.marks.iter().enumerate() {
@@ -234,7 +234,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
             stance_color(e.stance).to_hex(),
             mark.date,
             escape(data.actor_name(mark.holder)),
-            escape(data.project.schema.name(e.tag(data.project))),
+            escape(data.project.schema().name(e.tag(data.project))),
             stance_word(e.stance),
             escape(e.quote(data.project))
         );
