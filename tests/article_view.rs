@@ -485,7 +485,7 @@ fn hovering_a_highlight_shows_tag_holder_and_note() {
         "constructive, very useful and substantive",
     );
     let mut annotation = project.annotation(id).unwrap().clone();
-    annotation.holder = Some(holder);
+    annotation.holders = vec![holder];
     annotation.note = Some("Kremlin readout of the Witkoff meeting".to_owned());
     project
         .apply(stance::model::Edit::ReplaceAnnotation(Box::new(annotation)))

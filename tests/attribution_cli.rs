@@ -60,7 +60,7 @@ fn suggest_prints_tab_separated_lines_and_accepts_by_tier() {
             .project
             .annotations()
             .iter()
-            .all(|a| a.holder.is_some() && !a.cue.is_empty())
+            .all(|a| !a.holders.is_empty() && !a.cue.is_empty())
     );
 
     // The output exists: refused without --force.

@@ -249,7 +249,7 @@ fn unknown_lines_are_kept_and_written_back() {
         .iter()
         .find(|a| a.quote == "Lavrov")
         .unwrap();
-    assert_eq!(project.holder_name(lavrov), "Sergei Lavrov");
+    assert_eq!(project.holders_label(lavrov), "Sergei Lavrov");
     let witkoff = project
         .annotations()
         .iter()
@@ -284,10 +284,10 @@ fn holders_differing_only_in_case_make_one_actor_and_write_back_unchanged() {
     // answers to them, and the lines that would not write back as they were stay attributes.
     let names: Vec<&str> = project.actors().iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Rubio", "Vladimir Putin"]);
-    let held: Vec<&str> = project
+    let held: Vec<String> = project
         .annotations()
         .iter()
-        .map(|a| project.holder_name(a))
+        .map(|a| project.holders_label(a))
         .collect();
     assert_eq!(held, ["Vladimir Putin", "", ""]);
     let files = brat_files(&project);

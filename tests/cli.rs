@@ -224,7 +224,7 @@ fn stats_counts_per_document_tag_and_holder() {
         assert_eq!(
             cells[2],
             (project.annotations().iter())
-                .filter(|a| a.holder == Some(actor.id))
+                .filter(|a| a.is_held_by(actor.id))
                 .count()
                 .to_string(),
             "{}",
@@ -234,7 +234,7 @@ fn stats_counts_per_document_tag_and_holder() {
     let unheld = project
         .annotations()
         .iter()
-        .filter(|a| a.holder.is_none())
+        .filter(|a| a.holders.is_empty())
         .count();
     assert_eq!(row("(no holder)")[1], unheld.to_string());
 }

@@ -42,11 +42,11 @@ fn fields(project: &Project) -> Vec<String> {
         .annotations()
         .iter()
         .map(|a| {
-            let issues: Vec<String> = a.issues.iter().map(|&i| project.issue_name(i)).collect();
+            let issues: Vec<String> = a.issue_ids().map(|i| project.issue_name(i)).collect();
             format!(
                 "{:?} holder={:?} issues={issues:?} target={:?} {:?} {:?} {:?} cue={:?} {:?}",
                 a.quote,
-                project.holder_name(a),
+                project.holders_label(a),
                 project.target_name(a),
                 a.stance,
                 a.condition,
@@ -232,7 +232,7 @@ fn json_rebuilds_issues_and_matches_known_ones_by_name() {
         .iter()
         .find(|a| a.quote.starts_with("The territorial issue"))
         .unwrap();
-    assert_eq!(land.issues, vec![territory_id]);
+    assert_eq!(land.issue_ids().collect::<Vec<_>>(), vec![territory_id]);
 }
 
 #[test]
@@ -382,7 +382,7 @@ fn brat_values_that_are_not_stance_words_stay_attributes_and_write_back_unchange
         Some("Maybe")
     );
     assert_eq!(position.stance, Some(stance::model::Stance::For));
-    assert_eq!(project.issue_name(position.issues[0]), "land");
+    assert_eq!(project.issue_name(position.issues[0].issue), "land");
     assert_eq!(
         project.relations()[0].note.as_deref(),
         Some("a note on a relation")

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use stance::io::export::{ExportFormat, ExportOptions, ExportOutput, export};
 use stance::io::import_paths;
 use stance::model::{
-    Actor, Attribution, Document, Edit, Issue, Project, Relation, Span, Stance,
+    Actor, Attribution, Document, Edit, Issue, IssueStance, Project, Relation, Span, Stance,
     default_relation_types,
 };
 
@@ -163,17 +163,23 @@ fn build(spec: &Spec, line_breaks: bool) -> Project {
         let Ok(mut a) = project.new_annotation(doc_id, tags[*tag], ranges, time) else {
             continue;
         };
-        a.holder = holder.map(|h| actors[h]);
+        a.holders = holder.map(|h| actors[h]).into_iter().collect();
         a.note.clone_from(note);
         let (issues, target, stance, attribution, cue, annotator) = extra;
         a.issues = (project.issues().iter().enumerate())
             .filter(|(i, _)| issues & (1 << i) != 0)
-            .map(|(_, issue)| issue.id)
+            .map(|(_, issue)| IssueStance::new(issue.id))
             .collect();
         a.target = target.map(|t| actors[t]);
         if let Some((stance, condition)) = stance {
             a.stance = Some(Stance::ALL[*stance]);
             a.condition.clone_from(condition);
+            // As format 2 meant it: on each issue (kept as general without one), and
+            // turned on the second issue so stances per issue differ too.
+            a.settle_general_stance();
+            if let Some(second) = a.issues.get_mut(1) {
+                second.stance = Some(Stance::ALL[(*stance + 1) % Stance::ALL.len()]);
+            }
         }
         a.attribution = attribution.map(|i| Attribution::ALL[i]);
         a.cue = cue
@@ -293,12 +299,14 @@ proptest! {
                 .annotations()
                 .iter()
                 .map(|a| {
-                    let issues: Vec<String> = a.issues.iter().map(|&i| p.issue_name(i)).collect();
+                    let issues: Vec<String> = (a.issues.iter())
+                        .map(|i| format!("{} {:?} {:?}", p.issue_name(i.issue), i.stance, i.condition))
+                        .collect();
                     let fields = format!(
                         "{issues:?} {} {:?} {:?} {:?} {:?} {:?}",
                         p.target_name(a), a.stance, a.condition, a.attribution, a.cue, a.annotator
                     );
-                    (a.ranges.clone(), a.quote.clone(), a.tag.clone(), p.holder_name(a).to_owned(), a.note.clone(), fields)
+                    (a.ranges.clone(), a.quote.clone(), a.tag.clone(), p.holders_label(a).to_owned(), a.note.clone(), fields)
                 })
                 .collect();
             rows.sort();

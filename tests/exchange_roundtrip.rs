@@ -44,7 +44,7 @@ fn assert_same_annotations(got: &Project, want: &Project) {
         assert_eq!(g.ranges, w.ranges);
         assert_eq!(g.quote, w.quote);
         assert_eq!(g.tag, w.tag);
-        assert_eq!(got.holder_name(g), want.holder_name(w));
+        assert_eq!(got.holders_label(g), want.holders_label(w));
         assert_eq!(g.note_text(), w.note_text());
     }
 }
@@ -134,7 +134,7 @@ fn w3c_restores_annotations_and_anchors_by_quote() {
             .collect();
         assert_eq!(got.ranges, shifted, "{:?}", want.quote);
         assert_eq!(got.document, other.documents()[0].id);
-        assert_eq!(other.holder_name(got), project.holder_name(want));
+        assert_eq!(other.holders_label(got), project.holders_label(want));
     }
 }
 
@@ -306,11 +306,11 @@ fn imported_holders_find_actors_by_name_or_alias_whatever_the_case() {
     let names: Vec<&str> = base.actors().iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, renamed, "no actor was added");
     for (got, want) in base.annotations().iter().zip(project.annotations()) {
-        let expected = match project.holder_name(want) {
+        let expected = match project.holders_label(want).as_str() {
             "" => String::new(),
             name => format!("{name} (staff)"),
         };
-        assert_eq!(base.holder_name(got), expected);
+        assert_eq!(base.holders_label(got), expected);
     }
     assert!(base.problems().is_empty());
 }

@@ -34,7 +34,7 @@ fn project_quoting(quotes: &[&str]) -> Project {
         let mut a = project
             .new_annotation(doc_id, "claim", vec![span], t)
             .unwrap();
-        a.holder = Some(actor_id);
+        a.holders = vec![actor_id];
         a.note = Some(format!("+note for {quote}"));
         project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     }

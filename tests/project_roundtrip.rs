@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
 use stance::model::{
     Actor, Annotation, Attribution, Document, Edit, FORMAT_VERSION, FieldDef, FieldKind, Issue,
-    IssueId, Project, Relation, RelationId, RelationType, Rgb, Span, Stance, TagDef,
+    IssueId, IssueStance, Project, Relation, RelationId, RelationType, Rgb, Span, Stance, TagDef,
     normalize_ranges, text::normalize_text,
 };
 
@@ -288,10 +288,12 @@ fn build(recipe: &Recipe) -> Project {
         let Ok(mut annotation) = project.new_annotation(document.id, &tag, ranges, at) else {
             continue; // Every cut fell on one offset: nothing to mark.
         };
-        annotation.holder = a
+        annotation.holders = a
             .holder
             .and_then(|h| project.actors().get(h))
-            .map(|actor| actor.id);
+            .map(|actor| actor.id)
+            .into_iter()
+            .collect();
         annotation.note.clone_from(&a.note);
         annotation.attributes.clone_from(&a.attributes);
         annotation
@@ -354,13 +356,26 @@ fn negotiate(project: &Project, annotation: &mut Annotation, recipe: &Negotiatio
     let mut issues: Vec<IssueId> = (recipe.issues.iter())
         .filter_map(|&i| project.issues().get(i % issue_count.max(1)).map(|x| x.id))
         .collect();
+    issues.sort();
     issues.dedup();
-    annotation.issues = issues;
+    // Each issue its own stance: the recipe's, turned by the issue's place.
+    annotation.issues = (issues.into_iter().enumerate())
+        .map(|(at, issue)| IssueStance {
+            issue,
+            stance: recipe
+                .stance
+                .map(|s| Stance::ALL[(s + at) % Stance::ALL.len()]),
+            condition: recipe.condition.clone(),
+        })
+        .collect();
     annotation.target = (recipe.target)
         .and_then(|t| project.actors().get(t % project.actors().len().max(1)))
         .map(|actor| actor.id);
-    annotation.stance = recipe.stance.map(|s| Stance::ALL[s % Stance::ALL.len()]);
-    annotation.condition.clone_from(&recipe.condition);
+    if annotation.issues.is_empty() {
+        // The general stance of an annotation without issues.
+        annotation.stance = recipe.stance.map(|s| Stance::ALL[s % Stance::ALL.len()]);
+        annotation.condition.clone_from(&recipe.condition);
+    }
     annotation.attribution =
         (recipe.attribution).map(|s| Attribution::ALL[s % Attribution::ALL.len()]);
     let mut cuts: Vec<usize> = recipe

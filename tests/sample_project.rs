@@ -17,8 +17,8 @@ use stance::io::atomic::write_atomic;
 use stance::io::formats::article::document_from_text;
 use stance::io::{load_project, project_to_ron};
 use stance::model::{
-    Actor, ActorId, AnnotationId, Attribution, DocumentId, Edit, Issue, IssueId, Project, Relation,
-    RelationId, Span, Stance,
+    Actor, ActorId, AnnotationId, Attribution, DocumentId, Edit, Issue, IssueId, IssueStance,
+    Project, Relation, RelationId, Span, Stance,
 };
 use uuid::Uuid;
 
@@ -649,9 +649,11 @@ fn build_sample() -> Project {
             .new_annotation(document_id, spec.tag, ranges, at)
             .unwrap();
         annotation.id = AnnotationId(stable_uuid(&spec.pieces.join(" ")));
-        annotation.holder = spec
+        annotation.holders = spec
             .holder
-            .map(|name| project.actor_named(name).unwrap().id);
+            .map(|name| project.actor_named(name).unwrap().id)
+            .into_iter()
+            .collect();
         annotation.note = spec.note.map(str::to_owned);
         let fields = FIELDS
             .iter()
@@ -660,13 +662,14 @@ fn build_sample() -> Project {
         annotation.issues = fields
             .issues
             .iter()
-            .map(|n| issue_id(&project, n))
+            .map(|n| IssueStance::new(issue_id(&project, n)))
             .collect();
         annotation.target = fields
             .target
             .map(|name| project.actor_named(name).unwrap().id);
         annotation.stance = fields.stance;
         annotation.condition = fields.condition.map(str::to_owned);
+        annotation.settle_general_stance();
         annotation.attribution = Some(fields.attribution);
         annotation.cue = fields
             .cue
@@ -765,14 +768,14 @@ fn summary(project: &Project) -> Vec<String> {
         .annotations()
         .iter()
         .map(|a| {
-            let issues: Vec<String> = a.issues.iter().map(|&i| project.issue_name(i)).collect();
+            let issues: Vec<String> = a.issue_ids().map(|i| project.issue_name(i)).collect();
             format!(
                 "{} {:?} {:?} holder={:?} target={:?} note={:?} issues={issues:?} {:?} {:?} {:?} \
                  cue={:?} {:?}",
                 a.tag,
                 a.ranges,
                 a.quote,
-                project.holder_name(a),
+                project.holders_label(a),
                 project.target_name(a),
                 a.note_text(),
                 a.stance,
@@ -835,10 +838,7 @@ fn the_sample_covers_what_the_issue_asks_for() {
         let actor = project.actor_named(name).unwrap();
         assert!(actor.affiliation.is_some());
         assert!(
-            project
-                .annotations()
-                .iter()
-                .any(|a| a.holder == Some(actor.id)),
+            project.annotations().iter().any(|a| a.is_held_by(actor.id)),
             "{name} holds nothing"
         );
     }
@@ -892,10 +892,7 @@ fn the_sample_is_annotated_in_format_2() {
     }
     for issue in project.issues() {
         assert!(
-            project
-                .annotations()
-                .iter()
-                .any(|a| a.issues.contains(&issue.id)),
+            project.annotations().iter().any(|a| a.has_issue(issue.id)),
             "no annotation is about {}",
             issue.name
         );

@@ -94,7 +94,7 @@ fn a_new_holder_named_like_an_actor_reuses_that_actor() {
     let project = harness.state().project();
     assert_eq!(project.actors().len(), 2);
     assert_eq!(
-        project.holder_name(project.annotation(id).unwrap()),
+        project.holders_label(project.annotation(id).unwrap()),
         "Vladimir Putin"
     );
 }
@@ -105,14 +105,14 @@ fn deleting_an_actor_asks_first_naming_the_annotations_it_unassigns() {
     let putin = project.actors()[0].id;
     let rubio = project.actors()[1].id;
     let mut a = project.annotation(id).unwrap().clone();
-    a.holder = Some(putin);
+    a.holders = vec![putin];
     project.apply(Edit::ReplaceAnnotation(Box::new(a))).unwrap();
     let doc = project.documents()[0].id;
     let span = project.documents()[0].find("Kremlin", 0).unwrap();
     let mut targeted = project
         .new_annotation(doc, "claim", vec![span], Utc::now())
         .unwrap();
-    targeted.holder = Some(rubio);
+    targeted.holders = vec![rubio];
     targeted.target = Some(putin);
     project
         .apply(Edit::AddAnnotation(Box::new(targeted)))
@@ -140,12 +140,7 @@ fn deleting_an_actor_asks_first_naming_the_annotations_it_unassigns() {
     harness.run();
     let project = harness.state().project();
     assert_eq!(project.actors().len(), 1);
-    assert!(
-        project
-            .annotations()
-            .iter()
-            .all(|a| a.holder != Some(putin))
-    );
+    assert!(project.annotations().iter().all(|a| !a.is_held_by(putin)));
     assert!(
         project
             .annotations()

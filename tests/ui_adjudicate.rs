@@ -48,7 +48,7 @@ fn add(
         .new_annotation(doc, tag, vec![span], Utc::now())
         .unwrap();
     a.annotator = Some(who.to_owned());
-    a.holder = holder;
+    a.holders = holder.into_iter().collect();
     let id = a.id;
     project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     id
@@ -178,7 +178,7 @@ fn a_queue_of_three_disagreements_is_decided_by_keyboard_and_undone_one_at_a_tim
     let (alice, bob) = (ids[2].0.unwrap(), ids[2].1.unwrap());
     assert_eq!(annotator(&harness, alice), None);
     let kept = harness.state().project().annotation(bob).unwrap();
-    assert_eq!(kept.holder, Some(marks.moscow));
+    assert_eq!(kept.first_holder(), Some(marks.moscow));
     assert_eq!(kept.annotator.as_deref(), Some(ADJUDICATED));
     assert_eq!(queue_len(&harness), 0);
     // What both agreed on is untouched.
@@ -327,7 +327,7 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
         .collect();
     assert_eq!(brought.len(), 2);
     assert_eq!(
-        brought[1].holder,
+        brought[1].first_holder(),
         Some(marks.moscow),
         "holders match by name"
     );

@@ -117,8 +117,8 @@ fn two_rounds() -> (Project, AnnotationId, AnnotationId) {
             word,
             Utc::now(),
         );
-        a.holder = Some(umerov.id);
-        a.issues = vec![issue.id];
+        a.holders = vec![umerov.id];
+        a.issues = vec![stance::model::IssueStance::new(issue.id)];
         a.stance = Some(stance);
         ids.push(a.id);
         project.rebuild(|parts| {

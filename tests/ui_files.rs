@@ -290,7 +290,7 @@ fn broken_ranges_and_unknown_holders_open_without_panicking_and_can_be_deleted()
     let broken = project.annotations()[0].id;
     project.rebuild(|parts| {
         parts.annotations[0].ranges = vec![stance::model::Span::new(len - 3, len + 40)];
-        parts.annotations[1].holder = Some(stance::model::ActorId::random());
+        parts.annotations[1].holders = vec![stance::model::ActorId::random()];
     });
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("out-of-range.ron");
@@ -331,7 +331,7 @@ fn broken_ranges_and_unknown_holders_open_without_panicking_and_can_be_deleted()
     let project = harness.state().project();
     assert!(project.problems().is_empty(), "{:?}", project.problems());
     assert_eq!(project.annotations().len(), 1);
-    assert_eq!(project.annotations()[0].holder, None);
+    assert_eq!(project.annotations()[0].first_holder(), None);
 }
 
 /// Preferences as eframe stores them between runs.

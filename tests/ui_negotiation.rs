@@ -94,7 +94,11 @@ fn an_issue_typed_in_the_editor_is_created_and_two_annotations_are_linked_by_key
         .issue_named("Peace framework")
         .expect("issue created");
     assert_eq!(
-        project.annotation(concession).unwrap().issues,
+        project
+            .annotation(concession)
+            .unwrap()
+            .issue_ids()
+            .collect::<Vec<_>>(),
         vec![issue.id]
     );
 

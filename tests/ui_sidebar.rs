@@ -255,7 +255,7 @@ fn choosing_a_holder_moves_no_field_and_actor_details_open_with_the_actor() {
         project
             .annotations()
             .iter()
-            .find(|a| a.holder.is_none())
+            .find(|a| a.holders.is_empty())
             .unwrap()
             .id
     };
@@ -279,7 +279,10 @@ fn choosing_a_holder_moves_no_field_and_actor_details_open_with_the_actor() {
         .queue(stance::ui::Action::SetHolder(id, Some(actor.id)));
     harness.run();
     let project = harness.state().project();
-    assert_eq!(project.annotation(id).unwrap().holder, Some(actor.id));
+    assert_eq!(
+        project.annotation(id).unwrap().first_holder(),
+        Some(actor.id)
+    );
     assert_eq!(note(&harness), before, "the fields below the holder moved");
     assert!(harness.query_by_label("Affiliation").is_none());
 
@@ -410,9 +413,9 @@ fn giving_the_selected_annotation_another_holder_than_the_filter_shows_it_again(
     let a = project
         .annotations()
         .iter()
-        .find(|a| a.holder.is_some())
+        .find(|a| !a.holders.is_empty())
         .unwrap();
-    let (id, holder) = (a.id, a.holder);
+    let (id, holder) = (a.id, a.first_holder());
     let other = project
         .actors()
         .iter()
@@ -439,7 +442,10 @@ fn giving_the_selected_annotation_another_holder_than_the_filter_shows_it_again(
         .queue(stance::ui::Action::SetHolder(id, Some(other)));
     harness.run();
     let app = harness.state();
-    assert_eq!(app.project().annotation(id).unwrap().holder, Some(other));
+    assert_eq!(
+        app.project().annotation(id).unwrap().first_holder(),
+        Some(other)
+    );
     // Not left selected and edited unseen: the holder filter gave way.
     assert_eq!(app.filter().holder, None);
     harness.get_by_label(&row_label(
@@ -455,8 +461,8 @@ fn issue_chips_wrap_inside_the_sidebar_and_keep_the_editor_in_it() {
     let id = {
         let project = harness.state().project();
         let names = |a: &stance::model::Annotation| -> usize {
-            (a.issues.iter())
-                .map(|&i| project.issue_name(i).chars().count())
+            a.issue_ids()
+                .map(|i| project.issue_name(i).chars().count())
                 .sum()
         };
         project

@@ -151,7 +151,7 @@ fn a_accepts_with_holder_and_attribution_in_one_undo_step_that_also_removes_the_
     let Some(SpeakerMatch::Proposed { name }) = target.speaker.as_ref().map(|s| &s.actor) else {
         unreachable!()
     };
-    assert_eq!(project.holder_name(a), name.as_str());
+    assert_eq!(project.holders_label(a), name.as_str());
     assert_eq!(project.actors().len(), 1, "the speaker became an actor");
     // The accepted suggestion is no longer offered; the focus moved on.
     wait_for_suggestions(&mut harness);
@@ -224,7 +224,9 @@ fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
     let project = harness.state().project();
     assert_eq!(project.annotations().len(), high);
     assert!(!project.actors().is_empty());
-    assert!((project.annotations().iter()).all(|a| a.attribution.is_some() && a.holder.is_some()));
+    assert!(
+        (project.annotations().iter()).all(|a| a.attribution.is_some() && !a.holders.is_empty())
+    );
     wait_for_suggestions(&mut harness);
     assert!(
         (suggestions(harness.state()).iter()).all(|s| s.tier != Tier::High),
@@ -263,7 +265,7 @@ fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it
     let project = harness.state().project();
     assert_eq!(project.annotations().len(), 1, "no duplicate");
     let filled = project.annotation(id).unwrap();
-    assert!(filled.holder.is_some());
+    assert!(!filled.holders.is_empty());
     assert!(matches!(
         filled.attribution,
         Some(Attribution::Direct | Attribution::Indirect | Attribution::Paraphrase)
@@ -272,7 +274,7 @@ fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it
     harness.run();
     let project = harness.state().project();
     let undone = project.annotation(id).unwrap();
-    assert_eq!((undone.holder, undone.attribution), (None, None));
+    assert_eq!((undone.first_holder(), undone.attribution), (None, None));
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn saved_project(path: &Path, claims: &[&str], second_doc_claims: &[&str]) {
             let mut a = project
                 .new_annotation(doc, "claim", vec![span], Utc::now())
                 .unwrap();
-            a.holder = (doc_index == 0).then_some(holder);
+            a.holders = (doc_index == 0).then_some(holder).into_iter().collect();
             project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
         }
     }

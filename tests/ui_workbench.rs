@@ -278,7 +278,7 @@ fn save_command_writes_a_project_that_reloads_equal() {
     assert!(reloaded.problems.is_empty(), "{:?}", reloaded.problems);
     assert_eq!(&reloaded.project, harness.state().project());
     let a = reloaded.project.annotation(ids[0]).unwrap();
-    assert_eq!(reloaded.project.holder_name(a), "Vladimir Putin");
+    assert_eq!(reloaded.project.holders_label(a), "Vladimir Putin");
     assert_eq!(a.note_text(), "Said in Moscow");
 
     // Saving again goes to the same file without asking.
@@ -402,7 +402,7 @@ fn a_new_holder_is_named_in_the_editor_and_actors_merge_with_their_annotations()
     let holder_of = |h: &Harness<'static, StanceApp>, id: AnnotationId| {
         let project = h.state().project();
         project
-            .holder_name(project.annotation(id).unwrap())
+            .holders_label(project.annotation(id).unwrap())
             .to_owned()
     };
     assert_eq!(holder_of(&harness, ids[0]), "Vladimir Putin");

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::search::SearchHit;
 use crate::model::{
-    ActorId, DocumentId, Edit, EditContext, EditError, IssueId, Project, Span, Stance,
+    ActorId, DocumentId, Edit, EditContext, EditError, IssueId, IssueStance, Project, Span, Stance,
 };
 
 /// What "annotate all" fills in on every new annotation besides the tag.
@@ -86,9 +86,11 @@ pub fn annotate_hits(
             continue;
         }
         let mut a = project.new_annotation(hit.document, tag, vec![hit.span], cx.clone())?;
-        a.holder = preset.holder;
-        a.issues = preset.issue.into_iter().collect();
-        a.stance = preset.stance;
+        a.holders = preset.holder.into_iter().collect();
+        match preset.issue {
+            Some(issue) => a.issues = vec![IssueStance::with(issue, preset.stance)],
+            None => a.stance = preset.stance,
+        }
         annotations.push(a);
         count.tagged += 1;
     }

@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{AnalysisFilter, Evidence, Lookup, TagKind, When, affiliation_of, distinct_issues};
+use super::{
+    AnalysisFilter, Evidence, Lookup, TagKind, When, admits_holders, affiliation_of,
+    distinct_holders, distinct_issues,
+};
 use crate::model::{ActorId, AnnotationId, DocumentId, IssueId, Project, RETRACTS, Stance};
 
 /// A point in the talks: the end of a day, or the end of a document.
@@ -144,7 +147,7 @@ pub fn changes(
             let issue = project
                 .annotations()
                 .get(e.position)
-                .and_then(|x| x.issues.first().copied());
+                .and_then(|x| x.issue_ids().next());
             out.push(Change {
                 kind: ChangeKind::Concession {
                     to: lookup.concedes_to(e.annotation),
@@ -165,7 +168,7 @@ pub fn changes(
             let issue = project
                 .annotations()
                 .get(e.position)
-                .and_then(|x| x.issues.first().copied());
+                .and_then(|x| x.issue_ids().next());
             out.push(Change {
                 kind: ChangeKind::Retraction { retracted: r.to },
                 actor: *holder,
@@ -205,14 +208,17 @@ fn admitted_statements(
         .iter()
         .enumerate()
         .filter(|(_, a)| lookup.admits(a, filter))
-        .filter(|(_, a)| {
-            filter.affiliations.is_empty()
-                || filter.admits_affiliation(
-                    a.holder
-                        .and_then(|h| affiliations.get(&h).copied().flatten()),
-                )
+        .filter(|(_, a)| admits_holders(filter, a, |h| affiliations.get(&h).copied().flatten()))
+        .filter_map(|(position, a)| Some((a, lookup.evidence(a, position)?)))
+        // A joint statement is a statement of each of its holders.
+        .flat_map(|(a, e)| {
+            let holders: Vec<Option<ActorId>> = if a.holders.is_empty() {
+                vec![None]
+            } else {
+                distinct_holders(a).map(Some).collect()
+            };
+            holders.into_iter().map(move |h| (h, e.clone()))
         })
-        .filter_map(|(position, a)| Some((a.holder, lookup.evidence(a, position)?)))
         .collect();
     statements.sort_by_key(|(_, e)| (e.when, e.position));
     statements
@@ -238,19 +244,20 @@ fn standing(
         let Some(holder) = *holder else {
             continue;
         };
-        let is_standing =
-            matches!(e.kind, TagKind::Position | TagKind::Concession) || e.stance.is_some();
-        if !is_standing || !bound.includes(e.when) || retracted.contains(&e.annotation) {
-            continue;
-        }
         let Some(annotation) = project.annotations().get(e.position) else {
             continue;
         };
+        let is_standing = matches!(e.kind, TagKind::Position | TagKind::Concession)
+            || annotation.stances().any(|(_, stance, _)| stance.is_some());
+        if !is_standing || !bound.includes(e.when) || retracted.contains(&e.annotation) {
+            continue;
+        }
         for issue in distinct_issues(annotation) {
             // Statements come in time order: a later one without a stance keeps the stance
             // given before.
+            let e = e.on_issue(annotation, issue);
             let entry = out.entry((holder, issue)).or_insert((None, e.clone()));
-            *entry = (e.stance.or(entry.0), e.clone());
+            *entry = (e.stance.or(entry.0), e);
         }
     }
     out

@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{AnalysisFilter, Evidence, Lookup, TagKind, When, affiliation_of, distinct_issues};
+use super::{
+    AnalysisFilter, Evidence, Lookup, TagKind, When, admits_holders, affiliation_of,
+    distinct_holders, distinct_issues,
+};
 use crate::model::{ActorId, IssueId, Project, Stance, name_key};
 
 /// One actor's row.
@@ -125,24 +128,18 @@ impl PositionMap {
             else {
                 continue;
             };
-            if !filter.affiliations.is_empty()
-                && !filter.admits_affiliation(
-                    a.holder
-                        .and_then(|h| affiliations.get(&h).copied().flatten()),
-                )
-            {
+            if !admits_holders(filter, a, |h| affiliations.get(&h).copied().flatten()) {
                 continue;
             }
             map.admitted += 1;
-            let Some(row) = a.holder.and_then(|h| shown_actors.get(&h).copied()) else {
-                map.unplaced += 1;
-                continue;
-            };
             let mut is_placed = false;
-            for issue in distinct_issues(a) {
-                if let Some(&column) = columns.get(&issue) {
-                    grid[row * width + column].add(evidence.clone());
-                    is_placed = true;
+            // A joint statement counts for each of its holders.
+            for row in distinct_holders(a).filter_map(|h| shown_actors.get(&h).copied()) {
+                for issue in distinct_issues(a) {
+                    if let Some(&column) = columns.get(&issue) {
+                        grid[row * width + column].add(evidence.on_issue(a, issue));
+                        is_placed = true;
+                    }
                 }
             }
             map.unplaced += usize::from(!is_placed);

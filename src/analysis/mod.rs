@@ -4,9 +4,12 @@
 //! Pure values derived from a [`Project`] and an [`AnalysisFilter`]; [`AnalysisCache`]
 //! rebuilds them only when either changes.
 //!
-//! Time order is the order of the talks: by document date, then by document (its place in the
-//! project), then by offset. A document without a date sorts before every dated one, so an
-//! undated report never overrides a dated latest stance; a `from` date leaves it out.
+//! Time order is the order of the talks: by the day a statement was made (the model's rule,
+//! [`Annotation::statement_date`]: its `said_on`, else its document's date), then by document
+//! (its place in the project), then by offset. An undated statement sorts before every dated
+//! one, so an undated report never overrides a dated latest stance; a `from` date leaves it
+//! out. A joint statement counts for each of its holders, and each issue of a statement
+//! carries its own stance.
 
 mod annotate_hits;
 mod cache;
@@ -23,7 +26,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::model::{
-    ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RETRACTS, Rgb, Stance,
+    ActorId, Annotation, AnnotationId, DocumentId, IssueId, PartialDate, Project, RETRACTS, Rgb,
+    Stance,
 };
 
 pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount, annotate_hits};
@@ -37,7 +41,7 @@ pub use search::{
 pub use timeline::{Timeline, TimelineLink, TimelineMark, TimelineRows};
 
 /// The relation type that marks a concession's answer ("A concedes-to B").
-pub const CONCEDES_TO: &str = "concedes-to";
+pub use crate::model::CONCEDES_TO;
 
 /// What the counts of a cell distinguish, by tag key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,7 +102,8 @@ impl AnalysisFilter {
     }
 }
 
-/// Where a statement sits in time: its document's date, then the document, then the offset.
+/// Where a statement sits in time: the day it was made (`said_on`, else its document's
+/// date), then the document, then the offset.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct When {
     pub date: Option<NaiveDate>,
@@ -117,6 +122,8 @@ pub struct Evidence {
     pub document: DocumentId,
     pub when: When,
     pub kind: TagKind,
+    /// Its stance: on the issue of the cell or row that lists it, or else the one stance the
+    /// annotation takes ([`Annotation::single_stance`]).
     pub stance: Option<Stance>,
     /// A later statement retracts it (a `retracts` relation inside the filter points at it).
     pub is_retracted: bool,
@@ -137,6 +144,15 @@ impl Evidence {
     #[must_use]
     pub fn quote<'a>(&self, project: &'a Project) -> &'a str {
         self.annotation(project).map_or("", |a| a.quote.as_str())
+    }
+
+    /// The same evidence, with the annotation's stance on `issue`.
+    #[must_use]
+    pub fn on_issue(&self, a: &Annotation, issue: IssueId) -> Self {
+        Self {
+            stance: a.stance_on(issue),
+            ..self.clone()
+        }
     }
 
     /// The tag key, or `""` if the annotation is gone.
@@ -200,7 +216,7 @@ impl Lookup {
     pub(crate) fn when(&self, a: &Annotation) -> Option<When> {
         let &(document, date) = self.documents.get(&a.document)?;
         Some(When {
-            date,
+            date: statement_day(a, date),
             document,
             offset_chars: a.extent().start,
         })
@@ -212,7 +228,7 @@ impl Lookup {
             && self
                 .documents
                 .get(&a.document)
-                .is_some_and(|&(_, date)| filter.admits_date(date))
+                .is_some_and(|&(_, date)| filter.admits_date(statement_day(a, date)))
     }
 
     pub(crate) fn evidence(&self, a: &Annotation, position: usize) -> Option<Evidence> {
@@ -222,7 +238,7 @@ impl Lookup {
             document: a.document,
             when: self.when(a)?,
             kind: TagKind::of(&a.tag),
-            stance: a.stance,
+            stance: a.single_stance(),
             is_retracted: !self.retracted.is_empty() && self.retracted.contains(&a.id),
         })
     }
@@ -249,6 +265,7 @@ impl Lookup {
             }
         };
         let (document, date) = place?;
+        let date = statement_day(a, date);
         if !filter.admits_date(date) {
             return None;
         }
@@ -262,7 +279,7 @@ impl Lookup {
                 offset_chars: a.extent().start,
             },
             kind: TagKind::of(&a.tag),
-            stance: a.stance,
+            stance: a.single_stance(),
             is_retracted: !self.retracted.is_empty() && self.retracted.contains(&a.id),
         })
     }
@@ -276,13 +293,27 @@ impl Lookup {
     }
 }
 
+/// The day a statement sorts at, given its document's date (the model's rule).
+fn statement_day(a: &Annotation, document_date: Option<NaiveDate>) -> Option<NaiveDate> {
+    a.statement_date(document_date).map(PartialDate::start)
+}
+
 /// The issues of an annotation without repeats, in its order.
 pub(crate) fn distinct_issues(a: &Annotation) -> impl Iterator<Item = IssueId> + '_ {
     a.issues
         .iter()
         .enumerate()
-        .filter(|(i, id)| !a.issues[..*i].contains(id))
-        .map(|(_, id)| *id)
+        .filter(|(i, entry)| !a.issues[..*i].iter().any(|e| e.issue == entry.issue))
+        .map(|(_, entry)| entry.issue)
+}
+
+/// The holders of an annotation without repeats, in its order.
+pub(crate) fn distinct_holders(a: &Annotation) -> impl Iterator<Item = ActorId> + '_ {
+    a.holders
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !a.holders[..*i].contains(h))
+        .map(|(_, h)| *h)
 }
 
 /// The colour a stance is drawn in on the map, the timeline and in reports: green for,
@@ -304,12 +335,37 @@ pub fn stance_word(stance: Option<Stance>) -> &'static str {
     stance.map_or("none", Stance::as_str)
 }
 
-/// The affiliation of an actor for grouping: `None` for an unknown actor or none given.
+/// The group an actor is listed under: the name of the side it speaks for (the root of its
+/// side chain, [`Project::side_of`]), its own name when other actors speak for it, else its
+/// affiliation text. `None` for an unknown actor or none of these.
 #[must_use]
 pub fn affiliation_of(project: &Project, actor: ActorId) -> Option<&str> {
-    project
-        .actor(actor)
-        .and_then(|a| a.affiliation.as_deref())
+    let found = project.actor(actor)?;
+    if found.side.is_some() || project.is_a_side(actor) {
+        let side = project.side_of(actor);
+        return project.actor(side).map(|a| a.name.as_str());
+    }
+    found
+        .affiliation
+        .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
+}
+
+/// True if the filter admits a statement by these holders: one of them has an admitted
+/// group (a statement without holders has none).
+pub(crate) fn admits_holders<'a>(
+    filter: &AnalysisFilter,
+    a: &Annotation,
+    group: impl Fn(ActorId) -> Option<&'a str>,
+) -> bool {
+    if filter.affiliations.is_empty() {
+        return true;
+    }
+    if a.holders.is_empty() {
+        return filter.admits_affiliation(None);
+    }
+    a.holders
+        .iter()
+        .any(|&h| filter.admits_affiliation(group(h)))
 }

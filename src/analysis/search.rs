@@ -503,7 +503,7 @@ mod tests {
         assert!(
             project.annotations()[1..]
                 .iter()
-                .all(|a| a.holder == Some(holder))
+                .all(|a| a.is_held_by(holder))
         );
         assert_eq!(project.problems(), Vec::new());
         // Again: every hit is tagged now, so there is nothing to do.

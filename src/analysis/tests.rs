@@ -67,9 +67,14 @@ impl Talks {
         let span = d.find(fragment, 0).expect("the fragment is in the article");
         let now = Utc.timestamp_opt(0, 0).single().unwrap_or_default();
         let mut a = Annotation::bare(AnnotationId::random(), doc, tag, vec![span], fragment, now);
-        a.holder = Some(holder);
-        a.issues = issues.to_vec();
+        a.holders = vec![holder];
+        // A format-2-like stance: the same on each issue (the general stance without one).
+        a.issues = issues
+            .iter()
+            .map(|&i| crate::model::IssueStance::new(i))
+            .collect();
         a.stance = stance;
+        a.settle_general_stance();
         let id = a.id;
         self.p.rebuild(|parts| {
             parts.annotations.push(a);

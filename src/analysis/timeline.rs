@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{AnalysisFilter, Evidence, Lookup, affiliation_of, distinct_issues};
+use super::{
+    AnalysisFilter, Evidence, Lookup, admits_holders, affiliation_of, distinct_holders,
+    distinct_issues,
+};
 use crate::model::{ActorId, AnnotationId, IssueId, Project, name_key};
 
 /// What the timeline's rows are.
@@ -76,23 +79,27 @@ impl Timeline {
         };
         let mut marks: Vec<(usize, TimelineMark)> = Vec::new();
         for (position, a) in project.annotations().iter().enumerate() {
-            let holder_affiliation = a
-                .holder
-                .and_then(|h| affiliations.get(&h).copied().flatten());
             if !lookup.admits(a, filter)
-                || (!filter.affiliations.is_empty()
-                    && !filter.admits_affiliation(holder_affiliation))
+                || !admits_holders(filter, a, |h| affiliations.get(&h).copied().flatten())
             {
                 continue;
             }
             let Some(evidence) = lookup.evidence(a, position) else {
                 continue;
             };
-            let keys: Vec<RowKey> = match rows_by {
-                TimelineRows::Issues => distinct_issues(a).map(RowKey::Issue).collect(),
-                TimelineRows::Actors => a.holder.map(RowKey::Actor).into_iter().collect(),
+            // Each mark: its row, the holder it shows, and the evidence with its stance on
+            // the row's issue. A joint statement is a mark on each holder's row.
+            let keys: Vec<(RowKey, Option<ActorId>, Evidence)> = match rows_by {
+                TimelineRows::Issues => distinct_issues(a)
+                    .map(|i| (RowKey::Issue(i), a.first_holder(), evidence.on_issue(a, i)))
+                    .collect(),
+                TimelineRows::Actors => distinct_holders(a)
+                    .map(|h| (RowKey::Actor(h), Some(h), evidence.clone()))
+                    .collect(),
             };
-            let slots: Vec<usize> = keys.iter().filter_map(|k| slot.get(k).copied()).collect();
+            let slots: Vec<(usize, Option<ActorId>, Evidence)> = (keys.into_iter())
+                .filter_map(|(k, h, e)| Some((slot.get(&k).copied()?, h, e)))
+                .collect();
             if slots.is_empty() {
                 continue;
             }
@@ -100,14 +107,14 @@ impl Timeline {
                 timeline.undated += 1;
                 continue;
             };
-            for s in slots {
+            for (s, holder, evidence) in slots {
                 marks.push((
                     s,
                     TimelineMark {
                         row: s,
                         date,
-                        holder: a.holder,
-                        evidence: evidence.clone(),
+                        holder,
+                        evidence,
                     },
                 ));
             }

@@ -46,7 +46,7 @@ pub fn accept_suggestions(
             .max_by_key(|a| shared_chars(&a.ranges, &s.content))
             .filter(|a| shared_chars(&a.ranges, &s.content) > 0);
         // A holder is only looked up (and a new actor only made) when it will be used.
-        let needs_holder = overlapping.is_none_or(|a| a.holder.is_none());
+        let needs_holder = overlapping.is_none_or(|a| a.holders.is_empty());
         let holder = match s.speaker.as_ref().map(|sp| &sp.actor) {
             Some(speaker) if needs_holder => Some(holder_for(
                 project,
@@ -67,7 +67,9 @@ pub fn accept_suggestions(
             }
             touched.insert(original.id);
             edits.push(project.edited(original, &cx, |a| {
-                a.holder = a.holder.or(holder);
+                if a.holders.is_empty() {
+                    a.holders.extend(holder);
+                }
                 a.attribution = a.attribution.or(Some(s.attribution));
                 if a.cue.is_empty() {
                     a.cue.clone_from(&s.cue);
@@ -82,7 +84,7 @@ pub fn accept_suggestions(
             "claim"
         };
         let mut a = project.new_annotation(document, tag, s.content.clone(), &cx)?;
-        a.holder = holder;
+        a.holders.extend(holder);
         a.attribution = Some(s.attribution);
         a.cue.clone_from(&s.cue);
         edits.push(Edit::AddAnnotation(Box::new(a)));

@@ -56,7 +56,7 @@ pub fn effect(annotations: &[Annotation], actors: &[Actor], suggestion: &Suggest
     let Some(original) = overlapping(annotations, &suggestion.content) else {
         return Effect::Add { new_actor };
     };
-    let holder = original.holder.is_none() && suggestion.speaker.is_some();
+    let holder = original.holders.is_empty() && suggestion.speaker.is_some();
     let attribution = original.attribution.is_none();
     let cue = original.cue.is_empty() && !suggestion.cue.is_empty();
     if holder || attribution || cue {
@@ -244,7 +244,7 @@ mod tests {
         p.apply(edit).unwrap();
         let filled = p.annotation(id).unwrap();
         assert_eq!(filled.attribution, Some(Attribution::Direct));
-        assert!(filled.holder.is_some());
+        assert!(!filled.holders.is_empty());
         // Nothing left to add: the suggestion is no longer shown.
         let left = pending_suggestions(&p, document);
         assert_eq!(quotes(&p, &left), ["the talks were productive and long"]);

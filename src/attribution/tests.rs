@@ -298,7 +298,7 @@ mod accept {
         let held: Vec<_> = p
             .annotations()
             .iter()
-            .filter(|a| a.holder == Some(ushakov))
+            .filter(|a| a.is_held_by(ushakov))
             .collect();
         assert_eq!(held.len(), 2);
         assert!(
@@ -342,7 +342,7 @@ mod accept {
         assert_eq!(p.annotations().len(), 1);
         let a = p.annotation(id).unwrap();
         assert_eq!(a.tag, "position", "the analyst's tag is kept");
-        assert_eq!(p.holder_name(a), "Ushakov");
+        assert_eq!(p.holders_label(a), "Ushakov");
         assert_eq!(a.attribution, Some(Attribution::Direct));
         // Accepting again changes nothing: nothing is missing any more.
         let (_, again) = accept_suggestions(&p, document, &found, cx()).unwrap();
@@ -360,7 +360,7 @@ mod accept {
         let mut a = p
             .new_annotation(document, "claim", vec![span], cx())
             .unwrap();
-        a.holder = Some(holder);
+        a.holders = vec![holder];
         a.attribution = Some(Attribution::Direct);
         a.cue = vec![span];
         p.apply(crate::model::Edit::AddAnnotation(Box::new(a)))
@@ -404,7 +404,7 @@ mod accept {
             with_new
                 .annotations()
                 .iter()
-                .all(|a| a.holder == Some(with_new.actors()[0].id))
+                .all(|a| a.is_held_by(with_new.actors()[0].id))
         );
         // Suggestions made before the actor existed still find it by name, whatever the case.
         let actor = Actor::new("DONALD TRUMP", None);
@@ -414,7 +414,7 @@ mod accept {
         assert!(summary.new_actors.is_empty());
         p.apply(edit).unwrap();
         assert_eq!(p.actors().len(), 1);
-        assert!(p.annotations().iter().all(|a| a.holder == Some(id)));
+        assert!(p.annotations().iter().all(|a| a.is_held_by(id)));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::data::{article_text, random_span};
 use super::rng::Rng;
 use crate::model::{
     Actor, ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Issue, IssueId,
-    Project, ProjectParts, Relation, RelationId, Span, Stance,
+    IssueStance, Project, ProjectParts, Relation, RelationId, Span, Stance,
 };
 
 /// The shape of a generated corpus.
@@ -212,7 +212,7 @@ impl Annotator {
             return;
         }
         let (holder, holder_index) = *rng.pick(&self.actors);
-        a.holder = Some(holder);
+        a.holders = vec![holder];
         a.attribution = Some(match rng.below(10) {
             0..4 => Attribution::Direct,
             4..7 => Attribution::Indirect,
@@ -223,11 +223,11 @@ impl Annotator {
             return;
         }
         let issue_index = rng.below(self.issues.len());
-        a.issues.push(self.issues[issue_index]);
+        a.issues.push(IssueStance::new(self.issues[issue_index]));
         if rng.percent(12) {
             let second = self.issues[rng.below(self.issues.len())];
-            if second != a.issues[0] {
-                a.issues.push(second);
+            if second != a.issues[0].issue {
+                a.issues.push(IssueStance::new(second));
             }
         }
         if a.tag == "claim" {
@@ -239,9 +239,10 @@ impl Annotator {
         } else {
             usual_stance(holder_index, issue_index, late)
         };
-        a.stance = Some(stance);
-        if stance == Stance::Conditional {
-            a.condition = Some((*rng.pick(CONDITIONS)).to_owned());
+        let condition = (stance == Stance::Conditional).then(|| (*rng.pick(CONDITIONS)).to_owned());
+        for entry in &mut a.issues {
+            entry.stance = Some(stance);
+            entry.condition.clone_from(&condition);
         }
         if rng.percent(50) {
             let (target, target_index) = *rng.pick(&self.actors);
@@ -254,7 +255,7 @@ impl Annotator {
     /// Concessions point at a recent position on their issue (`concedes-to`), some positions
     /// answer one (`responds-to`); positions are remembered for later links.
     fn link(&mut self, rng: &mut Rng, a: &Annotation) {
-        let (Some(&issue), Some(holder)) = (a.issues.first(), a.holder) else {
+        let (Some(issue), Some(holder)) = (a.issue_ids().next(), a.first_holder()) else {
             return;
         };
         let Some(issue_index) = self.issues.iter().position(|&i| i == issue) else {
@@ -446,14 +447,19 @@ mod tests {
         };
         assert!(tagged("claim") > 0 && tagged("position") > 0 && tagged("concession") > 0);
         let positions = project.annotations().iter().filter(|a| a.tag == "position");
-        assert!(positions.clone().any(|a| a.stance == Some(Stance::For)));
-        assert!(positions.clone().any(|a| a.stance == Some(Stance::Against)));
-        assert!(positions.clone().any(|a| a.condition.is_some()));
+        let takes = |a: &Annotation, stance| a.stances().any(|s| s.1 == Some(stance));
+        assert!(positions.clone().any(|a| takes(a, Stance::For)));
+        assert!(positions.clone().any(|a| takes(a, Stance::Against)));
+        assert!(
+            positions
+                .clone()
+                .any(|a| a.stances().any(|s| s.2.is_some()))
+        );
         assert!(
             project
                 .annotations()
                 .iter()
-                .all(|a| a.tag == "claim" || !a.issues.is_empty() || a.holder.is_none())
+                .all(|a| a.tag == "claim" || !a.issues.is_empty() || a.holders.is_empty())
         );
         assert!(project.relations().iter().any(|r| r.kind == "concedes-to"));
         assert!(project.relations().iter().any(|r| r.kind == "responds-to"));

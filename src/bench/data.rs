@@ -194,7 +194,7 @@ fn add_annotations(
         let mut annotation = project.new_annotation(doc_id, &tag, ranges, now)?;
         annotation.id = AnnotationId(Uuid::from_u128(rng.next_u128()));
         if !actors.is_empty() && rng.percent(85) {
-            annotation.holder = Some(*rng.pick(&actors));
+            annotation.holders = vec![*rng.pick(&actors)];
         }
         if rng.percent(20) {
             annotation.note = Some(sentence(rng, 5, 16));

@@ -50,7 +50,7 @@ fn items(project: &Project) -> Vec<Item> {
                 .unwrap_or_default(),
             ranges: a.ranges.clone(),
             speaker: a
-                .holder
+                .first_holder()
                 .and_then(|h| project.actor(h))
                 .map(|actor| actor.names().map(str::to_owned).collect())
                 .unwrap_or_default(),

@@ -342,9 +342,13 @@ fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
     let mut by_holder: HashMap<ActorId, Vec<&Annotation>> = HashMap::new();
     let mut unheld = Vec::new();
     for a in project.annotations() {
-        match a.holder {
-            Some(holder) => by_holder.entry(holder).or_default().push(a),
-            None => unheld.push(a),
+        // A joint statement is listed under each of its holders.
+        let mut seen = HashSet::new();
+        for &holder in a.holders.iter().filter(|&&h| seen.insert(h)) {
+            by_holder.entry(holder).or_default().push(a);
+        }
+        if a.holders.is_empty() {
+            unheld.push(a);
         }
     }
     let held: Vec<Vec<&Annotation>> = (project.actors().iter())
@@ -390,7 +394,7 @@ fn issue_table(out: &mut String, project: &Project) {
     let mut about_none = Vec::new();
     for a in project.annotations() {
         let mut seen = HashSet::new();
-        for &issue in a.issues.iter().filter(|&&i| seen.insert(i)) {
+        for issue in a.issue_ids().filter(|&i| seen.insert(i)) {
             about.entry(issue).or_default().push(a);
         }
         if a.issues.is_empty() {
@@ -404,7 +408,7 @@ fn issue_table(out: &mut String, project: &Project) {
         let mut row = vec![name, anns.len().to_string()];
         row.extend(counts_per_tag(project, anns));
         let holders: Vec<&str> = (project.actors().iter())
-            .filter(|actor| anns.iter().any(|a| a.holder == Some(actor.id)))
+            .filter(|actor| anns.iter().any(|a| a.is_held_by(actor.id)))
             .map(|actor| actor.name.as_str())
             .collect();
         row.push(holders.join(", "));

@@ -61,6 +61,7 @@ impl<'a> ProblemLocator<'a> {
             Subject::Annotation(x) => Some(x.to_string()),
             Subject::Relation(x) => Some(x.to_string()),
             Subject::Issue(x) => Some(x.to_string()),
+            Subject::Round(x) => Some(x.to_string()),
         };
         let (field, value) = match (&id, problem) {
             (Some(id), _) => ("id", id.as_str()),

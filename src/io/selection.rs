@@ -61,7 +61,7 @@ impl<'a> Selection<'a> {
         }
         let keep = |a: &Annotation| {
             (options.tags.is_empty() || options.tags.contains(&a.tag))
-                && options.holder.is_none_or(|h| a.holder == Some(h))
+                && options.holder.is_none_or(|h| a.is_held_by(h))
         };
         let documents = project
             .documents()
@@ -106,7 +106,7 @@ impl<'a> Selection<'a> {
     pub fn issues(&self) -> Vec<&'a Issue> {
         let used: std::collections::HashSet<_> = self
             .annotations()
-            .flat_map(|(_, a)| a.issues.iter().copied())
+            .flat_map(|(_, a)| a.issue_ids())
             .collect();
         self.project
             .issues()
@@ -115,11 +115,25 @@ impl<'a> Selection<'a> {
             .collect()
     }
 
-    pub fn holder_affiliation(&self, a: &Annotation) -> &'a str {
-        a.holder
-            .and_then(|h| self.project.actor(h))
-            .and_then(|actor| actor.affiliation.as_deref())
-            .unwrap_or("")
+    pub fn holder_affiliation(&self, a: &Annotation) -> String {
+        let mut labels: Vec<&str> = Vec::new();
+        for &holder in &a.holders {
+            let Some(actor) = self.project.actor(holder) else {
+                continue;
+            };
+            // The side the holder speaks for names its party; else its affiliation text.
+            let label = if actor.side.is_some() {
+                self.project
+                    .actor(self.project.side_of(holder))
+                    .map_or("", |side| side.name.as_str())
+            } else {
+                actor.affiliation.as_deref().unwrap_or("")
+            };
+            if !label.is_empty() && !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        labels.join(crate::model::HOLDERS_SEPARATOR)
     }
 }
 
@@ -142,6 +156,44 @@ pub(crate) fn cue_text(doc: &Document, a: &Annotation) -> String {
 
 /// The names of an annotation's issues, joined by `;`.
 pub(crate) fn issue_names(project: &Project, a: &Annotation) -> String {
-    let names: Vec<String> = a.issues.iter().map(|&id| project.issue_name(id)).collect();
+    let names: Vec<String> = a.issue_ids().map(|id| project.issue_name(id)).collect();
     names.join(";")
+}
+
+/// An annotation's stance in one cell: the one stance its issues share (or its general
+/// stance), else each issue's as `issue: stance`, joined by `;`.
+pub(crate) fn stance_text(project: &Project, a: &Annotation) -> String {
+    if !a.has_mixed_stances() {
+        return a.single_stance().map_or("", |s| s.as_str()).to_owned();
+    }
+    let parts: Vec<String> = (a.issues.iter())
+        .filter_map(|i| Some(format!("{}: {}", project.issue_name(i.issue), i.stance?)))
+        .collect();
+    parts.join(";")
+}
+
+/// An annotation's condition in one cell: the one its issues share (or its general one),
+/// else each issue's as `issue: condition`, joined by `;`.
+pub(crate) fn condition_text(project: &Project, a: &Annotation) -> String {
+    let mut conditions = a.issues.iter().filter_map(|i| i.condition.as_deref());
+    let Some(first) = conditions.next() else {
+        return a.condition.clone().unwrap_or_default();
+    };
+    let is_shared = a
+        .issues
+        .iter()
+        .all(|i| i.condition.as_deref() == Some(first));
+    if is_shared {
+        return first.to_owned();
+    }
+    let parts: Vec<String> = (a.issues.iter())
+        .filter_map(|i| {
+            Some(format!(
+                "{}: {}",
+                project.issue_name(i.issue),
+                i.condition.as_deref()?
+            ))
+        })
+        .collect();
+    parts.join(";")
 }

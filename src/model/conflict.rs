@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Actor, Annotation, Document, DocumentId, Issue, Relation, RelationType, TagDef};
+use super::{
+    Actor, Annotation, Brief, Document, DocumentId, Issue, Relation, RelationType, Round, TagDef,
+};
 
 /// The two sides of a merge: `ours` is the branch merged into (git's `%A`), `theirs` the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -113,6 +115,8 @@ pub enum Versions {
     /// Boxed: an annotation is much larger than the other items.
     Annotation(Box<Sides<Annotation>>),
     Relation(Sides<Relation>),
+    Round(Sides<Round>),
+    Brief(Sides<Brief>),
 }
 
 impl Versions {
@@ -128,6 +132,8 @@ impl Versions {
             Self::Issue(_) => "issue",
             Self::Annotation(_) => "annotation",
             Self::Relation(_) => "relation",
+            Self::Round(_) => "round",
+            Self::Brief(_) => "brief",
         }
     }
 
@@ -150,6 +156,8 @@ impl Versions {
             Self::Issue(s) => first(s, |i| format!("{:?}", i.name)),
             Self::Annotation(s) => first(s.as_ref(), |a| format!("{} {:?}", a.id.short(), a.quote)),
             Self::Relation(s) => first(s, |r| format!("{} {}", r.id.short(), r.kind)),
+            Self::Round(s) => first(s, |r| format!("{:?}", r.name)),
+            Self::Brief(s) => first(s, |b| format!("{:?}", b.key)),
         };
         subject.unwrap_or_default()
     }

@@ -2,10 +2,11 @@
 
 use thiserror::Error;
 
+use super::BriefKey;
 use super::{
     Actor, ActorId, Annotation, AnnotationId, Conflict, Document, DocumentId, FieldError,
     HotkeyClash, Issue, IssueId, PreservedRecord, Project, RejectedSuggestion, Relation,
-    RelationId, RelationType, TagDef,
+    RelationId, RelationType, Round, RoundId, TagDef,
 };
 
 /// One change to a [`Project`]. [`Project::apply`] returns the edit that undoes it.
@@ -121,6 +122,20 @@ pub enum Edit {
     /// Drops the merge conflict record at `index`: someone decided it (adjudication, in
     /// `crate::team::adjudication`).
     RemoveConflict(usize),
+    /// Adds a round of talks at `index`, checked: a name, dates in order, documents that
+    /// exist.
+    InsertRound {
+        index: usize,
+        round: Round,
+    },
+    RemoveRound(RoundId),
+    /// Replaces the round with the same id, checked like an insertion.
+    ReplaceRound(Round),
+    /// Sets the analyst's brief for `key` (`None` drops it, so the view drafts one again).
+    SetBrief {
+        key: BriefKey,
+        text: Option<String>,
+    },
 }
 
 /// Why an edit was refused. The project is unchanged when an edit fails.
@@ -190,6 +205,20 @@ pub enum EditError {
     AlreadyRejected(String),
     #[error("the suggestion {0:?} is not among the rejected ones")]
     NotRejected(String),
+    #[error(
+        "{actor:?} cannot speak for {side:?}: {side:?} already speaks for {actor:?}, and sides cannot make a cycle"
+    )]
+    SideCycle { actor: String, side: String },
+    #[error("{name:?} is the side of {count} actor(s); give them another side first")]
+    ActorIsASide { name: String, count: usize },
+    #[error("round {0} does not exist")]
+    NoSuchRound(RoundId),
+    #[error("a round needs a name")]
+    EmptyRoundName,
+    #[error("the round {name:?} ends before it starts")]
+    RoundDatesReversed { name: String },
+    #[error("document {title:?} belongs to the round {round:?}")]
+    DocumentInRound { title: String, round: String },
 }
 
 impl Project {
@@ -230,6 +259,15 @@ impl Project {
                 // As for a replacement: a name answering for two actors makes holders ambiguous.
                 for name in actor.names() {
                     self.check_name_is_free(name, None)?;
+                }
+                if let Some(side) = actor.side {
+                    let side_actor = self.actor(side).ok_or(EditError::NoSuchActor(side))?;
+                    if self.side_would_cycle(actor.id, side) {
+                        return Err(EditError::SideCycle {
+                            actor: actor.name.clone(),
+                            side: side_actor.name.clone(),
+                        });
+                    }
                 }
                 self.insert_actor(index, actor)
             }
@@ -287,6 +325,10 @@ impl Project {
                 let conflict = Box::new(self.conflicts.remove(index));
                 Ok(Edit::InsertConflict { index, conflict })
             }
+            Edit::InsertRound { index, round } => self.insert_round(index, round),
+            Edit::RemoveRound(id) => self.remove_round(id),
+            Edit::ReplaceRound(round) => self.replace_round(round),
+            Edit::SetBrief { key, text } => Ok(self.set_brief_text(key, text)),
         }
     }
 
@@ -320,6 +362,8 @@ impl Project {
             Edit::ReplaceRelation(relation) => self.relation(relation.id) == Some(relation),
             Edit::ReplaceTag(tag) => self.schema.get(&tag.key) == Some(tag),
             Edit::ReplaceRelationType(kind) => self.schema.relation_type(&kind.key) == Some(kind),
+            Edit::ReplaceRound(round) => self.round(round.id) == Some(round),
+            Edit::SetBrief { key, text } => self.brief(key) == text.as_deref(),
             Edit::MoveTag { from, to } => from == to,
             Edit::Batch(edits) => edits.iter().all(|e| self.is_no_op(e)),
             _ => false,

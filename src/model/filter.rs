@@ -33,7 +33,7 @@ impl AnnotationFilter {
     /// Whether `a` is highlighted in the article: its tag is on and the holder matches.
     #[must_use]
     pub fn shows_highlight(&self, a: &Annotation) -> bool {
-        !self.hidden_tags.contains(&a.tag) && (self.holder.is_none() || a.holder == self.holder)
+        !self.hidden_tags.contains(&a.tag) && self.holder.is_none_or(|h| a.is_held_by(h))
     }
 
     /// Whether `a` is listed. `needle_lower` is the trimmed, lowercased search, computed once
@@ -46,7 +46,10 @@ impl AnnotationFilter {
         needle_lower.is_empty()
             || contains_lower(&a.quote, needle_lower)
             || contains_lower(a.note_text(), needle_lower)
-            || contains_lower(project.holder_name(a), needle_lower)
+            || project
+                .holder_names(a)
+                .iter()
+                .any(|name| contains_lower(name, needle_lower))
     }
 
     /// The search as [`Self::lists`] wants it.

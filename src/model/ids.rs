@@ -63,3 +63,7 @@ id_type!(
     /// Identifies an [`crate::model::Issue`].
     IssueId
 );
+id_type!(
+    /// Identifies a [`crate::model::Round`].
+    RoundId
+);

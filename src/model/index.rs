@@ -5,7 +5,8 @@
 //! insertion shifts every later position. Annotations are keyed by id instead, and each id
 //! maps to its [`Placement`] (document and extent): with the document's position, that is the
 //! annotation's canonical sort key, so [`Project::annotation_index`] finds it by binary search
-//! in the sorted list. Counts (per document, tag, holder, target) go up and down by one per
+//! in the sorted list. Counts (per document, tag, holder — a joint statement counts for each
+//! of its holders —, target) go up and down by one per
 //! annotation added or removed. Positions of documents and actors are kept too; inserting or
 //! removing a document or an actor renumbers those after it (`O(documents)`, `O(actors)`),
 //! never anything per annotation.
@@ -62,6 +63,8 @@ pub struct ProjectIndex {
     /// Where the annotation of each id sits; ids several annotations share are in
     /// `duplicated` instead.
     placements: HashMap<AnnotationId, Placement>,
+    /// How many actors name each actor as their side.
+    side_members: HashMap<ActorId, usize>,
     /// Ids held by more than one annotation (only a broken file has them), with how many:
     /// lookups of these scan, as before there was an index.
     duplicated: HashMap<AnnotationId, usize>,
@@ -131,13 +134,19 @@ impl ProjectIndex {
         }
         bump(&mut self.per_document_tag, (a.document, a.tag.clone()), by);
         bump(&mut self.per_tag, a.tag.clone(), by);
-        match a.holder {
-            Some(holder) => bump(&mut self.per_holder, holder, by),
-            None => self.unheld = self.unheld.saturating_add_signed(by),
+        // A joint statement counts once for each holder (a holder listed twice, in a
+        // broken file, once).
+        for (at, &holder) in a.holders.iter().enumerate() {
+            if !a.holders[..at].contains(&holder) {
+                bump(&mut self.per_holder, holder, by);
+            }
+        }
+        if a.holders.is_empty() {
+            self.unheld = self.unheld.saturating_add_signed(by);
         }
         if let Some(target) = a.target {
             bump(&mut self.per_target, target, by);
-            if a.holder == Some(target) {
+            if a.is_held_by(target) {
                 bump(&mut self.self_targeted, target, by);
             }
         }
@@ -203,9 +212,31 @@ impl ProjectIndex {
     pub(super) fn actors_changed(&mut self, actors: &[Actor]) {
         self.actor_positions.clear();
         self.actor_positions.reserve(actors.len());
+        self.side_members.clear();
         for (i, a) in actors.iter().enumerate() {
             self.actor_positions.entry(a.id).or_insert(i);
+            if let Some(side) = a.side {
+                bump(&mut self.side_members, side, 1);
+            }
         }
+    }
+
+    /// Takes in an actor's new side (`O(1)`).
+    pub(super) fn side_changed(&mut self, old: Option<ActorId>, new: Option<ActorId>) {
+        if old != new {
+            if let Some(old) = old {
+                bump(&mut self.side_members, old, -1);
+            }
+            if let Some(new) = new {
+                bump(&mut self.side_members, new, 1);
+            }
+        }
+    }
+
+    /// How many actors name `actor` as their side (directly).
+    #[must_use]
+    pub fn side_member_count(&self, actor: ActorId) -> usize {
+        self.side_members.get(&actor).copied().unwrap_or(0)
     }
 
     /// Where the annotation with this id sits, unless no annotation or several have it.
@@ -253,7 +284,7 @@ impl ProjectIndex {
         self.per_tag.get(tag).copied().unwrap_or(0)
     }
 
-    /// Annotations held by an actor.
+    /// Annotations held by an actor, alone or jointly.
     #[must_use]
     pub fn holder_count(&self, actor: ActorId) -> usize {
         self.per_holder.get(&actor).copied().unwrap_or(0)

@@ -1,6 +1,7 @@
 //! The core: projects, documents, the schema (tags and relation types), annotations with
-//! their negotiation fields (issues, target, stance, attribution, cue, annotator), actors,
-//! issues, relations, the records a merge or a review leaves (conflicts, rejected
+//! their negotiation fields (holders, issues each with a stance, target, said-on date,
+//! firmness, attribution, cue, annotator), actors and their sides, issues, relations, rounds
+//! and briefs, the records a merge or a review leaves (conflicts, rejected
 //! suggestions), edits and history, and the index derived from them.
 //!
 //! Pure Rust with no UI and no I/O, and no feature: analysis, attribution and team work stand
@@ -8,6 +9,7 @@
 
 mod annotation;
 mod conflict;
+mod date;
 mod derived;
 mod diff;
 mod document;
@@ -28,7 +30,9 @@ pub mod reanchor;
 mod reanchor_match;
 mod rejected;
 mod repair;
+mod round;
 mod schema;
+mod sides;
 mod span;
 mod stance;
 pub mod text;
@@ -36,8 +40,9 @@ pub mod text;
 #[cfg(test)]
 mod tests;
 
-pub use annotation::{Actor, Annotation, Relation, name_key, same_name};
+pub use annotation::{Actor, Annotation, IssueStance, Relation, name_key, same_name};
 pub use conflict::{Conflict, ConflictReason, DocumentInfo, Side, Sides, Versions};
+pub use date::{BadPartialDate, PartialDate};
 pub use derived::{DerivedCache, ProjectKey};
 pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
@@ -46,20 +51,22 @@ pub use edit::{Edit, EditError};
 pub use edits::{EditContext, FieldError, HotkeyClash, Related};
 pub use filter::AnnotationFilter;
 pub use history::History;
-pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
+pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId, RoundId};
 pub use index::ProjectIndex;
 pub use issue::Issue;
 pub use nudge::{Nudge, SpanEnd};
 pub use overlap::{OverlapEntry, OverlapIndex};
 pub use problem::{Detail, Problem, Subject};
 pub use project::{
-    FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectParts, elide,
+    FORMAT_VERSION, HOLDERS_SEPARATOR, OLDEST_FORMAT_VERSION, PreservedRecord, Project,
+    ProjectParts, elide,
 };
 pub use reanchor::{Orphan, OrphanReason, Placed, Reanchored, reanchor};
 pub use rejected::RejectedSuggestion;
+pub use round::{Brief, BriefKey, Round, RoundSpan};
 pub use schema::{
-    FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
-    default_relation_types, default_tags,
+    AGREEMENT, CONCEDES_TO, CONDITIONAL_ON, FieldDef, FieldKind, IN_EXCHANGE_FOR, RETRACTS,
+    RelationType, Rgb, Schema, TagDef, TagSchema, default_relation_types, default_tags,
 };
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
-pub use stance::{Attribution, Stance, UnknownVariant};
+pub use stance::{Attribution, Firmness, Stance, UnknownVariant};

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::{
-    ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RelationId, Span, elide,
-    name_key,
+    ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RelationId, RoundId, Span,
+    elide, name_key,
     span::{RangeError, check_ranges},
 };
 
@@ -19,6 +19,7 @@ pub enum Subject {
     Annotation(AnnotationId),
     Relation(RelationId),
     Issue(IssueId),
+    Round(RoundId),
 }
 
 /// A broken rule found by [`Project::problems`]. `Display` gives the message users see,
@@ -143,6 +144,45 @@ pub enum Problem {
         field: String,
         value: String,
     },
+    /// An actor listed twice among an annotation's holders.
+    RepeatedHolder {
+        annotation: AnnotationId,
+        holder: ActorId,
+    },
+    /// An issue listed twice on one annotation: which stance holds would be ambiguous.
+    RepeatedIssue {
+        annotation: AnnotationId,
+        issue: IssueId,
+    },
+    /// A general stance or condition on an annotation that has issues: each issue carries
+    /// its own stance, so the general one would be silently ignored.
+    GeneralStanceWithIssues {
+        annotation: AnnotationId,
+    },
+    /// An actor whose side is not an actor of the project.
+    UnknownSide {
+        actor: ActorId,
+        side: ActorId,
+    },
+    /// An actor on a cycle of sides (A speaks for B, B for A): no side to roll up to.
+    SideCycle {
+        actor: ActorId,
+    },
+    DuplicateRoundId {
+        round: RoundId,
+    },
+    EmptyRoundName {
+        round: RoundId,
+    },
+    /// A round of dates that ends before it starts.
+    RoundDatesReversed {
+        round: RoundId,
+    },
+    /// A round of documents naming a document the project lacks.
+    RoundMissingDocument {
+        round: RoundId,
+        document: DocumentId,
+    },
 }
 
 impl Problem {
@@ -156,9 +196,10 @@ impl Problem {
             | Self::DuplicateRelationTypeKey { .. } => Subject::Project,
             Self::DuplicateDocumentId { document }
             | Self::DocumentHashMismatch { document, .. } => Subject::Document(*document),
-            Self::DuplicateActorId { actor } | Self::NameClash { actor, .. } => {
-                Subject::Actor(*actor)
-            }
+            Self::DuplicateActorId { actor }
+            | Self::NameClash { actor, .. }
+            | Self::UnknownSide { actor, .. }
+            | Self::SideCycle { actor } => Subject::Actor(*actor),
             Self::DuplicateAnnotationId { annotation }
             | Self::UnknownTag { annotation, .. }
             | Self::UnknownHolder { annotation, .. }
@@ -170,7 +211,10 @@ impl Problem {
             | Self::UnknownTarget { annotation, .. }
             | Self::BadCue { annotation, .. }
             | Self::CueOutOfDocument { annotation, .. }
-            | Self::FieldValueNotAllowed { annotation, .. } => Subject::Annotation(*annotation),
+            | Self::FieldValueNotAllowed { annotation, .. }
+            | Self::RepeatedHolder { annotation, .. }
+            | Self::RepeatedIssue { annotation, .. }
+            | Self::GeneralStanceWithIssues { annotation } => Subject::Annotation(*annotation),
             Self::DuplicateRelationId { relation }
             | Self::MissingRelationEnd { relation, .. }
             | Self::UnknownRelationType { relation, .. }
@@ -179,6 +223,10 @@ impl Problem {
             Self::DuplicateIssueId { issue }
             | Self::EmptyIssueName { issue }
             | Self::IssueNameClash { issue, .. } => Subject::Issue(*issue),
+            Self::DuplicateRoundId { round }
+            | Self::EmptyRoundName { round }
+            | Self::RoundDatesReversed { round }
+            | Self::RoundMissingDocument { round, .. } => Subject::Round(*round),
         }
     }
 
@@ -194,6 +242,7 @@ impl Problem {
                 | Self::DuplicateRelationId { .. }
                 | Self::DuplicateRelationTypeKey { .. }
                 | Self::DuplicateIssueId { .. }
+                | Self::DuplicateRoundId { .. }
         )
     }
 
@@ -284,6 +333,25 @@ impl fmt::Display for Detail<'_> {
             Problem::FieldValueNotAllowed { field, value, .. } => {
                 write!(f, "{value:?} is not one of the choices of field {field:?}")
             }
+            Problem::RepeatedHolder { holder, .. } => {
+                write!(f, "holder {holder} is listed twice")
+            }
+            Problem::RepeatedIssue { issue, .. } => write!(f, "issue {issue} is listed twice"),
+            Problem::GeneralStanceWithIssues { .. } => {
+                f.write_str("has issues and a general stance; the stance belongs on each issue")
+            }
+            Problem::UnknownSide { side, .. } => {
+                write!(f, "side {side} is not an actor of this project")
+            }
+            Problem::SideCycle { .. } => {
+                f.write_str("its sides make a cycle: an actor cannot speak for itself")
+            }
+            Problem::DuplicateRoundId { .. } => f.write_str("duplicate round id"),
+            Problem::EmptyRoundName { .. } => f.write_str("a round needs a name"),
+            Problem::RoundDatesReversed { .. } => f.write_str("the round ends before it starts"),
+            Problem::RoundMissingDocument { document, .. } => {
+                write!(f, "document {document} does not exist")
+            }
         }
     }
 }
@@ -298,6 +366,7 @@ impl fmt::Display for Problem {
             Subject::Annotation(id) => write!(f, "annotation {id}: {detail}"),
             Subject::Relation(id) => write!(f, "relation {id}: {detail}"),
             Subject::Issue(id) => write!(f, "issue {id}: {detail}"),
+            Subject::Round(id) => write!(f, "round {id}: {detail}"),
         }
     }
 }
@@ -326,20 +395,28 @@ impl Project {
                 tag: a.tag.clone(),
             });
         }
-        if let Some(holder) = a.holder
-            && self.actor(holder).is_none()
-        {
-            problems.push(Problem::UnknownHolder { annotation, holder });
+        for (at, &holder) in a.holders.iter().enumerate() {
+            if a.holders[..at].contains(&holder) {
+                problems.push(Problem::RepeatedHolder { annotation, holder });
+            } else if self.actor(holder).is_none() {
+                problems.push(Problem::UnknownHolder { annotation, holder });
+            }
         }
         if let Some(target) = a.target
             && self.actor(target).is_none()
         {
             problems.push(Problem::UnknownTarget { annotation, target });
         }
-        for &issue in &a.issues {
-            if self.issue(issue).is_none() {
+        for (at, entry) in a.issues.iter().enumerate() {
+            let issue = entry.issue;
+            if a.issues[..at].iter().any(|e| e.issue == issue) {
+                problems.push(Problem::RepeatedIssue { annotation, issue });
+            } else if self.issue(issue).is_none() {
                 problems.push(Problem::UnknownIssue { annotation, issue });
             }
+        }
+        if !a.issues.is_empty() && (a.stance.is_some() || a.condition.is_some()) {
+            problems.push(Problem::GeneralStanceWithIssues { annotation });
         }
         let document = a.document;
         match found {
@@ -406,6 +483,7 @@ impl Project {
         self.document_problems(&mut problems);
         self.actor_problems(&mut problems);
         self.issue_problems(&mut problems);
+        self.round_problems(&mut problems);
         let mut ann_ids = HashSet::new();
         // Annotations come sorted by document: look each document up once, not per annotation.
         let mut last: Option<(super::DocumentId, Option<&super::Document>)> = None;
@@ -506,6 +584,35 @@ impl Project {
         }
     }
 
+    fn round_problems(&self, problems: &mut Vec<Problem>) {
+        let mut ids = HashSet::new();
+        for round in self.rounds() {
+            if !ids.insert(round.id) {
+                problems.push(Problem::DuplicateRoundId { round: round.id });
+            }
+            if round.name.trim().is_empty() {
+                problems.push(Problem::EmptyRoundName { round: round.id });
+            }
+            match &round.span {
+                super::RoundSpan::Dates { from, to } => {
+                    if from > to {
+                        problems.push(Problem::RoundDatesReversed { round: round.id });
+                    }
+                }
+                super::RoundSpan::Documents(documents) => {
+                    for &document in documents {
+                        if self.document(document).is_none() {
+                            problems.push(Problem::RoundMissingDocument {
+                                round: round.id,
+                                document,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     fn document_problems(&self, problems: &mut Vec<Problem>) {
         let mut doc_ids = HashSet::new();
         for doc in self.documents() {
@@ -529,6 +636,14 @@ impl Project {
             if !actor_ids.insert(actor.id) {
                 problems.push(Problem::DuplicateActorId { actor: actor.id });
             }
+            if let Some(side) = actor.side
+                && self.actor(side).is_none()
+            {
+                problems.push(Problem::UnknownSide {
+                    actor: actor.id,
+                    side,
+                });
+            }
             for name in actor.names() {
                 match owners.get(&name_key(name)) {
                     Some(&(other, other_name)) if other != actor.id => {
@@ -545,6 +660,9 @@ impl Project {
                     }
                 }
             }
+        }
+        for actor in self.side_cycles() {
+            problems.push(Problem::SideCycle { actor });
         }
     }
 }

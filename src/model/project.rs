@@ -1,15 +1,20 @@
 //! [`Project`]: everything an analyst saves, and the rules that make it valid.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::derived::{Derived, ProjectKey};
 use super::{
-    Actor, ActorId, Annotation, AnnotationId, Conflict, Document, DocumentId, Issue, IssueId,
-    ProjectIndex, RejectedSuggestion, Relation, Schema,
+    Actor, ActorId, Annotation, AnnotationId, Brief, BriefKey, Conflict, Document, DocumentId,
+    Issue, IssueId, PartialDate, ProjectIndex, RejectedSuggestion, Relation, Round, RoundId,
+    Schema,
 };
 
 /// The project file format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
+
+/// Joins the names of an annotation's holders in one label: "United States & Ukraine".
+pub const HOLDERS_SEPARATOR: &str = " & ";
 
 /// The oldest project format this build reads (and upgrades on save).
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
@@ -51,6 +56,10 @@ pub struct Project {
     pub(super) conflicts: Vec<Conflict>,
     /// Attribution suggestions the analyst rejected, so they are not offered again.
     pub(super) rejected_suggestions: Vec<RejectedSuggestion>,
+    /// Rounds of talks, in the analyst's order.
+    pub(super) rounds: Vec<Round>,
+    /// The analyst's edited briefs, one per key, in key order.
+    pub(super) briefs: Vec<Brief>,
     /// Which project this is and which state of it, so views can tell when caches are stale.
     key: Derived<ProjectKey>,
     /// Counts and lookups, kept up to date by the storage steps (see [`super::index`]).
@@ -73,6 +82,8 @@ pub struct ProjectParts {
     pub preserved: Vec<PreservedRecord>,
     pub conflicts: Vec<Conflict>,
     pub rejected_suggestions: Vec<RejectedSuggestion>,
+    pub rounds: Vec<Round>,
+    pub briefs: Vec<Brief>,
 }
 
 impl ProjectParts {
@@ -90,6 +101,8 @@ impl ProjectParts {
             preserved: Vec::new(),
             conflicts: Vec::new(),
             rejected_suggestions: Vec::new(),
+            rounds: Vec::new(),
+            briefs: Vec::new(),
         }
     }
 }
@@ -135,6 +148,8 @@ impl Project {
             preserved,
             conflicts,
             rejected_suggestions,
+            rounds,
+            briefs,
         } = parts;
         let mut project = Self {
             title,
@@ -147,10 +162,14 @@ impl Project {
             preserved,
             conflicts,
             rejected_suggestions,
+            rounds,
+            briefs,
             key: Derived(ProjectKey::fresh()),
             index: Derived::default(),
         };
         project.sort_annotations();
+        // Briefs are looked up by key (a binary search); a file may list them in any order.
+        project.briefs.sort_by(|a, b| a.key.cmp(&b.key));
         project.index = Derived(ProjectIndex::of(
             &project.documents,
             &project.actors,
@@ -174,6 +193,8 @@ impl Project {
             preserved: self.preserved,
             conflicts: self.conflicts,
             rejected_suggestions: self.rejected_suggestions,
+            rounds: self.rounds,
+            briefs: self.briefs,
         }
     }
 
@@ -276,6 +297,65 @@ impl Project {
         &self.rejected_suggestions
     }
 
+    /// The rounds of talks, in the analyst's order.
+    #[must_use]
+    pub fn rounds(&self) -> &[Round] {
+        &self.rounds
+    }
+
+    #[must_use]
+    pub fn round(&self, id: RoundId) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    /// The analyst's edited briefs.
+    #[must_use]
+    pub fn briefs(&self) -> &[Brief] {
+        &self.briefs
+    }
+
+    /// The analyst's text for one brief, if they wrote or kept one.
+    #[must_use]
+    pub fn brief(&self, key: &BriefKey) -> Option<&str> {
+        self.briefs
+            .iter()
+            .find(|b| &b.key == key)
+            .map(|b| b.text.as_str())
+    }
+
+    /// When a statement was made: its `said_on` if set, else its document's date. The one
+    /// time-order rule: every view that places statements in time uses this (or
+    /// [`Project::statement_day`]), so an old position quoted in a later article is not
+    /// taken for a new move.
+    #[must_use]
+    pub fn statement_date(&self, a: &Annotation) -> Option<PartialDate> {
+        a.statement_date(self.document(a.document).and_then(|d| d.date))
+    }
+
+    /// The day a statement sorts at: the start of [`Project::statement_date`].
+    #[must_use]
+    pub fn statement_day(&self, a: &Annotation) -> Option<NaiveDate> {
+        self.statement_date(a).map(PartialDate::start)
+    }
+
+    /// The key that puts statements in time order: by [`Project::statement_date`] (undated
+    /// last), then by document order and place in the text, so equal dates keep reading
+    /// order.
+    #[must_use]
+    pub fn time_order_key(
+        &self,
+        a: &Annotation,
+    ) -> (bool, Option<PartialDate>, usize, usize, AnnotationId) {
+        let date = self.statement_date(a);
+        (
+            date.is_none(),
+            date,
+            self.document_index(a.document).unwrap_or(usize::MAX),
+            a.extent().start,
+            a.id,
+        )
+    }
+
     #[must_use]
     pub fn document(&self, id: DocumentId) -> Option<&Document> {
         self.documents.get(self.document_index(id)?)
@@ -327,9 +407,8 @@ impl Project {
     #[must_use]
     pub fn issue_names(&self, annotation: &Annotation) -> Vec<String> {
         annotation
-            .issues
-            .iter()
-            .map(|&id| self.issue_name(id))
+            .issue_ids()
+            .map(|id| self.issue_name(id))
             .collect()
     }
 
@@ -375,13 +454,27 @@ impl Project {
         (self.annotations.get(at).map(|a| a.id) == Some(id)).then_some(at)
     }
 
-    /// The holder's display name, or `""`.
+    /// An actor's display name, or its short id when it is not an actor of this project.
     #[must_use]
-    pub fn holder_name(&self, annotation: &Annotation) -> &str {
-        annotation
-            .holder
-            .and_then(|h| self.actor(h))
-            .map_or("", |a| a.name.as_str())
+    pub fn actor_name(&self, id: ActorId) -> String {
+        self.actor(id)
+            .map_or_else(|| id.short(), |a| a.name.clone())
+    }
+
+    /// The holders' display names, in the annotation's order (holders that are not actors of
+    /// the project are left out).
+    #[must_use]
+    pub fn holder_names(&self, annotation: &Annotation) -> Vec<&str> {
+        (annotation.holders.iter())
+            .filter_map(|&h| self.actor(h))
+            .map(|a| a.name.as_str())
+            .collect()
+    }
+
+    /// The holders' names joined as one label ("United States & Ukraine"), or `""`.
+    #[must_use]
+    pub fn holders_label(&self, annotation: &Annotation) -> String {
+        self.holder_names(annotation).join(HOLDERS_SEPARATOR)
     }
 
     /// Annotations of one document, in text order.
@@ -555,8 +648,11 @@ impl Project {
     /// Puts `actor` in place of the actor at `index` (the same id); returns the old one.
     pub(super) fn replace_actor_at(&mut self, index: usize, actor: Actor) -> Actor {
         let is_same_id = self.actors[index].id == actor.id;
+        let new_side = actor.side;
         let old = std::mem::replace(&mut self.actors[index], actor);
-        if !is_same_id {
+        if is_same_id {
+            self.index.side_changed(old.side, new_side);
+        } else {
             self.index.actors_changed(&self.actors);
         }
         old

@@ -7,8 +7,8 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{
-    Actor, Annotation, Conflict, Document, FORMAT_VERSION, Issue, PreservedRecord, Project,
-    ProjectParts, RejectedSuggestion, Relation, Schema,
+    Actor, Annotation, Brief, Conflict, Document, FORMAT_VERSION, Issue, PreservedRecord, Project,
+    ProjectParts, RejectedSuggestion, Relation, Round, Schema,
 };
 
 /// A project file's fields, read. `format` is checked by io before this is read.
@@ -40,6 +40,10 @@ struct ProjectIn {
     conflicts: Vec<Conflict>,
     #[serde(default)]
     rejected_suggestions: Vec<RejectedSuggestion>,
+    #[serde(default)]
+    rounds: Vec<Round>,
+    #[serde(default)]
+    briefs: Vec<Brief>,
 }
 
 /// A project file's fields, written: optional lists are left out when empty, so files
@@ -63,6 +67,10 @@ struct ProjectOut<'a> {
     conflicts: &'a [Conflict],
     #[serde(skip_serializing_if = "is_empty")]
     rejected_suggestions: &'a [RejectedSuggestion],
+    #[serde(skip_serializing_if = "is_empty")]
+    rounds: &'a [Round],
+    #[serde(skip_serializing_if = "is_empty")]
+    briefs: &'a [Brief],
 }
 
 /// Serde hands `skip_serializing_if` a reference to the field, itself a slice reference.
@@ -84,6 +92,8 @@ impl Serialize for Project {
             preserved: self.preserved(),
             conflicts: self.conflicts(),
             rejected_suggestions: self.rejected_suggestions(),
+            rounds: self.rounds(),
+            briefs: self.briefs(),
         }
         .serialize(serializer)
     }
@@ -103,6 +113,8 @@ impl<'de> Deserialize<'de> for Project {
             preserved: read.preserved,
             conflicts: read.conflicts,
             rejected_suggestions: read.rejected_suggestions,
+            rounds: read.rounds,
+            briefs: read.briefs,
         }))
     }
 }

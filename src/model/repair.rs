@@ -1,8 +1,9 @@
 //! Repairing annotations of a project that loaded with problems ("needs repair").
 //!
 //! A repair never guesses meaning: it re-anchors a quote that is still in the text, refreshes
-//! a quote from valid ranges, and drops a holder, target or issue that does not exist and a
-//! cue that does not fit the text. An unknown tag is left for the analyst to choose.
+//! a quote from valid ranges, drops a holder, target or issue that does not exist (or is
+//! listed twice) and a cue that does not fit the text, and puts a general stance onto the
+//! issues that have none (as format 2 meant it). An unknown tag is left for the analyst to choose.
 
 use chrono::{DateTime, Utc};
 
@@ -30,13 +31,24 @@ impl Project {
             return Err(EditError::NoSuchTag(original.tag.clone()));
         }
         let mut a: Annotation = original.clone();
-        if a.holder.is_some_and(|h| self.actor(h).is_none()) {
-            a.holder = None;
+        let mut holders = Vec::with_capacity(a.holders.len());
+        for &h in &a.holders {
+            if self.actor(h).is_some() && !holders.contains(&h) {
+                holders.push(h);
+            }
         }
+        a.holders = holders;
         if a.target.is_some_and(|t| self.actor(t).is_none()) {
             a.target = None;
         }
-        a.issues.retain(|&i| self.issue(i).is_some());
+        let mut issues: Vec<crate::model::IssueStance> = Vec::with_capacity(a.issues.len());
+        for entry in std::mem::take(&mut a.issues) {
+            if self.issue(entry.issue).is_some() && !issues.iter().any(|e| e.issue == entry.issue) {
+                issues.push(entry);
+            }
+        }
+        a.issues = issues;
+        a.settle_general_stance();
         let len_chars = doc.len_chars();
         let cue = normalize_ranges(std::mem::take(&mut a.cue));
         if cue.iter().all(|r| r.end <= len_chars) {
@@ -119,14 +131,14 @@ mod tests {
     #[test]
     fn missing_holder_is_cleared_and_stale_quote_refreshed() {
         let (mut p, id) = broken_project(|a| {
-            a.holder = Some(ActorId::random());
+            a.holders = vec![ActorId::random()];
             a.quote = "nowhere in the text".to_owned();
         });
         let edit = p.repair_annotation(id, Utc::now()).unwrap();
         p.apply(edit).unwrap();
         assert!(p.problems().is_empty(), "{:?}", p.problems());
         let a = p.annotation(id).unwrap();
-        assert_eq!((a.holder, a.quote.as_str()), (None, "yes again"));
+        assert_eq!((a.holders.clone(), a.quote.as_str()), (vec![], "yes again"));
     }
 
     #[test]

@@ -141,6 +141,20 @@ impl RelationType {
 /// The key of the relation type whose cycles are refused: nothing can retract itself.
 pub const RETRACTS: &str = "retracts";
 
+/// The relation type of a concession to the position or proposal it yields to.
+pub const CONCEDES_TO: &str = "concedes-to";
+
+/// The relation type of a stance to the statement it is conditional on.
+pub const CONDITIONAL_ON: &str = "conditional-on";
+
+/// The relation type of a concession to the other side's move it was given for (land for
+/// guarantees): the terms of a trade.
+pub const IN_EXCHANGE_FOR: &str = "in-exchange-for";
+
+/// The tag of an agreement the sides signed or announced: its holders are the parties and
+/// its issues are agreed between them from its date on.
+pub const AGREEMENT: &str = "agreement";
+
 /// The project's tags and relation types, in display order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,7 +181,7 @@ impl Default for Schema {
     }
 }
 
-/// Today's three tags, as format 1 defaulted them.
+/// Claim, position, concession and agreement (format 1 defaulted to the first three).
 #[must_use]
 pub fn default_tags() -> Vec<TagDef> {
     let tag = |key: &str, name: &str, color: [u8; 3], hotkey: char, description: &str| TagDef {
@@ -197,17 +211,25 @@ pub fn default_tags() -> Vec<TagDef> {
             '3',
             "Something a party gives up or accepts.",
         ),
+        tag(
+            AGREEMENT,
+            "Agreement",
+            [0x8e, 0x44, 0xad],
+            '4',
+            "A deal the parties (its holders) signed or announced on its issues.",
+        ),
     ]
 }
 
-/// `responds-to`, `concedes-to`, `conditional-on`, `contradicts`, `reaffirms`, `retracts`,
+/// `responds-to`, `concedes-to`, `conditional-on`, `in-exchange-for`, `contradicts`, `reaffirms`, `retracts`,
 /// `supports`: the links negotiation analysis draws between statements.
 #[must_use]
 pub fn default_relation_types() -> Vec<RelationType> {
     [
         ("responds-to", "Responds to", [0x6b, 0x7a, 0x8f]),
-        ("concedes-to", "Concedes to", [0x2e, 0xb0, 0x6a]),
-        ("conditional-on", "Conditional on", [0xe0, 0x8e, 0x1b]),
+        (CONCEDES_TO, "Concedes to", [0x2e, 0xb0, 0x6a]),
+        (CONDITIONAL_ON, "Conditional on", [0xe0, 0x8e, 0x1b]),
+        (IN_EXCHANGE_FOR, "In exchange for", [0xc0, 0x6c, 0x84]),
         ("contradicts", "Contradicts", [0xd6, 0x45, 0x45]),
         ("reaffirms", "Reaffirms", [0x3d, 0x8b, 0xf2]),
         (RETRACTS, "Retracts", [0x9b, 0x59, 0xb6]),
@@ -275,14 +297,19 @@ mod tests {
     }
 
     #[test]
-    fn default_schema_has_three_hotkeyed_tags() {
+    fn default_schema_has_four_hotkeyed_tags() {
         let schema = Schema::default();
         assert_eq!(
             schema.by_hotkey('2').map(|t| t.key.as_str()),
             Some("position")
         );
-        assert_eq!(schema.tags.len(), 3);
-        assert_eq!(schema.relation_types.len(), 7);
+        assert_eq!(schema.tags.len(), 4);
+        assert_eq!(
+            schema.by_hotkey('4').map(|t| t.key.as_str()),
+            Some(AGREEMENT)
+        );
+        assert_eq!(schema.relation_types.len(), 8);
+        assert_eq!(schema.relation_name(IN_EXCHANGE_FOR), "In exchange for");
         assert_eq!(schema.relation_name("concedes-to"), "Concedes to");
     }
 

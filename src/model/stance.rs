@@ -94,6 +94,15 @@ word_enum!(
     }
 );
 
+word_enum!(
+    /// How hard a position is held: "not negotiable", "a red line" against "prepared to
+    /// discuss", "could accept". A firm position that softens is itself a move.
+    Firmness, "a firmness", {
+        Firm => "firm",
+        Flexible => "flexible",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -97,7 +97,7 @@ fn rules_are_enforced() {
     a.ranges = spans;
     a.quote = "something else".into();
     assert!(p.apply(Edit::AddAnnotation(Box::new(a.clone()))).is_err());
-    a.holder = Some(ActorId::random());
+    a.holders = vec![ActorId::random()];
     assert!(p.apply(Edit::AddAnnotation(Box::new(a))).is_err());
     assert!(p.annotations().is_empty());
     assert!(
@@ -118,9 +118,9 @@ fn problems_lists_every_broken_rule() {
         parts.annotations[1].tag = "nope".into();
     });
     p.rebuild(|parts| {
-        parts.annotations[1].holder = Some(ActorId::random());
+        parts.annotations[1].holders = vec![ActorId::random()];
     });
-    let holder = p.annotations()[1].holder.unwrap();
+    let holder = p.annotations()[1].holders[0];
     let problems = p.problems();
     assert_eq!(
         problems,

@@ -21,7 +21,7 @@ pub fn annotation_label(project: &Project, id: AnnotationId) -> String {
     let Some(a) = project.annotation(id) else {
         return "(deleted)".to_owned();
     };
-    let holder = project.holder_name(a);
+    let holder = project.holders_label(a);
     if holder.is_empty() {
         format!("“{}”", elide(&a.quote))
     } else {

@@ -33,9 +33,10 @@ proptest! {
             let id = f.t.say(docs[*doc], &fragment, tags[*tag], actors[0], &[], None);
             f.t.p.rebuild(|parts| {
                 if let Some(a) = parts.annotations.iter_mut().find(|a| a.id == id) {
-                    a.holder = holder.map(|h| actors[h]);
-                    a.issues = on.iter().map(|&i| issues[i]).collect();
+                    a.holders = holder.map(|h| actors[h]).into_iter().collect();
+                    a.issues = on.iter().map(|&i| crate::model::IssueStance::new(issues[i])).collect();
                     a.stance = stance.map(|s| Stance::ALL[s]);
+                    a.settle_general_stance();
                 }
             });
         }
@@ -50,7 +51,7 @@ proptest! {
             f.t.p.annotations().iter().filter(|a| lookup.admits(a, &filter)).collect();
         let expected: usize = admitted
             .iter()
-            .filter(|a| a.holder.is_some())
+            .filter(|a| !a.holders.is_empty())
             .map(|a| distinct_issues(a).filter(|i| f.t.p.issue(*i).is_some()).count())
             .sum();
         let counted: usize = map.cells().map(|(_, _, c)| c.total()).sum();
@@ -60,7 +61,7 @@ proptest! {
         prop_assert_eq!(map.admitted, admitted.len());
         let placed = admitted
             .iter()
-            .filter(|a| a.holder.is_some() && a.issues.iter().any(|i| f.t.p.issue(*i).is_some()))
+            .filter(|a| !a.holders.is_empty() && a.issue_ids().any(|i| f.t.p.issue(i).is_some()))
             .count();
         prop_assert_eq!(map.unplaced, admitted.len() - placed);
         for (_, _, cell) in map.cells() {

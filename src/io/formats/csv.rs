@@ -3,7 +3,9 @@
 
 use super::timestamp;
 use crate::io::error::ExportError;
-use crate::io::selection::{Selection, cue_text, document_date, issue_names, ranges_text};
+use crate::io::selection::{
+    Selection, condition_text, cue_text, document_date, issue_names, ranges_text, stance_text,
+};
 
 /// The extension of a CSV export.
 pub const CSV_EXTENSION: &str = "csv";
@@ -13,7 +15,7 @@ pub const CSV_EXTENSION: &str = "csv";
 /// The negotiation columns (format 2) come after `ranges`, so the first thirteen columns stay
 /// where scripts and spreadsheets made for earlier exports look for them. `issues` joins issue
 /// names with `;`; `cue` joins the cue's pieces of text with `;`; `target` is an actor's name.
-pub const CSV_HEADER: [&str; 20] = [
+pub const CSV_HEADER: [&str; 23] = [
     "document",
     "date",
     "tag",
@@ -34,6 +36,9 @@ pub const CSV_HEADER: [&str; 20] = [
     "attribution",
     "cue",
     "annotator",
+    "said_on",
+    "statement_date",
+    "firmness",
 ];
 
 /// How the cells of a CSV export are written.
@@ -54,8 +59,8 @@ pub(crate) fn export(selection: &Selection, cells: CsvCells) -> Result<Vec<u8>, 
             doc.title.clone(),
             document_date(doc),
             a.tag.clone(),
-            selection.project.holder_name(a).to_owned(),
-            selection.holder_affiliation(a).to_owned(),
+            selection.project.holders_label(a),
+            selection.holder_affiliation(a),
             a.quote.clone(),
             extent.start.to_string(),
             extent.end.to_string(),
@@ -66,11 +71,16 @@ pub(crate) fn export(selection: &Selection, cells: CsvCells) -> Result<Vec<u8>, 
             ranges_text(a),
             issue_names(selection.project, a),
             selection.project.target_name(a).to_owned(),
-            a.stance.map_or("", |s| s.as_str()).to_owned(),
-            a.condition.clone().unwrap_or_default(),
+            stance_text(selection.project, a),
+            condition_text(selection.project, a),
             a.attribution.map_or("", |s| s.as_str()).to_owned(),
             cue_text(doc, a),
             a.annotator.clone().unwrap_or_default(),
+            a.said_on.map(|d| d.to_string()).unwrap_or_default(),
+            (a.statement_date(doc.date))
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            a.firmness.map_or("", |f| f.as_str()).to_owned(),
         ];
         if cells.raw {
             writer.write_record(&row)?;

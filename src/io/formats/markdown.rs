@@ -51,10 +51,10 @@ pub(crate) fn export(selection: &Selection) -> Vec<u8> {
         let mut groups: Vec<Option<IssueId>> = project
             .issues()
             .iter()
-            .filter(|i| annotations.iter().any(|a| a.issues.contains(&i.id)))
+            .filter(|i| annotations.iter().any(|a| a.has_issue(i.id)))
             .map(|i| Some(i.id))
             .collect();
-        let unknown = |a: &Annotation| !a.issues.iter().any(|i| project.issue(*i).is_some());
+        let unknown = |a: &Annotation| !a.issue_ids().any(|i| project.issue(i).is_some());
         if annotations.iter().any(|a| unknown(a)) {
             groups.push(None);
         }
@@ -63,7 +63,7 @@ pub(crate) fn export(selection: &Selection) -> Vec<u8> {
                 .iter()
                 .copied()
                 .filter(|a| match group {
-                    Some(issue) => a.issues.contains(&issue),
+                    Some(issue) => a.has_issue(issue),
                     None => unknown(a),
                 })
                 .collect();
@@ -72,7 +72,7 @@ pub(crate) fn export(selection: &Selection) -> Vec<u8> {
                 None => "No issue".to_owned(),
             };
             let _ = writeln!(out, "### {heading}\n");
-            write_holders(&mut out, project, doc, &in_group, &outgoing);
+            write_holders(&mut out, project, doc, group, &in_group, &outgoing);
         }
     }
     while out.ends_with("\n\n") {
@@ -81,34 +81,56 @@ pub(crate) fn export(selection: &Selection) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// One issue's annotations, grouped by holder in order of first appearance; no holder last.
+/// One issue's annotations, grouped by holders (a joint statement under all its holders
+/// together) in order of first appearance; no holder last.
 fn write_holders(
     out: &mut String,
     project: &Project,
     doc: &Document,
+    issue: Option<IssueId>,
     annotations: &[&Annotation],
     outgoing: &HashMap<AnnotationId, Vec<&Relation>>,
 ) {
-    let mut holders: Vec<Option<ActorId>> = Vec::new();
+    let mut groups: Vec<&[ActorId]> = Vec::new();
     for a in annotations {
-        if a.holder.is_some() && !holders.contains(&a.holder) {
-            holders.push(a.holder);
+        if !a.holders.is_empty() && !groups.contains(&a.holders.as_slice()) {
+            groups.push(&a.holders);
         }
     }
-    if annotations.iter().any(|a| a.holder.is_none()) {
-        holders.push(None);
+    if annotations.iter().any(|a| a.holders.is_empty()) {
+        groups.push(&[]);
     }
-    for holder in holders {
-        let heading = match holder.and_then(|h| project.actor(h)) {
-            Some(actor) => match actor.affiliation.as_deref().filter(|s| !s.is_empty()) {
-                Some(aff) => format!("{} ({})", escape_inline(&actor.name), escape_inline(aff)),
-                None => escape_inline(&actor.name),
-            },
-            None => "No holder".to_owned(),
+    for holders in groups {
+        let names: Vec<String> = (holders.iter())
+            .filter_map(|&h| project.actor(h))
+            .map(|actor| {
+                // The party the holder speaks for, else its affiliation text.
+                let side = (actor.side.is_some())
+                    .then(|| project.actor(project.side_of(actor.id)))
+                    .flatten()
+                    .map(|side| side.name.as_str());
+                match side
+                    .or(actor.affiliation.as_deref())
+                    .filter(|s| !s.is_empty())
+                {
+                    Some(aff) => {
+                        format!("{} ({})", escape_inline(&actor.name), escape_inline(aff))
+                    }
+                    None => escape_inline(&actor.name),
+                }
+            })
+            .collect();
+        let heading = if names.is_empty() {
+            "No holder".to_owned()
+        } else {
+            names.join(" & ")
         };
         let _ = writeln!(out, "#### {heading}\n");
-        for a in annotations.iter().filter(|a| a.holder == holder) {
-            write_annotation(out, project, doc, a);
+        for a in annotations
+            .iter()
+            .filter(|a| a.holders.as_slice() == holders)
+        {
+            write_annotation(out, project, doc, issue, a);
             for r in outgoing.get(&a.id).map_or(&[][..], Vec::as_slice) {
                 write_relation(out, project, r);
             }
@@ -126,11 +148,11 @@ fn write_relation(out: &mut String, project: &Project, r: &Relation) {
         .relation_type(&r.kind)
         .map_or(r.kind.as_str(), |t| t.name.as_str())
         .to_lowercase();
-    let holder = project.holder_name(to);
+    let holder = project.holders_label(to);
     let holder = if holder.is_empty() {
         String::new()
     } else {
-        format!(" ({})", escape_inline(holder))
+        format!(" ({})", escape_inline(&holder))
     };
     let _ = write!(
         out,
@@ -148,15 +170,32 @@ fn write_relation(out: &mut String, project: &Project, r: &Relation) {
     out.push_str("\n\n");
 }
 
-/// `Position · stance: conditional (if …) · toward: Russia · direct, cue “said”`.
-fn annotation_facts(project: &Project, doc: &Document, a: &Annotation) -> String {
+/// `Position · stance: conditional (if …) · firm · said Oct 2025 · toward: Russia · direct,
+/// cue “said”`: the stance on the issue the annotation is listed under (`None`: its general
+/// stance).
+fn annotation_facts(
+    project: &Project,
+    doc: &Document,
+    issue: Option<IssueId>,
+    a: &Annotation,
+) -> String {
     let mut facts = vec![escape_inline(project.schema().name(&a.tag))];
-    if let Some(stance) = a.stance {
+    let (stance, condition) = match issue.and_then(|i| a.issue_stance(i)) {
+        Some(entry) => (entry.stance, entry.condition.as_deref()),
+        None => (a.stance, a.condition.as_deref()),
+    };
+    if let Some(stance) = stance {
         let mut fact = format!("stance: {stance}");
-        if let Some(condition) = a.condition.as_deref().filter(|c| !c.trim().is_empty()) {
+        if let Some(condition) = condition.filter(|c| !c.trim().is_empty()) {
             let _ = write!(fact, " ({})", escape_inline(condition));
         }
         facts.push(fact);
+    }
+    if let Some(firmness) = a.firmness {
+        facts.push(firmness.to_string());
+    }
+    if let Some(said_on) = a.said_on {
+        facts.push(format!("said {}", said_on.label()));
     }
     let target = project.target_name(a);
     if !target.is_empty() {
@@ -177,7 +216,13 @@ fn annotation_facts(project: &Project, doc: &Document, a: &Annotation) -> String
     facts.join(" · ")
 }
 
-fn write_annotation(out: &mut String, project: &Project, doc: &Document, a: &Annotation) {
+fn write_annotation(
+    out: &mut String,
+    project: &Project,
+    doc: &Document,
+    issue: Option<IssueId>,
+    a: &Annotation,
+) {
     // Fragments of a discontinuous span read as one quote with an ellipsis between them.
     let fragments: Option<Vec<&str>> = a.ranges.iter().map(|r| doc.slice(*r)).collect();
     let quote = match fragments {
@@ -200,7 +245,7 @@ fn write_annotation(out: &mut String, project: &Project, doc: &Document, a: &Ann
     let _ = writeln!(
         out,
         "\n*{} · chars {}*\n",
-        annotation_facts(project, doc, a),
+        annotation_facts(project, doc, issue, a),
         ranges.join(", ")
     );
     if let Some(note) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {

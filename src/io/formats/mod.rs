@@ -201,21 +201,47 @@ pub(crate) fn ensure_issue(
 /// Stages an actor a file lists (with its id) by the model's actor rules: skipped when its
 /// id is known or its name already names an actor (its holders then find that actor by name,
 /// see [`ensure_actor`]), and without aliases that name another actor.
-pub(crate) fn stage_listed_actor(
+pub(crate) fn stage_listed_actors(
     staging: &mut Staging,
     path: &Path,
-    actor: &Actor,
+    actors: &[Actor],
 ) -> Result<(), ImportError> {
-    let project = staging.project();
-    if project.actor(actor.id).is_some() || project.actor_named(actor.name.trim()).is_some() {
-        return Ok(());
+    // Sides may name actors listed later: add the actors first, then their sides.
+    let mut added = Vec::new();
+    for actor in actors {
+        let project = staging.project();
+        if project.actor(actor.id).is_some() || project.actor_named(actor.name.trim()).is_some() {
+            continue;
+        }
+        let mut actor = actor.clone();
+        actor
+            .aliases
+            .retain(|alias| project.actor_named(alias.trim()).is_none());
+        let side = actor.side.take();
+        let id = actor.id;
+        let edit = project.add_actor(actor).map_err(|e| rejected(path, e))?;
+        staging.apply(path, edit)?;
+        added.extend(side.map(|side| (id, side)));
     }
-    let mut actor = actor.clone();
-    actor
-        .aliases
-        .retain(|alias| project.actor_named(alias.trim()).is_none());
-    let edit = project.add_actor(actor).map_err(|e| rejected(path, e))?;
-    staging.apply(path, edit)
+    for (id, side) in added {
+        // A side that named an actor the project already had under another id is found by
+        // the listed actor's name.
+        let project = staging.project();
+        let side = if project.actor(side).is_some() {
+            side
+        } else if let Some(named) = (actors.iter().find(|a| a.id == side))
+            .and_then(|listed| project.actor_named(listed.name.trim()))
+        {
+            named.id
+        } else {
+            continue;
+        };
+        let edit = project
+            .set_side(id, Some(side))
+            .map_err(|e| rejected(path, e))?;
+        staging.apply(path, edit)?;
+    }
+    Ok(())
 }
 
 fn rejected(path: &Path, source: EditError) -> ImportError {

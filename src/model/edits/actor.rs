@@ -1,6 +1,6 @@
-//! Actors: the builders (add, rename, aliases, affiliation, merge, delete) and the checked
-//! steps. Names are trimmed and unique (case-insensitively, aliases included), aliases are a
-//! clean list, and a blank affiliation is none. Setting an annotation's holder or target by
+//! Actors: the builders (add, rename, aliases, side, affiliation, merge, delete) and the
+//! checked steps. Names are trimmed and unique (case-insensitively, aliases included), aliases
+//! are a clean list, a blank affiliation is none, and sides name actors and make no cycle. Setting an annotation's holder or target by
 //! name is in `annotation.rs`.
 
 use crate::model::{Actor, ActorId, Edit, EditContext, EditError, Project, same_name};
@@ -132,6 +132,14 @@ impl Project {
         self.edit_actor(id, |a| a.affiliation = affiliation)
     }
 
+    /// Sets or clears the side an actor speaks for (Yuri Ushakov → Russia).
+    ///
+    /// # Errors
+    /// An unknown actor or side, or a side that would make a cycle.
+    pub fn set_side(&self, id: ActorId, side: Option<ActorId>) -> Result<Edit, EditError> {
+        self.edit_actor(id, |a| a.side = side)
+    }
+
     /// The actor called `name` (name or alias); if there is none, a new actor's id and the
     /// edit that adds it. Holder and target pickers share this rule.
     ///
@@ -162,7 +170,31 @@ impl Project {
     ) -> Result<Edit, EditError> {
         let mut actor = self.actor(id).ok_or(EditError::NoSuchActor(id))?.clone();
         change(&mut actor);
+        self.check_side(&actor)?;
         Ok(Edit::ReplaceActor(actor))
+    }
+
+    /// Refuses a side that is not an actor or that would make a cycle. A side the actor
+    /// already had is not checked again: a loaded file's broken side must not block editing
+    /// the actor's name.
+    fn check_side(&self, actor: &Actor) -> Result<(), EditError> {
+        let Some(side) = actor.side else {
+            return Ok(());
+        };
+        if self
+            .actor(actor.id)
+            .is_some_and(|old| old.side == Some(side))
+        {
+            return Ok(());
+        }
+        let side_actor = self.actor(side).ok_or(EditError::NoSuchActor(side))?;
+        if self.side_would_cycle(actor.id, side) {
+            return Err(EditError::SideCycle {
+                actor: actor.name.clone(),
+                side: side_actor.name.clone(),
+            });
+        }
+        Ok(())
     }
 
     /// Merges `from` into `into`: its annotations move to `into`, its name and aliases become
@@ -186,18 +218,29 @@ impl Project {
         }
         let cx = cx.into();
         let mut edits = Vec::new();
-        let repoint = |actor: &mut Option<ActorId>| {
-            if *actor == Some(from) {
-                *actor = Some(into);
-            }
-        };
         for a in
-            (self.annotations().iter()).filter(|a| a.holder == Some(from) || a.target == Some(from))
+            (self.annotations().iter()).filter(|a| a.is_held_by(from) || a.target == Some(from))
         {
             edits.push(self.edited(a, &cx, |a| {
-                repoint(&mut a.holder);
-                repoint(&mut a.target);
+                // A statement both held jointly keeps `into` once, where it stood first.
+                let mut holders = Vec::with_capacity(a.holders.len());
+                for &h in &a.holders {
+                    let h = if h == from { into } else { h };
+                    if !holders.contains(&h) {
+                        holders.push(h);
+                    }
+                }
+                a.holders = holders;
+                if a.target == Some(from) {
+                    a.target = Some(into);
+                }
             })?);
+        }
+        // Who spoke for `from` now speaks for `into` (`into` itself loses `from` as its side).
+        for member in self.side_members(from).filter(|m| m.id != into) {
+            let mut member = member.clone();
+            member.side = Some(into);
+            edits.push(Edit::ReplaceActor(member));
         }
         for name in std::iter::once(&source.name).chain(&source.aliases) {
             // A name a third actor also answers to (possible in older files) stays with it.
@@ -212,13 +255,20 @@ impl Project {
         if target.affiliation.is_none() {
             target.affiliation.clone_from(&source.affiliation);
         }
+        if target.side.is_none() || target.side == Some(from) {
+            // `from`'s side, unless it is `into` or leads back to it.
+            target.side = source
+                .side
+                .filter(|&side| side != into && !self.side_would_cycle(into, side));
+        }
         // `from` goes first: until then its names are its own, not free for `into`.
         edits.push(Edit::RemoveActor(from));
         edits.push(Edit::ReplaceActor(target));
         Ok(Edit::Batch(edits))
     }
 
-    /// Removes an actor, clearing it as the holder of its annotations first.
+    /// Removes an actor, clearing it as a holder or target of its annotations and as the side
+    /// of other actors first.
     ///
     /// # Errors
     /// An unknown actor.
@@ -226,17 +276,19 @@ impl Project {
         let cx = cx.into();
         self.actor(id).ok_or(EditError::NoSuchActor(id))?;
         let mut edits = Vec::new();
-        for a in
-            (self.annotations().iter()).filter(|a| a.holder == Some(id) || a.target == Some(id))
-        {
+        for a in (self.annotations().iter()).filter(|a| a.is_held_by(id) || a.target == Some(id)) {
             edits.push(self.edited(a, &cx, |a| {
-                if a.holder == Some(id) {
-                    a.holder = None;
-                }
+                a.holders.retain(|&h| h != id);
                 if a.target == Some(id) {
                     a.target = None;
                 }
             })?);
+        }
+        // Who spoke for the actor now speaks for no one.
+        for member in self.side_members(id) {
+            let mut member = member.clone();
+            member.side = None;
+            edits.push(Edit::ReplaceActor(member));
         }
         edits.push(Edit::RemoveActor(id));
         Ok(Edit::Batch(edits))
@@ -274,6 +326,13 @@ impl Project {
                 count,
             });
         }
+        let members = self.index().side_member_count(id);
+        if members > 0 {
+            return Err(EditError::ActorIsASide {
+                name: self.actors()[index].name.clone(),
+                count: members,
+            });
+        }
         Ok(Edit::RestoreActor {
             index,
             actor: self.take_actor(index),
@@ -285,6 +344,7 @@ impl Project {
             return Err(EditError::EmptyName);
         }
         self.check_replacement_names(&actor)?;
+        self.check_side(&actor)?;
         let index = self
             .actor_index(actor.id)
             .ok_or(EditError::NoSuchActor(actor.id))?;

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::model::{
     ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Edit, EditContext,
-    EditError, FieldKind, IssueId, Project, Span, Stance,
+    EditError, FieldKind, Firmness, IssueId, IssueStance, PartialDate, Project, Span, Stance,
 };
 
 /// The quote of `ranges` in `doc`, or why annotation `id` cannot have them.
@@ -173,10 +173,10 @@ impl Project {
     }
 }
 
-/// Builders for who speaks and to whom: the holder and the target, by id or by name (a
+/// Builders for who speaks and to whom: the holders and the target, by id or by name (a
 /// new actor is added when no actor is called so).
 impl Project {
-    /// Sets or clears an annotation's holder.
+    /// Makes `holder` the annotation's only holder, or clears its holders.
     ///
     /// # Errors
     /// An unknown annotation or actor.
@@ -186,16 +186,61 @@ impl Project {
         holder: Option<ActorId>,
         cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
-        if let Some(h) = holder
-            && self.actor(h).is_none()
-        {
-            return Err(EditError::NoSuchActor(h));
+        self.set_holders(id, holder.as_slice(), cx)
+    }
+
+    /// Sets the annotation's holders, in the given order, without repeats (a joint
+    /// statement has several).
+    ///
+    /// # Errors
+    /// An unknown annotation or actor.
+    pub fn set_holders(
+        &self,
+        id: AnnotationId,
+        holders: &[ActorId],
+        cx: impl Into<EditContext>,
+    ) -> Result<Edit, EditError> {
+        let mut clean: Vec<ActorId> = Vec::with_capacity(holders.len());
+        for &holder in holders {
+            self.actor(holder).ok_or(EditError::NoSuchActor(holder))?;
+            if !clean.contains(&holder) {
+                clean.push(holder);
+            }
         }
-        self.edit_annotation(id, cx, |a| a.holder = holder)
+        self.edit_annotation(id, cx, |a| a.holders = clean)
+    }
+
+    /// Adds a holder at the end (nothing changes if it holds the annotation already).
+    ///
+    /// # Errors
+    /// An unknown annotation or actor.
+    pub fn add_holder(
+        &self,
+        id: AnnotationId,
+        holder: ActorId,
+        cx: impl Into<EditContext>,
+    ) -> Result<Edit, EditError> {
+        let a = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
+        let mut holders = a.holders.clone();
+        holders.push(holder);
+        self.set_holders(id, &holders, cx)
+    }
+
+    /// Takes one holder off the annotation.
+    ///
+    /// # Errors
+    /// An unknown annotation.
+    pub fn remove_holder(
+        &self,
+        id: AnnotationId,
+        holder: ActorId,
+        cx: impl Into<EditContext>,
+    ) -> Result<Edit, EditError> {
+        self.edit_annotation(id, cx, |a| a.holders.retain(|&h| h != holder))
     }
 
     /// Makes the actor called `name` (name or alias, case-insensitively) the annotation's
-    /// holder, adding a new actor of that name only if none is called so.
+    /// only holder, adding a new actor of that name only if none is called so.
     ///
     /// # Errors
     /// An unknown annotation, or a blank name.
@@ -209,7 +254,26 @@ impl Project {
         let Some(add) = add else {
             return self.set_holder(id, Some(actor_id), cx);
         };
-        let set = self.edit_annotation(id, cx, |a| a.holder = Some(actor_id))?;
+        let set = self.edit_annotation(id, cx, |a| a.holders = vec![actor_id])?;
+        Ok(Edit::Batch(vec![add, set]))
+    }
+
+    /// Adds the actor called `name` to the annotation's holders, adding a new actor of that
+    /// name only if none is called so.
+    ///
+    /// # Errors
+    /// An unknown annotation, or a blank name.
+    pub fn add_holder_named(
+        &self,
+        id: AnnotationId,
+        name: &str,
+        cx: impl Into<EditContext>,
+    ) -> Result<Edit, EditError> {
+        let (actor_id, add) = self.actor_named_or_new(name)?;
+        let Some(add) = add else {
+            return self.add_holder(id, actor_id, cx);
+        };
+        let set = self.edit_annotation(id, cx, |a| a.holders.push(actor_id))?;
         Ok(Edit::Batch(vec![add, set]))
     }
 
@@ -249,10 +313,12 @@ impl Project {
     }
 }
 
-/// Builders for the other negotiation fields: issues, stance and condition, attribution,
-/// cue and per-tag field values.
+/// Builders for the other negotiation fields: issues with their stances and conditions,
+/// said-on date, firmness, attribution, cue and per-tag field values.
 impl Project {
-    /// Sets the issues an annotation is about, in the given order, without repeats.
+    /// Sets the issues an annotation is about, in the given order, without repeats. An issue
+    /// it was already about keeps its stance; a general stance moves onto the issues (see
+    /// [`Annotation::settle_general_stance`]).
     ///
     /// # Errors
     /// An unknown annotation or issue.
@@ -262,17 +328,26 @@ impl Project {
         issues: &[IssueId],
         cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
-        let mut clean: Vec<IssueId> = Vec::with_capacity(issues.len());
+        let a = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
+        let mut clean: Vec<IssueStance> = Vec::with_capacity(issues.len());
         for &issue in issues {
             self.issue(issue).ok_or(EditError::NoSuchIssue(issue))?;
-            if !clean.contains(&issue) {
-                clean.push(issue);
+            if !clean.iter().any(|i| i.issue == issue) {
+                clean.push(
+                    a.issue_stance(issue)
+                        .cloned()
+                        .unwrap_or_else(|| IssueStance::new(issue)),
+                );
             }
         }
-        self.edit_annotation(id, cx, |a| a.issues = clean)
+        self.edited(a, &cx.into(), |a| {
+            a.issues = clean;
+            a.settle_general_stance();
+        })
     }
 
-    /// Adds an issue to an annotation (at the end; nothing changes if it is there).
+    /// Adds an issue to an annotation (at the end; nothing changes if it is there). The
+    /// first issue added takes a general stance with it.
     ///
     /// # Errors
     /// An unknown annotation or issue.
@@ -283,12 +358,12 @@ impl Project {
         cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         let a = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
-        let mut issues = a.issues.clone();
+        let mut issues: Vec<IssueId> = a.issue_ids().collect();
         issues.push(issue);
         self.set_issues(id, &issues, cx)
     }
 
-    /// Takes an issue off an annotation.
+    /// Takes an issue (with its stance) off an annotation.
     ///
     /// # Errors
     /// An unknown annotation.
@@ -298,7 +373,7 @@ impl Project {
         issue: IssueId,
         cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
-        self.edit_annotation(id, cx, |a| a.issues.retain(|&i| i != issue))
+        self.edit_annotation(id, cx, |a| a.issues.retain(|i| i.issue != issue))
     }
 
     /// Adds the issue called `name` to an annotation, creating the issue if no issue is
@@ -316,12 +391,16 @@ impl Project {
         let Some(add) = add else {
             return self.add_issue_to(id, issue, cx);
         };
-        let set = self.edit_annotation(id, cx, |a| a.issues.push(issue))?;
+        let set = self.edit_annotation(id, cx, |a| {
+            a.issues.push(IssueStance::new(issue));
+            a.settle_general_stance();
+        })?;
         Ok(Edit::Batch(vec![add, set]))
     }
 
-    /// Sets or clears the stance. A condition only belongs to a conditional stance, so any
-    /// other choice drops it.
+    /// Sets or clears the stance on every issue of the annotation (its general stance when
+    /// it has none). A condition only belongs to a conditional stance, so any other choice
+    /// drops it.
     ///
     /// # Errors
     /// An unknown annotation.
@@ -332,15 +411,51 @@ impl Project {
         cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         self.edit_annotation(id, cx, |a| {
-            a.stance = stance;
-            if stance != Some(Stance::Conditional) {
-                a.condition = None;
+            let keeps_condition = stance == Some(Stance::Conditional);
+            if a.issues.is_empty() {
+                a.stance = stance;
+                if !keeps_condition {
+                    a.condition = None;
+                }
+            }
+            for entry in &mut a.issues {
+                entry.stance = stance;
+                if !keeps_condition {
+                    entry.condition = None;
+                }
             }
         })
     }
 
-    /// Sets the condition of a conditional stance in words; a condition makes the stance
-    /// conditional. A blank text clears the condition (the stance stays). Kept as typed.
+    /// Sets or clears the stance on one issue of the annotation; any stance but
+    /// conditional drops that issue's condition.
+    ///
+    /// # Errors
+    /// An unknown annotation, or an issue it is not about.
+    pub fn set_issue_stance(
+        &self,
+        id: AnnotationId,
+        issue: IssueId,
+        stance: Option<Stance>,
+        cx: impl Into<EditContext>,
+    ) -> Result<Edit, EditError> {
+        let a = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
+        if !a.has_issue(issue) {
+            return Err(EditError::NoSuchIssue(issue));
+        }
+        self.edited(a, &cx.into(), |a| {
+            for entry in a.issues.iter_mut().filter(|e| e.issue == issue) {
+                entry.stance = stance;
+                if stance != Some(Stance::Conditional) {
+                    entry.condition = None;
+                }
+            }
+        })
+    }
+
+    /// Sets the condition on every issue of the annotation (its general condition when it has
+    /// none); a condition makes the stance conditional. A blank text clears the condition
+    /// (the stance stays). Kept as typed.
     ///
     /// # Errors
     /// An unknown annotation.
@@ -352,11 +467,72 @@ impl Project {
     ) -> Result<Edit, EditError> {
         let condition = (!text.trim().is_empty()).then(|| text.to_owned());
         self.edit_annotation(id, cx, |a| {
-            if condition.is_some() {
-                a.stance = Some(Stance::Conditional);
+            if a.issues.is_empty() {
+                if condition.is_some() {
+                    a.stance = Some(Stance::Conditional);
+                }
+                a.condition.clone_from(&condition);
             }
-            a.condition = condition;
+            for entry in &mut a.issues {
+                if condition.is_some() {
+                    entry.stance = Some(Stance::Conditional);
+                }
+                entry.condition.clone_from(&condition);
+            }
         })
+    }
+
+    /// Sets the condition of one issue's stance in words, making it conditional; a blank
+    /// text clears the condition (the stance stays). Kept as typed.
+    ///
+    /// # Errors
+    /// An unknown annotation, or an issue it is not about.
+    pub fn set_issue_condition(
+        &self,
+        id: AnnotationId,
+        issue: IssueId,
+        text: &str,
+        cx: impl Into<EditContext>,
+    ) -> Result<Edit, EditError> {
+        let a = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
+        if !a.has_issue(issue) {
+            return Err(EditError::NoSuchIssue(issue));
+        }
+        let condition = (!text.trim().is_empty()).then(|| text.to_owned());
+        self.edited(a, &cx.into(), |a| {
+            for entry in a.issues.iter_mut().filter(|e| e.issue == issue) {
+                if condition.is_some() {
+                    entry.stance = Some(Stance::Conditional);
+                }
+                entry.condition.clone_from(&condition);
+            }
+        })
+    }
+
+    /// Sets or clears when the statement was made (see [`Project::statement_date`]).
+    ///
+    /// # Errors
+    /// An unknown annotation.
+    pub fn set_said_on(
+        &self,
+        id: AnnotationId,
+        said_on: Option<PartialDate>,
+        cx: impl Into<EditContext>,
+    ) -> Result<Edit, EditError> {
+        self.edit_annotation(id, cx, |a| a.said_on = said_on)
+    }
+
+    /// Sets or clears how firmly a position is held.
+    ///
+    /// # Errors
+    /// An unknown annotation.
+    pub fn set_firmness(
+        &self,
+        id: AnnotationId,
+        firmness: Option<Firmness>,
+        cx: impl Into<EditContext>,
+    ) -> Result<Edit, EditError> {
+        self.edit_annotation(id, cx, |a| a.firmness = firmness)
     }
 
     /// Sets or clears how the text gives the holder's words.

@@ -44,6 +44,12 @@ impl Project {
                 count,
             });
         }
+        if let Some(round) = self.round_naming(id) {
+            return Err(EditError::DocumentInRound {
+                title: self.documents()[index].title.clone(),
+                round: round.name.clone(),
+            });
+        }
         let document = Box::new(self.take_document(index));
         Ok(Edit::InsertDocument { index, document })
     }

@@ -83,9 +83,7 @@ impl Project {
 impl Project {
     /// Annotations that refer to issue `id`.
     pub fn annotations_about(&self, id: IssueId) -> impl Iterator<Item = &super::Annotation> + '_ {
-        self.annotations()
-            .iter()
-            .filter(move |a| a.issues.contains(&id))
+        self.annotations().iter().filter(move |a| a.has_issue(id))
     }
 
     /// Whether a new issue may be called `name` (trimmed): not blank, and not the name or
@@ -180,7 +178,7 @@ impl Project {
         self.issue(id).ok_or(EditError::NoSuchIssue(id))?;
         let mut edits = Vec::new();
         for a in self.annotations_about(id) {
-            edits.push(self.edited(a, &cx, |a| a.issues.retain(|&i| i != id))?);
+            edits.push(self.edited(a, &cx, |a| a.issues.retain(|i| i.issue != id))?);
         }
         edits.push(Edit::RemoveIssue(id));
         Ok(Edit::Batch(edits))
@@ -210,11 +208,22 @@ impl Project {
         let mut edits = Vec::new();
         for a in self.annotations_about(from) {
             edits.push(self.edited(a, &cx, |a| {
-                let mut seen = std::collections::HashSet::new();
-                let repointed = (a.issues.iter())
-                    .map(|&i| if i == from { into } else { i })
-                    .filter(|&i| seen.insert(i))
-                    .collect();
+                // Where both were listed, the first entry stays, taking the other's stance
+                // if it had none.
+                let mut repointed: Vec<crate::model::IssueStance> = Vec::new();
+                for mut entry in std::mem::take(&mut a.issues) {
+                    if entry.issue == from {
+                        entry.issue = into;
+                    }
+                    match repointed.iter_mut().find(|e| e.issue == entry.issue) {
+                        Some(kept) if kept.stance.is_none() && kept.condition.is_none() => {
+                            kept.stance = entry.stance;
+                            kept.condition = entry.condition;
+                        }
+                        Some(_) => {}
+                        None => repointed.push(entry),
+                    }
+                }
                 a.issues = repointed;
             })?);
         }

@@ -4,10 +4,12 @@
 //! [`Project::apply`] runs for it.
 //!
 //! - `annotation.rs`: making, retagging, re-ranging and deleting annotations; their
-//!   negotiation fields (holder and target, by id or by name, issues, stance, attribution,
-//!   cue, field values).
-//! - `actor.rs`, `issue.rs`: the people and the subjects, with their unique names.
+//!   negotiation fields (holders and target, by id or by name, issues with their stances,
+//!   said-on date, firmness, attribution, cue, field values).
+//! - `actor.rs`, `issue.rs`: the people (and the sides they speak for) and the subjects,
+//!   with their unique names.
 //! - `relation.rs`: links between annotations.
+//! - `round.rs`: rounds of talks and the analyst's briefs.
 //! - `schema.rs`: tags and relation types.
 //! - `document.rs`: documents and the preserved lines of other tools.
 //!
@@ -19,6 +21,7 @@ mod annotation;
 mod document;
 mod issue;
 mod relation;
+mod round;
 mod schema;
 
 use chrono::{DateTime, Utc};

@@ -81,8 +81,13 @@ impl Project {
     pub fn describe_related(&self, related: &Related<'_>) -> String {
         let kind = &related.relation.kind;
         let (quote, holder) = self.annotation(related.other).map_or_else(
-            || (format!("missing annotation {}", related.other.short()), ""),
-            |a| (format!("{:?}", elide(&a.quote)), self.holder_name(a)),
+            || {
+                (
+                    format!("missing annotation {}", related.other.short()),
+                    String::new(),
+                )
+            },
+            |a| (format!("{:?}", elide(&a.quote)), self.holders_label(a)),
         );
         let holder = if holder.is_empty() {
             String::new()

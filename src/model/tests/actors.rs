@@ -155,7 +155,7 @@ fn a_holder_named_reuses_the_actor_called_so() {
     let b = annotate(&mut p, doc, "claim", vec![spans[1]]);
     p.apply(p.set_holder_named(a, " putin ", t0()).unwrap())
         .unwrap();
-    assert_eq!(p.annotation(a).unwrap().holder, Some(ids[0]));
+    assert_eq!(p.annotation(a).unwrap().first_holder(), Some(ids[0]));
     assert_eq!(p.actors().len(), 1);
 
     let before = p.clone();
@@ -163,7 +163,7 @@ fn a_holder_named_reuses_the_actor_called_so() {
         .apply(p.set_holder_named(b, " The Kremlin ", t0()).unwrap())
         .unwrap();
     assert_eq!(p.actors().len(), 2);
-    assert_eq!(p.holder_name(p.annotation(b).unwrap()), "The Kremlin");
+    assert_eq!(p.holders_label(p.annotation(b).unwrap()), "The Kremlin");
     p.apply(inverse).unwrap();
     assert_eq!(p, before);
     assert_eq!(p.set_holder_named(b, "  ", t0()), Err(EditError::EmptyName));
@@ -183,7 +183,7 @@ fn actor_in_use_cannot_be_removed_but_can_be_deleted() {
     ));
     p.apply(p.delete_actor(rid, t0()).unwrap()).unwrap();
     assert!(p.actors().is_empty());
-    assert_eq!(p.annotation(a).unwrap().holder, None);
+    assert_eq!(p.annotation(a).unwrap().first_holder(), None);
 }
 
 #[test]

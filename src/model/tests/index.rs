@@ -28,20 +28,20 @@ pub(super) fn assert_index_agrees(p: &Project, index: &ProjectIndex) {
     }
     for (i, actor) in p.actors().iter().enumerate() {
         let held: Vec<usize> = (p.annotations().iter().enumerate())
-            .filter(|(_, a)| a.holder == Some(actor.id))
+            .filter(|(_, a)| a.is_held_by(actor.id))
             .map(|(i, _)| i)
             .collect();
         assert_eq!(index.holder_count(actor.id), held.len(), "{}", actor.name);
         assert_eq!(index.actor_position(actor.id), Some(i));
         let used = (p.annotations().iter())
-            .filter(|a| a.holder == Some(actor.id) || a.target == Some(actor.id))
+            .filter(|a| a.is_held_by(actor.id) || a.target == Some(actor.id))
             .count();
         assert_eq!(index.actor_use_count(actor.id), used, "{}", actor.name);
     }
     let unheld = p
         .annotations()
         .iter()
-        .filter(|a| a.holder.is_none())
+        .filter(|a| a.holders.is_empty())
         .count();
     assert_eq!(index.unheld_count(), unheld);
     for (i, a) in p.annotations().iter().enumerate() {

@@ -65,9 +65,20 @@ fn merging_issues_repoints_every_reference_as_one_undo_step() {
     let cx = EditContext::new(Some("Ana"), t0() + TimeDelta::seconds(5));
     let merge = p.merge_issues(from, into, &cx).unwrap();
     apply_undoable(&mut p, |_| merge);
-    assert_eq!(p.annotation(a).unwrap().issues, [into]);
-    assert_eq!(p.annotation(b).unwrap().issues, [into], "no duplicate");
-    assert_eq!(p.annotation(c).unwrap().issues, [into, other], "order kept");
+    assert_eq!(
+        p.annotation(a).unwrap().issue_ids().collect::<Vec<_>>(),
+        [into]
+    );
+    assert_eq!(
+        p.annotation(b).unwrap().issue_ids().collect::<Vec<_>>(),
+        [into],
+        "no duplicate"
+    );
+    assert_eq!(
+        p.annotation(c).unwrap().issue_ids().collect::<Vec<_>>(),
+        [into, other],
+        "order kept"
+    );
     assert_eq!(
         p.issue_names(p.annotation(c).unwrap()),
         ["Peace framework", "Territory"]
@@ -108,12 +119,18 @@ fn an_issue_typed_by_name_is_reused_or_created_in_one_edit() {
     assert!(matches!(add, Edit::Batch(_)));
     apply_undoable(&mut p, |_| add);
     let id = p.issue_named("security GUARANTEES").unwrap().id;
-    assert_eq!(p.annotation(a).unwrap().issues, [id]);
+    assert_eq!(
+        p.annotation(a).unwrap().issue_ids().collect::<Vec<_>>(),
+        [id]
+    );
     apply_undoable(&mut p, |p| {
         p.add_issue_named(a, " security guarantees ", t0()).unwrap()
     });
     assert_eq!(p.issues.len(), 1);
-    assert_eq!(p.annotation(a).unwrap().issues, [id]);
+    assert_eq!(
+        p.annotation(a).unwrap().issue_ids().collect::<Vec<_>>(),
+        [id]
+    );
     assert_eq!(p.issues_matching("sec").count(), 1);
     assert_eq!(p.issues_matching("x").count(), 0);
 }
@@ -222,7 +239,7 @@ fn problems_name_unknown_issues_targets_bad_cues_and_issue_clashes() {
     p.issues = vec![ceasefire.clone(), twin.clone(), ceasefire.clone()];
     p.rebuild(|parts| {
         let ann = &mut parts.annotations[0];
-        ann.issues = vec![issue];
+        ann.issues = vec![crate::model::IssueStance::new(issue)];
         ann.target = Some(target);
         ann.cue = vec![Span::new(8, 10), Span::new(0, 3)];
     });

@@ -25,7 +25,7 @@ fn a_hotkey_clash_is_refused_with_a_sentence_naming_it() {
         schema.check_hotkey('2', Some("position"), &RESERVED),
         Ok(())
     );
-    assert_eq!(schema.check_hotkey('4', None, &RESERVED), Ok(()));
+    assert_eq!(schema.check_hotkey('5', None, &RESERVED), Ok(()));
 }
 
 #[test]
@@ -40,11 +40,11 @@ fn tags_are_added_with_checked_hotkeys_and_edited_in_place() {
         Err(EditError::HotkeyClash(HotkeyClash::Tag { .. }))
     ));
     let threat = TagDef {
-        hotkey: Some('4'),
+        hotkey: Some('5'),
         ..threat
     };
     apply_undoable(&mut p, |p| p.add_tag(threat, &RESERVED).unwrap());
-    assert_eq!(p.schema.by_hotkey('4').unwrap().key, "threat");
+    assert_eq!(p.schema.by_hotkey('5').unwrap().key, "threat");
     apply_undoable(&mut p, |p| {
         p.rename_tag("threat", "Threat or warning").unwrap()
     });
@@ -56,15 +56,15 @@ fn tags_are_added_with_checked_hotkeys_and_edited_in_place() {
         Err(EditError::HotkeyClash(HotkeyClash::Reserved { key: 'k' }))
     ));
     apply_undoable(&mut p, |p| {
-        p.set_tag_hotkey("threat", Some('5'), &RESERVED).unwrap()
+        p.set_tag_hotkey("threat", Some('6'), &RESERVED).unwrap()
     });
     apply_undoable(&mut p, |p| p.move_tag_to("threat", 0).unwrap());
     let keys: Vec<&str> = p.schema.tags.iter().map(|t| t.key.as_str()).collect();
-    assert_eq!(keys, ["threat", "claim", "position", "concession"]);
+    assert_eq!(keys, ["threat", "claim", "position", "concession", "agreement"]);
     let tag = p.schema.get("threat").unwrap();
     assert_eq!(
         (tag.name.as_str(), tag.color, tag.hotkey),
-        ("Threat or warning", Rgb([1, 2, 3]), Some('5'))
+        ("Threat or warning", Rgb([1, 2, 3]), Some('6'))
     );
     // Re-setting what is there records no undo step.
     assert!(p.is_no_op(&p.rename_tag("threat", "Threat or warning").unwrap()));
@@ -89,7 +89,7 @@ fn a_retired_tag_stays_on_old_annotations_but_is_not_chosen_again() {
         Err(refused.clone())
     );
     assert_eq!(p.set_tag(other, "concession", t0()), Err(refused));
-    assert_eq!(p.live_tag_keys(), ["claim", "position"]);
+    assert_eq!(p.live_tag_keys(), ["claim", "position", "agreement"]);
     // Its annotations stay editable, and keep their tag.
     apply_undoable(&mut p, |p| p.set_note(old, "still here", t0()).unwrap());
     apply_undoable(&mut p, |p| p.set_tag(old, "concession", t0()).unwrap());

@@ -120,6 +120,26 @@ fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>,
                 _ => Vec::new(),
             }
         }
+        Versions::Round(s) => {
+            let id = any_id(s, |r| r.id);
+            let current = id.and_then(|id| project.round(id));
+            match (current, s.side(side), id) {
+                (Some(_), Some(v), _) => vec![Edit::ReplaceRound(v.clone())],
+                (None, Some(v), _) => vec![Edit::InsertRound {
+                    index: project.rounds().len(),
+                    round: v.clone(),
+                }],
+                (Some(_), None, Some(id)) => vec![Edit::RemoveRound(id)],
+                _ => Vec::new(),
+            }
+        }
+        Versions::Brief(s) => match any_id(s, |b| b.key.clone()) {
+            Some(key) => vec![Edit::SetBrief {
+                key,
+                text: s.side(side).map(|b| b.text.clone()),
+            }],
+            None => Vec::new(),
+        },
         Versions::Document(_) => {
             return Err(DecisionError::NotPossible {
                 kind: versions.kind_name(),

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 use crate::model::{
-    Actor, ActorId, Annotation, AnnotationId, DocumentId, Edit, Issue, IssueId, Project, name_key,
+    Actor, ActorId, Annotation, AnnotationId, DocumentId, Edit, Issue, IssueId, IssueStance,
+    Project, name_key,
 };
 
 /// Why another project cannot be compared with this one.
@@ -92,10 +93,15 @@ pub fn import_for_comparison(
         let mut copy: Annotation = a.clone();
         copy.id = AnnotationId::random();
         copy.document = document;
-        copy.holder = a.holder.map(|h| names.actor(project, other, h, &mut edits));
+        copy.holders = (a.holders.iter())
+            .map(|&h| names.actor(project, other, h, &mut edits))
+            .collect();
         copy.target = a.target.map(|t| names.actor(project, other, t, &mut edits));
         copy.issues = (a.issues.iter())
-            .map(|&i| names.issue(project, other, i, &mut edits))
+            .map(|i| IssueStance {
+                issue: names.issue(project, other, i.issue, &mut edits),
+                ..i.clone()
+            })
             .collect();
         if copy.annotator.is_none() {
             copy.annotator = Some(coder.to_owned());
@@ -147,6 +153,9 @@ impl Names {
                     id: ActorId::random(),
                     name: theirs.name.trim().to_owned(),
                     aliases: Vec::new(),
+                    // A side would need its actor brought in too: the comparison needs
+                    // only who spoke.
+                    side: None,
                     affiliation: theirs.affiliation.clone(),
                 };
                 let new_id = actor.id;

@@ -212,8 +212,11 @@ fn disagreement(
         let span = is_several || differs(&|a| format!("{:?}", a.ranges));
         let tag = differs(&|a| a.tag.clone());
         let holder = differs(&|a| {
-            let name = project.holder_name(a);
-            crate::model::name_key(name)
+            let mut names: Vec<String> = (project.holder_names(a).into_iter())
+                .map(crate::model::name_key)
+                .collect();
+            names.sort();
+            names.join(crate::model::HOLDERS_SEPARATOR)
         });
         if !(span || tag || holder) {
             return None;

@@ -53,7 +53,7 @@ fn mark(
         .new_annotation(f.doc, tag, vec![Span::new(start, end)], now())
         .unwrap();
     a.annotator = Some(who.to_owned());
-    a.holder = holder;
+    a.holders = holder.into_iter().collect();
     let id = a.id;
     f.project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     id
@@ -176,7 +176,7 @@ fn with_conflict() -> (Fixture, Annotation, Annotation) {
     let ours = f.project.annotation(id).unwrap().clone();
     let mut theirs = ours.clone();
     theirs.tag = "concession".to_owned();
-    theirs.holder = Some(f.moscow);
+    theirs.holders = vec![f.moscow];
     f.project.rebuild(|parts| {
         parts.conflicts.push(Conflict {
             reason: ConflictReason::Changed {
@@ -289,7 +289,7 @@ fn another_project_is_brought_in_under_its_annotator_with_holders_by_name() {
         let mut a = other
             .new_annotation(doc, "claim", vec![Span::new(range.0, range.1)], now())
             .unwrap();
-        a.holder = Some(holder);
+        a.holders = vec![holder];
         other.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     }
     let edit = import_for_comparison(&f.project, &other, "carol").unwrap();
@@ -300,8 +300,8 @@ fn another_project_is_brought_in_under_its_annotator_with_holders_by_name() {
         .filter(|a| a.annotator.as_deref() == Some("carol"))
         .collect();
     assert_eq!(carols.len(), 2);
-    assert_eq!(carols[0].holder, Some(f.kyiv));
-    assert_eq!(f.project.holder_name(carols[1]), "Putin");
+    assert_eq!(carols[0].first_holder(), Some(f.kyiv));
+    assert_eq!(f.project.holders_label(carols[1]), "Putin");
     assert_eq!(carols[0].document, f.doc);
     // The same file again adds no copies of carol's own annotations.
     assert_eq!(

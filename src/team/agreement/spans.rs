@@ -14,7 +14,8 @@ pub struct Mark {
     pub document: usize,
     pub ranges: Vec<Span>,
     pub tag: String,
-    /// The holder's name by [`crate::model::name_key`]: ids differ between projects.
+    /// The holders' names by [`crate::model::name_key`] (ids differ between projects),
+    /// sorted and joined: holders compare as a set.
     pub holder: Option<String>,
 }
 
@@ -32,10 +33,14 @@ impl Mark {
             document,
             ranges: a.ranges.clone(),
             tag: a.tag.clone(),
-            holder: a
-                .holder
-                .and_then(|h| project.actor(h))
-                .map(|actor| crate::model::name_key(&actor.name)),
+            holder: {
+                let mut names: Vec<String> = (project.holder_names(a).into_iter())
+                    .map(crate::model::name_key)
+                    .collect();
+                names.sort();
+                names.dedup();
+                (!names.is_empty()).then(|| names.join(crate::model::HOLDERS_SEPARATOR))
+            },
         }
     }
 

@@ -30,7 +30,7 @@ fn coder(marks: &[(usize, usize, &str, Option<&str>)], annotator: &str) -> Proje
                     id
                 }
             };
-            a.holder = Some(id);
+            a.holders = vec![id];
         }
         p.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     }
@@ -106,11 +106,11 @@ fn annotators_of_one_project_compare_like_their_own_projects() {
     let doc = together.documents()[0].id;
     for mut x in b.annotations().to_vec() {
         x.document = doc;
-        x.holder = x
-            .holder
-            .and_then(|h| b.actor(h))
-            .and_then(|actor| together.actor_named(&actor.name))
-            .map(|actor| actor.id);
+        x.holders = (x.holders.iter())
+            .filter_map(|&h| b.actor(h))
+            .filter_map(|actor| together.actor_named(&actor.name))
+            .map(|actor| actor.id)
+            .collect();
         together.apply(Edit::AddAnnotation(Box::new(x))).unwrap();
     }
     let within = agreement(

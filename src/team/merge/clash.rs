@@ -42,19 +42,28 @@ pub(super) fn unify_renamed(project: &mut ProjectParts, base: &Project) {
     move_aliases(project, &actors, &issues);
     project.actors.retain(|a| !actors.contains_key(&a.id));
     project.issues.retain(|i| !issues.contains_key(&i.id));
+    for actor in &mut project.actors {
+        if let Some(side) = &mut actor.side
+            && let Some(&old) = actors.get(side)
+        {
+            *side = old;
+        }
+    }
     for a in &mut project.annotations {
-        for id in [&mut a.holder, &mut a.target].into_iter().flatten() {
+        for id in a.holders.iter_mut().chain(&mut a.target) {
             if let Some(&old) = actors.get(id) {
                 *id = old;
             }
         }
-        for id in &mut a.issues {
-            if let Some(&old) = issues.get(id) {
-                *id = old;
+        let mut seen = HashSet::new();
+        a.holders.retain(|id| seen.insert(*id));
+        for entry in &mut a.issues {
+            if let Some(&old) = issues.get(&entry.issue) {
+                entry.issue = old;
             }
         }
         let mut seen = HashSet::new();
-        a.issues.retain(|id| seen.insert(*id));
+        a.issues.retain(|entry| seen.insert(entry.issue));
     }
 }
 

@@ -43,12 +43,12 @@ pub(super) fn restore_used(
         if !tags.contains(a.tag.as_str()) {
             missing_tags.push(a.tag.clone());
         }
-        for actor in a.holder.iter().chain(&a.target) {
+        for actor in a.holders.iter().chain(&a.target) {
             if !actors.contains(actor) {
                 missing_actors.push(*actor);
             }
         }
-        missing_issues.extend(a.issues.iter().filter(|&i| !issues.contains(i)));
+        missing_issues.extend(a.issue_ids().filter(|i| !issues.contains(i)));
     }
     let missing_kinds: Vec<String> = project
         .relations

@@ -2,8 +2,8 @@
 
 use super::keyed::{Item, Picker, merge_set};
 use crate::model::{
-    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Issue, IssueId, Relation,
-    RelationId, RelationType, TagDef, same_name,
+    Actor, ActorId, Annotation, AnnotationId, Brief, BriefKey, Document, DocumentId, Issue,
+    IssueId, IssueStance, Relation, RelationId, RelationType, Round, RoundId, TagDef, same_name,
 };
 use crate::model::{DocumentInfo, Sides, Versions};
 
@@ -31,9 +31,13 @@ impl Item for Annotation {
             tag: p.pick("tag", b.map(|b| &b.tag), &o.tag, &t.tag).clone(),
             ranges: ranges.0.clone(),
             quote: ranges.1.clone(),
-            holder: *p.pick("holder", b.map(|b| &b.holder), &o.holder, &t.holder),
-            issues: merge_set(b.map(|b| b.issues.as_slice()), &o.issues, &t.issues),
+            // Holders are a set: one side adding a joint holder and the other another keeps
+            // both.
+            holders: merge_set(b.map(|b| b.holders.as_slice()), &o.holders, &t.holders),
+            issues: merge_issue_stances(b, o, t, p),
             target: *p.pick("target", b.map(|b| &b.target), &o.target, &t.target),
+            said_on: *p.pick("said_on", b.map(|b| &b.said_on), &o.said_on, &t.said_on),
+            firmness: *p.pick("firmness", b.map(|b| &b.firmness), &o.firmness, &t.firmness),
             stance: *p.pick("stance", b.map(|b| &b.stance), &o.stance, &t.stance),
             condition: p
                 .pick(
@@ -74,6 +78,86 @@ impl Item for Annotation {
     }
 }
 
+/// The issues as a set (by issue), each issue's stance and condition picked on their own:
+/// one side setting the ceasefire stance and the other the territory stance is no conflict.
+/// A conflict on one issue is named `stance on <issue id>` (or `condition on …`).
+fn merge_issue_stances(
+    b: Option<&Annotation>,
+    o: &Annotation,
+    t: &Annotation,
+    p: &mut Picker,
+) -> Vec<IssueStance> {
+    let ids = |a: &Annotation| a.issue_ids().collect::<Vec<IssueId>>();
+    let base_ids = b.map(ids);
+    let merged = merge_set(base_ids.as_deref(), &ids(o), &ids(t));
+    merged
+        .into_iter()
+        .map(|issue| {
+            let base = b.and_then(|b| b.issue_stance(issue));
+            match (o.issue_stance(issue), t.issue_stance(issue)) {
+                (Some(ours), Some(theirs)) => IssueStance {
+                    issue,
+                    stance: *p.pick(
+                        &format!("stance on {issue}"),
+                        base.map(|b| &b.stance),
+                        &ours.stance,
+                        &theirs.stance,
+                    ),
+                    condition: p
+                        .pick(
+                            &format!("condition on {issue}"),
+                            base.map(|b| &b.condition),
+                            &ours.condition,
+                            &theirs.condition,
+                        )
+                        .clone(),
+                },
+                (Some(only), None) | (None, Some(only)) => only.clone(),
+                (None, None) => IssueStance::new(issue),
+            }
+        })
+        .collect()
+}
+
+impl Item for Round {
+    type Key = RoundId;
+
+    fn key(&self) -> RoundId {
+        self.id
+    }
+
+    fn merge_fields(b: Option<&Self>, o: &Self, t: &Self, p: &mut Picker) -> Self {
+        Self {
+            id: o.id,
+            name: p.pick("name", b.map(|b| &b.name), &o.name, &t.name).clone(),
+            span: p.pick("span", b.map(|b| &b.span), &o.span, &t.span).clone(),
+        }
+    }
+
+    fn versions(sides: Sides<Self>) -> Versions {
+        Versions::Round(sides)
+    }
+}
+
+impl Item for Brief {
+    type Key = BriefKey;
+
+    fn key(&self) -> BriefKey {
+        self.key.clone()
+    }
+
+    fn merge_fields(b: Option<&Self>, o: &Self, t: &Self, p: &mut Picker) -> Self {
+        Self {
+            key: o.key.clone(),
+            text: p.pick("text", b.map(|b| &b.text), &o.text, &t.text).clone(),
+        }
+    }
+
+    fn versions(sides: Sides<Self>) -> Versions {
+        Versions::Brief(sides)
+    }
+}
+
 impl Item for Actor {
     type Key = ActorId;
 
@@ -86,6 +170,7 @@ impl Item for Actor {
             id: o.id,
             name: pick_name(p, b.map(|b| &b.name), &o.name, &t.name),
             aliases: merge_set(b.map(|b| b.aliases.as_slice()), &o.aliases, &t.aliases),
+            side: *p.pick("side", b.map(|b| &b.side), &o.side, &t.side),
             affiliation: p
                 .pick(
                     "affiliation",

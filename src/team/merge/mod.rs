@@ -124,6 +124,18 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
             ours.rejected_suggestions(),
             theirs.rejected_suggestions(),
         ),
+        rounds: merge_items(
+            base.rounds(),
+            ours.rounds(),
+            theirs.rounds(),
+            &mut conflicts,
+        ),
+        briefs: merge_items(
+            base.briefs(),
+            ours.briefs(),
+            theirs.briefs(),
+            &mut conflicts,
+        ),
         ..ProjectParts::new(title)
     };
     dangling::restore_used(&mut merged, [base, ours, theirs], &mut conflicts);

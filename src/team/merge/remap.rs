@@ -46,6 +46,14 @@ impl Remap {
         }
         for a in &mut p.actors {
             actor(&mut a.id);
+            if let Some(side) = &mut a.side {
+                actor(side);
+            }
+        }
+        for round in &mut p.rounds {
+            if let crate::model::RoundSpan::Documents(documents) = &mut round.span {
+                documents.iter_mut().for_each(doc);
+            }
         }
         for i in &mut p.issues {
             if let Some(new) = self.issues.get(&i.id) {
@@ -54,15 +62,13 @@ impl Remap {
         }
         for a in &mut p.annotations {
             doc(&mut a.document);
-            if let Some(h) = &mut a.holder {
-                actor(h);
-            }
+            a.holders.iter_mut().for_each(actor);
             if let Some(t) = &mut a.target {
                 actor(t);
             }
             for i in &mut a.issues {
-                if let Some(new) = self.issues.get(i) {
-                    *i = *new;
+                if let Some(new) = self.issues.get(&i.issue) {
+                    i.issue = *new;
                 }
             }
         }

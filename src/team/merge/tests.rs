@@ -144,7 +144,7 @@ fn an_actor_deleted_on_one_side_but_used_on_the_other_comes_back() {
     let merged = merge(&base, &ours, &theirs);
     assert!(merged.project.actor(kyiv).is_some());
     assert_eq!(
-        merged.project.annotation(ids[1]).unwrap().holder,
+        merged.project.annotation(ids[1]).unwrap().first_holder(),
         Some(kyiv)
     );
     assert!(merged.conflicts.iter().any(|c| c.reason
@@ -199,7 +199,8 @@ fn documents_imported_separately_match_by_text_and_actors_by_name() {
         p.apply(p.set_holder(id, Some(actor_id), t(1)).unwrap())
             .unwrap();
         p.rebuild(|parts| {
-            (parts.annotations.iter_mut()).for_each(|a| a.issues = vec![issue_id]);
+            (parts.annotations.iter_mut())
+                .for_each(|a| a.issues = vec![crate::model::IssueStance::new(issue_id)]);
         });
         annotations.push(id);
     }
@@ -212,8 +213,8 @@ fn documents_imported_separately_match_by_text_and_actors_by_name() {
     assert_eq!(p.annotations().len(), 2);
     for a in p.annotations() {
         assert_eq!(a.document, p.documents()[0].id);
-        assert_eq!(a.holder, Some(p.actors()[0].id));
-        assert_eq!(a.issues, vec![p.issues()[0].id]);
+        assert_eq!(a.first_holder(), Some(p.actors()[0].id));
+        assert_eq!(a.issue_ids().collect::<Vec<_>>(), vec![p.issues()[0].id]);
     }
     assert!(p.problems().is_empty(), "{:?}", p.problems());
 }
@@ -473,6 +474,6 @@ fn an_actor_renamed_on_one_side_to_a_name_the_other_side_created_is_one_actor() 
         let actor = p.actor(kyiv).unwrap();
         assert_eq!(actor.name, "Zelensky");
         assert!(actor.is_called("President Zelensky"));
-        assert_eq!(p.annotation(ids[1]).unwrap().holder, Some(kyiv));
+        assert_eq!(p.annotation(ids[1]).unwrap().first_holder(), Some(kyiv));
     }
 }

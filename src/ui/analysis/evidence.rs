@@ -100,14 +100,14 @@ fn mark_ui(ui: &mut Ui, project: &Project, id: AnnotationId, actions: &mut Vec<A
         ui.weak("The statement is gone.");
         return;
     };
+    // When it was said (the time-order rule), not only when it was reported.
     let date = project
-        .document(a.document)
-        .and_then(|d| d.date)
+        .statement_date(a)
         .map_or_else(|| "undated".to_owned(), |d| d.to_string());
     ui.horizontal_wrapped(|ui| {
         ui.monospace(date);
-        ui.strong(project.holder_name(a));
-        ui.label(RichText::new(stance_word(a.stance)).italics());
+        ui.strong(project.holders_label(a));
+        ui.label(RichText::new(stance_word(a.single_stance())).italics());
         if ui
             .link(&a.quote)
             .on_hover_text("Open in the article")

@@ -58,11 +58,11 @@ pub(super) fn tooltip_ui(
                         .strong()
                         .color(color),
                 );
-                let holder = project.holder_name(annotation);
+                let holder = project.holders_label(annotation);
                 ui.label(if holder.is_empty() {
                     "no holder"
                 } else {
-                    holder
+                    holder.as_str()
                 });
             });
             if let Some(note) = annotation.note.as_deref().filter(|n| !n.trim().is_empty()) {

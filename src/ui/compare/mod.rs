@@ -273,11 +273,11 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                 let marks: Vec<String> = (side.annotations.iter())
                     .filter_map(|id| project.annotation(*id))
                     .map(|a| {
-                        let holder = project.holder_name(a);
+                        let holder = project.holders_label(a);
                         let holder = if holder.is_empty() {
                             "no holder"
                         } else {
-                            holder
+                            holder.as_str()
                         };
                         format!(
                             "{} ({holder}) \"{}\"",
@@ -311,7 +311,7 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                                 format!(
                                     "{} ({}) \"{}\"",
                                     project.schema().name(&a.tag),
-                                    project.holder_name(a),
+                                    project.holders_label(a),
                                     crate::model::elide(&a.quote)
                                 )
                             },

@@ -138,16 +138,16 @@ impl DetailEditor {
                 let pick = actor_pick_ui(
                     ui,
                     project,
-                    (a.holder, ("holder", a.id)),
+                    (a.first_holder(), ("holder", a.id)),
                     &mut self.new_holder_name,
                     holder_label.id,
                 );
                 let details = ui
-                    .add_enabled(a.holder.is_some(), egui::Button::new("Actor…"))
+                    .add_enabled(!a.holders.is_empty(), egui::Button::new("Actor…"))
                     .on_hover_text("Edit the holder's affiliation and aliases")
                     .on_disabled_hover_text("Choose a holder first");
                 if details.clicked() {
-                    self.actor_to_show = a.holder;
+                    self.actor_to_show = a.first_holder();
                 }
                 pick
             })

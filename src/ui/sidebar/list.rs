@@ -262,7 +262,7 @@ fn reveal_offset(
 /// The label a row reports to screen readers (and tests): tag, quote, holder.
 #[must_use]
 pub fn row_label(project: &Project, a: &Annotation) -> String {
-    let holder = project.holder_name(a);
+    let holder = project.holders_label(a);
     let tag = project.schema().name(&a.tag);
     if holder.is_empty() {
         format!("{tag}: {}", a.quote)
@@ -332,7 +332,7 @@ fn row_ui(
                 });
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let holder = project.holder_name(a);
+            let holder = project.holders_label(a);
             let text = if holder.is_empty() {
                 RichText::new("no holder").small().italics().weak()
             } else {

@@ -22,7 +22,7 @@ pub(super) fn issues_ui(
     ui.vertical(|ui| {
         if !a.issues.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                for &issue in &a.issues {
+                for issue in a.issue_ids() {
                     let chip_id = egui::Id::unique(("stance-issue-chip", a.id, issue));
                     issue_chip_ui(ui, chip_id, &project.issue_name(issue), || {
                         actions.push(Action::RemoveIssue(a.id, issue));
@@ -43,7 +43,7 @@ pub(super) fn issues_ui(
             return;
         }
         let suggestions: Vec<&Issue> = (project.issues_matching(&typed))
-            .filter(|i| !a.issues.contains(&i.id))
+            .filter(|i| !a.has_issue(i.id))
             .take(MAX_SUGGESTIONS)
             .collect();
         let is_known = project.issue_named(&typed).is_some();
@@ -137,7 +137,7 @@ pub(super) fn stance_rows_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Acti
         .on_hover_text("The direction of the position on its issue(s)");
     ui.horizontal_wrapped(|ui| {
         for &stance in Stance::ALL {
-            let is_on = a.stance == Some(stance);
+            let is_on = a.single_stance() == Some(stance);
             if ui.selectable_label(is_on, stance.as_str()).clicked() {
                 actions.push(Action::SetStance(a.id, (!is_on).then_some(stance)));
             }
@@ -147,9 +147,12 @@ pub(super) fn stance_rows_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Acti
 
     // Always there, enabled by a conditional stance: a row appearing would move the fields
     // below it under the pointer.
-    let is_conditional = a.stance == Some(Stance::Conditional);
+    let is_conditional = a.single_stance() == Some(Stance::Conditional);
     let label = ui.label(RichText::new("Condition").weak());
-    let mut condition = a.condition.clone().unwrap_or_default();
+    let mut condition = (a.stances())
+        .find_map(|(_, _, condition)| condition)
+        .unwrap_or_default()
+        .to_owned();
     let hint = if is_conditional {
         "On what condition, in words"
     } else {

@@ -3,9 +3,11 @@
 //! Mapping (offsets are code points, as in brat):
 //! - an annotation is a `T` line (`T3\tclaim 10 20;25 30\tquote`); a range that crosses a line
 //!   break is split there, since a brat fragment cannot hold one;
-//! - its holder is an attribute line `A5\tHolder T3 Sergei_Lavrov` (spaces become `_`), its
-//!   target likewise `A6\tTarget T3 United_States`;
+//! - its holders are attribute lines `A5\tHolder T3 Sergei_Lavrov` (spaces become `_`), one per
+//!   holder of a joint statement, its target likewise `A6\tTarget T3 United_States`;
 //! - its stance and attribution are `A7\tStance T3 conditional` and `A8\tAttribution T3 direct`
+//!   (a stance on every issue; when the issues' stances differ, a note
+//!   `#6\tStanceByIssue T3\tceasefire=for territory=against` instead)
 //!   (the lowercase words), each issue one `A9\tIssue T3 security_guarantees` (the issue's name
 //!   with whitespace as `_`; on import `_` reads as a space and the issue is found by name or
 //!   alias, else created);
@@ -49,6 +51,8 @@ pub const BRAT_ISSUE_ATTRIBUTE: &str = "Issue";
 pub(crate) const NOTE_CONDITION: &str = "StanceCondition";
 pub(crate) const NOTE_ANNOTATOR: &str = "StanceAnnotator";
 pub(crate) const NOTE_CUE: &str = "StanceCue";
+/// The note type that carries differing stances per issue (`issue_token=stance …`).
+pub(crate) const NOTE_ISSUE_STANCES: &str = "StanceByIssue";
 
 /// `external_ids` keys Stance uses for brat.
 pub(crate) const KEY_ID: &str = "brat";
@@ -59,6 +63,10 @@ pub(crate) const KEY_TAIL: &str = "brat:tail";
 pub const NOTE_ATTRIBUTE_PREFIX: &str = "#";
 pub(crate) fn attribute_key(name: &str) -> String {
     format!("brat:A:{name}")
+}
+/// The `external_ids` key of a `Holder` line after the first (a joint statement).
+pub(crate) fn holder_key(actor: crate::model::ActorId) -> String {
+    attribute_key(&format!("{BRAT_HOLDER_ATTRIBUTE}:{actor}"))
 }
 /// The `external_ids` key of the `Issue` line for one issue.
 pub(crate) fn issue_key(issue: crate::model::IssueId) -> String {

@@ -18,15 +18,16 @@ use super::conf::{VisualConf, add_declared_entities};
 use super::{
     ANN_EXTENSION, BRAT_ATTRIBUTION_ATTRIBUTE, BRAT_HOLDER_ATTRIBUTE, BRAT_ISSUE_ATTRIBUTE,
     BRAT_STANCE_ATTRIBUTE, BRAT_TARGET_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ANNOTATOR,
-    NOTE_ATTRIBUTE_PREFIX, NOTE_CONDITION, NOTE_CUE, TEXT_EXTENSION, attribute_key, brat_token,
-    issue_key, note_key, offsets_text, one_line, parse_offsets, t_line,
+    NOTE_ATTRIBUTE_PREFIX, NOTE_CONDITION, NOTE_CUE, NOTE_ISSUE_STANCES, TEXT_EXTENSION,
+    attribute_key, brat_token, holder_key, issue_key, note_key, offsets_text, one_line,
+    parse_offsets, t_line,
 };
 use crate::io::error::{ImportError, TextPosition};
 use crate::io::formats::{ensure_actor, ensure_issue, ensure_tag, invalid, read_text};
 use crate::io::staging::Staging;
 use crate::model::{
-    Annotation, AnnotationId, Attribution, Document, Edit, Issue, PreservedRecord, Relation,
-    RelationId, Span, Stance, check_ranges,
+    Annotation, AnnotationId, Attribution, Document, Edit, Issue, IssueStance, PreservedRecord,
+    Relation, RelationId, Span, Stance, check_ranges,
 };
 
 /// Imports every `.ann` file of a folder with its sibling `.txt`, in file-name order.
@@ -121,7 +122,8 @@ fn import_pair(
         },
     )?;
     let parsed = parse_ann(ann_path, &ann_text, staging, doc_id, conf)?;
-    for (line, a) in parsed.annotations {
+    for (line, mut a) in parsed.annotations {
+        settle(staging.project(), &mut a);
         let place = a.external_ids.get(KEY_ID).cloned().unwrap_or_default();
         staging.add_annotation(ann_path, Some(line), &place, a)?;
     }
@@ -140,6 +142,32 @@ fn import_pair(
         staging.apply(ann_path, Edit::InsertPreserved { index, record })?;
     }
     Ok(())
+}
+
+/// Where a `StanceByIssue` note waits until the annotation's issues are read. Not an
+/// attribute name brat allows (it has a space), so no file's attribute can collide with it.
+const PENDING_ISSUE_STANCES: &str = "pending StanceByIssue";
+
+/// Puts a read stance and condition onto the annotation's issues, as format 2 meant them,
+/// then the per-issue stances of a `StanceByIssue` note over them.
+fn settle(project: &crate::model::Project, a: &mut Annotation) {
+    a.settle_general_stance();
+    let Some(note) = a.attributes.remove(PENDING_ISSUE_STANCES) else {
+        return;
+    };
+    for pair in note.split_whitespace() {
+        let Some((token, word)) = pair.split_once('=') else {
+            continue;
+        };
+        let Ok(stance) = word.parse::<Stance>() else {
+            continue;
+        };
+        for entry in &mut a.issues {
+            if brat_token(&project.issue_name(entry.issue)) == token {
+                entry.stance = Some(stance);
+            }
+        }
+    }
 }
 
 struct Parsed {
@@ -424,23 +452,31 @@ fn parse_attribute(
         .actor_named(&holder_name)
         .is_none_or(|actor| brat_token(&actor.name) == value);
     let is_holder = [BRAT_HOLDER_ATTRIBUTE, BRAT_TARGET_ATTRIBUTE].contains(&name)
-        && if name == BRAT_HOLDER_ATTRIBUTE {
-            a.holder.is_none()
-        } else {
-            a.target.is_none()
-        }
+        && (name == BRAT_HOLDER_ATTRIBUTE || a.target.is_none())
         && !holder_name.trim().is_empty()
         && brat_token(&holder_name) == value
         && writes_back;
     let a = &mut annotations[index].1;
     if is_holder {
-        let actor = Some(ensure_actor(staging, path, None, &holder_name, None)?);
-        if name == BRAT_HOLDER_ATTRIBUTE {
-            a.holder = actor;
+        let actor = ensure_actor(staging, path, None, &holder_name, None)?;
+        let a = &mut annotations[index].1;
+        let key = if name == BRAT_TARGET_ATTRIBUTE {
+            a.target = Some(actor);
+            attribute_key(name)
+        } else if a.is_held_by(actor) {
+            // The same holder twice stays a free attribute.
+            return Ok(None);
         } else {
-            a.target = actor;
-        }
-        a.external_ids.insert(attribute_key(name), id.to_owned());
+            // A joint statement: the first holder line keeps the plain key.
+            let key = if a.holders.is_empty() {
+                attribute_key(name)
+            } else {
+                holder_key(actor)
+            };
+            a.holders.push(actor);
+            key
+        };
+        a.external_ids.insert(key, id.to_owned());
         return Ok(Some(()));
     }
     a.attributes.insert(name.to_owned(), value.to_owned());
@@ -531,10 +567,10 @@ fn negotiation_attribute(
             }
             let issue = ensure_issue(staging, path, &Issue::new(issue_name))?;
             let a = &mut annotations[index].1;
-            if a.issues.contains(&issue) {
+            if a.has_issue(issue) {
                 return Ok(None);
             }
-            a.issues.push(issue);
+            a.issues.push(IssueStance::new(issue));
             return Ok(Some(issue_key(issue)));
         }
         _ => return Ok(None),
@@ -549,6 +585,12 @@ fn negotiation_note(note_type: &str, note: &str, a: &mut Annotation) -> Option<&
         NOTE_CONDITION if a.condition.is_none() => {
             a.condition = Some(note.to_owned());
             Some(NOTE_CONDITION)
+        }
+        NOTE_ISSUE_STANCES if !a.attributes.contains_key(PENDING_ISSUE_STANCES) => {
+            // Applied once the annotation's issues are all read (see `settle`).
+            a.attributes
+                .insert(PENDING_ISSUE_STANCES.to_owned(), note.to_owned());
+            Some(NOTE_ISSUE_STANCES)
         }
         NOTE_ANNOTATOR if a.annotator.is_none() => {
             a.annotator = Some(note.to_owned());

@@ -10,8 +10,9 @@ use super::conf::{ANNOTATION_CONF, VISUAL_CONF, annotation_conf, visual_conf};
 use super::{
     ANN_EXTENSION, BRAT_ATTRIBUTION_ATTRIBUTE, BRAT_HOLDER_ATTRIBUTE, BRAT_ISSUE_ATTRIBUTE,
     BRAT_STANCE_ATTRIBUTE, BRAT_TARGET_ATTRIBUTE, KEY_ID, KEY_NOTE, KEY_TAIL, NOTE_ANNOTATOR,
-    NOTE_ATTRIBUTE_PREFIX, NOTE_CONDITION, NOTE_CUE, TEXT_EXTENSION, attribute_key,
-    brat_line_order, brat_token, issue_key, note_key, offsets_text, one_line, t_line,
+    NOTE_ATTRIBUTE_PREFIX, NOTE_CONDITION, NOTE_CUE, NOTE_ISSUE_STANCES, TEXT_EXTENSION,
+    attribute_key, brat_line_order, brat_token, holder_key, issue_key, note_key, offsets_text,
+    one_line, t_line,
 };
 use crate::io::file_name::sanitize_file_stem;
 use crate::io::selection::Selection;
@@ -276,9 +277,9 @@ fn document_ann(
 /// True if a free attribute is shadowed by a field the model has (the field is written).
 fn modelled_attribute(a: &Annotation, name: &str) -> bool {
     match name {
-        BRAT_HOLDER_ATTRIBUTE => a.holder.is_some(),
+        BRAT_HOLDER_ATTRIBUTE => !a.holders.is_empty(),
         BRAT_TARGET_ATTRIBUTE => a.target.is_some(),
-        BRAT_STANCE_ATTRIBUTE => a.stance.is_some(),
+        BRAT_STANCE_ATTRIBUTE => a.single_stance().is_some(),
         BRAT_ATTRIBUTION_ATTRIBUTE => a.attribution.is_some(),
         BRAT_ISSUE_ATTRIBUTE => !a.issues.is_empty(),
         _ => false,
@@ -303,15 +304,21 @@ fn negotiation_lines(
             .or_default()
             .insert(value);
     };
-    for (name, actor) in [
-        (BRAT_HOLDER_ATTRIBUTE, a.holder),
-        (BRAT_TARGET_ATTRIBUTE, a.target),
-    ] {
-        if let Some(actor) = actor.and_then(|id| project.actor(id)) {
-            attribute(pool, name, attribute_key(name), brat_token(&actor.name));
-        }
+    for (at, actor) in
+        (a.holders.iter().enumerate()).filter_map(|(at, &id)| Some((at, project.actor(id)?)))
+    {
+        let key = if at == 0 {
+            attribute_key(BRAT_HOLDER_ATTRIBUTE)
+        } else {
+            holder_key(actor.id)
+        };
+        attribute(pool, BRAT_HOLDER_ATTRIBUTE, key, brat_token(&actor.name));
     }
-    if let Some(stance) = a.stance {
+    if let Some(actor) = a.target.and_then(|id| project.actor(id)) {
+        let name = BRAT_TARGET_ATTRIBUTE;
+        attribute(pool, name, attribute_key(name), brat_token(&actor.name));
+    }
+    if let Some(stance) = a.single_stance() {
         let key = attribute_key(BRAT_STANCE_ATTRIBUTE);
         attribute(pool, BRAT_STANCE_ATTRIBUTE, key, stance.as_str().to_owned());
     }
@@ -324,13 +331,34 @@ fn negotiation_lines(
             attribution.as_str().to_owned(),
         );
     }
-    for &issue in &a.issues {
+    for issue in a.issue_ids() {
         let name = brat_token(&project.issue_name(issue));
         attribute(pool, BRAT_ISSUE_ATTRIBUTE, issue_key(issue), name);
     }
     let cue = (!a.cue.is_empty()).then(|| offsets_text(&a.cue));
+    let by_issue = a.has_mixed_stances().then(|| {
+        (a.issues.iter())
+            .filter_map(|i| {
+                let stance = i.stance?;
+                Some(format!(
+                    "{}={stance}",
+                    brat_token(&project.issue_name(i.issue))
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    // One condition in words: the general one, or those of the issues (brat has one note).
+    let mut conditions: Vec<&str> = a.condition.as_deref().into_iter().collect();
+    for c in a.issues.iter().filter_map(|i| i.condition.as_deref()) {
+        if !conditions.contains(&c) {
+            conditions.push(c);
+        }
+    }
+    let condition = (!conditions.is_empty()).then(|| conditions.join(" / "));
     for (note_type, value) in [
-        (NOTE_CONDITION, a.condition.as_deref()),
+        (NOTE_ISSUE_STANCES, by_issue.as_deref()),
+        (NOTE_CONDITION, condition.as_deref()),
         (NOTE_CUE, cue.as_deref()),
         (NOTE_ANNOTATOR, a.annotator.as_deref()),
     ] {

@@ -3,8 +3,13 @@
 //! [`read`].
 //!
 //! Both carry the CSV's fields plus `ranges`, the document's `text_hash` and
-//! `offset_unit: "codepoint"`: issues as `{id, name}`, the target as `{id, name}`, stance and
-//! attribution as their lowercase words, the cue as ranges plus its text. The JSON document
+//! `offset_unit: "codepoint"`: holders as `[{id, name}]` (with `holder`, their names joined,
+//! and `holder_id`, the first, as version 2 had them), the holders' sides as `[{id, name}]`,
+//! issues as `{id, name, stance, condition}` (each issue's own stance), the target as
+//! `{id, name}`, stance (the one stance all issues share, or the general stance), firmness
+//! and attribution as their lowercase words, `said_on` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`)
+//! and `statement_date` (said_on, else the document's date), the cue as ranges plus its
+//! text. Actors carry their `side`; the JSON document also lists the rounds and briefs. The JSON document
 //! also carries the tags, actors, issues, documents, relations and preserved lines, so
 //! importing it rebuilds the project without loss; each JSON Lines record carries the
 //! relations that start at it, so a JSON Lines file restores them too.
@@ -20,8 +25,9 @@ use serde::{Deserialize, Serialize};
 use super::OFFSET_UNIT;
 use crate::io::selection::{Selection, cue_text, document_date};
 use crate::model::{
-    Actor, ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Issue, IssueId,
-    PreservedRecord, Relation, RelationId, Span, Stance, TagDef,
+    Actor, ActorId, Annotation, AnnotationId, Attribution, Brief, Document, DocumentId, Firmness,
+    Issue, IssueId, PartialDate, PreservedRecord, Relation, RelationId, Round, Span, Stance,
+    TagDef,
 };
 
 pub use self::read::{import_jsonl_text, import_stance_json_text};
@@ -36,14 +42,20 @@ pub const JSONL_EXTENSION: &str = "jsonl";
 pub const EXPORT_FORMAT_NAME: &str = "stance-export";
 
 /// The export version written: 2 adds issues, target, stance, attribution, cue, annotator and
-/// typed relations with notes. Version 1 files are still read.
-pub const EXPORT_VERSION: u32 = 2;
+/// typed relations with notes; 3 adds holders, sides, a stance per issue, said_on, firmness,
+/// rounds and briefs. Versions 1 and 2 are still read.
+pub const EXPORT_VERSION: u32 = 3;
 
-/// An issue an annotation refers to: its id and, for readers, its name.
+/// An issue an annotation refers to: its id, for readers its name, and the annotation's
+/// stance and condition on it (version 3).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssueRef {
     pub id: IssueId,
     pub name: String,
+    #[serde(default, with = "word", skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
 }
 
 /// An actor referred to by id, with its name for readers.
@@ -142,13 +154,28 @@ pub struct AnnotationRecord {
     #[serde(default)]
     pub date: String,
     pub tag: String,
-    /// The holder's name, or `""`.
+    /// The holders' names joined (`United States & Ukraine`), or `""`.
     #[serde(default)]
     pub holder: String,
+    /// The first holder (version 2 had one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holder_id: Option<ActorId>,
+    /// Every holder, in order (version 3; read before `holder_id` when present).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holders: Vec<ActorRef>,
+    /// The sides the holders speak for, once each (version 3; written for readers, not read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sides: Vec<ActorRef>,
     #[serde(default)]
     pub holder_affiliation: String,
+    /// When the statement was made, if not on the document's date (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_on: Option<PartialDate>,
+    /// `said_on`, else the document's date: what time order uses (version 3; not read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement_date: Option<PartialDate>,
+    #[serde(default, with = "word", skip_serializing_if = "Option::is_none")]
+    pub firmness: Option<Firmness>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub issues: Vec<IssueRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,23 +224,40 @@ impl AnnotationRecord {
             document_id: doc.id,
             date: document_date(doc),
             tag: a.tag.clone(),
-            holder: selection.project.holder_name(a).to_owned(),
-            holder_id: a.holder,
-            holder_affiliation: selection.holder_affiliation(a).to_owned(),
+            holder: selection.project.holders_label(a),
+            holder_id: a.first_holder(),
+            holders: (a.holders.iter())
+                .map(|&id| ActorRef {
+                    id,
+                    name: selection.project.actor_name(id),
+                })
+                .collect(),
+            sides: (selection.project.holder_sides(a).into_iter())
+                .map(|id| ActorRef {
+                    id,
+                    name: selection.project.actor_name(id),
+                })
+                .collect(),
+            holder_affiliation: selection.holder_affiliation(a),
+            said_on: a.said_on,
+            statement_date: a.statement_date(doc.date),
+            firmness: a.firmness,
             issues: a
                 .issues
                 .iter()
-                .map(|&id| IssueRef {
-                    id,
-                    name: selection.project.issue_name(id),
+                .map(|i| IssueRef {
+                    id: i.issue,
+                    name: selection.project.issue_name(i.issue),
+                    stance: i.stance,
+                    condition: i.condition.clone(),
                 })
                 .collect(),
             target: a.target.map(|id| ActorRef {
                 id,
                 name: selection.project.target_name(a).to_owned(),
             }),
-            stance: a.stance,
-            condition: a.condition.clone(),
+            stance: a.single_stance(),
+            condition: shared_condition(a),
             attribution: a.attribution,
             cue: (!a.cue.is_empty()).then(|| CueRecord {
                 ranges: a.cue.iter().map(|r| [r.start, r.end]).collect(),
@@ -243,6 +287,19 @@ impl AnnotationRecord {
     }
 }
 
+/// The condition all the annotation's issues share (or its general condition), if any:
+/// what the flat `condition` field of a record says.
+fn shared_condition(a: &Annotation) -> Option<String> {
+    let Some(first) = a.issues.first() else {
+        return a.condition.clone();
+    };
+    a.issues
+        .iter()
+        .all(|i| i.condition == first.condition)
+        .then(|| first.condition.clone())
+        .flatten()
+}
+
 /// The whole JSON export document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct JsonExport {
@@ -265,4 +322,10 @@ pub struct JsonExport {
     pub relations: Vec<RelationRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preserved: Vec<PreservedRecord>,
+    /// Rounds of talks (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
+    /// The analyst's edited briefs (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub briefs: Vec<Brief>,
 }

@@ -12,11 +12,12 @@ use super::{AnnotationRecord, EXPORT_FORMAT_NAME, EXPORT_VERSION, JsonExport, Re
 use crate::io::error::ImportError;
 use crate::io::formats::{
     OFFSET_UNIT, ensure_actor, ensure_issue, ensure_tag, invalid, json_error, placed_at,
-    stage_listed_actor,
+    stage_listed_actors,
 };
 use crate::io::staging::Staging;
 use crate::model::{
-    Annotation, Document, DocumentId, Edit, Issue, PreservedRecord, Relation, RelationId, Span,
+    Annotation, Brief, Document, DocumentId, Edit, Issue, IssueStance, PreservedRecord, Relation,
+    RelationId, Round, Span,
 };
 
 /// Imports the text of a Stance JSON export (documents, tags, actors, annotations, relations).
@@ -60,9 +61,7 @@ pub fn import_stance_json_text(
             )?;
         }
     }
-    for actor in &export.actors {
-        stage_listed_actor(staging, path, actor)?;
-    }
+    stage_listed_actors(staging, path, &export.actors)?;
     for issue in &export.issues {
         ensure_issue(staging, path, issue)?;
     }
@@ -73,6 +72,7 @@ pub fn import_stance_json_text(
             .map_err(|e| placed_at(e, text, &record.id.to_string()))?;
     }
     stage_relations(path, &export.relations, staging)?;
+    stage_rounds(path, &export.rounds, &export.briefs, staging)?;
     let mut staged: HashSet<PreservedRecord> =
         staging.project().preserved().iter().cloned().collect();
     for record in &export.preserved {
@@ -85,6 +85,35 @@ pub fn import_stance_json_text(
                     record: record.clone(),
                 },
             )?;
+        }
+    }
+    Ok(())
+}
+
+/// Stages the export's rounds not yet in the project (by id), then its briefs where the
+/// project has none for their key: the analyst's own text is never overwritten.
+fn stage_rounds(
+    path: &Path,
+    rounds: &[Round],
+    briefs: &[Brief],
+    staging: &mut Staging,
+) -> Result<(), ImportError> {
+    for round in rounds {
+        if staging.project().round(round.id).is_some() {
+            continue;
+        }
+        let edit = (staging.project().add_round(round.clone())).map_err(|source| {
+            ImportError::Rejected {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+        staging.apply(path, edit)?;
+    }
+    for brief in briefs {
+        if staging.project().brief(&brief.key).is_none() {
+            let edit = staging.project().set_brief(brief.key.clone(), &brief.text);
+            staging.apply(path, edit)?;
         }
     }
     Ok(())
@@ -247,23 +276,37 @@ fn add_record(
         None,
         "Imported from a Stance export.",
     )?;
-    let holder = if record.holder.is_empty() && record.holder_id.is_none() {
-        None
+    let mut holders = Vec::with_capacity(record.holders.len().max(1));
+    if record.holders.is_empty() {
+        // Version 2: one holder, by id and name.
+        if !record.holder.is_empty() || record.holder_id.is_some() {
+            let name = if record.holder.is_empty() {
+                "Unnamed holder"
+            } else {
+                record.holder.as_str()
+            };
+            holders.push(ensure_actor(
+                staging,
+                path,
+                record.holder_id,
+                name,
+                Some(&record.holder_affiliation),
+            )?);
+        }
     } else {
-        let name = if record.holder.is_empty() {
-            "Unnamed holder"
-        } else {
-            record.holder.as_str()
-        };
-        Some(ensure_actor(
-            staging,
-            path,
-            record.holder_id,
-            name,
-            Some(&record.holder_affiliation),
-        )?)
-    };
-    let mut issues = Vec::with_capacity(record.issues.len());
+        for r in &record.holders {
+            let name = if r.name.trim().is_empty() {
+                "Unnamed holder"
+            } else {
+                r.name.as_str()
+            };
+            let id = ensure_actor(staging, path, Some(r.id), name, None)?;
+            if !holders.contains(&id) {
+                holders.push(id);
+            }
+        }
+    }
+    let mut issues: Vec<IssueStance> = Vec::with_capacity(record.issues.len());
     for r in &record.issues {
         let issue = Issue {
             id: r.id,
@@ -271,7 +314,14 @@ fn add_record(
             aliases: Vec::new(),
             description: None,
         };
-        issues.push(ensure_issue(staging, path, &issue)?);
+        let id = ensure_issue(staging, path, &issue)?;
+        if !issues.iter().any(|i| i.issue == id) {
+            issues.push(IssueStance {
+                issue: id,
+                stance: r.stance,
+                condition: r.condition.clone(),
+            });
+        }
     }
     let target = match &record.target {
         Some(t) => Some(ensure_actor(staging, path, Some(t.id), &t.name, None)?),
@@ -286,11 +336,13 @@ fn add_record(
         tag: record.tag.clone(),
         ranges: record.spans(),
         quote: record.quote.clone(),
-        holder,
+        holders,
         issues,
         target,
         stance: record.stance,
         condition: record.condition.clone(),
+        said_on: record.said_on,
+        firmness: record.firmness,
         attribution: record.attribution,
         cue,
         annotator: record.annotator.clone(),
@@ -301,6 +353,10 @@ fn add_record(
         created: record.created,
         modified: record.modified,
     };
+    // A version 2 stance and condition apply to each issue; a version 3 record's issues
+    // carry their own (and its flat stance is theirs, or the general one).
+    let mut annotation = annotation;
+    annotation.settle_general_stance();
     staging.add_annotation(path, line, place, annotation)
 }
 

@@ -4,7 +4,7 @@ use super::{AnnotationRecord, EXPORT_FORMAT_NAME, EXPORT_VERSION, JsonExport, Re
 use crate::io::error::ExportError;
 use crate::io::formats::OFFSET_UNIT;
 use crate::io::selection::Selection;
-use crate::model::{ActorId, DocumentId};
+use crate::model::{ActorId, DocumentId, Round, RoundSpan};
 
 pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError> {
     let project = selection.project;
@@ -13,11 +13,17 @@ pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError>
         .map(|(d, a)| AnnotationRecord::new(selection, d, a))
         .collect();
     // Only the actors the selected annotations use (as holder or target), in project order.
-    let used: std::collections::HashSet<ActorId> = annotations
+    let mut used: std::collections::HashSet<ActorId> = annotations
         .iter()
-        .flat_map(|r| [r.holder_id, r.target.as_ref().map(|t| t.id)])
-        .flatten()
+        .flat_map(|r| (r.holders.iter().chain(&r.sides).chain(&r.target)).map(|actor| actor.id))
         .collect();
+    // With the actors their sides pass through (Ushakov → the Kremlin → Russia).
+    for id in used.clone() {
+        let mut at = project.actor(id).and_then(|a| a.side);
+        while let Some(side) = at.filter(|&side| used.insert(side)) {
+            at = project.actor(side).and_then(|a| a.side);
+        }
+    }
     let doc_ids: std::collections::HashSet<DocumentId> =
         selection.documents.iter().map(|(d, _)| d.id).collect();
     let export = JsonExport {
@@ -54,10 +60,36 @@ pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError>
                 .cloned()
                 .collect()
         },
+        rounds: exported_rounds(project.rounds(), &doc_ids),
+        briefs: project.briefs().to_vec(),
     };
     let mut out = serde_json::to_vec_pretty(&export)?;
     out.push(b'\n');
     Ok(out)
+}
+
+/// The rounds, a round of documents keeping only the exported ones (and left out when none
+/// is), so the export imports on its own.
+fn exported_rounds(
+    rounds: &[Round],
+    doc_ids: &std::collections::HashSet<DocumentId>,
+) -> Vec<Round> {
+    rounds
+        .iter()
+        .filter_map(|round| match &round.span {
+            RoundSpan::Dates { .. } => Some(round.clone()),
+            RoundSpan::Documents(documents) => {
+                let kept: Vec<DocumentId> = (documents.iter())
+                    .copied()
+                    .filter(|d| doc_ids.contains(d))
+                    .collect();
+                (!kept.is_empty()).then(|| Round {
+                    span: RoundSpan::Documents(kept),
+                    ..round.clone()
+                })
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn export_jsonl(selection: &Selection) -> Result<Vec<u8>, ExportError> {

@@ -5,14 +5,16 @@
 //! deserialize with a recursion limit → canonical order → rule check. A file that parses but
 //! breaks rules still loads, with its [`Problem`]s listed, so nothing is ever dropped.
 //!
-//! Each format has its own serde types: format 1 is read through the frozen copies in [`v1`]
-//! and converted; the current format through the model's own types.
+//! Each format has its own serde types: format 1 is read through the frozen copies in [`v1`],
+//! format 2 through those in [`v2`], and both migrate to the current format there; the
+//! current format reads through the model's own types.
 
 use std::path::Path;
 
 use ron::ser::PrettyConfig;
 
 mod v1;
+mod v2;
 
 use crate::io::atomic;
 use crate::io::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
@@ -164,6 +166,12 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
             .from_str(text)
             .map_err(|e| syntax_error(path, text, &e))?;
         debug_assert_eq!(old.format(), 1);
+        old.into_project()
+    } else if loaded_format == 2 {
+        let old: v2::ProjectV2 = options
+            .from_str(text)
+            .map_err(|e| syntax_error(path, text, &e))?;
+        debug_assert_eq!(old.format(), 2);
         old.into_project()
     } else {
         options
@@ -550,16 +558,16 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_named_wherever_the_field_is() {
-        let text = "(\n    title: \"x\",\n    format: 3,\n)";
+        let text = "(\n    title: \"x\",\n    format: 4,\n)";
         let err = load_project_from_str("late.ron", text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "late.ron:3:5: made by a newer Stance (format 3; this build reads up to 2)"
+            "late.ron:3:5: made by a newer Stance (format 4; this build reads up to 3)"
         );
         assert_eq!((err.line(), err.col()), (Some(3), Some(5)));
         assert!(matches!(
             err.kind(),
-            LoadErrorKind::NewerFormat { found: 3 }
+            LoadErrorKind::NewerFormat { found: 4 }
         ));
     }
 

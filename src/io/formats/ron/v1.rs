@@ -1,5 +1,6 @@
 //! Format 1, frozen: the serde types of the project file as Stance wrote it before issues,
-//! stances and relation types, and their conversion into today's model.
+//! stances and relation types, and their conversion into format 2's shape, which
+//! [`super::v2`] migrates to today's model.
 //!
 //! These are copies, not the model's types with looser rules: format 2 keeps
 //! `deny_unknown_fields`, and later model changes cannot change how a v1 file reads. Each type
@@ -10,10 +11,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
+use super::v2::{ActorV2, AnnotationV2};
 use crate::model::{
-    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, PreservedRecord, Project,
-    ProjectParts, Relation, RelationId, RelationType, Rgb, Schema, Span, TagDef,
-    default_relation_types, default_tags,
+    ActorId, AnnotationId, Document, DocumentId, PreservedRecord, Project, ProjectParts, Relation,
+    RelationId, RelationType, Rgb, Schema, Span, TagDef, default_relation_types, default_tags,
 };
 
 /// A whole format 1 project.
@@ -53,6 +54,7 @@ struct TagDefV1 {
 fn default_tags_v1() -> Vec<TagDefV1> {
     default_tags()
         .into_iter()
+        .filter(|t| t.key != crate::model::AGREEMENT)
         .map(|t| TagDefV1 {
             key: t.key,
             name: t.name,
@@ -141,8 +143,9 @@ impl ProjectV1 {
         self.format
     }
 
-    /// Today's model of the same project. Nothing is dropped: every v1 field has a home in
-    /// format 2, and a relation kind format 1 never declared becomes a relation type.
+    /// Today's model of the same project, by way of format 2 ([`super::v2::migrate`]).
+    /// Nothing is dropped: every v1 field has a home, and a relation kind format 1 never
+    /// declared becomes a relation type.
     pub(super) fn into_project(self) -> Project {
         let mut schema = Schema {
             tags: self.schema.into_iter().map(TagDefV1::into_tag).collect(),
@@ -159,14 +162,10 @@ impl ProjectV1 {
                 ));
             }
         }
-        Project::from_parts(ProjectParts {
+        let parts = ProjectParts {
             schema,
             documents: (self.documents.into_iter())
                 .map(DocumentV1::into_document)
-                .collect(),
-            actors: self.actors.into_iter().map(ActorV1::into_actor).collect(),
-            annotations: (self.annotations.into_iter())
-                .map(AnnotationV1::into_annotation)
                 .collect(),
             relations: (self.relations.into_iter())
                 .map(RelationV1::into_relation)
@@ -179,7 +178,12 @@ impl ProjectV1 {
                 })
                 .collect(),
             ..ProjectParts::new(self.title)
-        })
+        };
+        let actors: Vec<ActorV2> = self.actors.into_iter().map(ActorV1::into_v2).collect();
+        let annotations = (self.annotations.into_iter())
+            .map(AnnotationV1::into_v2)
+            .collect();
+        super::v2::migrate(parts, &actors, annotations, Vec::new())
     }
 }
 
@@ -203,33 +207,26 @@ impl DocumentV1 {
 }
 
 impl ActorV1 {
-    fn into_actor(self) -> Actor {
-        Actor {
-            id: self.id,
-            name: self.name,
-            aliases: self.aliases,
-            affiliation: self.affiliation,
-        }
+    fn into_v2(self) -> ActorV2 {
+        ActorV2::new(self.id, self.name, self.aliases, self.affiliation)
     }
 }
 
 impl AnnotationV1 {
-    fn into_annotation(self) -> Annotation {
-        Annotation {
-            holder: self.holder,
-            note: self.note,
-            attributes: self.attributes,
-            external_ids: self.external_ids,
-            modified: self.modified,
-            ..Annotation::bare(
-                self.id,
-                self.document,
-                self.tag,
-                self.ranges,
-                self.quote,
-                self.created,
-            )
-        }
+    fn into_v2(self) -> AnnotationV2 {
+        AnnotationV2::from_v1(
+            self.id,
+            self.document,
+            self.tag,
+            self.ranges,
+            self.quote,
+            self.holder,
+            self.note,
+            self.attributes,
+            self.external_ids,
+            self.created,
+            self.modified,
+        )
     }
 }
 

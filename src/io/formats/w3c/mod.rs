@@ -36,3 +36,5 @@ pub(crate) const ROLE_STANCE: &str = "stance";
 pub(crate) const ROLE_CONDITION: &str = "condition";
 pub(crate) const ROLE_ATTRIBUTION: &str = "attribution";
 pub(crate) const ROLE_RELATION: &str = "relation";
+pub(crate) const ROLE_SAID_ON: &str = "said-on";
+pub(crate) const ROLE_FIRMNESS: &str = "firmness";

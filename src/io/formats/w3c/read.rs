@@ -13,8 +13,8 @@ use chrono::Utc;
 use serde_json::Value;
 
 use super::{
-    ROLE_ATTRIBUTION, ROLE_CONDITION, ROLE_HOLDER, ROLE_ISSUE, ROLE_RELATION, ROLE_STANCE,
-    ROLE_TARGET, W3C_ROLE_KEY,
+    ROLE_ATTRIBUTION, ROLE_CONDITION, ROLE_FIRMNESS, ROLE_HOLDER, ROLE_ISSUE, ROLE_RELATION,
+    ROLE_SAID_ON, ROLE_STANCE, ROLE_TARGET, W3C_ROLE_KEY,
 };
 use crate::io::error::ImportError;
 use crate::io::formats::{
@@ -22,8 +22,8 @@ use crate::io::formats::{
 };
 use crate::io::staging::Staging;
 use crate::model::{
-    ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Edit, Issue, IssueId,
-    Project, Relation, RelationId, Span, Stance,
+    ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Edit, Firmness, Issue,
+    IssueId, IssueStance, PartialDate, Project, Relation, RelationId, Span, Stance,
 };
 
 /// Imports W3C Web Annotation JSON-LD text.
@@ -168,12 +168,15 @@ type ActorBody = (Option<ActorId>, String, Option<String>);
 struct Bodies {
     tag: Option<String>,
     note: Option<String>,
-    holder: Option<ActorBody>,
+    holders: Vec<ActorBody>,
     target: Option<ActorBody>,
-    issues: Vec<Issue>,
+    /// Each issue with its own stance word and condition, if the body gives them.
+    issues: Vec<(Issue, Option<String>, Option<String>)>,
     stance: Option<String>,
     condition: Option<String>,
     attribution: Option<String>,
+    said_on: Option<String>,
+    firmness: Option<String>,
 }
 
 fn actor_body(body: &Value, name: &str) -> ActorBody {
@@ -192,15 +195,20 @@ fn read_bodies(item: &Value) -> Bodies {
         let purpose = body.get("purpose").and_then(Value::as_str);
         let role = body.get(W3C_ROLE_KEY).and_then(Value::as_str);
         match (purpose, role, value) {
-            (_, Some(ROLE_HOLDER), Some(name)) => bodies.holder = Some(actor_body(body, name)),
+            (_, Some(ROLE_HOLDER), Some(name)) => bodies.holders.push(actor_body(body, name)),
             (_, Some(ROLE_TARGET), Some(name)) => bodies.target = Some(actor_body(body, name)),
             (_, Some(ROLE_ISSUE), Some(name)) => {
                 let mut issue = Issue::new(name);
                 if let Some(id) = urn_uuid(body.get("stance:issueId")) {
                     issue.id = IssueId(id);
                 }
-                bodies.issues.push(issue);
+                let text = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_owned);
+                bodies
+                    .issues
+                    .push((issue, text("stance:stance"), text("stance:condition")));
             }
+            (_, Some(ROLE_SAID_ON), Some(text)) => bodies.said_on = Some(text.to_owned()),
+            (_, Some(ROLE_FIRMNESS), Some(word)) => bodies.firmness = Some(word.to_owned()),
             (_, Some(ROLE_STANCE), Some(word)) => bodies.stance = Some(word.to_owned()),
             (_, Some(ROLE_CONDITION), Some(text)) => bodies.condition = Some(text.to_owned()),
             (_, Some(ROLE_ATTRIBUTION), Some(word)) => bodies.attribution = Some(word.to_owned()),
@@ -250,12 +258,14 @@ fn read_annotation(
     let Bodies {
         tag,
         note,
-        holder,
+        holders,
         target,
         issues,
         stance,
         condition,
         attribution,
+        said_on,
+        firmness,
     } = read_bodies(item);
     let word_error = |e: crate::model::UnknownVariant| invalid(path, None, format!("{place}: {e}"));
     let stance = stance
@@ -266,6 +276,14 @@ fn read_annotation(
         .map(|w| w.parse::<Attribution>())
         .transpose()
         .map_err(word_error)?;
+    let firmness = firmness
+        .map(|w| w.parse::<Firmness>())
+        .transpose()
+        .map_err(word_error)?;
+    let said_on = said_on
+        .map(|text| text.parse::<PartialDate>())
+        .transpose()
+        .map_err(|e| invalid(path, None, format!("{place}: {e}")))?;
     let Some(tag) = tag else {
         return Err(invalid(
             path,
@@ -287,16 +305,13 @@ fn read_annotation(
         None,
         "Imported from W3C Web Annotation.",
     )?;
-    let holder = match holder {
-        Some((id, name, affiliation)) => Some(ensure_actor(
-            staging,
-            path,
-            id,
-            &name,
-            affiliation.as_deref(),
-        )?),
-        None => None,
-    };
+    let mut holder_ids = Vec::with_capacity(holders.len());
+    for (id, name, affiliation) in holders {
+        let id = ensure_actor(staging, path, id, &name, affiliation.as_deref())?;
+        if !holder_ids.contains(&id) {
+            holder_ids.push(id);
+        }
+    }
     let target = match target {
         Some((id, name, affiliation)) => Some(ensure_actor(
             staging,
@@ -307,10 +322,21 @@ fn read_annotation(
         )?),
         None => None,
     };
-    let issues = issues
-        .iter()
-        .map(|issue| ensure_issue(staging, path, issue))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut issue_stances: Vec<IssueStance> = Vec::with_capacity(issues.len());
+    for (issue, stance, condition) in &issues {
+        let id = ensure_issue(staging, path, issue)?;
+        let stance = (stance.as_deref())
+            .map(str::parse::<Stance>)
+            .transpose()
+            .map_err(word_error)?;
+        if !issue_stances.iter().any(|i| i.issue == id) {
+            issue_stances.push(IssueStance {
+                issue: id,
+                stance,
+                condition: condition.clone(),
+            });
+        }
+    }
     let (cue, annotator) = (read_cue(item), read_creator(item));
     let now = Utc::now();
     let created = parse_time(item.get("created").and_then(Value::as_str)).unwrap_or(now);
@@ -319,17 +345,19 @@ fn read_annotation(
             .and_then(|v| serde_json::from_value(v.clone()).ok())
             .unwrap_or_default()
     };
-    Ok(Annotation {
+    let mut annotation = Annotation {
         id: urn_uuid(item.get("id")).map_or_else(AnnotationId::random, AnnotationId),
         document,
         tag,
         ranges,
         quote,
-        holder,
-        issues,
+        holders: holder_ids,
+        issues: issue_stances,
         target,
         stance,
         condition,
+        said_on,
+        firmness,
         attribution,
         cue,
         annotator,
@@ -338,7 +366,10 @@ fn read_annotation(
         external_ids: string_map("stance:externalIds"),
         created,
         modified: parse_time(item.get("modified").and_then(Value::as_str)).unwrap_or(created),
-    })
+    };
+    // A format-2 export's stance body applies to each issue (format 3 gives each its own).
+    annotation.settle_general_stance();
+    Ok(annotation)
 }
 
 /// `stance:cue`: the reporting cue's ranges.

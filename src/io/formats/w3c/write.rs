@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{
-    ROLE_ATTRIBUTION, ROLE_CONDITION, ROLE_HOLDER, ROLE_ISSUE, ROLE_RELATION, ROLE_STANCE,
-    ROLE_TAG, ROLE_TARGET,
+    ROLE_ATTRIBUTION, ROLE_CONDITION, ROLE_FIRMNESS, ROLE_HOLDER, ROLE_ISSUE, ROLE_RELATION,
+    ROLE_SAID_ON, ROLE_STANCE, ROLE_TAG, ROLE_TARGET,
 };
 use crate::io::error::ExportError;
 use crate::io::file_name::sanitize_file_stem;
 use crate::io::formats::{OFFSET_UNIT, timestamp};
 use crate::io::selection::Selection;
-use crate::model::{Annotation, Document, Span};
+use crate::model::{Annotation, Document, Span, Stance};
 
 /// How many chars of context a `TextQuoteSelector` carries on each side.
 pub const CONTEXT_CHARS: usize = 32;
@@ -139,6 +139,16 @@ struct Body<'a> {
     issue_id: Option<String>,
     #[serde(rename = "stance:affiliation", skip_serializing_if = "Option::is_none")]
     affiliation: Option<&'a str>,
+    /// The side an actor speaks for (the root of its chain), by id and name.
+    #[serde(rename = "stance:sideId", skip_serializing_if = "Option::is_none")]
+    side_id: Option<String>,
+    #[serde(rename = "stance:side", skip_serializing_if = "Option::is_none")]
+    side: Option<&'a str>,
+    /// An issue body's own stance and condition.
+    #[serde(rename = "stance:stance", skip_serializing_if = "Option::is_none")]
+    stance: Option<&'static str>,
+    #[serde(rename = "stance:condition", skip_serializing_if = "Option::is_none")]
+    condition: Option<&'a str>,
 }
 
 impl<'a> Body<'a> {
@@ -152,6 +162,10 @@ impl<'a> Body<'a> {
             actor_id: None,
             issue_id: None,
             affiliation: None,
+            side_id: None,
+            side: None,
+            stance: None,
+            condition: None,
         }
     }
 
@@ -270,26 +284,43 @@ fn item<'a>(selection: &Selection<'a>, doc: &'a Document, a: &'a Annotation) -> 
             ..Body::textual("commenting", note.as_str())
         });
     }
-    for (role, actor) in [(ROLE_HOLDER, a.holder), (ROLE_TARGET, a.target)] {
-        if let Some(actor) = actor.and_then(|h| project.actor(h)) {
+    // One body per holder of a joint statement, then the target.
+    let actors =
+        (a.holders.iter().map(|&h| (ROLE_HOLDER, h))).chain(a.target.map(|t| (ROLE_TARGET, t)));
+    for (role, actor) in actors {
+        if let Some(actor) = project.actor(actor) {
+            let side = (actor.side.is_some())
+                .then(|| project.actor(project.side_of(actor.id)))
+                .flatten();
             body.push(Body {
                 actor_id: Some(format!("urn:uuid:{}", actor.id)),
                 affiliation: actor.affiliation.as_deref(),
+                side_id: side.map(|s| format!("urn:uuid:{}", s.id)),
+                side: side.map(|s| s.name.as_str()),
                 ..Body::role(role, "tagging", actor.name.as_str())
             });
         }
     }
-    for &issue in &a.issues {
+    for entry in &a.issues {
         body.push(Body {
-            issue_id: Some(format!("urn:uuid:{issue}")),
-            ..Body::role(ROLE_ISSUE, "tagging", project.issue_name(issue))
+            issue_id: Some(format!("urn:uuid:{}", entry.issue)),
+            stance: entry.stance.map(Stance::as_str),
+            condition: entry.condition.as_deref(),
+            ..Body::role(ROLE_ISSUE, "tagging", project.issue_name(entry.issue))
         });
     }
+    // The general stance and condition of an annotation without issues.
     if let Some(stance) = a.stance {
         body.push(Body::role(ROLE_STANCE, "classifying", stance.as_str()));
     }
     if let Some(condition) = &a.condition {
         body.push(Body::role(ROLE_CONDITION, "describing", condition.as_str()));
+    }
+    if let Some(said_on) = a.said_on {
+        body.push(Body::role(ROLE_SAID_ON, "describing", said_on.to_string()));
+    }
+    if let Some(firmness) = a.firmness {
+        body.push(Body::role(ROLE_FIRMNESS, "classifying", firmness.as_str()));
     }
     if let Some(attribution) = a.attribution {
         body.push(Body::role(
