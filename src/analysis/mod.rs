@@ -1,6 +1,8 @@
 //! Analysis, a feature on the core alone: the project's annotations as a picture of the
 //! negotiation — the position map (actors × issues), the timeline, and what changed between
-//! two rounds of talks — and corpus search with "annotate all" ([`search`], [`annotate_hits`]).
+//! two rounds of talks — corpus search with "annotate all" ([`search`], [`annotate_hits`]),
+//! and the proposals the editor offers for a statement's date and firmness
+//! ([`propose_said_on`], [`propose_firmness`]).
 //! Pure values derived from a [`Project`] and an [`AnalysisFilter`]; [`AnalysisCache`]
 //! rebuilds them only when either changes.
 //!
@@ -14,7 +16,9 @@
 mod annotate_hits;
 mod cache;
 mod changes;
+mod firmness;
 mod map;
+mod said_on;
 pub mod search;
 mod timeline;
 
@@ -33,7 +37,9 @@ use crate::model::{
 pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount, annotate_hits};
 pub use cache::AnalysisCache;
 pub use changes::{Change, ChangeKind, Changes, Cutoff, changes};
+pub use firmness::{FirmnessProposal, propose_firmness};
 pub use map::{Cell, Group, PositionMap, Row};
+pub use said_on::{SaidOnProposal, propose_in as propose_said_on_in, propose_said_on};
 pub use search::{
     CorpusSearch, HitContext, HitGroup, Matcher, SearchError, SearchHit, SearchQuery, hit_context,
     search_project,

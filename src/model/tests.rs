@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use super::*;
 
 mod actors;
+mod format3;
 mod incremental;
 mod index;
 mod negotiation;

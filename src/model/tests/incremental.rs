@@ -35,6 +35,18 @@ enum Step {
     RemoveDocument(usize),
     /// A paragraph added at the top of a document's text, its annotations re-anchored.
     Reanchor(usize),
+    /// Format 3: a joint holder added or taken off.
+    AddHolder(usize, usize),
+    RemoveHolder(usize, usize),
+    /// An issue added, and a stance (index into `Stance::ALL`) on one of the issues.
+    AddIssue(usize, usize),
+    IssueStance(usize, usize, Option<usize>),
+    SaidOn(usize, Option<u32>),
+    Firmness(usize, Option<bool>),
+    Side(usize, Option<usize>),
+    AddRound(usize, u32, u32),
+    DeleteRound(usize),
+    Brief(usize, usize, String),
     Undo,
     Redo,
 }
@@ -57,6 +69,18 @@ fn step_strategy() -> impl Strategy<Value = Step> {
         1 => (0..5usize).prop_map(Step::InsertDocument),
         1 => (0..5usize).prop_map(Step::RemoveDocument),
         1 => (0..4usize).prop_map(Step::Reanchor),
+        2 => (0..30usize, 0..5usize).prop_map(|(a, h)| Step::AddHolder(a, h)),
+        1 => (0..30usize, 0..5usize).prop_map(|(a, h)| Step::RemoveHolder(a, h)),
+        2 => (0..30usize, 0..3usize).prop_map(|(a, i)| Step::AddIssue(a, i)),
+        2 => (0..30usize, 0..3usize, proptest::option::of(0..4usize))
+            .prop_map(|(a, i, s)| Step::IssueStance(a, i, s)),
+        1 => (0..30usize, proptest::option::of(1..400u32)).prop_map(|(a, d)| Step::SaidOn(a, d)),
+        1 => (0..30usize, proptest::option::of(proptest::bool::ANY))
+            .prop_map(|(a, f)| Step::Firmness(a, f)),
+        2 => (0..5usize, proptest::option::of(0..5usize)).prop_map(|(a, s)| Step::Side(a, s)),
+        1 => (0..3usize, 0..60u32, 0..60u32).prop_map(|(i, a, b)| Step::AddRound(i, a, b)),
+        1 => (0..3usize).prop_map(Step::DeleteRound),
+        1 => (0..3usize, 0..3usize, "[a-z ]{0,8}").prop_map(|(a, b, t)| Step::Brief(a, b, t)),
         3 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -72,6 +96,9 @@ fn session() -> Project {
         p.apply(p.add_actor(Actor::new(name, None)).unwrap())
             .unwrap();
     }
+    for name in ["territory", "ceasefire", "sanctions"] {
+        p.apply(p.add_issue(Issue::new(name)).unwrap()).unwrap();
+    }
     p
 }
 
@@ -86,6 +113,8 @@ fn edit_for(p: &Project, step: &Step) -> Option<Edit> {
             .map(|a| a.id)
     };
     let actor = |i: usize| p.actors().get(pick(p.actors().len(), i)?).map(|a| a.id);
+    let issue = |i: usize| p.issues().get(pick(p.issues().len(), i)?).map(|x| x.id);
+    let round = |i: usize| p.rounds().get(pick(p.rounds().len(), i)?).map(|r| r.id);
     let span = |d: &Document, start: usize, len: usize| {
         let n = d.len_chars();
         let start = start % n;
@@ -155,6 +184,49 @@ fn edit_for(p: &Project, step: &Step) -> Option<Edit> {
                 .ok()
                 .map(|(_, edit)| edit)
         }
+        Step::AddHolder(a, h) => p.add_holder(ann(*a)?, actor(*h)?, cx).ok(),
+        Step::RemoveHolder(a, h) => p.remove_holder(ann(*a)?, actor(*h)?, cx).ok(),
+        Step::AddIssue(a, i) => p.add_issue_to(ann(*a)?, issue(*i)?, cx).ok(),
+        Step::IssueStance(a, i, s) => {
+            let stance = s.map(|s| Stance::ALL[s % Stance::ALL.len()]);
+            p.set_issue_stance(ann(*a)?, issue(*i)?, stance, cx).ok()
+        }
+        Step::SaidOn(a, days) => {
+            let day = days.map(|d| t0().date_naive() - chrono::Days::new(u64::from(d)));
+            p.set_said_on(ann(*a)?, day.map(PartialDate::Day), cx).ok()
+        }
+        Step::Firmness(a, firm) => {
+            let firmness = firm.map(|f| {
+                if f {
+                    Firmness::Firm
+                } else {
+                    Firmness::Flexible
+                }
+            });
+            p.set_firmness(ann(*a)?, firmness, cx).ok()
+        }
+        // A side that would make a cycle is refused: the refusal is checked below.
+        Step::Side(a, s) => p.set_side(actor(*a)?, s.and_then(actor)).ok(),
+        Step::AddRound(i, from, len) => {
+            let from = t0().date_naive() + chrono::Days::new(u64::from(*from));
+            let span = if i % 2 == 0 {
+                RoundSpan::Dates {
+                    from,
+                    to: from + chrono::Days::new(u64::from(*len)),
+                }
+            } else {
+                RoundSpan::Documents(doc(*i).map(|d| d.id).into_iter().collect())
+            };
+            p.add_round(Round::new(format!("round {i}"), span)).ok()
+        }
+        Step::DeleteRound(i) => p.delete_round(round(*i)?).ok(),
+        Step::Brief(a, b, text) => Some(p.set_brief(
+            BriefKey::Rounds {
+                from: round(*a)?,
+                to: round(*b)?,
+            },
+            text,
+        )),
         Step::Undo | Step::Redo => None,
     }
 }
@@ -215,6 +287,9 @@ proptest! {
             prop_assert_eq!(p.index(), &ProjectIndex::build(&p), "after {:?}", step);
             assert_index_agrees(&p, p.index());
             assert_order_and_lookups(&p);
+            // Every rule holds after every edit and undo: no repeated holder or issue, no
+            // cycle of sides, no general stance beside issues.
+            prop_assert_eq!(p.problems(), Vec::new(), "after {:?}", step);
         }
         // All the way back: the first state's index again.
         while history.undo(&mut p).is_some() {}

@@ -37,6 +37,13 @@ pub(super) fn assert_index_agrees(p: &Project, index: &ProjectIndex) {
             .filter(|a| a.is_held_by(actor.id) || a.target == Some(actor.id))
             .count();
         assert_eq!(index.actor_use_count(actor.id), used, "{}", actor.name);
+        let members = p
+            .actors()
+            .iter()
+            .filter(|m| m.side == Some(actor.id))
+            .count();
+        assert_eq!(index.side_member_count(actor.id), members, "{}", actor.name);
+        assert_eq!(p.is_a_side(actor.id), members > 0);
     }
     let unheld = p
         .annotations()

@@ -60,7 +60,10 @@ fn tags_are_added_with_checked_hotkeys_and_edited_in_place() {
     });
     apply_undoable(&mut p, |p| p.move_tag_to("threat", 0).unwrap());
     let keys: Vec<&str> = p.schema.tags.iter().map(|t| t.key.as_str()).collect();
-    assert_eq!(keys, ["threat", "claim", "position", "concession", "agreement"]);
+    assert_eq!(
+        keys,
+        ["threat", "claim", "position", "concession", "agreement"]
+    );
     let tag = p.schema.get("threat").unwrap();
     assert_eq!(
         (tag.name.as_str(), tag.color, tag.hotkey),
