@@ -66,7 +66,7 @@ pub fn propose_firmness(text: &str) -> Option<FirmnessProposal> {
     let lower = text.to_lowercase().replace('\u{2019}', "'");
     // Byte offsets into `lower` match `text` only where lowercasing kept lengths; the cue is
     // therefore taken from `lower`.
-    let first = |phrases: &[&str]| {
+    let first = |phrases: &'static [&'static str]| {
         (phrases.iter())
             .filter_map(|p| find_phrase(&lower, p).map(|at| (at, *p)))
             .min_by_key(|&(at, phrase)| (at, std::cmp::Reverse(phrase.len())))

@@ -48,7 +48,7 @@ pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
 pub use document_query::{DocumentQuery, DocumentQueryError};
 pub use edit::{Edit, EditError};
-pub use edits::{EditContext, FieldError, HotkeyClash, Related};
+pub use edits::{EditContext, Related};
 pub use filter::AnnotationFilter;
 pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId, RoundId};
@@ -65,8 +65,9 @@ pub use reanchor::{Orphan, OrphanReason, Placed, Reanchored, reanchor};
 pub use rejected::RejectedSuggestion;
 pub use round::{Brief, BriefKey, Round, RoundSpan};
 pub use schema::{
-    AGREEMENT, CONCEDES_TO, CONDITIONAL_ON, FieldDef, FieldKind, IN_EXCHANGE_FOR, RETRACTS,
-    RelationType, Rgb, Schema, TagDef, TagSchema, default_relation_types, default_tags,
+    AGREEMENT, CONCEDES_TO, CONDITIONAL_ON, FieldDef, FieldError, FieldKind, HotkeyClash,
+    IN_EXCHANGE_FOR, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
+    default_relation_types, default_tags,
 };
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
 pub use stance::{Attribution, Firmness, Stance, UnknownVariant};

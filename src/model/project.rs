@@ -170,11 +170,7 @@ impl Project {
         project.sort_annotations();
         // Briefs are looked up by key (a binary search); a file may list them in any order.
         project.briefs.sort_by(|a, b| a.key.cmp(&b.key));
-        project.index = Derived(ProjectIndex::of(
-            &project.documents,
-            &project.actors,
-            &project.annotations,
-        ));
+        project.index = Derived(project.index_from_scratch());
         project
     }
 
@@ -237,6 +233,13 @@ impl Project {
     #[must_use]
     pub fn index(&self) -> &ProjectIndex {
         &self.index
+    }
+
+    /// The same index built from scratch in one pass over the annotations: what a loaded
+    /// project starts with, and what the tests compare the kept one against.
+    #[must_use]
+    pub fn index_from_scratch(&self) -> ProjectIndex {
+        ProjectIndex::of(&self.documents, &self.actors, &self.annotations)
     }
 
     #[must_use]

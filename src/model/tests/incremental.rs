@@ -284,7 +284,7 @@ proptest! {
                     }
                 }
             }
-            prop_assert_eq!(p.index(), &ProjectIndex::build(&p), "after {:?}", step);
+            prop_assert_eq!(p.index(), &p.index_from_scratch(), "after {:?}", step);
             assert_index_agrees(&p, p.index());
             assert_order_and_lookups(&p);
             // Every rule holds after every edit and undo: no repeated holder or issue, no
