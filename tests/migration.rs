@@ -1,5 +1,7 @@
-//! Format 1 → format 2: a v1 file opens unchanged through its own frozen types, saving writes
-//! format 2 and keeps the original as `NAME.ron.v1`, and the migrated model reopens equal.
+//! Formats 1 and 2 → format 3: an older file opens unchanged through its own frozen types,
+//! saving writes format 3 and keeps the original as `NAME.ron.v1` or `NAME.ron.v2`, and the
+//! migrated model reopens equal. Format 2's stance goes onto each issue, an affiliation naming
+//! an actor becomes a side, and the new schema defaults arrive only where absent.
 #![allow(
     clippy::unwrap_used,
     reason = "a test fails loudly on any unexpected error"
@@ -11,7 +13,10 @@ use std::process::Command;
 
 use stance::io::formats::ron::older_original_path;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
-use stance::model::{Edit, FORMAT_VERSION, default_relation_types};
+use stance::model::{
+    AGREEMENT, ActorId, AnnotationId, Edit, FORMAT_VERSION, IN_EXCHANGE_FOR, Stance,
+    default_relation_types,
+};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -37,12 +42,14 @@ fn a_v1_file_opens_with_every_annotation_and_no_problems() {
     );
     // Tags and actors both have a `name:` line in format 1.
     assert_eq!(
-        project.actors().len() + project.schema().tags.len(),
+        project.actors().len() + project.schema().tags.len() - 1,
         text.matches("\n            name: ").count()
     );
     // Format 1 had no relation types: the default set arrives with the upgrade.
     assert_eq!(project.schema().relation_types, default_relation_types());
-    assert_eq!(project.schema().tags.len(), 3);
+    // Format 1's three tags, and format 3's `agreement`.
+    assert_eq!(project.schema().tags.len(), 4);
+    assert_eq!(project.schema().tags[3].key, AGREEMENT);
     assert!(project.issues().is_empty());
     for a in project.annotations() {
         assert!(a.issues.is_empty() && a.stance.is_none() && a.annotator.is_none());
@@ -51,10 +58,10 @@ fn a_v1_file_opens_with_every_annotation_and_no_problems() {
 }
 
 #[test]
-fn the_migrated_fixture_matches_its_v2_golden_file() {
+fn the_migrated_fixture_matches_its_v3_golden_file() {
     let loaded = load_project(&v1_fixture()).unwrap();
     let text = project_to_ron(&loaded.project).unwrap();
-    let golden = data("ukraine-talks.v2.ron");
+    let golden = data("ukraine-talks.v3.ron");
     if std::env::var_os("STANCE_REGENERATE_GOLDEN").is_some() {
         fs::write(&golden, &text).unwrap();
     }
@@ -63,6 +70,86 @@ fn the_migrated_fixture_matches_its_v2_golden_file() {
     assert_eq!(reopened.loaded_format, FORMAT_VERSION);
     assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
     assert_eq!(reopened.project, loaded.project);
+    // The format-2 copy of the same fixture migrates to the same format 3.
+    let from_v2 = load_project(&data("ukraine-talks.v2.ron")).unwrap();
+    assert_eq!(from_v2.loaded_format, 2);
+    assert_eq!(project_to_ron(&from_v2.project).unwrap(), text);
+}
+
+fn sides_fixture() -> PathBuf {
+    data("sides-and-stances.v2.ron")
+}
+
+/// An id of the sides fixture by its last three hex digits.
+fn id(last: &str) -> uuid::Uuid {
+    uuid::Uuid::parse_str(&format!("6f1d2c3b-0000-4000-8000-000000000{last}")).unwrap()
+}
+
+#[test]
+fn a_v2_file_migrates_stances_onto_issues_affiliations_onto_sides_and_gains_the_defaults() {
+    let loaded = load_project(&sides_fixture()).unwrap();
+    assert_eq!(loaded.loaded_format, 2);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let p = &loaded.project;
+    let (ushakov, russia, rubio): (ActorId, ActorId, ActorId) =
+        (ActorId(id("0a1")), ActorId(id("0a2")), ActorId(id("0a3")));
+    // " russia " names the actor Russia (by name_key): a side; Rubio's role stays as text.
+    assert_eq!(p.actor(ushakov).unwrap().side, Some(russia));
+    assert_eq!(p.actor(ushakov).unwrap().affiliation, None);
+    assert_eq!(p.side_of(ushakov), russia);
+    let rubio = p.actor(rubio).unwrap();
+    assert_eq!(rubio.side, None);
+    assert_eq!(
+        rubio.affiliation.as_deref(),
+        Some("Foreign Relations Committee chairman")
+    );
+    // The conditional stance and its condition apply to each of the two issues.
+    let concession = p.annotation(AnnotationId(id("0c1"))).unwrap();
+    assert_eq!(concession.holders, [ushakov]);
+    assert_eq!(concession.stance, None);
+    for issue in &concession.issues {
+        assert_eq!(
+            (issue.stance, issue.condition.as_deref()),
+            (Some(Stance::Conditional), Some("if guarantees hold"))
+        );
+    }
+    assert_eq!(concession.issues.len(), 2);
+    // A stance without an issue is kept as the general stance.
+    let position = p.annotation(AnnotationId(id("0c2"))).unwrap();
+    assert_eq!(position.stance, Some(Stance::For));
+    assert!(position.issues.is_empty());
+    // The new defaults are added, the analyst's own tags kept; `4` was taken, so
+    // `agreement` comes without a hotkey.
+    let schema = p.schema();
+    assert_eq!(schema.tags.len(), 5);
+    assert_eq!(schema.get("threat").unwrap().hotkey, Some('4'));
+    assert_eq!(schema.get(AGREEMENT).unwrap().hotkey, None);
+    assert_eq!(
+        (schema.relation_types.iter())
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>(),
+        ["responds-to", "concedes-to", IN_EXCHANGE_FOR]
+    );
+    // Saved as format 3 and read back the same.
+    let text = project_to_ron(p).unwrap();
+    assert!(text.contains("\n    format: 3,\n"));
+    assert!(text.contains("holders: [\"6f1d2c3b-0000-4000-8000-0000000000a1\"]"));
+    let reopened = load_project_from_str("v3.ron", &text).unwrap();
+    assert_eq!(reopened.project, *p);
+}
+
+#[test]
+fn the_first_save_over_a_v2_file_keeps_it_as_v2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    let original = fs::read(sides_fixture()).unwrap();
+    fs::write(&path, &original).unwrap();
+    let project = load_project(&path).unwrap().project;
+    save_project(&path, &project).unwrap();
+    let keep = older_original_path(&path, 2);
+    assert_eq!(keep, dir.path().join("talks.ron.v2"));
+    assert_eq!(fs::read(&keep).unwrap(), original);
+    assert_eq!(load_project(&path).unwrap().loaded_format, FORMAT_VERSION);
 }
 
 #[test]
@@ -131,9 +218,14 @@ fn v1_is_read_by_its_own_types_and_v2_stays_strict() {
 }
 
 #[test]
-fn validate_accepts_both_formats_and_refuses_format_3() {
+fn validate_accepts_older_formats_and_refuses_format_4() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/ukraine-talks.ron");
-    for path in [v1_fixture(), data("ukraine-talks.v2.ron"), sample] {
+    for path in [
+        v1_fixture(),
+        data("ukraine-talks.v2.ron"),
+        sides_fixture(),
+        sample,
+    ] {
         let output = Command::new(env!("CARGO_BIN_EXE_stance"))
             .arg("validate")
             .arg(&path)
@@ -153,7 +245,7 @@ fn validate_accepts_both_formats_and_refuses_format_3() {
     let text = fs::read_to_string(data("ukraine-talks.v2.ron")).unwrap();
     fs::write(
         &future,
-        text.replacen("    format: 2,", "    format: 3,", 1),
+        text.replacen("    format: 2,", "    format: 4,", 1),
     )
     .unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_stance"))
@@ -164,7 +256,7 @@ fn validate_accepts_both_formats_and_refuses_format_3() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("made by a newer Stance (format 3; this build reads up to 2)"),
+        stdout.contains("made by a newer Stance (format 4; this build reads up to 3)"),
         "{stdout}"
     );
 }

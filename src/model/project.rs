@@ -341,6 +341,19 @@ impl Project {
         self.statement_date(a).map(PartialDate::start)
     }
 
+    /// True if the annotation belongs to the round: its statement day lies in the round's
+    /// dates, or its document is one of the round's. An undated statement is in no round of
+    /// dates.
+    #[must_use]
+    pub fn in_round(&self, round: &Round, a: &Annotation) -> bool {
+        match &round.span {
+            super::RoundSpan::Dates { from, to } => self
+                .statement_day(a)
+                .is_some_and(|day| (*from..=*to).contains(&day)),
+            super::RoundSpan::Documents(documents) => documents.contains(&a.document),
+        }
+    }
+
     /// The key that puts statements in time order: by [`Project::statement_date`] (undated
     /// last), then by document order and place in the text, so equal dates keep reading
     /// order.

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Annotation, DocumentId, Project, RoundId};
+use super::{DocumentId, RoundId};
 
 /// A round of talks: a named date range, or a named group of documents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ pub struct Round {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoundSpan {
     /// Statements made from `from` to `to`, both days included, by the time-order rule
-    /// ([`Project::statement_day`]).
+    /// ([`super::Project::statement_day`]; see [`super::Project::in_round`]).
     Dates { from: NaiveDate, to: NaiveDate },
     /// Statements of these documents, whenever they were made.
     Documents(Vec<DocumentId>),
@@ -62,19 +62,4 @@ pub enum BriefKey {
 pub struct Brief {
     pub key: BriefKey,
     pub text: String,
-}
-
-impl Project {
-    /// True if the annotation belongs to the round: its statement day lies in the round's
-    /// dates, or its document is one of the round's. An undated statement is in no round of
-    /// dates.
-    #[must_use]
-    pub fn in_round(&self, round: &Round, a: &Annotation) -> bool {
-        match &round.span {
-            RoundSpan::Dates { from, to } => self
-                .statement_day(a)
-                .is_some_and(|day| (*from..=*to).contains(&day)),
-            RoundSpan::Documents(documents) => documents.contains(&a.document),
-        }
-    }
 }

@@ -222,19 +222,20 @@ pub fn default_tags() -> Vec<TagDef> {
     ]
 }
 
-/// `responds-to`, `concedes-to`, `conditional-on`, `in-exchange-for`, `contradicts`, `reaffirms`, `retracts`,
-/// `supports`: the links negotiation analysis draws between statements.
+/// `responds-to`, `concedes-to`, `conditional-on`, `contradicts`, `reaffirms`, `retracts`,
+/// `supports`, `in-exchange-for`: the links negotiation analysis draws between statements.
 #[must_use]
 pub fn default_relation_types() -> Vec<RelationType> {
     [
         ("responds-to", "Responds to", [0x6b, 0x7a, 0x8f]),
         (CONCEDES_TO, "Concedes to", [0x2e, 0xb0, 0x6a]),
         (CONDITIONAL_ON, "Conditional on", [0xe0, 0x8e, 0x1b]),
-        (IN_EXCHANGE_FOR, "In exchange for", [0xc0, 0x6c, 0x84]),
         ("contradicts", "Contradicts", [0xd6, 0x45, 0x45]),
         ("reaffirms", "Reaffirms", [0x3d, 0x8b, 0xf2]),
         (RETRACTS, "Retracts", [0x9b, 0x59, 0xb6]),
         ("supports", "Supports", [0x1a, 0xa3, 0xa3]),
+        // Last: format 3 added it, and older projects gain it at the end.
+        (IN_EXCHANGE_FOR, "In exchange for", [0xc0, 0x6c, 0x84]),
     ]
     .into_iter()
     .map(|(key, name, color)| RelationType::new(key, name, Rgb(color)))

@@ -147,9 +147,13 @@ impl ProjectV1 {
     /// Nothing is dropped: every v1 field has a home, and a relation kind format 1 never
     /// declared becomes a relation type.
     pub(super) fn into_project(self) -> Project {
+        // Format 2's default relation types (format 3's new one is added by the migration,
+        // at the end, as for a format-2 file).
         let mut schema = Schema {
             tags: self.schema.into_iter().map(TagDefV1::into_tag).collect(),
-            relation_types: default_relation_types(),
+            relation_types: (default_relation_types().into_iter())
+                .filter(|t| t.key != crate::model::IN_EXCHANGE_FOR)
+                .collect(),
         };
         for relation in &self.relations {
             if schema.relation_type(&relation.kind).is_none() {
