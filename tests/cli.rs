@@ -220,7 +220,10 @@ fn stats_counts_per_document_tag_and_holder() {
     }
     for actor in project.actors() {
         let cells = row(&actor.name);
-        assert_eq!(cells[1], actor.affiliation.clone().unwrap_or_default());
+        assert_eq!(
+            cells[1],
+            stance::analysis::affiliation_of(&project, actor.id).unwrap_or_default()
+        );
         assert_eq!(
             cells[2],
             (project.annotations().iter())

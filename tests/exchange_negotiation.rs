@@ -278,9 +278,10 @@ fn a_stance_outside_the_list_is_a_named_error() {
     );
     assert_eq!(base, before);
 
+    // Format 3 writes a stance on its issue's body.
     let w3c = export_text(&project, ExportFormat::W3c).replacen(
-        "\"value\": \"conditional\"",
-        "\"value\": \"maybe\"",
+        "\"stance:stance\": \"conditional\"",
+        "\"stance:stance\": \"maybe\"",
         1,
     );
     let path = dir.path().join("bad.jsonld");
@@ -381,7 +382,7 @@ fn brat_values_that_are_not_stance_words_stay_attributes_and_write_back_unchange
         claim.attributes.get("Stance").map(String::as_str),
         Some("Maybe")
     );
-    assert_eq!(position.stance, Some(stance::model::Stance::For));
+    assert_eq!(position.single_stance(), Some(stance::model::Stance::For));
     assert_eq!(project.issue_name(position.issues[0].issue), "land");
     assert_eq!(
         project.relations()[0].note.as_deref(),

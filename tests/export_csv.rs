@@ -73,7 +73,10 @@ fn csv_rows(project: &Project, raw: bool) -> Vec<csv::StringRecord> {
             "condition",
             "attribution",
             "cue",
-            "annotator"
+            "annotator",
+            "said_on",
+            "statement_date",
+            "firmness"
         ]
     );
     reader.records().map(Result::unwrap).collect()

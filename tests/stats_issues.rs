@@ -88,6 +88,7 @@ fn stats_has_a_row_per_issue_with_tags_and_holders() {
             "Claim",
             "Position",
             "Concession",
+            "Agreement",
             "Holders"
         ]
     );
@@ -99,16 +100,20 @@ fn stats_has_a_row_per_issue_with_tags_and_holders() {
             "1",
             "1",
             "0",
+            "0",
             "Yuri Ushakov, Donald Trump"
         ]
     );
     assert_eq!(
         row(&stdout, "Ceasefire"),
-        ["Ceasefire", "2", "1", "1", "0", "Donald Trump"]
+        ["Ceasefire", "2", "1", "1", "0", "0", "Donald Trump"]
     );
-    assert_eq!(row(&stdout, "Sanctions"), ["Sanctions", "0", "0", "0", "0"]);
+    assert_eq!(
+        row(&stdout, "Sanctions"),
+        ["Sanctions", "0", "0", "0", "0", "0"]
+    );
     assert_eq!(
         row(&stdout, "(no issue)"),
-        ["(no issue)", "1", "1", "0", "0"]
+        ["(no issue)", "1", "1", "0", "0", "0"]
     );
 }

@@ -369,7 +369,10 @@ fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
         rows.push(row);
     };
     for (actor, anns) in project.actors().iter().zip(&held) {
-        let affiliation = actor.affiliation.clone().unwrap_or_default();
+        // The side the actor speaks for (or its affiliation text), as the views group it.
+        let affiliation = crate::analysis::affiliation_of(project, actor.id)
+            .unwrap_or_default()
+            .to_owned();
         push_row(actor.name.clone(), affiliation, anns);
     }
     for (name, anns) in &dangling {
