@@ -138,7 +138,7 @@ fn a_corpus_folder_imports_whole_with_types_as_coloured_tags() {
         .iter()
         .map(|t| t.key.as_str())
         .collect();
-    assert_eq!(keys[3..7], ["Person", "Organization", "GPE", "Money"]);
+    assert_eq!(keys[4..8], ["Person", "Organization", "GPE", "Money"]);
     // Notes, attributes and relations are modelled, not only preserved.
     assert!(project.annotations().iter().any(|a| a.note.is_some()));
     assert!(

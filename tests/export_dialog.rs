@@ -90,6 +90,8 @@ fn tag_toggles_filter_the_preview_and_the_request() {
     harness.run();
     harness.get_by_label("Position").click();
     harness.run();
+    harness.get_by_label("Agreement").click();
+    harness.run();
     // CSV is the default format, previewed as a table: only the 3 concessions remain.
     harness.get_by_label("3 annotations in 1 document");
     harness.get_by_label("holder_affiliation");

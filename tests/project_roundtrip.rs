@@ -457,7 +457,12 @@ fn a_saved_file_round_trips_through_the_disk() {
     let a = &loaded.project.annotations()[0];
     assert_eq!(a.ranges.len(), 2);
     assert_eq!(
-        (a.issues.len(), a.stance, a.attribution, a.cue.len()),
+        (
+            a.issues.len(),
+            a.single_stance(),
+            a.attribution,
+            a.cue.len()
+        ),
         (1, Some(Stance::Conditional), Some(Attribution::Indirect), 1)
     );
 }
