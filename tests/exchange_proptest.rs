@@ -306,7 +306,7 @@ proptest! {
                         "{issues:?} {} {:?} {:?} {:?} {:?} {:?}",
                         p.target_name(a), a.stance, a.condition, a.attribution, a.cue, a.annotator
                     );
-                    (a.ranges.clone(), a.quote.clone(), a.tag.clone(), p.holders_label(a).to_owned(), a.note.clone(), fields)
+                    (a.ranges.clone(), a.quote.clone(), a.tag.clone(), p.holders_label(a), a.note.clone(), fields)
                 })
                 .collect();
             rows.sort();

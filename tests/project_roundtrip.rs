@@ -288,12 +288,7 @@ fn build(recipe: &Recipe) -> Project {
         let Ok(mut annotation) = project.new_annotation(document.id, &tag, ranges, at) else {
             continue; // Every cut fell on one offset: nothing to mark.
         };
-        annotation.holders = a
-            .holder
-            .and_then(|h| project.actors().get(h))
-            .map(|actor| actor.id)
-            .into_iter()
-            .collect();
+        annotation.holders = holders_of(&project, a.holder);
         annotation.note.clone_from(&a.note);
         annotation.attributes.clone_from(&a.attributes);
         annotation
@@ -345,6 +340,14 @@ fn build(recipe: &Recipe) -> Project {
             .unwrap();
     }
     project
+}
+
+/// The recipe's holder as a list of holders (empty when it names no actor).
+fn holders_of(project: &Project, holder: Option<usize>) -> Vec<stance::model::ActorId> {
+    (holder.and_then(|h| project.actors().get(h)))
+        .map(|actor| actor.id)
+        .into_iter()
+        .collect()
 }
 
 /// Fills in an annotation's format 2 parts from the recipe, with ids that exist.

@@ -401,9 +401,7 @@ fn a_new_holder_is_named_in_the_editor_and_actors_merge_with_their_annotations()
     harness.run();
     let holder_of = |h: &Harness<'static, StanceApp>, id: AnnotationId| {
         let project = h.state().project();
-        project
-            .holders_label(project.annotation(id).unwrap())
-            .to_owned()
+        project.holders_label(project.annotation(id).unwrap())
     };
     assert_eq!(holder_of(&harness, ids[0]), "Vladimir Putin");
 

@@ -230,7 +230,7 @@ impl Annotation {
     ) -> impl Iterator<Item = (Option<IssueId>, Option<Stance>, Option<&str>)> + '_ {
         let general = (self.issues.is_empty()
             && (self.stance.is_some() || self.condition.is_some()))
-        .then(|| (None, self.stance, self.condition.as_deref()));
+        .then_some((None, self.stance, self.condition.as_deref()));
         self.issues
             .iter()
             .map(|i| (Some(i.issue), i.stance, i.condition.as_deref()))

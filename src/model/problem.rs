@@ -278,7 +278,8 @@ impl fmt::Display for Detail<'_> {
             Problem::UnknownHolder { holder, .. } => {
                 write!(f, "holder {holder} is not an actor of this project")
             }
-            Problem::MissingDocument { document, .. } => {
+            Problem::MissingDocument { document, .. }
+            | Problem::RoundMissingDocument { document, .. } => {
                 write!(f, "document {document} does not exist")
             }
             Problem::BadRanges { error, .. } => write!(f, "{error}"),
@@ -350,9 +351,6 @@ impl fmt::Display for Detail<'_> {
             Problem::DuplicateRoundId { .. } => f.write_str("duplicate round id"),
             Problem::EmptyRoundName { .. } => f.write_str("a round needs a name"),
             Problem::RoundDatesReversed { .. } => f.write_str("the round ends before it starts"),
-            Problem::RoundMissingDocument { document, .. } => {
-                write!(f, "document {document} does not exist")
-            }
         }
     }
 }

@@ -103,6 +103,10 @@ fn session() -> Project {
 }
 
 /// The edit a step asks for, if it makes sense in this project (else the step is skipped).
+#[expect(
+    clippy::too_many_lines,
+    reason = "one arm per step of a session, side by side"
+)]
 fn edit_for(p: &Project, step: &Step) -> Option<Edit> {
     let tags = ["claim", "position", "concession"];
     let pick = |n: usize, i: usize| (n > 0).then(|| i % n);

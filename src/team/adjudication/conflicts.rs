@@ -120,19 +120,7 @@ fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>,
                 _ => Vec::new(),
             }
         }
-        Versions::Round(s) => {
-            let id = any_id(s, |r| r.id);
-            let current = id.and_then(|id| project.round(id));
-            match (current, s.side(side), id) {
-                (Some(_), Some(v), _) => vec![Edit::ReplaceRound(v.clone())],
-                (None, Some(v), _) => vec![Edit::InsertRound {
-                    index: project.rounds().len(),
-                    round: v.clone(),
-                }],
-                (Some(_), None, Some(id)) => vec![Edit::RemoveRound(id)],
-                _ => Vec::new(),
-            }
-        }
+        Versions::Round(s) => take_round(project, s, side),
         Versions::Brief(s) => match any_id(s, |b| b.key.clone()) {
             Some(key) => vec![Edit::SetBrief {
                 key,
@@ -147,6 +135,21 @@ fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>,
         }
     };
     Ok(edits)
+}
+
+/// Sets a round to one side's version (absent on that side: removed).
+fn take_round(project: &Project, s: &Sides<crate::model::Round>, side: Side) -> Vec<Edit> {
+    let id = any_id(s, |r| r.id);
+    let current = id.and_then(|id| project.round(id));
+    match (current, s.side(side), id) {
+        (Some(_), Some(v), _) => vec![Edit::ReplaceRound(v.clone())],
+        (None, Some(v), _) => vec![Edit::InsertRound {
+            index: project.rounds().len(),
+            round: v.clone(),
+        }],
+        (Some(_), None, Some(id)) => vec![Edit::RemoveRound(id)],
+        _ => Vec::new(),
+    }
 }
 
 /// The id (or key) of the item on whichever side has it.

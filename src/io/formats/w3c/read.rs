@@ -249,6 +249,48 @@ fn anchor_targets(
     Ok((document, ranges))
 }
 
+/// The project's actors for the holder bodies, once each, in order.
+fn stage_holders(
+    staging: &mut Staging,
+    path: &Path,
+    holders: Vec<ActorBody>,
+) -> Result<Vec<ActorId>, ImportError> {
+    let mut ids = Vec::with_capacity(holders.len());
+    for (id, name, affiliation) in holders {
+        let id = ensure_actor(staging, path, id, &name, affiliation.as_deref())?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+/// The project's issues for the issue bodies, each with the stance and condition its body
+/// gives, once each, in order.
+fn stage_issue_stances(
+    staging: &mut Staging,
+    path: &Path,
+    place: &str,
+    issues: &[(Issue, Option<String>, Option<String>)],
+) -> Result<Vec<IssueStance>, ImportError> {
+    let mut out: Vec<IssueStance> = Vec::with_capacity(issues.len());
+    for (issue, stance, condition) in issues {
+        let id = ensure_issue(staging, path, issue)?;
+        let stance = (stance.as_deref())
+            .map(str::parse::<Stance>)
+            .transpose()
+            .map_err(|e| invalid(path, None, format!("{place}: {e}")))?;
+        if !out.iter().any(|i| i.issue == id) {
+            out.push(IssueStance {
+                issue: id,
+                stance,
+                condition: condition.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
 fn read_annotation(
     path: &Path,
     place: &str,
@@ -305,13 +347,7 @@ fn read_annotation(
         None,
         "Imported from W3C Web Annotation.",
     )?;
-    let mut holder_ids = Vec::with_capacity(holders.len());
-    for (id, name, affiliation) in holders {
-        let id = ensure_actor(staging, path, id, &name, affiliation.as_deref())?;
-        if !holder_ids.contains(&id) {
-            holder_ids.push(id);
-        }
-    }
+    let holder_ids = stage_holders(staging, path, holders)?;
     let target = match target {
         Some((id, name, affiliation)) => Some(ensure_actor(
             staging,
@@ -322,21 +358,7 @@ fn read_annotation(
         )?),
         None => None,
     };
-    let mut issue_stances: Vec<IssueStance> = Vec::with_capacity(issues.len());
-    for (issue, stance, condition) in &issues {
-        let id = ensure_issue(staging, path, issue)?;
-        let stance = (stance.as_deref())
-            .map(str::parse::<Stance>)
-            .transpose()
-            .map_err(word_error)?;
-        if !issue_stances.iter().any(|i| i.issue == id) {
-            issue_stances.push(IssueStance {
-                issue: id,
-                stance,
-                condition: condition.clone(),
-            });
-        }
-    }
+    let issue_stances = stage_issue_stances(staging, path, place, &issues)?;
     let (cue, annotator) = (read_cue(item), read_creator(item));
     let now = Utc::now();
     let created = parse_time(item.get("created").and_then(Value::as_str)).unwrap_or(now);
