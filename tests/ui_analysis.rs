@@ -118,8 +118,7 @@ fn two_rounds() -> (Project, AnnotationId, AnnotationId) {
             Utc::now(),
         );
         a.holders = vec![umerov.id];
-        a.issues = vec![stance::model::IssueStance::new(issue.id)];
-        a.stance = Some(stance);
+        a.issues = vec![stance::model::IssueStance::with(issue.id, Some(stance))];
         ids.push(a.id);
         project.rebuild(|parts| {
             parts.annotations.push(a);

@@ -210,19 +210,19 @@ fn a_tag_added_in_the_schema_window_tags_a_selection_with_its_hotkey() {
     click_field(&mut harness, "Name");
     type_text(&mut harness, "Red line");
     click_field(&mut harness, "Hotkey");
-    type_text(&mut harness, "4");
+    type_text(&mut harness, "5");
     harness.get_by_label("Add tag").click();
     harness.run();
     let tag = harness.state().project().schema().get("red-line").cloned();
     let tag = tag.expect("the tag was added");
-    assert_eq!((tag.name.as_str(), tag.hotkey), ("Red line", Some('4')));
+    assert_eq!((tag.name.as_str(), tag.hotkey), ("Red line", Some('5')));
 
     let span = harness.state().project().documents()[0]
         .find("urging Russia to commit to peace", 0)
         .unwrap();
     harness.state_mut().set_text_selection(Some(span));
     harness.run();
-    press(&mut harness, Key::Num4);
+    press(&mut harness, Key::Num5);
     let project = harness.state().project();
     let tagged: Vec<_> = project
         .annotations()
