@@ -298,7 +298,7 @@ fn choosing_a_holder_moves_no_field_and_actor_details_open_with_the_actor() {
     harness.run();
     let project = harness.state().project();
     assert_eq!(
-        project.annotation(id).unwrap().stance,
+        project.annotation(id).unwrap().single_stance(),
         Some(stance::model::Stance::Conditional)
     );
     assert_eq!(
