@@ -38,20 +38,24 @@
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
 
+pub mod bidi;
 mod find;
 mod ghosts;
+mod glyph_runs;
 mod header;
 mod highlights;
 mod input;
 mod layout;
+mod line_break;
 mod paint;
 mod palette;
 pub mod selection;
+pub mod text_map;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
+use egui::{Align, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{AnnotationId, Document, DocumentId, OverlapIndex, Project, Span};
 pub use ghosts::GhostInput;
@@ -154,7 +158,7 @@ struct VisibleParagraph {
     index: usize,
     /// Top relative to the first paragraph's top.
     top_px: f32,
-    galley: Arc<Galley>,
+    text: Arc<text_map::ParagraphText>,
 }
 
 struct CachedDecorations {
@@ -241,7 +245,11 @@ impl ArticleView {
         let frame = self.last_frame?;
         let (index, local) = Self::locate(doc, offset_chars)?;
         let visible = self.visible.iter().find(|v| v.index == index)?;
-        let rect = layout::range_rects(&visible.galley, local, local + 1).next()?;
+        let rect = visible
+            .text
+            .range_rects(local, local + 1)
+            .into_iter()
+            .next()?;
         Some(rect.translate(frame.paragraph_origin(visible.top_px).to_vec2()))
     }
 
@@ -324,8 +332,8 @@ impl ArticleView {
     ) -> Option<Option<f32>> {
         let frame = self.last_frame?;
         let (index, local) = Self::locate(doc, offset.min(doc.len_chars()))?;
-        let (galley, _) = self.layouts.galley(doc, index, ctx)?;
-        let row = layout::boundary_rect(&galley, local);
+        let (text, _) = self.layouts.galley(doc, index, ctx)?;
+        let row = text.boundary_rect(local);
         let top_px = frame.header_px + self.layouts.heights.top_of(index) + row.top();
         let bottom_px = top_px + row.height();
         let view_top_px = frame.clip.top() - frame.origin.y;
@@ -506,7 +514,7 @@ impl ArticleView {
         let mut top_px = self.layouts.heights.top_of(index);
         let mut height_changed = false;
         while index < count && top_px < visible_bottom {
-            let Some((galley, changed)) = self.layouts.galley(doc, index, ctx) else {
+            let Some((text, changed)) = self.layouts.galley(doc, index, ctx) else {
                 break;
             };
             height_changed |= changed;
@@ -514,7 +522,7 @@ impl ArticleView {
             self.visible.push(VisibleParagraph {
                 index,
                 top_px,
-                galley,
+                text,
             });
             top_px += height;
             index += 1;
@@ -577,11 +585,12 @@ impl ArticleView {
         let Some((index, local)) = Self::locate(doc, offset.min(doc.len_chars())) else {
             return;
         };
-        let Some((galley, _)) = self.layouts.galley(doc, index, ctx) else {
+        let Some((text, _)) = self.layouts.galley(doc, index, ctx) else {
             return;
         };
         let top_px = self.layouts.heights.top_of(index);
-        let rect = layout::boundary_rect(&galley, local)
+        let rect = text
+            .boundary_rect(local)
             .translate(frame.paragraph_origin(top_px).to_vec2())
             .expand2(vec2(1.0, frame.style.line_height_px * 0.5));
         if !frame.clip.contains_rect(rect) {
