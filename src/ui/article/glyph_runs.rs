@@ -6,8 +6,9 @@
 //! only the first char of its cluster, and the continuation glyphs all land after the last one
 //! (egui 0.37 `layout_shaped_run` only fills them in for rising clusters). So a right-to-left
 //! piece is read here: its glyphs, right to left, are matched to the piece's graphemes (each
-//! glyph names the char its cluster starts with, clusters rise through the text, a zero-width
-//! glyph with the same char is a mark of the cluster before), then the trailing continuation
+//! glyph names the char its cluster starts with, clusters rise through the text and the
+//! nearest matching char is taken, a zero-width glyph with the same char is a mark of the
+//! cluster before), then the trailing continuation
 //! glyphs are checked and skipped. A ligature's width is shared evenly by its graphemes.
 //!
 //! The caller checks that a line's pieces use exactly its glyphs; when a font does something
@@ -112,12 +113,9 @@ pub fn read_rtl(glyphs: &[GlyphInfo], text: &PieceText<'_>) -> Option<(usize, Gr
         let current = clusters.last().map(|(start, _)| *start);
         let is_mark = current.is_some_and(|c| glyph.chr == text.chars[c] && glyph.advance == 0.0);
         let before = current.unwrap_or(n);
+        // Clusters usually start at graphemes, but a joiner (ZWNJ) can be a cluster of its own.
         let next_start = (!is_mark)
-            .then(|| {
-                (text.grapheme_starts.iter().rev())
-                    .find(|&&s| s < before && text.chars[s] == glyph.chr)
-                    .copied()
-            })
+            .then(|| (0..before).rev().find(|&s| text.chars[s] == glyph.chr))
             .flatten();
         match (next_start, clusters.last_mut()) {
             (Some(start), _) => clusters.push((start, i..i + 1)),

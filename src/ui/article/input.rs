@@ -18,6 +18,20 @@ enum HeadStep {
     LineDown,
 }
 
+impl HeadStep {
+    /// The step the other horizontal arrow takes: for right-to-left paragraphs.
+    fn mirrored(self) -> Self {
+        match self {
+            Self::CharBack => Self::CharForward,
+            Self::CharForward => Self::CharBack,
+            Self::WordBack => Self::WordForward,
+            Self::WordForward => Self::WordBack,
+            Self::LineUp => Self::LineUp,
+            Self::LineDown => Self::LineDown,
+        }
+    }
+}
+
 impl ArticleView {
     /// The char boundary nearest to a screen position, laying out its paragraph if needed.
     pub(super) fn boundary_at_pos(
@@ -237,6 +251,12 @@ impl ArticleView {
         let Some((step, is_extending)) = step else {
             return;
         };
+        // In a right-to-left paragraph the text goes on to the left: ← moves forward.
+        let step = if self.is_rtl_at(doc, ctx, ends.head) {
+            step.mirrored()
+        } else {
+            step
+        };
         let span = ends.span();
         let head = match step {
             // Like a text editor: an arrow on a selection goes to its edge.
@@ -260,6 +280,13 @@ impl ArticleView {
             (!span.is_empty()).then_some(span),
         ));
         self.reveal(ui, doc, frame, ctx, head, None);
+    }
+
+    /// True if the paragraph holding `offset` reads right to left.
+    fn is_rtl_at(&mut self, doc: &Document, ctx: &egui::Context, offset: usize) -> bool {
+        Self::locate(doc, offset)
+            .and_then(|(index, _)| self.layouts.galley(doc, index, ctx))
+            .is_some_and(|(text, _)| text.is_rtl())
     }
 
     /// The caret's offset: where the keyboard selection grows from, shown while nothing is

@@ -253,6 +253,48 @@ impl ArticleView {
         Some(rect.translate(frame.paragraph_origin(visible.top_px).to_vec2()))
     }
 
+    /// The screen rectangles a highlight of `span` covers (before its inset), as painted in
+    /// the last frame, for the paragraphs on screen: one per row, or more where the span
+    /// crosses a direction boundary.
+    #[must_use]
+    pub fn range_rects(&self, doc: &Document, span: Span) -> Vec<Rect> {
+        let Some(frame) = self.last_frame else {
+            return Vec::new();
+        };
+        let paragraphs = doc.paragraphs();
+        let mut out = Vec::new();
+        for visible in &self.visible {
+            let Some(paragraph) = paragraphs.get(visible.index) else {
+                continue;
+            };
+            let Some((start, end)) = highlights::clip_to_paragraph(span, paragraph) else {
+                continue;
+            };
+            let offset = frame.paragraph_origin(visible.top_px).to_vec2();
+            out.extend(
+                (visible.text.range_rects(start, end).into_iter()).map(|r| r.translate(offset)),
+            );
+        }
+        out
+    }
+
+    /// The inked glyphs of paragraph `index` as painted in the last frame (screen rectangles,
+    /// a row tall, and the char egui says each draws), if it was on screen. Lets tests compare
+    /// highlights with what is drawn.
+    #[must_use]
+    pub fn painted_glyphs(&self, index: usize) -> Vec<(Rect, char)> {
+        let (Some(frame), Some(visible)) = (
+            self.last_frame,
+            self.visible.iter().find(|v| v.index == index),
+        ) else {
+            return Vec::new();
+        };
+        let offset = frame.paragraph_origin(visible.top_px).to_vec2();
+        (visible.text.inked_glyphs().into_iter())
+            .map(|(r, c)| (r.translate(offset), c))
+            .collect()
+    }
+
     /// Draws the document and handles its pointer and keyboard input.
     pub fn ui(
         &mut self,

@@ -160,7 +160,8 @@ impl ParagraphText {
             let mut merged: Vec<(f32, f32)> = Vec::new();
             for (x0, x1) in spans {
                 match merged.last_mut() {
-                    Some(last) if x0 <= last.1 + 0.5 => last.1 = last.1.max(x1),
+                    // Glyphs sit on whole pixels: neighbours can be a pixel apart.
+                    Some(last) if x0 <= last.1 + 1.0 => last.1 = last.1.max(x1),
                     _ => merged.push((x0, x1)),
                 }
             }
@@ -360,11 +361,11 @@ impl Source<'_> {
         let mut line_pieces = Vec::with_capacity(lines.len());
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
-                job.append("\n", 0.0, self.format.clone());
+                push_section(&mut job, "\n", self.format);
             }
             let pieces = self.paragraph.line_pieces(line.clone());
             for piece in &pieces {
-                job.append(&self.shown(piece), 0.0, self.format.clone());
+                push_section(&mut job, &self.shown(piece), self.format);
             }
             line_pieces.push(pieces);
         }
@@ -502,6 +503,19 @@ impl Source<'_> {
             })
             .collect()
     }
+}
+
+/// Adds `text` as a section of its own: egui shapes each section apart. (`LayoutJob::append`
+/// would merge it into the previous section of the same format, and the shaper would then
+/// reorder an Arabic comma or digit together with the Arabic word next to it.)
+fn push_section(job: &mut LayoutJob, text: &str, format: &TextFormat) {
+    let start = job.text.len();
+    job.text.push_str(text);
+    job.sections.push(egui::text::LayoutSection {
+        leading_space: 0.0,
+        byte_range: egui::epaint::text::ByteIndex(start)..egui::epaint::text::ByteIndex(job.text.len()),
+        format: format.clone(),
+    });
 }
 
 /// The rectangles covering chars `start..end` of a left-to-right galley, one per row.
