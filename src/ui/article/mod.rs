@@ -51,6 +51,7 @@ mod paint;
 mod palette;
 pub mod selection;
 pub mod text_map;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::Arc;
