@@ -13,6 +13,7 @@ mod apply_negotiation;
 mod apply_suggestions;
 mod autosave;
 mod files;
+mod font_notice;
 mod intent;
 mod keys;
 mod layout;
@@ -480,6 +481,7 @@ impl StanceApp {
         self.session.index.refresh(&self.session.project);
         self.refresh_suggestions(&ctx);
         self.session.text_check.refresh(&self.session.project);
+        (self.view.font_notice).refresh(&ctx, &self.session.project, self.view.document);
 
         let mut intents = Vec::new();
         // A one-shot request: the article scrolls there once, then the user scrolls.

@@ -278,7 +278,7 @@ fn assert_highlight_covers_its_glyphs(harness: &Harness<'_, Host>, needle: &str)
             .sum();
         let share = overlap / glyph.width();
         assert!(
-            share < 0.2 || share > 0.8,
+            !(0.2..=0.8).contains(&share),
             "{needle}: glyph {chr:?} is {:.0}% covered",
             share * 100.0
         );
