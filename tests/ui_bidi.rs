@@ -163,7 +163,10 @@ fn drag(harness: &mut Harness<'_, Host>, from: Pos2, to: Pos2) {
 /// rectangles of each, grouped where a gap (a space) separates them.
 fn painted_words_right_to_left(harness: &Harness<'_, Host>, index: usize) -> Vec<Rect> {
     let mut glyphs = harness.state().view.painted_glyphs(index);
-    let first_row_top = glyphs.iter().map(|(r, _)| r.top()).fold(f32::INFINITY, f32::min);
+    let first_row_top = glyphs
+        .iter()
+        .map(|(r, _)| r.top())
+        .fold(f32::INFINITY, f32::min);
     glyphs.retain(|(r, c)| r.top() == first_row_top && c.is_alphabetic());
     glyphs.sort_by(|a, b| b.0.left().total_cmp(&a.0.left()));
     let mut words: Vec<Rect> = Vec::new();
@@ -188,7 +191,10 @@ fn double_click_on_each_word_of_an_arabic_line_selects_that_word() {
     };
     let words = painted_words_right_to_left(&harness, 0);
     let text_words = first_line_words();
-    assert!(words.len() >= 5, "too few words on the first row: {words:?}");
+    assert!(
+        words.len() >= 5,
+        "too few words on the first row: {words:?}"
+    );
     // Right-aligned: the Arabic line ends where the Hebrew paragraph's lines do, far from
     // where the English line starts.
     let hebrew_right = (harness.state().view.painted_glyphs(1).iter())
@@ -294,7 +300,11 @@ fn assert_highlight_covers_its_glyphs(harness: &Harness<'_, Host>, needle: &str)
     let letters: Vec<char> = needle.chars().filter(|c| c.is_alphabetic()).collect();
     for edge in [letters[0], letters[letters.len() - 1]] {
         // A lam-alef ligature shows as its lam.
-        let shown = if edge == 'ا' { inside.contains(&'ا') || inside.contains(&'ل') } else { inside.contains(&edge) };
+        let shown = if edge == 'ا' {
+            inside.contains(&'ا') || inside.contains(&'ل')
+        } else {
+            inside.contains(&edge)
+        };
         assert!(shown, "{needle}: {edge:?} not highlighted: {inside:?}");
     }
 }
@@ -319,9 +329,13 @@ fn highlights_lie_over_the_glyphs_of_their_characters() {
     }
     let host = harness.state();
     let doc = host.document();
-    let crossing = host.view.range_rects(doc, doc.find("Sheikh محمد بن", 0).unwrap());
+    let crossing = host
+        .view
+        .range_rects(doc, doc.find("Sheikh محمد بن", 0).unwrap());
     assert_eq!(crossing.len(), 2, "{crossing:?}");
-    let bracketed = host.view.range_rects(doc, doc.find("المتحدة (UN", 0).unwrap());
+    let bracketed = host
+        .view
+        .range_rects(doc, doc.find("المتحدة (UN", 0).unwrap());
     assert_eq!(bracketed.len(), 1, "{bracketed:?}");
 }
 
@@ -342,7 +356,10 @@ fn the_caret_moves_in_logical_order_and_leftwards_through_arabic() {
         harness.run();
         assert_eq!(harness.state().view.caret_offset(), Some(expected));
         let x = harness.state().view.caret_rect().unwrap().center().x;
-        assert!(x < last_x, "caret at {expected} did not move left: {x} ≥ {last_x}");
+        assert!(
+            x < last_x,
+            "caret at {expected} did not move left: {x} ≥ {last_x}"
+        );
         last_x = x;
     }
     harness.key_press(Key::ArrowRight);
@@ -373,7 +390,12 @@ fn an_english_line_with_arabic_names_keeps_its_words_in_place() {
     assert!(rect_of("بن").right() <= rect_of("محمد").left() + 0.5);
     assert!(rect_of("محمد").right() < rect_of("said").left());
     let glyphs = harness.state().view.painted_glyphs(line);
-    let under = |r: Rect| glyphs.iter().find(|(g, _)| g.contains(r.center())).map(|(_, c)| *c);
+    let under = |r: Rect| {
+        glyphs
+            .iter()
+            .find(|(g, _)| g.contains(r.center()))
+            .map(|(_, c)| *c)
+    };
     assert!(under(rect_of("محمد")).is_some_and(|c| "محمد".contains(c)));
     let name = doc.find("محمد", 0).unwrap();
     let rect = harness.state().view.range_rects(&doc, name)[0];

@@ -124,7 +124,10 @@ fn scripts_no_font_covers_are_named_with_a_way_to_get_a_font() {
     for script in ["Arabic", "Devanagari", "Han", "Hangul", "Hebrew"] {
         assert!(names.contains(&script), "{script} not in {names:?}");
     }
-    assert!(!names.contains(&"Latin") && !names.contains(&"Cyrillic"), "{names:?}");
+    assert!(
+        !names.contains(&"Latin") && !names.contains(&"Cyrillic"),
+        "{names:?}"
+    );
     let notice = missing_font_notice(&missing).expect("a notice");
     assert!(notice.starts_with("No font for Arabic"), "{notice}");
     if cfg!(target_os = "linux") {

@@ -83,7 +83,7 @@ fn evidence_row_ui(
             ui.label(RichText::new("retracted").color(ui.visuals().warn_fg_color));
         }
         if ui
-            .link(&a.quote)
+            .link(quote_text(ui, &a.quote))
             .on_hover_text("Open in the article")
             .clicked()
         {
@@ -109,7 +109,7 @@ fn mark_ui(ui: &mut Ui, project: &Project, id: AnnotationId, actions: &mut Vec<A
         ui.strong(project.holder_name(a));
         ui.label(RichText::new(stance_word(a.stance)).italics());
         if ui
-            .link(&a.quote)
+            .link(quote_text(ui, &a.quote))
             .on_hover_text("Open in the article")
             .clicked()
         {
@@ -135,10 +135,16 @@ fn mark_ui(ui: &mut Ui, project: &Project, id: AnnotationId, actions: &mut Vec<A
         if let Some(o) = project.annotation(other) {
             ui.horizontal_wrapped(|ui| {
                 ui.weak(word);
-                if ui.link(&o.quote).clicked() {
+                if ui.link(quote_text(ui, &o.quote)).clicked() {
                     actions.push(AnalysisAction::ShowInArticle(o.id));
                 }
             });
         }
     }
+}
+
+/// A quote for a link: right-to-left text in reading order.
+fn quote_text(ui: &Ui, quote: &str) -> egui::WidgetText {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    crate::ui::article::bidi_text::widget_text(ui, quote, font, None)
 }

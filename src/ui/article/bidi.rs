@@ -165,7 +165,9 @@ impl<'a> BidiParagraph<'a> {
         }
         let (levels, runs) = self.info.visual_runs(bytes);
         for run in runs {
-            let is_rtl = levels.get(run.start).is_some_and(unicode_bidi::Level::is_rtl);
+            let is_rtl = levels
+                .get(run.start)
+                .is_some_and(unicode_bidi::Level::is_rtl);
             let first = pieces.len();
             self.run_pieces(run, is_rtl, &mut pieces);
             if is_rtl {

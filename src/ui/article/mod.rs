@@ -39,6 +39,7 @@
 //!   can check that work follows the viewport, not the document's length.
 
 pub mod bidi;
+pub mod bidi_text;
 mod find;
 mod ghosts;
 mod glyph_runs;

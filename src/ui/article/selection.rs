@@ -4,8 +4,8 @@
 //! paragraph(s) concerned, never by scanning the whole text. Words are UAX #29's, with
 //! dictionary words in Chinese, Japanese, Thai and other spaceless scripts (see `words`).
 
-use super::{ArticleAction, ArticleInput};
 use super::words::{segments, snap_bytes_to_words, word_bytes_at};
+use super::{ArticleAction, ArticleInput};
 use crate::model::text::sentence_bytes_at;
 use crate::model::{AnnotationId, Document, Span};
 

@@ -117,6 +117,32 @@ impl ParagraphText {
         }
     }
 
+    /// Like [`Self::layout`], at most `max_rows` rows: a longer text is cut at the end of the
+    /// last row that fits, with `…` after it (at the row's left end for right-to-left text).
+    pub fn layout_clipped(
+        ctx: &egui::Context,
+        text: &str,
+        format: &TextFormat,
+        width_px: f32,
+        max_rows: usize,
+    ) -> Self {
+        let full = Self::layout(ctx, text, format, width_px);
+        if full.row_count() <= max_rows.max(1) || full.map.is_none() {
+            return full;
+        }
+        // Room for the ellipsis on the last row.
+        let narrower = Self::layout(ctx, text, format, (width_px - format.font_id.size).max(1.0));
+        let end = narrower
+            .map
+            .as_ref()
+            .and_then(|m| m.rows.get(max_rows.max(1) - 1))
+            .map_or(0, |r| r.chars.end);
+        let mut cut: String = text.chars().take(end).collect();
+        cut.truncate(cut.trim_end().len());
+        cut.push('…');
+        Self::layout(ctx, &cut, format, width_px)
+    }
+
     /// The galley as egui laid it out; paint it at [`Self::paint_pos`].
     pub fn galley(&self) -> &Arc<Galley> {
         &self.galley
@@ -513,7 +539,8 @@ fn push_section(job: &mut LayoutJob, text: &str, format: &TextFormat) {
     job.text.push_str(text);
     job.sections.push(egui::text::LayoutSection {
         leading_space: 0.0,
-        byte_range: egui::epaint::text::ByteIndex(start)..egui::epaint::text::ByteIndex(job.text.len()),
+        byte_range: egui::epaint::text::ByteIndex(start)
+            ..egui::epaint::text::ByteIndex(job.text.len()),
         format: format.clone(),
     });
 }

@@ -294,11 +294,12 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                         )
                     })
                     .collect();
-                ui.label(format!(
+                let line = format!(
                     "{}: {}",
                     coder_label(side.coder.as_deref()),
                     marks.join("; ")
-                ));
+                );
+                ui.label(mixed_text(ui, &line));
             }
             let name = |i: usize| {
                 d.sides.get(i).map_or_else(
@@ -324,11 +325,17 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                                 )
                             },
                         );
-                        ui.label(format!("{name}: {text}"));
+                        ui.label(mixed_text(ui, &format!("{name}: {text}")));
                     }
                 }
             }
             ("ours".to_owned(), "theirs".to_owned())
         }
     }
+}
+
+/// A line that may quote right-to-left text, in reading order.
+fn mixed_text(ui: &Ui, line: &str) -> egui::WidgetText {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    crate::ui::article::bidi_text::widget_text(ui, line, font, None)
 }

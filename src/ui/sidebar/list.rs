@@ -9,6 +9,7 @@ use egui::{Align, Color32, Layout, RichText, Sense, Ui, Vec2};
 
 use super::super::{Action, tag_chip_ui, tag_color};
 use crate::model::{Annotation, AnnotationFilter, AnnotationId, DocumentId, Project};
+use crate::ui::article::bidi_text::widget_text;
 
 /// Height of one list row, without spacing.
 const ROW_HEIGHT_PX: f32 = 46.0;
@@ -354,8 +355,10 @@ fn row_ui(
             ui.add(egui::Label::new(text).truncate().selectable(false));
         });
     });
+    let font = egui::TextStyle::Body.resolve(row_ui.style());
+    let quote = crate::model::text::quoted(first_line(&a.quote));
     row_ui.add(
-        egui::Label::new(crate::model::text::quoted(first_line(&a.quote)))
+        egui::Label::new(widget_text(&row_ui, &quote, font, Some(1)))
             .truncate()
             .selectable(false),
     );
