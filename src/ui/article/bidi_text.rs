@@ -15,7 +15,8 @@ use super::text_map::ParagraphText;
 
 /// `text` for a label or link: as is when it has no right-to-left characters, else a galley
 /// in visual order as wide as the space left (so a right-to-left text sits at the right),
-/// cut to `max_rows` rows with `…`.
+/// cut to `max_rows` rows with `…`. Make such a label `.selectable(false)`: egui's text
+/// selection would map its glyphs to the text in storage order.
 pub fn widget_text(ui: &Ui, text: &str, font: FontId, max_rows: Option<usize>) -> WidgetText {
     if !needs_bidi(text) {
         return WidgetText::from(egui::RichText::new(text).font(font));
@@ -30,19 +31,22 @@ pub fn widget_text(ui: &Ui, text: &str, font: FontId, max_rows: Option<usize>) -
         Some(rows) => ParagraphText::layout_clipped(ui.ctx(), text, &format, width_px, rows),
         None => ParagraphText::layout(ui.ctx(), text, &format, width_px),
     };
-    WidgetText::Galley(full_width(&laid_out, width_px))
+    WidgetText::Galley(for_widget(&laid_out, text, width_px))
 }
 
-/// A right-aligned galley as wide as `width_px`, so a label built from it keeps its text at
-/// the right edge.
-fn full_width(text: &ParagraphText, width_px: f32) -> Arc<Galley> {
-    let galley = text.galley();
-    if !text.is_rtl() || galley.rect.width() >= width_px {
-        return Arc::clone(galley);
+/// The galley for a label: a right-to-left one as wide as `width_px`, so the label keeps its
+/// text at the right edge; and its text in logical order, which is what a label reports to
+/// screen readers (the glyphs are laid out already; egui paints rows, not the text).
+fn for_widget(laid_out: &ParagraphText, logical: &str, width_px: f32) -> Arc<Galley> {
+    let mut galley = (**laid_out.galley()).clone();
+    if laid_out.is_rtl() && galley.rect.width() < width_px {
+        galley.rect.min.x = galley.rect.max.x - width_px;
     }
-    let mut wide = (**galley).clone();
-    wide.rect.min.x = wide.rect.max.x - width_px;
-    Arc::new(wide)
+    let mut job = (*galley.job).clone();
+    job.text = logical.to_owned();
+    job.sections.clear();
+    galley.job = Arc::new(job);
+    Arc::new(galley)
 }
 
 /// A stretch of a paragraph drawn with a background and an underline.

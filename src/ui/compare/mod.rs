@@ -299,7 +299,7 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                     coder_label(side.coder.as_deref()),
                     marks.join("; ")
                 );
-                ui.label(mixed_text(ui, &line));
+                ui.add(egui::Label::new(mixed_text(ui, &line)).selectable(false));
             }
             let name = |i: usize| {
                 d.sides.get(i).map_or_else(
@@ -325,7 +325,8 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                                 )
                             },
                         );
-                        ui.label(mixed_text(ui, &format!("{name}: {text}")));
+                        let line = mixed_text(ui, &format!("{name}: {text}"));
+                        ui.add(egui::Label::new(line).selectable(false));
                     }
                 }
             }

@@ -214,7 +214,7 @@ impl Sidebar {
             // Right-to-left text in reading order (egui's faux italics would not apply).
             let font = egui::TextStyle::Body.resolve(ui.style());
             let text = crate::ui::article::bidi_text::widget_text(ui, &preview, font, None);
-            ui.add(egui::Label::new(text));
+            ui.add(egui::Label::new(text).selectable(false));
         } else {
             ui.add(egui::Label::new(RichText::new(preview).italics()).wrap());
         }
