@@ -403,3 +403,24 @@ fn an_english_line_with_arabic_names_keeps_its_words_in_place() {
     let selection = harness.state().input.selection.unwrap();
     assert_eq!(harness.state().quote(selection), "محمد");
 }
+
+#[test]
+fn the_sidebar_lists_a_right_to_left_quote_in_reading_order() {
+    use egui_kittest::kittest::{NodeT, Queryable};
+    let quote = "المفاوضات حول الحدود";
+    let app = stance::app::StanceApp::with_project(project(&[quote]));
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut stance::app::StanceApp| app.frame_ui(ui),
+            app,
+        );
+    install_system_fonts(&harness.ctx);
+    harness.run();
+    // The row's quote, as a screen reader gets it: the text in storage (reading) order,
+    // though its glyphs are laid out right to left.
+    let shown = stance::model::text::quoted(quote);
+    let node = harness.get_by_label_contains(&shown);
+    assert!(node.accesskit_node().value().is_none_or(|v| v.contains(&shown)));
+}

@@ -37,6 +37,14 @@
 //!   returns [`ArticleAction::FocusSuggestion`], and the one under the pointer is reported.
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
+//! - Right-to-left and mixed text: each paragraph goes through the Unicode Bidirectional
+//!   Algorithm ([`bidi`]); a right-to-left paragraph is right-aligned and ←/→ follow its
+//!   direction (← moves forward). Every position↔offset mapping goes through
+//!   [`text_map::ParagraphText`], which maps glyphs to logical offsets itself.
+//!   [`ArticleView::range_rects`] and [`ArticleView::painted_glyphs`] let tests compare
+//!   highlights with the glyphs drawn.
+//! - Words for double-click, snapping and Ctrl+arrows are UAX #29's, with dictionary words in
+//!   Chinese, Japanese and other scripts written without spaces (`words`).
 
 pub mod bidi;
 pub mod bidi_text;
