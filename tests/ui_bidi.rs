@@ -412,15 +412,16 @@ fn the_sidebar_lists_a_right_to_left_quote_in_reading_order() {
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .allow_missing_glyphs()
-        .build_ui_state(
-            |ui, app: &mut stance::app::StanceApp| app.frame_ui(ui),
-            app,
-        );
+        .build_ui_state(|ui, app: &mut stance::app::StanceApp| app.frame_ui(ui), app);
     install_system_fonts(&harness.ctx);
     harness.run();
     // The row's quote, as a screen reader gets it: the text in storage (reading) order,
     // though its glyphs are laid out right to left.
     let shown = stance::model::text::quoted(quote);
     let node = harness.get_by_label_contains(&shown);
-    assert!(node.accesskit_node().value().is_none_or(|v| v.contains(&shown)));
+    assert!(
+        node.accesskit_node()
+            .value()
+            .is_none_or(|v| v.contains(&shown))
+    );
 }

@@ -44,7 +44,18 @@ fn for_widget(laid_out: &ParagraphText, logical: &str, width_px: f32) -> Arc<Gal
     }
     let mut job = (*galley.job).clone();
     job.text = logical.to_owned();
-    job.sections.clear();
+    // One section over the whole text: a job without sections counts as empty, and egui
+    // paints nothing for an empty galley.
+    let format = job
+        .sections
+        .first()
+        .map(|s| s.format.clone())
+        .unwrap_or_default();
+    job.sections = vec![egui::text::LayoutSection {
+        leading_space: 0.0,
+        byte_range: egui::epaint::text::ByteIndex(0)..egui::epaint::text::ByteIndex(logical.len()),
+        format,
+    }];
     galley.job = Arc::new(job);
     Arc::new(galley)
 }
