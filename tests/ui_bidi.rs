@@ -4,7 +4,7 @@
 //! Where a word is on screen is taken from the glyphs egui painted (not from the view's own
 //! mapping): the words of a right-to-left line show right to left, so the k-th word from the
 //! right is the k-th word of the text.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 
 use std::process::Command;
 
@@ -51,11 +51,10 @@ fn has_fonts_for(text: &str) -> bool {
 
 fn project(annotations: &[&str]) -> Project {
     let mut project = Project::new("Right to left");
-    project
-        .documents
-        .push(Document::new("محادثات الدوحة", ARTICLE.to_owned()));
+    let added = project.add_document(Document::new("محادثات الدوحة", ARTICLE.to_owned()));
+    project.apply(added).unwrap();
     for needle in annotations {
-        let doc = &project.documents[0];
+        let doc = &project.documents()[0];
         let span = doc.find(needle, 0).unwrap();
         let annotation = Annotation::bare(
             AnnotationId::random(),
@@ -79,7 +78,7 @@ fn harness(project: Project) -> Option<Harness<'static, Host>> {
         println!("note: no Arabic, Hebrew or Persian font on this machine; skipped");
         return None;
     }
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let host = Host {
         view: ArticleView::default(),
         project,

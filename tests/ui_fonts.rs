@@ -7,7 +7,7 @@ use egui::FontFamily;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stance::app::StanceApp;
-use stance::io::article::document_from_text;
+use stance::io::formats::article::document_from_text;
 use stance::model::Project;
 use stance::ui::fonts::{
     SCRIPT_PROBES, discovered_font_names, install_system_fonts, missing_font_notice,

@@ -60,9 +60,10 @@ fn paragraph(rng: &mut Rng, target_bytes: usize, out: &mut String) {
             out.push('«');
             out.push_str(&sentence(rng, 6, 22));
             out.push_str("» قال ");
-            out.push_str(*rng.pick(GIVEN_NAMES));
+            let (given, family) = (*rng.pick(GIVEN_NAMES), *rng.pick(FAMILY_NAMES));
+            out.push_str(given);
             out.push(' ');
-            out.push_str(*rng.pick(FAMILY_NAMES));
+            out.push_str(family);
             out.push('.');
         } else {
             out.push_str(&sentence(rng, 6, 28));
@@ -245,9 +246,9 @@ mod tests {
             actors: 20,
         };
         let project = arabic_article_project(spec).unwrap_or_else(|e| panic!("{e}"));
-        let doc = &project.documents[0];
+        let doc = &project.documents()[0];
         assert!(doc.text.len() >= 60_000 && doc.text.len() < 70_000);
-        assert_eq!(project.annotations.len(), 300);
+        assert_eq!(project.annotations().len(), 300);
         let rtl = doc
             .paragraphs()
             .iter()
@@ -264,7 +265,7 @@ mod tests {
         );
         assert_eq!(
             arabic_article_project(spec)
-                .map(|p| p.documents[0].text.clone())
+                .map(|p| p.documents()[0].text.clone())
                 .ok(),
             Some(doc.text.clone()),
             "deterministic"
