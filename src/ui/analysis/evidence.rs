@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::{AnalysisAction, Picked};
 use crate::analysis::{Evidence, PositionMap, stance_word};
 use crate::model::{AnnotationId, Project};
+use crate::ui::article::bidi_text::{isolated, label};
 use crate::ui::{tag_chip_ui, tag_color};
 
 /// Draws the list; true if the user closed it.
@@ -23,7 +24,8 @@ pub(super) fn evidence_ui(
         match picked {
             Picked::Cell { actor, issue } => {
                 let name = project.actor(actor).map_or("", |a| a.name.as_str());
-                ui.label(format!("{name} on {}", project.issue_name(issue)));
+                let issue = project.issue_name(issue);
+                label(ui, &format!("{} on {}", isolated(name), isolated(&issue)), None);
             }
             Picked::Mark(_) => {
                 ui.label("One statement");
@@ -106,7 +108,8 @@ fn mark_ui(ui: &mut Ui, project: &Project, id: AnnotationId, actions: &mut Vec<A
         .map_or_else(|| "undated".to_owned(), |d| d.to_string());
     ui.horizontal_wrapped(|ui| {
         ui.monospace(date);
-        ui.strong(project.holder_name(a));
+        let strong = ui.visuals().strong_text_color();
+        label(ui, &isolated(project.holder_name(a)), Some(strong));
         ui.label(RichText::new(stance_word(a.stance)).italics());
         if ui
             .link(quote_text(ui, &a.quote))

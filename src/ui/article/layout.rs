@@ -8,6 +8,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
+use super::piece_widths::PieceWidths;
 use super::text_map::ParagraphText;
 
 use crate::model::Document;
@@ -175,6 +176,11 @@ pub(super) struct ParagraphLayouts {
     frame: u64,
     /// Paragraphs laid out (cache misses) since [`Self::begin_frame`].
     pub laid_out_this_frame: usize,
+    /// egui text layouts those took: one each, two for a bidi paragraph of several lines
+    /// with words not measured before.
+    pub text_layouts_this_frame: usize,
+    /// Advances of the words bidi paragraphs were measured with, for the body style.
+    widths: PieceWidths,
     /// Average advance of a body character, for estimating unseen paragraphs.
     char_width_px: f32,
     /// The font atlas our galleys point into; see [`AtlasState`].
@@ -209,6 +215,7 @@ impl ParagraphLayouts {
         self.style = None;
         self.atlas = None;
         self.galleys.clear();
+        self.widths.clear();
         self.heights = HeightIndex::default();
     }
 
@@ -217,6 +224,7 @@ impl ParagraphLayouts {
     pub fn begin_frame(&mut self, doc: &Document, style: ReadingStyle, fonts: &egui::Context) {
         self.frame += 1;
         self.laid_out_this_frame = 0;
+        self.text_layouts_this_frame = 0;
         let atlas = AtlasState::read(fonts);
         if self
             .atlas
@@ -233,6 +241,7 @@ impl ParagraphLayouts {
             return;
         }
         self.galleys.clear();
+        self.widths.clear();
         self.char_width_px = average_char_width(fonts, &style);
         let chars_per_line = (style.measure_px / self.char_width_px).max(1.0);
         let estimates = doc
@@ -267,13 +276,15 @@ impl ParagraphLayouts {
         }
         let paragraph = doc.paragraphs().get(index)?;
         let text = doc.text.get(paragraph.bytes_start..paragraph.bytes_end)?;
-        let laid_out = Arc::new(ParagraphText::layout(
+        let laid_out = Arc::new(ParagraphText::layout_remembering(
             ctx,
             text,
             &style.body_format(),
             style.measure_px,
+            &mut self.widths,
         ));
         self.laid_out_this_frame += 1;
+        self.text_layouts_this_frame += laid_out.layout_passes();
         let changed = self
             .heights
             .set(index, laid_out.height_px() + style.paragraph_gap_px);

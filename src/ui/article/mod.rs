@@ -58,6 +58,7 @@ mod layout;
 mod line_break;
 mod paint;
 mod palette;
+pub mod piece_widths;
 pub mod selection;
 pub mod text_map;
 mod words;
@@ -140,6 +141,9 @@ pub enum ArticleAction {
 pub struct ArticleStats {
     /// Paragraph galleys built this frame (cache misses).
     pub paragraphs_laid_out: usize,
+    /// egui text layouts those took: one a paragraph, or two for a right-to-left or mixed
+    /// paragraph of several lines with words not measured before.
+    pub text_layouts: usize,
     /// Paragraphs painted this frame: the visible ones.
     pub paragraphs_painted: usize,
     pub first_painted: Option<usize>,
@@ -578,6 +582,7 @@ impl ArticleView {
     fn frame_stats(&self, project: &Project, doc: &Document, built: usize) -> ArticleStats {
         ArticleStats {
             paragraphs_laid_out: self.layouts.laid_out_this_frame,
+            text_layouts: self.layouts.text_layouts_this_frame,
             paragraphs_painted: self.visible.len(),
             first_painted: self.visible.first().map(|v| v.index),
             last_painted: self.visible.last().map(|v| v.index),

@@ -22,9 +22,11 @@
 //! clusters to chars. A range that crosses a direction boundary is drawn as several
 //! rectangles, one per visually contiguous stretch.
 //!
-//! A one-line paragraph costs one layout, a longer one two. The result is cached with the
-//! paragraph's layout.
+//! A one-line paragraph costs one layout, a longer one two, unless the caller keeps
+//! [`PieceWidths`]: a paragraph whose words were all measured before then skips step 1's
+//! layout. The result is cached with the paragraph's layout.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -35,6 +37,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::bidi::{self, BidiParagraph, Piece};
 use super::glyph_runs::{self, GlyphInfo, GraphemeBoxes, PieceText};
 use super::line_break::break_lines;
+use super::piece_widths::PieceWidths;
 
 /// Where one char is drawn: its row and extent, shared by all chars of its grapheme.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -72,11 +75,36 @@ pub struct ParagraphText {
     shift_px: f32,
     is_rtl: bool,
     map: Option<BidiMap>,
+    /// How many times egui laid out text for it: 1, or 2 for a bidi paragraph of several
+    /// lines whose words were not all measured before.
+    layout_passes: u8,
 }
 
 impl ParagraphText {
     /// Lays out `text` wrapped at `width_px`.
     pub fn layout(ctx: &egui::Context, text: &str, format: &TextFormat, width_px: f32) -> Self {
+        Self::layout_with(ctx, text, format, width_px, None)
+    }
+
+    /// Like [`Self::layout`], reusing and adding to `widths`, the advances of words measured
+    /// before in the same font.
+    pub fn layout_remembering(
+        ctx: &egui::Context,
+        text: &str,
+        format: &TextFormat,
+        width_px: f32,
+        widths: &mut PieceWidths,
+    ) -> Self {
+        Self::layout_with(ctx, text, format, width_px, Some(widths))
+    }
+
+    fn layout_with(
+        ctx: &egui::Context,
+        text: &str,
+        format: &TextFormat,
+        width_px: f32,
+        widths: Option<&mut PieceWidths>,
+    ) -> Self {
         if !bidi::needs_bidi(text) {
             let mut job = LayoutJob::single_section(text.to_owned(), format.clone());
             job.wrap.max_width = width_px;
@@ -85,6 +113,7 @@ impl ParagraphText {
                 shift_px: 0.0,
                 is_rtl: false,
                 map: None,
+                layout_passes: 1,
             };
         }
         let paragraph = BidiParagraph::new(text);
@@ -101,20 +130,48 @@ impl ParagraphText {
             shift_px,
         };
         let whole = 0..chars.len();
-        let (galley, map) = source.lay_out(ctx, std::slice::from_ref(&whole));
-        let widths = map.advances(chars.len());
-        let lines = break_lines(text, &widths, &grapheme_starts, width_px);
-        let (galley, map) = if lines.len() > 1 {
-            source.lay_out(ctx, &lines)
-        } else {
-            (galley, map)
+        let whole_pieces = paragraph.line_pieces(whole.clone());
+        let known = (widths.as_deref())
+            .and_then(|w| w.advances(&whole_pieces, |p| source.shown(p), chars.len()));
+        let (one_line, advances) = match known {
+            Some(advances) => (None, advances),
+            None => {
+                let (galley, map) = source.lay_out(ctx, &[(whole, whole_pieces.clone())]);
+                let advances = map.advances(chars.len());
+                if let Some(widths) = widths {
+                    widths.learn(&whole_pieces, |p| source.shown(p), &advances);
+                }
+                (Some((galley, map)), advances)
+            }
+        };
+        let lines = break_lines(text, &advances, &grapheme_starts, width_px);
+        let (galley, map, layout_passes) = match one_line {
+            Some((galley, map)) if lines.len() == 1 => (galley, map, 1),
+            _ => {
+                let passes = if one_line.is_some() { 2 } else { 1 };
+                let lines: Vec<_> = (lines.into_iter())
+                    .map(|line| {
+                        let pieces = paragraph.line_pieces(line.clone());
+                        (line, pieces)
+                    })
+                    .collect();
+                let (galley, map) = source.lay_out(ctx, &lines);
+                (galley, map, passes)
+            }
         };
         Self {
             galley,
             shift_px,
             is_rtl,
             map: Some(map),
+            layout_passes,
         }
+    }
+
+    /// How many times egui laid out text for this paragraph (1, or 2 for a bidi paragraph of
+    /// several lines whose words were not all measured before): counted work, for tests.
+    pub fn layout_passes(&self) -> usize {
+        usize::from(self.layout_passes)
     }
 
     /// Like [`Self::layout`], at most `max_rows` rows: a longer text is cut at the end of the
@@ -362,21 +419,22 @@ struct Source<'a> {
     shift_px: f32,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
     /// The text a piece shows: a mirrored bracket, or its own chars.
-    fn shown(&self, piece: &Piece) -> String {
+    fn shown(&self, piece: &Piece) -> Cow<'a, str> {
         match piece.mirrored {
-            Some(m) => m.to_string(),
-            None => self
-                .text
-                .get(piece.bytes.clone())
-                .unwrap_or_default()
-                .to_owned(),
+            Some(m) => Cow::Owned(m.to_string()),
+            None => Cow::Borrowed(self.text.get(piece.bytes.clone()).unwrap_or_default()),
         }
     }
 
-    /// Lays out `lines` (logical char ranges) as one galley, a row per line, and maps it.
-    fn lay_out(&self, ctx: &egui::Context, lines: &[Range<usize>]) -> (Arc<Galley>, BidiMap) {
+    /// Lays out `lines` (logical char ranges, each with its pieces in visual order) as one
+    /// galley, a row per line, and maps it.
+    fn lay_out(
+        &self,
+        ctx: &egui::Context,
+        lines: &[(Range<usize>, Vec<Piece>)],
+    ) -> (Arc<Galley>, BidiMap) {
         let mut job = LayoutJob::default();
         job.wrap.max_width = f32::INFINITY;
         job.halign = if self.paragraph.is_rtl() {
@@ -384,16 +442,13 @@ impl Source<'_> {
         } else {
             Align::LEFT
         };
-        let mut line_pieces = Vec::with_capacity(lines.len());
-        for (i, line) in lines.iter().enumerate() {
+        for (i, (_, pieces)) in lines.iter().enumerate() {
             if i > 0 {
                 push_section(&mut job, "\n", self.format);
             }
-            let pieces = self.paragraph.line_pieces(line.clone());
-            for piece in &pieces {
+            for piece in pieces {
                 push_section(&mut job, &self.shown(piece), self.format);
             }
-            line_pieces.push(pieces);
         }
         let galley = ctx.fonts_mut(|f| f.layout_job(job));
         let mut boxes = vec![
@@ -407,7 +462,7 @@ impl Source<'_> {
             self.chars.len()
         ];
         let mut rows = Vec::with_capacity(lines.len());
-        for (row_index, (line, pieces)) in lines.iter().zip(&line_pieces).enumerate() {
+        for (row_index, (line, pieces)) in lines.iter().enumerate() {
             let Some(placed) = galley.rows.get(row_index) else {
                 break;
             };
@@ -507,7 +562,8 @@ impl Source<'_> {
                     chars: &chars,
                     grapheme_starts: &starts,
                 };
-                let job = LayoutJob::single_section(self.shown(piece), self.format.clone());
+                let job =
+                    LayoutJob::single_section(self.shown(piece).into_owned(), self.format.clone());
                 let count = ctx
                     .fonts_mut(|f| f.layout_job(job))
                     .rows

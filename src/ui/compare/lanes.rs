@@ -253,7 +253,7 @@ fn bidi_paragraph_ui(
             }),
         }
     }
-    marked_paragraph_ui(ui, text, FontId::proportional(input.font_size_px), &marks);
+    marked_paragraph_ui(ui, text, &FontId::proportional(input.font_size_px), &marks);
 }
 
 /// One paragraph of one lane: `mine` highlighted in their tag colours, marks underlined.
