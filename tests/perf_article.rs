@@ -158,7 +158,11 @@ fn right_to_left_paragraphs_take_one_layout_once_their_words_are_known() {
     let layouts = |s: &[ArticleStats]| s.iter().map(|s| s.text_layouts).sum::<usize>();
     // The first screens measure the vocabulary: paragraphs take two layouts there.
     assert!(layouts(first) > laid_out(first));
-    assert!(laid_out(rest) > 40, "scrolled past {} paragraphs", laid_out(rest));
+    assert!(
+        laid_out(rest) > 40,
+        "scrolled past {} paragraphs",
+        laid_out(rest)
+    );
     // Generated text repeats a small vocabulary (rare tokens still turn up late); news text
     // repeats most of its words.
     assert!(

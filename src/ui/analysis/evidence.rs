@@ -25,7 +25,11 @@ pub(super) fn evidence_ui(
             Picked::Cell { actor, issue } => {
                 let name = project.actor(actor).map_or("", |a| a.name.as_str());
                 let issue = project.issue_name(issue);
-                label(ui, &format!("{} on {}", isolated(name), isolated(&issue)), None);
+                label(
+                    ui,
+                    &format!("{} on {}", isolated(name), isolated(&issue)),
+                    None,
+                );
             }
             Picked::Mark(_) => {
                 ui.label("One statement");

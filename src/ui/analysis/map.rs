@@ -257,13 +257,8 @@ fn paint_header(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos
         if needs_bidi(name) {
             // Up to two lines in reading order, right-aligned if the name reads right to left.
             let format = egui::text::TextFormat::simple(FontId::proportional(12.0), color);
-            let laid_out = ParagraphText::layout_clipped(
-                ui.ctx(),
-                name,
-                &format,
-                CELL_WIDTH_PX - 8.0,
-                2,
-            );
+            let laid_out =
+                ParagraphText::layout_clipped(ui.ctx(), name, &format, CELL_WIDTH_PX - 8.0, 2);
             let top = y + HEADER_HEIGHT_PX - 4.0 - laid_out.height_px();
             let at = laid_out.paint_pos(pos2(x + 4.0, top));
             painter.galley(at, std::sync::Arc::clone(laid_out.galley()), color);

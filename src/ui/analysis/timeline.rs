@@ -260,7 +260,11 @@ fn mark_hover_ui(ui: &mut Ui, project: &Project, mark: &TimelineMark) {
         .and_then(|h| project.actor(h))
         .map_or("(no holder)", |a| a.name.as_str());
     let strong = ui.visuals().strong_text_color();
-    label(ui, &format!("{}, {}", isolated(holder), mark.date), Some(strong));
+    label(
+        ui,
+        &format!("{}, {}", isolated(holder), mark.date),
+        Some(strong),
+    );
     ui.label(format!(
         "{} · {}",
         project.schema().name(e.tag(project)),

@@ -24,7 +24,14 @@ pub fn widget_text(ui: &Ui, text: &str, font: FontId, max_rows: Option<usize>) -
         return WidgetText::from(egui::RichText::new(text).font(font));
     }
     let width_px = ui.available_width().max(font.size * 4.0);
-    WidgetText::Galley(widget_galley(ui.ctx(), text, &font, width_px, max_rows, true))
+    WidgetText::Galley(widget_galley(
+        ui.ctx(),
+        text,
+        &font,
+        width_px,
+        max_rows,
+        true,
+    ))
 }
 
 /// `text` on one line for a label among others (a name in a row): as is when it has no
@@ -35,7 +42,14 @@ pub fn inline_text(ui: &Ui, text: &str, font: FontId) -> WidgetText {
         return WidgetText::from(egui::RichText::new(text).font(font));
     }
     let width_px = ui.available_width().max(font.size * 4.0);
-    WidgetText::Galley(widget_galley(ui.ctx(), text, &font, width_px, Some(1), false))
+    WidgetText::Galley(widget_galley(
+        ui.ctx(),
+        text,
+        &font,
+        width_px,
+        Some(1),
+        false,
+    ))
 }
 
 /// The label's galley for [`widget_text`] and [`inline_text`], from the frame cache.
@@ -125,7 +139,8 @@ struct LaidOut {
 
 impl egui::cache::CacheTrait for LaidOut {
     fn update(&mut self) {
-        self.entries.retain(|_, (_, is_used)| std::mem::take(is_used));
+        self.entries
+            .retain(|_, (_, is_used)| std::mem::take(is_used));
     }
 
     fn len(&self) -> usize {
@@ -189,7 +204,11 @@ pub fn paint_line(
     let galley = laid_out.galley();
     let rect = anchor.anchor_size(pos, galley.size());
     // A right-to-left galley is right-aligned: its rows lie left of its origin.
-    painter.galley(rect.min - galley.rect.min.to_vec2(), Arc::clone(galley), color);
+    painter.galley(
+        rect.min - galley.rect.min.to_vec2(),
+        Arc::clone(galley),
+        color,
+    );
     rect
 }
 
