@@ -9,6 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 mod front_matter;
+pub mod incoming;
 
 use self::front_matter::{FrontMatter, split_front_matter};
 use crate::io::error::ImportError;
@@ -17,6 +18,9 @@ use crate::io::text_file::{MAX_FILE_BYTES, read_text_file};
 use crate::model::{Document, text::normalize_text};
 
 pub use self::front_matter::FrontMatterError;
+pub use self::incoming::{
+    ArticleMeta, ArticlesRead, IncomingArticle, MetaSource, Origin, Part, RefusedArticle, Sourced,
+};
 
 /// Extensions of an article read as Markdown (a subset of [`ARTICLE_EXTENSIONS`]).
 pub const MARKDOWN_ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown"];
