@@ -12,6 +12,7 @@
 pub mod article;
 pub mod brat;
 pub mod csv;
+pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;

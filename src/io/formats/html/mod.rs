@@ -153,7 +153,7 @@ fn fallback_text(doc: &Document) -> String {
 
 /// The text less a first paragraph that only repeats the headline (the page's `<h1>`),
 /// which is the document's title already.
-fn without_leading_title(text: &str, title: Option<&str>) -> String {
+pub fn without_leading_title(text: &str, title: Option<&str>) -> String {
     let Some(title) = title else {
         return text.to_owned();
     };
