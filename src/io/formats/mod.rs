@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod report;
 pub mod ron;
 pub mod w3c;
+pub mod word;
 
 use std::path::Path;
 
