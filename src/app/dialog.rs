@@ -43,6 +43,8 @@ pub(super) enum Dialog {
     Preferences,
     /// An imported folder holds several brat folders: which to import.
     ChooseFolders(Vec<PathBuf>),
+    /// File → Import from URL…: the address, then the fetch's progress.
+    ImportUrl,
 }
 
 impl Dialog {
@@ -63,7 +65,8 @@ impl Dialog {
             | Dialog::About
             | Dialog::Export
             | Dialog::Schema
-            | Dialog::Preferences => false,
+            | Dialog::Preferences
+            | Dialog::ImportUrl => false,
         }
     }
 }

@@ -9,7 +9,7 @@ use super::recovery::Recovery;
 use super::view::MainView;
 use super::{
     StanceApp, actors, adjudication, annotations, corpus, files, links, navigation, repair, saving,
-    schema, undo,
+    schema, undo, web_import::WebImport,
 };
 use crate::app::prefs::Theme;
 use crate::model::{Nudge, SpanEnd};
@@ -196,6 +196,12 @@ impl StanceApp {
                 files::start_import_folder_dialog(wb, ctx);
             }
             Intent::Import(paths) => files::import(wb, ctx, &paths),
+            Intent::Action(Action::Command(Command::ImportUrl)) => WebImport::open_dialog(wb),
+            Intent::FetchUrl(url) => self.web.start(wb, ctx, url),
+            Intent::CancelFetch => self.web.cancel(),
+            Intent::CloseUrlDialog => self.web.close(wb),
+            Intent::UrlFetched { url, result } => WebImport::fetched(wb, ctx, &url, result),
+            Intent::Action(Action::Command(Command::PasteAsNewArticle)) => self.web.paste(wb, ctx),
             Intent::ImportFolder(paths) => files::import_folder(wb, ctx, &paths),
             Intent::ImportFolders(folders) => files::import_chosen_folders(wb, ctx, &folders),
             Intent::Drop(paths) => files::drop_files(&mut self.files, wb, ctx, paths),

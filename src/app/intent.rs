@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use crate::io::fetch::FetchError;
+use crate::io::formats::article::ArticlesRead;
 use crate::io::recovery::RecoveryError;
 use crate::io::{FileFingerprint, LoadError, SaveError};
 use crate::model::attribution::Suggestion;
@@ -61,6 +63,12 @@ pub(super) enum Intent {
     OpenInstead(Option<usize>),
     /// The brat folders chosen for import (none: cancelled).
     ImportFolders(Vec<PathBuf>),
+    /// The Import from URL dialog: fetch this address.
+    FetchUrl(String),
+    /// The Import from URL dialog: stop the fetch under way.
+    CancelFetch,
+    /// The Import from URL dialog was closed (stopping a fetch under way).
+    CloseUrlDialog,
 
     // Background events.
     /// A native file dialog was answered (or cancelled).
@@ -80,6 +88,11 @@ pub(super) enum Intent {
         document: DocumentId,
         key: ProjectKey,
         suggestions: Vec<Suggestion>,
+    },
+    /// The fetch of Import from URL ended.
+    UrlFetched {
+        url: String,
+        result: Result<ArticlesRead, FetchError>,
     },
     /// The suggestion worker died analysing this document at this state.
     SuggestionsFailed {

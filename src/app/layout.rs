@@ -47,6 +47,8 @@ pub(super) struct Shown<'a> {
     /// The formats the Export dialog offers, and its preview while it is open.
     pub(super) export_formats: &'a [FormatChoice],
     pub(super) export_preview: Option<&'a ExportPreview>,
+    /// The Import from URL fetch under way, for its dialog.
+    pub(super) url_fetch: Option<crate::ui::url_dialog::FetchProgress>,
 }
 
 /// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the
@@ -63,6 +65,7 @@ pub(super) struct Panels {
     pub(super) document_list: DocumentList,
     pub(super) corpus_search: CorpusSearchPanel,
     pub(super) folder_choice: FolderChoice,
+    pub(super) url_dialog: crate::ui::url_dialog::UrlDialog,
 }
 
 impl Panels {
@@ -354,6 +357,15 @@ impl Panels {
                 intents.extend(action.map(Intent::from));
                 if !is_open {
                     intents.push(Intent::CloseDialog);
+                }
+            }
+            Dialog::ImportUrl => {
+                use crate::ui::url_dialog::UrlAnswer;
+                match self.url_dialog.ui(ctx, app.url_fetch.as_ref()) {
+                    Some(UrlAnswer::Fetch(url)) => intents.push(Intent::FetchUrl(url)),
+                    Some(UrlAnswer::Cancel) => intents.push(Intent::CancelFetch),
+                    Some(UrlAnswer::Close) => intents.push(Intent::CloseUrlDialog),
+                    None => {}
                 }
             }
             Dialog::ChooseFolders(folders) => {

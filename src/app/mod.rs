@@ -10,13 +10,14 @@
 //!
 //! Controllers: `files` (new, open, import, quit), `saving`, `export`, `disk_watch`,
 //! `recovery` (with `autosave`), `repair`, `annotations`, `actors`, `links`, `schema`,
-//! `undo`, `navigation`, `attribution`, `adjudication`, `corpus`. Preferences: `prefs`.
+//! `undo`, `navigation`, `attribution`, `adjudication`, `corpus`, `web_import` (Import from URL, Paste as New Article). Preferences: `prefs`.
 
 mod actors;
 mod adjudication;
 mod annotations;
 mod attribution;
 mod autosave;
+pub mod clipboard;
 mod corpus;
 mod dialog;
 mod disk_watch;
@@ -37,6 +38,7 @@ mod session;
 mod text_check;
 mod undo;
 mod view;
+mod web_import;
 mod workbench;
 
 use std::path::{Path, PathBuf};
@@ -61,6 +63,7 @@ use prefs::{Preferences, Theme};
 use recovery::Recovery;
 use session::Session;
 use view::ViewState;
+use web_import::WebImport;
 use workbench::Workbench;
 
 pub use dialog::Pending;
@@ -143,6 +146,7 @@ pub struct StanceApp {
     disk: DiskWatch,
     recovery: Recovery,
     attribution: Attribution,
+    web: WebImport,
     /// Intents asked for outside a frame (startup, tests) and applied on the next one.
     queued: Vec<Intent>,
     applied_theme: Option<Theme>,
@@ -169,6 +173,7 @@ impl StanceApp {
             disk: DiskWatch::default(),
             recovery: Recovery::default(),
             attribution: Attribution::default(),
+            web: WebImport::default(),
             queued: Vec::new(),
             applied_theme: None,
             title_sent_for: None,
@@ -200,6 +205,20 @@ impl StanceApp {
         if let Some(autosave) = &mut self.wb.session.autosave {
             autosave.policy = policy;
         }
+        self
+    }
+
+    /// Reads the clipboard from `clipboard` (tests put fixed contents there).
+    #[must_use]
+    pub fn with_clipboard(mut self, clipboard: Box<dyn clipboard::ClipboardSource>) -> Self {
+        self.web.clipboard = clipboard;
+        self
+    }
+
+    /// How long Import from URL waits and how much it reads (tests use short timeouts).
+    #[must_use]
+    pub fn with_fetch_options(mut self, options: crate::io::fetch::FetchOptions) -> Self {
+        self.web.options = options;
         self
     }
 
@@ -317,6 +336,8 @@ impl StanceApp {
         self.disk.poll(&self.wb, ctx, &mut events);
         self.apply(ctx, std::mem::take(&mut events));
         self.attribution.poll(&self.wb, &mut events);
+        self.apply(ctx, std::mem::take(&mut events));
+        self.web.poll(ctx, &mut events);
         self.apply(ctx, events);
     }
 
@@ -324,6 +345,7 @@ impl StanceApp {
     fn draw(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         let ctx = ui.ctx().clone();
         let export_preview = self.export.preview(&self.wb);
+        let url_fetch = self.web.progress();
         let ghosts = self.attribution.ghosts(&self.wb);
         let Workbench {
             session,
@@ -352,6 +374,7 @@ impl StanceApp {
             hovered_suggestion: self.attribution.hovered(),
             export_formats: &export::FORMATS,
             export_preview,
+            url_fetch,
         };
         panels.panels_ui(ui, &shown, scroll_to, intents);
         panels.windows_ui(&ctx, &shown, toasts, intents);

@@ -26,12 +26,14 @@ pub enum Command {
     Open,
     ImportArticle,
     ImportFolder,
+    ImportUrl,
     Save,
     SaveAs,
     Export,
     Quit,
     Undo,
     Redo,
+    PasteAsNewArticle,
     DeleteAnnotation,
     AddSelectionAsRange,
     Link,
@@ -124,12 +126,14 @@ impl Command {
             Command::Open => "Open…",
             Command::ImportArticle => "Import Article…",
             Command::ImportFolder => "Import Folder…",
+            Command::ImportUrl => "Import from URL…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
+            Command::PasteAsNewArticle => "Paste as New Article",
             Command::DeleteAnnotation => "Delete Annotation",
             Command::AddSelectionAsRange => "Add Selection as Range",
             Command::Link => "Link Annotation…",
@@ -184,11 +188,17 @@ impl Command {
             Command::ImportFolder => {
                 "Add a folder of articles (.txt, .md), a brat folder, or brat folders to this project"
             }
+            Command::ImportUrl => {
+                "Fetch a web page or feed by its address and add its article(s) to this project"
+            }
             Command::Save => "Save the project",
             Command::SaveAs => "Save the project to a new file",
             Command::Export => "Export annotations (CSV, JSON, Markdown, brat…)",
             Command::Quit => "Close Stance",
             Command::Undo => "Undo the last change",
+            Command::PasteAsNewArticle => {
+                "Make a new document from the clipboard (a copied web page's text, cleaned)"
+            }
             Command::Redo => "Redo the last undone change",
             Command::DeleteAnnotation => "Delete the selected annotation",
             Command::AddSelectionAsRange => {
@@ -273,6 +283,7 @@ impl Command {
             Command::Quit => const { &[cmd(Key::Q)] },
             Command::Undo => const { &[cmd(Key::Z)] },
             Command::Redo => const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
+            Command::PasteAsNewArticle => const { &[cmd_shift(Key::V)] },
             Command::DeleteAnnotation => const { &[bare(Key::Delete), bare(Key::Backspace)] },
             Command::AddSelectionAsRange => const { &[cmd(Key::R)] },
             Command::Link => const { &[bare(Key::L)] },
@@ -306,6 +317,7 @@ impl Command {
             Command::NextDocument => const { &[cmd(Key::PageDown)] },
             Command::PreviousDocument => const { &[cmd(Key::PageUp)] },
             Command::ImportFolder
+            | Command::ImportUrl
             | Command::ThemeLight
             | Command::ThemeDark
             | Command::ThemeSystem
@@ -333,6 +345,7 @@ impl Command {
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
             | Command::Save
             | Command::SaveAs
             | Command::Export
@@ -340,6 +353,7 @@ impl Command {
             | Command::CompareWith => Some(Menu::File),
             Command::Undo
             | Command::Redo
+            | Command::PasteAsNewArticle
             | Command::DeleteAnnotation
             | Command::AddSelectionAsRange
             | Command::Link
@@ -437,6 +451,8 @@ impl Command {
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
+            | Command::PasteAsNewArticle
             | Command::Save
             | Command::SaveAs
             | Command::Quit
@@ -483,12 +499,14 @@ impl Command {
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
             | Command::Save
             | Command::SaveAs
             | Command::Export
             | Command::Quit
             | Command::Undo
             | Command::Redo
+            | Command::PasteAsNewArticle
             | Command::DeleteAnnotation
             | Command::AddSelectionAsRange
             | Command::Link

@@ -23,6 +23,7 @@ pub mod sidebar;
 pub mod status_bar;
 pub mod suggestion_card;
 pub mod theme;
+pub mod url_dialog;
 
 use std::path::PathBuf;
 

@@ -16,6 +16,7 @@ pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pasted;
 pub mod report;
 pub mod ron;
 pub mod w3c;

@@ -13,7 +13,7 @@ use feed_rs::model::{Entry, Feed, Text};
 use super::article::{
     ArticleMeta, ArticlesRead, IncomingArticle, MetaSource, Origin, Part, RefusedArticle, Sourced,
 };
-use super::html::metadata::{parse_date, split_title_suffix};
+use super::html::metadata::{TITLE_SEPARATORS, parse_date};
 use super::html::text::inline_text;
 use super::html::{text_from_fragment, without_leading_title};
 use crate::io::error::ImportError;
@@ -126,7 +126,15 @@ pub fn articles_from_feed(bytes: &[u8], origin: &Origin) -> Result<ArticlesRead,
 /// whole title.
 fn feed_outlet(feed: &Feed) -> Option<String> {
     let title = feed.title.as_ref().map(plain_text)?;
-    let outlet = split_title_suffix(&title).1.unwrap_or(&title).to_owned();
+    // Unlike a page title, a feed's head may be one word ("World – The Courier").
+    let outlet = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .map(|(_, tail)| tail.trim())
+        .filter(|tail| (1..=5).contains(&tail.split_whitespace().count()))
+        .min_by_key(|tail| tail.len())
+        .unwrap_or(&title)
+        .to_owned();
     (!outlet.is_empty()).then_some(outlet)
 }
 

@@ -343,12 +343,12 @@ fn page_title(doc: &Document) -> Option<String> {
 }
 
 /// Separators between a headline and the outlet in page titles.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / "];
+pub const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / "];
 
 /// `"Talks resume in Geneva | The Courier"` → `("Talks resume in Geneva", Some("The Courier"))`:
 /// the last part is an outlet when it is short (at most five words) and the headline keeps
 /// at least two words.
-pub fn split_title_suffix(title: &str) -> (&str, Option<&str>) {
+fn split_title_suffix(title: &str) -> (&str, Option<&str>) {
     let split = TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))

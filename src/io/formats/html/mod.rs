@@ -9,6 +9,7 @@
 //! same non-prose elements. The same text conversion cleans a feed item's HTML and pasted
 //! HTML ([`text_from_fragment`]).
 
+mod boilerplate;
 mod charset;
 pub mod metadata;
 pub mod text;
@@ -50,8 +51,15 @@ pub enum PageError {
 /// Reads a saved web page (the pipeline's reader shape: the file's bytes, read under the cap).
 ///
 /// # Errors
-/// A page over [`MAX_PAGE_BYTES`] or without article text, naming the file.
+/// A binary file, a page over [`MAX_PAGE_BYTES`] or without article text, naming the file.
 pub fn read_html(path: &Path, bytes: &[u8]) -> Result<ArticlesRead, ImportError> {
+    if is_binary(bytes) {
+        return Err(ImportError::Invalid {
+            path: path.to_path_buf(),
+            position: None,
+            message: "not a web page: the file holds binary data".to_owned(),
+        });
+    }
     let html = decode_html(bytes, None);
     let page = article_from_html(&html, None).map_err(|e| ImportError::Invalid {
         path: path.to_path_buf(),
@@ -65,6 +73,15 @@ pub fn read_html(path: &Path, bytes: &[u8]) -> Result<ArticlesRead, ImportError>
     }))
 }
 
+/// Binary data, not markup: a NUL byte near the start of a file with no UTF-16 mark (text
+/// never holds one).
+#[must_use]
+pub fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let is_utf16 = head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]);
+    !is_utf16 && head.contains(&0)
+}
+
 /// The article of a page. `page_url` is where it was fetched from, to make its links
 /// (the canonical one) absolute.
 ///
@@ -76,9 +93,11 @@ pub fn article_from_html(html: &str, page_url: Option<&str>) -> Result<PageArtic
     }
     let doc = Document::from(html);
     let meta = metadata::page_meta(&doc, page_url);
+    boilerplate::remove_boilerplate(&doc);
+    let fallback = fallback_text(&doc);
     let mut text = readable_text(doc, page_url).unwrap_or_default();
     if text.trim().is_empty() {
-        text = fallback_text(&Document::from(html));
+        text = fallback;
     }
     let text = without_leading_title(&text, meta.title.as_ref().map(|t| t.value.as_str()));
     if text.trim().is_empty() {
@@ -89,11 +108,13 @@ pub fn article_from_html(html: &str, page_url: Option<&str>) -> Result<PageArtic
 
 /// Paragraphs of an HTML fragment taken as it is (a feed item's content, a pasted
 /// selection): no readability scoring, which would throw away a short fragment, but still
-/// without scripts, styles, navigation and forms.
+/// without scripts, styles, navigation, forms, share tools and ads.
 #[must_use]
 pub fn text_from_fragment(html: &str) -> String {
     let html = html.get(..MAX_PAGE_BYTES).unwrap_or(html);
-    text::paragraphs(&Document::fragment(html).root())
+    let doc = Document::fragment(html);
+    boilerplate::remove_boilerplate(&doc);
+    text::paragraphs(&doc.root())
 }
 
 /// The metadata an HTML fragment carries in itself (pasted from a browser: its `<h1>`, a

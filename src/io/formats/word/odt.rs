@@ -111,10 +111,7 @@ mod tests {
             </office:text></office:body></office:document-content>"#
         );
         let body = body(&xml).unwrap();
-        assert_eq!(
-            body.paragraphs,
-            ["Talks resume", "One  two\nthree", "Item"]
-        );
+        assert_eq!(body.paragraphs, ["Talks resume", "One  two\nthree", "Item"]);
         assert_eq!(body.heading.as_deref(), Some("Talks resume"));
     }
 }
