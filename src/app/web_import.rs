@@ -173,7 +173,8 @@ impl WebImport {
 
 /// Adds the articles read as documents, in one undo step, and shows the first; those
 /// refused and those already in the project are named.
-fn add_articles(wb: &mut Workbench, ctx: &egui::Context, read: ArticlesRead, label: &str) {
-    let _ = (wb, ctx, read, label); // TEMP until the intake pipeline lands
-    if false {}
+fn add_articles(wb: &mut Workbench, ctx: &egui::Context, read: ArticlesRead, label: &str) -> bool {
+    // TEMP until the intake pipeline (wt-intake) lands: then `stage_intake`.
+    let _ = (wb, ctx, read, label);
+    false
 }
