@@ -164,7 +164,7 @@ impl WebImport {
         };
         match article_from_clipboard(contents.html.as_deref(), contents.text.as_deref()) {
             Ok(article) => {
-                add_articles(wb, ctx, ArticlesRead::one(article), "Paste as New Article")
+                add_articles(wb, ctx, ArticlesRead::one(article), "Paste as New Article");
             }
             Err(e) => wb.toasts.warning(ctx, format!("Nothing pasted: {e}")),
         }
