@@ -14,3 +14,4 @@ pub mod rng;
 pub mod rss;
 pub mod run;
 pub mod snapshot;
+pub mod web;

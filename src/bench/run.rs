@@ -113,6 +113,7 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     record(Figure::ms("b.save.ui_frame", save_frame));
     super::merge::merge_figures(options.quick, record)?;
     super::analysis::analysis_figures(options.quick, record)?;
+    super::web::web_figures(options.quick, record)?;
 
     if let Some(peak) = rss::peak_rss_bytes() {
         record(Figure::mb("bench.peak_rss", peak));
