@@ -25,11 +25,8 @@ impl DocumentMeta {
     /// the model stores them.
     #[must_use]
     pub fn tidied(self) -> Self {
-        let tidy = |value: Option<String>| {
-            value
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let tidy =
+            |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
         Self {
             title: self.title.trim().to_owned(),
             date: self.date,
@@ -130,9 +127,7 @@ mod tests {
             source: None,
             language: Some("en".to_owned()),
         };
-        let undo = project
-            .apply(project.set_document_meta(id, meta))
-            .unwrap();
+        let undo = project.apply(project.set_document_meta(id, meta)).unwrap();
         let doc = project.document(id).unwrap();
         assert_eq!(doc.title, "U.S. Presses for Truce in Syria");
         assert_eq!(doc.author, None, "a blank author is cleared");
