@@ -78,10 +78,17 @@ pub const SAMPLE_FILE_NAME: &str = "ukraine-talks-2025-12-05.txt";
 /// # Errors
 /// The window could not be created.
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Stance")
+        // Matches `stance.desktop`, so Wayland shells show the menu entry's icon and name.
+        .with_app_id("stance");
+    match crate::ui::icon::window_icon() {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        // Cosmetic: the window opens with the desktop's default icon.
+        Err(e) => eprintln!("stance: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Stance")
-            .with_app_id("stance")
+        viewport: viewport
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),

@@ -14,6 +14,7 @@ pub mod export_dialog;
 pub mod file_dialog;
 pub mod folder_choice;
 pub mod fonts;
+pub mod icon;
 pub mod link_popup;
 pub mod menu;
 pub mod prefs_window;
