@@ -12,6 +12,7 @@ use super::workbench::Workbench;
 use crate::io::fetch::{FetchControl, FetchError, FetchOptions, fetch_articles};
 use crate::io::formats::article::ArticlesRead;
 use crate::io::formats::pasted::article_from_clipboard;
+use crate::io::import::{Intake, stage_intake};
 use crate::ui::url_dialog::FetchProgress;
 
 /// What the controller keeps between frames: the fetch under way and the clipboard.
@@ -140,8 +141,11 @@ impl WebImport {
                 if matches!(wb.dialogs.current, Dialog::ImportUrl) {
                     wb.dialogs.close();
                 }
+                let count = read.articles.len();
                 if add_articles(wb, ctx, read, "Import from URL") {
-                    wb.toasts.info(ctx, format!("Imported from {url}"));
+                    let noun = if count == 1 { "article" } else { "articles" };
+                    wb.toasts
+                        .info(ctx, format!("Imported {count} {noun} from {url}"));
                 }
             }
             // The user asked to stop: nothing to report.
@@ -172,9 +176,34 @@ impl WebImport {
 }
 
 /// Adds the articles read as documents, in one undo step, and shows the first; those
-/// refused and those already in the project are named.
+/// refused and those already in the project are named. Whether any was added.
 fn add_articles(wb: &mut Workbench, ctx: &egui::Context, read: ArticlesRead, label: &str) -> bool {
-    // TEMP until the intake pipeline (wt-intake) lands: then `stage_intake`.
-    let _ = (wb, ctx, read, label);
-    false
+    let intake = Intake {
+        articles: read.articles,
+        refused: read.refused,
+        ..Intake::default()
+    };
+    let (edit, summary) = match stage_intake(&wb.session.project, intake) {
+        Ok((_, edit, summary)) => (edit, summary),
+        Err(e) => {
+            wb.dialogs.report(label, e.to_string());
+            return false;
+        }
+    };
+    for refused in &summary.refused {
+        wb.toasts.warning(ctx, format!("Not added: {refused}"));
+    }
+    for (_, reason) in &summary.skipped {
+        wb.toasts.info(ctx, format!("Not added again: {reason}"));
+    }
+    if summary.documents.is_empty() || !wb.edit(ctx, Ok(edit), label, None) {
+        return false;
+    }
+    if let Some(first) = summary.documents.first().copied() {
+        wb.view.document = Some(first);
+        wb.view.article_scroll_to = Some(0);
+    }
+    wb.view.selected = None;
+    wb.view.text_selection = None;
+    true
 }

@@ -5,13 +5,18 @@ use std::path::Path;
 
 use super::file_name::lowercase_extension;
 use super::formats::{brat, json, ron, w3c};
+#[cfg(test)]
+use super::formats::{feed, html, word};
 
 pub use super::formats::article::{MARKDOWN_ARTICLE_EXTENSIONS, TEXT_ARTICLE_EXTENSIONS};
 pub use super::formats::ron::{PROJECT_EXTENSION, PROJECT_EXTENSIONS};
 
 /// Extensions of every article a reader takes: text and Markdown (a Nexis or Factiva export in
-/// one is told by its content) and PDF. A test checks each format's list is here.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "pdf"];
+/// one is told by its content), PDF, web pages, feeds and word processor files. A test checks
+/// each format's list is here.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "pdf", "html", "htm", "xhtml", "rss", "atom", "docx", "odt",
+];
 
 /// Extensions of brat annotation files (each with a `.txt` beside it).
 pub const BRAT_EXTENSIONS: &[&str] = &[brat::ANN_EXTENSION];
@@ -87,7 +92,15 @@ mod tests {
         for ext in MARKDOWN_ARTICLE_EXTENSIONS {
             assert!(TEXT_ARTICLE_EXTENSIONS.contains(ext), "{ext}");
         }
-        for ext in [TEXT_ARTICLE_EXTENSIONS, pdf::PDF_EXTENSIONS].concat() {
+        let web = [
+            html::HTML_EXTENSIONS,
+            feed::FEED_EXTENSIONS,
+            word::WORD_EXTENSIONS,
+        ];
+        for ext in [&[TEXT_ARTICLE_EXTENSIONS, pdf::PDF_EXTENSIONS][..], &web]
+            .concat()
+            .concat()
+        {
             assert!(ARTICLE_EXTENSIONS.contains(&ext), "{ext}");
         }
     }

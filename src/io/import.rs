@@ -204,6 +204,9 @@ pub fn read_article_file(
         let read = pdf::read_pdf(path, &bytes, on_page)?;
         return Ok(with_file_fallbacks(path, read));
     }
+    if let Some(read) = web_formats::read_web_formats(path, &bytes)? {
+        return Ok(with_file_fallbacks(path, read));
+    }
     if has_extension(path, pdf::PDF_EXTENSIONS) {
         return Err(invalid(
             path,
@@ -408,6 +411,8 @@ fn import_folder(dir: &Path, staging: &mut Staging) -> Result<(), ImportError> {
         }),
     }
 }
+
+mod web_formats;
 
 #[cfg(test)]
 mod tests;

@@ -73,6 +73,21 @@ pub fn read_html(path: &Path, bytes: &[u8]) -> Result<ArticlesRead, ImportError>
     }))
 }
 
+/// Whether the bytes open like an HTML document (`<!DOCTYPE html>` or `<html>`, after a
+/// byte-order mark, blanks and comments), whatever the file is called.
+#[must_use]
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let mut rest = head.trim_start_matches('\u{feff}').trim_start();
+    while let Some(comment) = rest.strip_prefix("<!--") {
+        let Some(end) = comment.find("-->") else {
+            return false;
+        };
+        rest = comment[end + 3..].trim_start();
+    }
+    rest.starts_with("<!doctype html") || rest.starts_with("<html")
+}
+
 /// Binary data, not markup: a NUL byte near the start of a file with no UTF-16 mark (text
 /// never holds one).
 #[must_use]

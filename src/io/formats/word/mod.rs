@@ -37,6 +37,12 @@ struct Properties {
     language: Option<String>,
 }
 
+/// Whether the bytes are a zip archive (as `.docx` and `.odt` files are).
+#[must_use]
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
 /// Reads a `.docx` or `.odt` file (told apart by the parts it holds, not its extension).
 ///
 /// # Errors
