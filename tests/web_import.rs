@@ -552,3 +552,54 @@ fn a_cancelled_fetch_stops() {
     let err = fetch_articles(&server.url("/world/article"), &quick(), &control).unwrap_err();
     assert!(matches!(err, FetchError::Cancelled { .. }), "{err:?}");
 }
+
+/// `stance import` of a page, both feeds, a `.docx` and an address, into one project.
+#[test]
+fn stance_import_reads_every_web_kind_and_fetches_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx_path = dir.path().join("briefing.docx");
+    std::fs::write(&docx_path, docx(Some("Geneva briefing"), DOCX_BODY)).unwrap();
+    let server = LocalServer::start(vec![(
+        "/world/other",
+        Reply::Body(
+            200,
+            "text/html",
+            String::from_utf8(page_bytes())
+                .unwrap()
+                .replace("Envoys from both delegations agreed", "Envoys from all delegations agreed")
+                .into_bytes(),
+        ),
+    )]);
+    let output = dir.path().join("web.ron");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_stance"))
+        .arg("import")
+        .arg(data("courier-geneva-talks.html"))
+        .arg(data("harbour-world.rss"))
+        .arg(data("talks-updates.atom"))
+        .arg(&docx_path)
+        .arg(server.url("/world/other"))
+        .arg(server.url("/missing"))
+        .arg("-o")
+        .arg(&output)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(stderr.contains(&format!("{}: ", server.url("/missing"))), "{stderr}");
+    assert!(stderr.contains("404"), "{stderr}");
+    let project = stance::io::load_project(&output).unwrap().project;
+    // 1 page + 3 RSS items + 2 Atom entries + 1 docx + 1 fetched page.
+    assert_eq!(project.documents.len(), 8, "{stderr}");
+    let page = &project.documents[0];
+    assert_eq!(page.title, "Envoys agree to extend Geneva ceasefire talks by a week");
+    assert_eq!(page.date, Some(day(2025, 12, 5)));
+    assert_eq!(page.outlet.as_deref(), Some("The Harbour Courier"));
+    assert_eq!(
+        page.source.as_deref(),
+        Some("https://www.harbourcourier.example/world/2025/dec/05/envoys-extend-geneva-ceasefire-talks")
+    );
+    let fetched = &project.documents[7];
+    assert!(fetched.text.starts_with("Envoys from all delegations"), "{}", fetched.text);
+    assert_eq!(fetched.source, page.source, "the canonical URL is the source");
+    assert!(project.documents.iter().any(|d| d.title == "Geneva briefing"));
+}

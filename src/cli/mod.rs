@@ -6,6 +6,7 @@ mod completions;
 mod desktop;
 mod eval;
 mod export;
+mod import_urls;
 mod merge;
 mod project_cmds;
 mod reanchor;

@@ -10,15 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::io::{
-    LoadedProject, ProblemLocator, import_paths, load_project, load_project_from_str,
-    read_project_text, save_project,
+    LoadedProject, ProblemLocator, load_project, load_project_from_str, read_project_text,
+    save_project,
 };
 use crate::model::{Annotation, IssueId, Project, ProjectIndex};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Articles (.txt, .md) or folders of them, brat folders (or a folder of them) or .ann
-    /// files, or Stance json/jsonl/w3c exports.
+    /// Articles (.txt, .md, .pdf, .html, .rss/.atom feeds, .docx, .odt, Nexis and Factiva
+    /// exports) or folders of them, web addresses (https://…, fetched), brat folders (or a
+    /// folder of them) or .ann files, or Stance json/jsonl/w3c exports.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The project file to write.
@@ -82,13 +83,16 @@ pub fn import(args: &ImportArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut project = Project::new(args.title.clone().unwrap_or_default());
-    let summary = match import_paths(&args.paths, &mut project) {
+    let summary = match super::import_urls::import_inputs(&args.paths, &mut project) {
         Ok(summary) => summary,
         Err(e) => {
             let _ = writeln!(report.err, "stance import: {e}");
             return ExitCode::FAILURE;
         }
     };
+    for refused in &summary.refused {
+        let _ = writeln!(report.err, "stance import: refused {refused}");
+    }
     for (path, reason) in &summary.skipped {
         let _ = writeln!(
             report.err,
