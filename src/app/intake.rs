@@ -149,7 +149,7 @@ pub(super) fn poll(wb: &mut Workbench, intents: &mut Vec<Intent>) {
 /// at once.
 pub(super) fn read(wb: &mut Workbench, ctx: &egui::Context, intake: Intake) {
     if intake.articles.len() < 2 {
-        add(wb, ctx, intake);
+        add(wb, ctx, intake, false);
         return;
     }
     let rows = (intake.articles.iter())
@@ -205,7 +205,7 @@ pub(super) fn answer_review(wb: &mut Workbench, ctx: &egui::Context, answer: Rev
         .filter(|(_, row)| row.is_included)
         .map(|(article, row)| corrected(article, &row))
         .collect();
-    add(wb, ctx, intake);
+    add(wb, ctx, intake, true);
 }
 
 /// The article with the review row's corrections: a field the analyst typed over is theirs.
@@ -236,8 +236,8 @@ fn corrected(mut article: IncomingArticle, row: &ReviewRow) -> IncomingArticle {
 }
 
 /// Adds what was read as one undo step; shows the first new document and says what was left
-/// out and why.
-fn add(wb: &mut Workbench, ctx: &egui::Context, intake: Intake) {
+/// out and why (refusals the review table listed already are only counted).
+fn add(wb: &mut Workbench, ctx: &egui::Context, intake: Intake, were_refusals_shown: bool) {
     let staged = stage_intake(&wb.session.project, intake);
     let (edit, summary) = match staged {
         Ok((_, edit, summary)) => (edit, summary),
@@ -275,7 +275,13 @@ fn add(wb: &mut Workbench, ctx: &egui::Context, intake: Intake) {
         let name = crate::ui::file_name(&path);
         wb.toasts.warning(ctx, format!("Skipped {name}: {reason}"));
     }
-    if !summary.refused.is_empty() {
+    if were_refusals_shown && !summary.refused.is_empty() {
+        let count = summary.refused.len();
+        wb.toasts.warning(
+            ctx,
+            format!("{count} file(s) or article(s) were not imported"),
+        );
+    } else if !summary.refused.is_empty() {
         let lines: Vec<String> = summary.refused.iter().map(ToString::to_string).collect();
         let title = if has_content {
             "Some files were not imported"
