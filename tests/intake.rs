@@ -1,5 +1,6 @@
 //! Intake (issue 19): articles as analysts get them become documents with the right title,
 //! date, outlet and clean text, and the import says where each value came from.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 

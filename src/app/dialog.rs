@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use crate::io::recovery::{Alternative, SnapshotInfo};
-use crate::model::{ActorId, Orphan, Problem};
+use crate::model::{ActorId, DocumentId, Orphan, Problem};
 use crate::ui::dialogs::ErrorReport;
 use crate::ui::recovery_dialogs::{OpenInstead, RestoreEntry};
 
@@ -45,6 +45,10 @@ pub(super) enum Dialog {
     ChooseFolders(Vec<PathBuf>),
     /// File → Import from URL…: the address, then the fetch's progress.
     ImportUrl,
+    /// Several articles were read: the review table, to correct them before they are added.
+    ImportReview(Box<super::intake::PendingReview>),
+    /// A document's title, date, outlet, author, URL and language.
+    DocumentProperties(DocumentId),
 }
 
 impl Dialog {
@@ -58,7 +62,9 @@ impl Dialog {
             | Dialog::DiskChanged { .. }
             | Dialog::SaveConflict(_)
             | Dialog::OpenFailed(_)
-            | Dialog::ChooseFolders(_) => true,
+            | Dialog::ChooseFolders(_)
+            | Dialog::ImportReview(_)
+            | Dialog::DocumentProperties(_) => true,
             Dialog::None
             | Dialog::Repair(_)
             | Dialog::Shortcuts

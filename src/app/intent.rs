@@ -14,8 +14,10 @@ use crate::model::attribution::Suggestion;
 use crate::model::{AnnotationId, DocumentId, ProjectKey, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
+use crate::ui::document_properties::PropertiesAnswer;
 use crate::ui::export_dialog::ExportChoice;
 use crate::ui::file_dialog::DialogAnswer;
+use crate::ui::import_review::ReviewAnswer;
 use crate::ui::recovery_dialogs::{ConflictChoice, DiskChoice, RestoreChoice};
 
 use super::dialog::Pending;
@@ -69,6 +71,10 @@ pub(super) enum Intent {
     CancelFetch,
     /// The Import from URL dialog was closed (stopping a fetch under way).
     CloseUrlDialog,
+    /// The import review table's answer.
+    ReviewAnswered(ReviewAnswer),
+    /// The Document Properties dialog's answer.
+    PropertiesAnswered(PropertiesAnswer),
 
     // Background events.
     /// A native file dialog was answered (or cancelled).
@@ -94,6 +100,8 @@ pub(super) enum Intent {
         url: String,
         result: Result<ArticlesRead, FetchError>,
     },
+    /// Articles to import were read (at once, or by the reading worker).
+    IntakeRead(Box<crate::io::import::Intake>),
     /// The suggestion worker died analysing this document at this state.
     SuggestionsFailed {
         document: DocumentId,

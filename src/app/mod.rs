@@ -24,6 +24,7 @@ mod disk_watch;
 mod dispatch;
 pub mod export;
 mod files;
+mod intake;
 mod intent;
 mod keys;
 mod layout;
@@ -298,6 +299,7 @@ impl StanceApp {
             intents.push(Intent::FileDialogAnswered(answer));
         }
         saving::poll(&self.wb, &mut intents);
+        intake::poll(&mut self.wb, &mut intents);
         intents.append(&mut self.queued);
         self.input_intents(&ctx, &mut intents);
         self.apply(&ctx, intents);
@@ -361,6 +363,7 @@ impl StanceApp {
             dialogs,
             toasts,
             panels,
+            reading,
             ..
         } = &mut self.wb;
         // A one-shot request: the article scrolls there once, then the user scrolls.
@@ -382,6 +385,7 @@ impl StanceApp {
             export_formats: &export::FORMATS,
             export_preview,
             url_fetch,
+            reading: reading.as_ref().map(intake::progress),
         };
         panels.panels_ui(ui, &shown, scroll_to, intents);
         panels.windows_ui(&ctx, &shown, toasts, intents);

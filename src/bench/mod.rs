@@ -9,6 +9,7 @@ pub mod figure;
 pub mod files;
 pub mod frames;
 pub mod harness;
+pub mod intake;
 pub mod merge;
 pub mod rng;
 pub mod rss;

@@ -49,6 +49,7 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     // (c) runs first, so its peak memory is not inflated by what the frame runs leave behind.
     many_articles(options, dir.path(), record)?;
     super::corpus_search::corpus_figures(options.quick, dir.path(), record)?;
+    super::intake::intake_figures(options.quick, dir.path(), record)?;
 
     let reference =
         data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;

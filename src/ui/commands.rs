@@ -52,6 +52,7 @@ pub enum Command {
     ToggleSidebar,
     ToggleDocumentList,
     Schema,
+    DocumentProperties,
     Problems,
     KeyboardShortcuts,
     About,
@@ -152,6 +153,7 @@ impl Command {
             Command::ToggleSidebar => "Annotation Sidebar",
             Command::ToggleDocumentList => "Document List",
             Command::Schema => "Schema…",
+            Command::DocumentProperties => "Document Properties…",
             Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
@@ -222,6 +224,9 @@ impl Command {
             Command::ToggleSidebar => "Show or hide the annotation sidebar",
             Command::ToggleDocumentList => "Show or hide the list of documents",
             Command::Schema => "Edit the tags, their fields, the relation types and the issues",
+            Command::DocumentProperties => {
+                "Correct the shown document's title, date, outlet, author, URL and language"
+            }
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
@@ -323,6 +328,7 @@ impl Command {
             | Command::ThemeSystem
             | Command::Preferences
             | Command::Schema
+            | Command::DocumentProperties
             | Command::Problems
             | Command::About
             | Command::AcceptHighConfidence
@@ -379,7 +385,8 @@ impl Command {
             | Command::CompareView
             | Command::NextDocument
             | Command::PreviousDocument => Some(Menu::View),
-            Command::Schema
+            Command::DocumentProperties
+            | Command::Schema
             | Command::Problems
             | Command::NextSuggestion
             | Command::PreviousSuggestion
@@ -446,7 +453,7 @@ impl Command {
             // Asked only while the menu is drawn open: it checks the whole project.
             Command::Problems => (state.has_problems)(),
             Command::AcceptSuggestion | Command::RejectSuggestion => state.has_suggestion_target,
-            Command::AcceptHighConfidence => state.has_document,
+            Command::AcceptHighConfidence | Command::DocumentProperties => state.has_document,
             Command::NewProject
             | Command::Open
             | Command::ImportArticle
@@ -495,7 +502,8 @@ impl Command {
             // claim a list the user cannot see.
             Command::ToggleDocumentList => Some(state.is_document_list_shown()),
             Command::ToggleSuggestions => Some(state.are_suggestions_shown),
-            Command::NewProject
+            Command::DocumentProperties
+            | Command::NewProject
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder

@@ -92,14 +92,15 @@ impl DocumentList {
         project.documents.get(order[next]).map(|d| d.id)
     }
 
-    /// Draws the list; returns the document clicked.
+    /// Draws the list; returns what was asked of a document: show it (a click), or its
+    /// properties (the row's context menu).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         project: &Project,
         index: &ProjectIndex,
         current: Option<DocumentId>,
-    ) -> Option<DocumentId> {
+    ) -> Option<DocumentListAction> {
         ui.add_space(6.0);
         ui.heading("Documents");
         ui.add_space(4.0);
@@ -143,9 +144,16 @@ impl DocumentList {
                         continue;
                     };
                     let count = index.document_counts().get(doc_index).copied().unwrap_or(0);
-                    if document_row_ui(ui, doc, count, current == Some(doc.id), row_height_px) {
-                        clicked = Some(doc.id);
+                    let row =
+                        document_row_ui(ui, doc, count, current == Some(doc.id), row_height_px);
+                    if row.clicked() {
+                        clicked = Some(DocumentListAction::Show(doc.id));
                     }
+                    row.context_menu(|ui| {
+                        if ui.button("Properties…").clicked() {
+                            clicked = Some(DocumentListAction::Properties(doc.id));
+                        }
+                    });
                 }
             });
         clicked
@@ -160,7 +168,7 @@ fn document_row_ui(
     count: usize,
     is_current: bool,
     row_height_px: f32,
-) -> bool {
+) -> egui::Response {
     let mut text = String::new();
     if let Some(date) = doc.date {
         text.push_str(&format!("{date}  "));
@@ -187,7 +195,15 @@ fn document_row_ui(
         facts.extend(doc.outlet.clone());
         ui.weak(facts.join(" · "));
     });
-    response.clicked()
+    response
+}
+
+/// What the document list asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentListAction {
+    Show(DocumentId),
+    /// The row's context menu → Properties….
+    Properties(DocumentId),
 }
 
 /// Document indices passing `filter` (title, outlet or date containing it, ignoring case),
