@@ -1,6 +1,6 @@
 //! The build script's findings for `stance --version`: a git checkout, a checkout whose git
 //! cannot run, a crates.io package and a bare source archive, and the build date.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 
 #[path = "../build.rs"]
 #[expect(dead_code, reason = "the build script's `main` is not called here")]

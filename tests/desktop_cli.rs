@@ -5,7 +5,7 @@
 //!
 //! Needs desktop-file-utils, shared-mime-info and libglib2.0-bin (`gio`), which `.ci/run`
 //! installs.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

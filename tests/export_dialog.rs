@@ -1,6 +1,9 @@
 //! The Export dialog, driven through egui_kittest: pick a format and filters, read the
 //! preview, press Export and check the request the app receives.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::Path;
 

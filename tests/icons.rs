@@ -3,7 +3,7 @@
 //!
 //! After changing the SVG, re-render the PNGs with
 //! `STANCE_BLESS=1 cargo test --test icons` and look at them.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 
 use std::path::{Path, PathBuf};
 

@@ -30,7 +30,7 @@ fn import(paths: &[PathBuf]) -> (Project, stance::io::ImportSummary) {
 fn six_articles_from_a_news_database_get_their_headlines_and_dates() {
     let (project, summary) = import(&[data("six")]);
     assert!(summary.refused.is_empty(), "{:?}", summary.refused);
-    let got: Vec<(&str, Option<NaiveDate>)> = (project.documents.iter())
+    let got: Vec<(&str, Option<NaiveDate>)> = (project.documents().iter())
         .map(|d| (d.title.as_str(), d.date))
         .collect();
     assert_eq!(
@@ -54,7 +54,7 @@ fn six_articles_from_a_news_database_get_their_headlines_and_dates() {
         ]
     );
     // The dateline names the agency; the text is the file's, headline and all.
-    let ministers = &project.documents[0];
+    let ministers = &project.documents()[0];
     assert_eq!(ministers.outlet.as_deref(), Some("Baltic Wire"));
     assert!(ministers.text.starts_with("Ministers See Room"));
     // Every value says where it came from.
@@ -80,7 +80,7 @@ fn nexis_and_factiva_exports_become_one_document_per_article_whatever_the_extens
     let renamed = dir.path().join("export.dat");
     std::fs::copy(data("factiva.txt"), &renamed).unwrap();
     let (project, summary) = import(&[data("nexis_classic.txt"), data("nexis_uni.txt"), renamed]);
-    let titles: Vec<&str> = project.documents.iter().map(|d| d.title.as_str()).collect();
+    let titles: Vec<&str> = project.documents().iter().map(|d| d.title.as_str()).collect();
     assert_eq!(
         titles,
         [
@@ -92,7 +92,7 @@ fn nexis_and_factiva_exports_become_one_document_per_article_whatever_the_extens
             "Port Fee Talks Stall Again",
         ]
     );
-    let first = &project.documents[0];
+    let first = &project.documents()[0];
     assert_eq!(first.outlet.as_deref(), Some("The Geneva Ledger"));
     assert_eq!(first.author.as_deref(), Some("Marta Okonjo-Lindqvist"));
     assert_eq!(first.language.as_deref(), Some("en"));
@@ -117,7 +117,7 @@ fn nexis_and_factiva_exports_become_one_document_per_article_whatever_the_extens
 fn a_pdf_gives_its_text_without_page_furniture() {
     let (project, summary) = import(&[data("report.pdf")]);
     assert!(summary.refused.is_empty(), "{:?}", summary.refused);
-    let [doc] = project.documents.as_slice() else {
+    let [doc] = project.documents() else {
         panic!("one document");
     };
     assert_eq!(doc.title, "Valley Talks: Where the Truce Stands");
@@ -170,7 +170,7 @@ fn scans_encrypted_and_broken_pdfs_are_refused_by_name_and_the_rest_added() {
         fake,
         data("six/ledger_2016-09-06_envoys-press-for-truce-in-the-valley-t.txt"),
     ]);
-    assert_eq!(project.documents.len(), 1, "the good article is added");
+    assert_eq!(project.documents().len(), 1, "the good article is added");
     let refused: Vec<String> = summary.refused.iter().map(ToString::to_string).collect();
     assert_eq!(refused.len(), 4, "{refused:?}");
     assert!(refused[0].contains("scan.pdf") && refused[0].contains("has no text layer"));
@@ -184,9 +184,9 @@ fn scans_encrypted_and_broken_pdfs_are_refused_by_name_and_the_rest_added() {
 fn an_article_the_project_has_is_skipped_with_a_note() {
     let path = data("nexis_uni.txt");
     let (mut project, _) = import(std::slice::from_ref(&path));
-    let before = project.documents.len();
+    let before = project.documents().len();
     let summary = import_paths(&[path], &mut project).unwrap();
-    assert_eq!(project.documents.len(), before);
+    assert_eq!(project.documents().len(), before);
     assert_eq!(summary.skipped.len(), 2);
     assert!(
         summary.skipped[0]
@@ -209,12 +209,12 @@ fn corrections_made_before_adding_are_what_is_added() {
     corrected.articles.remove(1);
     let project = Project::new("t");
     let (staged, _, summary) = stage_intake(&project, corrected).unwrap();
-    let titles: Vec<&str> = staged.documents.iter().map(|d| d.title.as_str()).collect();
+    let titles: Vec<&str> = staged.documents().iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles, ["Prisoner exchange agreed"]);
     assert_eq!(
         summary.intake[0].meta.title.as_ref().map(|t| t.from),
         Some(MetaSource::Analyst)
     );
     assert!(matches!(summary.intake[0].origin, Origin::File { .. }));
-    let _: &Document = &staged.documents[0];
+    let _: &Document = &staged.documents()[0];
 }

@@ -47,7 +47,7 @@ fn import_prints_each_value_and_its_source_and_lists_the_refused() {
     assert!(stderr.contains("run OCR first"), "{stderr}");
     // The good article was written all the same.
     let project = load_project(&out).unwrap().project;
-    assert_eq!(project.documents.len(), 1);
+    assert_eq!(project.documents().len(), 1);
 
     let out2 = dir.path().join("nexis.ron");
     let output = stance(&[&"import", &data("nexis_uni.txt"), &"-o", &out2]);
@@ -93,7 +93,7 @@ fn docs_lists_documents_and_sets_their_properties() {
     ]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let project = load_project(&out).unwrap().project;
-    let doc = (project.documents.iter())
+    let doc = (project.documents().iter())
         .find(|d| d.title == "Valley Council Accepts Three Weeks")
         .unwrap();
     assert_eq!(doc.outlet.as_deref(), Some("Baltic Courier"));

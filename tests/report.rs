@@ -1,7 +1,10 @@
 //! `stance report`: golden files of the three formats for `saves/ukraine-talks.ron`, compared
 //! byte for byte with `tests/data/golden/`, and the command line. After an intended change,
 //! regenerate them with `STANCE_BLESS=1 cargo test --test report` and review the diff.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod golden;
 
@@ -9,8 +12,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use golden::{check, golden_dir, sample, sample_path};
+use stance::analysis::{AnalysisFilter, PositionMap};
 use stance::io::formats::report::{ReportFormat, report};
-use stance::model::analysis::{AnalysisFilter, PositionMap};
 
 fn golden_name(format: ReportFormat) -> PathBuf {
     PathBuf::from(format!("ukraine-talks-report.{}", format.key()))

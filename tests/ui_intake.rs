@@ -59,7 +59,7 @@ fn replace_text(harness: &mut Harness<'static, StanceApp>, label: &str, text: &s
 }
 
 fn titles(harness: &Harness<'static, StanceApp>) -> Vec<String> {
-    let documents = &harness.state().project().documents;
+    let documents = harness.state().project().documents();
     documents.iter().map(|d| d.title.clone()).collect()
 }
 
@@ -88,7 +88,7 @@ fn the_review_table_corrects_and_leaves_out_before_one_undoable_import() {
     let after = titles(&harness);
     assert_eq!(after.len(), 2, "{after:?}");
     assert_eq!(after[1], "Truce within reach, envoys say");
-    let doc = &harness.state().project().documents[1];
+    let doc = &harness.state().project().documents()[1];
     assert_eq!(doc.outlet.as_deref(), Some("The Geneva Ledger"));
     assert_eq!(
         doc.date.map(|d| d.to_string()).as_deref(),
@@ -131,7 +131,7 @@ fn a_pdf_is_read_off_the_ui_thread_and_a_scan_is_refused_with_its_reason() {
 fn document_properties_correct_a_document_with_undo() {
     let (mut harness, _script) = scripted(sample_project());
     let id = harness.state().current_document().unwrap();
-    let old_title = harness.state().project().documents[0].title.clone();
+    let old_title = harness.state().project().documents()[0].title.clone();
     harness
         .state_mut()
         .queue(stance::ui::Action::DocumentProperties(id));
@@ -144,14 +144,14 @@ fn document_properties_correct_a_document_with_undo() {
     harness.get_by_label("Apply").click();
     harness.run();
 
-    let doc = &harness.state().project().documents[0];
+    let doc = &harness.state().project().documents()[0];
     assert_eq!(doc.outlet.as_deref(), Some("The Geneva Ledger"));
     assert_eq!(doc.language.as_deref(), Some("en"));
     assert_eq!(doc.title, old_title);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let doc = &harness.state().project().documents[0];
+    let doc = &harness.state().project().documents()[0];
     assert_eq!(doc.outlet, None);
     assert_eq!(doc.language, None);
 }

@@ -589,8 +589,8 @@ fn stance_import_reads_every_web_kind_and_fetches_addresses() {
     assert!(stderr.contains("404"), "{stderr}");
     let project = stance::io::load_project(&output).unwrap().project;
     // 1 page + 3 RSS items + 2 Atom entries + 1 docx + 1 fetched page.
-    assert_eq!(project.documents.len(), 8, "{stderr}");
-    let page = &project.documents[0];
+    assert_eq!(project.documents().len(), 8, "{stderr}");
+    let page = &project.documents()[0];
     assert_eq!(page.title, "Envoys agree to extend Geneva ceasefire talks by a week");
     assert_eq!(page.date, Some(day(2025, 12, 5)));
     assert_eq!(page.outlet.as_deref(), Some("The Harbour Courier"));
@@ -598,8 +598,8 @@ fn stance_import_reads_every_web_kind_and_fetches_addresses() {
         page.source.as_deref(),
         Some("https://www.harbourcourier.example/world/2025/dec/05/envoys-extend-geneva-ceasefire-talks")
     );
-    let fetched = &project.documents[7];
+    let fetched = &project.documents()[7];
     assert!(fetched.text.starts_with("Envoys from all delegations"), "{}", fetched.text);
     assert_eq!(fetched.source, page.source, "the canonical URL is the source");
-    assert!(project.documents.iter().any(|d| d.title == "Geneva briefing"));
+    assert!(project.documents().iter().any(|d| d.title == "Geneva briefing"));
 }

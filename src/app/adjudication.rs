@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::view::MainView;
 use super::workbench::Workbench;
 use crate::model::AnnotationId;
-use crate::model::adjudication::{self, Choice, Item};
+use crate::team::adjudication::{self, Choice, Item};
 use crate::ui::compare::{QueueAction, elsewhere_notice, item_elsewhere};
 use crate::ui::file_dialog::{DialogPurpose, DialogRequest};
 

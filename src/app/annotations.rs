@@ -11,7 +11,7 @@ pub(super) fn tag_selection(wb: &mut Workbench, ctx: &egui::Context, tag: &str) 
     let Some(document) = wb.view.document else {
         return;
     };
-    let name = wb.session.project.schema.name(tag).to_owned();
+    let name = wb.session.project.schema().name(tag).to_owned();
     let Some(selection) = wb.view.text_selection.filter(|s| !s.is_empty()) else {
         if let Some(id) = wb.view.selected {
             let edit = wb.session.project.set_tag(id, tag, wb.edit_context());
@@ -42,7 +42,7 @@ pub(super) fn tag_selection(wb: &mut Workbench, ctx: &egui::Context, tag: &str) 
 }
 
 pub(super) fn set_tag(wb: &mut Workbench, ctx: &egui::Context, id: AnnotationId, tag: &str) {
-    let label = format!("Retag as {}", wb.session.project.schema.name(tag));
+    let label = format!("Retag as {}", wb.session.project.schema().name(tag));
     let edit = wb.session.project.set_tag(id, tag, wb.edit_context());
     if wb.edit(ctx, edit, &label, None) {
         show_despite_filter(wb, ctx, id);
@@ -279,7 +279,7 @@ fn show_despite_filter(wb: &mut Workbench, ctx: &egui::Context, id: AnnotationId
         return;
     }
     let message = if wb.view.filter.hidden_tags.remove(&a.tag) {
-        let name = wb.session.project.schema.name(&a.tag).to_lowercase();
+        let name = wb.session.project.schema().name(&a.tag).to_lowercase();
         format!("The filter hid {name}s; they are shown again")
     } else {
         "The holder filter hid it; every holder is shown again".to_owned()

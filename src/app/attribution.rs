@@ -13,8 +13,8 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::intent::Intent;
 use super::view::MainView;
 use super::workbench::Workbench;
-use crate::model::attribution::{Effect, RejectedSuggestion, Suggestion, Tier, pending};
-use crate::model::{DocumentId, Project, ProjectKey, Span};
+use crate::attribution::{self, Effect, Suggestion, Tier, pending};
+use crate::model::{DerivedCache, DocumentId, Project, ProjectKey, RejectedSuggestion, Span};
 use crate::ui::article::GhostInput;
 use crate::ui::commands::Command;
 use crate::ui::suggestion_card::{filled_fields, speaker_name};
@@ -22,10 +22,13 @@ use crate::ui::suggestion_card::{filled_fields, speaker_name};
 /// Documents whose suggestions are kept; switching between a few does not re-analyse them.
 const MAX_CACHED_DOCUMENTS: usize = 16;
 
-/// The suggestions of the documents analysed, the analysis running, and the focus.
+/// The suggestions of the documents analysed, the analysis running, and the focus. Starts
+/// over with each project.
 #[derive(Debug, Default)]
 pub(super) struct Attribution {
-    cache: HashMap<DocumentId, Analysed>,
+    /// Each document's suggestions, for the project state they were found for (possibly
+    /// older than the current one while the next analysis runs).
+    cache: HashMap<DocumentId, DerivedCache<(), Analysed>>,
     job: Option<Job>,
     /// The state an analysis died on: not retried until the project changes.
     failed: Option<(DocumentId, ProjectKey)>,
@@ -36,11 +39,9 @@ pub(super) struct Attribution {
     hovered: Option<Vec<Span>>,
 }
 
-/// One document's suggestions, for one project state (possibly older than the current one
-/// while the next analysis runs).
+/// One document's suggestions, for one project state.
 #[derive(Debug)]
 struct Analysed {
-    key: ProjectKey,
     suggestions: Arc<[Suggestion]>,
     /// Tells the article its ghosts changed.
     generation: u64,
@@ -60,14 +61,23 @@ struct Job {
 impl Attribution {
     /// The suggestions shown for `document` (empty before its first analysis).
     pub(super) fn list(&self, document: DocumentId) -> &[Suggestion] {
-        self.cache
-            .get(&document)
+        self.analysed(document)
             .map_or(&[], |a| a.suggestions.as_ref())
+    }
+
+    /// `document`'s suggestions last found, whatever project state they were found for.
+    fn analysed(&self, document: DocumentId) -> Option<&Analysed> {
+        self.cache.get(&document).and_then(DerivedCache::last)
+    }
+
+    /// True if `document`'s suggestions were found for the project as it is now.
+    fn is_current(&self, document: DocumentId, project: ProjectKey) -> bool {
+        (self.cache.get(&document)).is_some_and(|c| c.is_current(project, &()))
     }
 
     /// What the article draws for `document`.
     pub(super) fn ghost_input(&self, document: DocumentId) -> Option<GhostInput> {
-        let analysed = self.cache.get(&document)?;
+        let analysed = self.analysed(document)?;
         let focused = (self.focused.as_ref())
             .filter(|(d, _)| *d == document)
             .and_then(|(_, content)| self.position(document, content));
@@ -107,7 +117,11 @@ impl Attribution {
     /// would drop it too, but only after it has run.
     pub(super) fn remove(&mut self, document: DocumentId, content: &[Span]) {
         let generation = Self::fresh_generation();
-        if let Some(analysed) = self.cache.get_mut(&document) {
+        if let Some(analysed) = self
+            .cache
+            .get_mut(&document)
+            .and_then(DerivedCache::last_mut)
+        {
             analysed.suggestions = (analysed.suggestions.iter())
                 .filter(|s| s.content != content)
                 .cloned()
@@ -190,21 +204,19 @@ impl Attribution {
         mut suggestions: Vec<Suggestion>,
     ) {
         let generation = Self::fresh_generation();
+        let cached = self.cache.entry(document).or_default();
         let removed = if key == project.key() {
             Vec::new()
         } else {
-            (self.cache.remove(&document)).map_or_else(Vec::new, |a| a.removed)
+            (cached.last_mut()).map_or_else(Vec::new, |a| std::mem::take(&mut a.removed))
         };
         suggestions.retain(|s| !removed.contains(&s.content));
-        self.cache.insert(
-            document,
-            Analysed {
-                key,
-                suggestions: suggestions.into(),
-                generation,
-                removed,
-            },
-        );
+        cached.clear();
+        cached.get_or_build(key, (), || Analysed {
+            suggestions: suggestions.into(),
+            generation,
+            removed,
+        });
     }
 
     /// An analysis died: not retried until the project changes.
@@ -230,12 +242,10 @@ impl Attribution {
         let project = &wb.session.project;
         if self.job.is_none() {
             let key = project.key();
-            self.cache.retain(|_, a| a.key.identity == key.identity);
             if self.cache.len() > MAX_CACHED_DOCUMENTS {
                 self.cache.retain(|d, _| *d == document);
             }
-            let is_current = self.cache.get(&document).is_some_and(|a| a.key == key);
-            if !is_current && self.failed != Some((document, key)) {
+            if !self.is_current(document, key) && self.failed != Some((document, key)) {
                 self.start(project, document, ctx);
             }
         }
@@ -249,7 +259,7 @@ impl Attribution {
             return;
         };
         let key = project.key();
-        let actors = project.actors.clone();
+        let actors = project.actors().to_vec();
         let annotations = project
             .annotations_of(document)
             .cloned()
@@ -279,7 +289,7 @@ impl Attribution {
 
     /// Drops a focus or hover that no longer points at a shown suggestion of `document`.
     fn validate(&mut self, project: &Project, document: DocumentId, has_selection: bool) {
-        let is_fresh = (self.cache.get(&document)).is_some_and(|a| a.key == project.key());
+        let is_fresh = self.is_current(document, project.key());
         let is_gone = |content: &[Span]| is_fresh && self.position(document, content).is_none();
         let is_focus_stale = (self.focused.as_ref())
             .is_some_and(|(d, content)| *d != document || has_selection || is_gone(content));
@@ -405,15 +415,15 @@ impl Attribution {
             return;
         };
         let project = &wb.session.project;
-        let effect = project.suggestion_effect(document, &suggestion);
+        let effect = attribution::suggestion_effect(project, document, &suggestion);
         let message = accepted_message(project, &suggestion, &effect);
-        let edit = project
-            .accept_suggestions(
-                document,
-                std::slice::from_ref(&suggestion),
-                wb.edit_context(),
-            )
-            .map(|(edit, _)| edit);
+        let edit = attribution::accept_suggestions(
+            project,
+            document,
+            std::slice::from_ref(&suggestion),
+            wb.edit_context(),
+        )
+        .map(|(edit, _)| edit);
         if wb.edit(ctx, edit, "Accept Suggestion", None) {
             wb.toasts.info(ctx, message);
             self.after_review(wb, ctx, document, &suggestion, next);
@@ -425,7 +435,7 @@ impl Attribution {
         let Some((document, suggestion, next)) = self.review_target(wb) else {
             return;
         };
-        let edit = (wb.session.project).reject_suggestion(document, &suggestion);
+        let edit = attribution::reject_suggestion(&wb.session.project, document, &suggestion);
         if wb.edit(ctx, edit, "Reject Suggestion", None) {
             wb.toasts
                 .info(ctx, "Suggestion rejected; it will not be suggested again");
@@ -469,15 +479,16 @@ impl Attribution {
             return;
         };
         let project = &wb.session.project;
-        let high: Vec<Suggestion> = (project.pending_suggestions(document).into_iter())
-            .filter(|s| s.tier == Tier::High)
-            .collect();
+        let high: Vec<Suggestion> = (attribution::pending_suggestions(project, document)
+            .into_iter())
+        .filter(|s| s.tier == Tier::High)
+        .collect();
         if high.is_empty() {
             wb.toasts
                 .info(ctx, "No high-confidence suggestions left in this document");
             return;
         }
-        let result = project.accept_suggestions(document, &high, wb.edit_context());
+        let result = attribution::accept_suggestions(project, document, &high, wb.edit_context());
         let summary = result.as_ref().ok().map(|(_, summary)| summary.clone());
         let edit = result.map(|(edit, _)| edit);
         if wb.edit(ctx, edit, "Accept High-Confidence Suggestions", None)
@@ -515,7 +526,7 @@ impl Attribution {
         self.is_analysing()
             || wb.view.document.is_some_and(|d| {
                 wb.prefs.show_suggestions
-                    && self.cache.get(&d).is_none_or(|a| a.key != key)
+                    && !self.is_current(d, key)
                     && self.failed != Some((d, key))
             })
     }
@@ -561,7 +572,7 @@ fn accepted_message(project: &Project, suggestion: &Suggestion, effect: &Effect)
             filled_fields(effect)
         ),
         _ => {
-            let tag = project.schema.name(suggestion.tag());
+            let tag = project.schema().name(suggestion.tag());
             match speaker_name(project, suggestion) {
                 Some(name) => format!("Accepted as {tag} by {name}"),
                 None => format!("Accepted as {tag}"),

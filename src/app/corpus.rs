@@ -2,7 +2,7 @@
 //! panel, showing a hit, and tagging all chosen hits at once.
 
 use super::workbench::Workbench;
-use crate::model::{HitPreset, SearchHit};
+use crate::analysis::{HitPreset, SearchHit};
 
 /// Ctrl+Shift+F: the corpus search panel.
 pub(super) fn open_search(wb: &mut Workbench) {
@@ -38,7 +38,7 @@ pub(super) fn annotate_hits(
     preset: &HitPreset,
 ) {
     let cx = wb.edit_context();
-    let result = wb.session.project.annotate_hits(hits, tag, preset, cx);
+    let result = crate::analysis::annotate_hits(&wb.session.project, hits, tag, preset, cx);
     match result {
         Ok(annotated) => {
             let message = annotated.count.message();

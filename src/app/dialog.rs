@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use crate::io::recovery::{Alternative, SnapshotInfo};
-use crate::model::{ActorId, DocumentId, Orphan, Problem};
+use crate::model::{ActorId, DerivedCache, DocumentId, Orphan, Problem, Project};
 use crate::ui::dialogs::ErrorReport;
 use crate::ui::recovery_dialogs::{OpenInstead, RestoreEntry};
 
@@ -100,10 +100,30 @@ impl Pending {
 /// The needs-repair window's state.
 pub struct RepairState {
     pub(super) file_name: String,
-    /// Problems, with the project revision they were found at; recomputed when it changes.
-    pub(super) problems: (u64, Vec<Problem>),
+    /// The project's problems, recomputed when the project changes.
+    pub(super) problems: DerivedCache<(), Vec<Problem>>,
     /// Annotations the last Re-anchor could not place: left where they were, never dropped.
     pub(super) orphans: Vec<Orphan>,
+}
+
+impl RepairState {
+    /// The window for `project`, its problems found now (or already, at load: `found`).
+    pub(super) fn new(file_name: String, project: &Project, found: Option<Vec<Problem>>) -> Self {
+        let mut problems = DerivedCache::default();
+        problems.get_or_build(project.key(), (), || {
+            found.unwrap_or_else(|| project.problems())
+        });
+        Self {
+            file_name,
+            problems,
+            orphans: Vec::new(),
+        }
+    }
+
+    /// The problems to list: those of the project state last refreshed.
+    pub(super) fn problems(&self) -> &[Problem] {
+        self.problems.last().map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The restore offer's state: the snapshots and their descriptions, index for index.

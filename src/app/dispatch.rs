@@ -3,6 +3,7 @@
 //! the controller that owns its state. No wildcard arm: an intent nobody handles does not
 //! compile.
 
+use super::attribution::Attribution;
 use super::dialog::{Dialog, Pending};
 use super::intent::Intent;
 use super::recovery::Recovery;
@@ -248,7 +249,7 @@ impl StanceApp {
 
             // Attribution suggestions.
             Intent::Action(Action::Command(Command::ToggleSuggestions)) => {
-                super::attribution::Attribution::toggle(wb, ctx);
+                Attribution::toggle(wb, ctx);
             }
             Intent::Action(Action::Command(Command::NextSuggestion)) => {
                 self.attribution.step(wb, ctx, true);
@@ -272,6 +273,7 @@ impl StanceApp {
                 key,
                 suggestions,
             } => (self.attribution).found(&wb.session.project, document, key, suggestions),
+            Intent::ProjectReplaced => self.attribution = Attribution::default(),
             Intent::SuggestionsFailed { document, key } => {
                 self.attribution.analysis_died(document, key);
             }

@@ -9,7 +9,7 @@ use super::workbench::Workbench;
 use crate::io::export::{
     ExportError, ExportFormat, ExportOptions, export, selection_counts, suggested_file_name,
 };
-use crate::model::{Project, ProjectKey};
+use crate::model::{DerivedCache, Project};
 use crate::ui::export_dialog::{ExportChoice, ExportPreview, FormatChoice};
 use crate::ui::file_dialog::{DialogPurpose, DialogRequest};
 use crate::ui::file_name;
@@ -128,7 +128,7 @@ pub(super) struct Export {
     /// An export waiting for the save dialog (and any overwrite confirmation) to name its file.
     pending: Option<ExportJob>,
     /// The preview of the dialog's choice, for the project state it was made at.
-    preview: Option<(ProjectKey, ExportPreview)>,
+    preview: DerivedCache<ExportChoice, ExportPreview>,
 }
 
 impl Export {
@@ -140,12 +140,8 @@ impl Export {
         }
         let project = &wb.session.project;
         let choice = wb.panels.export_dialog.choice(project, &FORMATS);
-        let key = project.key();
-        let is_stale = (self.preview.as_ref()).is_none_or(|(k, p)| *k != key || p.choice != choice);
-        if is_stale {
-            self.preview = Some((key, preview(project, &choice)));
-        }
-        self.preview.as_ref().map(|(_, p)| p)
+        let key = choice.clone();
+        Some((self.preview).get_or_build(project.key(), key, || preview(project, &choice)))
     }
 
     /// The dialog's Export button: ask where to write it.

@@ -129,11 +129,9 @@ pub(super) fn open_path(wb: &mut Workbench, path: &Path) {
                 wb.restore_position(path);
                 wb.prefs.remember_file(path);
                 if needs_repair {
-                    wb.dialogs.current = Dialog::Repair(RepairState {
-                        file_name: file_name(path),
-                        problems: (wb.session.project.revision(), loaded.problems),
-                        orphans: Vec::new(),
-                    });
+                    let project = &wb.session.project;
+                    let state = RepairState::new(file_name(path), project, Some(loaded.problems));
+                    wb.dialogs.current = Dialog::Repair(state);
                 }
             }
             Err(error) => {

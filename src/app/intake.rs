@@ -175,7 +175,7 @@ fn review_row(wb: &Workbench, article: &IncomingArticle) -> ReviewRow {
         })
     }
     let hash = text_hash(&normalize_text(&article.text));
-    let known = (wb.session.project.documents.iter()).find(|d| d.text_hash == hash);
+    let known = (wb.session.project.documents().iter()).find(|d| d.text_hash == hash);
     let note = known.map(|d| format!("already in the project as {:?}", d.title));
     ReviewRow {
         is_included: note.is_none(),

@@ -6,11 +6,11 @@
 
 use std::path::PathBuf;
 
+use crate::attribution::Suggestion;
 use crate::io::fetch::FetchError;
 use crate::io::formats::article::ArticlesRead;
 use crate::io::recovery::RecoveryError;
 use crate::io::{FileFingerprint, LoadError, SaveError};
-use crate::model::attribution::Suggestion;
 use crate::model::{AnnotationId, DocumentId, ProjectKey, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
@@ -109,6 +109,9 @@ pub(super) enum Intent {
     },
 
     // One controller handing on to the one that owns the state.
+    /// Another project (or the same file reopened) took the open one's place: what was
+    /// derived from the old one goes.
+    ProjectReplaced,
     /// Open this file now (the unsaved-changes question, if any, was already answered).
     OpenFile(PathBuf),
     /// Do what waited for the unsaved-changes prompt or for a save.

@@ -31,7 +31,7 @@ pub(super) fn key_intents(
     // is left in the input), the arrows move in it, and J/K must not act underneath.
     let are_bare_keys_taken =
         ctx.text_edit_focused() || was_typing || egui::Popup::is_any_open(ctx);
-    let tags = &wb.session.project.schema.tags;
+    let tags = &wb.session.project.schema().tags;
     let is_article_shown = wb.view.main_view == MainView::Article;
     ctx.input_mut(|input| {
         for (shortcut, command) in Command::shortcut_table() {
@@ -68,7 +68,7 @@ pub(super) fn key_intents(
             // Choosing the relation type: 1–9 pick from the popup, not a tag.
             (RELATION_KEYS
                 .iter()
-                .zip(&wb.session.project.schema.relation_types))
+                .zip(&wb.session.project.schema().relation_types))
             .find(|(key, _)| {
                 commands::consume(
                     input,

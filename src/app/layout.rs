@@ -101,7 +101,7 @@ impl Panels {
                 ui,
                 &StatusInput {
                     project: &app.session.project,
-                    index: app.session.index.get(),
+                    index: app.session.project.index(),
                     path: app.session.path.as_deref(),
                     is_dirty: app.session.history.is_dirty(),
                     document: app.view.document,
@@ -126,7 +126,7 @@ impl Panels {
                 .default_size(app.prefs.document_list_width_px)
                 .size_range(140.0..=max_width_px)
                 .show(ui, |ui| {
-                    let index = app.session.index.get();
+                    let index = app.session.project.index();
                     let project = &app.session.project;
                     let current = app.view.document;
                     match self.document_list.ui(ui, project, index, current) {
@@ -153,7 +153,7 @@ impl Panels {
                 .show(ui, |ui| {
                     let input = SidebarInput {
                         project: &app.session.project,
-                        index: app.session.index.get(),
+                        index: app.session.project.index(),
                         document: app.view.document,
                         selected: app.view.selected,
                         text_selection: app.view.text_selection,
@@ -315,7 +315,7 @@ impl Panels {
         let project = &app.session.project;
         if let Dialog::UnsavedPrompt(pending) = &app.dialog {
             let what = pending.what_for_prompt();
-            if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, &project.title, what) {
+            if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, project.title(), what) {
                 intents.push(Intent::Unsaved(choice));
             }
         } else if let Some(report) = app.errors.front() {
@@ -324,7 +324,7 @@ impl Panels {
             }
         } else if let Dialog::ConfirmDeleteActor(id) = &app.dialog {
             let name = project.actor(*id).map_or("this actor", |a| a.name.as_str());
-            let index = app.session.index.get();
+            let index = app.session.project.index();
             let uses = (index.holder_count(*id), index.actor_use_count(*id));
             if let Some(is_confirmed) = dialogs::confirm_delete_actor_ui(ctx, name, uses) {
                 intents.push(Intent::DeleteActor(is_confirmed));
@@ -336,14 +336,14 @@ impl Panels {
         }
         match &app.dialog {
             Dialog::Repair(repair) => {
-                let problems = &repair.problems.1;
+                let problems = repair.problems();
                 if let Some(choice) =
                     dialogs::repair_ui(ctx, &repair.file_name, problems, &repair.orphans)
                 {
                     intents.push(Intent::Repair(choice));
                 }
             }
-            Dialog::Shortcuts if !dialogs::shortcuts_ui(ctx, &project.schema) => {
+            Dialog::Shortcuts if !dialogs::shortcuts_ui(ctx, project.schema()) => {
                 intents.push(Intent::CloseDialog);
             }
             Dialog::About if !dialogs::about_ui(ctx) => intents.push(Intent::CloseDialog),
@@ -485,7 +485,7 @@ fn related_marks(app: &Shown<'_>) -> Vec<(AnnotationId, egui::Color32)> {
         .chain(project.relations_of(selected).map(|r| {
             let other = if r.from == selected { r.to } else { r.from };
             let color = project
-                .schema
+                .schema()
                 .relation_type(&r.kind)
                 .map_or(egui::Color32::GRAY, |t| crate::ui::tag_color(t.color));
             (other, color)

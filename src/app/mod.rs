@@ -31,6 +31,7 @@ mod layout;
 mod links;
 mod navigation;
 pub mod prefs;
+mod readout;
 mod recovery;
 mod repair;
 mod saving;
@@ -47,11 +48,9 @@ use std::path::{Path, PathBuf};
 use crate::io::recovery::{
     AutosavePolicy, PanicSlot, RecoveryDir, debug_panic_after_edits, install_panic_snapshot,
 };
-use crate::model::attribution::Suggestion;
-use crate::model::{AnnotationId, DocumentId, History, Project, Span};
+use crate::model::{DerivedCache, Project, Span};
 use crate::ui::Action;
 use crate::ui::commands::{Command, CommandState};
-use crate::ui::dialogs::ErrorReport;
 use crate::ui::file_dialog::{FileDialogs, NativeDialogs, ScriptedDialogs};
 use attribution::Attribution;
 use dialog::Dialog;
@@ -66,9 +65,6 @@ use session::Session;
 use view::ViewState;
 use web_import::WebImport;
 use workbench::Workbench;
-
-pub use dialog::Pending;
-pub use view::MainView;
 
 /// The reference article, embedded so the app opens with no file.
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/ukraine-talks-2025-12-05.txt");
@@ -158,8 +154,8 @@ pub struct StanceApp {
     /// Intents asked for outside a frame (startup, tests) and applied on the next one.
     queued: Vec<Intent>,
     applied_theme: Option<Theme>,
-    /// Project revision and dirty flag the window title was last sent for.
-    title_sent_for: Option<(u64, bool)>,
+    /// The window title, for the project state and dirty flag it was last sent for.
+    title: DerivedCache<bool, String>,
     /// A text field had focus at the end of the last frame. egui drops the focus as soon as
     /// Esc arrives, so without this the Esc that leaves a field would also clear the selection.
     was_typing: bool,
@@ -184,7 +180,7 @@ impl StanceApp {
             web: WebImport::default(),
             queued: Vec::new(),
             applied_theme: None,
-            title_sent_for: None,
+            title: DerivedCache::default(),
             was_typing: false,
         }
     }
@@ -304,7 +300,6 @@ impl StanceApp {
         self.input_intents(&ctx, &mut intents);
         self.apply(&ctx, intents);
         self.background_events(&ctx);
-        self.wb.session.index.refresh(&self.wb.session.project);
         self.attribution.refresh(&self.wb, &ctx);
         self.wb.session.text_check.refresh(&self.wb.session.project);
 
@@ -454,12 +449,22 @@ impl StanceApp {
     /// allocate for nothing.
     fn update_title(&mut self, ctx: &egui::Context) {
         let session = &self.wb.session;
-        let key = (session.project.revision(), session.history.is_dirty());
-        if self.title_sent_for != Some(key) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
-            self.title_sent_for = Some(key);
+        let (project, is_dirty) = (session.project.key(), session.history.is_dirty());
+        if !self.title.is_current(project, &is_dirty) {
+            let title = (self.title).get_or_build(project, is_dirty, || window_title(session));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
         }
     }
+}
+
+/// `Stance — <project title>`, with `•` while there are unsaved changes.
+fn window_title(session: &Session) -> String {
+    let dot = if session.history.is_dirty() {
+        " •"
+    } else {
+        ""
+    };
+    format!("Stance — {}{dot}", session.project.title())
 }
 
 /// What decides which commands are enabled and checked, now.
@@ -475,8 +480,8 @@ fn command_state<'a>(
         can_redo: session.history.can_redo(),
         has_selected_annotation: view.selected.is_some(),
         has_text_selection: view.text_selection.is_some(),
-        has_annotations: !session.project.annotations.is_empty(),
-        document_count: session.project.documents.len(),
+        has_annotations: !session.project.annotations().is_empty(),
+        document_count: session.project.documents().len(),
         has_document: view.document.is_some(),
         has_suggestion_target: attribution.has_target(view.document),
         has_problems,
@@ -500,241 +505,5 @@ impl eframe::App for StanceApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // The last snapshot or delete asked for reaches the disk before the process ends.
         self.flush_recovery();
-    }
-}
-
-/// What tests and the bench read of the app.
-impl StanceApp {
-    #[must_use]
-    pub fn project(&self) -> &Project {
-        &self.wb.session.project
-    }
-
-    /// How many times the project's counts were rebuilt: once per change, not per frame.
-    #[must_use]
-    pub fn index_builds(&self) -> u64 {
-        self.wb.session.index.builds()
-    }
-
-    /// What the article view did in the last frame (paragraphs laid out, painted…).
-    #[must_use]
-    pub fn article_stats(&self) -> crate::ui::article::ArticleStats {
-        self.wb.panels.article.last_stats()
-    }
-
-    /// How far the article was scrolled in the last frame.
-    #[must_use]
-    pub fn article_scroll_offset_px(&self) -> f32 {
-        self.wb.panels.article.scroll_offset_px()
-    }
-
-    /// The article or the analysis view.
-    #[must_use]
-    pub fn main_view(&self) -> MainView {
-        self.wb.view.main_view
-    }
-
-    /// The analysis view's state: its filter, tab, pick and last frame's figures.
-    #[must_use]
-    pub fn analysis_view(&self) -> &crate::ui::analysis::AnalysisView {
-        &self.wb.panels.analysis
-    }
-
-    /// The analysis view, to set its tab (tests and the bench).
-    pub fn analysis_view_mut(&mut self) -> &mut crate::ui::analysis::AnalysisView {
-        &mut self.wb.panels.analysis
-    }
-
-    /// How many annotation rows the sidebar drew in the last frame.
-    #[must_use]
-    pub fn sidebar_rows_drawn(&self) -> usize {
-        self.wb.panels.sidebar.list.last_visible_rows().len()
-    }
-
-    /// True when the sidebar's selected row was wholly in view in the last frame.
-    #[must_use]
-    pub fn is_selected_row_in_view(&self) -> bool {
-        self.wb.panels.sidebar.list.is_selected_in_view()
-    }
-
-    /// True while the Actors view fills the sidebar.
-    #[must_use]
-    pub fn is_actors_view_open(&self) -> bool {
-        self.wb.panels.sidebar.is_actors_open()
-    }
-
-    /// What the sidebar lists and the article highlights.
-    #[must_use]
-    pub fn filter(&self) -> &crate::model::AnnotationFilter {
-        &self.wb.view.filter
-    }
-
-    /// True while the compare view (not the article) is shown.
-    #[must_use]
-    pub fn is_compare_view(&self) -> bool {
-        self.wb.view.main_view == MainView::Compare
-    }
-
-    /// What the adjudication queue holds now, and the current item's place in it.
-    #[must_use]
-    pub fn adjudication_queue(&self) -> (Vec<crate::model::adjudication::Item>, usize) {
-        let queue = crate::model::adjudication::queue(&self.wb.session.project);
-        let position = self
-            .wb
-            .view
-            .queue_position
-            .min(queue.len().saturating_sub(1));
-        (queue, position)
-    }
-
-    /// How many times the compare view computed its queue and figures.
-    #[must_use]
-    pub fn compare_builds(&self) -> u64 {
-        self.wb.panels.compare.builds()
-    }
-
-    #[must_use]
-    pub fn history(&self) -> &History {
-        &self.wb.session.history
-    }
-
-    #[must_use]
-    pub fn selected_annotation(&self) -> Option<AnnotationId> {
-        self.wb.view.selected
-    }
-
-    /// In link mode: the annotation being linked and, once clicked, its target.
-    #[must_use]
-    pub fn link_mode(&self) -> Option<(AnnotationId, Option<AnnotationId>)> {
-        self.wb.view.link.map(|l| (l.from, l.to))
-    }
-
-    /// True while the Schema window is open.
-    #[must_use]
-    pub fn is_schema_window_open(&self) -> bool {
-        matches!(self.wb.dialogs.current, Dialog::Schema)
-    }
-
-    #[must_use]
-    pub fn text_selection(&self) -> Option<Span> {
-        self.wb.view.text_selection
-    }
-
-    #[must_use]
-    pub fn current_document(&self) -> Option<DocumentId> {
-        self.wb.view.document
-    }
-
-    #[must_use]
-    pub fn path(&self) -> Option<&Path> {
-        self.wb.session.path.as_deref()
-    }
-
-    #[must_use]
-    pub fn preferences(&self) -> &Preferences {
-        &self.wb.prefs
-    }
-
-    /// The error dialog shown now, if any.
-    #[must_use]
-    pub fn current_error(&self) -> Option<&ErrorReport> {
-        self.wb.dialogs.errors.front()
-    }
-
-    /// What waits for the unsaved-changes prompt, if it is shown.
-    #[must_use]
-    pub fn pending_prompt(&self) -> Option<&Pending> {
-        match &self.wb.dialogs.current {
-            Dialog::UnsavedPrompt(pending) => Some(pending),
-            _ => None,
-        }
-    }
-
-    /// True while the needs-repair window is open.
-    #[must_use]
-    pub fn needs_repair(&self) -> bool {
-        matches!(self.wb.dialogs.current, Dialog::Repair(_))
-    }
-
-    /// The window title: `Stance — <project title>`, with `•` while there are unsaved changes.
-    #[must_use]
-    pub fn title(&self) -> String {
-        let dot = if self.wb.session.history.is_dirty() {
-            " •"
-        } else {
-            ""
-        };
-        format!("Stance — {}{dot}", self.wb.session.project.title)
-    }
-
-    /// Where the char at `offset_chars` of the current document was painted in the last frame,
-    /// if it was on screen: lets tests point at text like a user.
-    #[must_use]
-    pub fn article_char_rect(&self, offset_chars: usize) -> Option<egui::Rect> {
-        let doc = self.wb.session.project.document(self.wb.view.document?)?;
-        self.wb.panels.article.char_rect(doc, offset_chars)
-    }
-
-    /// The article's caret (where Shift+arrows select from), if it has one.
-    #[must_use]
-    pub fn article_caret(&self) -> Option<usize> {
-        self.wb.panels.article.caret_offset()
-    }
-
-    /// Where the article's caret was painted in the last frame, if it was.
-    #[must_use]
-    pub fn article_caret_rect(&self) -> Option<egui::Rect> {
-        self.wb.panels.article.caret_rect()
-    }
-
-    /// Blocks until the recovery worker has written or deleted what was asked (tests, exit).
-    pub fn flush_recovery(&self) {
-        recovery::flush(&self.wb);
-    }
-
-    /// The snapshot file this window writes for its project, if recovery is on.
-    #[must_use]
-    pub fn snapshot_path(&self) -> Option<PathBuf> {
-        recovery::snapshot_path(&self.wb)
-    }
-
-    /// True while the restore offer is shown.
-    #[must_use]
-    pub fn is_offering_restore(&self) -> bool {
-        matches!(self.wb.dialogs.current, Dialog::Restore(_))
-    }
-
-    /// True while the changed-on-disk prompt is shown.
-    #[must_use]
-    pub fn is_disk_change_shown(&self) -> bool {
-        matches!(self.wb.dialogs.current, Dialog::DiskChanged { .. })
-    }
-
-    /// The file a save refused to overwrite, while the app asks about it.
-    #[must_use]
-    pub fn save_conflict(&self) -> Option<&Path> {
-        match &self.wb.dialogs.current {
-            Dialog::SaveConflict(path) => Some(path),
-            _ => None,
-        }
-    }
-
-    /// The suggestions shown for the current document (empty while hidden or not yet found).
-    #[must_use]
-    pub fn suggestions(&self) -> &[Suggestion] {
-        self.attribution.shown(&self.wb)
-    }
-
-    /// True while the current document's suggestions are being found, or are older than
-    /// the project (a new analysis starts on the next frame).
-    #[must_use]
-    pub fn is_analysing_suggestions(&self) -> bool {
-        self.attribution.is_analysing_now(&self.wb)
-    }
-
-    /// The focused suggestion of the current document.
-    #[must_use]
-    pub fn focused_suggestion(&self) -> Option<&Suggestion> {
-        self.attribution.focused_now(&self.wb)
     }
 }

@@ -32,7 +32,7 @@ pub(super) fn show_document(wb: &mut Workbench, id: DocumentId) {
 
 /// Ctrl+PageDown / Ctrl+PageUp: the next or previous document in the list's order.
 pub(super) fn step_document(wb: &mut Workbench, step: isize) {
-    let index = wb.session.index.refresh(&wb.session.project);
+    let index = wb.session.project.index();
     let next =
         (wb.panels.document_list).neighbour(&wb.session.project, index, wb.view.document, step);
     if let Some(id) = next

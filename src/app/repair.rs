@@ -40,14 +40,10 @@ pub(super) fn refuse_save_over_changed_text(wb: &mut Workbench, ctx: &egui::Cont
 /// Project → Problems…: the needs-repair window for the project as it is now.
 pub(super) fn open_problems(wb: &mut Workbench) {
     let project = &wb.session.project;
-    let file_name =
-        (wb.session.path.as_deref()).map_or_else(|| project.title.clone(), crate::ui::file_name);
-    let problems = (project.revision(), project.problems());
-    wb.dialogs.open(Dialog::Repair(RepairState {
-        file_name,
-        problems,
-        orphans: Vec::new(),
-    }));
+    let file_name = (wb.session.path.as_deref())
+        .map_or_else(|| project.title().to_owned(), crate::ui::file_name);
+    let state = RepairState::new(file_name, project, None);
+    wb.dialogs.open(Dialog::Repair(state));
 }
 
 /// Accepts the document's current (edited) text: the placed annotations move, in one undo
@@ -102,10 +98,10 @@ pub(super) fn answer(wb: &mut Workbench, ctx: &egui::Context, choice: RepairChoi
 /// Recomputes the needs-repair window's problems when the project has changed, so
 /// drawing it only reads them.
 pub(super) fn refresh_problems(wb: &mut Workbench) {
-    let revision = wb.session.project.revision();
-    if let Dialog::Repair(repair) = &mut wb.dialogs.current
-        && repair.problems.0 != revision
-    {
-        repair.problems = (revision, wb.session.project.problems());
+    if let Dialog::Repair(repair) = &mut wb.dialogs.current {
+        let project = &wb.session.project;
+        repair
+            .problems
+            .get_or_build(project.key(), (), || project.problems());
     }
 }

@@ -37,7 +37,7 @@ pub(super) fn save(wb: &mut Workbench, ctx: &egui::Context) {
 pub(super) fn start_save_as_dialog(wb: &mut Workbench, ctx: &egui::Context) {
     let suggested = wb.session.path.as_deref().map_or_else(
         || {
-            let stem = crate::io::file_name::sanitize_file_stem(&wb.session.project.title);
+            let stem = crate::io::file_name::sanitize_file_stem(wb.session.project.title());
             let stem = if stem.is_empty() {
                 "project".to_owned()
             } else {
@@ -84,8 +84,13 @@ pub(super) fn write_project(
         session.queued_save = Some(path.to_path_buf());
         return;
     }
-    let text_bytes: usize = session.project.documents.iter().map(|d| d.text.len()).sum();
-    let file_bytes = text_bytes + session.project.annotations.len() * FILE_BYTES_PER_ANNOTATION;
+    let text_bytes: usize = session
+        .project
+        .documents()
+        .iter()
+        .map(|d| d.text.len())
+        .sum();
+    let file_bytes = text_bytes + session.project.annotations().len() * FILE_BYTES_PER_ANNOTATION;
     if file_bytes < BACKGROUND_SAVE_BYTES {
         let result = crate::io::save_project_checked(path, &session.project, expected.as_ref());
         let state = session.history.current_state();

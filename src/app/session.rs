@@ -13,7 +13,7 @@ use super::dialog::Pending;
 use super::text_check::TextCheck;
 use crate::io::recovery::SnapshotMeta;
 use crate::io::{FileFingerprint, SaveError};
-use crate::model::{Edit, EditError, History, IndexCache, Project};
+use crate::model::{Edit, EditError, History, Project};
 
 /// The open project and its file.
 pub(super) struct Session {
@@ -32,8 +32,6 @@ pub(super) struct Session {
     /// Counts each time the project or its file is replaced (open, save to another file):
     /// what watches the file starts over when it moves.
     pub(super) file_revision: u64,
-    /// Counts and lookups of `project`, refreshed once per frame after intents are applied.
-    pub(super) index: IndexCache,
     /// The recovery snapshot; `None` without a recovery folder (tests, benchmarks).
     pub(super) autosave: Option<Autosave>,
     /// Debug builds: panic after this many edits (to try the panic snapshot).
@@ -55,7 +53,6 @@ impl Session {
             queued_save: None,
             after_save: None,
             file_revision: 0,
-            index: IndexCache::default(),
             autosave: None,
             panic_after_edits: None,
             edits_applied: 0,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{DocumentId, Project};
+use crate::model::{DerivedCache, DocumentId, Project};
 
 /// The documents whose text was edited outside Stance (its stored hash no longer matches).
 /// While one remains, the status bar says so and Save refuses to overwrite the project file.
@@ -14,10 +14,18 @@ use crate::model::{DocumentId, Project};
 /// only replaced together with its hash, by re-anchoring or undoing it).
 #[derive(Debug, Default)]
 pub(super) struct TextCheck {
-    revision: Option<u64>,
+    /// Whether each text matches its hash, by document, stored hash and length: a memo across
+    /// project states, so only new or replaced texts are hashed.
     is_matching: HashMap<(DocumentId, String, usize), bool>,
-    /// Titles of the documents whose text does not match, in project order.
-    mismatched: Vec<String>,
+    /// What the check found for the project state last refreshed.
+    found: DerivedCache<(), Mismatches>,
+}
+
+/// The documents whose text does not match, for one project state.
+#[derive(Debug, Default)]
+struct Mismatches {
+    /// Their titles, in project order.
+    titles: Vec<String>,
     /// Every problem of the project while a text does not match (what the window lists).
     problem_count: usize,
 }
@@ -25,41 +33,47 @@ pub(super) struct TextCheck {
 impl TextCheck {
     /// Brings the check up to date with `project` (cheap when nothing changed).
     pub(super) fn refresh(&mut self, project: &Project) {
-        if self.revision == Some(project.revision()) {
-            return;
-        }
-        self.revision = Some(project.revision());
-        let mut mismatched = Vec::new();
-        let mut seen = HashMap::with_capacity(project.documents.len());
-        for doc in &project.documents {
-            let key = (doc.id, doc.text_hash.clone(), doc.text.len());
-            let is_matching = match self.is_matching.get(&key) {
-                Some(&known) => known,
-                None => doc.hash_matches(),
-            };
-            if !is_matching {
-                mismatched.push(doc.title.clone());
+        let is_matching = &mut self.is_matching;
+        self.found.get_or_build(project.key(), (), || {
+            let mut titles = Vec::new();
+            let mut seen = HashMap::with_capacity(project.documents().len());
+            for doc in project.documents() {
+                let key = (doc.id, doc.text_hash.clone(), doc.text.len());
+                let matches = match is_matching.get(&key) {
+                    Some(&known) => known,
+                    None => doc.hash_matches(),
+                };
+                if !matches {
+                    titles.push(doc.title.clone());
+                }
+                seen.insert(key, matches);
             }
-            seen.insert(key, is_matching);
-        }
-        // Forget texts that are gone, so the cache follows the project's size.
-        self.is_matching = seen;
-        self.problem_count = if mismatched.is_empty() {
-            0
-        } else {
-            project.problems().len()
-        };
-        self.mismatched = mismatched;
+            // Forget texts that are gone, so the memo follows the project's size.
+            *is_matching = seen;
+            let problem_count = if titles.is_empty() {
+                0
+            } else {
+                project.problems().len()
+            };
+            Mismatches {
+                titles,
+                problem_count,
+            }
+        });
+    }
+
+    fn found(&self) -> Option<&Mismatches> {
+        self.found.last()
     }
 
     /// Titles of the documents whose text was changed outside Stance.
     pub(super) fn mismatched(&self) -> &[String] {
-        &self.mismatched
+        self.found().map_or(&[], |f| f.titles.as_slice())
     }
 
     /// The number of problems to report in the status bar: zero unless a text was changed.
     pub(super) fn problem_count(&self) -> usize {
-        self.problem_count
+        self.found().map_or(0, |f| f.problem_count)
     }
 }
 
@@ -82,15 +96,16 @@ mod tests {
         assert_eq!(check.problem_count(), 0);
 
         // Edited outside: the stored hash no longer matches.
-        if let Some(doc) = project.documents.first_mut() {
-            doc.text = "Officials said the talks resumed.".to_owned();
-        }
-        project.touch();
+        project.rebuild(|parts| {
+            if let Some(doc) = parts.documents.first_mut() {
+                doc.text = "Officials said the talks resumed.".to_owned();
+            }
+        });
         check.refresh(&project);
         assert_eq!(check.mismatched(), ["Talks".to_owned()]);
         assert!(check.problem_count() >= 1);
 
-        let text = project.documents[0].text.clone();
+        let text = project.documents()[0].text.clone();
         let reanchored = project.reanchor_document(id, &text, Utc::now());
         let Ok((_, edit)) = reanchored else {
             panic!("re-anchoring failed: {reanchored:?}");

@@ -52,7 +52,7 @@ impl ViewState {
     /// The first document of `project`, nothing selected.
     pub(super) fn new(project: &Project) -> Self {
         Self {
-            document: project.documents.first().map(|d| d.id),
+            document: project.documents().first().map(|d| d.id),
             ..Self::default()
         }
     }
@@ -68,7 +68,7 @@ impl ViewState {
     /// Drops view state that no longer points into the project (after undo, open, delete).
     pub(super) fn validate(&mut self, project: &Project) {
         if self.document.is_none_or(|d| project.document(d).is_none()) {
-            self.document = project.documents.first().map(|d| d.id);
+            self.document = project.documents().first().map(|d| d.id);
             self.text_selection = None;
         }
         if let Some(id) = self.selected

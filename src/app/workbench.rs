@@ -147,6 +147,7 @@ impl Workbench {
         self.view.reset(&project);
         self.session.replace_project(project, path, fingerprint);
         self.dialogs.forget_repair();
+        self.follow_up(Intent::ProjectReplaced);
     }
 
     /// Keeps where the user is in the open project, for reopening it there.

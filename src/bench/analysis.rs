@@ -9,8 +9,8 @@ use super::corpus::{CorpusSpec, corpus_project};
 use super::figure::{Figure, Unit};
 use super::frames::warm_up;
 use super::harness::{FrameDriver, FrameStats, Percentiles, SCREEN_SIZE_PX, input};
+use crate::analysis::{AnalysisCache, AnalysisFilter};
 use crate::app::StanceApp;
-use crate::model::analysis::{AnalysisCache, AnalysisFilter};
 use crate::model::{Project, Stance};
 use crate::ui::Action;
 use crate::ui::commands::Command;
@@ -42,8 +42,8 @@ pub fn recompute_after_edits(project: &mut Project, edits: usize) -> Result<Vec<
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
         let Some(a) = project
-            .annotations
-            .get(i * 997 % project.annotations.len().max(1))
+            .annotations()
+            .get(i * 997 % project.annotations().len().max(1))
         else {
             return Err("the corpus has no annotations".to_owned());
         };
@@ -142,10 +142,10 @@ pub fn analysis_figures(quick: bool, record: &mut dyn FnMut(Figure)) -> Result<(
     let mut project = corpus_project(spec);
     record(Figure::count(
         "analysis.corpus.annotations",
-        project.annotations.len(),
+        project.annotations().len(),
     ));
     let started = Instant::now();
-    let map = crate::model::analysis::PositionMap::build(&project, &AnalysisFilter::default());
+    let map = crate::analysis::PositionMap::build(&project, &AnalysisFilter::default());
     record(Figure::ms("analysis.map.build", started.elapsed()));
     record(Figure::count("analysis.map.rows", map.rows.len()));
     let recomputes = recompute_after_edits(&mut project, if quick { 3 } else { 10 })

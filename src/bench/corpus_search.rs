@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use super::corpus::{CorpusSpec, SEARCH_WORD, corpus_project};
 use super::figure::{Figure, Unit};
 use super::files::{measure_files, write_fixture};
-use crate::model::{CorpusSearch, EditContext, HitPreset, Project, SearchQuery, Stance};
+use crate::analysis::{CorpusSearch, HitPreset, SearchQuery};
+use crate::model::{EditContext, Project, Stance};
 use crate::ui::corpus_search::STEP_BYTES;
 
 /// Hits tagged by the annotate-all measurement.
@@ -80,15 +81,15 @@ pub fn corpus_figures(
     let started = Instant::now();
     let project = corpus_project(spec);
     record(Figure::ms("corpus.generate", started.elapsed()));
-    record(Figure::count("corpus.documents", project.documents.len()));
-    let text_bytes: usize = project.documents.iter().map(|d| d.text.len()).sum();
+    record(Figure::count("corpus.documents", project.documents().len()));
+    let text_bytes: usize = project.documents().iter().map(|d| d.text.len()).sum();
     record(Figure::mb(
         "corpus.text",
         u64::try_from(text_bytes).unwrap_or(u64::MAX),
     ));
     record(Figure::count(
         "corpus.annotations",
-        project.annotations.len(),
+        project.annotations().len(),
     ));
     let path = dir.join("bench-corpus.ron");
     write_fixture(&project, &path)?;
@@ -133,17 +134,16 @@ fn time_annotate_all(
     project: &mut Project,
     query: &SearchQuery,
 ) -> Result<(Duration, Duration), String> {
-    let mut hits = crate::model::search_project(project, query).map_err(|e| e.to_string())?;
+    let mut hits = crate::analysis::search_project(project, query).map_err(|e| e.to_string())?;
     hits.truncate(ANNOTATE_HITS);
     let preset = HitPreset {
-        holder: project.actors.first().map(|a| a.id),
-        issue: project.issues.first().map(|i| i.id),
+        holder: project.actors().first().map(|a| a.id),
+        issue: project.issues().first().map(|i| i.id),
         stance: Some(Stance::For),
     };
     let cx = EditContext::new(Some("bench"), chrono::Utc::now());
     let started = Instant::now();
-    let annotated = project
-        .annotate_hits(&hits, "position", &preset, cx)
+    let annotated = crate::analysis::annotate_hits(project, &hits, "position", &preset, cx)
         .map_err(|e| e.to_string())?;
     let Some(edit) = annotated.edit else {
         return Err("annotate-all found every hit tagged already".to_owned());
@@ -169,7 +169,7 @@ mod tests {
         });
         let query = SearchQuery::plain(SEARCH_WORD);
         let figures = time_search(&project, &query).unwrap();
-        let expected = crate::model::search_project(&project, &query)
+        let expected = crate::analysis::search_project(&project, &query)
             .unwrap()
             .len();
         assert_eq!(figures.hits, expected);

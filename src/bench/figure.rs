@@ -40,7 +40,6 @@ impl Figure {
     /// Bytes shown in megabytes (10^6 bytes).
     #[must_use]
     pub fn mb(name: impl Into<String>, bytes: u64) -> Self {
-        #[allow(clippy::cast_precision_loss)]
         let value = bytes as f64 / 1e6;
         Self::new(name, value, Unit::Mb)
     }
@@ -53,7 +52,6 @@ impl Figure {
 
     #[must_use]
     pub fn count(name: impl Into<String>, count: usize) -> Self {
-        #[allow(clippy::cast_precision_loss)]
         let value = count as f64;
         Self::new(name, value, Unit::Count)
     }

@@ -48,7 +48,7 @@ impl ScratchDir {
     /// The directory could not be created.
     pub fn new() -> std::io::Result<Self> {
         let path = std::env::temp_dir().join(format!("stance-bench-{}", std::process::id()));
-        std::fs::create_dir_all(&path)?;
+        crate::io::atomic::create_folder(&path)?;
         Ok(Self { path })
     }
 

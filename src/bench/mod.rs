@@ -11,6 +11,7 @@ pub mod frames;
 pub mod harness;
 pub mod intake;
 pub mod merge;
+pub mod probe;
 pub mod rng;
 pub mod rss;
 pub mod run;

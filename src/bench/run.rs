@@ -63,16 +63,16 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     record(Figure::ms("b.generate", started.elapsed()));
     record(Figure::mb(
         "b.text",
-        bytes(long.documents.iter().map(|d| d.text.len()).sum()),
+        bytes(long.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    record(Figure::count("b.annotations", long.annotations.len()));
+    record(Figure::count("b.annotations", long.annotations().len()));
     let started = Instant::now();
-    let suggestions: usize = (long.documents.iter())
-        .map(|d| crate::model::attribution::analyse(d, &long.actors).len())
+    let suggestions: usize = (long.documents().iter())
+        .map(|d| crate::attribution::analyse(d, long.actors()).len())
         .sum();
     record(Figure::ms("attribution.analyse", started.elapsed()));
     record(Figure::count("attribution.suggestions", suggestions));
-    record(Figure::count("b.actors", long.actors.len()));
+    record(Figure::count("b.actors", long.actors().len()));
     let b = run_frames(&mut warm_driver(), long.clone(), options.script())
         .map_err(|e| format!("(b): {e}"))?;
     record_frames("b", &b, record);
@@ -173,12 +173,12 @@ fn many_articles(
     let project =
         data::many_articles_project(ManyArticlesSpec::FULL).map_err(|e| format!("(c): {e}"))?;
     record(Figure::ms("c.generate", started.elapsed()));
-    record(Figure::count("c.documents", project.documents.len()));
+    record(Figure::count("c.documents", project.documents().len()));
     record(Figure::mb(
         "c.text",
-        bytes(project.documents.iter().map(|d| d.text.len()).sum()),
+        bytes(project.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    record(Figure::count("c.annotations", project.annotations.len()));
+    record(Figure::count("c.annotations", project.annotations().len()));
     let path = dir.join("bench-c.ron");
     write_fixture(&project, &path)?;
     drop(project);
@@ -210,7 +210,6 @@ fn many_articles(
     // Idle frames with the pointer over the article: the cost of a big project at rest.
     let idle: Vec<Duration> = (0..60)
         .map(|i| {
-            #[allow(clippy::cast_precision_loss)]
             let pos = egui::pos2(450.0, 200.0 + (i % 10) as f32 * 40.0);
             let events = vec![super::harness::input::pointer_move(pos)];
             driver.frame(events, |ui| app.frame_ui(ui)).cpu

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::io::load_project;
-use crate::model::agreement::spans::SpanMatch;
-use crate::model::agreement::{Agreement, Options, Study, agreement};
+use crate::model::DocumentQuery;
+use crate::team::agreement::spans::SpanMatch;
+use crate::team::agreement::{Agreement, Options, Study, agreement};
 
 #[derive(Debug, clap::Args)]
 pub struct AgreeArgs {
@@ -60,7 +61,7 @@ fn report(args: &AgreeArgs) -> Result<String, String> {
     };
     let options = Options {
         tags: args.tags.clone(),
-        document: args.document.clone(),
+        document: args.document.as_deref().map(DocumentQuery::new),
     };
     let study = match projects.as_slice() {
         [(_, only)] => Study::of_annotators(only, &options),

@@ -44,7 +44,7 @@ fn run_in(args: &DocsArgs, out: &mut String) -> Result<(), String> {
     let loaded = load_project(&args.project).map_err(|e| e.to_string())?;
     let mut project = loaded.project;
     let Some(set) = &args.set else {
-        for doc in &project.documents {
+        for doc in project.documents() {
             write_document(out, doc);
         }
         return Ok(());

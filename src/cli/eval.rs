@@ -1,12 +1,12 @@
 //! `stance eval`: scores one annotated source against another of the same texts (see
-//! [`crate::model::evaluation`] for the measures).
+//! [`crate::attribution::evaluation`] for the measures).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::attribution::evaluation::{Item, evaluate};
 use crate::io::{import_paths, load_project};
-use crate::model::evaluation::{Item, evaluate};
 use crate::model::{Project, text_hash};
 
 #[derive(Debug, clap::Args)]
@@ -41,7 +41,7 @@ fn load_source(path: &Path) -> Result<Project, String> {
 /// matches across sources.
 fn items(project: &Project) -> Vec<Item> {
     project
-        .annotations
+        .annotations()
         .iter()
         .map(|a| Item {
             document: project
@@ -72,8 +72,8 @@ pub fn run(args: &EvalArgs) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
-    let shared = gold.documents.iter().any(|g| {
-        pred.documents
+    let shared = gold.documents().iter().any(|g| {
+        pred.documents()
             .iter()
             .any(|p| text_hash(&p.text) == text_hash(&g.text))
     });

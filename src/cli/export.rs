@@ -139,7 +139,7 @@ fn find_holder(project: &Project, name: &str) -> Result<ActorId, String> {
         .actor_named(name.trim())
         .map(|a| a.id)
         .ok_or_else(|| {
-            let known: Vec<&str> = project.actors.iter().map(|a| a.name.as_str()).collect();
+            let known: Vec<&str> = project.actors().iter().map(|a| a.name.as_str()).collect();
             format!(
                 "no actor called {name:?}; the project has: {}",
                 known.join(", ")

@@ -74,7 +74,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     for refused in &summary.refused {
         let _ = writeln!(report.err, "stance import: refused {refused}");
     }
-    if project.documents.is_empty() {
+    if project.documents().is_empty() {
         let _ = writeln!(
             report.err,
             "stance import: nothing to import; {} not written",
@@ -83,10 +83,14 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     if args.title.is_none() {
-        project.title = match project.documents.as_slice() {
+        let title = match project.documents() {
             [only] => only.title.clone(),
             _ => crate::io::formats::article::title_from_path(output),
         };
+        if let Err(e) = project.apply(crate::model::Edit::SetTitle(title)) {
+            let _ = writeln!(report.err, "stance import: {e}");
+            return ExitCode::FAILURE;
+        }
     }
     if let Err(e) = save_project(output, &project) {
         let _ = writeln!(report.err, "stance import: {e}");
@@ -96,11 +100,11 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         report.out,
         "{}: {} document(s), {} annotation(s), {} actor(s)",
         output.display(),
-        project.documents.len(),
-        project.annotations.len(),
-        project.actors.len()
+        project.documents().len(),
+        project.annotations().len(),
+        project.actors().len()
     );
-    for doc in &project.documents {
+    for doc in project.documents() {
         let intake = summary.intake.iter().find(|i| i.document == doc.id);
         match intake {
             Some(intake) => write_intake(&mut report.out, intake, doc.len_chars()),

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::io::{load_project, project_to_ron, read_project_text};
-use crate::model::{Project, ProjectDiff, merge};
+use crate::model::{Project, ProjectDiff};
+use crate::team::merge::merge;
 
 #[derive(Debug, clap::Args)]
 pub struct MergeArgs {

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::analysis::AnalysisFilter;
 use crate::io::formats::report::{ReportFormat, report};
 use crate::io::{LoadedProject, load_project};
-use crate::model::analysis::AnalysisFilter;
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {

@@ -6,8 +6,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::analysis::{SearchQuery, hit_context, search_project};
 use crate::io::load_project;
-use crate::model::{SearchQuery, hit_context, search_project};
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
+use crate::attribution::{SpeakerMatch, Suggestion, Tier, analyse};
 use crate::io::{LoadedProject, load_project, save_project};
-use crate::model::attribution::{SpeakerMatch, Suggestion, Tier, analyse};
 use crate::model::{Document, DocumentQuery, EditContext, Project};
 
 /// The annotator recorded on annotations the command creates or fills in.
@@ -88,8 +88,8 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
         Err(e) => return fail(e.to_string()),
     };
     let documents: Vec<&Document> = match args.document.as_deref() {
-        None => project.documents.iter().collect(),
-        Some(wanted) => match DocumentQuery::new(wanted).select(&project.documents) {
+        None => project.documents().iter().collect(),
+        Some(wanted) => match DocumentQuery::new(wanted).select(project.documents()) {
             Ok(document) => vec![document],
             Err(e) => return fail(format!("{}: {e}", args.project.display())),
         },
@@ -97,11 +97,11 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
     let found: Vec<(usize, Vec<Suggestion>)> = documents
         .iter()
         .filter_map(|d| project.document_index(d.id))
-        .map(|i| (i, analyse(&project.documents[i], &project.actors)))
+        .map(|i| (i, analyse(&project.documents()[i], project.actors())))
         .collect();
     for (i, suggestions) in &found {
         for s in suggestions {
-            let _ = writeln!(out, "{}", line(&project, &project.documents[*i], s));
+            let _ = writeln!(out, "{}", line(&project, &project.documents()[*i], s));
         }
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
@@ -129,9 +129,8 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
             .into_iter()
             .filter(|s| s.tier >= lowest)
             .collect();
-        let id = project.documents[i].id;
-        let result = project
-            .accept_suggestions(id, &chosen, &cx)
+        let id = project.documents()[i].id;
+        let result = crate::attribution::accept_suggestions(&project, id, &chosen, &cx)
             .and_then(|(edit, summary)| project.apply(edit).map(|_| summary));
         match result {
             Ok(summary) => {
@@ -139,7 +138,7 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
                 filled += summary.filled;
                 new_actors += summary.new_actors.len();
             }
-            Err(e) => return fail(format!("{}: {e}", project.documents[i].title)),
+            Err(e) => return fail(format!("{}: {e}", project.documents()[i].title)),
         }
     }
     if let Err(e) = save_project(output, &project) {

@@ -193,7 +193,7 @@ pub fn selection_counts(
 /// A file name for the export of `project`, e.g. `ukraine-talks.csv` or `ukraine-talks-brat`.
 #[must_use]
 pub fn suggested_file_name(project: &Project, format: ExportFormat) -> String {
-    let stem = sanitize_file_stem(&project.title);
+    let stem = sanitize_file_stem(project.title());
     let stem = if stem.is_empty() {
         "export".to_owned()
     } else {

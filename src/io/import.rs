@@ -274,7 +274,7 @@ pub fn stage_intake(
     intake: Intake,
 ) -> Result<(Project, Edit, ImportSummary), ImportError> {
     let mut staging = Staging::new(project);
-    let mut known: HashMap<String, String> = (project.documents.iter())
+    let mut known: HashMap<String, String> = (project.documents().iter())
         .map(|d| (d.text_hash.clone(), d.title.clone()))
         .collect();
     let mut last = PathBuf::new();
@@ -301,7 +301,7 @@ pub fn stage_intake(
         }
         known.insert(document.text_hash.clone(), document.title.clone());
         let id = document.id;
-        let index = staging.project().documents.len();
+        let index = staging.project().documents().len();
         staging.apply(
             &path,
             Edit::InsertDocument {

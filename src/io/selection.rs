@@ -49,9 +49,14 @@ impl<'a> Selection<'a> {
         if let Some(tag) = options
             .tags
             .iter()
-            .find(|t| project.schema.get(t).is_none())
+            .find(|t| project.schema().get(t).is_none())
         {
-            let known: Vec<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
+            let known: Vec<&str> = project
+                .schema()
+                .tags
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect();
             return Err(ExportError::NoSuchTag(tag.clone(), known.join(", ")));
         }
         let keep = |a: &Annotation| {
@@ -59,7 +64,7 @@ impl<'a> Selection<'a> {
                 && options.holder.is_none_or(|h| a.holder == Some(h))
         };
         let documents = project
-            .documents
+            .documents()
             .iter()
             .filter(|d| options.document.is_none_or(|id| d.id == id))
             .map(|d| {
@@ -91,7 +96,7 @@ impl<'a> Selection<'a> {
     pub fn relations(&self) -> Vec<&'a Relation> {
         let ids: std::collections::HashSet<_> = self.annotations().map(|(_, a)| a.id).collect();
         self.project
-            .relations
+            .relations()
             .iter()
             .filter(|r| ids.contains(&r.from) && ids.contains(&r.to))
             .collect()
@@ -104,7 +109,7 @@ impl<'a> Selection<'a> {
             .flat_map(|(_, a)| a.issues.iter().copied())
             .collect();
         self.project
-            .issues
+            .issues()
             .iter()
             .filter(|i| !self.filtered || used.contains(&i.id))
             .collect()

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::{ImportError, TextPosition};
 use super::formats::article::{ArticleMeta, Origin, RefusedArticle};
-use crate::model::{Annotation, AnnotationId, DocumentId, Edit, Project};
+use crate::model::{Annotation, AnnotationId, DerivedCache, DocumentId, Edit, Project};
 
 /// What an import added, and what it deliberately left out (never silently).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -45,8 +45,8 @@ pub struct Staging {
     /// Checked annotations not yet in `project`, and their indices by id.
     pending: Vec<Annotation>,
     pending_ids: HashMap<AnnotationId, usize>,
-    /// Positions of `project`'s annotations by id, with the revision they were read at.
-    positions: Option<(u64, HashMap<AnnotationId, usize>)>,
+    /// Positions of `project`'s annotations by id, for the staged state they were read at.
+    positions: DerivedCache<(), HashMap<AnnotationId, usize>>,
     pub summary: ImportSummary,
 }
 
@@ -58,7 +58,7 @@ impl Staging {
             edits: Vec::new(),
             pending: Vec::new(),
             pending_ids: HashMap::new(),
-            positions: None,
+            positions: DerivedCache::default(),
             summary: ImportSummary::default(),
         }
     }
@@ -132,23 +132,13 @@ impl Staging {
     /// The staged project's annotation with this id, found through a map that is rebuilt only
     /// after the project changed: a linear search per record would make imports quadratic.
     fn staged_annotation(&mut self, id: AnnotationId) -> Option<&Annotation> {
-        let revision = self.project.revision();
-        if self
-            .positions
-            .as_ref()
-            .is_none_or(|(at, _)| *at != revision)
-        {
-            let positions = self
-                .project
-                .annotations
-                .iter()
-                .enumerate()
+        let project = &self.project;
+        let positions = self.positions.get_or_build(project.key(), (), || {
+            (project.annotations().iter().enumerate())
                 .map(|(i, a)| (a.id, i))
-                .collect();
-            self.positions = Some((revision, positions));
-        }
-        let (_, positions) = self.positions.as_ref()?;
-        self.project.annotations.get(*positions.get(&id)?)
+                .collect()
+        });
+        project.annotations().get(*positions.get(&id)?)
     }
 
     /// Adds the pending annotations to the staged project in one edit.
@@ -171,7 +161,7 @@ impl Staging {
         path: &Path,
         issue: crate::model::Issue,
     ) -> Result<(), ImportError> {
-        let index = self.project.issues.len();
+        let index = self.project.issues().len();
         self.apply(path, Edit::InsertIssue { index, issue })
     }
 

@@ -117,7 +117,7 @@ impl DocumentQuery {
     /// # Errors
     /// As [`Self::select`].
     pub fn resolve(&self, project: &Project) -> Result<DocumentId, DocumentQueryError> {
-        self.select(&project.documents).map(|d| d.id)
+        self.select(project.documents()).map(|d| d.id)
     }
 }
 

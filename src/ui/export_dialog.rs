@@ -85,7 +85,7 @@ impl ExportDialog {
             Vec::new()
         } else {
             project
-                .schema
+                .schema()
                 .tags
                 .iter()
                 .filter(|t| !self.hidden_tags.contains(&t.key))
@@ -218,7 +218,7 @@ impl ExportDialog {
     fn filters_ui(&mut self, ui: &mut Ui, project: &Project) {
         ui.label("Tags");
         ui.horizontal_wrapped(|ui| {
-            for tag in &project.schema.tags {
+            for tag in &project.schema().tags {
                 let mut shown = !self.hidden_tags.contains(&tag.key);
                 if ui.checkbox(&mut shown, &tag.name).changed() {
                     if shown {
@@ -241,7 +241,7 @@ impl ExportDialog {
             .width(360.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.document, None, "All documents");
-                for doc in &project.documents {
+                for doc in project.documents() {
                     ui.selectable_value(&mut self.document, Some(doc.id), &doc.title);
                 }
             })
@@ -259,7 +259,7 @@ impl ExportDialog {
             .width(360.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.holder, None, "Anyone");
-                for actor in &project.actors {
+                for actor in project.actors() {
                     ui.selectable_value(&mut self.holder, Some(actor.id), &actor.name);
                 }
             })

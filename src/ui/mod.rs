@@ -1,7 +1,8 @@
 //! The egui user interface: panels and widgets that draw the model and return intents.
 //!
-//! Widgets never change the project; they return [`Action`]s that `app.rs` applies once per
-//! frame through the undo history.
+//! Widgets never change the project, never import `io` and never touch a file; they return
+//! [`Action`]s (and dialog answers) that the app's dispatcher (`app/dispatch.rs`) hands to
+//! its controllers once per frame, through the undo history.
 
 pub mod analysis;
 pub mod article;
@@ -30,9 +31,10 @@ pub mod url_dialog;
 
 use std::path::PathBuf;
 
+use crate::analysis::{HitPreset, SearchHit};
 use crate::model::{
-    ActorId, Annotation, AnnotationId, Attribution, DocumentId, HitPreset, IssueId, Project,
-    RelationId, Rgb, SearchHit, Stance,
+    ActorId, Annotation, AnnotationId, Attribution, DocumentId, IssueId, Project, RelationId, Rgb,
+    Stance,
 };
 
 pub use commands::Command;
@@ -135,14 +137,14 @@ pub fn annotation_with_hint<'a>(
     id: AnnotationId,
     hint: &mut usize,
 ) -> Option<&'a Annotation> {
-    if let Some(a) = project.annotations.get(*hint)
+    if let Some(a) = project.annotations().get(*hint)
         && a.id == id
     {
         return Some(a);
     }
     let index = project.annotation_index(id)?;
     *hint = index;
-    project.annotations.get(index)
+    project.annotations().get(index)
 }
 
 /// A path's file name for messages and menus; the whole path if it has none.

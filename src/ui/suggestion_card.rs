@@ -5,7 +5,7 @@
 use egui::{Pos2, RichText};
 
 use super::{Action, Command};
-use crate::model::attribution::{Effect, SpeakerMatch, Suggestion};
+use crate::attribution::{Effect, SpeakerMatch, Suggestion};
 use crate::model::{DocumentId, Project};
 
 /// The speaker's display name: the actor's name, or the proposed one; `None` without one.
@@ -23,7 +23,7 @@ pub fn speaker_name(project: &Project, suggestion: &Suggestion) -> Option<String
 /// What accepting does, in a sentence.
 #[must_use]
 pub fn effect_text(project: &Project, suggestion: &Suggestion, effect: &Effect) -> String {
-    let tag = project.schema.name(suggestion.tag()).to_owned();
+    let tag = project.schema().name(suggestion.tag()).to_owned();
     match effect {
         Effect::Add { new_actor: None } => format!("Accepting adds a {tag} annotation."),
         Effect::Add {
@@ -92,12 +92,12 @@ fn details_ui(ui: &mut egui::Ui, project: &Project, document: DocumentId, s: &Su
     });
     ui.label(format!(
         "{} · {} · {} confidence",
-        project.schema.name(s.tag()),
+        project.schema().name(s.tag()),
         s.attribution,
         s.tier
     ));
     ui.weak(readable_reason(&s.explain()));
-    let effect = project.suggestion_effect(document, s);
+    let effect = crate::attribution::suggestion_effect(project, document, s);
     ui.label(effect_text(project, s, &effect));
 }
 

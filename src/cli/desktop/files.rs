@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn a_saved_project_begins_with_the_opening_the_mime_type_matches() {
         let project = crate::model::Project::new("Talks");
-        let text = crate::io::project_to_ron(&project).unwrap();
+        let text = crate::io::formats::ron::project_to_ron(&project).unwrap();
         assert!(text.starts_with(PROJECT_FILE_OPENING), "{text:.40}");
         let after_number =
             text[PROJECT_FILE_OPENING.len()..].trim_start_matches(|c: char| c.is_ascii_digit());

@@ -114,10 +114,10 @@ pub(crate) fn ensure_tag(
     color: Option<Rgb>,
     description: &str,
 ) -> Result<(), ImportError> {
-    if staging.project().schema.get(key).is_some() {
+    if staging.project().schema().get(key).is_some() {
         return Ok(());
     }
-    let index = staging.project().schema.tags.len();
+    let index = staging.project().schema().tags.len();
     let tag = TagDef {
         key: key.to_owned(),
         name: name.unwrap_or(key).to_owned(),
@@ -137,7 +137,7 @@ pub(crate) fn ensure_relation_type(
     path: &Path,
     key: &str,
 ) -> Result<(), ImportError> {
-    let schema = &staging.project().schema;
+    let schema = &staging.project().schema();
     if schema.relation_type(key).is_some() {
         return Ok(());
     }

@@ -21,9 +21,9 @@ fn a_batch_adds_the_good_articles_and_lists_the_refused() {
     assert!(!refused.reason.contains("c.txt"), "named once: {refused}");
     assert_eq!(summary.skipped.len(), 1, "the same text twice");
     assert_eq!(summary.skipped[0].0, a);
-    let titles: Vec<_> = project.documents.iter().map(|d| d.title.as_str()).collect();
+    let titles: Vec<_> = project.documents().iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles, ["A", "Second"]);
-    assert_eq!(project.documents[0].text, "First article.");
+    assert_eq!(project.documents()[0].text, "First article.");
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn reimporting_an_export_adds_nothing_and_conflicts_are_refused() {
     let doc = crate::model::Document::new("d", "We agree in part.".to_owned());
     let doc_id = doc.id;
     project.apply(project.add_document(doc)).unwrap();
-    let span = project.documents[0].find("agree", 0).unwrap();
+    let span = project.documents()[0].find("agree", 0).unwrap();
     let a = project
         .new_annotation(doc_id, "claim", vec![span], chrono::Utc::now())
         .unwrap();
@@ -102,7 +102,7 @@ fn a_project_file_is_not_imported() {
             .is_some_and(|r| r.contains("open them instead")),
         "{refused:?}"
     );
-    assert!(project.documents.is_empty());
+    assert!(project.documents().is_empty());
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn import_edit_undoes_in_one_step() {
     let (edit, summary) = import_edit(&[a], &project).unwrap();
     assert_eq!(summary.documents.len(), 1);
     let undo = project.apply(edit).unwrap();
-    assert_eq!(project.documents.len(), 1);
+    assert_eq!(project.documents().len(), 1);
     project.apply(undo).unwrap();
-    assert!(project.documents.is_empty());
+    assert!(project.documents().is_empty());
 }

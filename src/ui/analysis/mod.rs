@@ -10,7 +10,7 @@ mod timeline;
 
 use egui::{Rect, Ui};
 
-use crate::model::analysis::{AnalysisCache, AnalysisFilter, TimelineRows};
+use crate::analysis::{AnalysisCache, AnalysisFilter, TimelineRows};
 use crate::model::{ActorId, AnnotationId, IssueId, Project};
 
 /// What the analysis view asks the app to do.

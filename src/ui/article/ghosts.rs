@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
 
 use super::{ArticleAction, ArticleView, Frame, layout};
-use crate::model::attribution::{Suggestion, Tier};
+use crate::attribution::{Suggestion, Tier};
 use crate::model::{Document, Span};
 
 /// The suggestions to draw as ghosts, passed in [`super::ArticleInput::ghosts`].
@@ -213,7 +213,7 @@ impl ArticleView {
         if ghosts.focused == Some(ghost) {
             return;
         }
-        let under = self.overlap.annotations_at(offset);
+        let under = self.overlap().annotations_at(offset);
         let is_wrapping = under.is_empty() || selected.is_some_and(|s| under.last() == Some(&s));
         if !is_wrapping {
             return;

@@ -3,9 +3,9 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::adjudication::Figures;
-use crate::model::agreement::Agreement;
-use crate::model::agreement::spans::SpanF1;
+use crate::team::adjudication::Figures;
+use crate::team::agreement::Agreement;
+use crate::team::agreement::spans::SpanF1;
 
 pub(super) fn figures_ui(ui: &mut Ui, figures: &Figures) {
     egui::CollapsingHeader::new("Agreement")

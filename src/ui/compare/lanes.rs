@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
-use crate::model::adjudication::{ADJUDICATED, Item, annotations_of_item, coder_label};
 use crate::model::{Annotation, Document, DocumentId, Project, Span};
+use crate::team::adjudication::{ADJUDICATED, Item, annotations_of_item, coder_label};
 use crate::ui::tag_color;
 
 const DISAGREEMENT: Color32 = Color32::from_rgb(0xd6, 0x33, 0x33);
@@ -204,7 +204,7 @@ fn paragraph_job(
             .iter()
             .rev()
             .find(|a| a.covers(offset))
-            .and_then(|a| input.project.schema.get(&a.tag))
+            .and_then(|a| input.project.schema().get(&a.tag))
             .map(|t| tag_color(t.color).gamma_multiply(0.55));
         let mark = (marked.iter())
             .filter(|(s, _)| s.contains(offset))

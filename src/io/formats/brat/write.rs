@@ -40,7 +40,7 @@ pub(crate) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
     if !selection.filtered {
         for p in selection
             .project
-            .preserved
+            .preserved()
             .iter()
             .filter(|p| p.format == "brat")
         {
@@ -97,7 +97,7 @@ pub(crate) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
             used.extend(values);
         }
     }
-    for relation_type in &selection.project.schema.relation_types {
+    for relation_type in &selection.project.schema().relation_types {
         relation_kinds.insert(brat_token(&relation_type.key));
     }
     files.push((

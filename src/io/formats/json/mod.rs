@@ -109,7 +109,7 @@ mod word {
 
     use serde::{Deserialize, Deserializer, Serializer};
 
-    #[allow(clippy::ref_option)] // serde's `serialize_with` passes a reference
+    // Takes `&Option`: serde's `serialize_with` passes one.
     pub fn serialize<T: Display, S: Serializer>(
         value: &Option<T>,
         serializer: S,

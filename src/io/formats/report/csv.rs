@@ -2,8 +2,8 @@
 //! format's writer and formula guard.
 
 use super::{ReportData, ReportError, date_text};
+use crate::analysis::stance_word;
 use crate::io::formats::csv::{into_bytes, neutralize, writer};
-use crate::model::analysis::stance_word;
 
 const HEADER: [&str; 11] = [
     "actor",

@@ -4,15 +4,15 @@
 use std::fmt::Write as _;
 
 use super::{ReportData, date_text};
+use crate::analysis::{Cell, stance_word};
 use crate::io::formats::markdown::escape_one_line;
-use crate::model::analysis::{Cell, stance_word};
 
 pub(super) fn write(data: &ReportData<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# Position report: {}\n",
-        escape_one_line(&data.project.title)
+        escape_one_line(data.project.title())
     );
     let _ = writeln!(
         out,
@@ -118,7 +118,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
                 "- {} · {} · {} · {}: “{}”",
                 mark.date,
                 escape_one_line(data.actor_name(mark.holder)),
-                escape_one_line(data.project.schema.name(e.tag(data.project))),
+                escape_one_line(data.project.schema().name(e.tag(data.project))),
                 stance_word(e.stance),
                 escape_one_line(e.quote(data.project))
             );
@@ -144,7 +144,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
             out,
             "- “{}” {} “{}”",
             escape_one_line(from.evidence.quote(data.project)),
-            escape_one_line(data.project.schema.relation_name(&link.kind)).to_lowercase(),
+            escape_one_line(data.project.schema().relation_name(&link.kind)).to_lowercase(),
             escape_one_line(to.evidence.quote(data.project))
         );
     }

@@ -9,9 +9,7 @@ mod markdown;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::model::analysis::{
-    AnalysisFilter, CONCEDES_TO, Evidence, PositionMap, Timeline, TimelineRows,
-};
+use crate::analysis::{AnalysisFilter, CONCEDES_TO, Evidence, PositionMap, Timeline, TimelineRows};
 use crate::model::{ActorId, Project};
 
 /// The report's file format.
@@ -128,7 +126,7 @@ impl<'a> ReportData<'a> {
                     .get(row)
                     .and_then(|r| project.actor(r.actor))
                     .map_or("", |a| a.name.as_str()),
-                issue: project.issues.get(column).map_or("", |i| i.name.as_str()),
+                issue: project.issues().get(column).map_or("", |i| i.name.as_str()),
                 quote: e.quote(project),
                 concedes_to: concedes_to_quote(project, e),
             })
@@ -138,7 +136,7 @@ impl<'a> ReportData<'a> {
 
 fn concedes_to_quote<'a>(project: &'a Project, e: &Evidence) -> Option<&'a str> {
     let relation = project
-        .relations
+        .relations()
         .iter()
         .find(|r| r.kind == CONCEDES_TO && r.from == e.annotation)?;
     project.annotation(relation.to).map(|a| a.quote.as_str())

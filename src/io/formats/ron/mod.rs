@@ -8,7 +8,6 @@
 //! Each format has its own serde types: format 1 is read through the frozen copies in [`v1`]
 //! and converted; the current format through the model's own types.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use ron::ser::PrettyConfig;
@@ -159,7 +158,8 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
             u64::from(probe.format)
         }
     };
-    let mut project = if loaded_format == 1 {
+    // Either way the project comes out in canonical order, new to every cache.
+    let project = if loaded_format == 1 {
         let old: v1::ProjectV1 = options
             .from_str(text)
             .map_err(|e| syntax_error(path, text, &e))?;
@@ -170,8 +170,6 @@ fn parse_project(path: &Path, text: &str) -> Result<LoadedProject, LoadError> {
             .from_str::<Project>(text)
             .map_err(|e| syntax_error(path, text, &e))?
     };
-    project.sort_annotations();
-    project.touch();
     let problems = project.problems();
     Ok(LoadedProject {
         project,
@@ -343,23 +341,12 @@ pub fn pretty_config() -> PrettyConfig {
 /// # Errors
 /// Only if serde refuses a value (not expected for a model built through its API).
 pub fn project_to_ron(project: &Project) -> Result<String, SaveError> {
-    let project = in_current_format(project);
-    let text = ron::ser::to_string_pretty(project.as_ref(), pretty_config())?;
+    // Always the current format, whatever format the project was read from (an older
+    // file's content was already converted on load, see [`v1`]).
+    let text = ron::ser::to_string_pretty(project, pretty_config())?;
     let mut text = tidy_escapes(text);
     text.push('\n');
     Ok(text)
-}
-
-/// The project as this build writes it: always [`FORMAT_VERSION`], whatever format it was
-/// read from (an older file's content was already converted on load, see [`v1`]). Borrows
-/// when the project is already current, so a normal save does not copy it.
-fn in_current_format(project: &Project) -> Cow<'_, Project> {
-    if project.format == FORMAT_VERSION {
-        return Cow::Borrowed(project);
-    }
-    let mut current = project.clone();
-    current.format = FORMAT_VERSION;
-    Cow::Owned(current)
 }
 
 /// Tidies ron's escaping. ron escapes `'` inside strings (`Trump\\'s`), which reads badly in

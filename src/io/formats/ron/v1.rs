@@ -11,8 +11,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
 use crate::model::{
-    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, FORMAT_VERSION,
-    PreservedRecord, Project, Relation, RelationId, RelationType, Rgb, Schema, Span, TagDef,
+    Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, PreservedRecord, Project,
+    ProjectParts, Relation, RelationId, RelationType, Rgb, Schema, Span, TagDef,
     default_relation_types, default_tags,
 };
 
@@ -159,31 +159,27 @@ impl ProjectV1 {
                 ));
             }
         }
-        let mut project = Project::new(self.title);
-        project.format = FORMAT_VERSION;
-        project.schema = schema;
-        project.documents = self
-            .documents
-            .into_iter()
-            .map(DocumentV1::into_document)
-            .collect();
-        project.actors = self.actors.into_iter().map(ActorV1::into_actor).collect();
-        project.annotations = (self.annotations.into_iter())
-            .map(AnnotationV1::into_annotation)
-            .collect();
-        project.relations = self
-            .relations
-            .into_iter()
-            .map(RelationV1::into_relation)
-            .collect();
-        project.preserved = (self.preserved.into_iter())
-            .map(|p| PreservedRecord {
-                document: p.document,
-                format: p.format,
-                line: p.line,
-            })
-            .collect();
-        project
+        Project::from_parts(ProjectParts {
+            schema,
+            documents: (self.documents.into_iter())
+                .map(DocumentV1::into_document)
+                .collect(),
+            actors: self.actors.into_iter().map(ActorV1::into_actor).collect(),
+            annotations: (self.annotations.into_iter())
+                .map(AnnotationV1::into_annotation)
+                .collect(),
+            relations: (self.relations.into_iter())
+                .map(RelationV1::into_relation)
+                .collect(),
+            preserved: (self.preserved.into_iter())
+                .map(|p| PreservedRecord {
+                    document: p.document,
+                    format: p.format,
+                    line: p.line,
+                })
+                .collect(),
+            ..ProjectParts::new(self.title)
+        })
     }
 }
 

@@ -203,7 +203,7 @@ pub(crate) fn export(selection: &Selection) -> Result<Vec<u8>, ExportError> {
     let project = selection.project;
     let collection_id = format!(
         "urn:stance:collection:{}",
-        sanitize_file_stem(&project.title)
+        sanitize_file_stem(project.title())
     );
     let mut items: Vec<PageItem> = selection
         .annotations()
@@ -244,7 +244,7 @@ pub(crate) fn export(selection: &Selection) -> Result<Vec<u8>, ExportError> {
         context: "http://www.w3.org/ns/anno.jsonld",
         id: collection_id.clone(),
         kind: "AnnotationCollection",
-        label: &project.title,
+        label: project.title(),
         total: items.len(),
         offset_unit: OFFSET_UNIT,
         documents,

@@ -1,0 +1,315 @@
+//! Analysis, a feature on the core alone: the project's annotations as a picture of the
+//! negotiation — the position map (actors × issues), the timeline, and what changed between
+//! two rounds of talks — and corpus search with "annotate all" ([`search`], [`annotate_hits`]).
+//! Pure values derived from a [`Project`] and an [`AnalysisFilter`]; [`AnalysisCache`]
+//! rebuilds them only when either changes.
+//!
+//! Time order is the order of the talks: by document date, then by document (its place in the
+//! project), then by offset. A document without a date sorts before every dated one, so an
+//! undated report never overrides a dated latest stance; a `from` date leaves it out.
+
+mod annotate_hits;
+mod cache;
+mod changes;
+mod map;
+pub mod search;
+mod timeline;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RETRACTS, Rgb, Stance,
+};
+
+pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount, annotate_hits};
+pub use cache::AnalysisCache;
+pub use changes::{Change, ChangeKind, Changes, Cutoff, changes};
+pub use map::{Cell, Group, PositionMap, Row};
+pub use search::{
+    CorpusSearch, HitContext, HitGroup, Matcher, SearchError, SearchHit, SearchQuery, hit_context,
+    search_project,
+};
+pub use timeline::{Timeline, TimelineLink, TimelineMark, TimelineRows};
+
+/// The relation type that marks a concession's answer ("A concedes-to B").
+pub const CONCEDES_TO: &str = "concedes-to";
+
+/// What the counts of a cell distinguish, by tag key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TagKind {
+    Claim,
+    Position,
+    Concession,
+    /// Any other tag of the project's schema.
+    Other,
+}
+
+impl TagKind {
+    /// The kind of a tag key: `claim`, `position`, `concession`, or another.
+    #[must_use]
+    pub fn of(tag: &str) -> Self {
+        match tag {
+            "claim" => Self::Claim,
+            "position" => Self::Position,
+            "concession" => Self::Concession,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// Which annotations an analysis looks at, and how it arranges actors.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct AnalysisFilter {
+    /// Only documents dated on or after this day (undated documents are left out).
+    pub from: Option<NaiveDate>,
+    /// Only documents dated on or before this day (undated documents stay).
+    pub to: Option<NaiveDate>,
+    /// Only these tag keys; empty means every tag.
+    pub tags: BTreeSet<String>,
+    /// Only actors with one of these affiliations (`""` stands for none); empty means all.
+    pub affiliations: BTreeSet<String>,
+    /// Rows ordered and grouped by the actors' affiliation (the sides of the talks).
+    pub group_by_affiliation: bool,
+}
+
+impl AnalysisFilter {
+    /// True if a document of this date is inside the date range.
+    #[must_use]
+    pub fn admits_date(&self, date: Option<NaiveDate>) -> bool {
+        self.from.is_none_or(|from| date.is_some_and(|d| d >= from))
+            && self.to.is_none_or(|to| date.is_none_or(|d| d <= to))
+    }
+
+    /// True if annotations with this tag key are looked at.
+    #[must_use]
+    pub fn admits_tag(&self, tag: &str) -> bool {
+        self.tags.is_empty() || self.tags.contains(tag)
+    }
+
+    /// True if an actor of this affiliation is shown.
+    #[must_use]
+    pub fn admits_affiliation(&self, affiliation: Option<&str>) -> bool {
+        self.affiliations.is_empty() || self.affiliations.contains(affiliation.unwrap_or(""))
+    }
+}
+
+/// Where a statement sits in time: its document's date, then the document, then the offset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct When {
+    pub date: Option<NaiveDate>,
+    /// The document's place in `project.documents`.
+    pub document: usize,
+    /// The annotation's first char.
+    pub offset_chars: usize,
+}
+
+/// One annotation as evidence: enough to list, sort and open it without searching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    pub annotation: AnnotationId,
+    /// Its place in `project.annotations` for the project state analysed.
+    pub position: usize,
+    pub document: DocumentId,
+    pub when: When,
+    pub kind: TagKind,
+    pub stance: Option<Stance>,
+    /// A later statement retracts it (a `retracts` relation inside the filter points at it).
+    pub is_retracted: bool,
+}
+
+impl Evidence {
+    /// The annotation in `project` (the project state the evidence was derived from).
+    #[must_use]
+    pub fn annotation<'a>(&self, project: &'a Project) -> Option<&'a Annotation> {
+        project
+            .annotations()
+            .get(self.position)
+            .filter(|a| a.id == self.annotation)
+            .or_else(|| project.annotation(self.annotation))
+    }
+
+    /// The quote, or `""` if the annotation is gone.
+    #[must_use]
+    pub fn quote<'a>(&self, project: &'a Project) -> &'a str {
+        self.annotation(project).map_or("", |a| a.quote.as_str())
+    }
+
+    /// The tag key, or `""` if the annotation is gone.
+    #[must_use]
+    pub fn tag<'a>(&self, project: &'a Project) -> &'a str {
+        self.annotation(project).map_or("", |a| a.tag.as_str())
+    }
+}
+
+/// A document's place in `project.documents` and its date; `None` for an unknown document.
+type DocumentPlace = Option<(usize, Option<NaiveDate>)>;
+
+/// Lookups one analysis pass needs, built once per pass.
+pub(crate) struct Lookup {
+    documents: HashMap<DocumentId, (usize, Option<NaiveDate>)>,
+    /// Annotations a `retracts` relation inside the filter points at.
+    retracted: HashSet<AnnotationId>,
+    /// Annotations that are the `from` of a `concedes-to` relation, with its `to`.
+    concedes_to: HashMap<AnnotationId, AnnotationId>,
+}
+
+impl Lookup {
+    pub(crate) fn new(project: &Project, filter: &AnalysisFilter) -> Self {
+        let mut documents = HashMap::with_capacity(project.documents().len());
+        for (i, d) in project.documents().iter().enumerate() {
+            documents.entry(d.id).or_insert((i, d.date));
+        }
+        let mut lookup = Self {
+            documents,
+            retracted: HashSet::new(),
+            concedes_to: HashMap::new(),
+        };
+        // Few statements retract others: look only those up among the annotations.
+        let retracting: HashSet<AnnotationId> = project
+            .relations()
+            .iter()
+            .filter(|r| r.kind == RETRACTS)
+            .map(|r| r.from)
+            .collect();
+        let admitted: HashSet<AnnotationId> = if retracting.is_empty() {
+            HashSet::new()
+        } else {
+            project
+                .annotations()
+                .iter()
+                .filter(|a| retracting.contains(&a.id) && lookup.admits(a, filter))
+                .map(|a| a.id)
+                .collect()
+        };
+        for r in project.relations() {
+            if r.kind == RETRACTS && admitted.contains(&r.from) {
+                lookup.retracted.insert(r.to);
+            } else if r.kind == CONCEDES_TO {
+                lookup.concedes_to.entry(r.from).or_insert(r.to);
+            }
+        }
+        lookup
+    }
+
+    /// When an annotation was said; `None` if its document is not in the project.
+    pub(crate) fn when(&self, a: &Annotation) -> Option<When> {
+        let &(document, date) = self.documents.get(&a.document)?;
+        Some(When {
+            date,
+            document,
+            offset_chars: a.extent().start,
+        })
+    }
+
+    /// True if the annotation passes the filter's date range and tags.
+    pub(crate) fn admits(&self, a: &Annotation, filter: &AnalysisFilter) -> bool {
+        filter.admits_tag(&a.tag)
+            && self
+                .documents
+                .get(&a.document)
+                .is_some_and(|&(_, date)| filter.admits_date(date))
+    }
+
+    pub(crate) fn evidence(&self, a: &Annotation, position: usize) -> Option<Evidence> {
+        Some(Evidence {
+            annotation: a.id,
+            position,
+            document: a.document,
+            when: self.when(a)?,
+            kind: TagKind::of(&a.tag),
+            stance: a.stance,
+            is_retracted: !self.retracted.is_empty() && self.retracted.contains(&a.id),
+        })
+    }
+
+    /// The evidence of an annotation inside the filter's dates and tags, else `None`. One
+    /// document lookup, remembered in `last` for the next annotation: annotations come
+    /// grouped by document, so a pass over them looks each document up about once.
+    pub(crate) fn admitted_evidence(
+        &self,
+        a: &Annotation,
+        position: usize,
+        filter: &AnalysisFilter,
+        last: &mut Option<(DocumentId, DocumentPlace)>,
+    ) -> Option<Evidence> {
+        if !filter.admits_tag(&a.tag) {
+            return None;
+        }
+        let place = match *last {
+            Some((id, place)) if id == a.document => place,
+            _ => {
+                let place = self.documents.get(&a.document).copied();
+                *last = Some((a.document, place));
+                place
+            }
+        };
+        let (document, date) = place?;
+        if !filter.admits_date(date) {
+            return None;
+        }
+        Some(Evidence {
+            annotation: a.id,
+            position,
+            document: a.document,
+            when: When {
+                date,
+                document,
+                offset_chars: a.extent().start,
+            },
+            kind: TagKind::of(&a.tag),
+            stance: a.stance,
+            is_retracted: !self.retracted.is_empty() && self.retracted.contains(&a.id),
+        })
+    }
+
+    /// The position or proposal a concession answers, if a `concedes-to` relation says.
+    pub(crate) fn concedes_to(&self, a: AnnotationId) -> Option<AnnotationId> {
+        if self.concedes_to.is_empty() {
+            return None;
+        }
+        self.concedes_to.get(&a).copied()
+    }
+}
+
+/// The issues of an annotation without repeats, in its order.
+pub(crate) fn distinct_issues(a: &Annotation) -> impl Iterator<Item = IssueId> + '_ {
+    a.issues
+        .iter()
+        .enumerate()
+        .filter(|(i, id)| !a.issues[..*i].contains(id))
+        .map(|(_, id)| *id)
+}
+
+/// The colour a stance is drawn in on the map, the timeline and in reports: green for,
+/// red against, amber conditional, grey unclear or none (as the relation types' colours).
+#[must_use]
+pub fn stance_color(stance: Option<Stance>) -> Rgb {
+    match stance {
+        Some(Stance::For) => Rgb([0x2e, 0xb0, 0x6a]),
+        Some(Stance::Against) => Rgb([0xd6, 0x45, 0x45]),
+        Some(Stance::Conditional) => Rgb([0xe0, 0x8e, 0x1b]),
+        Some(Stance::Unclear) => Rgb([0x8e, 0x8e, 0x9a]),
+        None => Rgb([0xb8, 0xbe, 0xc8]),
+    }
+}
+
+/// A stance's word, or `none`.
+#[must_use]
+pub fn stance_word(stance: Option<Stance>) -> &'static str {
+    stance.map_or("none", Stance::as_str)
+}
+
+/// The affiliation of an actor for grouping: `None` for an unknown actor or none given.
+#[must_use]
+pub fn affiliation_of(project: &Project, actor: ActorId) -> Option<&str> {
+    project
+        .actor(actor)
+        .and_then(|a| a.affiliation.as_deref())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}

@@ -1,0 +1,212 @@
+//! Attribution, a feature on the core alone: the suggestion engine finds the statements in an
+//! article and who made them, as [`Suggestion`]s an analyst accepts or rejects; review turns
+//! them into edits ([`accept_suggestions`], [`reject_suggestion`]); [`evaluation`] scores
+//! them against a gold standard. Rule-based, with no model and no network.
+//!
+//! The engine's parts, each importing only those before it: `tokens` (words, quotation
+//! marks) → `scan` (a document read into both) → `lexicon` (word lists) → `mentions` (who is
+//! named, and whom a name, title or pronoun means) → `engine` and `reported` (the patterns).
+//!
+//! It knows quotations (straight and curly marks, quotes over several paragraphs, a quote
+//! split by its attribution), the reporting patterns of news (`"…," Ushakov said` / `"…,"
+//! said Ushakov` / `Ushakov added: "…"` / `Ushakov said that …` / `…, according to the
+//! Kremlin`), and resolves pronouns and titles ("he", "the senior Russian official") to the
+//! last named speaker, and names to the project's actors through their aliases.
+//!
+//! Offsets in suggestions are chars, like every span of the model; the engine works in bytes
+//! and converts through the document's index.
+
+mod accept;
+mod engine;
+pub mod evaluation;
+pub mod lexicon;
+mod mentions;
+mod reported;
+mod review;
+mod scan;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use crate::model::{Actor, ActorId, Attribution, Document, Span};
+pub use accept::Accepted;
+pub use accept::accept_suggestions;
+pub use lexicon::FlagTag;
+pub use review::{
+    Effect, effect, pending, pending_suggestions, reject_suggestion, suggestion_effect,
+};
+
+/// A statement the engine found, with its source and cue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// What was said: one range, or several for a quote split by its attribution or
+    /// running over several paragraphs. Sorted, non-overlapping, non-empty.
+    pub content: Vec<Span>,
+    /// The reporting verb or phrase ("said", "told reporters", "according to").
+    pub cue: Vec<Span>,
+    /// Who said it, when the engine found someone.
+    pub speaker: Option<Speaker>,
+    pub attribution: Attribution,
+    pub tier: Tier,
+    pub reason: Reason,
+    /// A tag other than claim that a cue word suggests; never applied without the analyst.
+    pub flag: Option<Flag>,
+}
+
+impl Suggestion {
+    /// The span from the first content range's start to the last one's end.
+    #[must_use]
+    pub fn extent(&self) -> Span {
+        crate::model::extent(&self.content).unwrap_or_default()
+    }
+
+    /// The tag to give it: the flag's, or claim.
+    #[must_use]
+    pub fn tag(&self) -> &'static str {
+        self.flag.as_ref().map_or("claim", |f| f.tag.tag())
+    }
+
+    /// The reason in words, with how the speaker was resolved and why a tag is flagged.
+    #[must_use]
+    pub fn explain(&self) -> String {
+        let mut out = self.reason.to_string();
+        if let Some(resolution) = self.speaker.as_ref().and_then(|s| s.resolution.as_ref()) {
+            out.push_str("; ");
+            out.push_str(&resolution.to_string());
+        }
+        if let Some(flag) = &self.flag {
+            out.push_str(&format!("; `{}` suggests {}", flag.word, flag.tag.tag()));
+        }
+        out
+    }
+}
+
+/// The speaker of a suggestion: where the text names them and whom that is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The words naming the speaker here ("he", "Mr. Trump", "the statement").
+    pub span: Span,
+    pub text: String,
+    pub actor: SpeakerMatch,
+    /// How a pronoun or title was followed back to a name.
+    pub resolution: Option<Resolution>,
+}
+
+/// An actor of the project, or a new one to create.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpeakerMatch {
+    Existing(ActorId),
+    Proposed { name: String },
+}
+
+/// How a speaker who is not named where they speak was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// "he" → the last person named as a speaker, or else the nearest named person.
+    Pronoun { word: String, antecedent: String },
+    /// "the senior Russian official" → likewise.
+    Title { phrase: String, antecedent: String },
+}
+
+impl fmt::Display for Resolution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Pronoun { word, antecedent } => write!(f, "`{word}` = {antecedent}"),
+            Self::Title { phrase, antecedent } => write!(f, "`{phrase}` = {antecedent}"),
+        }
+    }
+}
+
+/// How sure the engine is; the workbench offers "accept all high-confidence".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    Low,
+    Medium,
+    High,
+}
+
+impl Tier {
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+        }
+    }
+}
+
+impl fmt::Display for Tier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A tag suggested by a cue word, with the word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    pub tag: FlagTag,
+    pub word: String,
+}
+
+/// Which pattern found a suggestion, with the words that matched it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// `"…," Ushakov said`
+    QuoteThenSpeakerVerb { speaker: String, verb: String },
+    /// `"…," said Ushakov`
+    QuoteThenVerbSpeaker { verb: String, speaker: String },
+    /// `Ushakov added, "…"` / `Ushakov added: "…"`
+    SpeakerVerbThenQuote { speaker: String, verb: String },
+    /// `Ushakov told reporters that the talks were "…"`
+    QuoteInReportedSpeech { speaker: String, verb: String },
+    /// `Ushakov said (that) …`
+    ReportedSpeech { speaker: String, verb: String },
+    /// `…, Mr. Trump told reporters.`
+    ReportedSpeechThenSpeaker { speaker: String, verb: String },
+    /// `Ushakov praised Kushner as …`: a speech act summarised.
+    Summary { speaker: String, verb: String },
+    /// `…, according to the Kremlin`
+    AccordingTo { speaker: String },
+    /// A quotation with no reporting verb near it.
+    UnattributedQuote,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::QuoteThenSpeakerVerb { speaker, verb } => {
+                write!(f, "quote followed by `, {speaker} {verb}`")
+            }
+            Self::QuoteThenVerbSpeaker { verb, speaker } => {
+                write!(f, "quote followed by `, {verb} {speaker}`")
+            }
+            Self::SpeakerVerbThenQuote { speaker, verb } => {
+                write!(f, "`{speaker} {verb}` before the quote")
+            }
+            Self::QuoteInReportedSpeech { speaker, verb } => {
+                write!(f, "quote inside reported speech after `{speaker} {verb}`")
+            }
+            Self::ReportedSpeech { speaker, verb } => {
+                write!(f, "reported speech after `{speaker} {verb}`")
+            }
+            Self::ReportedSpeechThenSpeaker { speaker, verb } => {
+                write!(f, "reported speech followed by `, {speaker} {verb}`")
+            }
+            Self::Summary { speaker, verb } => {
+                write!(f, "`{speaker} {verb}` summarises a statement")
+            }
+            Self::AccordingTo { speaker } => write!(f, "`according to {speaker}`"),
+            Self::UnattributedQuote => f.write_str("quote with no reporting verb near it"),
+        }
+    }
+}
+
+/// The suggestions for one document, in text order, matched against `actors`.
+#[must_use]
+pub fn analyse(document: &Document, actors: &[Actor]) -> Vec<Suggestion> {
+    engine::Engine::new(&document.text, actors).run(document)
+}

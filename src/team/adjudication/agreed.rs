@@ -1,0 +1,54 @@
+//! What annotators agree on (same ranges, tag and holder) needs no decision, but the curated
+//! project should hold it once: one step keeps the first annotator's copy of each, adjudicated.
+
+use chrono::{DateTime, Utc};
+
+use super::{ADJUDICATED, coders, disagreement, groups, removal};
+use crate::model::{Annotation, Edit, Project};
+
+/// Each group of annotations every annotator in it agrees on, over all documents.
+fn agreed(project: &Project) -> Vec<Vec<&Annotation>> {
+    if coders(project).len() < 2 {
+        return Vec::new();
+    }
+    project
+        .documents()
+        .iter()
+        .flat_map(|d| {
+            groups(project, d.id)
+                .into_iter()
+                .filter(move |g| g.len() >= 2 && disagreement(project, d.id, g).is_none())
+        })
+        .collect()
+}
+
+/// How many spans the annotators agree on and are not yet kept as adjudicated.
+#[must_use]
+pub fn agreed_count(project: &Project) -> usize {
+    agreed(project).len()
+}
+
+/// One edit keeping the first copy of every agreed span (as [`ADJUDICATED`]) and removing
+/// the other annotators' copies; `None` when there is none.
+#[must_use]
+pub fn accept_agreements(project: &Project, now: DateTime<Utc>) -> Option<Edit> {
+    let groups = agreed(project);
+    if groups.is_empty() {
+        return None;
+    }
+    let mut edits = Vec::new();
+    let mut removed = Vec::new();
+    for group in groups {
+        let Some((first, others)) = group.split_first() else {
+            continue;
+        };
+        let mut kept = (*first).clone();
+        kept.annotator = Some(ADJUDICATED.to_owned());
+        kept.modified = now;
+        edits.push(Edit::ReplaceAnnotation(Box::new(kept)));
+        removed.extend(others.iter().map(|a| a.id));
+    }
+    // Every id came from the project just now, so the removal cannot miss one.
+    edits.extend(removal(project, &removed).ok()?);
+    Some(Edit::Batch(edits))
+}
