@@ -483,7 +483,11 @@ fn mutations_change_the_input_as_described() {
         let path = dir.path().join(name);
         fs::write(&path, bytes).unwrap();
         let summary = import_paths(&[path], &mut Project::new("seed")).unwrap();
-        assert!(!summary.documents.is_empty(), "{name}: {:?}", summary.refused);
+        assert!(
+            !summary.documents.is_empty(),
+            "{name}: {:?}",
+            summary.refused
+        );
     }
 }
 

@@ -1,6 +1,9 @@
 //! Intake (issue 19): articles as analysts get them become documents with the right title,
 //! date, outlet and clean text, and the import says where each value came from.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -80,7 +83,11 @@ fn nexis_and_factiva_exports_become_one_document_per_article_whatever_the_extens
     let renamed = dir.path().join("export.dat");
     std::fs::copy(data("factiva.txt"), &renamed).unwrap();
     let (project, summary) = import(&[data("nexis_classic.txt"), data("nexis_uni.txt"), renamed]);
-    let titles: Vec<&str> = project.documents().iter().map(|d| d.title.as_str()).collect();
+    let titles: Vec<&str> = project
+        .documents()
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
     assert_eq!(
         titles,
         [
@@ -209,7 +216,11 @@ fn corrections_made_before_adding_are_what_is_added() {
     corrected.articles.remove(1);
     let project = Project::new("t");
     let (staged, _, summary) = stage_intake(&project, corrected).unwrap();
-    let titles: Vec<&str> = staged.documents().iter().map(|d| d.title.as_str()).collect();
+    let titles: Vec<&str> = staged
+        .documents()
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
     assert_eq!(titles, ["Prisoner exchange agreed"]);
     assert_eq!(
         summary.intake[0].meta.title.as_ref().map(|t| t.from),

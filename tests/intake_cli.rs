@@ -1,6 +1,9 @@
 //! `stance import` says where each title, date and outlet came from; `stance docs` lists and
 //! corrects document properties.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

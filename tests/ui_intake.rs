@@ -1,7 +1,10 @@
 //! Intake in the workbench: a multi-article import opens the review table, where the analyst
 //! corrects a title, leaves an article out and adds the rest as one undo step; a PDF is read
 //! off the UI thread; Document Properties corrects a document with undo.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 

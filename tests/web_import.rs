@@ -2,7 +2,10 @@
 //! become articles with the right text, title, date, outlet, author and URL, each with its
 //! source; bad input is a clear error naming the file or address. The fetch tests talk only
 //! to a server on 127.0.0.1 that the test starts.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod local_server;
 
@@ -503,11 +506,14 @@ fn a_fetched_feed_gives_its_items() {
         }));
 }
 
+/// A path on the test server, what its fetch must fail with, and what the message says.
+type FailureCase = (&'static str, fn(&FetchError) -> bool, &'static str);
+
 #[test]
 fn fetch_failures_are_clear_errors_naming_the_address() {
     let server = server();
     let control = FetchControl::default();
-    let cases: [(&str, fn(&FetchError) -> bool, &str); 5] = [
+    let cases: [FailureCase; 5] = [
         (
             "/gone",
             |e| matches!(e, FetchError::Status { code: 404, .. }),
@@ -566,7 +572,10 @@ fn stance_import_reads_every_web_kind_and_fetches_addresses() {
             "text/html",
             String::from_utf8(page_bytes())
                 .unwrap()
-                .replace("Envoys from both delegations agreed", "Envoys from all delegations agreed")
+                .replace(
+                    "Envoys from both delegations agreed",
+                    "Envoys from all delegations agreed",
+                )
                 .into_bytes(),
         ),
     )]);
@@ -585,21 +594,41 @@ fn stance_import_reads_every_web_kind_and_fetches_addresses() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
-    assert!(stderr.contains(&format!("{}: ", server.url("/missing"))), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}: ", server.url("/missing"))),
+        "{stderr}"
+    );
     assert!(stderr.contains("404"), "{stderr}");
     let project = stance::io::load_project(&output).unwrap().project;
     // 1 page + 3 RSS items + 2 Atom entries + 1 docx + 1 fetched page.
     assert_eq!(project.documents().len(), 8, "{stderr}");
     let page = &project.documents()[0];
-    assert_eq!(page.title, "Envoys agree to extend Geneva ceasefire talks by a week");
+    assert_eq!(
+        page.title,
+        "Envoys agree to extend Geneva ceasefire talks by a week"
+    );
     assert_eq!(page.date, Some(day(2025, 12, 5)));
     assert_eq!(page.outlet.as_deref(), Some("The Harbour Courier"));
     assert_eq!(
         page.source.as_deref(),
-        Some("https://www.harbourcourier.example/world/2025/dec/05/envoys-extend-geneva-ceasefire-talks")
+        Some(
+            "https://www.harbourcourier.example/world/2025/dec/05/envoys-extend-geneva-ceasefire-talks"
+        )
     );
     let fetched = &project.documents()[7];
-    assert!(fetched.text.starts_with("Envoys from all delegations"), "{}", fetched.text);
-    assert_eq!(fetched.source, page.source, "the canonical URL is the source");
-    assert!(project.documents().iter().any(|d| d.title == "Geneva briefing"));
+    assert!(
+        fetched.text.starts_with("Envoys from all delegations"),
+        "{}",
+        fetched.text
+    );
+    assert_eq!(
+        fetched.source, page.source,
+        "the canonical URL is the source"
+    );
+    assert!(
+        project
+            .documents()
+            .iter()
+            .any(|d| d.title == "Geneva briefing")
+    );
 }

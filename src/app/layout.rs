@@ -372,6 +372,45 @@ impl Panels {
                     intents.push(Intent::CloseDialog);
                 }
             }
+            Dialog::ChooseFolders(folders) => {
+                if let Some(chosen) = self.folder_choice.ui(ctx, folders) {
+                    intents.push(Intent::ImportFolders(chosen));
+                }
+            }
+            Dialog::ImportUrl | Dialog::ImportReview(_) | Dialog::DocumentProperties(_) => {
+                self.intake_dialog_ui(ctx, app, intents);
+            }
+            // Errors show first; these prompts wait behind them.
+            dialog if app.errors.is_empty() => recovery_prompts_ui(ctx, app, dialog, intents),
+            _ => {}
+        }
+        if let Some(link) = app.view.link
+            && let Some(to) = link.to
+        {
+            match link_popup::link_popup_ui(ctx, project, link.from, to) {
+                Some(LinkAnswer::Choose(kind)) => {
+                    intents.push(Action::ChooseRelationType(kind).into());
+                }
+                Some(LinkAnswer::Cancel) => intents.push(Action::CancelLink.into()),
+                None => {}
+            }
+        }
+        if let Some((what, fraction)) = &app.reading {
+            crate::ui::import_review::reading_ui(ctx, what, *fraction);
+        }
+        toasts.ui(ctx);
+        drop_overlay_ui(ctx);
+    }
+
+    /// Issue 19's dialogs: Import from URL, the import review table, Document Properties.
+    fn intake_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        app: &Shown<'_>,
+        intents: &mut Vec<Intent>,
+    ) {
+        let project = &app.session.project;
+        match &app.dialog {
             Dialog::ImportUrl => {
                 use crate::ui::url_dialog::UrlAnswer;
                 match self.url_dialog.ui(ctx, app.url_fetch.as_ref()) {
@@ -379,11 +418,6 @@ impl Panels {
                     Some(UrlAnswer::Cancel) => intents.push(Intent::CancelFetch),
                     Some(UrlAnswer::Close) => intents.push(Intent::CloseUrlDialog),
                     None => {}
-                }
-            }
-            Dialog::ChooseFolders(folders) => {
-                if let Some(chosen) = self.folder_choice.ui(ctx, folders) {
-                    intents.push(Intent::ImportFolders(chosen));
                 }
             }
             Dialog::ImportReview(pending) => {
@@ -407,26 +441,8 @@ impl Panels {
                     intents.push(Intent::PropertiesAnswered(answer));
                 }
             }
-            // Errors show first; these prompts wait behind them.
-            dialog if app.errors.is_empty() => recovery_prompts_ui(ctx, app, dialog, intents),
             _ => {}
         }
-        if let Some(link) = app.view.link
-            && let Some(to) = link.to
-        {
-            match link_popup::link_popup_ui(ctx, project, link.from, to) {
-                Some(LinkAnswer::Choose(kind)) => {
-                    intents.push(Action::ChooseRelationType(kind).into());
-                }
-                Some(LinkAnswer::Cancel) => intents.push(Action::CancelLink.into()),
-                None => {}
-            }
-        }
-        if let Some((what, fraction)) = &app.reading {
-            crate::ui::import_review::reading_ui(ctx, what, *fraction);
-        }
-        toasts.ui(ctx);
-        drop_overlay_ui(ctx);
     }
 }
 

@@ -69,7 +69,7 @@ impl WebImport {
                     url,
                     control,
                     result,
-                })
+                });
             }
             Err(e) => wb.dialogs.report(
                 "Could not import from the web",

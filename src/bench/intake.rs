@@ -10,10 +10,41 @@ use super::rng::Rng;
 use crate::io::import::read_article_file;
 
 const WORDS: &[&str] = &[
-    "the", "envoys", "agreed", "talks", "ceasefire", "withdrawal", "council", "delegation",
-    "said", "on", "Tuesday", "proposal", "border", "crossing", "prisoner", "exchange", "would",
-    "resume", "in", "Geneva", "officials", "northern", "southern", "side", "offered", "terms",
-    "negotiations", "artillery", "within", "days", "observers", "report", "weeks", "and", "of",
+    "the",
+    "envoys",
+    "agreed",
+    "talks",
+    "ceasefire",
+    "withdrawal",
+    "council",
+    "delegation",
+    "said",
+    "on",
+    "Tuesday",
+    "proposal",
+    "border",
+    "crossing",
+    "prisoner",
+    "exchange",
+    "would",
+    "resume",
+    "in",
+    "Geneva",
+    "officials",
+    "northern",
+    "southern",
+    "side",
+    "offered",
+    "terms",
+    "negotiations",
+    "artillery",
+    "within",
+    "days",
+    "observers",
+    "report",
+    "weeks",
+    "and",
+    "of",
 ];
 
 /// Measures reading a long PDF and a large Nexis export; `quick` makes them small.
@@ -33,7 +64,10 @@ pub fn intake_figures(
     let mut pages_seen = 0;
     let read = read_article_file(&pdf, &mut |done, _| pages_seen = done)
         .map_err(|e| format!("intake: {e}"))?;
-    record(Figure::ms(format!("intake.pdf_{pages}_pages"), started.elapsed()));
+    record(Figure::ms(
+        format!("intake.pdf_{pages}_pages"),
+        started.elapsed(),
+    ));
     record(Figure::count("intake.pdf_pages_read", pages_seen));
     let chars = read.articles.iter().map(|a| a.text.chars().count()).sum();
     record(Figure::count("intake.pdf_chars", chars));
@@ -43,8 +77,14 @@ pub fn intake_figures(
     std::fs::write(&nexis, nexis_export(&mut rng, articles)).map_err(|e| format!("intake: {e}"))?;
     let started = Instant::now();
     let read = read_article_file(&nexis, &mut |_, _| {}).map_err(|e| format!("intake: {e}"))?;
-    record(Figure::ms(format!("intake.nexis_{articles}_articles"), started.elapsed()));
-    record(Figure::count("intake.nexis_articles_read", read.articles.len()));
+    record(Figure::ms(
+        format!("intake.nexis_{articles}_articles"),
+        started.elapsed(),
+    ));
+    record(Figure::count(
+        "intake.nexis_articles_read",
+        read.articles.len(),
+    ));
     Ok(())
 }
 
@@ -54,7 +94,7 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(*rng.pick(WORDS));
+        out.push_str(rng.pick::<&str>(WORDS));
     }
     out
 }
@@ -73,7 +113,9 @@ pub fn text_pdf(rng: &mut Rng, pages: usize) -> Vec<u8> {
     ];
     let mut kids = Vec::new();
     for page in 1..=pages {
-        let mut content = String::from("BT /F1 8 Tf 72 800 Td (Valley Council Research - Quarterly Report) Tj ET\n");
+        let mut content = String::from(
+            "BT /F1 8 Tf 72 800 Td (Valley Council Research - Quarterly Report) Tj ET\n",
+        );
         let mut y = 760;
         if page == 1 {
             content.push_str("BT /F2 18 Tf 72 770 Td (Where the Valley Talks Stand) Tj ET\n");
@@ -137,7 +179,9 @@ pub fn nexis_export(rng: &mut Rng, articles: usize) -> String {
         for _ in 0..20 {
             let _ = writeln!(out, "{}.\n", sentence(rng, 25));
         }
-        out.push_str("LOAD-DATE: September 30, 2016\n\nLANGUAGE: ENGLISH\n\nPUBLICATION-TYPE: Newspaper\n");
+        out.push_str(
+            "LOAD-DATE: September 30, 2016\n\nLANGUAGE: ENGLISH\n\nPUBLICATION-TYPE: Newspaper\n",
+        );
     }
     out
 }
@@ -154,6 +198,9 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let joined = figures.join("\n");
         assert!(joined.contains("intake.pdf_pages_read: 30"), "{joined}");
-        assert!(joined.contains("intake.nexis_articles_read: 50"), "{joined}");
+        assert!(
+            joined.contains("intake.nexis_articles_read: 50"),
+            "{joined}"
+        );
     }
 }

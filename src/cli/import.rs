@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use super::project_cmds::Report;
 use crate::io::formats::article::{ArticleMeta, Sourced};
-use crate::io::staging::DocumentIntake;
 use crate::io::save_project;
+use crate::io::staging::DocumentIntake;
 use crate::model::Project;
 
 #[derive(Debug, clap::Args)]

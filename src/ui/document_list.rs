@@ -183,14 +183,13 @@ fn document_row_ui(
         egui::WidgetInfo::selected(egui::Role::Button, true, is_current, &doc.title)
     });
     // The tooltip's text is formatted only while it shows.
-    let response = response.on_hover_ui(|ui| {
+    response.on_hover_ui(|ui| {
         ui.label(&doc.title);
         let mut facts = vec![format!("{count} annotation(s)")];
         facts.extend(doc.date.map(|d| d.to_string()));
         facts.extend(doc.outlet.clone());
         ui.weak(facts.join(" · "));
-    });
-    response
+    })
 }
 
 /// What the document list asks for.

@@ -21,7 +21,11 @@ fn a_batch_adds_the_good_articles_and_lists_the_refused() {
     assert!(!refused.reason.contains("c.txt"), "named once: {refused}");
     assert_eq!(summary.skipped.len(), 1, "the same text twice");
     assert_eq!(summary.skipped[0].0, a);
-    let titles: Vec<_> = project.documents().iter().map(|d| d.title.as_str()).collect();
+    let titles: Vec<_> = project
+        .documents()
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
     assert_eq!(titles, ["A", "Second"]);
     assert_eq!(project.documents()[0].text, "First article.");
 }

@@ -2,9 +2,7 @@
 //! (title, date, outlet, author, source, language), and the checked steps that insert or
 //! remove one, and keep or drop a preserved line of another tool.
 
-use crate::model::{
-    Document, DocumentId, DocumentMeta, Edit, EditError, PreservedRecord, Project,
-};
+use crate::model::{Document, DocumentId, DocumentMeta, Edit, EditError, PreservedRecord, Project};
 
 impl Project {
     /// Appends a document.

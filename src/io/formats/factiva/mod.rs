@@ -143,7 +143,7 @@ fn read_fields(fields: &[Field<'_>]) -> (ArticleMeta, String) {
                 meta.outlet = Some(sourced(one_line));
             }
             "BY" if meta.author.is_none() => {
-                meta.author = author_from_byline(&one_line).map(sourced)
+                meta.author = author_from_byline(&one_line).map(sourced);
             }
             "LA" if meta.language.is_none() => meta.language = language_tag(&one_line).map(sourced),
             "LP" | "TD" => paragraphs.extend(joined),

@@ -335,8 +335,8 @@ fn page_title(doc: &Document) -> Option<String> {
         .select("head title")
         .nodes()
         .first()
-        .cloned()
-        .or_else(|| doc.select("title").nodes().first().cloned())?;
+        .copied()
+        .or_else(|| doc.select("title").nodes().first().copied())?;
     let title = inline_text(&node.text());
     let (headline, _) = split_title_suffix(&title);
     Some(headline.to_owned()).filter(|t| !t.is_empty())
@@ -369,7 +369,7 @@ fn title_suffix_outlet(doc: &Document, known: Option<&str>) -> Option<String> {
     if known.is_some() {
         return None;
     }
-    let node = doc.select("title").nodes().first().cloned()?;
+    let node = doc.select("title").nodes().first().copied()?;
     let title = inline_text(&node.text());
     split_title_suffix(&title).1.map(str::to_owned)
 }
@@ -394,17 +394,13 @@ fn strip_outlet(title: &str, outlet: &str) -> String {
 
 /// `<link rel="canonical" href>`, made absolute against the page's address.
 fn canonical_url(doc: &Document, page_url: Option<&str>) -> Option<String> {
-    let link = doc
-        .select("link[href]")
-        .nodes()
-        .iter()
-        .find(|l| {
-            l.attr("rel").is_some_and(|rel| {
-                rel.split_whitespace()
-                    .any(|r| r.eq_ignore_ascii_case("canonical"))
-            })
-        })?
-        .clone();
+    let links = doc.select("link[href]");
+    let link = links.nodes().iter().find(|l| {
+        l.attr("rel").is_some_and(|rel| {
+            rel.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("canonical"))
+        })
+    })?;
     let href = link.attr("href")?;
     let href = href.trim();
     let absolute = match page_url.and_then(|base| url::Url::parse(base).ok()) {

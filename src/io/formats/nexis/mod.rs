@@ -361,7 +361,7 @@ fn apply_field(meta: &mut ArticleMeta, name: &str, value: &str) {
             meta.title = sourced(value.to_owned());
         }
         "LANGUAGE" if meta.language.is_none() => {
-            meta.language = language_tag(value).and_then(sourced)
+            meta.language = language_tag(value).and_then(sourced);
         }
         "URL" if meta.url.is_none() && !value.is_empty() => meta.url = sourced(value.to_owned()),
         _ => {}
