@@ -593,7 +593,9 @@ fn stance_import_reads_every_web_kind_and_fetches_addresses() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "{stderr}");
+    // A refused input makes the exit status 1; the rest is written all the same.
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("1 refused; the rest is in"), "{stderr}");
     assert!(
         stderr.contains(&format!("{}: ", server.url("/missing"))),
         "{stderr}"
