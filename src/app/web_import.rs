@@ -128,8 +128,8 @@ impl WebImport {
         }
     }
 
-    /// The fetch ended: its articles are added (and the dialog closes), or its error shown
-    /// over the dialog so the address can be corrected.
+    /// The fetch ended: its articles go where a file's go (and the dialog closes), or its
+    /// error shows over the dialog so the address can be corrected.
     pub(super) fn fetched(
         wb: &mut Workbench,
         ctx: &egui::Context,
@@ -137,16 +137,20 @@ impl WebImport {
         result: Result<ArticlesRead, FetchError>,
     ) {
         match result {
+            // Like a file: a page is added at once, a feed's items go to the review table.
             Ok(read) => {
                 if matches!(wb.dialogs.current, Dialog::ImportUrl) {
                     wb.dialogs.close();
                 }
-                let count = read.articles.len();
-                if add_articles(wb, ctx, read, "Import from URL") {
-                    let noun = if count == 1 { "article" } else { "articles" };
-                    wb.toasts
-                        .info(ctx, format!("Imported {count} {noun} from {url}"));
+                if read.articles.is_empty() && read.refused.is_empty() {
+                    wb.toasts.warning(ctx, format!("{url} holds no article"));
                 }
+                let intake = Intake {
+                    articles: read.articles,
+                    refused: read.refused,
+                    ..Intake::default()
+                };
+                wb.follow_up(Intent::IntakeRead(Box::new(intake)));
             }
             // The user asked to stop: nothing to report.
             Err(FetchError::Cancelled { .. }) => {}
@@ -175,8 +179,8 @@ impl WebImport {
     }
 }
 
-/// Adds the articles read as documents, in one undo step, and shows the first; those
-/// refused and those already in the project are named. Whether any was added.
+/// Adds the pasted article, in one undo step named after the command, and shows it; an
+/// article the project has already is named. Whether it was added.
 fn add_articles(wb: &mut Workbench, ctx: &egui::Context, read: ArticlesRead, label: &str) -> bool {
     let intake = Intake {
         articles: read.articles,

@@ -16,6 +16,10 @@ pub enum Reply {
     /// A redirect to another path.
     Redirect(u16, String),
     /// Says it will send this many bytes, sends a little, then waits.
+    #[allow(
+        dead_code,
+        reason = "each test binary uses a different part of the local server"
+    )]
     Stall { announced: u64 },
 }
 
