@@ -329,3 +329,38 @@ fn the_six_news_database_articles_come_in_with_headlines_and_dates() {
         ]
     );
 }
+
+/// File → Open (or `stance FILE`, or a double-click) of an article starts a new project
+/// through the same import: a web page comes in whole, an export through its review table.
+#[test]
+fn opening_a_page_or_an_export_starts_a_project_with_its_articles() {
+    let mut harness = harness(app());
+    harness
+        .state_mut()
+        .open_path(&data("web/courier-geneva-talks.html"));
+    harness.run();
+    let docs = documents(&harness);
+    assert_eq!(docs.len(), 1, "a new project with the page alone");
+    assert_eq!(
+        docs[0].title,
+        "Envoys agree to extend Geneva ceasefire talks by a week"
+    );
+    assert!(!docs[0].text.contains("<p>"));
+    assert_eq!(harness.state().path(), None, "a new project, not saved yet");
+
+    harness
+        .state_mut()
+        .open_path(&data("intake/nexis_classic.txt"));
+    harness.run();
+    harness.get_by_label("Review the import");
+    harness.get_by_label("Add 2 document(s)").click();
+    harness.run();
+    let titles: Vec<String> = documents(&harness).into_iter().map(|d| d.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "Envoys Press for a Truce in the Valley Talks",
+            "Ministers Reject Port Fee Proposal"
+        ]
+    );
+}

@@ -98,14 +98,13 @@ impl Files {
 /// annotations (brat files and folders, Stance exports). Errors are shown.
 pub(super) fn open_path(wb: &mut Workbench, path: &Path) {
     match classify(path) {
+        // A new project, then the import every article goes through: a page, a PDF (read
+        // off the UI thread) or a news-database export (its review table) opens as it
+        // imports.
         FileKind::Article => {
-            let opened = crate::io::formats::article::read_article(path)
-                .map_err(|e| e.to_string())
-                .and_then(|document| project_with_document(document).map_err(|e| e.to_string()));
-            match opened {
-                Ok(project) => wb.replace_project(project, None, None),
-                Err(message) => wb.dialogs.report("Could not open the article", message),
-            }
+            let title = crate::io::formats::article::title_from_path(path);
+            wb.replace_project(Project::new(title), None, None);
+            wb.follow_up(Intent::Import(vec![path.to_path_buf()]));
         }
         FileKind::Annotations | FileKind::BratFolder => {
             let title = path
