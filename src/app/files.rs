@@ -99,12 +99,16 @@ impl Files {
 pub(super) fn open_path(wb: &mut Workbench, path: &Path) {
     match classify(path) {
         // A new project, then the import every article goes through: a page, a PDF (read
-        // off the UI thread) or a news-database export (its review table) opens as it
-        // imports.
+        // off the UI thread), a news-database export or a folder of articles (the review
+        // table) opens as it imports.
         FileKind::Article => {
             let title = crate::io::formats::article::title_from_path(path);
             wb.replace_project(Project::new(title), None, None);
             wb.follow_up(Intent::Import(vec![path.to_path_buf()]));
+        }
+        FileKind::BratFolder if matches!(survey_folder(path), Ok(FolderContents::Articles(_))) => {
+            wb.replace_project(Project::new(file_name(path)), None, None);
+            wb.follow_up(Intent::ImportFolder(vec![path.to_path_buf()]));
         }
         FileKind::Annotations | FileKind::BratFolder => {
             let title = path

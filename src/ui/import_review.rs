@@ -164,13 +164,15 @@ impl ImportReview {
 
 /// One row: the tick, four editable fields with their sources, and where it was read.
 fn row_ui(ui: &mut egui::Ui, index: usize, row: &mut ReviewRow) {
-    ui.checkbox(&mut row.is_included, "").widget_info(|| {
-        egui::WidgetInfo::selected(
-            egui::Role::CheckBox,
-            true,
-            row.is_included,
-            format!("Add article {}", index + 1),
-        )
+    ui.vertical(|ui| {
+        ui.checkbox(&mut row.is_included, "").widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::CheckBox,
+                true,
+                row.is_included,
+                format!("Add article {}", index + 1),
+            )
+        });
     });
     let widths = [320.0, 96.0, 150.0, 150.0];
     let names = ["Title", "Date", "Outlet", "Author"];
@@ -182,6 +184,9 @@ fn row_ui(ui: &mut egui::Ui, index: usize, row: &mut ReviewRow) {
     ];
     for ((field, width), name) in fields.into_iter().zip(widths).zip(names) {
         ui.vertical(|ui| {
+            // A grid sizes its columns from what their cells used last frame: without a
+            // minimum, a text field that fits the space it is given never grows.
+            ui.set_min_width(width);
             let is_date = name == "Date";
             let is_bad_date = is_date && !ImportReview::is_valid_date(&field.value);
             let mut edit = egui::TextEdit::singleline(&mut field.value)
