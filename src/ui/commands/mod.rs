@@ -187,9 +187,11 @@ impl Command {
     pub fn description(self) -> &'static str {
         match self {
             Command::NewProject => "Start an empty project",
-            Command::Open => "Open a project (.ron) or an article (.txt, .md)",
+            Command::Open => {
+                "Open a project (.ron), or start one from an article (a page, PDF, Word file, feed or export)"
+            }
             Command::ImportArticle => {
-                "Add articles (.txt, .md), brat .ann files or Stance exports to this project"
+                "Add articles (text, web pages, PDFs, Word files, feeds, Nexis and Factiva exports), brat .ann files or Stance exports to this project"
             }
             Command::ImportFolder => {
                 "Add a folder of articles (.txt, .md), a brat folder, or brat folders to this project"
