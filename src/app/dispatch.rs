@@ -9,8 +9,8 @@ use super::intent::Intent;
 use super::recovery::Recovery;
 use super::view::MainView;
 use super::{
-    StanceApp, actors, adjudication, annotations, corpus, files, links, navigation, repair, saving,
-    schema, undo,
+    StanceApp, actors, adjudication, annotations, corpus, files, intake, links, navigation, repair,
+    saving, schema, undo, web_import::WebImport,
 };
 use crate::app::prefs::Theme;
 use crate::model::{Nudge, SpanEnd};
@@ -197,8 +197,24 @@ impl StanceApp {
                 files::start_import_folder_dialog(wb, ctx);
             }
             Intent::Import(paths) => files::import(wb, ctx, &paths),
+            Intent::Action(Action::Command(Command::ImportUrl)) => WebImport::open_dialog(wb),
+            Intent::FetchUrl(url) => self.web.start(wb, ctx, url),
+            Intent::CancelFetch => self.web.cancel(),
+            Intent::CloseUrlDialog => self.web.close(wb),
+            Intent::UrlFetched { url, result } => WebImport::fetched(wb, ctx, &url, result),
+            Intent::Action(Action::Command(Command::PasteAsNewArticle)) => self.web.paste(wb, ctx),
             Intent::ImportFolder(paths) => files::import_folder(wb, ctx, &paths),
             Intent::ImportFolders(folders) => files::import_chosen_folders(wb, ctx, &folders),
+            Intent::IntakeRead(intake) => intake::read(wb, ctx, *intake),
+            Intent::ReviewAnswered(answer) => intake::answer_review(wb, ctx, answer),
+            Intent::PropertiesAnswered(answer) => intake::answer_properties(wb, ctx, answer),
+            Intent::Action(Action::DocumentProperties(id)) => {
+                intake::open_properties(wb, Some(id));
+            }
+            Intent::Action(Action::Command(Command::DocumentProperties)) => {
+                let current = wb.view.document;
+                intake::open_properties(wb, current);
+            }
             Intent::Drop(paths) => files::drop_files(&mut self.files, wb, ctx, paths),
             Intent::FileDialogAnswered(answer) => files::dialog_answered(wb, ctx, answer),
 

@@ -7,13 +7,17 @@
 use std::path::PathBuf;
 
 use crate::attribution::Suggestion;
+use crate::io::fetch::FetchError;
+use crate::io::formats::article::ArticlesRead;
 use crate::io::recovery::RecoveryError;
 use crate::io::{FileFingerprint, LoadError, SaveError};
 use crate::model::{AnnotationId, DocumentId, ProjectKey, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
+use crate::ui::document_properties::PropertiesAnswer;
 use crate::ui::export_dialog::ExportChoice;
 use crate::ui::file_dialog::DialogAnswer;
+use crate::ui::import_review::ReviewAnswer;
 use crate::ui::recovery_dialogs::{ConflictChoice, DiskChoice, RestoreChoice};
 
 use super::dialog::Pending;
@@ -61,6 +65,16 @@ pub(super) enum Intent {
     OpenInstead(Option<usize>),
     /// The brat folders chosen for import (none: cancelled).
     ImportFolders(Vec<PathBuf>),
+    /// The Import from URL dialog: fetch this address.
+    FetchUrl(String),
+    /// The Import from URL dialog: stop the fetch under way.
+    CancelFetch,
+    /// The Import from URL dialog was closed (stopping a fetch under way).
+    CloseUrlDialog,
+    /// The import review table's answer.
+    ReviewAnswered(ReviewAnswer),
+    /// The Document Properties dialog's answer.
+    PropertiesAnswered(PropertiesAnswer),
 
     // Background events.
     /// A native file dialog was answered (or cancelled).
@@ -81,6 +95,13 @@ pub(super) enum Intent {
         key: ProjectKey,
         suggestions: Vec<Suggestion>,
     },
+    /// The fetch of Import from URL ended.
+    UrlFetched {
+        url: String,
+        result: Result<ArticlesRead, FetchError>,
+    },
+    /// Articles to import were read (at once, or by the reading worker).
+    IntakeRead(Box<crate::io::import::Intake>),
     /// The suggestion worker died analysing this document at this state.
     SuggestionsFailed {
         document: DocumentId,

@@ -20,9 +20,11 @@ use crate::ui::article::{
 use crate::ui::commands::{Command, CommandState};
 use crate::ui::corpus_search::{CorpusSearchPanel, SearchAction};
 use crate::ui::dialogs::{self, ErrorReport, Toasts};
-use crate::ui::document_list::DocumentList;
+use crate::ui::document_list::{DocumentList, DocumentListAction};
+use crate::ui::document_properties::PropertiesForm;
 use crate::ui::export_dialog::{ExportAnswer, ExportDialog, ExportPreview, FormatChoice};
 use crate::ui::folder_choice::FolderChoice;
+use crate::ui::import_review::ImportReview;
 use crate::ui::link_popup::{self, LinkAnswer};
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::recovery_dialogs;
@@ -47,6 +49,10 @@ pub(super) struct Shown<'a> {
     /// The formats the Export dialog offers, and its preview while it is open.
     pub(super) export_formats: &'a [FormatChoice],
     pub(super) export_preview: Option<&'a ExportPreview>,
+    /// The Import from URL fetch under way, for its dialog.
+    pub(super) url_fetch: Option<crate::ui::url_dialog::FetchProgress>,
+    /// Articles being read in the background: what is being read, and how far along (0–1).
+    pub(super) reading: Option<(String, f32)>,
 }
 
 /// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the
@@ -63,6 +69,10 @@ pub(super) struct Panels {
     pub(super) document_list: DocumentList,
     pub(super) corpus_search: CorpusSearchPanel,
     pub(super) folder_choice: FolderChoice,
+    pub(super) url_dialog: crate::ui::url_dialog::UrlDialog,
+    /// The import review table being corrected, with the id of the import it shows.
+    pub(super) import_review: Option<(u64, ImportReview)>,
+    pub(super) properties: PropertiesForm,
 }
 
 impl Panels {
@@ -120,8 +130,14 @@ impl Panels {
                     let index = app.session.project.index();
                     let project = &app.session.project;
                     let current = app.view.document;
-                    if let Some(id) = self.document_list.ui(ui, project, index, current) {
-                        intents.push(Action::ShowDocument(id).into());
+                    match self.document_list.ui(ui, project, index, current) {
+                        Some(DocumentListAction::Show(id)) => {
+                            intents.push(Action::ShowDocument(id).into());
+                        }
+                        Some(DocumentListAction::Properties(id)) => {
+                            intents.push(Action::DocumentProperties(id).into());
+                        }
+                        None => {}
                     }
                 });
             let width_px = panel.response.rect.width();
@@ -362,6 +378,9 @@ impl Panels {
                     intents.push(Intent::ImportFolders(chosen));
                 }
             }
+            Dialog::ImportUrl | Dialog::ImportReview(_) | Dialog::DocumentProperties(_) => {
+                self.intake_dialog_ui(ctx, app, intents);
+            }
             // Errors show first; these prompts wait behind them.
             dialog if app.errors.is_empty() => recovery_prompts_ui(ctx, app, dialog, intents),
             _ => {}
@@ -377,8 +396,54 @@ impl Panels {
                 None => {}
             }
         }
+        if let Some((what, fraction)) = &app.reading {
+            crate::ui::import_review::reading_ui(ctx, what, *fraction);
+        }
         toasts.ui(ctx);
         drop_overlay_ui(ctx);
+    }
+
+    /// Issue 19's dialogs: Import from URL, the import review table, Document Properties.
+    fn intake_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        app: &Shown<'_>,
+        intents: &mut Vec<Intent>,
+    ) {
+        let project = &app.session.project;
+        match &app.dialog {
+            Dialog::ImportUrl => {
+                use crate::ui::url_dialog::UrlAnswer;
+                match self.url_dialog.ui(ctx, app.url_fetch.as_ref()) {
+                    Some(UrlAnswer::Fetch(url)) => intents.push(Intent::FetchUrl(url)),
+                    Some(UrlAnswer::Cancel) => intents.push(Intent::CancelFetch),
+                    Some(UrlAnswer::Close) => intents.push(Intent::CloseUrlDialog),
+                    None => {}
+                }
+            }
+            Dialog::ImportReview(pending) => {
+                if self
+                    .import_review
+                    .as_ref()
+                    .is_none_or(|(id, _)| *id != pending.id)
+                {
+                    let review = ImportReview::new(pending.rows.clone(), pending.refused.clone());
+                    self.import_review = Some((pending.id, review));
+                }
+                if let Some((_, review)) = &mut self.import_review
+                    && let Some(answer) = review.ui(ctx)
+                {
+                    intents.push(Intent::ReviewAnswered(answer));
+                }
+            }
+            Dialog::DocumentProperties(id) => {
+                let answer = (project.document(*id)).and_then(|doc| self.properties.ui(ctx, doc));
+                if let Some(answer) = answer {
+                    intents.push(Intent::PropertiesAnswered(answer));
+                }
+            }
+            _ => {}
+        }
     }
 }
 

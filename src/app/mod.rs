@@ -10,13 +10,14 @@
 //!
 //! Controllers: `files` (new, open, import, quit), `saving`, `export`, `disk_watch`,
 //! `recovery` (with `autosave`), `repair`, `annotations`, `actors`, `links`, `schema`,
-//! `undo`, `navigation`, `attribution`, `adjudication`, `corpus`. Preferences: `prefs`.
+//! `undo`, `navigation`, `attribution`, `adjudication`, `corpus`, `web_import` (Import from URL, Paste as New Article). Preferences: `prefs`.
 
 mod actors;
 mod adjudication;
 mod annotations;
 mod attribution;
 mod autosave;
+pub mod clipboard;
 mod corpus;
 mod dialog;
 mod disk_watch;
@@ -24,6 +25,7 @@ mod dispatch;
 pub mod export;
 mod files;
 mod font_notice;
+mod intake;
 mod intent;
 mod keys;
 mod layout;
@@ -39,6 +41,7 @@ mod session;
 mod text_check;
 mod undo;
 mod view;
+mod web_import;
 mod workbench;
 
 use std::path::{Path, PathBuf};
@@ -61,6 +64,7 @@ use prefs::{Preferences, Theme};
 use recovery::Recovery;
 use session::Session;
 use view::ViewState;
+use web_import::WebImport;
 use workbench::Workbench;
 
 /// The reference article, embedded so the app opens with no file.
@@ -147,6 +151,7 @@ pub struct StanceApp {
     disk: DiskWatch,
     recovery: Recovery,
     attribution: Attribution,
+    web: WebImport,
     /// Intents asked for outside a frame (startup, tests) and applied on the next one.
     queued: Vec<Intent>,
     applied_theme: Option<Theme>,
@@ -173,6 +178,7 @@ impl StanceApp {
             disk: DiskWatch::default(),
             recovery: Recovery::default(),
             attribution: Attribution::default(),
+            web: WebImport::default(),
             queued: Vec::new(),
             applied_theme: None,
             title: DerivedCache::default(),
@@ -204,6 +210,20 @@ impl StanceApp {
         if let Some(autosave) = &mut self.wb.session.autosave {
             autosave.policy = policy;
         }
+        self
+    }
+
+    /// Reads the clipboard from `clipboard` (tests put fixed contents there).
+    #[must_use]
+    pub fn with_clipboard(mut self, clipboard: Box<dyn clipboard::ClipboardSource>) -> Self {
+        self.web.clipboard = clipboard;
+        self
+    }
+
+    /// How long Import from URL waits and how much it reads (tests use short timeouts).
+    #[must_use]
+    pub fn with_fetch_options(mut self, options: crate::io::fetch::FetchOptions) -> Self {
+        self.web.options = options;
         self
     }
 
@@ -276,6 +296,7 @@ impl StanceApp {
             intents.push(Intent::FileDialogAnswered(answer));
         }
         saving::poll(&self.wb, &mut intents);
+        intake::poll(&mut self.wb, &mut intents);
         intents.append(&mut self.queued);
         self.input_intents(&ctx, &mut intents);
         self.apply(&ctx, intents);
@@ -321,6 +342,8 @@ impl StanceApp {
         self.disk.poll(&self.wb, ctx, &mut events);
         self.apply(ctx, std::mem::take(&mut events));
         self.attribution.poll(&self.wb, &mut events);
+        self.apply(ctx, std::mem::take(&mut events));
+        self.web.poll(ctx, &mut events);
         self.apply(ctx, events);
     }
 
@@ -328,6 +351,7 @@ impl StanceApp {
     fn draw(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         let ctx = ui.ctx().clone();
         let export_preview = self.export.preview(&self.wb);
+        let url_fetch = self.web.progress();
         let ghosts = self.attribution.ghosts(&self.wb);
         let Workbench {
             session,
@@ -336,6 +360,7 @@ impl StanceApp {
             dialogs,
             toasts,
             panels,
+            reading,
             ..
         } = &mut self.wb;
         // A one-shot request: the article scrolls there once, then the user scrolls.
@@ -356,6 +381,8 @@ impl StanceApp {
             hovered_suggestion: self.attribution.hovered(),
             export_formats: &export::FORMATS,
             export_preview,
+            url_fetch,
+            reading: reading.as_ref().map(intake::progress),
         };
         panels.panels_ui(ui, &shown, scroll_to, intents);
         panels.windows_ui(&ctx, &shown, toasts, intents);

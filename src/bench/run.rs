@@ -49,6 +49,7 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     // (c) runs first, so its peak memory is not inflated by what the frame runs leave behind.
     many_articles(options, dir.path(), record)?;
     super::corpus_search::corpus_figures(options.quick, dir.path(), record)?;
+    super::intake::intake_figures(options.quick, dir.path(), record)?;
 
     let reference =
         data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;
@@ -114,6 +115,7 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     record(Figure::ms("b.save.ui_frame", save_frame));
     super::merge::merge_figures(options.quick, record)?;
     super::analysis::analysis_figures(options.quick, record)?;
+    super::web::web_figures(options.quick, record)?;
 
     if let Some(peak) = rss::peak_rss_bytes() {
         record(Figure::mb("bench.peak_rss", peak));

@@ -4,8 +4,11 @@ mod agree;
 mod bench;
 mod completions;
 mod desktop;
+mod docs;
 mod eval;
 mod export;
+mod import;
+mod import_urls;
 mod merge;
 mod project_cmds;
 mod reanchor;
@@ -47,8 +50,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a project from articles, brat folders or Stance exports.
-    Import(project_cmds::ImportArgs),
+    /// Create a project from articles (text, Markdown, PDF, Nexis and Factiva exports), brat
+    /// folders or Stance exports; print where each title, date and outlet came from.
+    Import(import::ImportArgs),
+    /// List the documents with their title, date, outlet, author, URL and language; with
+    /// --set, change them.
+    Docs(docs::DocsArgs),
     /// Check project files; exit 1 listing every problem found.
     Validate(project_cmds::ValidateArgs),
     /// Count annotations per document, per tag and per holder.
@@ -110,7 +117,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Import(args)) => project_cmds::import(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Docs(args)) => docs::run(&args),
         Some(Command::Validate(args)) => project_cmds::validate(&args),
         Some(Command::Stats(args)) => project_cmds::stats(&args),
         Some(Command::Export(args)) => export::run(&args),

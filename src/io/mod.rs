@@ -14,6 +14,7 @@
 pub mod atomic;
 pub mod error;
 pub mod export;
+pub mod fetch;
 pub mod file_kind;
 pub mod file_name;
 pub mod folder;

@@ -11,6 +11,7 @@ mod conflict;
 mod derived;
 mod diff;
 mod document;
+mod document_meta;
 mod document_query;
 mod edit;
 mod edits;
@@ -41,6 +42,7 @@ pub use conflict::{Conflict, ConflictReason, DocumentInfo, Side, Sides, Versions
 pub use derived::{DerivedCache, ProjectKey};
 pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
+pub use document_meta::DocumentMeta;
 pub use document_query::{DocumentQuery, DocumentQueryError};
 pub use edit::{Edit, EditError};
 pub use edits::{EditContext, Related};

@@ -76,7 +76,8 @@ pub(super) fn tooltip_ui(
     });
 }
 
-/// The title and date above the text; a right-to-left title is right-aligned like its text.
+/// The title, and the date, outlet, author and source, above the text; a right-to-left title is
+/// right-aligned like its text.
 pub(super) struct Header {
     title: ParagraphText,
     byline: Option<ParagraphText>,
@@ -100,8 +101,11 @@ impl Header {
         if let Some(date) = doc.date {
             parts.push(date.format("%-d %B %Y").to_string());
         }
-        if let Some(source) = doc.source.as_deref().filter(|s| !s.is_empty()) {
-            parts.push(source.to_owned());
+        // Who published and wrote it: what the timeline and What changed group by.
+        for part in [&doc.outlet, &doc.author, &doc.source] {
+            if let Some(text) = part.as_deref().filter(|s| !s.trim().is_empty()) {
+                parts.push(text.to_owned());
+            }
         }
         let byline = (!parts.is_empty()).then(|| {
             let size = (style.font_size_px * 0.9).round();

@@ -30,12 +30,14 @@ pub enum Command {
     Open,
     ImportArticle,
     ImportFolder,
+    ImportUrl,
     Save,
     SaveAs,
     Export,
     Quit,
     Undo,
     Redo,
+    PasteAsNewArticle,
     DeleteAnnotation,
     AddSelectionAsRange,
     Link,
@@ -54,6 +56,7 @@ pub enum Command {
     ToggleSidebar,
     ToggleDocumentList,
     Schema,
+    DocumentProperties,
     Problems,
     KeyboardShortcuts,
     About,
@@ -128,12 +131,14 @@ impl Command {
             Command::Open => "Open…",
             Command::ImportArticle => "Import Article…",
             Command::ImportFolder => "Import Folder…",
+            Command::ImportUrl => "Import from URL…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
+            Command::PasteAsNewArticle => "Paste as New Article",
             Command::DeleteAnnotation => "Delete Annotation",
             Command::AddSelectionAsRange => "Add Selection as Range",
             Command::Link => "Link Annotation…",
@@ -152,6 +157,7 @@ impl Command {
             Command::ToggleSidebar => "Annotation Sidebar",
             Command::ToggleDocumentList => "Document List",
             Command::Schema => "Schema…",
+            Command::DocumentProperties => "Document Properties…",
             Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
@@ -181,18 +187,26 @@ impl Command {
     pub fn description(self) -> &'static str {
         match self {
             Command::NewProject => "Start an empty project",
-            Command::Open => "Open a project (.ron) or an article (.txt, .md)",
+            Command::Open => {
+                "Open a project (.ron), or start one from an article (a page, PDF, Word file, feed or export)"
+            }
             Command::ImportArticle => {
-                "Add articles (.txt, .md), brat .ann files or Stance exports to this project"
+                "Add articles (text, web pages, PDFs, Word files, feeds, Nexis and Factiva exports), brat .ann files or Stance exports to this project"
             }
             Command::ImportFolder => {
                 "Add a folder of articles (.txt, .md), a brat folder, or brat folders to this project"
+            }
+            Command::ImportUrl => {
+                "Fetch a web page or feed by its address and add its article(s) to this project"
             }
             Command::Save => "Save the project",
             Command::SaveAs => "Save the project to a new file",
             Command::Export => "Export annotations (CSV, JSON, Markdown, brat…)",
             Command::Quit => "Close Stance",
             Command::Undo => "Undo the last change",
+            Command::PasteAsNewArticle => {
+                "Make a new document from the clipboard (a copied web page's text, cleaned)"
+            }
             Command::Redo => "Redo the last undone change",
             Command::DeleteAnnotation => "Delete the selected annotation",
             Command::AddSelectionAsRange => {
@@ -216,6 +230,9 @@ impl Command {
             Command::ToggleSidebar => "Show or hide the annotation sidebar",
             Command::ToggleDocumentList => "Show or hide the list of documents",
             Command::Schema => "Edit the tags, their fields, the relation types and the issues",
+            Command::DocumentProperties => {
+                "Correct the shown document's title, date, outlet, author, URL and language"
+            }
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
@@ -277,6 +294,7 @@ impl Command {
             Command::Quit => const { &[cmd(Key::Q)] },
             Command::Undo => const { &[cmd(Key::Z)] },
             Command::Redo => const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
+            Command::PasteAsNewArticle => const { &[cmd_shift(Key::V)] },
             Command::DeleteAnnotation => const { &[bare(Key::Delete), bare(Key::Backspace)] },
             Command::AddSelectionAsRange => const { &[cmd(Key::R)] },
             Command::Link => const { &[bare(Key::L)] },
@@ -310,11 +328,13 @@ impl Command {
             Command::NextDocument => const { &[cmd(Key::PageDown)] },
             Command::PreviousDocument => const { &[cmd(Key::PageUp)] },
             Command::ImportFolder
+            | Command::ImportUrl
             | Command::ThemeLight
             | Command::ThemeDark
             | Command::ThemeSystem
             | Command::Preferences
             | Command::Schema
+            | Command::DocumentProperties
             | Command::Problems
             | Command::About
             | Command::AcceptHighConfidence
@@ -337,6 +357,7 @@ impl Command {
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
             | Command::Save
             | Command::SaveAs
             | Command::Export
@@ -344,6 +365,7 @@ impl Command {
             | Command::CompareWith => Some(Menu::File),
             Command::Undo
             | Command::Redo
+            | Command::PasteAsNewArticle
             | Command::DeleteAnnotation
             | Command::AddSelectionAsRange
             | Command::Link
@@ -369,7 +391,8 @@ impl Command {
             | Command::CompareView
             | Command::NextDocument
             | Command::PreviousDocument => Some(Menu::View),
-            Command::Schema
+            Command::DocumentProperties
+            | Command::Schema
             | Command::Problems
             | Command::NextSuggestion
             | Command::PreviousSuggestion

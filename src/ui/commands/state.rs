@@ -61,11 +61,13 @@ impl Command {
             // Asked only while the menu is drawn open: it checks the whole project.
             Command::Problems => (state.has_problems)(),
             Command::AcceptSuggestion | Command::RejectSuggestion => state.has_suggestion_target,
-            Command::AcceptHighConfidence => state.has_document,
+            Command::AcceptHighConfidence | Command::DocumentProperties => state.has_document,
             Command::NewProject
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
+            | Command::PasteAsNewArticle
             | Command::Save
             | Command::SaveAs
             | Command::Quit
@@ -112,6 +114,9 @@ impl Command {
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
+            | Command::PasteAsNewArticle
+            | Command::DocumentProperties
             | Command::Save
             | Command::SaveAs
             | Command::Export
