@@ -171,7 +171,7 @@ fn import_refuses_bad_articles_by_name_and_writes_the_rest() {
     let out = dir.path().join("out.ron");
     for (input, fragment) in [
         (&utf16, "UTF-16"),
-        (&latin1, "2:4: the file is not valid UTF-8"),
+        (&latin1, "latin1.txt:2:4: the file is not valid UTF-8"),
         (&pdf, "not a readable PDF: the file is damaged or truncated"),
         (&empty, "has no text"),
         (&dir.path().join("missing.txt"), "could not read"),

@@ -46,7 +46,7 @@ pub(super) enum Dialog {
     /// File → Import from URL…: the address, then the fetch's progress.
     ImportUrl,
     /// Several articles were read: the review table, to correct them before they are added.
-    ImportReview(Box<super::intake::PendingReview>),
+    ImportReview(Box<super::intake_state::PendingReview>),
     /// A document's title, date, outlet, author, URL and language.
     DocumentProperties(DocumentId),
 }

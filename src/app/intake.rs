@@ -4,10 +4,11 @@
 //! as one undo step. Also the Document Properties dialog's answer.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::TryRecvError;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::dialog::Dialog;
+use super::intake_state::{PendingReview, ReadingJob};
 use super::intent::Intent;
 use super::workbench::Workbench;
 use crate::io::file_name::has_extension;
@@ -21,21 +22,6 @@ use crate::ui::import_review::{ReviewAnswer, ReviewField, ReviewRow, TYPED_IN};
 
 /// Files larger than this together are read off the UI thread.
 const BACKGROUND_BYTES: u64 = 4 * 1024 * 1024;
-
-/// Articles being read on a worker thread.
-pub(super) struct ReadingJob {
-    receiver: Receiver<Intake>,
-    progress: Arc<Mutex<ReadProgress>>,
-}
-
-/// An import read and waiting in the review table.
-pub struct PendingReview {
-    /// Tells one review from the next, so the table's state starts afresh.
-    pub(super) id: u64,
-    pub(super) intake: Intake,
-    pub(super) rows: Vec<ReviewRow>,
-    pub(super) refused: Vec<String>,
-}
 
 /// What the progress window shows: the file (and page) being read, and how far along.
 pub(super) fn progress(job: &ReadingJob) -> (String, f32) {

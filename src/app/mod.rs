@@ -26,6 +26,7 @@ pub mod export;
 mod files;
 mod font_notice;
 mod intake;
+mod intake_state;
 mod intent;
 mod keys;
 mod layout;

@@ -30,7 +30,7 @@ pub(super) struct Workbench {
     pub(super) panels: Panels,
     pub(super) file_dialogs: Box<dyn FileDialogs>,
     /// Articles being read for an import on a worker thread.
-    pub(super) reading: Option<super::intake::ReadingJob>,
+    pub(super) reading: Option<super::intake_state::ReadingJob>,
     /// How many import reviews were opened: each gets its own id.
     pub(super) review_count: u64,
     /// What a controller hands on to another; dispatched right after the intent that asked.

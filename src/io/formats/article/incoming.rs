@@ -264,7 +264,18 @@ impl ArticlesRead {
 
 impl fmt::Display for RefusedArticle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.origin, self.reason)
+        // A reason that starts at a place in the file reads `file:line:col: …`, the form
+        // editors and terminals jump to.
+        let mut parts = self.reason.splitn(3, ':');
+        let is_number = |n: Option<&str>| {
+            n.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let is_place = is_number(parts.next()) && is_number(parts.next()) && parts.next().is_some();
+        if is_place {
+            write!(f, "{}:{}", self.origin, self.reason)
+        } else {
+            write!(f, "{}: {}", self.origin, self.reason)
+        }
     }
 }
 
