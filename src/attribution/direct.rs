@@ -8,12 +8,14 @@
 use std::ops::Range;
 
 use super::engine::{Draft, Engine};
-use super::lexicon::verbs::{cjk_cue_after, cjk_cue_before};
-use super::lexicon::{Frames, english_frames, is_capitalised, is_quote_verb, is_verb_modifier};
+use super::lexicon::{
+    Frames, english_frames, is_capitalised, is_foreign_time_word, is_quote_verb, is_time_word,
+    is_verb_modifier,
+};
 use super::mentions::{Mention, MentionKind, mention_ending_at, mention_starting_at};
 use super::quotes::part_bytes;
 use super::speakers::Resolved;
-use super::tokens::{Kind, is_cjk};
+use super::tokens::Kind;
 use super::{Reason, Suggestion, Tier};
 use crate::model::{Attribution, Document};
 
@@ -83,6 +85,15 @@ impl Engine<'_> {
             .filter(|r| !r.is_empty())
             .collect();
         if content.is_empty() {
+            return None;
+        }
+        // "the so-called "peace plan"": a scare quote, nobody's words.
+        if quote.open() > 0
+            && self
+                .scan
+                .word(quote.open() - 1)
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "so-called" | "so‑called"))
+        {
             return None;
         }
         if let Some(s) = self.cjk(qi, &content, doc) {
@@ -162,7 +173,9 @@ impl Engine<'_> {
     }
 
     /// The reporting verb's subject: the mention before it, over modifiers ("also") and a
-    /// comma-bounded insertion (", a top Putin official,").
+    /// comma-bounded insertion (", a top Putin official,"). When the insertion names the
+    /// person a role or body before it introduces ("the opposition leader, Daniel Okafor,
+    /// said"), the named person speaks.
     pub(super) fn subject_of(&self, verb: usize) -> Option<Mention> {
         let mut j = verb.checked_sub(1)?;
         while self.scan.word(j).is_some_and(is_verb_modifier) {
@@ -179,7 +192,15 @@ impl Engine<'_> {
                     break;
                 }
             }
-            j = i.checked_sub(1)?;
+            let before = mention_ending_at(&self.scan, i.checked_sub(1)?);
+            let inserted = mention_starting_at(&self.scan, i + 1)
+                .filter(|m| m.kind == MentionKind::Name && m.last + 1 == j);
+            if let (Some(b), Some(name)) = (before, inserted)
+                && matches!(b.kind, MentionKind::Role | MentionKind::Body)
+            {
+                return Some(name);
+            }
+            return before;
         }
         mention_ending_at(&self.scan, j)
     }
@@ -245,7 +266,16 @@ impl Engine<'_> {
             && is_verb_at(self, k + 1, true);
         let v = if aux { k + 1 } else { k };
         if is_verb_at(self, v, true) {
-            let mention = mention_starting_at(&self.scan, v + 1)?;
+            // "a déclaré jeudi la ministre": days and times before the speaker.
+            let mut m = v + 1;
+            while self
+                .scan
+                .word(m)
+                .is_some_and(|w| is_time_word(w) || is_foreign_time_word(w))
+            {
+                m += 1;
+            }
+            let mention = mention_starting_at(&self.scan, m)?;
             return Some(Found {
                 mention,
                 cue: (k, v),
@@ -270,6 +300,11 @@ impl Engine<'_> {
         }
         let mention = mention_starting_at(&self.scan, k)?;
         let mut v = mention.last + 1;
+        // "the alliance's spokesman, Karl Adamek, said": the appositive name was the
+        // mention, and its closing comma stands before the verb.
+        if self.scan.punct(v) == Some(',') && is_verb_at(self, v + 1, true) {
+            v += 1;
+        }
         // "Berg, the foreign minister, said": an appositive between name and verb.
         if self.scan.punct(v) == Some(',')
             && let Some(c) = (v + 1..v + 12).find(|&i| self.scan.punct(i).is_some())
@@ -421,24 +456,27 @@ impl Engine<'_> {
         if stands_alone
             && let Some(last) = self.last.clone()
             && last.end < open
-            && paragraph.saturating_sub(last.paragraph) <= 1
+            && paragraph.saturating_sub(last.paragraph) <= 2
         {
+            let gap = paragraph.saturating_sub(last.paragraph);
             let speaker = last.resolved.name.clone();
             let mut resolved = last.resolved.clone();
             resolved.resolution = Some(super::Resolution {
                 words: String::new(),
                 antecedent: speaker.clone(),
-                why: if paragraph == last.paragraph {
-                    "the speaker of the sentence before".to_owned()
-                } else {
-                    "the speaker of the paragraph before (a follow-on quotation)".to_owned()
+                why: match gap {
+                    0 => "the speaker of the sentence before".to_owned(),
+                    1 => "the speaker of the paragraph before (a follow-on quotation)".to_owned(),
+                    _ => {
+                        "the last speaker, two paragraphs before (a follow-on quotation)".to_owned()
+                    }
                 },
             });
             let draft = Draft {
                 content,
                 cue: Vec::new(),
                 attribution: Attribution::Direct,
-                tier: Tier::Medium,
+                tier: if gap <= 1 { Tier::Medium } else { Tier::Low },
                 reason: Reason::FollowOn { speaker },
             };
             return Some(self.attributed(doc, draft, None, Some(resolved)));
@@ -459,110 +497,6 @@ impl Engine<'_> {
             self.build(doc, draft)
         })
     }
-
-    /// `「…」と述べた` (speaker before the quotation, ending in は or が) or `表示：「…」`.
-    fn cjk(&mut self, qi: usize, content: &[Range<usize>], doc: &Document) -> Option<Suggestion> {
-        let quote = self.scan.quotes[qi].clone();
-        let (open, close) = (quote.open(), quote.close());
-        let after = self.scan.word(close + 1).and_then(cjk_cue_after);
-        let colon = open > 0 && matches!(self.scan.punct(open - 1), Some('：' | ':' | '，' | ','));
-        let before_run = if colon {
-            open.checked_sub(2)
-        } else {
-            open.checked_sub(1)
-        };
-        let before = before_run
-            .and_then(|i| self.scan.word(i).map(|w| (i, w)))
-            .and_then(|(i, w)| cjk_cue_before(w).map(|cue| (i, w, cue)));
-        let (token, name, cue_text) = if let Some(cue) = after {
-            let (i, topic) = (open.saturating_sub(12)..open)
-                .rev()
-                .filter_map(|i| self.scan.word(i).map(|w| (i, w)))
-                .find(|(_, w)| {
-                    w.chars().next().is_some_and(is_cjk) && (w.ends_with('は') || w.ends_with('が'))
-                })?;
-            let bare = topic.trim_end_matches(['は', 'が']);
-            (i, strip_cjk_title(bare, true), cue)
-        } else if let Some((i, run, cue)) = before {
-            let bare = run.strip_suffix(cue).unwrap_or(run);
-            (i, strip_cjk_title(bare, false), cue)
-        } else {
-            return None;
-        };
-        let name = name.filter(|n| !n.is_empty())?;
-        let resolved = self.named_speaker(&name);
-        let draft = Draft {
-            content: content.to_vec(),
-            cue: vec![if after.is_some() { close + 1 } else { token }],
-            attribution: Attribution::Direct,
-            tier: Tier::Medium,
-            reason: Reason::CjkCue {
-                speaker: name,
-                cue: cue_text.to_owned(),
-            },
-        };
-        Some(self.attributed(doc, draft, Some((token, token)), Some(resolved)))
-    }
-}
-
-/// The name in a Japanese or Chinese speaker phrase without its title: Japanese titles
-/// follow the name (`山田外相` → 山田), Chinese ones precede it (`外交部發言人王明` → 王明).
-fn strip_cjk_title(phrase: &str, title_after: bool) -> Option<String> {
-    const JAPANESE: &[&str] = &[
-        "官房長官",
-        "外務大臣",
-        "国務長官",
-        "副大統領",
-        "大統領",
-        "外相",
-        "首相",
-        "長官",
-        "報道官",
-        "大臣",
-        "議長",
-        "大使",
-        "代表",
-        "総理",
-        "主席",
-        "氏",
-        "さん",
-        "防衛相",
-        "財務相",
-    ];
-    const CHINESE: &[&str] = &[
-        "外交部發言人",
-        "外交部发言人",
-        "發言人",
-        "发言人",
-        "外長",
-        "外长",
-        "總統",
-        "总统",
-        "總理",
-        "总理",
-        "部長",
-        "部长",
-        "主席",
-        "大使",
-        "代表",
-        "國務卿",
-        "国务卿",
-    ];
-    // A date or place before the name ("12日、") is no part of it.
-    let phrase = phrase.rsplit(['、', '，', ',']).next().unwrap_or(phrase);
-    if title_after {
-        let name = JAPANESE
-            .iter()
-            .find_map(|t| phrase.find(t).map(|at| &phrase[..at]))
-            .unwrap_or(phrase);
-        return Some(name.to_owned()).filter(|n| !n.is_empty());
-    }
-    let after_title = CHINESE
-        .iter()
-        .filter_map(|t| phrase.rfind(t).map(|at| at + t.len()))
-        .max()
-        .map_or(phrase, |at| &phrase[at..]);
-    Some(after_title.to_owned()).filter(|n| !n.is_empty())
 }
 
 /// True if a quotation with no cue reads as someone's speech, not a title or a term: a
@@ -604,29 +538,4 @@ fn is_speech_like(text: &str) -> bool {
     let title_case = capitalised * 10 >= words.len() * 6;
     let sentence = text.trim_end().ends_with(['.', '?', '!']) || words.len() >= 8;
     !title_case && (personal || sentence)
-}
-
-impl Engine<'_> {
-    /// A speaker named by text the cast does not hold (a CJK name).
-    fn named_speaker(&self, name: &str) -> Resolved {
-        let actor = self.actors.iter().find(|a| a.is_called(name));
-        let (actor, shown) = match actor {
-            Some(a) => (super::SpeakerMatch::Existing(a.id), a.name.clone()),
-            None => (
-                super::SpeakerMatch::Proposed {
-                    name: name.to_owned(),
-                },
-                name.to_owned(),
-            ),
-        };
-        Resolved {
-            actor,
-            name: shown,
-            resolution: None,
-            person: None,
-            is_sure: true,
-            role: None,
-            affiliation: None,
-        }
-    }
 }

@@ -4,8 +4,9 @@
 //! token range before a verb (its subject) or after it (`said …`).
 
 use super::lexicon::{
-    english_frames, is_body_head, is_capitalised, is_determiner, is_not_name, is_organisation_word,
-    is_person_head, is_preposition, is_quote_verb, is_spokesperson, names::is_speaker_pronoun,
+    english_frames, is_body_head, is_capitalised, is_determiner, is_foreign_determiner,
+    is_not_name, is_organisation_word, is_person_head, is_preposition, is_quote_verb,
+    is_spokesperson, names::is_speaker_pronoun,
 };
 use super::scan::Scan;
 
@@ -149,7 +150,8 @@ fn run_kind(scan: &Scan<'_>, first: usize, last: usize) -> MentionKind {
 /// The speaker mention whose last word is token `j` ("… Ushakov *also added*").
 pub fn mention_ending_at(scan: &Scan<'_>, j: usize) -> Option<Mention> {
     let w = scan.word(j)?;
-    if is_speaker_pronoun(w) {
+    // "It said": a body or text speaking again.
+    if is_speaker_pronoun(w) || w.eq_ignore_ascii_case("it") {
         return Some(Mention::new(j, j, MentionKind::Pronoun));
     }
     if let Some((first, last)) = run_ending_at(scan, j) {
@@ -285,7 +287,15 @@ pub fn mention_starting_at(scan: &Scan<'_>, k: usize) -> Option<Mention> {
         }
         return Some(Mention::new(first, last, run_kind(scan, first, last)));
     }
-    let start = if is_determiner(w) || w.ends_with("'s") || w.ends_with("’s") {
+    let is_article = is_determiner(w) || is_foreign_determiner(w);
+    // "the MFA", "la Commission": an article before a name.
+    if is_article
+        && let Some((_, last)) = run_starting_at(scan, k + 1)
+        && !is_head(last + 1)
+    {
+        return Some(Mention::new(k, last, run_kind(scan, k + 1, last)));
+    }
+    let start = if is_article || w.ends_with("'s") || w.ends_with("’s") {
         k + 1
     } else {
         k
@@ -325,20 +335,26 @@ fn head_kind(scan: &Scan<'_>, head: usize) -> MentionKind {
 }
 
 /// For a spokesperson, the body they speak for: the words before the head ("a *ministry*
-/// spokeswoman"), a possessor ("*Berg's* spokesman") or a `for` phrase after it.
+/// spokeswoman"), a possessor ("*Berg's* spokesman") or a `for` phrase after it, which
+/// then belongs to the mention ("a spokeswoman for the ministry").
 fn with_body(scan: &Scan<'_>, mut m: Mention) -> Mention {
     if !scan.word(m.last).is_some_and(is_spokesperson) {
         return m;
     }
-    if scan.is(m.last + 1, "for") {
+    let linked = ["for", "of", "at"].iter().any(|p| scan.is(m.last + 1, p));
+    if linked {
         let from = m.last + 2;
         let det = scan.word(from).is_some_and(is_determiner);
         let start = if det { from + 1 } else { from };
         let end = (start..start + 6)
-            .take_while(|&i| scan.word(i).is_some())
+            .take_while(|&i| {
+                scan.word(i)
+                    .is_some_and(|w| !is_quote_verb(w) && english_frames(w).is_none())
+            })
             .last();
         if let Some(end) = end {
             m.for_body = Some((start, end));
+            m.last = end;
             return m;
         }
     }

@@ -15,6 +15,7 @@
 
 mod accept;
 mod antecedent;
+mod cjk;
 mod direct;
 mod engine;
 pub mod evaluation;

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::direct::is_verb_at;
 use super::engine::{Draft, Engine, REPORTED_MIN_WORDS};
+use super::lexicon::names::is_speaker_pronoun;
 use super::lexicon::verbs::according_to;
 use super::lexicon::{
     Frames, english_frames, is_cue_object, is_finite_marker, is_negation, is_preposition,
@@ -90,6 +91,9 @@ impl Engine<'_> {
             let lead = self.leading(s..e, doc);
             return lead.into_iter().chain(tail).collect();
         }
+        if let Some(found) = self.cjk_reported(s..e, doc) {
+            return vec![found];
+        }
         if let Some(found) = self.according(s..e, doc) {
             return vec![found];
         }
@@ -109,10 +113,27 @@ impl Engine<'_> {
             let words: Vec<&str> = (i..i + 2).filter_map(|j| self.scan.word(j)).collect();
             according_to(&words).map(|len| (i, len))
         })?;
-        let mention = mention_starting_at(&self.scan, i + len)?;
+        // "по его словам": by his words.
+        let by_words = self.scan.is(i, "по")
+            && self.scan.word(i + 1).is_some_and(is_speaker_pronoun)
+            && self.scan.is(i + 2, "словам");
+        let (mention, len) = if by_words {
+            (
+                Mention {
+                    first: i + 1,
+                    last: i + 1,
+                    kind: MentionKind::Pronoun,
+                    for_body: None,
+                },
+                3,
+            )
+        } else {
+            (mention_starting_at(&self.scan, i + len)?, len)
+        };
         let resolved = self.speaker_of(mention)?;
         let range = if i == s || (i == s + 1 && self.scan.punct(s).is_some()) {
-            let comma = (mention.last + 1..e).find(|&c| self.scan.punct(c) == Some(','))?;
+            let comma = (mention.last.max(i + len - 1) + 1..e)
+                .find(|&c| self.scan.punct(c) == Some(','))?;
             comma + 1..e
         } else {
             s..i
@@ -416,15 +437,26 @@ impl Engine<'_> {
                 cue_end,
             });
         }
+        // A particle that belongs to the verb: "provides for", "called on", "pointed out".
+        let particle = matches!(
+            (
+                word.as_str(),
+                self.scan.word(k).map(str::to_lowercase).as_deref()
+            ),
+            (
+                "provides" | "provide" | "provided" | "calls" | "called" | "call",
+                Some("for" | "on")
+            ) | ("pointed" | "points", Some("out"))
+        );
+        if particle {
+            cue_end = k;
+            k += 1;
+        }
         let first = self.scan.word(k)?;
         if matches!(
             first.to_lowercase().as_str(),
             "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who"
         ) {
-            return None;
-        }
-        // "said of the Russians", "said in Geneva": a phrase, not what was said.
-        if is_preposition(first) && !self.scan.is(k, "to") {
             return None;
         }
         if self.scan.is(k, "to") && frames.has(Frames::INFINITIVE) {
@@ -445,6 +477,10 @@ impl Engine<'_> {
                 attribution: Attribution::Paraphrase,
                 cue_end,
             });
+        }
+        // "said of the Russians", "said in Geneva": a phrase, not what was said.
+        if is_preposition(first) {
+            return None;
         }
         // "told (reporters|Reuters|the council) …": the object first.
         if frames.has(Frames::OBJECT_FIRST) && cue_end == verb {

@@ -8,7 +8,9 @@ use super::lexicon::{
     is_body_head, is_capitalised, is_determiner, is_honorific, is_person_head, is_text_head,
     pronoun_gender, title_gender,
 };
-use super::mentions::{Mention, MentionKind, run_ending_at};
+use super::mentions::{
+    Mention, MentionKind, mention_ending_at, mention_starting_at, run_ending_at,
+};
 use super::people::{last_word, strip_possessive};
 use super::{Resolution, SpeakerMatch};
 use crate::model::Actor;
@@ -49,6 +51,32 @@ fn capitalise_first(s: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Verbs that put out a text ("*issued* a statement", "the draft *adopted* by").
+fn is_issue_verb(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "issued"
+            | "released"
+            | "published"
+            | "sent"
+            | "signed"
+            | "adopted"
+            | "drafted"
+            | "circulated"
+            | "wrote"
+            | "prepared"
+            | "unveiled"
+            | "presented"
+            | "submitted"
+            | "posted"
+            | "put"
+            | "tabled"
+            | "delivered"
+            | "approved"
+            | "passed"
+    )
 }
 
 /// Generic role nouns that any person may be ("the official"): no role to match.
@@ -114,6 +142,7 @@ impl Engine<'_> {
         let text = self.scan.text_of(m.first, m.last).to_owned();
         match m.kind {
             MentionKind::Name => Some(self.resolve_name(m, &text)),
+            MentionKind::Pronoun if text.eq_ignore_ascii_case("it") => self.last_body(m),
             MentionKind::Pronoun => {
                 let wanted = Wanted {
                     gender: pronoun_gender(&text),
@@ -185,6 +214,22 @@ impl Engine<'_> {
         resolved
     }
 
+    /// "It said": the body or text that spoke last, in this paragraph or the one before.
+    fn last_body(&self, m: Mention) -> Option<Resolved> {
+        let last = self.last.as_ref()?;
+        let paragraph = self.scan.paragraph_of.get(m.first).copied().unwrap_or(0);
+        if last.resolved.person.is_some() || paragraph.saturating_sub(last.paragraph) > 1 {
+            return None;
+        }
+        let mut resolved = last.resolved.clone();
+        resolved.resolution = Some(Resolution {
+            words: self.scan.text_of(m.first, m.last).to_owned(),
+            antecedent: resolved.name.clone(),
+            why: "the body or text that spoke last".to_owned(),
+        });
+        Some(resolved)
+    }
+
     /// A pronoun or role: the person it refers back to (or, in a headline, forward to).
     fn resolve_reference(
         &mut self,
@@ -237,6 +282,20 @@ impl Engine<'_> {
         }
         let head = self.scan.word(last).unwrap_or("");
         let lone_head = bare.split_whitespace().count() == 1 && !is_capitalised(&bare);
+        // A text speaks for its one issuer when the text named them ("the ministry said in
+        // a statement … the statement adds").
+        if lone_head
+            && is_text_head(head)
+            && let Some(issuer) = self.issuer_of(last, head)
+            && let Some(mut resolved) = self.resolve(issuer)
+        {
+            resolved.resolution = Some(Resolution {
+                words: words.to_owned(),
+                antecedent: resolved.name.clone(),
+                why: format!("who issued the {head}, named earlier"),
+            });
+            return Some(resolved);
+        }
         let name = if is_text_head(head) {
             // "the statement" alone names no one: the issuer or the fuller phrase does.
             if lone_head {
@@ -251,6 +310,91 @@ impl Engine<'_> {
             bare
         };
         Some(self.named(&[&name], None))
+    }
+
+    /// The one issuer of the text whose head noun is `head`, from its nearest earlier
+    /// mention: `S issued a statement`, `S said in a statement`, `a statement from S`, `the
+    /// draft adopted by S`, `S's letter`. A joint text, or one with two issuers, has none.
+    fn issuer_of(&self, at: usize, head: &str) -> Option<Mention> {
+        let limit = self.scan.tokens.get(at)?.start;
+        let i = (0..at)
+            .rev()
+            .take_while(|&i| limit.saturating_sub(self.scan.tokens[i].start) <= BODY_REACH_BYTES)
+            .find(|&i| {
+                self.scan
+                    .word(i)
+                    .is_some_and(|w| strip_possessive(w).eq_ignore_ascii_case(head))
+            })?;
+        let start = self.phrase_start(i).unwrap_or(i);
+        let joint = (start..i).any(|j| {
+            self.scan
+                .word(j)
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "joint" | "common"))
+        });
+        if joint {
+            return None;
+        }
+        // One issuer, named: not "X and Y", "both sides", or unnamed "officials".
+        let single = |m: Mention| {
+            let words: Vec<&str> = (m.first..=m.last)
+                .filter_map(|j| self.scan.word(j))
+                .collect();
+            let plural = words.iter().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "and" | "both" | "two" | "three" | "all"
+                )
+            });
+            let unnamed_group = words
+                .last()
+                .is_some_and(|h| h.ends_with('s') && !is_capitalised(h))
+                && !words.iter().skip(1).any(|w| is_capitalised(w));
+            (!plural && !unnamed_group && m.kind != MentionKind::Pronoun).then_some(m)
+        };
+        // After it: "from S", "by S", "issued by S".
+        let mut k = i + 1;
+        if self.scan.word(k).is_some_and(is_issue_verb) {
+            k += 1;
+        }
+        if ["from", "by", "of"].iter().any(|p| self.scan.is(k, p))
+            && let Some(m) = mention_starting_at(&self.scan, k + 1)
+            && matches!(m.kind, MentionKind::Name | MentionKind::Body)
+        {
+            return single(m);
+        }
+        let before = start.checked_sub(1)?;
+        let det = before;
+        // "S's letter".
+        if let Some(w) = self.scan.word(det)
+            && (w.ends_with("'s") || w.ends_with("’s"))
+            && let Some(m) = mention_ending_at(&self.scan, det)
+        {
+            return single(m);
+        }
+        let verb = if self.scan.word(det).is_some_and(is_determiner) {
+            det.checked_sub(1)?
+        } else {
+            det
+        };
+        // "S issued a statement"; "S said in a statement".
+        let verb = if self.scan.is(verb, "in") {
+            verb.checked_sub(1)?
+        } else {
+            verb
+        };
+        let w = self.scan.word(verb)?;
+        if !(is_issue_verb(w) || super::lexicon::is_quote_verb(w)) {
+            return None;
+        }
+        let mut j = verb.checked_sub(1)?;
+        while self
+            .scan
+            .word(j)
+            .is_some_and(super::lexicon::is_verb_modifier)
+        {
+            j = j.checked_sub(1)?;
+        }
+        mention_ending_at(&self.scan, j).and_then(single)
     }
 
     /// The fuller name of the body or text whose head noun is `head`, from its nearest

@@ -222,3 +222,154 @@ pub fn per_pattern(cases: &[Case], threshold: f64) -> BTreeMap<String, (usize, u
     }
     out
 }
+
+/// Precision and recall at ≥ 0.5 and speaker accuracy.
+#[derive(Clone, Copy, Debug)]
+pub struct Figures {
+    pub precision: f64,
+    pub recall: f64,
+    pub speaker: f64,
+    pub predicted: usize,
+    pub gold: usize,
+}
+
+/// The figures of an evaluation at overlap ≥ 0.5; an empty side counts as perfect.
+pub fn figures(e: &Evaluation) -> Figures {
+    let at = e.at(0.5).unwrap_or_else(|| panic!("no 0.5 threshold"));
+    Figures {
+        precision: if at.predicted == 0 { 1.0 } else { at.precision },
+        recall: if at.gold == 0 { 1.0 } else { at.recall },
+        speaker: if e.speaker.compared == 0 {
+            1.0
+        } else {
+            e.speaker.accuracy
+        },
+        predicted: at.predicted,
+        gold: at.gold,
+    }
+}
+
+fn line(label: &str, f: Figures) -> String {
+    format!(
+        "{label:<24} P {:.2}  R {:.2}  speaker {:.2}  ({} predicted, {} gold)",
+        f.precision, f.recall, f.speaker, f.predicted, f.gold
+    )
+}
+
+/// The floors of one class: precision, recall and speaker accuracy with the actors unknown,
+/// and speaker accuracy with them known.
+pub struct Floor {
+    pub class: &'static str,
+    pub precision: f64,
+    pub recall: f64,
+    pub speaker_unknown: f64,
+    pub speaker_known: f64,
+}
+
+pub const fn floor(
+    class: &'static str,
+    precision: f64,
+    recall: f64,
+    speaker_unknown: f64,
+    speaker_known: f64,
+) -> Floor {
+    Floor {
+        class,
+        precision,
+        recall,
+        speaker_unknown,
+        speaker_known,
+    }
+}
+
+/// Scores every class under `dir`, prints a table (actors unknown, then the speaker figure
+/// with them known) and returns what falls below `floors`.
+pub fn score_classes(dir: &str, floors: &[Floor]) -> Vec<String> {
+    let classes = load_classes(dir);
+    let mut failures = Vec::new();
+    let mut all: Vec<Case> = Vec::new();
+    println!("{dir}, at overlap >= 0.5; actors unknown | speaker with actors known");
+    for class in &classes {
+        let cases: Vec<Case> = class.articles.iter().map(case).collect();
+        let unknown = figures(&score(&cases, false, None));
+        let known = figures(&score(&cases, true, None));
+        println!(
+            "{} | speaker {:.2}",
+            line(&class.name, unknown),
+            known.speaker
+        );
+        let Some(f) = floors.iter().find(|f| f.class == class.name) else {
+            failures.push(format!("{}: no floor", class.name));
+            continue;
+        };
+        let checks = [
+            ("precision", unknown.precision, f.precision),
+            ("recall", unknown.recall, f.recall),
+            (
+                "speaker (actors unknown)",
+                unknown.speaker,
+                f.speaker_unknown,
+            ),
+            ("speaker (actors known)", known.speaker, f.speaker_known),
+        ];
+        for (what, got, want) in checks {
+            if got + 1e-9 < want {
+                failures.push(format!("{}: {what} {got:.3} < floor {want:.3}", class.name));
+            }
+        }
+        all.extend(cases);
+    }
+    for (label, only) in [
+        ("all", None),
+        ("direct", Some(Attribution::Direct)),
+        ("indirect", Some(Attribution::Indirect)),
+        ("paraphrase", Some(Attribution::Paraphrase)),
+    ] {
+        let unknown = figures(&score(&all, false, only));
+        let known = figures(&score(&all, true, only));
+        println!("{} | speaker {:.2}", line(label, unknown), known.speaker);
+    }
+    failures
+}
+
+/// The kinds of error in `dir`, without the passages' text: per class, the patterns (the
+/// gold's labels) of statements missed or given the wrong speaker, and the reasons (the
+/// engine's) of suggestions that match nothing. What the issue tracker reports of its
+/// held-out corpus, and all a test set should show while rules are written.
+pub fn error_kinds(dir: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for class in load_classes(dir) {
+        for article in &class.articles {
+            let c = case(article);
+            let pred = predicted(&c, false);
+            let suggestions = analyse(&c.document, &[]);
+            let pairs = matches(&c.gold, &pred, 0.5);
+            for (g, pattern) in c.patterns.iter().enumerate() {
+                match pairs.iter().find(|&&(gi, _)| gi == g) {
+                    None => out.push(format!("{}: missed: {pattern}", class.name)),
+                    Some(&(_, p)) if !same_speaker(&c.gold[g], &pred[p]) => out.push(format!(
+                        "{}: wrong speaker: {pattern} ({})",
+                        class.name,
+                        if pred[p].speaker.is_empty() {
+                            "none"
+                        } else {
+                            "other"
+                        }
+                    )),
+                    Some(_) => {}
+                }
+            }
+            for (p, s) in suggestions.iter().enumerate() {
+                if !pairs.iter().any(|&(_, pi)| pi == p) {
+                    let reason = format!("{:?}", s.reason);
+                    let kind = reason.split([' ', '{']).next().unwrap_or("").to_owned();
+                    out.push(format!(
+                        "{}: false suggestion: {kind} ({})",
+                        class.name, s.attribution
+                    ));
+                }
+            }
+        }
+    }
+    out
+}

@@ -14,9 +14,9 @@ pub mod verbs;
 
 pub use names::{Gender, first_name_gender, is_first_name, pronoun_gender, title_gender};
 pub use titles::{
-    demonym_country, demonym_stems, is_body_head, is_honorific, is_organisation_word,
-    is_person_head, is_place, is_spokesperson, is_style, is_text_head, is_title,
-    looks_like_country,
+    demonym_country, demonym_stems, is_body_head, is_foreign_determiner, is_foreign_time_word,
+    is_honorific, is_organisation_word, is_person_head, is_place, is_spokesperson, is_style,
+    is_text_head, is_title, looks_like_country,
 };
 pub use verbs::{Frames, english_frames, is_foreign_quote_verb, is_quote_verb};
 

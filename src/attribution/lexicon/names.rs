@@ -120,12 +120,11 @@ pub fn surname_gender(surname: &str) -> Option<Gender> {
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
     match word.to_lowercase().as_str() {
         // Not "on", "han", "hon": English words and a surname.
-        "he" | "il" | "er" | "он" | "lui" | "él" | "ele" | "hij" | "a-t-il" | "t-il" => {
+        "he" | "il" | "er" | "он" | "его" | "lui" | "él" | "ele" | "hij" | "a-t-il" | "t-il" => {
             Some(Gender::Male)
         }
-        "she" | "elle" | "она" | "lei" | "ella" | "ela" | "zij" | "a-t-elle" | "t-elle" => {
-            Some(Gender::Female)
-        }
+        "she" | "elle" | "она" | "её" | "ее" | "lei" | "ella" | "ela" | "zij" | "a-t-elle"
+        | "t-elle" => Some(Gender::Female),
         _ => None,
     }
 }

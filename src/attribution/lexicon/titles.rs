@@ -212,7 +212,151 @@ static STYLES: Words = Words::new(&[
 /// True if `word` is part of a title rather than a name.
 #[must_use]
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(word) || is_demonym(&word.to_lowercase())
+    TITLES.contains(word) || is_demonym(&word.to_lowercase()) || is_foreign_title(word)
+}
+
+/// Offices in the languages whose quotation marks the engine reads, by their ending: German
+/// compounds ("Außenministerin"), French, Italian, Spanish, Polish and Russian titles.
+#[must_use]
+pub fn is_foreign_title(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "minister",
+        "ministerin",
+        "präsident",
+        "präsidentin",
+        "kanzler",
+        "kanzlerin",
+        "sprecher",
+        "sprecherin",
+        "botschafter",
+        "botschafterin",
+        "sekretär",
+        "sekretärin",
+        "chef",
+        "chefin",
+        "ministre",
+        "président",
+        "présidente",
+        "ambassadeur",
+        "ambassadrice",
+        "porte-parole",
+        "ministro",
+        "ministra",
+        "presidente",
+        "portavoce",
+        "portavoz",
+        "premier",
+        "premiera",
+        "prezydent",
+        "rzecznik",
+        "rzeczniczka",
+        "министр",
+        "президент",
+        "премьер",
+        "посол",
+        "пресс-секретарь",
+        "глава",
+        "представитель",
+        "спикер",
+        "міністр",
+        "президент",
+    ];
+    let lower = word.to_lowercase();
+    lower.chars().count() > 3 && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Articles of the languages whose quotation marks the engine reads ("*la* ministre",
+/// "*il* ministro", "*der* Minister"), which open a speaker's noun phrase after a verb.
+#[must_use]
+pub fn is_foreign_determiner(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "la" | "le"
+            | "les"
+            | "l'"
+            | "l’"
+            | "un"
+            | "une"
+            | "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "ein"
+            | "eine"
+            | "il"
+            | "lo"
+            | "gli"
+            | "el"
+            | "los"
+            | "las"
+            | "o"
+            | "os"
+    )
+}
+
+/// Days and times after a verb in the other languages ("a déclaré *jeudi*").
+#[must_use]
+pub fn is_foreign_time_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "hier"
+            | "soir"
+            | "matin"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "gestern"
+            | "am"
+            | "lunedì"
+            | "martedì"
+            | "mercoledì"
+            | "giovedì"
+            | "venerdì"
+            | "sabato"
+            | "domenica"
+            | "ieri"
+            | "lunes"
+            | "martes"
+            | "miércoles"
+            | "jueves"
+            | "viernes"
+            | "sábado"
+            | "domingo"
+            | "ayer"
+            | "вчера"
+            | "сегодня"
+            | "wczoraj"
+            | "dziś"
+            | "dzisiaj"
+            | "w"
+            | "we"
+            | "в"
+            | "во"
+            | "poniedziałek"
+            | "wtorek"
+            | "środę"
+            | "czwartek"
+            | "piątek"
+            | "sobotę"
+            | "niedzielę"
+            | "понедельник"
+            | "вторник"
+            | "среду"
+            | "четверг"
+            | "пятницу"
+    )
 }
 
 /// True for an honorific of address ("Mr.", "Ms.", "Dr."), which is followed by a surname.

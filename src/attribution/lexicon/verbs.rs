@@ -193,8 +193,9 @@ const ENGLISH: &[(&str, Frames)] = &[
     ("suspected", f(T, B)),
     ("worries", f(T, B)),
     ("knows", f(T, B)),
-    ("wants", f(f(I, OI), B)),
-    ("wanted", f(f(I, OI), B)),
+    ("wants", f(f(f(I, OI), S), B)),
+    ("wanted", f(f(f(I, OI), S), B)),
+    ("want", f(f(I, OI), B)),
     ("intends", f(I, B)),
     ("intended", f(I, B)),
     ("plans", f(I, B)),
@@ -230,6 +231,10 @@ const ENGLISH: &[(&str, Frames)] = &[
     ("branded", f(Q, P)),
     ("recommends", f(T, S)),
     ("recommended", f(T, S)),
+    ("provides", S),
+    ("envisages", f(T, S)),
+    ("envisions", f(T, S)),
+    ("commits", S),
     ("proposed", f(T, S)),
     ("proposes", f(T, S)),
 ];
@@ -361,7 +366,7 @@ pub fn according_to(words: &[&str]) -> Option<usize> {
     let first = lower(0)?;
     match first.as_str() {
         "according" => (lower(1).as_deref() == Some("to")).then_some(2),
-        "по" => (lower(1).as_deref() == Some("словам")).then_some(2),
+        "по" => matches!(lower(1).as_deref(), Some("словам" | "его" | "её" | "ее")).then_some(2),
         "selon" | "laut" | "według" | "secondo" | "según" | "segundo" | "volgens" | "enligt"
         | "ifølge" => Some(1),
         _ => None,
