@@ -95,19 +95,22 @@ impl Engine<'_> {
                 .filter(|_| self.scan.punct(i + 1).is_some())?;
             return self.cjk_statement(doc, (i, name), start..end_byte, cue);
         }
-        // "Sは、…と述べた": the cue inside the last run, the topic before.
+        // "Sは、…と述べた": the cue inside the last run, the topic (up to は or が) before.
         for &(i, run) in runs.iter().rev() {
             let Some((at, cue)) = cjk_cue_inside(run) else {
                 continue;
             };
-            let (ti, topic) = runs
-                .iter()
-                .copied()
-                .find(|(j, w)| *j < i && (w.ends_with('は') || w.ends_with('が')))?;
-            let name = strip_cjk_title(topic.trim_end_matches(['は', 'が']), true)?;
-            let mut start = self.scan.tokens[ti].end;
-            // "また、": also.
-            let mut k = ti + 1;
+            let (ti, topic, cut) = runs.iter().copied().find_map(|(j, w)| {
+                let cut = w.find(['は', 'が'])?;
+                (j < i || (j == i && cut < at)).then_some((j, w, cut))
+            })?;
+            let name = strip_cjk_title(&topic[..cut], true)?;
+            let (mut start, mut k) = if ti == i {
+                (self.scan.tokens[ti].start + cut + 'は'.len_utf8(), ti)
+            } else {
+                (self.scan.tokens[ti].end, ti + 1)
+            };
+            // "、", "また、": punctuation and "also" before the words.
             while k < i && (self.scan.punct(k).is_some() || self.scan.word(k) == Some("また")) {
                 start = self.scan.tokens[k].end;
                 k += 1;

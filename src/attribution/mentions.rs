@@ -267,7 +267,12 @@ fn is_head_modifier(word: &str) -> bool {
 /// The speaker mention that starts at token `k` ("said *the foreign minister*").
 pub fn mention_starting_at(scan: &Scan<'_>, k: usize) -> Option<Mention> {
     let w = scan.word(k)?;
-    if is_speaker_pronoun(w) {
+    // Italian "il ministro" is an article, French "il" a pronoun.
+    let article_before_noun = is_foreign_determiner(w)
+        && scan.word(k + 1).is_some_and(|n| {
+            is_capitalised(n) || is_person_head(n) || is_body_head(n) || is_spokesperson(n)
+        });
+    if is_speaker_pronoun(w) && !article_before_noun {
         return Some(Mention::new(k, k, MentionKind::Pronoun));
     }
     let is_head = |i: usize| {
@@ -289,9 +294,14 @@ pub fn mention_starting_at(scan: &Scan<'_>, k: usize) -> Option<Mention> {
     }
     let is_article = is_determiner(w) || is_foreign_determiner(w);
     // "the MFA", "la Commission": an article before a name.
+    let head_follows = |last: usize| {
+        (last + 1..last + 4)
+            .take_while(|&i| scan.word(i).is_some_and(|w| !is_capitalised(w)))
+            .any(is_head)
+    };
     if is_article
         && let Some((_, last)) = run_starting_at(scan, k + 1)
-        && !is_head(last + 1)
+        && !head_follows(last)
     {
         return Some(Mention::new(k, last, run_kind(scan, k + 1, last)));
     }

@@ -16,6 +16,7 @@
 mod accept;
 mod antecedent;
 mod cjk;
+mod complement;
 mod direct;
 mod engine;
 pub mod evaluation;

@@ -323,9 +323,10 @@ fn core_start(words: &[&str]) -> usize {
     let Some(last) = words.len().checked_sub(1) else {
         return 0;
     };
+    // An acronym before a name is its organisation ("NATO", "МИД").
     let skip = words[..last]
         .iter()
-        .rposition(|w| is_title(w))
+        .rposition(|w| is_title(w) || is_acronym(w))
         .map_or(0, |i| i + 1);
     if skip == last && skip > 0 && is_style(words[skip - 1]) {
         return skip - 1;

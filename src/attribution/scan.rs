@@ -126,7 +126,8 @@ impl<'a> Scan<'a> {
 
     /// True if token `i` is the word `w` (case ignored), outside quotations.
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+        self.word(i)
+            .is_some_and(|x| x.eq_ignore_ascii_case(w) || (!x.is_ascii() && x.to_lowercase() == w))
     }
 
     /// The punctuation at token `i`, unless it lies inside a quotation.

@@ -5,8 +5,8 @@
 use super::antecedent::{Wanted, antecedent, cataphor};
 use super::engine::Engine;
 use super::lexicon::{
-    is_body_head, is_capitalised, is_determiner, is_honorific, is_person_head, is_text_head,
-    pronoun_gender, title_gender,
+    is_body_head, is_capitalised, is_determiner, is_foreign_determiner, is_honorific,
+    is_person_head, is_text_head, pronoun_gender, title_gender,
 };
 use super::mentions::{
     Mention, MentionKind, mention_ending_at, mention_starting_at, run_ending_at,
@@ -181,7 +181,9 @@ impl Engine<'_> {
             // A place or a body named like one ("Vardania said", "NATO said").
             let bare = strip_possessive(self.scan.text_of(first, last));
             let bare = match bare.split_once(' ') {
-                Some((det, rest)) if is_determiner(det) => rest.to_owned(),
+                Some((det, rest)) if is_determiner(det) || is_foreign_determiner(det) => {
+                    rest.to_owned()
+                }
                 _ => bare,
             };
             return self.named(&[&bare, text], None);
@@ -266,7 +268,7 @@ impl Engine<'_> {
         let (first, last) = m.for_body.unwrap_or((m.first, m.last));
         let words = self.scan.text_of(first, last);
         let bare = match words.split_once(' ') {
-            Some((det, rest)) if is_determiner(det) => rest,
+            Some((det, rest)) if is_determiner(det) || is_foreign_determiner(det) => rest,
             _ => words,
         };
         let bare = strip_possessive(bare);
@@ -292,7 +294,7 @@ impl Engine<'_> {
             resolved.resolution = Some(Resolution {
                 words: words.to_owned(),
                 antecedent: resolved.name.clone(),
-                why: format!("who issued the {head}, named earlier"),
+                why: format!("who issued the {head}"),
             });
             return Some(resolved);
         }
@@ -316,6 +318,10 @@ impl Engine<'_> {
     /// mention: `S issued a statement`, `S said in a statement`, `a statement from S`, `the
     /// draft adopted by S`, `S's letter`. A joint text, or one with two issuers, has none.
     fn issuer_of(&self, at: usize, head: &str) -> Option<Mention> {
+        // Its own mention may name the issuer after it ("The letter, signed by S, adds").
+        if let Some(m) = self.issuer_after(at) {
+            return self.single_issuer(m);
+        }
         let limit = self.scan.tokens.get(at)?.start;
         let i = (0..at)
             .rev()
@@ -334,42 +340,16 @@ impl Engine<'_> {
         if joint {
             return None;
         }
-        // One issuer, named: not "X and Y", "both sides", or unnamed "officials".
-        let single = |m: Mention| {
-            let words: Vec<&str> = (m.first..=m.last)
-                .filter_map(|j| self.scan.word(j))
-                .collect();
-            let plural = words.iter().any(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "and" | "both" | "two" | "three" | "all"
-                )
-            });
-            let unnamed_group = words
-                .last()
-                .is_some_and(|h| h.ends_with('s') && !is_capitalised(h))
-                && !words.iter().skip(1).any(|w| is_capitalised(w));
-            (!plural && !unnamed_group && m.kind != MentionKind::Pronoun).then_some(m)
-        };
-        // After it: "from S", "by S", "issued by S".
-        let mut k = i + 1;
-        if self.scan.word(k).is_some_and(is_issue_verb) {
-            k += 1;
+        if let Some(m) = self.issuer_after(i) {
+            return self.single_issuer(m);
         }
-        if ["from", "by", "of"].iter().any(|p| self.scan.is(k, p))
-            && let Some(m) = mention_starting_at(&self.scan, k + 1)
-            && matches!(m.kind, MentionKind::Name | MentionKind::Body)
-        {
-            return single(m);
-        }
-        let before = start.checked_sub(1)?;
-        let det = before;
+        let det = start.checked_sub(1)?;
         // "S's letter".
         if let Some(w) = self.scan.word(det)
             && (w.ends_with("'s") || w.ends_with("’s"))
             && let Some(m) = mention_ending_at(&self.scan, det)
         {
-            return single(m);
+            return self.single_issuer(m);
         }
         let verb = if self.scan.word(det).is_some_and(is_determiner) {
             det.checked_sub(1)?
@@ -394,7 +374,43 @@ impl Engine<'_> {
         {
             j = j.checked_sub(1)?;
         }
-        mention_ending_at(&self.scan, j).and_then(single)
+        mention_ending_at(&self.scan, j).and_then(|m| self.single_issuer(m))
+    }
+
+    /// The issuer named right after a text's head noun: "from S", "by S", "issued by S",
+    /// ", signed by S,".
+    fn issuer_after(&self, head: usize) -> Option<Mention> {
+        let mut k = head + 1;
+        if self.scan.punct(k) == Some(',') {
+            k += 1;
+        }
+        if self.scan.word(k).is_some_and(is_issue_verb) {
+            k += 1;
+        }
+        if !["from", "by", "of"].iter().any(|p| self.scan.is(k, p)) {
+            return None;
+        }
+        mention_starting_at(&self.scan, k + 1)
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Body))
+    }
+
+    /// The mention, if it names one issuer: not "X and Y", "both sides", or unnamed
+    /// "officials".
+    fn single_issuer(&self, m: Mention) -> Option<Mention> {
+        let words: Vec<&str> = (m.first..=m.last)
+            .filter_map(|j| self.scan.word(j))
+            .collect();
+        let plural = words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and" | "both" | "two" | "three" | "all"
+            )
+        });
+        let unnamed_group = words
+            .last()
+            .is_some_and(|h| h.ends_with('s') && !is_capitalised(h))
+            && !words.iter().skip(1).any(|w| is_capitalised(w));
+        (!plural && !unnamed_group && m.kind != MentionKind::Pronoun).then_some(m)
     }
 
     /// The fuller name of the body or text whose head noun is `head`, from its nearest
@@ -416,7 +432,9 @@ impl Engine<'_> {
                 {
                     let run = strip_possessive(self.scan.text_of(first, last));
                     return Some(match run.split_once(' ') {
-                        Some((det, rest)) if is_determiner(det) => rest.to_owned(),
+                        Some((det, rest)) if is_determiner(det) || is_foreign_determiner(det) => {
+                            rest.to_owned()
+                        }
                         _ => run,
                     });
                 }

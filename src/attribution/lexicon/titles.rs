@@ -455,6 +455,23 @@ static PERSON_HEADS: Words = Words::new(&[
     "foreign minister",
     "spy",
     "attorney",
+    "ministre",
+    "ministro",
+    "ministra",
+    "président",
+    "présidente",
+    "presidente",
+    "porte-parole",
+    "portavoce",
+    "portavoz",
+    "министр",
+    "президент",
+    "глава",
+    "посол",
+    "представитель",
+    "пресс-секретарь",
+    "rzecznik",
+    "prezydent",
 ]);
 
 #[must_use]
@@ -578,6 +595,16 @@ static BODY_HEADS: Words = Words::new(&[
     "message",
     "website",
     "spokespersons",
+    "ministère",
+    "gouvernement",
+    "ministero",
+    "governo",
+    "ministerio",
+    "gobierno",
+    "министерство",
+    "правительство",
+    "ministerstwo",
+    "rząd",
 ]);
 
 #[must_use]
