@@ -1,5 +1,11 @@
 //! Stance: annotate claims, positions and concessions in news about negotiations.
-#![cfg_attr(test, allow(clippy::unwrap_used))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        reason = "a test fails loudly on any unexpected error"
+    )
+)]
 
 pub mod analysis;
 pub mod app;

@@ -2,7 +2,10 @@
 //! on random reliability data. Ignored by default: it needs Python with `krippendorff` and
 //! `numpy` (`python3 -m venv .venv && .venv/bin/pip install krippendorff numpy`, then
 //! `STANCE_PYTHON=.venv/bin/python cargo test --test agreement_reference -- --ignored`).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::process::Command;
 

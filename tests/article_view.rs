@@ -1,5 +1,8 @@
 //! The article widget on its own, driven through egui_kittest with real pointer and key events.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use egui::{Event, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
@@ -21,7 +24,7 @@ struct Host {
 
 impl Host {
     fn new(project: Project) -> Self {
-        let doc = project.documents[0].id;
+        let doc = project.documents()[0].id;
         Self {
             view: ArticleView::default(),
             project,
@@ -80,14 +83,13 @@ fn harness(host: Host) -> Harness<'static, Host> {
 fn sample_project() -> Project {
     let mut project = Project::new("Sample");
     let text = normalize_text(stance::app::SAMPLE_ARTICLE);
-    project
-        .documents
-        .push(Document::new("Ukraine talks, day three", text));
+    let added = project.add_document(Document::new("Ukraine talks, day three", text));
+    project.apply(added).unwrap();
     project
 }
 
 fn annotate(project: &mut Project, tag: &str, needle: &str) -> AnnotationId {
-    let doc = &project.documents[0];
+    let doc = &project.documents()[0];
     let span = doc.find(needle, 0).unwrap();
     let now = chrono::Utc::now();
     let annotation = Annotation::bare(AnnotationId::random(), doc.id, tag, vec![span], needle, now);
@@ -301,7 +303,7 @@ fn the_palette_tags_the_selection() {
 #[test]
 fn discontinuous_annotations_highlight_every_range() {
     let mut project = sample_project();
-    let doc = &project.documents[0];
+    let doc = &project.documents()[0];
     let first = doc.find("Both parties agreed", 0).unwrap();
     let second = doc.find("de-escalation", 0).unwrap();
     let now = chrono::Utc::now();
@@ -353,9 +355,8 @@ fn long_project(paragraphs: usize) -> Project {
         text.push_str("\n\n");
     }
     let mut project = Project::new("Long");
-    project
-        .documents
-        .push(Document::new("A long transcript", text));
+    let added = project.add_document(Document::new("A long transcript", text));
+    project.apply(added).unwrap();
     project
 }
 
@@ -475,7 +476,9 @@ fn hovering_a_highlight_shows_tag_holder_and_note() {
     let mut project = sample_project();
     let actor = stance::model::Actor::new("Yuri Ushakov", Some("Russia"));
     let holder = actor.id;
-    project.actors.push(actor);
+    project.rebuild(|parts| {
+        parts.actors.push(actor);
+    });
     let id = annotate(
         &mut project,
         "claim",

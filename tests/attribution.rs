@@ -1,7 +1,10 @@
 //! The attribution engine against the gold set in `tests/data/attribution/`: precision,
 //! recall and speaker accuracy on the reference article and on short articles written for
 //! each pattern, printed (run with `--nocapture`) and held above floors the engine reaches.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod attribution_gold;
 
@@ -114,9 +117,9 @@ fn written_articles_cover_every_pattern() {
 fn one_mebibyte_article_is_analysed_and_timed() {
     use stance::bench::data::{LongArticleSpec, long_article_project};
     let project = long_article_project(LongArticleSpec::FULL).unwrap();
-    let document = &project.documents[0];
+    let document = &project.documents()[0];
     let started = std::time::Instant::now();
-    let found = analyse(document, &project.actors);
+    let found = analyse(document, project.actors());
     let elapsed = started.elapsed();
     println!(
         "attribution.analyse: {} ms for {} bytes, {} suggestions",

@@ -1,5 +1,8 @@
 //! `stance suggest` and `stance eval`, run as a user would on the reference article.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -51,11 +54,11 @@ fn suggest_prints_tab_separated_lines_and_accepts_by_tier() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let loaded = load_project(&accepted).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert_eq!(loaded.project.annotations.len(), high);
+    assert_eq!(loaded.project.annotations().len(), high);
     assert!(
         loaded
             .project
-            .annotations
+            .annotations()
             .iter()
             .all(|a| a.holder.is_some() && !a.cue.is_empty())
     );
@@ -74,7 +77,7 @@ fn suggest_prints_tab_separated_lines_and_accepts_by_tier() {
     let out = stance(&[&"suggest", &accepted, &"-o", &all, &"--accept", &"all"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let loaded = load_project(&all).unwrap();
-    assert_eq!(loaded.project.annotations.len(), lines.len());
+    assert_eq!(loaded.project.annotations().len(), lines.len());
     let unknown = stance(&[&"suggest", &project, &"--document", &"no such title"]);
     assert!(!unknown.status.success());
 }
@@ -95,7 +98,7 @@ fn eval_scores_one_project_against_another() {
             .status
             .success()
     );
-    let count = |p: &Path| load_project(p).unwrap().project.annotations.len();
+    let count = |p: &Path| load_project(p).unwrap().project.annotations().len();
     let (n_high, n_all) = (count(&high), count(&all));
     assert!(n_high < n_all);
 

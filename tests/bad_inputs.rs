@@ -1,7 +1,10 @@
 //! The bad-input corpus: every file in `tests/data/bad/` must fail to load (or load as
 //! "needs repair") with its own clear message, in the library and through `stance validate`,
 //! and nothing may panic. Huge inputs are generated here instead of being stored.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -211,7 +214,9 @@ fn project_with_quote(quote: &str) -> String {
         .new_annotation(id, "claim", vec![Span::new(0, 4)], chrono::Utc::now())
         .unwrap();
     a.quote = quote.to_owned();
-    project.annotations.push(a);
+    project.rebuild(|parts| {
+        parts.annotations.push(a);
+    });
     project_to_ron(&project).unwrap()
 }
 
@@ -226,7 +231,8 @@ fn a_400_kb_escape_heavy_string_is_parsed_and_reported_briefly() {
     fs::write(&path, &text).unwrap();
     let loaded = load_project(&path).unwrap();
     assert_eq!(
-        loaded.project.annotations[0].quote, escapes,
+        loaded.project.annotations()[0].quote,
+        escapes,
         "nothing dropped"
     );
     assert_eq!(loaded.problems.len(), 1);

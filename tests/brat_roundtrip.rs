@@ -1,7 +1,10 @@
 //! brat → Stance → brat on every pair of the real brat corpora in `tests/data/brat`
 //! (see its README for origin and licences): the `.txt` must come back byte-identical and the `.ann` identical
 //! line for line, in the documented order (grouped by kind, then by id number).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -97,7 +100,7 @@ fn every_corpus_pair_round_trips() {
             "{stem}.ann has another number of lines"
         );
         total_lines += got.len();
-        modelled += got.len() - project.preserved.len();
+        modelled += got.len() - project.preserved().len();
     }
     // Most lines must become real annotations, attributes, notes and relations, not verbatim text.
     assert!(
@@ -122,19 +125,32 @@ fn a_corpus_folder_imports_whole_with_types_as_coloured_tags() {
         })
         .count();
     assert_eq!(summary.documents.len(), pairs);
-    let gpe = project.schema.get("GPE").expect("entity types become tags");
+    let gpe = project
+        .schema()
+        .get("GPE")
+        .expect("entity types become tags");
     assert_eq!(gpe.name, "Geo-political entity");
     assert_eq!(gpe.color.to_hex(), "#ffd412");
     // Declared entity types come first, in annotation.conf's order, after the project's own.
-    let keys: Vec<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
+    let keys: Vec<&str> = project
+        .schema()
+        .tags
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect();
     assert_eq!(keys[3..7], ["Person", "Organization", "GPE", "Money"]);
     // Notes, attributes and relations are modelled, not only preserved.
-    assert!(project.annotations.iter().any(|a| a.note.is_some()));
-    assert!(project.annotations.iter().any(|a| !a.attributes.is_empty()));
-    assert!(!project.relations.is_empty());
+    assert!(project.annotations().iter().any(|a| a.note.is_some()));
+    assert!(
+        project
+            .annotations()
+            .iter()
+            .any(|a| !a.attributes.is_empty())
+    );
+    assert!(!project.relations().is_empty());
     // Events and normalisations are kept verbatim.
-    assert!(project.preserved.iter().any(|p| p.line.starts_with('E')));
-    assert!(project.preserved.iter().any(|p| p.line.starts_with('N')));
+    assert!(project.preserved().iter().any(|p| p.line.starts_with('E')));
+    assert!(project.preserved().iter().any(|p| p.line.starts_with('N')));
 }
 
 #[test]
@@ -142,9 +158,9 @@ fn stance_annotations_get_fresh_ids_above_the_highest() {
     let ann = corpus_root().join("tutorials-news/040-text_span_annotation.ann");
     let mut project = Project::new("p");
     import_paths(std::slice::from_ref(&ann), &mut project).unwrap();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let highest = project
-        .annotations
+        .annotations()
         .iter()
         .filter_map(|a| {
             a.external_ids
@@ -181,7 +197,7 @@ fn text_with_carriage_returns_or_a_bom_is_refused_not_changed() {
         let mut project = Project::new("p");
         let err = import_paths(&[ann], &mut project).unwrap_err();
         assert_eq!(err.path(), txt, "{err}");
-        assert!(project.documents.is_empty());
+        assert!(project.documents().is_empty());
     }
 }
 
@@ -213,7 +229,7 @@ fn malformed_ann_lines_name_the_file_and_line_and_change_nothing() {
         assert_eq!(path, &ann);
         assert_eq!(position.map(|p| p.line), Some(line), "{err}");
         assert!(message.contains(needle), "{err}");
-        assert!(project.documents.is_empty() && project.annotations.is_empty());
+        assert!(project.documents().is_empty() && project.annotations().is_empty());
     }
 }
 
@@ -229,19 +245,19 @@ fn unknown_lines_are_kept_and_written_back() {
     let mut project = Project::new("p");
     import_paths(std::slice::from_ref(&ann), &mut project).unwrap();
     let lavrov = project
-        .annotations
+        .annotations()
         .iter()
         .find(|a| a.quote == "Lavrov")
         .unwrap();
     assert_eq!(project.holder_name(lavrov), "Sergei Lavrov");
     let witkoff = project
-        .annotations
+        .annotations()
         .iter()
         .find(|a| a.quote == "Witkoff")
         .unwrap();
     assert_eq!(witkoff.note.as_deref(), Some("envoy"));
-    assert_eq!(project.relations.len(), 1);
-    assert_eq!(project.preserved.len(), 3, "{:?}", project.preserved);
+    assert_eq!(project.relations().len(), 1);
+    assert_eq!(project.preserved().len(), 3, "{:?}", project.preserved());
     let files = brat_files(&project);
     let out = String::from_utf8(file(&files, "a.ann").to_vec()).unwrap();
     assert_eq!(
@@ -266,10 +282,10 @@ fn holders_differing_only_in_case_make_one_actor_and_write_back_unchanged() {
     import_paths(std::slice::from_ref(&ann), &mut project).unwrap();
     // "vladimir putin" and the alias "Marco Rubio" name actors already there: no second actor
     // answers to them, and the lines that would not write back as they were stay attributes.
-    let names: Vec<&str> = project.actors.iter().map(|a| a.name.as_str()).collect();
+    let names: Vec<&str> = project.actors().iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Rubio", "Vladimir Putin"]);
     let held: Vec<&str> = project
-        .annotations
+        .annotations()
         .iter()
         .map(|a| project.holder_name(a))
         .collect();

@@ -1,5 +1,8 @@
 //! The command line, run as a user would: `stance import`, `validate` and `stats`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -38,7 +41,7 @@ fn validate_passes_the_bundled_sample() {
         "one line per valid file: {stdout}"
     );
     let project = load_project(&sample()).unwrap().project;
-    assert!(stdout.contains(&format!("{} annotation(s)", project.annotations.len())));
+    assert!(stdout.contains(&format!("{} annotation(s)", project.annotations().len())));
     assert!(output.stderr.is_empty());
 }
 
@@ -72,10 +75,10 @@ fn import_makes_a_valid_project_from_the_reference_article() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let loaded = load_project(&out).unwrap();
     assert!(loaded.problems.is_empty());
-    let doc = &loaded.project.documents[0];
+    let doc = &loaded.project.documents()[0];
     assert!(doc.text.starts_with("President Trump's advisers"));
     assert_eq!(doc.date.unwrap().to_string(), "2025-12-05");
-    assert_eq!(loaded.project.title, doc.title);
+    assert_eq!(loaded.project.title(), doc.title);
     assert!(text(&output.stdout).contains(&doc.title));
 
     let validate = stance(&[&"validate", &out]);
@@ -139,13 +142,17 @@ fn import_takes_several_articles_and_a_title() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let project = load_project(&out).unwrap().project;
-    assert_eq!(project.title, "Two sources");
-    let titles: Vec<&str> = project.documents.iter().map(|d| d.title.as_str()).collect();
+    assert_eq!(project.title(), "Two sources");
+    let titles: Vec<&str> = project
+        .documents()
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
     assert_eq!(
         titles,
         ["Ukraine talks 2025-12-05", "Briefing on the talks"]
     );
-    assert!(!project.documents[1].text.contains('\r'));
+    assert!(!project.documents()[1].text.contains('\r'));
 }
 
 #[test]
@@ -184,7 +191,7 @@ fn stats_counts_per_document_tag_and_holder() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
     let project = load_project(&sample()).unwrap().project;
-    let total = project.annotations.len();
+    let total = project.annotations().len();
     // The row whose first cell is `first` exactly: the actor "Ukraine" is not the document
     // "Ukraine talks 2025-12-05".
     let row = |first: &str| -> Vec<String> {
@@ -200,23 +207,23 @@ fn stats_counts_per_document_tag_and_holder() {
             .find(|cells| cells.first().is_some_and(|c| c == first))
             .unwrap_or_else(|| panic!("no row {first:?} in\n{stdout}"))
     };
-    let doc = &project.documents[0];
+    let doc = &project.documents()[0];
     assert_eq!(row(&doc.title)[2], total.to_string());
     assert_eq!(row("Total")[1], total.to_string());
-    for tag in &project.schema.tags {
+    for tag in &project.schema().tags {
         let n = project
-            .annotations
+            .annotations()
             .iter()
             .filter(|a| a.tag == tag.key)
             .count();
         assert_eq!(row(&tag.name)[1], n.to_string(), "{}", tag.name);
     }
-    for actor in &project.actors {
+    for actor in project.actors() {
         let cells = row(&actor.name);
         assert_eq!(cells[1], actor.affiliation.clone().unwrap_or_default());
         assert_eq!(
             cells[2],
-            (project.annotations.iter())
+            (project.annotations().iter())
                 .filter(|a| a.holder == Some(actor.id))
                 .count()
                 .to_string(),
@@ -225,7 +232,7 @@ fn stats_counts_per_document_tag_and_holder() {
         );
     }
     let unheld = project
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.holder.is_none())
         .count();

@@ -1,6 +1,9 @@
 //! The corpus on the command line: `stance import` of a folder of articles (front matter and
 //! date markers), the outlet field in the project file, and `stance search`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -37,7 +40,11 @@ fn imported(dir: &Path) -> (Project, PathBuf) {
 fn a_folder_of_articles_imports_with_its_metadata() {
     let dir = tempfile::tempdir().unwrap();
     let (project, _) = imported(dir.path());
-    let titles: Vec<&str> = project.documents.iter().map(|d| d.title.as_str()).collect();
+    let titles: Vec<&str> = project
+        .documents()
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
     // File-name order; the README beside them is not an article.
     assert_eq!(
         titles,
@@ -48,7 +55,7 @@ fn a_folder_of_articles_imports_with_its_metadata() {
             "No date"
         ]
     );
-    let geneva = &project.documents[1];
+    let geneva = &project.documents()[1];
     assert_eq!(geneva.date, NaiveDate::from_ymd_opt(2025, 11, 23));
     assert_eq!(geneva.outlet.as_deref(), Some("The Lakeside Ledger"));
     assert_eq!(
@@ -56,11 +63,11 @@ fn a_folder_of_articles_imports_with_its_metadata() {
         Some("https://example.org/ledger/geneva-round")
     );
     assert!(geneva.text.starts_with("Negotiators from both"));
-    let kremlin = &project.documents[2];
+    let kremlin = &project.documents()[2];
     assert_eq!(kremlin.date, NaiveDate::from_ymd_opt(2025, 12, 2));
     assert_eq!(kremlin.outlet, None);
     assert!(kremlin.text.starts_with("The Kremlin spokesman"));
-    assert_eq!(project.documents[3].date, None);
+    assert_eq!(project.documents()[3].date, None);
 }
 
 #[test]
@@ -69,14 +76,16 @@ fn outlet_is_written_only_when_set() {
     let (mut project, _) = imported(dir.path());
     let text = project_to_ron(&project).unwrap();
     assert_eq!(text.matches("outlet:").count(), 2, "{text}");
-    for doc in &mut project.documents {
-        doc.outlet = None;
-    }
+    project.rebuild(|parts| {
+        for doc in &mut parts.documents {
+            doc.outlet = None;
+        }
+    });
     let without = project_to_ron(&project).unwrap();
     assert!(!without.contains("outlet"), "{without}");
     let reloaded = stance::io::load_project_from_str("p.ron", &text).unwrap();
     assert_eq!(
-        reloaded.project.documents[0].outlet.as_deref(),
+        reloaded.project.documents()[0].outlet.as_deref(),
         Some("Harbour Evening Post")
     );
 }
@@ -123,7 +132,11 @@ fn search(project: &Path, args: &[&str]) -> (Option<i32>, Vec<Hit>) {
 
 /// The text at a code-point span of the document with this title.
 fn chars_at(project: &Project, title: &str, start: usize, end: usize) -> String {
-    let doc = project.documents.iter().find(|d| d.title == title).unwrap();
+    let doc = project
+        .documents()
+        .iter()
+        .find(|d| d.title == title)
+        .unwrap();
     doc.text.chars().skip(start).take(end - start).collect()
 }
 
@@ -133,7 +146,7 @@ fn search_prints_code_point_offsets_and_context() {
     let (project, path) = imported(dir.path());
     let (code, hits) = search(&path, &["ceasefire"]);
     assert_eq!(code, Some(0));
-    let expected: usize = (project.documents.iter())
+    let expected: usize = (project.documents().iter())
         .map(|d| d.text.to_lowercase().matches("ceasefire").count())
         .sum();
     assert_eq!(hits.len(), expected);
@@ -147,7 +160,7 @@ fn search_prints_code_point_offsets_and_context() {
         .iter()
         .find(|h| h.0 == "Delegations meet in Geneva")
         .unwrap();
-    let doc = &project.documents[1];
+    let doc = &project.documents()[1];
     let byte = doc.text.find("ceasefire").unwrap();
     assert_eq!(geneva.1, doc.text[..byte].chars().count());
     assert_ne!(geneva.1, byte);
@@ -203,6 +216,6 @@ fn a_folder_of_brat_folders_imports_them_all_on_the_command_line() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let project = load_project(&out).unwrap().project;
     // The README and licences beside the folders are documentation, not articles.
-    assert_eq!(project.documents.len(), pairs);
-    assert!(project.annotations.len() > 100);
+    assert_eq!(project.documents().len(), pairs);
+    assert!(project.annotations().len() > 100);
 }

@@ -1,7 +1,10 @@
 //! Format 2 in exchange files: issues, target, stance, condition, attribution, cue, annotator
 //! and typed relations survive `import(export(p))` in brat, JSON, JSON Lines and W3C, and
 //! show in the CSV and the Markdown brief.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +15,7 @@ use stance::model::{Issue, Project};
 fn sample() -> Project {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/ukraine-talks.ron");
     let project = load_project(&path).unwrap().project;
-    assert!(!project.relations.is_empty() && !project.issues.is_empty());
+    assert!(!project.relations().is_empty() && !project.issues().is_empty());
     project
 }
 
@@ -36,7 +39,7 @@ fn export_text(project: &Project, format: ExportFormat) -> String {
 /// The negotiation fields of each annotation, by names (ids differ after a brat import).
 fn fields(project: &Project) -> Vec<String> {
     project
-        .annotations
+        .annotations()
         .iter()
         .map(|a| {
             let issues: Vec<String> = a.issues.iter().map(|&i| project.issue_name(i)).collect();
@@ -59,7 +62,7 @@ fn fields(project: &Project) -> Vec<String> {
 fn relations(project: &Project) -> Vec<String> {
     let quote = |id| project.annotation(id).map_or("?", |a| a.quote.as_str());
     let mut out: Vec<String> = project
-        .relations
+        .relations()
         .iter()
         .map(|r| {
             format!(
@@ -78,10 +81,15 @@ fn relations(project: &Project) -> Vec<String> {
 /// The sample's documents, tags and actors, without annotations, relations or issues.
 fn bare(project: &Project) -> Project {
     let mut base = project.clone();
-    base.annotations.clear();
-    base.relations.clear();
-    base.issues.clear();
-    base.touch();
+    base.rebuild(|parts| {
+        parts.annotations.clear();
+    });
+    base.rebuild(|parts| {
+        parts.relations.clear();
+    });
+    base.rebuild(|parts| {
+        parts.issues.clear();
+    });
     base
 }
 
@@ -95,14 +103,23 @@ fn brat_round_trip_keeps_issues_stance_attribution_target_and_relations() {
     assert_eq!(fields(&imported), fields(&project));
     assert_eq!(relations(&imported), relations(&project));
     let names = |p: &Project| -> Vec<String> {
-        let mut names: Vec<String> = p.issues.iter().map(|i| i.name.clone()).collect();
+        let mut names: Vec<String> = p.issues().iter().map(|i| i.name.clone()).collect();
         names.sort();
         names
     };
     assert_eq!(names(&imported), names(&project));
     // Nothing Stance wrote was left over as a free attribute or a preserved line.
-    assert!(imported.preserved.is_empty(), "{:?}", imported.preserved);
-    assert!(imported.annotations.iter().all(|a| a.attributes.is_empty()));
+    assert!(
+        imported.preserved().is_empty(),
+        "{:?}",
+        imported.preserved()
+    );
+    assert!(
+        imported
+            .annotations()
+            .iter()
+            .all(|a| a.attributes.is_empty())
+    );
     assert!(imported.problems().is_empty(), "{:?}", imported.problems());
 }
 
@@ -163,13 +180,17 @@ fn jsonl_and_w3c_bring_back_issues_and_relations() {
         let path = export_to(dir.path(), &project, format);
         let mut base = bare(&project);
         import_paths(std::slice::from_ref(&path), &mut base).unwrap();
-        assert_eq!(base.annotations, project.annotations, "{format}");
+        assert_eq!(base.annotations(), project.annotations(), "{format}");
         assert_eq!(fields(&base), fields(&project), "{format}");
-        assert_eq!(base.relations.len(), project.relations.len(), "{format}");
+        assert_eq!(
+            base.relations().len(),
+            project.relations().len(),
+            "{format}"
+        );
         assert_eq!(relations(&base), relations(&project), "{format}");
         // Issues come back with their ids, so references stay exact.
         let ids = |p: &Project| -> Vec<_> {
-            let mut ids: Vec<_> = p.issues.iter().map(|i| (i.id, i.name.clone())).collect();
+            let mut ids: Vec<_> = p.issues().iter().map(|i| (i.id, i.name.clone())).collect();
             ids.sort();
             ids
         };
@@ -178,9 +199,9 @@ fn jsonl_and_w3c_bring_back_issues_and_relations() {
         // Importing it again changes nothing.
         let again = base.clone();
         import_paths(&[path], &mut base).unwrap();
-        assert_eq!(base.annotations, again.annotations, "{format}");
-        assert_eq!(base.relations, again.relations, "{format}");
-        assert_eq!(base.issues, again.issues, "{format}");
+        assert_eq!(base.annotations(), again.annotations(), "{format}");
+        assert_eq!(base.relations(), again.relations(), "{format}");
+        assert_eq!(base.issues(), again.issues(), "{format}");
     }
 }
 
@@ -192,21 +213,22 @@ fn json_rebuilds_issues_and_matches_known_ones_by_name() {
 
     let mut empty = Project::new("empty");
     import_paths(std::slice::from_ref(&path), &mut empty).unwrap();
-    assert_eq!(empty.issues, project.issues);
-    assert_eq!(empty.relations, project.relations);
+    assert_eq!(empty.issues(), project.issues());
+    assert_eq!(empty.relations(), project.relations());
 
     // A project that already has "Territory" under another id: the import uses it.
     let mut base = Project::new("base");
     let territory = Issue::new("Territory");
     let territory_id = territory.id;
-    base.issues.push(territory);
-    base.touch();
+    base.rebuild(|parts| {
+        parts.issues.push(territory);
+    });
     import_paths(&[path], &mut base).unwrap();
-    let named = |name: &str| base.issues.iter().filter(|i| i.is_called(name)).count();
+    let named = |name: &str| base.issues().iter().filter(|i| i.is_called(name)).count();
     assert_eq!(named("territory"), 1, "no second territory issue");
-    assert_eq!(base.issues.len(), project.issues.len());
+    assert_eq!(base.issues().len(), project.issues().len());
     let land = base
-        .annotations
+        .annotations()
         .iter()
         .find(|a| a.quote.starts_with("The territorial issue"))
         .unwrap();
@@ -224,7 +246,7 @@ fn a_version_1_json_export_still_imports() {
     std::fs::write(&path, text).unwrap();
     let mut empty = Project::new("empty");
     import_paths(&[path], &mut empty).unwrap();
-    assert_eq!(empty.relations, project.relations);
+    assert_eq!(empty.relations(), project.relations());
 }
 
 #[test]
@@ -321,12 +343,11 @@ fn the_brief_groups_by_issue_and_puts_concessions_beside_what_they_concede_to() 
 
     // An annotation without issues goes to a final "No issue" section.
     let index = project
-        .annotations
+        .annotations()
         .iter()
         .position(|a| a.quote.starts_with("another very productive"))
         .unwrap();
-    project.annotations[index].issues.clear();
-    project.touch();
+    project.rebuild(|parts| parts.annotations[index].issues.clear());
     let md = export_text(&project, ExportFormat::Markdown);
     let no_issue = md.find("\n### No issue\n").unwrap();
     assert!(md[no_issue..].contains("> another very productive session"));
@@ -352,7 +373,7 @@ fn brat_values_that_are_not_stance_words_stay_attributes_and_write_back_unchange
     std::fs::write(data.join("doc.ann"), ann).unwrap();
     let mut project = Project::new("brat");
     import_paths(&[data], &mut project).unwrap();
-    let [claim, position] = &project.annotations[..] else {
+    let [claim, position] = project.annotations() else {
         panic!("two annotations");
     };
     assert_eq!(claim.stance, None);
@@ -363,10 +384,10 @@ fn brat_values_that_are_not_stance_words_stay_attributes_and_write_back_unchange
     assert_eq!(position.stance, Some(stance::model::Stance::For));
     assert_eq!(project.issue_name(position.issues[0]), "land");
     assert_eq!(
-        project.relations[0].note.as_deref(),
+        project.relations()[0].note.as_deref(),
         Some("a note on a relation")
     );
-    assert!(project.preserved.is_empty());
+    assert!(project.preserved().is_empty());
 
     let ExportOutput::Folder(files) =
         export(&project, &ExportOptions::new(ExportFormat::Brat)).unwrap()

@@ -1,5 +1,8 @@
 //! `stance export` and `stance import` for exchange formats, run as the real binary.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -134,9 +137,9 @@ fn import_takes_brat_folders_ann_files_and_stance_exports() {
                 .is_some_and(|x| x == "ann")
         })
         .count();
-    assert_eq!(loaded.project.documents.len(), 1 + spanish + 1);
-    assert!(loaded.project.schema.get("PER").is_some());
-    assert!(loaded.project.schema.get("claim").is_some());
+    assert_eq!(loaded.project.documents().len(), 1 + spanish + 1);
+    assert!(loaded.project.schema().get("PER").is_some());
+    assert!(loaded.project.schema().get("claim").is_some());
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! CSV export: spreadsheet-injection guards, `--raw`, and quotes that need CSV quoting.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use chrono::{TimeZone, Utc};
 use stance::io::export::{ExportFormat, ExportOptions, ExportOutput, export};
@@ -26,7 +29,7 @@ fn project_quoting(quotes: &[&str]) -> Project {
     let mut nth = std::collections::HashMap::new();
     for quote in quotes {
         let n = nth.entry(*quote).or_insert(0);
-        let span = project.documents[0].find(quote, *n).unwrap();
+        let span = project.documents()[0].find(quote, *n).unwrap();
         *n += 1;
         let mut a = project
             .new_annotation(doc_id, "claim", vec![span], t)
@@ -125,7 +128,7 @@ fn commas_quotes_and_newlines_survive_a_csv_parse() {
     let rows = csv_rows(&project, false);
     let quotes: Vec<&str> = rows.iter().map(|r| &r[5]).collect();
     assert_eq!(quotes, tricky);
-    for (row, a) in rows.iter().zip(&project.annotations) {
+    for (row, a) in rows.iter().zip(project.annotations()) {
         assert_eq!(&row[9], a.id.to_string());
         assert_eq!(row[6].parse::<usize>().unwrap(), a.extent().start);
     }
@@ -134,7 +137,7 @@ fn commas_quotes_and_newlines_survive_a_csv_parse() {
 #[test]
 fn several_ranges_give_the_extent_and_a_ranges_column() {
     let mut project = project_quoting(&["alpha", "beta"]);
-    let doc = &project.documents[0];
+    let doc = &project.documents()[0];
     let ranges = vec![doc.find("alpha", 0).unwrap(), doc.find("beta", 0).unwrap()];
     let a = project
         .new_annotation(doc.id, "position", ranges.clone(), Utc::now())

@@ -1,22 +1,28 @@
 //! The Export dialog, driven through egui_kittest: pick a format and filters, read the
 //! preview, press Export and check the request the app receives.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use stance::app::export::{ExportJob, FORMATS, preview};
 use stance::io::export::ExportFormat;
 use stance::io::load_project;
 use stance::model::Project;
-use stance::ui::export_dialog::{ExportAnswer, ExportDialog, ExportRequest, write_export};
+use stance::ui::export_dialog::{ExportAnswer, ExportDialog, ExportPreview};
 
 struct State {
     dialog: ExportDialog,
     /// Whether the caller shows the dialog; any answer closes it.
     is_open: bool,
     project: Project,
-    requests: Vec<ExportRequest>,
+    /// The preview the app made for the dialog's choice, as the app makes it each frame.
+    preview: Option<ExportPreview>,
+    requests: Vec<ExportJob>,
 }
 
 fn harness() -> Harness<'static, State> {
@@ -25,6 +31,7 @@ fn harness() -> Harness<'static, State> {
         dialog: ExportDialog::default(),
         is_open: true,
         project: load_project(&path).unwrap().project,
+        preview: None,
         requests: Vec::new(),
     };
     Harness::builder()
@@ -34,10 +41,16 @@ fn harness() -> Harness<'static, State> {
                 if !state.is_open {
                     return;
                 }
-                match state.dialog.ui(ui.ctx(), &state.project) {
-                    Some(ExportAnswer::Export(request)) => {
+                let choice = state.dialog.choice(&state.project, &FORMATS);
+                if state.preview.as_ref().is_none_or(|p| p.choice != choice) {
+                    state.preview = Some(preview(&state.project, &choice));
+                }
+                let answer =
+                    (state.dialog).ui(ui.ctx(), &state.project, &FORMATS, state.preview.as_ref());
+                match answer {
+                    Some(ExportAnswer::Export(choice)) => {
                         state.is_open = false;
-                        state.requests.push(request);
+                        state.requests.push(ExportJob::new(&state.project, &choice));
                     }
                     Some(ExportAnswer::Cancel) => state.is_open = false,
                     None => {}
@@ -96,7 +109,7 @@ fn tag_toggles_filter_the_preview_and_the_request() {
     // The app writes the request; the file holds exactly what the preview showed.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join(&request.file_name);
-    write_export(&harness.state().project, request, &out).unwrap();
+    request.write(&harness.state().project, &out).unwrap();
     let written = std::fs::read_to_string(&out).unwrap();
     assert_eq!(
         written

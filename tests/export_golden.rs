@@ -1,7 +1,10 @@
 //! Golden files: every export format of `saves/ukraine-talks.ron`, compared byte for byte with
 //! `tests/data/golden/`. After an intended change, regenerate them with
 //! `STANCE_BLESS=1 cargo test --test export_golden` and review the diff.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod golden;
 
@@ -77,7 +80,7 @@ fn w3c_matches_golden() {
 #[test]
 fn filtered_csv_matches_golden() {
     let project = sample();
-    let holder = project.actors.first().unwrap().id;
+    let holder = project.actors().first().unwrap().id;
     let options = ExportOptions {
         tags: vec!["claim".to_owned(), "position".to_owned()],
         holder: Some(holder),

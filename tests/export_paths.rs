@@ -1,5 +1,8 @@
 //! File names derived from titles cannot leave the chosen folder, and never collide.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use stance::io::export::{ExportFormat, ExportOptions, ExportOutput, export, suggested_file_name};
 use stance::model::{Document, Edit, Project};

@@ -5,7 +5,10 @@
 //!
 //! The default run is a few seconds. The long run:
 //! `STANCE_FUZZ_SECS=600 cargo test --release --test fuzz_loaders -- --ignored --nocapture`
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};

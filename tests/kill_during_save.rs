@@ -1,7 +1,10 @@
 //! Saving survives `kill -9`: `stance import --force` rewrites a project again and again and
 //! is killed at random moments; the file must always load, as the old version or the new one.
 //! Leftover temporaries of the killed saves are swept by the next save.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::Path;
@@ -113,13 +116,13 @@ fn a_killed_save_leaves_the_old_file_or_the_new_one() {
 
         let loaded = load_project(&project)
             .unwrap_or_else(|e| panic!("after kill {k} (seed {seed}) the file is broken: {e}"));
-        let found = loaded.project.title.clone();
+        let found = loaded.project.title().to_owned();
         assert!(
             found == current || found == title,
             "after kill {k} (seed {seed}): title {found:?}, expected {current:?} or {title:?}"
         );
-        assert_eq!(loaded.project.documents.len(), 1);
-        assert_eq!(loaded.project.documents[0].len_chars(), article_chars);
+        assert_eq!(loaded.project.documents().len(), 1);
+        assert_eq!(loaded.project.documents()[0].len_chars(), article_chars);
         if found == title {
             got_new += 1;
         } else {
@@ -144,5 +147,5 @@ fn a_killed_save_leaves_the_old_file_or_the_new_one() {
             .success()
     );
     assert_eq!(temporaries(dir.path()), Vec::<String>::new());
-    assert_eq!(load_project(&project).unwrap().project.title, "last");
+    assert_eq!(load_project(&project).unwrap().project.title(), "last");
 }

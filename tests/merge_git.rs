@@ -1,5 +1,8 @@
 //! `stance merge` as a git merge driver: a real repository, real branches, a real `git merge`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -109,7 +112,7 @@ fn git_merges_project_files_through_stance_with_and_without_conflicts() {
     let merged = load(dir);
     assert_eq!(merged.annotation(ids[0]).unwrap().tag, "position");
     assert_eq!(merged.annotation(ids[1]).unwrap().tag, "concession");
-    assert!(merged.conflicts.is_empty());
+    assert!(merged.conflicts().is_empty());
 
     // Conflict: both retag the third annotation differently.
     ok(dir, &["checkout", "-q", "-b", "boris"]);
@@ -125,7 +128,7 @@ fn git_merges_project_files_through_stance_with_and_without_conflicts() {
     // The file still opens: ours provisionally, the conflict recorded with theirs.
     let merged = load(dir);
     assert_eq!(merged.annotation(ids[2]).unwrap().tag, "position");
-    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts().len(), 1);
     let text = std::fs::read_to_string(dir.join("talks.ron")).unwrap();
     assert!(!text.contains("<<<<<<<"));
 }

@@ -1,12 +1,15 @@
 //! Format 1 → format 2: a v1 file opens unchanged through its own frozen types, saving writes
 //! format 2 and keeps the original as `NAME.ron.v1`, and the migrated model reopens equal.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use stance::io::project_file::older_original_path;
+use stance::io::formats::ron::older_original_path;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
 use stance::model::{Edit, FORMAT_VERSION, default_relation_types};
 
@@ -28,21 +31,20 @@ fn a_v1_file_opens_with_every_annotation_and_no_problems() {
     assert_eq!(loaded.loaded_format, 1);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let project = &loaded.project;
-    assert_eq!(project.format, FORMAT_VERSION);
     assert_eq!(
-        project.annotations.len(),
+        project.annotations().len(),
         text.matches("\n            ranges: [").count()
     );
     // Tags and actors both have a `name:` line in format 1.
     assert_eq!(
-        project.actors.len() + project.schema.tags.len(),
+        project.actors().len() + project.schema().tags.len(),
         text.matches("\n            name: ").count()
     );
     // Format 1 had no relation types: the default set arrives with the upgrade.
-    assert_eq!(project.schema.relation_types, default_relation_types());
-    assert_eq!(project.schema.tags.len(), 3);
-    assert!(project.issues.is_empty());
-    for a in &project.annotations {
+    assert_eq!(project.schema().relation_types, default_relation_types());
+    assert_eq!(project.schema().tags.len(), 3);
+    assert!(project.issues().is_empty());
+    for a in project.annotations() {
         assert!(a.issues.is_empty() && a.stance.is_none() && a.annotator.is_none());
         assert!(a.quote.len() > 1, "{a:?}");
     }

@@ -1,6 +1,9 @@
 //! Smoke test of the analysis bench on a small corpus: the map is rebuilt after each edit but
 //! not while scrolling, and only the rows in view are painted. Structural checks, no timing.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use stance::bench::analysis::{recompute_after_edits, scroll_map};
 use stance::bench::corpus::{CorpusSpec, corpus_project};

@@ -1,6 +1,9 @@
 //! Algorithmic properties of the article view, without timing anything: the work of a frame
 //! follows what is visible, not the document's length or its number of annotations.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use egui::TouchPhase;
 use stance::bench::data::{LongArticleSpec, long_article_project};
@@ -23,7 +26,7 @@ fn project(text_bytes: usize, annotations: usize) -> Project {
 
 /// Scrolls the article view by `step_px` per frame and returns each frame's statistics.
 fn scroll(project: &Project, frames: usize, step_px: f32) -> Vec<ArticleStats> {
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut view = ArticleView::default();
     let mut driver = FrameDriver::new();
     let input_state = ArticleInput::default();
@@ -54,12 +57,12 @@ fn ranges_on_painted(project: &Project, stats: &ArticleStats) -> usize {
     let (Some(first), Some(last)) = (stats.first_painted, stats.last_painted) else {
         return 0;
     };
-    let paragraphs = project.documents[0].paragraphs();
+    let paragraphs = project.documents()[0].paragraphs();
     (first..=last)
         .map(|p| {
             let chars: Span = paragraphs[p].chars;
             project
-                .annotations
+                .annotations()
                 .iter()
                 .flat_map(|a| a.ranges.iter())
                 .filter(|r| r.overlaps(&chars))
@@ -71,7 +74,7 @@ fn ranges_on_painted(project: &Project, stats: &ArticleStats) -> usize {
 #[test]
 fn paragraphs_laid_out_per_frame_are_bounded_by_the_viewport() {
     let project = project(200_000, 1_000);
-    let paragraphs = project.documents[0].paragraphs().len();
+    let paragraphs = project.documents()[0].paragraphs().len();
     assert!(paragraphs > 5 * MAX_PARAGRAPHS_ON_SCREEN, "{paragraphs}");
     let stats = scroll(&project, 40, 700.0);
     for (frame, s) in stats.iter().enumerate() {
@@ -125,7 +128,7 @@ fn highlights_are_built_only_for_annotations_on_screen() {
             s.highlight_ranges_built <= on_screen,
             "frame {frame}: built {} highlight ranges, {on_screen} on screen of {}",
             s.highlight_ranges_built,
-            project.annotations.len()
+            project.annotations().len()
         );
         built_total += s.highlight_ranges_built;
     }

@@ -1,6 +1,9 @@
 //! Smoke test of `stance bench`'s frame harness on small data: the real app is driven through
 //! scrolling, a drag selection and a tag hotkey. Structural checks only, no timing.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use stance::bench::data::{LongArticleSpec, long_article_project, reference_project};
 use stance::bench::frames::{Script, run_frames, warm_up};
@@ -23,7 +26,7 @@ fn harness_drives_the_app_through_scroll_select_and_tag() {
         actors: 10,
     })
     .unwrap();
-    let annotations = project.annotations.len();
+    let annotations = project.annotations().len();
     let run = run_frames(&mut driver, project, SCRIPT).unwrap();
     // The scroll's start, frames and end, the drag, a settling frame, the tag and hovering.
     assert_eq!(run.frames.len(), 1 + 12 + 1 + 4 + 1 + 4);
@@ -95,5 +98,10 @@ fn snapshot_frames_run_until_the_snapshot_is_written() {
         .collect();
     assert_eq!(files.len(), 1);
     let project = stance::io::load_project(&files[0]).unwrap().project;
-    assert!(project.actors.iter().any(|a| a.name == "Bench negotiator"));
+    assert!(
+        project
+            .actors()
+            .iter()
+            .any(|a| a.name == "Bench negotiator")
+    );
 }

@@ -1,6 +1,9 @@
 //! Project files: char offsets after the en dash, the shape of the written RON, and atomic
 //! saving. Round trips of random projects are in `project_roundtrip.rs`.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::io;
@@ -9,7 +12,8 @@ use std::path::Path;
 use chrono::Utc;
 use stance::io::atomic::{SaveStep, write_atomic_with};
 use stance::io::{
-    article::document_from_text, load_project, load_project_from_str, project_to_ron, save_project,
+    formats::article::document_from_text, load_project, load_project_from_str, project_to_ron,
+    save_project,
 };
 use stance::model::{Document, Edit, Project, Span};
 
@@ -93,11 +97,11 @@ fn an_annotation_after_the_en_dash_survives_save_and_load() {
     )));
     let loaded = load_project(&path).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let back = &loaded.project.annotations[0];
+    let back = &loaded.project.annotations()[0];
     assert_eq!(back.ranges, vec![span]);
     assert_eq!(back.quote, needle);
     assert_eq!(
-        loaded.project.documents[0].slice(back.ranges[0]),
+        loaded.project.documents()[0].slice(back.ranges[0]),
         Some(needle)
     );
 }
@@ -116,13 +120,13 @@ fn written_files_diff_well() {
     // Each annotation is one block; its ranges sit on one line.
     let annotations = text.matches("\n            ranges: [(start: ").count();
     let loaded = load_project_from_str("sample", &text).unwrap();
-    assert_eq!(annotations, loaded.project.annotations.len());
+    assert_eq!(annotations, loaded.project.annotations().len());
     // A document's text is one escaped string on one line.
     let text_lines = text
         .lines()
         .filter(|l| l.trim_start().starts_with("text: \""))
         .count();
-    assert_eq!(text_lines, loaded.project.documents.len());
+    assert_eq!(text_lines, loaded.project.documents().len());
     assert!(!text.contains("\\'"), "apostrophes are written bare");
 }
 
@@ -138,17 +142,19 @@ fn annotations_load_in_canonical_order() {
         })
         .unwrap();
     for needle in ["Ushakov", "President Trump's", "Kremlin"] {
-        let span = project.documents[0].find(needle, 0).unwrap();
+        let span = project.documents()[0].find(needle, 0).unwrap();
         let a = project
             .new_annotation(id, "claim", vec![span], Utc::now())
             .unwrap();
         project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     }
     let mut shuffled = project.clone();
-    shuffled.annotations.reverse();
+    shuffled.rebuild(|parts| {
+        parts.annotations.reverse();
+    });
     let text = project_to_ron(&shuffled).unwrap();
     let loaded = load_project_from_str("shuffled", &text).unwrap();
-    assert_eq!(loaded.project.annotations, project.annotations);
+    assert_eq!(loaded.project.annotations(), project.annotations());
 }
 
 fn file_names(dir: &Path) -> Vec<String> {
@@ -210,7 +216,7 @@ fn a_save_that_fails_part_way_leaves_the_original_byte_identical() {
         fs::read(dir.path().join("talks.ron.bak")).unwrap(),
         original
     );
-    assert_eq!(load_project(&path).unwrap().project.title, "Changed");
+    assert_eq!(load_project(&path).unwrap().project.title(), "Changed");
     assert_eq!(file_names(dir.path()), ["talks.ron", "talks.ron.bak"]);
 }
 

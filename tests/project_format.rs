@@ -1,16 +1,21 @@
 //! The project format version: every save writes the current [`FORMAT_VERSION`], whatever
 //! format the project was read from or says it has, and a file from a newer Stance is refused
 //! with a message naming it.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
-use stance::io::project_file::OLDEST_FORMAT_VERSION;
+use stance::io::formats::ron::OLDEST_FORMAT_VERSION;
 use stance::io::{load_project, load_project_from_str, project_to_ron, save_project};
 use stance::model::{FORMAT_VERSION, Project};
 
 fn sample() -> Project {
     let mut project = Project::new("Format test");
-    let doc = stance::io::article::document_from_text("talks.txt", "Talks resumed.", None);
-    project.documents.push(doc);
+    let doc = stance::io::formats::article::document_from_text("talks.txt", "Talks resumed.", None);
+    project.rebuild(|parts| {
+        parts.documents.push(doc);
+    });
     project
 }
 
@@ -28,26 +33,27 @@ fn with_format(text: &str, version: u32) -> String {
 }
 
 #[test]
-fn saving_writes_the_current_version_whatever_the_project_says() {
+fn saving_writes_the_current_version_whatever_the_project_was_read_from() {
+    // A project holds no format of its own: whatever file it came from, it saves as current.
     let current = format!("format: {FORMAT_VERSION},");
-    for stated in [
-        FORMAT_VERSION.saturating_sub(1),
-        OLDEST_FORMAT_VERSION,
-        FORMAT_VERSION + 1,
-    ] {
-        let mut project = sample();
-        project.format = stated;
+    let files = [
+        (OLDEST_FORMAT_VERSION, oldest_format_file()),
+        (FORMAT_VERSION, project_to_ron(&sample()).unwrap()),
+    ];
+    for (stated, file) in files {
+        assert_eq!(format_line(&file), format!("format: {stated},"));
+        let project = load_project_from_str("p.ron", &file).unwrap().project;
         let text = project_to_ron(&project).unwrap();
-        assert_eq!(format_line(&text), current, "project said format {stated}");
+        assert_eq!(format_line(&text), current, "read from format {stated}");
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.ron");
         save_project(&path, &project).unwrap();
         let saved = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(format_line(&saved), current, "project said format {stated}");
+        assert_eq!(format_line(&saved), current, "read from format {stated}");
         let loaded = load_project(&path).unwrap();
-        assert_eq!(loaded.project.format, FORMAT_VERSION);
-        assert_eq!(loaded.project.title, project.title);
-        assert_eq!(loaded.project.documents, project.documents);
+        assert_eq!(loaded.loaded_format, FORMAT_VERSION);
+        assert_eq!(loaded.project.title(), project.title());
+        assert_eq!(loaded.project.documents(), project.documents());
     }
 }
 
@@ -97,13 +103,15 @@ fn a_file_from_a_newer_stance_is_refused_by_name() {
 /// A project with a document and one rejected suggestion of it.
 fn with_rejection() -> Project {
     let mut project = Project::new("Rejections");
-    let doc = stance::io::article::document_from_text(
+    let doc = stance::io::formats::article::document_from_text(
         "talks.txt",
         "\"We are no closer,\" Ushakov said.",
         None,
     );
     let id = doc.id;
-    project.documents.push(doc);
+    project.rebuild(|parts| {
+        parts.documents.push(doc);
+    });
     let found = stance::attribution::pending_suggestions(&project, id);
     let edit = stance::attribution::reject_suggestion(&project, id, &found[0]).unwrap();
     project.apply(edit).unwrap();
@@ -116,7 +124,7 @@ fn a_project_without_rejections_writes_no_rejection_field() {
     assert!(!text.contains("rejected_suggestions"), "{text}");
     // A format-1 file upgrades with none, and its save has no such field either.
     let loaded = load_project_from_str("old.ron", &oldest_format_file()).unwrap();
-    assert!(loaded.project.rejected_suggestions.is_empty());
+    assert!(loaded.project.rejected_suggestions().is_empty());
     let saved = project_to_ron(&loaded.project).unwrap();
     assert!(!saved.contains("rejected_suggestions"));
 }
@@ -124,7 +132,7 @@ fn a_project_without_rejections_writes_no_rejection_field() {
 #[test]
 fn rejected_suggestions_round_trip_and_stay_rejected() {
     let project = with_rejection();
-    let id = project.documents[0].id;
+    let id = project.documents()[0].id;
     assert!(stance::attribution::pending_suggestions(&project, id).is_empty());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
@@ -134,8 +142,8 @@ fn rejected_suggestions_round_trip_and_stay_rejected() {
     let loaded = load_project(&path).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(
-        loaded.project.rejected_suggestions,
-        project.rejected_suggestions
+        loaded.project.rejected_suggestions(),
+        project.rejected_suggestions()
     );
     assert!(stance::attribution::pending_suggestions(&loaded.project, id).is_empty());
     // Saving again writes the same bytes.

@@ -1,5 +1,8 @@
 //! `stance reanchor`: an edited article text, accepted with its annotations moved.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,7 +29,7 @@ fn sample() -> PathBuf {
 /// The sample's article text with `edit` applied, written to `dir/new.txt`.
 fn edited_article(dir: &Path, edit: impl FnOnce(&str) -> String) -> PathBuf {
     let project = load_project(&sample()).unwrap().project;
-    let new_text = edit(&project.documents[0].text);
+    let new_text = edit(&project.documents()[0].text);
     let path = dir.join("new.txt");
     fs::write(&path, new_text).unwrap();
     path
@@ -39,7 +42,7 @@ fn text_added_at_the_top_moves_every_annotation() {
         format!("Editor's note: updated at noon.\n\n{t}")
     });
     let out = dir.path().join("out.ron");
-    let title = load_project(&sample()).unwrap().project.documents[0]
+    let title = load_project(&sample()).unwrap().project.documents()[0]
         .title
         .clone();
 
@@ -63,14 +66,17 @@ fn text_added_at_the_top_moves_every_annotation() {
     let before = load_project(&sample()).unwrap().project;
     let after = load_project(&out).unwrap();
     assert!(after.problems.is_empty(), "{:?}", after.problems);
-    assert_eq!(after.project.annotations.len(), before.annotations.len());
+    assert_eq!(
+        after.project.annotations().len(),
+        before.annotations().len()
+    );
     assert!(stdout.contains(&format!(
         "placed {} annotation(s)",
-        before.annotations.len()
+        before.annotations().len()
     )));
     assert!(stdout.contains("0 orphan(s)"));
     let shift = "Editor's note: updated at noon.\n\n".chars().count();
-    for a in &before.annotations {
+    for a in before.annotations() {
         let moved = after.project.annotation(a.id).unwrap();
         assert_eq!(
             moved.ranges[0].start,
@@ -86,7 +92,7 @@ fn text_added_at_the_top_moves_every_annotation() {
 fn a_quote_deleted_from_the_text_is_listed_as_an_orphan_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let before = load_project(&sample()).unwrap().project;
-    let victim = (before.annotations.iter())
+    let victim = (before.annotations().iter())
         .filter(|a| a.ranges.len() == 1)
         .max_by_key(|a| a.quote.len())
         .unwrap();
@@ -98,7 +104,7 @@ fn a_quote_deleted_from_the_text_is_listed_as_an_orphan_and_kept() {
         &"reanchor",
         &sample(),
         &"--document",
-        &before.documents[0].id.to_string(),
+        &before.documents()[0].id.to_string(),
         &"--text",
         &new,
     ]);
@@ -109,7 +115,7 @@ fn a_quote_deleted_from_the_text_is_listed_as_an_orphan_and_kept() {
         &"reanchor",
         &sample(),
         &"--document",
-        &before.documents[0].id.to_string(),
+        &before.documents()[0].id.to_string(),
         &"--text",
         &new,
         &"-o",
@@ -122,7 +128,10 @@ fn a_quote_deleted_from_the_text_is_listed_as_an_orphan_and_kept() {
         "{stdout}"
     );
     let after = load_project(&out).unwrap();
-    assert_eq!(after.project.annotations.len(), before.annotations.len());
+    assert_eq!(
+        after.project.annotations().len(),
+        before.annotations().len()
+    );
     assert_eq!(
         after.project.annotation(victim.id).unwrap().quote,
         victim.quote
@@ -134,7 +143,7 @@ fn a_quote_deleted_from_the_text_is_listed_as_an_orphan_and_kept() {
         &"reanchor",
         &sample(),
         &"--document",
-        &before.documents[0].id.to_string(),
+        &before.documents()[0].id.to_string(),
         &"--text",
         &new,
         &"-o",

@@ -1,5 +1,8 @@
 //! Recovery snapshots, file fingerprints and checked saves, through the library.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -51,26 +54,30 @@ fn a_checked_save_refuses_a_file_changed_on_disk() {
     let (path, loaded) = copied_sample(dir.path());
     let loaded_fp = loaded.fingerprint.unwrap();
     let mut mine = loaded.project;
-    mine.title = "Mine".to_owned();
+    mine.apply(stance::model::Edit::SetTitle("Mine".to_owned()))
+        .unwrap();
 
     // Another program saves its own work over the file.
     let mut theirs = mine.clone();
-    theirs.title = "Theirs".to_owned();
+    theirs
+        .apply(stance::model::Edit::SetTitle("Theirs".to_owned()))
+        .unwrap();
     save_project(&path, &theirs).unwrap();
 
     let err = save_project_checked(&path, &mine, Some(&loaded_fp)).unwrap_err();
     assert!(matches!(&err, SaveError::ChangedOnDisk { path: p } if *p == path));
     assert!(err.to_string().contains("changed by another program"));
-    assert_eq!(load_project(&path).unwrap().project.title, "Theirs");
+    assert_eq!(load_project(&path).unwrap().project.title(), "Theirs");
 
     // "Keep mine": the user confirmed, so no check; the new fingerprint is returned.
     let new_fp = save_project_checked(&path, &mine, None).unwrap();
     assert_eq!(new_fp, FileFingerprint::of_file(&path).unwrap());
     // And the next save against it goes through.
-    mine.title = "Mine again".to_owned();
+    mine.apply(stance::model::Edit::SetTitle("Mine again".to_owned()))
+        .unwrap();
     let newer_fp = save_project_checked(&path, &mine, Some(&new_fp)).unwrap();
     assert_ne!(newer_fp.sha256, new_fp.sha256);
-    assert_eq!(load_project(&path).unwrap().project.title, "Mine again");
+    assert_eq!(load_project(&path).unwrap().project.title(), "Mine again");
 
     // A deleted file is recreated: nothing is overwritten.
     fs::remove_file(&path).unwrap();
@@ -96,10 +103,12 @@ fn a_live_snapshot_is_not_offered_and_a_dead_one_is() {
     let writer = RecoveryWriter::create(&recovery).unwrap();
     let mut project = loaded.project.clone();
     // An annotation no relation touches: deleting it leaves a valid project.
-    let unrelated = (project.annotations.iter())
-        .rposition(|a| !project.relations.iter().any(|r| r.touches(a.id)))
+    let unrelated = (project.annotations().iter())
+        .rposition(|a| !project.relations().iter().any(|r| r.touches(a.id)))
         .unwrap();
-    project.annotations.remove(unrelated);
+    project.rebuild(|parts| {
+        parts.annotations.remove(unrelated);
+    });
     let meta = SnapshotMeta {
         project_path: Some(path.clone()),
         loaded_fingerprint: loaded.fingerprint.clone(),
@@ -118,16 +127,12 @@ fn a_live_snapshot_is_not_offered_and_a_dead_one_is() {
     assert_eq!(info.file, snapshot_file);
     assert_eq!(info.disk, DiskStatus::Unchanged);
     assert_eq!(info.header.project_path(), Some(path.clone()));
-    assert_eq!(info.header.annotations, project.annotations.len());
-    assert_eq!(info.header.title, project.title);
+    assert_eq!(info.header.annotations, project.annotations().len());
+    assert_eq!(info.header.title, project.title());
     assert_eq!(info.header.pid, std::process::id());
 
     let recovered = recovery.load(info).unwrap();
-    assert_eq!(recovered.loaded.project, {
-        let mut p = project.clone();
-        p.sort_annotations();
-        p
-    });
+    assert_eq!(recovered.loaded.project, project);
     // The fingerprint to save against is the project file's, not the snapshot's.
     assert_eq!(recovered.loaded.fingerprint, loaded.fingerprint);
     let diff = recovery.diff_with_disk(info).unwrap().unwrap();
@@ -167,11 +172,11 @@ fn untitled_projects_and_two_windows_get_their_own_snapshots() {
     assert!(list.iter().all(|s| s.header.project_path.is_none()));
     let mut titles: Vec<&str> = list.iter().map(|s| s.header.title.as_str()).collect();
     titles.sort_unstable();
-    assert_eq!(titles, [first.title.as_str(), second.title.as_str()]);
+    assert_eq!(titles, [first.title(), second.title()]);
     // Newest first.
     assert!(list[0].header.written_at >= list[1].header.written_at);
     let restored = recovery.load(&list[0]).unwrap();
-    assert_eq!(restored.loaded.project.title, list[0].header.title);
+    assert_eq!(restored.loaded.project.title(), list[0].header.title);
     assert!(recovery.diff_with_disk(&list[0]).unwrap().is_none());
 }
 
@@ -183,7 +188,9 @@ fn the_worker_writes_the_latest_state_and_deletes_after_a_clean_save() {
     let target = worker.target().path().to_path_buf();
     let mut project = sample();
     for i in 0..20 {
-        project.title = format!("Edit {i}");
+        project
+            .apply(stance::model::Edit::SetTitle(format!("Edit {i}")))
+            .unwrap();
         worker.submit(Arc::new(project.clone()), SnapshotMeta::default());
     }
     assert!(worker.finish().is_empty());
@@ -265,11 +272,13 @@ fn a_file_that_fails_to_load_offers_its_backup_and_snapshots() {
 fn ids_differ_in_a_diff() {
     let old = sample();
     let mut new = old.clone();
-    let mut added = new.annotations[0].clone();
+    let mut added = new.annotations()[0].clone();
     added.id = AnnotationId::random();
-    new.annotations.push(added);
-    new.annotations[1].note = Some("changed".to_owned());
-    new.annotations.remove(2);
+    new.rebuild(|parts| {
+        parts.annotations.push(added);
+        parts.annotations[1].note = Some("changed".to_owned());
+        parts.annotations.remove(2);
+    });
     let diff = stance::model::ProjectDiff::between(&old, &new);
     assert_eq!(
         (
@@ -292,7 +301,7 @@ fn a_mirror_follows_the_edits_the_app_applies() {
     let mut app_project = sample();
     worker.reset(Arc::new(app_project.clone()));
 
-    let removed = app_project.annotations[0].id;
+    let removed = app_project.annotations()[0].id;
     let edits = [
         Edit::SetTitle("Renamed".to_owned()),
         Edit::RemoveAnnotation(removed),
@@ -311,7 +320,7 @@ fn a_mirror_follows_the_edits_the_app_applies() {
     assert!(worker.take_errors().is_empty());
     let written = load_project(&target).unwrap().project;
     assert_eq!(written, app_project);
-    assert_eq!(written.title, "Renamed");
+    assert_eq!(written.title(), "Renamed");
 
     // An edit that fails on the copy means it no longer matches: no snapshot is written
     // from it until the next reset.

@@ -1,6 +1,9 @@
 //! `stance recover` and the panic snapshot, through the binary, with `STANCE_DATA_DIR` pointing
 //! at a temporary folder so the real home is never touched.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -32,16 +35,18 @@ fn leave_snapshot(data: &Path, project_path: Option<&Path>) -> usize {
     let writer = RecoveryWriter::create(&dir).unwrap();
     let mut project = load_project(&sample_path()).unwrap().project;
     // An annotation no relation touches: deleting it leaves a valid project.
-    let unrelated = (project.annotations.iter())
-        .rposition(|a| !project.relations.iter().any(|r| r.touches(a.id)))
+    let unrelated = (project.annotations().iter())
+        .rposition(|a| !project.relations().iter().any(|r| r.touches(a.id)))
         .unwrap();
-    project.annotations.remove(unrelated);
+    project.rebuild(|parts| {
+        parts.annotations.remove(unrelated);
+    });
     let meta = SnapshotMeta {
         project_path: project_path.map(Path::to_path_buf),
         loaded_fingerprint: None,
     };
     writer.write(&project, &meta).unwrap();
-    project.annotations.len()
+    project.annotations().len()
 }
 
 #[test]
@@ -75,7 +80,7 @@ fn lists_writes_out_and_discards_snapshots() {
         .unwrap();
     assert!(validated.status.success(), "{}", text(&validated.stdout));
     assert_eq!(
-        load_project(&out_path).unwrap().project.annotations.len(),
+        load_project(&out_path).unwrap().project.annotations().len(),
         annotations
     );
 

@@ -3,7 +3,10 @@
 //! (serialising and writing), and what fingerprints cost. Prints; asserts only correctness.
 //!
 //! `cargo test --release --test recovery_measure -- --ignored --nocapture`
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -49,7 +52,7 @@ fn snapshot_costs_on_the_13_mb_project() {
     let started = Instant::now();
     let list = recovery.list().unwrap();
     let list_us = started.elapsed().as_secs_f64() * 1e6;
-    assert_eq!(list[0].header.annotations, project.annotations.len());
+    assert_eq!(list[0].header.annotations, project.annotations().len());
 
     println!(
         "project file {:.1} MB: checked save {save_ms:.0} ms; UI-thread clone {clone_ms:.1} ms; \

@@ -1,7 +1,10 @@
 //! `stance report`: golden files of the three formats for `saves/ukraine-talks.ron`, compared
 //! byte for byte with `tests/data/golden/`, and the command line. After an intended change,
 //! regenerate them with `STANCE_BLESS=1 cargo test --test report` and review the diff.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod golden;
 

@@ -1,11 +1,15 @@
 //! `stance stats` on a project with issues: a per-issue table of annotations, by tag, and
 //! holders.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::process::Command;
 
 use chrono::{DateTime, Utc};
-use stance::io::{article::document_from_text, save_project};
+use stance::io::formats::article::document_from_text;
+use stance::io::save_project;
 use stance::model::{Actor, Edit, Issue, Project};
 
 fn t0() -> DateTime<Utc> {
@@ -58,7 +62,7 @@ fn stats_has_a_row_per_issue_with_tags_and_holders() {
         ("claim", None, vec![]),
     ];
     for (needle, (tag, holder, about)) in spans.iter().zip(plan) {
-        let span = p.documents[0].find(needle, 0).unwrap();
+        let span = p.documents()[0].find(needle, 0).unwrap();
         let a = p.new_annotation(doc_id, tag, vec![span], t0()).unwrap();
         let id = a.id;
         p.apply(Edit::AddAnnotation(Box::new(a))).unwrap();

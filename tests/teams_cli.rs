@@ -1,5 +1,8 @@
 //! `stance merge` exit statuses and `stance agree` output, run as a user would.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -58,23 +61,25 @@ fn merge_exits_0_clean_1_with_conflicts_2_on_errors() {
     );
     let merged = load_project(&out).unwrap();
     assert!(merged.problems.is_empty());
-    assert_eq!(merged.project.documents.len(), 1);
-    assert_eq!(merged.project.annotations.len(), 2);
+    assert_eq!(merged.project.documents().len(), 1);
+    assert_eq!(merged.project.annotations().len(), 2);
 
     // Both retitle the project differently: a conflict, and the file is still written.
     let mut p = load_project(&ours).unwrap().project;
-    p.title = "Ours".to_owned();
+    p.apply(stance::model::Edit::SetTitle("Ours".to_owned()))
+        .unwrap();
     std::fs::write(&ours, project_to_ron(&p).unwrap()).unwrap();
     let mut p = load_project(&theirs).unwrap().project;
-    p.title = "Theirs".to_owned();
+    p.apply(stance::model::Edit::SetTitle("Theirs".to_owned()))
+        .unwrap();
     std::fs::write(&theirs, project_to_ron(&p).unwrap()).unwrap();
     std::fs::write(&base, project_to_ron(&Project::new("Talks")).unwrap()).unwrap();
     let conflicted = stance(&[&"merge", &base, &ours, &theirs, &"-o", &out]);
     assert_eq!(conflicted.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&conflicted.stderr).contains("title"));
     let merged = load_project(&out).unwrap().project;
-    assert_eq!(merged.title, "Ours");
-    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.title(), "Ours");
+    assert_eq!(merged.conflicts().len(), 1);
 
     std::fs::write(&theirs, "(format: 2, title: ").unwrap();
     let before = std::fs::read(&out).unwrap();
@@ -129,23 +134,29 @@ fn conflicts_of_every_kind_survive_a_save_and_load() {
     );
     base.apply(base.add_actor(Actor::new("Kyiv", None)).unwrap())
         .unwrap();
-    base.issues.push(Issue::new("Territory"));
-    let (first, second) = (base.annotations[0].id, base.annotations[1].id);
-    base.relations
-        .push(Relation::new("responds-to", second, first));
+    base.rebuild(|parts| {
+        parts.issues.push(Issue::new("Territory"));
+    });
+    let (first, second) = (base.annotations()[0].id, base.annotations()[1].id);
+    base.rebuild(|parts| {
+        parts
+            .relations
+            .push(Relation::new("responds-to", second, first));
+    });
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     for (p, word) in [(&mut ours, "ours"), (&mut theirs, "theirs")] {
-        p.title = word.to_owned();
-        p.documents[0].title = word.to_owned();
-        p.schema.tags[0].name = word.to_owned();
-        p.schema.relation_types[0].name = word.to_owned();
-        p.actors[0].affiliation = Some(word.to_owned());
-        p.issues[0].description = Some(word.to_owned());
-        p.annotations[0].note = Some(word.to_owned());
-        p.relations[0].note = Some(word.to_owned());
+        p.apply(stance::model::Edit::SetTitle(word.to_owned()))
+            .unwrap();
+        p.rebuild(|parts| parts.documents[0].title = word.to_owned());
+        p.rebuild(|parts| parts.schema.tags[0].name = word.to_owned());
+        p.rebuild(|parts| parts.schema.relation_types[0].name = word.to_owned());
+        p.rebuild(|parts| parts.actors[0].affiliation = Some(word.to_owned()));
+        p.rebuild(|parts| parts.issues[0].description = Some(word.to_owned()));
+        p.rebuild(|parts| parts.annotations[0].note = Some(word.to_owned()));
+        p.rebuild(|parts| parts.relations[0].note = Some(word.to_owned()));
     }
     let merged = merge(&base, &ours, &theirs).project;
-    assert_eq!(merged.conflicts.len(), 8);
+    assert_eq!(merged.conflicts().len(), 8);
     let path = dir.path().join("merged.ron");
     std::fs::write(&path, project_to_ron(&merged).unwrap()).unwrap();
     let loaded = load_project(&path).unwrap();
@@ -165,7 +176,8 @@ fn validate_counts_unresolved_conflicts_and_fails() {
     std::fs::write(&base, project_to_ron(&Project::new("Talks")).unwrap()).unwrap();
     for (path, title) in [(&ours, "Ours"), (&theirs, "Theirs")] {
         let mut p = write_project(path, &[(0, 4, "claim")]);
-        p.title = title.to_owned();
+        p.apply(stance::model::Edit::SetTitle(title.to_owned()))
+            .unwrap();
         std::fs::write(path, project_to_ron(&p).unwrap()).unwrap();
     }
     assert_eq!(

@@ -1,6 +1,9 @@
 //! Actor rules as the analyst meets them in the sidebar: names are unique, aliases included,
 //! and naming a new holder reuses the actor already called so.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -17,8 +20,8 @@ use stance::ui::sidebar::row_label;
 /// "Marco Rubio".
 fn sample_with_actors() -> (Project, AnnotationId) {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
-    let span = project.documents[0].find("Kremlin", 0).unwrap();
+    let doc = project.documents()[0].id;
+    let span = project.documents()[0].find("Kremlin", 0).unwrap();
     let a = project
         .new_annotation(doc, "claim", vec![span], Utc::now())
         .unwrap();
@@ -54,7 +57,7 @@ fn adding_an_actor_under_a_taken_alias_is_refused_with_the_reason() {
     harness.run();
     type_and_enter(&mut harness, " putin ");
 
-    assert_eq!(harness.state().project().actors.len(), 2);
+    assert_eq!(harness.state().project().actors().len(), 2);
     harness.get_by_label_contains("already names the actor \"Vladimir Putin\"");
 
     // The refused name stays in the field, to be corrected.
@@ -68,8 +71,8 @@ fn adding_an_actor_under_a_taken_alias_is_refused_with_the_reason() {
     harness.run();
     type_and_enter(&mut harness, " Steve Witkoff ");
     let project = harness.state().project();
-    assert_eq!(project.actors.len(), 3);
-    assert_eq!(project.actors[2].name, "Steve Witkoff");
+    assert_eq!(project.actors().len(), 3);
+    assert_eq!(project.actors()[2].name, "Steve Witkoff");
 }
 
 #[test]
@@ -89,7 +92,7 @@ fn a_new_holder_named_like_an_actor_reuses_that_actor() {
     type_and_enter(&mut harness, "PUTIN");
 
     let project = harness.state().project();
-    assert_eq!(project.actors.len(), 2);
+    assert_eq!(project.actors().len(), 2);
     assert_eq!(
         project.holder_name(project.annotation(id).unwrap()),
         "Vladimir Putin"
@@ -99,13 +102,13 @@ fn a_new_holder_named_like_an_actor_reuses_that_actor() {
 #[test]
 fn deleting_an_actor_asks_first_naming_the_annotations_it_unassigns() {
     let (mut project, id) = sample_with_actors();
-    let putin = project.actors[0].id;
-    let rubio = project.actors[1].id;
+    let putin = project.actors()[0].id;
+    let rubio = project.actors()[1].id;
     let mut a = project.annotation(id).unwrap().clone();
     a.holder = Some(putin);
     project.apply(Edit::ReplaceAnnotation(Box::new(a))).unwrap();
-    let doc = project.documents[0].id;
-    let span = project.documents[0].find("Kremlin", 0).unwrap();
+    let doc = project.documents()[0].id;
+    let span = project.documents()[0].find("Kremlin", 0).unwrap();
     let mut targeted = project
         .new_annotation(doc, "claim", vec![span], Utc::now())
         .unwrap();
@@ -125,10 +128,10 @@ fn deleting_an_actor_asks_first_naming_the_annotations_it_unassigns() {
     harness.get_by_label_contains(
         "Delete Vladimir Putin? 2 annotations will lose their holder or target.",
     );
-    assert_eq!(harness.state().project().actors.len(), 2);
+    assert_eq!(harness.state().project().actors().len(), 2);
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().project().actors.len(), 2);
+    assert_eq!(harness.state().project().actors().len(), 2);
 
     harness.get_all_by_label("Delete").next().unwrap().click();
     harness.run();
@@ -136,7 +139,17 @@ fn deleting_an_actor_asks_first_naming_the_annotations_it_unassigns() {
     harness.get_all_by_label("Delete").last().unwrap().click();
     harness.run();
     let project = harness.state().project();
-    assert_eq!(project.actors.len(), 1);
-    assert!(project.annotations.iter().all(|a| a.holder != Some(putin)));
-    assert!(project.annotations.iter().all(|a| a.target != Some(putin)));
+    assert_eq!(project.actors().len(), 1);
+    assert!(
+        project
+            .annotations()
+            .iter()
+            .all(|a| a.holder != Some(putin))
+    );
+    assert!(
+        project
+            .annotations()
+            .iter()
+            .all(|a| a.target != Some(putin))
+    );
 }

@@ -1,6 +1,9 @@
 //! The compare view driven like an adjudicator: open the view, walk the queue deciding each
 //! item by key, undo a decision. Asserts on the model after every step.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -10,9 +13,10 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use stance::app::{StanceApp, sample_project};
+use stance::bench::probe::compare_builds;
 use stance::model::{Actor, ActorId, AnnotationId, Edit, Project, Span};
 use stance::model::{Conflict, ConflictReason, Sides, Versions};
-use stance::team::adjudication::{ADJUDICATED, Item};
+use stance::team::adjudication::{self, ADJUDICATED, Item};
 
 const PHRASES: [&str; 4] = [
     "Some formulations that were proposed to us are acceptable to us",
@@ -29,7 +33,7 @@ struct Marks {
 }
 
 fn span_of(project: &Project, phrase: &str) -> Span {
-    project.documents[0].find(phrase, 0).unwrap()
+    project.documents()[0].find(phrase, 0).unwrap()
 }
 
 fn add(
@@ -39,7 +43,7 @@ fn add(
     span: Span,
     holder: Option<ActorId>,
 ) -> AnnotationId {
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut a = project
         .new_annotation(doc, tag, vec![span], Utc::now())
         .unwrap();
@@ -112,7 +116,28 @@ fn ctrl(harness: &mut Harness<'static, StanceApp>, key: Key) {
 }
 
 fn queue_len(harness: &Harness<'static, StanceApp>) -> usize {
-    harness.state().adjudication_queue().0.len()
+    adjudication::queue(harness.state().project()).len()
+}
+
+/// The queue, and the current item's place in it as the compare view shows it ("item 2 of 4").
+fn queue_and_position(harness: &Harness<'static, StanceApp>) -> (Vec<Item>, usize) {
+    let queue = adjudication::queue(harness.state().project());
+    let shown = (harness.query_all_by_label_contains(" of "))
+        .filter_map(|n| n.value())
+        .find(|text| text.starts_with("item "))
+        .unwrap_or_default();
+    let number = shown.trim_start_matches("item ").split(" of ").next();
+    let position = number.and_then(|n| n.parse::<usize>().ok()).unwrap();
+    (queue, position - 1)
+}
+
+fn current_position(harness: &Harness<'static, StanceApp>) -> usize {
+    queue_and_position(harness).1
+}
+
+/// True while the compare view (not the article) is shown.
+fn is_compare_view(harness: &Harness<'static, StanceApp>) -> bool {
+    harness.query_by_label_contains("Adjudication:").is_some()
 }
 
 fn annotator(harness: &Harness<'static, StanceApp>, id: AnnotationId) -> Option<String> {
@@ -126,15 +151,15 @@ fn a_queue_of_three_disagreements_is_decided_by_keyboard_and_undone_one_at_a_tim
     let ids = marks.ids.clone();
     let mut harness = harness(StanceApp::with_project(marks.project));
     ctrl(&mut harness, Key::Num3);
-    assert!(harness.state().is_compare_view());
+    assert!(is_compare_view(&harness));
     assert_eq!(queue_len(&harness), 3);
 
     // A tag hotkey does nothing here, even with text selected.
-    let count = harness.state().project().annotations.len();
+    let count = harness.state().project().annotations().len();
     let selection = span_of(harness.state().project(), "talks");
     harness.state_mut().set_text_selection(Some(selection));
     press(&mut harness, Key::Num2);
-    assert_eq!(harness.state().project().annotations.len(), count);
+    assert_eq!(harness.state().project().annotations().len(), count);
 
     // In text order: only Alice marked "substantive": reject it.
     press(&mut harness, Key::R);
@@ -211,50 +236,52 @@ fn a_merge_conflict_is_skipped_with_tab_kept_both_ways_and_edited_in_the_article
     let ours = marks.project.annotation(id).unwrap().clone();
     let mut theirs = ours.clone();
     theirs.tag = "position".to_owned();
-    marks.project.conflicts.push(Conflict {
-        reason: ConflictReason::Changed {
-            fields: vec!["tag".to_owned()],
-        },
-        versions: Versions::Annotation(Box::new(Sides {
-            base: None,
-            ours: Some(ours.clone()),
-            theirs: Some(theirs),
-        })),
+    marks.project.rebuild(|parts| {
+        parts.conflicts.push(Conflict {
+            reason: ConflictReason::Changed {
+                fields: vec!["tag".to_owned()],
+            },
+            versions: Versions::Annotation(Box::new(Sides {
+                base: None,
+                ours: Some(ours.clone()),
+                theirs: Some(theirs),
+            })),
+        });
     });
     let mut harness = harness(StanceApp::with_project(marks.project));
     ctrl(&mut harness, Key::Num3);
-    let (queue, position) = harness.state().adjudication_queue();
+    let (queue, position) = queue_and_position(&harness);
     assert_eq!(queue.len(), 4);
     assert_eq!((&queue[0], position), (&Item::Conflict { index: 0 }, 0));
-    let builds = harness.state().compare_builds();
+    let builds = compare_builds(harness.state());
     harness.run();
     assert_eq!(
-        harness.state().compare_builds(),
+        compare_builds(harness.state()),
         builds,
         "figures are cached"
     );
 
     press(&mut harness, Key::Tab);
-    assert_eq!(harness.state().adjudication_queue().1, 1);
+    assert_eq!(current_position(&harness), 1);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     harness.run();
-    assert_eq!(harness.state().adjudication_queue().1, 0);
+    assert_eq!(current_position(&harness), 0);
 
-    let count = harness.state().project().annotations.len();
+    let count = harness.state().project().annotations().len();
     press(&mut harness, Key::H);
     let project = harness.state().project();
-    assert!(project.conflicts.is_empty());
-    assert_eq!(project.annotations.len(), count + 1);
+    assert!(project.conflicts().is_empty());
+    assert_eq!(project.annotations().len(), count + 1);
     assert!(
         project
-            .annotations
+            .annotations()
             .iter()
             .any(|a| a.tag == "position" && a.ranges == ours.ranges)
     );
-    assert!(harness.state().compare_builds() > builds);
+    assert!(compare_builds(harness.state()) > builds);
 
     press(&mut harness, Key::E);
-    assert!(!harness.state().is_compare_view());
+    assert!(!is_compare_view(&harness));
     assert!(harness.state().selected_annotation().is_some());
 }
 
@@ -268,7 +295,7 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     let mut bob = sample_project();
     bob.apply(bob.add_actor(Actor::new("moscow", None)).unwrap())
         .unwrap();
-    let moscow = bob.actors[0].id;
+    let moscow = bob.actors()[0].id;
     let (first, second) = (span_of(&bob, PHRASES[1]), span_of(&bob, PHRASES[2]));
     add(&mut bob, "bob", "position", first, None);
     add(&mut bob, "bob", "claim", second, Some(moscow));
@@ -279,7 +306,7 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     let script = stance::ui::file_dialog::ScriptedDialogs::new();
     let app = StanceApp::new(alice, None, Box::new(script.clone()));
     let mut harness = harness(app);
-    let count = harness.state().project().annotations.len();
+    let count = harness.state().project().annotations().len();
     script.answer(&path);
     harness.state_mut().queue(stance::ui::Action::Command(
         stance::ui::Command::CompareWith,
@@ -292,10 +319,10 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
         request.purpose,
         stance::ui::file_dialog::DialogPurpose::CompareWith
     );
-    assert!(harness.state().is_compare_view());
+    assert!(is_compare_view(&harness));
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), count + 2);
-    let brought: Vec<_> = (project.annotations.iter())
+    assert_eq!(project.annotations().len(), count + 2);
+    let brought: Vec<_> = (project.annotations().iter())
         .filter(|a| a.annotator.as_deref() == Some("bob"))
         .collect();
     assert_eq!(brought.len(), 2);
@@ -307,13 +334,13 @@ fn compare_with_brings_in_another_annotators_file_as_one_undo_step() {
     // Tag and holder differ, and Alice alone marked two phrases.
     assert_eq!(queue_len(&harness), 4);
     ctrl(&mut harness, Key::Z);
-    assert_eq!(harness.state().project().annotations.len(), count);
+    assert_eq!(harness.state().project().annotations().len(), count);
 }
 
 #[test]
 fn the_compare_view_opens_on_the_document_of_the_item_its_keys_decide() {
     let mut project = three_disagreements().project;
-    let first = project.documents[0].id;
+    let first = project.documents()[0].id;
     let other = stance::model::Document::new("Other", "Nothing was said here.".to_owned());
     let other_id = other.id;
     project.apply(project.add_document(other)).unwrap();
@@ -334,7 +361,7 @@ fn ctrl_r_in_the_compare_view_adds_no_hidden_selection_as_a_range() {
     let selection = span_of(harness.state().project(), "talks");
     harness.state_mut().set_text_selection(Some(selection));
     ctrl(&mut harness, Key::Num3);
-    assert!(harness.state().is_compare_view());
+    assert!(is_compare_view(&harness));
     assert_eq!(harness.state().selected_annotation(), Some(id));
     ctrl(&mut harness, Key::R);
     let ranges = &harness.state().project().annotation(id).unwrap().ranges;
@@ -354,12 +381,12 @@ fn picking_another_document_in_the_compare_view_makes_its_first_item_current() {
     project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     let mut harness = harness(StanceApp::with_project(project));
     ctrl(&mut harness, Key::Num3);
-    assert_eq!(harness.state().adjudication_queue().1, 0);
+    assert_eq!(current_position(&harness), 0);
     harness
         .state_mut()
         .queue(stance::ui::Action::ShowDocument(other_id));
     harness.run();
-    let (queue, position) = harness.state().adjudication_queue();
+    let (queue, position) = queue_and_position(&harness);
     let Some(Item::Disagreement(d)) = queue.get(position) else {
         panic!("no disagreement at {position}: {queue:?}");
     };
@@ -379,7 +406,7 @@ fn the_lanes_and_the_figures_fit_beside_the_sidebar_in_a_narrow_window() {
         );
     harness.run();
     ctrl(&mut harness, Key::Num3);
-    assert!(harness.state().is_compare_view());
+    assert!(is_compare_view(&harness));
     let sidebar_left = harness.get_by_label("Annotations").rect().left();
     // The agreement table is wider than the view: it scrolls instead of widening the lanes.
     harness.get_by_label("Cohen kappa holder");
@@ -403,9 +430,9 @@ fn tab_walks_the_queue_without_moving_the_keyboard_focus() {
     let marks = three_disagreements();
     let mut harness = harness(StanceApp::with_project(marks.project));
     ctrl(&mut harness, Key::Num3);
-    assert_eq!(harness.state().adjudication_queue().1, 0);
+    assert_eq!(current_position(&harness), 0);
     press(&mut harness, Key::Tab);
-    assert_eq!(harness.state().adjudication_queue().1, 1);
+    assert_eq!(current_position(&harness), 1);
     // egui's focus cycling used to take the Tab too and focus the File menu.
     assert_eq!(harness.ctx.memory(egui::Memory::focused), None);
 }
@@ -425,7 +452,7 @@ fn is_enabled(harness: &Harness<'static, StanceApp>, label: &str) -> bool {
 #[test]
 fn decision_keys_wait_while_the_current_item_is_in_a_document_not_shown() {
     let mut project = three_disagreements().project;
-    let first = project.documents[0].id;
+    let first = project.documents()[0].id;
     let other = stance::model::Document::new("Quiet day", "Nothing was said here.".to_owned());
     let other_id = other.id;
     project.apply(project.add_document(other)).unwrap();
@@ -442,20 +469,20 @@ fn decision_keys_wait_while_the_current_item_is_in_a_document_not_shown() {
         .queue(stance::ui::Action::ShowDocument(other_id));
     harness.run();
     assert_eq!(harness.state().current_document(), Some(other_id));
-    let title = harness.state().project().documents[0].title.clone();
+    let title = harness.state().project().documents()[0].title.clone();
     assert!(shows_text(&harness, &format!("{notice}{title}\"")));
     assert!(!is_enabled(&harness, "R: reject"));
-    let annotations = harness.state().project().annotations.clone();
+    let annotations = harness.state().project().annotations().to_vec();
     for key in [Key::A, Key::B, Key::H, Key::R] {
         press(&mut harness, key);
     }
     assert_eq!(queue_len(&harness), 3);
-    assert_eq!(harness.state().project().annotations, annotations);
+    assert_eq!(harness.state().project().annotations(), annotations);
 
     // N goes to the item rather than past it; then R decides what the lanes show.
     press(&mut harness, Key::N);
     assert_eq!(harness.state().current_document(), Some(first));
-    assert_eq!(harness.state().adjudication_queue().1, 0);
+    assert_eq!(current_position(&harness), 0);
     assert!(is_enabled(&harness, "R: reject"));
     press(&mut harness, Key::R);
     assert_eq!(queue_len(&harness), 2);

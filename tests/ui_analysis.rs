@@ -1,7 +1,10 @@
 //! The analysis view in the real app: Ctrl+2 opens it, clicking a map cell lists its
 //! evidence, clicking a quote shows the statement in the article; the timeline lists the
 //! marks of dated documents in date order.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -11,7 +14,8 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stance::analysis::{PositionMap, TagKind};
-use stance::app::{MainView, StanceApp};
+use stance::app::StanceApp;
+use stance::bench::probe::analysis_view;
 use stance::io::load_project;
 use stance::model::{Actor, Annotation, AnnotationId, Document, Issue, Project, Stance};
 use stance::ui::analysis::{AnalysisTab, Picked};
@@ -59,18 +63,18 @@ fn clicking_a_cell_lists_its_evidence_and_a_quote_opens_in_the_article() {
     let mut harness = common::harness(StanceApp::with_project(project));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     harness.run();
-    assert_eq!(harness.state().main_view(), MainView::Analysis);
-    assert_eq!(harness.state().analysis_view().tab(), AnalysisTab::Map);
+    assert!(is_analysis_shown(&harness));
+    assert_eq!(analysis_view(harness.state()).tab(), AnalysisTab::Map);
 
     let rect = {
         let app = harness.state();
-        app.analysis_view()
+        analysis_view(app)
             .cell_rect(app.project(), ushakov, framework)
             .expect("the cell is painted")
     };
     click_at(&mut harness, rect.center());
     assert_eq!(
-        harness.state().analysis_view().picked(),
+        analysis_view(harness.state()).picked(),
         Some(Picked::Cell {
             actor: ushakov,
             issue: framework
@@ -79,10 +83,15 @@ fn clicking_a_cell_lists_its_evidence_and_a_quote_opens_in_the_article() {
 
     harness.get_by_role_and_label(Role::Link, &quote).click();
     harness.run();
+    assert!(!is_analysis_shown(&harness));
     let app = harness.state();
-    assert_eq!(app.main_view(), MainView::Article);
     assert_eq!(app.current_document(), Some(document));
     assert_eq!(app.selected_annotation(), Some(concession_id));
+}
+
+/// True while the analysis view (its tabs) fills the centre instead of the article.
+fn is_analysis_shown(harness: &egui_kittest::Harness<'static, StanceApp>) -> bool {
+    common::shows(harness, "What changed")
 }
 
 /// Two articles, the later one first in the project, each with one position on one issue.
@@ -112,13 +121,17 @@ fn two_rounds() -> (Project, AnnotationId, AnnotationId) {
         a.issues = vec![issue.id];
         a.stance = Some(stance);
         ids.push(a.id);
-        project.annotations.push(a);
+        project.rebuild(|parts| {
+            parts.annotations.push(a);
+        });
     }
-    project.documents = vec![florida, geneva];
-    project.actors.push(umerov);
-    project.issues.push(issue);
-    project.sort_annotations();
-    project.touch();
+    project.rebuild(|parts| parts.documents = vec![florida, geneva]);
+    project.rebuild(|parts| {
+        parts.actors.push(umerov);
+    });
+    project.rebuild(|parts| {
+        parts.issues.push(issue);
+    });
     assert!(project.problems().is_empty(), "{:?}", project.problems());
     (project, ids[1], ids[0])
 }
@@ -131,17 +144,17 @@ fn the_timeline_lists_the_marks_of_two_dated_documents_in_date_order() {
     harness.run();
     harness.get_by_label("Timeline").click();
     harness.run();
-    assert_eq!(harness.state().analysis_view().tab(), AnalysisTab::Timeline);
+    assert_eq!(analysis_view(harness.state()).tab(), AnalysisTab::Timeline);
     assert_eq!(
-        harness.state().analysis_view().painted_marks(),
+        analysis_view(harness.state()).painted_marks(),
         [geneva, florida]
     );
 
     // Clicking the later mark picks it; its quote opens the Florida article.
-    let rect = harness.state().analysis_view().mark_rect(florida).unwrap();
+    let rect = analysis_view(harness.state()).mark_rect(florida).unwrap();
     click_at(&mut harness, rect.center());
     assert_eq!(
-        harness.state().analysis_view().picked(),
+        analysis_view(harness.state()).picked(),
         Some(Picked::Mark(florida))
     );
     harness
@@ -149,32 +162,26 @@ fn the_timeline_lists_the_marks_of_two_dated_documents_in_date_order() {
         .click();
     harness.run();
     assert_eq!(harness.state().selected_annotation(), Some(florida));
-    assert_eq!(harness.state().main_view(), MainView::Article);
+    assert!(!is_analysis_shown(&harness));
 
     // Ctrl+1 and Ctrl+2 switch between the views; the map is built once, not per frame.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
-    harness
-        .state_mut()
-        .analysis_view_mut()
-        .set_tab(AnalysisTab::Map);
     harness.run();
-    let builds = harness.state().analysis_view().map_builds();
+    harness.get_by_label("Position map").click();
+    harness.run();
+    let builds = analysis_view(harness.state()).map_builds();
     assert!(builds >= 1);
     assert_eq!(
-        harness
-            .state()
-            .analysis_view()
-            .last_stats()
-            .map_rows_painted,
+        analysis_view(harness.state()).last_stats().map_rows_painted,
         1
     );
     for _ in 0..5 {
         harness.step();
     }
-    assert_eq!(harness.state().analysis_view().map_builds(), builds);
+    assert_eq!(analysis_view(harness.state()).map_builds(), builds);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
-    assert_eq!(harness.state().main_view(), MainView::Article);
+    assert!(!is_analysis_shown(&harness));
 }
 
 #[test]
@@ -192,8 +199,8 @@ fn article_keys_do_nothing_while_the_analysis_view_hides_the_article() {
     harness.state_mut().set_text_selection(Some(selection));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     harness.run();
-    assert_eq!(harness.state().main_view(), MainView::Analysis);
-    let before = harness.state().project().annotations.clone();
+    assert!(is_analysis_shown(&harness));
+    let before = harness.state().project().annotations().to_vec();
 
     let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
     let presses = [
@@ -216,9 +223,9 @@ fn article_keys_do_nothing_while_the_analysis_view_hides_the_article() {
         harness.key_press_modifiers(modifiers, key);
         harness.run();
     }
-    assert_eq!(harness.state().main_view(), MainView::Analysis);
-    assert_eq!(harness.state().project().annotations, before);
-    assert_eq!(harness.state().link_mode(), None);
+    assert!(is_analysis_shown(&harness));
+    assert_eq!(harness.state().project().annotations(), before);
+    assert!(!common::shows_text(&harness, "Linking:"));
     assert!(!harness.ctx.text_edit_focused(), "Enter focused the note");
 
     // Back in the article, the same selection is tagged by its key.
@@ -228,7 +235,7 @@ fn article_keys_do_nothing_while_the_analysis_view_hides_the_article() {
     harness.key_press(Key::Num1);
     harness.run();
     assert_eq!(
-        harness.state().project().annotations.len(),
+        harness.state().project().annotations().len(),
         before.len() + 1
     );
 }

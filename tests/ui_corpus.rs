@@ -1,18 +1,24 @@
 //! The corpus in the real app: search all documents (Ctrl+Shift+F), walk the hits, annotate
 //! them all in one undo step; step through documents with Ctrl+PageDown / Ctrl+PageUp.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
 use std::path::Path;
 
+use chrono::Utc;
 use common::harness;
 use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::analysis::{SearchQuery, search_project};
 use stance::app::StanceApp;
 use stance::model::Project;
 use stance::ui::Action;
+use stance::ui::corpus_search::CorpusSearchPanel;
 
 /// The test corpus (four short articles written for the tests), imported.
 fn corpus() -> Project {
@@ -61,17 +67,17 @@ fn search_walk_annotate_all_and_undo_in_one_step() {
         .state_mut()
         .queue(Action::TagSelection("claim".to_owned()));
     harness.run();
-    assert_eq!(harness.state().project().annotations.len(), 1);
+    assert_eq!(harness.state().project().annotations().len(), 1);
     let tagged_by_hand = harness.state().project().clone();
 
     harness.get_by_label("Annotate all (5)").click();
     harness.run();
     let after = harness.state().project();
-    assert_eq!(after.annotations.len(), 5);
-    assert!(after.annotations.iter().all(|a| a.tag == "claim"));
+    assert_eq!(after.annotations().len(), 5);
+    assert!(after.annotations().iter().all(|a| a.tag == "claim"));
     assert!(
         after
-            .annotations
+            .annotations()
             .iter()
             .all(|a| a.quote.to_lowercase() == "ceasefire")
     );
@@ -91,7 +97,7 @@ fn search_walk_annotate_all_and_undo_in_one_step() {
 #[test]
 fn ctrl_page_down_and_up_step_through_the_document_list() {
     let project = corpus();
-    let ids: Vec<_> = project.documents.iter().map(|d| d.id).collect();
+    let ids: Vec<_> = project.documents().iter().map(|d| d.id).collect();
     let mut harness = harness(StanceApp::with_project(project));
     assert_eq!(harness.state().current_document(), Some(ids[0]));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
@@ -142,8 +148,8 @@ fn a_folder_of_brat_folders_offers_them_and_imports_the_ones_kept() {
     harness.get_by_label("Import 2").click();
     harness.run();
     let expected =
-        before.documents.len() + pairs("corpora-CoNLL-ST_2002-esp") + pairs("corpora-TDT");
-    assert_eq!(harness.state().project().documents.len(), expected);
+        before.documents().len() + pairs("corpora-CoNLL-ST_2002-esp") + pairs("corpora-TDT");
+    assert_eq!(harness.state().project().documents().len(), expected);
     assert!(
         harness
             .query_by_label("Import which brat folders?")
@@ -157,7 +163,7 @@ fn a_folder_of_brat_folders_offers_them_and_imports_the_ones_kept() {
 #[test]
 fn the_document_filter_narrows_the_list_and_the_keys_follow_it() {
     let project = corpus();
-    let geneva = project.documents[1].id;
+    let geneva = project.documents()[1].id;
     let mut harness = harness(StanceApp::with_project(project));
     harness.get_by_label("Filter").click();
     harness.run();
@@ -171,4 +177,51 @@ fn the_document_filter_narrows_the_list_and_the_keys_follow_it() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     harness.run();
     assert_eq!(harness.state().current_document(), Some(geneva));
+}
+
+/// The corpus search panel alone, over a project the test changes between frames.
+struct Searching {
+    panel: CorpusSearchPanel,
+    project: Project,
+}
+
+#[test]
+fn corpus_search_hits_are_dropped_after_a_document_text_changes() {
+    let query = SearchQuery::plain("ceasefire");
+    let project = corpus();
+    let hits = search_project(&project, &query).unwrap();
+    assert_eq!(hits.len(), 5);
+    let mut panel = CorpusSearchPanel::default();
+    panel.open();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_ui_state(
+            |ui, state: &mut Searching| {
+                let _actions = state.panel.ui(ui, &state.project);
+            },
+            Searching { panel, project },
+        );
+    harness.run();
+    harness.event(Event::Text("ceasefire".to_owned()));
+    harness.run();
+    harness.get_by_label("5 hit(s) in 3 document(s)");
+
+    // The text of a document with hits is replaced, as Re-anchor replaces it: a tag or a
+    // note would leave the hits alone, but these point into text that is gone.
+    let changed = hits[0].document;
+    let state = harness.state_mut();
+    let (_, edit) = (state.project)
+        .reanchor_document(changed, "The delegations met again on Friday.", Utc::now())
+        .unwrap();
+    state.project.apply(edit).unwrap();
+    harness.run();
+
+    let now = search_project(&harness.state().project, &query).unwrap();
+    assert!(now.len() < hits.len());
+    assert!(now.iter().all(|h| h.document != changed));
+    assert_eq!(harness.state().panel.hits(), now.as_slice());
+    let documents = (now.iter().map(|h| h.document))
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    harness.get_by_label(&format!("{} hit(s) in {documents} document(s)", now.len()));
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 use egui::{Color32, FontFamily, FontId};
 use egui_kittest::Harness;
 use stance::app::StanceApp;
-use stance::io::article::document_from_text;
+use stance::io::formats::article::document_from_text;
 use stance::model::Project;
 use stance::ui::fonts::{
     SCRIPT_PROBES, discovered_font_names, install_system_fonts, missing_glyphs,

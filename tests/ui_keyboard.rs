@@ -2,16 +2,20 @@
 //! tag key to tag; Alt(+Shift)+arrows to nudge the selected annotation; Enter/Down in the Find
 //! box; undo of a delete selecting what came back; and Save refusing to overwrite a project
 //! whose article text was changed outside Stance.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
 use chrono::Utc;
-use common::harness;
+use common::{harness, shows};
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
+use stance::bench::probe::{article_caret, article_caret_rect, article_char_rect};
 use stance::model::{AnnotationId, Edit, Project, Span};
 use stance::ui::file_dialog::ScriptedDialogs;
 
@@ -35,7 +39,7 @@ fn press(harness: &mut Harness<'static, StanceApp>, modifiers: Modifiers, key: K
 }
 
 fn find(project: &Project, phrase: &str) -> Span {
-    project.documents[0].find(phrase, 0).unwrap()
+    project.documents()[0].find(phrase, 0).unwrap()
 }
 
 fn quote_of(harness: &Harness<'static, StanceApp>, id: AnnotationId) -> String {
@@ -51,7 +55,7 @@ fn quote_of(harness: &Harness<'static, StanceApp>, id: AnnotationId) -> String {
 /// The sample project with one annotation per phrase (tagged claim).
 fn annotated(phrases: &[&str]) -> (Project, Vec<AnnotationId>) {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut ids = Vec::new();
     for phrase in phrases {
         let span = find(&project, phrase);
@@ -71,14 +75,11 @@ fn a_clicked_caret_shift_arrows_and_a_tag_key_make_one_annotation() {
     let mut harness = harness(StanceApp::with_project(project));
 
     // Click just before "urging": the caret sits there, painted where the char starts.
-    let rect = harness.state().article_char_rect(phrase.start).unwrap();
+    let rect = article_char_rect(harness.state(), phrase.start).unwrap();
     click_at(&mut harness, rect.left_center() + egui::vec2(1.0, 0.0));
-    assert_eq!(harness.state().article_caret(), Some(phrase.start));
+    assert_eq!(article_caret(harness.state()), Some(phrase.start));
     assert_eq!(harness.state().text_selection(), None);
-    let caret = harness
-        .state()
-        .article_caret_rect()
-        .expect("the caret is painted");
+    let caret = article_caret_rect(harness.state()).expect("the caret is painted");
     assert!(
         (caret.center().x - rect.left()).abs() < 3.0 && rect.y_range().contains(caret.center().y),
         "caret {caret:?} is not at the start of {rect:?}"
@@ -111,17 +112,17 @@ fn a_clicked_caret_shift_arrows_and_a_tag_key_make_one_annotation() {
     press(&mut harness, Modifiers::NONE, Key::Num2);
     harness.run();
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 1);
-    let tagged = &project.annotations[0];
+    assert_eq!(project.annotations().len(), 1);
+    let tagged = &project.annotations()[0];
     assert_eq!(tagged.tag, "position");
     assert_eq!(tagged.quote, "urging Russia to commit");
     assert_eq!(harness.state().selected_annotation(), Some(tagged.id));
     // The caret stays where the selection ended, ready for the next one.
-    assert_eq!(harness.state().article_caret(), Some(commit));
+    assert_eq!(article_caret(harness.state()), Some(commit));
 
     // One undo step.
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert!(harness.state().project().annotations.is_empty());
+    assert!(harness.state().project().annotations().is_empty());
     assert!(!harness.state().history().can_undo());
 }
 
@@ -130,12 +131,12 @@ fn plain_arrows_move_the_caret_and_shift_up_down_select_lines() {
     let project = sample_project();
     let at = find(&project, "Kremlin").start;
     let mut harness = harness(StanceApp::with_project(project));
-    let rect = harness.state().article_char_rect(at).unwrap();
+    let rect = article_char_rect(harness.state(), at).unwrap();
     click_at(&mut harness, rect.left_center() + egui::vec2(1.0, 0.0));
     press(&mut harness, Modifiers::NONE, Key::ArrowRight);
-    assert_eq!(harness.state().article_caret(), Some(at + 1));
+    assert_eq!(article_caret(harness.state()), Some(at + 1));
     press(&mut harness, Modifiers::COMMAND, Key::ArrowLeft);
-    assert_eq!(harness.state().article_caret(), Some(at));
+    assert_eq!(article_caret(harness.state()), Some(at));
     press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
     let selection = harness
         .state()
@@ -146,7 +147,7 @@ fn plain_arrows_move_the_caret_and_shift_up_down_select_lines() {
     // Right on a selection goes to its end and drops it.
     press(&mut harness, Modifiers::NONE, Key::ArrowRight);
     assert_eq!(harness.state().text_selection(), None);
-    assert_eq!(harness.state().article_caret(), Some(selection.end));
+    assert_eq!(article_caret(harness.state()), Some(selection.end));
 }
 
 #[test]
@@ -207,7 +208,7 @@ fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
     let start = project.annotation(abraham).unwrap().ranges[0].start;
     let mut harness = harness(StanceApp::with_project(project));
     // Far down the article: off screen until the result is chosen.
-    assert!(harness.state().article_char_rect(start).is_none());
+    assert!(article_char_rect(harness.state(), start).is_none());
     for key in [Key::Enter, Key::ArrowDown] {
         press(&mut harness, Modifiers::NONE, Key::Escape);
         press(&mut harness, Modifiers::COMMAND, Key::F);
@@ -226,7 +227,7 @@ fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
         );
         // The article scrolled to it.
         assert!(
-            harness.state().article_char_rect(start).is_some(),
+            article_char_rect(harness.state(), start).is_some(),
             "{key:?}: the result is not on screen"
         );
         // The box let go of the keyboard: K moves within the (one-row) list.
@@ -241,7 +242,7 @@ fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
                 scroll_article: true,
             });
         harness.run();
-        assert!(harness.state().article_char_rect(start).is_none());
+        assert!(article_char_rect(harness.state(), start).is_none());
     }
 }
 
@@ -249,7 +250,7 @@ fn enter_or_down_in_the_find_box_goes_to_the_first_result() {
 fn undoing_a_delete_selects_the_restored_annotation() {
     let (project, _) = annotated(&["Vladimir Putin", "Kremlin", "Abraham Accords"]);
     // The list runs in text order, the project's canonical order.
-    let ids: Vec<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let ids: Vec<AnnotationId> = project.annotations().iter().map(|a| a.id).collect();
     let last = ids[2];
     let start = project.annotation(last).unwrap().ranges[0].start;
     let mut harness = harness(StanceApp::with_project(project));
@@ -263,19 +264,21 @@ fn undoing_a_delete_selects_the_restored_annotation() {
     press(&mut harness, Modifiers::NONE, Key::K);
     press(&mut harness, Modifiers::NONE, Key::K);
     assert_eq!(harness.state().selected_annotation(), Some(ids[0]));
-    assert!(harness.state().article_char_rect(start).is_none());
+    assert!(article_char_rect(harness.state(), start).is_none());
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().selected_annotation(), Some(last));
-    assert!(harness.state().article_char_rect(start).is_some());
+    assert!(article_char_rect(harness.state(), start).is_some());
 }
 
 #[test]
 fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
     let (mut project, _) = annotated(&["Kremlin"]);
-    let text = project.documents[0].text.clone();
-    project.documents[0].text = format!("Update: new details below.\n\n{text}");
+    let text = project.documents()[0].text.clone();
+    project.rebuild(|parts| {
+        parts.documents[0].text = format!("Update: new details below.\n\n{text}");
+    });
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("edited.ron");
     stance::io::save_project(&path, &project).unwrap();
@@ -287,7 +290,7 @@ fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
     script.answer(&path);
     press(&mut harness, Modifiers::COMMAND, Key::O);
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label("Close").click();
     harness.run();
 
@@ -303,7 +306,7 @@ fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
     harness.run();
     assert_eq!(std::fs::read(&path).unwrap(), on_disk);
     assert!(harness.state().history().is_dirty());
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label_contains("Not saved");
 
     // Once re-anchored, Save writes the file and the status bar says Saved.
@@ -322,7 +325,7 @@ fn save_refuses_to_overwrite_a_project_whose_text_changed_outside() {
             .is_none()
     );
     let reloaded = stance::io::load_project(&path).unwrap();
-    assert!(reloaded.project.documents[0].hash_matches());
+    assert!(reloaded.project.documents()[0].hash_matches());
 }
 
 #[test]
@@ -341,7 +344,7 @@ fn slash_finds_text_then_shift_arrows_extend_and_a_tag_key_tags() {
     harness.run();
     let found = Span::new(phrase.start, phrase.start + "urging Russia".chars().count());
     assert_eq!(harness.state().text_selection(), Some(found));
-    assert!(harness.state().article_char_rect(found.start).is_some());
+    assert!(article_char_rect(harness.state(), found.start).is_some());
 
     // The article has the keyboard: extend by two words and tag.
     let word = Modifiers::SHIFT | Modifiers::COMMAND;
@@ -350,9 +353,9 @@ fn slash_finds_text_then_shift_arrows_extend_and_a_tag_key_tags() {
     assert_eq!(harness.state().text_selection(), Some(phrase));
     press(&mut harness, Modifiers::NONE, Key::Num1);
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 1);
-    assert_eq!(project.annotations[0].quote, "urging Russia to commit");
-    assert_eq!(project.annotations[0].tag, "claim");
+    assert_eq!(project.annotations().len(), 1);
+    assert_eq!(project.annotations()[0].quote, "urging Russia to commit");
+    assert_eq!(project.annotations()[0].tag, "claim");
 
     // A query with no match says so and keeps the bar open; Esc closes it.
     harness.key_press(Key::Slash);
@@ -364,5 +367,5 @@ fn slash_finds_text_then_shift_arrows_extend_and_a_tag_key_tags() {
     harness.get_by_label("No match");
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(harness.query_by_label("Find in text").is_none());
-    assert_eq!(harness.state().project().annotations.len(), 1);
+    assert_eq!(harness.state().project().annotations().len(), 1);
 }

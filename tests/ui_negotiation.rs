@@ -1,24 +1,28 @@
 //! The format-2 workbench driven like a user: issues typed in the editor, linking by keyboard,
 //! the Schema window's tags and hotkeys. Asserts on the model.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
 use chrono::Utc;
-use common::harness;
+use common::{harness, shows, shows_text};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
 use stance::model::{AnnotationId, Attribution, Edit, Project, Stance};
+use stance::ui::link_popup::annotation_label;
 use stance::ui::sidebar::row_label;
 use stance::ui::{Action, Command, SchemaAction};
 
 /// Ushakov's concession and the statement it answers, as two annotations.
 fn two_annotations() -> (Project, [AnnotationId; 2]) {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut ids = Vec::new();
     for (phrase, tag) in [
         (
@@ -27,7 +31,7 @@ fn two_annotations() -> (Project, [AnnotationId; 2]) {
         ),
         ("A compromise option has not yet been found", "claim"),
     ] {
-        let span = project.documents[0].find(phrase, 0).unwrap();
+        let span = project.documents()[0].find(phrase, 0).unwrap();
         let a = project
             .new_annotation(doc, tag, vec![span], Utc::now())
             .unwrap();
@@ -83,7 +87,7 @@ fn an_issue_typed_in_the_editor_is_created_and_two_annotations_are_linked_by_key
     type_text(&mut harness, "Peace framework");
     // L while the field has focus types, it does not start linking.
     press(&mut harness, Key::L);
-    assert_eq!(harness.state().link_mode(), None);
+    assert!(!shows_text(&harness, "Linking:"));
     press(&mut harness, Key::Enter);
     let project = harness.state().project();
     let issue = project
@@ -98,27 +102,45 @@ fn an_issue_typed_in_the_editor_is_created_and_two_annotations_are_linked_by_key
     // relation type) link them.
     press(&mut harness, Key::Escape);
     press(&mut harness, Key::L);
-    assert_eq!(harness.state().link_mode(), Some((concession, None)));
+    // Linking starts from the selected annotation.
     harness.get_by_label_contains("Linking: click the annotation");
-    click_row(&mut harness, claim);
-    assert_eq!(harness.state().link_mode(), Some((concession, Some(claim))));
     assert_eq!(harness.state().selected_annotation(), Some(concession));
+    click_row(&mut harness, claim);
+    harness.get_by_label_contains("Linking: choose the relation type");
+    assert_eq!(harness.state().selected_annotation(), Some(concession));
+    // The popup names both ends: the concession links to the claim clicked.
     harness.get_by_label("Link as…");
+    let project = harness.state().project();
+    let (from, to) = (
+        annotation_label(project, concession),
+        annotation_label(project, claim),
+    );
+    // In the popup, around its "links to": the concession above, the claim below.
+    let links_to = harness.get_by_label("links to").rect();
+    let in_popup = |label: &str| -> Vec<egui::Rect> {
+        (harness.query_all_by_label(label))
+            .map(|n| n.rect())
+            .filter(|r| (r.center().y - links_to.center().y).abs() < 80.0)
+            .filter(|r| (r.center().x - links_to.center().x).abs() < 400.0)
+            .collect()
+    };
+    assert!(in_popup(&from).iter().any(|r| r.top() < links_to.top()));
+    assert!(in_popup(&to).iter().any(|r| r.top() > links_to.top()));
     press(&mut harness, Key::Num2);
 
     let app = harness.state();
     let project = app.project();
-    let kind = project.schema.relation_types[1].key.clone();
+    let kind = project.schema().relation_types[1].key.clone();
     assert_eq!(kind, "concedes-to");
-    assert_eq!(project.relations.len(), 1);
-    let relation = &project.relations[0];
+    assert_eq!(project.relations().len(), 1);
+    let relation = &project.relations()[0];
     assert_eq!(
         (relation.kind.as_str(), relation.from, relation.to),
         (kind.as_str(), concession, claim)
     );
     // The digit chose the relation type; it did not retag the selected annotation.
     assert_eq!(project.annotation(concession).unwrap().tag, "concession");
-    assert_eq!(app.link_mode(), None);
+    assert!(!shows_text(&harness, "Linking:"));
     // The editor lists the link, and following it selects the other end.
     let link = "concedes-to » “A compromise option";
     harness.get_by_label_contains(link).scroll_to_me();
@@ -131,7 +153,7 @@ fn an_issue_typed_in_the_editor_is_created_and_two_annotations_are_linked_by_key
     // The link is one undo step.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().project().relations.is_empty());
+    assert!(harness.state().project().relations().is_empty());
 }
 
 #[test]
@@ -142,8 +164,9 @@ fn esc_cancels_link_mode_without_linking() {
     press(&mut harness, Key::L);
     click_row(&mut harness, claim);
     press(&mut harness, Key::Escape);
-    assert_eq!(harness.state().link_mode(), None);
-    assert!(harness.state().project().relations.is_empty());
+    assert!(!shows_text(&harness, "Linking:"));
+    assert!(!shows(&harness, "Link as…"));
+    assert!(harness.state().project().relations().is_empty());
     assert_eq!(harness.state().selected_annotation(), Some(concession));
 }
 
@@ -178,7 +201,7 @@ fn a_tag_added_in_the_schema_window_tags_a_selection_with_its_hotkey() {
     let mut app = StanceApp::with_project(project);
     app.queue(Action::Command(Command::Schema));
     let mut harness = harness(app);
-    assert!(harness.state().is_schema_window_open());
+    assert!(shows(&harness, "Schema"));
 
     click_field(&mut harness, "Name");
     type_text(&mut harness, "Red line");
@@ -186,11 +209,11 @@ fn a_tag_added_in_the_schema_window_tags_a_selection_with_its_hotkey() {
     type_text(&mut harness, "4");
     harness.get_by_label("Add tag").click();
     harness.run();
-    let tag = harness.state().project().schema.get("red-line").cloned();
+    let tag = harness.state().project().schema().get("red-line").cloned();
     let tag = tag.expect("the tag was added");
     assert_eq!((tag.name.as_str(), tag.hotkey), ("Red line", Some('4')));
 
-    let span = harness.state().project().documents[0]
+    let span = harness.state().project().documents()[0]
         .find("urging Russia to commit to peace", 0)
         .unwrap();
     harness.state_mut().set_text_selection(Some(span));
@@ -198,7 +221,7 @@ fn a_tag_added_in_the_schema_window_tags_a_selection_with_its_hotkey() {
     press(&mut harness, Key::Num4);
     let project = harness.state().project();
     let tagged: Vec<_> = project
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.tag == "red-line")
         .collect();
@@ -212,7 +235,7 @@ fn a_clashing_hotkey_is_refused_with_the_reason_and_the_schema_is_unchanged() {
     let mut app = StanceApp::with_project(project);
     app.queue(Action::Command(Command::Schema));
     let mut harness = harness(app);
-    let before = harness.state().project().schema.clone();
+    let before = harness.state().project().schema().clone();
     let steps = harness.state().history().undo_label().map(str::to_owned);
 
     // J moves to the next annotation: Claim cannot have it.
@@ -232,7 +255,7 @@ fn a_clashing_hotkey_is_refused_with_the_reason_and_the_schema_is_unchanged() {
     harness.get_by_label("Add tag").click();
     harness.run();
 
-    assert_eq!(harness.state().project().schema, before);
+    assert_eq!(harness.state().project().schema(), &before);
     assert_eq!(
         harness.state().history().undo_label().map(str::to_owned),
         steps
@@ -252,19 +275,19 @@ fn a_retired_tag_keeps_its_annotations_but_its_hotkey_no_longer_tags() {
         harness
             .state()
             .project()
-            .schema
+            .schema()
             .get("claim")
             .unwrap()
             .retired
     );
 
-    let span = harness.state().project().documents[0]
+    let span = harness.state().project().documents()[0]
         .find("urging Russia to commit to peace", 0)
         .unwrap();
     harness.state_mut().set_text_selection(Some(span));
     harness.run();
     press(&mut harness, Key::Num1);
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 2);
+    assert_eq!(project.annotations().len(), 2);
     assert_eq!(project.annotation(claim).unwrap().tag, "claim");
 }

@@ -1,6 +1,9 @@
 //! A panic in the app writes a last snapshot of the unsaved project. Its own test binary:
 //! the panic hook is global to the process.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -48,7 +51,12 @@ fn a_panic_after_edits_leaves_a_snapshot_with_them() {
     drop(harness);
 
     let project = load_project(&snapshot).unwrap().project;
-    assert!(project.actors.iter().any(|a| a.name == "Before the crash"));
+    assert!(
+        project
+            .actors()
+            .iter()
+            .any(|a| a.name == "Before the crash")
+    );
     let listed = RecoveryDir::at(&data).unwrap().list().unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].header.project_path, None);

@@ -1,6 +1,9 @@
 //! The README's shortcut table is the one the app generates from its `Command` enum, so the
 //! documentation cannot drift from what the keys do.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use stance::model::TagSchema;
 use stance::ui::commands::{Command, shortcut_text, shortcuts_markdown};

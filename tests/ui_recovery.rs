@@ -1,7 +1,10 @@
 //! Never losing work, through the workbench: unsaved edits kept as recovery snapshots and
 //! restored at the next start, discarding, clean saves, files changed on disk, and reopening
 //! the last project where the user left it. Every test keeps its snapshots in a temp folder.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -9,11 +12,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::harness;
+use common::{harness, shows, shows_text};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
+use stance::bench::probe::article_scroll_offset_px;
 use stance::io::recovery::{AutosavePolicy, RecoveryDir};
 use stance::io::{load_project, save_project};
 use stance::model::{Project, Span};
@@ -61,6 +65,11 @@ fn crash(harness: Harness<'static, StanceApp>) {
     drop(harness);
 }
 
+/// True while the changed-on-disk prompt (or its "lose your changes?" step) is shown.
+fn is_disk_change_shown(harness: &Harness<'static, StanceApp>) -> bool {
+    shows_text(harness, "changed on disk") || shows(harness, "Reload and lose your changes?")
+}
+
 fn snapshot_count(data: &Path) -> usize {
     RecoveryDir::at(data).unwrap().list().unwrap().len()
 }
@@ -71,9 +80,9 @@ fn edits_to_a_saved_project_are_restored_after_a_crash() {
     let data = dir.path().join("recovery");
     let path = copied_sample(dir.path());
     let mut first = start(&data, Some(&path));
-    assert!(!first.state().is_offering_restore());
-    let id = first.state().project().annotations[0].id;
-    let deleted = first.state().project().annotations[1].id;
+    assert!(!shows(&first, "Restore unsaved work?"));
+    let id = first.state().project().annotations()[0].id;
+    let deleted = first.state().project().annotations()[1].id;
     act(
         &mut first,
         Action::SetNote(id, "Kept through a crash".to_owned()),
@@ -88,15 +97,15 @@ fn edits_to_a_saved_project_are_restored_after_a_crash() {
     crash(first);
 
     let mut second = start(&data, None);
-    assert!(second.state().is_offering_restore());
+    assert!(shows(&second, "Restore unsaved work?"));
     second.get_by_label("Restore unsaved work?");
     second.get_by_label(&path.display().to_string());
     second.get_by_label_contains("1 annotation changed, 1 deleted");
     second.get_by_label("Restore").click();
     second.run();
 
+    assert!(!shows(&second, "Restore unsaved work?"));
     let app = second.state();
-    assert!(!app.is_offering_restore());
     assert_eq!(app.path(), Some(path.as_path()));
     assert!(app.history().is_dirty(), "a restored project is unsaved");
     assert_eq!(
@@ -136,7 +145,7 @@ fn an_untitled_project_is_restored_after_a_crash() {
     first.state_mut().set_text_selection(Some(Span::new(0, 12)));
     act(&mut first, Action::TagSelection("claim".to_owned()));
     act(&mut first, Action::AddActor("Envoy".to_owned()));
-    let tagged = first.state().project().annotations.clone();
+    let tagged = first.state().project().annotations().to_vec();
     assert_eq!(tagged.len(), 1);
     crash(first);
 
@@ -147,8 +156,8 @@ fn an_untitled_project_is_restored_after_a_crash() {
     let app = second.state();
     assert_eq!(app.path(), None);
     assert!(app.history().is_dirty());
-    assert_eq!(app.project().annotations, tagged);
-    assert!(app.project().actors.iter().any(|a| a.name == "Envoy"));
+    assert_eq!(app.project().annotations(), tagged);
+    assert!(app.project().actors().iter().any(|a| a.name == "Envoy"));
 }
 
 #[test]
@@ -157,7 +166,7 @@ fn discard_deletes_the_snapshot_and_a_clean_save_deletes_it_too() {
     let data = dir.path().join("recovery");
     let path = copied_sample(dir.path());
     let mut first = start(&data, Some(&path));
-    let id = first.state().project().annotations[0].id;
+    let id = first.state().project().annotations()[0].id;
     act(&mut first, Action::SetNote(id, "Thrown away".to_owned()));
     crash(first);
     assert_eq!(snapshot_count(&data), 1);
@@ -165,7 +174,7 @@ fn discard_deletes_the_snapshot_and_a_clean_save_deletes_it_too() {
     let mut second = start(&data, None);
     second.get_by_label("Discard").click();
     second.run();
-    assert!(!second.state().is_offering_restore());
+    assert!(!shows(&second, "Restore unsaved work?"));
     assert!(!second.state().history().is_dirty());
     drop(second);
     assert_eq!(snapshot_count(&data), 0, "Discard deletes the snapshot");
@@ -194,42 +203,52 @@ fn a_file_changed_on_disk_offers_reload_and_a_save_asks_before_overwriting() {
     let path = copied_sample(dir.path());
     let mut harness = start(&data, Some(&path));
     harness.run();
-    assert!(!harness.state().is_disk_change_shown());
+    assert!(!is_disk_change_shown(&harness));
     // Touched, same bytes: not a change.
     let file = fs::File::options().write(true).open(&path).unwrap();
     file.set_modified(std::time::SystemTime::now() + Duration::from_secs(5))
         .unwrap();
     drop(file);
     harness.run();
-    assert!(!harness.state().is_disk_change_shown());
+    assert!(!is_disk_change_shown(&harness));
 
     // Another program saves the file: with no unsaved edits, Reload.
     let mut theirs = load_project(&path).unwrap().project;
-    theirs.title = "Their version".to_owned();
+    theirs
+        .apply(stance::model::Edit::SetTitle("Their version".to_owned()))
+        .unwrap();
     save_project(&path, &theirs).unwrap();
     harness.run();
-    assert!(harness.state().is_disk_change_shown());
+    assert!(is_disk_change_shown(&harness));
     harness.get_by_label("Reload").click();
     harness.run();
-    assert_eq!(harness.state().project().title, "Their version");
-    assert!(!harness.state().is_disk_change_shown());
+    assert_eq!(harness.state().project().title(), "Their version");
+    assert!(!is_disk_change_shown(&harness));
 
     // With unsaved edits: keep mine, and the next Save asks before overwriting.
-    let id = harness.state().project().annotations[0].id;
+    let id = harness.state().project().annotations()[0].id;
     act(&mut harness, Action::SetNote(id, "Mine".to_owned()));
-    theirs.title = "Their second version".to_owned();
+    theirs
+        .apply(stance::model::Edit::SetTitle(
+            "Their second version".to_owned(),
+        ))
+        .unwrap();
     save_project(&path, &theirs).unwrap();
     harness.run();
-    assert!(harness.state().is_disk_change_shown());
+    assert!(is_disk_change_shown(&harness));
     harness.get_by_label("Save As…");
     harness.get_by_label("Keep mine").click();
     harness.run();
-    assert!(!harness.state().is_disk_change_shown(), "not asked again");
+    assert!(!is_disk_change_shown(&harness), "not asked again");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert_eq!(harness.state().save_conflict(), Some(path.as_path()));
+    harness.get_by_label("Overwrite changes made elsewhere?");
+    harness.get_by_label_contains(&format!(
+        "{} was changed by another program",
+        path.display()
+    ));
     assert_eq!(
-        load_project(&path).unwrap().project.title,
+        load_project(&path).unwrap().project.title(),
         "Their second version",
         "nothing was overwritten"
     );
@@ -246,10 +265,12 @@ fn reloading_over_unsaved_edits_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = copied_sample(dir.path());
     let mut harness = start(&dir.path().join("recovery"), Some(&path));
-    let id = harness.state().project().annotations[0].id;
+    let id = harness.state().project().annotations()[0].id;
     act(&mut harness, Action::SetNote(id, "Mine".to_owned()));
     let mut theirs = load_project(&path).unwrap().project;
-    theirs.title = "Theirs".to_owned();
+    theirs
+        .apply(stance::model::Edit::SetTitle("Theirs".to_owned()))
+        .unwrap();
     save_project(&path, &theirs).unwrap();
     harness.run();
     harness.get_by_label("Reload…").click();
@@ -270,7 +291,7 @@ fn reloading_over_unsaved_edits_asks_first() {
     harness.run();
     harness.get_by_label("Reload and lose changes").click();
     harness.run();
-    assert_eq!(harness.state().project().title, "Theirs");
+    assert_eq!(harness.state().project().title(), "Theirs");
     assert!(!harness.state().history().is_dirty());
 }
 
@@ -306,7 +327,7 @@ fn the_last_project_reopens_with_its_selection() {
         harness(app)
     };
     // One far down the article, so reaching it scrolls.
-    let id = first.state().project().annotations.last().unwrap().id;
+    let id = first.state().project().annotations().last().unwrap().id;
     act(
         &mut first,
         Action::SelectAnnotation {
@@ -315,7 +336,7 @@ fn the_last_project_reopens_with_its_selection() {
         },
     );
     assert_eq!(first.state().selected_annotation(), Some(id));
-    let scrolled_px = first.state().article_scroll_offset_px();
+    let scrolled_px = article_scroll_offset_px(first.state());
     assert!(scrolled_px > 100.0, "{scrolled_px}");
     eframe::App::save(first.state_mut(), &mut storage);
     drop(first);
@@ -330,7 +351,7 @@ fn the_last_project_reopens_with_its_selection() {
     let second = harness(app);
     assert_eq!(second.state().path(), Some(path.as_path()));
     assert_eq!(second.state().selected_annotation(), Some(id));
-    let reopened_px = second.state().article_scroll_offset_px();
+    let reopened_px = article_scroll_offset_px(second.state());
     // Within a couple of lines: paragraphs above the view not laid out yet have estimated
     // heights until they are drawn.
     assert!(
@@ -342,7 +363,7 @@ fn the_last_project_reopens_with_its_selection() {
     let mut fresh = StanceApp::with_project(sample_project());
     fresh.reopen_last_project();
     assert_eq!(fresh.path(), None);
-    assert_eq!(fresh.project().title, sample_project().title);
+    assert_eq!(fresh.project().title(), sample_project().title());
 }
 
 #[test]
@@ -363,7 +384,7 @@ fn a_damaged_file_offers_its_backup() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.path(), Some(path.as_path()));
-    assert_eq!(app.project().annotations, original.annotations);
+    assert_eq!(app.project().annotations(), original.annotations());
     assert!(app.history().is_dirty(), "Save repairs the damaged file");
 }
 
@@ -373,7 +394,7 @@ fn quitting_and_discarding_the_changes_deletes_the_snapshot() {
     let data = dir.path().join("recovery");
     let path = copied_sample(dir.path());
     let mut harness = start(&data, Some(&path));
-    let id = harness.state().project().annotations[0].id;
+    let id = harness.state().project().annotations()[0].id;
     act(&mut harness, Action::SetNote(id, "Not wanted".to_owned()));
     harness.state().flush_recovery();
     let snapshot = harness.state().snapshot_path().unwrap();
@@ -393,7 +414,7 @@ fn a_damaged_file_with_unsaved_work_offers_to_restore_it() {
     let data = dir.path().join("recovery");
     let path = copied_sample(dir.path());
     let mut first = start(&data, Some(&path));
-    let id = first.state().project().annotations[0].id;
+    let id = first.state().project().annotations()[0].id;
     act(
         &mut first,
         Action::SetNote(id, "Outlives the damage".to_owned()),
@@ -405,7 +426,7 @@ fn a_damaged_file_with_unsaved_work_offers_to_restore_it() {
     // Started on the damaged file, as `stance talks.ron` would be.
     let mut second = start(&data, Some(&path));
     assert!(
-        !second.state().is_offering_restore(),
+        !shows(&second, "Restore unsaved work?"),
         "the open error comes first"
     );
     second.get_by_label_contains("Could not open talks.ron");
@@ -418,9 +439,12 @@ fn a_damaged_file_with_unsaved_work_offers_to_restore_it() {
         app.project().annotation(id).unwrap().note.as_deref(),
         Some("Outlives the damage")
     );
-    assert!(!app.is_offering_restore(), "nothing else to offer");
     assert!(
-        !app.is_disk_change_shown(),
+        !shows(&second, "Restore unsaved work?"),
+        "nothing else to offer"
+    );
+    assert!(
+        !is_disk_change_shown(&second),
         "the damage was already reported"
     );
     // Save repairs the file.

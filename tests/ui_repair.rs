@@ -1,11 +1,14 @@
 //! An article text edited outside the app: the repair window, reopened from Project → Problems…,
 //! re-anchors the annotations on the new text as one undo step and lists the orphans.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
 use chrono::Utc;
-use common::harness;
+use common::{harness, shows};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
@@ -15,10 +18,10 @@ use stance::ui::file_dialog::ScriptedDialogs;
 #[test]
 fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut ids = Vec::new();
     for phrase in ["Kremlin", "urging Russia to commit to peace"] {
-        let span = project.documents[0].find(phrase, 0).unwrap();
+        let span = project.documents()[0].find(phrase, 0).unwrap();
         let a = project
             .new_annotation(doc, "claim", vec![span], Utc::now())
             .unwrap();
@@ -26,12 +29,14 @@ fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
         project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     }
     // Edited by hand: a line added in front, and the second quote reworded away.
-    let text = &project.documents[0].text;
+    let text = &project.documents()[0].text;
     let edited = format!(
         "Update: new details below.\n\n{}",
         text.replace("urging Russia to commit to peace", "asking for calm")
     );
-    project.documents[0].text = edited;
+    project.rebuild(|parts| {
+        parts.documents[0].text = edited;
+    });
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("edited.ron");
     stance::io::save_project(&path, &project).unwrap();
@@ -43,28 +48,28 @@ fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label("Close").click();
     harness.run();
-    assert!(!harness.state().needs_repair());
+    assert!(!shows(&harness, "This project needs repair"));
 
     // Reachable again while problems remain.
     harness.get_by_label("Project").click();
     harness.run();
     harness.get_by_label("Problems…").click();
     harness.run();
-    assert!(harness.state().needs_repair());
+    assert!(shows(&harness, "This project needs repair"));
     harness.get_by_label("Re-anchor").click();
     harness.run();
     harness.run();
 
     let project = harness.state().project();
-    let document = &project.documents[0];
+    let document = &project.documents()[0];
     assert!(document.hash_matches());
     let placed = project.annotation(ids[0]).unwrap();
     assert_eq!(document.slice(placed.ranges[0]), Some("Kremlin"));
     // The orphan is kept, as it was, and listed.
-    assert_eq!(project.annotations.len(), 2);
+    assert_eq!(project.annotations().len(), 2);
     let orphan = project.annotation(ids[1]).unwrap();
     assert_eq!(orphan.quote, "urging Russia to commit to peace");
     harness.get_by_label_contains("Not placed by Re-anchor (1)");
@@ -76,10 +81,10 @@ fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let project = harness.state().project();
-    assert!(!project.documents[0].hash_matches());
+    assert!(!project.documents()[0].hash_matches());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    assert!(harness.state().project().documents[0].hash_matches());
+    assert!(harness.state().project().documents()[0].hash_matches());
 
     // Deleting the orphan leaves no problem, and the window says so as a success.
     harness.get_all_by_label("Delete").last().unwrap().click();

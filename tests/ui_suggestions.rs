@@ -2,7 +2,10 @@
 //! Tab moves between them, a click focuses one, A accepts, X rejects (remembered in the
 //! saved project), accept-all-high is one undo step, and an overlap fills in the existing
 //! annotation. Asserts on the model.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -13,6 +16,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
 use stance::attribution::{SpeakerMatch, Suggestion, Tier};
+use stance::bench::probe::{
+    article_char_rect, focused_suggestion, is_analysing_suggestions, suggestions,
+};
 use stance::model::{Attribution, Edit, Project};
 use stance::ui::Command;
 use stance::ui::file_dialog::ScriptedDialogs;
@@ -20,7 +26,7 @@ use stance::ui::file_dialog::ScriptedDialogs;
 /// Frames until the worker thread's analysis is in; bounded, but no timing is asserted.
 fn wait_for_suggestions(harness: &mut Harness<'static, StanceApp>) {
     for _ in 0..3000 {
-        if !harness.state().is_analysing_suggestions() {
+        if !is_analysing_suggestions(harness.state()) {
             harness.run();
             return;
         }
@@ -37,7 +43,7 @@ fn show_suggestions(harness: &mut Harness<'static, StanceApp>) {
     assert!(harness.state().preferences().show_suggestions);
     wait_for_suggestions(harness);
     assert!(
-        !harness.state().suggestions().is_empty(),
+        !suggestions(harness.state()).is_empty(),
         "the sample article has suggestions"
     );
 }
@@ -52,13 +58,13 @@ fn tab_to(harness: &mut Harness<'static, StanceApp>, nth: usize) -> Suggestion {
     for _ in 0..=nth {
         press(harness, Key::Tab);
     }
-    let focused = harness.state().focused_suggestion().cloned().unwrap();
-    assert_eq!(focused, harness.state().suggestions()[nth]);
+    let focused = focused_suggestion(harness.state()).cloned().unwrap();
+    assert_eq!(focused, suggestions(harness.state())[nth]);
     focused
 }
 
 fn quote(project: &Project, s: &Suggestion) -> String {
-    project.documents[0].quote(&s.content).unwrap()
+    project.documents()[0].quote(&s.content).unwrap()
 }
 
 fn run_command(harness: &mut Harness<'static, StanceApp>, command: Command) {
@@ -71,29 +77,29 @@ fn run_command(harness: &mut Harness<'static, StanceApp>, command: Command) {
 #[test]
 fn ctrl_g_toggles_the_ghosts_and_tab_moves_between_suggestions() {
     let mut harness = harness(StanceApp::with_project(sample_project()));
-    assert!(harness.state().suggestions().is_empty(), "hidden at first");
+    assert!(suggestions(harness.state()).is_empty(), "hidden at first");
     show_suggestions(&mut harness);
-    let count = harness.state().suggestions().len();
+    let count = suggestions(harness.state()).len();
     let first = tab_to(&mut harness, 0);
     press(&mut harness, Key::Tab);
-    let second = harness.state().focused_suggestion().cloned().unwrap();
+    let second = focused_suggestion(harness.state()).cloned().unwrap();
     assert_ne!(first, second);
     if count > 1 {
-        assert_eq!(second, harness.state().suggestions()[1]);
+        assert_eq!(second, suggestions(harness.state())[1]);
     }
     // Shift+Tab goes back.
     harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     harness.run();
-    assert_eq!(harness.state().focused_suggestion(), Some(&first));
+    assert_eq!(focused_suggestion(harness.state()), Some(&first));
     // Esc leaves the suggestion; Ctrl+G hides the ghosts.
     press(&mut harness, Key::Escape);
-    assert_eq!(harness.state().focused_suggestion(), None);
+    assert_eq!(focused_suggestion(harness.state()), None);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
     harness.run();
-    assert!(harness.state().suggestions().is_empty());
+    assert!(suggestions(harness.state()).is_empty());
     // A with nothing focused and the ghosts hidden does nothing.
     press(&mut harness, Key::A);
-    assert!(harness.state().project().annotations.is_empty());
+    assert!(harness.state().project().annotations().is_empty());
 }
 
 #[test]
@@ -103,9 +109,9 @@ fn clicking_a_ghost_focuses_its_suggestion() {
     // Brought into view by Tab, then left with Esc.
     let target = tab_to(&mut harness, 1);
     press(&mut harness, Key::Escape);
-    assert_eq!(harness.state().focused_suggestion(), None);
+    assert_eq!(focused_suggestion(harness.state()), None);
     let middle = target.content[0].start + target.content[0].len() / 2;
-    let pos = harness.state().article_char_rect(middle).unwrap().center();
+    let pos = article_char_rect(harness.state(), middle).unwrap().center();
     harness.hover_at(pos);
     harness.run();
     for pressed in [true, false] {
@@ -117,14 +123,14 @@ fn clicking_a_ghost_focuses_its_suggestion() {
         });
     }
     harness.run();
-    assert_eq!(harness.state().focused_suggestion(), Some(&target));
+    assert_eq!(focused_suggestion(harness.state()), Some(&target));
 }
 
 #[test]
 fn a_accepts_with_holder_and_attribution_in_one_undo_step_that_also_removes_the_new_actor() {
     let mut harness = harness(StanceApp::with_project(sample_project()));
     show_suggestions(&mut harness);
-    let nth = (harness.state().suggestions().iter())
+    let nth = (suggestions(harness.state()).iter())
         .position(|s| {
             matches!(
                 s.speaker.as_ref().map(|sp| &sp.actor),
@@ -136,8 +142,8 @@ fn a_accepts_with_holder_and_attribution_in_one_undo_step_that_also_removes_the_
     press(&mut harness, Key::A);
 
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 1);
-    let a = &project.annotations[0];
+    assert_eq!(project.annotations().len(), 1);
+    let a = &project.annotations()[0];
     assert_eq!(a.ranges, target.content);
     assert_eq!(a.tag, target.tag());
     assert_eq!(a.attribution, Some(target.attribution));
@@ -146,19 +152,22 @@ fn a_accepts_with_holder_and_attribution_in_one_undo_step_that_also_removes_the_
         unreachable!()
     };
     assert_eq!(project.holder_name(a), name.as_str());
-    assert_eq!(project.actors.len(), 1, "the speaker became an actor");
+    assert_eq!(project.actors().len(), 1, "the speaker became an actor");
     // The accepted suggestion is no longer offered; the focus moved on.
     wait_for_suggestions(&mut harness);
-    assert!(!harness.state().suggestions().contains(&target));
-    assert_ne!(harness.state().focused_suggestion(), Some(&target));
+    assert!(!suggestions(harness.state()).contains(&target));
+    assert_ne!(focused_suggestion(harness.state()), Some(&target));
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let project = harness.state().project();
-    assert!(project.annotations.is_empty());
-    assert!(project.actors.is_empty(), "undo removed the new actor too");
+    assert!(project.annotations().is_empty());
+    assert!(
+        project.actors().is_empty(),
+        "undo removed the new actor too"
+    );
     wait_for_suggestions(&mut harness);
-    assert!(harness.state().suggestions().contains(&target));
+    assert!(suggestions(harness.state()).contains(&target));
 }
 
 #[test]
@@ -171,12 +180,12 @@ fn x_rejects_and_the_rejection_is_remembered_after_save_and_reload() {
     press(&mut harness, Key::X);
     let rejected = quote(harness.state().project(), &target);
     assert_eq!(
-        harness.state().project().rejected_suggestions[0].quote,
+        harness.state().project().rejected_suggestions()[0].quote,
         rejected
     );
-    assert!(harness.state().project().annotations.is_empty());
+    assert!(harness.state().project().annotations().is_empty());
     wait_for_suggestions(&mut harness);
-    assert!(!harness.state().suggestions().contains(&target));
+    assert!(!suggestions(harness.state()).contains(&target));
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("talks.ron");
@@ -184,24 +193,24 @@ fn x_rejects_and_the_rejection_is_remembered_after_save_and_reload() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     let loaded = stance::io::load_project(&path).unwrap();
-    assert_eq!(loaded.project.rejected_suggestions.len(), 1);
+    assert_eq!(loaded.project.rejected_suggestions().len(), 1);
     let mut reopened = common::harness(StanceApp::with_project(loaded.project));
     show_suggestions(&mut reopened);
-    assert!(!reopened.state().suggestions().contains(&target));
+    assert!(!suggestions(reopened.state()).contains(&target));
 
     // Undo in the first window brings the suggestion back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().project().rejected_suggestions.is_empty());
+    assert!(harness.state().project().rejected_suggestions().is_empty());
     wait_for_suggestions(&mut harness);
-    assert!(harness.state().suggestions().contains(&target));
+    assert!(suggestions(harness.state()).contains(&target));
 }
 
 #[test]
 fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
     let mut harness = harness(StanceApp::with_project(sample_project()));
     show_suggestions(&mut harness);
-    let high = (harness.state().suggestions().iter())
+    let high = (suggestions(harness.state()).iter())
         .filter(|s| s.tier == Tier::High)
         .count();
     assert!(
@@ -213,27 +222,27 @@ fn accepting_all_high_confidence_suggestions_is_one_undo_step() {
     harness.get_by_label("Accept all high-confidence").click();
     harness.run();
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), high);
-    assert!(!project.actors.is_empty());
-    assert!((project.annotations.iter()).all(|a| a.attribution.is_some() && a.holder.is_some()));
+    assert_eq!(project.annotations().len(), high);
+    assert!(!project.actors().is_empty());
+    assert!((project.annotations().iter()).all(|a| a.attribution.is_some() && a.holder.is_some()));
     wait_for_suggestions(&mut harness);
     assert!(
-        (harness.state().suggestions().iter()).all(|s| s.tier != Tier::High),
+        (suggestions(harness.state()).iter()).all(|s| s.tier != Tier::High),
         "none left to accept"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let project = harness.state().project();
-    assert!(project.annotations.is_empty() && project.actors.is_empty());
+    assert!(project.annotations().is_empty() && project.actors().is_empty());
     // The same from the Project menu's command.
     run_command(&mut harness, Command::AcceptHighConfidence);
-    assert_eq!(harness.state().project().annotations.len(), high);
+    assert_eq!(harness.state().project().annotations().len(), high);
 }
 
 #[test]
 fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it() {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let found = stance::attribution::pending_suggestions(&project, doc);
     let nth = found.iter().position(|s| s.speaker.is_some()).unwrap();
     let a = project
@@ -244,7 +253,7 @@ fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it
 
     let mut harness = harness(StanceApp::with_project(project));
     show_suggestions(&mut harness);
-    let nth = (harness.state().suggestions().iter())
+    let nth = (suggestions(harness.state()).iter())
         .position(|s| s.content == found[nth].content)
         .unwrap();
     tab_to(&mut harness, nth);
@@ -252,7 +261,7 @@ fn a_suggestion_over_an_annotation_fills_in_its_holder_instead_of_duplicating_it
     harness.get_by_label_contains("accepting fills in its holder");
     press(&mut harness, Key::A);
     let project = harness.state().project();
-    assert_eq!(project.annotations.len(), 1, "no duplicate");
+    assert_eq!(project.annotations().len(), 1, "no duplicate");
     let filled = project.annotation(id).unwrap();
     assert!(filled.holder.is_some());
     assert!(matches!(
@@ -280,34 +289,38 @@ fn the_compare_view_leaves_no_suggestion_focused_for_a_menu_command_to_accept_un
     let mut harness = harness(StanceApp::with_project(sample_project()));
     show_suggestions(&mut harness);
     tab_to(&mut harness, 0);
-    let before = harness.state().project().annotations.len();
+    let before = harness.state().project().annotations().len();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     harness.run();
-    assert!(harness.state().is_compare_view());
-    assert!(harness.state().focused_suggestion().is_none());
+    assert!(harness.query_by_label_contains("Adjudication:").is_some());
+    assert!(focused_suggestion(harness.state()).is_none());
     run_command(&mut harness, Command::AcceptSuggestion);
-    assert_eq!(harness.state().project().annotations.len(), before);
+    assert_eq!(harness.state().project().annotations().len(), before);
 }
 
 #[test]
 fn the_card_never_covers_the_suggestion_it_describes() {
     // The bare article: suggestions all the way down, some near the bottom of the view.
     let mut project = sample_project();
-    project.relations.clear();
-    project.annotations.clear();
+    project.rebuild(|parts| {
+        parts.relations.clear();
+    });
+    project.rebuild(|parts| {
+        parts.annotations.clear();
+    });
     let mut harness = harness(StanceApp::with_project(project));
     show_suggestions(&mut harness);
-    let count = harness.state().suggestions().len();
+    let count = suggestions(harness.state()).len();
     assert!(count >= 5, "{count} suggestions");
     let mut checked = 0;
     for _ in 0..count {
         press(&mut harness, Key::Tab);
-        let focused = harness.state().focused_suggestion().cloned().unwrap();
+        let focused = focused_suggestion(harness.state()).cloned().unwrap();
         let app = harness.state();
         let (first, last) = (focused.content[0], *focused.content.last().unwrap());
         let (Some(start), Some(end)) = (
-            app.article_char_rect(first.start),
-            app.article_char_rect(last.end - 1),
+            article_char_rect(app, first.start),
+            article_char_rect(app, last.end - 1),
         ) else {
             continue;
         };

@@ -1,6 +1,9 @@
 //! The workbench driven like a user: pointer, keys and clicks on the real app, asserting on the
 //! model. Runs headless (no display, no native dialogs).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 mod common;
 
@@ -9,16 +12,15 @@ use common::harness;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use stance::app::{Pending, StanceApp, sample_project};
+use stance::app::{StanceApp, sample_project};
+use stance::bench::probe::article_char_rect;
 use stance::model::{AnnotationId, Edit, Project, Span};
 use stance::ui::file_dialog::ScriptedDialogs;
 use stance::ui::sidebar::row_label;
 
 /// The screen centre of a char of the current document, as painted.
 fn char_center(harness: &Harness<'static, StanceApp>, offset_chars: usize) -> Pos2 {
-    harness
-        .state()
-        .article_char_rect(offset_chars)
+    article_char_rect(harness.state(), offset_chars)
         .unwrap_or_else(|| panic!("char {offset_chars} is not on screen"))
         .center()
 }
@@ -36,7 +38,7 @@ fn press(harness: &Harness<'static, StanceApp>, pos: Pos2, pressed: bool) {
 fn drag_select(harness: &mut Harness<'static, StanceApp>, phrase: &str) -> Span {
     let span = {
         let project = harness.state().project();
-        project.documents[0].find(phrase, 0).unwrap()
+        project.documents()[0].find(phrase, 0).unwrap()
     };
     let from = char_center(harness, span.start);
     let to = char_center(harness, span.end - 1);
@@ -64,8 +66,8 @@ fn drag_selecting_a_phrase_and_pressing_2_makes_a_position_with_that_quote() {
     harness.run();
 
     let app = harness.state();
-    assert_eq!(app.project().annotations.len(), 1);
-    let a = &app.project().annotations[0];
+    assert_eq!(app.project().annotations().len(), 1);
+    let a = &app.project().annotations()[0];
     assert_eq!(a.tag, "position");
     assert_eq!(a.quote, phrase);
     assert_eq!(a.ranges, vec![span]);
@@ -86,10 +88,10 @@ fn tagging_after_the_en_dash_keeps_char_offsets() {
     harness.key_press(Key::Num1);
     harness.run();
     let project = harness.state().project();
-    let a = &project.annotations[0];
+    let a = &project.annotations()[0];
     assert_eq!((a.tag.as_str(), a.quote.as_str()), ("claim", phrase));
     // Offsets count chars: the en dash before "Ukraine" is one char but three bytes.
-    let text = &project.documents[0].text;
+    let text = &project.documents()[0].text;
     let byte_start = text.find("Ukraine economic").unwrap();
     assert_eq!(a.ranges[0].start, text[..byte_start].chars().count());
     assert_eq!(a.ranges, vec![span]);
@@ -125,14 +127,14 @@ fn typing_a_note_is_one_undo_step() {
 /// The sample project with annotations on three phrases of the reference article.
 fn annotated_sample() -> (Project, Vec<AnnotationId>) {
     let mut project = sample_project();
-    let doc = project.documents[0].id;
+    let doc = project.documents()[0].id;
     let mut ids = Vec::new();
     for (phrase, tag) in [
         ("Vladimir Putin", "claim"),
         ("Ukraine", "position"),
         ("Kremlin", "concession"),
     ] {
-        let span = project.documents[0].find(phrase, 0).unwrap();
+        let span = project.documents()[0].find(phrase, 0).unwrap();
         let a = project
             .new_annotation(doc, tag, vec![span], Utc::now())
             .unwrap();
@@ -182,7 +184,7 @@ fn delete_then_undo_restores_and_redo_deletes_again() {
     harness.key_press(Key::Delete);
     harness.run();
     assert!(harness.state().project().annotation(ids[0]).is_none());
-    assert_eq!(harness.state().project().annotations.len(), 2);
+    assert_eq!(harness.state().project().annotations().len(), 2);
 
     harness.key_press_modifiers(ctrl(), Key::Z);
     harness.run();
@@ -207,7 +209,7 @@ fn delete_then_undo_restores_and_redo_deletes_again() {
 fn arrow_keys_move_between_annotations_and_escape_clears() {
     let (project, _) = annotated_sample();
     // The list runs in text order, which is the project's canonical order.
-    let in_text_order: Vec<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let in_text_order: Vec<AnnotationId> = project.annotations().iter().map(|a| a.id).collect();
     let mut harness = harness(StanceApp::with_project(project));
     harness.key_press(Key::ArrowDown);
     harness.run();
@@ -309,20 +311,26 @@ fn opening_a_bad_file_shows_an_error_naming_the_place_and_the_app_stays_alive() 
     harness.run();
     harness.run();
 
-    let error = harness.state().current_error().unwrap().clone();
-    assert!(error.message.contains("broken.ron"), "{}", error.message);
+    // The error dialog names the file, and the line and column.
+    harness.get_by_label("Could not open broken.ron");
+    let message = harness
+        .get_by_label_contains("broken.ron:4:")
+        .value()
+        .unwrap_or_default();
     assert!(
-        error.message.contains(":4:"),
-        "no line:column in {}",
-        error.message
+        message.contains("broken.ron:4:"),
+        "no line:column in {message}"
     );
-    harness.get_by_label(&error.title);
     // The project that was open is still there, untouched.
     assert_eq!(harness.state().project(), &project);
 
     harness.get_by_label("OK").click();
     harness.run();
-    assert!(harness.state().current_error().is_none());
+    assert!(
+        harness
+            .query_by_label("Could not open broken.ron")
+            .is_none()
+    );
     // And the app still works.
     harness.key_press(Key::ArrowDown);
     harness.run();
@@ -353,13 +361,12 @@ fn closing_with_unsaved_changes_asks_first() {
         .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
     assert!(cancelled, "the window closed without asking");
     harness.run();
-    assert_eq!(harness.state().pending_prompt(), Some(&Pending::Quit));
+    harness.get_by_label_contains("Save them before quitting?");
     harness.get_by_label("Save changes?");
     harness.get_by_label("Discard");
 
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().pending_prompt(), None);
     assert!(harness.query_by_label("Save changes?").is_none());
 }
 
@@ -410,7 +417,7 @@ fn a_new_holder_is_named_in_the_editor_and_actors_merge_with_their_annotations()
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(harness.state().project().actors.len(), 2);
+    assert_eq!(harness.state().project().actors().len(), 2);
 
     // The editor is taller than its panel: the Actors section is below, scrolled to.
     harness.get_by_label("Actors (2)").scroll_to_me();
@@ -437,13 +444,13 @@ fn a_new_holder_is_named_in_the_editor_and_actors_merge_with_their_annotations()
     harness.run();
 
     let project = harness.state().project();
-    assert_eq!(project.actors.len(), 1);
-    assert_eq!(project.actors[0].aliases, vec!["Putin".to_owned()]);
+    assert_eq!(project.actors().len(), 1);
+    assert_eq!(project.actors()[0].aliases, vec!["Putin".to_owned()]);
     assert_eq!(holder_of(&harness, ids[1]), "Vladimir Putin");
     // One undo step brings both actors back.
     harness.key_press_modifiers(ctrl(), Key::Z);
     harness.run();
-    assert_eq!(harness.state().project().actors.len(), 2);
+    assert_eq!(harness.state().project().actors().len(), 2);
     assert_eq!(holder_of(&harness, ids[1]), "Putin");
 }
 
@@ -468,7 +475,7 @@ fn quitting_with_unsaved_changes_can_save_first_then_closes() {
 
     harness.key_press_modifiers(ctrl(), Key::Q);
     harness.run();
-    assert_eq!(harness.state().pending_prompt(), Some(&Pending::Quit));
+    harness.get_by_label_contains("Save them before quitting?");
     script.answer(&path);
     harness.get_by_label("Save").click();
     harness.step();
@@ -531,7 +538,7 @@ fn view_menu_and_shortcuts_set_theme_and_panels() {
     harness.get_by_label("Light").click();
     harness.run();
     let prefs = harness.state().preferences();
-    assert_eq!(prefs.theme, stance::ui::prefs::Theme::Light);
+    assert_eq!(prefs.theme, stance::app::prefs::Theme::Light);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 
     // Ctrl+B hides the sidebar and its annotation list.

@@ -71,7 +71,7 @@ pub fn annotate_hits(
         return Err(EditError::NoSuchIssue(issue));
     }
     // One pass over the annotations, not one per hit.
-    let mut taken: HashSet<(DocumentId, Span)> = (project.annotations.iter())
+    let mut taken: HashSet<(DocumentId, Span)> = (project.annotations().iter())
         .filter(|a| a.tag == tag)
         .filter_map(|a| match a.ranges.as_slice() {
             [only] => Some((a.document, *only)),

@@ -35,7 +35,7 @@ impl Bound {
             Cutoff::Document(id) => {
                 let index = project.document_index(id)?;
                 Some(Self {
-                    date: project.documents.get(index)?.date,
+                    date: project.documents().get(index)?.date,
                     document: Some(index),
                 })
             }
@@ -142,7 +142,7 @@ pub fn changes(
             && (e.kind == TagKind::Concession || lookup.concedes_to(e.annotation).is_some())
         {
             let issue = project
-                .annotations
+                .annotations()
                 .get(e.position)
                 .and_then(|x| x.issues.first().copied());
             out.push(Change {
@@ -157,13 +157,13 @@ pub fn changes(
     }
     let by_id: HashMap<AnnotationId, &(Option<ActorId>, Evidence)> =
         statements.iter().map(|s| (s.1.annotation, s)).collect();
-    for r in project.relations.iter().filter(|r| r.kind == RETRACTS) {
+    for r in project.relations().iter().filter(|r| r.kind == RETRACTS) {
         let Some((holder, e)) = by_id.get(&r.from).copied() else {
             continue;
         };
         if is_between(e.when) {
             let issue = project
-                .annotations
+                .annotations()
                 .get(e.position)
                 .and_then(|x| x.issues.first().copied());
             out.push(Change {
@@ -197,11 +197,11 @@ fn admitted_statements(
     filter: &AnalysisFilter,
     lookup: &Lookup,
 ) -> Vec<(Option<ActorId>, Evidence)> {
-    let affiliations: HashMap<ActorId, Option<&str>> = (project.actors.iter().rev())
+    let affiliations: HashMap<ActorId, Option<&str>> = (project.actors().iter().rev())
         .map(|a| (a.id, affiliation_of(project, a.id)))
         .collect();
     let mut statements: Vec<(Option<ActorId>, Evidence)> = project
-        .annotations
+        .annotations()
         .iter()
         .enumerate()
         .filter(|(_, a)| lookup.admits(a, filter))
@@ -227,7 +227,7 @@ fn standing(
     bound: Bound,
 ) -> Standing {
     let retracted: std::collections::HashSet<AnnotationId> = project
-        .relations
+        .relations()
         .iter()
         .filter(|r| r.kind == RETRACTS)
         .filter(|r| whens.get(&r.from).is_some_and(|&w| bound.includes(w)))
@@ -243,7 +243,7 @@ fn standing(
         if !is_standing || !bound.includes(e.when) || retracted.contains(&e.annotation) {
             continue;
         }
-        let Some(annotation) = project.annotations.get(e.position) else {
+        let Some(annotation) = project.annotations().get(e.position) else {
             continue;
         };
         for issue in distinct_issues(annotation) {

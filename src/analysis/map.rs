@@ -100,27 +100,27 @@ impl PositionMap {
     #[must_use]
     pub fn build(project: &Project, filter: &AnalysisFilter) -> Self {
         let lookup = Lookup::new(project, filter);
-        let columns: HashMap<IssueId, usize> = (project.issues.iter().enumerate())
+        let columns: HashMap<IssueId, usize> = (project.issues().iter().enumerate())
             .map(|(i, issue)| (issue.id, i))
             .rev() // the first of duplicate ids wins
             .collect();
-        let shown_actors: HashMap<ActorId, usize> = (project.actors.iter().enumerate())
+        let shown_actors: HashMap<ActorId, usize> = (project.actors().iter().enumerate())
             .filter(|(_, a)| filter.admits_affiliation(affiliation_of(project, a.id)))
             .map(|(i, a)| (a.id, i))
             .rev()
             .collect();
-        let affiliations: HashMap<ActorId, Option<&str>> = (project.actors.iter().rev())
+        let affiliations: HashMap<ActorId, Option<&str>> = (project.actors().iter().rev())
             .map(|a| (a.id, affiliation_of(project, a.id)))
             .collect();
-        let width = project.issues.len();
-        let mut grid: Vec<Cell> = vec![Cell::default(); project.actors.len() * width];
+        let width = project.issues().len();
+        let mut grid: Vec<Cell> = vec![Cell::default(); project.actors().len() * width];
         let mut map = Self {
-            issues: project.issues.iter().map(|i| i.id).collect(),
-            issue_names: project.issues.iter().map(|i| i.name.clone()).collect(),
+            issues: project.issues().iter().map(|i| i.id).collect(),
+            issue_names: project.issues().iter().map(|i| i.name.clone()).collect(),
             ..Self::default()
         };
         let mut last_document = None;
-        for (position, a) in project.annotations.iter().enumerate() {
+        for (position, a) in project.annotations().iter().enumerate() {
             let Some(evidence) = lookup.admitted_evidence(a, position, filter, &mut last_document)
             else {
                 continue;
@@ -160,7 +160,7 @@ impl PositionMap {
         mut grid: Vec<Cell>,
         width: usize,
     ) {
-        let mut order: Vec<usize> = (0..project.actors.len())
+        let mut order: Vec<usize> = (0..project.actors().len())
             .filter(|&i| {
                 grid[i * width..(i + 1) * width]
                     .iter()
@@ -169,7 +169,7 @@ impl PositionMap {
             .collect();
         let affiliation = |i: usize| {
             project
-                .actors
+                .actors()
                 .get(i)
                 .and_then(|a| affiliation_of(project, a.id))
         };
@@ -179,7 +179,7 @@ impl PositionMap {
             order.sort_by_key(|&i| (affiliation(i).is_none(), affiliation(i).map(name_key)));
         }
         for &i in &order {
-            let Some(actor) = project.actors.get(i) else {
+            let Some(actor) = project.actors().get(i) else {
                 continue;
             };
             self.rows.push(Row {

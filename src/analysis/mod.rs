@@ -127,7 +127,7 @@ impl Evidence {
     #[must_use]
     pub fn annotation<'a>(&self, project: &'a Project) -> Option<&'a Annotation> {
         project
-            .annotations
+            .annotations()
             .get(self.position)
             .filter(|a| a.id == self.annotation)
             .or_else(|| project.annotation(self.annotation))
@@ -160,8 +160,8 @@ pub(crate) struct Lookup {
 
 impl Lookup {
     pub(crate) fn new(project: &Project, filter: &AnalysisFilter) -> Self {
-        let mut documents = HashMap::with_capacity(project.documents.len());
-        for (i, d) in project.documents.iter().enumerate() {
+        let mut documents = HashMap::with_capacity(project.documents().len());
+        for (i, d) in project.documents().iter().enumerate() {
             documents.entry(d.id).or_insert((i, d.date));
         }
         let mut lookup = Self {
@@ -171,7 +171,7 @@ impl Lookup {
         };
         // Few statements retract others: look only those up among the annotations.
         let retracting: HashSet<AnnotationId> = project
-            .relations
+            .relations()
             .iter()
             .filter(|r| r.kind == RETRACTS)
             .map(|r| r.from)
@@ -180,13 +180,13 @@ impl Lookup {
             HashSet::new()
         } else {
             project
-                .annotations
+                .annotations()
                 .iter()
                 .filter(|a| retracting.contains(&a.id) && lookup.admits(a, filter))
                 .map(|a| a.id)
                 .collect()
         };
-        for r in &project.relations {
+        for r in project.relations() {
             if r.kind == RETRACTS && admitted.contains(&r.from) {
                 lookup.retracted.insert(r.to);
             } else if r.kind == CONCEDES_TO {

@@ -191,7 +191,7 @@ impl CorpusSearch {
     /// something. Returns true once every document was searched.
     pub fn step(&mut self, project: &Project, budget_bytes: usize) -> bool {
         let mut read_bytes = 0;
-        while let Some(doc) = project.documents.get(self.next_document) {
+        while let Some(doc) = project.documents().get(self.next_document) {
             let (from_bytes, from_chars) = self.resume_at.unwrap_or((0, 0));
             let remaining = doc.text.len().saturating_sub(from_bytes);
             let fits = read_bytes + remaining <= budget_bytes;
@@ -241,7 +241,7 @@ impl CorpusSearch {
 
     #[must_use]
     pub fn is_done(&self, project: &Project) -> bool {
-        self.next_document >= project.documents.len()
+        self.next_document >= project.documents().len()
     }
 
     /// How many documents were searched so far.
@@ -353,7 +353,7 @@ mod tests {
                 (2, Span::new(2, 7))
             ]
         );
-        let doc = &project.documents[2];
+        let doc = &project.documents()[2];
         assert_eq!(doc.slice(found[2].1), Some("talks"));
     }
 
@@ -379,7 +379,10 @@ mod tests {
         };
         let hits = spans(&project, &regex);
         assert_eq!(hits.len(), 2);
-        assert_eq!(project.documents[0].slice(hits[1].1), Some("Peacekeepers"));
+        assert_eq!(
+            project.documents()[0].slice(hits[1].1),
+            Some("Peacekeepers")
+        );
         // A plain pattern's regex characters are literal.
         assert!(spans(&project, &SearchQuery::plain("peace.")).len() == 1);
     }
@@ -438,7 +441,7 @@ mod tests {
             assert!(search.bytes_searched() <= steps * (200 + line.len()));
         }
         assert!(steps > 5, "{steps} steps");
-        let whole = plain.compile().unwrap().find_in(&project.documents[0]);
+        let whole = plain.compile().unwrap().find_in(&project.documents()[0]);
         assert_eq!(whole.len(), 120);
         let hits: Vec<Span> = search.hits()[..120].iter().map(|h| h.span).collect();
         assert_eq!(hits, whole);
@@ -459,7 +462,7 @@ mod tests {
     #[test]
     fn context_stays_on_the_hit_line() {
         let project = corpus(&["First line.\nThe talks resumed on Friday.\nLast."]);
-        let doc = &project.documents[0];
+        let doc = &project.documents()[0];
         let span = doc.find("talks", 0).unwrap();
         let context = hit_context(doc, span, 30).unwrap();
         assert_eq!(context.before, "The ");
@@ -496,9 +499,9 @@ mod tests {
         );
         assert_eq!(result.count.message(), "Tagged 2, skipped 1 already tagged");
         let undo = project.apply(result.edit.unwrap()).unwrap();
-        assert_eq!(project.annotations.len(), 3);
+        assert_eq!(project.annotations().len(), 3);
         assert!(
-            project.annotations[1..]
+            project.annotations()[1..]
                 .iter()
                 .all(|a| a.holder == Some(holder))
         );

@@ -24,26 +24,32 @@ impl Talks {
 
     fn article(&mut self, date: Option<NaiveDate>, text: &str) -> DocumentId {
         let mut doc = Document::new(
-            format!("Article {}", self.p.documents.len()),
+            format!("Article {}", self.p.documents().len()),
             text.to_owned(),
         );
         doc.date = date;
         let id = doc.id;
-        self.p.documents.push(doc);
+        self.p.rebuild(|parts| {
+            parts.documents.push(doc);
+        });
         id
     }
 
     fn actor(&mut self, name: &str, affiliation: Option<&str>) -> ActorId {
         let actor = Actor::new(name, affiliation);
         let id = actor.id;
-        self.p.actors.push(actor);
+        self.p.rebuild(|parts| {
+            parts.actors.push(actor);
+        });
         id
     }
 
     fn issue(&mut self, name: &str) -> IssueId {
         let issue = Issue::new(name);
         let id = issue.id;
-        self.p.issues.push(issue);
+        self.p.rebuild(|parts| {
+            parts.issues.push(issue);
+        });
         id
     }
 
@@ -65,15 +71,16 @@ impl Talks {
         a.issues = issues.to_vec();
         a.stance = stance;
         let id = a.id;
-        self.p.annotations.push(a);
-        self.p.sort_annotations();
-        self.p.touch();
+        self.p.rebuild(|parts| {
+            parts.annotations.push(a);
+        });
         id
     }
 
     fn relate(&mut self, kind: &str, from: AnnotationId, to: AnnotationId) {
-        self.p.relations.push(Relation::new(kind, from, to));
-        self.p.touch();
+        self.p.rebuild(|parts| {
+            parts.relations.push(Relation::new(kind, from, to));
+        });
     }
 }
 

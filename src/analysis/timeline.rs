@@ -63,7 +63,7 @@ impl Timeline {
     #[must_use]
     pub fn build(project: &Project, filter: &AnalysisFilter, rows_by: TimelineRows) -> Self {
         let lookup = Lookup::new(project, filter);
-        let affiliations: HashMap<ActorId, Option<&str>> = (project.actors.iter().rev())
+        let affiliations: HashMap<ActorId, Option<&str>> = (project.actors().iter().rev())
             .map(|a| (a.id, affiliation_of(project, a.id)))
             .collect();
         let candidates = candidate_rows(project, filter, rows_by, &affiliations);
@@ -75,7 +75,7 @@ impl Timeline {
             ..Self::default()
         };
         let mut marks: Vec<(usize, TimelineMark)> = Vec::new();
-        for (position, a) in project.annotations.iter().enumerate() {
+        for (position, a) in project.annotations().iter().enumerate() {
             let holder_affiliation = a
                 .holder
                 .and_then(|h| affiliations.get(&h).copied().flatten());
@@ -165,7 +165,7 @@ impl Timeline {
         if span_days <= 0 {
             return 0.5;
         }
-        #[allow(clippy::cast_precision_loss)] // day counts are small
+        // The cast is exact: day counts are small.
         let fraction = (date - first).num_days() as f32 / span_days as f32;
         fraction.clamp(0.0, 1.0)
     }
@@ -199,7 +199,7 @@ fn candidate_rows(
 ) -> Vec<(RowKey, TimelineRow)> {
     match rows_by {
         TimelineRows::Issues => project
-            .issues
+            .issues()
             .iter()
             .map(|i| {
                 let row = TimelineRow {
@@ -212,7 +212,7 @@ fn candidate_rows(
             .collect(),
         TimelineRows::Actors => {
             let affiliation = |id: ActorId| affiliations.get(&id).copied().flatten();
-            let mut actors: Vec<_> = (project.actors.iter())
+            let mut actors: Vec<_> = (project.actors().iter())
                 .filter(|a| filter.admits_affiliation(affiliation(a.id)))
                 .collect();
             if filter.group_by_affiliation {
@@ -250,7 +250,7 @@ fn count_lanes(marks: &[TimelineMark]) -> Vec<usize> {
 /// Links for the relations whose ends both have marks: on a row they share if any, else
 /// between their first marks.
 fn links(project: &Project, marks: &[TimelineMark]) -> Vec<TimelineLink> {
-    if project.relations.is_empty() {
+    if project.relations().is_empty() {
         return Vec::new();
     }
     let mut by_annotation: HashMap<AnnotationId, Vec<usize>> = HashMap::new();
@@ -261,7 +261,7 @@ fn links(project: &Project, marks: &[TimelineMark]) -> Vec<TimelineLink> {
             .push(i);
     }
     let mut out = Vec::new();
-    for r in &project.relations {
+    for r in project.relations() {
         let (Some(from), Some(to)) = (by_annotation.get(&r.from), by_annotation.get(&r.to)) else {
             continue;
         };

@@ -1,76 +1,27 @@
-//! [`Dialog`], the one open dialog, and [`Intent`], what input and drawing ask the app to do.
+//! [`Intent`]: everything the app is asked to do — by the keyboard, a panel, a dialog's
+//! answer, a background worker, or one controller handing on to another.
 //!
-//! Input handling and every panel and window only collect intents; `StanceApp::apply`
-//! applies them, so no session, view or dialog state changes while the UI is drawn.
+//! Input handling, drawing and the workers only collect intents; `StanceApp::dispatch`
+//! applies them in one place, so no session, view or dialog state changes anywhere else.
 
 use std::path::PathBuf;
 
-use super::files::{Pending, RepairState};
-use super::recovery::{OpenFailed, RestoreOffer};
-use crate::io::{FileFingerprint, SaveError};
-use crate::model::{ActorId, AnnotationId, Span};
+use crate::attribution::Suggestion;
+use crate::io::recovery::RecoveryError;
+use crate::io::{FileFingerprint, LoadError, SaveError};
+use crate::model::{AnnotationId, DocumentId, ProjectKey, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
-use crate::ui::export_dialog::ExportRequest;
+use crate::ui::export_dialog::ExportChoice;
 use crate::ui::file_dialog::DialogAnswer;
 use crate::ui::recovery_dialogs::{ConflictChoice, DiskChoice, RestoreChoice};
 
-/// The dialog or tool window shown over the workbench; at most one at a time. Errors have
-/// their own queue and show over it; toasts are not dialogs.
-#[derive(Default)]
-pub(super) enum Dialog {
-    #[default]
-    None,
-    /// "Save changes?" before something that would discard them.
-    UnsavedPrompt(Pending),
-    /// The needs-repair window of a project loaded with problems.
-    Repair(RepairState),
-    /// "Delete this actor?", naming how many annotations lose their holder or target.
-    ConfirmDeleteActor(ActorId),
-    /// An export path that exists, waiting for the user to confirm overwriting it.
-    ConfirmOverwrite(PathBuf),
-    Shortcuts,
-    About,
-    Export,
-    /// At start: unsaved work kept in recovery snapshots, offered for restoring.
-    Restore(RestoreOffer),
-    /// The project's file changed on disk; `is_confirming` asks before a reload loses edits.
-    DiskChanged {
-        is_confirming: bool,
-    },
-    /// A save found its file changed by someone else: overwrite, save as, or cancel.
-    SaveConflict(PathBuf),
-    /// A file failed to open, with a backup or snapshot to open instead.
-    OpenFailed(OpenFailed),
-    /// Project → Schema…: tags, fields, relation types and issues.
-    Schema,
-    /// Edit → Preferences…: the annotator name.
-    Preferences,
-    /// An imported folder holds several brat folders: which to import.
-    ChooseFolders(Vec<PathBuf>),
-}
+use super::dialog::Pending;
 
-impl Dialog {
-    /// True for the prompts that wait for an answer; keys and drops wait too.
-    pub(super) fn is_modal(&self) -> bool {
-        matches!(
-            self,
-            Dialog::UnsavedPrompt(_)
-                | Dialog::ConfirmDeleteActor(_)
-                | Dialog::ConfirmOverwrite(_)
-                | Dialog::Restore(_)
-                | Dialog::DiskChanged { .. }
-                | Dialog::SaveConflict(_)
-                | Dialog::OpenFailed(_)
-                | Dialog::ChooseFolders(_)
-        )
-    }
-}
-
-/// One thing the app is asked to do this frame, in the order asked.
+/// One thing the app is asked to do, in the order asked.
 #[derive(Debug)]
 pub(super) enum Intent {
-    /// A panel's or the keyboard's action.
+    /// A panel's, a menu's or the keyboard's action.
     Action(Action),
     /// The article's text selection changed (drag, click, keys).
     SetTextSelection(Option<Span>),
@@ -80,27 +31,8 @@ pub(super) enum Intent {
     Hover(Option<AnnotationId>),
     /// Files dropped on the window: imported, except projects, which open.
     Drop(Vec<PathBuf>),
-    /// A native file dialog was answered (or cancelled).
-    FileDialogAnswered(DialogAnswer),
-    /// The background save ended with this result; `None` if its thread died.
-    SaveFinished(Option<Result<FileFingerprint, SaveError>>),
     /// The window's close button with unsaved changes.
     CloseRequested,
-    Unsaved(UnsavedChoice),
-    DismissError,
-    /// The overwrite confirmation: true replaces the file.
-    Overwrite(bool),
-    Repair(RepairChoice),
-    /// The delete-actor confirmation: true deletes it.
-    DeleteActor(bool),
-    /// The export dialog's Export button: ask where to write it.
-    Export(ExportRequest),
-    CloseDialog,
-    Restore(RestoreChoice),
-    DiskChanged(DiskChoice),
-    SaveConflict(ConflictChoice),
-    /// The open error's answer: open the alternative at this index, or close.
-    OpenInstead(Option<usize>),
     /// The user resized a side panel.
     DocumentListWidth(f32),
     SidebarWidth(f32),
@@ -110,8 +42,85 @@ pub(super) enum Intent {
     FocusSuggestion(Vec<Span>),
     /// The ghost suggestion under the pointer changed.
     HoverSuggestion(Option<Vec<Span>>),
+
+    // The answers of dialogs.
+    Unsaved(UnsavedChoice),
+    DismissError,
+    /// The overwrite confirmation: true replaces the file.
+    Overwrite(bool),
+    Repair(RepairChoice),
+    /// The delete-actor confirmation: true deletes it.
+    DeleteActor(bool),
+    /// The export dialog's Export button: ask where to write it.
+    Export(ExportChoice),
+    CloseDialog,
+    Restore(RestoreChoice),
+    DiskChanged(DiskChoice),
+    SaveConflict(ConflictChoice),
+    /// The open error's answer: open the alternative at this index, or close.
+    OpenInstead(Option<usize>),
     /// The brat folders chosen for import (none: cancelled).
     ImportFolders(Vec<PathBuf>),
+
+    // Background events.
+    /// A native file dialog was answered (or cancelled).
+    FileDialogAnswered(DialogAnswer),
+    /// The background save ended with this result; `None` if its thread died.
+    SaveFinished(Option<Result<FileFingerprint, SaveError>>),
+    /// The disk watcher found the open file changed, gone, or touched.
+    FileOnDisk(DiskEvent),
+    /// The recovery worker could not keep a snapshot.
+    RecoveryFailed(RecoveryError),
+    /// The recovery worker's copy of the project went out of step with the app's.
+    RecoveryMirrorLost,
+    /// Recovery just started and no other dialog is open: offer what earlier runs left.
+    OfferRestore,
+    /// The suggestion worker finished analysing a document at the project state `key`.
+    SuggestionsFound {
+        document: DocumentId,
+        key: ProjectKey,
+        suggestions: Vec<Suggestion>,
+    },
+    /// The suggestion worker died analysing this document at this state.
+    SuggestionsFailed {
+        document: DocumentId,
+        key: ProjectKey,
+    },
+
+    // One controller handing on to the one that owns the state.
+    /// Another project (or the same file reopened) took the open one's place: what was
+    /// derived from the old one goes.
+    ProjectReplaced,
+    /// Open this file now (the unsaved-changes question, if any, was already answered).
+    OpenFile(PathBuf),
+    /// Do what waited for the unsaved-changes prompt or for a save.
+    Perform(Pending),
+    /// A project file failed to load: offer its backup or snapshots.
+    OpenFailed {
+        path: PathBuf,
+        error: LoadError,
+    },
+    /// A file dialog chose where to save the project.
+    SaveProjectAs(PathBuf),
+    /// A file dialog chose articles or annotations to import.
+    Import(Vec<PathBuf>),
+    /// A file dialog chose a folder (or folders) to import.
+    ImportFolder(Vec<PathBuf>),
+    /// A file dialog chose where to write the export (or was cancelled: `None`).
+    ExportTo(Option<PathBuf>),
+    /// A file dialog chose other annotators' projects to compare with.
+    CompareWith(Vec<PathBuf>),
+}
+
+/// What the disk watcher found out about the open project's file.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum DiskEvent {
+    /// Someone else changed it (and the user has not chosen to keep their version over it).
+    Changed,
+    /// It was moved or deleted.
+    Missing,
+    /// Same bytes, newer modification time (a `touch`, a checkout).
+    Touched { mtime_ns: i128 },
 }
 
 impl From<Action> for Intent {

@@ -1,137 +1,98 @@
-//! Keyboard handling and menu state: which command each key press runs this frame, and
-//! which commands are enabled or checked in the menus.
+//! Keyboard handling: which command, tag or relation type each key press asks for this
+//! frame, as intents. (Which commands are enabled lives with the `Command` table.)
 
-use super::StanceApp;
 use super::intent::Intent;
-use super::session::Session;
-use super::view::{MainView, ViewState};
+use super::view::MainView;
+use super::workbench::Workbench;
 use crate::ui::Action;
 use crate::ui::commands::{self, Command};
-use crate::ui::prefs::{Preferences, Theme};
 
-impl StanceApp {
-    /// Turns this frame's key presses into actions. Bare keys (Delete, arrows, 1/2/3…) act
-    /// only while no text field has focus and no menu is open, so typing a note never
-    /// deletes an annotation and Esc in a menu only closes the menu.
-    pub(super) fn handle_keys(&self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        // Most frames carry no key press; they then cost nothing here.
-        let has_key_press = ctx.input(|i| {
-            i.events
-                .iter()
-                .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }))
-        });
-        if !has_key_press {
+/// Turns this frame's key presses into intents. Bare keys (Delete, arrows, 1/2/3…) act only
+/// while no text field has focus (nor had, last frame: `was_typing`) and no menu is open, so
+/// typing a note never deletes an annotation and Esc in a menu only closes the menu.
+/// `is_live` says whether a suggestion key acts now.
+pub(super) fn key_intents(
+    wb: &Workbench,
+    ctx: &egui::Context,
+    was_typing: bool,
+    is_live: &dyn Fn(Command) -> bool,
+    intents: &mut Vec<Intent>,
+) {
+    // Most frames carry no key press; they then cost nothing here.
+    let has_key_press = ctx.input(|i| {
+        i.events
+            .iter()
+            .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }))
+    });
+    if !has_key_press {
+        return;
+    }
+    // An open menu or combo box owns the bare keys: Esc closes it (egui does, if the key
+    // is left in the input), the arrows move in it, and J/K must not act underneath.
+    let are_bare_keys_taken =
+        ctx.text_edit_focused() || was_typing || egui::Popup::is_any_open(ctx);
+    let tags = &wb.session.project.schema().tags;
+    let is_article_shown = wb.view.main_view == MainView::Article;
+    ctx.input_mut(|input| {
+        for (shortcut, command) in Command::shortcut_table() {
+            if are_bare_keys_taken && Command::is_bare_key(shortcut) {
+                continue;
+            }
+            if !is_live(*command) {
+                continue;
+            }
+            // These act on the article's text selection or selected span, which the
+            // compare and analysis views hide: Ctrl+R there would add a range the user
+            // cannot see, Delete would remove an annotation picked in another view.
+            if !is_article_shown && acts_on_article(*command) {
+                continue;
+            }
+            if commands::consume(input, shortcut) {
+                intents.push(Action::Command(*command).into());
+            }
+        }
+        if are_bare_keys_taken {
             return;
         }
-        // An open menu or combo box owns the bare keys: Esc closes it (egui does, if the key
-        // is left in the input), the arrows move in it, and J/K must not act underneath.
-        let are_bare_keys_taken =
-            ctx.text_edit_focused() || self.was_typing || egui::Popup::is_any_open(ctx);
-        let tags = &self.session.project.schema.tags;
-        let is_article_shown = self.view.main_view == MainView::Article;
-        ctx.input_mut(|input| {
-            for (shortcut, command) in Command::shortcut_table() {
-                if are_bare_keys_taken && Command::is_bare_key(shortcut) {
-                    continue;
-                }
-                if !self.is_suggestion_key_live(*command) {
-                    continue;
-                }
-                // These act on the article's text selection or selected span, which the
-                // compare and analysis views hide: Ctrl+R there would add a range the user
-                // cannot see, Delete would remove an annotation picked in another view.
-                if !is_article_shown && acts_on_article(*command) {
-                    continue;
-                }
-                if commands::consume(input, shortcut) {
-                    intents.push(Action::Command(*command).into());
-                }
-            }
-            if are_bare_keys_taken {
-                return;
-            }
-            if self.view.main_view == MainView::Compare {
-                // The queue's bare keys; tag hotkeys must not fire here.
-                let actions = crate::ui::compare::queue_keys(input);
-                intents.extend(actions.into_iter().map(|a| Action::Adjudicate(a).into()));
-                return;
-            }
-            if !is_article_shown {
-                // Tag and relation keys would act on a text selection the user cannot see.
-                return;
-            }
-            if let Some(kind) = self.view.link.and_then(|l| l.to).and_then(|_| {
-                // Choosing the relation type: 1–9 pick from the popup, not a tag.
-                (RELATION_KEYS
-                    .iter()
-                    .zip(&self.session.project.schema.relation_types))
-                .find(|(key, _)| {
-                    commands::consume(
-                        input,
-                        &egui::KeyboardShortcut::new(egui::Modifiers::NONE, **key),
-                    )
-                })
-                .map(|(_, kind)| kind.key.clone())
-            }) {
-                intents.push(Action::ChooseRelationType(kind).into());
-            }
-            if self.view.link.is_some() {
-                // While linking, a digit must not tag or retag anything.
-                return;
-            }
-            for tag in tags.iter().filter(|t| !t.retired) {
-                let Some(key) = tag.hotkey.and_then(hotkey_key) else {
-                    continue;
-                };
-                let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::NONE, key);
-                if commands::consume(input, &shortcut) {
-                    intents.push(Action::TagSelection(tag.key.clone()).into());
-                }
-            }
-        });
-    }
-}
-
-/// Whether a command can run now (menus grey out the others).
-pub(super) fn is_enabled(session: &Session, view: &ViewState, command: Command) -> bool {
-    match command {
-        Command::Undo => session.history.can_undo(),
-        Command::Redo => session.history.can_redo(),
-        Command::DeleteAnnotation
-        | Command::FocusNote
-        | Command::Link
-        | Command::NudgeStartBack
-        | Command::NudgeStartForward
-        | Command::NudgeEndBack
-        | Command::NudgeEndForward => view.selected.is_some(),
-        Command::AddSelectionAsRange => view.selected.is_some() && view.text_selection.is_some(),
-        Command::Export => !session.project.annotations.is_empty(),
-        Command::ToggleDocumentList | Command::NextDocument | Command::PreviousDocument => {
-            session.project.documents.len() > 1
+        if wb.view.main_view == MainView::Compare {
+            // The queue's bare keys; tag hotkeys must not fire here.
+            let actions = crate::ui::compare::queue_keys(input);
+            intents.extend(actions.into_iter().map(|a| Action::Adjudicate(a).into()));
+            return;
         }
-        // Checked only while the menu is drawn open.
-        Command::Problems => !session.project.problems().is_empty(),
-        Command::AcceptSuggestion | Command::RejectSuggestion => view
-            .document
-            .is_some_and(|d| view.suggestions.target(d).is_some()),
-        Command::AcceptHighConfidence => view.document.is_some(),
-        _ => true,
-    }
-}
-
-/// `Some(checked)` for the View menu's toggles and theme choices.
-pub(super) fn is_checked(session: &Session, prefs: &Preferences, command: Command) -> Option<bool> {
-    match command {
-        Command::ThemeLight => Some(prefs.theme == Theme::Light),
-        Command::ThemeDark => Some(prefs.theme == Theme::Dark),
-        Command::ThemeSystem => Some(prefs.theme == Theme::System),
-        Command::ToggleSidebar => Some(prefs.show_sidebar),
-        // With one document the list is hidden (and the toggle disabled): a tick would claim
-        // a list the user cannot see.
-        Command::ToggleDocumentList => Some(is_document_list_shown(session, prefs)),
-        Command::ToggleSuggestions => Some(prefs.show_suggestions),
-        _ => None,
-    }
+        if !is_article_shown {
+            // Tag and relation keys would act on a text selection the user cannot see.
+            return;
+        }
+        if let Some(kind) = wb.view.link.and_then(|l| l.to).and_then(|_| {
+            // Choosing the relation type: 1–9 pick from the popup, not a tag.
+            (RELATION_KEYS
+                .iter()
+                .zip(&wb.session.project.schema().relation_types))
+            .find(|(key, _)| {
+                commands::consume(
+                    input,
+                    &egui::KeyboardShortcut::new(egui::Modifiers::NONE, **key),
+                )
+            })
+            .map(|(_, kind)| kind.key.clone())
+        }) {
+            intents.push(Action::ChooseRelationType(kind).into());
+        }
+        if wb.view.link.is_some() {
+            // While linking, a digit must not tag or retag anything.
+            return;
+        }
+        for tag in tags.iter().filter(|t| !t.retired) {
+            let Some(key) = tag.hotkey.and_then(hotkey_key) else {
+                continue;
+            };
+            let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::NONE, key);
+            if commands::consume(input, &shortcut) {
+                intents.push(Action::TagSelection(tag.key.clone()).into());
+            }
+        }
+    });
 }
 
 /// Commands that act on the article's text selection or the selected annotation's text;
@@ -148,11 +109,6 @@ fn acts_on_article(command: Command) -> bool {
             | Command::NudgeEndBack
             | Command::NudgeEndForward
     )
-}
-
-/// Whether the document list is drawn: it is, while asked for and there is a choice.
-pub(super) fn is_document_list_shown(session: &Session, prefs: &Preferences) -> bool {
-    prefs.show_document_list && session.project.documents.len() > 1
 }
 
 /// The keys that choose the first nine relation types in the link popup.

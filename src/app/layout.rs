@@ -1,38 +1,52 @@
 //! The window's layout: menu bar, status bar, document list, sidebar, article, and the
 //! floating windows. Drawing borrows the app's state shared ([`Shown`]) and only its own
-//! widgets mutably ([`Panels`]); it collects [`Intent`]s, which `apply` applies afterwards.
+//! widgets mutably ([`Panels`]); it collects [`Intent`]s, which the dispatcher applies
+//! afterwards.
 
 use egui::{RichText, Ui};
 
 use std::collections::VecDeque;
 
-use super::intent::{Dialog, Intent};
-use super::keys::{is_checked, is_document_list_shown, is_enabled};
+use super::dialog::Dialog;
+use super::intent::Intent;
+use super::prefs::Preferences;
 use super::session::Session;
-use super::view::ViewState;
+use super::view::{MainView, ViewState};
+use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Span};
 use crate::ui::Action;
-use crate::ui::article::{ArticleAction, ArticleInput, ArticleView, DEFAULT_FONT_SIZE_PX};
-use crate::ui::commands::Command;
+use crate::ui::article::{
+    ArticleAction, ArticleInput, ArticleResponse, ArticleView, DEFAULT_FONT_SIZE_PX, GhostInput,
+};
+use crate::ui::commands::{Command, CommandState};
 use crate::ui::corpus_search::{CorpusSearchPanel, SearchAction};
 use crate::ui::dialogs::{self, ErrorReport, Toasts};
 use crate::ui::document_list::DocumentList;
-use crate::ui::export_dialog::{ExportAnswer, ExportDialog};
+use crate::ui::export_dialog::{ExportAnswer, ExportDialog, ExportPreview, FormatChoice};
 use crate::ui::folder_choice::FolderChoice;
 use crate::ui::link_popup::{self, LinkAnswer};
 use crate::ui::menu::{MenuState, menu_bar_ui};
-use crate::ui::prefs::Preferences;
 use crate::ui::recovery_dialogs;
 use crate::ui::schema_window::SchemaWindow;
 use crate::ui::sidebar::{Sidebar, SidebarInput};
 use crate::ui::status_bar::{StatusBar, StatusInput};
 
-/// What drawing reads: the app's state, borrowed shared for the whole of the drawing.
+/// What drawing reads: the app's state, borrowed shared for the whole of the drawing, and
+/// what the controllers prepared for it (the ghosts, the export preview).
 pub(super) struct Shown<'a> {
     pub(super) session: &'a Session,
     pub(super) view: &'a ViewState,
     pub(super) prefs: &'a Preferences,
     pub(super) dialog: &'a Dialog,
     pub(super) errors: &'a VecDeque<ErrorReport>,
+    /// Which commands are enabled and checked in the menus.
+    pub(super) commands: &'a CommandState<'a>,
+    /// The current document's suggestions as ghosts, while they show.
+    pub(super) ghosts: Option<GhostInput>,
+    /// The suggestion under the pointer last frame (its content ranges).
+    pub(super) hovered_suggestion: Option<&'a [Span]>,
+    /// The formats the Export dialog offers, and its preview while it is open.
+    pub(super) export_formats: &'a [FormatChoice],
+    pub(super) export_preview: Option<&'a ExportPreview>,
 }
 
 /// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the
@@ -62,8 +76,7 @@ impl Panels {
     ) {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
-                is_enabled: &|c| is_enabled(app.session, app.view, c),
-                is_checked: &|c| is_checked(app.session, app.prefs, c),
+                commands: app.commands,
                 recent_files: &app.prefs.recent_files,
                 undo_label: app.session.history.undo_label(),
                 redo_label: app.session.history.redo_label(),
@@ -78,7 +91,7 @@ impl Panels {
                 ui,
                 &StatusInput {
                     project: &app.session.project,
-                    index: app.session.index.get(),
+                    index: app.session.project.index(),
                     path: app.session.path.as_deref(),
                     is_dirty: app.session.history.is_dirty(),
                     document: app.view.document,
@@ -96,14 +109,14 @@ impl Panels {
 
         // On a narrow window the side panels give way, so the article keeps a readable column.
         let window_width_px = ui.available_width();
-        if is_document_list_shown(app.session, app.prefs) {
+        if app.commands.is_document_list_shown() {
             let max_width_px = (window_width_px * 0.2).clamp(140.0, 480.0);
             let panel = egui::Panel::left("document_list")
                 .resizable(true)
                 .default_size(app.prefs.document_list_width_px)
                 .size_range(140.0..=max_width_px)
                 .show(ui, |ui| {
-                    let index = app.session.index.get();
+                    let index = app.session.project.index();
                     let project = &app.session.project;
                     let current = app.view.document;
                     if let Some(id) = self.document_list.ui(ui, project, index, current) {
@@ -124,7 +137,7 @@ impl Panels {
                 .show(ui, |ui| {
                     let input = SidebarInput {
                         project: &app.session.project,
-                        index: app.session.index.get(),
+                        index: app.session.project.index(),
                         document: app.view.document,
                         selected: app.view.selected,
                         text_selection: app.view.text_selection,
@@ -149,8 +162,8 @@ impl Panels {
         egui::CentralPanel::default()
             .frame((egui::Frame::central_panel(ui.style()).inner_margin(0)).fill(article_fill))
             .show(ui, |ui| match (app.view.main_view, app.view.document) {
-                (super::view::MainView::Analysis, _) => self.analysis_ui(ui, app, intents),
-                (super::view::MainView::Compare, _) => self.compare_ui(ui, app, intents),
+                (MainView::Analysis, _) => self.analysis_ui(ui, app, intents),
+                (MainView::Compare, _) => self.compare_ui(ui, app, intents),
                 (_, Some(document)) => self.article_ui(ui, app, document, scroll_to, intents),
                 (_, None) => welcome_ui(ui, intents),
             });
@@ -160,7 +173,7 @@ impl Panels {
     fn focused_ghost_rect(
         &self,
         app: &Shown<'_>,
-        document: crate::model::DocumentId,
+        document: DocumentId,
         input: &ArticleInput,
     ) -> Option<egui::Rect> {
         let ghosts = input.ghosts.as_ref()?;
@@ -179,7 +192,7 @@ impl Panels {
         &mut self,
         ui: &mut Ui,
         app: &Shown<'_>,
-        document: crate::model::DocumentId,
+        document: DocumentId,
         (scroll_to_char, scroll_to_offset_px): (Option<usize>, Option<f32>),
         intents: &mut Vec<Intent>,
     ) {
@@ -192,14 +205,12 @@ impl Panels {
             show_palette: app.view.link.is_none(),
             related: related_marks(app),
             // Only tags and holder hide highlights; the search is for the list.
-            highlight_filter: crate::model::AnnotationFilter {
+            highlight_filter: AnnotationFilter {
                 hidden_tags: app.view.filter.hidden_tags.clone(),
                 holder: app.view.filter.holder,
                 search: String::new(),
             },
-            ghosts: (app.prefs.show_suggestions)
-                .then(|| app.view.suggestions.ghost_input(document))
-                .flatten(),
+            ghosts: app.ghosts.clone(),
         };
         let panel_rect = ui.max_rect();
         let response = self.article.ui(ui, &app.session.project, document, &input);
@@ -228,7 +239,8 @@ impl Panels {
                 ArticleAction::SelectAnnotation(None) => Intent::Deselect,
                 ArticleAction::AddSelectionAsRange(id) => Action::AddSelectionAsRange(id).into(),
                 ArticleAction::FocusSuggestion(index) => Intent::FocusSuggestion(
-                    (app.view.suggestions.list(document).get(index))
+                    (input.ghosts.as_ref())
+                        .and_then(|g| g.suggestions.get(index))
                         .map(|s| s.content.clone())
                         .unwrap_or_default(),
                 ),
@@ -287,7 +299,7 @@ impl Panels {
         let project = &app.session.project;
         if let Dialog::UnsavedPrompt(pending) = &app.dialog {
             let what = pending.what_for_prompt();
-            if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, &project.title, what) {
+            if let Some(choice) = dialogs::unsaved_prompt_ui(ctx, project.title(), what) {
                 intents.push(Intent::Unsaved(choice));
             }
         } else if let Some(report) = app.errors.front() {
@@ -296,7 +308,7 @@ impl Panels {
             }
         } else if let Dialog::ConfirmDeleteActor(id) = &app.dialog {
             let name = project.actor(*id).map_or("this actor", |a| a.name.as_str());
-            let index = app.session.index.get();
+            let index = app.session.project.index();
             let uses = (index.holder_count(*id), index.actor_use_count(*id));
             if let Some(is_confirmed) = dialogs::confirm_delete_actor_ui(ctx, name, uses) {
                 intents.push(Intent::DeleteActor(is_confirmed));
@@ -308,22 +320,27 @@ impl Panels {
         }
         match &app.dialog {
             Dialog::Repair(repair) => {
-                let problems = &repair.problems.1;
+                let problems = repair.problems();
                 if let Some(choice) =
                     dialogs::repair_ui(ctx, &repair.file_name, problems, &repair.orphans)
                 {
                     intents.push(Intent::Repair(choice));
                 }
             }
-            Dialog::Shortcuts if !dialogs::shortcuts_ui(ctx, &project.schema) => {
+            Dialog::Shortcuts if !dialogs::shortcuts_ui(ctx, project.schema()) => {
                 intents.push(Intent::CloseDialog);
             }
             Dialog::About if !dialogs::about_ui(ctx) => intents.push(Intent::CloseDialog),
-            Dialog::Export => match self.export_dialog.ui(ctx, project) {
-                Some(ExportAnswer::Export(request)) => intents.push(Intent::Export(request)),
-                Some(ExportAnswer::Cancel) => intents.push(Intent::CloseDialog),
-                None => {}
-            },
+            Dialog::Export => {
+                match self
+                    .export_dialog
+                    .ui(ctx, project, app.export_formats, app.export_preview)
+                {
+                    Some(ExportAnswer::Export(choice)) => intents.push(Intent::Export(choice)),
+                    Some(ExportAnswer::Cancel) => intents.push(Intent::CloseDialog),
+                    None => {}
+                }
+            }
             Dialog::Schema => {
                 let (is_open, actions) = self.schema_window.ui(ctx, project);
                 intents.extend(actions.into_iter().map(Intent::from));
@@ -332,7 +349,8 @@ impl Panels {
                 }
             }
             Dialog::Preferences => {
-                let (is_open, action) = crate::ui::prefs_window::preferences_ui(ctx, app.prefs);
+                let (is_open, action) =
+                    crate::ui::prefs_window::preferences_ui(ctx, &app.prefs.annotator_name);
                 intents.extend(action.map(Intent::from));
                 if !is_open {
                     intents.push(Intent::CloseDialog);
@@ -405,7 +423,7 @@ fn recovery_prompts_ui(
 
 /// The annotations related to the selected one, in their relation type's colour.
 /// While linking, the picked target is marked too.
-fn related_marks(app: &Shown<'_>) -> Vec<(crate::model::AnnotationId, egui::Color32)> {
+fn related_marks(app: &Shown<'_>) -> Vec<(AnnotationId, egui::Color32)> {
     let Some(selected) = app.view.selected else {
         return Vec::new();
     };
@@ -418,7 +436,7 @@ fn related_marks(app: &Shown<'_>) -> Vec<(crate::model::AnnotationId, egui::Colo
         .chain(project.relations_of(selected).map(|r| {
             let other = if r.from == selected { r.to } else { r.from };
             let color = project
-                .schema
+                .schema()
                 .relation_type(&r.kind)
                 .map_or(egui::Color32::GRAY, |t| crate::ui::tag_color(t.color));
             (other, color)
@@ -432,9 +450,9 @@ fn related_marks(app: &Shown<'_>) -> Vec<(crate::model::AnnotationId, egui::Colo
 fn suggestions_ui(
     ui: &Ui,
     app: &Shown<'_>,
-    document: crate::model::DocumentId,
+    document: DocumentId,
     input: &ArticleInput,
-    response: &crate::ui::article::ArticleResponse,
+    response: &ArticleResponse,
     (panel_rect, focused_rect): (egui::Rect, Option<egui::Rect>),
     intents: &mut Vec<Intent>,
 ) {
@@ -446,7 +464,7 @@ fn suggestions_ui(
         .hovered_suggestion
         .and_then(|i| ghosts.suggestions.get(i));
     let hovered_content = hovered.map(|s| s.content.clone());
-    if hovered_content != app.view.suggestions.hovered {
+    if hovered_content.as_deref() != app.hovered_suggestion {
         intents.push(Intent::HoverSuggestion(hovered_content));
     }
     if let Some(s) = hovered

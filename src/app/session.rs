@@ -3,16 +3,17 @@
 //! panels read it.
 
 use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use chrono::Utc;
 
 use super::autosave::{self, Autosave};
-use super::files::{Pending, SaveJob};
-use crate::io::FileFingerprint;
+use super::dialog::Pending;
+use super::text_check::TextCheck;
 use crate::io::recovery::SnapshotMeta;
+use crate::io::{FileFingerprint, SaveError};
 use crate::model::{Edit, EditError, History, Project};
-use crate::ui::export_dialog::ExportRequest;
 
 /// The open project and its file.
 pub(super) struct Session {
@@ -28,17 +29,16 @@ pub(super) struct Session {
     pub(super) queued_save: Option<PathBuf>,
     /// What to do once a save started for the unsaved-changes prompt has finished.
     pub(super) after_save: Option<Pending>,
-    /// An export waiting for the save dialog (and any overwrite confirmation) to name its file.
-    pub(super) pending_export: Option<ExportRequest>,
-    /// Counts and lookups of `project`, refreshed once per frame after intents are applied.
-    pub(super) index: crate::model::IndexCache,
+    /// Counts each time the project or its file is replaced (open, save to another file):
+    /// what watches the file starts over when it moves.
+    pub(super) file_revision: u64,
     /// The recovery snapshot; `None` without a recovery folder (tests, benchmarks).
     pub(super) autosave: Option<Autosave>,
     /// Debug builds: panic after this many edits (to try the panic snapshot).
     pub(super) panic_after_edits: Option<u64>,
     edits_applied: u64,
     /// Which documents' texts no longer match their stored hash, refreshed once per frame.
-    pub(super) text_check: super::repair::TextCheck,
+    pub(super) text_check: TextCheck,
 }
 
 impl Session {
@@ -52,12 +52,11 @@ impl Session {
             save_job: None,
             queued_save: None,
             after_save: None,
-            pending_export: None,
-            index: crate::model::IndexCache::default(),
+            file_revision: 0,
             autosave: None,
             panic_after_edits: None,
             edits_applied: 0,
-            text_check: super::repair::TextCheck::default(),
+            text_check: TextCheck::default(),
         }
     }
 
@@ -74,8 +73,14 @@ impl Session {
         }
         self.project = project;
         self.history = History::new();
+        self.set_file(path, fingerprint);
+    }
+
+    /// The project's file is now `path`, as it was read or written (`fingerprint`).
+    pub(super) fn set_file(&mut self, path: Option<PathBuf>, fingerprint: Option<FileFingerprint>) {
         self.path = path;
         self.fingerprint = fingerprint;
+        self.file_revision += 1;
     }
 
     /// True while the project differs from its file.
@@ -151,4 +156,12 @@ impl Session {
             );
         }
     }
+}
+
+/// A save running on a worker thread.
+pub(super) struct SaveJob {
+    pub(super) receiver: Receiver<Result<FileFingerprint, SaveError>>,
+    pub(super) path: PathBuf,
+    /// The history state that was saved.
+    pub(super) state: u64,
 }

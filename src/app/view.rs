@@ -1,5 +1,6 @@
 //! [`ViewState`]: what the user is looking at — the current document, the selections and
 //! one-shot scroll requests. Not saved, and changed only when the app applies intents.
+//! (The focused suggestion is the attribution controller's.)
 
 use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Project, Span};
 
@@ -21,8 +22,6 @@ pub(super) struct ViewState {
     pub(super) link: Option<LinkMode>,
     /// What the sidebar lists and the article highlights; reset with the project.
     pub(super) filter: AnnotationFilter,
-    /// Attribution suggestions: the cached analyses and the focused one.
-    pub(super) suggestions: super::suggestions::SuggestionView,
     /// The article, the analysis or the compare view.
     pub(super) main_view: MainView,
     /// The current item's place in the adjudication queue.
@@ -53,7 +52,7 @@ impl ViewState {
     /// The first document of `project`, nothing selected.
     pub(super) fn new(project: &Project) -> Self {
         Self {
-            document: project.documents.first().map(|d| d.id),
+            document: project.documents().first().map(|d| d.id),
             ..Self::default()
         }
     }
@@ -69,7 +68,7 @@ impl ViewState {
     /// Drops view state that no longer points into the project (after undo, open, delete).
     pub(super) fn validate(&mut self, project: &Project) {
         if self.document.is_none_or(|d| project.document(d).is_none()) {
-            self.document = project.documents.first().map(|d| d.id);
+            self.document = project.documents().first().map(|d| d.id);
             self.text_selection = None;
         }
         if let Some(id) = self.selected

@@ -109,7 +109,7 @@ fn holder_for(
         }
         SpeakerMatch::Proposed { name } => name,
     };
-    if let Some(a) = project.actors.iter().find(|a| a.is_called(name)) {
+    if let Some(a) = project.actors().iter().find(|a| a.is_called(name)) {
         return Ok(a.id);
     }
     if let Some(id) = created.get(&name_key(name)) {
@@ -119,7 +119,7 @@ fn holder_for(
     let actor = Actor::new(name.trim(), None);
     let id = actor.id;
     edits.push(Edit::InsertActor {
-        index: project.actors.len() + created.len(),
+        index: project.actors().len() + created.len(),
         actor,
     });
     created.insert(name_key(name), id);

@@ -49,9 +49,7 @@ pub fn overlap(a: &[Span], b: &[Span]) -> f64 {
         return 0.0;
     }
     // Counts of code points in one document are far below 2^52: exact in f64.
-    #[allow(clippy::cast_precision_loss)]
-    let ratio = shared as f64 / union as f64;
-    ratio
+    shared as f64 / union as f64
 }
 
 /// Precision, recall and F1 at one threshold.
@@ -93,9 +91,7 @@ fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         return 0.0;
     }
-    #[allow(clippy::cast_precision_loss)]
-    let r = part as f64 / whole as f64;
-    r
+    part as f64 / whole as f64
 }
 
 /// One-to-one matches (gold index, predicted index) with overlap ≥ `threshold`, best first.

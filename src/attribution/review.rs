@@ -96,7 +96,12 @@ pub fn pending_suggestions(project: &Project, document: DocumentId) -> Vec<Sugge
     };
     let range = project.document_annotation_range(document);
     let rejected: Vec<RejectedSuggestion> = project.rejections_of(document).cloned().collect();
-    pending(doc, &project.actors, &project.annotations[range], &rejected)
+    pending(
+        doc,
+        project.actors(),
+        &project.annotations()[range],
+        &rejected,
+    )
 }
 
 /// [`effect`] for a suggestion of a document of `project`.
@@ -107,7 +112,7 @@ pub fn suggestion_effect(
     suggestion: &Suggestion,
 ) -> Effect {
     let range = project.document_annotation_range(document);
-    effect(&project.annotations[range], &project.actors, suggestion)
+    effect(&project.annotations()[range], project.actors(), suggestion)
 }
 
 /// The edit rejecting `suggestion` of `document`, to apply through the history.
@@ -134,7 +139,10 @@ pub fn reject_suggestion(
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(
+        clippy::unwrap_used,
+        reason = "a test fails loudly on any unexpected error"
+    )]
 
     use chrono::Utc;
 
@@ -158,34 +166,34 @@ mod tests {
     fn quotes(p: &Project, found: &[Suggestion]) -> Vec<String> {
         found
             .iter()
-            .map(|s| p.documents[0].quote(&s.content).unwrap())
+            .map(|s| p.documents()[0].quote(&s.content).unwrap())
             .collect()
     }
 
     #[test]
     fn a_rejected_suggestion_is_not_suggested_again_until_the_rejection_is_undone() {
         let mut p = project();
-        let document = p.documents[0].id;
+        let document = p.documents()[0].id;
         let found = pending_suggestions(&p, document);
         assert_eq!(quotes(&p, &found).len(), 2, "{found:#?}");
         let edit = reject_suggestion(&p, document, &found[0]).unwrap();
         let inverse = p.apply(edit.clone()).unwrap();
-        assert_eq!(p.rejected_suggestions.len(), 1);
-        assert_eq!(p.rejected_suggestions[0].quote, "We are no closer");
+        assert_eq!(p.rejected_suggestions().len(), 1);
+        assert_eq!(p.rejected_suggestions()[0].quote, "We are no closer");
         let left = pending_suggestions(&p, document);
         assert_eq!(left, found[1..]);
         // Rejecting twice is refused and changes nothing.
         assert!(matches!(p.apply(edit), Err(EditError::AlreadyRejected(_))));
-        assert_eq!(p.rejected_suggestions.len(), 1);
+        assert_eq!(p.rejected_suggestions().len(), 1);
         p.apply(inverse).unwrap();
-        assert!(p.rejected_suggestions.is_empty());
+        assert!(p.rejected_suggestions().is_empty());
         assert_eq!(pending_suggestions(&p, document), found);
     }
 
     #[test]
     fn a_rejection_follows_its_quote_when_the_text_moved() {
         let p = project();
-        let document = &p.documents[0];
+        let document = &p.documents()[0];
         let found = pending_suggestions(&p, document.id);
         let Edit::RejectSuggestion(rejection) =
             reject_suggestion(&p, document.id, &found[0]).unwrap()
@@ -207,8 +215,8 @@ mod tests {
     #[test]
     fn an_overlap_offers_to_fill_in_missing_fields_and_hides_when_nothing_is_missing() {
         let mut p = project();
-        let document = p.documents[0].id;
-        let span = p.documents[0].find("We are no closer", 0).unwrap();
+        let document = p.documents()[0].id;
+        let span = p.documents()[0].find("We are no closer", 0).unwrap();
         let a = p
             .new_annotation(document, "claim", vec![span], cx())
             .unwrap();
@@ -245,7 +253,7 @@ mod tests {
     #[test]
     fn a_merge_keeps_the_rejections_of_both_sides() {
         let base = project();
-        let document = base.documents[0].id;
+        let document = base.documents()[0].id;
         let found = pending_suggestions(&base, document);
         let reject = |p: &Project, s: &Suggestion| {
             let mut p = p.clone();
@@ -257,21 +265,21 @@ mod tests {
         let theirs = reject(&base, &found[1]);
         let merged = crate::team::merge::merge(&base, &ours, &theirs);
         assert!(merged.conflicts.is_empty());
-        assert_eq!(merged.project.rejected_suggestions.len(), 2);
+        assert_eq!(merged.project.rejected_suggestions().len(), 2);
         assert!(pending_suggestions(&merged.project, document).is_empty());
     }
 
     #[test]
     fn rejecting_in_an_unknown_document_is_refused() {
         let mut p = project();
-        let found = pending_suggestions(&p, p.documents[0].id);
+        let found = pending_suggestions(&p, p.documents()[0].id);
         let other = DocumentId::random();
         assert!(matches!(
             reject_suggestion(&p, other, &found[0]),
             Err(EditError::NoSuchDocument(_))
         ));
         let Edit::RejectSuggestion(mut rejection) =
-            reject_suggestion(&p, p.documents[0].id, &found[0]).unwrap()
+            reject_suggestion(&p, p.documents()[0].id, &found[0]).unwrap()
         else {
             panic!("not a rejection");
         };

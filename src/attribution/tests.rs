@@ -291,19 +291,19 @@ mod accept {
     #[test]
     fn accepting_creates_each_proposed_actor_once_in_one_undo_step() {
         let mut p = project();
-        let document = p.documents[0].id;
-        let found = analyse(&p.documents[0], &p.actors);
+        let document = p.documents()[0].id;
+        let found = analyse(&p.documents()[0], p.actors());
         assert_eq!(found.len(), 3, "{found:#?}");
         let before = p.clone();
         let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!((summary.added, summary.filled), (3, 0));
         assert_eq!(summary.new_actors, ["Ushakov", "Rubio"]);
         let inverse = p.apply(edit).unwrap();
-        assert_eq!(p.actors.len(), 2);
-        assert_eq!(p.annotations.len(), 3);
-        let ushakov = p.actors.iter().find(|a| a.name == "Ushakov").unwrap().id;
+        assert_eq!(p.actors().len(), 2);
+        assert_eq!(p.annotations().len(), 3);
+        let ushakov = p.actors().iter().find(|a| a.name == "Ushakov").unwrap().id;
         let held: Vec<_> = p
-            .annotations
+            .annotations()
             .iter()
             .filter(|a| a.holder == Some(ushakov))
             .collect();
@@ -316,19 +316,22 @@ mod accept {
             held.iter()
                 .all(|a| a.annotator.as_deref() == Some("stance suggest"))
         );
-        assert_eq!(p.documents[0].quote(&held[0].cue).as_deref(), Some("said"));
+        assert_eq!(
+            p.documents()[0].quote(&held[0].cue).as_deref(),
+            Some("said")
+        );
         p.apply(inverse).unwrap();
         assert_eq!(
-            (p.annotations.len(), p.actors.len()),
-            (before.annotations.len(), 0)
+            (p.annotations().len(), p.actors().len()),
+            (before.annotations().len(), 0)
         );
     }
 
     #[test]
     fn an_overlapping_annotation_is_filled_in_not_duplicated() {
         let mut p = project();
-        let document = p.documents[0].id;
-        let d = &p.documents[0];
+        let document = p.documents()[0].id;
+        let d = &p.documents()[0];
         let span = d.find("We are no closer", 0).unwrap();
         let a = p
             .new_annotation(document, "position", vec![span], cx())
@@ -336,14 +339,14 @@ mod accept {
         let id = a.id;
         p.apply(crate::model::Edit::AddAnnotation(Box::new(a)))
             .unwrap();
-        let found: Vec<Suggestion> = analyse(&p.documents[0], &p.actors)
+        let found: Vec<Suggestion> = analyse(&p.documents()[0], p.actors())
             .into_iter()
             .take(1)
             .collect();
         let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!((summary.added, summary.filled), (0, 1));
         p.apply(edit).unwrap();
-        assert_eq!(p.annotations.len(), 1);
+        assert_eq!(p.annotations().len(), 1);
         let a = p.annotation(id).unwrap();
         assert_eq!(a.tag, "position", "the analyst's tag is kept");
         assert_eq!(p.holder_name(a), "Ushakov");
@@ -359,8 +362,8 @@ mod accept {
         let actor = Actor::new("Someone else", None);
         let holder = actor.id;
         p.apply(p.add_actor(actor).unwrap()).unwrap();
-        let document = p.documents[0].id;
-        let span = p.documents[0].find("We are no closer", 0).unwrap();
+        let document = p.documents()[0].id;
+        let span = p.documents()[0].find("We are no closer", 0).unwrap();
         let mut a = p
             .new_annotation(document, "claim", vec![span], cx())
             .unwrap();
@@ -369,12 +372,15 @@ mod accept {
         a.cue = vec![span];
         p.apply(crate::model::Edit::AddAnnotation(Box::new(a)))
             .unwrap();
-        let found: Vec<Suggestion> = analyse(&p.documents[0], &[]).into_iter().take(1).collect();
+        let found: Vec<Suggestion> = analyse(&p.documents()[0], &[])
+            .into_iter()
+            .take(1)
+            .collect();
         let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!(summary.unchanged, 1);
         assert!(summary.new_actors.is_empty());
         p.apply(edit).unwrap();
-        assert_eq!(p.actors.len(), 1);
+        assert_eq!(p.actors().len(), 1);
     }
 
     /// A surname, the full name and a title: one person, one proposed name, one new actor,
@@ -386,8 +392,8 @@ mod accept {
                     \"They're making concessions,\" Mr. Trump said.";
         let mut p = Project::new("t");
         p.apply(p.add_document(doc(text))).unwrap();
-        let document = p.documents[0].id;
-        let found = analyse(&p.documents[0], &p.actors);
+        let document = p.documents()[0].id;
+        let found = analyse(&p.documents()[0], p.actors());
         let names: Vec<_> = found
             .iter()
             .map(|s| s.speaker.as_ref().map(|sp| sp.actor.clone()))
@@ -400,12 +406,12 @@ mod accept {
         assert_eq!(summary.new_actors, ["Donald Trump"]);
         let mut with_new = p.clone();
         with_new.apply(edit).unwrap();
-        assert_eq!(with_new.actors.len(), 1);
+        assert_eq!(with_new.actors().len(), 1);
         assert!(
             with_new
-                .annotations
+                .annotations()
                 .iter()
-                .all(|a| a.holder == Some(with_new.actors[0].id))
+                .all(|a| a.holder == Some(with_new.actors()[0].id))
         );
         // Suggestions made before the actor existed still find it by name, whatever the case.
         let actor = Actor::new("DONALD TRUMP", None);
@@ -414,8 +420,8 @@ mod accept {
         let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert!(summary.new_actors.is_empty());
         p.apply(edit).unwrap();
-        assert_eq!(p.actors.len(), 1);
-        assert!(p.annotations.iter().all(|a| a.holder == Some(id)));
+        assert_eq!(p.actors().len(), 1);
+        assert!(p.annotations().iter().all(|a| a.holder == Some(id)));
     }
 
     #[test]
@@ -424,12 +430,12 @@ mod accept {
         let mut actor = Actor::new("Yuri Ushakov", Some("Russia"));
         actor.aliases = vec!["Ushakov".to_owned()];
         p.apply(p.add_actor(actor).unwrap()).unwrap();
-        let document = p.documents[0].id;
-        let found = analyse(&p.documents[0], &p.actors);
+        let document = p.documents()[0].id;
+        let found = analyse(&p.documents()[0], p.actors());
         let (edit, summary) = accept_suggestions(&p, document, &found, cx()).unwrap();
         assert_eq!(summary.new_actors, ["Rubio"]);
         p.apply(edit).unwrap();
-        assert_eq!(p.actors.len(), 2);
+        assert_eq!(p.actors().len(), 2);
     }
 }
 

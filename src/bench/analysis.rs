@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 use egui::{Pos2, TouchPhase};
 
 use super::corpus::{CorpusSpec, corpus_project};
+use super::figure::{Figure, Unit};
 use super::frames::warm_up;
 use super::harness::{FrameDriver, FrameStats, Percentiles, SCREEN_SIZE_PX, input};
-use super::report::{Figure, Unit};
 use crate::analysis::{AnalysisCache, AnalysisFilter};
 use crate::app::StanceApp;
 use crate::model::{Project, Stance};
@@ -42,8 +42,8 @@ pub fn recompute_after_edits(project: &mut Project, edits: usize) -> Result<Vec<
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
         let Some(a) = project
-            .annotations
-            .get(i * 997 % project.annotations.len().max(1))
+            .annotations()
+            .get(i * 997 % project.annotations().len().max(1))
         else {
             return Err("the corpus has no annotations".to_owned());
         };
@@ -127,7 +127,7 @@ pub fn scroll_map(
 ///
 /// # Errors
 /// The corpus could not be edited or the view showed nothing.
-pub fn analysis_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(), String> {
+pub fn analysis_figures(quick: bool, record: &mut dyn FnMut(Figure)) -> Result<(), String> {
     let spec = if quick {
         CorpusSpec {
             documents: 100,
@@ -140,23 +140,23 @@ pub fn analysis_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(
         CorpusSpec::FULL
     };
     let mut project = corpus_project(spec);
-    report(Figure::count(
+    record(Figure::count(
         "analysis.corpus.annotations",
-        project.annotations.len(),
+        project.annotations().len(),
     ));
     let started = Instant::now();
     let map = crate::analysis::PositionMap::build(&project, &AnalysisFilter::default());
-    report(Figure::ms("analysis.map.build", started.elapsed()));
-    report(Figure::count("analysis.map.rows", map.rows.len()));
+    record(Figure::ms("analysis.map.build", started.elapsed()));
+    record(Figure::count("analysis.map.rows", map.rows.len()));
     let recomputes = recompute_after_edits(&mut project, if quick { 3 } else { 10 })
         .map_err(|e| format!("analysis: {e}"))?;
     let p = Percentiles::of(&recomputes);
-    report(Figure::new(
+    record(Figure::new(
         "analysis.recompute_after_edit.median",
         p.median_ms,
         Unit::Ms,
     ));
-    report(Figure::new(
+    record(Figure::new(
         "analysis.recompute_after_edit.max",
         p.max_ms,
         Unit::Ms,
@@ -168,20 +168,20 @@ pub fn analysis_figures(quick: bool, report: &mut dyn FnMut(Figure)) -> Result<(
         .map_err(|e| format!("analysis: {e}"))?;
     let times: Vec<Duration> = run.frames.iter().map(|f| f.cpu).collect();
     let p = Percentiles::of(&times);
-    report(Figure::ms("analysis.frame.first", run.first));
-    report(Figure::new(
+    record(Figure::ms("analysis.frame.first", run.first));
+    record(Figure::new(
         "analysis.scroll.frame.median",
         p.median_ms,
         Unit::Ms,
     ));
-    report(Figure::new("analysis.scroll.frame.p95", p.p95_ms, Unit::Ms));
-    report(Figure::new("analysis.scroll.frame.max", p.max_ms, Unit::Ms));
-    report(Figure::count("analysis.scroll.frames", run.frames.len()));
-    report(Figure::count(
+    record(Figure::new("analysis.scroll.frame.p95", p.p95_ms, Unit::Ms));
+    record(Figure::new("analysis.scroll.frame.max", p.max_ms, Unit::Ms));
+    record(Figure::count("analysis.scroll.frames", run.frames.len()));
+    record(Figure::count(
         "analysis.map.rows_painted.max",
         run.rows_painted_max,
     ));
-    report(Figure::count(
+    record(Figure::count(
         "analysis.map.builds_while_scrolling",
         usize::try_from(run.builds_while_scrolling).unwrap_or(usize::MAX),
     ));

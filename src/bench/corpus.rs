@@ -12,7 +12,7 @@ use super::data::{article_text, random_span};
 use super::rng::Rng;
 use crate::model::{
     Actor, ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Issue, IssueId,
-    Project, Relation, RelationId, Span, Stance,
+    Project, ProjectParts, Relation, RelationId, Span, Stance,
 };
 
 /// The shape of a generated corpus.
@@ -49,10 +49,12 @@ const SPAN_DAYS: usize = 120;
 #[must_use]
 pub fn corpus_project(spec: CorpusSpec) -> Project {
     let mut rng = Rng::new(0xc0);
-    let mut project = Project::new("Benchmark: a corpus of negotiation reports");
-    project.documents = documents(&mut rng, spec);
-    project.actors = actors(&mut rng, spec.actors);
-    project.issues = issues(&mut rng, spec.issues);
+    let mut project = ProjectParts {
+        documents: documents(&mut rng, spec),
+        actors: actors(&mut rng, spec.actors),
+        issues: issues(&mut rng, spec.issues),
+        ..ProjectParts::new("Benchmark: a corpus of negotiation reports")
+    };
     let mut generator = Annotator::new(&project, spec);
     let total_bytes: usize = (project.documents.iter().map(|d| d.text.len()))
         .sum::<usize>()
@@ -75,9 +77,7 @@ pub fn corpus_project(spec: CorpusSpec) -> Project {
     } = generator;
     project.annotations = annotations;
     project.relations = relations;
-    project.sort_annotations();
-    project.touch();
-    project
+    Project::from_parts(project)
 }
 
 fn documents(rng: &mut Rng, spec: CorpusSpec) -> Vec<Document> {
@@ -159,7 +159,7 @@ struct Annotator {
 const RECENT: usize = 8;
 
 impl Annotator {
-    fn new(project: &Project, spec: CorpusSpec) -> Self {
+    fn new(project: &ProjectParts, spec: CorpusSpec) -> Self {
         Self {
             actors: (project.actors.iter().enumerate())
                 .map(|(i, a)| (a.id, i))
@@ -421,14 +421,14 @@ mod tests {
     fn corpus_is_valid_dated_and_exact() {
         let project = corpus_project(small());
         assert_eq!(project.problems(), Vec::new());
-        assert_eq!(project.documents.len(), 30);
-        assert_eq!(project.annotations.len(), 1_500);
-        assert_eq!(project.actors.len(), 40);
-        assert_eq!(project.issues.len(), 25);
-        let total: usize = project.documents.iter().map(|d| d.text.len()).sum();
+        assert_eq!(project.documents().len(), 30);
+        assert_eq!(project.annotations().len(), 1_500);
+        assert_eq!(project.actors().len(), 40);
+        assert_eq!(project.issues().len(), 25);
+        let total: usize = project.documents().iter().map(|d| d.text.len()).sum();
         assert!((100_000..200_000).contains(&total), "{total} bytes");
-        assert!(project.documents.iter().all(|d| d.outlet.is_some()));
-        let dates: Vec<_> = project.documents.iter().map(|d| d.date).collect();
+        assert!(project.documents().iter().all(|d| d.outlet.is_some()));
+        let dates: Vec<_> = project.documents().iter().map(|d| d.date).collect();
         assert!(dates.iter().all(Option::is_some));
         assert!(dates.windows(2).all(|w| w[0] <= w[1]));
         assert_ne!(dates.first(), dates.last());
@@ -437,21 +437,27 @@ mod tests {
     #[test]
     fn corpus_has_negotiation_fields_and_relations() {
         let project = corpus_project(small());
-        let tagged = |tag: &str| project.annotations.iter().filter(|a| a.tag == tag).count();
+        let tagged = |tag: &str| {
+            project
+                .annotations()
+                .iter()
+                .filter(|a| a.tag == tag)
+                .count()
+        };
         assert!(tagged("claim") > 0 && tagged("position") > 0 && tagged("concession") > 0);
-        let positions = project.annotations.iter().filter(|a| a.tag == "position");
+        let positions = project.annotations().iter().filter(|a| a.tag == "position");
         assert!(positions.clone().any(|a| a.stance == Some(Stance::For)));
         assert!(positions.clone().any(|a| a.stance == Some(Stance::Against)));
         assert!(positions.clone().any(|a| a.condition.is_some()));
         assert!(
             project
-                .annotations
+                .annotations()
                 .iter()
                 .all(|a| a.tag == "claim" || !a.issues.is_empty() || a.holder.is_none())
         );
-        assert!(project.relations.iter().any(|r| r.kind == "concedes-to"));
-        assert!(project.relations.iter().any(|r| r.kind == "responds-to"));
-        let search_hits = project.documents[0].text.matches(SEARCH_WORD).count();
+        assert!(project.relations().iter().any(|r| r.kind == "concedes-to"));
+        assert!(project.relations().iter().any(|r| r.kind == "responds-to"));
+        let search_hits = project.documents()[0].text.matches(SEARCH_WORD).count();
         assert!(search_hits > 0);
     }
 

@@ -5,8 +5,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::corpus::{CorpusSpec, SEARCH_WORD, corpus_project};
+use super::figure::{Figure, Unit};
 use super::files::{measure_files, write_fixture};
-use super::report::{Figure, Unit};
 use crate::analysis::{CorpusSearch, HitPreset, SearchQuery};
 use crate::model::{EditContext, Project, Stance};
 use crate::ui::corpus_search::STEP_BYTES;
@@ -66,7 +66,7 @@ pub fn time_search(project: &Project, query: &SearchQuery) -> Result<SearchFigur
 pub fn corpus_figures(
     quick: bool,
     dir: &Path,
-    report: &mut dyn FnMut(Figure),
+    record: &mut dyn FnMut(Figure),
 ) -> Result<(), String> {
     let spec = if quick {
         CorpusSpec {
@@ -80,25 +80,25 @@ pub fn corpus_figures(
     };
     let started = Instant::now();
     let project = corpus_project(spec);
-    report(Figure::ms("corpus.generate", started.elapsed()));
-    report(Figure::count("corpus.documents", project.documents.len()));
-    let text_bytes: usize = project.documents.iter().map(|d| d.text.len()).sum();
-    report(Figure::mb(
+    record(Figure::ms("corpus.generate", started.elapsed()));
+    record(Figure::count("corpus.documents", project.documents().len()));
+    let text_bytes: usize = project.documents().iter().map(|d| d.text.len()).sum();
+    record(Figure::mb(
         "corpus.text",
         u64::try_from(text_bytes).unwrap_or(u64::MAX),
     ));
-    report(Figure::count(
+    record(Figure::count(
         "corpus.annotations",
-        project.annotations.len(),
+        project.annotations().len(),
     ));
     let path = dir.join("bench-corpus.ron");
     write_fixture(&project, &path)?;
     drop(project);
 
     let (files, mut project) = measure_files(&path, if quick { 1 } else { 3 })?;
-    report(Figure::ms("corpus.load", files.load));
-    report(Figure::ms("corpus.load.bare_parse", files.bare_parse));
-    report(Figure::new(
+    record(Figure::ms("corpus.load", files.load));
+    record(Figure::ms("corpus.load.bare_parse", files.bare_parse));
+    record(Figure::new(
         "corpus.load.ratio",
         files.load_ratio(),
         Unit::Ratio,
@@ -109,22 +109,22 @@ pub fn corpus_figures(
         ..SearchQuery::plain(SEARCH_WORD)
     };
     let search = time_search(&project, &query)?;
-    report(Figure::ms(
+    record(Figure::ms(
         "corpus.search.first_results",
         search.first_results,
     ));
-    report(Figure::ms("corpus.search.all_hits", search.all_hits));
-    report(Figure::ms("corpus.search.step.max", search.slowest_step));
-    report(Figure::count("corpus.search.steps", search.steps));
-    report(Figure::count("corpus.search.hits", search.hits));
+    record(Figure::ms("corpus.search.all_hits", search.all_hits));
+    record(Figure::ms("corpus.search.step.max", search.slowest_step));
+    record(Figure::count("corpus.search.steps", search.steps));
+    record(Figure::count("corpus.search.hits", search.hits));
 
     let (tag, undo) = time_annotate_all(&mut project, &query)?;
-    report(Figure::count(
+    record(Figure::count(
         "corpus.annotate_all.hits",
         ANNOTATE_HITS.min(search.hits),
     ));
-    report(Figure::ms("corpus.annotate_all", tag));
-    report(Figure::ms("corpus.annotate_all.undo", undo));
+    record(Figure::ms("corpus.annotate_all", tag));
+    record(Figure::ms("corpus.annotate_all.undo", undo));
     Ok(())
 }
 
@@ -137,8 +137,8 @@ fn time_annotate_all(
     let mut hits = crate::analysis::search_project(project, query).map_err(|e| e.to_string())?;
     hits.truncate(ANNOTATE_HITS);
     let preset = HitPreset {
-        holder: project.actors.first().map(|a| a.id),
-        issue: project.issues.first().map(|i| i.id),
+        holder: project.actors().first().map(|a| a.id),
+        issue: project.issues().first().map(|i| i.id),
         stance: Some(Stance::For),
     };
     let cx = EditContext::new(Some("bench"), chrono::Utc::now());

@@ -55,7 +55,7 @@ pub fn reference_project(annotations: usize) -> Result<Project, EditError> {
     let mut rng = Rng::new(0xa);
     let mut project = Project::new("Benchmark (a): reference article");
     // Imported exactly as the app imports the bundled article (title, date, normalised text).
-    let mut doc = crate::io::article::document_from_text(
+    let mut doc = crate::io::formats::article::document_from_text(
         crate::app::SAMPLE_FILE_NAME,
         crate::app::SAMPLE_ARTICLE,
         None,
@@ -163,8 +163,13 @@ fn add_annotations(
     serial_start: usize,
 ) -> Result<(), EditError> {
     let base_time = DateTime::<Utc>::from_timestamp(1_764_892_800, 0).unwrap_or_default();
-    let tags: Vec<String> = project.schema.tags.iter().map(|t| t.key.clone()).collect();
-    let actors: Vec<ActorId> = project.actors.iter().map(|a| a.id).collect();
+    let tags: Vec<String> = project
+        .schema()
+        .tags
+        .iter()
+        .map(|t| t.key.clone())
+        .collect();
+    let actors: Vec<ActorId> = project.actors().iter().map(|a| a.id).collect();
     let mut previous: Option<Span> = None;
     let mut made = 0;
     let mut attempts = 0;
@@ -527,25 +532,25 @@ mod tests {
     fn reference_dataset_is_valid() {
         let project = reference_project(50).unwrap();
         assert_eq!(project.problems(), Vec::new());
-        assert_eq!(project.annotations.len(), 50);
-        assert!(project.documents[0].text.starts_with("President Trump's"));
+        assert_eq!(project.annotations().len(), 50);
+        assert!(project.documents()[0].text.starts_with("President Trump's"));
     }
 
     #[test]
     fn long_article_is_valid_varied_and_deterministic() {
         let project = long_article_project(small_long()).unwrap();
         assert_eq!(project.problems(), Vec::new());
-        let doc = &project.documents[0];
+        let doc = &project.documents()[0];
         assert!(doc.text.len() >= 40_000);
         assert!(!doc.text.is_ascii());
-        assert_eq!(project.annotations.len(), 300);
-        assert_eq!(project.actors.len(), 20);
+        assert_eq!(project.annotations().len(), 300);
+        assert_eq!(project.actors().len(), 20);
         let lengths: Vec<usize> = doc.paragraphs().iter().map(|p| p.chars.len()).collect();
         assert!(lengths.iter().min() < Some(&150));
         assert!(lengths.iter().max() > Some(&700));
-        assert!(project.annotations.iter().any(|a| a.ranges.len() > 1));
+        assert!(project.annotations().iter().any(|a| a.ranges.len() > 1));
         let overlapping = project
-            .annotations
+            .annotations()
             .windows(2)
             .any(|w| w[0].extent().overlaps(&w[1].extent()));
         assert!(overlapping);
@@ -562,11 +567,11 @@ mod tests {
         };
         let project = many_articles_project(spec).unwrap();
         assert_eq!(project.problems(), Vec::new());
-        assert_eq!(project.documents.len(), 8);
-        assert_eq!(project.annotations.len(), 400);
-        let total: usize = project.documents.iter().map(|d| d.text.len()).sum();
+        assert_eq!(project.documents().len(), 8);
+        assert_eq!(project.annotations().len(), 400);
+        let total: usize = project.documents().iter().map(|d| d.text.len()).sum();
         assert!((40_000..90_000).contains(&total), "{total} bytes");
-        for doc in &project.documents {
+        for doc in project.documents() {
             assert!(project.annotations_of(doc.id).count() > 0);
         }
     }
@@ -576,7 +581,7 @@ mod tests {
         let mut project = Project::new("t");
         add_actors(&mut project, &mut Rng::new(1), 320).unwrap();
         let names: std::collections::HashSet<_> =
-            project.actors.iter().map(|a| a.name.as_str()).collect();
+            project.actors().iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names.len(), 320);
     }
 }

@@ -48,7 +48,7 @@ impl ScratchDir {
     /// The directory could not be created.
     pub fn new() -> std::io::Result<Self> {
         let path = std::env::temp_dir().join(format!("stance-bench-{}", std::process::id()));
-        std::fs::create_dir_all(&path)?;
+        crate::io::atomic::create_folder(&path)?;
         Ok(Self { path })
     }
 
@@ -114,7 +114,7 @@ pub fn measure_files(path: &Path, rounds: usize) -> Result<(FileFigures, Project
         drop(text);
 
         let started = Instant::now();
-        let text = ron::ser::to_string_pretty(&loaded, crate::io::project_file::pretty_config())
+        let text = ron::ser::to_string_pretty(&loaded, crate::io::formats::ron::pretty_config())
             .map_err(|e| e.to_string())?;
         bare_serialise.push(started.elapsed());
         drop(text);
@@ -160,7 +160,7 @@ mod tests {
         })
         .unwrap();
         let mut bare =
-            ron::ser::to_string_pretty(&project, crate::io::project_file::pretty_config()).unwrap();
+            ron::ser::to_string_pretty(&project, crate::io::formats::ron::pretty_config()).unwrap();
         bare.push('\n');
         assert_eq!(bare, io::project_to_ron(&project).unwrap());
     }

@@ -117,7 +117,7 @@ pub fn run_frames(
     scroll_through(driver, &mut app, &mut run, area, script);
     drag_select(driver, &mut app, &mut run, area, script.drag_frames)?;
     tag_selection(driver, &mut app, &mut run, area, script.hover_frames)?;
-    run.annotations_after = app.project().annotations.len();
+    run.annotations_after = app.project().annotations().len();
     Ok(run)
 }
 
@@ -142,7 +142,7 @@ fn article_area(app: &StanceApp) -> Rect {
     if prefs.show_sidebar {
         area.max.x -= prefs.sidebar_width_px;
     }
-    if prefs.show_document_list && app.project().documents.len() > 1 {
+    if prefs.show_document_list && app.project().documents().len() > 1 {
         area.min.x += prefs.document_list_width_px;
     }
     area
@@ -194,7 +194,6 @@ fn scroll_through(
         run.sidebar_rows_max = run.sidebar_rows_max.max(app.sidebar_rows_drawn());
         run.reached_paragraph = run.reached_paragraph.max(article.last_painted.unwrap_or(0));
     }
-    #[allow(clippy::cast_precision_loss)]
     let frame_count = frames.max(1) as f32;
     run.scroll_step_px = scrolled_px / frame_count;
     let stats = driver.frame(vec![input::scroll(0.0, TouchPhase::End)], |ui| {
@@ -215,7 +214,6 @@ fn estimated_height_px(app: &StanceApp, run: &FrameRun, scrolled_px: f32, viewpo
         .zip(doc)
         .and_then(|(index, doc)| Some((doc.paragraphs().get(index)?.chars.start, doc.len_chars())));
     match passed {
-        #[allow(clippy::cast_precision_loss)]
         Some((passed_chars, total_chars)) if scrolled_px > viewport_px && passed_chars > 0 => {
             // The last screenful is shown without scrolling past it.
             (scrolled_px * total_chars as f32 / passed_chars as f32 - viewport_px).max(scrolled_px)
@@ -269,10 +267,10 @@ fn tag_selection(
     area: Rect,
     hover_frames: usize,
 ) -> Result<(), String> {
-    let before: HashSet<AnnotationId> = app.project().annotations.iter().map(|a| a.id).collect();
+    let before: HashSet<AnnotationId> = app.project().annotations().iter().map(|a| a.id).collect();
     let hotkey = app
         .project()
-        .schema
+        .schema()
         .tags
         .first()
         .and_then(|t| t.hotkey)
@@ -295,7 +293,10 @@ fn tag_selection(
         return Err(format!(
             "pressing {hotkey:?} after selecting text painted no new annotation \
              ({} new, selection {:?}, article {:?})",
-            app.project().annotations.len().saturating_sub(before.len()),
+            app.project()
+                .annotations()
+                .len()
+                .saturating_sub(before.len()),
             app.text_selection(),
             app.article_stats()
         ));
@@ -309,7 +310,11 @@ fn tag_selection(
 /// on screen.
 fn is_new_highlight_painted(app: &StanceApp, before: &HashSet<AnnotationId>) -> bool {
     let project = app.project();
-    let Some(new) = project.annotations.iter().find(|a| !before.contains(&a.id)) else {
+    let Some(new) = project
+        .annotations()
+        .iter()
+        .find(|a| !before.contains(&a.id))
+    else {
         return false;
     };
     let Some(doc) = project.document(new.document) else {

@@ -174,11 +174,6 @@ impl Percentiles {
                 return 0.0;
             }
             // Nearest rank: the smallest value with at least p of the samples at or below it.
-            #[allow(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                clippy::cast_precision_loss
-            )]
             let index = ((p * ms.len() as f64).ceil() as usize).clamp(1, ms.len()) - 1;
             ms[index]
         };

@@ -15,7 +15,8 @@ pub fn current_rss_bytes() -> Option<u64> {
 /// Resets the peak to the current size, so the next phase's peak is its own.
 /// Returns false where the kernel does not support it.
 pub fn reset_peak_rss() -> bool {
-    // Writing "5" to clear_refs resets VmHWM (Linux 4.0 and later).
+    // Writing "5" to clear_refs resets VmHWM (Linux 4.0 and later). A kernel control file,
+    // not a file of the user's: it is written in place, not through `io::atomic`.
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 

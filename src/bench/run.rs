@@ -5,10 +5,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::data::{self, LongArticleSpec, ManyArticlesSpec};
+use super::figure::{Figure, Unit};
 use super::files::{ScratchDir, measure_files, write_fixture};
 use super::frames::{FrameRun, Script, run_frames, warm_up};
 use super::harness::FrameDriver;
-use super::report::{Figure, Unit};
 use super::rss;
 use crate::app::StanceApp;
 use crate::model::Project;
@@ -40,44 +40,44 @@ const REFERENCE_ANNOTATIONS: usize = 50;
 /// How long a background save may take before the bench gives up waiting for it.
 const SAVE_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Runs every measurement, passing each figure to `report` as soon as it is known.
+/// Runs every measurement, passing each figure to `record` as soon as it is known.
 ///
 /// # Errors
 /// Generating data, saving, loading or a scripted interaction failed; the message says which.
-pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Result<(), String> {
+pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Result<(), String> {
     let dir = ScratchDir::new().map_err(|e| format!("scratch directory: {e}"))?;
     // (c) runs first, so its peak memory is not inflated by what the frame runs leave behind.
-    many_articles(options, dir.path(), report)?;
-    super::corpus_search::corpus_figures(options.quick, dir.path(), report)?;
+    many_articles(options, dir.path(), record)?;
+    super::corpus_search::corpus_figures(options.quick, dir.path(), record)?;
 
     let reference =
         data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;
     let a = run_frames(&mut warm_driver(), reference, options.script())
         .map_err(|e| format!("(a): {e}"))?;
-    report_frames("a", &a, report);
+    record_frames("a", &a, record);
 
     let started = Instant::now();
     let long =
         data::long_article_project(LongArticleSpec::FULL).map_err(|e| format!("(b): {e}"))?;
-    report(Figure::ms("b.generate", started.elapsed()));
-    report(Figure::mb(
+    record(Figure::ms("b.generate", started.elapsed()));
+    record(Figure::mb(
         "b.text",
-        bytes(long.documents.iter().map(|d| d.text.len()).sum()),
+        bytes(long.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    report(Figure::count("b.annotations", long.annotations.len()));
+    record(Figure::count("b.annotations", long.annotations().len()));
     let started = Instant::now();
-    let suggestions: usize = (long.documents.iter())
-        .map(|d| crate::attribution::analyse(d, &long.actors).len())
+    let suggestions: usize = (long.documents().iter())
+        .map(|d| crate::attribution::analyse(d, long.actors()).len())
         .sum();
-    report(Figure::ms("attribution.analyse", started.elapsed()));
-    report(Figure::count("attribution.suggestions", suggestions));
-    report(Figure::count("b.actors", long.actors.len()));
+    record(Figure::ms("attribution.analyse", started.elapsed()));
+    record(Figure::count("attribution.suggestions", suggestions));
+    record(Figure::count("b.actors", long.actors().len()));
     let b = run_frames(&mut warm_driver(), long.clone(), options.script())
         .map_err(|e| format!("(b): {e}"))?;
-    report_frames("b", &b, report);
+    record_frames("b", &b, record);
     // Both swept top to bottom in the same number of frames: (b) then shows a whole screen of
     // never-seen text every frame, so this ratio measures scroll speed, not document size.
-    report(Figure::new(
+    record(Figure::new(
         "ratio.p95.sweep.b_over_a",
         b.percentiles().p95_ms / a.percentiles().p95_ms.max(1e-6),
         Unit::Ratio,
@@ -92,8 +92,8 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     )
     .map_err(|e| format!("(b) at (a)'s speed: {e}"))?;
     let slow_p95 = slow.percentiles().p95_ms;
-    report(Figure::new("b.same_speed.frame.p95", slow_p95, Unit::Ms));
-    report(Figure::new(
+    record(Figure::new("b.same_speed.frame.p95", slow_p95, Unit::Ms));
+    record(Figure::new(
         "ratio.p95.b_over_a",
         slow_p95 / a.percentiles().p95_ms.max(1e-6),
         Unit::Ratio,
@@ -108,14 +108,14 @@ pub fn run_bench(options: BenchOptions, report: &mut dyn FnMut(Figure)) -> Resul
     .map(|l| l.unwrap_or(usize::MAX))
     .max()
     .unwrap_or(usize::MAX);
-    report(Figure::count("tag.latency", latency).with_unit(Unit::Frames));
+    record(Figure::count("tag.latency", latency).with_unit(Unit::Frames));
     let save_frame = save_frame(&mut warm_driver(), long, &dir.path().join("bench-b.ron"))?;
-    report(Figure::ms("b.save.ui_frame", save_frame));
-    super::merge::merge_figures(options.quick, report)?;
-    super::analysis::analysis_figures(options.quick, report)?;
+    record(Figure::ms("b.save.ui_frame", save_frame));
+    super::merge::merge_figures(options.quick, record)?;
+    super::analysis::analysis_figures(options.quick, record)?;
 
     if let Some(peak) = rss::peak_rss_bytes() {
-        report(Figure::mb("bench.peak_rss", peak));
+        record(Figure::mb("bench.peak_rss", peak));
     }
     Ok(())
 }
@@ -128,55 +128,55 @@ fn warm_driver() -> FrameDriver {
     driver
 }
 
-fn report_frames(name: &str, run: &FrameRun, report: &mut dyn FnMut(Figure)) {
+fn record_frames(name: &str, run: &FrameRun, record: &mut dyn FnMut(Figure)) {
     let p = run.percentiles();
-    report(Figure::count(format!("{name}.paragraphs"), run.paragraphs));
-    report(Figure::ms(format!("{name}.frame.first"), run.first));
-    report(Figure::new(
+    record(Figure::count(format!("{name}.paragraphs"), run.paragraphs));
+    record(Figure::ms(format!("{name}.frame.first"), run.first));
+    record(Figure::new(
         format!("{name}.frame.median"),
         p.median_ms,
         Unit::Ms,
     ));
-    report(Figure::new(format!("{name}.frame.p95"), p.p95_ms, Unit::Ms));
-    report(Figure::new(format!("{name}.frame.max"), p.max_ms, Unit::Ms));
-    report(Figure::count(format!("{name}.frames"), run.frames.len()));
-    report(Figure::new(
+    record(Figure::new(format!("{name}.frame.p95"), p.p95_ms, Unit::Ms));
+    record(Figure::new(format!("{name}.frame.max"), p.max_ms, Unit::Ms));
+    record(Figure::count(format!("{name}.frames"), run.frames.len()));
+    record(Figure::new(
         format!("{name}.scroll_per_frame"),
         f64::from(run.scroll_step_px),
         Unit::Px,
     ));
-    report(Figure::count(
+    record(Figure::count(
         format!("{name}.laid_out.max"),
         run.laid_out_max,
     ));
-    report(Figure::count(
+    record(Figure::count(
         format!("{name}.sidebar_rows.max"),
         run.sidebar_rows_max,
     ));
-    report(Figure::count(
+    record(Figure::count(
         format!("{name}.scrolled_to_paragraph"),
         run.reached_paragraph,
     ));
     if let Some(latency) = run.tag_latency_frames {
-        report(Figure::count(format!("{name}.tag.latency"), latency).with_unit(Unit::Frames));
+        record(Figure::count(format!("{name}.tag.latency"), latency).with_unit(Unit::Frames));
     }
 }
 
 fn many_articles(
     options: BenchOptions,
     dir: &Path,
-    report: &mut dyn FnMut(Figure),
+    record: &mut dyn FnMut(Figure),
 ) -> Result<(), String> {
     let started = Instant::now();
     let project =
         data::many_articles_project(ManyArticlesSpec::FULL).map_err(|e| format!("(c): {e}"))?;
-    report(Figure::ms("c.generate", started.elapsed()));
-    report(Figure::count("c.documents", project.documents.len()));
-    report(Figure::mb(
+    record(Figure::ms("c.generate", started.elapsed()));
+    record(Figure::count("c.documents", project.documents().len()));
+    record(Figure::mb(
         "c.text",
-        bytes(project.documents.iter().map(|d| d.text.len()).sum()),
+        bytes(project.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    report(Figure::count("c.annotations", project.annotations.len()));
+    record(Figure::count("c.annotations", project.annotations().len()));
     let path = dir.join("bench-c.ron");
     write_fixture(&project, &path)?;
     drop(project);
@@ -184,57 +184,56 @@ fn many_articles(
     // From here on the process holds what an analyst's session on (c) holds.
     let peak_is_own = rss::reset_peak_rss();
     let (figures, project) = measure_files(&path, options.file_rounds())?;
-    report(Figure::mb("c.file", bytes(figures.file_bytes)));
-    report(Figure::ms("c.load", figures.load));
-    report(Figure::ms("c.load.bare_parse", figures.bare_parse));
-    report(Figure::new(
+    record(Figure::mb("c.file", bytes(figures.file_bytes)));
+    record(Figure::ms("c.load", figures.load));
+    record(Figure::ms("c.load.bare_parse", figures.bare_parse));
+    record(Figure::new(
         "c.load.ratio",
         figures.load_ratio(),
         Unit::Ratio,
     ));
-    report(Figure::ms("c.save", figures.save));
-    report(Figure::ms("c.save.bare_serialise", figures.bare_serialise));
-    report(Figure::new(
+    record(Figure::ms("c.save", figures.save));
+    record(Figure::ms("c.save.bare_serialise", figures.bare_serialise));
+    record(Figure::new(
         "c.save.ratio",
         figures.save_ratio(),
         Unit::Ratio,
     ));
-    report(Figure::ms("c.save.snapshot", figures.snapshot));
+    record(Figure::ms("c.save.snapshot", figures.snapshot));
 
     let mut driver = warm_driver();
     let mut app = StanceApp::with_project(project);
     let first = driver.frame(Vec::new(), |ui| app.frame_ui(ui)).cpu;
-    report(Figure::ms("c.frame.first", first));
+    record(Figure::ms("c.frame.first", first));
     // Idle frames with the pointer over the article: the cost of a big project at rest.
     let idle: Vec<Duration> = (0..60)
         .map(|i| {
-            #[allow(clippy::cast_precision_loss)]
             let pos = egui::pos2(450.0, 200.0 + (i % 10) as f32 * 40.0);
             let events = vec![super::harness::input::pointer_move(pos)];
             driver.frame(events, |ui| app.frame_ui(ui)).cpu
         })
         .collect();
     let idle = super::harness::Percentiles::of(&idle);
-    report(Figure::new("c.frame.median", idle.median_ms, Unit::Ms));
-    report(Figure::new("c.frame.max", idle.max_ms, Unit::Ms));
+    record(Figure::new("c.frame.median", idle.median_ms, Unit::Ms));
+    record(Figure::new("c.frame.max", idle.max_ms, Unit::Ms));
     let (ui_frame, slowest) = save_in_app(&mut driver, &mut app, &path)?;
-    report(Figure::ms("c.save.ui_frame", ui_frame));
-    report(Figure::ms("c.save.slowest_frame_while_saving", slowest));
+    record(Figure::ms("c.save.ui_frame", ui_frame));
+    record(Figure::ms("c.save.slowest_frame_while_saving", slowest));
     if peak_is_own && let Some(peak) = rss::peak_rss_bytes() {
-        report(Figure::mb("c.peak_rss", peak));
+        record(Figure::mb("c.peak_rss", peak));
     }
     // Recovery on: the worker's mirror is a second copy of the project.
     let snapshot = super::snapshot::snapshot_frames(&mut driver, app, &dir.join("recovery"))?;
-    report(Figure::ms(
+    record(Figure::ms(
         "c.edit_frame.without_recovery",
         snapshot.edit_frame_without_recovery,
     ));
-    report(Figure::ms("c.snapshot.edit_frame", snapshot.edit_frame));
-    report(Figure::ms("c.snapshot.frame.max", snapshot.max_frame));
-    report(Figure::count("c.snapshot.frames", snapshot.frames));
-    report(Figure::ms("c.snapshot.write", snapshot.write));
+    record(Figure::ms("c.snapshot.edit_frame", snapshot.edit_frame));
+    record(Figure::ms("c.snapshot.frame.max", snapshot.max_frame));
+    record(Figure::count("c.snapshot.frames", snapshot.frames));
+    record(Figure::ms("c.snapshot.write", snapshot.write));
     if peak_is_own && let Some(peak) = rss::peak_rss_bytes() {
-        report(Figure::mb("c.peak_rss.with_recovery", peak));
+        record(Figure::mb("c.peak_rss.with_recovery", peak));
     }
     Ok(())
 }

@@ -63,7 +63,6 @@ pub fn snapshot_frames(
                 snapshot.display()
             ));
         }
-        #[allow(clippy::cast_precision_loss)]
         let pos = egui::pos2(450.0, 200.0 + (frames % 10) as f32 * 40.0);
         let events = vec![input::pointer_move(pos)];
         max_frame = max_frame.max(driver.frame(events, |ui| app.frame_ui(ui)).cpu);

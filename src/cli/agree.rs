@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::io::load_project;
+use crate::model::DocumentQuery;
 use crate::team::agreement::spans::SpanMatch;
 use crate::team::agreement::{Agreement, Options, Study, agreement};
 
@@ -18,7 +19,8 @@ pub struct AgreeArgs {
     /// Only these tags (keys, comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub tags: Vec<String>,
-    /// Only the document with this title, id or text hash.
+    /// Only this shared document: its title (case and surrounding space do not count), its id
+    /// (or its first four characters or more), or its text hash.
     #[arg(long)]
     pub document: Option<String>,
     /// Match spans for coding agreement by identical ranges instead of by overlap.
@@ -59,7 +61,7 @@ fn report(args: &AgreeArgs) -> Result<String, String> {
     };
     let options = Options {
         tags: args.tags.clone(),
-        document: args.document.clone(),
+        document: args.document.as_deref().map(DocumentQuery::new),
     };
     let study = match projects.as_slice() {
         [(_, only)] => Study::of_annotators(only, &options),

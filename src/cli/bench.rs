@@ -15,11 +15,11 @@ pub struct BenchArgs {
 pub fn run(args: &BenchArgs) -> ExitCode {
     let options = BenchOptions { quick: args.quick };
     let mut stdout = std::io::stdout().lock();
-    let mut report = |figure| {
+    let mut print = |figure| {
         // Each figure is flushed as soon as it is known, so a long run shows progress.
         let _written = writeln!(stdout, "{figure}").and_then(|()| stdout.flush());
     };
-    match run_bench(options, &mut report) {
+    match run_bench(options, &mut print) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("stance bench: {e}");

@@ -41,7 +41,7 @@ fn load_source(path: &Path) -> Result<Project, String> {
 /// matches across sources.
 fn items(project: &Project) -> Vec<Item> {
     project
-        .annotations
+        .annotations()
         .iter()
         .map(|a| Item {
             document: project
@@ -72,8 +72,8 @@ pub fn run(args: &EvalArgs) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
-    let shared = gold.documents.iter().any(|g| {
-        pred.documents
+    let shared = gold.documents().iter().any(|g| {
+        pred.documents()
             .iter()
             .any(|p| text_hash(&p.text) == text_hash(&g.text))
     });

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use crate::io::export::{ExportFormat, ExportOptions, ExportOutput, export};
 use crate::io::{LoadedProject, load_project};
-use crate::model::{ActorId, DocumentId, Project};
+use crate::model::{ActorId, DocumentQuery, Project};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -24,7 +24,8 @@ pub struct ExportArgs {
     /// Only these tags (keys, comma-separated), e.g. `claim,position`.
     #[arg(long, value_delimiter = ',')]
     pub tags: Vec<String>,
-    /// Only this document: its id (or the start of it) or its title.
+    /// Only this document: its title (case and surrounding space do not count), its id
+    /// (or its first four characters or more), or its text hash.
     #[arg(long)]
     pub document: Option<String>,
     /// Only annotations held by this actor (name or alias, case-insensitive).
@@ -88,8 +89,9 @@ fn run_export(args: &ExportArgs) -> Result<Option<String>, String> {
         document: args
             .document
             .as_deref()
-            .map(|d| find_document(&project, d))
-            .transpose()?,
+            .map(|d| DocumentQuery::new(d).resolve(&project))
+            .transpose()
+            .map_err(|e| e.to_string())?,
         holder: args
             .holder
             .as_deref()
@@ -132,47 +134,12 @@ fn describe(output: &ExportOutput, path: &Path) -> String {
     }
 }
 
-/// A document by full id, unique id prefix, or title (case-insensitive).
-pub(super) fn find_document(project: &Project, wanted: &str) -> Result<DocumentId, String> {
-    if let Ok(id) = wanted.parse::<DocumentId>()
-        && project.document(id).is_some()
-    {
-        return Ok(id);
-    }
-    let wanted_lower = wanted.to_lowercase();
-    let matches: Vec<&crate::model::Document> = project
-        .documents
-        .iter()
-        .filter(|d| {
-            d.title.to_lowercase() == wanted_lower
-                || (wanted.len() >= 4 && d.id.to_string().starts_with(&wanted_lower))
-        })
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(one.id),
-        [] => {
-            let known: Vec<String> = project
-                .documents
-                .iter()
-                .map(|d| format!("{} ({})", d.title, d.id.short()))
-                .collect();
-            Err(format!(
-                "no document {wanted:?}; the project has: {}",
-                known.join(", ")
-            ))
-        }
-        _ => Err(format!(
-            "{wanted:?} matches several documents; give the full id"
-        )),
-    }
-}
-
 fn find_holder(project: &Project, name: &str) -> Result<ActorId, String> {
     project
         .actor_named(name.trim())
         .map(|a| a.id)
         .ok_or_else(|| {
-            let known: Vec<&str> = project.actors.iter().map(|a| a.name.as_str()).collect();
+            let known: Vec<&str> = project.actors().iter().map(|a| a.name.as_str()).collect();
             format!(
                 "no actor called {name:?}; the project has: {}",
                 known.join(", ")

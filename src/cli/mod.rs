@@ -2,6 +2,8 @@
 
 mod agree;
 mod bench;
+mod completions;
+mod desktop;
 mod eval;
 mod export;
 mod merge;
@@ -17,11 +19,22 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// `stance --version`: the version, the commit it was built from (with `-dirty` for
+/// uncommitted changes) and the build date, as `build.rs` found them.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("STANCE_BUILD_COMMIT"),
+    ", built ",
+    env!("STANCE_BUILD_DATE"),
+    ")"
+);
+
 /// Annotate claims, positions and concessions in news about negotiations.
 #[derive(Debug, Parser)]
 #[command(
     name = "stance",
-    version,
+    version = VERSION,
     about,
     args_conflicts_with_subcommands = true
 )]
@@ -60,6 +73,12 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Search the text of every document; print document, start, end (code points), context.
     Search(search::SearchArgs),
+    /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a folder.
+    Manpage(completions::ManpageArgs),
+    /// Add Stance to the desktop (menu entry, icon, project file type), or remove it.
+    Desktop(desktop::DesktopArgs),
     /// Debug builds only: panic with a project in the panic slot (tests the panic snapshot).
     #[cfg(debug_assertions)]
     #[command(hide = true)]
@@ -104,6 +123,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Eval(args)) => eval::run(&args),
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Search(args)) => search::run(&args),
+        Some(Command::Completions(args)) => completions::completions(&args),
+        Some(Command::Manpage(args)) => completions::manpage(&args),
+        Some(Command::Desktop(args)) => desktop::run(&args),
         #[cfg(debug_assertions)]
         Some(Command::DebugPanicSnapshot { project, mirror }) => {
             recover::debug_panic_snapshot(project.as_deref(), mirror)

@@ -13,7 +13,7 @@ use crate::io::{
     LoadedProject, ProblemLocator, import_paths, load_project, load_project_from_str,
     read_project_text, save_project,
 };
-use crate::model::{Annotation, IssueId, Project, ProjectIndex};
+use crate::model::{ActorId, Annotation, IssueId, Project, ProjectIndex};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -96,7 +96,7 @@ pub fn import(args: &ImportArgs) -> ExitCode {
             path.display()
         );
     }
-    if project.documents.is_empty() {
+    if project.documents().is_empty() {
         let _ = writeln!(
             report.err,
             "stance import: nothing to import; {} not written",
@@ -105,10 +105,14 @@ pub fn import(args: &ImportArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     if args.title.is_none() {
-        project.title = match project.documents.as_slice() {
+        let title = match project.documents() {
             [only] => only.title.clone(),
-            _ => crate::io::article::title_from_path(output),
+            _ => crate::io::formats::article::title_from_path(output),
         };
+        if let Err(e) = project.apply(crate::model::Edit::SetTitle(title)) {
+            let _ = writeln!(report.err, "stance import: {e}");
+            return ExitCode::FAILURE;
+        }
     }
     if let Err(e) = save_project(output, &project) {
         let _ = writeln!(report.err, "stance import: {e}");
@@ -118,11 +122,11 @@ pub fn import(args: &ImportArgs) -> ExitCode {
         report.out,
         "{}: {} document(s), {} annotation(s), {} actor(s)",
         output.display(),
-        project.documents.len(),
-        project.annotations.len(),
-        project.actors.len()
+        project.documents().len(),
+        project.annotations().len(),
+        project.actors().len()
     );
-    for doc in &project.documents {
+    for doc in project.documents() {
         let date = doc.date.map(|d| format!(", {d}")).unwrap_or_default();
         let _ = writeln!(
             report.out,
@@ -162,9 +166,9 @@ fn validate_one(path: &Path, out: &mut String) -> bool {
             return false;
         }
     };
-    if !loaded.project.conflicts.is_empty() {
+    if !loaded.project.conflicts().is_empty() {
         // A merge left decisions open: the file opens, but the work is not finished.
-        for conflict in &loaded.project.conflicts {
+        for conflict in loaded.project.conflicts() {
             let _ = writeln!(
                 out,
                 "{}: unresolved merge conflict: {conflict}",
@@ -175,11 +179,11 @@ fn validate_one(path: &Path, out: &mut String) -> bool {
             out,
             "{}: {} unresolved merge conflict(s); decide them in the compare view (Ctrl+3)",
             path.display(),
-            loaded.project.conflicts.len()
+            loaded.project.conflicts().len()
         );
     }
     if loaded.problems.is_empty() {
-        if !loaded.project.conflicts.is_empty() {
+        if !loaded.project.conflicts().is_empty() {
             return false;
         }
         let _ = writeln!(
@@ -217,17 +221,17 @@ fn validate_one(path: &Path, out: &mut String) -> bool {
 }
 
 fn one_line_summary(project: &Project) -> String {
-    let index = ProjectIndex::build(project);
-    let tags: Vec<String> = (project.schema.tags.iter())
+    let index = project.index();
+    let tags: Vec<String> = (project.schema().tags.iter())
         .map(|t| format!("{} {}", index.tag_count(&t.key), t.name.to_lowercase()))
         .collect();
     format!(
         "{:?}, {} document(s), {} annotation(s) ({}), {} actor(s)",
-        project.title,
-        project.documents.len(),
-        project.annotations.len(),
+        project.title(),
+        project.documents().len(),
+        project.annotations().len(),
         tags.join(", "),
-        project.actors.len()
+        project.actors().len()
     )
 }
 
@@ -257,12 +261,12 @@ pub fn stats(args: &StatsArgs) -> ExitCode {
 /// The three tables of `stance stats`: per document, per tag and per holder, with a column per
 /// tag where it helps.
 fn stats_tables(project: &Project) -> String {
-    let index = ProjectIndex::build(project);
+    let index = project.index();
     let mut out = String::new();
-    let _ = writeln!(out, "{}\n", project.title);
-    document_table(&mut out, project, &index);
-    tag_table(&mut out, project, &index);
-    holder_table(&mut out, project, &index);
+    let _ = writeln!(out, "{}\n", project.title());
+    document_table(&mut out, project, index);
+    tag_table(&mut out, project, index);
+    holder_table(&mut out, project, index);
     issue_table(&mut out, project);
     out
 }
@@ -270,14 +274,14 @@ fn stats_tables(project: &Project) -> String {
 /// A header of `first` columns followed by one column per tag.
 fn header_with_tags<'a>(project: &'a Project, first: &[&'a str]) -> Vec<&'a str> {
     let mut header = first.to_vec();
-    header.extend(project.schema.tags.iter().map(|t| t.name.as_str()));
+    header.extend(project.schema().tags.iter().map(|t| t.name.as_str()));
     header
 }
 
 /// A row's per-tag counts, in schema order.
 fn counts_per_tag(project: &Project, annotations: &[&Annotation]) -> Vec<String> {
     project
-        .schema
+        .schema()
         .tags
         .iter()
         .map(|t| {
@@ -290,14 +294,14 @@ fn counts_per_tag(project: &Project, annotations: &[&Annotation]) -> Vec<String>
 fn document_table(out: &mut String, project: &Project, index: &ProjectIndex) {
     let header = header_with_tags(project, &["Document", "Chars", "Annotations"]);
     let mut rows = Vec::new();
-    for doc in &project.documents {
+    for doc in project.documents() {
         let mut row = vec![
             doc.title.clone(),
             doc.len_chars().to_string(),
             index.document_count(doc.id).to_string(),
         ];
         row.extend(
-            (project.schema.tags.iter())
+            (project.schema().tags.iter())
                 .map(|t| index.document_tag_count(doc.id, &t.key).to_string()),
         );
         rows.push(row);
@@ -306,15 +310,15 @@ fn document_table(out: &mut String, project: &Project, index: &ProjectIndex) {
 }
 
 fn tag_table(out: &mut String, project: &Project, index: &ProjectIndex) {
-    let total = project.annotations.len();
+    let total = project.annotations().len();
     let mut rows = Vec::new();
-    for tag in &project.schema.tags {
+    for tag in &project.schema().tags {
         let n = index.tag_count(&tag.key);
         rows.push(vec![tag.name.clone(), n.to_string(), percent(n, total)]);
     }
     let unknown: usize = index
         .tag_counts()
-        .filter(|(tag, _)| project.schema.get(tag).is_none())
+        .filter(|(tag, _)| project.schema().get(tag).is_none())
         .map(|(_, n)| n)
         .sum();
     if unknown > 0 {
@@ -334,25 +338,25 @@ fn tag_table(out: &mut String, project: &Project, index: &ProjectIndex) {
 
 /// Rows in the project's actor order, then holders that are not actors, then no holder.
 fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
-    let annotations_at = |positions: &[usize]| -> Vec<&Annotation> {
-        (positions.iter())
-            .filter_map(|&i| project.annotations.get(i))
-            .collect()
-    };
-    let held: Vec<Vec<&Annotation>> = (project.actors.iter())
-        .map(|actor| annotations_at(index.annotations_held_by(actor.id)))
-        .collect();
-    let mut dangling: BTreeMap<String, Vec<&Annotation>> = BTreeMap::new();
-    for (id, positions) in index.holders() {
-        if index.actor_position(id).is_none() {
-            let name = format!("(missing actor {})", id.short());
-            dangling
-                .entry(name)
-                .or_default()
-                .extend(annotations_at(positions));
+    // One pass, in canonical order: the table lists every annotation anyway.
+    let mut by_holder: HashMap<ActorId, Vec<&Annotation>> = HashMap::new();
+    let mut unheld = Vec::new();
+    for a in project.annotations() {
+        match a.holder {
+            Some(holder) => by_holder.entry(holder).or_default().push(a),
+            None => unheld.push(a),
         }
     }
-    let unheld = annotations_at(index.unheld());
+    let held: Vec<Vec<&Annotation>> = (project.actors().iter())
+        .map(|actor| by_holder.get(&actor.id).cloned().unwrap_or_default())
+        .collect();
+    let mut dangling: BTreeMap<String, Vec<&Annotation>> = BTreeMap::new();
+    for (id, anns) in &by_holder {
+        if index.actor_position(*id).is_none() {
+            let name = format!("(missing actor {})", id.short());
+            dangling.entry(name).or_default().extend(anns);
+        }
+    }
     let header = header_with_tags(project, &["Holder", "Affiliation", "Annotations"]);
     let mut rows = Vec::new();
     let mut push_row = |name: String, affiliation: String, anns: &[&Annotation]| {
@@ -360,7 +364,7 @@ fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
         row.extend(counts_per_tag(project, anns));
         rows.push(row);
     };
-    for (actor, anns) in project.actors.iter().zip(&held) {
+    for (actor, anns) in project.actors().iter().zip(&held) {
         let affiliation = actor.affiliation.clone().unwrap_or_default();
         push_row(actor.name.clone(), affiliation, anns);
     }
@@ -378,13 +382,13 @@ fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
 /// for a project without issues (every format 1 project).
 fn issue_table(out: &mut String, project: &Project) {
     let has_issues =
-        !project.issues.is_empty() || project.annotations.iter().any(|a| !a.issues.is_empty());
+        !project.issues().is_empty() || project.annotations().iter().any(|a| !a.issues.is_empty());
     if !has_issues {
         return;
     }
     let mut about: HashMap<IssueId, Vec<&Annotation>> = HashMap::new();
     let mut about_none = Vec::new();
-    for a in &project.annotations {
+    for a in project.annotations() {
         let mut seen = HashSet::new();
         for &issue in a.issues.iter().filter(|&&i| seen.insert(i)) {
             about.entry(issue).or_default().push(a);
@@ -399,14 +403,14 @@ fn issue_table(out: &mut String, project: &Project) {
     let mut push_row = |name: String, anns: &[&Annotation]| {
         let mut row = vec![name, anns.len().to_string()];
         row.extend(counts_per_tag(project, anns));
-        let holders: Vec<&str> = (project.actors.iter())
+        let holders: Vec<&str> = (project.actors().iter())
             .filter(|actor| anns.iter().any(|a| a.holder == Some(actor.id)))
             .map(|actor| actor.name.as_str())
             .collect();
         row.push(holders.join(", "));
         rows.push(row);
     };
-    for issue in &project.issues {
+    for issue in project.issues() {
         let anns = about.remove(&issue.id).unwrap_or_default();
         push_row(issue.name.clone(), &anns);
     }

@@ -8,15 +8,16 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
-use crate::io::article::read_article;
+use crate::io::formats::article::read_article;
 use crate::io::{load_project, save_project};
-use crate::model::{Project, Reanchored};
+use crate::model::{DocumentQuery, Project, Reanchored};
 
 #[derive(Debug, clap::Args)]
 pub struct ReanchorArgs {
     /// The project file (.ron).
     pub project: PathBuf,
-    /// The document whose text changed: its id (or the start of it) or its title.
+    /// The document whose text changed: its title (case and surrounding space do not count), its id
+    /// (or its first four characters or more), or its text hash.
     #[arg(long)]
     pub document: String,
     /// The new text of the document (.txt or .md).
@@ -65,7 +66,7 @@ fn run_in(args: &ReanchorArgs, out: &mut String, err: &mut String) -> bool {
             return false;
         }
     };
-    let document = match super::export::find_document(&project, &args.document) {
+    let document = match DocumentQuery::new(&args.document).resolve(&project) {
         Ok(id) => id,
         Err(e) => {
             let _ = writeln!(err, "stance reanchor: {e}");

@@ -124,9 +124,9 @@ fn write_out(
         out,
         "{}: {} document(s), {} annotation(s), {} actor(s) from snapshot {}",
         output.display(),
-        project.documents.len(),
-        project.annotations.len(),
-        project.actors.len(),
+        project.documents().len(),
+        project.annotations().len(),
+        project.actors().len(),
         info.number
     );
     if recovered.loaded.needs_repair() {

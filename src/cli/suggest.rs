@@ -10,7 +10,7 @@ use chrono::Utc;
 
 use crate::attribution::{SpeakerMatch, Suggestion, Tier, analyse};
 use crate::io::{LoadedProject, load_project, save_project};
-use crate::model::{Document, EditContext, Project};
+use crate::model::{Document, DocumentQuery, EditContext, Project};
 
 /// The annotator recorded on annotations the command creates or fills in.
 const ANNOTATOR: &str = "stance suggest";
@@ -19,7 +19,8 @@ const ANNOTATOR: &str = "stance suggest";
 pub struct SuggestArgs {
     /// The project file (.ron) whose documents to analyse.
     pub project: PathBuf,
-    /// Only this document: its title or id.
+    /// Only this document: its title (case and surrounding space do not count), its id
+    /// (or its first four characters or more), or its text hash.
     #[arg(long)]
     pub document: Option<String>,
     /// Write a project with the suggestions accepted as annotations.
@@ -86,29 +87,21 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(e) => return fail(e.to_string()),
     };
-    let documents: Vec<&Document> = project
-        .documents
-        .iter()
-        .filter(|d| {
-            args.document
-                .as_deref()
-                .is_none_or(|w| d.title == w || d.id.to_string() == w)
-        })
-        .collect();
-    if let (Some(wanted), true) = (&args.document, documents.is_empty()) {
-        return fail(format!(
-            "{}: no document titled or with id {wanted:?}",
-            args.project.display()
-        ));
-    }
+    let documents: Vec<&Document> = match args.document.as_deref() {
+        None => project.documents().iter().collect(),
+        Some(wanted) => match DocumentQuery::new(wanted).select(project.documents()) {
+            Ok(document) => vec![document],
+            Err(e) => return fail(format!("{}: {e}", args.project.display())),
+        },
+    };
     let found: Vec<(usize, Vec<Suggestion>)> = documents
         .iter()
         .filter_map(|d| project.document_index(d.id))
-        .map(|i| (i, analyse(&project.documents[i], &project.actors)))
+        .map(|i| (i, analyse(&project.documents()[i], project.actors())))
         .collect();
     for (i, suggestions) in &found {
         for s in suggestions {
-            let _ = writeln!(out, "{}", line(&project, &project.documents[*i], s));
+            let _ = writeln!(out, "{}", line(&project, &project.documents()[*i], s));
         }
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
@@ -136,7 +129,7 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
             .into_iter()
             .filter(|s| s.tier >= lowest)
             .collect();
-        let id = project.documents[i].id;
+        let id = project.documents()[i].id;
         let result = crate::attribution::accept_suggestions(&project, id, &chosen, &cx)
             .and_then(|(edit, summary)| project.apply(edit).map(|_| summary));
         match result {
@@ -145,7 +138,7 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
                 filled += summary.filled;
                 new_actors += summary.new_actors.len();
             }
-            Err(e) => return fail(format!("{}: {e}", project.documents[i].title)),
+            Err(e) => return fail(format!("{}: {e}", project.documents()[i].title)),
         }
     }
     if let Err(e) = save_project(output, &project) {

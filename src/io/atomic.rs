@@ -1,5 +1,5 @@
-//! Atomic file replacement: the target holds either its old bytes or the new ones, never a
-//! mix, and no temporary file survives a failure.
+//! Atomic file replacement, the one way Stance writes a file: the target holds either its old
+//! bytes or the new ones, never a mix, and no temporary file survives a failure.
 //!
 //! Steps: write a temporary file in the same directory and fsync it; copy the previous version
 //! to `NAME.bak` (optional); rename the temporary file over the target; fsync the directory.
@@ -33,6 +33,15 @@ pub enum SaveStep {
 /// Any I/O failure; the target is then unchanged and no temporary file is left behind.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
     write_atomic_with(path, bytes, keep_backup, &mut |_| Ok(()))
+}
+
+/// Creates the folder `path` (and its parents) for files [`write_atomic`] then writes into it,
+/// e.g. a brat export; a folder already there is kept as it is.
+///
+/// # Errors
+/// The folder cannot be created.
+pub fn create_folder(path: &Path) -> io::Result<()> {
+    fs::create_dir_all(path)
 }
 
 /// [`write_atomic`] with a hook called at each [`SaveStep`]; an error from the hook aborts the

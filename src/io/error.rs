@@ -1,13 +1,13 @@
-//! Errors of the project file and article import: each names the file and, where known, the
-//! line and column, so the CLI and GUI can point at the exact place.
+//! Errors of io: loading and saving the project file, importing and exporting. Each names
+//! the file and, where known, the line and column, so the CLI and GUI can point at the exact
+//! place.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::project_file::OLDEST_FORMAT_VERSION;
-use crate::model::FORMAT_VERSION;
+use crate::model::{ActorId, DocumentId, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
 /// A 1-based line and column (columns count chars, not bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,33 +261,6 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// Names what is wrong with a text file that could not be read for import.
-    #[must_use]
-    pub(crate) fn from_text_file(path: &Path, error: super::text_file::TextFileError) -> Self {
-        use super::text_file::TextFileError;
-        let path = path.to_path_buf();
-        match error {
-            TextFileError::Io(source) => Self::Io { path, source },
-            TextFileError::TooLarge {
-                size_bytes,
-                limit_bytes,
-            } => Self::TooLarge {
-                path,
-                size_bytes,
-                limit_bytes,
-            },
-            TextFileError::Utf16 => Self::Utf16 { path },
-            TextFileError::Binary { .. } => Self::Binary { path },
-            TextFileError::NotUtf8 { position, byte } => Self::NotUtf8 {
-                path,
-                position,
-                byte,
-            },
-        }
-    }
-}
-
-impl ImportError {
     /// The file the error is about.
     #[must_use]
     pub fn path(&self) -> &Path {
@@ -303,6 +276,31 @@ impl ImportError {
             | Self::Rejected { path, .. } => path,
         }
     }
+}
+
+/// Why an export could not be made or written.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("the project has no document {0}")]
+    NoSuchDocument(DocumentId),
+    #[error("the project has no actor {0}")]
+    NoSuchHolder(ActorId),
+    #[error("unknown tag {0:?} (the project's tags are: {1})")]
+    NoSuchTag(String, String),
+    #[error("could not write CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("could not write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{path} already exists (use --force to replace it)")]
+    Exists { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("unsafe output path {0:?}")]
+    UnsafePath(PathBuf),
 }
 
 #[cfg(test)]

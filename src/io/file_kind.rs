@@ -1,22 +1,14 @@
-//! What kind of file a path holds, judged by its extension: the one list of extensions each
-//! kind of file has, and the one size limit for every file Stance reads.
+//! What kind of file a path holds, judged by its extension: the lists of extensions each kind
+//! of file has, gathered from the formats that own them.
 
 use std::path::Path;
 
-use super::formats::{brat, json, w3c};
+use super::file_name::lowercase_extension;
+use super::formats::{article, brat, json, ron, w3c};
 
-/// Every file Stance reads (project, article, annotations) larger than this is refused before
-/// it is read: a file that size is not what the user meant to open.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+pub use super::formats::article::{ARTICLE_EXTENSIONS, MARKDOWN_ARTICLE_EXTENSIONS};
+pub use super::formats::ron::{PROJECT_EXTENSION, PROJECT_EXTENSIONS};
 
-/// The extension a project is saved with.
-pub const PROJECT_EXTENSION: &str = "ron";
-/// Extensions of a Stance project file.
-pub const PROJECT_EXTENSIONS: &[&str] = &[PROJECT_EXTENSION];
-/// Extensions of an article read as Markdown (a subset of [`ARTICLE_EXTENSIONS`]).
-pub const MARKDOWN_ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown"];
-/// Extensions of an article (plain text or Markdown).
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 /// Extensions of brat annotation files (each with a `.txt` beside it).
 pub const BRAT_EXTENSIONS: &[&str] = &[brat::ANN_EXTENSION];
 /// Extensions of Stance's own exchange exports that import reads back (JSON, JSON Lines and
@@ -52,28 +44,15 @@ pub fn classify(path: &Path) -> FileKind {
     }
     let extension = lowercase_extension(path);
     let is = |list: &[&str]| list.contains(&extension.as_str());
-    if is(PROJECT_EXTENSIONS) {
+    if is(ron::PROJECT_EXTENSIONS) {
         FileKind::Project
-    } else if is(ARTICLE_EXTENSIONS) {
+    } else if is(article::ARTICLE_EXTENSIONS) {
         FileKind::Article
     } else if is(BRAT_EXTENSIONS) || is(EXCHANGE_EXTENSIONS) {
         FileKind::Annotations
     } else {
         FileKind::Unknown
     }
-}
-
-/// The extension of `path` in lower case, `""` if it has none.
-pub(crate) fn lowercase_extension(path: &Path) -> String {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default()
-}
-
-/// True if `path` has one of `extensions` (ignoring case).
-#[must_use]
-pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    extensions.contains(&lowercase_extension(path).as_str())
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::error::ImportError;
-use super::file_kind::{ARTICLE_EXTENSIONS, BRAT_EXTENSIONS, has_extension};
+use super::file_kind::{ARTICLE_EXTENSIONS, BRAT_EXTENSIONS};
+use super::file_name::has_extension;
 
 /// The contents of a folder, as import reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]

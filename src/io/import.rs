@@ -1,204 +1,25 @@
-//! Importing files into a project, all or nothing.
+//! Importing files into a project, all or nothing: dispatches each path to the format that
+//! reads it.
 //!
 //! [`import_paths`] dispatches each path by kind. Every change goes through the model's own
 //! [`Edit`]s on a staged copy, so a failure part-way leaves the caller's project untouched and
 //! the GUI can record the whole import as one undo step ([`import_edit`]).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::article::read_article;
-use super::error::{ImportError, TextPosition};
-use super::file_kind::lowercase_extension;
+use super::error::ImportError;
+use super::file_kind::{FileKind, classify};
+use super::file_name::lowercase_extension;
 use super::folder::{FolderContents, is_readme, survey_folder};
+use super::formats::article::read_article;
 use super::formats::json::{
     EXPORT_FORMAT_NAME, JSONL_EXTENSION, import_jsonl_text, import_stance_json_text,
 };
 use super::formats::{brat, invalid, json_error, read_text, w3c};
-use crate::model::{Annotation, AnnotationId, DocumentId, Edit, Project};
+use super::staging::Staging;
+use crate::model::{Edit, Project};
 
-pub use super::file_kind::{FileKind, classify};
-
-/// What an import added, and what it deliberately left out (never silently).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ImportSummary {
-    /// Documents added, in order.
-    pub documents: Vec<DocumentId>,
-    pub annotations: usize,
-    pub actors: usize,
-    /// Files not imported, with the reason (e.g. the same text is already in the project).
-    pub skipped: Vec<(PathBuf, String)>,
-}
-
-/// A copy of the project that an import changes through edits; committed only on success.
-///
-/// Annotations are checked one by one as they are read (so an error names its line) but added
-/// together in one [`Edit::AddAnnotations`] when another edit or the end of the import needs
-/// them: added one by one, each would scan every annotation already there.
-#[derive(Debug)]
-pub struct Staging {
-    project: Project,
-    edits: Vec<Edit>,
-    /// Checked annotations not yet in `project`, and their indices by id.
-    pending: Vec<Annotation>,
-    pending_ids: HashMap<AnnotationId, usize>,
-    /// Positions of `project`'s annotations by id, with the revision they were read at.
-    positions: Option<(u64, HashMap<AnnotationId, usize>)>,
-    pub summary: ImportSummary,
-}
-
-impl Staging {
-    #[must_use]
-    pub fn new(project: &Project) -> Self {
-        Self {
-            project: project.clone(),
-            edits: Vec::new(),
-            pending: Vec::new(),
-            pending_ids: HashMap::new(),
-            positions: None,
-            summary: ImportSummary::default(),
-        }
-    }
-
-    /// The project with everything staged so far, except annotations still pending.
-    #[must_use]
-    pub fn project(&self) -> &Project {
-        &self.project
-    }
-
-    /// Applies an edit to the staged project (after the pending annotations), counting what it
-    /// adds.
-    ///
-    /// # Errors
-    /// The model refused the edit (reported against `path`).
-    pub fn apply(&mut self, path: &Path, edit: Edit) -> Result<(), ImportError> {
-        self.flush(path)?;
-        self.apply_now(path, edit)
-    }
-
-    fn apply_now(&mut self, path: &Path, edit: Edit) -> Result<(), ImportError> {
-        self.project
-            .apply(edit.clone())
-            .map_err(|source| ImportError::Rejected {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        count_additions(&edit, &mut self.summary);
-        self.edits.push(edit);
-        Ok(())
-    }
-
-    /// Checks an annotation read from `path` (at `line`, described by `place`) and queues it.
-    /// One identical to an annotation already staged is skipped, so importing the same file
-    /// twice changes nothing.
-    ///
-    /// # Errors
-    /// The id is taken by other content, or the annotation breaks a rule of the project.
-    pub fn add_annotation(
-        &mut self,
-        path: &Path,
-        line: Option<usize>,
-        place: &str,
-        annotation: Annotation,
-    ) -> Result<(), ImportError> {
-        let refuse = |message: String| ImportError::Invalid {
-            path: path.to_path_buf(),
-            position: line.map(|line| TextPosition { line, col: 1 }),
-            message: format!("{place}: {message}"),
-        };
-        let existing = match self.pending_ids.get(&annotation.id) {
-            Some(&index) => self.pending.get(index),
-            None => self.staged_annotation(annotation.id),
-        };
-        if let Some(existing) = existing {
-            if *existing == annotation {
-                return Ok(());
-            }
-            return Err(refuse(
-                "the project already has this annotation id with other content".to_owned(),
-            ));
-        }
-        (self.project)
-            .check_annotation_edit(&annotation)
-            .map_err(|e| refuse(e.to_string()))?;
-        self.pending_ids.insert(annotation.id, self.pending.len());
-        self.pending.push(annotation);
-        Ok(())
-    }
-
-    /// The staged project's annotation with this id, found through a map that is rebuilt only
-    /// after the project changed: a linear search per record would make imports quadratic.
-    fn staged_annotation(&mut self, id: AnnotationId) -> Option<&Annotation> {
-        let revision = self.project.revision();
-        if self
-            .positions
-            .as_ref()
-            .is_none_or(|(at, _)| *at != revision)
-        {
-            let positions = self
-                .project
-                .annotations
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id, i))
-                .collect();
-            self.positions = Some((revision, positions));
-        }
-        let (_, positions) = self.positions.as_ref()?;
-        self.project.annotations.get(*positions.get(&id)?)
-    }
-
-    /// Adds the pending annotations to the staged project in one edit.
-    fn flush(&mut self, path: &Path) -> Result<(), ImportError> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        let annotations = std::mem::take(&mut self.pending);
-        self.pending_ids.clear();
-        self.apply_now(path, Edit::AddAnnotations(annotations))
-    }
-
-    /// Stages an issue, checked by the model like every other staged edit, so the GUI's
-    /// one-step import carries issues too.
-    ///
-    /// # Errors
-    /// The model refuses the issue (no name, a taken id or name).
-    pub fn add_issue(
-        &mut self,
-        path: &Path,
-        issue: crate::model::Issue,
-    ) -> Result<(), ImportError> {
-        let index = self.project.issues.len();
-        self.apply(path, Edit::InsertIssue { index, issue })
-    }
-
-    /// Records a file left out on purpose.
-    pub fn skip(&mut self, path: &Path, reason: impl Into<String>) {
-        self.summary
-            .skipped
-            .push((path.to_path_buf(), reason.into()));
-    }
-
-    /// The staged project, its edits as one batch, and the summary.
-    ///
-    /// # Errors
-    /// The pending annotations were refused (not expected: each was checked when queued).
-    fn finish(mut self, path: &Path) -> Result<(Project, Edit, ImportSummary), ImportError> {
-        self.flush(path)?;
-        Ok((self.project, Edit::Batch(self.edits), self.summary))
-    }
-}
-
-fn count_additions(edit: &Edit, summary: &mut ImportSummary) {
-    match edit {
-        Edit::InsertDocument { document, .. } => summary.documents.push(document.id),
-        Edit::AddAnnotation(_) => summary.annotations += 1,
-        Edit::AddAnnotations(annotations) => summary.annotations += annotations.len(),
-        Edit::InsertActor { .. } => summary.actors += 1,
-        Edit::Batch(edits) => edits.iter().for_each(|e| count_additions(e, summary)),
-        _ => {}
-    }
-}
+pub use super::staging::ImportSummary;
 
 /// Imports files into `into`: `.txt` and `.md` articles become documents. All or nothing:
 /// on error, `into` is unchanged.
@@ -340,7 +161,7 @@ fn import_article(path: &Path, staging: &mut Staging) -> Result<(), ImportError>
     let document = read_article(path)?;
     if let Some(same) = staging
         .project()
-        .documents
+        .documents()
         .iter()
         .find(|d| d.text_hash == document.text_hash)
     {
@@ -351,7 +172,7 @@ fn import_article(path: &Path, staging: &mut Staging) -> Result<(), ImportError>
         staging.skip(path, reason);
         return Ok(());
     }
-    let index = staging.project().documents.len();
+    let index = staging.project().documents().len();
     staging.apply(
         path,
         Edit::InsertDocument {
@@ -379,7 +200,7 @@ mod tests {
         let err = import_paths(&[a.clone(), b.clone(), bad.clone()], &mut project).unwrap_err();
         assert_eq!(err.path(), bad);
         assert!(
-            project.documents.is_empty(),
+            project.documents().is_empty(),
             "a failed import changes nothing"
         );
 
@@ -387,9 +208,13 @@ mod tests {
         assert_eq!(summary.documents.len(), 2);
         assert_eq!(summary.skipped.len(), 1);
         assert_eq!(summary.skipped[0].0, a);
-        let titles: Vec<_> = project.documents.iter().map(|d| d.title.as_str()).collect();
+        let titles: Vec<_> = project
+            .documents()
+            .iter()
+            .map(|d| d.title.as_str())
+            .collect();
         assert_eq!(titles, ["A", "Second"]);
-        assert_eq!(project.documents[0].text, "First article.");
+        assert_eq!(project.documents()[0].text, "First article.");
     }
 
     #[test]
@@ -399,7 +224,7 @@ mod tests {
         let doc = crate::model::Document::new("d", "We agree in part.".to_owned());
         let doc_id = doc.id;
         project.apply(project.add_document(doc)).unwrap();
-        let span = project.documents[0].find("agree", 0).unwrap();
+        let span = project.documents()[0].find("agree", 0).unwrap();
         let a = project
             .new_annotation(doc_id, "claim", vec![span], chrono::Utc::now())
             .unwrap();
@@ -472,8 +297,8 @@ mod tests {
         let (edit, summary) = import_edit(&[a], &project).unwrap();
         assert_eq!(summary.documents.len(), 1);
         let undo = project.apply(edit).unwrap();
-        assert_eq!(project.documents.len(), 1);
+        assert_eq!(project.documents().len(), 1);
         project.apply(undo).unwrap();
-        assert!(project.documents.is_empty());
+        assert!(project.documents().is_empty());
     }
 }

@@ -4,7 +4,11 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::error::TextPosition;
+use super::error::{ImportError, TextPosition};
+
+/// Every file Stance reads (project, article, annotations) larger than this is refused before
+/// it is read: a file that size is not what the user meant to open.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Why a file is not readable as UTF-8 text.
 #[derive(Debug)]
@@ -90,6 +94,32 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     let pairs = head.len() / 2;
     let (even, odd) = (zeros_at(0), zeros_at(1));
     (even * 4 >= pairs * 3 && odd * 4 < pairs) || (odd * 4 >= pairs * 3 && even * 4 < pairs)
+}
+
+impl ImportError {
+    /// Names what is wrong with a text file that could not be read for import.
+    #[must_use]
+    pub(crate) fn from_text_file(path: &Path, error: TextFileError) -> Self {
+        let path = path.to_path_buf();
+        match error {
+            TextFileError::Io(source) => Self::Io { path, source },
+            TextFileError::TooLarge {
+                size_bytes,
+                limit_bytes,
+            } => Self::TooLarge {
+                path,
+                size_bytes,
+                limit_bytes,
+            },
+            TextFileError::Utf16 => Self::Utf16 { path },
+            TextFileError::Binary { .. } => Self::Binary { path },
+            TextFileError::NotUtf8 { position, byte } => Self::NotUtf8 {
+                path,
+                position,
+                byte,
+            },
+        }
+    }
 }
 
 #[cfg(test)]

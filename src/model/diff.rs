@@ -54,9 +54,9 @@ impl ProjectDiff {
     #[must_use]
     pub fn between(old: &Project, new: &Project) -> Self {
         Self {
-            annotations: Counts::of(&old.annotations, &new.annotations, |a| a.id),
-            documents: Counts::of(&old.documents, &new.documents, |d| d.id),
-            actors: Counts::of(&old.actors, &new.actors, |a| a.id),
+            annotations: Counts::of(old.annotations(), new.annotations(), |a| a.id),
+            documents: Counts::of(old.documents(), new.documents(), |d| d.id),
+            actors: Counts::of(old.actors(), new.actors(), |a| a.id),
             is_title_changed: old.title != new.title,
         }
     }

@@ -1,7 +1,5 @@
 //! [`Edit`]: every change to a project is a value; applying it checks it and returns its inverse.
 
-use std::collections::HashSet;
-
 use thiserror::Error;
 
 use super::{
@@ -220,66 +218,6 @@ impl Project {
             })
     }
 
-    fn add_annotations(&mut self, annotations: Vec<Annotation>) -> Result<Edit, EditError> {
-        let mut ids: HashSet<AnnotationId> = self.annotations.iter().map(|a| a.id).collect();
-        for a in &annotations {
-            if !ids.insert(a.id) {
-                return Err(EditError::DuplicateId(a.id.to_string()));
-            }
-            self.check_annotation_edit(a)?;
-        }
-        let added = annotations.iter().map(|a| a.id).collect();
-        self.annotations.extend(annotations);
-        self.sort_annotations();
-        Ok(Edit::RemoveAnnotations(added))
-    }
-
-    fn remove_annotations(&mut self, ids: &[AnnotationId]) -> Result<Edit, EditError> {
-        let wanted: HashSet<AnnotationId> = ids.iter().copied().collect();
-        let present: HashSet<AnnotationId> = self
-            .annotations
-            .iter()
-            .map(|a| a.id)
-            .filter(|id| wanted.contains(id))
-            .collect();
-        if let Some(missing) = ids.iter().find(|id| !present.contains(id)) {
-            return Err(EditError::NoSuchAnnotation(*missing));
-        }
-        if let Some(r) = self
-            .relations
-            .iter()
-            .find(|r| wanted.contains(&r.from) || wanted.contains(&r.to))
-        {
-            let linked = if wanted.contains(&r.from) {
-                r.from
-            } else {
-                r.to
-            };
-            return Err(EditError::AnnotationInRelation(linked));
-        }
-        let (removed, kept) = std::mem::take(&mut self.annotations)
-            .into_iter()
-            .partition(|a| wanted.contains(&a.id));
-        self.annotations = kept;
-        Ok(Edit::AddAnnotations(removed))
-    }
-
-    /// Inserts an actor whose names were checked (or need not be); the rest of the rules.
-    fn insert_actor(&mut self, index: usize, actor: Actor) -> Result<Edit, EditError> {
-        if index > self.actors.len() {
-            return Err(EditError::BadIndex(index));
-        }
-        if self.actor(actor.id).is_some() {
-            return Err(EditError::DuplicateId(actor.id.to_string()));
-        }
-        if actor.name.trim().is_empty() {
-            return Err(EditError::EmptyName);
-        }
-        let id = actor.id;
-        self.actors.insert(index, actor);
-        Ok(Edit::RemoveActor(id))
-    }
-
     /// Dispatches to one checked step per edit; each returns the inverse.
     fn apply_edit(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
@@ -352,144 +290,6 @@ impl Project {
         }
     }
 
-    fn add_annotation(&mut self, a: Annotation) -> Result<Edit, EditError> {
-        if self.annotation_index(a.id).is_some() {
-            return Err(EditError::DuplicateId(a.id.to_string()));
-        }
-        self.check_annotation_edit(&a)?;
-        let id = a.id;
-        let at = self.insertion_index(&a);
-        self.annotations.insert(at, a);
-        Ok(Edit::RemoveAnnotation(id))
-    }
-
-    fn remove_annotation(&mut self, id: AnnotationId) -> Result<Edit, EditError> {
-        let index = self
-            .annotation_index(id)
-            .ok_or(EditError::NoSuchAnnotation(id))?;
-        if self.relations.iter().any(|r| r.from == id || r.to == id) {
-            return Err(EditError::AnnotationInRelation(id));
-        }
-        Ok(Edit::AddAnnotation(Box::new(
-            self.annotations.remove(index),
-        )))
-    }
-
-    fn replace_annotation(&mut self, a: Annotation) -> Result<Edit, EditError> {
-        let index = self
-            .annotation_index(a.id)
-            .ok_or(EditError::NoSuchAnnotation(a.id))?;
-        self.check_annotation_edit(&a)?;
-        let is_in_place = self
-            .annotations
-            .get(index)
-            .is_some_and(|old| self.order_key(old) == self.order_key(&a));
-        let old = if is_in_place {
-            // A retag, holder or note change keeps its place: shifting every later
-            // annotation twice made merging a busy actor quadratic.
-            std::mem::replace(&mut self.annotations[index], a)
-        } else {
-            let old = self.annotations.remove(index);
-            let at = self.insertion_index(&a);
-            self.annotations.insert(at, a);
-            old
-        };
-        Ok(Edit::ReplaceAnnotation(Box::new(old)))
-    }
-
-    fn remove_actor(&mut self, id: ActorId) -> Result<Edit, EditError> {
-        let index = self
-            .actors
-            .iter()
-            .position(|a| a.id == id)
-            .ok_or(EditError::NoSuchActor(id))?;
-        // Counted here, once per removal: views read counts from `ProjectIndex`.
-        let count = self
-            .annotations
-            .iter()
-            .filter(|a| a.holder == Some(id) || a.target == Some(id))
-            .count();
-        if count > 0 {
-            return Err(EditError::ActorInUse {
-                name: self.actors[index].name.clone(),
-                count,
-            });
-        }
-        Ok(Edit::RestoreActor {
-            index,
-            actor: self.actors.remove(index),
-        })
-    }
-
-    fn replace_actor(&mut self, actor: Actor) -> Result<Edit, EditError> {
-        if actor.name.trim().is_empty() {
-            return Err(EditError::EmptyName);
-        }
-        self.check_replacement_names(&actor)?;
-        let slot = self
-            .actors
-            .iter_mut()
-            .find(|a| a.id == actor.id)
-            .ok_or(EditError::NoSuchActor(actor.id))?;
-        Ok(Edit::ReplaceActor(std::mem::replace(slot, actor)))
-    }
-
-    fn insert_document(&mut self, index: usize, document: Document) -> Result<Edit, EditError> {
-        if index > self.documents.len() {
-            return Err(EditError::BadIndex(index));
-        }
-        if self.document(document.id).is_some() {
-            return Err(EditError::DuplicateId(document.id.to_string()));
-        }
-        let id = document.id;
-        self.documents.insert(index, document);
-        // Document order is part of the annotations' canonical order.
-        self.sort_annotations();
-        Ok(Edit::RemoveDocument(id))
-    }
-
-    fn remove_document(&mut self, id: DocumentId) -> Result<Edit, EditError> {
-        let index = self
-            .document_index(id)
-            .ok_or(EditError::NoSuchDocument(id))?;
-        let count = self.annotations.iter().filter(|a| a.document == id).count()
-            + self.preserved.iter().filter(|p| p.document == id).count();
-        if count > 0 {
-            return Err(EditError::DocumentInUse {
-                title: self.documents[index].title.clone(),
-                count,
-            });
-        }
-        let document = Box::new(self.documents.remove(index));
-        self.sort_annotations();
-        Ok(Edit::InsertDocument { index, document })
-    }
-
-    fn insert_preserved(
-        &mut self,
-        index: usize,
-        record: PreservedRecord,
-    ) -> Result<Edit, EditError> {
-        if index > self.preserved.len() {
-            return Err(EditError::BadIndex(index));
-        }
-        if self.document(record.document).is_none() {
-            return Err(EditError::NoSuchDocument(record.document));
-        }
-        self.preserved.insert(index, record);
-        Ok(Edit::RemovePreserved(index))
-    }
-
-    fn remove_preserved(&mut self, index: usize) -> Result<Edit, EditError> {
-        if index >= self.preserved.len() {
-            return Err(EditError::BadIndex(index));
-        }
-        Ok(Edit::InsertPreserved {
-            index,
-            record: self.preserved.remove(index),
-        })
-    }
-
     /// Several edits in order, all or nothing.
     fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Edit, EditError> {
         let mut inverses = Vec::with_capacity(edits.len());
@@ -507,5 +307,22 @@ impl Project {
         }
         inverses.reverse();
         Ok(Edit::Batch(inverses))
+    }
+}
+
+impl Project {
+    /// Whether applying `edit` would change nothing, so the UI records no undo step for it.
+    #[must_use]
+    pub fn is_no_op(&self, edit: &Edit) -> bool {
+        match edit {
+            Edit::ReplaceActor(actor) => self.actor(actor.id) == Some(actor),
+            Edit::ReplaceIssue(issue) => self.issue(issue.id) == Some(issue),
+            Edit::ReplaceRelation(relation) => self.relation(relation.id) == Some(relation),
+            Edit::ReplaceTag(tag) => self.schema.get(&tag.key) == Some(tag),
+            Edit::ReplaceRelationType(kind) => self.schema.relation_type(&kind.key) == Some(kind),
+            Edit::MoveTag { from, to } => from == to,
+            Edit::Batch(edits) => edits.iter().all(|e| self.is_no_op(e)),
+            _ => false,
+        }
     }
 }

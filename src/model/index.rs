@@ -1,89 +1,229 @@
-//! [`ProjectIndex`]: every count and lookup the views need, derived from a [`Project`] in one
-//! pass and rebuilt only when the project's [`ProjectKey`] changes ([`IndexCache`]).
+//! [`ProjectIndex`]: every count and lookup the views need, kept by the [`Project`] itself and
+//! brought up to date by every applied edit, in time proportional to the edit.
+//!
+//! How it stays cheap: nothing in the index is a position in `annotations`, since one
+//! insertion shifts every later position. Annotations are keyed by id instead, and each id
+//! maps to its [`Placement`] (document and extent): with the document's position, that is the
+//! annotation's canonical sort key, so [`Project::annotation_index`] finds it by binary search
+//! in the sorted list. Counts (per document, tag, holder, target) go up and down by one per
+//! annotation added or removed. Positions of documents and actors are kept too; inserting or
+//! removing a document or an actor renumbers those after it (`O(documents)`, `O(actors)`),
+//! never anything per annotation.
+//!
+//! [`ProjectIndex::build`] makes the same index from scratch: a loaded project starts with
+//! it, and the tests check that the incremental one always equals it.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
-use super::{ActorId, AnnotationId, DocumentId, Project, ProjectKey};
+use super::{Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Project};
 
-/// Counts and positions derived from one state of a project.
-#[derive(Clone, Debug, Default)]
+/// Where an annotation sits: enough, with its document's position, to find it in canonical
+/// order (document, start, end, id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Placement {
+    pub document: DocumentId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Placement {
+    fn of(a: &Annotation) -> Self {
+        let extent = a.extent();
+        Self {
+            document: a.document,
+            start: extent.start,
+            end: extent.end,
+        }
+    }
+}
+
+/// Counts and lookups derived from one state of a project.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProjectIndex {
-    /// `None` for the empty index of no project.
-    key: Option<ProjectKey>,
-    /// Annotations per document, by position in `project.documents`.
+    /// Where each document is in `documents` (the first of two with one id wins, as
+    /// [`Project::document`] finds it).
+    document_positions: HashMap<DocumentId, usize>,
+    /// Where each actor is in `actors` (the first of two with one id wins).
+    actor_positions: HashMap<ActorId, usize>,
+    /// Annotations per document id, also of ids no document has (a broken file).
+    per_document_id: HashMap<DocumentId, usize>,
+    /// Annotations per document, by position in `documents` (0 for a second document with
+    /// an id already seen).
     per_document: Vec<usize>,
     per_document_tag: HashMap<(DocumentId, String), usize>,
     per_tag: HashMap<String, usize>,
-    /// Positions in `project.annotations` of each holder's annotations, in canonical order.
-    by_holder: HashMap<ActorId, Vec<usize>>,
-    /// Positions of the annotations without a holder.
-    unheld: Vec<usize>,
+    per_holder: HashMap<ActorId, usize>,
+    unheld: usize,
     /// Annotations targeting each actor.
     per_target: HashMap<ActorId, usize>,
     /// Annotations whose target is also their holder, counted once by [`Self::actor_use_count`].
     self_targeted: HashMap<ActorId, usize>,
-    annotation_positions: HashMap<AnnotationId, usize>,
-    document_positions: HashMap<DocumentId, usize>,
-    actor_positions: HashMap<ActorId, usize>,
+    /// Where the annotation of each id sits; ids several annotations share are in
+    /// `duplicated` instead.
+    placements: HashMap<AnnotationId, Placement>,
+    /// Ids held by more than one annotation (only a broken file has them), with how many:
+    /// lookups of these scan, as before there was an index.
+    duplicated: HashMap<AnnotationId, usize>,
+}
+
+/// Adds `by` (±1) to a count, dropping it at zero so an index kept up to date equals one
+/// built from scratch.
+fn bump<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: K, by: isize) {
+    match counts.entry(key) {
+        Entry::Occupied(mut count) => {
+            let n = count.get().saturating_add_signed(by);
+            if n == 0 {
+                count.remove();
+            } else {
+                *count.get_mut() = n;
+            }
+        }
+        Entry::Vacant(count) => {
+            if let Ok(n @ 1..) = usize::try_from(by) {
+                count.insert(n);
+            }
+        }
+    }
 }
 
 impl ProjectIndex {
-    /// Indexes `project` in one pass over its annotations.
+    /// Indexes `project` from scratch, in one pass over its annotations.
     #[must_use]
     pub fn build(project: &Project) -> Self {
-        // First occurrence wins for duplicate ids, as `Project::document` and friends find it.
-        let mut document_positions = HashMap::with_capacity(project.documents.len());
-        for (i, d) in project.documents.iter().enumerate() {
-            document_positions.entry(d.id).or_insert(i);
+        Self::of(project.documents(), project.actors(), project.annotations())
+    }
+
+    /// Indexes the parts of a project, in one pass over the annotations.
+    pub(super) fn of(documents: &[Document], actors: &[Actor], annotations: &[Annotation]) -> Self {
+        let mut index = Self::default();
+        for a in annotations {
+            index.count(a, 1);
         }
-        let mut actor_positions = HashMap::with_capacity(project.actors.len());
-        for (i, a) in project.actors.iter().enumerate() {
-            actor_positions.entry(a.id).or_insert(i);
+        let mut copies: HashMap<AnnotationId, usize> = HashMap::with_capacity(annotations.len());
+        for a in annotations {
+            *copies.entry(a.id).or_insert(0) += 1;
         }
-        let mut index = Self {
-            key: Some(project.key()),
-            per_document: vec![0; project.documents.len()],
-            document_positions,
-            actor_positions,
-            ..Self::default()
-        };
-        for (position, a) in project.annotations.iter().enumerate() {
-            index.annotation_positions.entry(a.id).or_insert(position);
-            if let Some(&d) = index.document_positions.get(&a.document) {
-                index.per_document[d] += 1;
-            }
-            *index
-                .per_document_tag
-                .entry((a.document, a.tag.clone()))
-                .or_insert(0) += 1;
-            *index.per_tag.entry(a.tag.clone()).or_insert(0) += 1;
-            match a.holder {
-                Some(holder) => index.by_holder.entry(holder).or_default().push(position),
-                None => index.unheld.push(position),
-            }
-            if let Some(target) = a.target {
-                *index.per_target.entry(target).or_insert(0) += 1;
-                if a.holder == Some(target) {
-                    *index.self_targeted.entry(target).or_insert(0) += 1;
+        index.placements.reserve(annotations.len());
+        for a in annotations {
+            match copies.get(&a.id) {
+                Some(1) => {
+                    index.placements.insert(a.id, Placement::of(a));
                 }
+                Some(&n) => {
+                    index.duplicated.insert(a.id, n);
+                }
+                None => {}
             }
         }
+        index.documents_changed(documents);
+        index.actors_changed(actors);
         index
     }
 
-    /// The project state this index was built from.
-    #[must_use]
-    pub fn key(&self) -> Option<ProjectKey> {
-        self.key
+    /// Counts `a` in (`by` = 1) or out (`by` = -1) of every count.
+    fn count(&mut self, a: &Annotation, by: isize) {
+        bump(&mut self.per_document_id, a.document, by);
+        if let Some(&position) = self.document_positions.get(&a.document)
+            && let Some(n) = self.per_document.get_mut(position)
+        {
+            *n = n.saturating_add_signed(by);
+        }
+        bump(&mut self.per_document_tag, (a.document, a.tag.clone()), by);
+        bump(&mut self.per_tag, a.tag.clone(), by);
+        match a.holder {
+            Some(holder) => bump(&mut self.per_holder, holder, by),
+            None => self.unheld = self.unheld.saturating_add_signed(by),
+        }
+        if let Some(target) = a.target {
+            bump(&mut self.per_target, target, by);
+            if a.holder == Some(target) {
+                bump(&mut self.self_targeted, target, by);
+            }
+        }
     }
 
-    /// True if the index describes `project` as it is now.
-    #[must_use]
-    pub fn is_current(&self, project: &Project) -> bool {
-        self.key == Some(project.key())
+    /// Takes in an annotation just added to the project.
+    pub(super) fn annotation_added(&mut self, a: &Annotation) {
+        self.count(a, 1);
+        if let Some(n) = self.duplicated.get_mut(&a.id) {
+            *n += 1;
+        } else if self.placements.remove(&a.id).is_some() {
+            self.duplicated.insert(a.id, 2);
+        } else {
+            self.placements.insert(a.id, Placement::of(a));
+        }
     }
 
-    /// Annotations per document, in the order of `project.documents`.
+    /// Lets go of an annotation just taken out of the project. Returns true when one other
+    /// annotation with its id is left: the caller then finds it and gives its placement
+    /// ([`Self::placed`]), as only a scan can.
+    #[must_use]
+    pub(super) fn annotation_removed(&mut self, a: &Annotation) -> bool {
+        self.count(a, -1);
+        match self.duplicated.get_mut(&a.id) {
+            Some(n) if *n > 2 => {
+                *n -= 1;
+                false
+            }
+            Some(_) => {
+                self.duplicated.remove(&a.id);
+                true
+            }
+            None => {
+                self.placements.remove(&a.id);
+                false
+            }
+        }
+    }
+
+    /// Records where the one annotation left with a formerly shared id sits.
+    pub(super) fn placed(&mut self, a: &Annotation) {
+        self.placements.insert(a.id, Placement::of(a));
+    }
+
+    /// Renumbers documents after one was inserted or removed: `O(documents)`.
+    pub(super) fn documents_changed(&mut self, documents: &[Document]) {
+        self.document_positions.clear();
+        self.document_positions.reserve(documents.len());
+        self.per_document.clear();
+        for (i, d) in documents.iter().enumerate() {
+            let is_first = !self.document_positions.contains_key(&d.id);
+            let count = if is_first {
+                self.document_positions.insert(d.id, i);
+                self.per_document_id.get(&d.id).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            self.per_document.push(count);
+        }
+    }
+
+    /// Renumbers actors after one was inserted or removed: `O(actors)`.
+    pub(super) fn actors_changed(&mut self, actors: &[Actor]) {
+        self.actor_positions.clear();
+        self.actor_positions.reserve(actors.len());
+        for (i, a) in actors.iter().enumerate() {
+            self.actor_positions.entry(a.id).or_insert(i);
+        }
+    }
+
+    /// Where the annotation with this id sits, unless no annotation or several have it.
+    pub(super) fn placement(&self, id: AnnotationId) -> Option<Placement> {
+        self.placements.get(&id).copied()
+    }
+
+    /// True if several annotations share this id.
+    pub(super) fn is_duplicated(&self, id: AnnotationId) -> bool {
+        self.duplicated.contains_key(&id)
+    }
+
+    /// Annotations of a document id, also of one the project lacks.
+    pub(super) fn annotations_in(&self, document: DocumentId) -> usize {
+        self.per_document_id.get(&document).copied().unwrap_or(0)
+    }
+
+    /// Annotations per document, in the order of the project's documents.
     #[must_use]
     pub fn document_counts(&self) -> &[usize] {
         &self.per_document
@@ -116,7 +256,13 @@ impl ProjectIndex {
     /// Annotations held by an actor.
     #[must_use]
     pub fn holder_count(&self, actor: ActorId) -> usize {
-        self.by_holder.get(&actor).map_or(0, Vec::len)
+        self.per_holder.get(&actor).copied().unwrap_or(0)
+    }
+
+    /// Annotations without a holder.
+    #[must_use]
+    pub fn unheld_count(&self) -> usize {
+        self.unheld
     }
 
     /// Annotations that name an actor as holder, target or both: what deleting it touches.
@@ -127,21 +273,9 @@ impl ProjectIndex {
         self.holder_count(actor) + targeted - both
     }
 
-    /// Positions in `project.annotations` of the annotations an actor holds, in canonical order.
-    #[must_use]
-    pub fn annotations_held_by(&self, actor: ActorId) -> &[usize] {
-        self.by_holder.get(&actor).map_or(&[], Vec::as_slice)
-    }
-
-    /// Positions of the annotations without a holder, in canonical order.
-    #[must_use]
-    pub fn unheld(&self) -> &[usize] {
-        &self.unheld
-    }
-
-    /// Every holder (actor or not) with the positions of its annotations, in no fixed order.
-    pub fn holders(&self) -> impl Iterator<Item = (ActorId, &[usize])> + '_ {
-        self.by_holder.iter().map(|(id, p)| (*id, p.as_slice()))
+    /// Every holder (actor or not) with how many annotations it holds, in no fixed order.
+    pub fn holders(&self) -> impl Iterator<Item = (ActorId, usize)> + '_ {
+        self.per_holder.iter().map(|(id, n)| (*id, *n))
     }
 
     /// Every tag used by an annotation (in the schema or not) with its count, in no fixed order.
@@ -149,52 +283,15 @@ impl ProjectIndex {
         self.per_tag.iter().map(|(tag, n)| (tag.as_str(), *n))
     }
 
-    /// Where an annotation is in `project.annotations`.
-    #[must_use]
-    pub fn annotation_position(&self, id: AnnotationId) -> Option<usize> {
-        self.annotation_positions.get(&id).copied()
-    }
-
-    /// Where a document is in `project.documents`.
+    /// Where a document is in the project's documents.
     #[must_use]
     pub fn document_position(&self, id: DocumentId) -> Option<usize> {
         self.document_positions.get(&id).copied()
     }
 
-    /// Where an actor is in `project.actors`.
+    /// Where an actor is in the project's actors.
     #[must_use]
     pub fn actor_position(&self, id: ActorId) -> Option<usize> {
         self.actor_positions.get(&id).copied()
-    }
-}
-
-/// Holds the [`ProjectIndex`] of the project shown and rebuilds it only when the project's
-/// key changed: call [`IndexCache::refresh`] every frame.
-#[derive(Debug, Default)]
-pub struct IndexCache {
-    index: ProjectIndex,
-    builds: u64,
-}
-
-impl IndexCache {
-    /// The index of `project`, rebuilt first if the project changed since the last call.
-    pub fn refresh(&mut self, project: &Project) -> &ProjectIndex {
-        if !self.index.is_current(project) {
-            self.index = ProjectIndex::build(project);
-            self.builds += 1;
-        }
-        &self.index
-    }
-
-    /// The index as of the last [`IndexCache::refresh`].
-    #[must_use]
-    pub fn get(&self) -> &ProjectIndex {
-        &self.index
-    }
-
-    /// How many times the index was built: tests check it is not rebuilt every frame.
-    #[must_use]
-    pub fn builds(&self) -> u64 {
-        self.builds
     }
 }

@@ -6,32 +6,29 @@
 //! Pure Rust with no UI and no I/O, and no feature: analysis, attribution and team work stand
 //! on this module and it imports none of them. Every rule of the domain lives here.
 
-mod actor_edits;
 mod annotation;
-mod annotation_builders;
 mod conflict;
 mod derived;
 mod diff;
 mod document;
+mod document_query;
 mod edit;
-mod edit_builders;
+mod edits;
 mod filter;
 mod history;
 mod ids;
 mod index;
 mod issue;
-mod issue_edits;
 pub mod nudge;
 pub mod overlap;
 mod problem;
 mod project;
+mod project_serde;
 pub mod reanchor;
 mod reanchor_match;
 mod rejected;
-mod relation_edits;
 mod repair;
 mod schema;
-mod schema_edits;
 mod span;
 mod stance;
 pub mod text;
@@ -44,24 +41,25 @@ pub use conflict::{Conflict, ConflictReason, DocumentInfo, Side, Sides, Versions
 pub use derived::{DerivedCache, ProjectKey};
 pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
+pub use document_query::{DocumentQuery, DocumentQueryError};
 pub use edit::{Edit, EditError};
-pub use edit_builders::EditContext;
+pub use edits::{EditContext, FieldError, HotkeyClash, Related};
 pub use filter::AnnotationFilter;
 pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
-pub use index::{IndexCache, ProjectIndex};
+pub use index::ProjectIndex;
 pub use issue::Issue;
 pub use nudge::{Nudge, SpanEnd};
 pub use overlap::{OverlapEntry, OverlapIndex};
 pub use problem::{Detail, Problem, Subject};
-pub use project::{FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, elide};
+pub use project::{
+    FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectParts, elide,
+};
 pub use reanchor::{Orphan, OrphanReason, Placed, Reanchored, reanchor};
 pub use rejected::RejectedSuggestion;
-pub use relation_edits::Related;
 pub use schema::{
     FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
     default_relation_types, default_tags,
 };
-pub use schema_edits::{FieldError, HotkeyClash};
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
 pub use stance::{Attribution, Stance, UnknownVariant};

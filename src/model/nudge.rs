@@ -280,7 +280,7 @@ mod tests {
         assert_eq!(a.ranges, vec![Span::new(0, 7), Span::new(14, 18)]);
         assert_eq!(
             Some(a.quote.as_str()),
-            project.documents[0].quote(&a.ranges).as_deref()
+            project.documents()[0].quote(&a.ranges).as_deref()
         );
         let edit = project.nudge_span(id, SpanEnd::End, Nudge::Forward, cx);
         let Ok(Some(Edit::ReplaceAnnotation(a))) = edit else {
@@ -319,7 +319,7 @@ mod tests {
                 };
                 let inverse = project.apply(edit).unwrap();
                 let after = project.annotation(id).unwrap().clone();
-                let doc = &project.documents[0];
+                let doc = &project.documents()[0];
                 proptest::prop_assert!(crate::model::check_ranges(&after.ranges).is_ok());
                 proptest::prop_assert!(after.ranges.iter().all(|r| r.end <= doc.len_chars()));
                 proptest::prop_assert_eq!(Some(after.quote.clone()), doc.quote(&after.ranges));

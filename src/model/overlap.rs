@@ -98,7 +98,7 @@ impl OverlapIndex {
     fn rebuild(&mut self, project: &Project, document: DocumentId, filter: &AnnotationFilter) {
         let range = project.document_annotation_range(document);
         let first = range.start;
-        let annotations = &project.annotations[range];
+        let annotations = &project.annotations()[range];
         let shown = |a: &&super::Annotation| filter.shows_highlight(a);
         self.lanes = assign_lanes((annotations.iter().filter(shown)).map(|a| (a.id, a.extent())));
         self.lane_count = self.lanes.values().copied().max().map_or(0, |l| l + 1);
@@ -323,10 +323,13 @@ mod tests {
         let doc = Document::new("d", "x".repeat(1000));
         let id = doc.id;
         for r in ranges {
-            project.annotations.push(annotation(&doc, r.clone()));
+            project.rebuild(|parts| {
+                parts.annotations.push(annotation(&doc, r.clone()));
+            });
         }
-        project.documents.push(doc);
-        project.sort_annotations();
+        project.rebuild(|parts| {
+            parts.documents.push(doc);
+        });
         (project, id)
     }
 
@@ -360,14 +363,17 @@ mod tests {
             vec![Span::new(12, 20)],
         ]);
         let index = OverlapIndex::build(&project, doc);
-        let lane = |i: usize| index.lane(project.annotations[i].id);
+        let lane = |i: usize| index.lane(project.annotations()[i].id);
         assert_eq!(lane(0), Some(0));
         assert_eq!(lane(1), Some(1));
         assert_eq!(lane(2), Some(0));
         assert_eq!(index.lane_count(), 2);
         // The narrowest annotation under the pointer comes first.
         let at = index.annotations_at(7);
-        assert_eq!(at, [project.annotations[0].id, project.annotations[1].id]);
+        assert_eq!(
+            at,
+            [project.annotations()[0].id, project.annotations()[1].id]
+        );
     }
 
     #[test]
@@ -375,7 +381,7 @@ mod tests {
         let (mut project, doc) = project_with(&[vec![Span::new(0, 10)]]);
         let mut index = OverlapIndex::build(&project, doc);
         assert!(!index.refresh(&project, doc));
-        let document = project.documents[0].clone();
+        let document = project.documents()[0].clone();
         let added = annotation(&document, vec![Span::new(20, 30)]);
         project
             .apply(crate::model::Edit::AddAnnotation(Box::new(added)))
@@ -388,13 +394,15 @@ mod tests {
     #[test]
     fn a_filter_drops_hidden_annotations_and_a_search_alone_rebuilds_nothing() {
         let (mut project, doc) = project_with(&[vec![Span::new(0, 10)], vec![Span::new(5, 15)]]);
-        project.annotations[1].tag = "position".to_owned();
+        project.rebuild(|parts| {
+            parts.annotations[1].tag = "position".to_owned();
+        });
         let mut index = OverlapIndex::build(&project, doc);
         assert_eq!(index.lane_count(), 2);
         let mut filter = AnnotationFilter::default();
         filter.hidden_tags.insert("claim".to_owned());
         assert!(index.refresh_shown(&project, doc, &filter));
-        assert_eq!(index.annotations_at(7), [project.annotations[1].id]);
+        assert_eq!(index.annotations_at(7), [project.annotations()[1].id]);
         assert_eq!(index.lane_count(), 1);
         filter.search = "anything".to_owned();
         assert!(!index.refresh_shown(&project, doc, &filter));
@@ -439,8 +447,8 @@ mod tests {
         fn lanes_never_collide(ranges in arb_ranges()) {
             let (project, doc) = project_with(&ranges);
             let index = OverlapIndex::build(&project, doc);
-            for a in &project.annotations {
-                for b in &project.annotations {
+            for a in project.annotations() {
+                for b in project.annotations() {
                     if a.id != b.id && a.extent().overlaps(&b.extent()) {
                         prop_assert_ne!(index.lane(a.id), index.lane(b.id));
                     }

@@ -409,7 +409,7 @@ impl Project {
         let mut ann_ids = HashSet::new();
         // Annotations come sorted by document: look each document up once, not per annotation.
         let mut last: Option<(super::DocumentId, Option<&super::Document>)> = None;
-        for a in &self.annotations {
+        for a in self.annotations() {
             if !ann_ids.insert(a.id) {
                 problems.push(Problem::DuplicateAnnotationId { annotation: a.id });
             }
@@ -449,7 +449,7 @@ impl Project {
                 });
             }
         }
-        problems.extend(super::relation_edits::retracts_cycles(&self.relations));
+        problems.extend(super::edits::retracts_cycles(&self.relations));
         problems
     }
 
@@ -508,7 +508,7 @@ impl Project {
 
     fn document_problems(&self, problems: &mut Vec<Problem>) {
         let mut doc_ids = HashSet::new();
-        for doc in &self.documents {
+        for doc in self.documents() {
             if !doc_ids.insert(doc.id) {
                 problems.push(Problem::DuplicateDocumentId { document: doc.id });
             }
@@ -525,7 +525,7 @@ impl Project {
         let mut actor_ids = HashSet::new();
         // A name or alias that answers for two actors makes holders ambiguous.
         let mut owners: HashMap<String, (ActorId, &str)> = HashMap::new();
-        for actor in &self.actors {
+        for actor in self.actors() {
             if !actor_ids.insert(actor.id) {
                 problems.push(Problem::DuplicateActorId { actor: actor.id });
             }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::derived::{Derived, ProjectKey};
 use super::{
     Actor, ActorId, Annotation, AnnotationId, Conflict, Document, DocumentId, Issue, IssueId,
-    RejectedSuggestion, Relation, Schema,
+    ProjectIndex, RejectedSuggestion, Relation, Schema,
 };
 
 /// The project file format this build writes and the newest it reads.
@@ -27,54 +27,59 @@ pub struct PreservedRecord {
 /// A whole project: documents, the tag schema, actors, annotations and relations.
 ///
 /// Annotations are kept in canonical order (document, start, end, id) so saved files diff well.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// The fields are private: read them through the accessors, change them only through
+/// [`Project::apply`] with an [`super::Edit`] (which moves the revision, so no cache can miss
+/// a change), or build a whole project from its parts ([`Project::from_parts`], for loaders
+/// and imports). Inside the core, documents, actors and annotations change only through the
+/// storage steps at the end of this file, which keep canonical order and the project's
+/// [`ProjectIndex`] up to date, each in time proportional to what it changes.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Project {
-    pub format: u32,
-    pub title: String,
-    #[serde(default)]
-    pub schema: Schema,
-    #[serde(default)]
-    pub documents: Vec<Document>,
-    #[serde(default)]
-    pub actors: Vec<Actor>,
+    /// Written by [`Edit::SetTitle`](super::Edit::SetTitle) only.
+    pub(super) title: String,
+    pub(super) schema: Schema,
+    documents: Vec<Document>,
+    actors: Vec<Actor>,
     /// The subjects under negotiation that annotations refer to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub issues: Vec<Issue>,
-    #[serde(default)]
-    pub annotations: Vec<Annotation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub relations: Vec<Relation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub preserved: Vec<PreservedRecord>,
+    pub(super) issues: Vec<Issue>,
+    annotations: Vec<Annotation>,
+    pub(super) relations: Vec<Relation>,
+    pub(super) preserved: Vec<PreservedRecord>,
     /// Disagreements a merge left for someone to decide, with every version of the item
-    /// (see [`super::conflict`]). Optional, so files without conflicts look as before.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conflicts: Vec<Conflict>,
+    /// (see [`super::conflict`]).
+    pub(super) conflicts: Vec<Conflict>,
     /// Attribution suggestions the analyst rejected, so they are not offered again.
-    /// Optional, so files without rejections look as before.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rejected_suggestions: Vec<RejectedSuggestion>,
+    pub(super) rejected_suggestions: Vec<RejectedSuggestion>,
     /// Which project this is and which state of it, so views can tell when caches are stale.
-    #[serde(skip, default = "fresh_key")]
-    pub(crate) key: Derived<ProjectKey>,
+    key: Derived<ProjectKey>,
+    /// Counts and lookups, kept up to date by the storage steps (see [`super::index`]).
+    index: Derived<ProjectIndex>,
 }
 
-fn fresh_key() -> Derived<ProjectKey> {
-    Derived(ProjectKey::fresh())
+/// Everything a project holds, as plain values: what a loader or an import assembles and
+/// hands to [`Project::from_parts`], and what [`Project::into_parts`] gives back. No rule is
+/// checked here, so a file that breaks rules still loads and lists its problems.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProjectParts {
+    pub title: String,
+    pub schema: Schema,
+    pub documents: Vec<Document>,
+    pub actors: Vec<Actor>,
+    pub issues: Vec<Issue>,
+    /// In any order: [`Project::from_parts`] puts them into canonical order.
+    pub annotations: Vec<Annotation>,
+    pub relations: Vec<Relation>,
+    pub preserved: Vec<PreservedRecord>,
+    pub conflicts: Vec<Conflict>,
+    pub rejected_suggestions: Vec<RejectedSuggestion>,
 }
 
-impl Default for Project {
-    fn default() -> Self {
-        Self::new("Untitled")
-    }
-}
-
-impl Project {
+impl ProjectParts {
+    /// An empty project called `title`, with the default schema.
     #[must_use]
     pub fn new(title: impl Into<String>) -> Self {
         Self {
-            format: FORMAT_VERSION,
             title: title.into(),
             schema: Schema::default(),
             documents: Vec::new(),
@@ -85,8 +90,108 @@ impl Project {
             preserved: Vec::new(),
             conflicts: Vec::new(),
             rejected_suggestions: Vec::new(),
-            key: fresh_key(),
         }
+    }
+}
+
+impl Default for ProjectParts {
+    fn default() -> Self {
+        Self::new("Untitled")
+    }
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Self::new("Untitled")
+    }
+}
+
+impl From<ProjectParts> for Project {
+    fn from(parts: ProjectParts) -> Self {
+        Self::from_parts(parts)
+    }
+}
+
+impl Project {
+    /// An empty project called `title`, with the default schema.
+    #[must_use]
+    pub fn new(title: impl Into<String>) -> Self {
+        Self::from_parts(ProjectParts::new(title))
+    }
+
+    /// A project of these parts, as they are (rules are not checked: see
+    /// [`Project::problems`]), with its annotations put into canonical order. A new project
+    /// for every cache: it gets a fresh [`ProjectKey`].
+    #[must_use]
+    pub fn from_parts(parts: ProjectParts) -> Self {
+        let ProjectParts {
+            title,
+            schema,
+            documents,
+            actors,
+            issues,
+            annotations,
+            relations,
+            preserved,
+            conflicts,
+            rejected_suggestions,
+        } = parts;
+        let mut project = Self {
+            title,
+            schema,
+            documents,
+            actors,
+            issues,
+            annotations,
+            relations,
+            preserved,
+            conflicts,
+            rejected_suggestions,
+            key: Derived(ProjectKey::fresh()),
+            index: Derived::default(),
+        };
+        project.sort_annotations();
+        project.index = Derived(ProjectIndex::of(
+            &project.documents,
+            &project.actors,
+            &project.annotations,
+        ));
+        project
+    }
+
+    /// The project's parts, to take apart or rebuild (say, a merge or a test that needs a
+    /// project breaking a rule); [`Project::from_parts`] makes a project of them again.
+    #[must_use]
+    pub fn into_parts(self) -> ProjectParts {
+        ProjectParts {
+            title: self.title,
+            schema: self.schema,
+            documents: self.documents,
+            actors: self.actors,
+            issues: self.issues,
+            annotations: self.annotations,
+            relations: self.relations,
+            preserved: self.preserved,
+            conflicts: self.conflicts,
+            rejected_suggestions: self.rejected_suggestions,
+        }
+    }
+
+    /// Rebuilds the project from its parts after `change`: what a loader, a migration or a
+    /// test uses to hold a project as a file may have it (say, one that breaks a rule). It
+    /// becomes a new project for every cache (a fresh [`ProjectKey`]), with its annotations
+    /// back in canonical order. An analyst's changes go through [`Project::apply`] instead, so
+    /// they can be undone.
+    pub fn rebuild(&mut self, change: impl FnOnce(&mut ProjectParts)) {
+        let mut parts = std::mem::take(self).into_parts();
+        change(&mut parts);
+        *self = Self::from_parts(parts);
+    }
+
+    /// A copy of the project's parts.
+    #[must_use]
+    pub fn to_parts(&self) -> ProjectParts {
+        self.clone().into_parts()
     }
 
     /// Which project and which state of it this is: equal keys mean the same content.
@@ -102,24 +207,95 @@ impl Project {
         self.key.revision
     }
 
-    /// Marks the project changed outside [`Project::apply`] (e.g. after editing fields directly).
-    pub fn touch(&mut self) {
+    /// Marks the project changed: every applied edit calls it.
+    pub(super) fn touch(&mut self) {
         self.key.advance();
+    }
+
+    /// Every count and lookup the views need, up to date with the project.
+    #[must_use]
+    pub fn index(&self) -> &ProjectIndex {
+        &self.index
+    }
+
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The tags and relation types annotations and relations use.
+    #[must_use]
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// The documents, in the project's order.
+    #[must_use]
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// The actors, in the project's order.
+    #[must_use]
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// The subjects under negotiation, in the project's order.
+    #[must_use]
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// Every annotation, in canonical order (document, start, end, id).
+    #[must_use]
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    #[must_use]
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// Lines of other tools kept verbatim for round trips.
+    #[must_use]
+    pub fn preserved(&self) -> &[PreservedRecord] {
+        &self.preserved
+    }
+
+    /// Disagreements a merge left for someone to decide (see [`super::conflict`]).
+    #[must_use]
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// Attribution suggestions the analyst rejected, so they are not offered again.
+    #[must_use]
+    pub fn rejected_suggestions(&self) -> &[RejectedSuggestion] {
+        &self.rejected_suggestions
     }
 
     #[must_use]
     pub fn document(&self, id: DocumentId) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        self.documents.get(self.document_index(id)?)
     }
 
+    /// Where a document is in [`Project::documents`].
     #[must_use]
     pub fn document_index(&self, id: DocumentId) -> Option<usize> {
-        self.documents.iter().position(|d| d.id == id)
+        self.index.document_position(id)
+    }
+
+    /// Where an actor is in [`Project::actors`].
+    #[must_use]
+    pub fn actor_index(&self, id: ActorId) -> Option<usize> {
+        self.index.actor_position(id)
     }
 
     #[must_use]
     pub fn actor(&self, id: ActorId) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        self.actors.get(self.actor_index(id)?)
     }
 
     /// The actor called `name` (or with that alias), case-insensitively.
@@ -168,12 +344,35 @@ impl Project {
 
     #[must_use]
     pub fn annotation(&self, id: AnnotationId) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| a.id == id)
+        self.annotations.get(self.annotation_index(id)?)
     }
 
+    /// True if an annotation has this id: a lookup, no search.
+    pub(super) fn has_annotation(&self, id: AnnotationId) -> bool {
+        self.index.placement(id).is_some() || self.index.is_duplicated(id)
+    }
+
+    /// Where an annotation is in [`Project::annotations`]: a binary search by its place in
+    /// canonical order, which the index knows.
     #[must_use]
     pub fn annotation_index(&self, id: AnnotationId) -> Option<usize> {
-        self.annotations.iter().position(|a| a.id == id)
+        let Some(placement) = self.index.placement(id) else {
+            // Ids several annotations share (a broken file) are found as before, by a scan.
+            return (self.index.is_duplicated(id))
+                .then(|| self.annotations.iter().position(|a| a.id == id))
+                .flatten();
+        };
+        let key = (
+            self.document_index(placement.document)
+                .unwrap_or(usize::MAX),
+            placement.start,
+            placement.end,
+            id,
+        );
+        let at = self
+            .annotations
+            .partition_point(|a| self.order_key(a) < key);
+        (self.annotations.get(at).map(|a| a.id) == Some(id)).then_some(at)
     }
 
     /// The holder's display name, or `""`.
@@ -221,8 +420,8 @@ impl Project {
             .partition_point(|x| self.order_key(x) < key)
     }
 
-    /// Puts annotations into canonical order; call after building a project by hand or loading one.
-    pub fn sort_annotations(&mut self) {
+    /// Puts annotations into canonical order (the index does not depend on it).
+    fn sort_annotations(&mut self) {
         let positions: std::collections::HashMap<DocumentId, usize> = self
             .documents
             .iter()
@@ -238,6 +437,158 @@ impl Project {
                 a.id,
             )
         });
+    }
+}
+
+/// Storage steps: the only code that changes documents, actors and annotations. The checked
+/// edit steps (`edits/`) call them after checking the rules; each keeps the annotations in
+/// canonical order and brings the index up to date for just what it changed.
+impl Project {
+    /// Inserts an annotation at its place in canonical order.
+    pub(super) fn insert_annotation(&mut self, a: Annotation) {
+        self.index.annotation_added(&a);
+        let at = self.insertion_index(&a);
+        self.annotations.insert(at, a);
+    }
+
+    /// Adds many annotations at once, then restores canonical order (a sort of sorted runs:
+    /// about linear).
+    pub(super) fn extend_annotations(&mut self, annotations: Vec<Annotation>) {
+        for a in &annotations {
+            self.index.annotation_added(a);
+        }
+        self.annotations.extend(annotations);
+        self.sort_annotations();
+    }
+
+    /// Takes out the annotation at `position` of [`Project::annotations`].
+    pub(super) fn take_annotation(&mut self, position: usize) -> Annotation {
+        let a = self.annotations.remove(position);
+        self.annotation_gone(&a);
+        a
+    }
+
+    /// Takes out every annotation `is_taken` picks, keeping the others' order.
+    pub(super) fn take_annotations(
+        &mut self,
+        is_taken: impl Fn(&Annotation) -> bool,
+    ) -> Vec<Annotation> {
+        let (taken, kept): (Vec<Annotation>, Vec<Annotation>) =
+            std::mem::take(&mut self.annotations)
+                .into_iter()
+                .partition(|a| is_taken(a));
+        self.annotations = kept;
+        for a in &taken {
+            self.annotation_gone(a);
+        }
+        taken
+    }
+
+    /// Puts `a` in place of the annotation at `position` (moving it if its place in canonical
+    /// order changed); returns the one it replaced.
+    pub(super) fn replace_annotation_at(&mut self, position: usize, a: Annotation) -> Annotation {
+        let is_in_place = self
+            .annotations
+            .get(position)
+            .is_some_and(|old| self.order_key(old) == self.order_key(&a));
+        if is_in_place {
+            // A retag, holder or note change keeps its place: shifting every later
+            // annotation twice made merging a busy actor quadratic.
+            let old = std::mem::replace(&mut self.annotations[position], a);
+            self.annotation_gone(&old);
+            self.index.annotation_added(&self.annotations[position]);
+            old
+        } else {
+            let old = self.take_annotation(position);
+            self.insert_annotation(a);
+            old
+        }
+    }
+
+    /// Replaces annotations of one document in place (`positions` are their places in
+    /// [`Project::annotations`]), then restores canonical order among that document's
+    /// annotations, where they stay. Returns the replaced ones, in the same order.
+    pub(super) fn replace_annotations_of_document(
+        &mut self,
+        document: DocumentId,
+        positions: &[usize],
+        annotations: Vec<Annotation>,
+    ) -> Vec<Annotation> {
+        let mut old = Vec::with_capacity(annotations.len());
+        for (&position, a) in positions.iter().zip(annotations) {
+            let replaced = std::mem::replace(&mut self.annotations[position], a);
+            self.annotation_gone(&replaced);
+            self.index.annotation_added(&self.annotations[position]);
+            old.push(replaced);
+        }
+        // The document's annotations are one run of the list (its place in the order is
+        // unchanged), so sorting that run by extent and id is enough.
+        let range = self.document_annotation_range(document);
+        self.annotations[range].sort_by_key(|a| {
+            let extent = a.extent();
+            (extent.start, extent.end, a.id)
+        });
+        old
+    }
+
+    /// Updates the index for an annotation taken out of the list.
+    fn annotation_gone(&mut self, a: &Annotation) {
+        if self.index.annotation_removed(a)
+            && let Some(left) = self.annotations.iter().find(|other| other.id == a.id)
+        {
+            // The last of several annotations sharing an id (a broken file): found by a scan.
+            self.index.placed(left);
+        }
+    }
+
+    pub(super) fn insert_actor_at(&mut self, index: usize, actor: Actor) {
+        self.actors.insert(index, actor);
+        self.index.actors_changed(&self.actors);
+    }
+
+    pub(super) fn take_actor(&mut self, index: usize) -> Actor {
+        let actor = self.actors.remove(index);
+        self.index.actors_changed(&self.actors);
+        actor
+    }
+
+    /// Puts `actor` in place of the actor at `index` (the same id); returns the old one.
+    pub(super) fn replace_actor_at(&mut self, index: usize, actor: Actor) -> Actor {
+        let is_same_id = self.actors[index].id == actor.id;
+        let old = std::mem::replace(&mut self.actors[index], actor);
+        if !is_same_id {
+            self.index.actors_changed(&self.actors);
+        }
+        old
+    }
+
+    pub(super) fn insert_document_at(&mut self, index: usize, document: Document) {
+        let id = document.id;
+        self.documents.insert(index, document);
+        self.index.documents_changed(&self.documents);
+        // Documents after it move down one place, and so, all together, do their
+        // annotations: the order holds. Only annotations that named this document before it
+        // existed (a broken file) move from the end to its place.
+        if self.index.annotations_in(id) > 0 {
+            self.sort_annotations();
+        }
+    }
+
+    /// Takes out the document at `index`; no annotation may refer to it (the order then holds).
+    pub(super) fn take_document(&mut self, index: usize) -> Document {
+        let document = self.documents.remove(index);
+        self.index.documents_changed(&self.documents);
+        document
+    }
+
+    /// Gives the document at `index` a new text and hash; returns the old ones.
+    pub(super) fn replace_document_text_at(
+        &mut self,
+        index: usize,
+        text: String,
+        text_hash: String,
+    ) -> (String, String) {
+        self.documents[index].replace_text(text, text_hash)
     }
 }
 

@@ -323,19 +323,15 @@ impl Project {
         text_hash: String,
         annotations: Vec<Annotation>,
     ) -> Result<Edit, EditError> {
-        let doc_index = (self.documents.iter())
-            .position(|d| d.id == document)
+        let doc_index = self
+            .document_index(document)
             .ok_or(EditError::NoSuchDocument(document))?;
-        let positions: std::collections::HashMap<AnnotationId, usize> =
-            (self.annotations.iter().enumerate())
-                .map(|(i, a)| (a.id, i))
-                .collect();
         let mut slots = Vec::with_capacity(annotations.len());
         for a in &annotations {
-            let index = *positions
-                .get(&a.id)
+            let index = self
+                .annotation_index(a.id)
                 .ok_or(EditError::NoSuchAnnotation(a.id))?;
-            if a.document != document || self.annotations[index].document != document {
+            if a.document != document || self.annotations()[index].document != document {
                 return Err(EditError::Invalid {
                     id: a.id,
                     reason: "it belongs to another document".to_owned(),
@@ -343,13 +339,8 @@ impl Project {
             }
             slots.push(index);
         }
-        let old_annotations = slots
-            .into_iter()
-            .zip(annotations)
-            .map(|(index, a)| std::mem::replace(&mut self.annotations[index], a))
-            .collect();
-        let (old_text, old_hash) = self.documents[doc_index].replace_text(text, text_hash);
-        self.sort_annotations();
+        let old_annotations = self.replace_annotations_of_document(document, &slots, annotations);
+        let (old_text, old_hash) = self.replace_document_text_at(doc_index, text, text_hash);
         Ok(Edit::ReplaceDocumentText {
             document,
             text: old_text,

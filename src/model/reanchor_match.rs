@@ -207,7 +207,7 @@ fn context_similarity(wanted: &[char], found: &[char], is_prefix: bool) -> f64 {
 }
 
 /// `part / whole` as a float in 0..=1; both are small counts of chars.
-#[expect(clippy::cast_precision_loss, reason = "char counts are far below 2^52")]
+// The cast is exact: char counts are far below 2^52.
 fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0

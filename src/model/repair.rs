@@ -88,14 +88,16 @@ mod tests {
         let doc = Document::new("d", "He said – yes. Later he said yes again.".to_owned());
         let d = doc.id;
         p.apply(p.add_document(doc)).unwrap();
-        let span = p.documents[0].find("yes again", 0).unwrap();
+        let span = p.documents()[0].find("yes again", 0).unwrap();
         let mut a = p
             .new_annotation(d, "claim", vec![span], Utc::now())
             .unwrap();
         change(&mut a);
         let id = a.id;
         // Loaded from a file as-is: bypass the checks, as a needs-repair load does.
-        p.annotations.push(a);
+        p.rebuild(|parts| {
+            parts.annotations.push(a);
+        });
         (p, id)
     }
 
@@ -111,7 +113,7 @@ mod tests {
         let a = p.annotation(id).unwrap();
         assert_eq!(a.quote, "yes");
         // The second "yes" (at "yes again") is nearer the old start than the one after the dash.
-        assert_eq!(a.ranges[0], p.documents[0].find("yes", 1).unwrap());
+        assert_eq!(a.ranges[0], p.documents()[0].find("yes", 1).unwrap());
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub struct TagDef {
     pub fields: Vec<FieldDef>,
 }
 
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+// Takes a reference: serde's `skip_serializing_if` passes one.
 fn is_false(value: &bool) -> bool {
     !*value
 }

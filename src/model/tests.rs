@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use super::*;
 
 mod actors;
+mod incremental;
 mod index;
 mod negotiation;
 mod reanchor;
@@ -98,7 +99,7 @@ fn rules_are_enforced() {
     assert!(p.apply(Edit::AddAnnotation(Box::new(a.clone()))).is_err());
     a.holder = Some(ActorId::random());
     assert!(p.apply(Edit::AddAnnotation(Box::new(a))).is_err());
-    assert!(p.annotations.is_empty());
+    assert!(p.annotations().is_empty());
     assert!(
         p.new_annotation(doc, "claim", vec![Span::new(3, 3)], t0())
             .is_err()
@@ -110,10 +111,16 @@ fn problems_lists_every_broken_rule() {
     let (mut p, doc, spans) = project_with("[Both] parties [agreed].");
     let a = annotate(&mut p, doc, "claim", vec![spans[0]]);
     let b = annotate(&mut p, doc, "claim", vec![spans[1]]);
-    p.annotations[0].quote = "Bath".into();
-    p.annotations[1].tag = "nope".into();
-    p.annotations[1].holder = Some(ActorId::random());
-    let holder = p.annotations[1].holder.unwrap();
+    p.rebuild(|parts| {
+        parts.annotations[0].quote = "Bath".into();
+    });
+    p.rebuild(|parts| {
+        parts.annotations[1].tag = "nope".into();
+    });
+    p.rebuild(|parts| {
+        parts.annotations[1].holder = Some(ActorId::random());
+    });
+    let holder = p.annotations()[1].holder.unwrap();
     let problems = p.problems();
     assert_eq!(
         problems,
@@ -148,10 +155,12 @@ fn problems_lists_every_broken_rule() {
 #[test]
 fn a_quote_mismatch_over_a_long_range_is_reported_briefly() {
     let (mut p, doc, _) = project_with(&"All of it. ".repeat(1000));
-    let whole = Span::new(0, p.documents[0].len_chars());
+    let whole = Span::new(0, p.documents()[0].len_chars());
     let mut a = p.new_annotation(doc, "claim", vec![whole], t0()).unwrap();
     a.quote = "something else".to_owned();
-    p.annotations.push(a);
+    p.rebuild(|parts| {
+        parts.annotations.push(a);
+    });
     let problems = p.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
     let message = problems[0].detail().to_string();
@@ -167,7 +176,7 @@ fn annotations_stay_in_text_order() {
     }
     let quotes: Vec<_> = p.annotations_of(doc).map(|a| a.quote.as_str()).collect();
     assert_eq!(quotes, ["a", "b", "c", "d"]);
-    let first = p.annotations[0].id;
+    let first = p.annotations()[0].id;
     p.apply(p.set_ranges(first, vec![spans[3]], t0()).unwrap())
         .unwrap();
     let quotes: Vec<_> = p.annotations_of(doc).map(|a| a.quote.as_str()).collect();
@@ -223,7 +232,7 @@ fn adding_many_annotations_at_once_is_checked_and_undone_as_one() {
     let refused = [
         vec![a.clone(), a.clone()],
         vec![d.clone(), broken],
-        vec![before.annotations[0].clone()],
+        vec![before.annotations()[0].clone()],
     ];
     for annotations in refused {
         assert!(p.apply(Edit::AddAnnotations(annotations)).is_err());
@@ -244,7 +253,7 @@ fn adding_many_annotations_at_once_is_checked_and_undone_as_one() {
     p.apply(redo).unwrap();
     assert_eq!(p, after);
     let unknown = AnnotationId::random();
-    let first = p.annotations[0].id;
+    let first = p.annotations()[0].id;
     assert_eq!(
         p.apply(Edit::RemoveAnnotations(vec![first, unknown])),
         Err(EditError::NoSuchAnnotation(unknown))
@@ -283,7 +292,7 @@ fn history_undoes_redoes_and_tracks_saved_state() {
     assert!(h.is_dirty());
     h.undo(&mut p);
     h.undo(&mut p);
-    assert!(p.annotations.is_empty());
+    assert!(p.annotations().is_empty());
     assert!(h.is_dirty());
     assert!(h.undo(&mut p).is_none());
 }
@@ -402,11 +411,11 @@ fn op() -> impl Strategy<Value = Op> {
 fn resolve(p: &Project, doc: DocumentId, op: Op) -> Option<Edit> {
     let tags = ["claim", "position", "concession"];
     let ann = |i: usize| {
-        p.annotations
-            .get(i % p.annotations.len().max(1))
+        p.annotations()
+            .get(i % p.annotations().len().max(1))
             .map(|a| a.id)
     };
-    let actor = |i: usize| p.actors.get(i % p.actors.len().max(1)).map(|a| a.id);
+    let actor = |i: usize| p.actors().get(i % p.actors().len().max(1)).map(|a| a.id);
     let len = p.document(doc)?.len_chars();
     match op {
         Op::Add {
@@ -450,8 +459,8 @@ fn resolve(p: &Project, doc: DocumentId, op: Op) -> Option<Edit> {
 /// The format 2 ops: issues, relations, stance, target, cue, retired tags.
 fn resolve_negotiation(p: &Project, doc: DocumentId, op: Op) -> Option<Edit> {
     let ann = |i: usize| {
-        p.annotations
-            .get(i % p.annotations.len().max(1))
+        p.annotations()
+            .get(i % p.annotations().len().max(1))
             .map(|a| a.id)
     };
     let issue = |i: usize| p.issues.get(i % p.issues.len().max(1)).map(|x| x.id);
@@ -472,7 +481,7 @@ fn resolve_negotiation(p: &Project, doc: DocumentId, op: Op) -> Option<Edit> {
         }
         Op::Stance(a, s) => p.set_stance(ann(a)?, s.map(|s| Stance::ALL[s]), &cx).ok(),
         Op::Target(a, t) => {
-            let target = t.and_then(|t| p.actors.get(t % p.actors.len().max(1)).map(|x| x.id));
+            let target = t.and_then(|t| p.actors().get(t % p.actors().len().max(1)).map(|x| x.id));
             p.set_target(ann(a)?, target, &cx).ok()
         }
         Op::Cue(a, start, n) => {
@@ -498,7 +507,7 @@ fn names_are_unique(p: &Project) -> bool {
             .collect::<String>()
     };
     let mut owners = std::collections::HashMap::new();
-    p.actors.iter().all(|a| {
+    p.actors().iter().all(|a| {
         std::iter::once(&a.name)
             .chain(&a.aliases)
             .all(|name| *owners.entry(fold(name)).or_insert(a.id) == a.id)
@@ -521,7 +530,6 @@ proptest! {
         let mut session = p.clone();
         let mut session_history = History::new();
         let mut snapshots = vec![p.clone()];
-        let mut cache = IndexCache::default();
         for op in ops {
             let Some(edit) = resolve(&p, doc, op) else { continue };
             let before = p.clone();
@@ -530,18 +538,18 @@ proptest! {
                 continue;
             };
             prop_assert!(p.problems().is_empty(), "{:?}", p.problems());
-            prop_assert!(names_are_unique(&p), "{:?}", p.actors);
+            prop_assert!(names_are_unique(&p), "{:?}", p.actors());
             prop_assert!(issue_names_are_unique(&p), "{:?}", p.issues);
-            let builds = cache.builds();
-            index::assert_index_agrees(&p, cache.refresh(&p));
-            prop_assert_eq!(cache.builds(), builds + 1);
-            cache.refresh(&p);
-            prop_assert_eq!(cache.builds(), builds + 1, "rebuilt without a change");
+            // The index each edit kept up to date is the one a fresh build makes.
+            index::assert_index_agrees(&p, p.index());
+            prop_assert_eq!(p.index(), &ProjectIndex::build(&p));
             let after = p.clone();
             let redo = p.apply(inverse).unwrap();
             prop_assert_eq!(&p, &before);
+            prop_assert_eq!(p.index(), before.index());
             p.apply(redo).unwrap();
             prop_assert_eq!(&p, &after);
+            prop_assert_eq!(p.index(), after.index());
             // And the same through the history.
             let mut replay = before.clone();
             let mut h = History::new();
@@ -549,6 +557,7 @@ proptest! {
             prop_assert_eq!(&replay, &after);
             h.undo(&mut replay);
             prop_assert_eq!(&replay, &before);
+            prop_assert_eq!(replay.index(), &ProjectIndex::build(&replay));
             session_history.apply(&mut session, edit, "op", None, t0()).unwrap();
             prop_assert_eq!(&session, &after);
             snapshots.push(after);
@@ -558,6 +567,7 @@ proptest! {
         while let Some(expected) = snapshots.pop() {
             prop_assert!(session_history.undo(&mut session).is_some());
             prop_assert_eq!(&session, &expected);
+            prop_assert_eq!(session.index(), &ProjectIndex::build(&session));
         }
         prop_assert!(session_history.undo(&mut session).is_none());
     }

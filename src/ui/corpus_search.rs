@@ -8,7 +8,7 @@
 use egui::{Key, Modifiers, RichText, Ui, text::LayoutJob};
 
 use crate::analysis::{CorpusSearch, HitPreset, SearchError, SearchHit, SearchQuery, hit_context};
-use crate::model::{ActorId, IssueId, Project, Stance};
+use crate::model::{ActorId, DerivedCache, DocumentId, IssueId, Project, Stance};
 
 /// Text searched per frame. A literal search reads far more than this in a millisecond (in a
 /// release build); a slow regular expression still leaves the frame its time.
@@ -32,6 +32,26 @@ pub enum SearchAction {
     Close,
 }
 
+/// What the hits are offsets into: which project, and each document's text (by its id,
+/// hash and length). An edit elsewhere (a tag, a note) leaves it, and the hits, as they are;
+/// a text replaced (Re-anchor) or a document added or removed changes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Texts {
+    project: u64,
+    documents: Vec<(DocumentId, String, usize)>,
+}
+
+impl Texts {
+    fn of(project: &Project) -> Self {
+        Self {
+            project: project.key().identity,
+            documents: (project.documents().iter())
+                .map(|d| (d.id, d.text_hash.clone(), d.text.len()))
+                .collect(),
+        }
+    }
+}
+
 /// One row of the results: a document's heading or one of its hits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Row {
@@ -44,8 +64,10 @@ enum Row {
 pub struct CorpusSearchPanel {
     pub is_open: bool,
     query: SearchQuery,
-    /// The query the results are for, and the project (identity, documents) searched.
-    search: Option<(CorpusSearch, (u64, usize))>,
+    /// The texts of the project state drawn, found once per state.
+    texts: DerivedCache<(), Texts>,
+    /// The running search, and the texts it searches: hits are offsets into those texts.
+    search: Option<(CorpusSearch, Texts)>,
     error: Option<SearchError>,
     /// Results rows, extended as hits arrive.
     rows: Vec<Row>,
@@ -102,10 +124,11 @@ impl CorpusSearchPanel {
         actions
     }
 
-    /// Starts over when another project was opened or documents came or went.
+    /// Starts over when another project was opened, documents came or went, or a text was
+    /// replaced: the hits would point into texts that are gone.
     fn keep_current(&mut self, project: &Project) {
-        let searched = (project.key().identity, project.documents.len());
-        if self.search.as_ref().is_some_and(|(_, at)| *at != searched) {
+        let texts = (self.texts).get_or_build(project.key(), (), || Texts::of(project));
+        if self.search.as_ref().is_some_and(|(_, at)| at != texts) {
             self.restart(project);
         }
     }
@@ -122,8 +145,8 @@ impl CorpusSearchPanel {
         }
         match CorpusSearch::new(&self.query) {
             Ok(search) => {
-                let at = (project.key().identity, project.documents.len());
-                self.search = Some((search, at));
+                let texts = (self.texts).get_or_build(project.key(), (), || Texts::of(project));
+                self.search = Some((search, texts.clone()));
             }
             Err(e) => self.error = Some(e),
         }
@@ -221,7 +244,7 @@ impl CorpusSearchPanel {
             ui.weak("Type to search the text of every document.");
             return;
         };
-        let documents = project.documents.len().max(1);
+        let documents = project.documents().len().max(1);
         let hits = search.hits().len();
         let groups = search.groups().len();
         let mut text = format!("{hits} hit(s) in {groups} document(s)");
@@ -236,13 +259,18 @@ impl CorpusSearchPanel {
     }
 
     fn annotate_ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<SearchAction>) {
-        let live: Vec<_> = project.schema.tags.iter().filter(|t| !t.retired).collect();
+        let live: Vec<_> = project
+            .schema()
+            .tags
+            .iter()
+            .filter(|t| !t.retired)
+            .collect();
         if !live.iter().any(|t| t.key == self.tag) {
             self.tag = live.first().map(|t| t.key.clone()).unwrap_or_default();
         }
         let chosen = self.chosen.iter().filter(|&&c| c).count();
         ui.horizontal_wrapped(|ui| {
-            let tag_name = project.schema.name(&self.tag).to_owned();
+            let tag_name = project.schema().name(&self.tag).to_owned();
             egui::ComboBox::from_label("Tag")
                 .selected_text(tag_name)
                 .show_ui(ui, |ui| {
@@ -294,7 +322,7 @@ impl CorpusSearchPanel {
             .selected_text(name)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.preset.holder, None::<ActorId>, "No holder");
-                for actor in &project.actors {
+                for actor in project.actors() {
                     ui.selectable_value(&mut self.preset.holder, Some(actor.id), &actor.name);
                 }
             });
@@ -308,7 +336,7 @@ impl CorpusSearchPanel {
             .selected_text(name)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.preset.issue, None::<IssueId>, "No issue");
-                for issue in &project.issues {
+                for issue in project.issues() {
                     ui.selectable_value(&mut self.preset.issue, Some(issue.id), &issue.name);
                 }
             });
@@ -324,7 +352,6 @@ impl CorpusSearchPanel {
             && let Some(row) = self.current.map(|h| self.row_of_hit(h))
         {
             let stride_px = row_height_px + ui.spacing().item_spacing.y;
-            #[allow(clippy::cast_precision_loss)]
             let offset_px = (row as f32 * stride_px - ui.available_height() / 2.0).max(0.0);
             area = area.vertical_scroll_offset(offset_px);
         }

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{DocumentId, Project, ProjectIndex, ProjectKey, name_key};
+use crate::model::{DerivedCache, DocumentId, Project, ProjectIndex, name_key};
 
 /// What the list is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,29 +44,24 @@ pub struct DocumentList {
     pub filter: String,
     pub sort: DocumentSort,
     pub is_descending: bool,
-    /// Document indices in display order, and what they were computed from.
-    order: Vec<usize>,
-    order_for: Option<(ProjectKey, String, DocumentSort, bool)>,
+    /// Document indices in display order, for the project state, filter and sort they were
+    /// computed for.
+    order: DerivedCache<(String, DocumentSort, bool), Vec<usize>>,
 }
 
 impl DocumentList {
     /// The shown documents (indices into `project.documents`), in display order; recomputed
     /// only when the project, filter or sort changed.
     pub fn order(&mut self, project: &Project, index: &ProjectIndex) -> &[usize] {
-        let wanted = (
-            project.key(),
-            self.filter.clone(),
-            self.sort,
-            self.is_descending,
-        );
-        if self.order_for.as_ref() != Some(&wanted) {
-            self.order = sorted_documents(project, index, &self.filter, self.sort);
-            if self.is_descending {
-                self.order.reverse();
+        let (filter, sort, is_descending) = (&self.filter, self.sort, self.is_descending);
+        let wanted = (filter.clone(), sort, is_descending);
+        self.order.get_or_build(project.key(), wanted, || {
+            let mut order = sorted_documents(project, index, filter, sort);
+            if is_descending {
+                order.reverse();
             }
-            self.order_for = Some(wanted);
-        }
-        &self.order
+            order
+        })
     }
 
     /// The document `step` places after (or before) `current` in the list's order; the first
@@ -89,7 +84,7 @@ impl DocumentList {
             None => last,
             Some(p) => p.saturating_add_signed(step).min(last),
         };
-        project.documents.get(order[next]).map(|d| d.id)
+        project.documents().get(order[next]).map(|d| d.id)
     }
 
     /// Draws the list; returns the document clicked.
@@ -125,11 +120,11 @@ impl DocumentList {
             ui.checkbox(&mut self.is_descending, "Descending");
         });
         let shown = self.order(project, index).to_vec();
-        if shown.len() < project.documents.len() {
+        if shown.len() < project.documents().len() {
             ui.weak(format!(
                 "{} of {} documents",
                 shown.len(),
-                project.documents.len()
+                project.documents().len()
             ));
         }
         let mut clicked = None;
@@ -139,7 +134,7 @@ impl DocumentList {
             .auto_shrink([false, false])
             .show_rows(ui, row_height_px, shown.len(), |ui, rows| {
                 for &doc_index in &shown[rows] {
-                    let Some(doc) = project.documents.get(doc_index) else {
+                    let Some(doc) = project.documents().get(doc_index) else {
                         continue;
                     };
                     let count = index.document_counts().get(doc_index).copied().unwrap_or(0);
@@ -200,7 +195,7 @@ pub fn sorted_documents(
     sort: DocumentSort,
 ) -> Vec<usize> {
     let needle = name_key(filter);
-    let mut shown: Vec<usize> = (project.documents.iter().enumerate())
+    let mut shown: Vec<usize> = (project.documents().iter().enumerate())
         .filter(|(_, d)| {
             needle.is_empty()
                 || name_key(&d.title).contains(&needle)
@@ -212,7 +207,7 @@ pub fn sorted_documents(
         })
         .map(|(i, _)| i)
         .collect();
-    let docs = &project.documents;
+    let docs = &project.documents();
     match sort {
         DocumentSort::Project => {}
         // Undated documents last.
@@ -246,7 +241,9 @@ mod tests {
             let mut doc = Document::new(title, format!("{title} text."));
             doc.date = date.and_then(|d| NaiveDate::from_ymd_opt(2025, 12, d));
             doc.outlet = outlet.map(str::to_owned);
-            project.documents.push(doc);
+            project.rebuild(|parts| {
+                parts.documents.push(doc);
+            });
         }
         project
     }
@@ -254,7 +251,7 @@ mod tests {
     fn titles(project: &Project, order: &[usize]) -> Vec<String> {
         order
             .iter()
-            .map(|&i| project.documents[i].title.clone())
+            .map(|&i| project.documents()[i].title.clone())
             .collect()
     }
 
@@ -290,7 +287,7 @@ mod tests {
             sort: DocumentSort::Title,
             ..DocumentList::default()
         };
-        let id = |i: usize| p.documents[i].id;
+        let id = |i: usize| p.documents()[i].id;
         assert_eq!(list.neighbour(&p, &index, None, 1), Some(id(2)));
         assert_eq!(list.neighbour(&p, &index, Some(id(2)), 1), Some(id(1)));
         assert_eq!(list.neighbour(&p, &index, Some(id(0)), 1), Some(id(0)));

@@ -1,83 +1,99 @@
 //! File → Export…: pick a format and filters, see a preview, and ask the app to write it.
 //!
-//! The widget holds no business rules: the preview is the pure [`export`] itself (cached per
-//! project revision and options), and pressing Export returns an [`ExportRequest`]; the app
-//! shows the save dialog, asks before overwriting and calls [`write_export`].
+//! The widget holds no business rules and never touches a file: the app lists the formats
+//! ([`FormatChoice`]) and makes the [`ExportPreview`] of the current [`ExportChoice`]; pressing
+//! Export returns the choice, and the app shows the save dialog, asks before overwriting and
+//! writes the file.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use egui::{Context, RichText, Ui};
 
-use crate::io::export::{
-    ExportError, ExportFormat, ExportOptions, export, selection_counts, suggested_file_name,
-};
-use crate::model::Project;
+use crate::model::{ActorId, DocumentId, Project};
 
-/// How many lines of the output the preview shows.
-const PREVIEW_LINES: usize = 14;
 const DIALOG_WIDTH_PX: f32 = 760.0;
 /// The preview's fixed height, whatever the format shows in it.
 const PREVIEW_HEIGHT_PX: f32 = 280.0;
 
-/// What the user asked to export, and a file (or folder) name to suggest in the save dialog.
+/// A format the dialog offers, as the app describes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormatChoice {
+    /// The format's name on the command line (`csv`, `brat`…).
+    pub key: &'static str,
+    /// Its name in the dialog.
+    pub label: &'static str,
+    /// True if it writes a folder of files rather than one file.
+    pub writes_folder: bool,
+    /// True if the cell options (raw cells, a byte order mark for Excel) apply to it.
+    pub has_cell_options: bool,
+}
+
+/// What the user chose to export: a format (its key) and which annotations.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ExportChoice {
+    pub format: &'static str,
+    /// Tag keys to keep; empty keeps all.
+    pub tags: Vec<String>,
+    pub document: Option<DocumentId>,
+    pub holder: Option<ActorId>,
+    /// Cells exactly as they are, without spreadsheet-injection guards.
+    pub raw: bool,
+    /// Start with a UTF-8 byte order mark so Excel reads the file as UTF-8.
+    pub excel: bool,
+}
+
+/// What the dialog shows below the choices, made by the app for one choice.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportRequest {
-    pub options: ExportOptions,
-    pub file_name: String,
+pub struct ExportPreview {
+    /// The choice it was made for.
+    pub choice: ExportChoice,
+    /// The first lines of the output, or why there is none.
+    pub text: Result<String, String>,
+    /// For CSV: the first rows as cells, shown as a table (already shortened for display).
+    pub rows: Vec<Vec<String>>,
+    /// "23 annotations in 1 document".
+    pub summary: String,
 }
 
 /// What the user answered in the Export dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExportAnswer {
-    Export(ExportRequest),
+    Export(ExportChoice),
     /// Cancel or the window's close button.
     Cancel,
 }
 
-/// The Export dialog's view state: the choices, kept between openings, and the preview
-/// cache. Whether it is open is the app's business. Not saved.
+/// The Export dialog's view state: the choices, kept between openings. Whether it is open is
+/// the app's business. Not saved.
 #[derive(Debug, Default)]
 pub struct ExportDialog {
-    format: ExportFormat,
+    /// The chosen format's key; `None` until one is picked (the first format is then chosen).
+    format: Option<&'static str>,
     /// Tags switched off; the filter keeps every other tag.
     hidden_tags: BTreeSet<String>,
-    document: Option<crate::model::DocumentId>,
-    holder: Option<crate::model::ActorId>,
+    document: Option<DocumentId>,
+    holder: Option<ActorId>,
     raw: bool,
     excel: bool,
-    preview: Option<Preview>,
-}
-
-#[derive(Debug)]
-struct Preview {
-    project: crate::model::ProjectKey,
-    options: ExportOptions,
-    /// The first lines of the output, or why there is none.
-    text: Result<String, String>,
-    /// For CSV: the first rows as cells, shown as a table (already shortened for display).
-    rows: Vec<Vec<String>>,
-    /// "23 annotations in 1 document".
-    summary: String,
 }
 
 impl ExportDialog {
-    /// The options as currently chosen (tags, document and holder that no longer exist are dropped).
+    /// The choice as it stands (tags, document and holder that no longer exist are dropped).
     #[must_use]
-    pub fn options(&self, project: &Project) -> ExportOptions {
+    pub fn choice(&self, project: &Project, formats: &[FormatChoice]) -> ExportChoice {
         let tags = if self.hidden_tags.is_empty() {
             Vec::new()
         } else {
             project
-                .schema
+                .schema()
                 .tags
                 .iter()
                 .filter(|t| !self.hidden_tags.contains(&t.key))
                 .map(|t| t.key.clone())
                 .collect()
         };
-        ExportOptions {
-            format: self.format,
+        ExportChoice {
+            format: self.format_key(formats),
             tags,
             document: self.document.filter(|d| project.document(*d).is_some()),
             holder: self.holder.filter(|h| project.actor(*h).is_some()),
@@ -86,8 +102,21 @@ impl ExportDialog {
         }
     }
 
-    /// Draws the dialog; returns the user's answer, after which the caller closes it.
-    pub fn ui(&mut self, ctx: &Context, project: &Project) -> Option<ExportAnswer> {
+    fn format_key(&self, formats: &[FormatChoice]) -> &'static str {
+        (self.format)
+            .or_else(|| formats.first().map(|f| f.key))
+            .unwrap_or_default()
+    }
+
+    /// Draws the dialog with `preview` (the app's preview of the choice as it stood when the
+    /// frame began); returns the user's answer, after which the caller closes it.
+    pub fn ui(
+        &mut self,
+        ctx: &Context,
+        project: &Project,
+        formats: &[FormatChoice],
+        preview: Option<&ExportPreview>,
+    ) -> Option<ExportAnswer> {
         let mut open = true;
         let mut answer = None;
         egui::Window::new("Export")
@@ -100,25 +129,36 @@ impl ExportDialog {
             .default_width(DIALOG_WIDTH_PX)
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(ctx.content_rect().center())
-            .show(ctx, |ui| answer = self.contents_ui(ui, project));
+            .show(ctx, |ui| {
+                answer = self.contents_ui(ui, project, formats, preview);
+            });
         if !open && answer.is_none() {
             answer = Some(ExportAnswer::Cancel);
         }
         answer
     }
 
-    fn contents_ui(&mut self, ui: &mut Ui, project: &Project) -> Option<ExportAnswer> {
+    fn contents_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        formats: &[FormatChoice],
+        preview: Option<&ExportPreview>,
+    ) -> Option<ExportAnswer> {
+        let format = self.format_key(formats);
+        let chosen = formats.iter().find(|f| f.key == format);
         egui::Grid::new("export_grid")
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                self.format_ui(ui);
+                self.format_ui(ui, formats);
                 ui.end_row();
                 self.filters_ui(ui, project);
                 // In the grid, so the options line up with the filters above them; always
                 // there (greyed out for other formats), so nothing below moves.
                 ui.label("CSV");
-                ui.add_enabled_ui(self.format == ExportFormat::Csv, |ui| {
+                let has_cell_options = chosen.is_some_and(|f| f.has_cell_options);
+                ui.add_enabled_ui(has_cell_options, |ui| {
                     ui.horizontal(|ui| {
                         ui.checkbox(&mut self.raw, "Raw cells (no formula guard)")
                             .on_hover_text("Keep cells starting with = + - @ as they are");
@@ -128,16 +168,20 @@ impl ExportDialog {
                 ui.end_row();
             });
         ui.separator();
-        let options = self.options(project);
-        self.preview_ui(ui, project, &options);
+        let choice = self.choice(project, formats);
+        if preview.is_none_or(|p| p.choice != choice) {
+            // The choice changed this frame: the app makes its preview on the next one.
+            ui.ctx().request_repaint();
+        }
+        preview_ui(ui, preview);
         ui.separator();
-        let mut request = None;
+        let mut answer = None;
         ui.add_space(4.0);
         // Right-aligned, the export filled as the dialog's main action, as in the prompts.
         ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let can_export = matches!(self.preview.as_ref().map(|p| &p.text), Some(Ok(_)));
-                let label = if self.format.is_folder() {
+                let can_export = preview.is_some_and(|p| p.text.is_ok());
+                let label = if chosen.is_some_and(|f| f.writes_folder) {
                     "Export to Folder…"
                 } else {
                     "Export…"
@@ -147,33 +191,34 @@ impl ExportDialog {
                     // Wide enough for either label, so Cancel beside it never moves.
                     .min_size(egui::vec2(150.0, 0.0));
                 if ui.add_enabled(can_export, button).clicked() {
-                    request = Some(ExportAnswer::Export(ExportRequest {
-                        file_name: suggested_file_name(project, self.format),
-                        options: options.clone(),
-                    }));
+                    answer = Some(ExportAnswer::Export(choice.clone()));
                 }
                 if ui.button("Cancel").clicked() {
-                    request = Some(ExportAnswer::Cancel);
+                    answer = Some(ExportAnswer::Cancel);
                 }
             });
         });
-        request
+        answer
     }
 
-    fn format_ui(&mut self, ui: &mut Ui) {
+    fn format_ui(&mut self, ui: &mut Ui, formats: &[FormatChoice]) {
         // Radio buttons and checkboxes carry their own text as their accessible name.
         ui.label("Format");
+        let mut format = self.format_key(formats);
         ui.vertical(|ui| {
-            for format in ExportFormat::ALL {
-                ui.radio_value(&mut self.format, format, format.label());
+            for choice in formats {
+                ui.radio_value(&mut format, choice.key, choice.label);
             }
         });
+        if format != self.format_key(formats) {
+            self.format = Some(format);
+        }
     }
 
     fn filters_ui(&mut self, ui: &mut Ui, project: &Project) {
         ui.label("Tags");
         ui.horizontal_wrapped(|ui| {
-            for tag in &project.schema.tags {
+            for tag in &project.schema().tags {
                 let mut shown = !self.hidden_tags.contains(&tag.key);
                 if ui.checkbox(&mut shown, &tag.name).changed() {
                     if shown {
@@ -196,7 +241,7 @@ impl ExportDialog {
             .width(360.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.document, None, "All documents");
-                for doc in &project.documents {
+                for doc in project.documents() {
                     ui.selectable_value(&mut self.document, Some(doc.id), &doc.title);
                 }
             })
@@ -214,7 +259,7 @@ impl ExportDialog {
             .width(360.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.holder, None, "Anyone");
-                for actor in &project.actors {
+                for actor in project.actors() {
                     ui.selectable_value(&mut self.holder, Some(actor.id), &actor.name);
                 }
             })
@@ -222,28 +267,27 @@ impl ExportDialog {
             .labelled_by(label.id);
         ui.end_row();
     }
+}
 
-    fn preview_ui(&mut self, ui: &mut Ui, project: &Project, options: &ExportOptions) {
-        let stale = self
-            .preview
-            .as_ref()
-            .is_none_or(|p| p.project != project.key() || p.options != *options);
-        if stale {
-            self.preview = Some(Preview::new(project, options));
-        }
-        let Some(preview) = &self.preview else {
-            return;
-        };
-        ui.horizontal(|ui| {
-            ui.label(RichText::new("Preview").strong());
+/// The preview: its summary, then the first lines of the output (the first CSV rows as a
+/// table), or why there is none.
+fn preview_ui(ui: &mut Ui, preview: Option<&ExportPreview>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Preview").strong());
+        if let Some(preview) = preview {
             ui.label(RichText::new(preview.summary.as_str()).weak());
-        });
-        egui::ScrollArea::both()
-            .id_salt("export_preview")
-            .min_scrolled_height(PREVIEW_HEIGHT_PX)
-            .max_height(PREVIEW_HEIGHT_PX)
-            .auto_shrink([false, false])
-            .show(ui, |ui| match &preview.text {
+        }
+    });
+    egui::ScrollArea::both()
+        .id_salt("export_preview")
+        .min_scrolled_height(PREVIEW_HEIGHT_PX)
+        .max_height(PREVIEW_HEIGHT_PX)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let Some(preview) = preview else {
+                return;
+            };
+            match &preview.text {
                 Err(message) => {
                     ui.colored_label(ui.visuals().error_fg_color, message.as_str());
                 }
@@ -251,52 +295,8 @@ impl ExportDialog {
                 Ok(text) => {
                     ui.add(egui::Label::new(RichText::new(text.as_str()).monospace()).extend());
                 }
-            });
-    }
-}
-
-impl Preview {
-    fn new(project: &Project, options: &ExportOptions) -> Self {
-        let text = export(project, options)
-            .map(|out| out.preview_text(PREVIEW_LINES))
-            .map_err(|e| e.to_string());
-        let rows = match (&text, options.format) {
-            (Ok(text), ExportFormat::Csv) => csv::ReaderBuilder::new()
-                .has_headers(false)
-                .from_reader(text.as_bytes())
-                .records()
-                .map_while(Result::ok)
-                .map(|r| r.iter().map(preview_cell).collect())
-                .collect(),
-            _ => Vec::new(),
-        };
-        let summary = match selection_counts(project, options) {
-            Ok((documents, annotations)) => format!(
-                "{annotations} annotation{} in {documents} document{}",
-                if annotations == 1 { "" } else { "s" },
-                if documents == 1 { "" } else { "s" }
-            ),
-            Err(_) => String::new(),
-        };
-        Self {
-            project: project.key(),
-            options: options.clone(),
-            text,
-            rows,
-            summary,
-        }
-    }
-}
-
-/// A CSV cell as the preview table shows it: on one line, long ones cut with an ellipsis.
-/// Done once per preview, not every frame.
-fn preview_cell(cell: &str) -> String {
-    const MAX_CELL_CHARS: usize = 48;
-    let mut shown: String = cell.chars().take(MAX_CELL_CHARS).collect();
-    if cell.chars().nth(MAX_CELL_CHARS).is_some() {
-        shown.push('…');
-    }
-    shown.replace('\n', "⏎")
+            }
+        });
 }
 
 /// The first CSV rows as a table.
@@ -313,32 +313,4 @@ fn rows_ui(ui: &mut Ui, rows: &[Vec<String>]) {
                 ui.end_row();
             }
         });
-}
-
-/// Exports `request` and writes it to `path`, replacing what is there atomically (the app has
-/// already asked before overwriting).
-///
-/// # Errors
-/// The export failed, or the file or folder could not be written.
-pub fn write_export(
-    project: &Project,
-    request: &ExportRequest,
-    path: &Path,
-) -> Result<(), ExportError> {
-    export(project, &request.options)?.write(path, true)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::preview_cell;
-
-    #[test]
-    fn preview_cells_are_one_line_and_cut_after_48_chars() {
-        assert_eq!(preview_cell("said\nin Kyiv"), "said⏎in Kyiv");
-        assert_eq!(preview_cell(&"é".repeat(48)), "é".repeat(48));
-        assert_eq!(
-            preview_cell(&"é".repeat(49)),
-            format!("{}…", "é".repeat(48))
-        );
-    }
 }

@@ -48,7 +48,7 @@ pub fn link_popup_ui(
             ui.label(RichText::new("links to").weak());
             ui.add(egui::Label::new(annotation_label(project, to)).wrap());
             ui.add_space(6.0);
-            for (index, kind) in project.schema.relation_types.iter().enumerate() {
+            for (index, kind) in project.schema().relation_types.iter().enumerate() {
                 let color = tag_color(kind.color);
                 let number = if index < 9 {
                     format!("{}  ", index + 1)

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use egui::{Button, Ui};
 
 use super::Action;
-use super::commands::{Command, Menu, shortcut_text};
+use super::commands::{Command, CommandState, Menu, shortcut_text};
 
 /// One entry of a menu's layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,9 +68,8 @@ impl Menu {
 
 /// What the menus need to know about the app's state.
 pub struct MenuState<'a> {
-    pub is_enabled: &'a dyn Fn(Command) -> bool,
-    /// `Some(checked)` for toggles and radio items.
-    pub is_checked: &'a dyn Fn(Command) -> Option<bool>,
+    /// Which commands are enabled and checked (see [`Command::is_enabled`]).
+    pub commands: &'a CommandState<'a>,
     pub recent_files: &'a [PathBuf],
     pub undo_label: Option<&'a str>,
     pub redo_label: Option<&'a str>,
@@ -147,14 +146,14 @@ fn command_ui(ui: &mut Ui, command: Command, state: &MenuState<'_>) -> bool {
             .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}")),
         _ => command.label().to_owned(),
     };
-    let mut button = match (state.is_checked)(command) {
+    let mut button = match command.is_checked(state.commands) {
         Some(checked) => Button::selectable(checked, label),
         None => Button::new(label),
     };
     if let Some(shortcut) = command.shortcuts().first() {
         button = button.shortcut_text(shortcut_text(shortcut));
     }
-    ui.add_enabled((state.is_enabled)(command), button)
+    ui.add_enabled(command.is_enabled(state.commands), button)
         .on_hover_text(command.description())
         .clicked()
 }

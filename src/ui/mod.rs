@@ -1,7 +1,8 @@
 //! The egui user interface: panels and widgets that draw the model and return intents.
 //!
-//! Widgets never change the project; they return [`Action`]s that `app.rs` applies once per
-//! frame through the undo history.
+//! Widgets never change the project, never import `io` and never touch a file; they return
+//! [`Action`]s (and dialog answers) that the app's dispatcher (`app/dispatch.rs`) hands to
+//! its controllers once per frame, through the undo history.
 
 pub mod analysis;
 pub mod article;
@@ -14,9 +15,9 @@ pub mod export_dialog;
 pub mod file_dialog;
 pub mod folder_choice;
 pub mod fonts;
+pub mod icon;
 pub mod link_popup;
 pub mod menu;
-pub mod prefs;
 pub mod prefs_window;
 pub mod recovery_dialogs;
 pub mod schema_window;
@@ -131,14 +132,14 @@ pub fn annotation_with_hint<'a>(
     id: AnnotationId,
     hint: &mut usize,
 ) -> Option<&'a Annotation> {
-    if let Some(a) = project.annotations.get(*hint)
+    if let Some(a) = project.annotations().get(*hint)
         && a.id == id
     {
         return Some(a);
     }
     let index = project.annotation_index(id)?;
     *hint = index;
-    project.annotations.get(index)
+    project.annotations().get(index)
 }
 
 /// A path's file name for messages and menus; the whole path if it has none.

@@ -3,10 +3,10 @@
 use egui::RichText;
 
 use super::Action;
-use super::prefs::Preferences;
 
-/// The Preferences window; returns whether it stays open and a change, if any.
-pub fn preferences_ui(ctx: &egui::Context, prefs: &Preferences) -> (bool, Option<Action>) {
+/// The Preferences window, showing the annotator name now set; returns whether it stays open
+/// and a change, if any.
+pub fn preferences_ui(ctx: &egui::Context, annotator_name: &str) -> (bool, Option<Action>) {
     let mut is_open = true;
     let mut action = None;
     egui::Window::new("Preferences")
@@ -19,7 +19,7 @@ pub fn preferences_ui(ctx: &egui::Context, prefs: &Preferences) -> (bool, Option
                 .spacing([10.0, 8.0])
                 .show(ui, |ui| {
                     let label = ui.label("Annotator name");
-                    let mut name = prefs.annotator_name.clone();
+                    let mut name = annotator_name.to_owned();
                     let response = ui
                         .add(
                             egui::TextEdit::singleline(&mut name)

@@ -67,7 +67,7 @@ impl StatusBar {
                 ui.label(RichText::new("Saved").small().weak());
                 ui.separator();
             }
-            for tag in &input.project.schema.tags {
+            for tag in &input.project.schema().tags {
                 let count = input
                     .document
                     .map_or(0, |d| input.index.document_tag_count(d, &tag.key));

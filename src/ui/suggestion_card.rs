@@ -23,7 +23,7 @@ pub fn speaker_name(project: &Project, suggestion: &Suggestion) -> Option<String
 /// What accepting does, in a sentence.
 #[must_use]
 pub fn effect_text(project: &Project, suggestion: &Suggestion, effect: &Effect) -> String {
-    let tag = project.schema.name(suggestion.tag()).to_owned();
+    let tag = project.schema().name(suggestion.tag()).to_owned();
     match effect {
         Effect::Add { new_actor: None } => format!("Accepting adds a {tag} annotation."),
         Effect::Add {
@@ -92,7 +92,7 @@ fn details_ui(ui: &mut egui::Ui, project: &Project, document: DocumentId, s: &Su
     });
     ui.label(format!(
         "{} · {} · {} confidence",
-        project.schema.name(s.tag()),
+        project.schema().name(s.tag()),
         s.attribution,
         s.tier
     ));

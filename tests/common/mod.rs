@@ -18,3 +18,24 @@ pub fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
     harness.run();
     harness
 }
+
+/// True if the window shows a widget labelled exactly `label` (a dialog's heading, a window's
+/// title, a button), read through the accessibility tree as a screen reader reads it.
+#[allow(
+    dead_code,
+    reason = "each test binary uses a different part of the common module"
+)]
+pub fn shows<State>(harness: &Harness<'_, State>, label: &str) -> bool {
+    use egui_kittest::kittest::Queryable as _;
+    harness.query_by_label(label).is_some()
+}
+
+/// True if the window shows a widget whose label contains `text`.
+#[allow(
+    dead_code,
+    reason = "each test binary uses a different part of the common module"
+)]
+pub fn shows_text<State>(harness: &Harness<'_, State>, text: &str) -> bool {
+    use egui_kittest::kittest::Queryable as _;
+    harness.query_by_label_contains(text).is_some()
+}

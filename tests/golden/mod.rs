@@ -1,6 +1,10 @@
 //! Shared by the golden-file tests (`export_golden`, `report`): the bundled sample, and a
 //! byte-for-byte comparison with `tests/data/golden/` that `STANCE_BLESS=1` rewrites instead.
-#![allow(clippy::unwrap_used, dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    dead_code,
+    reason = "a test fails loudly on any unexpected error; each test binary uses part of this"
+)]
 
 use std::path::{Path, PathBuf};
 

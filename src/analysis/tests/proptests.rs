@@ -31,11 +31,13 @@ proptest! {
             let text = f.t.p.document(docs[*doc]).map(|d| d.text.clone()).unwrap_or_default();
             let fragment: String = text.chars().take(5).collect();
             let id = f.t.say(docs[*doc], &fragment, tags[*tag], actors[0], &[], None);
-            if let Some(a) = f.t.p.annotations.iter_mut().find(|a| a.id == id) {
-                a.holder = holder.map(|h| actors[h]);
-                a.issues = on.iter().map(|&i| issues[i]).collect();
-                a.stance = stance.map(|s| Stance::ALL[s]);
-            }
+            f.t.p.rebuild(|parts| {
+                if let Some(a) = parts.annotations.iter_mut().find(|a| a.id == id) {
+                    a.holder = holder.map(|h| actors[h]);
+                    a.issues = on.iter().map(|&i| issues[i]).collect();
+                    a.stance = stance.map(|s| Stance::ALL[s]);
+                }
+            });
         }
         let filter = AnalysisFilter {
             from: from.and_then(|d| NaiveDate::from_ymd_opt(2025, 11, d)),
@@ -45,7 +47,7 @@ proptest! {
         let map = PositionMap::build(&f.t.p, &filter);
         let lookup = Lookup::new(&f.t.p, &filter);
         let admitted: Vec<&Annotation> =
-            f.t.p.annotations.iter().filter(|a| lookup.admits(a, &filter)).collect();
+            f.t.p.annotations().iter().filter(|a| lookup.admits(a, &filter)).collect();
         let expected: usize = admitted
             .iter()
             .filter(|a| a.holder.is_some())

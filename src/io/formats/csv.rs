@@ -1,9 +1,9 @@
-//! CSV: one row per annotation, RFC 4180 via the `csv` crate, guarded against formula injection.
+//! CSV: one row per annotation, RFC 4180 via the `csv` crate, guarded against formula
+//! injection. The writer set-up and the guard are shared with the analysis report's CSV.
 
 use super::timestamp;
-use crate::io::export::{
-    ExportError, ExportOptions, Selection, cue_text, document_date, issue_names, ranges_text,
-};
+use crate::io::error::ExportError;
+use crate::io::selection::{Selection, cue_text, document_date, issue_names, ranges_text};
 
 /// The extension of a CSV export.
 pub const CSV_EXTENSION: &str = "csv";
@@ -36,17 +36,17 @@ pub const CSV_HEADER: [&str; 20] = [
     "annotator",
 ];
 
-pub(crate) fn export(
-    selection: &Selection,
-    options: &ExportOptions,
-) -> Result<Vec<u8>, ExportError> {
-    let mut out = Vec::new();
-    if options.excel {
-        out.extend_from_slice("\u{feff}".as_bytes());
-    }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+/// How the cells of a CSV export are written.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct CsvCells {
+    /// Exactly as they are, without spreadsheet-injection guards.
+    pub raw: bool,
+    /// After a UTF-8 byte order mark, so Excel reads the file as UTF-8.
+    pub excel: bool,
+}
+
+pub(crate) fn export(selection: &Selection, cells: CsvCells) -> Result<Vec<u8>, ExportError> {
+    let mut writer = writer(cells.excel);
     writer.write_record(CSV_HEADER)?;
     for (doc, a) in selection.annotations() {
         let extent = a.extent();
@@ -72,16 +72,29 @@ pub(crate) fn export(
             cue_text(doc, a),
             a.annotator.clone().unwrap_or_default(),
         ];
-        if options.raw {
+        if cells.raw {
             writer.write_record(&row)?;
         } else {
             writer.write_record(row.iter().map(|cell| neutralize(cell).into_owned()))?;
         }
     }
-    writer.flush().map_err(|e| ExportError::Csv(e.into()))?;
-    writer
-        .into_inner()
-        .map_err(|e| ExportError::Csv(e.into_error().into()))
+    Ok(into_bytes(writer)?)
+}
+
+/// A CSV writer to memory with CRLF line ends (RFC 4180), after a byte order mark if `bom`.
+pub(crate) fn writer(bom: bool) -> csv::Writer<Vec<u8>> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
+/// The bytes a [`writer`] wrote.
+pub(crate) fn into_bytes(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, csv::Error> {
+    writer.into_inner().map_err(|e| e.into_error().into())
 }
 
 /// Prefixes `'` to a cell a spreadsheet would read as a formula (OWASP CSV injection).

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::io::export::{Selection, cue_text, document_date};
+use crate::io::selection::{Selection, cue_text, document_date};
 use crate::model::text::quoted;
 use crate::model::{ActorId, Annotation, AnnotationId, Document, IssueId, Project, Relation};
 
@@ -17,7 +17,7 @@ pub const MARKDOWN_EXTENSION: &str = "md";
 pub(crate) fn export(selection: &Selection) -> Vec<u8> {
     let project = selection.project;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", escape_inline(&project.title));
+    let _ = writeln!(out, "# {}\n", escape_inline(project.title()));
     let total = selection.count();
     let _ = writeln!(
         out,
@@ -49,7 +49,7 @@ pub(crate) fn export(selection: &Selection) -> Vec<u8> {
         }
         // The project's issues in order, then annotations without a (known) issue.
         let mut groups: Vec<Option<IssueId>> = project
-            .issues
+            .issues()
             .iter()
             .filter(|i| annotations.iter().any(|a| a.issues.contains(&i.id)))
             .map(|i| Some(i.id))
@@ -122,7 +122,7 @@ fn write_relation(out: &mut String, project: &Project, r: &Relation) {
         return;
     };
     let kind = project
-        .schema
+        .schema()
         .relation_type(&r.kind)
         .map_or(r.kind.as_str(), |t| t.name.as_str())
         .to_lowercase();
@@ -150,7 +150,7 @@ fn write_relation(out: &mut String, project: &Project, r: &Relation) {
 
 /// `Position · stance: conditional (if …) · toward: Russia · direct, cue “said”`.
 fn annotation_facts(project: &Project, doc: &Document, a: &Annotation) -> String {
-    let mut facts = vec![escape_inline(project.schema.name(&a.tag))];
+    let mut facts = vec![escape_inline(project.schema().name(&a.tag))];
     if let Some(stance) = a.stance {
         let mut fact = format!("stance: {stance}");
         if let Some(condition) = a.condition.as_deref().filter(|c| !c.trim().is_empty()) {
@@ -228,6 +228,12 @@ fn escape_inline(text: &str) -> String {
     out
 }
 
+/// Like [`escape_inline`], on one line: line breaks become spaces, so the text cannot end a
+/// table row or a list item.
+pub(crate) fn escape_one_line(text: &str) -> String {
+    escape_inline(&text.replace(['\n', '\r'], " "))
+}
+
 /// Like [`escape_inline`], and also a leading list or heading marker.
 fn escape_line(line: &str) -> String {
     let escaped = escape_inline(line);
@@ -252,5 +258,6 @@ mod tests {
         assert_eq!(escape_line("- item"), "\\- item");
         assert_eq!(escape_line("12. Point"), "12\\. Point");
         assert_eq!(escape_line("In 2025. Yes"), "In 2025. Yes");
+        assert_eq!(escape_one_line("a | b\r\nc"), "a \\| b  c");
     }
 }

@@ -1,17 +1,21 @@
 //! The file formats Stance reads and writes, one module per format holding its reader and
-//! its writer: brat standoff, Stance's JSON and JSON Lines, W3C Web Annotation, CSV and
-//! Markdown (the last two are written only). Dispatch lives in [`crate::io::import`] and
-//! [`crate::io::export`].
+//! its writer: the project file ([`ron`]), articles ([`article`], `.txt`/`.md`), brat
+//! standoff, Stance's JSON and JSON Lines, W3C Web Annotation, CSV and Markdown (the last two
+//! are written only), and the analysis [`report`] (Markdown, CSV, HTML; written only, through
+//! the CSV and Markdown formats' writers). Dispatch lives in [`crate::io::import`] and
+//! [`crate::io::export`]; no format imports them.
 //!
 //! This module holds what several formats share: conventions (offset unit, timestamps) and
 //! the reader helpers. Each import stages model [`crate::model::Edit`]s through [`Staging`],
 //! so it succeeds as a whole or changes nothing, and the GUI can undo it in one step.
 
+pub mod article;
 pub mod brat;
 pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod report;
+pub mod ron;
 pub mod w3c;
 
 use std::path::Path;
@@ -19,9 +23,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::error::{ImportError, TextPosition};
-use super::file_kind::MAX_FILE_BYTES;
-use super::import::Staging;
-use super::text_file::read_text_file;
+use super::staging::Staging;
+use super::text_file::{MAX_FILE_BYTES, read_text_file};
 use crate::model::{Actor, ActorId, Edit, EditError, Issue, IssueId, Project, Rgb, TagDef};
 
 pub use self::brat::{import_brat_file, import_brat_folder};
@@ -103,10 +106,10 @@ pub(crate) fn ensure_tag(
     color: Option<Rgb>,
     description: &str,
 ) -> Result<(), ImportError> {
-    if staging.project().schema.get(key).is_some() {
+    if staging.project().schema().get(key).is_some() {
         return Ok(());
     }
-    let index = staging.project().schema.tags.len();
+    let index = staging.project().schema().tags.len();
     let tag = TagDef {
         key: key.to_owned(),
         name: name.unwrap_or(key).to_owned(),
@@ -126,7 +129,7 @@ pub(crate) fn ensure_relation_type(
     path: &Path,
     key: &str,
 ) -> Result<(), ImportError> {
-    let schema = &staging.project().schema;
+    let schema = &staging.project().schema();
     if schema.relation_type(key).is_some() {
         return Ok(());
     }

@@ -32,11 +32,11 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 pub use panic_hook::{
-    PanicProject, PanicSlot, PanicSnapshot, debug_panic_after_edits, install_panic_snapshot,
+    Mirror, PanicProject, PanicSlot, PanicSnapshot, debug_panic_after_edits, install_panic_snapshot,
 };
 pub use policy::{AutosaveDecision, AutosavePolicy, EditTimes};
 pub use snapshot::{SNAPSHOT_FORMAT, SnapshotHeader, SnapshotMeta, read_header};
-pub use worker::{Mirror, RecoveryWorker};
+pub use worker::RecoveryWorker;
 pub use writer::{RecoveryWriter, SnapshotTarget};
 
 use super::fingerprint::{FingerprintStatus, check};

@@ -9,6 +9,10 @@ use super::snapshot::SnapshotMeta;
 use super::writer::SnapshotTarget;
 use crate::model::Project;
 
+/// A recovery worker's own copy of the project, shared with the panic hook (which writes it
+/// if the app panics while it has unsaved edits).
+pub type Mirror = Arc<Mutex<Option<Project>>>;
+
 /// What the panic hook would write: set it while the project has unsaved edits, clear it
 /// after a clean save.
 #[derive(Clone, Debug)]
@@ -24,7 +28,7 @@ pub enum PanicProject {
     /// A copy the app keeps up to date.
     Shared(Arc<Project>),
     /// A recovery worker's mirror ([`super::RecoveryWorker::panic_snapshot`]).
-    Mirror(super::Mirror),
+    Mirror(Mirror),
 }
 
 /// How long the hook waits for a worker that is busy with its mirror.

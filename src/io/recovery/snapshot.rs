@@ -90,9 +90,9 @@ pub(crate) fn encode(
                 .to_string_lossy()
                 .into_owned()
         }),
-        title: project.title.clone(),
-        documents: project.documents.len(),
-        annotations: project.annotations.len(),
+        title: project.title().to_owned(),
+        documents: project.documents().len(),
+        annotations: project.annotations().len(),
         loaded_fingerprint: meta.loaded_fingerprint.clone(),
     };
     // Compact RON escapes newlines, so the header stays on its one comment line.

@@ -19,13 +19,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 use super::RecoveryError;
-use super::panic_hook::{PanicProject, PanicSnapshot};
+use super::panic_hook::{Mirror, PanicProject, PanicSnapshot};
 use super::snapshot::SnapshotMeta;
 use super::writer::{RecoveryWriter, SnapshotTarget};
 use crate::model::{Edit, Project};
-
-/// The worker's own copy of the project, shared with the panic hook.
-pub type Mirror = Arc<Mutex<Option<Project>>>;
 
 enum Job {
     Write(Arc<Project>, SnapshotMeta),

@@ -16,7 +16,7 @@ fn merge_moves_annotations_and_keeps_names_as_aliases() {
     p.apply(p.set_holder(b, Some(vid), t0()).unwrap()).unwrap();
     let before = p.clone();
     let inverse = p.apply(p.merge_actors(vid, pid, t0()).unwrap()).unwrap();
-    assert_eq!(p.actors.len(), 1);
+    assert_eq!(p.actors().len(), 1);
     assert_eq!(ProjectIndex::build(&p).holder_count(pid), 2);
     assert!(p.actor(pid).unwrap().is_called("vladimir putin"));
     p.apply(inverse).unwrap();
@@ -62,7 +62,7 @@ fn an_actor_name_is_trimmed_and_taken_only_once() {
         p.add_actor(Actor::new(" ", None)),
         Err(EditError::EmptyName)
     );
-    assert_eq!(p.actors.len(), 1);
+    assert_eq!(p.actors().len(), 1);
 }
 
 #[test]
@@ -156,13 +156,13 @@ fn a_holder_named_reuses_the_actor_called_so() {
     p.apply(p.set_holder_named(a, " putin ", t0()).unwrap())
         .unwrap();
     assert_eq!(p.annotation(a).unwrap().holder, Some(ids[0]));
-    assert_eq!(p.actors.len(), 1);
+    assert_eq!(p.actors().len(), 1);
 
     let before = p.clone();
     let inverse = p
         .apply(p.set_holder_named(b, " The Kremlin ", t0()).unwrap())
         .unwrap();
-    assert_eq!(p.actors.len(), 2);
+    assert_eq!(p.actors().len(), 2);
     assert_eq!(p.holder_name(p.annotation(b).unwrap()), "The Kremlin");
     p.apply(inverse).unwrap();
     assert_eq!(p, before);
@@ -182,7 +182,7 @@ fn actor_in_use_cannot_be_removed_but_can_be_deleted() {
         Err(EditError::ActorInUse { .. })
     ));
     p.apply(p.delete_actor(rid, t0()).unwrap()).unwrap();
-    assert!(p.actors.is_empty());
+    assert!(p.actors().is_empty());
     assert_eq!(p.annotation(a).unwrap().holder, None);
 }
 
@@ -215,23 +215,25 @@ fn a_clash_already_in_a_file_does_not_block_other_changes() {
     let (mut p, _, _) = project_with("Putin spoke.");
     // Older imports matched names exactly and could add both; the file loads as it is.
     for name in ["Putin", "putin"] {
-        p.actors.push(Actor::new(name, None));
+        p.rebuild(|parts| {
+            parts.actors.push(Actor::new(name, None));
+        });
     }
     p.touch();
-    let second = p.actors[1].id;
+    let second = p.actors()[1].id;
     let inverse = p
         .apply(p.set_affiliation(second, "Russia").unwrap())
         .unwrap();
-    assert_eq!(p.actors[1].affiliation.as_deref(), Some("Russia"));
+    assert_eq!(p.actors()[1].affiliation.as_deref(), Some("Russia"));
     p.apply(inverse).unwrap();
-    assert_eq!(p.actors[1].affiliation, None);
+    assert_eq!(p.actors()[1].affiliation, None);
     // Merging them into one is the way out, and it undoes.
     let before = p.clone();
-    let first = p.actors[0].id;
+    let first = p.actors()[0].id;
     let inverse = p
         .apply(p.merge_actors(second, first, t0()).unwrap())
         .unwrap();
-    assert_eq!(p.actors.len(), 1);
+    assert_eq!(p.actors().len(), 1);
     p.apply(inverse).unwrap();
     assert_eq!(p, before);
     // Deleting one is another way out; its undo brings the clash back rather than failing.
@@ -249,8 +251,12 @@ fn problems_report_a_name_that_answers_for_two_actors() {
     putin.aliases.push("Putin".to_owned());
     let other = Actor::new("putin", None);
     let other_id = other.id;
-    p.actors.push(putin);
-    p.actors.push(other);
+    p.rebuild(|parts| {
+        parts.actors.push(putin);
+    });
+    p.rebuild(|parts| {
+        parts.actors.push(other);
+    });
     let problems = p.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].subject(), Subject::Actor(other_id));
@@ -262,7 +268,7 @@ fn problems_report_a_name_that_answers_for_two_actors() {
         )
     );
     // Merging the two resolves it.
-    let merge = p.merge_actors(other_id, p.actors[0].id, t0()).unwrap();
+    let merge = p.merge_actors(other_id, p.actors()[0].id, t0()).unwrap();
     p.apply(merge).unwrap();
     assert!(p.problems().is_empty());
 }

@@ -1,47 +1,53 @@
-//! Project keys and the derived index: counts agree with a naive recount, and a cache rebuilds
-//! only when the project changed.
+//! Project keys and the derived index: counts agree with a naive recount, and the index each
+//! edit keeps up to date equals one built from scratch.
 
 use super::actors::with_actors;
 use super::*;
 
 /// Checks every count and lookup of `index` against a recount of `p`, written without the index.
 pub(super) fn assert_index_agrees(p: &Project, index: &ProjectIndex) {
-    assert_eq!(index.key(), Some(p.key()));
-    for (i, d) in p.documents.iter().enumerate() {
-        let n = p.annotations.iter().filter(|a| a.document == d.id).count();
+    for (i, d) in p.documents().iter().enumerate() {
+        let n = p
+            .annotations()
+            .iter()
+            .filter(|a| a.document == d.id)
+            .count();
         assert_eq!(index.document_count(d.id), n, "document {}", d.title);
         assert_eq!(index.document_counts().get(i), Some(&n));
         assert_eq!(index.document_position(d.id), Some(i));
         for tag in &p.schema.tags {
-            let n = (p.annotations.iter())
+            let n = (p.annotations().iter())
                 .filter(|a| a.document == d.id && a.tag == tag.key)
                 .count();
             assert_eq!(index.document_tag_count(d.id, &tag.key), n, "{}", tag.key);
         }
     }
     for tag in &p.schema.tags {
-        let n = p.annotations.iter().filter(|a| a.tag == tag.key).count();
+        let n = p.annotations().iter().filter(|a| a.tag == tag.key).count();
         assert_eq!(index.tag_count(&tag.key), n, "{}", tag.key);
     }
-    for (i, actor) in p.actors.iter().enumerate() {
-        let held: Vec<usize> = (p.annotations.iter().enumerate())
+    for (i, actor) in p.actors().iter().enumerate() {
+        let held: Vec<usize> = (p.annotations().iter().enumerate())
             .filter(|(_, a)| a.holder == Some(actor.id))
             .map(|(i, _)| i)
             .collect();
         assert_eq!(index.holder_count(actor.id), held.len(), "{}", actor.name);
-        assert_eq!(index.annotations_held_by(actor.id), held.as_slice());
         assert_eq!(index.actor_position(actor.id), Some(i));
-        let used = (p.annotations.iter())
+        let used = (p.annotations().iter())
             .filter(|a| a.holder == Some(actor.id) || a.target == Some(actor.id))
             .count();
         assert_eq!(index.actor_use_count(actor.id), used, "{}", actor.name);
     }
-    let unheld = p.annotations.iter().filter(|a| a.holder.is_none()).count();
-    assert_eq!(index.unheld().len(), unheld);
-    for (i, a) in p.annotations.iter().enumerate() {
-        assert_eq!(index.annotation_position(a.id), Some(i));
+    let unheld = p
+        .annotations()
+        .iter()
+        .filter(|a| a.holder.is_none())
+        .count();
+    assert_eq!(index.unheld_count(), unheld);
+    for (i, a) in p.annotations().iter().enumerate() {
+        assert_eq!(p.annotation_index(a.id), Some(i));
     }
-    assert_eq!(index.annotation_position(AnnotationId::random()), None);
+    assert_eq!(p.annotation_index(AnnotationId::random()), None);
 }
 
 #[test]
@@ -96,25 +102,52 @@ fn index_counts_documents_tags_and_holders() {
         (index.holder_count(ids[0]), index.holder_count(ids[1])),
         (0, 2)
     );
-    assert_eq!(index.unheld().len(), 1);
+    assert_eq!(index.unheld_count(), 1);
     assert_index_agrees(&p, &index);
+    assert_eq!(p.index(), &index);
 }
 
 #[test]
-fn the_cache_rebuilds_once_per_change_and_per_project() {
-    let (mut p, doc, spans) = project_with("[Talks] resumed.");
-    let mut cache = IndexCache::default();
-    for _ in 0..5 {
-        cache.refresh(&p);
-    }
-    assert_eq!(cache.builds(), 1);
-    annotate(&mut p, doc, "claim", vec![spans[0]]);
-    assert_eq!(cache.refresh(&p).document_count(doc), 1);
-    cache.refresh(&p);
-    assert_eq!(cache.builds(), 2);
-    // Another project with the same history of edits is still another project.
-    let (mut q, q_doc, q_spans) = project_with("[Talks] resumed.");
-    annotate(&mut q, q_doc, "position", vec![q_spans[0]]);
-    assert_eq!(cache.refresh(&q).tag_count("position"), 1);
-    assert_eq!(cache.builds(), 3);
+fn the_index_follows_each_edit_and_its_undo() {
+    let (mut p, doc, spans) = project_with("[Talks] resumed in [Geneva] on [Friday].");
+    let ids = with_actors(&mut p, &["Witkoff"]);
+    let a = annotate(&mut p, doc, "claim", vec![spans[0]]);
+    assert_eq!(p.index().document_count(doc), 1);
+    let undo = p
+        .apply(p.set_holder(a, Some(ids[0]), t0()).unwrap())
+        .unwrap();
+    assert_eq!(p.index().holder_count(ids[0]), 1);
+    assert_eq!(p.index().unheld_count(), 0);
+    assert_eq!(p.index(), &ProjectIndex::build(&p));
+    p.apply(undo).unwrap();
+    assert_eq!(p.index().holder_count(ids[0]), 0);
+    assert_eq!(p.index(), &ProjectIndex::build(&p));
+    // A document inserted before the annotated one: positions move, counts follow.
+    let first = Document::new("first", "Before.".to_owned());
+    p.apply(Edit::InsertDocument {
+        index: 0,
+        document: Box::new(first),
+    })
+    .unwrap();
+    assert_eq!(p.index().document_counts(), &[0, 1]);
+    assert_eq!(p.annotation_index(a), Some(0));
+    assert_eq!(p.index(), &ProjectIndex::build(&p));
+    assert_index_agrees(&p, p.index());
+}
+
+#[test]
+fn annotations_sharing_an_id_in_a_loaded_file_are_found_and_counted() {
+    let (mut p, doc, spans) = project_with("[Talks] resumed in [Geneva].");
+    let a = annotate(&mut p, doc, "claim", vec![spans[0]]);
+    let mut twin = p.annotation(a).unwrap().clone();
+    twin.ranges = vec![spans[1]];
+    twin.quote = "Geneva".to_owned();
+    p.rebuild(|parts| parts.annotations.push(twin));
+    assert_eq!(p.annotation_index(a), Some(0));
+    assert_eq!(p.index().document_count(doc), 2);
+    // Removing one leaves the other findable, as a project built with just it.
+    p.apply(Edit::RemoveAnnotation(a)).unwrap();
+    assert_eq!(p.annotation(a).map(|x| x.quote.as_str()), Some("Geneva"));
+    assert_eq!(p.index(), &ProjectIndex::build(&p));
+    assert_index_agrees(&p, p.index());
 }

@@ -220,10 +220,12 @@ fn problems_name_unknown_issues_targets_bad_cues_and_issue_clashes() {
     };
     twin.aliases.push("TRUCE".to_owned());
     p.issues = vec![ceasefire.clone(), twin.clone(), ceasefire.clone()];
-    let ann = &mut p.annotations[0];
-    ann.issues = vec![issue];
-    ann.target = Some(target);
-    ann.cue = vec![Span::new(8, 10), Span::new(0, 3)];
+    p.rebuild(|parts| {
+        let ann = &mut parts.annotations[0];
+        ann.issues = vec![issue];
+        ann.target = Some(target);
+        ann.cue = vec![Span::new(8, 10), Span::new(0, 3)];
+    });
     let problems = p.problems();
     for expected in [
         Problem::UnknownIssue {
@@ -253,7 +255,9 @@ fn problems_name_unknown_issues_targets_bad_cues_and_issue_clashes() {
             "{expected} not in {problems:?}"
         );
     }
-    p.annotations[0].cue = vec![Span::new(10, 99)];
+    p.rebuild(|parts| {
+        parts.annotations[0].cue = vec![Span::new(10, 99)];
+    });
     assert!(p.problems().iter().any(|problem| matches!(
         problem,
         Problem::CueOutOfDocument { range, .. } if *range == Span::new(10, 99)

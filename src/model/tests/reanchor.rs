@@ -5,9 +5,11 @@ use super::*;
 /// A project whose document text was edited outside Stance: the text is `new_text` but the
 /// stored hash is still that of the text the annotations were made on.
 fn edited_on_disk(p: &mut Project, doc: DocumentId, new_text: &str) {
-    let index = p.documents.iter().position(|d| d.id == doc).unwrap();
-    let old_hash = p.documents[index].text_hash.clone();
-    p.documents[index].replace_text(new_text.to_owned(), old_hash);
+    let index = p.documents().iter().position(|d| d.id == doc).unwrap();
+    let old_hash = p.documents()[index].text_hash.clone();
+    p.rebuild(|parts| {
+        parts.documents[index].replace_text(new_text.to_owned(), old_hash);
+    });
 }
 
 fn annotation_with_cue(p: &mut Project, doc: DocumentId, range: Span, cue: Span) -> AnnotationId {

@@ -157,7 +157,7 @@ fn deleting_an_annotation_removes_its_relations_in_one_undo_step() {
         p.delete_annotations(&[proposal, claim]).unwrap()
     });
     assert!(p.relations.is_empty());
-    assert_eq!(p.annotations.len(), 1);
+    assert_eq!(p.annotations().len(), 1);
 }
 
 #[test]

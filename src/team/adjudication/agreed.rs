@@ -12,7 +12,7 @@ fn agreed(project: &Project) -> Vec<Vec<&Annotation>> {
         return Vec::new();
     }
     project
-        .documents
+        .documents()
         .iter()
         .flat_map(|d| {
             groups(project, d.id)

@@ -12,7 +12,7 @@ pub(super) fn decide(
     fresh_id: AnnotationId,
 ) -> Result<Edit, DecisionError> {
     let conflict = project
-        .conflicts
+        .conflicts()
         .get(index)
         .ok_or(DecisionError::NoSuchItem)?;
     let versions = &conflict.versions;
@@ -59,7 +59,7 @@ fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>,
             match (current, s.side(side), id) {
                 (Some(_), Some(v), _) => vec![Edit::ReplaceActor(v.clone())],
                 (None, Some(v), _) => vec![Edit::RestoreActor {
-                    index: project.actors.len(),
+                    index: project.actors().len(),
                     actor: v.clone(),
                 }],
                 (Some(_), None, Some(id)) => vec![Edit::RemoveActor(id)],
@@ -72,7 +72,7 @@ fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>,
             match (current, s.side(side), id) {
                 (Some(_), Some(v), _) => vec![Edit::ReplaceIssue(v.clone())],
                 (None, Some(v), _) => vec![Edit::RestoreIssue {
-                    index: project.issues.len(),
+                    index: project.issues().len(),
                     issue: v.clone(),
                 }],
                 (Some(_), None, Some(id)) => vec![Edit::RemoveIssue(id)],
@@ -81,11 +81,11 @@ fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>,
         }
         Versions::Tag(s) => {
             let key = any_id(s, |t| t.key.clone());
-            let current = key.as_deref().and_then(|k| project.schema.get(k));
+            let current = key.as_deref().and_then(|k| project.schema().get(k));
             match (current, s.side(side), key) {
                 (Some(_), Some(v), _) => vec![Edit::ReplaceTag(v.clone())],
                 (None, Some(v), _) => vec![Edit::InsertTag {
-                    index: project.schema.tags.len(),
+                    index: project.schema().tags.len(),
                     tag: v.clone(),
                 }],
                 (Some(_), None, Some(key)) => vec![Edit::RemoveTag(key)],
@@ -94,11 +94,13 @@ fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>,
         }
         Versions::RelationType(s) => {
             let key = any_id(s, |t| t.key.clone());
-            let current = key.as_deref().and_then(|k| project.schema.relation_type(k));
+            let current = key
+                .as_deref()
+                .and_then(|k| project.schema().relation_type(k));
             match (current, s.side(side), key) {
                 (Some(_), Some(v), _) => vec![Edit::ReplaceRelationType(v.clone())],
                 (None, Some(v), _) => vec![Edit::InsertRelationType {
-                    index: project.schema.relation_types.len(),
+                    index: project.schema().relation_types.len(),
                     relation_type: v.clone(),
                 }],
                 (Some(_), None, Some(key)) => vec![Edit::RemoveRelationType(key)],
@@ -111,7 +113,7 @@ fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>,
             match (current, s.side(side), id) {
                 (Some(_), Some(v), _) => vec![Edit::ReplaceRelation(v.clone())],
                 (None, Some(v), _) => vec![Edit::InsertRelation {
-                    index: project.relations.len(),
+                    index: project.relations().len(),
                     relation: v.clone(),
                 }],
                 (Some(_), None, Some(id)) => vec![Edit::RemoveRelation(id)],

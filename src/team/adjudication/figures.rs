@@ -28,7 +28,7 @@ pub fn figures(project: &Project) -> Figures {
     }
     let total = study(project, &names, None);
     let per_document = project
-        .documents
+        .documents()
         .iter()
         .enumerate()
         .filter(|(_, d)| project.annotations_of(d.id).next().is_some())
@@ -47,7 +47,7 @@ pub fn figures(project: &Project) -> Figures {
 fn study(project: &Project, names: &[Option<String>], only: Option<usize>) -> Study {
     let documents: Vec<usize> = match only {
         Some(i) => vec![i],
-        None => (0..project.documents.len()).collect(),
+        None => (0..project.documents().len()).collect(),
     };
     let mut coders: Vec<Coder> = names
         .iter()
@@ -58,7 +58,7 @@ fn study(project: &Project, names: &[Option<String>], only: Option<usize>) -> St
         .collect();
     let mut excluded = 0;
     for (compared, &doc_index) in documents.iter().enumerate() {
-        let Some(document) = project.documents.get(doc_index) else {
+        let Some(document) = project.documents().get(doc_index) else {
             continue;
         };
         for a in project.annotations_of(document.id) {
@@ -78,14 +78,14 @@ fn study(project: &Project, names: &[Option<String>], only: Option<usize>) -> St
             .iter()
             .filter_map(|&i| {
                 project
-                    .documents
+                    .documents()
                     .get(i)
                     .map(crate::model::Document::len_chars)
             })
             .collect(),
         document_titles: documents
             .iter()
-            .filter_map(|&i| project.documents.get(i).map(|d| d.title.clone()))
+            .filter_map(|&i| project.documents().get(i).map(|d| d.title.clone()))
             .collect(),
         excluded_annotations: excluded,
     }

@@ -34,24 +34,24 @@ pub fn import_for_comparison(
     coder: &str,
 ) -> Result<Edit, ImportError> {
     let documents: HashMap<DocumentId, DocumentId> = other
-        .documents
+        .documents()
         .iter()
         .filter_map(|d| {
             let ours = project
-                .documents
+                .documents()
                 .iter()
                 .find(|e| e.text_hash == d.text_hash)?;
             Some((d.id, ours.id))
         })
         .collect();
     if documents.is_empty() {
-        return Err(ImportError::NoSharedDocument(other.title.clone()));
+        return Err(ImportError::NoSharedDocument(other.title().to_owned()));
     }
     let mut names = Names::default();
     let mut edits = Vec::new();
     let mut added = Vec::new();
     let mut is_any_shared = false;
-    for a in &other.annotations {
+    for a in other.annotations() {
         let Some(&document) = documents.get(&a.document) else {
             continue;
         };
@@ -63,18 +63,18 @@ pub fn import_for_comparison(
         }) {
             continue;
         }
-        if project.schema.get(&a.tag).is_none()
+        if project.schema().get(&a.tag).is_none()
             && !edits
                 .iter()
                 .any(|e| matches!(e, Edit::InsertTag { tag, .. } if tag.key == a.tag))
-            && let Some(tag) = other.schema.get(&a.tag)
+            && let Some(tag) = other.schema().get(&a.tag)
         {
             let mut tag = tag.clone();
             // A hotkey our tags (or one brought in before) already use would tag with two
             // tags at once; the analyst can give it another in the Schema window.
             if let Some(key) = tag.hotkey {
                 if project
-                    .schema
+                    .schema()
                     .check_hotkey(key, None, &names.hotkeys)
                     .is_err()
                 {
@@ -84,7 +84,7 @@ pub fn import_for_comparison(
                 }
             }
             edits.push(Edit::InsertTag {
-                index: project.schema.tags.len() + names.tags_added,
+                index: project.schema().tags.len() + names.tags_added,
                 tag,
             });
             names.tags_added += 1;
@@ -104,9 +104,9 @@ pub fn import_for_comparison(
     }
     if added.is_empty() {
         return Err(if is_any_shared {
-            ImportError::AlreadyHere(other.title.clone())
+            ImportError::AlreadyHere(other.title().to_owned())
         } else {
-            ImportError::NothingToCompare(other.title.clone())
+            ImportError::NothingToCompare(other.title().to_owned())
         });
     }
     edits.push(Edit::AddAnnotations(added));
@@ -151,7 +151,7 @@ impl Names {
                 };
                 let new_id = actor.id;
                 edits.push(Edit::InsertActor {
-                    index: project.actors.len() + self.actors_added,
+                    index: project.actors().len() + self.actors_added,
                     actor,
                 });
                 self.actors_added += 1;
@@ -159,7 +159,7 @@ impl Names {
             }
         };
         // Another id of the other project under the same name maps to the same actor.
-        for a in &other.actors {
+        for a in other.actors() {
             if name_key(&a.name) == name_key(&theirs.name) {
                 self.actors.insert(a.id, mapped);
             }
@@ -187,7 +187,7 @@ impl Names {
                 let issue = Issue::new(theirs.name.trim());
                 let new_id = issue.id;
                 edits.push(Edit::InsertIssue {
-                    index: project.issues.len() + self.issues_added,
+                    index: project.issues().len() + self.issues_added,
                     issue,
                 });
                 self.issues_added += 1;

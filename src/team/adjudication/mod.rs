@@ -121,7 +121,7 @@ pub fn coder_label(coder: Option<&str>) -> &str {
 #[must_use]
 pub fn coders(project: &Project) -> Vec<Option<String>> {
     let set: BTreeSet<Option<&str>> = project
-        .annotations
+        .annotations()
         .iter()
         .map(|a| a.annotator.as_deref())
         .filter(|c| *c != Some(ADJUDICATED))
@@ -133,11 +133,11 @@ pub fn coders(project: &Project) -> Vec<Option<String>> {
 /// text order. With fewer than two annotators there are no disagreements.
 #[must_use]
 pub fn queue(project: &Project) -> Vec<Item> {
-    let mut items: Vec<Item> = (0..project.conflicts.len())
+    let mut items: Vec<Item> = (0..project.conflicts().len())
         .map(|index| Item::Conflict { index })
         .collect();
     if coders(project).len() >= 2 {
-        for document in &project.documents {
+        for document in project.documents() {
             items.extend(
                 disagreements_of(project, document.id)
                     .into_iter()
@@ -301,7 +301,7 @@ fn removal(project: &Project, ids: &[AnnotationId]) -> Result<Vec<Edit>, Decisio
         return Err(DecisionError::NoSuchItem);
     }
     let mut edits: Vec<Edit> = project
-        .relations
+        .relations()
         .iter()
         .filter(|r| ids.iter().any(|id| r.touches(*id)))
         .map(|r| Edit::RemoveRelation(r.id))
@@ -315,7 +315,7 @@ fn removal(project: &Project, ids: &[AnnotationId]) -> Result<Vec<Edit>, Decisio
 pub fn annotations_of_item(project: &Project, item: &Item) -> Vec<AnnotationId> {
     match item {
         Item::Disagreement(d) => d.sides.iter().flat_map(|s| s.annotations.clone()).collect(),
-        Item::Conflict { index } => match project.conflicts.get(*index).map(|c| &c.versions) {
+        Item::Conflict { index } => match project.conflicts().get(*index).map(|c| &c.versions) {
             Some(crate::model::Versions::Annotation(sides)) => [&sides.ours, &sides.theirs]
                 .into_iter()
                 .flatten()
@@ -333,7 +333,7 @@ pub fn annotations_of_item(project: &Project, item: &Item) -> Vec<AnnotationId> 
 pub fn document_of_item(project: &Project, item: &Item) -> Option<DocumentId> {
     match item {
         Item::Disagreement(d) => Some(d.document),
-        Item::Conflict { index } => match &project.conflicts.get(*index)?.versions {
+        Item::Conflict { index } => match &project.conflicts().get(*index)?.versions {
             crate::model::Versions::Annotation(sides) => sides
                 .ours
                 .as_ref()

@@ -177,15 +177,17 @@ fn with_conflict() -> (Fixture, Annotation, Annotation) {
     let mut theirs = ours.clone();
     theirs.tag = "concession".to_owned();
     theirs.holder = Some(f.moscow);
-    f.project.conflicts.push(Conflict {
-        reason: ConflictReason::Changed {
-            fields: vec!["tag".to_owned(), "holder".to_owned()],
-        },
-        versions: Versions::Annotation(Box::new(Sides {
-            base: None,
-            ours: Some(ours.clone()),
-            theirs: Some(theirs.clone()),
-        })),
+    f.project.rebuild(|parts| {
+        parts.conflicts.push(Conflict {
+            reason: ConflictReason::Changed {
+                fields: vec!["tag".to_owned(), "holder".to_owned()],
+            },
+            versions: Versions::Annotation(Box::new(Sides {
+                base: None,
+                ours: Some(ours.clone()),
+                theirs: Some(theirs.clone()),
+            })),
+        });
     });
     (f, ours, theirs)
 }
@@ -206,7 +208,7 @@ fn taking_theirs_sets_the_annotation_and_undo_restores_the_conflict() {
     .unwrap();
     let inverse = f.project.apply(edit).unwrap();
     assert_eq!(f.project.annotation(theirs.id), Some(&theirs));
-    assert!(f.project.conflicts.is_empty());
+    assert!(f.project.conflicts().is_empty());
     f.project.apply(inverse).unwrap();
     assert_eq!(f.project, before);
 }
@@ -228,7 +230,7 @@ fn both_versions_of_a_conflict_are_kept_under_two_ids() {
         f.project.annotation(copy_id).map(|a| &a.tag),
         Some(&theirs.tag)
     );
-    assert!(f.project.conflicts.is_empty());
+    assert!(f.project.conflicts().is_empty());
 }
 
 #[test]
@@ -237,15 +239,17 @@ fn an_actor_conflict_cannot_keep_both_but_can_be_dismissed() {
     let ours = f.project.actor(f.kyiv).unwrap().clone();
     let mut theirs = ours.clone();
     theirs.affiliation = Some("Ukraine".to_owned());
-    f.project.conflicts.push(Conflict {
-        reason: ConflictReason::Changed {
-            fields: vec!["affiliation".to_owned()],
-        },
-        versions: Versions::Actor(Sides {
-            base: None,
-            ours: Some(ours.clone()),
-            theirs: Some(theirs.clone()),
-        }),
+    f.project.rebuild(|parts| {
+        parts.conflicts.push(Conflict {
+            reason: ConflictReason::Changed {
+                fields: vec!["affiliation".to_owned()],
+            },
+            versions: Versions::Actor(Sides {
+                base: None,
+                ours: Some(ours.clone()),
+                theirs: Some(theirs.clone()),
+            }),
+        });
     });
     let item = Item::Conflict { index: 0 };
     let both = decide(
@@ -265,7 +269,7 @@ fn an_actor_conflict_cannot_keep_both_but_can_be_dismissed() {
     );
     f.project.apply(take.unwrap()).unwrap();
     assert_eq!(f.project.actor(f.kyiv), Some(&theirs));
-    assert!(f.project.conflicts.is_empty());
+    assert!(f.project.conflicts().is_empty());
 }
 
 #[test]
@@ -275,7 +279,7 @@ fn another_project_is_brought_in_under_its_annotator_with_holders_by_name() {
     other
         .apply(other.add_document(Document::new("Same text", TEXT.to_owned())))
         .unwrap();
-    let doc = other.documents[0].id;
+    let doc = other.documents()[0].id;
     let putin = Actor::new("Putin", None);
     let kyiv = Actor::new("kyiv", None);
     let (putin_id, kyiv_id) = (putin.id, kyiv.id);
@@ -289,10 +293,10 @@ fn another_project_is_brought_in_under_its_annotator_with_holders_by_name() {
         other.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     }
     let edit = import_for_comparison(&f.project, &other, "carol").unwrap();
-    let count = f.project.annotations.len();
+    let count = f.project.annotations().len();
     f.project.apply(edit).unwrap();
-    assert_eq!(f.project.annotations.len(), count + 2);
-    let carols: Vec<&Annotation> = (f.project.annotations.iter())
+    assert_eq!(f.project.annotations().len(), count + 2);
+    let carols: Vec<&Annotation> = (f.project.annotations().iter())
         .filter(|a| a.annotator.as_deref() == Some("carol"))
         .collect();
     assert_eq!(carols.len(), 2);
@@ -319,19 +323,21 @@ fn a_tag_brought_in_loses_a_hotkey_this_project_already_uses() {
     other
         .apply(other.add_document(Document::new("Same text", TEXT.to_owned())))
         .unwrap();
-    let doc = other.documents[0].id;
+    let doc = other.documents()[0].id;
     let claim_key = f
         .project
-        .schema
+        .schema()
         .get("claim")
         .and_then(|t| t.hotkey)
         .unwrap();
     for (key, hotkey) in [("demand", claim_key), ("threat", '7')] {
-        let mut tag = other.schema.get("claim").unwrap().clone();
+        let mut tag = other.schema().get("claim").unwrap().clone();
         tag.key = key.to_owned();
         tag.name = key.to_owned();
         tag.hotkey = Some(hotkey);
-        other.schema.tags.push(tag);
+        other.rebuild(|parts| {
+            parts.schema.tags.push(tag);
+        });
         let a = other
             .new_annotation(doc, key, vec![Span::new(0, 4)], now())
             .unwrap();
@@ -339,7 +345,7 @@ fn a_tag_brought_in_loses_a_hotkey_this_project_already_uses() {
     }
     let edit = import_for_comparison(&f.project, &other, "carol").unwrap();
     f.project.apply(edit).unwrap();
-    let schema = &f.project.schema;
+    let schema = &f.project.schema();
     assert_eq!(schema.get("demand").map(|t| t.hotkey), Some(None));
     assert_eq!(schema.get("threat").and_then(|t| t.hotkey), Some('7'));
     assert_eq!(

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::model::{Annotation, Project};
+use crate::model::{Annotation, DocumentQuery, DocumentQueryError, Project};
 use spans::{Excluded, Mark, SpanF1, SpanMatch, span_f1};
 
 /// One coder's marks on the compared documents.
@@ -28,8 +28,8 @@ pub struct Coder {
 pub struct Options {
     /// Only these tags (all when empty).
     pub tags: Vec<String>,
-    /// Only the document with this title, id or text hash (all shared documents when `None`).
-    pub document: Option<String>,
+    /// Only the shared document this names, by the model's one rule (all when `None`).
+    pub document: Option<DocumentQuery>,
 }
 
 /// Coders and the documents they share, ready to compare.
@@ -53,6 +53,8 @@ pub enum StudyError {
     NoSharedDocument,
     #[error("no shared document is called {0:?}")]
     NoSuchDocument(String),
+    #[error("{0}")]
+    AmbiguousDocument(DocumentQueryError),
 }
 
 impl Study {
@@ -66,7 +68,7 @@ impl Study {
     ) -> Result<Self, StudyError> {
         let coders: Vec<(String, &Project, Vec<&Annotation>)> = projects
             .iter()
-            .map(|(name, p)| (name.clone(), *p, p.annotations.iter().collect()))
+            .map(|(name, p)| (name.clone(), *p, p.annotations().iter().collect()))
             .collect();
         Self::build(coders, options, 0)
     }
@@ -78,7 +80,7 @@ impl Study {
     pub fn of_annotators(project: &Project, options: &Options) -> Result<Self, StudyError> {
         let mut by_name: BTreeMap<&str, Vec<&Annotation>> = BTreeMap::new();
         let mut unattributed = 0;
-        for a in &project.annotations {
+        for a in project.annotations() {
             match a.annotator.as_deref() {
                 Some(name) => by_name.entry(name).or_default().push(a),
                 None => unattributed += 1,
@@ -104,26 +106,25 @@ impl Study {
         // Documents every coder's project has, in the first project's order.
         let first = coders[0].1;
         let mut shared: Vec<&crate::model::Document> = first
-            .documents
+            .documents()
             .iter()
             .filter(|d| {
                 coders
                     .iter()
-                    .all(|(_, p, _)| p.documents.iter().any(|e| e.text_hash == d.text_hash))
+                    .all(|(_, p, _)| p.documents().iter().any(|e| e.text_hash == d.text_hash))
             })
             .collect();
         if shared.is_empty() {
             return Err(StudyError::NoSharedDocument);
         }
-        if let Some(wanted) = &options.document {
-            shared.retain(|d| {
-                d.title.eq_ignore_ascii_case(wanted)
-                    || d.id.to_string() == *wanted
-                    || d.text_hash == *wanted
-            });
-            if shared.is_empty() {
-                return Err(StudyError::NoSuchDocument(wanted.clone()));
-            }
+        if let Some(query) = &options.document {
+            let chosen = query.select(shared.iter().copied()).map_err(|e| match e {
+                DocumentQueryError::NoMatch { wanted, .. } => StudyError::NoSuchDocument(wanted),
+                ambiguous @ DocumentQueryError::Ambiguous { .. } => {
+                    StudyError::AmbiguousDocument(ambiguous)
+                }
+            })?;
+            shared = vec![chosen];
         }
         let index: HashMap<&str, usize> = shared
             .iter()

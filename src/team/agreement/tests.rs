@@ -103,8 +103,8 @@ fn annotators_of_one_project_compare_like_their_own_projects() {
     );
     // One project holding both annotators' work (what a merge of their files gives).
     let mut together = a.clone();
-    let doc = together.documents[0].id;
-    for mut x in b.annotations.clone() {
+    let doc = together.documents()[0].id;
+    for mut x in b.annotations().to_vec() {
         x.document = doc;
         x.holder = x
             .holder
@@ -135,7 +135,7 @@ fn tags_and_documents_narrow_what_is_compared() {
     assert_eq!(study.coders[0].marks.len(), 1);
     assert_eq!(study.excluded_annotations, 5);
     let missing = Options {
-        document: Some("Elsewhere".to_owned()),
+        document: Some(DocumentQuery::new("Elsewhere")),
         ..Options::default()
     };
     assert_eq!(

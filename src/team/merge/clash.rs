@@ -4,11 +4,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{ActorId, IssueId, Project, name_key};
+use crate::model::{ActorId, IssueId, Project, ProjectParts, name_key};
 
 /// Unifies each item new in the merge (not in `base`) with an older item of the same name.
-pub(super) fn unify_renamed(project: &mut Project, base: &Project) {
-    let base_actors: HashSet<ActorId> = base.actors.iter().map(|a| a.id).collect();
+pub(super) fn unify_renamed(project: &mut ProjectParts, base: &Project) {
+    let base_actors: HashSet<ActorId> = base.actors().iter().map(|a| a.id).collect();
     let old_actors: HashMap<String, ActorId> = (project.actors.iter())
         .filter(|a| base_actors.contains(&a.id))
         .map(|a| (name_key(&a.name), a.id))
@@ -22,7 +22,7 @@ pub(super) fn unify_renamed(project: &mut Project, base: &Project) {
             actors.insert(a.id, old);
         }
     }
-    let base_issues: HashSet<IssueId> = base.issues.iter().map(|i| i.id).collect();
+    let base_issues: HashSet<IssueId> = base.issues().iter().map(|i| i.id).collect();
     let old_issues: HashMap<String, IssueId> = (project.issues.iter())
         .filter(|i| base_issues.contains(&i.id))
         .map(|i| (name_key(&i.name), i.id))
@@ -60,7 +60,7 @@ pub(super) fn unify_renamed(project: &mut Project, base: &Project) {
 
 /// The new items' aliases join the old ones, unless they already name something that stays.
 fn move_aliases(
-    project: &mut Project,
+    project: &mut ProjectParts,
     actors: &HashMap<ActorId, ActorId>,
     issues: &HashMap<IssueId, IssueId>,
 ) {

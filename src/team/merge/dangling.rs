@@ -4,12 +4,12 @@
 use std::collections::HashSet;
 
 use super::keyed::Item;
-use crate::model::{ActorId, AnnotationId, DocumentId, IssueId, Project};
+use crate::model::{ActorId, AnnotationId, DocumentId, IssueId, Project, ProjectParts};
 use crate::model::{Conflict, ConflictReason, Side, Sides};
 
 /// Brings back every item the merged project refers to but lacks, from `[base, ours, theirs]`.
 pub(super) fn restore_used(
-    project: &mut Project,
+    project: &mut ProjectParts,
     inputs: [&Project; 3],
     conflicts: &mut Vec<Conflict>,
 ) {
@@ -62,7 +62,7 @@ pub(super) fn restore_used(
         }
     }
     for key in unique(missing_tags) {
-        if let Some(t) = restore(inputs, conflicts, |p| p.schema.get(&key)) {
+        if let Some(t) = restore(inputs, conflicts, |p| p.schema().get(&key)) {
             project.schema.tags.push(t);
         }
     }
@@ -77,7 +77,7 @@ pub(super) fn restore_used(
         }
     }
     for key in unique(missing_kinds) {
-        if let Some(t) = restore(inputs, conflicts, |p| p.schema.relation_type(&key)) {
+        if let Some(t) = restore(inputs, conflicts, |p| p.schema().relation_type(&key)) {
             project.schema.relation_types.push(t);
         }
     }

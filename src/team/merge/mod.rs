@@ -13,7 +13,7 @@ mod remap;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Conflict, ConflictReason, FORMAT_VERSION, Project, Schema, Sides, Versions};
+use crate::model::{Conflict, ConflictReason, Project, ProjectParts, Schema, Sides, Versions};
 use keyed::{Picker, merge_items, merge_set};
 
 /// A merged project and the conflicts this merge found (also in `project.conflicts`, after
@@ -59,68 +59,80 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
     let mut conflicts = Vec::new();
     let mut picker = Picker::default();
     let title = picker
-        .pick("title", Some(&base.title), &ours.title, &theirs.title)
-        .clone();
+        .pick("title", Some(base.title()), ours.title(), theirs.title())
+        .to_owned();
     if !picker.conflicts.is_empty() {
         conflicts.push(Conflict {
             reason: ConflictReason::Changed {
                 fields: picker.conflicts,
             },
             versions: Versions::Title(Sides {
-                base: Some(base.title.clone()),
-                ours: Some(ours.title.clone()),
-                theirs: Some(theirs.title.clone()),
+                base: Some(base.title().to_owned()),
+                ours: Some(ours.title().to_owned()),
+                theirs: Some(theirs.title().to_owned()),
             }),
         });
     }
-    let mut project = Project::new(title);
-    project.format = FORMAT_VERSION;
-    project.schema = Schema {
-        tags: merge_items(
-            &base.schema.tags,
-            &ours.schema.tags,
-            &theirs.schema.tags,
+    let mut merged = ProjectParts {
+        schema: Schema {
+            tags: merge_items(
+                &base.schema().tags,
+                &ours.schema().tags,
+                &theirs.schema().tags,
+                &mut conflicts,
+            ),
+            relation_types: merge_items(
+                &base.schema().relation_types,
+                &ours.schema().relation_types,
+                &theirs.schema().relation_types,
+                &mut conflicts,
+            ),
+        },
+        documents: merge_items(
+            base.documents(),
+            ours.documents(),
+            theirs.documents(),
             &mut conflicts,
         ),
-        relation_types: merge_items(
-            &base.schema.relation_types,
-            &ours.schema.relation_types,
-            &theirs.schema.relation_types,
+        actors: merge_items(
+            base.actors(),
+            ours.actors(),
+            theirs.actors(),
             &mut conflicts,
         ),
+        issues: merge_items(
+            base.issues(),
+            ours.issues(),
+            theirs.issues(),
+            &mut conflicts,
+        ),
+        annotations: merge_items(
+            base.annotations(),
+            ours.annotations(),
+            theirs.annotations(),
+            &mut conflicts,
+        ),
+        relations: merge_items(
+            base.relations(),
+            ours.relations(),
+            theirs.relations(),
+            &mut conflicts,
+        ),
+        preserved: merge_set(Some(base.preserved()), ours.preserved(), theirs.preserved()),
+        rejected_suggestions: merge_set(
+            Some(base.rejected_suggestions()),
+            ours.rejected_suggestions(),
+            theirs.rejected_suggestions(),
+        ),
+        ..ProjectParts::new(title)
     };
-    project.documents = merge_items(
-        &base.documents,
-        &ours.documents,
-        &theirs.documents,
-        &mut conflicts,
-    );
-    project.actors = merge_items(&base.actors, &ours.actors, &theirs.actors, &mut conflicts);
-    project.issues = merge_items(&base.issues, &ours.issues, &theirs.issues, &mut conflicts);
-    project.annotations = merge_items(
-        &base.annotations,
-        &ours.annotations,
-        &theirs.annotations,
-        &mut conflicts,
-    );
-    project.relations = merge_items(
-        &base.relations,
-        &ours.relations,
-        &theirs.relations,
-        &mut conflicts,
-    );
-    project.preserved = merge_set(Some(&base.preserved), &ours.preserved, &theirs.preserved);
-    project.rejected_suggestions = merge_set(
-        Some(&base.rejected_suggestions),
-        &ours.rejected_suggestions,
-        &theirs.rejected_suggestions,
-    );
-    dangling::restore_used(&mut project, [base, ours, theirs], &mut conflicts);
+    dangling::restore_used(&mut merged, [base, ours, theirs], &mut conflicts);
     // A rename on one side to a name the other side gave a new actor: one actor, not a clash.
-    clash::unify_renamed(&mut project, base);
-    project.sort_annotations();
+    clash::unify_renamed(&mut merged, base);
     // Unresolved conflicts of the inputs stay; one resolved on either side is gone.
-    project.conflicts = merge_set(Some(&base.conflicts), &ours.conflicts, &theirs.conflicts);
-    project.conflicts.extend(conflicts.iter().cloned());
+    merged.conflicts = merge_set(Some(base.conflicts()), ours.conflicts(), theirs.conflicts());
+    merged.conflicts.extend(conflicts.iter().cloned());
+    // In canonical order, as every project is.
+    let project = Project::from_parts(merged);
     MergeResult { project, conflicts }
 }

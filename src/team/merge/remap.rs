@@ -24,7 +24,7 @@ impl Remap {
         if self.is_empty() {
             return Cow::Borrowed(project);
         }
-        let mut p = project.clone();
+        let mut p = project.to_parts();
         let doc = |id: &mut DocumentId| {
             if let Some(new) = self.documents.get(id) {
                 *id = *new;
@@ -66,7 +66,7 @@ impl Remap {
                 }
             }
         }
-        Cow::Owned(p)
+        Cow::Owned(Project::from_parts(p))
     }
 }
 
@@ -74,11 +74,11 @@ impl Remap {
 pub(super) fn documents_by_hash(reference: &[&Project], other: &Project, remap: &mut Remap) {
     let mut by_hash: HashMap<&str, DocumentId> = HashMap::new();
     for project in reference {
-        for d in &project.documents {
+        for d in project.documents() {
             by_hash.entry(d.text_hash.as_str()).or_insert(d.id);
         }
     }
-    for d in &other.documents {
+    for d in other.documents() {
         if let Some(&id) = by_hash.get(d.text_hash.as_str())
             && id != d.id
         {
@@ -91,15 +91,15 @@ pub(super) fn documents_by_hash(reference: &[&Project], other: &Project, remap: 
 /// them) to ours' of the same name that theirs lacks (ours created it): both sides made the
 /// same actor independently, or one side deleted it and made it anew.
 pub(super) fn same_names(ours: &Project, theirs: &Project, remap: &mut Remap) {
-    let ours_actor_ids: HashSet<ActorId> = ours.actors.iter().map(|a| a.id).collect();
-    let theirs_actors: HashSet<ActorId> = theirs.actors.iter().map(|a| a.id).collect();
+    let ours_actor_ids: HashSet<ActorId> = ours.actors().iter().map(|a| a.id).collect();
+    let theirs_actors: HashSet<ActorId> = theirs.actors().iter().map(|a| a.id).collect();
     let ours_actors: HashMap<String, ActorId> = ours
-        .actors
+        .actors()
         .iter()
         .filter(|a| !theirs_actors.contains(&a.id))
         .map(|a| (name_key(&a.name), a.id))
         .collect();
-    for a in &theirs.actors {
+    for a in theirs.actors() {
         if ours_actor_ids.contains(&a.id) {
             continue;
         }
@@ -107,15 +107,15 @@ pub(super) fn same_names(ours: &Project, theirs: &Project, remap: &mut Remap) {
             remap.actors.insert(a.id, id);
         }
     }
-    let ours_issue_ids: HashSet<IssueId> = ours.issues.iter().map(|i| i.id).collect();
-    let theirs_issues: HashSet<IssueId> = theirs.issues.iter().map(|i| i.id).collect();
+    let ours_issue_ids: HashSet<IssueId> = ours.issues().iter().map(|i| i.id).collect();
+    let theirs_issues: HashSet<IssueId> = theirs.issues().iter().map(|i| i.id).collect();
     let ours_issues: HashMap<String, IssueId> = ours
-        .issues
+        .issues()
         .iter()
         .filter(|i| !theirs_issues.contains(&i.id))
         .map(|i| (name_key(&i.name), i.id))
         .collect();
-    for i in &theirs.issues {
+    for i in theirs.issues() {
         if ours_issue_ids.contains(&i.id) {
             continue;
         }

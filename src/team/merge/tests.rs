@@ -79,7 +79,7 @@ fn the_same_change_on_both_sides_is_taken_once() {
     theirs.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
     let merged = merge(&base, &ours, &theirs);
     assert!(merged.is_clean());
-    assert_eq!(merged.project.annotations.len(), 3);
+    assert_eq!(merged.project.annotations().len(), 3);
     assert_eq!(merged.project.annotation(ids[1]).unwrap().tag, "concession");
 }
 
@@ -105,7 +105,7 @@ fn different_changes_to_one_field_are_a_conflict_that_keeps_ours() {
     assert_eq!(sides.base.as_ref().unwrap().tag, "claim");
     assert_eq!(sides.theirs.as_ref().unwrap().tag, "concession");
     assert_eq!(merged.project.annotation(ids[0]).unwrap().tag, "position");
-    assert_eq!(merged.project.conflicts, merged.conflicts);
+    assert_eq!(merged.project.conflicts(), merged.conflicts);
     assert!(merged.project.problems().is_empty());
 }
 
@@ -165,10 +165,12 @@ fn a_relation_to_a_deleted_annotation_brings_it_back() {
     delete(&mut ours, ids[1]);
     let mut theirs = base.clone();
     let relation = Relation::new("responds-to", ids[0], ids[1]);
-    theirs.relations.push(relation);
+    theirs.rebuild(|parts| {
+        parts.relations.push(relation);
+    });
     let merged = merge(&base, &ours, &theirs);
     assert!(merged.project.annotation(ids[1]).is_some());
-    assert_eq!(merged.project.relations.len(), 1);
+    assert_eq!(merged.project.relations().len(), 1);
     assert!(merged.project.problems().is_empty());
     assert_eq!(merged.conflicts.len(), 1);
 }
@@ -190,26 +192,28 @@ fn documents_imported_separately_match_by_text_and_actors_by_name() {
         let mut issue = Issue::new("Territory");
         issue.description = None;
         let issue_id = issue.id;
-        p.issues.push(issue);
+        p.rebuild(|parts| {
+            parts.issues.push(issue);
+        });
         let id = add(p, doc_id, "claim", start, start + 4);
         p.apply(p.set_holder(id, Some(actor_id), t(1)).unwrap())
             .unwrap();
-        p.annotations
-            .iter_mut()
-            .for_each(|a| a.issues = vec![issue_id]);
+        p.rebuild(|parts| {
+            (parts.annotations.iter_mut()).for_each(|a| a.issues = vec![issue_id]);
+        });
         annotations.push(id);
     }
     let merged = merge(&base, &ours, &theirs);
     let p = &merged.project;
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
-    assert_eq!(p.documents.len(), 1);
-    assert_eq!(p.actors.len(), 1);
-    assert_eq!(p.issues.len(), 1);
-    assert_eq!(p.annotations.len(), 2);
-    for a in &p.annotations {
-        assert_eq!(a.document, p.documents[0].id);
-        assert_eq!(a.holder, Some(p.actors[0].id));
-        assert_eq!(a.issues, vec![p.issues[0].id]);
+    assert_eq!(p.documents().len(), 1);
+    assert_eq!(p.actors().len(), 1);
+    assert_eq!(p.issues().len(), 1);
+    assert_eq!(p.annotations().len(), 2);
+    for a in p.annotations() {
+        assert_eq!(a.document, p.documents()[0].id);
+        assert_eq!(a.holder, Some(p.actors()[0].id));
+        assert_eq!(a.issues, vec![p.issues()[0].id]);
     }
     assert!(p.problems().is_empty(), "{:?}", p.problems());
 }
@@ -221,32 +225,37 @@ fn resolved_conflicts_of_the_inputs_go_and_unresolved_ones_stay() {
     retag(&mut ours, ids[0], "position", 1);
     retag(&mut theirs, ids[0], "concession", 1);
     let first = merge(&base, &ours, &theirs).project;
-    assert_eq!(first.conflicts.len(), 1);
+    assert_eq!(first.conflicts().len(), 1);
     // One side settles it (clears the conflict); the other side does something else.
     let mut settled = first.clone();
-    settled.conflicts.clear();
+    settled.rebuild(|parts| {
+        parts.conflicts.clear();
+    });
     let mut other = first.clone();
     note(&mut other, ids[1], "n", 3);
     let second = merge(&first, &settled, &other);
     assert!(second.is_clean());
-    assert!(second.project.conflicts.is_empty());
+    assert!(second.project.conflicts().is_empty());
     let third = merge(&first, &first, &other);
-    assert_eq!(third.project.conflicts.len(), 1);
+    assert_eq!(third.project.conflicts().len(), 1);
 }
 
 #[test]
 fn title_and_schema_conflict_like_any_field() {
     let (base, _, _) = base_with(0);
     let (mut ours, mut theirs) = (base.clone(), base.clone());
-    ours.title = "Ours".to_owned();
-    theirs.title = "Theirs".to_owned();
-    ours.schema.tags[0].name = "Assertion".to_owned();
-    theirs.schema.tags[0].description = "Said as fact.".to_owned();
+    ours.apply(crate::model::Edit::SetTitle("Ours".to_owned()))
+        .unwrap();
+    theirs
+        .apply(crate::model::Edit::SetTitle("Theirs".to_owned()))
+        .unwrap();
+    ours.rebuild(|parts| parts.schema.tags[0].name = "Assertion".to_owned());
+    theirs.rebuild(|parts| parts.schema.tags[0].description = "Said as fact.".to_owned());
     let merged = merge(&base, &ours, &theirs);
-    assert_eq!(merged.project.title, "Ours");
+    assert_eq!(merged.project.title(), "Ours");
     assert_eq!(merged.conflicts.len(), 1);
     assert!(matches!(merged.conflicts[0].versions, Versions::Title(_)));
-    let tag = &merged.project.schema.tags[0];
+    let tag = &merged.project.schema().tags[0];
     assert_eq!(
         (tag.name.as_str(), tag.description.as_str()),
         ("Assertion", "Said as fact.")
@@ -335,7 +344,7 @@ proptest! {
         prop_assert_eq!(&xy.project, &yx.project);
         prop_assert!(xy.project.problems().is_empty());
         // Each side's own changes are all there.
-        for a in x.annotations.iter().filter(|a| base.annotation(a.id) != Some(a)) {
+        for a in x.annotations().iter().filter(|a| base.annotation(a.id) != Some(a)) {
             prop_assert_eq!(xy.project.annotation(a.id), Some(a));
         }
     }
@@ -366,7 +375,7 @@ fn apply_any(base: &Project, doc: DocumentId, ops: &[AnyOp], annotator: &str) ->
     for (step, op) in ops.iter().enumerate() {
         let at = i64::try_from(step).unwrap() + 1;
         let cx = crate::model::EditContext::new(Some(annotator), t(at));
-        let ids: Vec<AnnotationId> = p.annotations.iter().map(|a| a.id).collect();
+        let ids: Vec<AnnotationId> = p.annotations().iter().map(|a| a.id).collect();
         let pick = |i: usize| (!ids.is_empty()).then(|| ids[i % ids.len()]);
         match op {
             AnyOp::Annotation(Op::Add(start, len)) => {
@@ -388,14 +397,14 @@ fn apply_any(base: &Project, doc: DocumentId, ops: &[AnyOp], annotator: &str) ->
                 }
             }
             AnyOp::Holder(i, a) => {
-                let actor = (!p.actors.is_empty()).then(|| p.actors[a % p.actors.len()].id);
+                let actor = (!p.actors().is_empty()).then(|| p.actors()[a % p.actors().len()].id);
                 if let (Some(id), Some(actor)) = (pick(*i), actor) {
                     p.apply(p.set_holder(id, Some(actor), cx).unwrap()).unwrap();
                 }
             }
             AnyOp::DeleteActor(a) => {
-                if !p.actors.is_empty() {
-                    let actor = p.actors[a % p.actors.len()].id;
+                if !p.actors().is_empty() {
+                    let actor = p.actors()[a % p.actors().len()].id;
                     p.apply(p.delete_actor(actor, cx).unwrap()).unwrap();
                 }
             }
@@ -425,8 +434,8 @@ proptest! {
         let merged = merge(&base, &x, &y);
         let problems = merged.project.problems();
         prop_assert!(problems.is_empty(), "{:?}", problems);
-        prop_assert_eq!(&merged.project.conflicts, &merged.conflicts);
-        for a in &merged.project.annotations {
+        prop_assert_eq!(&merged.project.conflicts(), &merged.conflicts);
+        for a in merged.project.annotations() {
             let explained = merged.conflicts.iter().any(|c| match &c.versions {
                 Versions::Annotation(s) => s.ours.as_ref().or(s.theirs.as_ref()).is_some_and(|v| v.id == a.id),
                 _ => false,

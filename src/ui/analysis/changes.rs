@@ -50,12 +50,13 @@ impl ChangesState {
 /// Every date with documents, then each document, in time order.
 fn choices(project: &Project) -> Vec<(Cutoff, String)> {
     let mut dates: Vec<chrono::NaiveDate> =
-        project.documents.iter().filter_map(|d| d.date).collect();
+        project.documents().iter().filter_map(|d| d.date).collect();
     dates.sort_unstable();
     dates.dedup();
-    let mut docs: Vec<(Option<chrono::NaiveDate>, usize)> = (project.documents.iter().enumerate())
-        .map(|(i, d)| (d.date, i))
-        .collect();
+    let mut docs: Vec<(Option<chrono::NaiveDate>, usize)> =
+        (project.documents().iter().enumerate())
+            .map(|(i, d)| (d.date, i))
+            .collect();
     docs.sort_unstable();
     // The day before the first article: comparing with it lists everything said.
     let start = dates
@@ -76,7 +77,7 @@ fn choices(project: &Project) -> Vec<(Cutoff, String)> {
         )
         .collect();
     out.extend(docs.into_iter().filter_map(|(date, i)| {
-        let doc = project.documents.get(i)?;
+        let doc = project.documents().get(i)?;
         let date = date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
         Some((
             Cutoff::Document(doc.id),

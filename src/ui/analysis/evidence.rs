@@ -74,10 +74,10 @@ fn evidence_row_ui(
             .map_or_else(|| "undated".to_owned(), |d| d.to_string());
         ui.monospace(date);
         let color = project
-            .schema
+            .schema()
             .get(&a.tag)
             .map_or(egui::Color32::GRAY, |t| tag_color(t.color));
-        tag_chip_ui(ui, project.schema.name(&a.tag), color);
+        tag_chip_ui(ui, project.schema().name(&a.tag), color);
         ui.label(RichText::new(stance_word(e.stance)).italics());
         if e.is_retracted {
             ui.label(RichText::new("retracted").color(ui.visuals().warn_fg_color));
@@ -120,14 +120,14 @@ fn mark_ui(ui: &mut Ui, project: &Project, id: AnnotationId, actions: &mut Vec<A
     if !issues.is_empty() {
         ui.weak(format!("Issues: {}", issues.join(", ")));
     }
-    for r in project.relations.iter().filter(|r| r.touches(id)) {
+    for r in project.relations().iter().filter(|r| r.touches(id)) {
         let (word, other) = if r.from == id {
-            (project.schema.relation_name(&r.kind).to_lowercase(), r.to)
+            (project.schema().relation_name(&r.kind).to_lowercase(), r.to)
         } else {
             (
                 format!(
                     "answered by ({})",
-                    project.schema.relation_name(&r.kind).to_lowercase()
+                    project.schema().relation_name(&r.kind).to_lowercase()
                 ),
                 r.from,
             )

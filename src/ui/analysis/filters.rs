@@ -78,7 +78,7 @@ fn tags_menu_ui(ui: &mut Ui, project: &Project, tags: &mut BTreeSet<String>) {
             tags.clear();
         }
         ui.separator();
-        for tag in &project.schema.tags {
+        for tag in &project.schema().tags {
             let mut is_on = tags.contains(&tag.key);
             let label = RichText::new(&tag.name).color(crate::ui::tag_color(tag.color));
             if ui.checkbox(&mut is_on, label).changed() {
@@ -94,7 +94,7 @@ fn tags_menu_ui(ui: &mut Ui, project: &Project, tags: &mut BTreeSet<String>) {
 
 fn sides_menu_ui(ui: &mut Ui, project: &Project, affiliations: &mut BTreeSet<String>) {
     let known: BTreeSet<String> = project
-        .actors
+        .actors()
         .iter()
         .map(|a| a.affiliation.as_deref().unwrap_or("").trim().to_owned())
         .collect();

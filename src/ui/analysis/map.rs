@@ -64,7 +64,7 @@ pub(super) fn map_ui(
         ui.weak("Give annotations a holder and issues in the sidebar, or widen the filter.");
         return painted;
     }
-    #[allow(clippy::cast_precision_loss)] // row and column counts are small
+    // The cast is exact: row and column counts are small.
     let size = vec2(
         NAME_WIDTH_PX + CELL_WIDTH_PX * map.issues.len() as f32,
         HEADER_HEIGHT_PX + ROW_HEIGHT_PX * lines.len() as f32,
@@ -81,7 +81,6 @@ pub(super) fn map_ui(
             let last = ((viewport.max.y - HEADER_HEIGHT_PX) / ROW_HEIGHT_PX)
                 .ceil()
                 .max(0.0);
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let visible = (first as usize).min(lines.len())..(last as usize).min(lines.len());
             let picked_cell = match picked {
                 Some(Picked::Cell { actor, issue }) => map.row_of(actor).zip(map.column_of(issue)),
@@ -94,7 +93,6 @@ pub(super) fn map_ui(
                 .take(visible.end)
                 .skip(visible.start)
             {
-                #[allow(clippy::cast_precision_loss)]
                 let y = origin.y + HEADER_HEIGHT_PX + ROW_HEIGHT_PX * index as f32;
                 painted.rows_painted += 1;
                 match *line {
@@ -138,7 +136,6 @@ pub(super) fn map_ui(
 }
 
 fn cell_rect(origin: Pos2, y: f32, column: usize) -> Rect {
-    #[allow(clippy::cast_precision_loss)]
     let x = origin.x + NAME_WIDTH_PX + CELL_WIDTH_PX * column as f32;
     Rect::from_min_size(pos2(x, y), vec2(CELL_WIDTH_PX, ROW_HEIGHT_PX)).shrink(1.5)
 }
@@ -247,7 +244,6 @@ fn paint_header(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos
     );
     painter.rect_filled(band, 0.0, ui.visuals().panel_fill);
     for (column, name) in map.issue_names.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         let x = origin.x + NAME_WIDTH_PX + CELL_WIDTH_PX * column as f32;
         if x + CELL_WIDTH_PX < band.min.x || x > band.max.x {
             continue;
@@ -283,10 +279,8 @@ enum Hit {
 
 fn hit(map: &PositionMap, lines: &[Line], origin: Pos2, viewport: Rect, pos: Pos2) -> Option<Hit> {
     let local: Vec2 = pos - origin;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let column = ((local.x - NAME_WIDTH_PX) / CELL_WIDTH_PX).floor();
     if local.y - viewport.min.y < HEADER_HEIGHT_PX {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         return (column >= 0.0 && (column as usize) < map.issues.len())
             .then_some(Hit::Issue(column as usize));
     }
@@ -294,14 +288,12 @@ fn hit(map: &PositionMap, lines: &[Line], origin: Pos2, viewport: Rect, pos: Pos
     if line < 0.0 {
         return None;
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let Some(Line::Row(row)) = lines.get(line as usize).copied() else {
         return None;
     };
     if local.x - viewport.min.x < NAME_WIDTH_PX {
         return Some(Hit::Actor(row));
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     (column >= 0.0 && (column as usize) < map.issues.len())
         .then_some(Hit::Cell(row, column as usize))
 }

@@ -29,7 +29,7 @@ struct Geometry {
 
 impl Geometry {
     fn center(&self, timeline: &Timeline, mark: &TimelineMark, lane: usize) -> egui::Vec2 {
-        #[allow(clippy::cast_precision_loss)] // lanes and rows are small
+        // The cast is exact: lanes and rows are small.
         let (lane, row) = (lane as f32, mark.row as f32);
         vec2(
             LABEL_WIDTH_PX
@@ -64,12 +64,10 @@ pub(super) fn timeline_ui(
         }
         return painted;
     }
-    #[allow(clippy::cast_precision_loss)]
     let geometry = Geometry {
         plot_width_px: (ui.available_width() - LABEL_WIDTH_PX - 16.0)
             .max(timeline.dates.len() as f32 * MIN_DATE_SPACING_PX),
     };
-    #[allow(clippy::cast_precision_loss)]
     let size = vec2(
         LABEL_WIDTH_PX + geometry.plot_width_px,
         AXIS_HEIGHT_PX + ROW_HEIGHT_PX * timeline.rows.len() as f32 + 8.0,
@@ -107,7 +105,7 @@ pub(super) fn timeline_ui(
                     continue;
                 }
                 let color = project
-                    .schema
+                    .schema()
                     .relation_type(&link.kind)
                     .map_or(ui.visuals().weak_text_color(), |t| tag_color(t.color));
                 painter.extend(Shape::dashed_line(
@@ -159,7 +157,6 @@ fn paint_rows(
 ) {
     let visuals = ui.visuals();
     for (row, r) in timeline.rows.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         let y = origin.y + AXIS_HEIGHT_PX + ROW_HEIGHT_PX * (row as f32 + 0.5);
         if y < origin.y + viewport.min.y - ROW_HEIGHT_PX
             || y > origin.y + viewport.max.y + ROW_HEIGHT_PX
@@ -263,7 +260,7 @@ fn mark_hover_ui(ui: &mut Ui, project: &Project, mark: &TimelineMark) {
     ui.strong(format!("{holder}, {}", mark.date));
     ui.label(format!(
         "{} · {}",
-        project.schema.name(e.tag(project)),
+        project.schema().name(e.tag(project)),
         stance_word(e.stance)
     ));
     ui.weak(format!("\"{}\"", elide_to(e.quote(project), 100)));

@@ -213,7 +213,7 @@ impl ArticleView {
         if ghosts.focused == Some(ghost) {
             return;
         }
-        let under = self.overlap.annotations_at(offset);
+        let under = self.overlap().annotations_at(offset);
         let is_wrapping = under.is_empty() || selected.is_some_and(|s| under.last() == Some(&s));
         if !is_wrapping {
             return;

@@ -19,7 +19,7 @@ impl ArticleView {
     ) -> Option<(AnnotationId, usize)> {
         let pos = response.hover_pos()?;
         let offset = self.char_under_pos(doc, frame, pos)?;
-        let id = self.overlap.annotations_at(offset).first().copied()?;
+        let id = self.overlap().annotations_at(offset).first().copied()?;
         Some((id, offset))
     }
 }
@@ -42,7 +42,7 @@ pub(super) fn tooltip_ui(
             let Some(annotation) = entries
                 .iter()
                 .find(|e| e.annotation == *id)
-                .and_then(|e| project.annotations.get(e.annotation_index))
+                .and_then(|e| project.annotations().get(e.annotation_index))
                 .filter(|a| a.id == *id)
             else {
                 continue;
@@ -50,11 +50,11 @@ pub(super) fn tooltip_ui(
             if i > 0 {
                 ui.separator();
             }
-            let tag = project.schema.get(&annotation.tag);
+            let tag = project.schema().get(&annotation.tag);
             let color = tag.map_or(Color32::GRAY, |t| tag_color(t.color));
             ui.horizontal(|ui| {
                 ui.label(
-                    egui::RichText::new(project.schema.name(&annotation.tag))
+                    egui::RichText::new(project.schema().name(&annotation.tag))
                         .strong()
                         .color(color),
                 );

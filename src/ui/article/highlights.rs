@@ -49,11 +49,11 @@ impl CueIndex {
         filter: &crate::model::AnnotationFilter,
     ) -> Self {
         let range = project.document_annotation_range(document);
-        let mut marks: Vec<CueMark> = (project.annotations[range].iter())
+        let mut marks: Vec<CueMark> = (project.annotations()[range].iter())
             .filter(|a| filter.shows_highlight(a))
             .flat_map(|a| {
                 let color = project
-                    .schema
+                    .schema()
                     .get(&a.tag)
                     .map_or(Color32::GRAY, |t| tag_color(t.color));
                 a.cue.iter().map(move |&range| CueMark { range, color })
@@ -132,12 +132,12 @@ impl DecorationContext<'_> {
             let Some(entry) = self.index.entries().get(hit) else {
                 continue;
             };
-            let Some(annotation) = self.project.annotations.get(entry.annotation_index) else {
+            let Some(annotation) = self.project.annotations().get(entry.annotation_index) else {
                 continue;
             };
             let color = self
                 .project
-                .schema
+                .schema()
                 .get(&annotation.tag)
                 .map_or(Color32::GRAY, |t| tag_color(t.color));
             let fill = color.gamma_multiply(fill_alpha * fill_weight(color, inputs.dark_mode));

@@ -137,7 +137,7 @@ impl ArticleView {
             }
             let candidates = self
                 .char_under_pos(doc, frame, pos)
-                .map(|offset| self.overlap.annotations_at(offset))
+                .map(|offset| self.overlap().annotations_at(offset))
                 .unwrap_or_default();
             let next = next_in_cycle(&candidates, input.selected_annotation);
             // The caret: Shift+arrows select from here.

@@ -48,12 +48,15 @@ mod paint;
 mod palette;
 pub mod selection;
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, LazyLock};
 
 use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
 
-use crate::model::{AnnotationId, Document, DocumentId, OverlapIndex, Project, Span};
+use crate::model::{
+    ActorId, AnnotationFilter, AnnotationId, DerivedCache, Document, DocumentId, OverlapIndex,
+    Project, Span,
+};
 pub use ghosts::GhostInput;
 use header::{Header, tooltip_ui};
 use highlights::{CueIndex, Decorations};
@@ -180,6 +183,37 @@ impl Frame {
     }
 }
 
+/// What the highlights of one document are looked up in: the annotations it shows by
+/// range (their overlaps and underline lanes) and their reporting cues.
+#[derive(Default)]
+struct Highlighted {
+    overlap: OverlapIndex,
+    cues: CueIndex,
+}
+
+/// What [`Highlighted`] depends on besides the project state: the document and the highlight
+/// filter's tags and holder (its search does not hide highlights).
+type HighlightedKey = (DocumentId, BTreeSet<String>, Option<ActorId>);
+
+impl Highlighted {
+    fn build(project: &Project, document: DocumentId, filter: &AnnotationFilter) -> Self {
+        let mut overlap = OverlapIndex::default();
+        overlap.refresh_shown(project, document, filter);
+        Self {
+            overlap,
+            cues: CueIndex::build(project, document, filter),
+        }
+    }
+}
+
+/// Nothing highlighted: what the view looks things up in before it has drawn a document.
+static NOTHING_HIGHLIGHTED: LazyLock<Highlighted> = LazyLock::new(Highlighted::default);
+
+/// The highlights last indexed (any document), from the view's cache.
+fn highlighted(cache: &DerivedCache<HighlightedKey, Highlighted>) -> &Highlighted {
+    cache.last().unwrap_or(&NOTHING_HIGHLIGHTED)
+}
+
 /// The article widget's state across frames: caches, the overlap index and the drag.
 #[derive(Default)]
 pub struct ArticleView {
@@ -187,11 +221,9 @@ pub struct ArticleView {
     /// must still be laid out anew.
     document: Option<(DocumentId, String)>,
     layouts: ParagraphLayouts,
-    overlap: OverlapIndex,
-    /// The document's reporting cues, rebuilt with the overlap index.
-    cues: CueIndex,
-    /// Bumped whenever the overlap index is rebuilt; part of every decoration key.
-    index_generation: u64,
+    /// The highlighted annotations' overlap index and cues, for the project state, document
+    /// and highlight filter drawn; its build count is part of every decoration key.
+    highlighted: DerivedCache<HighlightedKey, Highlighted>,
     decorations: HashMap<usize, CachedDecorations>,
     /// The selection as the view last set it, with its direction.
     ends: Option<SelectionEnds>,
@@ -216,6 +248,11 @@ pub struct ArticleView {
 }
 
 impl ArticleView {
+    /// The overlap index of the highlights drawn.
+    fn overlap(&self) -> &OverlapIndex {
+        &highlighted(&self.highlighted).overlap
+    }
+
     /// How far the article was scrolled in the last frame, in points from the top.
     #[must_use]
     pub fn scroll_offset_px(&self) -> f32 {
@@ -270,10 +307,11 @@ impl ArticleView {
         {
             self.reset(doc);
         }
-        if (self.overlap).refresh_shown(project, document, &input.highlight_filter) {
-            self.cues = CueIndex::build(project, document, &input.highlight_filter);
-            self.index_generation += 1;
-        }
+        let filter = &input.highlight_filter;
+        let key = (document, filter.hidden_tags.clone(), filter.holder);
+        (self.highlighted).get_or_build(project.key(), key, || {
+            Highlighted::build(project, document, filter)
+        });
         let mut scroll_area = egui::ScrollArea::vertical()
             .id_salt(("stance-article", document))
             .auto_shrink(false)
@@ -367,7 +405,7 @@ impl ArticleView {
         if let Some(hovered) = hovered
             && self.drag_anchor.is_none()
         {
-            tooltip_ui(&response, project, &self.overlap, hovered.1);
+            tooltip_ui(&response, project, self.overlap(), hovered.1);
         }
         let hovered = hovered.map(|(id, _)| id);
 
@@ -395,7 +433,7 @@ impl ArticleView {
                 anchor,
                 pivot,
                 frame.clip,
-                &project.schema,
+                project.schema(),
                 selected,
             )
         {

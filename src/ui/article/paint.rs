@@ -35,15 +35,16 @@ impl ArticleView {
             hasher.finish()
         };
         let visuals = ui.visuals();
+        let marks = super::highlighted(&self.highlighted);
         let context = DecorationContext {
             project,
-            index: &self.overlap,
+            index: &marks.overlap,
             style: &frame.style,
             selection_color: visuals.selection.bg_fill.gamma_multiply(0.75),
             selection_stroke: egui::Stroke::new(1.0, visuals.selection.stroke.color),
             outline_color: visuals.strong_text_color(),
             related,
-            cues: &self.cues,
+            cues: &marks.cues,
         };
         // egui's text grey suits labels, but is faint for long reading and over the
         // highlight fills; the article gets more contrast, short of pure black or white.
@@ -60,12 +61,12 @@ impl ArticleView {
                 continue;
             };
             self.hits.clear();
-            self.overlap.query_into(paragraph.chars, &mut self.hits);
+            marks.overlap.query_into(paragraph.chars, &mut self.hits);
             let touches = |id: Option<AnnotationId>| {
                 id.filter(|id| {
                     self.hits
                         .iter()
-                        .filter_map(|&h| self.overlap.entries().get(h))
+                        .filter_map(|&h| marks.overlap.entries().get(h))
                         .any(|e| e.annotation == *id)
                 })
             };
@@ -76,7 +77,7 @@ impl ArticleView {
                 dark_mode: visuals.dark_mode,
                 related_key,
             };
-            let key = decoration_key(self.index_generation, &inputs, &visible.galley);
+            let key = decoration_key(self.highlighted.builds(), &inputs, &visible.galley);
             let cached =
                 self.decorations
                     .entry(visible.index)

@@ -204,7 +204,7 @@ fn paragraph_job(
             .iter()
             .rev()
             .find(|a| a.covers(offset))
-            .and_then(|a| input.project.schema.get(&a.tag))
+            .and_then(|a| input.project.schema().get(&a.tag))
             .map(|t| tag_color(t.color).gamma_multiply(0.55));
         let mark = (marked.iter())
             .filter(|(s, _)| s.contains(offset))

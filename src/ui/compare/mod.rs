@@ -2,7 +2,7 @@
 //! disagreements underlined, the adjudication queue above them and the agreement figures.
 //!
 //! It returns [`QueueAction`]s; the app turns a decision into one undoable edit. The queue
-//! and the figures are computed once per project state ([`ProjectKey`]), not per frame.
+//! and the figures are computed once per project state (a [`DerivedCache`]), not per frame.
 
 mod figures;
 mod lanes;
@@ -10,7 +10,7 @@ mod lanes;
 use egui::{RichText, Ui};
 
 use crate::model::Versions;
-use crate::model::{DocumentId, Project, ProjectKey};
+use crate::model::{DerivedCache, DocumentId, Project};
 use crate::team::adjudication::{self, Choice, Figures, Item, coder_label};
 
 /// What the user asks of the adjudication queue.
@@ -105,7 +105,6 @@ pub struct CompareInput<'a> {
 
 /// The queue and figures of one project state.
 struct Cached {
-    key: ProjectKey,
     queue: Vec<Item>,
     figures: Figures,
     /// Spans the annotators agree on, not yet kept as adjudicated.
@@ -115,51 +114,44 @@ struct Cached {
     marks: std::collections::HashMap<DocumentId, Vec<crate::model::Span>>,
 }
 
-/// The compare view's own state: caches and what it last scrolled to.
+impl Cached {
+    fn build(project: &Project) -> Self {
+        let queue = adjudication::queue(project);
+        Self {
+            marks: lanes::disagreement_marks(project, &queue),
+            coders: adjudication::coders(project),
+            queue,
+            figures: adjudication::figures(project),
+            agreed: adjudication::agreed_count(project),
+        }
+    }
+}
+
+/// The compare view's own state: the queue and figures of the project state drawn, and what
+/// it last scrolled to.
 #[derive(Default)]
 pub struct CompareView {
-    cached: Option<Cached>,
+    cached: DerivedCache<(), Cached>,
     scrolled_to: Option<Item>,
-    /// How many times the queue and figures were computed (tests: once per change).
-    builds: u64,
 }
 
 impl CompareView {
-    /// How many times the queue and figures were computed.
+    /// How many times the queue and figures were computed (once per change, not per frame).
     #[must_use]
     pub fn builds(&self) -> u64 {
-        self.builds
+        self.cached.builds()
     }
 
     /// The queue of the project state last drawn.
     #[must_use]
     pub fn queue(&self) -> &[Item] {
-        self.cached.as_ref().map_or(&[], |c| c.queue.as_slice())
-    }
-
-    fn refresh(&mut self, project: &Project) {
-        let key = project.key();
-        if self.cached.as_ref().is_none_or(|c| c.key != key) {
-            self.builds += 1;
-            let queue = adjudication::queue(project);
-            self.cached = Some(Cached {
-                key,
-                marks: lanes::disagreement_marks(project, &queue),
-                coders: adjudication::coders(project),
-                queue,
-                figures: adjudication::figures(project),
-                agreed: adjudication::agreed_count(project),
-            });
-        }
+        self.cached.last().map_or(&[], |c| c.queue.as_slice())
     }
 
     pub fn ui(&mut self, ui: &mut Ui, input: &CompareInput<'_>) -> Vec<QueueAction> {
         let mut actions = Vec::new();
         let project = input.project;
-        self.refresh(project);
-        let Some(cached) = self.cached.as_ref() else {
-            return actions;
-        };
+        let cached = (self.cached).get_or_build(project.key(), (), || Cached::build(project));
         let current = cached
             .queue
             .get(input.position.min(cached.queue.len().saturating_sub(1)));
@@ -289,7 +281,7 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                         };
                         format!(
                             "{} ({holder}) \"{}\"",
-                            project.schema.name(&a.tag),
+                            project.schema().name(&a.tag),
                             crate::model::elide(&a.quote)
                         )
                     })
@@ -309,7 +301,7 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
             (name(0), name(1))
         }
         Item::Conflict { index } => {
-            if let Some(conflict) = project.conflicts.get(*index) {
+            if let Some(conflict) = project.conflicts().get(*index) {
                 ui.label(format!("Merge conflict: {conflict}"));
                 if let Versions::Annotation(sides) = &conflict.versions {
                     for (name, version) in [("ours", &sides.ours), ("theirs", &sides.theirs)] {
@@ -318,7 +310,7 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                             |a| {
                                 format!(
                                     "{} ({}) \"{}\"",
-                                    project.schema.name(&a.tag),
+                                    project.schema().name(&a.tag),
                                     project.holder_name(a),
                                     crate::model::elide(&a.quote)
                                 )

@@ -14,7 +14,7 @@ pub(super) struct IssuesTab {
 
 impl IssuesTab {
     pub(super) fn ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
-        if project.issues.is_empty() {
+        if project.issues().is_empty() {
             ui.label(RichText::new("No issues yet. Add one below or from the editor.").weak());
         }
         egui::Grid::new("schema_issues")
@@ -22,13 +22,13 @@ impl IssuesTab {
             .spacing([10.0, 6.0])
             .striped(true)
             .show(ui, |ui| {
-                if !project.issues.is_empty() {
+                if !project.issues().is_empty() {
                     for header in ["Name", "Aliases", "Description", "Used", ""] {
                         ui.label(RichText::new(header).strong());
                     }
                     ui.end_row();
                 }
-                for issue in &project.issues {
+                for issue in project.issues() {
                     issue_row_ui(ui, project, issue, actions);
                     ui.end_row();
                 }
@@ -101,9 +101,9 @@ fn issue_row_ui(ui: &mut Ui, project: &Project, issue: &Issue, actions: &mut Vec
     }
     let used = project.annotations_about(id).count();
     ui.label(RichText::new(used.to_string()).weak());
-    ui.add_enabled_ui(project.issues.len() > 1, |ui| {
+    ui.add_enabled_ui(project.issues().len() > 1, |ui| {
         ui.menu_button("Merge into…", |ui| {
-            for other in project.issues.iter().filter(|o| o.id != id) {
+            for other in project.issues().iter().filter(|o| o.id != id) {
                 if ui.button(&other.name).clicked() {
                     actions.push(Action::Schema(SchemaAction::MergeIssues {
                         from: id,

@@ -32,7 +32,7 @@ impl RelationsTab {
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
-                for kind in &project.schema.relation_types {
+                for kind in &project.schema().relation_types {
                     let edit = |name: &str, color: Rgb| {
                         Action::Schema(SchemaAction::EditRelationType {
                             key: kind.key.clone(),
@@ -49,7 +49,7 @@ impl RelationsTab {
                     }
                     ui.label(RichText::new(&kind.key).monospace().weak());
                     let used = project
-                        .relations
+                        .relations()
                         .iter()
                         .filter(|r| r.kind == kind.key)
                         .count();

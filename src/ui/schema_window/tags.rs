@@ -44,7 +44,7 @@ struct NewField {
 
 impl TagsTab {
     pub(super) fn ui(&mut self, ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
-        let count = project.schema.tags.len();
+        let count = project.schema().tags.len();
         egui::Grid::new("schema_tags")
             .num_columns(7)
             .spacing([10.0, 6.0])
@@ -56,7 +56,7 @@ impl TagsTab {
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
-                for (index, tag) in project.schema.tags.iter().enumerate() {
+                for (index, tag) in project.schema().tags.iter().enumerate() {
                     self.tag_row_ui(ui, project, tag, (index, count), actions);
                     ui.end_row();
                 }
@@ -65,7 +65,7 @@ impl TagsTab {
             refusal_ui(ui, &format!("Hotkey of {tag} not changed: {reason}"));
         }
         if let Some(key) = self.fields_of.clone() {
-            match project.schema.get(&key) {
+            match project.schema().get(&key) {
                 Some(tag) => self.fields_ui(ui, tag, actions),
                 None => self.fields_of = None,
             }
@@ -179,7 +179,7 @@ impl TagsTab {
             None => return,
         };
         let refused = typed.and_then(|key| {
-            (project.schema)
+            (project.schema())
                 .check_hotkey(key, Some(&tag.key), &reserved_hotkeys())
                 .err()
         });
@@ -290,7 +290,9 @@ impl TagsTab {
                 .labelled_by(hotkey_label.id);
             if response.changed() {
                 self.refusal = (self.new_hotkey.chars().next()).and_then(|key| {
-                    let clash = project.schema.check_hotkey(key, None, &reserved_hotkeys());
+                    let clash = project
+                        .schema()
+                        .check_hotkey(key, None, &reserved_hotkeys());
                     clash.err().map(|c| (None, c.to_string()))
                 });
             }

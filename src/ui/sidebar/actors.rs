@@ -33,7 +33,7 @@ impl ActorsSection {
         counts: &ProjectIndex,
         actions: &mut Vec<Action>,
     ) {
-        if project.actors.is_empty() {
+        if project.actors().is_empty() {
             ui.label(
                 RichText::new(
                     "No actors yet. Pick “New actor…” as an annotation's holder, or add one here.",
@@ -67,7 +67,7 @@ impl ActorsSection {
                 actions.push(Action::AddActor(name));
             }
         });
-        if project.actors.len() >= 2 {
+        if project.actors().len() >= 2 {
             self.merge_ui(ui, project, actions);
         }
         ui.add_space(6.0);
@@ -80,15 +80,14 @@ impl ActorsSection {
             .id_salt("actors_list")
             .auto_shrink([false, false]);
         if let Some(actor) = self.reveal.take()
-            && let Some(index) = project.actors.iter().position(|a| a.id == actor)
+            && let Some(index) = project.actors().iter().position(|a| a.id == actor)
         {
-            #[allow(clippy::cast_precision_loss)]
             let top_px = index as f32 * row_step_px;
             area = area.vertical_scroll_offset(top_px);
         }
-        area.show_rows(ui, row_height_px, project.actors.len(), |ui, rows| {
+        area.show_rows(ui, row_height_px, project.actors().len(), |ui, rows| {
             for index in rows {
-                let Some(actor) = project.actors.get(index) else {
+                let Some(actor) = project.actors().get(index) else {
                     continue;
                 };
                 let count = counts.holder_count(actor.id);
@@ -246,7 +245,7 @@ impl ActorsSection {
                     .selected_text(name(*slot))
                     .width(110.0)
                     .show_ui(ui, |ui| {
-                        for actor in &project.actors {
+                        for actor in project.actors() {
                             ui.selectable_value(slot, Some(actor.id), &actor.name);
                         }
                     })

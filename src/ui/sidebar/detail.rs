@@ -5,7 +5,7 @@ use egui::{Align, Layout, RichText, Ui};
 
 use super::super::{Action, tag_color};
 use super::{fields, negotiation, relations};
-use crate::model::{Actor, ActorId, Annotation, AnnotationId, Project, Span};
+use crate::model::{Actor, ActorId, Annotation, AnnotationId, Project, Span, name_key};
 
 /// An actor picked in a holder or target combo.
 enum ActorPick {
@@ -209,8 +209,8 @@ fn actor_pick_ui(
             if ui.selectable_label(current.is_none(), "— none —").clicked() {
                 pick = Some(ActorPick::Set(None));
             }
-            let mut actors: Vec<&Actor> = project.actors.iter().collect();
-            actors.sort_by_key(|x| x.name.to_lowercase());
+            let mut actors: Vec<&Actor> = project.actors().iter().collect();
+            actors.sort_by_key(|x| name_key(&x.name));
             for actor in actors {
                 let text = match &actor.affiliation {
                     Some(aff) => format!("{} ({aff})", actor.name),
@@ -303,13 +303,13 @@ fn tag_combo_ui(
     label: egui::Id,
     actions: &mut Vec<Action>,
 ) {
-    let current = project.schema.name(&a.tag).to_owned();
+    let current = project.schema().name(&a.tag).to_owned();
     let response = egui::ComboBox::from_id_salt(("tag", a.id))
         .selected_text(current)
         .width(200.0)
         .show_ui(ui, |ui| {
             // Retired tags are not offered, but the current one stays visible.
-            for tag in (project.schema.tags.iter()).filter(|t| !t.retired || t.key == a.tag) {
+            for tag in (project.schema().tags.iter()).filter(|t| !t.retired || t.key == a.tag) {
                 let text = RichText::new(format!(
                     "{}   {}",
                     tag.name,

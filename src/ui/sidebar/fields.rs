@@ -15,7 +15,7 @@ pub(super) fn fields_rows_ui(
     actions: &mut Vec<Action>,
 ) {
     let fields = project
-        .schema
+        .schema()
         .get(&a.tag)
         .map(|t| t.fields.as_slice())
         .unwrap_or_default();

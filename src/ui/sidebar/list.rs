@@ -1,36 +1,39 @@
 //! The filtered, virtualised list of a document's annotations.
 //!
-//! The filtered rows are cached by project revision, document and filter, so a frame costs
-//! only the visible rows however many annotations there are.
+//! The filtered rows are a [`DerivedCache`] of the project state, document and filter, so a
+//! frame costs only the visible rows however many annotations there are.
 
 use std::ops::Range;
 
 use egui::{Align, Color32, Layout, RichText, Sense, Ui, Vec2};
 
 use super::super::{Action, tag_chip_ui, tag_color};
-use crate::model::{Annotation, AnnotationFilter, AnnotationId, DocumentId, Project};
+use crate::model::{Annotation, AnnotationFilter, AnnotationId, DerivedCache, DocumentId, Project};
 
 /// Height of one list row, without spacing.
 const ROW_HEIGHT_PX: f32 = 46.0;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct CacheKey {
-    revision: u64,
-    document: Option<DocumentId>,
-    filter: AnnotationFilter,
-}
-
-/// The list's state between frames.
-#[derive(Default)]
-pub struct AnnotationList {
-    cache_key: Option<CacheKey>,
+/// The rows of one document under one filter.
+#[derive(Debug, Default)]
+struct Listed {
     /// Indices into `project.annotations` of the rows shown, in text order.
     rows: Vec<usize>,
     /// Total annotations of the document, for "12 of 40".
     total: usize,
-    /// Bumped whenever `rows` is rebuilt; part of `selected_row`'s key.
-    rows_generation: u64,
-    /// The selected annotation's row, by rows generation: found once, not every frame.
+}
+
+/// No rows: what the list holds before its first refresh.
+static NOTHING_LISTED: Listed = Listed {
+    rows: Vec::new(),
+    total: 0,
+};
+
+/// The list's state between frames.
+#[derive(Default)]
+pub struct AnnotationList {
+    /// The rows, for the project state, document and filter they were found for.
+    listed: DerivedCache<(Option<DocumentId>, AnnotationFilter), Listed>,
+    /// The selected annotation's row, by the rows' build: found once, not every frame.
     selected_row: Option<(AnnotationId, u64, Option<usize>)>,
     last_visible_rows: Range<usize>,
     last_viewport_height_px: f32,
@@ -50,38 +53,32 @@ impl AnnotationList {
         document: Option<DocumentId>,
         filter: &AnnotationFilter,
     ) {
-        let revision = project.revision();
-        // Compared in place: cloning the filter for the key every frame would allocate.
-        if self.cache_key.as_ref().is_some_and(|k| {
-            k.revision == revision && k.document == document && k.filter == *filter
-        }) {
-            return;
-        }
-        let range = document.map_or(0..0, |d| project.document_annotation_range(d));
-        let needle = filter.needle_lower();
-        self.total = range.len();
-        self.rows = range
-            .filter(|&i| {
-                project
-                    .annotations
-                    .get(i)
-                    .is_some_and(|a| filter.lists(project, a, &needle))
-            })
-            .collect();
-        self.cache_key = Some(CacheKey {
-            revision,
-            document,
-            filter: filter.clone(),
+        // The key's clone allocates only while a search or tag filter is set.
+        let key = (document, filter.clone());
+        self.listed.get_or_build(project.key(), key, || {
+            let range = document.map_or(0..0, |d| project.document_annotation_range(d));
+            let needle = filter.needle_lower();
+            Listed {
+                total: range.len(),
+                rows: range
+                    .filter(|&i| {
+                        (project.annotations().get(i))
+                            .is_some_and(|a| filter.lists(project, a, &needle))
+                    })
+                    .collect(),
+            }
         });
-        self.rows_generation += 1;
+    }
+
+    /// The rows last found.
+    fn listed(&self) -> &Listed {
+        self.listed.last().unwrap_or(&NOTHING_LISTED)
     }
 
     /// The ids of the listed annotations, in order (the unit tests' view of the list).
     #[cfg(test)]
     fn visible_ids<'a>(&'a self, project: &'a Project) -> impl Iterator<Item = AnnotationId> + 'a {
-        self.rows
-            .iter()
-            .filter_map(|&i| project.annotations.get(i).map(|a| a.id))
+        (self.listed().rows.iter()).filter_map(|&i| project.annotations().get(i).map(|a| a.id))
     }
 
     /// The annotation `step` rows away from `selected` (the first or last when none is).
@@ -92,15 +89,15 @@ impl AnnotationList {
         selected: Option<AnnotationId>,
         step: isize,
     ) -> Option<AnnotationId> {
-        let last = self.rows.len().checked_sub(1)?;
+        let last = self.listed().rows.len().checked_sub(1)?;
         let position = selected.and_then(|s| self.row_of(project, s));
         let next = match position {
             None if step >= 0 => 0,
             None => last,
             Some(p) => p.saturating_add_signed(step).min(last),
         };
-        let index = *self.rows.get(next)?;
-        project.annotations.get(index).map(|a| a.id)
+        let index = *self.listed().rows.get(next)?;
+        project.annotations().get(index).map(|a| a.id)
     }
 
     /// Scrolls the list to the selected row on the next frame.
@@ -108,13 +105,7 @@ impl AnnotationList {
         self.reveal_pending = true;
     }
 
-    /// True when the selected row was wholly in view in the last frame (for tests).
-    #[must_use]
-    pub fn is_selected_in_view(&self) -> bool {
-        self.was_selected_in_view
-    }
-
-    /// The rows drawn in the last frame (the list is virtualised): for tests and the bench.
+    /// The rows drawn in the last frame (the list is virtualised): for the bench.
     #[must_use]
     pub fn last_visible_rows(&self) -> Range<usize> {
         self.last_visible_rows.clone()
@@ -122,12 +113,12 @@ impl AnnotationList {
 
     #[must_use]
     pub fn shown_count(&self) -> usize {
-        self.rows.len()
+        self.listed().rows.len()
     }
 
     #[must_use]
     pub fn total_count(&self) -> usize {
-        self.total
+        self.listed().total
     }
 
     /// Draws the rows in the height left; clicking one selects it. The selected row is kept in
@@ -142,11 +133,12 @@ impl AnnotationList {
         text_scale: f32,
         actions: &mut Vec<Action>,
     ) {
-        if self.rows.is_empty() {
+        if self.listed().rows.is_empty() {
             self.was_selected_in_view = false;
+            let total = self.listed().total;
             ui.add_space(12.0);
             ui.vertical_centered(|ui| {
-                let hint = if self.total == 0 {
+                let hint = if total == 0 {
                     "No annotations yet.\nSelect text in the article, then press 1, 2 or 3."
                 } else {
                     "No annotation matches the filters."
@@ -186,9 +178,10 @@ impl AnnotationList {
             // Kept while the height still moves (the editor opening takes a frame or two).
             self.reveal_pending = false;
         }
-        let output = area.show_rows(ui, row_height_px, self.rows.len(), |ui, visible| {
+        let rows = &self.listed().rows;
+        let output = area.show_rows(ui, row_height_px, rows.len(), |ui, visible| {
             for row in visible.clone() {
-                let Some(a) = self.rows.get(row).and_then(|&i| project.annotations.get(i)) else {
+                let Some(a) = rows.get(row).and_then(|&i| project.annotations().get(i)) else {
                     continue;
                 };
                 let is_linked = hovered_in_article == Some(a.id);
@@ -225,23 +218,18 @@ impl AnnotationList {
 
     fn selected_row(&mut self, project: &Project, id: AnnotationId) -> Option<usize> {
         match self.selected_row {
-            Some((cached, generation, row))
-                if cached == id && generation == self.rows_generation =>
-            {
-                row
-            }
+            Some((cached, build, row)) if cached == id && build == self.listed.builds() => row,
             _ => {
                 let row = self.row_of(project, id);
-                self.selected_row = Some((id, self.rows_generation, row));
+                self.selected_row = Some((id, self.listed.builds(), row));
                 row
             }
         }
     }
 
     fn row_of(&self, project: &Project, id: AnnotationId) -> Option<usize> {
-        self.rows
-            .iter()
-            .position(|&i| project.annotations.get(i).is_some_and(|a| a.id == id))
+        (self.listed().rows.iter())
+            .position(|&i| project.annotations().get(i).is_some_and(|a| a.id == id))
     }
 }
 
@@ -254,7 +242,6 @@ fn reveal_offset(
     offset_px: f32,
     viewport_px: f32,
 ) -> Option<f32> {
-    #[allow(clippy::cast_precision_loss)]
     let top_px = index as f32 * row_step_px;
     let bottom_px = top_px + row_height_px;
     let view_bottom_px = offset_px + viewport_px;
@@ -276,7 +263,7 @@ fn reveal_offset(
 #[must_use]
 pub fn row_label(project: &Project, a: &Annotation) -> String {
     let holder = project.holder_name(a);
-    let tag = project.schema.name(&a.tag);
+    let tag = project.schema().name(&a.tag);
     if holder.is_empty() {
         format!("{tag}: {}", a.quote)
     } else {
@@ -307,7 +294,7 @@ fn row_ui(
     }
     let visuals = ui.visuals();
     let color = project
-        .schema
+        .schema()
         .get(&a.tag)
         .map_or(Color32::GRAY, |t| tag_color(t.color));
     let fill = if is_selected {
@@ -330,7 +317,7 @@ fn row_ui(
     );
     row_ui.spacing_mut().item_spacing.y = 2.0;
     row_ui.horizontal(|ui| {
-        tag_chip_ui(ui, project.schema.name(&a.tag), color);
+        tag_chip_ui(ui, project.schema().name(&a.tag), color);
         if a.ranges.len() > 1 {
             ui.label(
                 RichText::new(format!("{} ranges", a.ranges.len()))

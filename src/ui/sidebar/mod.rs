@@ -76,12 +76,6 @@ impl Sidebar {
         self.list.scroll_to_selected();
     }
 
-    /// True while the Actors view fills the sidebar.
-    #[must_use]
-    pub fn is_actors_open(&self) -> bool {
-        self.actors_open
-    }
-
     /// The editor's height if the user dragged the split this frame, to be remembered.
     #[must_use]
     pub fn dragged_editor_height_px(&self) -> Option<f32> {
@@ -120,7 +114,7 @@ impl Sidebar {
             .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 6)))
             .show(ui, |ui| {
                 let open = ui
-                    .button(format!("Actors ({})", project.actors.len()))
+                    .button(format!("Actors ({})", project.actors().len()))
                     .on_hover_text("Names, affiliations and aliases of the actors; merge them");
                 if open.clicked() {
                     self.actors_open = true;
@@ -228,7 +222,7 @@ impl Sidebar {
     fn actors_view_ui(&mut self, ui: &mut Ui, input: &SidebarInput<'_>, actions: &mut Vec<Action>) {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            ui.heading(format!("Actors ({})", input.project.actors.len()));
+            ui.heading(format!("Actors ({})", input.project.actors().len()));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("Back to annotations")
@@ -292,7 +286,7 @@ impl Sidebar {
                 .width(130.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut changed.holder, None, "Any holder");
-                    for actor in &project.actors {
+                    for actor in project.actors() {
                         ui.selectable_value(&mut changed.holder, Some(actor.id), &actor.name);
                     }
                 })
@@ -323,7 +317,7 @@ impl Sidebar {
 
 /// One chip per tag: filled while its annotations are shown, struck through while hidden.
 fn tag_chips_ui(ui: &mut Ui, project: &Project, filter: &mut AnnotationFilter) {
-    for tag in &project.schema.tags {
+    for tag in &project.schema().tags {
         let is_shown = !filter.hidden_tags.contains(&tag.key);
         let color = tag_color(tag.color);
         let text = if is_shown {

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::super::Action;
-use crate::model::{Annotation, Attribution, Issue, Project, Span, Stance};
+use crate::model::{Annotation, Attribution, Issue, Project, Span, Stance, name_key};
 
 /// How many matching issues the type-ahead offers.
 const MAX_SUGGESTIONS: usize = 6;
@@ -49,13 +49,13 @@ pub(super) fn issues_ui(
         let is_known = project.issue_named(&typed).is_some();
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut chosen = None;
+        // Matched as the model matches issue names (`name_key`), so the alias shown is the
+        // one that made the issue a suggestion.
+        let typed_key = name_key(&typed);
         for issue in &suggestions {
-            let text = match issue
-                .aliases
-                .iter()
-                .find(|al| al.to_lowercase().starts_with(&typed.to_lowercase()))
+            let text = match (issue.aliases.iter()).find(|al| name_key(al).starts_with(&typed_key))
             {
-                Some(alias) if !issue.name.to_lowercase().starts_with(&typed.to_lowercase()) => {
+                Some(alias) if !name_key(&issue.name).starts_with(&typed_key) => {
                     format!("{} (also “{alias}”)", issue.name)
                 }
                 _ => issue.name.clone(),

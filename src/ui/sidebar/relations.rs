@@ -59,7 +59,7 @@ fn relation_ui(ui: &mut Ui, project: &Project, related: &Related<'_>, actions: &
         is_outgoing,
     } = *related;
     let color = project
-        .schema
+        .schema()
         .relation_type(&relation.kind)
         .map_or(egui::Color32::GRAY, |t| tag_color(t.color));
     let other_label = annotation_label(project, other);

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use super::{brat_token, one_line};
 use crate::io::error::ImportError;
-use crate::io::export::Selection;
 use crate::io::formats::ensure_tag;
-use crate::io::import::Staging;
+use crate::io::selection::Selection;
+use crate::io::staging::Staging;
 use crate::model::Rgb;
 
 /// The file declaring a corpus's types.
@@ -199,7 +199,7 @@ pub(super) fn annotation_conf(
     relation_kinds: &BTreeSet<String>,
 ) -> String {
     let mut out = String::from("# Written by Stance: the tags of the project.\n\n[entities]\n\n");
-    for tag in &selection.project.schema.tags {
+    for tag in &selection.project.schema().tags {
         let _ = writeln!(out, "{}", brat_token(&tag.key));
     }
     out.push_str("\n[relations]\n\n");
@@ -221,7 +221,7 @@ pub(super) fn annotation_conf(
 
 /// `visual.conf`: names and colours of the project's tags.
 pub(super) fn visual_conf(selection: &Selection) -> String {
-    let tags = &selection.project.schema.tags;
+    let tags = &selection.project.schema().tags;
     let mut out = String::from(
         "# Written by Stance: names and colours of the project's tags.\n\n[labels]\n\n",
     );

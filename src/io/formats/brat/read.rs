@@ -23,7 +23,7 @@ use super::{
 };
 use crate::io::error::{ImportError, TextPosition};
 use crate::io::formats::{ensure_actor, ensure_issue, ensure_tag, invalid, read_text};
-use crate::io::import::Staging;
+use crate::io::staging::Staging;
 use crate::model::{
     Annotation, AnnotationId, Attribution, Document, Edit, Issue, PreservedRecord, Relation,
     RelationId, Span, Stance, check_ranges,
@@ -112,7 +112,7 @@ fn import_pair(
     let mut document = Document::new(title, text);
     document.source = Some(txt_path.display().to_string());
     let doc_id = document.id;
-    let index = staging.project().documents.len();
+    let index = staging.project().documents().len();
     staging.apply(
         &txt_path,
         Edit::InsertDocument {
@@ -127,11 +127,11 @@ fn import_pair(
     }
     for relation in parsed.relations {
         super::super::ensure_relation_type(staging, ann_path, &relation.kind)?;
-        let index = staging.project().relations.len();
+        let index = staging.project().relations().len();
         staging.apply(ann_path, Edit::InsertRelation { index, relation })?;
     }
     for line in parsed.preserved {
-        let index = staging.project().preserved.len();
+        let index = staging.project().preserved().len();
         let record = PreservedRecord {
             document: doc_id,
             format: "brat".to_owned(),
@@ -187,7 +187,7 @@ fn parse_ann(
             continue; // a repeated id: kept verbatim
         }
         // By index: tags are the only thing staged while parsing, so documents stay in place.
-        let Some(doc) = staging.project().documents.get(doc_index) else {
+        let Some(doc) = staging.project().documents().get(doc_index) else {
             continue;
         };
         let Some(a) = text_bound_annotation(path, i + 1, line, t_fields, doc, now)? else {

@@ -13,7 +13,8 @@ use super::{
     NOTE_ATTRIBUTE_PREFIX, NOTE_CONDITION, NOTE_CUE, TEXT_EXTENSION, attribute_key,
     brat_line_order, brat_token, issue_key, note_key, offsets_text, one_line, t_line,
 };
-use crate::io::export::{Selection, sanitize_file_stem};
+use crate::io::file_name::sanitize_file_stem;
+use crate::io::selection::Selection;
 use crate::model::{
     Annotation, AnnotationId, Attribution, Document, DocumentId, Project, Relation, Stance,
 };
@@ -39,7 +40,7 @@ pub(crate) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
     if !selection.filtered {
         for p in selection
             .project
-            .preserved
+            .preserved()
             .iter()
             .filter(|p| p.format == "brat")
         {
@@ -96,7 +97,7 @@ pub(crate) fn export(selection: &Selection) -> Vec<(PathBuf, Vec<u8>)> {
             used.extend(values);
         }
     }
-    for relation_type in &selection.project.schema.relation_types {
+    for relation_type in &selection.project.schema().relation_types {
         relation_kinds.insert(brat_token(&relation_type.key));
     }
     files.push((

@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::OFFSET_UNIT;
-use crate::io::export::{Selection, cue_text, document_date};
+use crate::io::selection::{Selection, cue_text, document_date};
 use crate::model::{
     Actor, ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Issue, IssueId,
     PreservedRecord, Relation, RelationId, Span, Stance, TagDef,
@@ -109,7 +109,7 @@ mod word {
 
     use serde::{Deserialize, Deserializer, Serializer};
 
-    #[allow(clippy::ref_option)] // serde's `serialize_with` passes a reference
+    // Takes `&Option`: serde's `serialize_with` passes one.
     pub fn serialize<T: Display, S: Serializer>(
         value: &Option<T>,
         serializer: S,

@@ -14,7 +14,7 @@ use crate::io::formats::{
     OFFSET_UNIT, ensure_actor, ensure_issue, ensure_tag, invalid, json_error, placed_at,
     stage_listed_actor,
 };
-use crate::io::import::Staging;
+use crate::io::staging::Staging;
 use crate::model::{
     Annotation, Document, DocumentId, Edit, Issue, PreservedRecord, Relation, RelationId, Span,
 };
@@ -49,8 +49,8 @@ pub fn import_stance_json_text(
     }
     check_unit(path, None, &export.offset_unit)?;
     for tag in &export.tags {
-        if staging.project().schema.get(&tag.key).is_none() {
-            let index = staging.project().schema.tags.len();
+        if staging.project().schema().get(&tag.key).is_none() {
+            let index = staging.project().schema().tags.len();
             staging.apply(
                 path,
                 Edit::InsertTag {
@@ -74,10 +74,10 @@ pub fn import_stance_json_text(
     }
     stage_relations(path, &export.relations, staging)?;
     let mut staged: HashSet<PreservedRecord> =
-        staging.project().preserved.iter().cloned().collect();
+        staging.project().preserved().iter().cloned().collect();
     for record in &export.preserved {
         if staged.insert(record.clone()) {
-            let index = staging.project().preserved.len();
+            let index = staging.project().preserved().len();
             staging.apply(
                 path,
                 Edit::InsertPreserved {
@@ -120,7 +120,7 @@ fn stage_documents(
                 ));
             }
             None => {
-                let index = staging.project().documents.len();
+                let index = staging.project().documents().len();
                 staging.apply(
                     path,
                     Edit::InsertDocument {
@@ -144,7 +144,7 @@ fn stage_relations(
     // Looked up by id: a search of the list per relation would be quadratic.
     let mut staged: HashMap<RelationId, Relation> = staging
         .project()
-        .relations
+        .relations()
         .iter()
         .map(|r| (r.id, r.clone()))
         .collect();
@@ -163,7 +163,7 @@ fn stage_relations(
             }
             None => {
                 crate::io::formats::ensure_relation_type(staging, path, &relation.kind)?;
-                let index = staging.project().relations.len();
+                let index = staging.project().relations().len();
                 staging.apply(
                     path,
                     Edit::InsertRelation {
@@ -310,6 +310,11 @@ fn find_document(staging: &Staging, id: DocumentId, text_hash: &str) -> Option<D
     project
         .document(id)
         .filter(|d| d.text_hash == text_hash)
-        .or_else(|| project.documents.iter().find(|d| d.text_hash == text_hash))
+        .or_else(|| {
+            project
+                .documents()
+                .iter()
+                .find(|d| d.text_hash == text_hash)
+        })
         .map(|d| d.id)
 }

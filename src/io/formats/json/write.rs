@@ -1,8 +1,9 @@
 //! Writes JSON and JSON Lines exports from a selection.
 
 use super::{AnnotationRecord, EXPORT_FORMAT_NAME, EXPORT_VERSION, JsonExport, RelationRecord};
-use crate::io::export::{ExportError, Selection};
+use crate::io::error::ExportError;
 use crate::io::formats::OFFSET_UNIT;
+use crate::io::selection::Selection;
 use crate::model::{ActorId, DocumentId};
 
 pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError> {
@@ -23,10 +24,10 @@ pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError>
         format: EXPORT_FORMAT_NAME.to_owned(),
         version: EXPORT_VERSION,
         offset_unit: OFFSET_UNIT.to_owned(),
-        project: project.title.clone(),
-        tags: project.schema.tags.clone(),
+        project: project.title().to_owned(),
+        tags: project.schema().tags.clone(),
         actors: project
-            .actors
+            .actors()
             .iter()
             .filter(|a| !selection.filtered || used.contains(&a.id))
             .cloned()
@@ -47,7 +48,7 @@ pub(crate) fn export_json(selection: &Selection) -> Result<Vec<u8>, ExportError>
             Vec::new()
         } else {
             project
-                .preserved
+                .preserved()
                 .iter()
                 .filter(|p| doc_ids.contains(&p.document))
                 .cloned()

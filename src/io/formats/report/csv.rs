@@ -1,8 +1,9 @@
-//! The report as CSV: one row per actor × issue cell of the position map.
+//! The report as CSV: one row per actor × issue cell of the position map, written by the CSV
+//! format's writer and formula guard.
 
 use super::{ReportData, ReportError, date_text};
 use crate::analysis::stance_word;
-use crate::io::formats::csv::neutralize;
+use crate::io::formats::csv::{into_bytes, neutralize, writer};
 
 const HEADER: [&str; 11] = [
     "actor",
@@ -19,9 +20,7 @@ const HEADER: [&str; 11] = [
 ];
 
 pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut writer = writer(false);
     writer.write_record(HEADER)?;
     for (row, column, cell) in data.map.cells() {
         let (Some(actor), Some(issue)) = (data.map.rows.get(row), data.map.issue_names.get(column))
@@ -52,7 +51,5 @@ pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
         ];
         writer.write_record(record.iter().map(|c| neutralize(c).into_owned()))?;
     }
-    writer
-        .into_inner()
-        .map_err(|e| ReportError::Csv(e.into_error().into()))
+    Ok(into_bytes(writer)?)
 }

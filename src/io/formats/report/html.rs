@@ -31,7 +31,7 @@ svg text { font-family: inherit; font-size: 11px; fill: #1d2230; }
 ";
 
 pub(super) fn write(data: &ReportData<'_>) -> String {
-    let title = escape(&data.project.title);
+    let title = escape(data.project.title());
     let mut out = String::new();
     let _ = write!(
         out,
@@ -174,7 +174,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
         return;
     }
     legend(out);
-    #[allow(clippy::cast_precision_loss)] // row counts are small
+    // The cast is exact: row counts are small.
     let height_px = ROW_HEIGHT_PX * (timeline.rows.len() as f32 + 1.0);
     let width_px = LABEL_WIDTH_PX + PLOT_WIDTH_PX + 40.0;
     let _ = writeln!(
@@ -204,7 +204,6 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
     let lanes = timeline.lanes();
     let position = |i: usize| {
         let mark = &timeline.marks[i];
-        #[allow(clippy::cast_precision_loss)]
         let lane_px = lanes.get(i).copied().unwrap_or(0) as f32 * (MARK_RADIUS_PX * 2.2);
         (
             date_x(timeline.x_fraction(mark.date)) + lane_px,
@@ -215,14 +214,14 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
         let ((x1, y1), (x2, y2)) = (position(link.from), position(link.to));
         let color = data
             .project
-            .schema
+            .schema()
             .relation_type(&link.kind)
             .map_or_else(|| "#6b7a8f".to_owned(), |t| t.color.to_hex());
         let _ = writeln!(
             out,
             "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{color}\" \
              stroke-width=\"1.5\" stroke-dasharray=\"4 2\"><title>{}</title></line>",
-            escape(data.project.schema.relation_name(&link.kind))
+            escape(data.project.schema().relation_name(&link.kind))
         );
     }
     for (i, mark) in timeline.marks.iter().enumerate() {
@@ -235,7 +234,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
             stance_color(e.stance).to_hex(),
             mark.date,
             escape(data.actor_name(mark.holder)),
-            escape(data.project.schema.name(e.tag(data.project))),
+            escape(data.project.schema().name(e.tag(data.project))),
             stance_word(e.stance),
             escape(e.quote(data.project))
         );
@@ -251,7 +250,6 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
 }
 
 fn row_y(row: usize) -> f32 {
-    #[allow(clippy::cast_precision_loss)]
     let row = row as f32;
     ROW_HEIGHT_PX * (row + 0.5)
 }

@@ -1,14 +1,19 @@
 //! The report as Markdown that reads well on GitHub: the map as a table, the concessions
-//! and the timeline as lists.
+//! and the timeline as lists, escaped by the Markdown format's rules.
 
 use std::fmt::Write as _;
 
 use super::{ReportData, date_text};
 use crate::analysis::{Cell, stance_word};
+use crate::io::formats::markdown::escape_one_line;
 
 pub(super) fn write(data: &ReportData<'_>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Position report: {}\n", escape(&data.project.title));
+    let _ = writeln!(
+        out,
+        "# Position report: {}\n",
+        escape_one_line(data.project.title())
+    );
     let _ = writeln!(
         out,
         "Period: {}. {} annotation(s) looked at; {} without a holder or an issue are not on the map.\n",
@@ -35,7 +40,7 @@ fn write_map(out: &mut String, data: &ReportData<'_>) {
     );
     out.push_str("| Actor | Affiliation |");
     for name in &map.issue_names {
-        let _ = write!(out, " {} |", escape(name));
+        let _ = write!(out, " {} |", escape_one_line(name));
     }
     out.push_str("\n|---|---|");
     out.push_str(&"---|".repeat(map.issues.len()));
@@ -44,8 +49,8 @@ fn write_map(out: &mut String, data: &ReportData<'_>) {
         let _ = write!(
             out,
             "| {} | {} |",
-            escape(&actor.name),
-            escape(actor.affiliation.as_deref().unwrap_or(""))
+            escape_one_line(&actor.name),
+            escape_one_line(actor.affiliation.as_deref().unwrap_or(""))
         );
         for column in 0..map.issues.len() {
             let text = map.cell(row, column).map_or_else(String::new, cell_text);
@@ -86,12 +91,12 @@ fn write_concessions(out: &mut String, data: &ReportData<'_>) {
             out,
             "- {} · **{}** on {}: “{}”",
             date_text(line.date),
-            escape(line.actor),
-            escape(line.issue),
-            escape(line.quote)
+            escape_one_line(line.actor),
+            escape_one_line(line.issue),
+            escape_one_line(line.quote)
         );
         if let Some(to) = line.concedes_to {
-            let _ = write!(out, " (concedes to “{}”)", escape(to));
+            let _ = write!(out, " (concedes to “{}”)", escape_one_line(to));
         }
         out.push('\n');
     }
@@ -105,17 +110,17 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
         out.push_str("No dated statements on an issue.\n");
     }
     for (row, r) in timeline.rows.iter().enumerate() {
-        let _ = writeln!(out, "### {}\n", escape(&r.label));
+        let _ = writeln!(out, "### {}\n", escape_one_line(&r.label));
         for (_, mark) in timeline.marks_in_row(row) {
             let e = &mark.evidence;
             let _ = writeln!(
                 out,
                 "- {} · {} · {} · {}: “{}”",
                 mark.date,
-                escape(data.actor_name(mark.holder)),
-                escape(data.project.schema.name(e.tag(data.project))),
+                escape_one_line(data.actor_name(mark.holder)),
+                escape_one_line(data.project.schema().name(e.tag(data.project))),
                 stance_word(e.stance),
-                escape(e.quote(data.project))
+                escape_one_line(e.quote(data.project))
             );
         }
         out.push('\n');
@@ -138,25 +143,9 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
         let _ = writeln!(
             out,
             "- “{}” {} “{}”",
-            escape(from.evidence.quote(data.project)),
-            escape(data.project.schema.relation_name(&link.kind)).to_lowercase(),
-            escape(to.evidence.quote(data.project))
+            escape_one_line(from.evidence.quote(data.project)),
+            escape_one_line(data.project.schema().relation_name(&link.kind)).to_lowercase(),
+            escape_one_line(to.evidence.quote(data.project))
         );
     }
-}
-
-/// Escapes the characters that would turn text into Markdown markup or break a table row.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }

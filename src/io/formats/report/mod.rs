@@ -126,7 +126,7 @@ impl<'a> ReportData<'a> {
                     .get(row)
                     .and_then(|r| project.actor(r.actor))
                     .map_or("", |a| a.name.as_str()),
-                issue: project.issues.get(column).map_or("", |i| i.name.as_str()),
+                issue: project.issues().get(column).map_or("", |i| i.name.as_str()),
                 quote: e.quote(project),
                 concedes_to: concedes_to_quote(project, e),
             })
@@ -136,7 +136,7 @@ impl<'a> ReportData<'a> {
 
 fn concedes_to_quote<'a>(project: &'a Project, e: &Evidence) -> Option<&'a str> {
     let relation = project
-        .relations
+        .relations()
         .iter()
         .find(|r| r.kind == CONCEDES_TO && r.from == e.annotation)?;
     project.annotation(relation.to).map(|a| a.quote.as_str())

@@ -20,7 +20,7 @@ use crate::io::error::ImportError;
 use crate::io::formats::{
     ensure_actor, ensure_issue, ensure_tag, invalid, json_error, parse_time, placed_at,
 };
-use crate::io::import::Staging;
+use crate::io::staging::Staging;
 use crate::model::{
     ActorId, Annotation, AnnotationId, Attribution, Document, DocumentId, Edit, Issue, IssueId,
     Project, Relation, RelationId, Span, Stance,
@@ -110,7 +110,7 @@ fn stage_link(
     };
     match staging
         .project()
-        .relations
+        .relations()
         .iter()
         .find(|r| r.id == relation.id)
     {
@@ -128,7 +128,7 @@ fn stage_link(
         None => {}
     }
     crate::io::formats::ensure_relation_type(staging, path, &relation.kind)?;
-    let index = staging.project().relations.len();
+    let index = staging.project().relations().len();
     staging.apply(path, Edit::InsertRelation { index, relation })
 }
 
@@ -394,7 +394,7 @@ fn anchor(
     let candidates: Vec<&Document> =
         match same_document.or(source).and_then(|id| project.document(id)) {
             Some(doc) => vec![doc],
-            None => project.documents.iter().collect(),
+            None => project.documents().iter().collect(),
         };
     for doc in &candidates {
         if let Some(span) = position

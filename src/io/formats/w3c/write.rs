@@ -11,8 +11,10 @@ use super::{
     ROLE_ATTRIBUTION, ROLE_CONDITION, ROLE_HOLDER, ROLE_ISSUE, ROLE_RELATION, ROLE_STANCE,
     ROLE_TAG, ROLE_TARGET,
 };
-use crate::io::export::{ExportError, Selection, sanitize_file_stem};
+use crate::io::error::ExportError;
+use crate::io::file_name::sanitize_file_stem;
 use crate::io::formats::{OFFSET_UNIT, timestamp};
+use crate::io::selection::Selection;
 use crate::model::{Annotation, Document, Span};
 
 /// How many chars of context a `TextQuoteSelector` carries on each side.
@@ -201,7 +203,7 @@ pub(crate) fn export(selection: &Selection) -> Result<Vec<u8>, ExportError> {
     let project = selection.project;
     let collection_id = format!(
         "urn:stance:collection:{}",
-        sanitize_file_stem(&project.title)
+        sanitize_file_stem(project.title())
     );
     let mut items: Vec<PageItem> = selection
         .annotations()
@@ -242,7 +244,7 @@ pub(crate) fn export(selection: &Selection) -> Result<Vec<u8>, ExportError> {
         context: "http://www.w3.org/ns/anno.jsonld",
         id: collection_id.clone(),
         kind: "AnnotationCollection",
-        label: &project.title,
+        label: project.title(),
         total: items.len(),
         offset_unit: OFFSET_UNIT,
         documents,
