@@ -6,9 +6,9 @@
 
 use std::ops::Range;
 
+use super::engine::Resolved;
 use super::engine::{Draft, Engine};
 use super::lexicon::verbs::{cjk_according_to, cjk_cue_after, cjk_cue_before};
-use super::speakers::Resolved;
 use super::tokens::is_cjk;
 use super::{Reason, Suggestion, Tier};
 use crate::model::{Attribution, Document};

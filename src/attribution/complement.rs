@@ -2,7 +2,7 @@
 //! "reporters", a particle such as "called on"), how it is attributed (a clause is indirect,
 //! an infinitive or a summary a paraphrase), and where the clause ends.
 
-use super::direct::is_verb_at;
+use super::cues::is_verb_at;
 use super::engine::Engine;
 use super::lexicon::{
     Frames, english_frames, is_cue_object, is_finite_marker, is_preposition, is_time_word,

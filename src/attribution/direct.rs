@@ -7,14 +7,14 @@
 
 use std::ops::Range;
 
+use super::cues::{is_negated, is_verb_at};
+use super::engine::Resolved;
 use super::engine::{Draft, Engine};
 use super::lexicon::{
-    Frames, english_frames, is_capitalised, is_foreign_time_word, is_quote_verb, is_time_word,
-    is_verb_modifier,
+    Frames, english_frames, is_foreign_time_word, is_time_word, is_verb_modifier,
 };
 use super::mentions::{Mention, MentionKind, mention_ending_at, mention_starting_at};
 use super::quotes::part_bytes;
-use super::speakers::Resolved;
 use super::tokens::Kind;
 use super::{Reason, Suggestion, Tier};
 use crate::model::{Attribution, Document};
@@ -45,28 +45,6 @@ pub(super) struct Found {
     pub pattern: Pattern,
     /// The last token of the attribution.
     pub end: usize,
-}
-
-/// A reporting verb at token `i`, outside quotations: a lowercase word (a capitalised one
-/// mid-sentence is a name: "Said Hamdan"), or one that opens a sentence or a headline.
-pub(super) fn is_verb_at(engine: &Engine<'_>, i: usize, quote_only: bool) -> bool {
-    let Some(w) = engine.scan.word(i) else {
-        return false;
-    };
-    let is_verb = if quote_only {
-        is_quote_verb(w)
-    } else {
-        is_quote_verb(w) || english_frames(w).is_some()
-    };
-    if !is_verb {
-        return false;
-    }
-    if !is_capitalised(w) {
-        return true;
-    }
-    let starts = i == 0 || engine.scan.sentence_of.get(i - 1) != engine.scan.sentence_of.get(i);
-    let next_is_name = engine.scan.word(i + 1).is_some_and(is_capitalised);
-    engine.scan.is_headline(i) || (starts && !next_is_name)
 }
 
 impl Engine<'_> {
@@ -374,7 +352,7 @@ impl Engine<'_> {
                 self.subject_of(j)
             };
             let Some(mention) = mention else { continue };
-            if super::reported::is_negated(self, j) {
+            if is_negated(self, j) {
                 return None;
             }
             let pattern = if introduced && !saw_that {

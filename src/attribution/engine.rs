@@ -10,9 +10,24 @@ use super::antecedent::Work;
 use super::lexicon::flag_at;
 use super::people::{Cast, Ref};
 use super::scan::Scan;
-use super::speakers::Resolved;
-use super::{Flag, Reason, Speaker, Suggestion, Tier};
+use super::{Flag, Reason, Resolution, Speaker, SpeakerMatch, Suggestion, Tier};
 use crate::model::{Actor, Attribution, Document, Span};
+
+/// A mention resolved to an actor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub actor: SpeakerMatch,
+    /// The actor's name, or the proposed one.
+    pub name: String,
+    pub resolution: Option<Resolution>,
+    /// The person of the cast, when it is one.
+    pub person: Option<usize>,
+    /// True for a name or body named where it speaks, or a pronoun with one clear
+    /// antecedent; false for a guess.
+    pub is_sure: bool,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+}
 
 /// The fewest words reported speech must have.
 pub(super) const REPORTED_MIN_WORDS: usize = 3;

@@ -17,6 +17,7 @@ mod accept;
 mod antecedent;
 mod cjk;
 mod complement;
+mod cues;
 mod direct;
 mod engine;
 pub mod evaluation;

@@ -9,35 +9,16 @@
 
 use std::ops::Range;
 
-use super::direct::is_verb_at;
+use super::cues::{is_negated, is_verb_at};
+use super::engine::Resolved;
 use super::engine::{Draft, Engine, REPORTED_MIN_WORDS};
 use super::lexicon::names::is_speaker_pronoun;
 use super::lexicon::verbs::according_to;
-use super::lexicon::{Frames, english_frames, is_negation, is_time_word, is_verb_modifier};
+use super::lexicon::{Frames, english_frames, is_time_word, is_verb_modifier};
 use super::mentions::{Mention, MentionKind, mention_starting_at};
-use super::speakers::Resolved;
 use super::tokens::Kind;
 use super::{Reason, Suggestion, Tier};
 use crate::model::{Attribution, Document};
-
-/// True if the verb at `verb` is denied or withheld: "did *not* say", "*declined* to say",
-/// "*would not* confirm", or passive "is said to be".
-pub(super) fn is_negated(engine: &Engine<'_>, verb: usize) -> bool {
-    let scan = &engine.scan;
-    let sentence = scan.sentence_of.get(verb).copied();
-    let negated = (verb.saturating_sub(4)..verb)
-        .filter(|&i| scan.sentence_of.get(i).copied() == sentence)
-        .any(|i| scan.word(i).is_some_and(is_negation));
-    let passive = verb > 0
-        && scan.word(verb - 1).is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "is" | "was" | "are" | "were" | "be" | "been"
-            )
-        })
-        && scan.is(verb + 1, "to");
-    negated || passive
-}
 
 /// Adjectives that hold a belief after a copula ("is *convinced* that").
 fn is_belief_adjective(word: &str) -> bool {

@@ -3,7 +3,7 @@
 //! then the project actor with that name or alias, or a new one to propose.
 
 use super::antecedent::{Wanted, antecedent, cataphor};
-use super::engine::Engine;
+use super::engine::{Engine, Resolved};
 use super::lexicon::{
     is_body_head, is_capitalised, is_determiner, is_foreign_determiner, is_honorific,
     is_person_head, is_text_head, pronoun_gender, title_gender,
@@ -17,22 +17,6 @@ use crate::model::Actor;
 
 /// How far back (in bytes) a body or text may find its fuller name.
 const BODY_REACH_BYTES: usize = 4000;
-
-/// A mention resolved to an actor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Resolved {
-    pub actor: SpeakerMatch,
-    /// The actor's name, or the proposed one.
-    pub name: String,
-    pub resolution: Option<Resolution>,
-    /// The person of the cast, when it is one.
-    pub person: Option<usize>,
-    /// True for a name or body named where it speaks, or a pronoun with one clear
-    /// antecedent; false for a guess.
-    pub is_sure: bool,
-    pub role: Option<String>,
-    pub affiliation: Option<String>,
-}
 
 /// True if `name` may be the fuller form of `short`: the same surname, and the same first
 /// name when `short` has one ("Trump" or "Donald Trump" for "Donald J. Trump", never
