@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::attribution::Suggestion;
 use crate::io::recovery::RecoveryError;
 use crate::io::{FileFingerprint, LoadError, SaveError};
-use crate::model::{AnnotationId, DocumentId, ProjectKey, Span};
+use crate::model::{AnnotationId, Attribution, DocumentId, ProjectKey, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
 use crate::ui::export_dialog::ExportChoice;
@@ -42,6 +42,10 @@ pub(super) enum Intent {
     FocusSuggestion(Vec<Span>),
     /// The ghost suggestion under the pointer changed.
     HoverSuggestion(Option<Vec<Span>>),
+    /// A row of the suggestion list was clicked: focus that suggestion and bring it into view.
+    ShowSuggestion(Vec<Span>),
+    /// The suggestion list's "Reject all" of one type.
+    RejectSuggestionsOfType(Attribution),
 
     // The answers of dialogs.
     Unsaved(UnsavedChoice),

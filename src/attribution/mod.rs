@@ -41,7 +41,8 @@ pub use accept::Accepted;
 pub use accept::accept_suggestions;
 pub use lexicon::FlagTag;
 pub use review::{
-    Effect, effect, pending, pending_suggestions, reject_suggestion, suggestion_effect,
+    Effect, effect, pending, pending_suggestions, reject_suggestion, reject_suggestions,
+    suggestion_effect,
 };
 
 /// A statement the engine found, with its source and cue.
