@@ -187,7 +187,7 @@ impl Panels {
                     None => (&[][..], None),
                 };
                 if app.ghosts.is_none() {
-                    ui.weak("Suggestions are hidden or not found yet (View → Attribution Suggestions, Ctrl+G).");
+                    ui.weak("Suggestions are hidden or not found yet (Ctrl+G shows them).");
                 }
                 let action = suggestion_list::ui(ui, project, document, suggestions, focused);
                 intents.extend(action.map(|action| match action {

@@ -106,11 +106,11 @@ fn row_ui(
         .and_then(|d| d.quote(&s.content))
         .map(|q| excerpt(&q))
         .unwrap_or_default();
-    let title = format!("{speaker} · {} · {}", s.attribution, s.tier);
+    // Speaker and excerpt in one button: a click anywhere on them selects the suggestion.
+    let title = format!("{speaker} · {} · {}\n“{excerpt}”", s.attribution, s.tier);
     let response = ui
         .vertical(|ui| {
-            let label = ui.selectable_label(is_focused, RichText::new(title).strong());
-            ui.label(RichText::new(format!("“{excerpt}”")).small());
+            let label = ui.selectable_label(is_focused, title);
             ui.label(RichText::new(readable_reason(&s.explain())).small().weak());
             ui.add_space(4.0);
             label
