@@ -355,14 +355,21 @@ fn a_tab_a_accepts_the_next_suggestion_and_selects_each_accepted_annotation() {
         Some(accepted.id),
         "the accepted annotation is selected"
     );
-    assert_eq!(focused_suggestion(harness.state()), None, "nothing jumped ahead");
+    assert_eq!(
+        focused_suggestion(harness.state()),
+        None,
+        "nothing jumped ahead"
+    );
     press(&mut harness, Key::Tab);
     assert_eq!(focused_suggestion(harness.state()), Some(&list[1]));
     press(&mut harness, Key::A);
     let project = harness.state().project();
     let ranges: Vec<_> = project.annotations().iter().map(|a| &a.ranges).collect();
     assert_eq!(ranges, [&list[0].content, &list[1].content]);
-    assert!(!ranges.contains(&&list[2].content), "the third was not accepted");
+    assert!(
+        !ranges.contains(&&list[2].content),
+        "the third was not accepted"
+    );
 }
 
 #[test]
@@ -379,7 +386,10 @@ fn x_tab_x_rejects_the_first_and_the_second_suggestion() {
     let rejected: Vec<String> = (project.rejected_suggestions().iter())
         .map(|r| r.quote.clone())
         .collect();
-    assert_eq!(rejected, [quote(project, &list[0]), quote(project, &list[1])]);
+    assert_eq!(
+        rejected,
+        [quote(project, &list[0]), quote(project, &list[1])]
+    );
 }
 
 /// View → Suggestion List (Ctrl+Shift+G): the document's suggestions with their speakers; a
@@ -416,17 +426,13 @@ fn the_suggestion_list_goes_through_them_and_answers_them_in_bulk() {
     harness.run();
     assert_eq!(focused_suggestion(harness.state()), Some(second));
 
-    harness
-        .get_by_label(&format!("direct ({direct})"))
-        .click();
+    harness.get_by_label(&format!("direct ({direct})")).click();
     harness.run();
     let project = harness.state().project();
     assert_eq!(project.rejected_suggestions().len(), direct);
     assert!(project.annotations().is_empty());
     wait_for_suggestions(&mut harness);
-    assert!(
-        (suggestions(harness.state()).iter()).all(|s| s.attribution != Attribution::Direct)
-    );
+    assert!((suggestions(harness.state()).iter()).all(|s| s.attribution != Attribution::Direct));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert!(harness.state().project().rejected_suggestions().is_empty());

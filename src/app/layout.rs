@@ -195,9 +195,7 @@ impl Panels {
                     SuggestionListAction::AcceptWithSpeaker => {
                         Action::Command(Command::AcceptSuggestionsWithSpeaker).into()
                     }
-                    SuggestionListAction::RejectType(kind) => {
-                        Intent::RejectSuggestionsOfType(kind)
-                    }
+                    SuggestionListAction::RejectType(kind) => Intent::RejectSuggestionsOfType(kind),
                 }));
             });
     }

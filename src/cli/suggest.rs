@@ -1,5 +1,6 @@
-//! `stance suggest`: the attribution engine's suggestions for a project's documents, printed
-//! tab-separated, and with `-o` accepted into a copy of the project.
+//! `stance suggest`: the attribution engine's suggestions for a project's documents (those
+//! not rejected and not already annotated, as the app shows them), printed tab-separated, and
+//! with `-o` accepted (or rejected by type) into a copy of the project.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -8,7 +9,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
-use crate::attribution::{SpeakerMatch, Suggestion, Tier, analyse};
+use crate::attribution::{SpeakerMatch, Suggestion, Tier, pending_suggestions};
 use crate::io::{LoadedProject, load_project, save_project};
 use crate::model::{Attribution, Document, DocumentQuery, EditContext, Project};
 
@@ -105,7 +106,7 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
     let found: Vec<(usize, Vec<Suggestion>)> = documents
         .iter()
         .filter_map(|d| project.document_index(d.id))
-        .map(|i| (i, analyse(&project.documents()[i], project.actors())))
+        .map(|i| (i, pending_suggestions(&project, project.documents()[i].id)))
         .collect();
     for (i, suggestions) in &found {
         for s in suggestions {
@@ -133,8 +134,8 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
     let lowest = args.accept.lowest();
     let (mut added, mut filled, mut new_actors, mut rejected) = (0, 0, 0, 0);
     for (i, suggestions) in found {
-        let (refused, kept): (Vec<Suggestion>, Vec<Suggestion>) = (suggestions.into_iter())
-            .partition(|s| args.reject.contains(&s.attribution));
+        let (refused, kept): (Vec<Suggestion>, Vec<Suggestion>) =
+            (suggestions.into_iter()).partition(|s| args.reject.contains(&s.attribution));
         let chosen: Vec<Suggestion> = kept
             .into_iter()
             .filter(|s| s.tier >= lowest && (!args.with_speaker || s.speaker.is_some()))
