@@ -328,6 +328,21 @@ pub fn score_classes(dir: &str, floors: &[Floor]) -> Vec<String> {
         let unknown = figures(&score(&all, false, only));
         let known = figures(&score(&all, true, only));
         println!("{} | speaker {:.2}", line(label, unknown), known.speaker);
+        // The totals are held to floors too where a floor names them.
+        let Some(f) = floors.iter().find(|f| f.class == label) else {
+            continue;
+        };
+        let checks = [
+            ("precision", unknown.precision, f.precision),
+            ("recall", unknown.recall, f.recall),
+            ("speaker (actors unknown)", unknown.speaker, f.speaker_unknown),
+            ("speaker (actors known)", known.speaker, f.speaker_known),
+        ];
+        for (what, got, want) in checks {
+            if got + 1e-9 < want {
+                failures.push(format!("{label}: {what} {got:.3} < floor {want:.3}"));
+            }
+        }
     }
     failures
 }
