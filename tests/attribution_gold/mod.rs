@@ -335,7 +335,11 @@ pub fn score_classes(dir: &str, floors: &[Floor]) -> Vec<String> {
         let checks = [
             ("precision", unknown.precision, f.precision),
             ("recall", unknown.recall, f.recall),
-            ("speaker (actors unknown)", unknown.speaker, f.speaker_unknown),
+            (
+                "speaker (actors unknown)",
+                unknown.speaker,
+                f.speaker_unknown,
+            ),
             ("speaker (actors known)", known.speaker, f.speaker_known),
         ];
         for (what, got, want) in checks {
