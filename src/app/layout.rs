@@ -99,6 +99,7 @@ impl Panels {
                     is_saving: app.session.save_job.is_some(),
                     link_notice: link_notice(app),
                     text_problem_count: app.session.text_check.problem_count(),
+                    font_notice: app.view.font_notice.message(),
                 },
             );
         });

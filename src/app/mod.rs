@@ -23,6 +23,7 @@ mod disk_watch;
 mod dispatch;
 pub mod export;
 mod files;
+mod font_notice;
 mod intent;
 mod keys;
 mod layout;
@@ -281,6 +282,7 @@ impl StanceApp {
         self.background_events(&ctx);
         self.attribution.refresh(&self.wb, &ctx);
         self.wb.session.text_check.refresh(&self.wb.session.project);
+        (self.wb.view.font_notice).refresh(&ctx, &self.wb.session.project, self.wb.view.document);
 
         let mut intents = Vec::new();
         self.draw(ui, &mut intents);

@@ -2,6 +2,7 @@
 //! real app, load/save measurements and peak memory. See issue 5 for the targets.
 
 pub mod analysis;
+pub mod arabic;
 pub mod corpus;
 pub mod corpus_search;
 pub mod data;

@@ -1,4 +1,5 @@
-//! The status bar: file, saved state, tag counts of the current document, selection range.
+//! The status bar: file, saved state, tag counts of the current document, selection range,
+//! and which scripts of the document no font can draw.
 
 use std::path::Path;
 
@@ -23,6 +24,9 @@ pub struct StatusInput<'a> {
     /// The project's problems while an article's text was changed outside Stance (zero
     /// otherwise): then the file is not in a state "Saved" could vouch for.
     pub text_problem_count: usize,
+    /// The shown document has characters no font covers: which scripts, and how to get a
+    /// font (the app checks once per document).
+    pub font_notice: Option<&'a str>,
 }
 
 /// The status bar; its counts come from the app's [`ProjectIndex`].
@@ -90,6 +94,19 @@ impl StatusBar {
                     _ => "No text selected".to_owned(),
                 };
                 ui.label(RichText::new(text).small().weak());
+                if let Some(notice) = input.font_notice {
+                    ui.separator();
+                    // Takes what room is left between the tag counts and the selection.
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(notice)
+                                .small()
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .truncate(),
+                    )
+                    .on_hover_text(notice);
+                }
             });
         });
     }
