@@ -6,6 +6,7 @@
 
 use egui::RichText;
 
+use super::article::bidi_text::{isolated, widget_text};
 use super::suggestion_card::{readable_reason, speaker_name};
 use crate::attribution::Suggestion;
 use crate::model::{Attribution, Project, Span};
@@ -107,9 +108,18 @@ fn row_ui(
         .map(|q| excerpt(&q))
         .unwrap_or_default();
     // Speaker and excerpt in one button: a click anywhere on them selects the suggestion.
-    let title = format!("{speaker} · {} · {}\n“{excerpt}”", s.attribution, s.tier);
+    // Right-to-left names and quotes are set apart and laid out in reading order.
+    let title = format!(
+        "{} · {} · {}\n“{}”",
+        isolated(&speaker),
+        s.attribution,
+        s.tier,
+        isolated(&excerpt)
+    );
     let response = ui
         .vertical(|ui| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let title = widget_text(ui, &title, font, Some(4));
             let label = ui.selectable_label(is_focused, title);
             ui.label(RichText::new(readable_reason(&s.explain())).small().weak());
             ui.add_space(4.0);
