@@ -266,7 +266,17 @@ impl StanceApp {
             Intent::Action(Action::Command(Command::AcceptHighConfidence)) => {
                 self.attribution.accept_high_confidence(wb, ctx);
             }
+            Intent::Action(Action::Command(Command::ToggleSuggestionList)) => {
+                Attribution::toggle_list(wb, ctx);
+            }
+            Intent::Action(Action::Command(Command::AcceptSuggestionsWithSpeaker)) => {
+                self.attribution.accept_with_speaker(wb, ctx);
+            }
+            Intent::RejectSuggestionsOfType(kind) => {
+                self.attribution.reject_of_type(wb, ctx, kind);
+            }
             Intent::FocusSuggestion(content) => self.attribution.focus(wb, ctx, content, false),
+            Intent::ShowSuggestion(content) => self.attribution.focus(wb, ctx, content, true),
             Intent::HoverSuggestion(content) => self.attribution.hover(content),
             Intent::SuggestionsFound {
                 document,

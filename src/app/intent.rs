@@ -11,7 +11,7 @@ use crate::io::fetch::FetchError;
 use crate::io::formats::article::ArticlesRead;
 use crate::io::recovery::RecoveryError;
 use crate::io::{FileFingerprint, LoadError, SaveError};
-use crate::model::{AnnotationId, DocumentId, ProjectKey, Span};
+use crate::model::{AnnotationId, Attribution, DocumentId, ProjectKey, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
 use crate::ui::document_properties::PropertiesAnswer;
@@ -46,6 +46,10 @@ pub(super) enum Intent {
     FocusSuggestion(Vec<Span>),
     /// The ghost suggestion under the pointer changed.
     HoverSuggestion(Option<Vec<Span>>),
+    /// A row of the suggestion list was clicked: focus that suggestion and bring it into view.
+    ShowSuggestion(Vec<Span>),
+    /// The suggestion list's "Reject all" of one type.
+    RejectSuggestionsOfType(Attribution),
 
     // The answers of dialogs.
     Unsaved(UnsavedChoice),

@@ -146,6 +146,10 @@ impl Panels {
             }
         }
 
+        if app.prefs.show_suggestion_list && app.view.main_view == MainView::Article {
+            Self::suggestion_list_ui(ui, app, intents);
+        }
+
         if app.prefs.show_sidebar {
             let panel = egui::Panel::right("sidebar")
                 .resizable(true)
@@ -183,6 +187,33 @@ impl Panels {
                 (MainView::Compare, _) => self.compare_ui(ui, app, intents),
                 (_, Some(document)) => self.article_ui(ui, app, document, scroll_to, intents),
                 (_, None) => welcome_ui(ui, intents),
+            });
+    }
+
+    /// View → Suggestion List: the current document's suggestions, right of the article.
+    fn suggestion_list_ui(ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+        use crate::ui::suggestion_list::{self, SuggestionListAction};
+        egui::Panel::right("suggestion_list")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                let project = &app.session.project;
+                let document = app.view.document.and_then(|d| project.document(d));
+                let (suggestions, focused) = match &app.ghosts {
+                    Some(g) => (g.suggestions.as_ref(), g.focused),
+                    None => (&[][..], None),
+                };
+                if app.ghosts.is_none() {
+                    ui.weak("Suggestions are hidden or not found yet (Ctrl+G shows them).");
+                }
+                let action = suggestion_list::ui(ui, project, document, suggestions, focused);
+                intents.extend(action.map(|action| match action {
+                    SuggestionListAction::Show(content) => Intent::ShowSuggestion(content),
+                    SuggestionListAction::AcceptWithSpeaker => {
+                        Action::Command(Command::AcceptSuggestionsWithSpeaker).into()
+                    }
+                    SuggestionListAction::RejectType(kind) => Intent::RejectSuggestionsOfType(kind),
+                }));
             });
     }
 

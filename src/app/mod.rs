@@ -492,6 +492,7 @@ fn command_state<'a>(
         is_sidebar_shown: prefs.show_sidebar,
         is_document_list_wanted: prefs.show_document_list,
         are_suggestions_shown: prefs.show_suggestions,
+        is_suggestion_list_shown: prefs.show_suggestion_list,
     }
 }
 

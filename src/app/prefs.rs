@@ -61,6 +61,8 @@ pub struct Preferences {
     pub last_directory: Option<PathBuf>,
     /// View → Attribution Suggestions: draw the engine's suggestions as dashed ghosts.
     pub show_suggestions: bool,
+    /// View → Suggestion List: the current document's suggestions in a side panel.
+    pub show_suggestion_list: bool,
 }
 
 /// Where the user was in a project: its document, selected annotation and scroll offset.
@@ -87,6 +89,7 @@ impl Default for Preferences {
             positions: Vec::new(),
             last_directory: None,
             show_suggestions: false,
+            show_suggestion_list: false,
             annotator_name: os_user_name(),
         }
     }

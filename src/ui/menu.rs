@@ -254,6 +254,7 @@ mod tests {
             Item::Command(C::ToggleSidebar),
             Item::Command(C::ToggleDocumentList),
             Item::Command(C::ToggleSuggestions),
+            Item::Command(C::ToggleSuggestionList),
             Item::Separator,
             Item::Command(C::ArticleView),
             Item::Command(C::AnalysisView),

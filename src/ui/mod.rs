@@ -26,6 +26,7 @@ pub mod schema_window;
 pub mod sidebar;
 pub mod status_bar;
 pub mod suggestion_card;
+pub mod suggestion_list;
 pub mod theme;
 pub mod url_dialog;
 

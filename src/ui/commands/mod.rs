@@ -61,11 +61,13 @@ pub enum Command {
     KeyboardShortcuts,
     About,
     ToggleSuggestions,
+    ToggleSuggestionList,
     NextSuggestion,
     PreviousSuggestion,
     AcceptSuggestion,
     RejectSuggestion,
     AcceptHighConfidence,
+    AcceptSuggestionsWithSpeaker,
     CompareWith,
     NudgeStartBack,
     NudgeStartForward,
@@ -162,11 +164,13 @@ impl Command {
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
             Command::ToggleSuggestions => "Attribution Suggestions",
+            Command::ToggleSuggestionList => "Suggestion List",
             Command::NextSuggestion => "Next Suggestion",
             Command::PreviousSuggestion => "Previous Suggestion",
             Command::AcceptSuggestion => "Accept Suggestion",
             Command::RejectSuggestion => "Reject Suggestion",
             Command::AcceptHighConfidence => "Accept All High-Confidence Suggestions",
+            Command::AcceptSuggestionsWithSpeaker => "Accept All Suggestions with a Speaker",
             Command::CompareWith => "Compare With…",
             Command::NudgeStartBack => "Start One Word Earlier",
             Command::NudgeStartForward => "Start One Word Later",
@@ -249,6 +253,12 @@ impl Command {
             Command::RejectSuggestion => {
                 "Reject the suggestion selected or under the pointer; it is not suggested again"
             }
+            Command::ToggleSuggestionList => {
+                "Show or hide the list of this document's suggestions with their speakers"
+            }
+            Command::AcceptSuggestionsWithSpeaker => {
+                "Accept every suggestion of this document that names its speaker, as one undo step"
+            }
             Command::AcceptHighConfidence => {
                 "Accept every high-confidence suggestion of this document, as one undo step"
             }
@@ -310,6 +320,7 @@ impl Command {
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
             Command::ToggleSuggestions => const { &[cmd(Key::G)] },
+            Command::ToggleSuggestionList => const { &[cmd_shift(Key::G)] },
             Command::NextSuggestion => const { &[bare(Key::Tab)] },
             Command::PreviousSuggestion => {
                 const { &[KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)] }
@@ -338,6 +349,7 @@ impl Command {
             | Command::Problems
             | Command::About
             | Command::AcceptHighConfidence
+            | Command::AcceptSuggestionsWithSpeaker
             | Command::CompareWith => &[],
         }
     }
@@ -386,6 +398,7 @@ impl Command {
             | Command::ToggleSidebar
             | Command::ToggleDocumentList
             | Command::ToggleSuggestions
+            | Command::ToggleSuggestionList
             | Command::ArticleView
             | Command::AnalysisView
             | Command::CompareView
@@ -398,7 +411,8 @@ impl Command {
             | Command::PreviousSuggestion
             | Command::AcceptSuggestion
             | Command::RejectSuggestion
-            | Command::AcceptHighConfidence => Some(Menu::Project),
+            | Command::AcceptHighConfidence
+            | Command::AcceptSuggestionsWithSpeaker => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
             Command::NextAnnotation
             | Command::PreviousAnnotation

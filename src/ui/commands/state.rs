@@ -26,6 +26,8 @@ pub struct CommandState<'a> {
     /// The document list is asked for (it shows only with two documents or more).
     pub is_document_list_wanted: bool,
     pub are_suggestions_shown: bool,
+    /// View → Suggestion List is on.
+    pub is_suggestion_list_shown: bool,
 }
 
 impl CommandState<'_> {
@@ -61,7 +63,9 @@ impl Command {
             // Asked only while the menu is drawn open: it checks the whole project.
             Command::Problems => (state.has_problems)(),
             Command::AcceptSuggestion | Command::RejectSuggestion => state.has_suggestion_target,
-            Command::AcceptHighConfidence | Command::DocumentProperties => state.has_document,
+            Command::AcceptHighConfidence
+            | Command::AcceptSuggestionsWithSpeaker
+            | Command::DocumentProperties => state.has_document,
             Command::NewProject
             | Command::Open
             | Command::ImportArticle
@@ -87,6 +91,7 @@ impl Command {
             | Command::KeyboardShortcuts
             | Command::About
             | Command::ToggleSuggestions
+            | Command::ToggleSuggestionList
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::CompareWith
@@ -110,6 +115,7 @@ impl Command {
             // claim a list the user cannot see.
             Command::ToggleDocumentList => Some(state.is_document_list_shown()),
             Command::ToggleSuggestions => Some(state.are_suggestions_shown),
+            Command::ToggleSuggestionList => Some(state.is_suggestion_list_shown),
             Command::NewProject
             | Command::Open
             | Command::ImportArticle
@@ -144,6 +150,7 @@ impl Command {
             | Command::AcceptSuggestion
             | Command::RejectSuggestion
             | Command::AcceptHighConfidence
+            | Command::AcceptSuggestionsWithSpeaker
             | Command::CompareWith
             | Command::NudgeStartBack
             | Command::NudgeStartForward
