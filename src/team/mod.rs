@@ -6,3 +6,4 @@
 pub mod adjudication;
 pub mod agreement;
 pub mod merge;
+pub mod relink;

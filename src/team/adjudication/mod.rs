@@ -19,6 +19,7 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use crate::model::{AnnotationId, DocumentId, Edit, Project, Span};
+use crate::team::relink::{self, LostLink, Successors};
 
 pub use agreed::{accept_agreements, agreed_count};
 pub use figures::{Figures, figures};
@@ -236,8 +237,25 @@ fn disagreement(
     })
 }
 
-/// The edit that carries out `choice` on `item`: one undo step. `now` stamps kept
-/// annotations; `fresh_id` names the copy a conflict's "take both" adds.
+/// A decision: the edit that carries it out (one undo step) and the links it could not keep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    pub edit: Edit,
+    /// Links whose other end is gone with no kept version: named in the decision's message.
+    pub lost: Vec<LostLink>,
+}
+
+impl Decision {
+    /// What to tell the user about links: empty when every link was kept.
+    #[must_use]
+    pub fn message(&self) -> String {
+        relink::lost_message(&self.lost)
+    }
+}
+
+/// The decision that carries out `choice` on `item`. `now` stamps kept annotations;
+/// `fresh_id` names the copy a conflict's "take both" adds. The relations of each dropped
+/// annotation move to its kept version (see [`crate::team::relink`]).
 ///
 /// # Errors
 /// The item is gone, or the choice does not apply to it.
@@ -247,7 +265,7 @@ pub fn decide(
     choice: Choice,
     now: DateTime<Utc>,
     fresh_id: AnnotationId,
-) -> Result<Edit, DecisionError> {
+) -> Result<Decision, DecisionError> {
     match item {
         Item::Conflict { index } => conflicts::decide(project, *index, choice, fresh_id),
         Item::Disagreement(d) => decide_disagreement(project, d, choice, now),
@@ -259,7 +277,7 @@ fn decide_disagreement(
     d: &Disagreement,
     choice: Choice,
     now: DateTime<Utc>,
-) -> Result<Edit, DecisionError> {
+) -> Result<Decision, DecisionError> {
     let side = |i: usize| -> Vec<AnnotationId> {
         d.sides
             .get(i)
@@ -288,26 +306,32 @@ fn decide_disagreement(
         curated.modified = now;
         edits.push(Edit::ReplaceAnnotation(Box::new(curated)));
     }
-    edits.extend(removal(project, &removed)?);
-    Ok(Edit::Batch(edits))
+    let successors = relink::successors_by_overlap(project, &removed, &kept);
+    let (removal, lost) = removal(project, &removed, &successors)?;
+    edits.extend(removal);
+    Ok(Decision {
+        edit: Edit::Batch(edits),
+        lost,
+    })
 }
 
-/// Removes annotations and, first, the relations that link them (else removal is refused).
-fn removal(project: &Project, ids: &[AnnotationId]) -> Result<Vec<Edit>, DecisionError> {
+/// Removes annotations; first their relations move to the successors (see
+/// [`relink::relink`]), or go where they cannot, since a linked annotation cannot be removed.
+fn removal(
+    project: &Project,
+    ids: &[AnnotationId],
+    successors: &Successors,
+) -> Result<(Vec<Edit>, Vec<LostLink>), DecisionError> {
     if ids.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     if ids.iter().any(|id| project.annotation(*id).is_none()) {
         return Err(DecisionError::NoSuchItem);
     }
-    let mut edits: Vec<Edit> = project
-        .relations()
-        .iter()
-        .filter(|r| ids.iter().any(|id| r.touches(*id)))
-        .map(|r| Edit::RemoveRelation(r.id))
-        .collect();
+    let relinked = relink::relink(project, ids, successors);
+    let mut edits = relinked.edits();
     edits.push(Edit::RemoveAnnotations(ids.to_vec()));
-    Ok(edits)
+    Ok((edits, relinked.lost))
 }
 
 /// The annotations an item is about, for views that mark or select them.
