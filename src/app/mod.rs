@@ -35,6 +35,7 @@ mod repair;
 mod saving;
 mod schema;
 mod session;
+pub mod sync;
 mod text_check;
 mod undo;
 mod view;

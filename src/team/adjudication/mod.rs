@@ -13,20 +13,20 @@ mod import;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use crate::model::{AnnotationId, DocumentId, Edit, Project, Span};
+use crate::team::annotators;
 use crate::team::relink::{self, LostLink, Successors};
 
 pub use agreed::{accept_agreements, agreed_count};
 pub use figures::{Figures, figures};
 pub use import::{ImportError, import_for_comparison};
 
-/// The annotator of annotations an adjudicator kept: they are the curated result.
-pub const ADJUDICATED: &str = "adjudicated";
+pub use crate::team::annotators::{ADJUDICATED, is_adjudicated};
 
 /// One thing to decide.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,23 +111,17 @@ pub enum DecisionError {
     NotPossible { kind: &'static str },
 }
 
-/// How a coder is shown: the annotator's name, or `(no annotator)`.
+/// How a coder is shown: the annotator's name, or [`annotators::UNKNOWN`].
 #[must_use]
 pub fn coder_label(coder: Option<&str>) -> &str {
-    coder.unwrap_or("(no annotator)")
+    annotators::label(coder)
 }
 
-/// The annotators of a project still to compare, by name (no annotator first): every
-/// annotator but [`ADJUDICATED`].
+/// The annotators of a project still to compare, one per person by the name rule (unknown
+/// first), each under the first spelling met: every annotator but [`ADJUDICATED`].
 #[must_use]
 pub fn coders(project: &Project) -> Vec<Option<String>> {
-    let set: BTreeSet<Option<&str>> = project
-        .annotations()
-        .iter()
-        .map(|a| a.annotator.as_deref())
-        .filter(|c| *c != Some(ADJUDICATED))
-        .collect();
-    set.into_iter().map(|c| c.map(str::to_owned)).collect()
+    annotators::names(project, is_adjudicated)
 }
 
 /// Everything to decide: the merge conflicts first, then the disagreements in document and
@@ -167,7 +161,7 @@ fn groups(project: &Project, document: DocumentId) -> Vec<Vec<&crate::model::Ann
     let mut group_end = 0;
     let candidates = project
         .annotations_of(document)
-        .filter(|a| a.annotator.as_deref() != Some(ADJUDICATED));
+        .filter(|a| !is_adjudicated(a));
     for a in candidates {
         let extent = a.extent();
         if !group.is_empty() && extent.start >= group_end {
@@ -192,10 +186,11 @@ fn disagreement(
     group: &[&crate::model::Annotation],
 ) -> Option<Disagreement> {
     let first = group.first()?;
-    let mut by_coder: BTreeMap<Option<&str>, Vec<&crate::model::Annotation>> = BTreeMap::new();
-    for a in group {
-        by_coder.entry(a.annotator.as_deref()).or_default().push(a);
-    }
+    let by_coder: BTreeMap<Option<String>, Vec<&crate::model::Annotation>> =
+        annotators::group(group.iter().copied(), |_| false)
+            .into_iter()
+            .map(|g| (g.name, g.annotations))
+            .collect();
     let kind = if by_coder.len() == 1 {
         DisagreementKind::Unmatched
     } else {
@@ -229,7 +224,7 @@ fn disagreement(
         sides: by_coder
             .into_iter()
             .map(|(coder, list)| CoderSide {
-                coder: coder.map(str::to_owned),
+                coder,
                 annotations: list.iter().map(|a| a.id).collect(),
             })
             .collect(),
