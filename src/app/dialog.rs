@@ -43,6 +43,12 @@ pub(super) enum Dialog {
     Preferences,
     /// An imported folder holds several brat folders: which to import.
     ChooseFolders(Vec<PathBuf>),
+    /// First run: who is annotating (never left empty).
+    AnnotatorName,
+    /// File → Share with Team…: the team repository's address.
+    ShareWithTeam,
+    /// File → Open from Team…: an address and a folder.
+    OpenFromTeam,
 }
 
 impl Dialog {
@@ -56,7 +62,10 @@ impl Dialog {
             | Dialog::DiskChanged { .. }
             | Dialog::SaveConflict(_)
             | Dialog::OpenFailed(_)
-            | Dialog::ChooseFolders(_) => true,
+            | Dialog::ChooseFolders(_)
+            | Dialog::AnnotatorName
+            | Dialog::ShareWithTeam
+            | Dialog::OpenFromTeam => true,
             Dialog::None
             | Dialog::Repair(_)
             | Dialog::Shortcuts

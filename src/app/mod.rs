@@ -147,6 +147,8 @@ pub struct StanceApp {
     disk: DiskWatch,
     recovery: Recovery,
     attribution: Attribution,
+    /// Sync with the team: git jobs on worker threads and what they found.
+    team: sync::TeamSync,
     /// Intents asked for outside a frame (startup, tests) and applied on the next one.
     queued: Vec<Intent>,
     applied_theme: Option<Theme>,
@@ -159,9 +161,27 @@ pub struct StanceApp {
 
 impl StanceApp {
     /// The app with `project` as a new unsaved project, preferences from `storage`, and the
-    /// given file dialogs.
+    /// given file dialogs. On a first run it asks who is annotating.
     #[must_use]
     pub fn new(
+        project: Project,
+        storage: Option<&dyn eframe::Storage>,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        let mut app = Self::without_prompt(project, storage, dialogs);
+        if !app.wb.prefs.has_confirmed_annotator {
+            let name = &app.wb.prefs.annotator_name;
+            app.team.suggested_annotator = if name.trim().is_empty() {
+                crate::io::git::global_user_name().unwrap_or_else(prefs::os_user_name)
+            } else {
+                name.clone()
+            };
+            app.wb.dialogs.open(Dialog::AnnotatorName);
+        }
+        app
+    }
+
+    fn without_prompt(
         project: Project,
         storage: Option<&dyn eframe::Storage>,
         dialogs: Box<dyn FileDialogs>,
@@ -173,6 +193,7 @@ impl StanceApp {
             disk: DiskWatch::default(),
             recovery: Recovery::default(),
             attribution: Attribution::default(),
+            team: sync::TeamSync::default(),
             queued: Vec::new(),
             applied_theme: None,
             title: DerivedCache::default(),
@@ -184,7 +205,43 @@ impl StanceApp {
     /// for tests and benchmarks.
     #[must_use]
     pub fn with_project(project: Project) -> Self {
-        Self::new(project, None, Box::new(ScriptedDialogs::new()))
+        let mut app = Self::without_prompt(project, None, Box::new(ScriptedDialogs::new()));
+        // The harness of tests and the bench answers the first-run question itself.
+        app.wb.prefs.set_annotator_name("tester");
+        app.wb.prefs.has_confirmed_annotator = true;
+        app
+    }
+
+    /// The annotator is `name`, as if the first-run question was answered (test harnesses
+    /// answer it so; a blank name is not taken).
+    #[must_use]
+    pub fn with_annotator(mut self, name: &str) -> Self {
+        self.wb.prefs.set_annotator_name(name);
+        if !self.wb.prefs.annotator_name.trim().is_empty() {
+            self.wb.prefs.has_confirmed_annotator = true;
+            if matches!(self.wb.dialogs.current, Dialog::AnnotatorName) {
+                self.wb.dialogs.close();
+            }
+        }
+        self
+    }
+
+    /// git's merge driver runs `binary` (tests name the real `stance`; the app runs itself).
+    #[must_use]
+    pub fn with_stance_binary(mut self, binary: &Path) -> Self {
+        self.team.stance_binary = Some(binary.to_path_buf());
+        self
+    }
+
+    /// [`StanceApp::with_project`] as on a first run: it asks who is annotating, suggesting
+    /// `suggested` (the real app suggests git's user.name, else the OS user).
+    #[must_use]
+    pub fn first_run(project: Project, suggested: &str) -> Self {
+        let mut app = Self::without_prompt(project, None, Box::new(ScriptedDialogs::new()));
+        suggested.clone_into(&mut app.team.suggested_annotator);
+        app.wb.prefs.has_confirmed_annotator = false;
+        app.wb.dialogs.open(Dialog::AnnotatorName);
+        app
     }
 
     /// Keeps unsaved work as recovery snapshots in `dir` (created if needed), and offers
@@ -320,6 +377,8 @@ impl StanceApp {
         self.disk.poll(&self.wb, ctx, &mut events);
         self.apply(ctx, std::mem::take(&mut events));
         self.attribution.poll(&self.wb, &mut events);
+        self.apply(ctx, std::mem::take(&mut events));
+        self.team.poll(&self.wb, ctx, &mut events);
         self.apply(ctx, events);
     }
 
@@ -355,6 +414,7 @@ impl StanceApp {
             hovered_suggestion: self.attribution.hovered(),
             export_formats: &export::FORMATS,
             export_preview,
+            team: &self.team,
         };
         panels.panels_ui(ui, &shown, scroll_to, intents);
         panels.windows_ui(&ctx, &shown, toasts, intents);

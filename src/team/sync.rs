@@ -196,6 +196,15 @@ pub fn parse_log(output: &str) -> Vec<LogEntry> {
         .collect()
 }
 
+/// One commit of a project file, for the History panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub log: LogEntry,
+    /// Annotations added, changed and removed (Stance's diff of the file before and after);
+    /// `None` when a version could not be read.
+    pub annotations: Option<crate::model::Counts>,
+}
+
 /// How a sync ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyncOutcome {

@@ -24,6 +24,7 @@ pub mod schema_window;
 pub mod sidebar;
 pub mod status_bar;
 pub mod suggestion_card;
+pub mod team;
 pub mod theme;
 
 use std::path::PathBuf;

@@ -6,16 +6,8 @@ use std::path::Path;
 
 use super::run::Place;
 use crate::io::git::GitError;
-use crate::model::{Counts, Project, ProjectDiff};
-use crate::team::sync::{LOG_FORMAT, LogEntry, parse_log};
-
-/// One commit of the project file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HistoryEntry {
-    pub log: LogEntry,
-    /// Annotations added, changed and removed; `None` when a version could not be read.
-    pub annotations: Option<Counts>,
-}
+use crate::model::{Project, ProjectDiff};
+use crate::team::sync::{HistoryEntry, LOG_FORMAT, parse_log};
 
 /// The commits that touched `project`, newest first, at most `limit`.
 ///

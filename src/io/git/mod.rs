@@ -20,7 +20,7 @@ pub enum GitError {
          and try again."
     )]
     NotInstalled,
-    #[error("{} is not in a git repository. Share the project with the team first (File → Share with Team…), or open it from the team's repository.", .0.display())]
+    #[error("{} is not in a git repository. Share the project with the team first (File > Share with Team...), or open it from the team's repository.", .0.display())]
     NotARepository(PathBuf),
     #[error(
         "the repository has no remote to sync with. Share with Team sets one (or: git remote add origin URL)."

@@ -64,6 +64,10 @@ pub enum Command {
     RejectSuggestion,
     AcceptHighConfidence,
     CompareWith,
+    SyncWithTeam,
+    ShareWithTeam,
+    OpenFromTeam,
+    History,
     NudgeStartBack,
     NudgeStartForward,
     NudgeEndBack,
@@ -162,6 +166,10 @@ impl Command {
             Command::RejectSuggestion => "Reject Suggestion",
             Command::AcceptHighConfidence => "Accept All High-Confidence Suggestions",
             Command::CompareWith => "Compare With…",
+            Command::SyncWithTeam => "Sync with Team",
+            Command::ShareWithTeam => "Share with Team…",
+            Command::OpenFromTeam => "Open from Team…",
+            Command::History => "History",
             Command::NudgeStartBack => "Start One Word Earlier",
             Command::NudgeStartForward => "Start One Word Later",
             Command::NudgeEndBack => "End One Word Earlier",
@@ -237,6 +245,16 @@ impl Command {
             }
             Command::CompareWith => {
                 "Bring in other annotators' projects of the same documents to compare and adjudicate"
+            }
+            Command::SyncWithTeam => {
+                "Save, commit as you, merge the team's work (git) and share yours, in one step"
+            }
+            Command::ShareWithTeam => {
+                "Put this project into a git repository and push it to the team's repository"
+            }
+            Command::OpenFromTeam => "Copy the team's repository here (git clone) and open it",
+            Command::History => {
+                "The commits that touched this project: who, when, annotations added, changed, removed"
             }
             Command::NudgeStartBack => {
                 "Move the selected annotation's start back to the previous word"
@@ -318,7 +336,11 @@ impl Command {
             | Command::Problems
             | Command::About
             | Command::AcceptHighConfidence
-            | Command::CompareWith => &[],
+            | Command::CompareWith
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History => &[],
+            Command::SyncWithTeam => const { &[cmd_shift(Key::Y)] },
         }
     }
 
@@ -341,7 +363,10 @@ impl Command {
             | Command::SaveAs
             | Command::Export
             | Command::Quit
-            | Command::CompareWith => Some(Menu::File),
+            | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam => Some(Menu::File),
             Command::Undo
             | Command::Redo
             | Command::DeleteAnnotation
@@ -368,7 +393,8 @@ impl Command {
             | Command::AnalysisView
             | Command::CompareView
             | Command::NextDocument
-            | Command::PreviousDocument => Some(Menu::View),
+            | Command::PreviousDocument
+            | Command::History => Some(Menu::View),
             Command::Schema
             | Command::Problems
             | Command::NextSuggestion
@@ -400,6 +426,8 @@ impl Command {
                 | Command::ArticleView
                 | Command::NudgeStartBack
                 | Command::FindInText
+                | Command::SyncWithTeam
+                | Command::History
         )
     }
 

@@ -88,6 +88,10 @@ impl Command {
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History
             | Command::FindInText
             | Command::ArticleView
             | Command::AnalysisView
@@ -140,6 +144,10 @@ impl Command {
             | Command::RejectSuggestion
             | Command::AcceptHighConfidence
             | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History
             | Command::NudgeStartBack
             | Command::NudgeStartForward
             | Command::NudgeEndBack
