@@ -95,3 +95,80 @@ pub fn annotate_hits(
     let edit = (!annotations.is_empty()).then_some(Edit::AddAnnotations(annotations));
     Ok(AnnotateHits { edit, count })
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::analysis::search::{SearchQuery, search_project};
+    use crate::model::Document;
+
+    fn corpus(texts: &[&str]) -> Project {
+        let mut project = Project::new("t");
+        for (i, text) in texts.iter().enumerate() {
+            let doc = Document::new(format!("d{i}"), (*text).to_owned());
+            project.apply(project.add_document(doc)).unwrap();
+        }
+        project
+    }
+
+    #[test]
+    fn annotate_hits_is_one_step_skips_tagged_and_undoes() {
+        let mut project = corpus(&["talks and talks", "more talks"]);
+        let actor = crate::model::Actor::new("Envoy", None);
+        let holder = actor.id;
+        project.apply(project.add_actor(actor).unwrap()).unwrap();
+        let hits = search_project(&project, &SearchQuery::plain("talks")).unwrap();
+        // Tag the first hit by hand first: annotate-all must skip it.
+        let first = project
+            .new_annotation(hits[0].document, "claim", vec![hits[0].span], Utc::now())
+            .unwrap();
+        project.apply(Edit::AddAnnotation(Box::new(first))).unwrap();
+        let before = project.clone();
+        let preset = HitPreset {
+            holder: Some(holder),
+            stance: Some(Stance::For),
+            ..HitPreset::default()
+        };
+        let result = annotate_hits(&project, &hits, "claim", &preset, Utc::now()).unwrap();
+        assert_eq!(
+            result.count,
+            TaggedCount {
+                tagged: 2,
+                skipped: 1
+            }
+        );
+        assert_eq!(result.count.message(), "Tagged 2, skipped 1 already tagged");
+        let undo = project.apply(result.edit.unwrap()).unwrap();
+        assert_eq!(project.annotations().len(), 3);
+        assert!(
+            project.annotations()[1..]
+                .iter()
+                .all(|a| a.holder == Some(holder))
+        );
+        assert_eq!(project.problems(), Vec::new());
+        // Again: every hit is tagged now, so there is nothing to do.
+        let again = annotate_hits(&project, &hits, "claim", &preset, Utc::now()).unwrap();
+        assert_eq!(again.edit, None);
+        assert_eq!(again.count.skipped, 3);
+        // Another tag is not "the same tag".
+        let other = annotate_hits(&project, &hits, "position", &preset, Utc::now()).unwrap();
+        assert_eq!(other.count.tagged, 3);
+        project.apply(undo).unwrap();
+        assert_eq!(project, before);
+    }
+
+    #[test]
+    fn annotate_hits_refuses_unknown_presets_and_tags() {
+        let project = corpus(&["talks"]);
+        let hits = search_project(&project, &SearchQuery::plain("talks")).unwrap();
+        let stranger = HitPreset {
+            holder: Some(ActorId::random()),
+            ..HitPreset::default()
+        };
+        assert!(annotate_hits(&project, &hits, "claim", &stranger, Utc::now()).is_err());
+        let none = HitPreset::default();
+        assert!(annotate_hits(&project, &hits, "nope", &none, Utc::now()).is_err());
+    }
+}

@@ -251,25 +251,6 @@ mod tests {
     }
 
     #[test]
-    fn a_merge_keeps_the_rejections_of_both_sides() {
-        let base = project();
-        let document = base.documents()[0].id;
-        let found = pending_suggestions(&base, document);
-        let reject = |p: &Project, s: &Suggestion| {
-            let mut p = p.clone();
-            let edit = reject_suggestion(&p, document, s).unwrap();
-            p.apply(edit).unwrap();
-            p
-        };
-        let ours = reject(&base, &found[0]);
-        let theirs = reject(&base, &found[1]);
-        let merged = crate::team::merge::merge(&base, &ours, &theirs);
-        assert!(merged.conflicts.is_empty());
-        assert_eq!(merged.project.rejected_suggestions().len(), 2);
-        assert!(pending_suggestions(&merged.project, document).is_empty());
-    }
-
-    #[test]
     fn rejecting_in_an_unknown_document_is_refused() {
         let mut p = project();
         let found = pending_suggestions(&p, p.documents()[0].id);

@@ -10,13 +10,13 @@
 //! removing a document or an actor renumbers those after it (`O(documents)`, `O(actors)`),
 //! never anything per annotation.
 //!
-//! [`ProjectIndex::build`] makes the same index from scratch: a loaded project starts with
+//! [`Project::index_from_scratch`] makes the same index from scratch: a loaded project starts with
 //! it, and the tests check that the incremental one always equals it.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::{Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, Project};
+use super::{Actor, ActorId, Annotation, AnnotationId, Document, DocumentId};
 
 /// Where an annotation sits: enough, with its document's position, to find it in canonical
 /// order (document, start, end, id).
@@ -88,12 +88,6 @@ fn bump<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: K, by: isi
 }
 
 impl ProjectIndex {
-    /// Indexes `project` from scratch, in one pass over its annotations.
-    #[must_use]
-    pub fn build(project: &Project) -> Self {
-        Self::of(project.documents(), project.actors(), project.annotations())
-    }
-
     /// Indexes the parts of a project, in one pass over the annotations.
     pub(super) fn of(documents: &[Document], actors: &[Actor], annotations: &[Annotation]) -> Self {
         let mut index = Self::default();

@@ -43,7 +43,7 @@ pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
 pub use document_query::{DocumentQuery, DocumentQueryError};
 pub use edit::{Edit, EditError};
-pub use edits::{EditContext, FieldError, HotkeyClash, Related};
+pub use edits::{EditContext, Related};
 pub use filter::AnnotationFilter;
 pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId};
@@ -58,8 +58,8 @@ pub use project::{
 pub use reanchor::{Orphan, OrphanReason, Placed, Reanchored, reanchor};
 pub use rejected::RejectedSuggestion;
 pub use schema::{
-    FieldDef, FieldKind, RETRACTS, RelationType, Rgb, Schema, TagDef, TagSchema,
-    default_relation_types, default_tags,
+    FieldDef, FieldError, FieldKind, HotkeyClash, RETRACTS, RelationType, Rgb, Schema, TagDef,
+    TagSchema, default_relation_types, default_tags,
 };
 pub use span::{RangeError, Span, check_ranges, extent, normalize_ranges};
 pub use stance::{Attribution, Stance, UnknownVariant};

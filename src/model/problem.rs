@@ -4,9 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::edits::reaches;
 use super::{
-    ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RelationId, Span, elide,
-    name_key,
+    ActorId, Annotation, AnnotationId, DocumentId, IssueId, Project, RETRACTS, Relation,
+    RelationId, Span, elide, name_key,
     span::{RangeError, check_ranges},
 };
 
@@ -436,7 +437,7 @@ impl Project {
                     });
                 }
             }
-            if r.from == r.to && r.kind != super::RETRACTS {
+            if r.from == r.to && r.kind != RETRACTS {
                 problems.push(Problem::SelfRelation {
                     relation: r.id,
                     annotation: r.from,
@@ -449,7 +450,7 @@ impl Project {
                 });
             }
         }
-        problems.extend(super::edits::retracts_cycles(&self.relations));
+        problems.extend(retracts_cycles(&self.relations));
         problems
     }
 
@@ -564,4 +565,21 @@ fn cue_problems(a: &Annotation, len_chars: usize, problems: &mut Vec<Problem>) {
             len_chars,
         });
     }
+}
+
+/// Every `retracts` relation that lies on a cycle of `retracts` (including an annotation
+/// retracting itself), once each, in file order.
+#[must_use]
+fn retracts_cycles(relations: &[Relation]) -> Vec<Problem> {
+    let mut next: HashMap<AnnotationId, Vec<AnnotationId>> = HashMap::new();
+    for r in relations.iter().filter(|r| r.kind == RETRACTS) {
+        next.entry(r.from).or_default().push(r.to);
+    }
+    (relations.iter())
+        .filter(|r| r.kind == RETRACTS && reaches(&next, r.to, r.from))
+        .map(|r| Problem::RetractsCycle {
+            relation: r.id,
+            annotation: r.from,
+        })
+        .collect()
 }

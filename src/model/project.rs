@@ -151,11 +151,7 @@ impl Project {
             index: Derived::default(),
         };
         project.sort_annotations();
-        project.index = Derived(ProjectIndex::of(
-            &project.documents,
-            &project.actors,
-            &project.annotations,
-        ));
+        project.index = Derived(project.index_from_scratch());
         project
     }
 
@@ -216,6 +212,13 @@ impl Project {
     #[must_use]
     pub fn index(&self) -> &ProjectIndex {
         &self.index
+    }
+
+    /// The same index built from scratch in one pass over the annotations: what a loaded
+    /// project starts with, and what the tests compare the kept one against.
+    #[must_use]
+    pub fn index_from_scratch(&self) -> ProjectIndex {
+        ProjectIndex::of(&self.documents, &self.actors, &self.annotations)
     }
 
     #[must_use]

@@ -1,10 +1,10 @@
 //! [`RejectedSuggestion`]: an attribution suggestion the analyst rejected, saved with the
 //! project so it is not offered again. The suggestion engine itself is a feature
-//! (`crate::attribution`); the core keeps only the record and the edits that add or forget it.
+//! (`crate::attribution`); the core keeps only the record (its edits are in `edits/rejection.rs`).
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, DocumentId, Edit, EditError, Project, Span};
+use super::{Document, DocumentId, Span};
 
 /// A suggestion the analyst rejected: it is not suggested again.
 ///
@@ -36,42 +36,5 @@ impl RejectedSuggestion {
         // ranges no longer hold the quote (the text was changed and re-anchored).
         self.content == content
             || document.quote(&self.content).as_deref() != Some(self.quote.as_str())
-    }
-}
-
-impl Project {
-    /// The rejected suggestions of one document.
-    pub fn rejections_of(
-        &self,
-        document: DocumentId,
-    ) -> impl Iterator<Item = &RejectedSuggestion> + '_ {
-        (self.rejected_suggestions.iter()).filter(move |r| r.document == document)
-    }
-
-    /// Applies [`Edit::RejectSuggestion`]; the inverse forgets it again.
-    pub(super) fn add_rejection(
-        &mut self,
-        rejection: RejectedSuggestion,
-    ) -> Result<Edit, EditError> {
-        if self.document(rejection.document).is_none() {
-            return Err(EditError::NoSuchDocument(rejection.document));
-        }
-        if self.rejected_suggestions.contains(&rejection) {
-            return Err(EditError::AlreadyRejected(rejection.quote));
-        }
-        self.rejected_suggestions.push(rejection.clone());
-        Ok(Edit::ForgetRejection(rejection))
-    }
-
-    /// Applies [`Edit::ForgetRejection`]; the inverse rejects it again.
-    pub(super) fn forget_rejection(
-        &mut self,
-        rejection: RejectedSuggestion,
-    ) -> Result<Edit, EditError> {
-        let index = (self.rejected_suggestions.iter())
-            .position(|r| *r == rejection)
-            .ok_or_else(|| EditError::NotRejected(rejection.quote.clone()))?;
-        self.rejected_suggestions.remove(index);
-        Ok(Edit::RejectSuggestion(rejection))
     }
 }

@@ -2,6 +2,7 @@
 //! of link between annotations (relation types), stored in each project.
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 /// An sRGB colour, written `"#rrggbb"` in files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -260,6 +261,30 @@ impl Schema {
     pub fn relation_name<'a>(&'a self, key: &'a str) -> &'a str {
         self.relation_type(key).map_or(key, |t| t.name.as_str())
     }
+}
+
+/// Why a key cannot be a tag's hotkey. Displays as a sentence naming the clash.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum HotkeyClash {
+    #[error("{key:?} is already the hotkey of the tag {tag:?}")]
+    Tag { key: char, tag: String },
+    #[error("{key:?} is a command key of the workbench")]
+    Reserved { key: char },
+    #[error("{key:?} cannot be a hotkey: use a letter, digit or punctuation key")]
+    Unusable { key: char },
+}
+
+/// Why a tag's fields were refused.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum FieldError {
+    #[error("a field needs a key")]
+    EmptyKey,
+    #[error("field key {0:?} is used twice")]
+    DuplicateKey(String),
+    #[error("the choice field {0:?} has no choices")]
+    NoChoices(String),
+    #[error("the field {field:?} lists the choice {choice:?} twice")]
+    DuplicateChoice { field: String, choice: String },
 }
 
 #[cfg(test)]

@@ -542,7 +542,7 @@ proptest! {
             prop_assert!(issue_names_are_unique(&p), "{:?}", p.issues);
             // The index each edit kept up to date is the one a fresh build makes.
             index::assert_index_agrees(&p, p.index());
-            prop_assert_eq!(p.index(), &ProjectIndex::build(&p));
+            prop_assert_eq!(p.index(), &p.index_from_scratch());
             let after = p.clone();
             let redo = p.apply(inverse).unwrap();
             prop_assert_eq!(&p, &before);
@@ -557,7 +557,7 @@ proptest! {
             prop_assert_eq!(&replay, &after);
             h.undo(&mut replay);
             prop_assert_eq!(&replay, &before);
-            prop_assert_eq!(replay.index(), &ProjectIndex::build(&replay));
+            prop_assert_eq!(replay.index(), &replay.index_from_scratch());
             session_history.apply(&mut session, edit, "op", None, t0()).unwrap();
             prop_assert_eq!(&session, &after);
             snapshots.push(after);
@@ -567,7 +567,7 @@ proptest! {
         while let Some(expected) = snapshots.pop() {
             prop_assert!(session_history.undo(&mut session).is_some());
             prop_assert_eq!(&session, &expected);
-            prop_assert_eq!(session.index(), &ProjectIndex::build(&session));
+            prop_assert_eq!(session.index(), &session.index_from_scratch());
         }
         prop_assert!(session_history.undo(&mut session).is_none());
     }

@@ -258,7 +258,7 @@ mod tests {
     #[test]
     fn sorts_by_date_title_and_outlet_and_filters() {
         let p = project();
-        let index = ProjectIndex::build(&p);
+        let index = p.index_from_scratch();
         let by = |sort, filter| titles(&p, &sorted_documents(&p, &index, filter, sort));
         assert_eq!(
             by(DocumentSort::Date, ""),
@@ -282,7 +282,7 @@ mod tests {
     #[test]
     fn neighbours_follow_the_shown_order_and_stop_at_the_ends() {
         let p = project();
-        let index = ProjectIndex::build(&p);
+        let index = p.index_from_scratch();
         let mut list = DocumentList {
             sort: DocumentSort::Title,
             ..DocumentList::default()

@@ -18,6 +18,7 @@ mod actor;
 mod annotation;
 mod document;
 mod issue;
+mod rejection;
 mod relation;
 mod schema;
 
@@ -26,8 +27,7 @@ use chrono::{DateTime, Utc};
 use super::Annotation;
 
 pub use relation::Related;
-pub(super) use relation::retracts_cycles;
-pub use schema::{FieldError, HotkeyClash};
+pub(super) use relation::reaches;
 
 /// Who is editing and when: every annotation a builder makes or changes records both
 /// (`annotator`, `modified`). Builders take `impl Into<EditContext>`, so a bare timestamp

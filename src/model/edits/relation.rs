@@ -1,31 +1,11 @@
-//! Relations: the checked edit steps, the builders the UI asks for, and the `retracts` cycle
-//! rule shared by edits and [`Project::problems`].
+//! Relations: the checked edit steps and the builders the UI asks for.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{
-    AnnotationId, Edit, EditError, Problem, Project, RETRACTS, Relation, RelationId, elide,
-};
-
-/// Every `retracts` relation that lies on a cycle of `retracts` (including an annotation
-/// retracting itself), once each, in file order.
-#[must_use]
-pub(in crate::model) fn retracts_cycles(relations: &[Relation]) -> Vec<Problem> {
-    let mut next: HashMap<AnnotationId, Vec<AnnotationId>> = HashMap::new();
-    for r in relations.iter().filter(|r| r.kind == RETRACTS) {
-        next.entry(r.from).or_default().push(r.to);
-    }
-    (relations.iter())
-        .filter(|r| r.kind == RETRACTS && reaches(&next, r.to, r.from))
-        .map(|r| Problem::RetractsCycle {
-            relation: r.id,
-            annotation: r.from,
-        })
-        .collect()
-}
+use crate::model::{AnnotationId, Edit, EditError, Project, RETRACTS, Relation, RelationId, elide};
 
 /// True if `goal` can be reached from `start` along `next` (`start` itself counts).
-fn reaches(
+pub(in crate::model) fn reaches(
     next: &HashMap<AnnotationId, Vec<AnnotationId>>,
     start: AnnotationId,
     goal: AnnotationId,

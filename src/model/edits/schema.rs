@@ -1,35 +1,10 @@
 //! Editing the schema: tags (add, rename, recolour, hotkey, fields, move, retire) and
 //! relation types, with the hotkey rule ([`crate::model::Schema::check_hotkey`]).
 
-use thiserror::Error;
-
 use crate::model::{
-    AnnotationId, Edit, EditError, FieldDef, FieldKind, Project, RelationType, Rgb, Schema, TagDef,
+    AnnotationId, Edit, EditError, FieldDef, FieldError, FieldKind, HotkeyClash, Project,
+    RelationType, Rgb, Schema, TagDef,
 };
-
-/// Why a key cannot be a tag's hotkey. Displays as a sentence naming the clash.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
-pub enum HotkeyClash {
-    #[error("{key:?} is already the hotkey of the tag {tag:?}")]
-    Tag { key: char, tag: String },
-    #[error("{key:?} is a command key of the workbench")]
-    Reserved { key: char },
-    #[error("{key:?} cannot be a hotkey: use a letter, digit or punctuation key")]
-    Unusable { key: char },
-}
-
-/// Why a tag's fields were refused.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
-pub enum FieldError {
-    #[error("a field needs a key")]
-    EmptyKey,
-    #[error("field key {0:?} is used twice")]
-    DuplicateKey(String),
-    #[error("the choice field {0:?} has no choices")]
-    NoChoices(String),
-    #[error("the field {field:?} lists the choice {choice:?} twice")]
-    DuplicateChoice { field: String, choice: String },
-}
 
 /// Hotkeys are matched without case: `j` and `J` are one key on the keyboard.
 fn same_key(a: char, b: char) -> bool {

@@ -17,7 +17,7 @@ fn merge_moves_annotations_and_keeps_names_as_aliases() {
     let before = p.clone();
     let inverse = p.apply(p.merge_actors(vid, pid, t0()).unwrap()).unwrap();
     assert_eq!(p.actors().len(), 1);
-    assert_eq!(ProjectIndex::build(&p).holder_count(pid), 2);
+    assert_eq!(p.index_from_scratch().holder_count(pid), 2);
     assert!(p.actor(pid).unwrap().is_called("vladimir putin"));
     p.apply(inverse).unwrap();
     assert_eq!(p, before);

@@ -212,7 +212,7 @@ proptest! {
                     }
                 }
             }
-            prop_assert_eq!(p.index(), &ProjectIndex::build(&p), "after {:?}", step);
+            prop_assert_eq!(p.index(), &p.index_from_scratch(), "after {:?}", step);
             assert_index_agrees(&p, p.index());
             assert_order_and_lookups(&p);
         }

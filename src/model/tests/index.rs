@@ -92,7 +92,7 @@ fn index_counts_documents_tags_and_holders() {
         .unwrap();
     p.apply(p.set_holder(b, Some(ids[1]), t0()).unwrap())
         .unwrap();
-    let index = ProjectIndex::build(&p);
+    let index = p.index_from_scratch();
     assert_eq!(index.document_counts(), &[3, 0]);
     assert_eq!(index.document_count(other_id), 0);
     assert_eq!(index.document_tag_count(doc, "claim"), 2);
@@ -118,10 +118,10 @@ fn the_index_follows_each_edit_and_its_undo() {
         .unwrap();
     assert_eq!(p.index().holder_count(ids[0]), 1);
     assert_eq!(p.index().unheld_count(), 0);
-    assert_eq!(p.index(), &ProjectIndex::build(&p));
+    assert_eq!(p.index(), &p.index_from_scratch());
     p.apply(undo).unwrap();
     assert_eq!(p.index().holder_count(ids[0]), 0);
-    assert_eq!(p.index(), &ProjectIndex::build(&p));
+    assert_eq!(p.index(), &p.index_from_scratch());
     // A document inserted before the annotated one: positions move, counts follow.
     let first = Document::new("first", "Before.".to_owned());
     p.apply(Edit::InsertDocument {
@@ -131,7 +131,7 @@ fn the_index_follows_each_edit_and_its_undo() {
     .unwrap();
     assert_eq!(p.index().document_counts(), &[0, 1]);
     assert_eq!(p.annotation_index(a), Some(0));
-    assert_eq!(p.index(), &ProjectIndex::build(&p));
+    assert_eq!(p.index(), &p.index_from_scratch());
     assert_index_agrees(&p, p.index());
 }
 
@@ -148,6 +148,6 @@ fn annotations_sharing_an_id_in_a_loaded_file_are_found_and_counted() {
     // Removing one leaves the other findable, as a project built with just it.
     p.apply(Edit::RemoveAnnotation(a)).unwrap();
     assert_eq!(p.annotation(a).map(|x| x.quote.as_str()), Some("Geneva"));
-    assert_eq!(p.index(), &ProjectIndex::build(&p));
+    assert_eq!(p.index(), &p.index_from_scratch());
     assert_index_agrees(&p, p.index());
 }

@@ -4,7 +4,10 @@ use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Actor, AnnotationId, Document, DocumentId, Edit, Issue, Relation, Side, Span};
+use crate::model::{
+    Actor, AnnotationId, Document, DocumentId, Edit, Issue, RejectedSuggestion, Relation, Side,
+    Span,
+};
 
 const TEXT: &str = "Kyiv said on Friday it would not cede territory. Moscow said talks could \
                     resume. Washington urged both sides to agree a ceasefire before winter.";
@@ -48,6 +51,37 @@ fn note(p: &mut Project, id: AnnotationId, text: &str, at: i64) {
 
 fn delete(p: &mut Project, id: AnnotationId) {
     p.apply(p.delete_annotation(id).unwrap()).unwrap();
+}
+
+/// Each side rejected a different suggestion: the merge keeps both, so neither comes back.
+#[test]
+fn a_merge_keeps_the_rejections_of_both_sides() {
+    let (base, doc, _) = base_with(0);
+    let reject = |start: usize, end: usize| {
+        let mut p = base.clone();
+        let span = Span::new(start, end);
+        let quote = p.document(doc).unwrap().quote(&[span]).unwrap();
+        let rejection = RejectedSuggestion {
+            document: doc,
+            content: vec![span],
+            quote,
+        };
+        p.apply(Edit::RejectSuggestion(rejection)).unwrap();
+        p
+    };
+    let (ours, theirs) = (reject(0, 5), reject(6, 11));
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.conflicts.is_empty());
+    let kept: Vec<&str> = (merged.project.rejected_suggestions().iter())
+        .map(|r| r.quote.as_str())
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept.iter().all(|q| {
+        ours.rejected_suggestions()
+            .iter()
+            .chain(theirs.rejected_suggestions())
+            .any(|r| r.quote == *q)
+    }));
 }
 
 #[test]
