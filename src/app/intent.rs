@@ -114,7 +114,7 @@ pub(super) enum Intent {
 
     // The team (git).
     /// A background git job (sync, status, history, share, clone) finished.
-    Team(crate::app::sync::TeamNews),
+    Team(crate::app::sync::state::TeamNews),
     /// The first-run prompt's answer: who is annotating.
     AnnotatorNamed(String),
     /// Share with Team…'s answer: the team repository's address.

@@ -48,7 +48,7 @@ pub(super) struct Shown<'a> {
     pub(super) export_formats: &'a [FormatChoice],
     pub(super) export_preview: Option<&'a ExportPreview>,
     /// The team's state: the status bar's counts, the History panel.
-    pub(super) team: &'a super::sync::TeamSync,
+    pub(super) team: &'a super::sync::state::TeamState,
 }
 
 /// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the

@@ -171,7 +171,7 @@ impl StanceApp {
         let mut app = Self::without_prompt(project, storage, dialogs);
         if !app.wb.prefs.has_confirmed_annotator {
             let name = &app.wb.prefs.annotator_name;
-            app.team.suggested_annotator = if name.trim().is_empty() {
+            app.team.state.suggested_annotator = if name.trim().is_empty() {
                 crate::io::git::global_user_name().unwrap_or_else(prefs::os_user_name)
             } else {
                 name.clone()
@@ -238,7 +238,7 @@ impl StanceApp {
     #[must_use]
     pub fn first_run(project: Project, suggested: &str) -> Self {
         let mut app = Self::without_prompt(project, None, Box::new(ScriptedDialogs::new()));
-        suggested.clone_into(&mut app.team.suggested_annotator);
+        suggested.clone_into(&mut app.team.state.suggested_annotator);
         app.wb.prefs.has_confirmed_annotator = false;
         app.wb.dialogs.open(Dialog::AnnotatorName);
         app
@@ -414,7 +414,7 @@ impl StanceApp {
             hovered_suggestion: self.attribution.hovered(),
             export_formats: &export::FORMATS,
             export_preview,
-            team: &self.team,
+            team: &self.team.state,
         };
         panels.panels_ui(ui, &shown, scroll_to, intents);
         panels.windows_ui(&ctx, &shown, toasts, intents);

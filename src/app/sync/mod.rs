@@ -6,17 +6,20 @@
 pub mod history;
 pub mod run;
 pub mod share;
+pub mod state;
 
-use std::path::{Path, PathBuf};
+pub use state::{TeamNews, TeamState};
+
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Local};
+use chrono::Local;
 
 use super::dialog::Dialog;
 use super::intent::Intent;
 use super::workbench::Workbench;
-use crate::team::sync::{HistoryEntry, SyncOutcome, TeamStatus};
+use crate::team::sync::SyncOutcome;
 use crate::ui::Action;
 
 /// How often the status bar's counts are refreshed by a background fetch.
@@ -24,37 +27,13 @@ const STATUS_EVERY: Duration = Duration::from_secs(60);
 /// Commits the History panel lists.
 const HISTORY_LIMIT: usize = 200;
 
-/// What a background git job found.
-#[derive(Debug)]
-pub enum TeamNews {
-    Synced(Result<SyncOutcome, String>),
-    Status {
-        path: PathBuf,
-        status: Result<TeamStatus, String>,
-    },
-    History {
-        path: PathBuf,
-        entries: Result<Vec<HistoryEntry>, String>,
-    },
-    Shared(Result<String, String>),
-    Cloned(Result<Vec<PathBuf>, String>),
-}
-
-/// The team's state as the app knows it, and the git jobs running on worker threads (never
-/// on the UI thread: a fetch can take seconds).
+/// The git jobs running on worker threads (never on the UI thread: a fetch can take
+/// seconds) and the team's state as the app knows it.
 #[derive(Default)]
 pub(super) struct TeamSync {
     jobs: Vec<Receiver<TeamNews>>,
-    /// The counts for the status bar, for the file they were found for.
-    status: Option<(PathBuf, Result<TeamStatus, String>)>,
+    pub(super) state: TeamState,
     last_status_check: Option<Instant>,
-    is_status_running: bool,
-    is_syncing: bool,
-    last_sync: Option<DateTime<Local>>,
-    pub(super) is_history_open: bool,
-    history: Option<(PathBuf, Result<Vec<HistoryEntry>, String>)>,
-    /// The first-run prompt's suggestion (git's user.name or the OS user).
-    pub(super) suggested_annotator: String,
     /// The `stance` binary git's merge driver runs; the running program without it (tests
     /// run inside a test binary, so they name the real one).
     pub(super) stance_binary: Option<PathBuf>,
@@ -91,12 +70,12 @@ impl TeamSync {
             .is_none_or(|t| t.elapsed() >= STATUS_EVERY);
         if let Some(path) = wb.session.path.clone()
             && is_due
-            && !self.is_status_running
-            && !self.is_syncing
+            && !self.state.is_status_running
+            && !self.state.is_syncing
         {
             self.refresh_status(ctx, path, true);
         }
-        if self.is_status_running || self.is_syncing {
+        if self.state.is_status_running || self.state.is_syncing {
             ctx.request_repaint_after(Duration::from_millis(250));
         }
     }
@@ -108,7 +87,7 @@ impl TeamSync {
     }
 
     fn refresh_status(&mut self, ctx: &egui::Context, path: PathBuf, fetch: bool) {
-        self.is_status_running = true;
+        self.state.is_status_running = true;
         self.last_status_check = Some(Instant::now());
         self.spawn(ctx, move || {
             let status = run::status(&path, fetch).map_err(|e| e.to_string());
@@ -122,46 +101,11 @@ impl TeamSync {
             TeamNews::History { path, entries }
         });
     }
-
-    /// The status bar's words for the team: `2 changes to share · 3 incoming · synced 03:40`,
-    /// `Syncing…`; `None` for a project in no repository.
-    pub(super) fn status_text(&self, path: Option<&Path>, is_dirty: bool) -> Option<String> {
-        if self.is_syncing {
-            return Some("Syncing with the team…".to_owned());
-        }
-        let (for_path, Ok(status)) = self.status.as_ref()? else {
-            return None;
-        };
-        if Some(for_path.as_path()) != path {
-            return None;
-        }
-        let status = TeamStatus {
-            has_uncommitted: status.has_uncommitted || is_dirty,
-            ..*status
-        };
-        Some(match self.last_sync {
-            Some(t) => format!("{status} · synced {}", t.format("%H:%M")),
-            None => status.to_string(),
-        })
-    }
-
-    /// What the History panel shows for `path`.
-    pub(super) fn history_view(&self, path: Option<&Path>) -> crate::ui::team::HistoryView<'_> {
-        use crate::ui::team::HistoryView;
-        let Some(path) = path else {
-            return HistoryView::Unavailable("Save the project, then share it with the team.");
-        };
-        match &self.history {
-            Some((p, Ok(entries))) if p == path => HistoryView::Entries(entries),
-            Some((p, Err(why))) if p == path => HistoryView::Unavailable(why),
-            _ => HistoryView::Loading,
-        }
-    }
 }
 
 /// File → Sync with Team: saves, then syncs on a worker thread.
 pub(super) fn start_sync(team: &mut TeamSync, wb: &mut Workbench, ctx: &egui::Context) {
-    if team.is_syncing {
+    if team.state.is_syncing {
         wb.toasts.info(ctx, "Already syncing with the team");
         return;
     }
@@ -193,7 +137,7 @@ pub(super) fn start_sync(team: &mut TeamSync, wb: &mut Workbench, ctx: &egui::Co
         message: None,
         stance_binary,
     };
-    team.is_syncing = true;
+    team.state.is_syncing = true;
     team.spawn(ctx, move || {
         TeamNews::Synced(run::sync(&request).map_err(|e| e.to_string()))
     });
@@ -251,8 +195,8 @@ pub(super) fn open_from_team(
 
 /// View → History: opens the panel and reads the history in the background.
 pub(super) fn toggle_history(team: &mut TeamSync, wb: &Workbench, ctx: &egui::Context) {
-    team.is_history_open = !team.is_history_open;
-    if team.is_history_open
+    team.state.is_history_open = !team.state.is_history_open;
+    if team.state.is_history_open
         && let Some(path) = wb.session.path.clone()
     {
         team.refresh_history(ctx, path);
@@ -263,10 +207,10 @@ pub(super) fn toggle_history(team: &mut TeamSync, wb: &Workbench, ctx: &egui::Co
 pub(super) fn news(team: &mut TeamSync, wb: &mut Workbench, ctx: &egui::Context, news: TeamNews) {
     match news {
         TeamNews::Synced(result) => {
-            team.is_syncing = false;
+            team.state.is_syncing = false;
             match result {
                 Ok(outcome) => {
-                    team.last_sync = Some(Local::now());
+                    team.state.last_sync = Some(Local::now());
                     // The merge changed the file: show what is now in it.
                     if let Some(path) = wb.session.path.clone()
                         && !wb.session.history.is_dirty()
@@ -285,12 +229,12 @@ pub(super) fn news(team: &mut TeamSync, wb: &mut Workbench, ctx: &egui::Context,
             after_change(team, wb, ctx);
         }
         TeamNews::Status { path, status } => {
-            team.is_status_running = false;
-            team.status = Some((path, status));
+            team.state.is_status_running = false;
+            team.state.status = Some((path, status));
         }
-        TeamNews::History { path, entries } => team.history = Some((path, entries)),
+        TeamNews::History { path, entries } => team.state.history = Some((path, entries)),
         TeamNews::Shared(Ok(url)) => {
-            team.last_sync = Some(Local::now());
+            team.state.last_sync = Some(Local::now());
             wb.toasts
                 .info(ctx, format!("Shared with the team at {url}"));
             after_change(team, wb, ctx);
@@ -316,7 +260,7 @@ pub(super) fn news(team: &mut TeamSync, wb: &mut Workbench, ctx: &egui::Context,
 fn after_change(team: &mut TeamSync, wb: &Workbench, ctx: &egui::Context) {
     if let Some(path) = wb.session.path.clone() {
         team.refresh_status(ctx, path.clone(), false);
-        if team.is_history_open {
+        if team.state.is_history_open {
             team.refresh_history(ctx, path);
         }
     }
