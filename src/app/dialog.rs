@@ -49,6 +49,12 @@ pub(super) enum Dialog {
     ImportReview(Box<super::intake_state::PendingReview>),
     /// A document's title, date, outlet, author, URL and language.
     DocumentProperties(DocumentId),
+    /// First run: who is annotating (never left empty).
+    AnnotatorName,
+    /// File → Share with Team…: the team repository's address.
+    ShareWithTeam,
+    /// File → Open from Team…: an address and a folder.
+    OpenFromTeam,
 }
 
 impl Dialog {
@@ -64,7 +70,10 @@ impl Dialog {
             | Dialog::OpenFailed(_)
             | Dialog::ChooseFolders(_)
             | Dialog::ImportReview(_)
-            | Dialog::DocumentProperties(_) => true,
+            | Dialog::DocumentProperties(_)
+            | Dialog::AnnotatorName
+            | Dialog::ShareWithTeam
+            | Dialog::OpenFromTeam => true,
             Dialog::None
             | Dialog::Repair(_)
             | Dialog::Shortcuts

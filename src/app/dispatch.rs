@@ -10,12 +10,13 @@ use super::recovery::Recovery;
 use super::view::MainView;
 use super::{
     StanceApp, actors, adjudication, annotations, corpus, files, intake, links, navigation, repair,
-    saving, schema, undo, web_import::WebImport,
+    saving, schema, sync, undo, web_import::WebImport,
 };
 use crate::app::prefs::Theme;
 use crate::model::{Nudge, SpanEnd};
 use crate::ui::Action;
 use crate::ui::commands::Command;
+use crate::ui::team::TeamAnswer;
 
 impl StanceApp {
     /// Applies one intent, then what its controller handed on to others, before the next.
@@ -296,6 +297,23 @@ impl StanceApp {
                 adjudication::start_compare_with_dialog(wb, ctx);
             }
             Intent::CompareWith(paths) => adjudication::compare_with(wb, ctx, &paths),
+
+            // The team (git).
+            Intent::Action(Action::Command(Command::SyncWithTeam)) => {
+                sync::start_sync(&mut self.team, wb, ctx);
+            }
+            Intent::Action(Action::Command(Command::ShareWithTeam)) => sync::ask_share(wb, ctx),
+            Intent::Action(Action::Command(Command::OpenFromTeam)) => {
+                wb.dialogs.open(Dialog::OpenFromTeam);
+            }
+            Intent::Action(Action::Command(Command::History)) => {
+                sync::toggle_history(&mut self.team, wb, ctx);
+            }
+            Intent::ShareWithTeam(TeamAnswer::Go(url)) => sync::share(&mut self.team, wb, ctx, url),
+            Intent::OpenFromTeam(TeamAnswer::Go((url, folder))) => {
+                sync::open_from_team(&mut self.team, wb, ctx, url, folder);
+            }
+            Intent::Team(news) => sync::news(&mut self.team, wb, ctx, news),
             Intent::Action(Action::Adjudicate(action)) => adjudication::act(wb, ctx, action),
 
             // The corpus.
@@ -307,7 +325,12 @@ impl StanceApp {
             }
 
             // Preferences and the window.
-            Intent::Action(Action::SetAnnotatorName(name)) => wb.prefs.annotator_name = name,
+            Intent::Action(Action::SetAnnotatorName(name)) => wb.prefs.set_annotator_name(&name),
+            Intent::AnnotatorNamed(name) => {
+                wb.prefs.set_annotator_name(&name);
+                wb.prefs.has_confirmed_annotator = true;
+                wb.dialogs.close();
+            }
             Intent::Action(Action::Command(Command::ZoomIn)) => wb.prefs.zoom_in(),
             Intent::Action(Action::Command(Command::ZoomOut)) => wb.prefs.zoom_out(),
             Intent::Action(Action::Command(Command::ZoomReset)) => wb.prefs.zoom = 1.0,
@@ -338,7 +361,9 @@ impl StanceApp {
                 wb.dialogs.toggle_shortcuts();
             }
             Intent::Action(Action::Command(Command::About)) => wb.dialogs.open(Dialog::About),
-            Intent::CloseDialog => {
+            Intent::CloseDialog
+            | Intent::ShareWithTeam(TeamAnswer::Cancel)
+            | Intent::OpenFromTeam(TeamAnswer::Cancel) => {
                 wb.dialogs.close();
             }
             Intent::DismissError => {

@@ -19,6 +19,7 @@ use crate::ui::export_dialog::ExportChoice;
 use crate::ui::file_dialog::DialogAnswer;
 use crate::ui::import_review::ReviewAnswer;
 use crate::ui::recovery_dialogs::{ConflictChoice, DiskChoice, RestoreChoice};
+use crate::ui::team::TeamAnswer;
 
 use super::dialog::Pending;
 
@@ -135,6 +136,16 @@ pub(super) enum Intent {
     ExportTo(Option<PathBuf>),
     /// A file dialog chose other annotators' projects to compare with.
     CompareWith(Vec<PathBuf>),
+
+    // The team (git).
+    /// A background git job (sync, status, history, share, clone) finished.
+    Team(crate::app::sync::state::TeamNews),
+    /// The first-run prompt's answer: who is annotating.
+    AnnotatorNamed(String),
+    /// Share with Team…'s answer: the team repository's address.
+    ShareWithTeam(TeamAnswer<String>),
+    /// Open from Team…'s answer: the address and the folder to clone into.
+    OpenFromTeam(TeamAnswer<(String, PathBuf)>),
 }
 
 /// What the disk watcher found out about the open project's file.

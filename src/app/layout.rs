@@ -53,6 +53,8 @@ pub(super) struct Shown<'a> {
     pub(super) url_fetch: Option<crate::ui::url_dialog::FetchProgress>,
     /// Articles being read in the background: what is being read, and how far along (0–1).
     pub(super) reading: Option<(String, f32)>,
+    /// The team's state: the status bar's counts, the History panel.
+    pub(super) team: &'a super::sync::state::TeamState,
 }
 
 /// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the
@@ -110,6 +112,10 @@ impl Panels {
                     link_notice: link_notice(app),
                     text_problem_count: app.session.text_check.problem_count(),
                     font_notice: app.view.font_notice.message(),
+                    team: app
+                        .team
+                        .status_text(app.session.path.as_deref(), app.session.history.is_dirty())
+                        .as_deref(),
                 },
             );
         });
@@ -366,6 +372,14 @@ impl Panels {
         {
             intents.push(Intent::Overwrite(is_confirmed));
         }
+        if app.team.is_history_open {
+            let view = app.team.history_view(app.session.path.as_deref());
+            if !crate::ui::team::history_ui(ctx, &view) {
+                intents.push(Intent::Action(crate::ui::Action::Command(
+                    crate::ui::commands::Command::History,
+                )));
+            }
+        }
         match &app.dialog {
             Dialog::Repair(repair) => {
                 let problems = repair.problems();
@@ -403,6 +417,9 @@ impl Panels {
                 if !is_open {
                     intents.push(Intent::CloseDialog);
                 }
+            }
+            Dialog::AnnotatorName | Dialog::ShareWithTeam | Dialog::OpenFromTeam => {
+                team_dialogs_ui(ctx, app, intents);
             }
             Dialog::ChooseFolders(folders) => {
                 if let Some(chosen) = self.folder_choice.ui(ctx, folders) {
@@ -643,4 +660,42 @@ fn drop_overlay_ui(ctx: &egui::Context) {
         egui::FontId::proportional(20.0),
         egui::Color32::WHITE,
     );
+}
+
+/// The team's dialogs: who is annotating (first run), Share with Team…, Open from Team….
+fn team_dialogs_ui(ctx: &egui::Context, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+    match &app.dialog {
+        Dialog::AnnotatorName => {
+            if let Some(name) =
+                crate::ui::team::annotator_name_ui(ctx, &app.team.suggested_annotator)
+            {
+                intents.push(Intent::AnnotatorNamed(name));
+            }
+        }
+        Dialog::ShareWithTeam => {
+            let file = app
+                .session
+                .path
+                .as_deref()
+                .map_or_else(String::new, crate::ui::file_name);
+            if let Some(answer) = crate::ui::team::share_ui(ctx, &file) {
+                intents.push(Intent::ShareWithTeam(answer));
+            }
+        }
+        Dialog::OpenFromTeam => {
+            let parent = app
+                .session
+                .path
+                .as_deref()
+                .and_then(std::path::Path::parent)
+                .and_then(std::path::Path::parent)
+                .map(std::path::Path::to_path_buf)
+                .or_else(|| std::env::var_os("HOME").map(std::path::PathBuf::from))
+                .unwrap_or_else(std::env::temp_dir);
+            if let Some(answer) = crate::ui::team::open_from_team_ui(ctx, &parent) {
+                intents.push(Intent::OpenFromTeam(answer));
+            }
+        }
+        _ => {}
+    }
 }

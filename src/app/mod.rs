@@ -39,6 +39,7 @@ mod repair;
 mod saving;
 mod schema;
 mod session;
+pub mod sync;
 mod text_check;
 mod undo;
 mod view;
@@ -153,6 +154,8 @@ pub struct StanceApp {
     recovery: Recovery,
     attribution: Attribution,
     web: WebImport,
+    /// Sync with the team: git jobs on worker threads and what they found.
+    team: sync::TeamSync,
     /// Intents asked for outside a frame (startup, tests) and applied on the next one.
     queued: Vec<Intent>,
     applied_theme: Option<Theme>,
@@ -165,9 +168,27 @@ pub struct StanceApp {
 
 impl StanceApp {
     /// The app with `project` as a new unsaved project, preferences from `storage`, and the
-    /// given file dialogs.
+    /// given file dialogs. On a first run it asks who is annotating.
     #[must_use]
     pub fn new(
+        project: Project,
+        storage: Option<&dyn eframe::Storage>,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        let mut app = Self::without_prompt(project, storage, dialogs);
+        if !app.wb.prefs.has_confirmed_annotator {
+            let name = &app.wb.prefs.annotator_name;
+            app.team.state.suggested_annotator = if name.trim().is_empty() {
+                crate::io::git::global_user_name().unwrap_or_else(prefs::os_user_name)
+            } else {
+                name.clone()
+            };
+            app.wb.dialogs.open(Dialog::AnnotatorName);
+        }
+        app
+    }
+
+    fn without_prompt(
         project: Project,
         storage: Option<&dyn eframe::Storage>,
         dialogs: Box<dyn FileDialogs>,
@@ -180,6 +201,7 @@ impl StanceApp {
             recovery: Recovery::default(),
             attribution: Attribution::default(),
             web: WebImport::default(),
+            team: sync::TeamSync::default(),
             queued: Vec::new(),
             applied_theme: None,
             title: DerivedCache::default(),
@@ -191,7 +213,43 @@ impl StanceApp {
     /// for tests and benchmarks.
     #[must_use]
     pub fn with_project(project: Project) -> Self {
-        Self::new(project, None, Box::new(ScriptedDialogs::new()))
+        let mut app = Self::without_prompt(project, None, Box::new(ScriptedDialogs::new()));
+        // The harness of tests and the bench answers the first-run question itself.
+        app.wb.prefs.set_annotator_name("tester");
+        app.wb.prefs.has_confirmed_annotator = true;
+        app
+    }
+
+    /// The annotator is `name`, as if the first-run question was answered (test harnesses
+    /// answer it so; a blank name is not taken).
+    #[must_use]
+    pub fn with_annotator(mut self, name: &str) -> Self {
+        self.wb.prefs.set_annotator_name(name);
+        if !self.wb.prefs.annotator_name.trim().is_empty() {
+            self.wb.prefs.has_confirmed_annotator = true;
+            if matches!(self.wb.dialogs.current, Dialog::AnnotatorName) {
+                self.wb.dialogs.close();
+            }
+        }
+        self
+    }
+
+    /// git's merge driver runs `binary` (tests name the real `stance`; the app runs itself).
+    #[must_use]
+    pub fn with_stance_binary(mut self, binary: &Path) -> Self {
+        self.team.stance_binary = Some(binary.to_path_buf());
+        self
+    }
+
+    /// [`StanceApp::with_project`] as on a first run: it asks who is annotating, suggesting
+    /// `suggested` (the real app suggests git's user.name, else the OS user).
+    #[must_use]
+    pub fn first_run(project: Project, suggested: &str) -> Self {
+        let mut app = Self::without_prompt(project, None, Box::new(ScriptedDialogs::new()));
+        suggested.clone_into(&mut app.team.state.suggested_annotator);
+        app.wb.prefs.has_confirmed_annotator = false;
+        app.wb.dialogs.open(Dialog::AnnotatorName);
+        app
     }
 
     /// Keeps unsaved work as recovery snapshots in `dir` (created if needed), and offers
@@ -345,6 +403,7 @@ impl StanceApp {
         self.attribution.poll(&self.wb, &mut events);
         self.apply(ctx, std::mem::take(&mut events));
         self.web.poll(ctx, &mut events);
+        self.team.poll(&self.wb, ctx, &mut events);
         self.apply(ctx, events);
     }
 
@@ -384,6 +443,7 @@ impl StanceApp {
             export_preview,
             url_fetch,
             reading: reading.as_ref().map(intake::progress),
+            team: &self.team.state,
         };
         panels.panels_ui(ui, &shown, scroll_to, intents);
         panels.windows_ui(&ctx, &shown, toasts, intents);

@@ -16,6 +16,7 @@ mod recover;
 mod report;
 mod search;
 mod suggest;
+mod sync;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,6 +67,10 @@ pub enum Command {
     Agree(agree::AgreeArgs),
     /// Three-way merge of project files; a git merge driver. Exit 1 on conflicts.
     Merge(merge::MergeArgs),
+    /// Sync with the team through git: commit as the annotator, merge, push. Exit 1 on conflicts.
+    Sync(sync::SyncArgs),
+    /// Put a project into a git repository and push it to the team's remote.
+    Share(sync::ShareArgs),
     /// Measure frame times, load/save speed and memory on generated data.
     Bench(bench::BenchArgs),
     /// List recovery snapshots of unsaved work; write one out or discard it.
@@ -124,6 +129,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Merge(args)) => merge::run(&args),
+        Some(Command::Sync(args)) => sync::run(&args),
+        Some(Command::Share(args)) => sync::share(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Recover(args)) => recover::run(&args),
         Some(Command::Reanchor(args)) => reanchor::run(&args),

@@ -19,6 +19,8 @@ pub mod file_kind;
 pub mod file_name;
 pub mod folder;
 pub mod formats;
+// The system git, for syncing with a team.
+pub mod git;
 pub mod import;
 pub mod locate;
 mod selection;

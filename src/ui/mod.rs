@@ -27,6 +27,7 @@ pub mod sidebar;
 pub mod status_bar;
 pub mod suggestion_card;
 pub mod suggestion_list;
+pub mod team;
 pub mod theme;
 pub mod url_dialog;
 

@@ -27,6 +27,9 @@ pub struct StatusInput<'a> {
     /// The shown document has characters no font covers: which scripts, and how to get a
     /// font (the app checks once per document).
     pub font_notice: Option<&'a str>,
+    /// The team's state (`2 changes to share · 3 incoming · synced 03:40`), for a project
+    /// shared through git.
+    pub team: Option<&'a str>,
 }
 
 /// The status bar; its counts come from the app's [`ProjectIndex`].
@@ -43,6 +46,11 @@ impl StatusBar {
             ui.add(egui::Label::new(RichText::new(file).small()).truncate())
                 .on_hover_text("The project file");
             ui.separator();
+            if let Some(team) = input.team {
+                ui.label(RichText::new(team).small())
+                    .on_hover_text("File → Sync with Team (Ctrl+Shift+Y) shares and receives");
+                ui.separator();
+            }
             if input.text_problem_count > 0 {
                 let count = input.text_problem_count;
                 let noun = if count == 1 { "problem" } else { "problems" };

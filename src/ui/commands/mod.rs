@@ -69,6 +69,10 @@ pub enum Command {
     AcceptHighConfidence,
     AcceptSuggestionsWithSpeaker,
     CompareWith,
+    SyncWithTeam,
+    ShareWithTeam,
+    OpenFromTeam,
+    History,
     NudgeStartBack,
     NudgeStartForward,
     NudgeEndBack,
@@ -172,6 +176,10 @@ impl Command {
             Command::AcceptHighConfidence => "Accept All High-Confidence Suggestions",
             Command::AcceptSuggestionsWithSpeaker => "Accept All Suggestions with a Speaker",
             Command::CompareWith => "Compare With…",
+            Command::SyncWithTeam => "Sync with Team",
+            Command::ShareWithTeam => "Share with Team…",
+            Command::OpenFromTeam => "Open from Team…",
+            Command::History => "History",
             Command::NudgeStartBack => "Start One Word Earlier",
             Command::NudgeStartForward => "Start One Word Later",
             Command::NudgeEndBack => "End One Word Earlier",
@@ -265,6 +273,16 @@ impl Command {
             Command::CompareWith => {
                 "Bring in other annotators' projects of the same documents to compare and adjudicate"
             }
+            Command::SyncWithTeam => {
+                "Save, commit as you, merge the team's work (git) and share yours, in one step"
+            }
+            Command::ShareWithTeam => {
+                "Put this project into a git repository and push it to the team's repository"
+            }
+            Command::OpenFromTeam => "Copy the team's repository here (git clone) and open it",
+            Command::History => {
+                "The commits that touched this project: who, when, annotations added, changed, removed"
+            }
             Command::NudgeStartBack => {
                 "Move the selected annotation's start back to the previous word"
             }
@@ -350,7 +368,11 @@ impl Command {
             | Command::About
             | Command::AcceptHighConfidence
             | Command::AcceptSuggestionsWithSpeaker
-            | Command::CompareWith => &[],
+            | Command::CompareWith
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History => &[],
+            Command::SyncWithTeam => const { &[cmd_shift(Key::Y)] },
         }
     }
 
@@ -374,7 +396,10 @@ impl Command {
             | Command::SaveAs
             | Command::Export
             | Command::Quit
-            | Command::CompareWith => Some(Menu::File),
+            | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam => Some(Menu::File),
             Command::Undo
             | Command::Redo
             | Command::PasteAsNewArticle
@@ -403,7 +428,8 @@ impl Command {
             | Command::AnalysisView
             | Command::CompareView
             | Command::NextDocument
-            | Command::PreviousDocument => Some(Menu::View),
+            | Command::PreviousDocument
+            | Command::History => Some(Menu::View),
             Command::DocumentProperties
             | Command::Schema
             | Command::Problems
@@ -437,6 +463,8 @@ impl Command {
                 | Command::ArticleView
                 | Command::NudgeStartBack
                 | Command::FindInText
+                | Command::SyncWithTeam
+                | Command::History
         )
     }
 

@@ -95,6 +95,10 @@ impl Command {
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History
             | Command::FindInText
             | Command::ArticleView
             | Command::AnalysisView
@@ -152,6 +156,10 @@ impl Command {
             | Command::AcceptHighConfidence
             | Command::AcceptSuggestionsWithSpeaker
             | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History
             | Command::NudgeStartBack
             | Command::NudgeStartForward
             | Command::NudgeEndBack

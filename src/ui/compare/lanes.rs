@@ -8,9 +8,12 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
 use crate::model::{Annotation, Document, DocumentId, Project, Span};
-use crate::team::adjudication::{ADJUDICATED, Item, annotations_of_item, coder_label};
 use crate::ui::article::bidi::needs_bidi;
 use crate::ui::article::bidi_text::{TextMark, marked_paragraph_ui};
+use crate::team::adjudication::{
+    ADJUDICATED, Item, annotations_of_item, coder_label, is_adjudicated,
+};
+use crate::team::annotators::same_annotator;
 use crate::ui::tag_color;
 
 const DISAGREEMENT: Color32 = Color32::from_rgb(0xd6, 0x33, 0x33);
@@ -46,10 +49,7 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
     let doc = input.document;
     let mut lanes: Vec<Option<String>> = input.coders.to_vec();
     let annotations: Vec<&Annotation> = project.annotations_of(doc.id).collect();
-    if annotations
-        .iter()
-        .any(|a| a.annotator.as_deref() == Some(ADJUDICATED))
-    {
+    if annotations.iter().any(|a| is_adjudicated(a)) {
         lanes.push(Some(ADJUDICATED.to_owned()));
     }
     if lanes.is_empty() {
@@ -116,7 +116,7 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
                 ui.columns(lanes.len(), |columns| {
                     for (column, coder) in columns.iter_mut().zip(&lanes) {
                         let mine: Vec<&Annotation> = (inside.iter().copied())
-                            .filter(|a| a.annotator == *coder)
+                            .filter(|a| same_annotator(a.annotator.as_deref(), coder.as_deref()))
                             .collect();
                         // Columns justify their contents; a justified paragraph reads badly.
                         column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
