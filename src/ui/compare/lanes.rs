@@ -8,12 +8,12 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
 use crate::model::{Annotation, Document, DocumentId, Project, Span};
-use crate::ui::article::bidi::needs_bidi;
-use crate::ui::article::bidi_text::{TextMark, marked_paragraph_ui};
 use crate::team::adjudication::{
     ADJUDICATED, Item, annotations_of_item, coder_label, is_adjudicated,
 };
 use crate::team::annotators::same_annotator;
+use crate::ui::article::bidi::needs_bidi;
+use crate::ui::article::bidi_text::{TextMark, marked_paragraph_ui};
 use crate::ui::tag_color;
 
 const DISAGREEMENT: Color32 = Color32::from_rgb(0xd6, 0x33, 0x33);
