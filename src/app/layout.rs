@@ -78,6 +78,30 @@ pub(super) struct Panels {
 }
 
 impl Panels {
+    /// The bottom line: the file, the selection, savings, notices and the team's state.
+    fn status_bar_ui(&mut self, ui: &mut Ui, app: &Shown<'_>) {
+        let team =
+            (app.team).status_text(app.session.path.as_deref(), app.session.history.is_dirty());
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            self.status_bar.ui(
+                ui,
+                &StatusInput {
+                    project: &app.session.project,
+                    index: app.session.project.index(),
+                    path: app.session.path.as_deref(),
+                    is_dirty: app.session.history.is_dirty(),
+                    document: app.view.document,
+                    text_selection: app.view.text_selection,
+                    is_saving: app.session.save_job.is_some(),
+                    link_notice: link_notice(app),
+                    text_problem_count: app.session.text_check.problem_count(),
+                    font_notice: app.view.font_notice.message(),
+                    team: team.as_deref(),
+                },
+            );
+        });
+    }
+
     /// `scroll_to_char` is the view's one-shot scroll request, taken before drawing.
     pub(super) fn panels_ui(
         &mut self,
@@ -98,27 +122,7 @@ impl Panels {
             }
         });
 
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            self.status_bar.ui(
-                ui,
-                &StatusInput {
-                    project: &app.session.project,
-                    index: app.session.project.index(),
-                    path: app.session.path.as_deref(),
-                    is_dirty: app.session.history.is_dirty(),
-                    document: app.view.document,
-                    text_selection: app.view.text_selection,
-                    is_saving: app.session.save_job.is_some(),
-                    link_notice: link_notice(app),
-                    text_problem_count: app.session.text_check.problem_count(),
-                    font_notice: app.view.font_notice.message(),
-                    team: app
-                        .team
-                        .status_text(app.session.path.as_deref(), app.session.history.is_dirty())
-                        .as_deref(),
-                },
-            );
-        });
+        self.status_bar_ui(ui, app);
 
         if self.corpus_search.is_open {
             self.corpus_search_ui(ui, app, intents);
