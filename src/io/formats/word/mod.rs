@@ -136,6 +136,28 @@ fn part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Stri
 }
 
 /// Parses a part's XML, naming the part and the place of an error.
+/// The Dublin Core namespace both formats use for their document properties.
+const DC: &str = "http://purl.org/dc/elements/1.1/";
+
+/// Title, author and language from a properties part (`docProps/core.xml` of a .docx,
+/// `meta.xml` of an .odt): both write them as Dublin Core elements.
+fn dublin_core_properties(part: &str, xml: &str) -> Properties {
+    let Ok(doc) = parse_xml(part, xml) else {
+        return Properties::default();
+    };
+    let dc = |name: &str| {
+        property(
+            doc.descendants()
+                .find(|n| n.tag_name().namespace() == Some(DC) && n.tag_name().name() == name),
+        )
+    };
+    Properties {
+        title: dc("title"),
+        author: dc("creator"),
+        language: dc("language"),
+    }
+}
+
 fn parse_xml<'a>(name: &str, xml: &'a str) -> Result<roxmltree::Document<'a>, String> {
     roxmltree::Document::parse(xml)
         .map_err(|e| format!("its part {name} is not well-formed XML: {e}"))

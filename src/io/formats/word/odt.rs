@@ -4,13 +4,12 @@
 
 use roxmltree::Node;
 
-use super::{Body, Properties, parse_xml, property, push_paragraph};
+use super::{Body, Properties, parse_xml, push_paragraph};
 
 pub(super) const BODY_PART: &str = "content.xml";
 pub(super) const META_PART: &str = "meta.xml";
 
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-const DC: &str = "http://purl.org/dc/elements/1.1/";
 
 pub(super) fn body(xml: &str) -> Result<Body, String> {
     let doc = parse_xml(BODY_PART, xml)?;
@@ -81,20 +80,7 @@ fn is_text(node: &Node<'_, '_>, name: &str) -> bool {
 }
 
 pub(super) fn properties(xml: &str) -> Properties {
-    let Ok(doc) = parse_xml(META_PART, xml) else {
-        return Properties::default();
-    };
-    let dc = |name: &str| {
-        property(
-            doc.descendants()
-                .find(|n| n.tag_name().namespace() == Some(DC) && n.tag_name().name() == name),
-        )
-    };
-    Properties {
-        title: dc("title"),
-        author: dc("creator"),
-        language: dc("language"),
-    }
+    super::dublin_core_properties(META_PART, xml)
 }
 
 #[cfg(test)]
