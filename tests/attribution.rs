@@ -6,161 +6,37 @@
     reason = "a test fails loudly on any unexpected error"
 )]
 
-use std::collections::BTreeMap;
-use std::path::Path;
+mod attribution_gold;
 
-use serde::Deserialize;
-use stance::attribution::evaluation::{Evaluation, Item, evaluate, matches, same_speaker};
-use stance::attribution::{SpeakerMatch, Suggestion, analyse};
-use stance::model::{Actor, Attribution, Document, Span, text::normalize_text};
+use attribution_gold::{load, per_pattern, predicted, score};
+use stance::attribution::analyse;
+use stance::attribution::evaluation::{matches, same_speaker};
+use stance::model::Attribution;
 
-#[derive(Deserialize)]
-struct GoldArticle {
-    name: String,
-    #[serde(default)]
-    text_file: Option<String>,
-    #[serde(default)]
-    text: Option<String>,
-    actors: Vec<GoldActor>,
-    statements: Vec<GoldStatement>,
-}
-
-#[derive(Deserialize)]
-struct GoldActor {
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct GoldStatement {
-    parts: Vec<String>,
-    speaker: String,
-    attribution: String,
-    pattern: String,
-}
-
-/// One article ready to score: its document, actors, gold items and their patterns.
-struct Case {
-    document: Document,
-    actors: Vec<Actor>,
-    gold: Vec<Item>,
-    patterns: Vec<String>,
-}
-
-fn load(file: &str) -> Vec<Case> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let source = std::fs::read_to_string(root.join("tests/data/attribution").join(file)).unwrap();
-    let articles: Vec<GoldArticle> = ron::from_str(&source).unwrap();
-    articles.iter().map(|a| case(root, a)).collect()
-}
-
-fn case(root: &Path, article: &GoldArticle) -> Case {
-    let raw = match (&article.text_file, &article.text) {
-        (Some(path), _) => std::fs::read_to_string(root.join(path)).unwrap(),
-        (None, Some(text)) => text.clone(),
-        (None, None) => panic!("{}: no text", article.name),
-    };
-    let document = Document::new(article.name.clone(), normalize_text(&raw));
-    let actors: Vec<Actor> = article
-        .actors
-        .iter()
-        .map(|a| {
-            let mut actor = Actor::new(a.name.clone(), None);
-            actor.aliases.clone_from(&a.aliases);
-            actor
-        })
-        .collect();
-    let mut cursor = 0;
-    let mut gold = Vec::new();
-    let mut patterns = Vec::new();
-    for s in &article.statements {
-        let mut ranges = Vec::new();
-        for part in &s.parts {
-            let at = document.text[cursor..]
-                .find(part.as_str())
-                .unwrap_or_else(|| panic!("{}: {part:?} not found in order", article.name));
-            let start = cursor + at;
-            cursor = start + part.len();
-            let a = document.byte_to_char(start).unwrap();
-            ranges.push(Span::new(a, a + part.chars().count()));
-        }
-        let actor = actors.iter().find(|a| a.name == s.speaker).unwrap();
-        gold.push(Item {
-            document: article.name.clone(),
-            ranges,
-            speaker: actor.names().map(str::to_owned).collect(),
-            attribution: Some(s.attribution.parse::<Attribution>().unwrap()),
-        });
-        patterns.push(s.pattern.clone());
-    }
-    Case {
-        document,
-        actors,
-        gold,
-        patterns,
-    }
-}
-
-/// The suggestions as evaluation items; an existing actor brings all its names.
-fn predicted(case: &Case, known_actors: bool) -> Vec<Item> {
-    let actors: &[Actor] = if known_actors { &case.actors } else { &[] };
-    analyse(&case.document, actors)
-        .iter()
-        .map(|s: &Suggestion| Item {
-            document: case.document.title.clone(),
-            ranges: s.content.clone(),
-            speaker: match s.speaker.as_ref().map(|sp| &sp.actor) {
-                Some(SpeakerMatch::Existing(id)) => {
-                    let a = actors.iter().find(|a| a.id == *id).unwrap();
-                    a.names().map(str::to_owned).collect()
-                }
-                Some(SpeakerMatch::Proposed { name }) => {
-                    // A proposed name is right if the gold actor is called so.
-                    let known = case.actors.iter().find(|a| a.is_called(name));
-                    known.map_or_else(
-                        || vec![name.clone()],
-                        |a| a.names().map(str::to_owned).collect(),
-                    )
-                }
-                None => Vec::new(),
-            },
-            attribution: Some(s.attribution),
-        })
-        .collect()
-}
-
-fn score(cases: &[Case], known_actors: bool, only: Option<Attribution>) -> Evaluation {
-    let keep = |i: &Item| only.is_none_or(|t| i.attribution == Some(t));
-    let gold: Vec<Item> = cases
-        .iter()
-        .flat_map(|c| c.gold.iter().filter(|i| keep(i)).cloned())
-        .collect();
-    let pred: Vec<Item> = cases
-        .iter()
-        .flat_map(|c| predicted(c, known_actors).into_iter().filter(|i| keep(i)))
-        .collect();
-    evaluate(&gold, &pred)
-}
-
-/// Per pattern: gold statements found at overlap ≥ 0.8 with the right speaker.
-fn per_pattern(cases: &[Case]) -> BTreeMap<String, (usize, usize)> {
-    let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for c in cases {
-        let pred = predicted(c, true);
-        let pairs = matches(&c.gold, &pred, 0.8);
-        for (g, pattern) in c.patterns.iter().enumerate() {
-            let entry = out.entry(pattern.clone()).or_default();
-            entry.1 += 1;
-            if pairs
+/// The reference article's statements found at overlap ≥ 0.5, and how many of them with the
+/// right holder (the measure: at least 18 of its statements, 16 right holders).
+#[test]
+fn reference_article_statements_and_holders_are_counted() {
+    let cases = load("reference.ron");
+    for known in [true, false] {
+        let (mut found, mut right, mut total) = (0, 0, 0);
+        for c in &cases {
+            let pred = predicted(c, known);
+            let pairs = matches(&c.gold, &pred, 0.5);
+            total += c.gold.len();
+            found += pairs.len();
+            right += pairs
                 .iter()
-                .any(|&(gi, p)| gi == g && same_speaker(&c.gold[g], &pred[p]))
-            {
-                entry.0 += 1;
-            }
+                .filter(|&&(g, p)| same_speaker(&c.gold[g], &pred[p]))
+                .count();
         }
+        println!(
+            "reference article (actors {}): {found} of {total} statements found, {right} with the right holder",
+            if known { "known" } else { "unknown" }
+        );
+        assert!(found + 1 >= total, "{found} of {total}");
+        assert!(right + 2 >= total, "{right} of {total}");
     }
-    out
 }
 
 #[test]
@@ -181,15 +57,12 @@ fn reference_article_quotes_are_found_with_their_speakers() {
         "reference article, all statements, actors known:\n{}",
         all.to_text()
     );
-    for (pattern, (found, total)) in per_pattern(&cases) {
+    for (pattern, (found, total)) in per_pattern(&cases, 0.8) {
         println!("pattern {pattern}: {found}/{total}");
     }
     // Reported speech is harder to bound: most is found, with looser spans.
-    assert!(
-        all.spans[2].recall >= 0.85,
-        "recall {:.3}",
-        all.spans[2].recall
-    );
+    let at_05 = all.at(0.5).unwrap();
+    assert!(at_05.recall >= 0.85, "recall {:.3}", at_05.recall);
     assert!(
         all.speaker.accuracy >= 0.85,
         "speaker {:.3}",
@@ -218,7 +91,7 @@ fn written_articles_cover_every_pattern() {
         "pattern articles, all statements, actors known:\n{}",
         all.to_text()
     );
-    let per = per_pattern(&cases);
+    let per = per_pattern(&cases, 0.8);
     for (pattern, (found, total)) in &per {
         println!("pattern {pattern}: {found}/{total}");
     }

@@ -157,3 +157,55 @@ fn eval_refuses_sources_of_different_texts() {
         text(&out.stderr)
     );
 }
+
+/// The suggestion list's bulk answers, from a script: `--with-speaker` accepts only
+/// suggestions that name their speaker, `--reject TYPE` rejects every one of a type (they
+/// are remembered and not suggested again); each line says why its speaker was chosen.
+#[test]
+fn suggest_accepts_those_with_a_speaker_and_rejects_a_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = imported(dir.path());
+    let out = stance(&[&"suggest", &project]);
+    let stdout = text(&out.stdout);
+    let lines: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(
+        lines.iter().any(|l| l[6].contains(" → ")),
+        "a resolved speaker says whom its words were taken to mean: {stdout}"
+    );
+    let direct = lines.iter().filter(|l| l[3] == "direct").count();
+    let kept_with_speaker = (lines.iter())
+        .filter(|l| l[3] != "direct" && l[2] != "-")
+        .count();
+    assert!(direct > 0 && kept_with_speaker > 0, "{stdout}");
+
+    let answered = dir.path().join("answered.ron");
+    let out = stance(&[
+        &"suggest",
+        &project,
+        &"-o",
+        &answered,
+        &"--accept",
+        &"all",
+        &"--with-speaker",
+        &"--reject",
+        &"direct",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(&format!("{direct} rejected")),
+        "{}",
+        text(&out.stderr)
+    );
+    let loaded = load_project(&answered).unwrap().project;
+    assert_eq!(loaded.rejected_suggestions().len(), direct);
+    assert_eq!(loaded.annotations().len(), kept_with_speaker);
+    assert!(
+        loaded
+            .annotations()
+            .iter()
+            .all(|a| !a.holders.is_empty() && a.attribution != Some(Attribution::Direct))
+    );
+    // Nothing rejected or accepted is suggested again.
+    let again = text(&stance(&[&"suggest", &answered]).stdout);
+    assert!(again.lines().all(|l| !l.contains("\tdirect\t")), "{again}");
+}

@@ -6,11 +6,12 @@
 //! large enough to be scored on its own.
 #![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+mod attribution_gold;
 
-use serde::Deserialize;
-use stance::model::{Attribution, name_key, text::normalize_text};
+use std::collections::{BTreeMap, BTreeSet};
+
+use attribution_gold::{GoldArticle, root, text_of};
+use stance::model::{Attribution, name_key};
 
 /// The folder of the set, one `<class>.ron` per class.
 const NEWS: &str = "tests/data/attribution/news";
@@ -44,71 +45,8 @@ const MARKS: &[char] = &[
     '"', '\'', '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›', '「', '」', '『', '』',
 ];
 
-#[derive(Deserialize)]
-struct GoldArticle {
-    name: String,
-    #[serde(default)]
-    text_file: Option<String>,
-    #[serde(default)]
-    text: Option<String>,
-    actors: Vec<GoldActor>,
-    statements: Vec<GoldStatement>,
-}
-
-#[derive(Deserialize)]
-struct GoldActor {
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct GoldStatement {
-    parts: Vec<String>,
-    speaker: String,
-    attribution: String,
-    pattern: String,
-}
-
-/// One class: its name (the file stem) and its passages.
-struct Class {
-    name: String,
-    articles: Vec<GoldArticle>,
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every `<class>.ron` under the news folder, sorted by class.
-fn load_classes() -> Vec<Class> {
-    let dir = root().join(NEWS);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| {
-            let source = std::fs::read_to_string(path).unwrap();
-            let articles: Vec<GoldArticle> =
-                ron::from_str(&source).unwrap_or_else(|e| panic!("{}:{e}", path.display()));
-            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-            Class { name, articles }
-        })
-        .collect()
-}
-
-/// The passage's text as the attribution tests read it.
-fn text_of(article: &GoldArticle) -> String {
-    let raw = match (&article.text_file, &article.text) {
-        (Some(path), _) => std::fs::read_to_string(root().join(path)).unwrap(),
-        (None, Some(text)) => text.clone(),
-        (None, None) => panic!("{}: no text", article.name),
-    };
-    normalize_text(&raw)
+fn load_classes() -> Vec<attribution_gold::Class> {
+    attribution_gold::load_classes(NEWS)
 }
 
 /// Space that may stand between a mark and the words it quotes (French `« … »`).

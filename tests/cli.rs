@@ -156,7 +156,7 @@ fn import_takes_several_articles_and_a_title() {
 }
 
 #[test]
-fn import_rejects_bad_articles_and_writes_nothing() {
+fn import_refuses_bad_articles_by_name_and_writes_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let utf16 = dir.path().join("utf16.txt");
     let mut bytes = vec![0xff, 0xfe];
@@ -172,16 +172,21 @@ fn import_rejects_bad_articles_and_writes_nothing() {
     for (input, fragment) in [
         (&utf16, "UTF-16"),
         (&latin1, "latin1.txt:2:4: the file is not valid UTF-8"),
-        (&pdf, "cannot import .pdf files"),
+        (&pdf, "not a readable PDF: the file is damaged or truncated"),
         (&empty, "has no text"),
         (&dir.path().join("missing.txt"), "could not read"),
     ] {
-        let output = stance(&[&"import", &article(), input, &"-o", &out]);
+        let output = stance(&[&"import", &article(), input, &"-o", &out, &"--force"]);
         let stderr = text(&output.stderr);
+        // Issue 19: a refused article is listed with its reason and the rest is written;
+        // the exit status says something was refused.
         assert_eq!(output.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains(fragment), "{fragment:?} not in {stderr:?}");
-        assert!(stderr.contains(&input.display().to_string()));
-        assert!(!out.exists(), "nothing is written when an import fails");
+        assert!(stderr.contains(&format!("refused {}", input.display())));
+        assert!(stderr.contains("1 refused; the rest is in"), "{stderr}");
+        let written = load_project(&out).unwrap().project;
+        assert_eq!(written.documents().len(), 1, "the good article alone");
+        fs::remove_file(&out).unwrap();
     }
 }
 

@@ -36,15 +36,22 @@ enum Target {
     Json,
     Jsonl,
     W3c,
+    /// Issue 19's web readers, through the import pipeline.
+    Html,
+    Feed,
+    Word,
 }
 
-const TARGETS: [Target; 6] = [
+const TARGETS: [Target; 9] = [
     Target::Project,
     Target::BratAnn,
     Target::BratConf,
     Target::Json,
     Target::Jsonl,
     Target::W3c,
+    Target::Html,
+    Target::Feed,
+    Target::Word,
 ];
 
 fn root() -> PathBuf {
@@ -53,6 +60,26 @@ fn root() -> PathBuf {
 
 fn brat_dir() -> PathBuf {
     root().join("tests/data/fuzz/brat")
+}
+
+fn web_dir() -> PathBuf {
+    root().join("tests/data/web")
+}
+
+const DOCX_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Talks resume</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">The envoys met &amp; spoke.</w:t></w:r><w:r><w:br/><w:t>Again.</w:t></w:r></w:p></w:body></w:document>"#;
+const CORE_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Talks</dc:title><dc:creator>A. Writer</dc:creator></cp:coreProperties>"#;
+const ODT_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:h text:outline-level="1">Day 6</text:h><text:p>Talks<text:s text:c="3"/>resumed.</text:p></office:text></office:body></office:document-content>"#;
+
+/// A zip archive of `parts`, deflated, as word processors write them.
+fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, content) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
 }
 
 /// The sample project and its exports, made once by `stance export`.
@@ -65,6 +92,10 @@ struct Seeds {
     w3c: Vec<u8>,
     brat_ann: Vec<Vec<u8>>,
     brat_conf: Vec<u8>,
+    /// A news page, an RSS and an Atom feed, a `.docx` and an `.odt`.
+    html: Vec<u8>,
+    feeds: Vec<Vec<u8>>,
+    word: Vec<Vec<u8>>,
 }
 
 fn seeds() -> &'static Seeds {
@@ -98,6 +129,18 @@ fn seeds() -> &'static Seeds {
             .map(|name| fs::read(brat_dir().join(name)).unwrap())
             .collect(),
             brat_conf: fs::read(brat_dir().join("annotation.conf")).unwrap(),
+            html: fs::read(web_dir().join("courier-geneva-talks.html")).unwrap(),
+            feeds: ["harbour-world.rss", "talks-updates.atom"]
+                .iter()
+                .map(|name| fs::read(web_dir().join(name)).unwrap())
+                .collect(),
+            word: vec![
+                zip_of(&[
+                    ("word/document.xml", DOCX_XML),
+                    ("docProps/core.xml", CORE_XML),
+                ]),
+                zip_of(&[("content.xml", ODT_XML)]),
+            ],
             _dir: dir,
         }
     })
@@ -287,6 +330,18 @@ fn run_loader(target: Target, bytes: &[u8], seed_index: usize, dir: &Path) {
             let _onto_sample = import_paths(std::slice::from_ref(&path), &mut seeds.sample.clone());
             let _onto_empty = import_paths(&[path], &mut Project::new("fuzz"));
         }
+        Target::Html => {
+            let path = write("fuzz.html", bytes);
+            let _result = import_paths(&[path], &mut Project::new("fuzz"));
+        }
+        Target::Feed => {
+            let path = write(["fuzz.rss", "fuzz.atom"][seed_index % 2], bytes);
+            let _result = import_paths(&[path], &mut Project::new("fuzz"));
+        }
+        Target::Word => {
+            let path = write(["fuzz.docx", "fuzz.odt"][seed_index % 2], bytes);
+            let _result = import_paths(&[path], &mut Project::new("fuzz"));
+        }
     }
 }
 
@@ -299,6 +354,9 @@ fn seed_bytes(target: Target, seed_index: usize) -> Vec<u8> {
         Target::Json => seeds.json.clone(),
         Target::Jsonl => seeds.jsonl.clone(),
         Target::W3c => seeds.w3c.clone(),
+        Target::Html => seeds.html.clone(),
+        Target::Feed => seeds.feeds[seed_index % 2].clone(),
+        Target::Word => seeds.word[seed_index % 2].clone(),
     }
 }
 
@@ -378,6 +436,21 @@ fn fuzz_w3c_exports() {
 }
 
 #[test]
+fn fuzz_web_pages() {
+    run_cases(Target::Html, &mut default_runner());
+}
+
+#[test]
+fn fuzz_feeds() {
+    run_cases(Target::Feed, &mut default_runner());
+}
+
+#[test]
+fn fuzz_word_files() {
+    run_cases(Target::Word, &mut default_runner());
+}
+
+#[test]
 fn mutations_change_the_input_as_described() {
     let mut bytes = b"(a: 12, b: [3])".to_vec();
     apply(&mut bytes, &Mutation::HugeNumber { at: 0, which: 3 });
@@ -399,6 +472,23 @@ fn mutations_change_the_input_as_described() {
     // The seeds load cleanly, so failures come from the mutations.
     assert!(load_project(&root().join("saves/ukraine-talks.ron")).is_ok());
     assert!(seeds().json.len() > 1000 && seeds().w3c.len() > 1000);
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("a.html", &seeds().html),
+        ("a.rss", &seeds().feeds[0]),
+        ("a.atom", &seeds().feeds[1]),
+        ("a.docx", &seeds().word[0]),
+        ("a.odt", &seeds().word[1]),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        let summary = import_paths(&[path], &mut Project::new("seed")).unwrap();
+        assert!(
+            !summary.documents.is_empty(),
+            "{name}: {:?}",
+            summary.refused
+        );
+    }
 }
 
 /// The long run: every format in turn, random seeds, for `STANCE_FUZZ_SECS` seconds

@@ -139,3 +139,36 @@ fn highlights_are_built_only_for_annotations_on_screen() {
     );
     assert!(built_total > 0);
 }
+
+/// A right-to-left paragraph of several lines takes two layouts (one on a single line to
+/// measure its words, one of its reordered lines) only while its words are new: the article
+/// keeps what it measured, so once the words of an Arabic article have been seen, each
+/// paragraph takes one layout, as an English one does.
+#[test]
+fn right_to_left_paragraphs_take_one_layout_once_their_words_are_known() {
+    let spec = LongArticleSpec {
+        text_bytes: 200_000,
+        annotations: 100,
+        actors: 20,
+    };
+    let project = stance::bench::arabic::arabic_article_project(spec).unwrap();
+    let stats = scroll(&project, 120, 300.0);
+    let (first, rest) = stats.split_at(stats.len() / 2);
+    let laid_out = |s: &[ArticleStats]| s.iter().map(|s| s.paragraphs_laid_out).sum::<usize>();
+    let layouts = |s: &[ArticleStats]| s.iter().map(|s| s.text_layouts).sum::<usize>();
+    // The first screens measure the vocabulary: paragraphs take two layouts there.
+    assert!(layouts(first) > laid_out(first));
+    assert!(
+        laid_out(rest) > 40,
+        "scrolled past {} paragraphs",
+        laid_out(rest)
+    );
+    // Generated text repeats a small vocabulary (rare tokens still turn up late); news text
+    // repeats most of its words.
+    assert!(
+        layouts(rest) * 100 <= laid_out(rest) * 106,
+        "{} layouts for {} paragraphs",
+        layouts(rest),
+        laid_out(rest)
+    );
+}

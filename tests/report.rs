@@ -68,6 +68,11 @@ fn the_html_report_is_self_contained_and_prints() {
     let html = String::from_utf8(bytes).unwrap();
     assert!(html.contains("<svg"), "an inline SVG timeline");
     assert!(html.contains("@media print"));
+    // Quotes in Arabic or Hebrew read right to left inside the English report.
+    assert!(
+        html.contains("<q dir=\"auto\">"),
+        "quotes take their direction from their text"
+    );
     for fetched in ["<script", "<link", "src=", "@import", "url("] {
         assert!(
             !html.contains(fetched),

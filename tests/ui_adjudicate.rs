@@ -513,3 +513,43 @@ fn delete_and_enter_in_the_compare_view_leave_the_hidden_selection_alone() {
     press(&mut harness, Key::Enter);
     assert!(harness.ctx.text_edit_focused());
 }
+
+/// The case: Alice's concession concedes to another claim; Bob tagged the same words
+/// a claim. In the compare view, B keeps Bob's version, and Alice's link moves onto it.
+#[test]
+fn adjudicating_b_over_a_keeps_a_s_link_on_b_s_version() {
+    let mut project = sample_project();
+    let [words, other] = [PHRASES[1], PHRASES[0]].map(|p| span_of(&project, p));
+    let concession = add(&mut project, "alice", "concession", words, None);
+    let claim = add(&mut project, "bob", "claim", words, None);
+    // The other end, already decided, so the queue holds only the one disagreement.
+    let target = add(&mut project, ADJUDICATED, "claim", other, None);
+    let link = project
+        .add_relation("concedes-to", concession, target, Some("after the talks"))
+        .unwrap();
+    project.apply(link).unwrap();
+    let link = project.relations()[0].id;
+    let mut harness = harness(StanceApp::with_project(project));
+    ctrl(&mut harness, Key::Num3);
+    assert!(is_compare_view(&harness));
+    assert_eq!(queue_len(&harness), 1);
+
+    press(&mut harness, Key::B);
+    let project = harness.state().project();
+    assert!(project.annotation(concession).is_none());
+    assert_eq!(
+        project.annotation(claim).unwrap().annotator.as_deref(),
+        Some(ADJUDICATED)
+    );
+    let moved = project.relation(link).unwrap();
+    assert_eq!((moved.from, moved.to), (claim, target));
+    assert_eq!(moved.note.as_deref(), Some("after the talks"));
+    assert_eq!(queue_len(&harness), 0);
+
+    // One undo step brings Alice's concession back with its link.
+    ctrl(&mut harness, Key::Z);
+    let project = harness.state().project();
+    assert!(project.annotation(concession).is_some());
+    let back = project.relation(link).unwrap();
+    assert_eq!((back.from, back.to), (concession, target));
+}

@@ -3,13 +3,15 @@
 
 use std::process::Command;
 
-use egui::{Color32, FontFamily, FontId};
+use egui::FontFamily;
 use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stance::app::StanceApp;
 use stance::io::formats::article::document_from_text;
 use stance::model::Project;
 use stance::ui::fonts::{
-    SCRIPT_PROBES, discovered_font_names, install_system_fonts, missing_glyphs,
+    SCRIPT_PROBES, discovered_font_names, install_system_fonts, missing_font_notice,
+    missing_glyphs, missing_scripts,
 };
 
 const ARTICLE: &str = include_str!("data/scripts/talks-in-eight-scripts.txt");
@@ -31,12 +33,16 @@ fn system_has_font_for(c: char) -> Option<bool> {
 /// panicking (this machine may lack a font for some script); `with_fonts` installs the
 /// system fonts before the first frame, as `app::run` does.
 fn harness(with_fonts: bool) -> Harness<'static, StanceApp> {
+    harness_on(with_fonts, ARTICLE)
+}
+
+fn harness_on(with_fonts: bool, text: &str) -> Harness<'static, StanceApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .allow_missing_glyphs()
         .build_ui_state(
             |ui, app: &mut StanceApp| app.frame_ui(ui),
-            app_with_article(),
+            app_with_article(text),
         );
     if with_fonts {
         install_system_fonts(&harness.ctx);
@@ -45,9 +51,9 @@ fn harness(with_fonts: bool) -> Harness<'static, StanceApp> {
     harness
 }
 
-fn app_with_article() -> StanceApp {
+fn app_with_article(text: &str) -> StanceApp {
     let mut project = Project::new("Scripts");
-    let document = document_from_text("talks-in-eight-scripts.txt", ARTICLE, None);
+    let document = document_from_text("talks-in-eight-scripts.txt", text, None);
     project
         .apply(project.add_document(document))
         .expect("a fresh project takes a document");
@@ -109,25 +115,39 @@ fn every_script_of_the_article_resolves_to_a_system_font() {
     }
 }
 
-/// What "select and highlight by offset" needs from egui: one glyph per char, in text order,
-/// so that a char offset is a cursor position. egui 0.37 shapes a Hebrew or Arabic run right to
-/// left and keeps the shaper's visual glyph order, adding zero-width glyphs per cluster
-/// (epaint `text_layout.rs`, `layout_shaped_run`): "שלום" gives the glyphs "םולשלום". Offsets
-/// in the model stay exact, but highlights and drags inside right-to-left words land on the
-/// wrong letters. Un-ignore when egui maps right-to-left clusters to chars.
 #[test]
-#[ignore = "egui 0.37 maps right-to-left glyphs to chars in visual order (see the doc comment)"]
-fn right_to_left_text_has_one_glyph_per_char_in_text_order() {
-    let harness = harness(true);
-    for text in ["abc שלום עולם. def", "abc مجددًا يوم def"] {
-        if text.chars().any(|c| system_has_font_for(c) == Some(false)) {
-            println!("note: no font for some of {text:?}; skipped");
-            continue;
-        }
-        let galley = harness.ctx.fonts_mut(|f| {
-            f.layout_no_wrap(text.to_owned(), FontId::proportional(14.0), Color32::WHITE)
-        });
-        let glyphs: String = galley.rows[0].row.glyphs.iter().map(|g| g.chr).collect();
-        assert_eq!(glyphs, text);
+fn scripts_no_font_covers_are_named_with_a_way_to_get_a_font() {
+    // The built-in fonts alone: every script of the article but Latin and Cyrillic is missing.
+    let harness = harness(false);
+    let missing = missing_scripts(&harness.ctx, &[ARTICLE]);
+    let names: Vec<&str> = missing.iter().map(|m| m.name).collect();
+    for script in ["Arabic", "Devanagari", "Han", "Hangul", "Hebrew"] {
+        assert!(names.contains(&script), "{script} not in {names:?}");
     }
+    assert!(
+        !names.contains(&"Latin") && !names.contains(&"Cyrillic"),
+        "{names:?}"
+    );
+    let notice = missing_font_notice(&missing).expect("a notice");
+    assert!(notice.starts_with("No font for Arabic"), "{notice}");
+    if cfg!(target_os = "linux") {
+        assert!(notice.contains("fonts-noto-core"), "{notice}");
+        assert!(notice.contains("fonts-noto-cjk"), "{notice}");
+    }
+    assert_eq!(missing_font_notice(&[]), None);
+}
+
+#[test]
+fn the_status_bar_names_a_script_no_font_covers() {
+    // Without the system fonts, nothing draws Arabic.
+    let mut harness = harness_on(false, "Talks\n\nالتقى الوفدان مجددًا.\n");
+    harness.run();
+    let notice = harness.get_by_label_contains("No font for");
+    let text = notice.accesskit_node().value().unwrap_or_default();
+    assert!(text.starts_with("No font for Arabic ("), "{text}");
+
+    // A document every script of which has a font: no notice.
+    let mut harness = harness_on(false, "Talks\n\nThe delegations met again.\n");
+    harness.run();
+    assert!(harness.query_by_label_contains("No font for").is_none());
 }

@@ -28,7 +28,10 @@ fn small_harness(app: StanceApp) -> Harness<'static, StanceApp> {
         .with_size(SMALL_WINDOW)
         .with_step_dt(0.05)
         .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut StanceApp| app.frame_ui(ui), app);
+        .build_ui_state(
+            |ui, app: &mut StanceApp| app.frame_ui(ui),
+            app.with_annotator("tester"),
+        );
     harness.run();
     harness
 }

@@ -337,3 +337,117 @@ fn the_card_never_covers_the_suggestion_it_describes() {
     }
     assert!(checked >= 5, "only {checked} suggestions were on screen");
 }
+
+/// Issue 21: after A or X nothing jumps ahead, so A, Tab, A accepts the first and the second
+/// suggestion (never the third), and the accepted annotation is selected at once.
+#[test]
+fn a_tab_a_accepts_the_next_suggestion_and_selects_each_accepted_annotation() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    show_suggestions(&mut harness);
+    let list = suggestions(harness.state()).to_vec();
+    assert!(list.len() >= 3, "the sample has at least three suggestions");
+    let first = tab_to(&mut harness, 0);
+    press(&mut harness, Key::A);
+    let project = harness.state().project();
+    let accepted = (project.annotations().iter())
+        .find(|a| a.ranges == first.content)
+        .unwrap();
+    assert_eq!(
+        harness.state().selected_annotation(),
+        Some(accepted.id),
+        "the accepted annotation is selected"
+    );
+    assert_eq!(
+        focused_suggestion(harness.state()),
+        None,
+        "nothing jumped ahead"
+    );
+    press(&mut harness, Key::Tab);
+    assert_eq!(focused_suggestion(harness.state()), Some(&list[1]));
+    press(&mut harness, Key::A);
+    let project = harness.state().project();
+    let ranges: Vec<_> = project.annotations().iter().map(|a| &a.ranges).collect();
+    assert_eq!(ranges, [&list[0].content, &list[1].content]);
+    assert!(
+        !ranges.contains(&&list[2].content),
+        "the third was not accepted"
+    );
+}
+
+#[test]
+fn x_tab_x_rejects_the_first_and_the_second_suggestion() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    show_suggestions(&mut harness);
+    let list = suggestions(harness.state()).to_vec();
+    tab_to(&mut harness, 0);
+    press(&mut harness, Key::X);
+    press(&mut harness, Key::Tab);
+    assert_eq!(focused_suggestion(harness.state()), Some(&list[1]));
+    press(&mut harness, Key::X);
+    let project = harness.state().project();
+    let rejected: Vec<String> = (project.rejected_suggestions().iter())
+        .map(|r| r.quote.clone())
+        .collect();
+    assert_eq!(
+        rejected,
+        [quote(project, &list[0]), quote(project, &list[1])]
+    );
+}
+
+/// View → Suggestion List (Ctrl+Shift+G): the document's suggestions with their speakers; a
+/// row selects its suggestion; one button accepts all with a speaker, others reject all of
+/// one type; each is one undo step.
+#[test]
+fn the_suggestion_list_goes_through_them_and_answers_them_in_bulk() {
+    let mut harness = harness(StanceApp::with_project(sample_project()));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
+    harness.run();
+    assert!(harness.state().preferences().show_suggestion_list);
+    assert!(
+        harness.state().preferences().show_suggestions,
+        "the list shows the ghosts too"
+    );
+    wait_for_suggestions(&mut harness);
+    let list = suggestions(harness.state()).to_vec();
+    let with_speaker = list.iter().filter(|s| s.speaker.is_some()).count();
+    assert!(with_speaker > 0 && with_speaker < list.len() + 1);
+    let direct = (list.iter())
+        .filter(|s| s.attribution == Attribution::Direct)
+        .count();
+    assert!(direct > 0, "the sample has direct quotations");
+
+    // A row (speaker and excerpt) selects its suggestion.
+    let second = &list[1];
+    let excerpt: String = (quote(harness.state().project(), second).chars())
+        .take(30)
+        .collect();
+    (harness.query_all_by_label_contains(&excerpt))
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(focused_suggestion(harness.state()), Some(second));
+
+    harness.get_by_label(&format!("direct ({direct})")).click();
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(project.rejected_suggestions().len(), direct);
+    assert!(project.annotations().is_empty());
+    wait_for_suggestions(&mut harness);
+    assert!((suggestions(harness.state()).iter()).all(|s| s.attribution != Attribution::Direct));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().project().rejected_suggestions().is_empty());
+    wait_for_suggestions(&mut harness);
+
+    harness
+        .get_by_label(&format!("Accept {with_speaker} with a speaker"))
+        .click();
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(project.annotations().len(), with_speaker);
+    assert!(project.annotations().iter().all(|a| !a.holders.is_empty()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().project().annotations().is_empty());
+}

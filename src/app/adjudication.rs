@@ -19,8 +19,12 @@ pub(super) fn act(wb: &mut Workbench, ctx: &egui::Context, action: QueueAction) 
     if action == QueueAction::AcceptAgreements {
         let now = wb.edit_context().now;
         match adjudication::accept_agreements(&wb.session.project, now) {
-            Some(edit) => {
-                wb.edit(ctx, Ok(edit), "Adjudicate: Keep Agreed Spans", None);
+            Some(decision) => {
+                let label = "Adjudicate: Keep Agreed Spans";
+                let message = decision.message();
+                if wb.edit(ctx, Ok(decision.edit), label, None) && !message.is_empty() {
+                    wb.toasts.warning(ctx, format!("{label}: {message}"));
+                }
             }
             None => wb.toasts.info(ctx, "No agreed spans left to keep"),
         }
@@ -74,8 +78,14 @@ pub(super) fn act(wb: &mut Workbench, ctx: &egui::Context, action: QueueAction) 
                 Choice::Reject => "Adjudicate: Reject",
             };
             match decision {
-                Ok(edit) => {
-                    if wb.edit(ctx, Ok(edit), label, None) {
+                Ok(decision) => {
+                    let message = decision.message();
+                    if wb.edit(ctx, Ok(decision.edit), label, None) {
+                        // A link that could not follow its annotation is named, never
+                        // dropped unseen; the decision is one undo step.
+                        if !message.is_empty() {
+                            wb.toasts.warning(ctx, format!("{label}: {message}"));
+                        }
                         // The decided item left the queue; the next one is at its place.
                         let queue = adjudication::queue(&wb.session.project);
                         go_to_item(wb, &queue, position);

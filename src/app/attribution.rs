@@ -14,7 +14,10 @@ use super::intent::Intent;
 use super::view::MainView;
 use super::workbench::Workbench;
 use crate::attribution::{self, Effect, Suggestion, Tier, pending};
-use crate::model::{DerivedCache, DocumentId, Project, ProjectKey, RejectedSuggestion, Span};
+use crate::model::{
+    AnnotationId, Attribution as AttributionType, DerivedCache, DocumentId, Project, ProjectKey,
+    RejectedSuggestion, Span,
+};
 use crate::ui::article::GhostInput;
 use crate::ui::commands::Command;
 use crate::ui::suggestion_card::{filled_fields, speaker_name};
@@ -37,6 +40,49 @@ pub(super) struct Attribution {
     focused: Option<(DocumentId, Vec<Span>)>,
     /// The suggestion under the pointer last frame.
     hovered: Option<Vec<Span>>,
+    /// Where the last suggestion reviewed (accepted or rejected) started: Tab goes on from
+    /// there to the next one, so A, Tab, A never skips a suggestion.
+    reviewed_at: Option<Reviewed>,
+}
+
+/// Which suggestions an "Accept all" takes.
+#[derive(Clone, Copy, Debug)]
+enum Bulk {
+    HighConfidence,
+    WithSpeaker,
+}
+
+impl Bulk {
+    fn picks(self, s: &Suggestion) -> bool {
+        match self {
+            Self::HighConfidence => s.tier == Tier::High,
+            Self::WithSpeaker => s.speaker.is_some(),
+        }
+    }
+
+    /// What they are called in messages.
+    fn what(self) -> &'static str {
+        match self {
+            Self::HighConfidence => "high-confidence suggestion(s)",
+            Self::WithSpeaker => "suggestion(s) with a speaker",
+        }
+    }
+
+    fn undo_label(self) -> &'static str {
+        match self {
+            Self::HighConfidence => "Accept High-Confidence Suggestions",
+            Self::WithSpeaker => "Accept Suggestions with a Speaker",
+        }
+    }
+}
+
+/// The suggestion last accepted or rejected: where it started, and what it left selected
+/// (the accepted annotation). Tab goes on from it while that selection stands.
+#[derive(Debug)]
+struct Reviewed {
+    document: DocumentId,
+    start: usize,
+    selected: Option<AnnotationId>,
 }
 
 /// One document's suggestions, for one project state.
@@ -355,6 +401,7 @@ impl Attribution {
         wb.view.selected = None;
         wb.view.text_selection = None;
         self.focused = Some((document, content));
+        self.reviewed_at = None;
         if scroll {
             wb.view.article_scroll_to = start;
         }
@@ -366,9 +413,11 @@ impl Attribution {
         self.hovered = content;
     }
 
-    /// Esc cleared the selections: no suggestion stays focused either.
+    /// Esc cleared the selections: no suggestion stays focused either, and Tab starts again
+    /// from the caret.
     pub(super) fn unfocus(&mut self) {
         self.focused = None;
+        self.reviewed_at = None;
     }
 
     /// Tab / Shift+Tab: the next or previous suggestion after the focused one, else after
@@ -394,7 +443,16 @@ impl Attribution {
             Some((i, _)) if is_forward => (i + 1) % count,
             Some((i, _)) => (i + count - 1) % count,
             None => {
-                let from = caret_offset(wb);
+                let from = match &self.reviewed_at {
+                    Some(r)
+                        if r.document == document
+                            && r.selected == wb.view.selected
+                            && wb.view.text_selection.is_none() =>
+                    {
+                        r.start
+                    }
+                    _ => caret_offset(wb),
+                };
                 let starts = |s: &Suggestion| s.extent().start;
                 if is_forward {
                     list.iter().position(|s| starts(s) >= from).unwrap_or(0)
@@ -409,9 +467,10 @@ impl Attribution {
     }
 
     /// A: the focused (or pointed-at) suggestion becomes an annotation, or fills in the one
-    /// it overlaps; the focus moves on to the next suggestion.
+    /// it overlaps; that annotation is selected, so a tag key or the editor acts on it at
+    /// once, and Tab goes on to the next suggestion.
     pub(super) fn accept(&mut self, wb: &mut Workbench, ctx: &egui::Context) {
-        let Some((document, suggestion, next)) = self.review_target(wb) else {
+        let Some((document, suggestion)) = self.review_target(wb) else {
             return;
         };
         let project = &wb.session.project;
@@ -426,75 +485,92 @@ impl Attribution {
         .map(|(edit, _)| edit);
         if wb.edit(ctx, edit, "Accept Suggestion", None) {
             wb.toasts.info(ctx, message);
-            self.after_review(wb, ctx, document, &suggestion, next);
+            self.after_review(document, &suggestion);
+            let accepted = match effect {
+                Effect::Fill { annotation, .. } => Some(annotation),
+                Effect::Add { .. } | Effect::Nothing => (wb.session.project)
+                    .annotations_of(document)
+                    .find(|a| a.ranges == suggestion.content)
+                    .map(|a| a.id),
+            };
+            wb.view.text_selection = None;
+            wb.view.selected = accepted;
+            if let Some(reviewed) = &mut self.reviewed_at {
+                reviewed.selected = accepted;
+            }
         }
     }
 
-    /// X: the suggestion is remembered as rejected and not suggested again.
+    /// X: the suggestion is remembered as rejected and not suggested again; Tab goes on to
+    /// the next one.
     pub(super) fn reject(&mut self, wb: &mut Workbench, ctx: &egui::Context) {
-        let Some((document, suggestion, next)) = self.review_target(wb) else {
+        let Some((document, suggestion)) = self.review_target(wb) else {
             return;
         };
         let edit = attribution::reject_suggestion(&wb.session.project, document, &suggestion);
         if wb.edit(ctx, edit, "Reject Suggestion", None) {
             wb.toasts
                 .info(ctx, "Suggestion rejected; it will not be suggested again");
-            self.after_review(wb, ctx, document, &suggestion, next);
+            self.after_review(document, &suggestion);
         }
     }
 
-    /// The suggestion A and X act on, and the content of the one after it if it is focused.
-    fn review_target(&self, wb: &Workbench) -> Option<(DocumentId, Suggestion, Option<Vec<Span>>)> {
+    /// The suggestion A and X act on, with its document.
+    fn review_target(&self, wb: &Workbench) -> Option<(DocumentId, Suggestion)> {
         let document = wb.view.document?;
         let suggestion = self.target(document)?.clone();
-        let next = self.focused_in(document).and_then(|(i, _)| {
-            let list = self.list(document);
-            list.get(i + 1)
-                .or_else(|| i.checked_sub(1).and_then(|p| list.get(p)))
-                .map(|s| s.content.clone())
-        });
-        Some((document, suggestion, next))
+        Some((document, suggestion))
     }
 
-    fn after_review(
-        &mut self,
-        wb: &mut Workbench,
-        ctx: &egui::Context,
-        document: DocumentId,
-        done: &Suggestion,
-        next: Option<Vec<Span>>,
-    ) {
+    /// A suggestion was accepted or rejected: it leaves the list and the focus, and Tab
+    /// goes on from where it started. The focus does not jump ahead by itself: the
+    /// analyst's next Tab would then skip the suggestion it jumped to.
+    fn after_review(&mut self, document: DocumentId, done: &Suggestion) {
         self.remove(document, &done.content);
         self.hovered = None;
         self.focused = None;
-        if let Some(next) = next {
-            self.focus(wb, ctx, next, true);
-        }
+        self.reviewed_at = Some(Reviewed {
+            document,
+            start: done.extent().start,
+            selected: None,
+        });
     }
 
     /// Project → Accept All High-Confidence Suggestions, for the current document, as one
-    /// undo step. Found afresh, so it never acts on an analysis older than the project.
+    /// undo step.
     pub(super) fn accept_high_confidence(&mut self, wb: &mut Workbench, ctx: &egui::Context) {
+        self.accept_all(wb, ctx, Bulk::HighConfidence);
+    }
+
+    /// Project → Accept All Suggestions with a Speaker (and the suggestion list's button), for
+    /// the current document, as one undo step.
+    pub(super) fn accept_with_speaker(&mut self, wb: &mut Workbench, ctx: &egui::Context) {
+        self.accept_all(wb, ctx, Bulk::WithSpeaker);
+    }
+
+    /// Accepts the current document's suggestions that `bulk` picks, as one undo step. Found
+    /// afresh, so it never acts on an analysis older than the project.
+    fn accept_all(&mut self, wb: &mut Workbench, ctx: &egui::Context, bulk: Bulk) {
         let Some(document) = wb.view.document else {
             return;
         };
         let project = &wb.session.project;
-        let high: Vec<Suggestion> = (attribution::pending_suggestions(project, document)
+        let chosen: Vec<Suggestion> = (attribution::pending_suggestions(project, document)
             .into_iter())
-        .filter(|s| s.tier == Tier::High)
+        .filter(|s| bulk.picks(s))
         .collect();
-        if high.is_empty() {
+        if chosen.is_empty() {
             wb.toasts
-                .info(ctx, "No high-confidence suggestions left in this document");
+                .info(ctx, format!("No {} left in this document", bulk.what()));
             return;
         }
-        let result = attribution::accept_suggestions(project, document, &high, wb.edit_context());
+        let result = attribution::accept_suggestions(project, document, &chosen, wb.edit_context());
         let summary = result.as_ref().ok().map(|(_, summary)| summary.clone());
         let edit = result.map(|(edit, _)| edit);
-        if wb.edit(ctx, edit, "Accept High-Confidence Suggestions", None)
+        if wb.edit(ctx, edit, bulk.undo_label(), None)
             && let Some(summary) = summary
         {
-            for s in &high {
+            for s in &chosen {
                 self.remove(document, &s.content);
             }
             self.focused = None;
@@ -502,12 +578,59 @@ impl Attribution {
             wb.toasts.info(
                 ctx,
                 format!(
-                    "Accepted {accepted} high-confidence suggestion(s): {} added, {} filled in, {} new actor(s)",
+                    "Accepted {accepted} {}: {} added, {} filled in, {} new actor(s)",
+                    bulk.what(),
                     summary.added,
                     summary.filled,
                     summary.new_actors.len()
                 ),
             );
+        }
+    }
+
+    /// The suggestion list's "Reject all" of one type, for the current document, as one undo
+    /// step; none of them is suggested again.
+    pub(super) fn reject_of_type(
+        &mut self,
+        wb: &mut Workbench,
+        ctx: &egui::Context,
+        kind: AttributionType,
+    ) {
+        let Some(document) = wb.view.document else {
+            return;
+        };
+        let project = &wb.session.project;
+        let chosen: Vec<Suggestion> = (attribution::pending_suggestions(project, document)
+            .into_iter())
+        .filter(|s| s.attribution == kind)
+        .collect();
+        if chosen.is_empty() {
+            wb.toasts
+                .info(ctx, format!("No {kind} suggestions left in this document"));
+            return;
+        }
+        let edit = attribution::reject_suggestions(project, document, &chosen);
+        if wb.edit(ctx, edit, "Reject Suggestions", None) {
+            for s in &chosen {
+                self.remove(document, &s.content);
+            }
+            self.focused = None;
+            wb.toasts.info(
+                ctx,
+                format!(
+                    "Rejected {} {kind} suggestion(s); they will not be suggested again",
+                    chosen.len()
+                ),
+            );
+        }
+    }
+
+    /// View → Suggestion List: the side panel on or off; it shows the ghosts too, since the
+    /// list goes through them.
+    pub(super) fn toggle_list(wb: &mut Workbench, ctx: &egui::Context) {
+        wb.prefs.show_suggestion_list = !wb.prefs.show_suggestion_list;
+        if wb.prefs.show_suggestion_list && !wb.prefs.show_suggestions {
+            Self::toggle(wb, ctx);
         }
     }
 

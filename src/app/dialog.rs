@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use crate::io::recovery::{Alternative, SnapshotInfo};
-use crate::model::{ActorId, DerivedCache, Orphan, Problem, Project};
+use crate::model::{ActorId, DerivedCache, DocumentId, Orphan, Problem, Project};
 use crate::ui::dialogs::ErrorReport;
 use crate::ui::recovery_dialogs::{OpenInstead, RestoreEntry};
 
@@ -43,6 +43,18 @@ pub(super) enum Dialog {
     Preferences,
     /// An imported folder holds several brat folders: which to import.
     ChooseFolders(Vec<PathBuf>),
+    /// File → Import from URL…: the address, then the fetch's progress.
+    ImportUrl,
+    /// Several articles were read: the review table, to correct them before they are added.
+    ImportReview(Box<super::intake_state::PendingReview>),
+    /// A document's title, date, outlet, author, URL and language.
+    DocumentProperties(DocumentId),
+    /// First run: who is annotating (never left empty).
+    AnnotatorName,
+    /// File → Share with Team…: the team repository's address.
+    ShareWithTeam,
+    /// File → Open from Team…: an address and a folder.
+    OpenFromTeam,
 }
 
 impl Dialog {
@@ -56,14 +68,20 @@ impl Dialog {
             | Dialog::DiskChanged { .. }
             | Dialog::SaveConflict(_)
             | Dialog::OpenFailed(_)
-            | Dialog::ChooseFolders(_) => true,
+            | Dialog::ChooseFolders(_)
+            | Dialog::ImportReview(_)
+            | Dialog::DocumentProperties(_)
+            | Dialog::AnnotatorName
+            | Dialog::ShareWithTeam
+            | Dialog::OpenFromTeam => true,
             Dialog::None
             | Dialog::Repair(_)
             | Dialog::Shortcuts
             | Dialog::About
             | Dialog::Export
             | Dialog::Schema
-            | Dialog::Preferences => false,
+            | Dialog::Preferences
+            | Dialog::ImportUrl => false,
         }
     }
 }

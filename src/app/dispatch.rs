@@ -9,13 +9,14 @@ use super::intent::Intent;
 use super::recovery::Recovery;
 use super::view::MainView;
 use super::{
-    StanceApp, actors, adjudication, annotations, corpus, files, links, navigation, repair, saving,
-    schema, undo,
+    StanceApp, actors, adjudication, annotations, corpus, files, intake, links, navigation, repair,
+    saving, schema, sync, undo, web_import::WebImport,
 };
 use crate::app::prefs::Theme;
 use crate::model::{Nudge, SpanEnd};
 use crate::ui::Action;
 use crate::ui::commands::Command;
+use crate::ui::team::TeamAnswer;
 
 impl StanceApp {
     /// Applies one intent, then what its controller handed on to others, before the next.
@@ -197,8 +198,24 @@ impl StanceApp {
                 files::start_import_folder_dialog(wb, ctx);
             }
             Intent::Import(paths) => files::import(wb, ctx, &paths),
+            Intent::Action(Action::Command(Command::ImportUrl)) => WebImport::open_dialog(wb),
+            Intent::FetchUrl(url) => self.web.start(wb, ctx, url),
+            Intent::CancelFetch => self.web.cancel(),
+            Intent::CloseUrlDialog => self.web.close(wb),
+            Intent::UrlFetched { url, result } => WebImport::fetched(wb, ctx, &url, result),
+            Intent::Action(Action::Command(Command::PasteAsNewArticle)) => self.web.paste(wb, ctx),
             Intent::ImportFolder(paths) => files::import_folder(wb, ctx, &paths),
             Intent::ImportFolders(folders) => files::import_chosen_folders(wb, ctx, &folders),
+            Intent::IntakeRead(intake) => intake::read(wb, ctx, *intake),
+            Intent::ReviewAnswered(answer) => intake::answer_review(wb, ctx, answer),
+            Intent::PropertiesAnswered(answer) => intake::answer_properties(wb, ctx, answer),
+            Intent::Action(Action::DocumentProperties(id)) => {
+                intake::open_properties(wb, Some(id));
+            }
+            Intent::Action(Action::Command(Command::DocumentProperties)) => {
+                let current = wb.view.document;
+                intake::open_properties(wb, current);
+            }
             Intent::Drop(paths) => files::drop_files(&mut self.files, wb, ctx, paths),
             Intent::FileDialogAnswered(answer) => files::dialog_answered(wb, ctx, answer),
 
@@ -250,7 +267,17 @@ impl StanceApp {
             Intent::Action(Action::Command(Command::AcceptHighConfidence)) => {
                 self.attribution.accept_high_confidence(wb, ctx);
             }
+            Intent::Action(Action::Command(Command::ToggleSuggestionList)) => {
+                Attribution::toggle_list(wb, ctx);
+            }
+            Intent::Action(Action::Command(Command::AcceptSuggestionsWithSpeaker)) => {
+                self.attribution.accept_with_speaker(wb, ctx);
+            }
+            Intent::RejectSuggestionsOfType(kind) => {
+                self.attribution.reject_of_type(wb, ctx, kind);
+            }
             Intent::FocusSuggestion(content) => self.attribution.focus(wb, ctx, content, false),
+            Intent::ShowSuggestion(content) => self.attribution.focus(wb, ctx, content, true),
             Intent::HoverSuggestion(content) => self.attribution.hover(content),
             Intent::SuggestionsFound {
                 document,
@@ -270,6 +297,23 @@ impl StanceApp {
                 adjudication::start_compare_with_dialog(wb, ctx);
             }
             Intent::CompareWith(paths) => adjudication::compare_with(wb, ctx, &paths),
+
+            // The team (git).
+            Intent::Action(Action::Command(Command::SyncWithTeam)) => {
+                sync::start_sync(&mut self.team, wb, ctx);
+            }
+            Intent::Action(Action::Command(Command::ShareWithTeam)) => sync::ask_share(wb, ctx),
+            Intent::Action(Action::Command(Command::OpenFromTeam)) => {
+                wb.dialogs.open(Dialog::OpenFromTeam);
+            }
+            Intent::Action(Action::Command(Command::History)) => {
+                sync::toggle_history(&mut self.team, wb, ctx);
+            }
+            Intent::ShareWithTeam(TeamAnswer::Go(url)) => sync::share(&mut self.team, wb, ctx, url),
+            Intent::OpenFromTeam(TeamAnswer::Go((url, folder))) => {
+                sync::open_from_team(&mut self.team, wb, ctx, url, folder);
+            }
+            Intent::Team(news) => sync::news(&mut self.team, wb, ctx, news),
             Intent::Action(Action::Adjudicate(action)) => adjudication::act(wb, ctx, action),
 
             // The corpus.
@@ -281,7 +325,12 @@ impl StanceApp {
             }
 
             // Preferences and the window.
-            Intent::Action(Action::SetAnnotatorName(name)) => wb.prefs.annotator_name = name,
+            Intent::Action(Action::SetAnnotatorName(name)) => wb.prefs.set_annotator_name(&name),
+            Intent::AnnotatorNamed(name) => {
+                wb.prefs.set_annotator_name(&name);
+                wb.prefs.has_confirmed_annotator = true;
+                wb.dialogs.close();
+            }
             Intent::Action(Action::Command(Command::ZoomIn)) => wb.prefs.zoom_in(),
             Intent::Action(Action::Command(Command::ZoomOut)) => wb.prefs.zoom_out(),
             Intent::Action(Action::Command(Command::ZoomReset)) => wb.prefs.zoom = 1.0,
@@ -312,7 +361,9 @@ impl StanceApp {
                 wb.dialogs.toggle_shortcuts();
             }
             Intent::Action(Action::Command(Command::About)) => wb.dialogs.open(Dialog::About),
-            Intent::CloseDialog => {
+            Intent::CloseDialog
+            | Intent::ShareWithTeam(TeamAnswer::Cancel)
+            | Intent::OpenFromTeam(TeamAnswer::Cancel) => {
                 wb.dialogs.close();
             }
             Intent::DismissError => {

@@ -98,14 +98,17 @@ impl Files {
 /// annotations (brat files and folders, Stance exports). Errors are shown.
 pub(super) fn open_path(wb: &mut Workbench, path: &Path) {
     match classify(path) {
+        // A new project, then the import every article goes through: a page, a PDF (read
+        // off the UI thread), a news-database export or a folder of articles (the review
+        // table) opens as it imports.
         FileKind::Article => {
-            let opened = crate::io::formats::article::read_article(path)
-                .map_err(|e| e.to_string())
-                .and_then(|document| project_with_document(document).map_err(|e| e.to_string()));
-            match opened {
-                Ok(project) => wb.replace_project(project, None, None),
-                Err(message) => wb.dialogs.report("Could not open the article", message),
-            }
+            let title = crate::io::formats::article::title_from_path(path);
+            wb.replace_project(Project::new(title), None, None);
+            wb.follow_up(Intent::Import(vec![path.to_path_buf()]));
+        }
+        FileKind::BratFolder if matches!(survey_folder(path), Ok(FolderContents::Articles(_))) => {
+            wb.replace_project(Project::new(file_name(path)), None, None);
+            wb.follow_up(Intent::ImportFolder(vec![path.to_path_buf()]));
         }
         FileKind::Annotations | FileKind::BratFolder => {
             let title = path
@@ -228,43 +231,10 @@ pub(super) fn dialog_answered(wb: &mut Workbench, ctx: &egui::Context, answer: D
     });
 }
 
-/// Imports articles, brat files or Stance exports as one undoable step; shows the first new
-/// document.
+/// Imports articles, brat files or Stance exports as one undoable step (see
+/// [`super::intake`]: several articles are reviewed first).
 pub(super) fn import(wb: &mut Workbench, ctx: &egui::Context, paths: &[PathBuf]) {
-    match crate::io::import::import_edit(paths, &wb.session.project) {
-        Ok((edit, summary)) => {
-            let label = if summary.annotations > 0 {
-                "Import Annotations"
-            } else if summary.documents.len() == 1 {
-                "Import Article"
-            } else {
-                "Import Articles"
-            };
-            // JSONL and W3C exports bring annotations onto documents already here.
-            let has_content = !summary.documents.is_empty() || summary.annotations > 0;
-            if has_content && wb.edit(ctx, Ok(edit), label, None) {
-                if let Some(first) = summary.documents.first().copied() {
-                    wb.view.document = Some(first);
-                    wb.view.article_scroll_to = Some(0);
-                }
-                wb.view.selected = None;
-                wb.view.text_selection = None;
-                wb.toasts.info(
-                    ctx,
-                    format!(
-                        "Imported {} document(s) and {} annotation(s)",
-                        summary.documents.len(),
-                        summary.annotations
-                    ),
-                );
-            }
-            for (path, reason) in summary.skipped {
-                wb.toasts
-                    .warning(ctx, format!("Skipped {}: {reason}", file_name(&path)));
-            }
-        }
-        Err(e) => wb.dialogs.report("Could not import", e.to_string()),
-    }
+    super::intake::start(wb, ctx, paths.to_vec());
 }
 
 /// File > Import Folder (or a drop): one folder of brat folders offers them; anything else

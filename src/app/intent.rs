@@ -7,14 +7,19 @@
 use std::path::PathBuf;
 
 use crate::attribution::Suggestion;
+use crate::io::fetch::FetchError;
+use crate::io::formats::article::ArticlesRead;
 use crate::io::recovery::RecoveryError;
 use crate::io::{FileFingerprint, LoadError, SaveError};
-use crate::model::{AnnotationId, DocumentId, ProjectKey, Span};
+use crate::model::{AnnotationId, Attribution, DocumentId, ProjectKey, Span};
 use crate::ui::Action;
 use crate::ui::dialogs::{RepairChoice, UnsavedChoice};
+use crate::ui::document_properties::PropertiesAnswer;
 use crate::ui::export_dialog::ExportChoice;
 use crate::ui::file_dialog::DialogAnswer;
+use crate::ui::import_review::ReviewAnswer;
 use crate::ui::recovery_dialogs::{ConflictChoice, DiskChoice, RestoreChoice};
+use crate::ui::team::TeamAnswer;
 
 use super::dialog::Pending;
 
@@ -42,6 +47,10 @@ pub(super) enum Intent {
     FocusSuggestion(Vec<Span>),
     /// The ghost suggestion under the pointer changed.
     HoverSuggestion(Option<Vec<Span>>),
+    /// A row of the suggestion list was clicked: focus that suggestion and bring it into view.
+    ShowSuggestion(Vec<Span>),
+    /// The suggestion list's "Reject all" of one type.
+    RejectSuggestionsOfType(Attribution),
 
     // The answers of dialogs.
     Unsaved(UnsavedChoice),
@@ -61,6 +70,16 @@ pub(super) enum Intent {
     OpenInstead(Option<usize>),
     /// The brat folders chosen for import (none: cancelled).
     ImportFolders(Vec<PathBuf>),
+    /// The Import from URL dialog: fetch this address.
+    FetchUrl(String),
+    /// The Import from URL dialog: stop the fetch under way.
+    CancelFetch,
+    /// The Import from URL dialog was closed (stopping a fetch under way).
+    CloseUrlDialog,
+    /// The import review table's answer.
+    ReviewAnswered(ReviewAnswer),
+    /// The Document Properties dialog's answer.
+    PropertiesAnswered(PropertiesAnswer),
 
     // Background events.
     /// A native file dialog was answered (or cancelled).
@@ -81,6 +100,13 @@ pub(super) enum Intent {
         key: ProjectKey,
         suggestions: Vec<Suggestion>,
     },
+    /// The fetch of Import from URL ended.
+    UrlFetched {
+        url: String,
+        result: Result<ArticlesRead, FetchError>,
+    },
+    /// Articles to import were read (at once, or by the reading worker).
+    IntakeRead(Box<crate::io::import::Intake>),
     /// The suggestion worker died analysing this document at this state.
     SuggestionsFailed {
         document: DocumentId,
@@ -110,6 +136,16 @@ pub(super) enum Intent {
     ExportTo(Option<PathBuf>),
     /// A file dialog chose other annotators' projects to compare with.
     CompareWith(Vec<PathBuf>),
+
+    // The team (git).
+    /// A background git job (sync, status, history, share, clone) finished.
+    Team(crate::app::sync::state::TeamNews),
+    /// The first-run prompt's answer: who is annotating.
+    AnnotatorNamed(String),
+    /// Share with Team…'s answer: the team repository's address.
+    ShareWithTeam(TeamAnswer<String>),
+    /// Open from Team…'s answer: the address and the folder to clone into.
+    OpenFromTeam(TeamAnswer<(String, PathBuf)>),
 }
 
 /// What the disk watcher found out about the open project's file.

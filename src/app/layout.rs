@@ -20,9 +20,11 @@ use crate::ui::article::{
 use crate::ui::commands::{Command, CommandState};
 use crate::ui::corpus_search::{CorpusSearchPanel, SearchAction};
 use crate::ui::dialogs::{self, ErrorReport, Toasts};
-use crate::ui::document_list::DocumentList;
+use crate::ui::document_list::{DocumentList, DocumentListAction};
+use crate::ui::document_properties::PropertiesForm;
 use crate::ui::export_dialog::{ExportAnswer, ExportDialog, ExportPreview, FormatChoice};
 use crate::ui::folder_choice::FolderChoice;
+use crate::ui::import_review::ImportReview;
 use crate::ui::link_popup::{self, LinkAnswer};
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::recovery_dialogs;
@@ -47,6 +49,12 @@ pub(super) struct Shown<'a> {
     /// The formats the Export dialog offers, and its preview while it is open.
     pub(super) export_formats: &'a [FormatChoice],
     pub(super) export_preview: Option<&'a ExportPreview>,
+    /// The Import from URL fetch under way, for its dialog.
+    pub(super) url_fetch: Option<crate::ui::url_dialog::FetchProgress>,
+    /// Articles being read in the background: what is being read, and how far along (0–1).
+    pub(super) reading: Option<(String, f32)>,
+    /// The team's state: the status bar's counts, the History panel.
+    pub(super) team: &'a super::sync::state::TeamState,
 }
 
 /// The widgets' own view state (scroll offsets, caches, text buffers, export choices): the
@@ -63,9 +71,37 @@ pub(super) struct Panels {
     pub(super) document_list: DocumentList,
     pub(super) corpus_search: CorpusSearchPanel,
     pub(super) folder_choice: FolderChoice,
+    pub(super) url_dialog: crate::ui::url_dialog::UrlDialog,
+    /// The import review table being corrected, with the id of the import it shows.
+    pub(super) import_review: Option<(u64, ImportReview)>,
+    pub(super) properties: PropertiesForm,
 }
 
 impl Panels {
+    /// The bottom line: the file, the selection, savings, notices and the team's state.
+    fn status_bar_ui(&mut self, ui: &mut Ui, app: &Shown<'_>) {
+        let team =
+            (app.team).status_text(app.session.path.as_deref(), app.session.history.is_dirty());
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            self.status_bar.ui(
+                ui,
+                &StatusInput {
+                    project: &app.session.project,
+                    index: app.session.project.index(),
+                    path: app.session.path.as_deref(),
+                    is_dirty: app.session.history.is_dirty(),
+                    document: app.view.document,
+                    text_selection: app.view.text_selection,
+                    is_saving: app.session.save_job.is_some(),
+                    link_notice: link_notice(app),
+                    text_problem_count: app.session.text_check.problem_count(),
+                    font_notice: app.view.font_notice.message(),
+                    team: team.as_deref(),
+                },
+            );
+        });
+    }
+
     /// `scroll_to_char` is the view's one-shot scroll request, taken before drawing.
     pub(super) fn panels_ui(
         &mut self,
@@ -86,22 +122,7 @@ impl Panels {
             }
         });
 
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            self.status_bar.ui(
-                ui,
-                &StatusInput {
-                    project: &app.session.project,
-                    index: app.session.project.index(),
-                    path: app.session.path.as_deref(),
-                    is_dirty: app.session.history.is_dirty(),
-                    document: app.view.document,
-                    text_selection: app.view.text_selection,
-                    is_saving: app.session.save_job.is_some(),
-                    link_notice: link_notice(app),
-                    text_problem_count: app.session.text_check.problem_count(),
-                },
-            );
-        });
+        self.status_bar_ui(ui, app);
 
         if self.corpus_search.is_open {
             self.corpus_search_ui(ui, app, intents);
@@ -119,14 +140,24 @@ impl Panels {
                     let index = app.session.project.index();
                     let project = &app.session.project;
                     let current = app.view.document;
-                    if let Some(id) = self.document_list.ui(ui, project, index, current) {
-                        intents.push(Action::ShowDocument(id).into());
+                    match self.document_list.ui(ui, project, index, current) {
+                        Some(DocumentListAction::Show(id)) => {
+                            intents.push(Action::ShowDocument(id).into());
+                        }
+                        Some(DocumentListAction::Properties(id)) => {
+                            intents.push(Action::DocumentProperties(id).into());
+                        }
+                        None => {}
                     }
                 });
             let width_px = panel.response.rect.width();
             if width_px != app.prefs.document_list_width_px {
                 intents.push(Intent::DocumentListWidth(width_px));
             }
+        }
+
+        if app.prefs.show_suggestion_list && app.view.main_view == MainView::Article {
+            Self::suggestion_list_ui(ui, app, intents);
         }
 
         if app.prefs.show_sidebar {
@@ -166,6 +197,33 @@ impl Panels {
                 (MainView::Compare, _) => self.compare_ui(ui, app, intents),
                 (_, Some(document)) => self.article_ui(ui, app, document, scroll_to, intents),
                 (_, None) => welcome_ui(ui, intents),
+            });
+    }
+
+    /// View → Suggestion List: the current document's suggestions, right of the article.
+    fn suggestion_list_ui(ui: &mut Ui, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+        use crate::ui::suggestion_list::{self, SuggestionListAction};
+        egui::Panel::right("suggestion_list")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                let project = &app.session.project;
+                let document = app.view.document.and_then(|d| project.document(d));
+                let (suggestions, focused) = match &app.ghosts {
+                    Some(g) => (g.suggestions.as_ref(), g.focused),
+                    None => (&[][..], None),
+                };
+                if app.ghosts.is_none() {
+                    ui.weak("Suggestions are hidden or not found yet (Ctrl+G shows them).");
+                }
+                let action = suggestion_list::ui(ui, project, document, suggestions, focused);
+                intents.extend(action.map(|action| match action {
+                    SuggestionListAction::Show(content) => Intent::ShowSuggestion(content),
+                    SuggestionListAction::AcceptWithSpeaker => {
+                        Action::Command(Command::AcceptSuggestionsWithSpeaker).into()
+                    }
+                    SuggestionListAction::RejectType(kind) => Intent::RejectSuggestionsOfType(kind),
+                }));
             });
     }
 
@@ -318,6 +376,14 @@ impl Panels {
         {
             intents.push(Intent::Overwrite(is_confirmed));
         }
+        if app.team.is_history_open {
+            let view = app.team.history_view(app.session.path.as_deref());
+            if !crate::ui::team::history_ui(ctx, &view) {
+                intents.push(Intent::Action(crate::ui::Action::Command(
+                    crate::ui::commands::Command::History,
+                )));
+            }
+        }
         match &app.dialog {
             Dialog::Repair(repair) => {
                 let problems = repair.problems();
@@ -356,10 +422,16 @@ impl Panels {
                     intents.push(Intent::CloseDialog);
                 }
             }
+            Dialog::AnnotatorName | Dialog::ShareWithTeam | Dialog::OpenFromTeam => {
+                team_dialogs_ui(ctx, app, intents);
+            }
             Dialog::ChooseFolders(folders) => {
                 if let Some(chosen) = self.folder_choice.ui(ctx, folders) {
                     intents.push(Intent::ImportFolders(chosen));
                 }
+            }
+            Dialog::ImportUrl | Dialog::ImportReview(_) | Dialog::DocumentProperties(_) => {
+                self.intake_dialog_ui(ctx, app, intents);
             }
             // Errors show first; these prompts wait behind them.
             dialog if app.errors.is_empty() => recovery_prompts_ui(ctx, app, dialog, intents),
@@ -376,8 +448,54 @@ impl Panels {
                 None => {}
             }
         }
+        if let Some((what, fraction)) = &app.reading {
+            crate::ui::import_review::reading_ui(ctx, what, *fraction);
+        }
         toasts.ui(ctx);
         drop_overlay_ui(ctx);
+    }
+
+    /// Issue 19's dialogs: Import from URL, the import review table, Document Properties.
+    fn intake_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        app: &Shown<'_>,
+        intents: &mut Vec<Intent>,
+    ) {
+        let project = &app.session.project;
+        match &app.dialog {
+            Dialog::ImportUrl => {
+                use crate::ui::url_dialog::UrlAnswer;
+                match self.url_dialog.ui(ctx, app.url_fetch.as_ref()) {
+                    Some(UrlAnswer::Fetch(url)) => intents.push(Intent::FetchUrl(url)),
+                    Some(UrlAnswer::Cancel) => intents.push(Intent::CancelFetch),
+                    Some(UrlAnswer::Close) => intents.push(Intent::CloseUrlDialog),
+                    None => {}
+                }
+            }
+            Dialog::ImportReview(pending) => {
+                if self
+                    .import_review
+                    .as_ref()
+                    .is_none_or(|(id, _)| *id != pending.id)
+                {
+                    let review = ImportReview::new(pending.rows.clone(), pending.refused.clone());
+                    self.import_review = Some((pending.id, review));
+                }
+                if let Some((_, review)) = &mut self.import_review
+                    && let Some(answer) = review.ui(ctx)
+                {
+                    intents.push(Intent::ReviewAnswered(answer));
+                }
+            }
+            Dialog::DocumentProperties(id) => {
+                let answer = (project.document(*id)).and_then(|doc| self.properties.ui(ctx, doc));
+                if let Some(answer) = answer {
+                    intents.push(Intent::PropertiesAnswered(answer));
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -546,4 +664,42 @@ fn drop_overlay_ui(ctx: &egui::Context) {
         egui::FontId::proportional(20.0),
         egui::Color32::WHITE,
     );
+}
+
+/// The team's dialogs: who is annotating (first run), Share with Team…, Open from Team….
+fn team_dialogs_ui(ctx: &egui::Context, app: &Shown<'_>, intents: &mut Vec<Intent>) {
+    match &app.dialog {
+        Dialog::AnnotatorName => {
+            if let Some(name) =
+                crate::ui::team::annotator_name_ui(ctx, &app.team.suggested_annotator)
+            {
+                intents.push(Intent::AnnotatorNamed(name));
+            }
+        }
+        Dialog::ShareWithTeam => {
+            let file = app
+                .session
+                .path
+                .as_deref()
+                .map_or_else(String::new, crate::ui::file_name);
+            if let Some(answer) = crate::ui::team::share_ui(ctx, &file) {
+                intents.push(Intent::ShareWithTeam(answer));
+            }
+        }
+        Dialog::OpenFromTeam => {
+            let parent = app
+                .session
+                .path
+                .as_deref()
+                .and_then(std::path::Path::parent)
+                .and_then(std::path::Path::parent)
+                .map(std::path::Path::to_path_buf)
+                .or_else(|| std::env::var_os("HOME").map(std::path::PathBuf::from))
+                .unwrap_or_else(std::env::temp_dir);
+            if let Some(answer) = crate::ui::team::open_from_team_ui(ctx, &parent) {
+                intents.push(Intent::OpenFromTeam(answer));
+            }
+        }
+        _ => {}
+    }
 }

@@ -10,19 +10,23 @@
 //!
 //! Controllers: `files` (new, open, import, quit), `saving`, `export`, `disk_watch`,
 //! `recovery` (with `autosave`), `repair`, `annotations`, `actors`, `links`, `schema`,
-//! `undo`, `navigation`, `attribution`, `adjudication`, `corpus`. Preferences: `prefs`.
+//! `undo`, `navigation`, `attribution`, `adjudication`, `corpus`, `web_import` (Import from URL, Paste as New Article). Preferences: `prefs`.
 
 mod actors;
 mod adjudication;
 mod annotations;
 mod attribution;
 mod autosave;
+pub mod clipboard;
 mod corpus;
 mod dialog;
 mod disk_watch;
 mod dispatch;
 pub mod export;
 mod files;
+mod font_notice;
+mod intake;
+mod intake_state;
 mod intent;
 mod keys;
 mod layout;
@@ -35,9 +39,11 @@ mod repair;
 mod saving;
 mod schema;
 mod session;
+pub mod sync;
 mod text_check;
 mod undo;
 mod view;
+mod web_import;
 mod workbench;
 
 use std::path::{Path, PathBuf};
@@ -60,6 +66,7 @@ use prefs::{Preferences, Theme};
 use recovery::Recovery;
 use session::Session;
 use view::ViewState;
+use web_import::WebImport;
 use workbench::Workbench;
 
 /// The reference article, embedded so the app opens with no file.
@@ -146,6 +153,9 @@ pub struct StanceApp {
     disk: DiskWatch,
     recovery: Recovery,
     attribution: Attribution,
+    web: WebImport,
+    /// Sync with the team: git jobs on worker threads and what they found.
+    team: sync::TeamSync,
     /// Intents asked for outside a frame (startup, tests) and applied on the next one.
     queued: Vec<Intent>,
     applied_theme: Option<Theme>,
@@ -158,9 +168,27 @@ pub struct StanceApp {
 
 impl StanceApp {
     /// The app with `project` as a new unsaved project, preferences from `storage`, and the
-    /// given file dialogs.
+    /// given file dialogs. On a first run it asks who is annotating.
     #[must_use]
     pub fn new(
+        project: Project,
+        storage: Option<&dyn eframe::Storage>,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        let mut app = Self::without_prompt(project, storage, dialogs);
+        if !app.wb.prefs.has_confirmed_annotator {
+            let name = &app.wb.prefs.annotator_name;
+            app.team.state.suggested_annotator = if name.trim().is_empty() {
+                crate::io::git::global_user_name().unwrap_or_else(prefs::os_user_name)
+            } else {
+                name.clone()
+            };
+            app.wb.dialogs.open(Dialog::AnnotatorName);
+        }
+        app
+    }
+
+    fn without_prompt(
         project: Project,
         storage: Option<&dyn eframe::Storage>,
         dialogs: Box<dyn FileDialogs>,
@@ -172,6 +200,8 @@ impl StanceApp {
             disk: DiskWatch::default(),
             recovery: Recovery::default(),
             attribution: Attribution::default(),
+            web: WebImport::default(),
+            team: sync::TeamSync::default(),
             queued: Vec::new(),
             applied_theme: None,
             title: DerivedCache::default(),
@@ -183,7 +213,43 @@ impl StanceApp {
     /// for tests and benchmarks.
     #[must_use]
     pub fn with_project(project: Project) -> Self {
-        Self::new(project, None, Box::new(ScriptedDialogs::new()))
+        let mut app = Self::without_prompt(project, None, Box::new(ScriptedDialogs::new()));
+        // The harness of tests and the bench answers the first-run question itself.
+        app.wb.prefs.set_annotator_name("tester");
+        app.wb.prefs.has_confirmed_annotator = true;
+        app
+    }
+
+    /// The annotator is `name`, as if the first-run question was answered (test harnesses
+    /// answer it so; a blank name is not taken).
+    #[must_use]
+    pub fn with_annotator(mut self, name: &str) -> Self {
+        self.wb.prefs.set_annotator_name(name);
+        if !self.wb.prefs.annotator_name.trim().is_empty() {
+            self.wb.prefs.has_confirmed_annotator = true;
+            if matches!(self.wb.dialogs.current, Dialog::AnnotatorName) {
+                self.wb.dialogs.close();
+            }
+        }
+        self
+    }
+
+    /// git's merge driver runs `binary` (tests name the real `stance`; the app runs itself).
+    #[must_use]
+    pub fn with_stance_binary(mut self, binary: &Path) -> Self {
+        self.team.stance_binary = Some(binary.to_path_buf());
+        self
+    }
+
+    /// [`StanceApp::with_project`] as on a first run: it asks who is annotating, suggesting
+    /// `suggested` (the real app suggests git's user.name, else the OS user).
+    #[must_use]
+    pub fn first_run(project: Project, suggested: &str) -> Self {
+        let mut app = Self::without_prompt(project, None, Box::new(ScriptedDialogs::new()));
+        suggested.clone_into(&mut app.team.state.suggested_annotator);
+        app.wb.prefs.has_confirmed_annotator = false;
+        app.wb.dialogs.open(Dialog::AnnotatorName);
+        app
     }
 
     /// Keeps unsaved work as recovery snapshots in `dir` (created if needed), and offers
@@ -203,6 +269,20 @@ impl StanceApp {
         if let Some(autosave) = &mut self.wb.session.autosave {
             autosave.policy = policy;
         }
+        self
+    }
+
+    /// Reads the clipboard from `clipboard` (tests put fixed contents there).
+    #[must_use]
+    pub fn with_clipboard(mut self, clipboard: Box<dyn clipboard::ClipboardSource>) -> Self {
+        self.web.clipboard = clipboard;
+        self
+    }
+
+    /// How long Import from URL waits and how much it reads (tests use short timeouts).
+    #[must_use]
+    pub fn with_fetch_options(mut self, options: crate::io::fetch::FetchOptions) -> Self {
+        self.web.options = options;
         self
     }
 
@@ -275,12 +355,14 @@ impl StanceApp {
             intents.push(Intent::FileDialogAnswered(answer));
         }
         saving::poll(&self.wb, &mut intents);
+        intake::poll(&mut self.wb, &mut intents);
         intents.append(&mut self.queued);
         self.input_intents(&ctx, &mut intents);
         self.apply(&ctx, intents);
         self.background_events(&ctx);
         self.attribution.refresh(&self.wb, &ctx);
         self.wb.session.text_check.refresh(&self.wb.session.project);
+        (self.wb.view.font_notice).refresh(&ctx, &self.wb.session.project, self.wb.view.document);
 
         let mut intents = Vec::new();
         self.draw(ui, &mut intents);
@@ -319,6 +401,9 @@ impl StanceApp {
         self.disk.poll(&self.wb, ctx, &mut events);
         self.apply(ctx, std::mem::take(&mut events));
         self.attribution.poll(&self.wb, &mut events);
+        self.apply(ctx, std::mem::take(&mut events));
+        self.web.poll(ctx, &mut events);
+        self.team.poll(&self.wb, ctx, &mut events);
         self.apply(ctx, events);
     }
 
@@ -326,6 +411,7 @@ impl StanceApp {
     fn draw(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         let ctx = ui.ctx().clone();
         let export_preview = self.export.preview(&self.wb);
+        let url_fetch = self.web.progress();
         let ghosts = self.attribution.ghosts(&self.wb);
         let Workbench {
             session,
@@ -334,6 +420,7 @@ impl StanceApp {
             dialogs,
             toasts,
             panels,
+            reading,
             ..
         } = &mut self.wb;
         // A one-shot request: the article scrolls there once, then the user scrolls.
@@ -354,6 +441,9 @@ impl StanceApp {
             hovered_suggestion: self.attribution.hovered(),
             export_formats: &export::FORMATS,
             export_preview,
+            url_fetch,
+            reading: reading.as_ref().map(intake::progress),
+            team: &self.team.state,
         };
         panels.panels_ui(ui, &shown, scroll_to, intents);
         panels.windows_ui(&ctx, &shown, toasts, intents);
@@ -462,6 +552,7 @@ fn command_state<'a>(
         is_sidebar_shown: prefs.show_sidebar,
         is_document_list_wanted: prefs.show_document_list,
         are_suggestions_shown: prefs.show_suggestions,
+        is_suggestion_list_shown: prefs.show_suggestion_list,
     }
 }
 

@@ -54,13 +54,18 @@ pub struct Preferences {
     /// The window's inner size when last closed.
     pub window_size_px: Option<[f32; 2]>,
     /// Recorded on every annotation the user makes or changes (merging and agreement need it).
+    /// Never empty once given: a blank name typed in Preferences is not taken.
     pub annotator_name: String,
+    /// The user answered the first-run question "Who is annotating?".
+    pub has_confirmed_annotator: bool,
     /// Where the user was in each recent project, most recent first: reopened there.
     pub positions: Vec<ProjectPosition>,
     /// The folder of the file last picked, opened or saved: file dialogs start there.
     pub last_directory: Option<PathBuf>,
     /// View → Attribution Suggestions: draw the engine's suggestions as dashed ghosts.
     pub show_suggestions: bool,
+    /// View → Suggestion List: the current document's suggestions in a side panel.
+    pub show_suggestion_list: bool,
 }
 
 /// Where the user was in a project: its document, selected annotation and scroll offset.
@@ -87,7 +92,9 @@ impl Default for Preferences {
             positions: Vec::new(),
             last_directory: None,
             show_suggestions: false,
+            show_suggestion_list: false,
             annotator_name: os_user_name(),
+            has_confirmed_annotator: false,
         }
     }
 }
@@ -102,6 +109,13 @@ pub fn os_user_name() -> String {
 }
 
 impl Preferences {
+    /// Takes `name` as the annotator name unless it is blank: the name is never empty.
+    pub fn set_annotator_name(&mut self, name: &str) {
+        if !name.trim().is_empty() {
+            name.trim().clone_into(&mut self.annotator_name);
+        }
+    }
+
     /// Reads preferences from storage; anything missing or unreadable falls back to defaults.
     #[must_use]
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
@@ -118,6 +132,10 @@ impl Preferences {
 
     /// Keeps values in usable ranges whatever was stored.
     fn sanitize(&mut self) {
+        // A name lost from storage is asked for again rather than left empty.
+        if self.annotator_name.trim().is_empty() {
+            self.has_confirmed_annotator = false;
+        }
         if !self.zoom.is_finite() {
             self.zoom = 1.0;
         }

@@ -25,6 +25,12 @@ impl StanceApp {
         &self.wb.session.history
     }
 
+    /// Who is annotating: recorded on every annotation made or changed.
+    #[must_use]
+    pub fn annotator_name(&self) -> &str {
+        &self.wb.prefs.annotator_name
+    }
+
     /// Where the project was last opened from or saved to.
     #[must_use]
     pub fn path(&self) -> Option<&Path> {

@@ -26,6 +26,8 @@ pub(super) struct ViewState {
     pub(super) main_view: MainView,
     /// The current item's place in the adjudication queue.
     pub(super) queue_position: usize,
+    /// Scripts of the shown document that no font covers, for the status bar.
+    pub(super) font_notice: super::font_notice::FontNotice,
 }
 
 /// What the central area shows.

@@ -29,6 +29,10 @@ pub(super) struct Workbench {
     /// The widgets' own view state (scroll offsets, caches, text buffers, export choices).
     pub(super) panels: Panels,
     pub(super) file_dialogs: Box<dyn FileDialogs>,
+    /// Articles being read for an import on a worker thread.
+    pub(super) reading: Option<super::intake_state::ReadingJob>,
+    /// How many import reviews were opened: each gets its own id.
+    pub(super) review_count: u64,
     /// What a controller hands on to another; dispatched right after the intent that asked.
     follow_ups: Vec<Intent>,
 }
@@ -47,6 +51,8 @@ impl Workbench {
             toasts: Toasts::default(),
             panels: Panels::default(),
             file_dialogs,
+            reading: None,
+            review_count: 0,
             follow_ups: Vec::new(),
         }
     }

@@ -137,6 +137,21 @@ pub fn reject_suggestion(
     }))
 }
 
+/// One edit rejecting every suggestion of `suggestions` (of `document`): one undo step.
+///
+/// # Errors
+/// An unknown document, or content outside it.
+pub fn reject_suggestions(
+    project: &Project,
+    document: DocumentId,
+    suggestions: &[Suggestion],
+) -> Result<Edit, EditError> {
+    let edits = (suggestions.iter())
+        .map(|s| reject_suggestion(project, document, s))
+        .collect::<Result<Vec<Edit>, EditError>>()?;
+    Ok(Edit::Batch(edits))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(

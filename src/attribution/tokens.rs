@@ -1,22 +1,114 @@
-//! Splits a text into words, punctuation, quotation marks and paragraph breaks, and finds
-//! its quotations. Offsets here are bytes; the engine turns them into chars at the end.
+//! Splits a text into words, punctuation, quotation marks and paragraph breaks. Offsets here
+//! are bytes; the engine turns them into chars at the end. Which marks open and close a
+//! quotation is decided in `quotes.rs`, from the glyph and what stands around it.
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Word,
     Punct(char),
-    /// A double quotation mark, with the direction its glyph gives (straight marks have none).
-    Quote(Mark),
+    /// A quotation mark, or an apostrophe that may be one.
+    Mark(Glyph),
     /// A line break: paragraphs end there.
     Break,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    Open,
-    Close,
+/// A quotation mark as written. Its role (opening, closing, an apostrophe) depends on the
+/// language's convention and on what stands around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Glyph {
+    /// `"`
     Straight,
+    /// `''`: two apostrophes, the double mark of some newspapers' plain-text feeds.
+    TwoApostrophes,
+    /// ` `` `: an opening double mark in plain text that has no curly quotes.
+    Backticks,
+    /// `“`: opens in English, closes after `„` in German.
+    LeftDouble,
+    /// `”`: closes in English and after `„` in Polish; opens and closes in Swedish.
+    RightDouble,
+    /// `„`: always opens.
+    LowDouble,
+    /// `«`: opens in French, Russian, Italian; closes in German and Danish.
+    LeftAngle,
+    /// `»`: the reverse of `«`.
+    RightAngle,
+    /// `'`: an apostrophe, or a single quotation mark.
+    Apostrophe,
+    /// `‘`: opens in English, closes after `‚` in German.
+    LeftSingle,
+    /// `’`: closes, and is the typographic apostrophe.
+    RightSingle,
+    /// `‚`
+    LowSingle,
+    /// `‹`
+    LeftSingleAngle,
+    /// `›`
+    RightSingleAngle,
+    /// `「`
+    Corner,
+    /// `」`
+    CornerEnd,
+    /// `『`
+    WhiteCorner,
+    /// `』`
+    WhiteCornerEnd,
+}
+
+/// Which marks pair with which: a quotation opens and closes within one family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Double,
+    Angle,
+    Single,
+    SingleAngle,
+    Corner,
+    WhiteCorner,
+}
+
+impl Glyph {
+    #[must_use]
+    pub const fn family(self) -> Family {
+        match self {
+            Self::Straight
+            | Self::TwoApostrophes
+            | Self::Backticks
+            | Self::LeftDouble
+            | Self::RightDouble
+            | Self::LowDouble => Family::Double,
+            Self::LeftAngle | Self::RightAngle => Family::Angle,
+            Self::Apostrophe | Self::LeftSingle | Self::RightSingle | Self::LowSingle => {
+                Family::Single
+            }
+            Self::LeftSingleAngle | Self::RightSingleAngle => Family::SingleAngle,
+            Self::Corner | Self::CornerEnd => Family::Corner,
+            Self::WhiteCorner | Self::WhiteCornerEnd => Family::WhiteCorner,
+        }
+    }
+
+    /// The glyph of a single-char mark.
+    #[must_use]
+    pub const fn of(c: char) -> Option<Self> {
+        Some(match c {
+            '"' | '＂' => Self::Straight,
+            '“' | '‟' | '〝' => Self::LeftDouble,
+            '”' | '〞' | '〟' => Self::RightDouble,
+            '„' => Self::LowDouble,
+            '«' => Self::LeftAngle,
+            '»' => Self::RightAngle,
+            '\'' => Self::Apostrophe,
+            '‘' | '‛' => Self::LeftSingle,
+            '’' => Self::RightSingle,
+            '‚' => Self::LowSingle,
+            '‹' => Self::LeftSingleAngle,
+            '›' => Self::RightSingleAngle,
+            '「' => Self::Corner,
+            '」' => Self::CornerEnd,
+            '『' => Self::WhiteCorner,
+            '』' => Self::WhiteCornerEnd,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,10 +118,13 @@ pub struct Token {
     pub kind: Kind,
 }
 
-/// Abbreviations whose period belongs to the word ("Mr.", "Dec.").
+/// Abbreviations whose period belongs to the word ("Mr.", "Dec.", "Lt. Gen.").
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "gen", "rep", "gov", "st", "jr", "sr", "jan", "feb", "aug",
-    "sept", "oct", "nov", "dec", "no", "vs", "col", "lt", "sgt", "prof",
+    "mr", "mrs", "ms", "messrs", "dr", "sen", "sens", "gen", "rep", "reps", "gov", "st", "jr",
+    "sr", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs",
+    "col", "lt", "sgt", "prof", "adm", "maj", "capt", "cmdr", "cpl", "pvt", "rev", "hon", "pres",
+    "supt", "insp", "amb", "atty", "fr", "mt", "ft", "inc", "corp", "co", "ltd", "bros", "dept",
+    "univ", "approx", "est", "etc", "mme", "mlle", "hr", "fig", "vol", "ca", "cf",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -38,7 +133,20 @@ fn is_word_char(c: char) -> bool {
 
 /// Joiners kept inside a word when a word char follows ("U.S.", "don't", "U.S.–Ukraine").
 fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '\'' | '’' | '-' | '–' | '‑')
+    matches!(c, '.' | '\'' | '’' | '-' | '–' | '‑' | '·')
+}
+
+/// True for the scripts written without spaces between words, where a run of letters is a
+/// phrase, not a word: a quotation mark or a particle may stand right next to a name.
+#[must_use]
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xAC00..=0xD7AF // hangul syllables
+    )
 }
 
 /// The tokens of `text`, in order.
@@ -59,33 +167,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if is_word_char(c) {
-            let mut end = start + c.len_utf8();
-            let mut has_inner_period = false;
-            while let Some(&(i, d)) = chars.peek() {
-                if is_word_char(d) {
-                    end = i + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                if !is_joiner(d) {
-                    break;
-                }
-                // A joiner stays only between word chars (or closes an initialism: "U.S.").
-                let after = text.get(i + d.len_utf8()..).and_then(|s| s.chars().next());
-                if after.is_some_and(is_word_char) {
-                    has_inner_period |= d == '.';
-                    end = i + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                let word = text.get(start..end).unwrap_or("");
-                let abbreviation = ABBREVIATIONS.contains(&word.to_lowercase().as_str());
-                if d == '.' && (has_inner_period || abbreviation) {
-                    end = i + 1;
-                    chars.next();
-                }
-                break;
-            }
+            let end = word_end(text, start, c, &mut chars);
             tokens.push(Token {
                 start,
                 end,
@@ -93,12 +175,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             });
             continue;
         }
-        let kind = match c {
-            '"' => Kind::Quote(Mark::Straight),
-            '“' | '«' | '„' => Kind::Quote(Mark::Open),
-            '”' | '»' => Kind::Quote(Mark::Close),
-            other => Kind::Punct(other),
-        };
+        // Runs of apostrophes and backticks: `''` is one double mark; `'''` is a double and
+        // a single, the single inside (so it comes first when closing, last when opening).
+        if c == '\'' || c == '`' {
+            let mut run = 1;
+            while chars.peek().is_some_and(|&(_, d)| d == c) {
+                chars.next();
+                run += 1;
+            }
+            push_apostrophes(text, &mut tokens, start, run, c);
+            continue;
+        }
+        let kind = Glyph::of(c).map_or(Kind::Punct(c), Kind::Mark);
         tokens.push(Token {
             start,
             end: start + c.len_utf8(),
@@ -108,98 +196,131 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// One quotation: one or more parts (a quote over several paragraphs has one per
-/// paragraph), each the token indices of its opening and closing mark (the closing one of
-/// a continued part is the break that ends its paragraph).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Quotation {
-    pub parts: Vec<(usize, usize)>,
-}
-
-impl Quotation {
-    /// The opening mark's token index.
-    #[must_use]
-    pub fn open(&self) -> usize {
-        self.parts.first().map_or(0, |p| p.0)
-    }
-
-    /// The final closing mark's token index.
-    #[must_use]
-    pub fn close(&self) -> usize {
-        self.parts.last().map_or(0, |p| p.1)
-    }
-}
-
-/// Whether a straight mark at token `i` opens: nothing or a space, a bracket or a dash
-/// before it. Curly marks say so themselves.
-fn opens(text: &str, tokens: &[Token], i: usize, is_open: bool) -> bool {
-    match tokens[i].kind {
-        Kind::Quote(Mark::Open) => true,
-        Kind::Quote(Mark::Close) => false,
-        _ => {
-            if is_open {
-                return false;
+/// Where the word that starts with `first` at `start` ends; consumes its chars.
+fn word_end(
+    text: &str,
+    start: usize,
+    first: char,
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+) -> usize {
+    let mut end = start + first.len_utf8();
+    let mut has_inner_period = false;
+    let cjk = is_cjk(first);
+    while let Some(&(i, d)) = chars.peek() {
+        if is_word_char(d) {
+            // A CJK run and a Latin word next to it are two words ("G7首脳").
+            if is_cjk(d) != cjk {
+                break;
             }
-            let before = text
-                .get(..tokens[i].start)
-                .and_then(|s| s.chars().next_back());
-            before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-'))
+            end = i + d.len_utf8();
+            chars.next();
+            continue;
+        }
+        if !is_joiner(d) || cjk {
+            break;
+        }
+        // A joiner stays only between word chars (or closes an initialism: "U.S.").
+        let after = text.get(i + d.len_utf8()..).and_then(|s| s.chars().next());
+        if after.is_some_and(is_word_char) {
+            has_inner_period |= d == '.';
+            end = i + d.len_utf8();
+            chars.next();
+            continue;
+        }
+        let word = text.get(start..end).unwrap_or("");
+        let is_initial = word.chars().count() == 1 && first.is_uppercase();
+        let abbreviation = ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+        if d == '.' && (has_inner_period || abbreviation || is_initial) {
+            end = i + 1;
+            chars.next();
+        }
+        break;
+    }
+    end
+}
+
+/// Tokens for a run of `run` apostrophes (or backticks, `c`) starting at byte `start`.
+fn push_apostrophes(text: &str, tokens: &mut Vec<Token>, start: usize, run: usize, c: char) {
+    let (double, single) = if c == '`' {
+        (Glyph::Backticks, None)
+    } else {
+        (Glyph::TwoApostrophes, Some(Glyph::Apostrophe))
+    };
+    let closing = text
+        .get(..start)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(|p| !p.is_whitespace());
+    let mut pieces: Vec<(usize, Kind)> = Vec::new();
+    let mut left = run;
+    while left >= 2 {
+        pieces.push((2, Kind::Mark(double)));
+        left -= 2;
+    }
+    if left == 1 {
+        let one = single.map_or(Kind::Punct('`'), Kind::Mark);
+        if closing {
+            pieces.insert(0, (1, one));
+        } else {
+            pieces.push((1, one));
         }
     }
-}
-
-/// The quotations of the text, in order. A quote still open at a paragraph's end continues
-/// if the next paragraph opens with a mark (the newswire convention); otherwise it was
-/// unbalanced and is dropped.
-#[must_use]
-pub fn quotations(text: &str, tokens: &[Token]) -> Vec<Quotation> {
-    let mut found = Vec::new();
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut i = 0;
-    while i < tokens.len() {
-        match tokens[i].kind {
-            Kind::Quote(_) => {
-                if opens(text, tokens, i, open.is_some()) {
-                    open = Some(i);
-                } else if let Some(o) = open.take() {
-                    parts.push((o, i));
-                    found.push(Quotation {
-                        parts: std::mem::take(&mut parts),
-                    });
-                }
-            }
-            Kind::Break => {
-                if let Some(o) = open.take() {
-                    let next = (i + 1..tokens.len()).find(|&j| tokens[j].kind != Kind::Break);
-                    let continues = next.is_some_and(|j| {
-                        matches!(tokens[j].kind, Kind::Quote(Mark::Open | Mark::Straight))
-                    });
-                    if let (true, Some(j)) = (continues, next) {
-                        parts.push((o, i));
-                        open = Some(j);
-                        i = j;
-                    } else {
-                        parts.clear();
-                    }
-                }
-            }
-            _ => {}
-        }
-        i += 1;
+    let mut at = start;
+    for (len, kind) in pieces {
+        tokens.push(Token {
+            start: at,
+            end: at + len,
+            kind,
+        });
+        at += len;
     }
-    found
 }
 
-/// The byte range of a part's content, without surrounding space and a trailing comma
-/// (the comma belongs to the attribution that follows).
-#[must_use]
-pub fn part_bytes(text: &str, tokens: &[Token], part: (usize, usize)) -> std::ops::Range<usize> {
-    let start = tokens[part.0].end;
-    let end = tokens[part.1].start.max(start);
-    let inner = text.get(start..end).unwrap_or("");
-    let trimmed_start = inner.len() - inner.trim_start().len();
-    let inner = inner.trim();
-    let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
-    start + trimmed_start..start + trimmed_start + inner.len()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Kind)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_owned(), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_mark_and_three_split_inside_first_when_closing() {
+        let k = kinds("''We will,'' he said. ''a 'deal.'''");
+        assert_eq!(k[0], ("''".to_owned(), Kind::Mark(Glyph::TwoApostrophes)));
+        assert!(k.contains(&(",".to_owned(), Kind::Punct(','))));
+        let last: Vec<Kind> = k.iter().rev().take(2).map(|(_, kind)| *kind).collect();
+        assert_eq!(
+            last,
+            [
+                Kind::Mark(Glyph::TwoApostrophes),
+                Kind::Mark(Glyph::Apostrophe)
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_period() {
+        let words: Vec<String> = kinds("Lt. Gen. Donald J. Trump of the U.S. left.")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Lt.", "Gen.", "Donald", "J.", "Trump", "of", "the", "U.S.", "left", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cjk_run_is_split_from_latin_and_marks() {
+        let words: Vec<String> = kinds("山田外相は「G7首脳」と述べた")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(words, ["山田外相は", "「", "G7", "首脳", "」", "と述べた"]);
+    }
 }

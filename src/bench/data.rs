@@ -136,7 +136,11 @@ pub fn many_articles_project(spec: ManyArticlesSpec) -> Result<Project, EditErro
     Ok(project)
 }
 
-fn add_actors(project: &mut Project, rng: &mut Rng, count: usize) -> Result<(), EditError> {
+pub(super) fn add_actors(
+    project: &mut Project,
+    rng: &mut Rng,
+    count: usize,
+) -> Result<(), EditError> {
     for i in 0..count {
         let given = GIVEN_NAMES[i % GIVEN_NAMES.len()];
         let family = FAMILY_NAMES[(i / GIVEN_NAMES.len()) % FAMILY_NAMES.len()];
@@ -155,7 +159,7 @@ fn add_actors(project: &mut Project, rng: &mut Rng, count: usize) -> Result<(), 
 
 /// Adds `count` word-aligned annotations to one document: some overlap their predecessor,
 /// some are discontinuous (two ranges), most have a holder and some a note.
-fn add_annotations(
+pub(super) fn add_annotations(
     project: &mut Project,
     rng: &mut Rng,
     doc_id: DocumentId,

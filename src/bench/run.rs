@@ -49,6 +49,7 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     // (c) runs first, so its peak memory is not inflated by what the frame runs leave behind.
     many_articles(options, dir.path(), record)?;
     super::corpus_search::corpus_figures(options.quick, dir.path(), record)?;
+    super::intake::intake_figures(options.quick, dir.path(), record)?;
 
     let reference =
         data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;
@@ -109,14 +110,55 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     .max()
     .unwrap_or(usize::MAX);
     record(Figure::count("tag.latency", latency).with_unit(Unit::Frames));
+    arabic_figures(options, &b, (a_speed_px, slow_p95), record)?;
     let save_frame = save_frame(&mut warm_driver(), long, &dir.path().join("bench-b.ron"))?;
     record(Figure::ms("b.save.ui_frame", save_frame));
     super::merge::merge_figures(options.quick, record)?;
     super::analysis::analysis_figures(options.quick, record)?;
+    super::web::web_figures(options.quick, record)?;
 
     if let Some(peak) = rss::peak_rss_bytes() {
         record(Figure::mb("bench.peak_rss", peak));
     }
+    Ok(())
+}
+
+/// Dataset (b) in Arabic: every paragraph goes through the bidi layout. Its figures are
+/// comparable with (b)'s: the same frames, the same speeds, as many characters.
+fn arabic_figures(
+    options: BenchOptions,
+    b: &FrameRun,
+    (a_speed_px, b_same_speed_p95_ms): (f32, f64),
+    record: &mut dyn FnMut(Figure),
+) -> Result<(), String> {
+    let arabic = super::arabic::arabic_article_project(LongArticleSpec::FULL)
+        .map_err(|e| format!("(b, Arabic): {e}"))?;
+    record(Figure::mb(
+        "b_ar.text",
+        bytes(arabic.documents().iter().map(|d| d.text.len()).sum()),
+    ));
+    let run = run_frames(&mut warm_driver(), arabic.clone(), options.script())
+        .map_err(|e| format!("(b, Arabic): {e}"))?;
+    record_frames("b_ar", &run, record);
+    record(Figure::new(
+        "ratio.p95.sweep.b_ar_over_b",
+        run.percentiles().p95_ms / b.percentiles().p95_ms.max(1e-6),
+        Unit::Ratio,
+    ));
+    let slow = run_frames(
+        &mut warm_driver(),
+        arabic,
+        options.script().at_speed(a_speed_px),
+    )
+    .map_err(|e| format!("(b, Arabic) at (a)'s speed: {e}"))?;
+    let slow_p95 = slow.percentiles().p95_ms;
+    record(Figure::new("b_ar.same_speed.frame.p95", slow_p95, Unit::Ms));
+    record(Figure::new(
+        "ratio.p95.b_ar_over_b",
+        slow_p95 / b_same_speed_p95_ms.max(1e-6),
+        Unit::Ratio,
+    ));
+    record(Figure::count("b_ar.laid_out.max", run.laid_out_max));
     Ok(())
 }
 

@@ -4,8 +4,11 @@ mod agree;
 mod bench;
 mod completions;
 mod desktop;
+mod docs;
 mod eval;
 mod export;
+mod import;
+mod import_urls;
 mod merge;
 mod project_cmds;
 mod reanchor;
@@ -13,6 +16,7 @@ mod recover;
 mod report;
 mod search;
 mod suggest;
+mod sync;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,8 +51,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a project from articles, brat folders or Stance exports.
-    Import(project_cmds::ImportArgs),
+    /// Create a project from articles (text, Markdown, PDF, Nexis and Factiva exports), brat
+    /// folders or Stance exports; print where each title, date and outlet came from.
+    Import(import::ImportArgs),
+    /// List the documents with their title, date, outlet, author, URL and language; with
+    /// --set, change them.
+    Docs(docs::DocsArgs),
     /// Check project files; exit 1 listing every problem found.
     Validate(project_cmds::ValidateArgs),
     /// Count annotations per document, per tag and per holder.
@@ -59,6 +67,10 @@ pub enum Command {
     Agree(agree::AgreeArgs),
     /// Three-way merge of project files; a git merge driver. Exit 1 on conflicts.
     Merge(merge::MergeArgs),
+    /// Sync with the team through git: commit as the annotator, merge, push. Exit 1 on conflicts.
+    Sync(sync::SyncArgs),
+    /// Put a project into a git repository and push it to the team's remote.
+    Share(sync::ShareArgs),
     /// Measure frame times, load/save speed and memory on generated data.
     Bench(bench::BenchArgs),
     /// List recovery snapshots of unsaved work; write one out or discard it.
@@ -110,12 +122,15 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Import(args)) => project_cmds::import(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Docs(args)) => docs::run(&args),
         Some(Command::Validate(args)) => project_cmds::validate(&args),
         Some(Command::Stats(args)) => project_cmds::stats(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Merge(args)) => merge::run(&args),
+        Some(Command::Sync(args)) => sync::run(&args),
+        Some(Command::Share(args)) => sync::share(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Recover(args)) => recover::run(&args),
         Some(Command::Reanchor(args)) => reanchor::run(&args),

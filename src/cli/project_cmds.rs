@@ -1,4 +1,4 @@
-//! `stance import`, `stance validate` and `stance stats`.
+//! `stance validate` and `stance stats`.
 //!
 //! Output goes through [`Report`], which ignores a closed pipe (`stance validate … | head`)
 //! instead of panicking as `println!` would.
@@ -10,27 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::io::{
-    LoadedProject, ProblemLocator, import_paths, load_project, load_project_from_str,
-    read_project_text, save_project,
+    LoadedProject, ProblemLocator, load_project, load_project_from_str, read_project_text,
 };
 use crate::model::{ActorId, Annotation, IssueId, Project, ProjectIndex};
-
-#[derive(Debug, clap::Args)]
-pub struct ImportArgs {
-    /// Articles (.txt, .md) or folders of them, brat folders (or a folder of them) or .ann
-    /// files, or Stance json/jsonl/w3c exports.
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
-    /// The project file to write.
-    #[arg(short, long)]
-    pub output: PathBuf,
-    /// Overwrite the output if it exists (the old file is kept as OUTPUT.bak).
-    #[arg(long)]
-    pub force: bool,
-    /// The project's title (default: the article's title, or the output file's name).
-    #[arg(long)]
-    pub title: Option<String>,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
@@ -48,9 +30,9 @@ pub struct StatsArgs {
 /// Text for stdout and stderr, written at once; write errors (a closed pipe) are ignored
 /// because there is no one left to tell.
 #[derive(Default)]
-struct Report {
-    out: String,
-    err: String,
+pub(super) struct Report {
+    pub(super) out: String,
+    pub(super) err: String,
 }
 
 impl Drop for Report {
@@ -58,84 +40,6 @@ impl Drop for Report {
         let _stdout = std::io::stdout().lock().write_all(self.out.as_bytes());
         let _stderr = std::io::stderr().lock().write_all(self.err.as_bytes());
     }
-}
-
-pub fn import(args: &ImportArgs) -> ExitCode {
-    let mut report = Report::default();
-    let output = &args.output;
-    // `--force` is for an old project; writing over an input would lose what is imported.
-    if let Some(input) = args.paths.iter().find(|p| super::is_same_file(p, output)) {
-        let _ = writeln!(
-            report.err,
-            "stance import: {} is one of the inputs ({}); choose another output",
-            output.display(),
-            input.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    if output.exists() && !args.force {
-        let _ = writeln!(
-            report.err,
-            "stance import: {} exists; pass --force to overwrite it",
-            output.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let mut project = Project::new(args.title.clone().unwrap_or_default());
-    let summary = match import_paths(&args.paths, &mut project) {
-        Ok(summary) => summary,
-        Err(e) => {
-            let _ = writeln!(report.err, "stance import: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    for (path, reason) in &summary.skipped {
-        let _ = writeln!(
-            report.err,
-            "stance import: skipped {}: {reason}",
-            path.display()
-        );
-    }
-    if project.documents().is_empty() {
-        let _ = writeln!(
-            report.err,
-            "stance import: nothing to import; {} not written",
-            output.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    if args.title.is_none() {
-        let title = match project.documents() {
-            [only] => only.title.clone(),
-            _ => crate::io::formats::article::title_from_path(output),
-        };
-        if let Err(e) = project.apply(crate::model::Edit::SetTitle(title)) {
-            let _ = writeln!(report.err, "stance import: {e}");
-            return ExitCode::FAILURE;
-        }
-    }
-    if let Err(e) = save_project(output, &project) {
-        let _ = writeln!(report.err, "stance import: {e}");
-        return ExitCode::FAILURE;
-    }
-    let _ = writeln!(
-        report.out,
-        "{}: {} document(s), {} annotation(s), {} actor(s)",
-        output.display(),
-        project.documents().len(),
-        project.annotations().len(),
-        project.actors().len()
-    );
-    for doc in project.documents() {
-        let date = doc.date.map(|d| format!(", {d}")).unwrap_or_default();
-        let _ = writeln!(
-            report.out,
-            "  {} ({} chars{date})",
-            doc.title,
-            doc.len_chars()
-        );
-    }
-    ExitCode::SUCCESS
 }
 
 pub fn validate(args: &ValidateArgs) -> ExitCode {

@@ -1,5 +1,6 @@
-//! `stance suggest`: the attribution engine's suggestions for a project's documents, printed
-//! tab-separated, and with `-o` accepted into a copy of the project.
+//! `stance suggest`: the attribution engine's suggestions for a project's documents (those
+//! not rejected and not already annotated, as the app shows them), printed tab-separated, and
+//! with `-o` accepted (or rejected by type) into a copy of the project.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -8,9 +9,9 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
-use crate::attribution::{SpeakerMatch, Suggestion, Tier, analyse};
+use crate::attribution::{SpeakerMatch, Suggestion, Tier, pending_suggestions};
 use crate::io::{LoadedProject, load_project, save_project};
-use crate::model::{Document, DocumentQuery, EditContext, Project};
+use crate::model::{Attribution, Document, DocumentQuery, EditContext, Project};
 
 /// The annotator recorded on annotations the command creates or fills in.
 const ANNOTATOR: &str = "stance suggest";
@@ -29,6 +30,14 @@ pub struct SuggestArgs {
     /// Which suggestions `-o` accepts: high-confidence ones, medium and high, or all.
     #[arg(long, value_enum, default_value = "high")]
     pub accept: AcceptLevel,
+    /// With `-o`: accept only suggestions that name their speaker (the app's "Accept all
+    /// with a speaker").
+    #[arg(long)]
+    pub with_speaker: bool,
+    /// With `-o`: reject every suggestion of this type instead (direct, indirect or
+    /// paraphrase; repeatable); rejected suggestions are remembered and not suggested again.
+    #[arg(long, value_name = "TYPE")]
+    pub reject: Vec<Attribution>,
     /// Overwrite the output if it exists (the old file is kept as OUTPUT.bak).
     #[arg(long)]
     pub force: bool,
@@ -97,7 +106,7 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
     let found: Vec<(usize, Vec<Suggestion>)> = documents
         .iter()
         .filter_map(|d| project.document_index(d.id))
-        .map(|i| (i, analyse(&project.documents()[i], project.actors())))
+        .map(|i| (i, pending_suggestions(&project, project.documents()[i].id)))
         .collect();
     for (i, suggestions) in &found {
         for s in suggestions {
@@ -123,15 +132,20 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
     }
     let cx = EditContext::new(Some(ANNOTATOR), Utc::now());
     let lowest = args.accept.lowest();
-    let (mut added, mut filled, mut new_actors) = (0, 0, 0);
+    let (mut added, mut filled, mut new_actors, mut rejected) = (0, 0, 0, 0);
     for (i, suggestions) in found {
-        let chosen: Vec<Suggestion> = suggestions
+        let (refused, kept): (Vec<Suggestion>, Vec<Suggestion>) =
+            (suggestions.into_iter()).partition(|s| args.reject.contains(&s.attribution));
+        let chosen: Vec<Suggestion> = kept
             .into_iter()
-            .filter(|s| s.tier >= lowest)
+            .filter(|s| s.tier >= lowest && (!args.with_speaker || s.speaker.is_some()))
             .collect();
         let id = project.documents()[i].id;
-        let result = crate::attribution::accept_suggestions(&project, id, &chosen, &cx)
+        let result = crate::attribution::reject_suggestions(&project, id, &refused)
+            .and_then(|edit| project.apply(edit))
+            .and_then(|_| crate::attribution::accept_suggestions(&project, id, &chosen, &cx))
             .and_then(|(edit, summary)| project.apply(edit).map(|_| summary));
+        rejected += refused.len();
         match result {
             Ok(summary) => {
                 added += summary.added;
@@ -145,7 +159,7 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
         return fail(e.to_string());
     }
     eprintln!(
-        "{}: {added} annotation(s) added, {filled} filled in, {new_actors} new actor(s)",
+        "{}: {added} annotation(s) added, {filled} filled in, {new_actors} new actor(s), {rejected} rejected",
         output.display()
     );
     ExitCode::SUCCESS

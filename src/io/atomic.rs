@@ -278,6 +278,18 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
+/// Removes a file Stance wrote (a sync putting the repository back as it was); one that is
+/// already gone is fine.
+///
+/// # Errors
+/// The file exists and could not be removed.
+pub fn remove_file(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,10 +4,19 @@
 use std::path::Path;
 
 use super::file_name::lowercase_extension;
-use super::formats::{article, brat, json, ron, w3c};
+use super::formats::{brat, json, ron, w3c};
+#[cfg(test)]
+use super::formats::{feed, html, word};
 
-pub use super::formats::article::{ARTICLE_EXTENSIONS, MARKDOWN_ARTICLE_EXTENSIONS};
+pub use super::formats::article::{MARKDOWN_ARTICLE_EXTENSIONS, TEXT_ARTICLE_EXTENSIONS};
 pub use super::formats::ron::{PROJECT_EXTENSION, PROJECT_EXTENSIONS};
+
+/// Extensions of every article a reader takes: text and Markdown (a Nexis or Factiva export in
+/// one is told by its content), PDF, web pages, feeds and word processor files. A test checks
+/// each format's list is here.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "pdf", "html", "htm", "xhtml", "rss", "atom", "docx", "odt",
+];
 
 /// Extensions of brat annotation files (each with a `.txt` beside it).
 pub const BRAT_EXTENSIONS: &[&str] = &[brat::ANN_EXTENSION];
@@ -25,7 +34,7 @@ pub const EXCHANGE_EXTENSIONS: &[&str] = &[
 pub enum FileKind {
     /// A Stance project file (`.ron`).
     Project,
-    /// An article to read: `.txt`, `.text`, `.md`, `.markdown`.
+    /// An article to read: `.txt`, `.text`, `.md`, `.markdown`, `.pdf`.
     Article,
     /// Annotations of another tool or a Stance export: brat `.ann`, `.json`, `.jsonl`, `.jsonld`.
     Annotations,
@@ -46,7 +55,7 @@ pub fn classify(path: &Path) -> FileKind {
     let is = |list: &[&str]| list.contains(&extension.as_str());
     if is(ron::PROJECT_EXTENSIONS) {
         FileKind::Project
-    } else if is(article::ARTICLE_EXTENSIONS) {
+    } else if is(ARTICLE_EXTENSIONS) {
         FileKind::Article
     } else if is(BRAT_EXTENSIONS) || is(EXCHANGE_EXTENSIONS) {
         FileKind::Annotations
@@ -57,6 +66,7 @@ pub fn classify(path: &Path) -> FileKind {
 
 #[cfg(test)]
 mod tests {
+    use super::super::formats::pdf;
     use super::*;
 
     #[test]
@@ -73,14 +83,25 @@ mod tests {
                 assert_eq!(classify(Path::new(&upper)), kind, "{upper}");
             }
         }
-        assert_eq!(classify(Path::new("a.docx")), FileKind::Unknown);
+        assert_eq!(classify(Path::new("a.xlsx")), FileKind::Unknown);
         assert_eq!(classify(Path::new("a")), FileKind::Unknown);
     }
 
     #[test]
     fn markdown_articles_are_articles() {
         for ext in MARKDOWN_ARTICLE_EXTENSIONS {
-            assert!(ARTICLE_EXTENSIONS.contains(ext), "{ext}");
+            assert!(TEXT_ARTICLE_EXTENSIONS.contains(ext), "{ext}");
+        }
+        let web = [
+            html::HTML_EXTENSIONS,
+            feed::FEED_EXTENSIONS,
+            word::WORD_EXTENSIONS,
+        ];
+        for ext in [&[TEXT_ARTICLE_EXTENSIONS, pdf::PDF_EXTENSIONS][..], &web]
+            .concat()
+            .concat()
+        {
+            assert!(ARTICLE_EXTENSIONS.contains(&ext), "{ext}");
         }
     }
 }

@@ -87,7 +87,7 @@ mod tests {
         let root = dir.path();
         std::fs::write(root.join("b.md"), "B").unwrap();
         std::fs::write(root.join("a.txt"), "A").unwrap();
-        std::fs::write(root.join("notes.pdf"), "x").unwrap();
+        std::fs::write(root.join("notes.xlsx"), "x").unwrap();
         assert_eq!(
             survey_folder(root).unwrap(),
             FolderContents::Articles(vec![root.join("a.txt"), root.join("b.md")])

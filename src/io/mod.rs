@@ -14,10 +14,13 @@
 pub mod atomic;
 pub mod error;
 pub mod export;
+pub mod fetch;
 pub mod file_kind;
 pub mod file_name;
 pub mod folder;
 pub mod formats;
+// The system git, for syncing with a team.
+pub mod git;
 pub mod import;
 pub mod locate;
 mod selection;

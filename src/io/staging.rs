@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::error::{ImportError, TextPosition};
+use super::formats::article::{ArticleMeta, Origin, RefusedArticle};
 use crate::model::{Annotation, AnnotationId, DerivedCache, DocumentId, Edit, Project};
 
 /// What an import added, and what it deliberately left out (never silently).
@@ -17,6 +18,19 @@ pub struct ImportSummary {
     pub actors: usize,
     /// Files not imported, with the reason (e.g. the same text is already in the project).
     pub skipped: Vec<(PathBuf, String)>,
+    /// Where each article added came from and where its title, date, outlet… were read.
+    pub intake: Vec<DocumentIntake>,
+    /// Files and articles that could not be read, with the reason; the rest were added.
+    pub refused: Vec<RefusedArticle>,
+}
+
+/// One article the import added as a document: where it was read and its metadata with
+/// each value's source (what `stance import` prints).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentIntake {
+    pub document: DocumentId,
+    pub origin: Origin,
+    pub meta: ArticleMeta,
 }
 
 /// A copy of the project that an import changes through edits; committed only on success.

@@ -31,6 +31,11 @@ pub(crate) enum TextFileError {
 
 /// Reads `path` as UTF-8, refusing files over `limit_bytes` before reading them.
 pub(crate) fn read_text_file(path: &Path, limit_bytes: u64) -> Result<String, TextFileError> {
+    decode_utf8(read_file_bytes(path, limit_bytes)?)
+}
+
+/// Reads `path`'s bytes, refusing files over `limit_bytes` before reading them.
+pub(crate) fn read_file_bytes(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, TextFileError> {
     let file = std::fs::File::open(path).map_err(TextFileError::Io)?;
     let size_bytes = file.metadata().map_err(TextFileError::Io)?.len();
     if size_bytes > limit_bytes {
@@ -51,7 +56,7 @@ pub(crate) fn read_text_file(path: &Path, limit_bytes: u64) -> Result<String, Te
             limit_bytes,
         });
     }
-    decode_utf8(bytes)
+    Ok(bytes)
 }
 
 /// Checks that `bytes` is UTF-8 text, naming UTF-16 and binary files as such.

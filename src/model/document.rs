@@ -23,6 +23,12 @@ pub struct Document {
     /// without outlets stay as they were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// Who wrote it (a byline). Optional, written only when set (see FORMAT3: no format bump).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The article's language as a tag (`en`, `fr`, `pt-BR`). Optional, written only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// `sha256:` and the hex digest of the text's UTF-8 bytes.
     pub text_hash: String,
     pub text: String,
@@ -58,6 +64,10 @@ struct DocumentFile {
     date: Option<NaiveDate>,
     #[serde(default)]
     outlet: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
     text_hash: String,
     text: String,
 }
@@ -69,6 +79,8 @@ impl<'de> Deserialize<'de> for Document {
         doc.source = file.source;
         doc.date = file.date;
         doc.outlet = file.outlet;
+        doc.author = file.author;
+        doc.language = file.language;
         Ok(doc)
     }
 }
@@ -110,6 +122,8 @@ impl Document {
             source: None,
             date: None,
             outlet: None,
+            author: None,
+            language: None,
             text_hash,
             text,
             layout: Derived(layout),

@@ -39,6 +39,12 @@ pub enum Edit {
         document: Box<Document>,
     },
     RemoveDocument(DocumentId),
+    /// Sets a document's properties (title, date, outlet, author, source, language); the
+    /// inverse sets the old ones. The title must not be blank.
+    SetDocumentMeta {
+        document: DocumentId,
+        meta: super::DocumentMeta,
+    },
     /// Adds a relation, checked: both ends exist, its type is in the schema, it does not
     /// link an annotation to itself, and a `retracts` makes no cycle.
     InsertRelation {
@@ -157,6 +163,8 @@ pub enum EditError {
     Invalid { id: AnnotationId, reason: String },
     #[error("actor {name:?} still holds or is the target of {count} annotation(s)")]
     ActorInUse { name: String, count: usize },
+    #[error("a document needs a title")]
+    EmptyDocumentTitle,
     #[error("document {title:?} still has {count} annotation(s)")]
     DocumentInUse { title: String, count: usize },
     #[error("annotation {0} is linked by a relation")]
@@ -276,6 +284,7 @@ impl Project {
             Edit::ReplaceActor(actor) => self.replace_actor(actor),
             Edit::InsertDocument { index, document } => self.insert_document(index, *document),
             Edit::RemoveDocument(id) => self.remove_document(id),
+            Edit::SetDocumentMeta { document, meta } => self.replace_document_meta(document, meta),
             Edit::InsertRelation { index, relation } => self.insert_relation(index, relation),
             Edit::RemoveRelation(id) => self.remove_relation(id),
             Edit::ReplaceRelation(relation) => self.replace_relation(relation),

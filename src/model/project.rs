@@ -693,6 +693,16 @@ impl Project {
         document
     }
 
+    /// Gives the document at `index` new properties; returns the old ones. The index does
+    /// not depend on them.
+    pub(super) fn replace_document_meta_at(
+        &mut self,
+        index: usize,
+        meta: super::DocumentMeta,
+    ) -> super::DocumentMeta {
+        self.documents[index].set_meta(meta)
+    }
+
     /// Gives the document at `index` a new text and hash; returns the old ones.
     pub(super) fn replace_document_text_at(
         &mut self,

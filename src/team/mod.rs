@@ -5,4 +5,7 @@
 
 pub mod adjudication;
 pub mod agreement;
+pub mod annotators;
 pub mod merge;
+pub mod relink;
+pub mod sync;

@@ -58,7 +58,7 @@ fn modal_frame(ctx: &Context) -> egui::Frame {
 }
 
 /// The button that does what the prompt suggests, filled so it stands out from the others.
-fn primary_button_ui(ui: &mut Ui, text: &str) -> egui::Response {
+pub(super) fn primary_button_ui(ui: &mut Ui, text: &str) -> egui::Response {
     let fill = ui.visuals().selection.bg_fill;
     ui.add(
         egui::Button::new(RichText::new(text).strong())

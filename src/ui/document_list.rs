@@ -87,14 +87,15 @@ impl DocumentList {
         project.documents().get(order[next]).map(|d| d.id)
     }
 
-    /// Draws the list; returns the document clicked.
+    /// Draws the list; returns what was asked of a document: show it (a click), or its
+    /// properties (the row's context menu).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         project: &Project,
         index: &ProjectIndex,
         current: Option<DocumentId>,
-    ) -> Option<DocumentId> {
+    ) -> Option<DocumentListAction> {
         ui.add_space(6.0);
         ui.heading("Documents");
         ui.add_space(4.0);
@@ -138,9 +139,16 @@ impl DocumentList {
                         continue;
                     };
                     let count = index.document_counts().get(doc_index).copied().unwrap_or(0);
-                    if document_row_ui(ui, doc, count, current == Some(doc.id), row_height_px) {
-                        clicked = Some(doc.id);
+                    let row =
+                        document_row_ui(ui, doc, count, current == Some(doc.id), row_height_px);
+                    if row.clicked() {
+                        clicked = Some(DocumentListAction::Show(doc.id));
                     }
+                    row.context_menu(|ui| {
+                        if ui.button("Properties…").clicked() {
+                            clicked = Some(DocumentListAction::Properties(doc.id));
+                        }
+                    });
                 }
             });
         clicked
@@ -155,7 +163,7 @@ fn document_row_ui(
     count: usize,
     is_current: bool,
     row_height_px: f32,
-) -> bool {
+) -> egui::Response {
     let mut text = String::new();
     if let Some(date) = doc.date {
         text.push_str(&format!("{date}  "));
@@ -175,14 +183,21 @@ fn document_row_ui(
         egui::WidgetInfo::selected(egui::Role::Button, true, is_current, &doc.title)
     });
     // The tooltip's text is formatted only while it shows.
-    let response = response.on_hover_ui(|ui| {
+    response.on_hover_ui(|ui| {
         ui.label(&doc.title);
         let mut facts = vec![format!("{count} annotation(s)")];
         facts.extend(doc.date.map(|d| d.to_string()));
         facts.extend(doc.outlet.clone());
         ui.weak(facts.join(" · "));
-    });
-    response.clicked()
+    })
+}
+
+/// What the document list asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentListAction {
+    Show(DocumentId),
+    /// The row's context menu → Properties….
+    Properties(DocumentId),
 }
 
 /// Document indices passing `filter` (title, outlet or date containing it, ignoring case),

@@ -8,9 +8,11 @@
 //! thread, so the first frame is not held up, and it memory-maps only the faces a text
 //! actually needs (one per script), so memory stays small.
 
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use egui::{Context, FontFamily, FontId};
+use unicode_script::{Script, UnicodeScript};
 
 /// One character per script the built-in fonts lack, to probe coverage with.
 pub const SCRIPT_PROBES: [(&str, char); 8] = [
@@ -60,4 +62,79 @@ pub fn discovered_font_names(ctx: &Context) -> Vec<String> {
             .map(|f| f.name.clone())
             .collect()
     })
+}
+
+/// A script of a text that no loaded font can draw: its characters would show as boxes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingScript {
+    /// The Unicode name of the script, e.g. `Devanagari`.
+    pub name: &'static str,
+    /// Some of its characters in the text.
+    pub samples: Vec<char>,
+}
+
+/// The scripts of `texts` whose characters no font of the proportional family (built-in or
+/// found on the system) covers. Each distinct char is checked once; the system's font lookup
+/// runs for a char no loaded font has.
+#[must_use]
+pub fn missing_scripts(ctx: &Context, texts: &[&str]) -> Vec<MissingScript> {
+    let distinct: HashSet<char> = (texts.iter().flat_map(|t| t.chars()))
+        .filter(|c| !c.is_ascii() && !c.is_whitespace() && !c.is_control())
+        .collect();
+    let mut by_script: BTreeMap<&'static str, Vec<char>> = BTreeMap::new();
+    let font = FontId::proportional(14.0);
+    ctx.fonts_mut(|fonts| {
+        for &c in &distinct {
+            // Joiners, marks and format characters draw nothing of their own.
+            if matches!(c.script(), Script::Inherited) || is_invisible(c) {
+                continue;
+            }
+            if !fonts.has_glyph(&font, c) {
+                let name = match c.script() {
+                    Script::Common | Script::Unknown => "symbols",
+                    script => script.full_name(),
+                };
+                by_script.entry(name).or_default().push(c);
+            }
+        }
+    });
+    by_script
+        .into_iter()
+        .map(|(name, mut samples)| {
+            samples.sort_unstable();
+            samples.truncate(5);
+            MissingScript { name, samples }
+        })
+        .collect()
+}
+
+/// Format characters (bidi controls, joiners, variation selectors) that have no glyph.
+fn is_invisible(c: char) -> bool {
+    matches!(u32::from(c), 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF)
+}
+
+/// What the status bar says about scripts no font covers: which, and how to get a font.
+#[must_use]
+pub fn missing_font_notice(missing: &[MissingScript]) -> Option<String> {
+    let first = missing.first()?;
+    let names: Vec<String> = missing.iter().map(|m| m.name.replace('_', " ")).collect();
+    let samples: String = first.samples.iter().collect();
+    let how = if cfg!(target_os = "linux") {
+        let package = if missing
+            .iter()
+            .any(|m| matches!(m.name, "Han" | "Hiragana" | "Katakana" | "Hangul"))
+        {
+            "fonts-noto-core and fonts-noto-cjk"
+        } else {
+            "fonts-noto-core"
+        };
+        format!("install a font for it, e.g. `sudo apt install {package}`, then restart Stance")
+    } else {
+        "install a font for it (the free Noto fonts cover every script), then restart Stance"
+            .to_owned()
+    };
+    Some(format!(
+        "No font for {} ({samples}…): shown as boxes — {how}",
+        names.join(", ")
+    ))
 }

@@ -242,7 +242,7 @@ mod tests {
     }
 
     #[test]
-    fn the_view_menu_groups_zoom_theme_and_panels() {
+    fn the_view_menu_groups_zoom_theme_panels_and_history() {
         use Command as C;
         let expected = [
             Item::Command(C::ZoomIn),
@@ -254,6 +254,9 @@ mod tests {
             Item::Command(C::ToggleSidebar),
             Item::Command(C::ToggleDocumentList),
             Item::Command(C::ToggleSuggestions),
+            Item::Command(C::ToggleSuggestionList),
+            Item::Separator,
+            Item::Command(C::History),
             Item::Separator,
             Item::Command(C::ArticleView),
             Item::Command(C::AnalysisView),

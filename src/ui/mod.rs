@@ -11,11 +11,13 @@ pub mod compare;
 pub mod corpus_search;
 pub mod dialogs;
 pub mod document_list;
+pub mod document_properties;
 pub mod export_dialog;
 pub mod file_dialog;
 pub mod folder_choice;
 pub mod fonts;
 pub mod icon;
+pub mod import_review;
 pub mod link_popup;
 pub mod menu;
 pub mod prefs_window;
@@ -24,7 +26,10 @@ pub mod schema_window;
 pub mod sidebar;
 pub mod status_bar;
 pub mod suggestion_card;
+pub mod suggestion_list;
+pub mod team;
 pub mod theme;
+pub mod url_dialog;
 
 use std::path::PathBuf;
 
@@ -47,6 +52,8 @@ pub enum Action {
         scroll_article: bool,
     },
     ShowDocument(DocumentId),
+    /// Open the Document Properties dialog of a document (its title, date, outlet…).
+    DocumentProperties(DocumentId),
     OpenPath(PathBuf),
     /// Tag the current text selection with a tag key.
     TagSelection(String),

@@ -1,4 +1,5 @@
-//! The status bar: file, saved state, tag counts of the current document, selection range.
+//! The status bar: file, saved state, tag counts of the current document, selection range,
+//! and which scripts of the document no font can draw.
 
 use std::path::Path;
 
@@ -23,6 +24,12 @@ pub struct StatusInput<'a> {
     /// The project's problems while an article's text was changed outside Stance (zero
     /// otherwise): then the file is not in a state "Saved" could vouch for.
     pub text_problem_count: usize,
+    /// The shown document has characters no font covers: which scripts, and how to get a
+    /// font (the app checks once per document).
+    pub font_notice: Option<&'a str>,
+    /// The team's state (`2 changes to share · 3 incoming · synced 03:40`), for a project
+    /// shared through git.
+    pub team: Option<&'a str>,
 }
 
 /// The status bar; its counts come from the app's [`ProjectIndex`].
@@ -39,6 +46,11 @@ impl StatusBar {
             ui.add(egui::Label::new(RichText::new(file).small()).truncate())
                 .on_hover_text("The project file");
             ui.separator();
+            if let Some(team) = input.team {
+                ui.label(RichText::new(team).small())
+                    .on_hover_text("File → Sync with Team (Ctrl+Shift+Y) shares and receives");
+                ui.separator();
+            }
             if input.text_problem_count > 0 {
                 let count = input.text_problem_count;
                 let noun = if count == 1 { "problem" } else { "problems" };
@@ -90,6 +102,19 @@ impl StatusBar {
                     _ => "No text selected".to_owned(),
                 };
                 ui.label(RichText::new(text).small().weak());
+                if let Some(notice) = input.font_notice {
+                    ui.separator();
+                    // Takes what room is left between the tag counts and the selection.
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(notice)
+                                .small()
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .truncate(),
+                    )
+                    .on_hover_text(notice);
+                }
             });
         });
     }

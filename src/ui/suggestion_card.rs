@@ -61,11 +61,13 @@ pub fn filled_fields(effect: &Effect) -> String {
 }
 
 /// The engine's reason with its code-style backticks (kept for the command line) as
-/// typographic quotes: `he said` reads as “he said”.
+/// typographic quotes: `he said` reads as “he said”; the arrow from words to whom they mean
+/// as `=`, which every font the app may fall back on has.
 #[must_use]
 pub fn readable_reason(reason: &str) -> String {
     let mut is_open = false;
     reason
+        .replace(" → ", " = ")
         .chars()
         .map(|c| match c {
             '`' => {
@@ -172,5 +174,9 @@ mod tests {
             "quote followed by “, he said”; “he” = Yuri Ushakov"
         );
         assert_eq!(readable_reason("no marks"), "no marks");
+        assert_eq!(
+            readable_reason("`he` → Tomas Reyes, last named man in the paragraph"),
+            "“he” = Tomas Reyes, last named man in the paragraph"
+        );
     }
 }

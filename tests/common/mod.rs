@@ -6,8 +6,10 @@ use stance::app::StanceApp;
 /// The window size every workbench test uses.
 pub const WINDOW: [f32; 2] = [1400.0, 900.0];
 
-/// The app in a harness, after its first frames.
+/// The app in a harness, after its first frames; the first-run question (who is
+/// annotating) answered with "tester".
 pub fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
+    let app = app.with_annotator("tester");
     let mut harness = Harness::builder()
         .with_size(WINDOW)
         // Short steps, so a press and release are not taken for a long press.

@@ -1,5 +1,6 @@
 //! The file formats Stance reads and writes, one module per format holding its reader and
-//! its writer: the project file ([`ron`]), articles ([`article`], `.txt`/`.md`), brat
+//! its writer: the project file ([`ron`]), articles ([`article`], `.txt`/`.md`; [`pdf`];
+//! the news-database exports [`nexis`] and [`factiva`], read only), brat
 //! standoff, Stance's JSON and JSON Lines, W3C Web Annotation, CSV and Markdown (the last two
 //! are written only), and the analysis [`report`] (Markdown, CSV, HTML; written only, through
 //! the CSV and Markdown formats' writers). Dispatch lives in [`crate::io::import`] and
@@ -12,11 +13,18 @@
 pub mod article;
 pub mod brat;
 pub mod csv;
+pub mod factiva;
+pub mod feed;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod nexis;
+pub mod pasted;
+pub mod pdf;
 pub mod report;
 pub mod ron;
 pub mod w3c;
+pub mod word;
 
 use std::path::Path;
 

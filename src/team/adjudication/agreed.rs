@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{ADJUDICATED, coders, disagreement, groups, removal};
+use super::{ADJUDICATED, Decision, coders, disagreement, groups, removal};
 use crate::model::{Annotation, Edit, Project};
+use crate::team::relink::Successors;
 
 /// Each group of annotations every annotator in it agrees on, over all documents.
 fn agreed(project: &Project) -> Vec<Vec<&Annotation>> {
@@ -29,15 +30,16 @@ pub fn agreed_count(project: &Project) -> usize {
 }
 
 /// One edit keeping the first copy of every agreed span (as [`ADJUDICATED`]) and removing
-/// the other annotators' copies; `None` when there is none.
+/// the other annotators' copies, whose links move to the kept copy; `None` when there is none.
 #[must_use]
-pub fn accept_agreements(project: &Project, now: DateTime<Utc>) -> Option<Edit> {
+pub fn accept_agreements(project: &Project, now: DateTime<Utc>) -> Option<Decision> {
     let groups = agreed(project);
     if groups.is_empty() {
         return None;
     }
     let mut edits = Vec::new();
     let mut removed = Vec::new();
+    let mut successors = Successors::new();
     for group in groups {
         let Some((first, others)) = group.split_first() else {
             continue;
@@ -46,9 +48,16 @@ pub fn accept_agreements(project: &Project, now: DateTime<Utc>) -> Option<Edit> 
         kept.annotator = Some(ADJUDICATED.to_owned());
         kept.modified = now;
         edits.push(Edit::ReplaceAnnotation(Box::new(kept)));
-        removed.extend(others.iter().map(|a| a.id));
+        for other in others {
+            removed.push(other.id);
+            successors.insert(other.id, first.id);
+        }
     }
     // Every id came from the project just now, so the removal cannot miss one.
-    edits.extend(removal(project, &removed).ok()?);
-    Some(Edit::Batch(edits))
+    let (removal, lost) = removal(project, &removed, &successors).ok()?;
+    edits.extend(removal);
+    Some(Decision {
+        edit: Edit::Batch(edits),
+        lost,
+    })
 }

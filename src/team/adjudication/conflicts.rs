@@ -1,16 +1,17 @@
 //! Deciding a merge conflict: the item is set to the chosen version (added, replaced or
 //! removed as needed) and the conflict record dropped, in one batch.
 
-use super::{Choice, DecisionError, removal};
+use super::{Choice, Decision, DecisionError, removal};
 use crate::model::{Annotation, AnnotationId, Edit, Project};
 use crate::model::{Side, Sides, Versions};
+use crate::team::relink::{LostLink, Successors};
 
 pub(super) fn decide(
     project: &Project,
     index: usize,
     choice: Choice,
     fresh_id: AnnotationId,
-) -> Result<Edit, DecisionError> {
+) -> Result<Decision, DecisionError> {
     let conflict = project
         .conflicts()
         .get(index)
@@ -21,15 +22,24 @@ pub(super) fn decide(
         Choice::TakeB => Some(Side::Theirs),
         Choice::TakeBoth | Choice::Reject => None,
     };
+    let mut lost = Vec::new();
     let mut edits = match (versions, choice) {
-        (Versions::Annotation(sides), Choice::TakeBoth) => both(project, sides, fresh_id)?,
+        (Versions::Annotation(sides), Choice::TakeBoth) => {
+            both(project, sides, fresh_id, &mut lost)?
+        }
         (Versions::Annotation(sides), Choice::Reject) => {
             let current = [&sides.ours, &sides.theirs, &sides.base]
                 .into_iter()
                 .flatten()
                 .map(|a| a.id)
                 .find(|id| project.annotation(*id).is_some());
-            removal(project, &current.into_iter().collect::<Vec<_>>())?
+            let (edits, gone) = removal(
+                project,
+                &current.into_iter().collect::<Vec<_>>(),
+                &Successors::new(),
+            )?;
+            lost = gone;
+            edits
         }
         (_, Choice::TakeBoth) => {
             return Err(DecisionError::BothNotPossible {
@@ -38,21 +48,29 @@ pub(super) fn decide(
         }
         // Keep what the merge chose; the record goes.
         (_, Choice::Reject) => Vec::new(),
-        (_, _) => take(project, versions, side.unwrap_or(Side::Ours))?,
+        (_, _) => take(project, versions, side.unwrap_or(Side::Ours), &mut lost)?,
     };
     edits.push(Edit::RemoveConflict(index));
-    Ok(Edit::Batch(edits))
+    Ok(Decision {
+        edit: Edit::Batch(edits),
+        lost,
+    })
 }
 
 /// Sets the item to one side's version (absent on that side: removed).
-fn take(project: &Project, versions: &Versions, side: Side) -> Result<Vec<Edit>, DecisionError> {
+fn take(
+    project: &Project,
+    versions: &Versions,
+    side: Side,
+    lost: &mut Vec<LostLink>,
+) -> Result<Vec<Edit>, DecisionError> {
     let edits = match versions {
         Versions::Title(s) => s
             .side(side)
             .map(|t| Edit::SetTitle(t.clone()))
             .into_iter()
             .collect(),
-        Versions::Annotation(s) => set_annotation(project, s, side)?,
+        Versions::Annotation(s) => set_annotation(project, s, side, lost)?,
         Versions::Actor(s) => {
             let id = any_id(s, |a| a.id);
             let current = id.and_then(|id| project.actor(id));
@@ -165,6 +183,7 @@ fn set_annotation(
     project: &Project,
     s: &Sides<Annotation>,
     side: Side,
+    lost: &mut Vec<LostLink>,
 ) -> Result<Vec<Edit>, DecisionError> {
     let id = any_id(s, |a| a.id);
     let current = id.and_then(|id| project.annotation(id));
@@ -172,7 +191,12 @@ fn set_annotation(
         (Some(c), Some(v)) if c == v => Vec::new(),
         (Some(_), Some(v)) => vec![Edit::ReplaceAnnotation(Box::new(v.clone()))],
         (None, Some(v)) => vec![Edit::AddAnnotation(Box::new(v.clone()))],
-        (Some(c), None) => removal(project, &[c.id])?,
+        // The chosen side deleted it: no version is kept for its links to move to.
+        (Some(c), None) => {
+            let (edits, gone) = removal(project, &[c.id], &Successors::new())?;
+            lost.extend(gone);
+            edits
+        }
         (None, None) => Vec::new(),
     })
 }
@@ -182,16 +206,17 @@ fn both(
     project: &Project,
     s: &Sides<Annotation>,
     fresh_id: AnnotationId,
+    lost: &mut Vec<LostLink>,
 ) -> Result<Vec<Edit>, DecisionError> {
     match (&s.ours, &s.theirs) {
         (Some(_), Some(theirs)) => {
-            let mut edits = set_annotation(project, s, Side::Ours)?;
+            let mut edits = set_annotation(project, s, Side::Ours, lost)?;
             let mut copy = theirs.clone();
             copy.id = fresh_id;
             edits.push(Edit::AddAnnotation(Box::new(copy)));
             Ok(edits)
         }
-        (None, Some(_)) => set_annotation(project, s, Side::Theirs),
-        _ => set_annotation(project, s, Side::Ours),
+        (None, Some(_)) => set_annotation(project, s, Side::Theirs, lost),
+        _ => set_annotation(project, s, Side::Ours, lost),
     }
 }

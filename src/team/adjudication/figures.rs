@@ -1,11 +1,13 @@
-//! The agreement figures of a project's annotators (by the `annotator` field; annotations
-//! without one count as one more annotator, adjudicated ones not at all), per document
-//! and in total, computed by [`crate::team::agreement`].
+//! The agreement figures of a project's annotators (by the `annotator` field, one person one
+//! annotator by the name rule; annotations without one count as one more annotator,
+//! "unknown"; adjudicated ones not at all), per document and in total, computed by
+//! [`crate::team::agreement`].
 
-use super::{ADJUDICATED, coder_label, coders};
+use super::{coder_label, coders, is_adjudicated};
 use crate::model::Project;
 use crate::team::agreement::spans::{Mark, SpanMatch};
 use crate::team::agreement::{Agreement, Coder, Study, agreement};
+use crate::team::annotators::same_annotator;
 
 /// Agreement in total and per document (documents nobody annotated are left out).
 #[derive(Clone, Debug)]
@@ -63,9 +65,15 @@ fn study(project: &Project, names: &[Option<String>], only: Option<usize>) -> St
         };
         for a in project.annotations_of(document.id) {
             let coder = a.annotator.as_deref();
-            let Some(c) = names.iter().position(|n| n.as_deref() == coder) else {
+            let found = (!is_adjudicated(a))
+                .then(|| {
+                    names
+                        .iter()
+                        .position(|n| same_annotator(n.as_deref(), coder))
+                })
+                .flatten();
+            let Some(c) = found else {
                 // Only adjudicated annotations have no coder.
-                debug_assert_eq!(coder, Some(ADJUDICATED));
                 excluded += 1;
                 continue;
             };

@@ -13,19 +13,20 @@ mod import;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use crate::model::{AnnotationId, DocumentId, Edit, Project, Span};
+use crate::team::annotators;
+use crate::team::relink::{self, LostLink, Successors};
 
 pub use agreed::{accept_agreements, agreed_count};
 pub use figures::{Figures, figures};
 pub use import::{ImportError, import_for_comparison};
 
-/// The annotator of annotations an adjudicator kept: they are the curated result.
-pub const ADJUDICATED: &str = "adjudicated";
+pub use crate::team::annotators::{ADJUDICATED, is_adjudicated};
 
 /// One thing to decide.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,23 +111,17 @@ pub enum DecisionError {
     NotPossible { kind: &'static str },
 }
 
-/// How a coder is shown: the annotator's name, or `(no annotator)`.
+/// How a coder is shown: the annotator's name, or [`annotators::UNKNOWN`].
 #[must_use]
 pub fn coder_label(coder: Option<&str>) -> &str {
-    coder.unwrap_or("(no annotator)")
+    annotators::label(coder)
 }
 
-/// The annotators of a project still to compare, by name (no annotator first): every
-/// annotator but [`ADJUDICATED`].
+/// The annotators of a project still to compare, one per person by the name rule (unknown
+/// first), each under the first spelling met: every annotator but [`ADJUDICATED`].
 #[must_use]
 pub fn coders(project: &Project) -> Vec<Option<String>> {
-    let set: BTreeSet<Option<&str>> = project
-        .annotations()
-        .iter()
-        .map(|a| a.annotator.as_deref())
-        .filter(|c| *c != Some(ADJUDICATED))
-        .collect();
-    set.into_iter().map(|c| c.map(str::to_owned)).collect()
+    annotators::names(project, is_adjudicated)
 }
 
 /// Everything to decide: the merge conflicts first, then the disagreements in document and
@@ -166,7 +161,7 @@ fn groups(project: &Project, document: DocumentId) -> Vec<Vec<&crate::model::Ann
     let mut group_end = 0;
     let candidates = project
         .annotations_of(document)
-        .filter(|a| a.annotator.as_deref() != Some(ADJUDICATED));
+        .filter(|a| !is_adjudicated(a));
     for a in candidates {
         let extent = a.extent();
         if !group.is_empty() && extent.start >= group_end {
@@ -191,10 +186,11 @@ fn disagreement(
     group: &[&crate::model::Annotation],
 ) -> Option<Disagreement> {
     let first = group.first()?;
-    let mut by_coder: BTreeMap<Option<&str>, Vec<&crate::model::Annotation>> = BTreeMap::new();
-    for a in group {
-        by_coder.entry(a.annotator.as_deref()).or_default().push(a);
-    }
+    let by_coder: BTreeMap<Option<String>, Vec<&crate::model::Annotation>> =
+        annotators::group(group.iter().copied(), |_| false)
+            .into_iter()
+            .map(|g| (g.name, g.annotations))
+            .collect();
     let kind = if by_coder.len() == 1 {
         DisagreementKind::Unmatched
     } else {
@@ -231,7 +227,7 @@ fn disagreement(
         sides: by_coder
             .into_iter()
             .map(|(coder, list)| CoderSide {
-                coder: coder.map(str::to_owned),
+                coder,
                 annotations: list.iter().map(|a| a.id).collect(),
             })
             .collect(),
@@ -239,8 +235,25 @@ fn disagreement(
     })
 }
 
-/// The edit that carries out `choice` on `item`: one undo step. `now` stamps kept
-/// annotations; `fresh_id` names the copy a conflict's "take both" adds.
+/// A decision: the edit that carries it out (one undo step) and the links it could not keep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    pub edit: Edit,
+    /// Links whose other end is gone with no kept version: named in the decision's message.
+    pub lost: Vec<LostLink>,
+}
+
+impl Decision {
+    /// What to tell the user about links: empty when every link was kept.
+    #[must_use]
+    pub fn message(&self) -> String {
+        relink::lost_message(&self.lost)
+    }
+}
+
+/// The decision that carries out `choice` on `item`. `now` stamps kept annotations;
+/// `fresh_id` names the copy a conflict's "take both" adds. The relations of each dropped
+/// annotation move to its kept version (see [`crate::team::relink`]).
 ///
 /// # Errors
 /// The item is gone, or the choice does not apply to it.
@@ -250,7 +263,7 @@ pub fn decide(
     choice: Choice,
     now: DateTime<Utc>,
     fresh_id: AnnotationId,
-) -> Result<Edit, DecisionError> {
+) -> Result<Decision, DecisionError> {
     match item {
         Item::Conflict { index } => conflicts::decide(project, *index, choice, fresh_id),
         Item::Disagreement(d) => decide_disagreement(project, d, choice, now),
@@ -262,7 +275,7 @@ fn decide_disagreement(
     d: &Disagreement,
     choice: Choice,
     now: DateTime<Utc>,
-) -> Result<Edit, DecisionError> {
+) -> Result<Decision, DecisionError> {
     let side = |i: usize| -> Vec<AnnotationId> {
         d.sides
             .get(i)
@@ -291,26 +304,32 @@ fn decide_disagreement(
         curated.modified = now;
         edits.push(Edit::ReplaceAnnotation(Box::new(curated)));
     }
-    edits.extend(removal(project, &removed)?);
-    Ok(Edit::Batch(edits))
+    let successors = relink::successors_by_overlap(project, &removed, &kept);
+    let (removal, lost) = removal(project, &removed, &successors)?;
+    edits.extend(removal);
+    Ok(Decision {
+        edit: Edit::Batch(edits),
+        lost,
+    })
 }
 
-/// Removes annotations and, first, the relations that link them (else removal is refused).
-fn removal(project: &Project, ids: &[AnnotationId]) -> Result<Vec<Edit>, DecisionError> {
+/// Removes annotations; first their relations move to the successors (see
+/// [`relink::relink`]), or go where they cannot, since a linked annotation cannot be removed.
+fn removal(
+    project: &Project,
+    ids: &[AnnotationId],
+    successors: &Successors,
+) -> Result<(Vec<Edit>, Vec<LostLink>), DecisionError> {
     if ids.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     if ids.iter().any(|id| project.annotation(*id).is_none()) {
         return Err(DecisionError::NoSuchItem);
     }
-    let mut edits: Vec<Edit> = project
-        .relations()
-        .iter()
-        .filter(|r| ids.iter().any(|id| r.touches(*id)))
-        .map(|r| Edit::RemoveRelation(r.id))
-        .collect();
+    let relinked = relink::relink(project, ids, successors);
+    let mut edits = relinked.edits();
     edits.push(Edit::RemoveAnnotations(ids.to_vec()));
-    Ok(edits)
+    Ok((edits, relinked.lost))
 }
 
 /// The annotations an item is about, for views that mark or select them.

@@ -11,6 +11,17 @@ use crate::model::{Conflict, ConflictReason, Sides, Versions};
 const TEXT: &str = "Kyiv said on Friday it would not cede territory. Moscow said talks could \
                     resume. Washington urged both sides to agree a ceasefire before winter.";
 
+/// The decision's edit: most tests look at what it does to the project.
+fn decide(
+    project: &Project,
+    item: &Item,
+    choice: Choice,
+    now: DateTime<Utc>,
+    fresh_id: AnnotationId,
+) -> Result<Edit, DecisionError> {
+    super::decide(project, item, choice, now, fresh_id).map(|d| d.edit)
+}
+
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_764_900_000, 0).unwrap_or_default()
 }
@@ -428,7 +439,7 @@ fn agreed_spans_are_kept_once_in_one_step() {
     let (mut f, ids) = three_disagreements();
     assert_eq!(agreed_count(&f.project), 1);
     let before = f.project.clone();
-    let edit = accept_agreements(&f.project, now()).unwrap();
+    let edit = accept_agreements(&f.project, now()).unwrap().edit;
     let inverse = f.project.apply(edit).unwrap();
     let kept: Vec<&Annotation> = [ids[0], ids[1]]
         .iter()
@@ -449,4 +460,139 @@ fn a_disagreement_is_described_in_a_grammatical_phrase() {
     assert_eq!(differs(false, true, false), "the tag differs");
     assert_eq!(differs(false, true, true), "tag and holder differ");
     assert_eq!(differs(true, true, true), "span, tag and holder differ");
+}
+
+/// Alice: a concession on "would not cede territory" that concedes to Moscow's claim; Bob
+/// tagged the same words a claim. Returns the fixture, Alice's concession, Bob's claim and
+/// Moscow's claim, and the link.
+fn linked_concession() -> (Fixture, [AnnotationId; 3], crate::model::RelationId) {
+    let mut f = fixture();
+    let (kyiv, moscow) = (Some(f.kyiv), Some(f.moscow));
+    let concession = mark(&mut f, "alice", "concession", (20, 47), kyiv);
+    let claim = mark(&mut f, "bob", "claim", (20, 47), kyiv);
+    let moscow_claim = mark(&mut f, "alice", "claim", (49, 83), moscow);
+    let link = f
+        .project
+        .add_relation(
+            "concedes-to",
+            concession,
+            moscow_claim,
+            Some("under pressure"),
+        )
+        .unwrap();
+    f.project.apply(link).unwrap();
+    let link = f.project.relations()[0].id;
+    (f, [concession, claim, moscow_claim], link)
+}
+
+#[test]
+fn taking_b_over_a_moves_a_s_link_to_b_s_version() {
+    let (mut f, [concession, claim, moscow_claim], link) = linked_concession();
+    let item = queue(&f.project)
+        .into_iter()
+        .find(|i| annotations_of_item(&f.project, i).contains(&concession))
+        .unwrap();
+    let before = f.project.clone();
+    let decision = super::decide(
+        &f.project,
+        &item,
+        Choice::TakeB,
+        now(),
+        AnnotationId::random(),
+    )
+    .unwrap();
+    assert!(decision.lost.is_empty(), "{:?}", decision.lost);
+    assert_eq!(decision.message(), "");
+    let inverse = f.project.apply(decision.edit).unwrap();
+    assert!(f.project.annotation(concession).is_none());
+    let moved = f.project.relation(link).unwrap();
+    assert_eq!((moved.from, moved.to), (claim, moscow_claim));
+    assert_eq!(moved.note.as_deref(), Some("under pressure"));
+    assert!(f.project.problems().is_empty());
+    f.project.apply(inverse).unwrap();
+    assert_eq!(f.project, before);
+}
+
+#[test]
+fn a_link_whose_end_goes_with_no_kept_version_is_named_in_the_message() {
+    let (mut f, [concession, ..], link) = linked_concession();
+    let item = queue(&f.project)
+        .into_iter()
+        .find(|i| annotations_of_item(&f.project, i).contains(&concession))
+        .unwrap();
+    let decision = super::decide(
+        &f.project,
+        &item,
+        Choice::Reject,
+        now(),
+        AnnotationId::random(),
+    )
+    .unwrap();
+    assert_eq!(decision.lost.len(), 1);
+    assert_eq!(decision.lost[0].relation.id, link);
+    let message = decision.message();
+    assert!(
+        message.contains("concedes-to from \"it would not cede"),
+        "{message}"
+    );
+    assert!(message.contains("Undo (Ctrl+Z)"), "{message}");
+    f.project.apply(decision.edit).unwrap();
+    assert!(f.project.relations().is_empty());
+}
+
+#[test]
+fn a_link_between_two_versions_of_one_span_is_lost_and_named() {
+    let (mut f, [concession, claim, _], _) = linked_concession();
+    let inner = f
+        .project
+        .add_relation("responds-to", claim, concession, None)
+        .unwrap();
+    f.project.apply(inner).unwrap();
+    let item = queue(&f.project)
+        .into_iter()
+        .find(|i| annotations_of_item(&f.project, i).contains(&concession))
+        .unwrap();
+    let decision = super::decide(
+        &f.project,
+        &item,
+        Choice::TakeB,
+        now(),
+        AnnotationId::random(),
+    )
+    .unwrap();
+    assert_eq!(decision.lost.len(), 1);
+    assert_eq!(
+        decision.lost[0].reason,
+        crate::team::relink::LostReason::WouldLinkToItself
+    );
+    f.project.apply(decision.edit).unwrap();
+    assert_eq!(f.project.relations().len(), 1);
+}
+
+#[test]
+fn keeping_agreed_spans_keeps_the_links_of_the_dropped_copies() {
+    let (mut f, ids) = three_disagreements();
+    // Both copies of the agreed span are linked; whichever goes, its link follows the kept.
+    for copy in [ids[0], ids[1]] {
+        let link = f
+            .project
+            .add_relation("responds-to", copy, ids[6], None)
+            .unwrap();
+        f.project.apply(link).unwrap();
+    }
+    let decision = accept_agreements(&f.project, now()).unwrap();
+    assert!(decision.lost.is_empty());
+    f.project.apply(decision.edit).unwrap();
+    let kept = [ids[0], ids[1]]
+        .into_iter()
+        .find(|id| f.project.annotation(*id).is_some())
+        .unwrap();
+    // The two links became one: the same type between the same ends.
+    let ends: Vec<_> = f
+        .project
+        .relations()
+        .iter()
+        .map(|r| (r.from, r.to))
+        .collect();
+    assert_eq!(ends, [(kept, ids[6])]);
 }

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::model::{Annotation, DocumentQuery, DocumentQueryError, Project};
+use crate::team::annotators;
 use spans::{Excluded, Mark, SpanF1, SpanMatch, span_f1};
 
 /// One coder's marks on the compared documents.
@@ -40,7 +41,7 @@ pub struct Study {
     pub document_chars: Vec<usize>,
     pub document_titles: Vec<String>,
     /// Annotations left out: on documents not every coder has, of other tags, or (one
-    /// project) without an annotator.
+    /// project) adjudicated.
     pub excluded_annotations: usize,
 }
 
@@ -73,24 +74,30 @@ impl Study {
         Self::build(coders, options, 0)
     }
 
-    /// The annotators of one project, by each annotation's `annotator`.
+    /// The annotators of one project, by each annotation's `annotator`: one person one
+    /// coder by the name rule, annotations without one the coder "unknown", adjudicated
+    /// ones left out — as the compare view counts them ([`crate::team::annotators`]).
     ///
     /// # Errors
     /// Fewer than two annotators.
     pub fn of_annotators(project: &Project, options: &Options) -> Result<Self, StudyError> {
-        let mut by_name: BTreeMap<&str, Vec<&Annotation>> = BTreeMap::new();
-        let mut unattributed = 0;
-        for a in project.annotations() {
-            match a.annotator.as_deref() {
-                Some(name) => by_name.entry(name).or_default().push(a),
-                None => unattributed += 1,
-            }
-        }
-        let coders = by_name
+        let is_adjudicated = annotators::is_adjudicated;
+        let adjudicated = project
+            .annotations()
+            .iter()
+            .filter(|a| is_adjudicated(a))
+            .count();
+        let coders = annotators::group(project.annotations(), is_adjudicated)
             .into_iter()
-            .map(|(name, list)| (name.to_owned(), project, list))
+            .map(|g| {
+                (
+                    annotators::label(g.name.as_deref()).to_owned(),
+                    project,
+                    g.annotations,
+                )
+            })
             .collect();
-        Self::build(coders, options, unattributed)
+        Self::build(coders, options, adjudicated)
     }
 
     fn build(
@@ -203,7 +210,7 @@ pub struct UnitCounts {
     /// Units with holders from two coders or more (what α for the holder uses).
     pub with_holders: usize,
     pub excluded: Excluded,
-    /// Annotations not compared at all (other documents or tags, no annotator).
+    /// Annotations not compared at all (other documents or tags, adjudicated).
     pub excluded_annotations: usize,
 }
 

@@ -176,3 +176,42 @@ fn three_coders_get_fleiss_kappa() {
     assert_eq!(report.fleiss_tag, expected);
     assert!(report.fleiss_tag.is_some());
 }
+
+/// One person typed two ways is one coder; annotations without an annotator are one more,
+/// "unknown"; adjudicated ones are no one's. `stance agree` (a study of one project's
+/// annotators) and the compare view's figures count them alike.
+#[test]
+fn the_app_and_stance_agree_tell_annotators_apart_alike() {
+    let mut p = coder(&[(0, 4, "claim", None), (10, 37, "position", None)], "Anna");
+    let now = DateTime::from_timestamp(1_764_900_000, 0).unwrap();
+    let doc = p.documents()[0].id;
+    for (who, start, end) in [
+        (Some("  anna "), 49, 55),
+        (None, 0, 4),
+        (Some(""), 12, 37),
+        (Some("Adjudicated"), 0, 4),
+        (Some("boris"), 0, 4),
+    ] {
+        let mut a = p
+            .new_annotation(doc, "claim", vec![Span::new(start, end)], now)
+            .unwrap();
+        a.annotator = who.map(str::to_owned);
+        p.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+    }
+    let study = Study::of_annotators(&p, &Options::default()).unwrap();
+    let names: Vec<&str> = study.coders.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["unknown", "Anna", "boris"]);
+    let marks: Vec<usize> = study.coders.iter().map(|c| c.marks.len()).collect();
+    assert_eq!(marks, [2, 3, 1]);
+    assert_eq!(study.excluded_annotations, 1);
+    let cli = agreement(&study, SpanMatch::Overlap);
+    let app = crate::team::adjudication::figures(&p).total.unwrap();
+    assert_eq!(app.coders, cli.coders);
+    assert_eq!(app.units.spans, cli.units.spans);
+    assert_eq!(app.units.matched, cli.units.matched);
+    assert_eq!(app.units.excluded_annotations, 1);
+    assert_eq!(
+        crate::team::adjudication::coders(&p),
+        [None, Some("Anna".to_owned()), Some("boris".to_owned())]
+    );
+}

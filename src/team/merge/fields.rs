@@ -326,6 +326,12 @@ impl Item for Document {
         out.outlet = p
             .pick("outlet", b.map(|b| &b.outlet), &o.outlet, &t.outlet)
             .clone();
+        out.author = p
+            .pick("author", b.map(|b| &b.author), &o.author, &t.author)
+            .clone();
+        out.language = p
+            .pick("language", b.map(|b| &b.language), &o.language, &t.language)
+            .clone();
         out
     }
 

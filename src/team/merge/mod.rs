@@ -8,6 +8,7 @@
 mod clash;
 mod dangling;
 mod fields;
+mod kept;
 mod keyed;
 mod remap;
 #[cfg(test)]
@@ -138,6 +139,9 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
         ),
         ..ProjectParts::new(title)
     };
+    // Links to what one side dropped follow the version it kept, before anything dropped is
+    // brought back for the links that still need it.
+    kept::follow_kept_versions(&mut merged, [base, ours, theirs]);
     dangling::restore_used(&mut merged, [base, ours, theirs], &mut conflicts);
     // A rename on one side to a name the other side gave a new actor: one actor, not a clash.
     clash::unify_renamed(&mut merged, base);

@@ -511,3 +511,82 @@ fn an_actor_renamed_on_one_side_to_a_name_the_other_side_created_is_one_actor() 
         assert_eq!(p.annotation(ids[1]).unwrap().first_holder(), Some(kyiv));
     }
 }
+
+#[test]
+fn a_link_to_an_annotation_the_other_side_adjudicated_away_follows_the_kept_version() {
+    use crate::team::adjudication::{self, Choice};
+    let (mut base, doc, ids) = base_with(2);
+    // Alice and Bob marked the same words; Bob's version will be kept.
+    let mut alice = base
+        .new_annotation(doc, "concession", vec![Span::new(20, 30)], t(0))
+        .unwrap();
+    alice.annotator = Some("alice".to_owned());
+    let mut bob = alice.clone();
+    bob.id = AnnotationId::random();
+    bob.tag = "claim".to_owned();
+    bob.annotator = Some("bob".to_owned());
+    let (alice_id, bob_id) = (alice.id, bob.id);
+    base.apply(Edit::AddAnnotations(vec![alice, bob])).unwrap();
+    // Ours adjudicates: Bob's version over Alice's.
+    let mut ours = base.clone();
+    let item = adjudication::queue(&ours)
+        .into_iter()
+        .find(|i| adjudication::annotations_of_item(&ours, i).contains(&alice_id))
+        .unwrap();
+    let decision =
+        adjudication::decide(&ours, &item, Choice::TakeB, t(5), AnnotationId::random()).unwrap();
+    ours.apply(decision.edit).unwrap();
+    assert!(ours.annotation(alice_id).is_none());
+    // Theirs links Alice's version meanwhile.
+    let mut theirs = base.clone();
+    theirs
+        .apply(
+            theirs
+                .add_relation("concedes-to", alice_id, ids[0], None)
+                .unwrap(),
+        )
+        .unwrap();
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.project.annotation(alice_id).is_none());
+    let [r] = merged.project.relations() else {
+        panic!("one relation expected: {:?}", merged.project.relations());
+    };
+    assert_eq!((r.from, r.to), (bob_id, ids[0]));
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert!(merged.project.problems().is_empty());
+}
+
+#[test]
+fn a_side_that_moved_a_link_shows_where_new_links_go() {
+    let (base, _, ids) = base_with(4);
+    let mut base = base;
+    base.apply(
+        base.add_relation("responds-to", ids[0], ids[2], None)
+            .unwrap(),
+    )
+    .unwrap();
+    let link = base.relations()[0].id;
+    // Ours moves the link from ids[0] to ids[1] and deletes ids[0].
+    let mut ours = base.clone();
+    ours.apply(ours.edit_relation(link, |r| r.from = ids[1]).unwrap())
+        .unwrap();
+    delete(&mut ours, ids[0]);
+    // Theirs adds another link from ids[0].
+    let mut theirs = base.clone();
+    theirs
+        .apply(
+            theirs
+                .add_relation("concedes-to", ids[0], ids[3], None)
+                .unwrap(),
+        )
+        .unwrap();
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.project.annotation(ids[0]).is_none());
+    let ends: Vec<_> = merged
+        .project
+        .relations()
+        .iter()
+        .map(|r| (r.from, r.to))
+        .collect();
+    assert_eq!(ends, [(ids[1], ids[2]), (ids[1], ids[3])]);
+}

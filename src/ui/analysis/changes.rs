@@ -152,6 +152,9 @@ pub(super) fn changes_list_ui(
                             .map_or_else(|| "undated".to_owned(), |d| d.to_string());
                         ui.monospace(date);
                         let quote = elide_to(change.evidence.quote(project), 90);
+                        let font = egui::TextStyle::Body.resolve(ui.style());
+                        let quote =
+                            crate::ui::article::bidi_text::widget_text(ui, &quote, font, None);
                         if ui
                             .link(quote)
                             .on_hover_text("Open in the article")

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::{AnalysisAction, Picked};
 use crate::analysis::{Evidence, PositionMap, stance_word};
 use crate::model::{AnnotationId, Project};
+use crate::ui::article::bidi_text::{isolated, label};
 use crate::ui::{tag_chip_ui, tag_color};
 
 /// Draws the list; true if the user closed it.
@@ -23,7 +24,12 @@ pub(super) fn evidence_ui(
         match picked {
             Picked::Cell { actor, issue } => {
                 let name = project.actor(actor).map_or("", |a| a.name.as_str());
-                ui.label(format!("{name} on {}", project.issue_name(issue)));
+                let issue = project.issue_name(issue);
+                label(
+                    ui,
+                    &format!("{} on {}", isolated(name), isolated(&issue)),
+                    None,
+                );
             }
             Picked::Mark(_) => {
                 ui.label("One statement");
@@ -83,7 +89,7 @@ fn evidence_row_ui(
             ui.label(RichText::new("retracted").color(ui.visuals().warn_fg_color));
         }
         if ui
-            .link(&a.quote)
+            .link(quote_text(ui, &a.quote))
             .on_hover_text("Open in the article")
             .clicked()
         {
@@ -106,10 +112,11 @@ fn mark_ui(ui: &mut Ui, project: &Project, id: AnnotationId, actions: &mut Vec<A
         .map_or_else(|| "undated".to_owned(), |d| d.to_string());
     ui.horizontal_wrapped(|ui| {
         ui.monospace(date);
-        ui.strong(project.holders_label(a));
+        let strong = ui.visuals().strong_text_color();
+        label(ui, &isolated(&project.holders_label(a)), Some(strong));
         ui.label(RichText::new(stance_word(a.single_stance())).italics());
         if ui
-            .link(&a.quote)
+            .link(quote_text(ui, &a.quote))
             .on_hover_text("Open in the article")
             .clicked()
         {
@@ -135,10 +142,16 @@ fn mark_ui(ui: &mut Ui, project: &Project, id: AnnotationId, actions: &mut Vec<A
         if let Some(o) = project.annotation(other) {
             ui.horizontal_wrapped(|ui| {
                 ui.weak(word);
-                if ui.link(&o.quote).clicked() {
+                if ui.link(quote_text(ui, &o.quote)).clicked() {
                     actions.push(AnalysisAction::ShowInArticle(o.id));
                 }
             });
         }
     }
+}
+
+/// A quote for a link: right-to-left text in reading order.
+fn quote_text(ui: &Ui, quote: &str) -> egui::WidgetText {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    crate::ui::article::bidi_text::widget_text(ui, quote, font, None)
 }

@@ -7,6 +7,9 @@ use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 use super::Picked;
 use crate::analysis::{Cell, PositionMap, stance_color, stance_word};
 use crate::model::Project;
+use crate::ui::article::bidi::needs_bidi;
+use crate::ui::article::bidi_text::{isolated, label, paint_line};
+use crate::ui::article::text_map::ParagraphText;
 use crate::ui::tag_color;
 
 const NAME_WIDTH_PX: f32 = 200.0;
@@ -198,10 +201,11 @@ fn paint_name(
     let rect = Rect::from_min_size(pos2(x, y), vec2(NAME_WIDTH_PX, ROW_HEIGHT_PX));
     painter.rect_filled(rect, 0.0, ui.visuals().panel_fill);
     let name = elide_to(&r.name, 28);
-    painter.text(
+    paint_line(
+        painter,
         rect.left_center() + vec2(6.0, 0.0),
         Align2::LEFT_CENTER,
-        name,
+        &name,
         FontId::proportional(13.0),
         ui.visuals().text_color(),
     );
@@ -221,10 +225,11 @@ fn paint_group(
     };
     let x = origin.x + viewport.min.x;
     let name = g.affiliation.as_deref().unwrap_or("No affiliation");
-    painter.text(
+    paint_line(
+        painter,
         pos2(x + 4.0, y + ROW_HEIGHT_PX - 6.0),
         Align2::LEFT_BOTTOM,
-        format!("{name} ({})", g.rows.len()),
+        &format!("{} ({})", isolated(name), g.rows.len()),
         FontId::proportional(13.0),
         ui.visuals().strong_text_color(),
     );
@@ -246,6 +251,17 @@ fn paint_header(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos
     for (column, name) in map.issue_names.iter().enumerate() {
         let x = origin.x + NAME_WIDTH_PX + CELL_WIDTH_PX * column as f32;
         if x + CELL_WIDTH_PX < band.min.x || x > band.max.x {
+            continue;
+        }
+        let color = ui.visuals().strong_text_color();
+        if needs_bidi(name) {
+            // Up to two lines in reading order, right-aligned if the name reads right to left.
+            let format = egui::text::TextFormat::simple(FontId::proportional(12.0), color);
+            let laid_out =
+                ParagraphText::layout_clipped(ui.ctx(), name, &format, CELL_WIDTH_PX - 8.0, 2);
+            let top = y + HEADER_HEIGHT_PX - 4.0 - laid_out.height_px();
+            let at = laid_out.paint_pos(pos2(x + 4.0, top));
+            painter.galley(at, std::sync::Arc::clone(laid_out.galley()), color);
             continue;
         }
         // Up to two wrapped lines, so most issue names show whole; egui caches the galley.
@@ -302,13 +318,14 @@ fn hit(map: &PositionMap, lines: &[Line], origin: Pos2, viewport: Rect, pos: Pos
 fn hover_ui(ui: &mut Ui, project: &Project, map: &PositionMap, hit: Hit) {
     match hit {
         Hit::Issue(column) => {
-            ui.label(map.issue_names.get(column).map_or("", String::as_str));
+            let issue = map.issue_names.get(column).map_or("", String::as_str);
+            label(ui, &isolated(issue), None);
         }
         Hit::Actor(row) => {
             if let Some(r) = map.rows.get(row) {
-                ui.label(&r.name);
+                label(ui, &isolated(&r.name), None);
                 if let Some(side) = &r.affiliation {
-                    ui.weak(side);
+                    label(ui, &isolated(side), Some(ui.visuals().weak_text_color()));
                 }
             }
         }
@@ -320,7 +337,9 @@ fn hover_ui(ui: &mut Ui, project: &Project, map: &PositionMap, hit: Hit) {
             ) else {
                 return;
             };
-            ui.strong(format!("{} on {issue}", r.name));
+            let strong = ui.visuals().strong_text_color();
+            let title = format!("{} on {}", isolated(&r.name), isolated(issue));
+            label(ui, &title, Some(strong));
             if cell.is_empty() {
                 ui.weak("No statements.");
                 return;
@@ -341,7 +360,9 @@ fn hover_ui(ui: &mut Ui, project: &Project, map: &PositionMap, hit: Hit) {
                 ui.label("Conceded on this issue.");
             }
             if let Some(last) = cell.evidence.last() {
-                ui.weak(format!("\"{}\"", elide_to(last.quote(project), 80)));
+                let quote = elide_to(last.quote(project), 80);
+                let weak = ui.visuals().weak_text_color();
+                label(ui, &format!("\"{}\"", isolated(&quote)), Some(weak));
             }
             ui.weak("Click to list the evidence.");
         }

@@ -7,6 +7,7 @@ use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 use super::map::elide_to;
 use crate::analysis::{TagKind, Timeline, TimelineMark, stance_color, stance_word};
 use crate::model::{AnnotationId, Project};
+use crate::ui::article::bidi_text::{isolated, label, paint_line};
 use crate::ui::tag_color;
 
 const LABEL_WIDTH_PX: f32 = 180.0;
@@ -174,10 +175,11 @@ fn paint_rows(
             vec2(LABEL_WIDTH_PX, ROW_HEIGHT_PX),
         );
         painter.rect_filled(label, 0.0, visuals.panel_fill);
-        painter.text(
+        paint_line(
+            painter,
             pos2(x + 4.0, y),
             Align2::LEFT_CENTER,
-            elide_to(&r.label, 26),
+            &elide_to(&r.label, 26),
             FontId::proportional(13.0),
             visuals.text_color(),
         );
@@ -257,12 +259,19 @@ fn mark_hover_ui(ui: &mut Ui, project: &Project, mark: &TimelineMark) {
         .holder
         .and_then(|h| project.actor(h))
         .map_or("(no holder)", |a| a.name.as_str());
-    ui.strong(format!("{holder}, {}", mark.date));
+    let strong = ui.visuals().strong_text_color();
+    label(
+        ui,
+        &format!("{}, {}", isolated(holder), mark.date),
+        Some(strong),
+    );
     ui.label(format!(
         "{} · {}",
         project.schema().name(e.tag(project)),
         stance_word(e.stance)
     ));
-    ui.weak(format!("\"{}\"", elide_to(e.quote(project), 100)));
+    let weak = ui.visuals().weak_text_color();
+    let quote = elide_to(e.quote(project), 100);
+    label(ui, &format!("\"{}\"", isolated(&quote)), Some(weak));
     ui.weak("Click to show the statement.");
 }

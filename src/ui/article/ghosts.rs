@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
 
-use super::{ArticleAction, ArticleView, Frame, layout};
+use super::{ArticleAction, ArticleView, Frame};
 use crate::attribution::{Suggestion, Tier};
 use crate::model::{Document, Span};
 
@@ -151,7 +151,7 @@ impl ArticleView {
                 let stroke = Stroke::new(if is_focused { 2.0 } else { 1.2 }, color);
                 let start = ghost.range.start.max(base) - base;
                 let end = ghost.range.end.min(paragraph.chars.end) - base;
-                for rect in layout::range_rects(&visible.galley, start, end) {
+                for rect in visible.text.range_rects(start, end) {
                     let band = Rect::from_min_max(
                         pos2(rect.left() - 1.0, rect.top() + inset - 1.0),
                         pos2(rect.right() + 1.0, rect.bottom() - inset + 1.0),

@@ -2,9 +2,10 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, FontId, Galley, Rect, pos2, vec2};
+use egui::{Color32, FontId, Rect, pos2, vec2};
 
 use super::layout::ReadingStyle;
+use super::text_map::ParagraphText;
 use super::{ArticleView, Frame};
 use crate::model::{AnnotationId, Document, OverlapIndex, Project, Span};
 use crate::ui::tag_color;
@@ -75,47 +76,47 @@ pub(super) fn tooltip_ui(
     });
 }
 
-/// The title and date above the text.
+/// The title, and the date, outlet, author and source, above the text; a right-to-left title is
+/// right-aligned like its text.
 pub(super) struct Header {
-    title: Arc<Galley>,
-    byline: Option<Arc<Galley>>,
+    title: ParagraphText,
+    byline: Option<ParagraphText>,
     pub height_px: f32,
 }
 
 impl Header {
     pub(super) fn layout(ctx: &egui::Context, doc: &Document, style: &ReadingStyle) -> Self {
-        let layout = |text: String, size: f32, line: f32| {
-            let mut job = egui::text::LayoutJob::single_section(
-                text,
-                egui::TextFormat {
-                    font_id: FontId::proportional(size),
-                    line_height: Some(line),
-                    color: Color32::PLACEHOLDER,
-                    ..Default::default()
-                },
-            );
-            job.wrap.max_width = style.measure_px;
-            ctx.fonts_mut(|f| f.layout_job(job))
+        let layout = |text: &str, size: f32, line: f32| {
+            let format = egui::TextFormat {
+                font_id: FontId::proportional(size),
+                line_height: Some(line),
+                color: Color32::PLACEHOLDER,
+                ..Default::default()
+            };
+            ParagraphText::layout(ctx, text, &format, style.measure_px)
         };
         let title_size = (style.font_size_px * 1.75).round();
-        let title = layout(doc.title.clone(), title_size, (title_size * 1.25).round());
+        let title = layout(&doc.title, title_size, (title_size * 1.25).round());
         let mut parts = Vec::new();
         if let Some(date) = doc.date {
             parts.push(date.format("%-d %B %Y").to_string());
         }
-        if let Some(source) = doc.source.as_deref().filter(|s| !s.is_empty()) {
-            parts.push(source.to_owned());
+        // Who published and wrote it: what the timeline and What changed group by.
+        for part in [&doc.outlet, &doc.author, &doc.source] {
+            if let Some(text) = part.as_deref().filter(|s| !s.trim().is_empty()) {
+                parts.push(text.to_owned());
+            }
         }
         let byline = (!parts.is_empty()).then(|| {
             let size = (style.font_size_px * 0.9).round();
-            layout(parts.join("  ·  "), size, (size * 1.4).round())
+            layout(&parts.join("  ·  "), size, (size * 1.4).round())
         });
         let top = style.font_size_px * 1.5;
         let height_px = top
-            + title.size().y
+            + title.height_px()
             + byline
                 .as_ref()
-                .map_or(0.0, |b| b.size().y + style.font_size_px * 0.4)
+                .map_or(0.0, |b| b.height_px() + style.font_size_px * 0.4)
             + style.font_size_px * 1.8;
         Self {
             title,
@@ -137,19 +138,30 @@ impl Header {
         let left = frame.origin.x + frame.style.column_left_px;
         let mut y = frame.origin.y + frame.style.font_size_px * 1.5;
         painter.galley(
-            pos2(left, y),
-            Arc::clone(&self.title),
+            self.title.paint_pos(pos2(left, y)),
+            Arc::clone(self.title.galley()),
             visuals.strong_text_color(),
         );
-        y += self.title.size().y;
+        y += self.title.height_px();
         if let Some(byline) = &self.byline {
             y += frame.style.font_size_px * 0.4;
-            painter.galley(pos2(left, y), Arc::clone(byline), visuals.weak_text_color());
-            y += byline.size().y;
+            painter.galley(
+                byline.paint_pos(pos2(left, y)),
+                Arc::clone(byline.galley()),
+                visuals.weak_text_color(),
+            );
+            y += byline.height_px();
         }
         let rule_y = y + frame.style.font_size_px * 0.8;
+        // The short rule starts where the title does: at the right for a right-to-left one.
+        let rule_px = frame.style.font_size_px * 4.0;
+        let rule_left = if self.title.is_rtl() {
+            left + frame.style.measure_px - rule_px
+        } else {
+            left
+        };
         painter.hline(
-            left..=left + frame.style.font_size_px * 4.0,
+            rule_left..=rule_left + rule_px,
             rule_y,
             egui::Stroke::new(2.0, visuals.widgets.noninteractive.bg_stroke.color),
         );

@@ -8,7 +8,8 @@
 
 use egui::{Color32, CornerRadius, Rect, Shape, Stroke, StrokeKind, pos2};
 
-use super::layout::{ReadingStyle, range_rects};
+use super::layout::ReadingStyle;
+use super::text_map::ParagraphText;
 use crate::model::{AnnotationId, OverlapIndex, Paragraph, Project, Span};
 use crate::ui::tag_color;
 
@@ -117,7 +118,7 @@ pub(super) fn clip_to_paragraph(span: Span, paragraph: &Paragraph) -> Option<(us
 impl DecorationContext<'_> {
     pub fn build(
         &self,
-        galley: &egui::Galley,
+        text: &ParagraphText,
         paragraph: &Paragraph,
         inputs: &DecorationInputs,
         hits: &[usize],
@@ -147,7 +148,7 @@ impl DecorationContext<'_> {
             let is_selected = inputs.selected == Some(entry.annotation);
             let is_hovered = inputs.hovered == Some(entry.annotation);
             out.range_count += 1;
-            for rect in range_rects(galley, start, end) {
+            for rect in text.range_rects(start, end) {
                 let band = Rect::from_min_max(
                     pos2(rect.left(), rect.top() + inset),
                     pos2(rect.right(), rect.bottom() - inset),
@@ -189,7 +190,7 @@ impl DecorationContext<'_> {
         for cue in self.cues.touching(paragraph.chars) {
             let start = cue.range.start.max(paragraph.chars.start) - base;
             let end = cue.range.end.min(paragraph.chars.end) - base;
-            for rect in range_rects(galley, start, end) {
+            for rect in text.range_rects(start, end) {
                 // Just under the text: cue words are usually outside the highlight they cue.
                 let y = rect.bottom() - inset + 1.5;
                 out.over.extend(Shape::dotted_line(
@@ -205,7 +206,7 @@ impl DecorationContext<'_> {
             let rects: Vec<Rect> = if start == end {
                 Vec::new()
             } else {
-                range_rects(galley, start, end).collect()
+                text.range_rects(start, end)
             };
             for rect in rects {
                 out.under.push(Shape::rect_filled(

@@ -4,7 +4,7 @@
 use egui::{Key, Modifiers, Pos2, vec2};
 
 use super::selection::SelectionEnds;
-use super::{ArticleAction, ArticleInput, ArticleView, Frame, layout, selection};
+use super::{ArticleAction, ArticleInput, ArticleView, Frame, selection};
 use crate::model::{AnnotationId, Document, Span};
 
 /// How Shift+arrow keys move the selection's moving end.
@@ -16,6 +16,20 @@ enum HeadStep {
     WordForward,
     LineUp,
     LineDown,
+}
+
+impl HeadStep {
+    /// The step the other horizontal arrow takes: for right-to-left paragraphs.
+    fn mirrored(self) -> Self {
+        match self {
+            Self::CharBack => Self::CharForward,
+            Self::CharForward => Self::CharBack,
+            Self::WordBack => Self::WordForward,
+            Self::WordForward => Self::WordBack,
+            Self::LineUp => Self::LineUp,
+            Self::LineDown => Self::LineDown,
+        }
+    }
 }
 
 impl ArticleView {
@@ -37,13 +51,13 @@ impl ArticleView {
         }
         let index = self.layouts.heights.index_at(y);
         let top_px = self.layouts.heights.top_of(index);
-        let (Some(paragraph), Some((galley, _))) =
+        let (Some(paragraph), Some((text, _))) =
             (paragraphs.get(index), self.layouts.galley(doc, index, ctx))
         else {
             return doc.len_chars();
         };
         let local = pos - frame.paragraph_origin(top_px);
-        paragraph.chars.start + layout::boundary_at(&galley, local)
+        paragraph.chars.start + text.boundary_at(local)
     }
 
     /// The char whose glyph is under a screen position, among the visible paragraphs.
@@ -52,9 +66,9 @@ impl ArticleView {
         let visible = self
             .visible
             .iter()
-            .find(|v| v.top_px <= y && y < v.top_px + v.galley.size().y)?;
+            .find(|v| v.top_px <= y && y < v.top_px + v.text.height_px())?;
         let local = pos - frame.paragraph_origin(visible.top_px);
-        let offset = layout::char_under(&visible.galley, local)?;
+        let offset = visible.text.char_under(local)?;
         Some(doc.paragraphs().get(visible.index)?.chars.start + offset)
     }
 
@@ -237,6 +251,12 @@ impl ArticleView {
         let Some((step, is_extending)) = step else {
             return;
         };
+        // In a right-to-left paragraph the text goes on to the left: ← moves forward.
+        let step = if self.is_rtl_at(doc, ctx, ends.head) {
+            step.mirrored()
+        } else {
+            step
+        };
         let span = ends.span();
         let head = match step {
             // Like a text editor: an arrow on a selection goes to its edge.
@@ -262,6 +282,13 @@ impl ArticleView {
         self.reveal(ui, doc, frame, ctx, head, None);
     }
 
+    /// True if the paragraph holding `offset` reads right to left.
+    fn is_rtl_at(&mut self, doc: &Document, ctx: &egui::Context, offset: usize) -> bool {
+        Self::locate(doc, offset)
+            .and_then(|(index, _)| self.layouts.galley(doc, index, ctx))
+            .is_some_and(|(text, _)| text.is_rtl())
+    }
+
     /// The caret's offset: where the keyboard selection grows from, shown while nothing is
     /// selected (a click or a search put it there).
     pub(super) fn caret(&self) -> Option<usize> {
@@ -280,7 +307,7 @@ impl ArticleView {
         let caret = self.caret()?;
         let (index, local) = Self::locate(doc, caret)?;
         let visible = self.visible.iter().find(|v| v.index == index)?;
-        let rect = layout::boundary_rect(&visible.galley, local)
+        let rect = (visible.text.boundary_rect(local))
             .translate(frame.paragraph_origin(visible.top_px).to_vec2());
         let rect = egui::Rect::from_center_size(
             rect.center(),
@@ -309,36 +336,33 @@ impl ArticleView {
         up: bool,
     ) -> Option<usize> {
         let (index, local) = Self::locate(doc, offset)?;
-        let (galley, _) = self.layouts.galley(doc, index, ctx)?;
-        let cursor = egui::text::CCursor::new(local);
-        let row = galley.layout_from_cursor(cursor).row;
+        let (text, _) = self.layouts.galley(doc, index, ctx)?;
+        let row = text.row_of(local);
         let x = self
             .preferred_x
-            .unwrap_or_else(|| layout::boundary_rect(&galley, local).center().x);
+            .unwrap_or_else(|| text.boundary_rect(local).center().x);
         self.preferred_x = Some(x);
         let paragraphs = doc.paragraphs();
         let within = if up {
             row > 0
         } else {
-            row + 1 < galley.rows.len()
+            row + 1 < text.row_count()
         };
         if within {
-            let (moved, _) = if up {
-                galley.cursor_up_one_row(&cursor, Some(x))
-            } else {
-                galley.cursor_down_one_row(&cursor, Some(x))
-            };
-            return Some(paragraphs.get(index)?.chars.start + moved.index.0);
+            let target_row = if up { row - 1 } else { row + 1 };
+            let moved = text.boundary_at(vec2(x, text.row_mid_y(target_row)));
+            return Some(paragraphs.get(index)?.chars.start + moved);
         }
         let target = if up { index.checked_sub(1)? } else { index + 1 };
         let p = paragraphs.get(target)?;
         let (next, _) = self.layouts.galley(doc, target, ctx)?;
-        let y = if up {
-            next.rows.last().map_or(0.0, |r| r.rect().center().y)
+        let target_row = if up {
+            next.row_count().saturating_sub(1)
         } else {
-            next.rows.first().map_or(0.0, |r| r.rect().center().y)
+            0
         };
-        Some(p.chars.start + layout::boundary_at(&next, vec2(x, y)))
+        let y = next.row_mid_y(target_row);
+        Some(p.chars.start + next.boundary_at(vec2(x, y)))
     }
 }
 

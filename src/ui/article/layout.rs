@@ -5,8 +5,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Rect, Vec2, pos2};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId};
+
+use super::piece_widths::PieceWidths;
+use super::text_map::ParagraphText;
 
 use crate::model::Document;
 
@@ -63,12 +66,6 @@ impl ReadingStyle {
             color: Color32::PLACEHOLDER,
             ..TextFormat::default()
         }
-    }
-
-    fn paragraph_job(&self, text: &str) -> LayoutJob {
-        let mut job = LayoutJob::single_section(text.to_owned(), self.body_format());
-        job.wrap.max_width = self.measure_px;
-        job
     }
 }
 
@@ -164,9 +161,9 @@ impl HeightIndex {
     }
 }
 
-/// A laid-out paragraph and when it was last used.
+/// A laid-out paragraph (with its bidi map) and when it was last used.
 struct CachedGalley {
-    galley: Arc<Galley>,
+    text: Arc<ParagraphText>,
     last_used_frame: u64,
 }
 
@@ -179,6 +176,11 @@ pub(super) struct ParagraphLayouts {
     frame: u64,
     /// Paragraphs laid out (cache misses) since [`Self::begin_frame`].
     pub laid_out_this_frame: usize,
+    /// egui text layouts those took: one each, two for a bidi paragraph of several lines
+    /// with words not measured before.
+    pub text_layouts_this_frame: usize,
+    /// Advances of the words bidi paragraphs were measured with, for the body style.
+    widths: PieceWidths,
     /// Average advance of a body character, for estimating unseen paragraphs.
     char_width_px: f32,
     /// The font atlas our galleys point into; see [`AtlasState`].
@@ -213,6 +215,7 @@ impl ParagraphLayouts {
         self.style = None;
         self.atlas = None;
         self.galleys.clear();
+        self.widths.clear();
         self.heights = HeightIndex::default();
     }
 
@@ -221,6 +224,7 @@ impl ParagraphLayouts {
     pub fn begin_frame(&mut self, doc: &Document, style: ReadingStyle, fonts: &egui::Context) {
         self.frame += 1;
         self.laid_out_this_frame = 0;
+        self.text_layouts_this_frame = 0;
         let atlas = AtlasState::read(fonts);
         if self
             .atlas
@@ -237,6 +241,7 @@ impl ParagraphLayouts {
             return;
         }
         self.galleys.clear();
+        self.widths.clear();
         self.char_width_px = average_char_width(fonts, &style);
         let chars_per_line = (style.measure_px / self.char_width_px).max(1.0);
         let estimates = doc
@@ -256,37 +261,44 @@ impl ParagraphLayouts {
         self.atlas = Some(AtlasState::read(ctx));
     }
 
-    /// The galley of paragraph `index`, laying it out on a miss. Corrects the height index
-    /// with the real height; returns whether the height changed too.
+    /// The laid-out paragraph `index`, laying it out (with its bidi pass) on a miss.
+    /// Corrects the height index with the real height; returns whether the height changed too.
     pub fn galley(
         &mut self,
         doc: &Document,
         index: usize,
         ctx: &egui::Context,
-    ) -> Option<(Arc<Galley>, bool)> {
+    ) -> Option<(Arc<ParagraphText>, bool)> {
         let style = self.style?;
         if let Some(cached) = self.galleys.get_mut(&index) {
             cached.last_used_frame = self.frame;
-            return Some((Arc::clone(&cached.galley), false));
+            return Some((Arc::clone(&cached.text), false));
         }
         let paragraph = doc.paragraphs().get(index)?;
         let text = doc.text.get(paragraph.bytes_start..paragraph.bytes_end)?;
-        let galley = ctx.fonts_mut(|fonts| fonts.layout_job(style.paragraph_job(text)));
+        let laid_out = Arc::new(ParagraphText::layout_remembering(
+            ctx,
+            text,
+            &style.body_format(),
+            style.measure_px,
+            &mut self.widths,
+        ));
         self.laid_out_this_frame += 1;
+        self.text_layouts_this_frame += laid_out.layout_passes();
         let changed = self
             .heights
-            .set(index, galley.size().y + style.paragraph_gap_px);
+            .set(index, laid_out.height_px() + style.paragraph_gap_px);
         self.galleys.insert(
             index,
             CachedGalley {
-                galley: Arc::clone(&galley),
+                text: Arc::clone(&laid_out),
                 last_used_frame: self.frame,
             },
         );
         if self.galleys.len() > MAX_CACHED_PARAGRAPHS {
             self.evict();
         }
-        Some((galley, changed))
+        Some((laid_out, changed))
     }
 
     pub fn cached_count(&self) -> usize {
@@ -312,60 +324,6 @@ fn average_char_width(ctx: &egui::Context, style: &ReadingStyle) -> f32 {
     let job = LayoutJob::single_section(SAMPLE.to_owned(), style.body_format());
     let galley = ctx.fonts_mut(|fonts| fonts.layout_job(job));
     (galley.size().x / SAMPLE.chars().count() as f32).max(1.0)
-}
-
-/// The rectangles covering chars `start..end` (galley-local, end-exclusive), one per row.
-pub(super) fn range_rects(
-    galley: &Galley,
-    start: usize,
-    end: usize,
-) -> impl Iterator<Item = Rect> + '_ {
-    let mut row_start = 0usize;
-    galley.rows.iter().filter_map(move |placed| {
-        let count = placed.row.glyphs.len();
-        let first = row_start;
-        row_start += count + usize::from(placed.ends_with_newline);
-        let from = start.max(first);
-        let to = end.min(first + count);
-        if from >= to {
-            return None;
-        }
-        let x0 = placed.pos.x + placed.row.x_offset((from - first).into());
-        let x1 = placed.pos.x + placed.row.x_offset((to - first).into());
-        Some(Rect::from_min_max(
-            pos2(x0, placed.min_y()),
-            pos2(x1, placed.max_y()),
-        ))
-    })
-}
-
-/// The char (galley-local) whose glyph lies under `pos`, if any: for hit-testing highlights.
-pub(super) fn char_under(galley: &Galley, pos: Vec2) -> Option<usize> {
-    let mut row_start = 0usize;
-    for placed in &galley.rows {
-        let count = placed.row.glyphs.len();
-        if placed.min_y() <= pos.y && pos.y < placed.max_y() {
-            let x = pos.x - placed.pos.x;
-            return placed
-                .row
-                .glyphs
-                .iter()
-                .position(|g| g.pos.x <= x && x < g.max_x())
-                .map(|column| row_start + column);
-        }
-        row_start += count + usize::from(placed.ends_with_newline);
-    }
-    None
-}
-
-/// The char boundary (galley-local) nearest to `pos`: for placing selection ends.
-pub(super) fn boundary_at(galley: &Galley, pos: Vec2) -> usize {
-    galley.cursor_from_pos(pos).index.0
-}
-
-/// The galley-local position of the boundary before char `offset`.
-pub(super) fn boundary_rect(galley: &Galley, offset: usize) -> Rect {
-    galley.pos_from_cursor(CCursor::new(offset))
 }
 
 #[cfg(test)]

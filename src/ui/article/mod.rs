@@ -37,21 +37,36 @@
 //!   returns [`ArticleAction::FocusSuggestion`], and the one under the pointer is reported.
 //! - [`ArticleResponse::stats`] counts the paragraphs laid out and painted this frame, so tests
 //!   can check that work follows the viewport, not the document's length.
+//! - Right-to-left and mixed text: each paragraph goes through the Unicode Bidirectional
+//!   Algorithm ([`bidi`]); a right-to-left paragraph is right-aligned and ←/→ follow its
+//!   direction (← moves forward). Every position↔offset mapping goes through
+//!   [`text_map::ParagraphText`], which maps glyphs to logical offsets itself.
+//!   [`ArticleView::range_rects`] and [`ArticleView::painted_glyphs`] let tests compare
+//!   highlights with the glyphs drawn.
+//! - Words for double-click, snapping and Ctrl+arrows are UAX #29's, with dictionary words in
+//!   Chinese, Japanese and other scripts written without spaces (`words`).
 
+pub mod bidi;
+pub mod bidi_text;
 mod find;
 mod ghosts;
+mod glyph_runs;
 mod header;
 mod highlights;
 mod input;
 mod layout;
+mod line_break;
 mod paint;
 mod palette;
+pub mod piece_widths;
 pub mod selection;
+pub mod text_map;
+mod words;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock};
 
-use egui::{Align, Galley, Pos2, Rect, Sense, pos2, vec2};
+use egui::{Align, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{
     ActorId, AnnotationFilter, AnnotationId, DerivedCache, Document, DocumentId, OverlapIndex,
@@ -126,6 +141,9 @@ pub enum ArticleAction {
 pub struct ArticleStats {
     /// Paragraph galleys built this frame (cache misses).
     pub paragraphs_laid_out: usize,
+    /// egui text layouts those took: one a paragraph, or two for a right-to-left or mixed
+    /// paragraph of several lines with words not measured before.
+    pub text_layouts: usize,
     /// Paragraphs painted this frame: the visible ones.
     pub paragraphs_painted: usize,
     pub first_painted: Option<usize>,
@@ -157,7 +175,7 @@ struct VisibleParagraph {
     index: usize,
     /// Top relative to the first paragraph's top.
     top_px: f32,
-    galley: Arc<Galley>,
+    text: Arc<text_map::ParagraphText>,
 }
 
 struct CachedDecorations {
@@ -278,8 +296,54 @@ impl ArticleView {
         let frame = self.last_frame?;
         let (index, local) = Self::locate(doc, offset_chars)?;
         let visible = self.visible.iter().find(|v| v.index == index)?;
-        let rect = layout::range_rects(&visible.galley, local, local + 1).next()?;
+        let rect = visible
+            .text
+            .range_rects(local, local + 1)
+            .into_iter()
+            .next()?;
         Some(rect.translate(frame.paragraph_origin(visible.top_px).to_vec2()))
+    }
+
+    /// The screen rectangles a highlight of `span` covers (before its inset), as painted in
+    /// the last frame, for the paragraphs on screen: one per row, or more where the span
+    /// crosses a direction boundary.
+    #[must_use]
+    pub fn range_rects(&self, doc: &Document, span: Span) -> Vec<Rect> {
+        let Some(frame) = self.last_frame else {
+            return Vec::new();
+        };
+        let paragraphs = doc.paragraphs();
+        let mut out = Vec::new();
+        for visible in &self.visible {
+            let Some(paragraph) = paragraphs.get(visible.index) else {
+                continue;
+            };
+            let Some((start, end)) = highlights::clip_to_paragraph(span, paragraph) else {
+                continue;
+            };
+            let offset = frame.paragraph_origin(visible.top_px).to_vec2();
+            out.extend(
+                (visible.text.range_rects(start, end).into_iter()).map(|r| r.translate(offset)),
+            );
+        }
+        out
+    }
+
+    /// The inked glyphs of paragraph `index` as painted in the last frame (screen rectangles,
+    /// a row tall, and the char egui says each draws), if it was on screen. Lets tests compare
+    /// highlights with what is drawn.
+    #[must_use]
+    pub fn painted_glyphs(&self, index: usize) -> Vec<(Rect, char)> {
+        let (Some(frame), Some(visible)) = (
+            self.last_frame,
+            self.visible.iter().find(|v| v.index == index),
+        ) else {
+            return Vec::new();
+        };
+        let offset = frame.paragraph_origin(visible.top_px).to_vec2();
+        (visible.text.inked_glyphs().into_iter())
+            .map(|(r, c)| (r.translate(offset), c))
+            .collect()
     }
 
     /// Draws the document and handles its pointer and keyboard input.
@@ -362,8 +426,8 @@ impl ArticleView {
     ) -> Option<Option<f32>> {
         let frame = self.last_frame?;
         let (index, local) = Self::locate(doc, offset.min(doc.len_chars()))?;
-        let (galley, _) = self.layouts.galley(doc, index, ctx)?;
-        let row = layout::boundary_rect(&galley, local);
+        let (text, _) = self.layouts.galley(doc, index, ctx)?;
+        let row = text.boundary_rect(local);
         let top_px = frame.header_px + self.layouts.heights.top_of(index) + row.top();
         let bottom_px = top_px + row.height();
         let view_top_px = frame.clip.top() - frame.origin.y;
@@ -518,6 +582,7 @@ impl ArticleView {
     fn frame_stats(&self, project: &Project, doc: &Document, built: usize) -> ArticleStats {
         ArticleStats {
             paragraphs_laid_out: self.layouts.laid_out_this_frame,
+            text_layouts: self.layouts.text_layouts_this_frame,
             paragraphs_painted: self.visible.len(),
             first_painted: self.visible.first().map(|v| v.index),
             last_painted: self.visible.last().map(|v| v.index),
@@ -544,7 +609,7 @@ impl ArticleView {
         let mut top_px = self.layouts.heights.top_of(index);
         let mut height_changed = false;
         while index < count && top_px < visible_bottom {
-            let Some((galley, changed)) = self.layouts.galley(doc, index, ctx) else {
+            let Some((text, changed)) = self.layouts.galley(doc, index, ctx) else {
                 break;
             };
             height_changed |= changed;
@@ -552,7 +617,7 @@ impl ArticleView {
             self.visible.push(VisibleParagraph {
                 index,
                 top_px,
-                galley,
+                text,
             });
             top_px += height;
             index += 1;
@@ -615,11 +680,12 @@ impl ArticleView {
         let Some((index, local)) = Self::locate(doc, offset.min(doc.len_chars())) else {
             return;
         };
-        let Some((galley, _)) = self.layouts.galley(doc, index, ctx) else {
+        let Some((text, _)) = self.layouts.galley(doc, index, ctx) else {
             return;
         };
         let top_px = self.layouts.heights.top_of(index);
-        let rect = layout::boundary_rect(&galley, local)
+        let rect = text
+            .boundary_rect(local)
             .translate(frame.paragraph_origin(top_px).to_vec2())
             .expand2(vec2(1.0, frame.style.line_height_px * 0.5));
         if !frame.clip.contains_rect(rect) {

@@ -3,8 +3,6 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use egui::Galley;
-
 use super::highlights::{
     self, DecorationContext, DecorationInputs, Decorations, clip_to_paragraph,
 };
@@ -77,7 +75,7 @@ impl ArticleView {
                 dark_mode: visuals.dark_mode,
                 related_key,
             };
-            let key = decoration_key(self.highlighted.builds(), &inputs, &visible.galley);
+            let key = decoration_key(self.highlighted.builds(), &inputs, &visible.text);
             let cached =
                 self.decorations
                     .entry(visible.index)
@@ -86,14 +84,18 @@ impl ArticleView {
                         decorations: Decorations::default(),
                     });
             if cached.key != key {
-                cached.decorations = context.build(&visible.galley, paragraph, &inputs, &self.hits);
+                cached.decorations = context.build(&visible.text, paragraph, &inputs, &self.hits);
                 cached.key = key;
                 built += cached.decorations.range_count;
             }
             let origin = frame.paragraph_origin(visible.top_px);
             let offset = origin.to_vec2();
             painter.extend(highlights::translated(&cached.decorations.under, offset));
-            painter.galley(origin, Arc::clone(&visible.galley), text_color);
+            painter.galley(
+                visible.text.paint_pos(origin),
+                Arc::clone(visible.text.galley()),
+                text_color,
+            );
             painter.extend(highlights::translated(&cached.decorations.over, offset));
         }
         // Keep only what is on screen: the map never grows with the document.
@@ -115,10 +117,14 @@ pub(super) struct Marks<'a> {
     pub(super) related: &'a [(AnnotationId, egui::Color32)],
 }
 
-fn decoration_key(generation: u64, inputs: &DecorationInputs, galley: &Arc<Galley>) -> u64 {
+fn decoration_key(
+    generation: u64,
+    inputs: &DecorationInputs,
+    text: &Arc<super::text_map::ParagraphText>,
+) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     generation.hash(&mut hasher);
     inputs.hash(&mut hasher);
-    (Arc::as_ptr(galley) as usize).hash(&mut hasher);
+    (Arc::as_ptr(text) as usize).hash(&mut hasher);
     hasher.finish()
 }

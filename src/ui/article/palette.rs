@@ -4,7 +4,7 @@
 
 use egui::{Pos2, Rect, RichText, pos2};
 
-use super::{ArticleAction, ArticleView, Frame, layout};
+use super::{ArticleAction, ArticleView, Frame};
 use crate::model::{AnnotationId, Document, Span, TagSchema};
 use crate::ui::{tag_color, text_on};
 
@@ -24,7 +24,7 @@ impl ArticleView {
             let (index, local) = Self::locate(doc, offset)?;
             let visible = self.visible.iter().find(|v| v.index == index)?;
             Some(
-                layout::boundary_rect(&visible.galley, local)
+                (visible.text.boundary_rect(local))
                     .translate(frame.paragraph_origin(visible.top_px).to_vec2()),
             )
         };

@@ -1,10 +1,12 @@
 //! Text selection in the article: word and sentence bounds, snapping, and the drag state.
 //!
 //! Selections are document char spans. Word and sentence bounds are found inside the
-//! paragraph(s) concerned, never by scanning the whole text.
+//! paragraph(s) concerned, never by scanning the whole text. Words are UAX #29's, with
+//! dictionary words in Chinese, Japanese, Thai and other spaceless scripts (see `words`).
 
+use super::words::{segments, snap_bytes_to_words, word_bytes_at};
 use super::{ArticleAction, ArticleInput};
-use crate::model::text::{sentence_bytes_at, snap_bytes_to_words, word_bytes_at};
+use crate::model::text::sentence_bytes_at;
 use crate::model::{AnnotationId, Document, Span};
 
 /// The text of the paragraphs from the one holding `span.start` to the one holding its last
@@ -70,7 +72,6 @@ pub fn sentence_at(doc: &Document, offset_chars: usize) -> Option<Span> {
 /// or at the paragraph's edge, for Ctrl+Shift+arrow.
 #[must_use]
 pub fn word_boundary(doc: &Document, offset_chars: usize, forward: bool) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
     let Some(paragraph) = doc
         .paragraphs()
         .get(doc.paragraph_at(offset_chars))
@@ -85,17 +86,18 @@ pub fn word_boundary(doc: &Document, offset_chars: usize, forward: bool) -> usiz
         return offset_chars;
     };
     let at = at_bytes.saturating_sub(paragraph.bytes_start);
-    let words = text
-        .split_word_bound_indices()
-        .filter(|(_, w)| !w.chars().all(char::is_whitespace));
+    let words = segments(text).into_iter().filter(|range| {
+        text.get(range.clone())
+            .is_some_and(|w| !w.chars().all(char::is_whitespace))
+    });
     let target = if forward {
         words
-            .map(|(start, w)| start + w.len())
+            .map(|range| range.end)
             .find(|&end| end > at)
             .unwrap_or(text.len())
     } else {
         words
-            .map(|(start, _)| start)
+            .map(|range| range.start)
             .take_while(|&start| start < at)
             .last()
             .unwrap_or(0)
@@ -217,7 +219,7 @@ mod tests {
             let len = d.len_chars();
             let span = Span::ordered(a % (len + 1), b % (len + 1));
             let bytes = d.char_to_byte(span.start).unwrap()..d.char_to_byte(span.end).unwrap();
-            let whole = snap_bytes_to_words(&text, bytes);
+            let whole = crate::model::text::snap_bytes_to_words(&text, bytes);
             let expected = Span::new(
                 d.byte_to_char(whole.start).unwrap(),
                 d.byte_to_char(whole.end).unwrap(),

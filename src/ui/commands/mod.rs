@@ -30,12 +30,14 @@ pub enum Command {
     Open,
     ImportArticle,
     ImportFolder,
+    ImportUrl,
     Save,
     SaveAs,
     Export,
     Quit,
     Undo,
     Redo,
+    PasteAsNewArticle,
     DeleteAnnotation,
     AddSelectionAsRange,
     Link,
@@ -54,16 +56,23 @@ pub enum Command {
     ToggleSidebar,
     ToggleDocumentList,
     Schema,
+    DocumentProperties,
     Problems,
     KeyboardShortcuts,
     About,
     ToggleSuggestions,
+    ToggleSuggestionList,
     NextSuggestion,
     PreviousSuggestion,
     AcceptSuggestion,
     RejectSuggestion,
     AcceptHighConfidence,
+    AcceptSuggestionsWithSpeaker,
     CompareWith,
+    SyncWithTeam,
+    ShareWithTeam,
+    OpenFromTeam,
+    History,
     NudgeStartBack,
     NudgeStartForward,
     NudgeEndBack,
@@ -128,12 +137,14 @@ impl Command {
             Command::Open => "Open…",
             Command::ImportArticle => "Import Article…",
             Command::ImportFolder => "Import Folder…",
+            Command::ImportUrl => "Import from URL…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
+            Command::PasteAsNewArticle => "Paste as New Article",
             Command::DeleteAnnotation => "Delete Annotation",
             Command::AddSelectionAsRange => "Add Selection as Range",
             Command::Link => "Link Annotation…",
@@ -152,16 +163,23 @@ impl Command {
             Command::ToggleSidebar => "Annotation Sidebar",
             Command::ToggleDocumentList => "Document List",
             Command::Schema => "Schema…",
+            Command::DocumentProperties => "Document Properties…",
             Command::Problems => "Problems…",
             Command::KeyboardShortcuts => "Keyboard Shortcuts",
             Command::About => "About Stance",
             Command::ToggleSuggestions => "Attribution Suggestions",
+            Command::ToggleSuggestionList => "Suggestion List",
             Command::NextSuggestion => "Next Suggestion",
             Command::PreviousSuggestion => "Previous Suggestion",
             Command::AcceptSuggestion => "Accept Suggestion",
             Command::RejectSuggestion => "Reject Suggestion",
             Command::AcceptHighConfidence => "Accept All High-Confidence Suggestions",
+            Command::AcceptSuggestionsWithSpeaker => "Accept All Suggestions with a Speaker",
             Command::CompareWith => "Compare With…",
+            Command::SyncWithTeam => "Sync with Team",
+            Command::ShareWithTeam => "Share with Team…",
+            Command::OpenFromTeam => "Open from Team…",
+            Command::History => "History",
             Command::NudgeStartBack => "Start One Word Earlier",
             Command::NudgeStartForward => "Start One Word Later",
             Command::NudgeEndBack => "End One Word Earlier",
@@ -178,21 +196,33 @@ impl Command {
 
     /// What the command does, for tooltips and the shortcuts window.
     #[must_use]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per command: the table of what each does, read as one"
+    )]
     pub fn description(self) -> &'static str {
         match self {
             Command::NewProject => "Start an empty project",
-            Command::Open => "Open a project (.ron) or an article (.txt, .md)",
+            Command::Open => {
+                "Open a project (.ron), or start one from an article (a page, PDF, Word file, feed or export)"
+            }
             Command::ImportArticle => {
-                "Add articles (.txt, .md), brat .ann files or Stance exports to this project"
+                "Add articles (text, web pages, PDFs, Word files, feeds, Nexis and Factiva exports), brat .ann files or Stance exports to this project"
             }
             Command::ImportFolder => {
                 "Add a folder of articles (.txt, .md), a brat folder, or brat folders to this project"
+            }
+            Command::ImportUrl => {
+                "Fetch a web page or feed by its address and add its article(s) to this project"
             }
             Command::Save => "Save the project",
             Command::SaveAs => "Save the project to a new file",
             Command::Export => "Export annotations (CSV, JSON, Markdown, brat…)",
             Command::Quit => "Close Stance",
             Command::Undo => "Undo the last change",
+            Command::PasteAsNewArticle => {
+                "Make a new document from the clipboard (a copied web page's text, cleaned)"
+            }
             Command::Redo => "Redo the last undone change",
             Command::DeleteAnnotation => "Delete the selected annotation",
             Command::AddSelectionAsRange => {
@@ -216,6 +246,9 @@ impl Command {
             Command::ToggleSidebar => "Show or hide the annotation sidebar",
             Command::ToggleDocumentList => "Show or hide the list of documents",
             Command::Schema => "Edit the tags, their fields, the relation types and the issues",
+            Command::DocumentProperties => {
+                "Correct the shown document's title, date, outlet, author, URL and language"
+            }
             Command::Problems => "List the project's problems and repair them",
             Command::KeyboardShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licence",
@@ -232,11 +265,27 @@ impl Command {
             Command::RejectSuggestion => {
                 "Reject the suggestion selected or under the pointer; it is not suggested again"
             }
+            Command::ToggleSuggestionList => {
+                "Show or hide the list of this document's suggestions with their speakers"
+            }
+            Command::AcceptSuggestionsWithSpeaker => {
+                "Accept every suggestion of this document that names its speaker, as one undo step"
+            }
             Command::AcceptHighConfidence => {
                 "Accept every high-confidence suggestion of this document, as one undo step"
             }
             Command::CompareWith => {
                 "Bring in other annotators' projects of the same documents to compare and adjudicate"
+            }
+            Command::SyncWithTeam => {
+                "Save, commit as you, merge the team's work (git) and share yours, in one step"
+            }
+            Command::ShareWithTeam => {
+                "Put this project into a git repository and push it to the team's repository"
+            }
+            Command::OpenFromTeam => "Copy the team's repository here (git clone) and open it",
+            Command::History => {
+                "The commits that touched this project: who, when, annotations added, changed, removed"
             }
             Command::NudgeStartBack => {
                 "Move the selected annotation's start back to the previous word"
@@ -277,6 +326,7 @@ impl Command {
             Command::Quit => const { &[cmd(Key::Q)] },
             Command::Undo => const { &[cmd(Key::Z)] },
             Command::Redo => const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
+            Command::PasteAsNewArticle => const { &[cmd_shift(Key::V)] },
             Command::DeleteAnnotation => const { &[bare(Key::Delete), bare(Key::Backspace)] },
             Command::AddSelectionAsRange => const { &[cmd(Key::R)] },
             Command::Link => const { &[bare(Key::L)] },
@@ -292,6 +342,7 @@ impl Command {
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
             Command::ToggleSuggestions => const { &[cmd(Key::G)] },
+            Command::ToggleSuggestionList => const { &[cmd_shift(Key::G)] },
             Command::NextSuggestion => const { &[bare(Key::Tab)] },
             Command::PreviousSuggestion => {
                 const { &[KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)] }
@@ -310,15 +361,22 @@ impl Command {
             Command::NextDocument => const { &[cmd(Key::PageDown)] },
             Command::PreviousDocument => const { &[cmd(Key::PageUp)] },
             Command::ImportFolder
+            | Command::ImportUrl
             | Command::ThemeLight
             | Command::ThemeDark
             | Command::ThemeSystem
             | Command::Preferences
             | Command::Schema
+            | Command::DocumentProperties
             | Command::Problems
             | Command::About
             | Command::AcceptHighConfidence
-            | Command::CompareWith => &[],
+            | Command::AcceptSuggestionsWithSpeaker
+            | Command::CompareWith
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History => &[],
+            Command::SyncWithTeam => const { &[cmd_shift(Key::Y)] },
         }
     }
 
@@ -337,13 +395,18 @@ impl Command {
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
             | Command::Save
             | Command::SaveAs
             | Command::Export
             | Command::Quit
-            | Command::CompareWith => Some(Menu::File),
+            | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam => Some(Menu::File),
             Command::Undo
             | Command::Redo
+            | Command::PasteAsNewArticle
             | Command::DeleteAnnotation
             | Command::AddSelectionAsRange
             | Command::Link
@@ -364,18 +427,22 @@ impl Command {
             | Command::ToggleSidebar
             | Command::ToggleDocumentList
             | Command::ToggleSuggestions
+            | Command::ToggleSuggestionList
             | Command::ArticleView
             | Command::AnalysisView
             | Command::CompareView
             | Command::NextDocument
-            | Command::PreviousDocument => Some(Menu::View),
-            Command::Schema
+            | Command::PreviousDocument
+            | Command::History => Some(Menu::View),
+            Command::DocumentProperties
+            | Command::Schema
             | Command::Problems
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::AcceptSuggestion
             | Command::RejectSuggestion
-            | Command::AcceptHighConfidence => Some(Menu::Project),
+            | Command::AcceptHighConfidence
+            | Command::AcceptSuggestionsWithSpeaker => Some(Menu::Project),
             Command::KeyboardShortcuts | Command::About => Some(Menu::Help),
             Command::NextAnnotation
             | Command::PreviousAnnotation
@@ -400,6 +467,8 @@ impl Command {
                 | Command::ArticleView
                 | Command::NudgeStartBack
                 | Command::FindInText
+                | Command::SyncWithTeam
+                | Command::History
         )
     }
 

@@ -26,6 +26,8 @@ pub struct CommandState<'a> {
     /// The document list is asked for (it shows only with two documents or more).
     pub is_document_list_wanted: bool,
     pub are_suggestions_shown: bool,
+    /// View → Suggestion List is on.
+    pub is_suggestion_list_shown: bool,
 }
 
 impl CommandState<'_> {
@@ -61,11 +63,15 @@ impl Command {
             // Asked only while the menu is drawn open: it checks the whole project.
             Command::Problems => (state.has_problems)(),
             Command::AcceptSuggestion | Command::RejectSuggestion => state.has_suggestion_target,
-            Command::AcceptHighConfidence => state.has_document,
+            Command::AcceptHighConfidence
+            | Command::AcceptSuggestionsWithSpeaker
+            | Command::DocumentProperties => state.has_document,
             Command::NewProject
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
+            | Command::PasteAsNewArticle
             | Command::Save
             | Command::SaveAs
             | Command::Quit
@@ -85,9 +91,14 @@ impl Command {
             | Command::KeyboardShortcuts
             | Command::About
             | Command::ToggleSuggestions
+            | Command::ToggleSuggestionList
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History
             | Command::FindInText
             | Command::ArticleView
             | Command::AnalysisView
@@ -108,10 +119,14 @@ impl Command {
             // claim a list the user cannot see.
             Command::ToggleDocumentList => Some(state.is_document_list_shown()),
             Command::ToggleSuggestions => Some(state.are_suggestions_shown),
+            Command::ToggleSuggestionList => Some(state.is_suggestion_list_shown),
             Command::NewProject
             | Command::Open
             | Command::ImportArticle
             | Command::ImportFolder
+            | Command::ImportUrl
+            | Command::PasteAsNewArticle
+            | Command::DocumentProperties
             | Command::Save
             | Command::SaveAs
             | Command::Export
@@ -139,7 +154,12 @@ impl Command {
             | Command::AcceptSuggestion
             | Command::RejectSuggestion
             | Command::AcceptHighConfidence
+            | Command::AcceptSuggestionsWithSpeaker
             | Command::CompareWith
+            | Command::SyncWithTeam
+            | Command::ShareWithTeam
+            | Command::OpenFromTeam
+            | Command::History
             | Command::NudgeStartBack
             | Command::NudgeStartForward
             | Command::NudgeEndBack

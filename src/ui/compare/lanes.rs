@@ -8,7 +8,12 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
 use crate::model::{Annotation, Document, DocumentId, Project, Span};
-use crate::team::adjudication::{ADJUDICATED, Item, annotations_of_item, coder_label};
+use crate::team::adjudication::{
+    ADJUDICATED, Item, annotations_of_item, coder_label, is_adjudicated,
+};
+use crate::team::annotators::same_annotator;
+use crate::ui::article::bidi::needs_bidi;
+use crate::ui::article::bidi_text::{TextMark, marked_paragraph_ui};
 use crate::ui::tag_color;
 
 const DISAGREEMENT: Color32 = Color32::from_rgb(0xd6, 0x33, 0x33);
@@ -44,10 +49,7 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
     let doc = input.document;
     let mut lanes: Vec<Option<String>> = input.coders.to_vec();
     let annotations: Vec<&Annotation> = project.annotations_of(doc.id).collect();
-    if annotations
-        .iter()
-        .any(|a| a.annotator.as_deref() == Some(ADJUDICATED))
-    {
+    if annotations.iter().any(|a| is_adjudicated(a)) {
         lanes.push(Some(ADJUDICATED.to_owned()));
     }
     if lanes.is_empty() {
@@ -114,13 +116,17 @@ pub(super) fn lanes_ui(ui: &mut Ui, input: &LanesInput<'_>) {
                 ui.columns(lanes.len(), |columns| {
                     for (column, coder) in columns.iter_mut().zip(&lanes) {
                         let mine: Vec<&Annotation> = (inside.iter().copied())
-                            .filter(|a| a.annotator == *coder)
+                            .filter(|a| same_annotator(a.annotator.as_deref(), coder.as_deref()))
                             .collect();
-                        let job =
-                            paragraph_job(input, text, span.start, &mine, &marked_here, column);
                         // Columns justify their contents; a justified paragraph reads badly.
                         column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
-                            ui.label(job);
+                            if needs_bidi(text) {
+                                bidi_paragraph_ui(ui, input, text, span.start, &mine, &marked_here);
+                            } else {
+                                let job =
+                                    paragraph_job(input, text, span.start, &mine, &marked_here, ui);
+                                ui.label(job);
+                            }
                         });
                     }
                 });
@@ -186,6 +192,70 @@ fn marked_spans(input: &LanesInput<'_>) -> Vec<(Span, u8)> {
     out
 }
 
+/// How the char at `offset` is drawn in a lane: the tag colour of the latest of `mine` over
+/// it, and the strongest mark.
+fn style_at(
+    input: &LanesInput<'_>,
+    mine: &[&Annotation],
+    marked: &[(Span, u8)],
+    offset: usize,
+) -> Style {
+    let background = mine
+        .iter()
+        .rev()
+        .find(|a| a.covers(offset))
+        .and_then(|a| input.project.schema().get(&a.tag))
+        .map(|t| tag_color(t.color).gamma_multiply(0.55));
+    let mark = (marked.iter())
+        .filter(|(s, _)| s.contains(offset))
+        .map(|(_, m)| *m)
+        .max()
+        .unwrap_or(0);
+    Style { background, mark }
+}
+
+impl Style {
+    fn underline(self) -> Stroke {
+        match self.mark {
+            2 => Stroke::new(3.0, CURRENT),
+            1 => Stroke::new(1.5, DISAGREEMENT),
+            _ => Stroke::NONE,
+        }
+    }
+}
+
+/// One paragraph with right-to-left text in one lane: the same highlights and marks, painted
+/// by the article's bidi layout (a highlight may cover part of an Arabic word).
+fn bidi_paragraph_ui(
+    ui: &mut Ui,
+    input: &LanesInput<'_>,
+    text: &str,
+    start_chars: usize,
+    mine: &[&Annotation],
+    marked: &[(Span, u8)],
+) {
+    let mut marks: Vec<TextMark> = Vec::new();
+    for i in 0..text.chars().count() {
+        let style = style_at(input, mine, marked, start_chars + i);
+        let background = style.background.unwrap_or(Color32::TRANSPARENT);
+        let underline = style.underline();
+        match marks.last_mut() {
+            Some(m)
+                if m.chars.end == i && m.background == background && m.underline == underline =>
+            {
+                m.chars.end = i + 1;
+            }
+            _ if background == Color32::TRANSPARENT && underline == Stroke::NONE => {}
+            _ => marks.push(TextMark {
+                chars: i..i + 1,
+                background,
+                underline,
+            }),
+        }
+    }
+    marked_paragraph_ui(ui, text, &FontId::proportional(input.font_size_px), &marks);
+}
+
 /// One paragraph of one lane: `mine` highlighted in their tag colours, marks underlined.
 fn paragraph_job(
     input: &LanesInput<'_>,
@@ -199,28 +269,11 @@ fn paragraph_job(
     job.wrap.max_width = ui.available_width();
     let font = FontId::proportional(input.font_size_px);
     let text_color = ui.visuals().text_color();
-    let style_at = |offset: usize| -> Style {
-        let background = mine
-            .iter()
-            .rev()
-            .find(|a| a.covers(offset))
-            .and_then(|a| input.project.schema().get(&a.tag))
-            .map(|t| tag_color(t.color).gamma_multiply(0.55));
-        let mark = (marked.iter())
-            .filter(|(s, _)| s.contains(offset))
-            .map(|(_, m)| *m)
-            .max()
-            .unwrap_or(0);
-        Style { background, mark }
-    };
+    let style_at = |offset: usize| style_at(input, mine, marked, offset);
     let mut run_start_bytes = 0;
     let mut run_style: Option<Style> = None;
     let push = |job: &mut LayoutJob, piece: &str, style: Style| {
-        let underline = match style.mark {
-            2 => Stroke::new(3.0, CURRENT),
-            1 => Stroke::new(1.5, DISAGREEMENT),
-            _ => Stroke::NONE,
-        };
+        let underline = style.underline();
         job.append(
             piece,
             0.0,

@@ -286,11 +286,12 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                         )
                     })
                     .collect();
-                ui.label(format!(
+                let line = format!(
                     "{}: {}",
                     coder_label(side.coder.as_deref()),
                     marks.join("; ")
-                ));
+                );
+                ui.add(egui::Label::new(mixed_text(ui, &line)).selectable(false));
             }
             let name = |i: usize| {
                 d.sides.get(i).map_or_else(
@@ -316,11 +317,18 @@ fn describe_item_ui(ui: &mut Ui, project: &Project, item: &Item) -> (String, Str
                                 )
                             },
                         );
-                        ui.label(format!("{name}: {text}"));
+                        let line = mixed_text(ui, &format!("{name}: {text}"));
+                        ui.add(egui::Label::new(line).selectable(false));
                     }
                 }
             }
             ("ours".to_owned(), "theirs".to_owned())
         }
     }
+}
+
+/// A line that may quote right-to-left text, in reading order.
+fn mixed_text(ui: &Ui, line: &str) -> egui::WidgetText {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    crate::ui::article::bidi_text::widget_text(ui, line, font, None)
 }

@@ -9,6 +9,8 @@ use egui::{Align, Color32, Layout, RichText, Sense, Ui, Vec2};
 
 use super::super::{Action, tag_chip_ui, tag_color};
 use crate::model::{Annotation, AnnotationFilter, AnnotationId, DerivedCache, DocumentId, Project};
+use crate::ui::article::bidi::needs_bidi;
+use crate::ui::article::bidi_text::{inline_text, widget_text};
 
 /// Height of one list row, without spacing.
 const ROW_HEIGHT_PX: f32 = 46.0;
@@ -334,15 +336,21 @@ fn row_ui(
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let holder = project.holders_label(a);
             let text = if holder.is_empty() {
-                RichText::new("no holder").small().italics().weak()
+                RichText::new("no holder").small().italics().weak().into()
+            } else if needs_bidi(&holder) {
+                // A right-to-left name in reading order, in the strong colour.
+                ui.visuals_mut().override_text_color = Some(ui.visuals().strong_text_color());
+                inline_text(ui, &holder, egui::TextStyle::Small.resolve(ui.style()))
             } else {
-                RichText::new(holder).small().strong()
+                RichText::new(holder).small().strong().into()
             };
             ui.add(egui::Label::new(text).truncate().selectable(false));
         });
     });
+    let font = egui::TextStyle::Body.resolve(row_ui.style());
+    let quote = crate::model::text::quoted(first_line(&a.quote));
     row_ui.add(
-        egui::Label::new(crate::model::text::quoted(first_line(&a.quote)))
+        egui::Label::new(widget_text(&row_ui, &quote, font, Some(1)))
             .truncate()
             .selectable(false),
     );

@@ -203,7 +203,15 @@ impl Sidebar {
         ui.heading("Selected annotation");
         ui.add_space(2.0);
         // The list elides long quotes; here the whole quote is readable.
-        ui.add(egui::Label::new(RichText::new(quote_preview(&a.quote)).italics()).wrap());
+        let preview = quote_preview(&a.quote);
+        if crate::ui::article::bidi::needs_bidi(&preview) {
+            // Right-to-left text in reading order (egui's faux italics would not apply).
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let text = crate::ui::article::bidi_text::widget_text(ui, &preview, font, None);
+            ui.add(egui::Label::new(text).selectable(false));
+        } else {
+            ui.add(egui::Label::new(RichText::new(preview).italics()).wrap());
+        }
         ui.add_space(6.0);
         self.detail.ui(
             ui,

@@ -1,12 +1,14 @@
-//! An article's front-matter block: title, date, outlet and URL between two `---` lines at
-//! the very top of the file.
+//! An article's front-matter block: title, date, outlet, author, URL and language between two
+//! `---` lines at the very top of the file.
 //!
 //! ```text
 //! ---
 //! title: Talks resume in Geneva
 //! date: 2025-11-23
 //! outlet: The Geneva Ledger
+//! author: Jane Doe
 //! url: https://example.org/geneva
+//! language: en
 //! ---
 //! ```
 //!
@@ -24,7 +26,9 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<NaiveDate>,
     pub outlet: Option<String>,
+    pub author: Option<String>,
     pub url: Option<String>,
+    pub language: Option<String>,
 }
 
 /// Why a front-matter block cannot be read, at a 1-based line and column of the text.
@@ -42,7 +46,9 @@ pub enum FrontMatterProblem {
     Unclosed,
     #[error("expected `key: value` in the front matter")]
     NotKeyValue,
-    #[error("unknown front-matter key {0:?}; expected title, date, outlet or url")]
+    #[error(
+        "unknown front-matter key {0:?}; expected title, date, outlet, author, url or language"
+    )]
     UnknownKey(String),
     #[error("{0:?} is not a date; write it as YYYY-MM-DD")]
     BadDate(String),
@@ -112,10 +118,12 @@ fn read_line(
     }
     let repeated = |key: String| at(key_start, FrontMatterProblem::Repeated(key));
     match key.as_str() {
-        "title" | "outlet" | "url" => {
+        "title" | "outlet" | "author" | "url" | "language" => {
             let slot = match key.as_str() {
                 "title" => &mut matter.title,
                 "outlet" => &mut matter.outlet,
+                "author" => &mut matter.author,
+                "language" => &mut matter.language,
                 _ => &mut matter.url,
             };
             if slot.is_some() {
@@ -181,10 +189,10 @@ mod tests {
             ("---\ntitle: a\n", 1, 1, "never closed"),
             ("---\ntitle a\n---\n", 2, 1, "key: value"),
             (
-                "---\n  author: Me\n---\n",
+                "---\n  editor: Me\n---\n",
                 2,
                 3,
-                "unknown front-matter key \"author\"",
+                "unknown front-matter key \"editor\"",
             ),
             ("---\ndate: 23 Nov 2025\n---\n", 2, 7, "not a date"),
             ("---\ntitle: a\ntitle: b\n---\n", 3, 1, "given twice"),

@@ -1,27 +1,43 @@
-//! Turning `.txt` and `.md` articles into [`Document`]s.
+//! Articles: plain-text and Markdown files, and what every article reader shares — the
+//! [`incoming`] article type, the text rules for [`dates`] and [`headline`]s, and turning an
+//! [`IncomingArticle`] into a [`Document`].
 //!
-//! The text is normalised once (BOM stripped, CRLF/CR → LF). A front-matter block (title,
-//! date, outlet, url) or a leading ` date YYYY-MM-DD ` marker, as in the reference article,
-//! gives the document's metadata and leaves the text.
+//! A text file's metadata comes, strongest first, from a front-matter block (title, date,
+//! outlet, author, url, language) or a leading `date YYYY-MM-DD` marker (both leave the
+//! text), a Markdown `# heading`, the opening lines (the first line as headline, a date line
+//! or dateline), and last the file's name (a date anywhere in it; its stem as the title).
+//! The text is normalised once (BOM stripped, CRLF/CR → LF).
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub mod dates;
 mod front_matter;
+pub mod headline;
+pub mod incoming;
+pub mod language;
 
+use self::dates::date_in_file_name;
 use self::front_matter::{FrontMatter, split_front_matter};
+use self::headline::opening_clues;
 use crate::io::error::ImportError;
 use crate::io::file_name::has_extension;
-use crate::io::text_file::{MAX_FILE_BYTES, read_text_file};
 use crate::model::{Document, text::normalize_text};
 
 pub use self::front_matter::FrontMatterError;
+pub use self::incoming::{
+    ArticleMeta, ArticlesRead, IncomingArticle, MetaSource, Origin, Part, RefusedArticle, Sourced,
+};
 
-/// Extensions of an article read as Markdown (a subset of [`ARTICLE_EXTENSIONS`]).
+/// Extensions of an article read as Markdown (a subset of [`TEXT_ARTICLE_EXTENSIONS`]).
 pub const MARKDOWN_ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown"];
-/// Extensions of an article (plain text or Markdown).
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+/// Extensions of a text article (plain text or Markdown; a Nexis or Factiva export in one is
+/// told by its content).
+pub const TEXT_ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// The title of an article that gives none and comes from no file.
+pub const UNTITLED: &str = "Untitled article";
 
 /// A document from an article's text, as [`parse_article`] reads it. Text whose front matter
 /// cannot be read is kept whole (front matter and all), so nothing is lost; imports of files
@@ -29,16 +45,14 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 #[must_use]
 pub fn document_from_text(file_name: &str, text: &str, source: Option<String>) -> Document {
     parse_article(file_name, text, source.clone()).unwrap_or_else(|_| {
-        let mut doc = document_from_body(file_name, normalize_text(text), FrontMatter::default());
+        let mut doc = Document::new(title_from_file_name(file_name), normalize_text(text));
         doc.source = source;
         doc
     })
 }
 
-/// A document from an article's text. A front-matter block (see [`front_matter`]) or a
-/// leading `date YYYY-MM-DD` marker gives the metadata and leaves the text. The title is the
-/// front matter's, else a markdown `# heading` opening the text, else the file name's stem
-/// (prettified). `source` is the document's origin; a front-matter `url` takes its place.
+/// A document from an article's text (see [`article_from_text`]). `source` is the document's
+/// origin; a front-matter `url` takes its place.
 ///
 /// # Errors
 /// The text opens a front-matter block that cannot be read (at the line:column named).
@@ -47,66 +61,131 @@ pub fn parse_article(
     text: &str,
     source: Option<String>,
 ) -> Result<Document, FrontMatterError> {
-    let text = normalize_text(text);
-    let (matter, body) = match split_front_matter(&text)? {
-        Some((matter, body)) => (matter, body.to_owned()),
-        None => match split_date_marker(&text) {
-            Some((date, rest)) => {
-                let matter = FrontMatter {
-                    date: Some(date),
-                    ..FrontMatter::default()
-                };
-                (matter, rest.to_owned())
-            }
-            None => (FrontMatter::default(), text),
-        },
-    };
-    let url = matter.url.clone();
-    let mut doc = document_from_body(file_name, body, matter);
-    doc.source = url.or(source);
+    let article = article_from_text(file_name, text, Origin::Clipboard)?;
+    let mut doc = article.into_document();
+    if doc.source.is_none() {
+        doc.source = source;
+    }
     Ok(doc)
 }
 
-fn document_from_body(file_name: &str, body: String, matter: FrontMatter) -> Document {
-    let stem = Path::new(file_name).file_stem().map_or_else(
-        || file_name.to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    );
+/// An article from a text or Markdown file's text, its metadata from the strongest source
+/// that gives each field (see the module's documentation). The title is always set.
+///
+/// # Errors
+/// The text opens a front-matter block that cannot be read (at the line:column named).
+pub fn article_from_text(
+    file_name: &str,
+    text: &str,
+    origin: Origin,
+) -> Result<IncomingArticle, FrontMatterError> {
+    let text = normalize_text(text);
+    let (marked, body) = match split_front_matter(&text)? {
+        Some((matter, body)) => (matter.into_meta(), body.to_owned()),
+        None => match split_date_marker(&text) {
+            Some((date, rest)) => {
+                let meta = ArticleMeta {
+                    date: Some(Sourced::new(date, MetaSource::FrontMatter)),
+                    ..ArticleMeta::default()
+                };
+                (meta, rest.to_owned())
+            }
+            None => (ArticleMeta::default(), text),
+        },
+    };
     let is_markdown = has_extension(Path::new(file_name), MARKDOWN_ARTICLE_EXTENSIONS);
-    let title = matter
-        .title
-        .or_else(|| is_markdown.then(|| markdown_title(&body)).flatten())
-        .unwrap_or_else(|| title_from_stem(&stem));
-    let mut doc = Document::new(title, body);
-    doc.date = matter.date.or_else(|| date_in_stem(&stem));
-    doc.outlet = matter.outlet;
-    doc
+    let heading = ArticleMeta {
+        title: (is_markdown.then(|| markdown_title(&body)).flatten())
+            .map(|t| Sourced::new(t, MetaSource::MarkdownHeading)),
+        ..ArticleMeta::default()
+    };
+    let meta = marked
+        .or(heading)
+        .or(opening_clues(&body))
+        .or(file_name_clues(file_name));
+    Ok(IncomingArticle {
+        text: body,
+        meta,
+        origin,
+    })
 }
 
-/// Reads an article file (UTF-8 `.txt` or `.md`).
+/// What a file's name says: a date anywhere in it, and its stem (prettified) as a title of
+/// last resort.
+#[must_use]
+pub fn file_name_clues(file_name: &str) -> ArticleMeta {
+    ArticleMeta {
+        title: Some(Sourced::new(
+            title_from_file_name(file_name),
+            MetaSource::FileName,
+        )),
+        date: date_in_file_name(file_name).map(|d| Sourced::new(d, MetaSource::FileName)),
+        ..ArticleMeta::default()
+    }
+}
+
+impl FrontMatter {
+    fn into_meta(self) -> ArticleMeta {
+        let from = |value: Option<String>| value.map(|v| Sourced::new(v, MetaSource::FrontMatter));
+        ArticleMeta {
+            title: from(self.title),
+            date: self.date.map(|d| Sourced::new(d, MetaSource::FrontMatter)),
+            outlet: from(self.outlet),
+            author: from(self.author),
+            url: from(self.url),
+            language: from(self.language),
+        }
+    }
+}
+
+impl IncomingArticle {
+    /// The document this article becomes: its text normalised, its title (or
+    /// [`UNTITLED`]), and its URL, else where it was read from, as the source.
+    #[must_use]
+    pub fn into_document(self) -> Document {
+        let IncomingArticle { text, meta, origin } = self;
+        let title = meta.title.map_or_else(|| UNTITLED.to_owned(), |t| t.value);
+        let mut doc = Document::new(title, normalize_text(&text));
+        doc.date = meta.date.map(|d| d.value);
+        doc.outlet = meta.outlet.map(|o| o.value);
+        doc.author = meta.author.map(|a| a.value);
+        doc.language = meta.language.map(|l| l.value);
+        doc.source = meta.url.map(|u| u.value).or_else(|| origin.source());
+        doc
+    }
+}
+
+/// Reads a text or Markdown article file (UTF-8) as a document.
 ///
 /// # Errors
 /// The file cannot be read, is too large, is not UTF-8 (UTF-16 and binary files are named as
-/// such), or holds no text.
+/// such), has front matter that cannot be read, or holds no text.
 pub fn read_article(path: &Path) -> Result<Document, ImportError> {
-    let text =
-        read_text_file(path, MAX_FILE_BYTES).map_err(|e| ImportError::from_text_file(path, e))?;
+    let text = crate::io::formats::read_text(path)?;
+    Ok(read_text_article(path, &text)?.into_document())
+}
+
+/// An article from a text or Markdown file's text (the pipeline has read and decoded it).
+///
+/// # Errors
+/// Front matter that cannot be read (at its line and column), or no text.
+pub fn read_text_article(path: &Path, text: &str) -> Result<IncomingArticle, ImportError> {
     let file_name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let doc = parse_article(&file_name, &text, Some(path.display().to_string())).map_err(|e| {
+    let article = article_from_text(&file_name, text, Origin::file(path)).map_err(|e| {
         ImportError::Invalid {
             path: path.to_path_buf(),
             position: Some(e.position),
             message: e.problem.to_string(),
         }
     })?;
-    if doc.text.trim().is_empty() {
+    if article.text.trim().is_empty() {
         return Err(ImportError::EmptyArticle {
             path: path.to_path_buf(),
         });
     }
-    Ok(doc)
+    Ok(article)
 }
 
 /// Splits a leading `date YYYY-MM-DD` marker (optionally `date:`) off the text, with the
@@ -146,6 +225,10 @@ pub fn title_from_path(path: &Path) -> String {
     title_from_stem(&stem)
 }
 
+fn title_from_file_name(file_name: &str) -> String {
+    title_from_path(Path::new(file_name))
+}
+
 /// `ukraine-talks_2025-12-05` → `Ukraine talks 2025-12-05`: separators become spaces except
 /// between digits, and the first letter is capitalised.
 fn title_from_stem(stem: &str) -> String {
@@ -171,13 +254,6 @@ fn title_from_stem(stem: &str) -> String {
     }
 }
 
-/// A `YYYY-MM-DD` date at the end of a file stem, as in `ukraine-talks-2025-12-05`.
-fn date_in_stem(stem: &str) -> Option<NaiveDate> {
-    let start = stem.len().checked_sub(10)?;
-    let tail = stem.get(start..)?;
-    NaiveDate::parse_from_str(tail, "%Y-%m-%d").ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,7 +267,7 @@ mod tests {
         );
         assert_eq!(doc.text, "President Trump's advisers\nsaid Friday.");
         assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 12, 5));
-        assert_eq!(doc.title, "Ukraine talks");
+        assert_eq!(doc.title, "Ukraine talks", "a sentence is no headline");
     }
 
     #[test]
@@ -214,7 +290,10 @@ mod tests {
         assert_eq!(md.title, "Talks in Florida");
         assert!(md.text.contains("# Talks in Florida"));
         let txt = document_from_text("ukraine-talks-2025-12-05.txt", "# Not a title", None);
-        assert_eq!(txt.title, "Ukraine talks 2025-12-05");
+        assert_eq!(
+            txt.title, "Ukraine talks 2025-12-05",
+            "a # line is no headline in .txt"
+        );
         assert_eq!(txt.date, NaiveDate::from_ymd_opt(2025, 12, 5));
         assert_eq!(title_from_stem("__"), "Untitled article");
         assert_eq!(title_from_path(Path::new("a/b/two-talks.ron")), "Two talks");

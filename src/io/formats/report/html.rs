@@ -88,13 +88,13 @@ fn write_map(out: &mut String, data: &ReportData<'_>) {
     legend(out);
     out.push_str("<table class=\"map\">\n<thead><tr><th>Actor</th><th>Affiliation</th>");
     for name in &map.issue_names {
-        let _ = write!(out, "<th>{}</th>", escape(name));
+        let _ = write!(out, "<th dir=\"auto\">{}</th>", escape(name));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (row, actor) in map.rows.iter().enumerate() {
         let _ = write!(
             out,
-            "<tr><th>{}</th><td>{}</td>",
+            "<tr><th dir=\"auto\">{}</th><td dir=\"auto\">{}</td>",
             escape(&actor.name),
             escape(actor.affiliation.as_deref().unwrap_or(""))
         );
@@ -147,14 +147,16 @@ fn write_concessions(out: &mut String, data: &ReportData<'_>) {
     for line in lines {
         let _ = write!(
             out,
-            "<li>{} · <strong>{}</strong> on {}: <q>{}</q>",
+            // `dir="auto"` and `<bdi>`: an Arabic or Hebrew quote or name reads right to left
+            // without turning the English line around it.
+            "<li>{} · <strong><bdi>{}</bdi></strong> on <bdi>{}</bdi>: <q dir=\"auto\">{}</q>",
             date_text(line.date),
             escape(line.actor),
             escape(line.issue),
             escape(line.quote)
         );
         if let Some(to) = line.concedes_to {
-            let _ = write!(out, " (concedes to <q>{}</q>)", escape(to));
+            let _ = write!(out, " (concedes to <q dir=\"auto\">{}</q>)", escape(to));
         }
         out.push_str("</li>\n");
     }

@@ -1,0 +1,182 @@
+//! The advances the bidi pass has measured, kept per *chunk* of text, so that a paragraph made
+//! of chunks seen before is laid out once instead of twice.
+//!
+//! # Why
+//! A bidi paragraph's lines are found in logical order from its graphemes' advances, and only
+//! then laid out line by line in visual order (UAX #9). The advances come from a first layout of
+//! the whole paragraph on one line: two layouts for every paragraph of several lines, which made
+//! an Arabic article cost about twice an English one to scroll. News text repeats its words, so
+//! the advances of each chunk are kept from those first layouts, keyed by its text; a paragraph
+//! whose chunks are all known skips its first layout.
+//!
+//! A chunk is a run of graphemes of one piece (see [`super::bidi`]) that are all spaces or all
+//! not: a right-to-left word, a left-to-right word, a number, a bracket, a space. egui shapes
+//! each piece alone, so a right-to-left word has the same advances wherever it stands; inside a
+//! left-to-right piece a chunk may lose a kerning pair with the space beside it, a fraction of a
+//! pixel, and the advances only choose where lines break (the lines are then laid out for real).
+//!
+//! The widths hold for one font and scale: their owner clears them when those change.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::bidi::Piece;
+
+/// Longer chunks are not kept: rarely repeated, and a key as long as the text.
+const MAX_CHUNK_CHARS: usize = 48;
+
+/// Past this many chunks the widths start again: about 4 MB at most.
+const MAX_CHUNKS: usize = 40_000;
+
+/// Each known chunk's per-char advances (a grapheme's width on its first char, 0 on the rest).
+#[derive(Debug, Default)]
+pub struct PieceWidths {
+    advances: HashMap<Box<str>, Box<[f32]>>,
+}
+
+impl PieceWidths {
+    pub fn clear(&mut self) {
+        self.advances.clear();
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.advances.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.advances.is_empty()
+    }
+
+    /// Each char's advance in a paragraph of `len` chars cut into `pieces` (whose shown text
+    /// `shown` gives), if every chunk is known.
+    pub(super) fn advances<'t>(
+        &self,
+        pieces: &[Piece],
+        shown: impl Fn(&Piece) -> Cow<'t, str>,
+        len: usize,
+    ) -> Option<Vec<f32>> {
+        let mut out = vec![0.0; len];
+        for piece in pieces {
+            let text = shown(piece);
+            for (chars, bytes) in chunks(&text) {
+                let known = self.advances.get(text.get(bytes)?)?;
+                let at = piece.chars.start + chars.start;
+                out.get_mut(at..at + chars.len())?.copy_from_slice(known);
+            }
+        }
+        Some(out)
+    }
+
+    /// Keeps the advances of every chunk of `pieces` short enough to keep, from `advances`
+    /// (each char's advance, as [`Self::advances`] gives them).
+    pub(super) fn learn<'t>(
+        &mut self,
+        pieces: &[Piece],
+        shown: impl Fn(&Piece) -> Cow<'t, str>,
+        advances: &[f32],
+    ) {
+        if self.advances.len() > MAX_CHUNKS {
+            self.advances.clear();
+        }
+        for piece in pieces {
+            let text = shown(piece);
+            for (chars, bytes) in chunks(&text) {
+                let Some(key) = text.get(bytes) else {
+                    continue;
+                };
+                if chars.len() > MAX_CHUNK_CHARS || self.advances.contains_key(key) {
+                    continue;
+                }
+                let at = piece.chars.start + chars.start;
+                if let Some(widths) = advances.get(at..at + chars.len()) {
+                    self.advances.insert(key.into(), widths.into());
+                }
+            }
+        }
+    }
+}
+
+/// The chunks of a piece's shown text: runs of graphemes that are all whitespace or all not,
+/// as (chars, bytes) ranges of `text`.
+fn chunks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut open: Option<(Range<usize>, Range<usize>, bool)> = None;
+    let mut at_char = 0;
+    for (at_byte, grapheme) in text.grapheme_indices(true) {
+        let len = grapheme.chars().count();
+        let is_space = grapheme.chars().next().is_some_and(char::is_whitespace);
+        let chars = at_char..at_char + len;
+        let bytes = at_byte..at_byte + grapheme.len();
+        at_char += len;
+        match &mut open {
+            Some((c, b, kind)) if *kind == is_space => {
+                c.end = chars.end;
+                b.end = bytes.end;
+            }
+            _ => {
+                if let Some((c, b, _)) = open.take() {
+                    out.push((c, b));
+                }
+                open = Some((chars, bytes, is_space));
+            }
+        }
+    }
+    if let Some((c, b, _)) = open {
+        out.push((c, b));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(chars: Range<usize>, bytes: Range<usize>) -> Piece {
+        Piece {
+            chars,
+            bytes,
+            is_rtl_shaped: false,
+            is_rtl: false,
+            mirrored: None,
+        }
+    }
+
+    #[test]
+    fn chunks_split_spaces_from_words_and_keep_graphemes_whole() {
+        let text = "ab  e\u{301}f g";
+        let parts: Vec<&str> = chunks(text).into_iter().map(|(_, b)| &text[b]).collect();
+        assert_eq!(parts, ["ab", "  ", "e\u{301}f", " ", "g"]);
+        let (chars, _) = &chunks(text)[2];
+        assert_eq!(*chars, 4..7);
+    }
+
+    #[test]
+    fn a_paragraph_of_known_chunks_gets_the_advances_it_was_measured_with() {
+        let text = "ab cd";
+        let whole = [piece(0..5, 0..5)];
+        let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
+        let measured = [1.0, 2.0, 0.5, 3.0, 4.0];
+        let mut widths = PieceWidths::default();
+        assert_eq!(widths.advances(&whole, shown, 5), None);
+        widths.learn(&whole, shown, &measured);
+        assert_eq!(widths.len(), 3);
+        assert_eq!(widths.advances(&whole, shown, 5), Some(measured.to_vec()));
+        // The same words elsewhere, in other pieces.
+        let other = "cd ab";
+        let pieces = [piece(0..2, 0..2), piece(2..5, 2..5)];
+        let shown = |p: &Piece| Cow::Borrowed(&other[p.bytes.clone()]);
+        assert_eq!(
+            widths.advances(&pieces, shown, 5),
+            Some(vec![3.0, 4.0, 0.5, 1.0, 2.0])
+        );
+        // An unknown word: nothing.
+        let new = "ab ef";
+        let shown = |p: &Piece| Cow::Borrowed(&new[p.bytes.clone()]);
+        assert_eq!(widths.advances(&whole, shown, 5), None);
+    }
+}

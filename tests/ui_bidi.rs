@@ -1,0 +1,426 @@
+//! Right-to-left and mixed-direction text in the article view (issue 23), driven through
+//! egui_kittest with real pointer and key events, with the system's fonts as the app uses them.
+//!
+//! Where a word is on screen is taken from the glyphs egui painted (not from the view's own
+//! mapping): the words of a right-to-left line show right to left, so the k-th word from the
+//! right is the k-th word of the text.
+#![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
+
+use std::process::Command;
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, vec2};
+use egui_kittest::Harness;
+use stance::model::{Annotation, AnnotationId, Document, DocumentId, Edit, Project, Span};
+use stance::ui::article::bidi::mirror;
+use stance::ui::article::{ArticleAction, ArticleInput, ArticleView};
+use stance::ui::fonts::install_system_fonts;
+
+const ARTICLE: &str = include_str!("data/scripts/talks-right-to-left.txt");
+
+struct Host {
+    view: ArticleView,
+    project: Project,
+    doc: DocumentId,
+    input: ArticleInput,
+    /// The fonts are installed: draw (the harness runs a first frame when it is built).
+    is_ready: bool,
+}
+
+impl Host {
+    fn document(&self) -> &Document {
+        self.project.document(self.doc).unwrap()
+    }
+
+    fn quote(&self, span: Span) -> String {
+        self.document().slice(span).unwrap().to_owned()
+    }
+}
+
+/// Whether fontconfig has a font for every char of `text` (`fc-list` may be missing).
+fn has_fonts_for(text: &str) -> bool {
+    text.chars()
+        .filter(|c| !c.is_ascii() && !c.is_whitespace() && !c.is_control())
+        .all(|c| {
+            Command::new("fc-list")
+                .arg(format!(":charset={:x}", u32::from(c)))
+                .arg("family")
+                .output()
+                .is_ok_and(|o| o.status.success() && !o.stdout.trim_ascii().is_empty())
+        })
+}
+
+fn project(annotations: &[&str]) -> Project {
+    let mut project = Project::new("Right to left");
+    let added = project.add_document(Document::new("محادثات الدوحة", ARTICLE.to_owned()));
+    project.apply(added).unwrap();
+    for needle in annotations {
+        let doc = &project.documents()[0];
+        let span = doc.find(needle, 0).unwrap();
+        let annotation = Annotation::bare(
+            AnnotationId::random(),
+            doc.id,
+            "claim",
+            vec![span],
+            *needle,
+            chrono::Utc::now(),
+        );
+        project
+            .apply(Edit::AddAnnotation(Box::new(annotation)))
+            .unwrap();
+    }
+    project
+}
+
+/// The article on its own, with the system fonts installed before the first frame.
+fn harness(project: Project) -> Option<Harness<'static, Host>> {
+    // One sample char per script of the article's lines.
+    if !has_fonts_for("قשی") {
+        println!("note: no Arabic, Hebrew or Persian font on this machine; skipped");
+        return None;
+    }
+    let doc = project.documents()[0].id;
+    let host = Host {
+        view: ArticleView::default(),
+        project,
+        doc,
+        input: ArticleInput::default(),
+        is_ready: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size(vec2(1000.0, 800.0))
+        .with_step_dt(0.05)
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, host: &mut Host| {
+                if !host.is_ready {
+                    return;
+                }
+                let out = host.view.ui(ui, &host.project, host.doc, &host.input);
+                host.input.scroll_to_char = None;
+                for action in &out.actions {
+                    match action {
+                        ArticleAction::SetSelection(s) => host.input.selection = *s,
+                        ArticleAction::SelectAnnotation(id) => host.input.selected_annotation = *id,
+                        ArticleAction::TagSelection(_)
+                        | ArticleAction::AddSelectionAsRange(_)
+                        | ArticleAction::FocusSuggestion(_) => {}
+                    }
+                }
+            },
+            host,
+        );
+    install_system_fonts(&harness.ctx);
+    harness.state_mut().is_ready = true;
+    // The system fonts are found on first use; let the layout settle.
+    for _ in 0..3 {
+        harness.run();
+    }
+    Some(harness)
+}
+
+fn press(harness: &Harness<'_, Host>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    harness.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
+fn double_click(harness: &mut Harness<'_, Host>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for _ in 0..2 {
+        press(harness, pos, true, Modifiers::NONE);
+        press(harness, pos, false, Modifiers::NONE);
+        harness.step();
+    }
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, Host>, pos: Pos2) {
+    harness.hover_at(pos);
+    press(harness, pos, true, Modifiers::NONE);
+    press(harness, pos, false, Modifiers::NONE);
+    harness.run();
+}
+
+fn drag(harness: &mut Harness<'_, Host>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    press(harness, from, true, Modifiers::NONE);
+    harness.run();
+    for i in 1..=4 {
+        harness.hover_at(from + (to - from) * (i as f32 / 4.0));
+        harness.run();
+    }
+    press(harness, to, false, Modifiers::NONE);
+    harness.run();
+}
+
+/// The words of the first row of paragraph `index` as painted, right to left: the glyph
+/// rectangles of each, grouped where a gap (a space) separates them.
+fn painted_words_right_to_left(harness: &Harness<'_, Host>, index: usize) -> Vec<Rect> {
+    let mut glyphs = harness.state().view.painted_glyphs(index);
+    let first_row_top = glyphs
+        .iter()
+        .map(|(r, _)| r.top())
+        .fold(f32::INFINITY, f32::min);
+    glyphs.retain(|(r, c)| r.top() == first_row_top && c.is_alphabetic());
+    glyphs.sort_by(|a, b| b.0.left().total_cmp(&a.0.left()));
+    let mut words: Vec<Rect> = Vec::new();
+    for (rect, _) in glyphs {
+        match words.last_mut() {
+            Some(word) if rect.right() >= word.left() - 1.0 => *word = word.union(rect),
+            _ => words.push(rect),
+        }
+    }
+    words
+}
+
+/// The words of the first paragraph, in text order.
+fn first_line_words() -> Vec<&'static str> {
+    ARTICLE.lines().next().unwrap().split(' ').collect()
+}
+
+#[test]
+fn double_click_on_each_word_of_an_arabic_line_selects_that_word() {
+    let Some(mut harness) = harness(project(&[])) else {
+        return;
+    };
+    let words = painted_words_right_to_left(&harness, 0);
+    let text_words = first_line_words();
+    assert!(
+        words.len() >= 5,
+        "too few words on the first row: {words:?}"
+    );
+    // Right-aligned: the Arabic line ends where the Hebrew paragraph's lines do, far from
+    // where the English line starts.
+    let hebrew_right = (harness.state().view.painted_glyphs(1).iter())
+        .map(|(r, _)| r.right())
+        .fold(f32::NEG_INFINITY, f32::max);
+    assert!((hebrew_right - words[0].right()).abs() < 2.0);
+    let english_left = (harness.state().view.painted_glyphs(4).iter())
+        .map(|(r, _)| r.left())
+        .fold(f32::INFINITY, f32::min);
+    assert!(words[0].right() > english_left + 400.0);
+    for (k, word) in words.iter().enumerate() {
+        double_click(&mut harness, word.center());
+        let selection = harness.state().input.selection.expect("a selection");
+        assert_eq!(harness.state().quote(selection), text_words[k], "word {k}");
+        // Let the double-click window pass before the next word.
+        harness.state_mut().input.selection = None;
+        for _ in 0..12 {
+            harness.step();
+        }
+    }
+}
+
+#[test]
+fn the_word_the_issue_names_is_the_one_selected() {
+    let Some(mut harness) = harness(project(&[])) else {
+        return;
+    };
+    let words = painted_words_right_to_left(&harness, 0);
+    let k = first_line_words()
+        .iter()
+        .position(|w| *w == "المفاوضات")
+        .unwrap();
+    double_click(&mut harness, words[k].center());
+    let selection = harness.state().input.selection.unwrap();
+    assert_eq!(harness.state().quote(selection), "المفاوضات");
+}
+
+#[test]
+fn a_drag_across_two_arabic_words_selects_exactly_those_two() {
+    let Some(mut harness) = harness(project(&[])) else {
+        return;
+    };
+    let words = painted_words_right_to_left(&harness, 0);
+    let text_words = first_line_words();
+    // From inside the second word to inside the third: leftwards, as the line reads.
+    let from = words[1].center();
+    let to = words[2].center();
+    drag(&mut harness, from, to);
+    let selection = harness.state().input.selection.expect("a selection");
+    assert_eq!(
+        harness.state().quote(selection),
+        format!("{} {}", text_words[1], text_words[2])
+    );
+    // And the other way round, from the left word to the right one.
+    harness.state_mut().input.selection = None;
+    harness.run();
+    drag(&mut harness, words[4].center(), words[3].center());
+    let selection = harness.state().input.selection.expect("a selection");
+    assert_eq!(
+        harness.state().quote(selection),
+        format!("{} {}", text_words[3], text_words[4])
+    );
+}
+
+/// Every glyph inside a highlight draws one of the annotation's chars, no glyph is cut in
+/// two by a highlight's edge, and the highlight reaches the glyphs of its first and last
+/// letters.
+fn assert_highlight_covers_its_glyphs(harness: &Harness<'_, Host>, needle: &str) {
+    let host = harness.state();
+    let doc = host.document();
+    let span = doc.find(needle, 0).unwrap();
+    let rects = host.view.range_rects(doc, span);
+    assert!(!rects.is_empty(), "{needle}: no highlight on screen");
+    let glyphs = host.view.painted_glyphs(doc.paragraph_at(span.start));
+    let mut inside = Vec::new();
+    for (glyph, chr) in &glyphs {
+        let overlap: f32 = rects
+            .iter()
+            .map(|r| {
+                let shared = r.intersect(*glyph);
+                if shared.is_positive() {
+                    shared.width()
+                } else {
+                    0.0
+                }
+            })
+            .sum();
+        let share = overlap / glyph.width();
+        assert!(
+            !(0.2..=0.8).contains(&share),
+            "{needle}: glyph {chr:?} is {:.0}% covered",
+            share * 100.0
+        );
+        if share > 0.8 {
+            inside.push(*chr);
+        }
+    }
+    for chr in &inside {
+        // A bracket in right-to-left text shows mirrored.
+        let is_own = needle.contains(*chr) || mirror(*chr).is_some_and(|m| needle.contains(m));
+        assert!(is_own, "{needle}: {chr:?} highlighted: {inside:?}");
+    }
+    let letters: Vec<char> = needle.chars().filter(|c| c.is_alphabetic()).collect();
+    for edge in [letters[0], letters[letters.len() - 1]] {
+        // A lam-alef ligature shows as its lam.
+        let shown = if edge == 'ا' {
+            inside.contains(&'ا') || inside.contains(&'ل')
+        } else {
+            inside.contains(&edge)
+        };
+        assert!(shown, "{needle}: {edge:?} not highlighted: {inside:?}");
+    }
+}
+
+#[test]
+fn highlights_lie_over_the_glyphs_of_their_characters() {
+    let needles = [
+        "المفاوضات",
+        "الخارجية إن",
+        "פשרה על הגבול",
+        "سه‌شنبه دوباره",
+        // Into a Latin abbreviation in brackets: visually one stretch.
+        "المتحدة (UN",
+        // From English into an Arabic name: its first words show at the name's far end.
+        "Sheikh محمد بن",
+    ];
+    let Some(harness) = harness(project(&needles)) else {
+        return;
+    };
+    for needle in needles {
+        assert_highlight_covers_its_glyphs(&harness, needle);
+    }
+    let host = harness.state();
+    let doc = host.document();
+    let crossing = host
+        .view
+        .range_rects(doc, doc.find("Sheikh محمد بن", 0).unwrap());
+    assert_eq!(crossing.len(), 2, "{crossing:?}");
+    let bracketed = host
+        .view
+        .range_rects(doc, doc.find("المتحدة (UN", 0).unwrap());
+    assert_eq!(bracketed.len(), 1, "{bracketed:?}");
+}
+
+#[test]
+fn the_caret_moves_in_logical_order_and_leftwards_through_arabic() {
+    let Some(mut harness) = harness(project(&[])) else {
+        return;
+    };
+    let words = painted_words_right_to_left(&harness, 0);
+    // Click just inside the right (leading) edge of the first word: the caret goes before it.
+    let start = Pos2::new(words[0].right() - 1.0, words[0].center().y);
+    click(&mut harness, start);
+    assert_eq!(harness.state().view.caret_offset(), Some(0));
+    let mut last_x = harness.state().view.caret_rect().unwrap().center().x;
+    for expected in 1..=4 {
+        // ← moves forward through a right-to-left paragraph.
+        harness.key_press(Key::ArrowLeft);
+        harness.run();
+        assert_eq!(harness.state().view.caret_offset(), Some(expected));
+        let x = harness.state().view.caret_rect().unwrap().center().x;
+        assert!(
+            x < last_x,
+            "caret at {expected} did not move left: {x} ≥ {last_x}"
+        );
+        last_x = x;
+    }
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().view.caret_offset(), Some(3));
+    // Shift+← selects forward in text order.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    harness.run();
+    let selection = harness.state().input.selection.unwrap();
+    assert_eq!(selection, Span::new(3, 4));
+    assert_eq!(harness.state().quote(selection), "ت");
+}
+
+#[test]
+fn an_english_line_with_arabic_names_keeps_its_words_in_place() {
+    let Some(mut harness) = harness(project(&[])) else {
+        return;
+    };
+    let doc = harness.state().document().clone();
+    let line = doc.paragraphs().len() - 1;
+    let rect_of = |needle: &str| {
+        let span = doc.find(needle, 0).unwrap();
+        harness.state().view.range_rects(&doc, span)[0]
+    };
+    // Left to right: "The mediator, Sheikh", then the Arabic name, whose first word is the
+    // rightmost of its words; the line goes on with "said" after the name.
+    assert!(rect_of("Sheikh").right() < rect_of("الرحمن").left());
+    assert!(rect_of("بن").right() <= rect_of("محمد").left() + 0.5);
+    assert!(rect_of("محمد").right() < rect_of("said").left());
+    let glyphs = harness.state().view.painted_glyphs(line);
+    let under = |r: Rect| {
+        glyphs
+            .iter()
+            .find(|(g, _)| g.contains(r.center()))
+            .map(|(_, c)| *c)
+    };
+    assert!(under(rect_of("محمد")).is_some_and(|c| "محمد".contains(c)));
+    let name = doc.find("محمد", 0).unwrap();
+    let rect = harness.state().view.range_rects(&doc, name)[0];
+    double_click(&mut harness, rect.center());
+    let selection = harness.state().input.selection.unwrap();
+    assert_eq!(harness.state().quote(selection), "محمد");
+}
+
+#[test]
+fn the_sidebar_lists_a_right_to_left_quote_in_reading_order() {
+    use egui_kittest::kittest::{NodeT, Queryable};
+    let quote = "المفاوضات حول الحدود";
+    let app = stance::app::StanceApp::with_project(project(&[quote]));
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut stance::app::StanceApp| app.frame_ui(ui), app);
+    install_system_fonts(&harness.ctx);
+    harness.run();
+    // The row's quote, as a screen reader gets it: the text in storage (reading) order,
+    // though its glyphs are laid out right to left.
+    let shown = stance::model::text::quoted(quote);
+    let node = harness.get_by_label_contains(&shown);
+    assert!(
+        node.accesskit_node()
+            .value()
+            .is_none_or(|v| v.contains(&shown))
+    );
+}
