@@ -22,6 +22,12 @@ pub(super) fn set_affiliation(
     wb.edit(ctx, edit, "Set Affiliation", Some(&key));
 }
 
+/// The side an actor speaks for; the model refuses a cycle, and its message says so.
+pub(super) fn set_side(wb: &mut Workbench, ctx: &egui::Context, id: ActorId, side: Option<ActorId>) {
+    let edit = wb.session.project.set_side(id, side);
+    wb.edit(ctx, edit, "Set Side", None);
+}
+
 /// Aliases as typed, comma-separated.
 pub(super) fn set_aliases(wb: &mut Workbench, ctx: &egui::Context, id: ActorId, text: &str) {
     let edit = wb.session.project.set_aliases(id, text);

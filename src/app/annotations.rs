@@ -4,7 +4,9 @@
 //! and goes through the history as one step (typing in a field as one burst).
 
 use super::workbench::Workbench;
-use crate::model::{ActorId, AnnotationId, Attribution, Edit, IssueId, Nudge, SpanEnd, Stance};
+use crate::model::{
+    ActorId, AnnotationId, Attribution, Edit, Firmness, IssueId, Nudge, PartialDate, SpanEnd, Stance,
+};
 
 /// Tags the text selection; with no selection, `1`/`2`/`3` retag the selected annotation.
 pub(super) fn tag_selection(wb: &mut Workbench, ctx: &egui::Context, tag: &str) {
@@ -65,6 +67,40 @@ pub(super) fn set_holder(
 pub(super) fn new_holder(wb: &mut Workbench, ctx: &egui::Context, id: AnnotationId, name: &str) {
     let edit = (wb.session.project).set_holder_named(id, name, wb.edit_context());
     if wb.edit(ctx, edit, "New Holder", None) {
+        show_despite_filter(wb, ctx, id);
+    }
+}
+
+/// Adds an actor to the annotation's holders (at the end; the order is the analyst's).
+pub(super) fn add_holder(wb: &mut Workbench, ctx: &egui::Context, id: AnnotationId, holder: ActorId) {
+    let edit = wb.session.project.add_holder(id, holder, wb.edit_context());
+    if wb.edit(ctx, edit, "Add Holder", None) {
+        show_despite_filter(wb, ctx, id);
+    }
+}
+
+/// Adds the actor called `name` to the holders: an actor of that name or alias (by the
+/// model's name rule) is reused, else a new one is made, in one step.
+pub(super) fn add_holder_named(
+    wb: &mut Workbench,
+    ctx: &egui::Context,
+    id: AnnotationId,
+    name: &str,
+) {
+    let edit = (wb.session.project).add_holder_named(id, name, wb.edit_context());
+    if wb.edit(ctx, edit, "Add Holder", None) {
+        show_despite_filter(wb, ctx, id);
+    }
+}
+
+pub(super) fn remove_holder(
+    wb: &mut Workbench,
+    ctx: &egui::Context,
+    id: AnnotationId,
+    holder: ActorId,
+) {
+    let edit = (wb.session.project).remove_holder(id, holder, wb.edit_context());
+    if wb.edit(ctx, edit, "Remove Holder", None) {
         show_despite_filter(wb, ctx, id);
     }
 }
@@ -203,6 +239,50 @@ pub(super) fn set_condition(wb: &mut Workbench, ctx: &egui::Context, id: Annotat
         .set_condition(id, text, wb.edit_context());
     let key = format!("condition:{id}");
     wb.edit(ctx, edit, "Edit Condition", Some(&key));
+}
+
+/// The stance on one issue of the annotation.
+pub(super) fn set_issue_stance(
+    wb: &mut Workbench,
+    ctx: &egui::Context,
+    (id, issue): (AnnotationId, IssueId),
+    stance: Option<Stance>,
+) {
+    let edit = (wb.session.project).set_issue_stance(id, issue, stance, wb.edit_context());
+    wb.edit(ctx, edit, "Set Stance", None);
+}
+
+/// One issue's condition as typed; consecutive changes form one undo step.
+pub(super) fn set_issue_condition(
+    wb: &mut Workbench,
+    ctx: &egui::Context,
+    (id, issue): (AnnotationId, IssueId),
+    text: &str,
+) {
+    let edit = (wb.session.project).set_issue_condition(id, issue, text, wb.edit_context());
+    let key = format!("condition:{id}:{issue}");
+    wb.edit(ctx, edit, "Edit Condition", Some(&key));
+}
+
+/// When the statement was made: typed in the editor, or a proposal accepted there.
+pub(super) fn set_said_on(
+    wb: &mut Workbench,
+    ctx: &egui::Context,
+    id: AnnotationId,
+    said_on: Option<PartialDate>,
+) {
+    let edit = (wb.session.project).set_said_on(id, said_on, wb.edit_context());
+    wb.edit(ctx, edit, "Set Said On", None);
+}
+
+pub(super) fn set_firmness(
+    wb: &mut Workbench,
+    ctx: &egui::Context,
+    id: AnnotationId,
+    firmness: Option<Firmness>,
+) {
+    let edit = (wb.session.project).set_firmness(id, firmness, wb.edit_context());
+    wb.edit(ctx, edit, "Set Firmness", None);
 }
 
 pub(super) fn set_attribution(

@@ -81,6 +81,15 @@ impl StanceApp {
             Intent::Action(Action::NewHolder(id, name)) => {
                 annotations::new_holder(wb, ctx, id, &name);
             }
+            Intent::Action(Action::AddHolder(id, holder)) => {
+                annotations::add_holder(wb, ctx, id, holder);
+            }
+            Intent::Action(Action::AddHolderNamed(id, name)) => {
+                annotations::add_holder_named(wb, ctx, id, &name);
+            }
+            Intent::Action(Action::RemoveHolder(id, holder)) => {
+                annotations::remove_holder(wb, ctx, id, holder);
+            }
             Intent::Action(Action::SetNote(id, note)) => annotations::set_note(wb, ctx, id, &note),
             Intent::Action(
                 Action::NoteEditFinished | Action::ActorEditFinished | Action::TypingFinished,
@@ -122,6 +131,18 @@ impl StanceApp {
             Intent::Action(Action::SetCondition(id, text)) => {
                 annotations::set_condition(wb, ctx, id, &text);
             }
+            Intent::Action(Action::SetIssueStance(id, issue, stance)) => {
+                annotations::set_issue_stance(wb, ctx, (id, issue), stance);
+            }
+            Intent::Action(Action::SetIssueCondition(id, issue, text)) => {
+                annotations::set_issue_condition(wb, ctx, (id, issue), &text);
+            }
+            Intent::Action(Action::SetSaidOn(id, said_on)) => {
+                annotations::set_said_on(wb, ctx, id, said_on);
+            }
+            Intent::Action(Action::SetFirmness(id, firmness)) => {
+                annotations::set_firmness(wb, ctx, id, firmness);
+            }
             Intent::Action(Action::SetAttribution(id, attribution)) => {
                 annotations::set_attribution(wb, ctx, id, attribution);
             }
@@ -161,6 +182,7 @@ impl StanceApp {
             Intent::Action(Action::SetAffiliation(id, affiliation)) => {
                 actors::set_affiliation(wb, ctx, id, &affiliation);
             }
+            Intent::Action(Action::SetSide(id, side)) => actors::set_side(wb, ctx, id, side),
             Intent::Action(Action::SetAliases(id, text)) => {
                 actors::set_aliases(wb, ctx, id, &text);
             }

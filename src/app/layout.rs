@@ -616,8 +616,13 @@ fn suggestions_ui(
 /// What the status bar says in link mode.
 fn link_notice(app: &Shown<'_>) -> Option<String> {
     let link = app.view.link?;
+    let project = &app.session.project;
+    let from = crate::ui::link_popup::annotation_label(project, link.from);
     Some(match link.to {
-        None => "Linking: click the annotation this one links to (Esc cancels)".to_owned(),
+        // Named, since the pending end may be in another document than the one shown.
+        None => format!(
+            "Linking: click the annotation {from} links to, in any document (Esc cancels)"
+        ),
         Some(_) => "Linking: choose the relation type (1–9, Esc cancels)".to_owned(),
     })
 }

@@ -75,7 +75,7 @@ pub(super) fn reanchor_document(wb: &mut Workbench, ctx: &egui::Context, documen
 pub(super) fn answer(wb: &mut Workbench, ctx: &egui::Context, choice: RepairChoice) {
     match choice {
         RepairChoice::Fix(id) => {
-            let edit = wb.session.project.repair_annotation(id, Utc::now());
+            let edit = (wb.session.project).repair_annotation(id, wb.edit_context());
             wb.edit(ctx, edit, "Repair Annotation", None);
         }
         RepairChoice::Reanchor(doc) => reanchor_document(wb, ctx, doc),

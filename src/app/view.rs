@@ -80,10 +80,12 @@ impl ViewState {
             self.selected = None;
         }
         if let Some(link) = self.link
-            && (Some(link.from) != self.selected
+            && (project.annotation(link.from).is_none()
                 || link.to.is_some_and(|to| project.annotation(to).is_none()))
         {
-            // Undo removed an end, or the selection moved on: the link has nothing to start from.
+            // Undo removed an end: the link has nothing to start from or go to. A selection
+            // that moved on (another document shown) keeps it: a December concession often
+            // answers an October demand, in another article.
             self.link = None;
         }
         if let Some(holder) = self.filter.holder

@@ -5,12 +5,13 @@
 //! listed twice) and a cue that does not fit the text, and puts a general stance onto the
 //! issues that have none (as format 2 meant it). An unknown tag is left for the analyst to choose.
 
-use chrono::{DateTime, Utc};
-
-use super::{Annotation, AnnotationId, Edit, EditError, Project, Span, span::normalize_ranges};
+use super::{
+    Annotation, AnnotationId, Edit, EditContext, EditError, Project, Span, span::normalize_ranges,
+};
 
 impl Project {
-    /// An edit that makes a broken annotation valid again.
+    /// An edit that makes a broken annotation valid again, made by `cx`'s annotator (the
+    /// analyst who chose to repair it).
     ///
     /// In order: a missing holder is cleared; if the quote no longer matches the ranges but
     /// occurs in the text, the ranges move to the occurrence nearest the old position;
@@ -21,7 +22,7 @@ impl Project {
     pub fn repair_annotation(
         &self,
         id: AnnotationId,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<Edit, EditError> {
         let original = self.annotation(id).ok_or(EditError::NoSuchAnnotation(id))?;
         let doc = self
@@ -72,7 +73,7 @@ impl Project {
             a.ranges = ranges;
         }
         a.quote = doc.quote(&a.ranges).unwrap_or_default();
-        a.modified = now;
+        cx.into().stamp(&mut a);
         Ok(Edit::ReplaceAnnotation(Box::new(a)))
     }
 }
@@ -92,6 +93,8 @@ fn nearest_occurrence(doc: &super::Document, quote: &str, near_chars: usize) -> 
 
 #[cfg(test)]
 mod tests {
+    use chrono::Utc;
+
     use super::*;
     use crate::model::{ActorId, Document};
 

@@ -35,8 +35,8 @@ use std::path::PathBuf;
 
 use crate::analysis::{HitPreset, SearchHit};
 use crate::model::{
-    ActorId, Annotation, AnnotationId, Attribution, DocumentId, IssueId, Project, RelationId, Rgb,
-    Stance,
+    ActorId, Annotation, AnnotationId, Attribution, DocumentId, Firmness, IssueId, PartialDate,
+    Project, RelationId, Rgb, Stance,
 };
 
 pub use commands::Command;
@@ -61,6 +61,11 @@ pub enum Action {
     SetHolder(AnnotationId, Option<ActorId>),
     /// Create an actor with this name and make it the annotation's holder.
     NewHolder(AnnotationId, String),
+    /// Add an actor to the annotation's holders (a joint statement has several).
+    AddHolder(AnnotationId, ActorId),
+    /// Add the actor called so (name or alias) to the holders, creating it if none is.
+    AddHolderNamed(AnnotationId, String),
+    RemoveHolder(AnnotationId, ActorId),
     /// The note text as typed; consecutive changes form one undo step.
     SetNote(AnnotationId, String),
     /// The note field lost focus: end the typing burst.
@@ -72,6 +77,8 @@ pub enum Action {
     DeleteAnnotation(AnnotationId),
     RenameActor(ActorId, String),
     SetAffiliation(ActorId, String),
+    /// The side an actor speaks for (`None`: it is its own side).
+    SetSide(ActorId, Option<ActorId>),
     /// Aliases as typed, comma-separated.
     SetAliases(ActorId, String),
     AddActor(String),
@@ -93,6 +100,13 @@ pub enum Action {
     SetStance(AnnotationId, Option<Stance>),
     /// The condition as typed; consecutive changes form one undo step.
     SetCondition(AnnotationId, String),
+    /// The stance on one of the annotation's issues.
+    SetIssueStance(AnnotationId, IssueId, Option<Stance>),
+    /// The condition of one issue's stance as typed; consecutive changes form one undo step.
+    SetIssueCondition(AnnotationId, IssueId, String),
+    /// When the statement was made (`None` clears it: the article's date applies).
+    SetSaidOn(AnnotationId, Option<PartialDate>),
+    SetFirmness(AnnotationId, Option<Firmness>),
     SetAttribution(AnnotationId, Option<Attribution>),
     /// Make the text selection the annotation's reporting cue.
     SetCueToSelection(AnnotationId),

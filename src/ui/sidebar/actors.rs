@@ -1,5 +1,5 @@
-//! The Actors view: every actor with its annotation count; rename, affiliation, aliases,
-//! add, merge and delete. It fills the sidebar while open.
+//! The Actors view: every actor with its annotation count; rename, side, affiliation,
+//! aliases, add, merge and delete. It fills the sidebar while open.
 
 use egui::{RichText, Ui};
 
@@ -74,7 +74,7 @@ impl ActorsSection {
         // Virtualised like the annotation list: a project can hold hundreds of actors, and
         // each row has text fields. The list takes the height the controls above leave.
         let spacing = ui.spacing();
-        let row_height_px = 3.0 * spacing.interact_size.y + 2.0 * spacing.item_spacing.y + 8.0;
+        let row_height_px = 4.0 * spacing.interact_size.y + 3.0 * spacing.item_spacing.y + 8.0;
         let row_step_px = row_height_px + spacing.item_spacing.y;
         let mut area = egui::ScrollArea::vertical()
             .id_salt("actors_list")
@@ -100,15 +100,17 @@ impl ActorsSection {
                         .max_rect(rect)
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
-                self.actor_row_ui(&mut row, actor, count, actions);
+                self.actor_row_ui(&mut row, project, actor, count, actions);
             }
         });
     }
 
-    /// One actor: name (click to rename), annotations held, Delete, and the affiliation.
+    /// One actor: name (click to rename), annotations held, Delete, its side, and the
+    /// affiliation.
     fn actor_row_ui(
         &mut self,
         ui: &mut Ui,
+        project: &Project,
         actor: &Actor,
         count: usize,
         actions: &mut Vec<Action>,
@@ -129,6 +131,7 @@ impl ActorsSection {
                 }
             });
         });
+        side_ui(ui, project, actor, actions);
         let mut affiliation = actor.affiliation.clone().unwrap_or_default();
         // Filled in, the two fields looked alike: a label says which is which.
         let response = ui
@@ -137,7 +140,7 @@ impl ActorsSection {
                 ui.add(
                     egui::TextEdit::singleline(&mut affiliation)
                         .id_salt(("actor_affiliation", actor.id))
-                        .hint_text("e.g. Russia")
+                        .hint_text("a role, e.g. chief negotiator")
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id)
@@ -266,6 +269,49 @@ impl ActorsSection {
             }
         });
     }
+}
+
+/// The side the actor speaks for (Yuri Ushakov → Russia): any other actor, or none (it is
+/// its own side). A choice that would make a cycle is sent all the same, so the model's
+/// refusal tells the analyst why.
+fn side_ui(ui: &mut Ui, project: &Project, actor: &Actor, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let label = field_label_ui(ui, "Side");
+        let accessible = format!("Side of {}", actor.name);
+        label.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &accessible));
+        let shown = (actor.side)
+            .and_then(|s| project.actor(s))
+            .map_or("— its own —", |s| s.name.as_str());
+        let mut pick = None;
+        egui::ComboBox::from_id_salt(("actor_side", actor.id))
+            .selected_text(shown)
+            .width(160.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(actor.side.is_none(), "— its own —")
+                    .clicked()
+                {
+                    pick = Some(None);
+                }
+                let mut others: Vec<&Actor> =
+                    (project.actors().iter()).filter(|x| x.id != actor.id).collect();
+                others.sort_by_key(|x| crate::model::name_key(&x.name));
+                for other in others {
+                    if ui
+                        .selectable_label(actor.side == Some(other.id), &other.name)
+                        .clicked()
+                    {
+                        pick = Some(Some(other.id));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(format!("The side {} speaks for", actor.name));
+        if let Some(side) = pick.filter(|&side| side != actor.side) {
+            actions.push(Action::SetSide(actor.id, side));
+        }
+    });
 }
 
 /// A field's name before it, in a column of its own width so the fields line up.

@@ -1,9 +1,10 @@
-//! The editor of the selected annotation: tag, holder, target, issues, stance, attribution,
-//! cue, note, fields, links, ranges, times, delete.
+//! The editor of the selected annotation: tag, holders, target, issues with their stances,
+//! said on, firmness, attribution, cue, note, fields, links, ranges, times, delete.
 
 use egui::{Align, Layout, RichText, Ui};
 
 use super::super::{Action, tag_color};
+use super::when::WhenRows;
 use super::{fields, negotiation, relations};
 use crate::model::{Actor, ActorId, Annotation, AnnotationId, Project, Span, name_key};
 
@@ -17,6 +18,8 @@ enum ActorPick {
 /// State of the detail editor between frames.
 #[derive(Default)]
 pub struct DetailEditor {
+    /// The said-on and firmness rows, with their proposals.
+    when: WhenRows,
     /// While `Some`, the holder combo shows a field to name a new actor.
     new_holder_name: Option<String>,
     /// While `Some`, the target combo shows a field to name a new actor.
@@ -83,6 +86,8 @@ impl DetailEditor {
             negotiation::issues_ui(ui, project, a, query, issues_label.id, actions);
             ui.end_row();
 
+            self.when.said_on_row_ui(ui, project, a, actions);
+            self.when.firmness_row_ui(ui, project, a, actions);
             negotiation::stance_rows_ui(ui, a, actions);
             negotiation::cue_row_ui(ui, project, a, text_selection, actions);
 
@@ -122,7 +127,10 @@ impl DetailEditor {
         footer_ui(ui, a, actions);
     }
 
-    /// The holder row: the actor combo and the button to the actor's details.
+    /// The holders row: a combo that adds a holder (a project's actor, or "New actor…" and a
+    /// name, which reuses the actor of that name or alias), the button to the first holder's
+    /// details, and the holders as removable chips in the analyst's order on a line of their
+    /// own, always there, so adding the first holder moves no field below.
     fn holder_row_ui(
         &mut self,
         ui: &mut Ui,
@@ -130,34 +138,112 @@ impl DetailEditor {
         a: &Annotation,
         actions: &mut Vec<Action>,
     ) {
-        let holder_label = ui.label("Holder").on_hover_text("Who said it: the source");
+        let holder_label = ui.label("Holder").on_hover_text(
+            "Who said it: the source. A joint statement has several holders, in your order",
+        );
         // The holder's affiliation and aliases are edited in the Actors view, not here:
         // rows appearing with a holder would move every field below them.
-        let pick = ui
-            .horizontal(|ui| {
-                let pick = actor_pick_ui(
-                    ui,
-                    project,
-                    (a.first_holder(), ("holder", a.id)),
-                    &mut self.new_holder_name,
-                    holder_label.id,
-                );
-                let details = ui
-                    .add_enabled(!a.holders.is_empty(), egui::Button::new("Actor…"))
-                    .on_hover_text("Edit the holder's affiliation and aliases")
-                    .on_disabled_hover_text("Choose a holder first");
-                if details.clicked() {
-                    self.actor_to_show = a.first_holder();
+        ui.vertical(|ui| {
+            let pick = ui
+                .horizontal(|ui| {
+                    let pick = holder_pick_ui(
+                        ui,
+                        project,
+                        a,
+                        &mut self.new_holder_name,
+                        holder_label.id,
+                    );
+                    let details = ui
+                        .add_enabled(!a.holders.is_empty(), egui::Button::new("Actor…"))
+                        .on_hover_text("Edit the holder's side, affiliation and aliases")
+                        .on_disabled_hover_text("Choose a holder first");
+                    if details.clicked() {
+                        self.actor_to_show = a.first_holder();
+                    }
+                    pick
+                })
+                .inner;
+            match pick {
+                Some(ActorPick::Set(Some(holder))) => {
+                    actions.push(Action::AddHolder(a.id, holder));
                 }
-                pick
-            })
-            .inner;
-        match pick {
-            Some(ActorPick::Set(holder)) => actions.push(Action::SetHolder(a.id, holder)),
-            Some(ActorPick::New(name)) => actions.push(Action::NewHolder(a.id, name)),
-            None => {}
-        }
+                Some(ActorPick::Set(None)) => actions.push(Action::SetHolder(a.id, None)),
+                Some(ActorPick::New(name)) => actions.push(Action::AddHolderNamed(a.id, name)),
+                None => {}
+            }
+            ui.horizontal_wrapped(|ui| {
+                if a.holders.is_empty() {
+                    ui.label(RichText::new("No holder yet").small().weak());
+                }
+                for &holder in &a.holders {
+                    let name = project.actor(holder).map_or("?", |x| x.name.as_str());
+                    let chip_id = egui::Id::unique(("stance-holder-chip", a.id, holder));
+                    negotiation::chip_ui(
+                        ui,
+                        chip_id,
+                        name,
+                        &format!("Remove the holder {name}"),
+                        || actions.push(Action::RemoveHolder(a.id, holder)),
+                    );
+                }
+            });
+        });
         ui.end_row();
+    }
+}
+
+/// The combo that adds a holder: the actors not holding the annotation yet, "— none —" to
+/// clear the holders, and "New actor…", which asks for a name.
+fn holder_pick_ui(
+    ui: &mut Ui,
+    project: &Project,
+    a: &Annotation,
+    new_name: &mut Option<String>,
+    label: egui::Id,
+) -> Option<ActorPick> {
+    if new_name.is_some() {
+        return actor_pick_ui(ui, project, (None, ("holder", a.id)), new_name, label);
+    }
+    let shown = if a.holders.is_empty() {
+        "— none —"
+    } else {
+        "Add a holder…"
+    };
+    let mut pick = None;
+    let combo = egui::ComboBox::from_id_salt(("holder", a.id))
+        .selected_text(shown)
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            if !a.holders.is_empty() && ui.selectable_label(false, "— none —").clicked() {
+                pick = Some(ActorPick::Set(None));
+            }
+            let mut actors: Vec<&Actor> = (project.actors().iter())
+                .filter(|x| !a.is_held_by(x.id))
+                .collect();
+            actors.sort_by_key(|x| name_key(&x.name));
+            for actor in actors {
+                if ui
+                    .selectable_label(false, actor_choice_text(project, actor))
+                    .clicked()
+                {
+                    pick = Some(ActorPick::Set(Some(actor.id)));
+                }
+            }
+            ui.separator();
+            if ui.selectable_label(false, "New actor…").clicked() {
+                *new_name = Some(String::new());
+            }
+        });
+    combo.response.labelled_by(label);
+    pick
+}
+
+/// An actor as a picker lists it: its name, and the side it speaks for (or its affiliation).
+fn actor_choice_text(project: &Project, actor: &Actor) -> String {
+    let side = actor.side.and_then(|s| project.actor(s)).map(|s| s.name.as_str());
+    match side.or(actor.affiliation.as_deref()) {
+        Some(aff) => format!("{} ({aff})", actor.name),
+        None => actor.name.clone(),
     }
 }
 
@@ -212,10 +298,7 @@ fn actor_pick_ui(
             let mut actors: Vec<&Actor> = project.actors().iter().collect();
             actors.sort_by_key(|x| name_key(&x.name));
             for actor in actors {
-                let text = match &actor.affiliation {
-                    Some(aff) => format!("{} ({aff})", actor.name),
-                    None => actor.name.clone(),
-                };
+                let text = actor_choice_text(project, actor);
                 if ui
                     .selectable_label(current == Some(actor.id), text)
                     .clicked()

@@ -7,6 +7,7 @@ mod fields;
 mod list;
 mod negotiation;
 mod relations;
+mod when;
 
 use egui::{RichText, Ui};
 

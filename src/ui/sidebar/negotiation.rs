@@ -4,13 +4,16 @@
 use egui::{RichText, Ui};
 
 use super::super::Action;
-use crate::model::{Annotation, Attribution, Issue, Project, Span, Stance, name_key};
+use crate::model::{
+    Annotation, Attribution, Issue, IssueStance, Project, Span, Stance, name_key,
+};
 
 /// How many matching issues the type-ahead offers.
 const MAX_SUGGESTIONS: usize = 6;
 
-/// The annotation's issues as removable chips, then a field that suggests existing issues
-/// (by name or alias) as the user types and creates a new one on Enter if none matches.
+/// The annotation's issues, each on rows of its own: the issue as a removable chip with the
+/// stance on it, then its condition; below them a field that suggests existing issues (by
+/// name or alias) as the user types and creates a new one on Enter if none matches.
 pub(super) fn issues_ui(
     ui: &mut Ui,
     project: &Project,
@@ -20,15 +23,8 @@ pub(super) fn issues_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.vertical(|ui| {
-        if !a.issues.is_empty() {
-            ui.horizontal_wrapped(|ui| {
-                for issue in a.issue_ids() {
-                    let chip_id = egui::Id::unique(("stance-issue-chip", a.id, issue));
-                    issue_chip_ui(ui, chip_id, &project.issue_name(issue), || {
-                        actions.push(Action::RemoveIssue(a.id, issue));
-                    });
-                }
-            });
+        for entry in &a.issues {
+            issue_stance_ui(ui, project, a, entry, actions);
         }
         let response = ui
             .add(
@@ -88,8 +84,84 @@ pub(super) fn issues_ui(
     });
 }
 
-/// One issue as a rounded chip with a remove button, on a new row when it does not fit.
-fn issue_chip_ui(ui: &mut Ui, chip_id: egui::Id, name: &str, on_remove: impl FnOnce()) {
+/// One issue of the annotation: its chip and the stance on it (the chosen one again clears
+/// it), then the condition, always there and enabled by a conditional stance (a row
+/// appearing would move the fields below it under the pointer). Screen readers and tests
+/// hear each choice with its issue ("against on Territory"): every issue has the same words.
+fn issue_stance_ui(
+    ui: &mut Ui,
+    project: &Project,
+    a: &Annotation,
+    entry: &IssueStance,
+    actions: &mut Vec<Action>,
+) {
+    let name = project.issue_name(entry.issue);
+    ui.horizontal_wrapped(|ui| {
+        let chip_id = egui::Id::unique(("stance-issue-chip", a.id, entry.issue));
+        chip_ui(ui, chip_id, &name, &format!("Remove the issue {name}"), || {
+            actions.push(Action::RemoveIssue(a.id, entry.issue));
+        });
+        for &stance in Stance::ALL {
+            let is_on = entry.stance == Some(stance);
+            let response = ui.selectable_label(is_on, RichText::new(stance.as_str()).small());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::accesskit::Role::Button,
+                    true,
+                    is_on,
+                    format!("{stance} on {name}"),
+                )
+            });
+            let response = response.on_hover_text(format!("The stance on {name}: {stance}"));
+            if response.clicked() {
+                actions.push(Action::SetIssueStance(
+                    a.id,
+                    entry.issue,
+                    (!is_on).then_some(stance),
+                ));
+            }
+        }
+    });
+    let is_conditional = entry.stance == Some(Stance::Conditional);
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("if").small().weak());
+        let accessible = format!("Condition on {name}");
+        label.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &accessible)
+        });
+        let mut condition = entry.condition.clone().unwrap_or_default();
+        let hint = if is_conditional {
+            format!("On what condition, for {name}")
+        } else {
+            "For a conditional stance".to_owned()
+        };
+        let response = ui
+            .add_enabled(
+                is_conditional,
+                egui::TextEdit::singleline(&mut condition)
+                    .id_salt(("issue_condition", a.id, entry.issue))
+                    .hint_text(hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            actions.push(Action::SetIssueCondition(a.id, entry.issue, condition));
+        }
+        if response.lost_focus() {
+            actions.push(Action::TypingFinished);
+        }
+    });
+}
+
+/// A name (an issue, a holder) as a rounded chip with a remove button, on a new row when it
+/// does not fit.
+pub(super) fn chip_ui(
+    ui: &mut Ui,
+    chip_id: egui::Id,
+    name: &str,
+    remove_hint: &str,
+    on_remove: impl FnOnce(),
+) {
     // A wrapping layout wraps single widgets, not a frame around two: without this the
     // second chip ran past the sidebar and widened every field of the editor with it.
     // The width is last frame's; before the first, the name plus the frame and button.
@@ -118,11 +190,12 @@ fn issue_chip_ui(ui: &mut Ui, chip_id: egui::Id, name: &str, on_remove: impl FnO
             ui.spacing_mut().item_spacing.x = 4.0;
             ui.horizontal(|ui| {
                 ui.label(name);
-                if ui
-                    .add(egui::Button::new("×").small().frame(false))
-                    .on_hover_text(format!("Remove the issue {name}"))
-                    .clicked()
-                {
+                let remove = ui.add(egui::Button::new("×").small().frame(false));
+                // Heard as what it does: every chip's button reads "×".
+                remove.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, remove_hint)
+                });
+                if remove.on_hover_text(remove_hint).clicked() {
                     on_remove();
                 }
             });
@@ -130,14 +203,38 @@ fn issue_chip_ui(ui: &mut Ui, chip_id: egui::Id, name: &str, on_remove: impl FnO
     ui.data_mut(|d| d.insert_temp(chip_id, chip.response.rect.width()));
 }
 
-/// Stance (a row of choices; the chosen one again clears it), its condition when
-/// conditional, and attribution.
+/// The general stance (a row of choices; the chosen one again clears it) and its condition,
+/// shown only while the annotation has no issue (the model moves it onto the first issue
+/// added); then attribution.
 pub(super) fn stance_rows_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
+    if a.issues.is_empty() {
+        general_stance_rows_ui(ui, a, actions);
+    }
+    ui.label("Attribution").on_hover_text(
+        "direct: a quotation · indirect: reported speech · paraphrase: no clear reporting verb · \
+         author: the outlet's own voice",
+    );
+    ui.horizontal_wrapped(|ui| {
+        for &attribution in Attribution::ALL {
+            let is_on = a.attribution == Some(attribution);
+            if ui.selectable_label(is_on, attribution.as_str()).clicked() {
+                actions.push(Action::SetAttribution(
+                    a.id,
+                    (!is_on).then_some(attribution),
+                ));
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// The stance of an annotation without issues, and its condition.
+fn general_stance_rows_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Action>) {
     ui.label("Stance")
-        .on_hover_text("The direction of the position on its issue(s)");
+        .on_hover_text("The direction of the position; with issues, each issue has its own");
     ui.horizontal_wrapped(|ui| {
         for &stance in Stance::ALL {
-            let is_on = a.single_stance() == Some(stance);
+            let is_on = a.stance == Some(stance);
             if ui.selectable_label(is_on, stance.as_str()).clicked() {
                 actions.push(Action::SetStance(a.id, (!is_on).then_some(stance)));
             }
@@ -147,12 +244,9 @@ pub(super) fn stance_rows_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Acti
 
     // Always there, enabled by a conditional stance: a row appearing would move the fields
     // below it under the pointer.
-    let is_conditional = a.single_stance() == Some(Stance::Conditional);
+    let is_conditional = a.stance == Some(Stance::Conditional);
     let label = ui.label(RichText::new("Condition").weak());
-    let mut condition = (a.stances())
-        .find_map(|(_, _, condition)| condition)
-        .unwrap_or_default()
-        .to_owned();
+    let mut condition = a.condition.clone().unwrap_or_default();
     let hint = if is_conditional {
         "On what condition, in words"
     } else {
@@ -173,23 +267,6 @@ pub(super) fn stance_rows_ui(ui: &mut Ui, a: &Annotation, actions: &mut Vec<Acti
     if response.lost_focus() {
         actions.push(Action::TypingFinished);
     }
-    ui.end_row();
-
-    ui.label("Attribution").on_hover_text(
-        "direct: a quotation · indirect: reported speech · paraphrase: no clear reporting verb · \
-         author: the outlet's own voice",
-    );
-    ui.horizontal_wrapped(|ui| {
-        for &attribution in Attribution::ALL {
-            let is_on = a.attribution == Some(attribution);
-            if ui.selectable_label(is_on, attribution.as_str()).clicked() {
-                actions.push(Action::SetAttribution(
-                    a.id,
-                    (!is_on).then_some(attribution),
-                ));
-            }
-        }
-    });
     ui.end_row();
 }
 
