@@ -641,6 +641,22 @@ fn build_sample() -> Project {
         actor.aliases = aliases.iter().map(|a| (*a).to_owned()).collect();
         project.apply(Edit::InsertActor { index, actor }).unwrap();
     }
+    // Format 3: an affiliation that names another actor is the side it speaks for (Yuri
+    // Ushakov → Russia), as a format-2 file migrates; other affiliation text stays.
+    for actor in project.actors().to_vec() {
+        let side = (actor.affiliation.as_deref())
+            .and_then(|text| project.actor_named(text))
+            .map(|side| side.id)
+            .filter(|&side| side != actor.id);
+        if let Some(side) = side {
+            project
+                .apply(project.set_side(actor.id, Some(side)).unwrap())
+                .unwrap();
+            project
+                .apply(project.set_affiliation(actor.id, "").unwrap())
+                .unwrap();
+        }
+    }
     add_issues(&mut project);
     for (i, spec) in SPECS.iter().enumerate() {
         let ranges = find_pieces(&project, document_id, spec.pieces);

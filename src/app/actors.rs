@@ -23,7 +23,12 @@ pub(super) fn set_affiliation(
 }
 
 /// The side an actor speaks for; the model refuses a cycle, and its message says so.
-pub(super) fn set_side(wb: &mut Workbench, ctx: &egui::Context, id: ActorId, side: Option<ActorId>) {
+pub(super) fn set_side(
+    wb: &mut Workbench,
+    ctx: &egui::Context,
+    id: ActorId,
+    side: Option<ActorId>,
+) {
     let edit = wb.session.project.set_side(id, side);
     wb.edit(ctx, edit, "Set Side", None);
 }

@@ -5,7 +5,8 @@
 
 use super::workbench::Workbench;
 use crate::model::{
-    ActorId, AnnotationId, Attribution, Edit, Firmness, IssueId, Nudge, PartialDate, SpanEnd, Stance,
+    ActorId, AnnotationId, Attribution, Edit, Firmness, IssueId, Nudge, PartialDate, SpanEnd,
+    Stance,
 };
 
 /// Tags the text selection; with no selection, `1`/`2`/`3` retag the selected annotation.
@@ -72,7 +73,12 @@ pub(super) fn new_holder(wb: &mut Workbench, ctx: &egui::Context, id: Annotation
 }
 
 /// Adds an actor to the annotation's holders (at the end; the order is the analyst's).
-pub(super) fn add_holder(wb: &mut Workbench, ctx: &egui::Context, id: AnnotationId, holder: ActorId) {
+pub(super) fn add_holder(
+    wb: &mut Workbench,
+    ctx: &egui::Context,
+    id: AnnotationId,
+    holder: ActorId,
+) {
     let edit = wb.session.project.add_holder(id, holder, wb.edit_context());
     if wb.edit(ctx, edit, "Add Holder", None) {
         show_despite_filter(wb, ctx, id);

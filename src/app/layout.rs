@@ -620,9 +620,9 @@ fn link_notice(app: &Shown<'_>) -> Option<String> {
     let from = crate::ui::link_popup::annotation_label(project, link.from);
     Some(match link.to {
         // Named, since the pending end may be in another document than the one shown.
-        None => format!(
-            "Linking: click the annotation {from} links to, in any document (Esc cancels)"
-        ),
+        None => {
+            format!("Linking: click the annotation {from} links to, in any document (Esc cancels)")
+        }
         Some(_) => "Linking: choose the relation type (1–9, Esc cancels)".to_owned(),
     })
 }

@@ -278,7 +278,9 @@ fn side_ui(ui: &mut Ui, project: &Project, actor: &Actor, actions: &mut Vec<Acti
     ui.horizontal(|ui| {
         let label = field_label_ui(ui, "Side");
         let accessible = format!("Side of {}", actor.name);
-        label.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &accessible));
+        label.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &accessible)
+        });
         let shown = (actor.side)
             .and_then(|s| project.actor(s))
             .map_or("— its own —", |s| s.name.as_str());
@@ -293,8 +295,9 @@ fn side_ui(ui: &mut Ui, project: &Project, actor: &Actor, actions: &mut Vec<Acti
                 {
                     pick = Some(None);
                 }
-                let mut others: Vec<&Actor> =
-                    (project.actors().iter()).filter(|x| x.id != actor.id).collect();
+                let mut others: Vec<&Actor> = (project.actors().iter())
+                    .filter(|x| x.id != actor.id)
+                    .collect();
                 others.sort_by_key(|x| crate::model::name_key(&x.name));
                 for other in others {
                     if ui

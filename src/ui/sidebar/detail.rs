@@ -146,13 +146,8 @@ impl DetailEditor {
         ui.vertical(|ui| {
             let pick = ui
                 .horizontal(|ui| {
-                    let pick = holder_pick_ui(
-                        ui,
-                        project,
-                        a,
-                        &mut self.new_holder_name,
-                        holder_label.id,
-                    );
+                    let pick =
+                        holder_pick_ui(ui, project, a, &mut self.new_holder_name, holder_label.id);
                     let details = ui
                         .add_enabled(!a.holders.is_empty(), egui::Button::new("Actor…"))
                         .on_hover_text("Edit the holder's side, affiliation and aliases")
@@ -240,7 +235,10 @@ fn holder_pick_ui(
 
 /// An actor as a picker lists it: its name, and the side it speaks for (or its affiliation).
 fn actor_choice_text(project: &Project, actor: &Actor) -> String {
-    let side = actor.side.and_then(|s| project.actor(s)).map(|s| s.name.as_str());
+    let side = actor
+        .side
+        .and_then(|s| project.actor(s))
+        .map(|s| s.name.as_str());
     match side.or(actor.affiliation.as_deref()) {
         Some(aff) => format!("{} ({aff})", actor.name),
         None => actor.name.clone(),

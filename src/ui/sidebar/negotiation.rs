@@ -4,9 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::super::Action;
-use crate::model::{
-    Annotation, Attribution, Issue, IssueStance, Project, Span, Stance, name_key,
-};
+use crate::model::{Annotation, Attribution, Issue, IssueStance, Project, Span, Stance, name_key};
 
 /// How many matching issues the type-ahead offers.
 const MAX_SUGGESTIONS: usize = 6;
@@ -98,9 +96,15 @@ fn issue_stance_ui(
     let name = project.issue_name(entry.issue);
     ui.horizontal_wrapped(|ui| {
         let chip_id = egui::Id::unique(("stance-issue-chip", a.id, entry.issue));
-        chip_ui(ui, chip_id, &name, &format!("Remove the issue {name}"), || {
-            actions.push(Action::RemoveIssue(a.id, entry.issue));
-        });
+        chip_ui(
+            ui,
+            chip_id,
+            &name,
+            &format!("Remove the issue {name}"),
+            || {
+                actions.push(Action::RemoveIssue(a.id, entry.issue));
+            },
+        );
         for &stance in Stance::ALL {
             let is_on = entry.stance == Some(stance);
             let response = ui.selectable_label(is_on, RichText::new(stance.as_str()).small());
