@@ -185,6 +185,9 @@ fn stance_attribution_and_the_annotator_are_recorded_from_the_editor() {
     harness.run();
     click_placeholder(&mut harness, "On what condition, in words");
     type_text(&mut harness, "if sanctions are lifted");
+    // The editor's Said on row put Attribution lower: scrolled to, as a user would.
+    harness.get_by_label("direct").scroll_to_me();
+    harness.run();
     harness.get_by_label("direct").click();
     harness.run();
     let a = harness
