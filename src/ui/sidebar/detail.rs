@@ -167,6 +167,9 @@ impl DetailEditor {
                 None => {}
             }
             ui.horizontal_wrapped(|ui| {
+                // One line is as tall with chips as without, so the first holder moves
+                // nothing below.
+                ui.set_min_height(2.0 * ui.spacing().interact_size.y);
                 if a.holders.is_empty() {
                     ui.label(RichText::new("No holder yet").small().weak());
                 }
