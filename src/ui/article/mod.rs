@@ -165,6 +165,9 @@ pub struct ArticleStats {
     pub paragraph_count: usize,
     /// Link arcs placed this frame (Show Links): those of the painted paragraphs only.
     pub links_placed: usize,
+    /// How many times the document's links were indexed by paragraph: once per project
+    /// state shown, never per frame.
+    pub link_index_builds: u64,
     /// The [`Project::revision`] drawn: the highlights painted include every edit up to it.
     pub project_revision: u64,
 }
@@ -630,6 +633,7 @@ impl ArticleView {
             paragraphs_cached: self.layouts.cached_count(),
             paragraph_count: doc.paragraphs().len(),
             links_placed: 0,
+            link_index_builds: self.links.builds(),
             project_revision: project.revision(),
         }
     }
