@@ -262,7 +262,10 @@ impl ArticleView {
             let mut chosen = None;
             for level in 0..MAX_LEVELS {
                 let rise_px = base_px + step_px * level as f32;
-                let Some(g) = geometry(&from, &to, rise_px, size, frame, gutters) else {
+                // Stubs of different heights run down the margin side by side, not on one line.
+                let spread_px = 5.0 * level as f32;
+                let lanes = (gutters.0 - spread_px, gutters.1 + spread_px);
+                let Some(g) = geometry(&from, &to, rise_px, size, frame, lanes) else {
                     break;
                 };
                 let is_free = !placed.iter().any(|p| p.label_rect.intersects(g.label_rect))
