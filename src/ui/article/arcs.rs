@@ -206,31 +206,8 @@ impl ArticleView {
         }
         let label_font = FontId::proportional((frame.style.font_size_px * 0.68).max(9.0));
         let inset = ((frame.style.line_height_px - frame.style.font_size_px * 1.25) * 0.5).max(0.0);
-        let paragraphs = doc.paragraphs();
-        let anchor = |end: &LinkEnd| -> Anchor {
-            if end.paragraph < first {
-                return Anchor::Away { is_above: true };
-            }
-            let Some(visible) = self.visible.get(end.paragraph - first) else {
-                return Anchor::Away { is_above: false };
-            };
-            let Some((start, stop)) = paragraphs
-                .get(end.paragraph)
-                .and_then(|p| clip_to_paragraph(end.range, p))
-            else {
-                return Anchor::Away { is_above: false };
-            };
-            let rects = visible.text.range_rects(start, stop.max(start + 1));
-            let Some(first_row) = rects.first().copied() else {
-                return Anchor::Away { is_above: false };
-            };
-            // The first row's stretches (several where the span changes direction).
-            let row = (rects.iter())
-                .filter(|r| (r.top() - first_row.top()).abs() < 0.5)
-                .fold(first_row, |a, r| a.union(*r));
-            let origin = frame.paragraph_origin(visible.top_px);
-            Anchor::Painted(pos2(row.center().x, row.top() + inset) + origin.to_vec2())
-        };
+        let painted = self.visible.as_slice();
+        let anchor = |end: &LinkEnd| anchor(painted, doc, frame, first, end, inset);
         let mut todo: Vec<(usize, Anchor, Anchor, f32)> = found
             .into_iter()
             .filter_map(|i| {
@@ -405,6 +382,39 @@ pub(super) fn link_tooltip_ui(response: &egui::Response, project: &Project, id: 
         }
         ui.label(egui::RichText::new("Click to select; Delete removes it").weak());
     });
+}
+
+/// Where a link's end is drawn this frame: the top middle of its span's first row (as
+/// [`super::text_map::ParagraphText::range_rects`] maps it), or which way it is off screen.
+fn anchor(
+    painted: &[super::VisibleParagraph],
+    doc: &Document,
+    frame: &Frame,
+    first: usize,
+    end: &LinkEnd,
+    inset: f32,
+) -> Anchor {
+    if end.paragraph < first {
+        return Anchor::Away { is_above: true };
+    }
+    let Some(visible) = painted.get(end.paragraph - first) else {
+        return Anchor::Away { is_above: false };
+    };
+    let Some((start, stop)) =
+        (doc.paragraphs().get(end.paragraph)).and_then(|p| clip_to_paragraph(end.range, p))
+    else {
+        return Anchor::Away { is_above: false };
+    };
+    let rects = visible.text.range_rects(start, stop.max(start + 1));
+    let Some(first_row) = rects.first().copied() else {
+        return Anchor::Away { is_above: false };
+    };
+    // The first row's stretches (several where the span changes direction).
+    let row = (rects.iter())
+        .filter(|r| (r.top() - first_row.top()).abs() < 0.5)
+        .fold(first_row, |a, r| a.union(*r));
+    let origin = frame.paragraph_origin(visible.top_px);
+    Anchor::Painted(pos2(row.center().x, row.top() + inset) + origin.to_vec2())
 }
 
 /// Where stubs run: just outside the text column on each side (on it, without a margin).
