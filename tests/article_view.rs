@@ -69,7 +69,8 @@ fn harness(host: Host) -> Harness<'static, Host> {
                         ArticleAction::SelectAnnotation(id) => host.input.selected_annotation = *id,
                         ArticleAction::TagSelection(_)
                         | ArticleAction::AddSelectionAsRange(_)
-                        | ArticleAction::FocusSuggestion(_) => {}
+                        | ArticleAction::FocusSuggestion(_)
+                        | ArticleAction::SelectRelation(_) => {}
                     }
                 }
                 host.actions.extend(out.actions);

@@ -322,3 +322,105 @@ fn a_clone_that_is_behind_merges_the_team_s_work_before_it_pushes() {
         "{remote_log}"
     );
 }
+
+/// A `git` in front of the real one, on PATH, that makes the race happen on cue: the first
+/// `push` it sees (Anna's, after her sync has fetched and merged) first pushes Boris's
+/// waiting commit from his clone, so Anna's push is overtaken exactly between her fetch and
+/// her push. Every push is logged.
+fn racing_git(root: &Path, boris_dir: &Path) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let real = Command::new("sh")
+        .args(["-c", "command -v git"])
+        .output()
+        .unwrap();
+    let real = String::from_utf8_lossy(&real.stdout).trim().to_owned();
+    assert!(!real.is_empty(), "git is on PATH");
+    let bin = root.join("racing-bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = root.join("pushes.log");
+    let script = format!(
+        "#!/bin/sh\n\
+         for arg in \"$@\"; do\n\
+         \x20 if [ \"$arg\" = push ]; then\n\
+         \x20   echo push >> '{log}'\n\
+         \x20   if [ ! -e '{log}.raced' ]; then\n\
+         \x20     touch '{log}.raced'\n\
+         \x20     '{real}' -C '{boris}' push -q origin HEAD:main || exit 97\n\
+         \x20   fi\n\
+         \x20   break\n\
+         \x20 fi\n\
+         done\n\
+         exec '{real}' \"$@\"\n",
+        log = log.display(),
+        real = real,
+        boris = boris_dir.display(),
+    );
+    let wrapper = bin.join("git");
+    std::fs::write(&wrapper, script).unwrap();
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (bin, log)
+}
+
+#[test]
+fn a_push_overtaken_by_someone_else_s_push_is_retried_and_both_edits_arrive() {
+    let t = team();
+    let (anna, anna_dir) = &t.anna;
+    let (boris, boris_dir) = &t.boris;
+    // Boris has a commit ready to push, by plain git.
+    let from_boris = add(boris_dir, "claim", (89, 99));
+    boris.git(boris_dir, &["add", "talks.ron"]);
+    boris.git(
+        boris_dir,
+        &[
+            "-c",
+            "user.name=Boris",
+            "-c",
+            "user.email=boris@example.org",
+            "commit",
+            "-qm",
+            "Boris's claim",
+        ],
+    );
+    let from_anna = add(anna_dir, "position", (74, 87));
+    let (bin, log) = racing_git(t.anna.1.parent().unwrap(), boris_dir);
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = anna
+        .command(env!("CARGO_BIN_EXE_stance"), anna_dir)
+        .env("PATH", path)
+        .args(["sync", "talks.ron", "--annotator", "Anna"])
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    // The race happened: Boris's push went first, and Anna's sync pushed twice.
+    let pushes = std::fs::read_to_string(&log).unwrap();
+    assert!(log.with_extension("log.raced").exists());
+    assert_eq!(
+        pushes.lines().count(),
+        2,
+        "Anna's sync retried once: {pushes}"
+    );
+    assert!(
+        said.contains("merged in"),
+        "the retry merged Boris's work: {said}"
+    );
+    // Both edits are on the remote, and in Anna's file.
+    let remote_file = anna.git(&t.remote, &["show", "main:talks.ron"]);
+    let remote = stance::io::load_project_from_str("talks.ron", &remote_file)
+        .unwrap()
+        .project;
+    assert!(remote.annotation(from_anna).is_some());
+    assert!(remote.annotation(from_boris).is_some());
+    let mine = load(anna_dir);
+    assert!(mine.annotation(from_anna).is_some());
+    assert!(mine.annotation(from_boris).is_some());
+    // And Boris, syncing, gets Anna's.
+    let (code, said) = boris.sync(boris_dir, "Boris");
+    assert_eq!(code, 0, "{said}");
+    assert!(load(boris_dir).annotation(from_anna).is_some());
+}

@@ -103,7 +103,8 @@ fn harness(project: Project) -> Option<Harness<'static, Host>> {
                         ArticleAction::SelectAnnotation(id) => host.input.selected_annotation = *id,
                         ArticleAction::TagSelection(_)
                         | ArticleAction::AddSelectionAsRange(_)
-                        | ArticleAction::FocusSuggestion(_) => {}
+                        | ArticleAction::FocusSuggestion(_)
+                        | ArticleAction::SelectRelation(_) => {}
                     }
                 }
             },

@@ -154,3 +154,68 @@ fn sync_with_team_merges_the_team_s_work_off_the_ui_thread_and_says_so() {
         "Up to date with the team · synced"
     ));
 }
+
+#[test]
+fn open_from_team_clones_the_team_s_repository_into_a_folder_and_opens_its_project() {
+    let root = tempfile::tempdir().unwrap();
+    let remote = root.path().join("team.git");
+    std::fs::create_dir_all(&remote).unwrap();
+    git(&remote, &["init", "-q", "--bare", "-b", "main"]);
+    // The lead shares a project with one annotation the newcomer must see.
+    let lead = root.path().join("lead");
+    std::fs::create_dir_all(&lead).unwrap();
+    let mut project = sample_project();
+    let doc = project.documents()[0].id;
+    let a = project
+        .new_annotation(doc, "claim", vec![Span::new(0, 10)], chrono::Utc::now())
+        .unwrap();
+    let shared_id = a.id;
+    project.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+    let file = lead.join("talks.ron");
+    std::fs::write(&file, project_to_ron(&project).unwrap()).unwrap();
+    let shared = Command::new(env!("CARGO_BIN_EXE_stance"))
+        .args(["share", &file.to_string_lossy(), &remote.to_string_lossy()])
+        .args(["--annotator", "Lead"])
+        .output()
+        .unwrap();
+    assert!(shared.status.success(), "{shared:?}");
+
+    // A newcomer: File → Open from Team…, the address, the folder, Open. The dialog is
+    // Stance's own (no native dialog): the test types into it as a user does.
+    let into = root.path().join("newcomer").join("talks-clone");
+    std::fs::create_dir_all(into.parent().unwrap()).unwrap();
+    let mut harness = common::harness(StanceApp::with_project(sample_project()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Open from Team").click();
+    harness.run();
+    assert!(common::shows(&harness, "Open from Team"));
+    harness.get_by_label("Team repository").focus();
+    harness.run();
+    harness
+        .get_by_label("Team repository")
+        .type_text(&remote.to_string_lossy());
+    harness.run();
+    harness.get_by_label("Into folder").focus();
+    harness.run();
+    harness
+        .get_by_label("Into folder")
+        .type_text(&into.to_string_lossy());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    // The clone runs on a worker; the project opens when it is done.
+    let expected = into.join("talks.ron");
+    let mut frames = 0;
+    while harness.state().path() != Some(expected.as_path()) && frames < 400 {
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        harness.step();
+        frames += 1;
+    }
+    assert_eq!(harness.state().path(), Some(expected.as_path()));
+    assert!(harness.state().project().annotation(shared_id).is_some());
+    // A real clone: its origin is the team's repository, so Sync with Team works from it.
+    let origin = git(&into, &["remote", "get-url", "origin"]);
+    assert_eq!(origin.trim(), remote.to_string_lossy());
+    assert!(!common::shows(&harness, "Open from Team"));
+}

@@ -108,7 +108,11 @@ impl StanceApp {
             }
             Intent::Action(Action::DeleteAnnotation(id)) => annotations::delete(wb, ctx, id),
             Intent::Action(Action::Command(Command::DeleteAnnotation)) => {
-                annotations::delete_selected(wb, ctx);
+                if wb.view.selected_relation.is_some() {
+                    links::remove_selected(wb, ctx);
+                } else {
+                    annotations::delete_selected(wb, ctx);
+                }
             }
             Intent::Action(Action::AddIssue(id, issue)) => {
                 annotations::add_issue(wb, ctx, id, issue);
@@ -176,6 +180,13 @@ impl StanceApp {
                 links::set_note(wb, ctx, id, &note);
             }
             Intent::Action(Action::RemoveRelation(id)) => links::remove(wb, ctx, id),
+            Intent::Action(Action::SetRelationKind(id, kind)) => {
+                links::set_kind(wb, ctx, id, &kind);
+            }
+            Intent::Action(Action::SelectRelation(id)) => links::select(wb, id),
+            Intent::Action(Action::Command(Command::ShowLinks)) => {
+                wb.prefs.show_links = !wb.prefs.show_links;
+            }
 
             // Actors.
             Intent::Action(Action::RenameActor(id, name)) => actors::rename(wb, ctx, id, &name),

@@ -16,6 +16,7 @@ use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Span};
 use crate::ui::Action;
 use crate::ui::article::{
     ArticleAction, ArticleInput, ArticleResponse, ArticleView, DEFAULT_FONT_SIZE_PX, GhostInput,
+    LinksInput,
 };
 use crate::ui::commands::{Command, CommandState};
 use crate::ui::corpus_search::{CorpusSearchPanel, SearchAction};
@@ -171,6 +172,7 @@ impl Panels {
                         index: app.session.project.index(),
                         document: app.view.document,
                         selected: app.view.selected,
+                        selected_relation: app.view.selected_relation,
                         text_selection: app.view.text_selection,
                         hovered_in_article: app.view.hovered_in_article,
                         is_linking: app.view.link.is_some(),
@@ -269,6 +271,9 @@ impl Panels {
                 search: String::new(),
             },
             ghosts: app.ghosts.clone(),
+            links: app.prefs.show_links.then_some(LinksInput {
+                selected: app.view.selected_relation,
+            }),
         };
         let panel_rect = ui.max_rect();
         let response = self.article.ui(ui, &app.session.project, document, &input);
@@ -296,6 +301,7 @@ impl Panels {
                 .into(),
                 ArticleAction::SelectAnnotation(None) => Intent::Deselect,
                 ArticleAction::AddSelectionAsRange(id) => Action::AddSelectionAsRange(id).into(),
+                ArticleAction::SelectRelation(id) => Action::SelectRelation(id).into(),
                 ArticleAction::FocusSuggestion(index) => Intent::FocusSuggestion(
                     (input.ghosts.as_ref())
                         .and_then(|g| g.suggestions.get(index))

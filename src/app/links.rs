@@ -59,3 +59,29 @@ pub(super) fn remove(wb: &mut Workbench, ctx: &egui::Context, id: RelationId) {
     let edit = wb.session.project.delete_relation(id);
     wb.edit(ctx, edit, "Remove Link", None);
 }
+
+/// A link's arc was clicked (Show Links): the relation is selected, and nothing else is, so
+/// the sidebar edits it and Delete removes it.
+pub(super) fn select(wb: &mut Workbench, id: RelationId) {
+    if wb.session.project.relation(id).is_none() {
+        return;
+    }
+    wb.view.link = None;
+    wb.view.selected = None;
+    wb.view.text_selection = None;
+    wb.view.selected_relation = Some(id);
+    wb.prefs.show_sidebar = true;
+}
+
+/// A relation's type, chosen in its editor.
+pub(super) fn set_kind(wb: &mut Workbench, ctx: &egui::Context, id: RelationId, kind: &str) {
+    let edit = wb.session.project.set_relation_kind(id, kind);
+    wb.edit(ctx, edit, "Change Link Type", None);
+}
+
+/// Delete with a relation selected: it is removed (one undo step) and nothing is selected.
+pub(super) fn remove_selected(wb: &mut Workbench, ctx: &egui::Context) {
+    if let Some(id) = wb.view.selected_relation.take() {
+        remove(wb, ctx, id);
+    }
+}

@@ -542,6 +542,7 @@ fn command_state<'a>(
         can_undo: session.history.can_undo(),
         can_redo: session.history.can_redo(),
         has_selected_annotation: view.selected.is_some(),
+        has_selected_relation: view.selected_relation.is_some(),
         has_text_selection: view.text_selection.is_some(),
         has_annotations: !session.project.annotations().is_empty(),
         document_count: session.project.documents().len(),
@@ -553,6 +554,7 @@ fn command_state<'a>(
         is_document_list_wanted: prefs.show_document_list,
         are_suggestions_shown: prefs.show_suggestions,
         is_suggestion_list_shown: prefs.show_suggestion_list,
+        are_links_shown: prefs.show_links,
     }
 }
 

@@ -65,6 +65,7 @@ pub(super) fn set_text_selection(wb: &mut Workbench, selection: Option<Span>) {
 /// A click on the article's background.
 pub(super) fn deselect(wb: &mut Workbench) {
     wb.view.selected = None;
+    wb.view.selected_relation = None;
 }
 
 /// Esc: cancels link mode if it is on, else clears the text selection and the selected
@@ -76,6 +77,7 @@ pub(super) fn clear_selection(wb: &mut Workbench) -> bool {
     }
     wb.view.text_selection = None;
     wb.view.selected = None;
+    wb.view.selected_relation = None;
     true
 }
 

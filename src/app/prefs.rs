@@ -66,6 +66,8 @@ pub struct Preferences {
     pub show_suggestions: bool,
     /// View → Suggestion List: the current document's suggestions in a side panel.
     pub show_suggestion_list: bool,
+    /// View → Show Links: relations drawn as arcs in the article.
+    pub show_links: bool,
 }
 
 /// Where the user was in a project: its document, selected annotation and scroll offset.
@@ -93,6 +95,7 @@ impl Default for Preferences {
             last_directory: None,
             show_suggestions: false,
             show_suggestion_list: false,
+            show_links: false,
             annotator_name: os_user_name(),
             has_confirmed_annotator: false,
         }

@@ -47,6 +47,12 @@ impl StanceApp {
         self.wb.view.selected
     }
 
+    /// The relation selected by a click on its arc (View → Show Links), if one is.
+    #[must_use]
+    pub fn selected_relation(&self) -> Option<crate::model::RelationId> {
+        self.wb.view.selected_relation
+    }
+
     #[must_use]
     pub fn text_selection(&self) -> Option<Span> {
         self.wb.view.text_selection
@@ -104,6 +110,10 @@ impl StanceApp {
     pub(crate) fn article_char_rect(&self, offset_chars: usize) -> Option<egui::Rect> {
         let doc = self.wb.session.project.document(self.wb.view.document?)?;
         self.wb.panels.article.char_rect(doc, offset_chars)
+    }
+
+    pub(crate) fn article_links(&self) -> Vec<(crate::model::RelationId, egui::Rect, egui::Pos2)> {
+        self.wb.panels.article.painted_links()
     }
 
     pub(crate) fn article_caret(&self) -> Option<usize> {

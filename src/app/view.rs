@@ -2,13 +2,16 @@
 //! one-shot scroll requests. Not saved, and changed only when the app applies intents.
 //! (The focused suggestion is the attribution controller's.)
 
-use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Project, Span};
+use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Project, RelationId, Span};
 
 /// Where the user is in the project.
 #[derive(Debug, Default)]
 pub(super) struct ViewState {
     pub(super) document: Option<DocumentId>,
     pub(super) selected: Option<AnnotationId>,
+    /// The selected relation (its arc was clicked, Show Links): the sidebar edits it. Never
+    /// set together with `selected`: one thing is selected at a time.
+    pub(super) selected_relation: Option<RelationId>,
     pub(super) text_selection: Option<Span>,
     /// A one-shot request for the article to scroll to a char offset.
     pub(super) article_scroll_to: Option<usize>,
@@ -51,6 +54,17 @@ pub(super) struct LinkMode {
 }
 
 impl ViewState {
+    /// True if relation `id` exists and has an end in the shown document.
+    fn shows_relation(&self, project: &Project, id: RelationId) -> bool {
+        project.relation(id).is_some_and(|r| {
+            [r.from, r.to].into_iter().any(|end| {
+                project
+                    .annotation(end)
+                    .is_some_and(|a| Some(a.document) == self.document)
+            })
+        })
+    }
+
     /// The first document of `project`, nothing selected.
     pub(super) fn new(project: &Project) -> Self {
         Self {
@@ -78,6 +92,12 @@ impl ViewState {
                 .is_none_or(|a| Some(a.document) != self.document)
         {
             self.selected = None;
+        }
+        if let Some(id) = self.selected_relation
+            && (self.selected.is_some() || !self.shows_relation(project, id))
+        {
+            // Undo removed it, or an annotation was selected since.
+            self.selected_relation = None;
         }
         if let Some(link) = self.link
             && (project.annotation(link.from).is_none()

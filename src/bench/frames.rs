@@ -73,6 +73,8 @@ pub struct FrameRun {
     pub scroll_step_px: f32,
     /// Most annotation rows the sidebar drew in one scroll frame.
     pub sidebar_rows_max: usize,
+    /// Most link arcs the article placed in one scroll frame (View → Show Links).
+    pub links_placed_max: usize,
 }
 
 impl FrameRun {
@@ -92,7 +94,18 @@ pub fn run_frames(
     project: Project,
     script: Script,
 ) -> Result<FrameRun, String> {
-    let mut app = StanceApp::with_project(project);
+    run_frames_in(driver, StanceApp::with_project(project), script)
+}
+
+/// Like [`run_frames`], with an app set up by the caller (say, with View → Show Links on).
+///
+/// # Errors
+/// As [`run_frames`].
+pub fn run_frames_in(
+    driver: &mut FrameDriver,
+    mut app: StanceApp,
+    script: Script,
+) -> Result<FrameRun, String> {
     let first = driver.frame(Vec::new(), |ui| app.frame_ui(ui)).cpu;
     let paragraphs = app
         .current_document()
@@ -112,6 +125,7 @@ pub fn run_frames(
         annotations_after: 0,
         scroll_step_px: 0.0,
         sidebar_rows_max: 0,
+        links_placed_max: 0,
     };
     let area = article_area(&app);
     scroll_through(driver, &mut app, &mut run, area, script);
@@ -192,6 +206,7 @@ fn scroll_through(
         let article = app.article_stats();
         run.laid_out_max = run.laid_out_max.max(article.paragraphs_laid_out);
         run.sidebar_rows_max = run.sidebar_rows_max.max(app.sidebar_rows_drawn());
+        run.links_placed_max = run.links_placed_max.max(article.links_placed);
         run.reached_paragraph = run.reached_paragraph.max(article.last_painted.unwrap_or(0));
     }
     let frame_count = frames.max(1) as f32;

@@ -11,6 +11,7 @@ pub mod files;
 pub mod frames;
 pub mod harness;
 pub mod intake;
+pub mod links;
 pub mod merge;
 pub mod probe;
 pub mod rng;

@@ -41,6 +41,13 @@ pub fn article_char_rect(app: &StanceApp, offset_chars: usize) -> Option<egui::R
     app.article_char_rect(offset_chars)
 }
 
+/// The link arcs painted in the last frame (View → Show Links): each relation with its
+/// label's rectangle and a point on its line, to click like a user.
+#[must_use]
+pub fn article_links(app: &StanceApp) -> Vec<(crate::model::RelationId, egui::Rect, egui::Pos2)> {
+    app.article_links()
+}
+
 /// The article's caret (where Shift+arrows select from), if it has one.
 #[must_use]
 pub fn article_caret(app: &StanceApp) -> Option<usize> {

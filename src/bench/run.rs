@@ -111,6 +111,7 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     .unwrap_or(usize::MAX);
     record(Figure::count("tag.latency", latency).with_unit(Unit::Frames));
     arabic_figures(options, &b, (a_speed_px, slow_p95), record)?;
+    super::links::links_figures(&mut warm_driver(), options.script(), record)?;
     let save_frame = save_frame(&mut warm_driver(), long, &dir.path().join("bench-b.ron"))?;
     record(Figure::ms("b.save.ui_frame", save_frame));
     super::merge::merge_figures(options.quick, record)?;

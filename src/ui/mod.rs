@@ -124,6 +124,10 @@ pub enum Action {
     CancelLink,
     /// A relation's note as typed; consecutive changes form one undo step.
     SetRelationNote(RelationId, String),
+    /// Change a relation's type (a key of the schema's relation types).
+    SetRelationKind(RelationId, String),
+    /// Select a relation (an arc clicked with Show Links on): its editor opens in the sidebar.
+    SelectRelation(RelationId),
     RemoveRelation(RelationId),
     /// A change asked for in the Schema window.
     Schema(SchemaAction),

@@ -229,9 +229,19 @@ fn sync_steps(place: &Place, remote: &str, request: &SyncRequest) -> Result<Sync
             return Ok(outcome(true, received, conflicts));
         }
         let said = String::from_utf8_lossy(&output.stderr).into_owned();
-        let is_behind = said.contains("fetch first")
-            || said.contains("non-fast-forward")
-            || said.contains("[rejected]");
+        // Someone pushed first: before our push began ("fetch first"), or while it ran,
+        // between the remote's answer and its ref update ("failed to update ref", "cannot
+        // lock ref", "stale info").
+        let is_behind = [
+            "fetch first",
+            "non-fast-forward",
+            "[rejected]",
+            "failed to update ref",
+            "cannot lock ref",
+            "stale info",
+        ]
+        .iter()
+        .any(|sign| said.contains(sign));
         if !is_behind || attempt == PUSH_ATTEMPTS {
             return Err(GitError::Failed {
                 command: "push".to_owned(),

@@ -43,9 +43,13 @@
 //!   [`text_map::ParagraphText`], which maps glyphs to logical offsets itself.
 //!   [`ArticleView::range_rects`] and [`ArticleView::painted_glyphs`] let tests compare
 //!   highlights with the glyphs drawn.
+//! - [`ArticleInput::links`] (View → Show Links) draws each relation with an end in a painted
+//!   paragraph as an arc labelled with its type ([`arcs`]); a click on one returns
+//!   [`ArticleAction::SelectRelation`], and hovering one shows its ends and note.
 //! - Words for double-click, snapping and Ctrl+arrows are UAX #29's, with dictionary words in
 //!   Chinese, Japanese and other scripts written without spaces (`words`).
 
+mod arcs;
 pub mod bidi;
 pub mod bidi_text;
 mod find;
@@ -70,8 +74,9 @@ use egui::{Align, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::{
     ActorId, AnnotationFilter, AnnotationId, DerivedCache, Document, DocumentId, OverlapIndex,
-    Project, Span,
+    Project, RelationId, Span,
 };
+pub use arcs::LinksInput;
 pub use ghosts::GhostInput;
 use header::{Header, tooltip_ui};
 use highlights::{CueIndex, Decorations};
@@ -100,6 +105,8 @@ pub struct ArticleInput {
     pub highlight_filter: crate::model::AnnotationFilter,
     /// Attribution suggestions drawn as dashed ghosts; `None` hides them.
     pub ghosts: Option<GhostInput>,
+    /// View → Show Links: relations drawn as arcs; `None` hides them.
+    pub links: Option<LinksInput>,
 }
 
 impl Default for ArticleInput {
@@ -114,6 +121,7 @@ impl Default for ArticleInput {
             related: Vec::new(),
             highlight_filter: crate::model::AnnotationFilter::default(),
             ghosts: None,
+            links: None,
         }
     }
 }
@@ -134,6 +142,8 @@ pub enum ArticleAction {
     AddSelectionAsRange(AnnotationId),
     /// Focus the ghost suggestion at this index of [`ArticleInput::ghosts`] (it was clicked).
     FocusSuggestion(usize),
+    /// Select a relation (its arc or label was clicked, with Show Links on).
+    SelectRelation(RelationId),
 }
 
 /// How much work the last frame did; for tests and the benchmark.
@@ -153,6 +163,11 @@ pub struct ArticleStats {
     /// Paragraph galleys held in the cache after the frame.
     pub paragraphs_cached: usize,
     pub paragraph_count: usize,
+    /// Link arcs placed this frame (Show Links): those of the painted paragraphs only.
+    pub links_placed: usize,
+    /// How many times the document's links were indexed by paragraph: once per project
+    /// state shown, never per frame.
+    pub link_index_builds: u64,
     /// The [`Project::revision`] drawn: the highlights painted include every edit up to it.
     pub project_revision: u64,
 }
@@ -166,6 +181,8 @@ pub struct ArticleResponse {
     pub hovered: Option<AnnotationId>,
     /// The ghost suggestion under the pointer (an index of [`ArticleInput::ghosts`]).
     pub hovered_suggestion: Option<usize>,
+    /// The link arc under the pointer (Show Links).
+    pub hovered_relation: Option<RelationId>,
     pub response: egui::Response,
     pub stats: ArticleStats,
 }
@@ -263,6 +280,10 @@ pub struct ArticleView {
     caret_rect: Option<Rect>,
     /// Find in text (`/`).
     find: find::FindBar,
+    /// The current document's links by paragraph, for the project state drawn (Show Links).
+    links: DerivedCache<DocumentId, arcs::LinkIndex>,
+    /// The link arcs placed this frame, for painting and hit tests.
+    arcs: Vec<arcs::PlacedArc>,
 }
 
 impl ArticleView {
@@ -360,6 +381,7 @@ impl ArticleView {
                 actions: Vec::new(),
                 hovered: None,
                 hovered_suggestion: None,
+                hovered_relation: None,
                 response,
                 stats: ArticleStats::default(),
             };
@@ -460,13 +482,24 @@ impl ArticleView {
     ) -> ArticleResponse {
         let ctx = ui.ctx().clone();
         let (header, frame, response) = self.allocate_ui(ui, doc, input);
-        let mut actions = self.input_ui(ui, &response, doc, input, &frame);
+        // Arcs are placed before input: a click on one selects its relation, not the text.
+        let links_placed = self.place_links(ui, project, doc, &frame, input.links.as_ref());
+        let hovered_relation = (response.hover_pos())
+            .filter(|_| self.drag_anchor.is_none())
+            .and_then(|pos| self.arc_at(pos));
+        let arc_clicked = hovered_relation.filter(|_| response.clicked());
+        let mut actions = self.input_ui(ui, &response, doc, input, &frame, arc_clicked.is_some());
+        if let Some(id) = arc_clicked {
+            actions.push(ArticleAction::SelectRelation(id));
+        }
         let hovered_suggestion = self.ghosts_input_ui(&response, doc, input, &frame, &mut actions);
         // Paint what the user just did, not last frame's state.
         let selection = (self.drag_span()).unwrap_or_else(|| latest_selection(&actions, input));
         let selected = latest_selected(&actions, input);
         let hovered = self.hovered_annotation(&response, doc, &frame);
-        if let Some(hovered) = hovered
+        if let Some(id) = hovered_relation {
+            arcs::link_tooltip_ui(&response, project, id);
+        } else if let Some(hovered) = hovered
             && self.drag_anchor.is_none()
         {
             tooltip_ui(&response, project, self.overlap(), hovered.1);
@@ -481,6 +514,9 @@ impl ArticleView {
             related: &input.related,
         };
         let built = self.paint_paragraphs(ui, project, doc, &frame, &marks);
+        if let Some(links) = &input.links {
+            self.paint_links(ui, &frame, links.selected, hovered_relation);
+        }
         self.paint_ghosts(ui, doc, &frame, input.ghosts.as_ref());
         self.caret_rect = self.paint_caret(ui, doc, &frame, response.has_focus());
 
@@ -505,12 +541,16 @@ impl ArticleView {
         }
 
         self.layouts.end_frame(&ctx);
-        let stats = self.frame_stats(project, doc, built);
+        let stats = ArticleStats {
+            links_placed,
+            ..self.frame_stats(project, doc, built)
+        };
         self.last_stats = stats;
         ArticleResponse {
             actions,
             hovered,
             hovered_suggestion,
+            hovered_relation,
             response,
             stats,
         }
@@ -552,6 +592,7 @@ impl ArticleView {
         doc: &Document,
         input: &ArticleInput,
         frame: &Frame,
+        is_pointer_taken: bool,
     ) -> Vec<ArticleAction> {
         let mut actions = Vec::new();
         if response.has_focus() {
@@ -568,7 +609,9 @@ impl ArticleView {
             });
         }
         self.sync_ends(input.selection);
-        self.pointer_input(ui, response, doc, input, frame, &mut actions);
+        if !is_pointer_taken {
+            self.pointer_input(ui, response, doc, input, frame, &mut actions);
+        }
         let keyboard_target = response.has_focus()
             || (ui.memory(|m| m.focused().is_none())
                 && (input.selection.is_some() || self.caret().is_some()));
@@ -589,6 +632,8 @@ impl ArticleView {
             highlight_ranges_built: built,
             paragraphs_cached: self.layouts.cached_count(),
             paragraph_count: doc.paragraphs().len(),
+            links_placed: 0,
+            link_index_builds: self.links.builds(),
             project_revision: project.revision(),
         }
     }

@@ -55,6 +55,7 @@ pub enum Command {
     ThemeSystem,
     ToggleSidebar,
     ToggleDocumentList,
+    ShowLinks,
     Schema,
     DocumentProperties,
     Problems,
@@ -162,6 +163,7 @@ impl Command {
             Command::ThemeSystem => "Follow System",
             Command::ToggleSidebar => "Annotation Sidebar",
             Command::ToggleDocumentList => "Document List",
+            Command::ShowLinks => "Show Links",
             Command::Schema => "Schema…",
             Command::DocumentProperties => "Document Properties…",
             Command::Problems => "Problems…",
@@ -224,7 +226,7 @@ impl Command {
                 "Make a new document from the clipboard (a copied web page's text, cleaned)"
             }
             Command::Redo => "Redo the last undone change",
-            Command::DeleteAnnotation => "Delete the selected annotation",
+            Command::DeleteAnnotation => "Delete the selected annotation (or the selected link)",
             Command::AddSelectionAsRange => {
                 "Add the selected text to the selected annotation as a further range"
             }
@@ -245,6 +247,9 @@ impl Command {
             Command::ThemeSystem => "Follow the system's light or dark setting",
             Command::ToggleSidebar => "Show or hide the annotation sidebar",
             Command::ToggleDocumentList => "Show or hide the list of documents",
+            Command::ShowLinks => {
+                "Draw every link as an arc labelled with its type between the linked spans; click one to edit or delete it"
+            }
             Command::Schema => "Edit the tags, their fields, the relation types and the issues",
             Command::DocumentProperties => {
                 "Correct the shown document's title, date, outlet, author, URL and language"
@@ -340,6 +345,7 @@ impl Command {
             Command::ZoomReset => const { &[cmd(Key::Num0)] },
             Command::ToggleSidebar => const { &[cmd(Key::B)] },
             Command::ToggleDocumentList => const { &[cmd(Key::L)] },
+            Command::ShowLinks => const { &[cmd_shift(Key::L)] },
             Command::KeyboardShortcuts => const { &[bare(Key::F1)] },
             Command::ToggleSuggestions => const { &[cmd(Key::G)] },
             Command::ToggleSuggestionList => const { &[cmd_shift(Key::G)] },
@@ -426,6 +432,7 @@ impl Command {
             | Command::ThemeSystem
             | Command::ToggleSidebar
             | Command::ToggleDocumentList
+            | Command::ShowLinks
             | Command::ToggleSuggestions
             | Command::ToggleSuggestionList
             | Command::ArticleView

@@ -11,6 +11,8 @@ pub struct CommandState<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
     pub has_selected_annotation: bool,
+    /// A relation is selected (its arc was clicked): Delete removes it.
+    pub has_selected_relation: bool,
     pub has_text_selection: bool,
     /// The project has at least one annotation (something to export).
     pub has_annotations: bool,
@@ -28,6 +30,8 @@ pub struct CommandState<'a> {
     pub are_suggestions_shown: bool,
     /// View → Suggestion List is on.
     pub is_suggestion_list_shown: bool,
+    /// View → Show Links is on.
+    pub are_links_shown: bool,
 }
 
 impl CommandState<'_> {
@@ -46,8 +50,10 @@ impl Command {
         match self {
             Command::Undo => state.can_undo,
             Command::Redo => state.can_redo,
-            Command::DeleteAnnotation
-            | Command::FocusNote
+            Command::DeleteAnnotation => {
+                state.has_selected_annotation || state.has_selected_relation
+            }
+            Command::FocusNote
             | Command::Link
             | Command::NudgeStartBack
             | Command::NudgeStartForward
@@ -87,6 +93,7 @@ impl Command {
             | Command::ThemeDark
             | Command::ThemeSystem
             | Command::ToggleSidebar
+            | Command::ShowLinks
             | Command::Schema
             | Command::KeyboardShortcuts
             | Command::About
@@ -120,6 +127,7 @@ impl Command {
             Command::ToggleDocumentList => Some(state.is_document_list_shown()),
             Command::ToggleSuggestions => Some(state.are_suggestions_shown),
             Command::ToggleSuggestionList => Some(state.is_suggestion_list_shown),
+            Command::ShowLinks => Some(state.are_links_shown),
             Command::NewProject
             | Command::Open
             | Command::ImportArticle

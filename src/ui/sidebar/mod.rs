@@ -4,6 +4,7 @@
 mod actors;
 mod detail;
 mod fields;
+mod link_editor;
 mod list;
 mod negotiation;
 mod relations;
@@ -14,7 +15,9 @@ use egui::{RichText, Ui};
 pub use list::row_label;
 
 use super::{Action, tag_color};
-use crate::model::{AnnotationFilter, AnnotationId, DocumentId, Project, ProjectIndex, Span};
+use crate::model::{
+    AnnotationFilter, AnnotationId, DocumentId, Project, ProjectIndex, RelationId, Span,
+};
 
 /// The editor never gets less than this.
 const MIN_EDITOR_PX: f32 = 140.0;
@@ -29,6 +32,9 @@ pub struct SidebarInput<'a> {
     pub index: &'a ProjectIndex,
     pub document: Option<DocumentId>,
     pub selected: Option<AnnotationId>,
+    /// The selected relation (an arc clicked with Show Links on), edited in place of an
+    /// annotation.
+    pub selected_relation: Option<RelationId>,
     pub text_selection: Option<Span>,
     /// The annotation under the pointer in the article; its row lights up.
     pub hovered_in_article: Option<AnnotationId>,
@@ -154,6 +160,13 @@ impl Sidebar {
             {
                 self.dragged_editor_height_px = Some(height_px);
             }
+        } else if let Some(relation) = input.selected_relation.and_then(|id| project.relation(id)) {
+            egui::Panel::bottom("sidebar_link_editor")
+                .resizable(false)
+                .frame(frame)
+                .show(ui, |ui| {
+                    link_editor::link_editor_ui(ui, project, relation, &mut actions);
+                });
         } else {
             // Nothing to edit: the hint takes only its own height; the list gets the rest.
             egui::Panel::bottom("sidebar_detail_idle")
