@@ -2,6 +2,7 @@
 //! "reporters", a particle such as "called on"), how it is attributed (a clause is indirect,
 //! an infinitive or a summary a paraphrase), and where the clause ends.
 
+use super::lexicon::lowercase;
 use super::cues::is_verb_at;
 use super::engine::Engine;
 use super::lexicon::{
@@ -54,7 +55,7 @@ impl Engine<'_> {
         }
         let first = self.scan.word(k)?;
         if matches!(
-            first.to_lowercase().as_str(),
+            &*lowercase(first),
             "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who"
         ) {
             return None;
@@ -178,7 +179,7 @@ impl Engine<'_> {
                 _ => {}
             }
             let joined = self.scan.word(i).is_some_and(|w| {
-                matches!(w.to_lowercase().as_str(), "and" | "but" | "while" | "yet")
+                matches!(&*lowercase(w), "and" | "but" | "while" | "yet")
             });
             if joined {
                 let mut v = i + 1;
