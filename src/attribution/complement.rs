@@ -2,9 +2,9 @@
 //! "reporters", a particle such as "called on"), how it is attributed (a clause is indirect,
 //! an infinitive or a summary a paraphrase), and where the clause ends.
 
-use super::lexicon::lowercase;
 use super::cues::is_verb_at;
 use super::engine::Engine;
+use super::lexicon::lowercase;
 use super::lexicon::{
     Frames, english_frames, is_cue_object, is_finite_marker, is_preposition, is_time_word,
     is_verb_modifier,
@@ -178,9 +178,10 @@ impl Engine<'_> {
                 }
                 _ => {}
             }
-            let joined = self.scan.word(i).is_some_and(|w| {
-                matches!(&*lowercase(w), "and" | "but" | "while" | "yet")
-            });
+            let joined = self
+                .scan
+                .word(i)
+                .is_some_and(|w| matches!(&*lowercase(w), "and" | "but" | "while" | "yet"));
             if joined {
                 let mut v = i + 1;
                 while self.scan.word(v).is_some_and(is_verb_modifier) {

@@ -1,8 +1,8 @@
 //! A reporting verb at a token of the text: whether one stands there (not a name such as
 //! "Said Hamdan"), and whether it is denied or withheld. Direct and reported speech both ask.
 
-use super::lexicon::lowercase;
 use super::engine::Engine;
+use super::lexicon::lowercase;
 use super::lexicon::{english_frames, is_capitalised, is_negation, is_quote_verb};
 
 /// A reporting verb at token `i`, outside quotations: a lowercase word (a capitalised one

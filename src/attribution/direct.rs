@@ -7,10 +7,10 @@
 
 use std::ops::Range;
 
-use super::lexicon::lowercase;
 use super::cues::{is_negated, is_verb_at};
 use super::engine::Resolved;
 use super::engine::{Draft, Engine};
+use super::lexicon::lowercase;
 use super::lexicon::{
     Frames, english_frames, is_foreign_time_word, is_time_word, is_verb_modifier,
 };

@@ -9,10 +9,10 @@
 
 use std::ops::Range;
 
-use super::lexicon::lowercase;
 use super::cues::{is_negated, is_verb_at};
 use super::engine::Resolved;
 use super::engine::{Draft, Engine, REPORTED_MIN_WORDS};
+use super::lexicon::lowercase;
 use super::lexicon::names::is_speaker_pronoun;
 use super::lexicon::verbs::according_to;
 use super::lexicon::{Frames, english_frames, is_time_word, is_verb_modifier};

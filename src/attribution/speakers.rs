@@ -2,9 +2,9 @@
 //! through the antecedent search, a surname through the full name), a body or a text, and
 //! then the project actor with that name or alias, or a new one to propose.
 
-use super::lexicon::lowercase;
 use super::antecedent::{Wanted, antecedent, cataphor};
 use super::engine::{Engine, Resolved};
+use super::lexicon::lowercase;
 use super::lexicon::{
     is_body_head, is_capitalised, is_determiner, is_foreign_determiner, is_honorific,
     is_person_head, is_text_head, pronoun_gender, title_gender,
@@ -374,12 +374,9 @@ impl Engine<'_> {
         let words: Vec<&str> = (m.first..=m.last)
             .filter_map(|j| self.scan.word(j))
             .collect();
-        let plural = words.iter().any(|w| {
-            matches!(
-                &*lowercase(w),
-                "and" | "both" | "two" | "three" | "all"
-            )
-        });
+        let plural = words
+            .iter()
+            .any(|w| matches!(&*lowercase(w), "and" | "both" | "two" | "three" | "all"));
         let unnamed_group = words
             .last()
             .is_some_and(|h| h.ends_with('s') && !is_capitalised(h))
@@ -413,8 +410,7 @@ impl Engine<'_> {
                     });
                 }
                 let first = self.phrase_start(i)?;
-                (first < i)
-                    .then(|| capitalise_first(strip_possessive(self.scan.text_of(first, i))))
+                (first < i).then(|| capitalise_first(strip_possessive(self.scan.text_of(first, i))))
             })
     }
 

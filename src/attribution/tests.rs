@@ -590,5 +590,8 @@ fn matching_names_grows_with_the_people_named_not_their_square() {
     let (_, large) = names_compared(600);
     // A pass over every person or actor per name would compare about people² names.
     assert!(small <= 4 * 300, "{small} names compared for 300 people");
-    assert!(large <= 2 * small + 8, "{small} → {large} for twice the people");
+    assert!(
+        large <= 2 * small + 8,
+        "{small} → {large} for twice the people"
+    );
 }

@@ -48,7 +48,10 @@ impl Words {
 /// words need no copy.
 #[must_use]
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         std::borrow::Cow::Borrowed(word)
     } else {
         std::borrow::Cow::Owned(word.to_lowercase())

@@ -3,8 +3,8 @@
 //! comes from. Written by hand for Stance from newswire usage; lowercase, matched ignoring
 //! case.
 
-use super::lowercase;
 use super::Words;
+use super::lowercase;
 
 /// Words that open a name but are not the name: honorifics, ranks, offices and the words
 /// of their titles ("Senate Foreign Relations Committee Chairman Bob Corker").
