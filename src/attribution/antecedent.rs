@@ -5,7 +5,7 @@
 //! keeps the floor. The search looks back a bounded number of names and sentences, so a
 //! document's pronouns cost time in proportion to their number, never to its length squared.
 
-use super::lexicon::Gender;
+use super::lexicon::{Gender, lowercase};
 use super::people::{Cast, Ref};
 
 /// The most names a search looks at.
@@ -33,7 +33,11 @@ pub struct Choice {
 /// Counts the names looked at, so a test can show the work grows linearly.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Work {
+    /// Names a pronoun or role search looked at.
     pub candidates_seen: usize,
+    /// Persons of the document and names of the project's actors that a name was compared
+    /// with, to find whom it means.
+    pub names_compared: usize,
 }
 
 /// A candidate's score: lower is better.
@@ -104,7 +108,7 @@ pub fn antecedent(
             person
                 .role
                 .as_deref()
-                .is_some_and(|r| r.to_lowercase().contains(&role.to_lowercase()))
+                .is_some_and(|r| lowercase(r).contains(&*lowercase(role)))
         });
         if role_matched && !holds_role {
             continue;
@@ -163,7 +167,7 @@ pub fn cataphor(cast: &Cast, at: usize, wanted: Wanted<'_>, work: &mut Work) -> 
             let role_fits = wanted.role.is_none_or(|role| {
                 p.role
                     .as_deref()
-                    .is_some_and(|r| r.to_lowercase().contains(&role.to_lowercase()))
+                    .is_some_and(|r| lowercase(r).contains(&*lowercase(role)))
             });
             gender_fits && role_fits
         })

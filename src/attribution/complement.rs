@@ -4,6 +4,7 @@
 
 use super::cues::is_verb_at;
 use super::engine::Engine;
+use super::lexicon::lowercase;
 use super::lexicon::{
     Frames, english_frames, is_cue_object, is_finite_marker, is_preposition, is_time_word,
     is_verb_modifier,
@@ -54,7 +55,7 @@ impl Engine<'_> {
         }
         let first = self.scan.word(k)?;
         if matches!(
-            first.to_lowercase().as_str(),
+            &*lowercase(first),
             "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who"
         ) {
             return None;
@@ -177,9 +178,10 @@ impl Engine<'_> {
                 }
                 _ => {}
             }
-            let joined = self.scan.word(i).is_some_and(|w| {
-                matches!(w.to_lowercase().as_str(), "and" | "but" | "while" | "yet")
-            });
+            let joined = self
+                .scan
+                .word(i)
+                .is_some_and(|w| matches!(&*lowercase(w), "and" | "but" | "while" | "yet"));
             if joined {
                 let mut v = i + 1;
                 while self.scan.word(v).is_some_and(is_verb_modifier) {

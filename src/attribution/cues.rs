@@ -2,6 +2,7 @@
 //! "Said Hamdan"), and whether it is denied or withheld. Direct and reported speech both ask.
 
 use super::engine::Engine;
+use super::lexicon::lowercase;
 use super::lexicon::{english_frames, is_capitalised, is_negation, is_quote_verb};
 
 /// A reporting verb at token `i`, outside quotations: a lowercase word (a capitalised one
@@ -37,7 +38,7 @@ pub(super) fn is_negated(engine: &Engine<'_>, verb: usize) -> bool {
     let passive = verb > 0
         && scan.word(verb - 1).is_some_and(|w| {
             matches!(
-                w.to_lowercase().as_str(),
+                &*lowercase(w),
                 "is" | "was" | "are" | "were" | "be" | "been"
             )
         })

@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::cues::{is_negated, is_verb_at};
 use super::engine::Resolved;
 use super::engine::{Draft, Engine};
+use super::lexicon::lowercase;
 use super::lexicon::{
     Frames, english_frames, is_foreign_time_word, is_time_word, is_verb_modifier,
 };
@@ -70,7 +71,7 @@ impl Engine<'_> {
             && self
                 .scan
                 .word(quote.open() - 1)
-                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "so-called" | "so‑called"))
+                .is_some_and(|w| matches!(&*lowercase(w), "so-called" | "so‑called"))
         {
             return None;
         }
@@ -487,7 +488,7 @@ fn is_speech_like(text: &str) -> bool {
     let personal = words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         matches!(
-            w.to_lowercase().as_str(),
+            &*lowercase(w),
             "i" | "we"
                 | "us"
                 | "our"

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::antecedent::Work;
+use super::known_actors::KnownActors;
 use super::lexicon::flag_at;
 use super::people::{Cast, Ref};
 use super::scan::Scan;
@@ -46,6 +47,8 @@ pub struct Engine<'a> {
     pub(super) scan: Scan<'a>,
     pub(super) cast: Cast,
     pub(super) actors: &'a [Actor],
+    /// `actors` by name, alias and surname.
+    pub(super) known: KnownActors,
     /// Where the engine found people speaking or referred to, in text order: what a later
     /// pronoun weighs besides the names.
     pub(super) spoken: Vec<Ref>,
@@ -72,6 +75,7 @@ impl<'a> Engine<'a> {
             scan,
             cast,
             actors,
+            known: KnownActors::new(actors),
             spoken: Vec::new(),
             last: None,
             merged: HashSet::new(),

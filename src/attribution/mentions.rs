@@ -3,6 +3,7 @@
 //! body or text ("the Kremlin", "Lusovian officials", "the joint statement"), found as the
 //! token range before a verb (its subject) or after it (`said …`).
 
+use super::lexicon::lowercase;
 use super::lexicon::{
     english_frames, is_body_head, is_capitalised, is_determiner, is_foreign_determiner,
     is_not_name, is_organisation_word, is_person_head, is_preposition, is_quote_verb,
@@ -218,7 +219,7 @@ fn np_start(scan: &Scan<'_>, j: usize) -> usize {
 /// Lowercase modifiers that may open a bare speaker noun phrase ("*senior* officials").
 fn is_head_modifier(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "senior"
             | "top"
             | "former"

@@ -7,8 +7,9 @@
 //! `quotes` (which marks open and close, in every convention) → `scan` (sentences and
 //! paragraphs) → `lexicon` (word lists, first names) → `mentions` (the words naming a
 //! speaker next to a cue) → `people` (who the document names: titles stripped into roles,
-//! surnames joined to full names, genders) → `antecedent` (whom a pronoun or role means) →
-//! `engine`, `direct` (quotations) and `reported` (reported speech, beliefs, intentions).
+//! surnames joined to full names, genders) → `known_actors` (the project's actors by name,
+//! alias and surname) → `antecedent` (whom a pronoun or role means) → `engine`, `direct`
+//! (quotations) and `reported` (reported speech, beliefs, intentions).
 //!
 //! Offsets in suggestions are chars, like every span of the model; the engine works in bytes
 //! and converts through the document's index.
@@ -21,6 +22,7 @@ mod cues;
 mod direct;
 mod engine;
 pub mod evaluation;
+mod known_actors;
 pub mod lexicon;
 mod mentions;
 mod people;
@@ -39,6 +41,7 @@ use std::fmt;
 use crate::model::{Actor, ActorId, Attribution, Document, Span};
 pub use accept::Accepted;
 pub use accept::accept_suggestions;
+pub use antecedent::Work;
 pub use lexicon::FlagTag;
 pub use review::{
     Effect, effect, pending, pending_suggestions, reject_suggestion, reject_suggestions,
@@ -264,11 +267,14 @@ pub fn analyse(document: &Document, actors: &[Actor]) -> Vec<Suggestion> {
     analyse_counting(document, actors).0
 }
 
-/// [`analyse`], with how many names the pronoun and role searches looked at: the work a
-/// test can count to show that it grows with the text, not with its square.
+/// [`analyse`], with how many names the pronoun and role searches looked at and how many
+/// names were compared to find whom a name means: the work a test can count to show that it
+/// grows with the text and the actors, not with their square.
 #[must_use]
-pub fn analyse_counting(document: &Document, actors: &[Actor]) -> (Vec<Suggestion>, usize) {
+pub fn analyse_counting(document: &Document, actors: &[Actor]) -> (Vec<Suggestion>, Work) {
     let mut engine = engine::Engine::new(&document.text, actors);
     let found = engine.run(document);
-    (found, engine.work.candidates_seen)
+    let mut work = engine.work;
+    work.names_compared = engine.cast.names_compared() + engine.known.names_compared();
+    (found, work)
 }

@@ -5,8 +5,10 @@
 //! person knows their gender when a title, a first name or a surname's ending tells it.
 //! Where a person is named ([`Ref`]) is what a pronoun looks back to (`antecedent.rs`).
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
+use super::lexicon::lowercase;
 use super::lexicon::names::surname_gender;
 use super::lexicon::{
     Gender, demonym_country, demonym_stems, first_name_gender, is_acronym, is_body_head,
@@ -76,6 +78,14 @@ pub struct Cast {
     pub refs: Vec<Ref>,
     /// The person each name run means, by the run's last token.
     by_last_token: HashMap<usize, usize>,
+    /// The persons with each surname, in the order they were added: a name is matched
+    /// against these, not against every person of a long document.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// The persons of two or more words by their first word, ASCII-lowercase, for a family
+    /// name written first ("Mr. Xi" for Xi Jinping); filled once the full names are read.
+    by_first_word: HashMap<String, Vec<usize>>,
+    /// How many persons names were compared with (see [`Cast::names_compared`]).
+    compared: Cell<usize>,
     /// The lowercase capitalised words of the text: what a people's adjective's country
     /// must be among ("Lusovian" → "Lusovia").
     capitalised: HashSet<String>,
@@ -87,7 +97,7 @@ fn is_modifier_noun(word: &str) -> bool {
         && (is_person_head(word)
             || is_body_head(word)
             || matches!(
-                word.to_lowercase().as_str(),
+                &*lowercase(word),
                 "administration"
                     | "camp"
                     | "team"
@@ -118,6 +128,16 @@ impl Cast {
         for run in runs.iter().filter(|r| r.kind == RunKind::Person) {
             if run.last > run.core {
                 cast.add_full_name(scan, run);
+            }
+        }
+        // Only full names have two words, and they are all read: this index stays whole.
+        for (i, p) in cast.persons.iter().enumerate() {
+            let mut words = p.name.split_whitespace();
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                cast.by_first_word
+                    .entry(first.to_ascii_lowercase())
+                    .or_default()
+                    .push(i);
             }
         }
         for run in &runs {
@@ -154,11 +174,11 @@ impl Cast {
             .next()
             .map(str::to_lowercase)
             .unwrap_or_default();
-        let same = self.persons.iter().position(|p| {
-            p.surname == surname
-                && p.first_name
-                    .as_deref()
-                    .is_none_or(|f| same_first_name(f, &first))
+        let same = self.with_surname(&surname).find(|&i| {
+            self.persons[i]
+                .first_name
+                .as_deref()
+                .is_none_or(|f| same_first_name(f, &first))
         });
         let index = if let Some(i) = same {
             let p = &mut self.persons[i];
@@ -173,7 +193,7 @@ impl Cast {
                 .next()
                 .and_then(first_name_gender)
                 .or_else(|| surname_gender(&surname));
-            self.persons.push(Person {
+            self.push(Person {
                 name,
                 surname,
                 first_name: Some(first),
@@ -181,8 +201,7 @@ impl Cast {
                 role: None,
                 affiliation: None,
                 first_at: run.first,
-            });
-            self.persons.len() - 1
+            })
         };
         self.by_last_token.insert(run.last, index);
     }
@@ -197,23 +216,19 @@ impl Cast {
             .find_map(title_gender);
         let fits = |p: &Person| gender.is_none() || p.gender.is_none() || p.gender == gender;
         let found = self
-            .persons
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.surname == key && fits(p))
-            .min_by_key(|(_, p)| p.first_at)
-            .map(|(i, _)| i)
+            .with_surname(&key)
+            .filter(|&i| fits(&self.persons[i]))
+            .min_by_key(|&i| self.persons[i].first_at)
             .or_else(|| {
-                self.persons.iter().position(|p| {
-                    let mut words = p.name.split_whitespace();
-                    let first = words.next().unwrap_or("");
-                    words.next().is_some()
-                        && first.eq_ignore_ascii_case(&name)
-                        && !is_first_name(first)
+                let written_first = self.by_first_word.get(&name.to_ascii_lowercase())?;
+                written_first.iter().copied().find(|&i| {
+                    self.count_compared(1);
+                    let first = self.persons[i].name.split_whitespace().next().unwrap_or("");
+                    !is_first_name(first)
                 })
             });
         let index = found.unwrap_or_else(|| {
-            self.persons.push(Person {
+            self.push(Person {
                 name: name.clone(),
                 surname: key.clone(),
                 first_name: None,
@@ -221,8 +236,7 @@ impl Cast {
                 role: None,
                 affiliation: None,
                 first_at: run.first,
-            });
-            self.persons.len() - 1
+            })
         });
         self.by_last_token.insert(run.last, index);
         index
@@ -262,6 +276,38 @@ impl Cast {
         }
     }
 
+    /// Adds a person, indexed by surname; returns their index.
+    fn push(&mut self, person: Person) -> usize {
+        let index = self.persons.len();
+        self.by_surname
+            .entry(person.surname.clone())
+            .or_default()
+            .push(index);
+        self.persons.push(person);
+        index
+    }
+
+    /// The persons with surname `key`, in the order they were added.
+    fn with_surname(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
+        self.by_surname
+            .get(key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .inspect(|_| self.count_compared(1))
+    }
+
+    fn count_compared(&self, n: usize) {
+        self.compared.set(self.compared.get() + n);
+    }
+
+    /// How many persons a name was compared with, while the cast was read and since: the
+    /// work a test counts to show that a long document with many people costs time in
+    /// proportion to its length.
+    pub fn names_compared(&self) -> usize {
+        self.compared.get()
+    }
+
     /// The person the name run ending at token `last` means.
     pub fn person_at(&self, last: usize) -> Option<usize> {
         self.by_last_token.get(&last).copied()
@@ -270,13 +316,9 @@ impl Cast {
     /// The person a name's words mean, when no run ends at its last token (a name inside
     /// a longer mention): by surname, the first introduced.
     pub fn person_called(&self, name: &str) -> Option<usize> {
-        let key = last_word(&strip_possessive(name));
-        self.persons
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.surname == key)
-            .min_by_key(|(_, p)| p.first_at)
-            .map(|(i, _)| i)
+        let key = last_word(strip_possessive(name));
+        self.with_surname(&key)
+            .min_by_key(|&i| self.persons[i].first_at)
     }
 
     /// Records a gender learnt from a pronoun that refers to the person.
@@ -296,13 +338,12 @@ fn same_first_name(a: &str, b: &str) -> bool {
 
 /// A name without a possessive ending.
 #[must_use]
-pub fn strip_possessive(name: &str) -> String {
+pub fn strip_possessive(name: &str) -> &str {
     name.strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
         .or_else(|| name.strip_suffix('\''))
         .or_else(|| name.strip_suffix('’'))
         .unwrap_or(name)
-        .to_owned()
 }
 
 /// The last word of a name, lowercase.
@@ -313,7 +354,7 @@ pub fn last_word(name: &str) -> String {
 
 /// The words of tokens `first..=last`, without a possessive ending.
 fn core_text(scan: &Scan<'_>, first: usize, last: usize) -> String {
-    strip_possessive(scan.text_of(first, last))
+    strip_possessive(scan.text_of(first, last)).to_owned()
 }
 
 /// Where the name starts after its title: after the last title word but the final one
@@ -361,7 +402,7 @@ fn run_kind(scan: &Scan<'_>, first: usize, core: usize, last: usize) -> RunKind 
     let titled = core > first;
     if core_words
         .iter()
-        .any(|w| is_organisation_word(&strip_possessive(w)))
+        .any(|w| is_organisation_word(strip_possessive(w)))
     {
         return RunKind::Body;
     }
@@ -370,21 +411,21 @@ fn run_kind(scan: &Scan<'_>, first: usize, core: usize, last: usize) -> RunKind 
     };
     if core_words.len() == 1 {
         let lone = strip_possessive(lone);
-        if is_title(&lone) || is_not_name(&lone) {
+        if is_title(lone) || is_not_name(lone) {
             return RunKind::Other;
         }
-        if !titled && (is_acronym(&lone) || is_body_head(&lone)) {
+        if !titled && (is_acronym(lone) || is_body_head(lone)) {
             return RunKind::Body;
         }
         let placed = first > 0
             && scan.word(first - 1).is_some_and(|w| {
                 matches!(
-                    w.to_lowercase().as_str(),
+                    &*lowercase(w),
                     "in" | "at" | "near" | "across" | "throughout"
                 )
             });
         if !titled
-            && (is_place(&lone) || (looks_like_country(&lone) && !is_first_name(&lone)) || placed)
+            && (is_place(lone) || (looks_like_country(lone) && !is_first_name(lone)) || placed)
         {
             return RunKind::Place;
         }
@@ -403,13 +444,13 @@ fn run_kind(scan: &Scan<'_>, first: usize, core: usize, last: usize) -> RunKind 
                     || super::lexicon::english_frames(w).is_some()
                     || super::lexicon::is_verb_modifier(w)
             }) || scan.punct(last + 1) == Some(',');
-            if !(subject || is_first_name(&lone)) {
+            if !(subject || is_first_name(lone)) {
                 return RunKind::Other;
             }
         }
         return RunKind::Person;
     }
-    if core_words.iter().all(|w| is_place(&strip_possessive(w))) {
+    if core_words.iter().all(|w| is_place(strip_possessive(w))) {
         return RunKind::Place;
     }
     RunKind::Person
@@ -435,7 +476,7 @@ fn is_subject_position(scan: &Scan<'_>, first: usize, last: usize) -> bool {
         Some(w) if is_preposition(w) => false,
         Some(w) if is_capitalised(w) || is_time_word(w) => true,
         Some(w) => matches!(
-            w.to_lowercase().as_str(),
+            &*lowercase(w),
             "and"
                 | "but"
                 | "then"
@@ -514,13 +555,13 @@ pub fn affiliation_of(role: &str, capitalised: &HashSet<String>) -> Option<Strin
     let words: Vec<&str> = role.split_whitespace().collect();
     for w in &words {
         let bare = strip_possessive(w);
-        if bare.len() < w.len() && is_capitalised(&bare) {
-            return Some(bare);
+        if bare.len() < w.len() && is_capitalised(bare) {
+            return Some(bare.to_owned());
         }
-        if let Some(country) = demonym_country(&bare) {
+        if let Some(country) = demonym_country(bare) {
             return Some(country.to_owned());
         }
-        if is_capitalised(&bare) {
+        if is_capitalised(bare) {
             let lower = bare.to_lowercase();
             if let Some(stem) = demonym_stems(&lower)
                 .into_iter()
@@ -539,7 +580,7 @@ pub fn affiliation_of(role: &str, capitalised: &HashSet<String>) -> Option<Strin
         .filter(|w| is_capitalised(w) && !is_person_head(w) && !is_honorific(w))
         .filter(|w| {
             !matches!(
-                w.to_lowercase().as_str(),
+                &*lowercase(w),
                 "former" | "acting" | "deputy" | "senior" | "top" | "vice" | "chief"
             )
         })

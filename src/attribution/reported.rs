@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::cues::{is_negated, is_verb_at};
 use super::engine::Resolved;
 use super::engine::{Draft, Engine, REPORTED_MIN_WORDS};
+use super::lexicon::lowercase;
 use super::lexicon::names::is_speaker_pronoun;
 use super::lexicon::verbs::according_to;
 use super::lexicon::{Frames, english_frames, is_time_word, is_verb_modifier};
@@ -23,7 +24,7 @@ use crate::model::{Attribution, Document};
 /// Adjectives that hold a belief after a copula ("is *convinced* that").
 fn is_belief_adjective(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "convinced"
             | "confident"
             | "sure"
@@ -80,8 +81,14 @@ impl Engine<'_> {
     fn according(&mut self, sentence: Range<usize>, doc: &Document) -> Option<Suggestion> {
         let (s, e) = (sentence.start, self.clause_end_of_sentence(sentence));
         let (i, len) = (s..e).find_map(|i| {
-            let words: Vec<&str> = (i..i + 2).filter_map(|j| self.scan.word(j)).collect();
-            according_to(&words).map(|len| (i, len))
+            // The words at `i` and `i + 1` outside quotations, without a vector per token.
+            let mut words = [""; 2];
+            let mut n = 0;
+            for w in (i..i + 2).filter_map(|j| self.scan.word(j)) {
+                words[n] = w;
+                n += 1;
+            }
+            according_to(&words[..n]).map(|len| (i, len))
         })?;
         // "по его словам": by his words.
         let by_words = self.scan.is(i, "по")
@@ -326,7 +333,7 @@ impl Engine<'_> {
         let copula = i > 0
             && self.scan.word(i - 1).is_some_and(|c| {
                 matches!(
-                    c.to_lowercase().as_str(),
+                    &*lowercase(c),
                     "is" | "was" | "are" | "were" | "remains" | "remained" | "seemed" | "seems"
                 )
             });
@@ -342,7 +349,7 @@ impl Engine<'_> {
         let joined = self
             .scan
             .word(j)
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "but" | "while" | "yet"));
+            .is_some_and(|w| matches!(&*lowercase(w), "and" | "but" | "while" | "yet"));
         joined.then_some(last_subject).flatten()
     }
 

@@ -4,6 +4,7 @@
 
 use super::antecedent::{Wanted, antecedent, cataphor};
 use super::engine::{Engine, Resolved};
+use super::lexicon::lowercase;
 use super::lexicon::{
     is_body_head, is_capitalised, is_determiner, is_foreign_determiner, is_honorific,
     is_person_head, is_text_head, pronoun_gender, title_gender,
@@ -18,16 +19,6 @@ use crate::model::Actor;
 /// How far back (in bytes) a body or text may find its fuller name.
 const BODY_REACH_BYTES: usize = 4000;
 
-/// True if `name` may be the fuller form of `short`: the same surname, and the same first
-/// name when `short` has one ("Trump" or "Donald Trump" for "Donald J. Trump", never
-/// "Ivanka Trump").
-fn may_be_called(name: &str, short: &str) -> bool {
-    let first = |s: &str| s.split_whitespace().next().map(str::to_lowercase);
-    short.split_whitespace().count() >= 1
-        && last_word(name) == last_word(short)
-        && (short.split_whitespace().count() < 2 || first(name) == first(short))
-}
-
 /// `s` with its first letter upper-case ("joint statement" → "Joint statement").
 fn capitalise_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -40,7 +31,7 @@ fn capitalise_first(s: &str) -> String {
 /// Verbs that put out a text ("*issued* a statement", "the draft *adopted* by").
 fn is_issue_verb(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "issued"
             | "released"
             | "published"
@@ -66,7 +57,7 @@ fn is_issue_verb(word: &str) -> bool {
 /// Generic role nouns that any person may be ("the official"): no role to match.
 fn is_generic_role(head: &str) -> bool {
     matches!(
-        head.to_lowercase().as_str(),
+        &*lowercase(head),
         "official" | "source" | "diplomat" | "insider" | "aide" | "person" | "expert" | "analyst"
     )
 }
@@ -77,19 +68,20 @@ impl Engine<'_> {
         names
             .iter()
             .filter(|n| !n.trim().is_empty())
-            .find_map(|n| self.actors.iter().find(|a| a.is_called(n)))
+            .find_map(|n| self.known.called(n))
+            .and_then(|i| self.actors.get(i))
     }
 
     /// The resolution of a name, a body or a text speaking as itself.
     fn named(&self, names: &[&str], person: Option<usize>) -> Resolved {
         let p = person.and_then(|i| self.cast.persons.get(i));
         let proposed = names.first().map_or_else(String::new, |n| (*n).to_owned());
+        // The first actor with the person's surname whose first name does not differ.
         let surname_match = || {
             let full = p.map(|p| p.name.as_str())?;
-            self.actors.iter().find(|a| {
-                a.names()
-                    .any(|n| may_be_called(n, full) || may_be_called(full, n))
-            })
+            self.known
+                .same_person(full)
+                .and_then(|i| self.actors.get(i))
         };
         let actor = self
             .actor_called(names)
@@ -165,12 +157,10 @@ impl Engine<'_> {
             // A place or a body named like one ("Vardania said", "NATO said").
             let bare = strip_possessive(self.scan.text_of(first, last));
             let bare = match bare.split_once(' ') {
-                Some((det, rest)) if is_determiner(det) || is_foreign_determiner(det) => {
-                    rest.to_owned()
-                }
+                Some((det, rest)) if is_determiner(det) || is_foreign_determiner(det) => rest,
                 _ => bare,
             };
-            return self.named(&[&bare, text], None);
+            return self.named(&[bare, text], None);
         };
         let mut resolved = self
             .person(person)
@@ -192,7 +182,7 @@ impl Engine<'_> {
                 "named in full later"
             };
             resolved.resolution = Some(Resolution {
-                words,
+                words: words.to_owned(),
                 antecedent: resolved.name.clone(),
                 why: why.to_owned(),
             });
@@ -256,18 +246,18 @@ impl Engine<'_> {
             _ => words,
         };
         let bare = strip_possessive(bare);
-        if let Some(a) = self.actor_called(&[text, words, &bare]) {
+        if let Some(a) = self.actor_called(&[text, words, bare]) {
             return Some(self.named(&[&a.name.clone()], None));
         }
         // A person's spokesperson speaks for the person ("Berg's spokesman").
         if m.for_body.is_some()
-            && let Some(p) = self.cast.person_called(&bare)
-            && self.cast.persons[p].surname == last_word(&bare)
+            && let Some(p) = self.cast.person_called(bare)
+            && self.cast.persons[p].surname == last_word(bare)
         {
             return self.person(p);
         }
         let head = self.scan.word(last).unwrap_or("");
-        let lone_head = bare.split_whitespace().count() == 1 && !is_capitalised(&bare);
+        let lone_head = bare.split_whitespace().count() == 1 && !is_capitalised(bare);
         // A text speaks for its one issuer when the text named them ("the ministry said in
         // a statement … the statement adds").
         if lone_head
@@ -287,13 +277,13 @@ impl Engine<'_> {
             if lone_head {
                 self.fuller_name(last, head)?
             } else {
-                capitalise_first(&bare)
+                capitalise_first(bare)
             }
         } else if lone_head && is_body_head(head) {
             self.fuller_name(last, head)
-                .unwrap_or_else(|| capitalise_first(&bare))
+                .unwrap_or_else(|| capitalise_first(bare))
         } else {
-            bare
+            bare.to_owned()
         };
         Some(self.named(&[&name], None))
     }
@@ -319,7 +309,7 @@ impl Engine<'_> {
         let joint = (start..i).any(|j| {
             self.scan
                 .word(j)
-                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "joint" | "common"))
+                .is_some_and(|w| matches!(&*lowercase(w), "joint" | "common"))
         });
         if joint {
             return None;
@@ -384,12 +374,9 @@ impl Engine<'_> {
         let words: Vec<&str> = (m.first..=m.last)
             .filter_map(|j| self.scan.word(j))
             .collect();
-        let plural = words.iter().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "and" | "both" | "two" | "three" | "all"
-            )
-        });
+        let plural = words
+            .iter()
+            .any(|w| matches!(&*lowercase(w), "and" | "both" | "two" | "three" | "all"));
         let unnamed_group = words
             .last()
             .is_some_and(|h| h.ends_with('s') && !is_capitalised(h))
@@ -419,12 +406,11 @@ impl Engine<'_> {
                         Some((det, rest)) if is_determiner(det) || is_foreign_determiner(det) => {
                             rest.to_owned()
                         }
-                        _ => run,
+                        _ => run.to_owned(),
                     });
                 }
                 let first = self.phrase_start(i)?;
-                (first < i)
-                    .then(|| capitalise_first(&strip_possessive(self.scan.text_of(first, i))))
+                (first < i).then(|| capitalise_first(strip_possessive(self.scan.text_of(first, i))))
             })
     }
 

@@ -550,3 +550,48 @@ fn two_people_with_one_surname_stay_apart() {
     let speakers: Vec<&str> = known.iter().map(|f| f.1.as_str()).collect();
     assert_eq!(speakers, ["Ivanka Trump", "Donald Trump"], "{known:#?}");
 }
+
+/// A surname no word list knows, different for each `i`: consonants only, so that no
+/// ending makes it a place ("-ia", "-land").
+fn made_up_surname(i: usize) -> String {
+    const LETTERS: &[u8] = b"bcdfgklmnprstvz";
+    let mut name = "Zorq".to_owned();
+    let mut n = i;
+    loop {
+        name.push(char::from(LETTERS[n % LETTERS.len()]));
+        n /= LETTERS.len();
+        if n == 0 {
+            return name;
+        }
+    }
+}
+
+/// Names compared to find whom each name means, for a document naming `people` people
+/// (each in full, then by surname as a speaker) with as many actors in the project.
+fn names_compared(people: usize) -> (usize, usize) {
+    let mut text = String::new();
+    for i in 0..people {
+        let surname = made_up_surname(i);
+        text.push_str(&format!(
+            "Foreign Minister Anna {surname} arrived in Geneva. {surname} said the talks went well.\n"
+        ));
+    }
+    let actors: Vec<Actor> = (0..people)
+        .map(|i| Actor::new(format!("Karl {}", made_up_surname(i)), None))
+        .collect();
+    let (found, work) = analyse_counting(&doc(&text), &actors);
+    (found.len(), work.names_compared)
+}
+
+#[test]
+fn matching_names_grows_with_the_people_named_not_their_square() {
+    let (found, small) = names_compared(300);
+    assert_eq!(found, 300, "each surname's statement is found");
+    let (_, large) = names_compared(600);
+    // A pass over every person or actor per name would compare about people² names.
+    assert!(small <= 4 * 300, "{small} names compared for 300 people");
+    assert!(
+        large <= 2 * small + 8,
+        "{small} → {large} for twice the people"
+    );
+}

@@ -39,14 +39,22 @@ impl Words {
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
         let set = self.set.get_or_init(|| self.list.iter().copied().collect());
-        if word
-            .bytes()
-            .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
-        {
-            set.contains(word)
-        } else {
-            set.contains(word.to_lowercase().as_str())
-        }
+        set.contains(&*lowercase(word))
+    }
+}
+
+/// `word` in lowercase, as [`str::to_lowercase`] gives it, copied only when it is not
+/// lowercase ASCII already: the lists are matched once per word of a long document, and most
+/// words need no copy.
+#[must_use]
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -158,14 +166,14 @@ const CUE_OBJECTS: &[&str] = &[
 /// True for a plural or collective object of `told` that belongs to the cue.
 #[must_use]
 pub fn is_cue_object(word: &str) -> bool {
-    word != "the" && CUE_OBJECTS.contains(&word.to_lowercase().as_str())
+    word != "the" && CUE_OBJECTS.contains(&&*lowercase(word))
 }
 
 /// Words that open a noun phrase ("*the* statement", "*his* aides").
 #[must_use]
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "the"
             | "a"
             | "an"
@@ -193,7 +201,7 @@ pub fn is_determiner(word: &str) -> bool {
 #[must_use]
 pub fn is_preposition(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "with"
             | "by"
             | "to"
@@ -240,7 +248,7 @@ pub fn is_preposition(word: &str) -> bool {
 #[must_use]
 pub fn is_time_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "monday"
             | "tuesday"
             | "wednesday"
@@ -453,7 +461,7 @@ pub fn is_not_name(word: &str) -> bool {
 #[must_use]
 pub fn is_finite_marker(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "is" | "are"
             | "was"
             | "were"
@@ -503,7 +511,7 @@ pub fn is_finite_marker(word: &str) -> bool {
 #[must_use]
 pub fn is_negation(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "not"
             | "never"
             | "n't"

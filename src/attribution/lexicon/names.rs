@@ -3,6 +3,7 @@
 //! and a hand-compiled list of names in international news (see `data/README.md` for the
 //! sources and licences); both are embedded, so nothing is downloaded at run time.
 
+use super::lowercase;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -51,9 +52,9 @@ fn first_names() -> &'static HashMap<&'static str, Gender> {
 /// hyphenated name goes by its first part: "Jean-Luc", "Marie-Claire").
 #[must_use]
 pub fn first_name_gender(name: &str) -> Option<Gender> {
-    let lower = name.to_lowercase();
+    let lower = lowercase(name);
     let names = first_names();
-    if let Some(&g) = names.get(lower.as_str()) {
+    if let Some(&g) = names.get(&*lower) {
         return Some(g);
     }
     let (head, _) = lower.split_once(['-', '‑'])?;
@@ -73,7 +74,7 @@ pub fn is_first_name(word: &str) -> bool {
 /// The gender an honorific or a gendered noun gives ("Mr.", "Queen", "spokeswoman").
 #[must_use]
 pub fn title_gender(word: &str) -> Option<Gender> {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let lower = lower.trim_end_matches('.');
     match lower {
         "mr" | "mister" | "sir" | "lord" | "king" | "prince" | "emir" | "sultan" | "sheikh"
@@ -96,7 +97,7 @@ pub fn title_gender(word: &str) -> Option<Gender> {
 /// first name tells; only endings that are one sex's.
 #[must_use]
 pub fn surname_gender(surname: &str) -> Option<Gender> {
-    let lower = surname.to_lowercase();
+    let lower = lowercase(surname);
     let female = [
         "ova", "eva", "yova", "skaya", "tskaya", "ska", "cka", "ová", "ова", "ева", "ская",
     ];
@@ -118,7 +119,7 @@ pub fn surname_gender(surname: &str) -> Option<Gender> {
 /// "they" and the like.
 #[must_use]
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match &*lowercase(word) {
         // Not "on", "han", "hon": English words and a surname.
         "he" | "il" | "er" | "он" | "его" | "lui" | "él" | "ele" | "hij" | "a-t-il" | "t-il" => {
             Some(Gender::Male)

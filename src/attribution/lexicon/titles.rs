@@ -4,6 +4,7 @@
 //! case.
 
 use super::Words;
+use super::lowercase;
 
 /// Words that open a name but are not the name: honorifics, ranks, offices and the words
 /// of their titles ("Senate Foreign Relations Committee Chairman Bob Corker").
@@ -212,7 +213,7 @@ static STYLES: Words = Words::new(&[
 /// True if `word` is part of a title rather than a name.
 #[must_use]
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(word) || is_demonym(&word.to_lowercase()) || is_foreign_title(word)
+    TITLES.contains(word) || is_demonym(&lowercase(word)) || is_foreign_title(word)
 }
 
 /// Offices in the languages whose quotation marks the engine reads, by their ending: German
@@ -261,7 +262,7 @@ pub fn is_foreign_title(word: &str) -> bool {
         "міністр",
         "президент",
     ];
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     lower.chars().count() > 3 && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
@@ -270,7 +271,7 @@ pub fn is_foreign_title(word: &str) -> bool {
 #[must_use]
 pub fn is_foreign_determiner(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "la" | "le"
             | "les"
             | "l'"
@@ -299,7 +300,7 @@ pub fn is_foreign_determiner(word: &str) -> bool {
 #[must_use]
 pub fn is_foreign_time_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "lundi"
             | "mardi"
             | "mercredi"
@@ -363,7 +364,7 @@ pub fn is_foreign_time_word(word: &str) -> bool {
 #[must_use]
 pub fn is_honorific(word: &str) -> bool {
     matches!(
-        word.to_lowercase().trim_end_matches('.'),
+        lowercase(word).trim_end_matches('.'),
         "mr" | "mrs"
             | "ms"
             | "miss"
@@ -483,7 +484,7 @@ pub fn is_person_head(word: &str) -> bool {
 #[must_use]
 pub fn is_spokesperson(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokespersons"
     )
 }
@@ -907,7 +908,7 @@ pub fn is_place(word: &str) -> bool {
 /// capitalised word with one, which no first-name list knows, is taken for a place.
 #[must_use]
 pub fn looks_like_country(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     lower.chars().count() >= 5
         && ["ia", "land", "stan", "istan"]
             .iter()
@@ -978,7 +979,7 @@ pub fn is_demonym(lower: &str) -> bool {
 /// The country a people's adjective names, if the list knows it.
 #[must_use]
 pub fn demonym_country(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     DEMONYMS
         .iter()
         .find(|(d, _)| *d == lower)

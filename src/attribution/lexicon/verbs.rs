@@ -7,6 +7,8 @@
 //! copied. Forms that are more often nouns ("states", "claims", "notes", "reports") are left
 //! out, and so are verbs that report nothing without a clause ("recalled" an ambassador).
 
+use super::lowercase;
+
 /// What may follow a reporting verb, as bit flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Frames(u16);
@@ -337,7 +339,7 @@ pub fn english_frames(word: &str) -> Option<Frames> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         table.get(word).copied()
     } else {
-        table.get(word.to_lowercase().as_str()).copied()
+        table.get(&*lowercase(word)).copied()
     }
 }
 
@@ -362,9 +364,9 @@ pub fn is_foreign_quote_verb(word: &str) -> bool {
 /// `enligt`): how many words it takes at `words[0]`.
 #[must_use]
 pub fn according_to(words: &[&str]) -> Option<usize> {
-    let lower = |i: usize| words.get(i).map(|w| w.to_lowercase());
+    let lower = |i: usize| words.get(i).map(|w| lowercase(w));
     let first = lower(0)?;
-    match first.as_str() {
+    match &*first {
         "according" => (lower(1).as_deref() == Some("to")).then_some(2),
         "по" => matches!(lower(1).as_deref(), Some("словам" | "его" | "её" | "ее")).then_some(2),
         "selon" | "laut" | "według" | "secondo" | "según" | "segundo" | "volgens" | "enligt"
