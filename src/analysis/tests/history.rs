@@ -153,7 +153,10 @@ fn said_on_orders_an_old_statement_before_a_newer_one_so_no_false_flip() {
     f.t.p.rebuild(|parts| {
         for a in &mut parts.annotations {
             if a.id == old {
-                a.said_on = Some(crate::model::PartialDate::Month(2025, 10));
+                a.said_on = Some(crate::model::PartialDate::Month {
+                    year: 2025,
+                    month: 10,
+                });
             }
         }
     });
