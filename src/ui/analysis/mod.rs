@@ -6,6 +6,7 @@ mod changes;
 mod evidence;
 mod filters;
 mod map;
+mod marks;
 mod timeline;
 
 use egui::{Rect, Ui};
