@@ -1,3 +1,5 @@
+# Writes saves/river-talks.ron (an invented negotiation; every offset found in its article).
+# Run from anywhere: python3 tests/scripts/river_talks_sample.py
 import hashlib, uuid, json
 ns = uuid.UUID('6b1f3c1e-2d4a-4c35-9a7e-0d5c6f1e2a10')
 def uid(name): return str(uuid.uuid5(ns, name))
@@ -84,7 +86,10 @@ links = [
  (26,"responds-to",19,None),(13,"responds-to",10,None),(6,"responds-to",5,None),(29,"reaffirms",13,None),
  (30,"supports",26,None),(31,"reaffirms",3,None),(18,"responds-to",6,None),
 ]
-schema = open('/tmp/views/schema.ron').read()
+import re, os
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+src = open(os.path.join(root, 'saves/ukraine-talks.ron')).read()
+schema = src[src.index('    schema: ('):src.index('\n    documents:')] + '\n'
 out = ["(", "    format: 3,", '    title: "Lindqvist River talks, October to December 2025 (an invented sample)",', schema.rstrip(",\n") + ",", "    documents: ["]
 for d in docs:
     h = "sha256:" + hashlib.sha256(d["text"].encode()).hexdigest()
@@ -139,5 +144,5 @@ for name,f,t in [("Tallinn round","2025-10-01","2025-10-31"),("Vienna round","20
     out += ["        (", f'            id: "{uid(name)}",', f"            name: {q(name)},", f'            span: Dates(from: "{f}", to: "{t}"),', "        ),"]
 out.append("    ],")
 out.append(")")
-open('/work/wt-views/saves/river-talks.ron','w').write("\n".join(out)+"\n")
+open(os.path.join(root, 'saves/river-talks.ron'),'w').write("\n".join(out)+"\n")
 print(len(st), len(links))
