@@ -50,7 +50,10 @@ fn the_sample_is_a_full_multi_round_negotiation() {
     for kind in [CONCEDES_TO, "conditional-on", IN_EXCHANGE_FOR] {
         assert!(p.relations().iter().any(|r| r.kind == kind), "{kind}");
     }
-    assert!(p.annotations().iter().any(|a| a.holders.len() > 1), "a joint statement");
+    assert!(
+        p.annotations().iter().any(|a| a.holders.len() > 1),
+        "a joint statement"
+    );
     // A statement reported later than it was said.
     assert!(p.annotations().iter().any(|a| {
         a.said_on.is_some_and(|said| {
@@ -114,7 +117,10 @@ fn the_side_map_says_who_moved_where_when_and_who_held() {
         let column = map.column_of(p.issue_named(issue).unwrap().id).unwrap();
         let totals = map.totals(column);
         assert_eq!((totals.moved, totals.held), (1, 1), "{issue}");
-        assert!(cell(&p, &map, moved, issue).moved(), "{moved} moved on {issue}");
+        assert!(
+            cell(&p, &map, moved, issue).moved(),
+            "{moved} moved on {issue}"
+        );
         assert!(cell(&p, &map, held, issue).held(), "{held} held on {issue}");
     }
 
@@ -126,7 +132,11 @@ fn the_side_map_says_who_moved_where_when_and_who_held() {
         ("Southmark", "river sovereignty", Stance::Against),
         ("Northland", "river sovereignty", Stance::For),
     ] {
-        assert_eq!(cell(&p, &map, side, issue).stance, Some(stance), "{side} on {issue}");
+        assert_eq!(
+            cell(&p, &map, side, issue).stance,
+            Some(stance),
+            "{side} on {issue}"
+        );
     }
     let northland = p.actor_named("Northland").unwrap().id;
     let southmark = p.actor_named("Southmark").unwrap().id;
@@ -136,7 +146,10 @@ fn the_side_map_says_who_moved_where_when_and_who_held() {
         assert_eq!(agreed[0].when.date, Some(day(12, 18)));
         assert_eq!(agreed[0].sides, [northland, southmark]);
     }
-    assert!(map.agreed(p.issue_named("crossing fees").unwrap().id).is_empty());
+    assert!(
+        map.agreed(p.issue_named("crossing fees").unwrap().id)
+            .is_empty()
+    );
 }
 
 #[test]
@@ -162,8 +175,14 @@ fn each_concession_answers_a_statement_of_the_other_side() {
     let halvorsen = p.actor_named("Karl Halvorsen").unwrap().id;
     let fees = p.issue_named("crossing fees").unwrap().id;
     let c = actors
-        .cell(actors.row_of(halvorsen).unwrap(), actors.column_of(fees).unwrap())
+        .cell(
+            actors.row_of(halvorsen).unwrap(),
+            actors.column_of(fees).unwrap(),
+        )
         .unwrap();
     assert!(c.moved());
-    assert_eq!(actors.rows[actors.row_of(halvorsen).unwrap()].side, map.rows[0].actor);
+    assert_eq!(
+        actors.rows[actors.row_of(halvorsen).unwrap()].side,
+        map.rows[0].actor
+    );
 }

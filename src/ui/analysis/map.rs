@@ -211,6 +211,16 @@ fn noun(map: &PositionMap) -> &'static str {
     }
 }
 
+/// "1 side", "2 sides".
+fn counted(count: usize, map: &PositionMap) -> String {
+    let noun = noun(map);
+    if count == 1 {
+        format!("1 {}", noun.trim_end_matches('s'))
+    } else {
+        format!("{count} {noun}")
+    }
+}
+
 /// Each column's totals and agreement, kept at the bottom while the map scrolls.
 fn paint_footer(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos2, viewport: Rect) {
     let y = origin.y + viewport.max.y - FOOTER_HEIGHT_PX;
