@@ -186,3 +186,29 @@ fn each_concession_answers_a_statement_of_the_other_side() {
         map.rows[0].actor
     );
 }
+
+#[test]
+fn the_timeline_has_a_lane_per_side_for_each_issue() {
+    use stance::analysis::{Timeline, TimelineRows};
+    let p = sample();
+    let timeline = Timeline::build(&p, &AnalysisFilter::default(), TimelineRows::IssueLanes);
+    let labels: Vec<&str> = timeline.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels.len(), 10, "{labels:?}");
+    assert_eq!(labels[0], "water quota · Northland");
+    assert_eq!(labels[1], "water quota · Southmark");
+    // The joint agreement is a mark on both sides' lanes of each of its issues.
+    let agreement = p
+        .annotations()
+        .iter()
+        .find(|a| a.tag == "agreement")
+        .unwrap();
+    let lanes = (timeline.marks.iter())
+        .filter(|m| m.evidence.annotation == agreement.id)
+        .count();
+    assert_eq!(lanes, 4);
+    // Said-on dates are on the axis: Okafor's Monday, 27 October.
+    assert!(timeline.dates.contains(&day(10, 27)));
+    for kind in [CONCEDES_TO, "conditional-on", IN_EXCHANGE_FOR] {
+        assert!(timeline.links.iter().any(|l| l.kind == kind), "{kind}");
+    }
+}

@@ -15,8 +15,11 @@ use crate::model::{ActorId, AnnotationId, IssueId, Project, name_key};
 /// What the timeline's rows are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum TimelineRows {
-    #[default]
+    /// One row per issue (the reports' timeline).
     Issues,
+    /// One lane per side for each issue.
+    #[default]
+    IssueLanes,
     Actors,
 }
 
@@ -95,7 +98,10 @@ impl Timeline {
             // Each mark: its row, the holder it shows, and the evidence with its stance on
             // the row's issue. A joint statement is a mark on each holder's row.
             let keys: Vec<(RowKey, Option<ActorId>, Evidence)> = match rows_by {
-                TimelineRows::Issues => {
+                TimelineRows::Issues => distinct_issues(a)
+                    .map(|i| (RowKey::Issue(i), a.first_holder(), evidence.on_issue(a, i)))
+                    .collect(),
+                TimelineRows::IssueLanes => {
                     // One lane per side: a joint statement is a mark on each of its sides'
                     // lanes, shown with the first holder of that side.
                     let mut lanes: Vec<(Option<ActorId>, Option<ActorId>)> = Vec::new();
@@ -217,6 +223,7 @@ impl Timeline {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum RowKey {
+    Issue(IssueId),
     /// An issue's lane for a side (`None`: statements without a holder).
     Lane(IssueId, Option<ActorId>),
     Actor(ActorId),
@@ -230,7 +237,19 @@ fn candidate_rows(
     affiliations: &HashMap<ActorId, Option<&str>>,
 ) -> Vec<(RowKey, TimelineRow)> {
     match rows_by {
-        TimelineRows::Issues => {
+        TimelineRows::Issues => project
+            .issues()
+            .iter()
+            .map(|i| {
+                let row = TimelineRow {
+                    label: i.name.clone(),
+                    issue: Some(i.id),
+                    actor: None,
+                };
+                (RowKey::Issue(i.id), row)
+            })
+            .collect(),
+        TimelineRows::IssueLanes => {
             // Every side (the roots of the side chains), in project order, then "no holder".
             let mut sides: Vec<Option<&crate::model::Actor>> = (project.actors().iter())
                 .filter(|a| a.side.is_none() || project.actor(project.side_of(a.id)).is_none())

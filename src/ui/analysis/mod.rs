@@ -101,7 +101,7 @@ impl AnalysisView {
                     ui.label("Lanes:");
                     ui.selectable_value(
                         &mut self.timeline_rows,
-                        TimelineRows::Issues,
+                        TimelineRows::IssueLanes,
                         "Issue × side",
                     );
                     ui.selectable_value(&mut self.timeline_rows, TimelineRows::Actors, "Actors");
