@@ -245,9 +245,8 @@ fn paint_footer(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos
             pos2(x + 4.0, y + 4.0),
             Align2::LEFT_TOP,
             format!(
-                "moved: {} {} · held: {}",
-                totals.moved,
-                noun(map),
+                "moved: {} · held: {}",
+                counted(totals.moved, map),
                 totals.held
             ),
             font.clone(),

@@ -57,6 +57,10 @@ fn level(stance: Option<Stance>) -> f32 {
     }
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one painting pass: rows, steps, links, marks, axis and hover share its geometry"
+)]
 pub(super) fn timeline_ui(
     ui: &mut Ui,
     project: &Project,
