@@ -17,6 +17,7 @@ mod annotate_hits;
 mod cache;
 mod changes;
 mod firmness;
+pub mod history;
 mod map;
 mod said_on;
 pub mod search;
@@ -38,7 +39,8 @@ pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount, annotate_hits};
 pub use cache::AnalysisCache;
 pub use changes::{Change, ChangeKind, Changes, Cutoff, changes};
 pub use firmness::{FirmnessProposal, propose_firmness};
-pub use map::{Cell, Group, PositionMap, Row};
+pub use history::{Agreement, MarkKind, StanceMark};
+pub use map::{Cell, ColumnTotals, Group, PositionMap, Row};
 pub use said_on::{SaidOnProposal, propose_in as propose_said_on_in, propose_said_on};
 pub use search::{
     CorpusSearch, HitContext, HitGroup, Matcher, SearchError, SearchHit, SearchQuery, hit_context,
@@ -55,6 +57,8 @@ pub enum TagKind {
     Claim,
     Position,
     Concession,
+    /// An `agreement`: the holders' sides agreed its issues from its date on.
+    Agreement,
     /// Any other tag of the project's schema.
     Other,
 }
@@ -67,9 +71,21 @@ impl TagKind {
             "claim" => Self::Claim,
             "position" => Self::Position,
             "concession" => Self::Concession,
+            crate::model::AGREEMENT => Self::Agreement,
             _ => Self::Other,
         }
     }
+}
+
+/// What the rows of the map and the lanes of the timeline are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum RollUp {
+    /// One row per actor that holds a statement.
+    #[default]
+    Actors,
+    /// One row per side: each holder counts for the root of its side chain
+    /// ([`Project::side_of`]), and a joint statement once per distinct side.
+    Sides,
 }
 
 /// Which annotations an analysis looks at, and how it arranges actors.
@@ -83,8 +99,11 @@ pub struct AnalysisFilter {
     pub tags: BTreeSet<String>,
     /// Only actors with one of these affiliations (`""` stands for none); empty means all.
     pub affiliations: BTreeSet<String>,
-    /// Rows ordered and grouped by the actors' affiliation (the sides of the talks).
+    /// Rows ordered and grouped by the actors' affiliation (the sides of the talks); with
+    /// [`RollUp::Actors`] only.
     pub group_by_affiliation: bool,
+    /// Actors or their sides.
+    pub roll_up: RollUp,
 }
 
 impl AnalysisFilter {

@@ -1,5 +1,6 @@
-//! [`Timeline`]: dated statements as marks, one row per issue (or per actor), and the
-//! relations between them as links.
+//! [`Timeline`]: dated statements as marks, one row per issue and side (a lane: each issue has
+//! one per side that spoke on it; or one row per actor), and the relations between them as
+//! links.
 
 use std::collections::HashMap;
 
@@ -14,16 +15,20 @@ use crate::model::{ActorId, AnnotationId, IssueId, Project, name_key};
 /// What the timeline's rows are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum TimelineRows {
-    #[default]
+    /// One row per issue (the reports' timeline).
     Issues,
+    /// One lane per side for each issue.
+    #[default]
+    IssueLanes,
     Actors,
 }
 
-/// One row: an issue or an actor.
+/// One row: an issue's lane for one side, or an actor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimelineRow {
     pub label: String,
     pub issue: Option<IssueId>,
+    /// The actor of an actor row, or the side of an issue's lane (`None`: no holder).
     pub actor: Option<ActorId>,
 }
 
@@ -69,6 +74,9 @@ impl Timeline {
         let affiliations: HashMap<ActorId, Option<&str>> = (project.actors().iter().rev())
             .map(|a| (a.id, affiliation_of(project, a.id)))
             .collect();
+        let sides: HashMap<ActorId, ActorId> = (project.actors().iter())
+            .map(|a| (a.id, project.side_of(a.id)))
+            .collect();
         let candidates = candidate_rows(project, filter, rows_by, &affiliations);
         let slot: HashMap<RowKey, usize> = (candidates.iter().enumerate().rev())
             .map(|(i, (key, _))| (*key, i))
@@ -93,6 +101,28 @@ impl Timeline {
                 TimelineRows::Issues => distinct_issues(a)
                     .map(|i| (RowKey::Issue(i), a.first_holder(), evidence.on_issue(a, i)))
                     .collect(),
+                TimelineRows::IssueLanes => {
+                    // One lane per side: a joint statement is a mark on each of its sides'
+                    // lanes, shown with the first holder of that side.
+                    let mut lanes: Vec<(Option<ActorId>, Option<ActorId>)> = Vec::new();
+                    for h in distinct_holders(a) {
+                        let side = sides.get(&h).copied().unwrap_or(h);
+                        if !lanes.iter().any(|(s, _)| *s == Some(side)) {
+                            lanes.push((Some(side), Some(h)));
+                        }
+                    }
+                    if lanes.is_empty() {
+                        lanes.push((None, None));
+                    }
+                    distinct_issues(a)
+                        .flat_map(|i| {
+                            let e = evidence.on_issue(a, i);
+                            lanes
+                                .iter()
+                                .map(move |&(side, h)| (RowKey::Lane(i, side), h, e.clone()))
+                        })
+                        .collect()
+                }
                 TimelineRows::Actors => distinct_holders(a)
                     .map(|h| (RowKey::Actor(h), Some(h), evidence.clone()))
                     .collect(),
@@ -194,6 +224,8 @@ impl Timeline {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum RowKey {
     Issue(IssueId),
+    /// An issue's lane for a side (`None`: statements without a holder).
+    Lane(IssueId, Option<ActorId>),
     Actor(ActorId),
 }
 
@@ -217,6 +249,33 @@ fn candidate_rows(
                 (RowKey::Issue(i.id), row)
             })
             .collect(),
+        TimelineRows::IssueLanes => {
+            // Every side (the roots of the side chains), in project order, then "no holder".
+            let mut sides: Vec<Option<&crate::model::Actor>> = (project.actors().iter())
+                .filter(|a| a.side.is_none() || project.actor(project.side_of(a.id)).is_none())
+                .filter(|a| filter.admits_affiliation(affiliations.get(&a.id).copied().flatten()))
+                .map(Some)
+                .collect();
+            sides.push(None);
+            project
+                .issues()
+                .iter()
+                .flat_map(|i| {
+                    sides.iter().map(move |side| {
+                        let row = TimelineRow {
+                            label: format!(
+                                "{} · {}",
+                                i.name,
+                                side.map_or("no holder", |a| a.name.as_str())
+                            ),
+                            issue: Some(i.id),
+                            actor: side.map(|a| a.id),
+                        };
+                        (RowKey::Lane(i.id, side.map(|a| a.id)), row)
+                    })
+                })
+                .collect()
+        }
         TimelineRows::Actors => {
             let affiliation = |id: ActorId| affiliations.get(&id).copied().flatten();
             let mut actors: Vec<_> = (project.actors().iter())

@@ -6,6 +6,7 @@ mod changes;
 mod evidence;
 mod filters;
 mod map;
+mod marks;
 mod timeline;
 
 use egui::{Rect, Ui};
@@ -68,6 +69,8 @@ pub struct AnalysisView {
     filter: AnalysisFilter,
     tab: AnalysisTab,
     timeline_rows: TimelineRows,
+    /// Every link on the timeline, not only concedes-to, conditional-on and in-exchange-for.
+    all_links: bool,
     picked: Option<Picked>,
     filters: filters::FilterText,
     changes: changes::ChangesState,
@@ -95,9 +98,16 @@ impl AnalysisView {
             filters::filters_ui(ui, project, &mut self.filter, &mut self.filters);
             if self.tab == AnalysisTab::Timeline {
                 ui.horizontal(|ui| {
-                    ui.label("Rows:");
-                    ui.selectable_value(&mut self.timeline_rows, TimelineRows::Issues, "Issues");
+                    ui.label("Lanes:");
+                    ui.selectable_value(
+                        &mut self.timeline_rows,
+                        TimelineRows::IssueLanes,
+                        "Issue × side",
+                    );
                     ui.selectable_value(&mut self.timeline_rows, TimelineRows::Actors, "Actors");
+                    ui.separator();
+                    ui.checkbox(&mut self.all_links, "All links")
+                        .on_hover_text("Besides concedes-to, conditional-on and in-exchange-for");
                 });
             }
             ui.add_space(2.0);
@@ -147,7 +157,14 @@ impl AnalysisView {
             Some(Picked::Mark(id)) => Some(id),
             _ => None,
         };
-        let painted = timeline::timeline_ui(ui, project, timeline, picked, &mut self.mark_rects);
+        let painted = timeline::timeline_ui(
+            ui,
+            project,
+            timeline,
+            picked,
+            self.all_links,
+            &mut self.mark_rects,
+        );
         self.stats.marks_painted = painted.marks_painted;
         if let Some(id) = painted.clicked {
             self.picked = Some(Picked::Mark(id));

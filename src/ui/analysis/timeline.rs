@@ -1,18 +1,23 @@
-//! The timeline: article dates across, issues (or actors) down; each statement a mark
-//! coloured by its stance and shaped by its tag (position: circle, concession: diamond,
-//! claim and others: square), relations as dashed links. Painted; only what is in view.
+//! The timeline: dates across (said-on first), and down one lane per side for each issue (or
+//! one row per actor); each lane a step line of the side's stance over time (for high,
+//! against low), each statement a mark coloured by its stance and shaped by its tag
+//! (position: circle, concession: diamond, claim and others: square). The links that carry
+//! the story — concedes-to, conditional-on, in-exchange-for — are arrows; the others show on
+//! demand. Axis dates never overlap. Painted; only what is in view.
 
 use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 
 use super::map::elide_to;
 use crate::analysis::{TagKind, Timeline, TimelineMark, stance_color, stance_word};
-use crate::model::{AnnotationId, Project};
+use crate::model::{AnnotationId, CONCEDES_TO, CONDITIONAL_ON, IN_EXCHANGE_FOR, Project, Stance};
 use crate::ui::article::bidi_text::{isolated, label, paint_line};
 use crate::ui::tag_color;
 
-const LABEL_WIDTH_PX: f32 = 180.0;
+const LABEL_WIDTH_PX: f32 = 220.0;
 const AXIS_HEIGHT_PX: f32 = 30.0;
-const ROW_HEIGHT_PX: f32 = 32.0;
+const ROW_HEIGHT_PX: f32 = 40.0;
+/// The links drawn unless the analyst asks for all: the terms of the moves.
+const STORY_LINKS: [&str; 3] = [CONCEDES_TO, CONDITIONAL_ON, IN_EXCHANGE_FOR];
 const MARK_RADIUS_PX: f32 = 5.5;
 /// Room for each date on the axis, so a long run of dates scrolls sideways.
 const MIN_DATE_SPACING_PX: f32 = 84.0;
@@ -37,16 +42,31 @@ impl Geometry {
                 + 24.0
                 + timeline.x_fraction(mark.date) * (self.plot_width_px - 48.0)
                 + lane * (MARK_RADIUS_PX * 2.2),
-            AXIS_HEIGHT_PX + ROW_HEIGHT_PX * (row + 0.5),
+            AXIS_HEIGHT_PX + ROW_HEIGHT_PX * (row + 0.5) + level(mark.evidence.stance),
         )
     }
 }
 
+/// How far above (for) or below (against) a lane's middle a stance sits: the step line.
+fn level(stance: Option<Stance>) -> f32 {
+    match stance {
+        Some(Stance::For) => -11.0,
+        Some(Stance::Conditional) => -4.0,
+        Some(Stance::Unclear) | None => 4.0,
+        Some(Stance::Against) => 11.0,
+    }
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "one painting pass: rows, steps, links, marks, axis and hover share its geometry"
+)]
 pub(super) fn timeline_ui(
     ui: &mut Ui,
     project: &Project,
     timeline: &Timeline,
     picked: Option<AnnotationId>,
+    all_links: bool,
     mark_rects: &mut Vec<(AnnotationId, Rect)>,
 ) -> TimelinePainted {
     mark_rects.clear();
@@ -74,8 +94,10 @@ pub(super) fn timeline_ui(
         AXIS_HEIGHT_PX + ROW_HEIGHT_PX * timeline.rows.len() as f32 + 8.0,
     );
     ui.weak(
-        "Colour: the stance. Circle: position; diamond: concession; square: claim or other. \
-         Dashed lines: relations. Click a mark for the statement.",
+        "Each issue has a lane per side; its line steps up for \"for\", down for \"against\". \
+         Colour: the stance. Circle: position; diamond: concession; square: claim, agreement \
+         or other. Arrows: concedes-to, conditional-on, in-exchange-for. Click a mark for the \
+         statement.",
     );
     if timeline.undated > 0 {
         ui.weak(format!(
@@ -98,7 +120,12 @@ pub(super) fn timeline_ui(
                 let lane = lanes.get(i).copied().unwrap_or(0);
                 Some(origin + geometry.center(timeline, mark, lane))
             };
+            paint_steps(ui, &painter, timeline, origin, clip, size.x, &center_of);
             for link in &timeline.links {
+                let is_story = STORY_LINKS.contains(&link.kind.as_str());
+                if !is_story && !all_links {
+                    continue;
+                }
                 let (Some(a), Some(b)) = (center_of(link.from), center_of(link.to)) else {
                     continue;
                 };
@@ -109,12 +136,16 @@ pub(super) fn timeline_ui(
                     .schema()
                     .relation_type(&link.kind)
                     .map_or(ui.visuals().weak_text_color(), |t| tag_color(t.color));
-                painter.extend(Shape::dashed_line(
-                    &[a, b],
-                    Stroke::new(1.5, color),
-                    5.0,
-                    3.0,
-                ));
+                if is_story {
+                    paint_arrow(&painter, a, b, color);
+                } else {
+                    painter.extend(Shape::dashed_line(
+                        &[a, b],
+                        Stroke::new(1.0, color.gamma_multiply(0.7)),
+                        4.0,
+                        3.0,
+                    ));
+                }
             }
             let mut hovered: Option<(usize, f32)> = None;
             let pointer = response.hover_pos();
@@ -138,14 +169,73 @@ pub(super) fn timeline_ui(
             if let Some((i, _)) = hovered
                 && let Some(mark) = timeline.marks.get(i)
             {
-                let response =
-                    response.on_hover_ui_at_pointer(|ui| mark_hover_ui(ui, project, mark));
+                let response = response
+                    .on_hover_ui_at_pointer(|ui| mark_hover_ui(ui, project, timeline, mark));
                 if response.clicked() {
                     painted.clicked = Some(mark.evidence.annotation);
                 }
             }
         });
     painted
+}
+
+/// Each lane's step line: flat at a stance's level until the next stance, then a step.
+fn paint_steps(
+    ui: &Ui,
+    painter: &egui::Painter,
+    timeline: &Timeline,
+    origin: Pos2,
+    clip: Rect,
+    width_px: f32,
+    center_of: &dyn Fn(usize) -> Option<Pos2>,
+) {
+    let mut last: Vec<Option<(Pos2, Option<Stance>)>> = vec![None; timeline.rows.len()];
+    let mut segments: Vec<(Pos2, Pos2, Option<Stance>)> = Vec::new();
+    for (i, mark) in timeline.marks.iter().enumerate() {
+        if mark.evidence.stance.is_none() || mark.evidence.is_retracted {
+            continue;
+        }
+        let Some(at) = center_of(i) else {
+            continue;
+        };
+        let Some(slot) = last.get_mut(mark.row) else {
+            continue;
+        };
+        if let Some((from, stance)) = *slot {
+            segments.push((from, pos2(at.x, from.y), stance));
+            segments.push((pos2(at.x, from.y), at, stance));
+        }
+        *slot = Some((at, mark.evidence.stance));
+    }
+    let end_x = origin.x + width_px - 8.0;
+    for (from, stance) in last.into_iter().flatten() {
+        segments.push((from, pos2(end_x.max(from.x), from.y), stance));
+    }
+    for (a, b, stance) in segments {
+        if !clip.intersects(Rect::from_two_pos(a, b)) {
+            continue;
+        }
+        let color = tag_color(stance_color(stance)).gamma_multiply(0.8);
+        painter.line_segment([a, b], Stroke::new(2.0, color));
+    }
+    let _ = ui;
+}
+
+/// An arrow from `a` to `b`, its head stopping at the mark's edge.
+fn paint_arrow(painter: &egui::Painter, a: Pos2, b: Pos2, color: egui::Color32) {
+    let dir = (b - a).normalized();
+    if !dir.x.is_finite() || !dir.y.is_finite() {
+        return;
+    }
+    let tip = b - dir * (MARK_RADIUS_PX + 2.0);
+    let tail = a + dir * (MARK_RADIUS_PX + 1.0);
+    painter.line_segment([tail, tip], Stroke::new(1.8, color));
+    let side = vec2(-dir.y, dir.x) * 4.0;
+    painter.add(Shape::convex_polygon(
+        vec![tip, tip - dir * 8.0 + side, tip - dir * 8.0 - side],
+        color,
+        Stroke::NONE,
+    ));
 }
 
 fn paint_rows(
@@ -179,7 +269,7 @@ fn paint_rows(
             painter,
             pos2(x + 4.0, y),
             Align2::LEFT_CENTER,
-            &elide_to(&r.label, 26),
+            &elide_to(&r.label, 34),
             FontId::proportional(13.0),
             visuals.text_color(),
         );
@@ -201,16 +291,32 @@ fn paint_axis(
         vec2(viewport.width(), AXIS_HEIGHT_PX),
     );
     painter.rect_filled(band, 0.0, visuals.panel_fill);
+    // Greedy, left to right: a date whose label would overlap the last one drawn gets a
+    // tick only (its marks' tooltips still name it).
+    let mut free_from = f32::NEG_INFINITY;
     for date in &timeline.dates {
         let x = origin.x
             + LABEL_WIDTH_PX
             + 24.0
             + timeline.x_fraction(*date) * (geometry.plot_width_px - 48.0);
-        painter.text(
-            pos2(x, y + AXIS_HEIGHT_PX - 8.0),
-            Align2::CENTER_BOTTOM,
-            date.format("%d %b %Y").to_string(),
+        painter.vline(
+            x,
+            y + AXIS_HEIGHT_PX - 6.0..=y + AXIS_HEIGHT_PX,
+            visuals.widgets.noninteractive.fg_stroke,
+        );
+        let galley = painter.layout_no_wrap(
+            date.format("%-d %b %Y").to_string(),
             FontId::proportional(11.0),
+            visuals.strong_text_color(),
+        );
+        let left = x - galley.size().x / 2.0;
+        if left < free_from {
+            continue;
+        }
+        free_from = left + galley.size().x + 6.0;
+        painter.galley(
+            pos2(left, y + AXIS_HEIGHT_PX - 8.0 - galley.size().y),
+            galley,
             visuals.strong_text_color(),
         );
     }
@@ -245,7 +351,7 @@ fn paint_mark(
             ];
             painter.add(Shape::convex_polygon(points, fill, outline));
         }
-        TagKind::Claim | TagKind::Other => {
+        TagKind::Claim | TagKind::Agreement | TagKind::Other => {
             let rect = Rect::from_center_size(center, egui::Vec2::splat(r * 1.6));
             painter.rect(rect, 1.0, fill, outline, egui::StrokeKind::Middle);
         }
@@ -253,18 +359,42 @@ fn paint_mark(
     let _ = project;
 }
 
-fn mark_hover_ui(ui: &mut Ui, project: &Project, mark: &TimelineMark) {
+fn mark_hover_ui(ui: &mut Ui, project: &Project, timeline: &Timeline, mark: &TimelineMark) {
     let e = &mark.evidence;
-    let holder = mark
-        .holder
-        .and_then(|h| project.actor(h))
-        .map_or("(no holder)", |a| a.name.as_str());
+    let Some(a) = e.annotation(project) else {
+        return;
+    };
+    let names = |ids: Vec<crate::model::ActorId>| -> String {
+        let names: Vec<String> = (ids.into_iter())
+            .filter_map(|id| project.actor(id).map(|x| isolated(&x.name).into_owned()))
+            .collect();
+        if names.is_empty() {
+            "(no holder)".to_owned()
+        } else {
+            names.join(" & ")
+        }
+    };
     let strong = ui.visuals().strong_text_color();
+    let issue = match timeline.rows.get(mark.row).and_then(|r| r.issue) {
+        Some(issue) => project.issue_name(issue),
+        None => project.issue_names(a).join(", "),
+    };
+    let said = if a.said_on.is_some() {
+        " (said on; reported later)"
+    } else {
+        ""
+    };
     label(
         ui,
-        &format!("{}, {}", isolated(holder), mark.date),
+        &format!("{} on {}", names(a.holders.clone()), isolated(&issue)),
         Some(strong),
     );
+    label(
+        ui,
+        &format!("Side: {}", names(project.holder_sides(a))),
+        None,
+    );
+    ui.label(format!("{}{said}", mark.date.format("%-d %b %Y")));
     ui.label(format!(
         "{} · {}",
         project.schema().name(e.tag(project)),
