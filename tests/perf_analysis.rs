@@ -44,3 +44,55 @@ fn edits_rebuild_the_map_and_scrolling_paints_only_visible_rows() {
         run.rows
     );
 }
+
+/// An edit of a few annotations' stance, holder, issues or tag updates only their cells: the
+/// cached map follows it without a build, and always equals the map built from scratch.
+#[test]
+fn an_edit_of_annotation_fields_updates_the_map_without_rebuilding_it() {
+    use stance::analysis::{AnalysisCache, AnalysisFilter, PositionMap};
+    use stance::model::Stance;
+
+    let mut project = corpus_project(SMALL);
+    let filter = AnalysisFilter::default();
+    let grouped = AnalysisFilter {
+        group_by_affiliation: true,
+        ..AnalysisFilter::default()
+    };
+    let mut cache = AnalysisCache::default();
+    cache.map(&project, &filter);
+    let actors: Vec<_> = project.actors().iter().map(|a| a.id).collect();
+    let issues: Vec<_> = project.issues().iter().map(|i| i.id).collect();
+    let edits = 60;
+    for i in 0..edits {
+        let count = project.annotations().len();
+        let id = project.annotations()[(i * 7919) % count].id;
+        let now = chrono::Utc::now();
+        let edit = match i % 4 {
+            0 => project.set_stance(id, Some([Stance::For, Stance::Against][i % 2]), now),
+            1 => project.set_holder(id, Some(actors[i % actors.len()]), now),
+            2 => project.set_issues(id, &[issues[i % issues.len()]], now),
+            _ => project.set_tag(id, ["claim", "position", "concession"][i % 3], now),
+        }
+        .unwrap();
+        project.apply(edit).unwrap();
+        let followed = cache.map(&project, &filter).clone();
+        assert_eq!(followed, PositionMap::build(&project, &filter), "edit {i}");
+        if i % 10 == 0 {
+            // Another filter is built from scratch, and equals it too.
+            assert_eq!(
+                cache.map(&project, &grouped),
+                &PositionMap::build(&project, &grouped)
+            );
+            cache.map(&project, &filter);
+        }
+    }
+    // Most edits were followed; a build only where a row came or went, an annotation in a
+    // relation was edited, or the filter changed.
+    assert!(
+        cache.map_follows() >= edits as u64 / 2,
+        "{} of {edits} edits followed, {} builds",
+        cache.map_follows(),
+        cache.map_builds()
+    );
+    assert!(cache.map_builds() < edits as u64 / 2 + 13);
+}

@@ -15,6 +15,15 @@ pub struct AnalysisCache {
 impl AnalysisCache {
     /// The position map of `project` under `filter`.
     pub fn map(&mut self, project: &Project, filter: &AnalysisFilter) -> &PositionMap {
+        // An edit of a few annotations' fields updates only their cells.
+        if let Some(change) = project.last_change()
+            && let Some(old) = &change.replaced
+            && !self.map.is_current(project.key(), filter)
+        {
+            (self.map).follow(change.before, change.after, filter, |map| {
+                map.follow(project, filter, old)
+            });
+        }
         self.map.get_or_build(project.key(), filter.clone(), || {
             PositionMap::build(project, filter)
         })
@@ -61,6 +70,12 @@ impl AnalysisCache {
     #[must_use]
     pub fn map_builds(&self) -> u64 {
         self.map.builds()
+    }
+
+    /// How many times the position map followed an edit instead of being built again.
+    #[must_use]
+    pub fn map_follows(&self) -> u64 {
+        self.map.follows()
     }
 
     /// How many times the timeline was built.

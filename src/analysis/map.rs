@@ -76,6 +76,17 @@ impl Cell {
     }
 }
 
+/// Where one annotation counts in a map: see [`PositionMap::place`].
+struct Placing {
+    /// Inside the filter.
+    admitted: bool,
+    /// Inside the filter but in no cell (no holder shown, or no issue).
+    unplaced: bool,
+    evidence: Option<Evidence>,
+    /// The cells it is evidence in, as indices of `cells`.
+    cells: Vec<usize>,
+}
+
 /// Actors × issues for one project state and filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PositionMap {
@@ -209,6 +220,122 @@ impl PositionMap {
                 }
             }
         }
+    }
+
+    /// Brings a map built before an edit up to date with it, when the edit only replaced the
+    /// annotations `old` (as they were) without moving them (their stance, holder, issues,
+    /// tag…): only the cells they were in or are in now are derived again, not the whole
+    /// project. Returns false when it cannot (a row would appear or go, an annotation moved
+    /// or is in a relation): the map is then left half done and must be built again.
+    pub(crate) fn follow(
+        &mut self,
+        project: &Project,
+        filter: &AnalysisFilter,
+        old: &[crate::model::Annotation],
+    ) -> bool {
+        // Relations make one annotation's change reach others' cells (retractions, concessions).
+        if (project.relations().iter()).any(|r| old.iter().any(|a| r.touches(a.id))) {
+            return false;
+        }
+        let lookup = Lookup::new(project, filter);
+        let mut touched: Vec<usize> = Vec::new();
+        for before in old {
+            let Some(position) = project.annotation_index(before.id) else {
+                return false;
+            };
+            let Some(after) = project.annotations().get(position) else {
+                return false;
+            };
+            if after.document != before.document || after.extent() != before.extent() {
+                return false;
+            }
+            let (Some(was), Some(is)) = (
+                self.place(project, &lookup, filter, before, position),
+                self.place(project, &lookup, filter, after, position),
+            ) else {
+                return false;
+            };
+            for &cell in &was.cells {
+                if let Some(c) = self.cells.get_mut(cell) {
+                    c.evidence.retain(|e| e.annotation != before.id);
+                }
+            }
+            if let Some(evidence) = is.evidence {
+                for &cell in &is.cells {
+                    if let Some(c) = self.cells.get_mut(cell) {
+                        c.evidence.push(evidence.clone());
+                    }
+                }
+            }
+            self.admitted = self.admitted + usize::from(is.admitted) - usize::from(was.admitted);
+            self.unplaced = self.unplaced + usize::from(is.unplaced) - usize::from(was.unplaced);
+            touched.extend(was.cells);
+            touched.extend(is.cells);
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for cell in touched {
+            let Some(c) = self.cells.get_mut(cell) else {
+                return false;
+            };
+            let evidence = std::mem::take(&mut c.evidence);
+            *c = Cell::default();
+            evidence.into_iter().for_each(|e| c.add(e));
+            c.finish(&lookup);
+        }
+        // A row left without statements is no longer shown.
+        let width = self.issues.len();
+        (0..self.rows.len()).all(|row| {
+            (self.cells.get(row * width..(row + 1) * width))
+                .is_some_and(|cells| cells.iter().any(|c| !c.is_empty()))
+        })
+    }
+
+    /// Where annotation `a` (at `position`) counts in this map, as [`Self::build`] places it;
+    /// `None` if it would need a row the map does not have.
+    fn place(
+        &self,
+        project: &Project,
+        lookup: &Lookup,
+        filter: &AnalysisFilter,
+        a: &crate::model::Annotation,
+        position: usize,
+    ) -> Option<Placing> {
+        let outside = Placing {
+            admitted: false,
+            unplaced: false,
+            evidence: None,
+            cells: Vec::new(),
+        };
+        let Some(evidence) = lookup.admitted_evidence(a, position, filter, &mut None) else {
+            return Some(outside);
+        };
+        let holder_affiliation = a.holder.and_then(|h| affiliation_of(project, h));
+        if !filter.affiliations.is_empty() && !filter.admits_affiliation(holder_affiliation) {
+            return Some(outside);
+        }
+        let shown = (a.holder).filter(|&h| {
+            project.actor(h).is_some() && filter.admits_affiliation(holder_affiliation)
+        });
+        let columns: Vec<usize> = distinct_issues(a)
+            .filter_map(|issue| self.column_of(issue))
+            .collect();
+        let Some(holder) = shown.filter(|_| !columns.is_empty()) else {
+            return Some(Placing {
+                admitted: true,
+                unplaced: true,
+                evidence: Some(evidence),
+                cells: Vec::new(),
+            });
+        };
+        let row = self.row_of(holder)?;
+        let width = self.issues.len();
+        Some(Placing {
+            admitted: true,
+            unplaced: false,
+            evidence: Some(evidence),
+            cells: columns.into_iter().map(|c| row * width + c).collect(),
+        })
     }
 
     /// The cell of a row and a column; `None` outside the map.

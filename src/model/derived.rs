@@ -75,6 +75,7 @@ impl ProjectKey {
 pub struct DerivedCache<K, V> {
     entry: Option<Entry<K, V>>,
     builds: u64,
+    follows: u64,
 }
 
 #[derive(Debug)]
@@ -89,6 +90,7 @@ impl<K, V> Default for DerivedCache<K, V> {
         Self {
             entry: None,
             builds: 0,
+            follows: 0,
         }
     }
 }
@@ -107,6 +109,37 @@ impl<K: PartialEq, V> DerivedCache<K, V> {
             value: build(),
         });
         &entry.value
+    }
+
+    /// Brings the value built for the state `before` (and `key`) up to the state `after` in
+    /// place with `update`, instead of building it again: for a cache that can follow a small
+    /// edit ([`super::LastChange`]). `update` returns false when it cannot; the value is then
+    /// dropped, and the next [`Self::get_or_build`] builds it. Returns true if the value is
+    /// now the one for `after`.
+    pub fn follow(
+        &mut self,
+        before: ProjectKey,
+        after: ProjectKey,
+        key: &K,
+        update: impl FnOnce(&mut V) -> bool,
+    ) -> bool {
+        let Some(entry) = (self.entry.as_mut()).filter(|e| e.project == before && e.key == *key)
+        else {
+            return false;
+        };
+        if !update(&mut entry.value) {
+            self.entry = None;
+            return false;
+        }
+        entry.project = after;
+        self.follows += 1;
+        true
+    }
+
+    /// How many times [`Self::follow`] brought the value up to date without a build.
+    #[must_use]
+    pub fn follows(&self) -> u64 {
+        self.follows
     }
 
     /// The value, if it was built for `project` and `key`.

@@ -206,8 +206,10 @@ impl Project {
     /// # Errors
     /// The rule the edit would break; the project is then unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        let before = self.key();
         let inverse = self.apply_edit(edit)?;
         self.touch();
+        self.record_change(before, &inverse);
         Ok(inverse)
     }
 

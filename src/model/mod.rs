@@ -55,7 +55,8 @@ pub use nudge::{Nudge, SpanEnd};
 pub use overlap::{OverlapEntry, OverlapIndex};
 pub use problem::{Detail, Problem, Subject};
 pub use project::{
-    FORMAT_VERSION, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectParts, elide,
+    FORMAT_VERSION, LastChange, OLDEST_FORMAT_VERSION, PreservedRecord, Project, ProjectParts,
+    elide,
 };
 pub use reanchor::{Orphan, OrphanReason, Placed, Reanchored, reanchor};
 pub use rejected::RejectedSuggestion;

@@ -55,6 +55,20 @@ pub struct Project {
     key: Derived<ProjectKey>,
     /// Counts and lookups, kept up to date by the storage steps (see [`super::index`]).
     index: Derived<ProjectIndex>,
+    /// What the last applied edit changed, for caches that follow it (see [`LastChange`]).
+    last_change: Derived<Option<LastChange>>,
+}
+
+/// What the last applied edit changed: lets a cache built for the state before it catch up
+/// with a small edit instead of rebuilding from the whole project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastChange {
+    /// The project state the edit was applied to, and the one it made.
+    pub before: ProjectKey,
+    pub after: ProjectKey,
+    /// The annotations the edit replaced, as they were before it, when replacing annotations
+    /// (their stance, holder, issues, tag…) is all it did; `None` for any other edit.
+    pub replaced: Option<Vec<Annotation>>,
 }
 
 /// Everything a project holds, as plain values: what a loader or an import assembles and
@@ -149,6 +163,7 @@ impl Project {
             rejected_suggestions,
             key: Derived(ProjectKey::fresh()),
             index: Derived::default(),
+            last_change: Derived(None),
         };
         project.sort_annotations();
         project.index = Derived(project.index_from_scratch());
@@ -206,6 +221,23 @@ impl Project {
     /// Marks the project changed: every applied edit calls it.
     pub(super) fn touch(&mut self) {
         self.key.advance();
+    }
+
+    /// What the last edit changed, if it made the project's current state: `None` after a
+    /// load or a rebuild, when caches must start from the whole project.
+    #[must_use]
+    pub fn last_change(&self) -> Option<&LastChange> {
+        (self.last_change.as_ref()).filter(|c| c.after == *self.key)
+    }
+
+    /// Records `inverse`'s edit as the last change, made to the state `before`.
+    pub(super) fn record_change(&mut self, before: ProjectKey, inverse: &super::Edit) {
+        let replaced = replaced_annotations(inverse);
+        self.last_change = Derived(Some(LastChange {
+            before,
+            after: *self.key,
+            replaced,
+        }));
     }
 
     /// Every count and lookup the views need, up to date with the project.
@@ -431,14 +463,21 @@ impl Project {
             .enumerate()
             .map(|(i, d)| (d.id, i))
             .collect();
-        self.annotations.sort_by_key(|a| {
+        // Each key once (a file is read in canonical order already, so the sort itself is then
+        // linear), and annotations come grouped by document: one lookup per run of them, not
+        // two per comparison.
+        let mut last: Option<(DocumentId, usize)> = None;
+        self.annotations.sort_by_cached_key(|a| {
+            let position = match last {
+                Some((id, position)) if id == a.document => position,
+                _ => {
+                    let position = positions.get(&a.document).copied().unwrap_or(usize::MAX);
+                    last = Some((a.document, position));
+                    position
+                }
+            };
             let e = a.extent();
-            (
-                positions.get(&a.document).copied().unwrap_or(usize::MAX),
-                e.start,
-                e.end,
-                a.id,
-            )
+            (position, e.start, e.end, a.id)
         });
     }
 }
@@ -615,4 +654,21 @@ pub fn elide(s: &str) -> String {
     let mut out: String = s.chars().take(MAX_CHARS).collect();
     out.push('…');
     out
+}
+
+/// The annotations an edit's inverse puts back, if it only replaces annotations (so the edit
+/// only replaced them): the annotations as they were.
+fn replaced_annotations(inverse: &super::Edit) -> Option<Vec<Annotation>> {
+    fn collect(edit: &super::Edit, out: &mut Vec<Annotation>) -> bool {
+        match edit {
+            super::Edit::ReplaceAnnotation(a) => {
+                out.push((**a).clone());
+                true
+            }
+            super::Edit::Batch(edits) => edits.iter().all(|e| collect(e, out)),
+            _ => false,
+        }
+    }
+    let mut out = Vec::new();
+    collect(inverse, &mut out).then_some(out)
 }
