@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{AnalysisFilter, Evidence, Lookup, TagKind, When, affiliation_of, distinct_issues};
-use crate::model::{ActorId, IssueId, Project, Stance, name_key};
+use crate::model::{ActorId, IssueId, Project, RETRACTS, Stance, name_key};
 
 /// One actor's row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -225,18 +225,15 @@ impl PositionMap {
     /// Brings a map built before an edit up to date with it, when the edit only replaced the
     /// annotations `old` (as they were) without moving them (their stance, holder, issues,
     /// tag…): only the cells they were in or are in now are derived again, not the whole
-    /// project. Returns false when it cannot (a row would appear or go, an annotation moved
-    /// or is in a relation): the map is then left half done and must be built again.
+    /// project. Returns false when it cannot (a row would appear or go, an annotation moved,
+    /// a retracting one left or entered the filter): the map is then left half done and must
+    /// be built again.
     pub(crate) fn follow(
         &mut self,
         project: &Project,
         filter: &AnalysisFilter,
         old: &[crate::model::Annotation],
     ) -> bool {
-        // Relations make one annotation's change reach others' cells (retractions, concessions).
-        if (project.relations().iter()).any(|r| old.iter().any(|a| r.touches(a.id))) {
-            return false;
-        }
         let lookup = Lookup::new(project, filter);
         let mut touched: Vec<usize> = Vec::new();
         for before in old {
@@ -247,6 +244,13 @@ impl PositionMap {
                 return false;
             };
             if after.document != before.document || after.extent() != before.extent() {
+                return false;
+            }
+            // A retraction reaches another annotation's cell, as long as the retracting one
+            // is inside the filter: its tag going in or out of the filter changes that cell.
+            if filter.admits_tag(&before.tag) != filter.admits_tag(&after.tag)
+                && (project.relations().iter()).any(|r| r.kind == RETRACTS && r.from == before.id)
+            {
                 return false;
             }
             let (Some(was), Some(is)) = (
