@@ -1,5 +1,5 @@
-//! Smoke test of the analysis bench on a small corpus: the map is rebuilt after each edit but
-//! not while scrolling, and only the rows in view are painted. Structural checks, no timing.
+//! Smoke test of the analysis bench on a small corpus: the map follows each edit but is not
+//! rebuilt while scrolling, and only the rows in view are painted. Structural checks, no timing.
 #![allow(
     clippy::unwrap_used,
     reason = "a test fails loudly on any unexpected error"
@@ -62,8 +62,7 @@ fn an_edit_of_annotation_fields_updates_the_map_without_rebuilding_it() {
     cache.map(&project, &filter);
     let actors: Vec<_> = project.actors().iter().map(|a| a.id).collect();
     let issues: Vec<_> = project.issues().iter().map(|i| i.id).collect();
-    let edits = 60;
-    for i in 0..edits {
+    for i in 0..60 {
         let count = project.annotations().len();
         let id = project.annotations()[(i * 7919) % count].id;
         let now = chrono::Utc::now();
@@ -86,13 +85,17 @@ fn an_edit_of_annotation_fields_updates_the_map_without_rebuilding_it() {
             cache.map(&project, &filter);
         }
     }
-    // Most edits were followed; a build only where a row came or went, an annotation in a
-    // relation was edited, or the filter changed.
+    // Most edits were followed; a build only where a row came or went or the filter changed.
     assert!(
-        cache.map_follows() >= edits as u64 / 2,
-        "{} of {edits} edits followed, {} builds",
+        cache.map_follows() >= 30,
+        "{} of 60 edits followed, {} builds",
         cache.map_follows(),
         cache.map_builds()
     );
-    assert!(cache.map_builds() < edits as u64 / 2 + 13);
+    // One build to start, and two for each change of filter and back (6 of them).
+    assert!(
+        cache.map_builds() < 13 + 30,
+        "{} builds",
+        cache.map_builds()
+    );
 }
