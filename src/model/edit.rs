@@ -2,10 +2,11 @@
 
 use thiserror::Error;
 
+use super::derived::Derived;
 use super::{
     Actor, ActorId, Annotation, AnnotationId, Conflict, Document, DocumentId, FieldError,
-    HotkeyClash, Issue, IssueId, PreservedRecord, Project, RejectedSuggestion, Relation,
-    RelationId, RelationType, TagDef,
+    HotkeyClash, Issue, IssueId, LastChange, PreservedRecord, Project, RejectedSuggestion,
+    Relation, RelationId, RelationType, TagDef,
 };
 
 /// One change to a [`Project`]. [`Project::apply`] returns the edit that undoes it.
@@ -209,7 +210,11 @@ impl Project {
         let before = self.key();
         let inverse = self.apply_edit(edit)?;
         self.touch();
-        self.record_change(before, &inverse);
+        self.last_change = Derived(Some(LastChange {
+            before,
+            after: self.key(),
+            replaced: replaced_annotations(&inverse),
+        }));
         Ok(inverse)
     }
 
@@ -336,4 +341,21 @@ impl Project {
             _ => false,
         }
     }
+}
+
+/// The annotations an edit's inverse puts back, if it only replaces annotations (so the edit
+/// only replaced them): the annotations as they were, for [`LastChange::replaced`].
+fn replaced_annotations(inverse: &Edit) -> Option<Vec<Annotation>> {
+    fn collect(edit: &Edit, out: &mut Vec<Annotation>) -> bool {
+        match edit {
+            Edit::ReplaceAnnotation(a) => {
+                out.push((**a).clone());
+                true
+            }
+            Edit::Batch(edits) => edits.iter().all(|e| collect(e, out)),
+            _ => false,
+        }
+    }
+    let mut out = Vec::new();
+    collect(inverse, &mut out).then_some(out)
 }

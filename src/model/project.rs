@@ -55,8 +55,9 @@ pub struct Project {
     key: Derived<ProjectKey>,
     /// Counts and lookups, kept up to date by the storage steps (see [`super::index`]).
     index: Derived<ProjectIndex>,
-    /// What the last applied edit changed, for caches that follow it (see [`LastChange`]).
-    last_change: Derived<Option<LastChange>>,
+    /// What the last applied edit changed, for caches that follow it (see [`LastChange`]);
+    /// written by [`Project::apply`] only.
+    pub(super) last_change: Derived<Option<LastChange>>,
 }
 
 /// What the last applied edit changed: lets a cache built for the state before it catch up
@@ -228,16 +229,6 @@ impl Project {
     #[must_use]
     pub fn last_change(&self) -> Option<&LastChange> {
         (self.last_change.as_ref()).filter(|c| c.after == *self.key)
-    }
-
-    /// Records `inverse`'s edit as the last change, made to the state `before`.
-    pub(super) fn record_change(&mut self, before: ProjectKey, inverse: &super::Edit) {
-        let replaced = replaced_annotations(inverse);
-        self.last_change = Derived(Some(LastChange {
-            before,
-            after: *self.key,
-            replaced,
-        }));
     }
 
     /// Every count and lookup the views need, up to date with the project.
@@ -654,21 +645,4 @@ pub fn elide(s: &str) -> String {
     let mut out: String = s.chars().take(MAX_CHARS).collect();
     out.push('…');
     out
-}
-
-/// The annotations an edit's inverse puts back, if it only replaces annotations (so the edit
-/// only replaced them): the annotations as they were.
-fn replaced_annotations(inverse: &super::Edit) -> Option<Vec<Annotation>> {
-    fn collect(edit: &super::Edit, out: &mut Vec<Annotation>) -> bool {
-        match edit {
-            super::Edit::ReplaceAnnotation(a) => {
-                out.push((**a).clone());
-                true
-            }
-            super::Edit::Batch(edits) => edits.iter().all(|e| collect(e, out)),
-            _ => false,
-        }
-    }
-    let mut out = Vec::new();
-    collect(inverse, &mut out).then_some(out)
 }
