@@ -14,23 +14,46 @@ use crate::app::StanceApp;
 use crate::model::Project;
 
 /// What to run.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct BenchOptions {
     /// Fewer frames and rounds: a smoke test of the whole pipeline, not a measurement.
     pub quick: bool,
+    /// Only the figures whose name starts with this (`b.frame`, `corpus.load`, `analysis.`):
+    /// the parts of the run that measure none of them are skipped, so one case can be
+    /// measured again in seconds. `None` runs everything.
+    pub only: Option<String>,
 }
 
 impl BenchOptions {
-    fn file_rounds(self) -> usize {
+    fn file_rounds(&self) -> usize {
         if self.quick { 1 } else { 5 }
     }
 
-    fn script(self) -> Script {
+    fn script(&self) -> Script {
         if self.quick {
             Script::QUICK
         } else {
             Script::FULL
         }
+    }
+
+    /// True if a figure of this name is reported.
+    #[must_use]
+    pub fn reports(&self, name: &str) -> bool {
+        self.only
+            .as_deref()
+            .is_none_or(|only| name.starts_with(only))
+    }
+
+    /// True if the part of the run whose figures are named `prefixes…` must run: it reports
+    /// one of them, or a figure `--only` asks for may start with one.
+    #[must_use]
+    pub fn runs(&self, prefixes: &[&str]) -> bool {
+        self.only.as_deref().is_none_or(|only| {
+            prefixes
+                .iter()
+                .any(|p| p.starts_with(only) || only.starts_with(p))
+        })
     }
 }
 
@@ -40,39 +63,116 @@ const REFERENCE_ANNOTATIONS: usize = 50;
 /// How long a background save may take before the bench gives up waiting for it.
 const SAVE_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Runs every measurement, passing each figure to `record` as soon as it is known.
+/// The figures of each part of the run, for `--only`: (a)'s frames…
+const A_FIGURES: &[&str] = &[
+    "a.",
+    "ratio.p95.sweep.b_over_a",
+    "ratio.p95.b_over_a",
+    "tag.latency",
+];
+/// …(b)'s frames (compared with (a)'s)…
+const B_FIGURES: &[&str] = &[
+    "b.",
+    "ratio.p95.sweep.b_over_a",
+    "ratio.p95.b_over_a",
+    "tag.latency",
+];
+/// …and (b, Arabic)'s (compared with (b)'s).
+const B_AR_FIGURES: &[&str] = &[
+    "b_ar.",
+    "ratio.p95.sweep.b_ar_over_b",
+    "ratio.p95.b_ar_over_b",
+];
+
+/// Runs every measurement (or those `options.only` asks for), passing each figure to
+/// `record` as soon as it is known.
 ///
 /// # Errors
 /// Generating data, saving, loading or a scripted interaction failed; the message says which.
-pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Result<(), String> {
+pub fn run_bench(options: &BenchOptions, record: &mut dyn FnMut(Figure)) -> Result<(), String> {
+    let record = &mut |figure: Figure| {
+        if options.reports(&figure.name) {
+            record(figure);
+        }
+    };
     let dir = ScratchDir::new().map_err(|e| format!("scratch directory: {e}"))?;
     // (c) runs first, so its peak memory is not inflated by what the frame runs leave behind.
-    many_articles(options, dir.path(), record)?;
-    super::corpus_search::corpus_figures(options.quick, dir.path(), record)?;
-    super::intake::intake_figures(options.quick, dir.path(), record)?;
+    if options.runs(&["c."]) {
+        many_articles(options, dir.path(), record)?;
+    }
+    if options.runs(&["corpus."]) {
+        super::corpus_search::corpus_figures(options.quick, dir.path(), record)?;
+    }
+    if options.runs(&["intake."]) {
+        super::intake::intake_figures(options.quick, dir.path(), record)?;
+    }
+    // (b, Arabic) is compared with (b), and (b) with (a).
+    let runs_arabic = options.runs(B_AR_FIGURES);
+    let runs_b = runs_arabic || options.runs(B_FIGURES);
+    let runs_attribution = options.runs(&["attribution."]);
+    let a = if runs_b || options.runs(A_FIGURES) {
+        let reference =
+            data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;
+        let a = run_frames(&mut warm_driver(), reference, options.script())
+            .map_err(|e| format!("(a): {e}"))?;
+        record_frames("a", &a, record);
+        Some(a)
+    } else {
+        None
+    };
+    if runs_b || runs_attribution {
+        let started = Instant::now();
+        let long =
+            data::long_article_project(LongArticleSpec::FULL).map_err(|e| format!("(b): {e}"))?;
+        record(Figure::ms("b.generate", started.elapsed()));
+        record(Figure::mb(
+            "b.text",
+            bytes(long.documents().iter().map(|d| d.text.len()).sum()),
+        ));
+        record(Figure::count("b.annotations", long.annotations().len()));
+        if runs_attribution {
+            let started = Instant::now();
+            let suggestions: usize = (long.documents().iter())
+                .map(|d| crate::attribution::analyse(d, long.actors()).len())
+                .sum();
+            record(Figure::ms("attribution.analyse", started.elapsed()));
+            record(Figure::count("attribution.suggestions", suggestions));
+        }
+        record(Figure::count("b.actors", long.actors().len()));
+        if let (true, Some(a)) = (runs_b, &a) {
+            long_article_frames(options, a, &long, runs_arabic, record)?;
+            let save_frame = save_frame(&mut warm_driver(), long, &dir.path().join("bench-b.ron"))?;
+            record(Figure::ms("b.save.ui_frame", save_frame));
+        }
+    }
+    if options.runs(&["b_links."]) {
+        super::links::links_figures(&mut warm_driver(), options.script(), record)?;
+    }
+    if options.runs(&["merge."]) {
+        super::merge::merge_figures(options.quick, record)?;
+    }
+    if options.runs(&["analysis."]) {
+        super::analysis::analysis_figures(options.quick, record)?;
+    }
+    if options.runs(&["web."]) {
+        super::web::web_figures(options.quick, record)?;
+    }
 
-    let reference =
-        data::reference_project(REFERENCE_ANNOTATIONS).map_err(|e| format!("(a): {e}"))?;
-    let a = run_frames(&mut warm_driver(), reference, options.script())
-        .map_err(|e| format!("(a): {e}"))?;
-    record_frames("a", &a, record);
+    if let Some(peak) = rss::peak_rss_bytes() {
+        record(Figure::mb("bench.peak_rss", peak));
+    }
+    Ok(())
+}
 
-    let started = Instant::now();
-    let long =
-        data::long_article_project(LongArticleSpec::FULL).map_err(|e| format!("(b): {e}"))?;
-    record(Figure::ms("b.generate", started.elapsed()));
-    record(Figure::mb(
-        "b.text",
-        bytes(long.documents().iter().map(|d| d.text.len()).sum()),
-    ));
-    record(Figure::count("b.annotations", long.annotations().len()));
-    let started = Instant::now();
-    let suggestions: usize = (long.documents().iter())
-        .map(|d| crate::attribution::analyse(d, long.actors()).len())
-        .sum();
-    record(Figure::ms("attribution.analyse", started.elapsed()));
-    record(Figure::count("attribution.suggestions", suggestions));
-    record(Figure::count("b.actors", long.actors().len()));
+/// (b)'s frame runs, swept and at (a)'s speed, compared with (a)'s; then (b, Arabic)'s if
+/// `runs_arabic`.
+fn long_article_frames(
+    options: &BenchOptions,
+    a: &FrameRun,
+    long: &Project,
+    runs_arabic: bool,
+    record: &mut dyn FnMut(Figure),
+) -> Result<(), String> {
     let b = run_frames(&mut warm_driver(), long.clone(), options.script())
         .map_err(|e| format!("(b): {e}"))?;
     record_frames("b", &b, record);
@@ -110,16 +210,8 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
     .max()
     .unwrap_or(usize::MAX);
     record(Figure::count("tag.latency", latency).with_unit(Unit::Frames));
-    arabic_figures(options, &b, (a_speed_px, slow_p95), record)?;
-    super::links::links_figures(&mut warm_driver(), options.script(), record)?;
-    let save_frame = save_frame(&mut warm_driver(), long, &dir.path().join("bench-b.ron"))?;
-    record(Figure::ms("b.save.ui_frame", save_frame));
-    super::merge::merge_figures(options.quick, record)?;
-    super::analysis::analysis_figures(options.quick, record)?;
-    super::web::web_figures(options.quick, record)?;
-
-    if let Some(peak) = rss::peak_rss_bytes() {
-        record(Figure::mb("bench.peak_rss", peak));
+    if runs_arabic {
+        arabic_figures(options, &b, (a_speed_px, slow_p95), record)?;
     }
     Ok(())
 }
@@ -127,7 +219,7 @@ pub fn run_bench(options: BenchOptions, record: &mut dyn FnMut(Figure)) -> Resul
 /// Dataset (b) in Arabic: every paragraph goes through the bidi layout. Its figures are
 /// comparable with (b)'s: the same frames, the same speeds, as many characters.
 fn arabic_figures(
-    options: BenchOptions,
+    options: &BenchOptions,
     b: &FrameRun,
     (a_speed_px, b_same_speed_p95_ms): (f32, f64),
     record: &mut dyn FnMut(Figure),
@@ -206,7 +298,7 @@ fn record_frames(name: &str, run: &FrameRun, record: &mut dyn FnMut(Figure)) {
 }
 
 fn many_articles(
-    options: BenchOptions,
+    options: &BenchOptions,
     dir: &Path,
     record: &mut dyn FnMut(Figure),
 ) -> Result<(), String> {
@@ -323,4 +415,30 @@ fn save_in_app(
 
 fn bytes(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_runs_the_parts_that_measure_the_figures_asked_for() {
+        let only = |prefix: &str| BenchOptions {
+            quick: true,
+            only: Some(prefix.to_owned()),
+        };
+        let all = BenchOptions::default();
+        assert!(all.runs(&["c."]) && all.reports("anything"));
+        // A prefix of a part's figures, or a figure inside a part.
+        assert!(only("corpus.load").runs(&["corpus."]));
+        assert!(only("corpus").runs(&["corpus."]));
+        assert!(!only("corpus.load").runs(&["c."]));
+        assert!(!only("analysis.").runs(B_FIGURES));
+        // (b, Arabic)'s ratios need (b)'s and (a)'s runs: they run, their figures are not shown.
+        assert!(only("ratio.p95.b_ar").runs(B_AR_FIGURES));
+        assert!(only("b_ar.frame").runs(B_AR_FIGURES));
+        assert!(!only("b_ar.frame").runs(A_FIGURES));
+        assert!(only("b.frame.p95").reports("b.frame.p95"));
+        assert!(!only("b.frame.p95").reports("b.frame.max"));
+    }
 }

@@ -52,7 +52,8 @@ pub struct ProjectIndex {
     /// Annotations per document, by position in `documents` (0 for a second document with
     /// an id already seen).
     per_document: Vec<usize>,
-    per_document_tag: HashMap<(DocumentId, String), usize>,
+    /// Annotations per document and tag (a document without any is left out).
+    per_document_tag: HashMap<DocumentId, HashMap<String, usize>>,
     per_tag: HashMap<String, usize>,
     per_holder: HashMap<ActorId, usize>,
     unheld: usize,
@@ -90,28 +91,32 @@ fn bump<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: K, by: isi
     }
 }
 
+/// [`bump`] for a count keyed by tag, looked up by `&str`: no string is copied unless the
+/// tag is new.
+fn bump_tag(counts: &mut HashMap<String, usize>, tag: &str, by: isize) {
+    match counts.get_mut(tag) {
+        Some(n) => {
+            *n = n.saturating_add_signed(by);
+            if *n == 0 {
+                counts.remove(tag);
+            }
+        }
+        None => {
+            if let Ok(n @ 1..) = usize::try_from(by) {
+                counts.insert(tag.to_owned(), n);
+            }
+        }
+    }
+}
+
 impl ProjectIndex {
     /// Indexes the parts of a project, in one pass over the annotations.
     pub(super) fn of(documents: &[Document], actors: &[Actor], annotations: &[Annotation]) -> Self {
         let mut index = Self::default();
-        for a in annotations {
-            index.count(a, 1);
-        }
-        let mut copies: HashMap<AnnotationId, usize> = HashMap::with_capacity(annotations.len());
-        for a in annotations {
-            *copies.entry(a.id).or_insert(0) += 1;
-        }
         index.placements.reserve(annotations.len());
+        // As if each were added in turn: one pass, one map of ids.
         for a in annotations {
-            match copies.get(&a.id) {
-                Some(1) => {
-                    index.placements.insert(a.id, Placement::of(a));
-                }
-                Some(&n) => {
-                    index.duplicated.insert(a.id, n);
-                }
-                None => {}
-            }
+            index.annotation_added(a);
         }
         index.documents_changed(documents);
         index.actors_changed(actors);
@@ -126,8 +131,22 @@ impl ProjectIndex {
         {
             *n = n.saturating_add_signed(by);
         }
-        bump(&mut self.per_document_tag, (a.document, a.tag.clone()), by);
-        bump(&mut self.per_tag, a.tag.clone(), by);
+        match self.per_document_tag.get_mut(&a.document) {
+            Some(tags) => {
+                bump_tag(tags, &a.tag, by);
+                if tags.is_empty() {
+                    self.per_document_tag.remove(&a.document);
+                }
+            }
+            None => {
+                let mut tags = HashMap::new();
+                bump_tag(&mut tags, &a.tag, by);
+                if !tags.is_empty() {
+                    self.per_document_tag.insert(a.document, tags);
+                }
+            }
+        }
+        bump_tag(&mut self.per_tag, &a.tag, by);
         // A joint statement counts once for each holder (a holder listed twice, in a
         // broken file, once).
         for (at, &holder) in a.holders.iter().enumerate() {
@@ -151,10 +170,16 @@ impl ProjectIndex {
         self.count(a, 1);
         if let Some(n) = self.duplicated.get_mut(&a.id) {
             *n += 1;
-        } else if self.placements.remove(&a.id).is_some() {
-            self.duplicated.insert(a.id, 2);
-        } else {
-            self.placements.insert(a.id, Placement::of(a));
+            return;
+        }
+        match self.placements.entry(a.id) {
+            Entry::Occupied(shared) => {
+                shared.remove();
+                self.duplicated.insert(a.id, 2);
+            }
+            Entry::Vacant(new) => {
+                new.insert(Placement::of(a));
+            }
         }
     }
 
@@ -265,9 +290,9 @@ impl ProjectIndex {
     /// Annotations of one document with one tag.
     #[must_use]
     pub fn document_tag_count(&self, document: DocumentId, tag: &str) -> usize {
-        // The tuple key owns its string; build it only for the lookup.
         self.per_document_tag
-            .get(&(document, tag.to_owned()))
+            .get(&document)
+            .and_then(|tags| tags.get(tag))
             .copied()
             .unwrap_or(0)
     }

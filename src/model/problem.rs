@@ -483,11 +483,13 @@ impl Project {
         self.actor_problems(&mut problems);
         self.issue_problems(&mut problems);
         self.round_problems(&mut problems);
-        let mut ann_ids = HashSet::new();
+        // The index knows which ids several annotations share (only a broken file has any):
+        // only those are remembered here, not every id of a large project once more.
+        let mut seen_shared_ids = HashSet::new();
         // Annotations come sorted by document: look each document up once, not per annotation.
         let mut last: Option<(super::DocumentId, Option<&super::Document>)> = None;
         for a in self.annotations() {
-            if !ann_ids.insert(a.id) {
+            if self.index().is_duplicated(a.id) && !seen_shared_ids.insert(a.id) {
                 problems.push(Problem::DuplicateAnnotationId { annotation: a.id });
             }
             let doc = match last {
@@ -506,7 +508,7 @@ impl Project {
                 problems.push(Problem::DuplicateRelationId { relation: r.id });
             }
             for end in [r.from, r.to] {
-                if !ann_ids.contains(&end) {
+                if !self.has_annotation(end) {
                     problems.push(Problem::MissingRelationEnd {
                         relation: r.id,
                         annotation: end,

@@ -537,14 +537,21 @@ impl Project {
             .enumerate()
             .map(|(i, d)| (d.id, i))
             .collect();
-        self.annotations.sort_by_key(|a| {
+        // Each key once (a file is read in canonical order already, so the sort itself is then
+        // linear), and annotations come grouped by document: one lookup per run of them, not
+        // two per comparison.
+        let mut last: Option<(DocumentId, usize)> = None;
+        self.annotations.sort_by_cached_key(|a| {
+            let position = match last {
+                Some((id, position)) if id == a.document => position,
+                _ => {
+                    let position = positions.get(&a.document).copied().unwrap_or(usize::MAX);
+                    last = Some((a.document, position));
+                    position
+                }
+            };
             let e = a.extent();
-            (
-                positions.get(&a.document).copied().unwrap_or(usize::MAX),
-                e.start,
-                e.end,
-                a.id,
-            )
+            (position, e.start, e.end, a.id)
         });
     }
 }

@@ -51,16 +51,6 @@ pub struct PieceText<'a> {
     pub grapheme_starts: &'a [usize],
 }
 
-impl PieceText<'_> {
-    fn grapheme_end(&self, start: usize) -> usize {
-        self.grapheme_starts
-            .iter()
-            .copied()
-            .find(|&s| s > start)
-            .unwrap_or(self.chars.len())
-    }
-}
-
 /// The horizontal extent of each grapheme of a piece: `(first char, x0, x1)`, piece-local
 /// chars, in logical order.
 pub type GraphemeBoxes = Vec<(usize, f32, f32)>;
@@ -85,12 +75,13 @@ pub fn read_ltr(glyphs: &[GlyphInfo], text: &PieceText<'_>) -> Option<GraphemeBo
     if glyphs.len() < text.chars.len() {
         return None;
     }
+    // Each grapheme ends where the next starts: one pass, so a wall of text with one Arabic
+    // name in it (one left-to-right piece of thousands of chars) is read in linear time.
+    let ends = (text.grapheme_starts.iter().skip(1).copied()).chain([text.chars.len()]);
     Some(
-        text.grapheme_starts
-            .iter()
-            .map(|&start| {
-                let end = text.grapheme_end(start);
-                let (x0, x1) = extent(&glyphs[start..end]);
+        (text.grapheme_starts.iter().copied().zip(ends))
+            .map(|(start, end)| {
+                let (x0, x1) = extent(glyphs.get(start..end).unwrap_or_default());
                 (start, x0, x1)
             })
             .collect(),
