@@ -47,9 +47,11 @@ pub(super) fn write(data: &ReportData<'_>) -> String {
         data.map.admitted,
         data.map.unplaced
     );
+    super::html_moves::write_moves(&mut out, data);
     write_map(&mut out, data);
     write_concessions(&mut out, data);
     write_timeline(&mut out, data);
+    super::html_moves::write_links(&mut out, data);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -261,7 +263,7 @@ fn date_x(fraction: f32) -> f32 {
 }
 
 /// Escapes text for HTML content and attribute values.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
