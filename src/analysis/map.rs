@@ -1,21 +1,32 @@
-//! [`PositionMap`]: actors × issues, each cell the actor's latest stance on the issue, its
-//! counts and the evidence behind it.
+//! [`PositionMap`]: actors (or their sides, [`RollUp`]) × issues, each cell the latest stance
+//! on the issue, its history of marks by date, its counts and the evidence behind it; each
+//! column its totals (moved, held) and the issue's agreements.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::history::{self, Agreement, StanceMark};
 use super::{
-    AnalysisFilter, Evidence, Lookup, TagKind, When, admits_holders, affiliation_of,
+    AnalysisFilter, Evidence, Lookup, RollUp, TagKind, When, admits_holders, affiliation_of,
     distinct_holders, distinct_issues,
 };
 use crate::model::{ActorId, IssueId, Project, Stance, name_key};
 
-/// One actor's row.
+/// One row: an actor, or a side when the map rolls up to sides.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub actor: ActorId,
     pub name: String,
     pub affiliation: Option<String>,
+    /// The side the row's actor speaks for (the root of its side chain; itself if none).
+    pub side: ActorId,
+}
+
+/// How many rows of a column moved and how many held ([`Cell::moved`], [`Cell::held`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColumnTotals {
+    pub moved: usize,
+    pub held: usize,
 }
 
 /// Consecutive rows of one affiliation, when the map is grouped.
@@ -43,6 +54,9 @@ pub struct Cell {
     pub latest: Option<When>,
     /// Every statement, in time order.
     pub evidence: Vec<Evidence>,
+    /// The stance's history: the statements with a stance (and concessions, agreements,
+    /// retracted statements) as marks, in time order.
+    pub history: Vec<StanceMark>,
 }
 
 impl Cell {
@@ -57,12 +71,25 @@ impl Cell {
         self.evidence.is_empty()
     }
 
+    /// True if the stance held: at least two dated statements of it, and no change or
+    /// concession.
+    #[must_use]
+    pub fn held(&self) -> bool {
+        history::held(&self.history)
+    }
+
+    /// True if the stance moved: a change or a concession.
+    #[must_use]
+    pub fn moved(&self) -> bool {
+        self.history.iter().any(StanceMark::is_move)
+    }
+
     fn add(&mut self, evidence: Evidence) {
         match evidence.kind {
             TagKind::Claim => self.claims += 1,
             TagKind::Position => self.positions += 1,
             TagKind::Concession => self.concessions += 1,
-            TagKind::Other => self.others += 1,
+            TagKind::Agreement | TagKind::Other => self.others += 1,
         }
         self.evidence.push(evidence);
     }
@@ -76,13 +103,16 @@ impl Cell {
         self.is_conceded = standing
             .clone()
             .any(|e| e.kind == TagKind::Concession || lookup.concedes_to(e.annotation).is_some());
+        self.history = history::history(&self.evidence, lookup);
     }
 }
 
-/// Actors × issues for one project state and filter.
+/// Actors (or sides) × issues for one project state and filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PositionMap {
-    /// Actors with at least one statement on an issue, in display order.
+    /// What the rows are.
+    pub roll_up: RollUp,
+    /// Actors (or sides) with at least one statement on an issue, in display order.
     pub rows: Vec<Row>,
     /// Every issue of the project, in its order.
     pub issues: Vec<IssueId>,
@@ -96,6 +126,10 @@ pub struct PositionMap {
     pub admitted: usize,
     /// Annotations inside the filter that no cell holds: no holder, or no issue.
     pub unplaced: usize,
+    /// Per column, parallel to `issues`.
+    totals: Vec<ColumnTotals>,
+    /// Each issue's agreements inside the filter's dates, in time order.
+    agreements: HashMap<IssueId, Vec<Agreement>>,
 }
 
 impl PositionMap {
@@ -115,13 +149,21 @@ impl PositionMap {
         let affiliations: HashMap<ActorId, Option<&str>> = (project.actors().iter().rev())
             .map(|a| (a.id, affiliation_of(project, a.id)))
             .collect();
+        // Each actor's side, looked up once per build rather than once per statement.
+        let sides: HashMap<ActorId, ActorId> = (project.actors().iter())
+            .map(|a| (a.id, project.side_of(a.id)))
+            .collect();
+        let side_of = |h: ActorId| sides.get(&h).copied().unwrap_or(h);
         let width = project.issues().len();
         let mut grid: Vec<Cell> = vec![Cell::default(); project.actors().len() * width];
         let mut map = Self {
+            roll_up: filter.roll_up,
             issues: project.issues().iter().map(|i| i.id).collect(),
             issue_names: project.issues().iter().map(|i| i.name.clone()).collect(),
+            agreements: history::agreements(project, &lookup, filter),
             ..Self::default()
         };
+        let mut rows_of_statement: Vec<usize> = Vec::new();
         let mut last_document = None;
         for (position, a) in project.annotations().iter().enumerate() {
             let Some(evidence) = lookup.admitted_evidence(a, position, filter, &mut last_document)
@@ -133,8 +175,24 @@ impl PositionMap {
             }
             map.admitted += 1;
             let mut is_placed = false;
-            // A joint statement counts for each of its holders.
-            for row in distinct_holders(a).filter_map(|h| shown_actors.get(&h).copied()) {
+            // A joint statement counts for each of its holders, or once for each of their
+            // distinct sides.
+            rows_of_statement.clear();
+            match filter.roll_up {
+                RollUp::Actors => rows_of_statement
+                    .extend(distinct_holders(a).filter_map(|h| shown_actors.get(&h).copied())),
+                RollUp::Sides => {
+                    for side in a.holders.iter().map(|&h| side_of(h)) {
+                        let Some(&row) = shown_actors.get(&side) else {
+                            continue;
+                        };
+                        if !rows_of_statement.contains(&row) {
+                            rows_of_statement.push(row);
+                        }
+                    }
+                }
+            }
+            for &row in &rows_of_statement {
                 for issue in distinct_issues(a) {
                     if let Some(&column) = columns.get(&issue) {
                         grid[row * width + column].add(evidence.on_issue(a, issue));
@@ -145,7 +203,16 @@ impl PositionMap {
             map.unplaced += usize::from(!is_placed);
         }
         grid.iter_mut().for_each(|c| c.finish(&lookup));
-        map.arrange_rows(project, filter, grid, width);
+        map.arrange_rows(project, filter, grid, width, &side_of);
+        map.totals = (0..width)
+            .map(|column| {
+                let column = (0..map.rows.len()).filter_map(|row| map.cell(row, column));
+                ColumnTotals {
+                    moved: column.clone().filter(|c| c.moved()).count(),
+                    held: column.filter(|c| c.held()).count(),
+                }
+            })
+            .collect();
         map
     }
 
@@ -156,6 +223,7 @@ impl PositionMap {
         filter: &AnalysisFilter,
         mut grid: Vec<Cell>,
         width: usize,
+        side_of: &dyn Fn(ActorId) -> ActorId,
     ) {
         let mut order: Vec<usize> = (0..project.actors().len())
             .filter(|&i| {
@@ -170,7 +238,8 @@ impl PositionMap {
                 .get(i)
                 .and_then(|a| affiliation_of(project, a.id))
         };
-        if filter.group_by_affiliation {
+        let is_grouped = filter.group_by_affiliation && filter.roll_up == RollUp::Actors;
+        if is_grouped {
             // Actors without an affiliation come last; the sort is stable, so project order
             // stays inside a group.
             order.sort_by_key(|&i| (affiliation(i).is_none(), affiliation(i).map(name_key)));
@@ -183,6 +252,7 @@ impl PositionMap {
                 actor: actor.id,
                 name: actor.name.clone(),
                 affiliation: affiliation(i).map(str::to_owned),
+                side: side_of(actor.id),
             });
             self.cells.extend(
                 grid[i * width..(i + 1) * width]
@@ -190,7 +260,7 @@ impl PositionMap {
                     .map(std::mem::take),
             );
         }
-        if filter.group_by_affiliation {
+        if is_grouped {
             for (row, r) in self.rows.iter().enumerate() {
                 match self.groups.last_mut() {
                     Some(g)
@@ -215,6 +285,19 @@ impl PositionMap {
             return None;
         }
         self.cells.get(row * self.issues.len() + column)
+    }
+
+    /// The moved/held totals of a column; zero outside the map.
+    #[must_use]
+    pub fn totals(&self, column: usize) -> ColumnTotals {
+        self.totals.get(column).copied().unwrap_or_default()
+    }
+
+    /// The agreements on an issue inside the filter's dates, in time order: from the first
+    /// one's date on, the issue is agreed between its sides. Empty if it is not agreed.
+    #[must_use]
+    pub fn agreed(&self, issue: IssueId) -> &[Agreement] {
+        self.agreements.get(&issue).map_or(&[], Vec::as_slice)
     }
 
     /// The row of an actor, if it has one.

@@ -17,6 +17,7 @@
 mod annotate_hits;
 mod cache;
 mod firmness;
+pub mod history;
 mod map;
 mod moves;
 mod rounds;
@@ -39,7 +40,8 @@ use crate::model::{
 pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount, annotate_hits};
 pub use cache::AnalysisCache;
 pub use firmness::{FirmnessProposal, propose_firmness};
-pub use map::{Cell, Group, PositionMap, Row};
+pub use history::{Agreement, MarkKind, StanceMark};
+pub use map::{Cell, ColumnTotals, Group, PositionMap, Row};
 pub use moves::{
     Agreed, Held, Move, MoveKind, Moves, StanceAt, draft_brief, issue_list, moves, round_after,
     round_before, rounds_in_order, statement_name,
@@ -61,6 +63,8 @@ pub enum TagKind {
     Claim,
     Position,
     Concession,
+    /// An `agreement`: the holders' sides agreed its issues from its date on.
+    Agreement,
     /// Any other tag of the project's schema.
     Other,
 }
@@ -73,9 +77,21 @@ impl TagKind {
             "claim" => Self::Claim,
             "position" => Self::Position,
             "concession" => Self::Concession,
+            crate::model::AGREEMENT => Self::Agreement,
             _ => Self::Other,
         }
     }
+}
+
+/// What the rows of the map and the lanes of the timeline are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum RollUp {
+    /// One row per actor that holds a statement.
+    #[default]
+    Actors,
+    /// One row per side: each holder counts for the root of its side chain
+    /// ([`Project::side_of`]), and a joint statement once per distinct side.
+    Sides,
 }
 
 /// Which annotations an analysis looks at, and how it arranges actors.
@@ -89,8 +105,11 @@ pub struct AnalysisFilter {
     pub tags: BTreeSet<String>,
     /// Only actors with one of these affiliations (`""` stands for none); empty means all.
     pub affiliations: BTreeSet<String>,
-    /// Rows ordered and grouped by the actors' affiliation (the sides of the talks).
+    /// Rows ordered and grouped by the actors' affiliation (the sides of the talks); with
+    /// [`RollUp::Actors`] only.
     pub group_by_affiliation: bool,
+    /// Actors or their sides.
+    pub roll_up: RollUp,
 }
 
 impl AnalysisFilter {

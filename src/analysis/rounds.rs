@@ -59,7 +59,11 @@ pub fn date_groups(dates: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate)> {
 fn pause_threshold(gaps: &[i64]) -> i64 {
     let mut sorted = gaps.to_vec();
     sorted.sort_unstable();
-    let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+    // The lower median: with two gaps, the smaller is the usual spacing.
+    let median = sorted
+        .get(sorted.len().saturating_sub(1) / 2)
+        .copied()
+        .unwrap_or(0);
     (2 * median).max(MIN_PAUSE_DAYS - 1)
 }
 

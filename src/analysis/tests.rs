@@ -463,4 +463,5 @@ fn the_cache_rebuilds_only_when_the_project_or_the_filter_changes() {
     assert_eq!(cache.timeline_builds(), 1);
 }
 
+mod history;
 mod proptests;

@@ -250,9 +250,19 @@ pub fn moves(
     let retracted_at = pass.retractions(project);
     let mut pairs: HashMap<(ActorId, IssueId), Pair> = HashMap::new();
     let mut agreed = Vec::new();
+    // Tag filters do not hide agreements: an agreed issue is agreed whatever is shown.
+    let dates_only = AnalysisFilter {
+        tags: std::collections::BTreeSet::new(),
+        ..filter.clone()
+    };
     let mut last = None;
     for (position, a) in project.annotations().iter().enumerate() {
-        let Some(e) = lookup.admitted_evidence(a, position, filter, &mut last) else {
+        let admitting = if a.tag == AGREEMENT {
+            &dates_only
+        } else {
+            filter
+        };
+        let Some(e) = lookup.admitted_evidence(a, position, admitting, &mut last) else {
             continue;
         };
         if e.when > end_to || a.holders.is_empty() || !pass.admits_holders(filter, a) {
@@ -382,7 +392,8 @@ fn ledger_entry(project: &Project, (side, issue): (ActorId, IssueId), pair: Pair
             reaffirmed: pair.period.iter().map(|s| s.id).collect(),
         }));
     } else if from.is_none() || from_stance.is_none() {
-        if standing.is_none() || pair.period.is_empty() {
+        // A position without a stance is no move yet.
+        if final_stance.is_none() || pair.period.is_empty() {
             return None;
         }
         MoveKind::New

@@ -1,11 +1,11 @@
-//! The filter bar: date range, tags, sides (affiliations) and grouping.
+//! The filter bar: actors or sides, date range, tags, sides (affiliations) and grouping.
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::analysis::AnalysisFilter;
+use crate::analysis::{AnalysisFilter, RollUp};
 use crate::model::Project;
 
 /// The date fields as typed; the filter takes them once they parse.
@@ -22,6 +22,14 @@ pub(super) fn filters_ui(
     text: &mut FilterText,
 ) {
     ui.horizontal_wrapped(|ui| {
+        ui.label("Rows:");
+        ui.selectable_value(&mut filter.roll_up, RollUp::Actors, "Actors")
+            .on_hover_text("One row per actor who said something");
+        ui.selectable_value(&mut filter.roll_up, RollUp::Sides, "Sides")
+            .on_hover_text(
+                "Each actor counted for the side it speaks for; a joint statement once per side",
+            );
+        ui.separator();
         date_field_ui(
             ui,
             "From",
@@ -33,7 +41,11 @@ pub(super) fn filters_ui(
         ui.separator();
         tags_menu_ui(ui, project, &mut filter.tags);
         sides_menu_ui(ui, project, &mut filter.affiliations);
-        ui.checkbox(&mut filter.group_by_affiliation, "Group by affiliation");
+        ui.add_enabled(
+            filter.roll_up == RollUp::Actors,
+            egui::Checkbox::new(&mut filter.group_by_affiliation, "Group by side"),
+        )
+        .on_disabled_hover_text("Rows are sides already");
     });
 }
 

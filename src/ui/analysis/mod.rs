@@ -5,6 +5,7 @@
 mod evidence;
 mod filters;
 mod map;
+mod marks;
 mod moves;
 mod rounds;
 mod timeline;

@@ -245,7 +245,7 @@ fn paint_mark(
             ];
             painter.add(Shape::convex_polygon(points, fill, outline));
         }
-        TagKind::Claim | TagKind::Other => {
+        TagKind::Claim | TagKind::Agreement | TagKind::Other => {
             let rect = Rect::from_center_size(center, egui::Vec2::splat(r * 1.6));
             painter.rect(rect, 1.0, fill, outline, egui::StrokeKind::Middle);
         }

@@ -4,8 +4,10 @@
 use std::fmt::Write as _;
 
 use super::{ReportData, date_text};
-use crate::analysis::{Cell, stance_color, stance_word};
-use crate::model::{Rgb, Stance};
+use crate::analysis::{
+    AnalysisFilter, Cell, MarkKind, PositionMap, RollUp, StanceMark, stance_color, stance_word,
+};
+use crate::model::{IssueId, Project, Rgb, Stance};
 
 const STYLE: &str = "
 body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 2rem; color: #1d2230; }
@@ -17,6 +19,13 @@ th, td { border: 1px solid #d5d9e0; padding: 0.3rem 0.45rem; vertical-align: top
 thead th { background: #f1f3f6; }
 td.cell { min-width: 5.5rem; }
 td.cell .counts { display: block; color: #3b4252; font-size: 0.78rem; }
+td.cell .strip { white-space: nowrap; font-size: 1rem; }
+.mark { display: inline-block; text-align: center; min-width: 0.9rem; text-shadow: 0 0 1px #1d2230; }
+.mark sub { display: block; font-size: 0.62rem; color: #1d2230; text-shadow: none; line-height: 0.9; }
+.arrow { color: #1d2230; margin: 0 0.1rem; }
+.held { font-size: 0.72rem; font-weight: 600; margin-left: 0.35rem; color: #1d2230; }
+tfoot td, tfoot th { background: #f1f3f6; font-size: 0.78rem; }
+.agreed { color: #1f7a4a; font-weight: 600; }
 .conceded { font-weight: 600; }
 .chip { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; vertical-align: middle; margin: 0 0.25rem 0 0.6rem; }
 ol.concessions li { margin-bottom: 0.35rem; }
@@ -76,19 +85,42 @@ fn legend(out: &mut String) {
 }
 
 fn write_map(out: &mut String, data: &ReportData<'_>) {
-    let map = &data.map;
     out.push_str("<h2>Position map</h2>\n");
-    if map.rows.is_empty() || map.issues.is_empty() {
+    if data.map.rows.is_empty() || data.map.issues.is_empty() {
         out.push_str("<p>No actor has a statement on an issue.</p>\n");
         return;
     }
     out.push_str(
-        "<p class=\"legend\">Each cell: the actor's latest stance on the issue, then its \
-         claims / positions / concessions; <span class=\"conceded\">conceded</span> where the \
-         actor gave ground.</p>\n",
+        "<p class=\"legend\">Each cell: the stance history on the issue, a mark per statement \
+         by date: <span class=\"arrow\">→</span> a change (its date under it), ◆ a concession, \
+         ✔ an agreement, ○ a retracted statement; <span class=\"held\">held</span>: the same \
+         stance on two dates or more and no move. The last row counts, per issue, the rows \
+         that moved and held.</p>\n",
     );
     legend(out);
-    out.push_str("<table class=\"map\">\n<thead><tr><th>Actor</th><th>Affiliation</th>");
+    // By side first: a negotiator's move is her side's.
+    let sides = PositionMap::build(
+        data.project,
+        &AnalysisFilter {
+            roll_up: RollUp::Sides,
+            ..data.filter.clone()
+        },
+    );
+    out.push_str("<h3>By side</h3>\n");
+    write_map_table(out, data.project, &sides);
+    out.push_str("<h3>By actor</h3>\n");
+    write_map_table(out, data.project, &data.map);
+}
+
+fn write_map_table(out: &mut String, project: &Project, map: &PositionMap) {
+    let (first, noun) = match map.roll_up {
+        RollUp::Actors => ("Actor", "actors"),
+        RollUp::Sides => ("Side", "sides"),
+    };
+    let _ = write!(
+        out,
+        "<table class=\"map\">\n<thead><tr><th>{first}</th><th>Affiliation</th>"
+    );
     for name in &map.issue_names {
         let _ = write!(out, "<th dir=\"auto\">{}</th>", escape(name));
     }
@@ -100,33 +132,119 @@ fn write_map(out: &mut String, data: &ReportData<'_>) {
             escape(&actor.name),
             escape(actor.affiliation.as_deref().unwrap_or(""))
         );
-        for column in 0..map.issues.len() {
+        for (column, &issue) in map.issues.iter().enumerate() {
             match map.cell(row, column) {
-                Some(cell) if !cell.is_empty() => write_cell(out, cell),
+                Some(cell) if !cell.is_empty() => write_cell(out, project, issue, cell),
                 _ => out.push_str("<td></td>"),
             }
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n<tfoot><tr><th colspan=\"2\">Totals</th>");
+    for (column, &issue) in map.issues.iter().enumerate() {
+        let totals = map.totals(column);
+        let _ = write!(
+            out,
+            "<td>moved: {} {noun} · held: {}",
+            totals.moved, totals.held
+        );
+        for g in map.agreed(issue) {
+            let sides: Vec<String> = (g.sides.iter())
+                .map(|&s| escape(project.actor(s).map_or("", |a| a.name.as_str())))
+                .collect();
+            let _ = write!(
+                out,
+                "<br><span class=\"agreed\">✔ agreed {} ({})</span>",
+                date_text(g.when.date),
+                sides.join(", ")
+            );
+        }
+        out.push_str("</td>");
+    }
+    out.push_str("</tr></tfoot>\n</table>\n");
 }
 
-fn write_cell(out: &mut String, cell: &Cell) {
+fn write_cell(out: &mut String, project: &Project, issue: IssueId, cell: &Cell) {
     let _ = write!(
         out,
-        "<td class=\"cell\" style=\"background:{}\" title=\"latest {}\">{}\
-         <span class=\"counts\">{}/{}/{}</span>",
+        "<td class=\"cell\" style=\"background:{}\" title=\"latest {}: {}\"><span class=\"strip\">",
         tint(stance_color(cell.stance)),
         date_text(cell.latest.and_then(|w| w.date)),
         stance_word(cell.stance),
-        cell.claims,
-        cell.positions,
-        cell.concessions
     );
-    if cell.is_conceded {
-        out.push_str("<span class=\"conceded\">conceded</span>");
+    for mark in &cell.history {
+        write_mark(out, project, issue, mark);
+    }
+    out.push_str("</span>");
+    if cell.held() {
+        out.push_str("<span class=\"held\">held</span>");
+    }
+    if cell.history.is_empty() {
+        let _ = write!(
+            out,
+            "<span class=\"counts\">{} statement(s), no stance</span>",
+            cell.total()
+        );
     }
     out.push_str("</td>");
+}
+
+/// One mark as the app draws it, with a title naming holder, side, issue, date and quote.
+fn write_mark(out: &mut String, project: &Project, issue: IssueId, mark: &StanceMark) {
+    let glyph = match mark.kind {
+        MarkKind::First | MarkKind::Same | MarkKind::Change { .. } => "●",
+        MarkKind::Concession => "◆",
+        MarkKind::Agreement => "✔",
+        MarkKind::Retracted => "○",
+    };
+    if let MarkKind::Change { from } = mark.kind {
+        let _ = write!(
+            out,
+            "<span class=\"arrow\" style=\"color:{}\">→</span>",
+            stance_color(from).to_hex()
+        );
+    }
+    let Some(a) = project.annotation(mark.evidence) else {
+        return;
+    };
+    let holders: Vec<&str> = (a.holders.iter())
+        .filter_map(|&h| project.actor(h).map(|x| x.name.as_str()))
+        .collect();
+    let sides: Vec<&str> = (project.holder_sides(a).into_iter())
+        .filter_map(|s| project.actor(s).map(|x| x.name.as_str()))
+        .collect();
+    let what = match mark.kind {
+        MarkKind::First => "first stance".to_owned(),
+        MarkKind::Same => "same stance".to_owned(),
+        MarkKind::Change { from } => format!("changed from {}", stance_word(from)),
+        MarkKind::Concession => "concession".to_owned(),
+        MarkKind::Agreement => "agreement".to_owned(),
+        MarkKind::Retracted => "retracted".to_owned(),
+    };
+    let title = format!(
+        "{} ({}) on {}, {}: {} {}. “{}”",
+        holders.join(" & "),
+        sides.join(" & "),
+        project.issue_name(issue),
+        date_text(mark.when.date),
+        what,
+        stance_word(mark.stance),
+        a.quote
+    );
+    let _ = write!(
+        out,
+        "<span class=\"mark\" style=\"color:{}\" title=\"{}\">{glyph}",
+        stance_color(mark.stance).to_hex(),
+        escape(&title)
+    );
+    let is_move = matches!(
+        mark.kind,
+        MarkKind::Change { .. } | MarkKind::Concession | MarkKind::Agreement
+    );
+    if is_move && let Some(date) = mark.when.date {
+        let _ = write!(out, "<sub>{}</sub>", date.format("%-d %b"));
+    }
+    out.push_str("</span>");
 }
 
 /// A light tint of a colour, for cell backgrounds that keep text readable in print.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{ReportData, ReportError};
-use crate::analysis::StanceAt;
+use crate::analysis::{MarkKind, StanceAt, StanceMark, stance_word};
 use crate::model::{AnnotationId, RoundSpan};
 
 /// The version of this JSON's shape; bumped when a field changes meaning or goes.
@@ -82,16 +82,21 @@ struct CellOut<'a> {
     claims: usize,
     positions: usize,
     concessions: usize,
+    /// Two or more statements of one stance and no move.
+    held: bool,
     history: Vec<MarkOut>,
 }
 
-/// One statement of a cell's history, in time order.
+/// One mark of a cell's stance history ([`crate::analysis::StanceMark`]), in time order.
 #[derive(Serialize)]
 struct MarkOut {
     date: Option<NaiveDate>,
     stance: Option<&'static str>,
-    tag: String,
-    retracted: bool,
+    /// `first`, `same`, `change`, `concession`, `agreement` or `retracted`.
+    kind: &'static str,
+    /// The stance before, for a `change`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changed_from: Option<&'static str>,
     evidence: String,
 }
 
@@ -158,6 +163,24 @@ struct LinkOut<'a> {
     to: StatementOut<'a>,
 }
 
+fn mark_out(mark: &StanceMark) -> MarkOut {
+    let (kind, changed_from) = match mark.kind {
+        MarkKind::First => ("first", None),
+        MarkKind::Same => ("same", None),
+        MarkKind::Change { from } => ("change", Some(stance_word(from))),
+        MarkKind::Concession => ("concession", None),
+        MarkKind::Agreement => ("agreement", None),
+        MarkKind::Retracted => ("retracted", None),
+    };
+    MarkOut {
+        date: mark.when.date,
+        stance: mark.stance.map(|s| s.as_str()),
+        kind,
+        changed_from,
+        evidence: mark.evidence.to_string(),
+    }
+}
+
 pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
     let project = data.project;
     let actor = |id| project.actor(id).map_or("", |a| a.name.as_str());
@@ -190,15 +213,8 @@ pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
                         claims: cell.claims,
                         positions: cell.positions,
                         concessions: cell.concessions,
-                        history: (cell.evidence.iter())
-                            .map(|e| MarkOut {
-                                date: e.when.date,
-                                stance: e.stance.map(|s| s.as_str()),
-                                tag: e.tag(project).to_owned(),
-                                retracted: e.is_retracted,
-                                evidence: e.annotation.to_string(),
-                            })
-                            .collect(),
+                        held: cell.held(),
+                        history: cell.history.iter().map(mark_out).collect(),
                     })
                 })
                 .collect(),
