@@ -59,16 +59,15 @@ impl MovesState {
             format!("Rounds ({})", project.rounds().len())
         };
         let open = self.show_rounds || project.rounds().is_empty();
-        egui::CollapsingHeader::new(header)
+        let shown = egui::CollapsingHeader::new(header)
             .id_salt("moves_rounds")
             .open(Some(open))
             .show(ui, |ui| {
                 rounds_ui(ui, project, &mut self.rounds, &mut round_actions);
             });
-        if ui
-            .small_button(if open { "Hide rounds" } else { "Edit rounds" })
-            .clicked()
-        {
+        // The header is opened by the view (always open without rounds), so its click is
+        // handled here.
+        if shown.header_response.clicked() {
             self.show_rounds = !open;
         }
         ui.separator();
