@@ -244,10 +244,64 @@ pub fn moves(
     let end_to = round_end(project, to_round);
     let end_from = from_round.map(|r| round_end(project, r));
     let (from_id, to_id) = (from_round.map(|r| r.id), to_round.id);
+    let (mut pairs, agreed) = gather(project, filter, end_from, end_to);
+    let mut out = Moves {
+        from: from_id,
+        to: Some(to_id),
+        agreed,
+        ..Moves::default()
+    };
+    let mut keys: Vec<(ActorId, IssueId)> = pairs.keys().copied().collect();
+    let actor_order: HashMap<ActorId, usize> = (project.actors().iter().enumerate())
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    let issue_order: HashMap<IssueId, usize> = (project.issues().iter().enumerate())
+        .map(|(i, x)| (x.id, i))
+        .collect();
+    let order = |(side, issue): &(ActorId, IssueId)| {
+        (
+            actor_order.get(side).copied().unwrap_or(usize::MAX),
+            *side,
+            issue_order.get(issue).copied().unwrap_or(usize::MAX),
+            *issue,
+        )
+    };
+    keys.sort_by_key(order);
+    for key in keys {
+        let Some(mut pair) = pairs.remove(&key) else {
+            continue;
+        };
+        pair.period.sort_by_key(|s| (s.when, s.position));
+        pair.agreements.sort_by_key(|s| (s.when, s.position));
+        if pair.at_to.is_some() || !pair.agreements.is_empty() {
+            match out.sides.last_mut() {
+                Some((side, count)) if *side == key.0 => *count += 1,
+                _ => out.sides.push((key.0, 1)),
+            }
+        }
+        match ledger_entry(project, key, &pair) {
+            Some(Entry::Move(m)) => out.moves.push(m),
+            Some(Entry::Held(h)) => out.held.push(h),
+            None => {}
+        }
+    }
+    out.agreed
+        .sort_by_key(|a| (a.date, issue_order.get(&a.issue).copied(), a.evidence));
+    out
+}
+
+/// One pass over the annotations: each side × issue's standings at the two ends and its
+/// statements in the period, and the agreements of the period.
+fn gather(
+    project: &Project,
+    filter: &AnalysisFilter,
+    end_from: Option<When>,
+    end_to: When,
+) -> (HashMap<(ActorId, IssueId), Pair>, Vec<Agreed>) {
     let in_period = |w: When| end_from.is_none_or(|f| w > f) && w <= end_to;
     let lookup = Lookup::new(project, filter);
     let pass = Pass::new(project, filter);
-    let retracted_at = pass.retractions(project);
+    let retracted_at = Pass::retractions(project);
     let mut pairs: HashMap<(ActorId, IssueId), Pair> = HashMap::new();
     let mut agreed = Vec::new();
     // Tag filters do not hide agreements: an agreed issue is agreed whatever is shown.
@@ -315,49 +369,7 @@ pub fn moves(
             }
         }
     }
-    let mut out = Moves {
-        from: from_id,
-        to: Some(to_id),
-        agreed,
-        ..Moves::default()
-    };
-    let mut keys: Vec<(ActorId, IssueId)> = pairs.keys().copied().collect();
-    let actor_order: HashMap<ActorId, usize> = (project.actors().iter().enumerate())
-        .map(|(i, a)| (a.id, i))
-        .collect();
-    let issue_order: HashMap<IssueId, usize> = (project.issues().iter().enumerate())
-        .map(|(i, x)| (x.id, i))
-        .collect();
-    let order = |(side, issue): &(ActorId, IssueId)| {
-        (
-            actor_order.get(side).copied().unwrap_or(usize::MAX),
-            *side,
-            issue_order.get(issue).copied().unwrap_or(usize::MAX),
-            *issue,
-        )
-    };
-    keys.sort_by_key(order);
-    for key in keys {
-        let Some(mut pair) = pairs.remove(&key) else {
-            continue;
-        };
-        pair.period.sort_by_key(|s| (s.when, s.position));
-        pair.agreements.sort_by_key(|s| (s.when, s.position));
-        if pair.at_to.is_some() || !pair.agreements.is_empty() {
-            match out.sides.last_mut() {
-                Some((side, count)) if *side == key.0 => *count += 1,
-                _ => out.sides.push((key.0, 1)),
-            }
-        }
-        match ledger_entry(project, key, pair) {
-            Some(Entry::Move(m)) => out.moves.push(m),
-            Some(Entry::Held(h)) => out.held.push(h),
-            None => {}
-        }
-    }
-    out.agreed
-        .sort_by_key(|a| (a.date, issue_order.get(&a.issue).copied(), a.evidence));
-    out
+    (pairs, agreed)
 }
 
 fn keep_latest(slot: &mut Option<Said>, said: Said) {
@@ -372,7 +384,11 @@ enum Entry {
 }
 
 /// The row of one side × issue, or its held entry, or nothing (no standing, no move).
-fn ledger_entry(project: &Project, (side, issue): (ActorId, IssueId), pair: Pair) -> Option<Entry> {
+fn ledger_entry(
+    project: &Project,
+    (side, issue): (ActorId, IssueId),
+    pair: &Pair,
+) -> Option<Entry> {
     let from = pair.at_from.map(|s| s.at());
     let agreement = pair.agreements.last().copied();
     let concession = pair.period.iter().rev().find(|s| s.is_concession).copied();
@@ -512,7 +528,7 @@ impl<'a> Pass<'a> {
     }
 
     /// When each retracted statement was retracted: the earliest `retracts` statement's time.
-    fn retractions(&self, project: &Project) -> HashMap<AnnotationId, When> {
+    fn retractions(project: &Project) -> HashMap<AnnotationId, When> {
         let mut out: HashMap<AnnotationId, When> = HashMap::new();
         let retracts: Vec<_> = (project.relations().iter())
             .filter(|r| r.kind == RETRACTS)

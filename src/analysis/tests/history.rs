@@ -33,7 +33,7 @@ fn sides() -> Sides {
     }
 }
 
-fn cell<'a>(map: &'a PositionMap, actor: ActorId, issue: IssueId) -> &'a Cell {
+fn cell(map: &PositionMap, actor: ActorId, issue: IssueId) -> &Cell {
     let row = map.row_of(actor).expect("the actor has a row");
     map.cell(row, map.column_of(issue).expect("the issue has a column"))
         .expect("a cell")

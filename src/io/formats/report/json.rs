@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{ReportData, ReportError};
 use crate::analysis::{MarkKind, StanceAt, StanceMark, stance_word};
-use crate::model::{AnnotationId, RoundSpan};
+use crate::model::{AnnotationId, RoundSpan, Stance};
 
 /// The version of this JSON's shape; bumped when a field changes meaning or goes.
 const VERSION: u32 = 1;
@@ -110,7 +110,7 @@ struct StanceOut {
 impl From<StanceAt> for StanceOut {
     fn from(at: StanceAt) -> Self {
         Self {
-            stance: at.stance.map(|s| s.as_str()),
+            stance: at.stance.map(Stance::as_str),
             date: at.date,
             evidence: at.evidence.to_string(),
         }
@@ -174,29 +174,19 @@ fn mark_out(mark: &StanceMark) -> MarkOut {
     };
     MarkOut {
         date: mark.when.date,
-        stance: mark.stance.map(|s| s.as_str()),
+        stance: mark.stance.map(Stance::as_str),
         kind,
         changed_from,
         evidence: mark.evidence.to_string(),
     }
 }
 
-pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
+/// The map's rows, each non-empty cell with its history.
+fn map_rows<'a>(data: &'a ReportData<'_>) -> Vec<RowOut<'a>> {
     let project = data.project;
-    let actor = |id| project.actor(id).map_or("", |a| a.name.as_str());
-    let statement = |id: AnnotationId| -> StatementOut<'_> {
-        let a = project.annotation(id);
-        StatementOut {
-            id: id.to_string(),
-            holders: a.map_or_else(Vec::new, |a| a.holders.iter().map(|&h| actor(h)).collect()),
-            quote: a.map_or("", |a| a.quote.as_str()),
-            date: a
-                .and_then(|a| project.statement_date(a))
-                .map(|d| d.to_string()),
-        }
-    };
     let map = &data.map;
-    let rows = (map.rows.iter().enumerate())
+    let actor = |id| project.actor(id).map_or("", |a| a.name.as_str());
+    (map.rows.iter().enumerate())
         .map(|(row, r)| RowOut {
             actor: actor(r.actor),
             side: project
@@ -208,7 +198,7 @@ pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
                     let cell = map.cell(row, column).filter(|c| !c.is_empty())?;
                     Some(CellOut {
                         issue: map.issue_names.get(column).map_or("", String::as_str),
-                        stance: cell.stance.map(|s| s.as_str()),
+                        stance: cell.stance.map(Stance::as_str),
                         conceded: cell.is_conceded,
                         claims: cell.claims,
                         positions: cell.positions,
@@ -219,8 +209,12 @@ pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
                 })
                 .collect(),
         })
-        .collect();
-    let rounds = (crate::analysis::rounds_in_order(project).into_iter())
+        .collect()
+}
+
+/// The rounds in time order.
+fn rounds_out(project: &crate::model::Project) -> Vec<RoundOut<'_>> {
+    (crate::analysis::rounds_in_order(project).into_iter())
         .map(|r| {
             let (from, to, documents) = match &r.span {
                 RoundSpan::Dates { from, to } => (Some(*from), Some(*to), None),
@@ -238,7 +232,26 @@ pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
                 documents,
             }
         })
-        .collect();
+        .collect()
+}
+
+pub(super) fn write(data: &ReportData<'_>) -> Result<Vec<u8>, ReportError> {
+    let project = data.project;
+    let actor = |id| project.actor(id).map_or("", |a| a.name.as_str());
+    let statement = |id: AnnotationId| -> StatementOut<'_> {
+        let a = project.annotation(id);
+        StatementOut {
+            id: id.to_string(),
+            holders: a.map_or_else(Vec::new, |a| a.holders.iter().map(|&h| actor(h)).collect()),
+            quote: a.map_or("", |a| a.quote.as_str()),
+            date: a
+                .and_then(|a| project.statement_date(a))
+                .map(|d| d.to_string()),
+        }
+    };
+    let map = &data.map;
+    let rows = map_rows(data);
+    let rounds = rounds_out(project);
     let round_name = |id| project.round(id).map_or("", |r| r.name.as_str());
     let ledger = data.moves.as_ref();
     let report = Report {

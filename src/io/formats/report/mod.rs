@@ -180,7 +180,7 @@ impl<'a> ReportData<'a> {
         };
         let date = project
             .statement_date(a)
-            .map_or_else(|| "undated".to_owned(), |d| d.label());
+            .map_or_else(|| "undated".to_owned(), crate::model::PartialDate::label);
         format!("{holders}, {date}: “{}”", a.quote)
     }
 
