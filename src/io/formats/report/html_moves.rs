@@ -3,8 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::escape;
-use super::{ReportData, date_text};
+use super::{ReportData, date_text, html_escape as escape};
 use crate::analysis::{issue_list, stance_word};
 
 pub(super) fn write_moves(out: &mut String, data: &ReportData<'_>) {

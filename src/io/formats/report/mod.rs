@@ -234,6 +234,22 @@ fn date_text(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| "undated".to_owned(), |d| d.to_string())
 }
 
+/// Text escaped for HTML (the HTML report and its Moves section).
+fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
