@@ -46,6 +46,11 @@ fn html_report_matches_its_golden_file() {
 }
 
 #[test]
+fn json_report_matches_its_golden_file() {
+    check_golden(ReportFormat::Json);
+}
+
+#[test]
 fn the_csv_has_one_row_per_cell_of_the_map() {
     let project = sample();
     let map = PositionMap::build(&project, &AnalysisFilter::default());

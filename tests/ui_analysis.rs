@@ -91,7 +91,7 @@ fn clicking_a_cell_lists_its_evidence_and_a_quote_opens_in_the_article() {
 
 /// True while the analysis view (its tabs) fills the centre instead of the article.
 fn is_analysis_shown(harness: &egui_kittest::Harness<'static, StanceApp>) -> bool {
-    common::shows(harness, "What changed")
+    common::shows(harness, "Moves")
 }
 
 /// Two articles, the later one first in the project, each with one position on one issue.

@@ -1,15 +1,15 @@
 //! [`AnalysisCache`]: the analysis of the project shown, rebuilt only when the project's
 //! [`ProjectKey`] or the filter changed, never per frame.
 
-use super::{AnalysisFilter, Changes, Cutoff, PositionMap, Timeline, TimelineRows, changes};
-use crate::model::{DerivedCache, Project};
+use super::{AnalysisFilter, Moves, PositionMap, Timeline, TimelineRows, moves};
+use crate::model::{DerivedCache, Project, RoundId};
 
-/// The position map, timeline and changes of the project shown.
+/// The position map, timeline and Moves ledger of the project shown.
 #[derive(Debug, Default)]
 pub struct AnalysisCache {
     map: DerivedCache<AnalysisFilter, PositionMap>,
     timeline: DerivedCache<(AnalysisFilter, TimelineRows), Timeline>,
-    changes: DerivedCache<(AnalysisFilter, Cutoff, Cutoff), Changes>,
+    moves: DerivedCache<(AnalysisFilter, Option<RoundId>, RoundId), Moves>,
 }
 
 impl AnalysisCache {
@@ -43,18 +43,25 @@ impl AnalysisCache {
             })
     }
 
-    /// What changed between two cutoffs.
-    pub fn changes(
+    /// The Moves ledger between two rounds (`from` none: since the start of the talks),
+    /// rebuilt only when the project revision, the filter or a round changes.
+    pub fn moves(
         &mut self,
         project: &Project,
         filter: &AnalysisFilter,
-        before: Cutoff,
-        after: Cutoff,
-    ) -> &Changes {
-        self.changes
-            .get_or_build(project.key(), (filter.clone(), before, after), || {
-                changes(project, filter, before, after)
+        from: Option<RoundId>,
+        to: RoundId,
+    ) -> &Moves {
+        self.moves
+            .get_or_build(project.key(), (filter.clone(), from, to), || {
+                moves(project, filter, from, to)
             })
+    }
+
+    /// How many times the Moves ledger was built.
+    #[must_use]
+    pub fn moves_builds(&self) -> u64 {
+        self.moves.builds()
     }
 
     /// How many times the position map was built.

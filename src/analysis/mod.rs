@@ -1,6 +1,7 @@
 //! Analysis, a feature on the core alone: the project's annotations as a picture of the
-//! negotiation — the position map (actors × issues), the timeline, and what changed between
-//! two rounds of talks — corpus search with "annotate all" ([`search`], [`annotate_hits`]),
+//! negotiation — the position map (actors × issues), the timeline, and the Moves ledger
+//! between two rounds of talks ([`moves`], with rounds proposed from article dates,
+//! [`propose_rounds`], and the drafted brief, [`draft_brief`]) — corpus search with "annotate all" ([`search`], [`annotate_hits`]),
 //! and the proposals the editor offers for a statement's date and firmness
 //! ([`propose_said_on`], [`propose_firmness`]).
 //! Pure values derived from a [`Project`] and an [`AnalysisFilter`]; [`AnalysisCache`]
@@ -15,10 +16,11 @@
 
 mod annotate_hits;
 mod cache;
-mod changes;
 mod firmness;
 pub mod history;
 mod map;
+mod moves;
+mod rounds;
 mod said_on;
 pub mod search;
 mod timeline;
@@ -37,10 +39,14 @@ use crate::model::{
 
 pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount, annotate_hits};
 pub use cache::AnalysisCache;
-pub use changes::{Change, ChangeKind, Changes, Cutoff, changes};
 pub use firmness::{FirmnessProposal, propose_firmness};
 pub use history::{Agreement, MarkKind, StanceMark};
 pub use map::{Cell, ColumnTotals, Group, PositionMap, Row};
+pub use moves::{
+    Agreed, Held, Move, MoveKind, Moves, StanceAt, draft_brief, issue_list, moves, round_after,
+    round_before, rounds_in_order, statement_name,
+};
+pub use rounds::{MIN_PAUSE_DAYS, date_groups, date_range_name, propose_rounds};
 pub use said_on::{SaidOnProposal, propose_in as propose_said_on_in, propose_said_on};
 pub use search::{
     CorpusSearch, HitContext, HitGroup, Matcher, SearchError, SearchHit, SearchQuery, hit_context,

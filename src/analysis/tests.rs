@@ -5,24 +5,24 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use super::*;
 use crate::model::{Actor, Annotation, Document, Issue, Relation};
 
-fn day(d: u32) -> NaiveDate {
+pub(crate) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 12, d).unwrap_or_default()
 }
 
 /// A project under construction: articles are added with their dates, statements by quoting
 /// a fragment of an article.
-struct Talks {
-    p: Project,
+pub(crate) struct Talks {
+    pub(crate) p: Project,
 }
 
 impl Talks {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             p: Project::new("Talks"),
         }
     }
 
-    fn article(&mut self, date: Option<NaiveDate>, text: &str) -> DocumentId {
+    pub(crate) fn article(&mut self, date: Option<NaiveDate>, text: &str) -> DocumentId {
         let mut doc = Document::new(
             format!("Article {}", self.p.documents().len()),
             text.to_owned(),
@@ -35,7 +35,7 @@ impl Talks {
         id
     }
 
-    fn actor(&mut self, name: &str, affiliation: Option<&str>) -> ActorId {
+    pub(crate) fn actor(&mut self, name: &str, affiliation: Option<&str>) -> ActorId {
         let actor = Actor::new(name, affiliation);
         let id = actor.id;
         self.p.rebuild(|parts| {
@@ -44,7 +44,7 @@ impl Talks {
         id
     }
 
-    fn issue(&mut self, name: &str) -> IssueId {
+    pub(crate) fn issue(&mut self, name: &str) -> IssueId {
         let issue = Issue::new(name);
         let id = issue.id;
         self.p.rebuild(|parts| {
@@ -54,7 +54,7 @@ impl Talks {
     }
 
     /// Marks `fragment` of `doc` with a tag, holder, issues and stance.
-    fn say(
+    pub(crate) fn say(
         &mut self,
         doc: DocumentId,
         fragment: &str,
@@ -82,7 +82,7 @@ impl Talks {
         id
     }
 
-    fn relate(&mut self, kind: &str, from: AnnotationId, to: AnnotationId) {
+    pub(crate) fn relate(&mut self, kind: &str, from: AnnotationId, to: AnnotationId) {
         self.p.rebuild(|parts| {
             parts.relations.push(Relation::new(kind, from, to));
         });
@@ -423,91 +423,6 @@ fn the_timeline_orders_marks_by_date_and_links_related_statements() {
     let by_actor = Timeline::build(&f.t.p, &AnalysisFilter::default(), TimelineRows::Actors);
     assert_eq!(by_actor.rows.len(), 2);
     assert_eq!(by_actor.marks.len(), 3);
-}
-
-#[test]
-fn what_changed_lists_new_positions_flips_concessions_and_retractions() {
-    let mut f = fixture();
-    let (u, w, terr, cf) = (f.ushakov, f.witkoff, f.territory, f.ceasefire);
-    f.t.say(
-        f.geneva,
-        "wants the land",
-        "position",
-        u,
-        &[terr],
-        Some(Stance::For),
-    );
-    let truce = f.t.say(
-        f.geneva,
-        "urged a truce",
-        "position",
-        w,
-        &[cf],
-        Some(Stance::For),
-    );
-    let map = f.t.say(
-        f.moscow,
-        "rejected the map",
-        "position",
-        u,
-        &[terr],
-        Some(Stance::Against),
-    );
-    let freeze = f.t.say(
-        f.moscow,
-        "accepted a freeze",
-        "concession",
-        u,
-        &[cf],
-        Some(Stance::Conditional),
-    );
-    f.t.relate(CONCEDES_TO, freeze, truce);
-    let talk =
-        f.t.say(f.florida, "agreed to talk", "claim", w, &[cf], None);
-    f.t.relate(crate::model::RETRACTS, talk, truce);
-
-    let filter = AnalysisFilter::default();
-    let after_geneva = Cutoff::Date(NaiveDate::from_ymd_opt(2025, 11, 30).unwrap_or_default());
-    let found = changes(&f.t.p, &filter, after_geneva, Cutoff::Date(day(5)));
-    let kinds: Vec<(ChangeKind, Option<AnnotationId>)> = found
-        .changes
-        .iter()
-        .map(|c| (c.kind.clone(), Some(c.evidence.annotation)))
-        .collect();
-    assert!(kinds.contains(&(
-        ChangeKind::Flipped {
-            from: Stance::For,
-            to: Stance::Against
-        },
-        Some(map)
-    )));
-    assert!(kinds.contains(&(
-        ChangeKind::NewPosition {
-            stance: Some(Stance::Conditional)
-        },
-        Some(freeze)
-    )));
-    assert!(kinds.contains(&(ChangeKind::Concession { to: Some(truce) }, Some(freeze))));
-    assert!(kinds.contains(&(ChangeKind::Retraction { retracted: truce }, Some(talk))));
-    assert_eq!(found.changes.len(), 4, "{kinds:?}");
-    let whens: Vec<When> = found.changes.iter().map(|c| c.evidence.when).collect();
-    assert!(whens.is_sorted());
-
-    // The same between the two documents, in either order; nothing changed within Geneva.
-    let by_document = changes(
-        &f.t.p,
-        &filter,
-        Cutoff::Document(f.florida),
-        Cutoff::Document(f.geneva),
-    );
-    assert_eq!(by_document, found);
-    let nothing = changes(
-        &f.t.p,
-        &filter,
-        Cutoff::Document(f.geneva),
-        Cutoff::Date(day(1)),
-    );
-    assert!(nothing.changes.is_empty(), "{nothing:?}");
 }
 
 #[test]

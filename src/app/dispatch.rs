@@ -10,7 +10,7 @@ use super::recovery::Recovery;
 use super::view::MainView;
 use super::{
     StanceApp, actors, adjudication, annotations, corpus, files, intake, links, navigation, repair,
-    saving, schema, sync, undo, web_import::WebImport,
+    rounds, saving, schema, sync, undo, web_import::WebImport,
 };
 use crate::app::prefs::Theme;
 use crate::model::{Nudge, SpanEnd};
@@ -207,6 +207,9 @@ impl StanceApp {
             // The schema.
             Intent::Action(Action::Schema(action)) => schema::apply(wb, ctx, action),
             Intent::Action(Action::Command(Command::Schema)) => wb.dialogs.open(Dialog::Schema),
+
+            // Rounds of talks and briefs (the Moves tab).
+            Intent::Action(Action::Round(action)) => rounds::apply(wb, ctx, action),
 
             // Files.
             Intent::Action(Action::Command(Command::NewProject)) => {

@@ -329,6 +329,7 @@ impl Panels {
         let actions = self.analysis.ui(ui, &app.session.project);
         intents.extend(actions.into_iter().map(|action| match action {
             AnalysisAction::ShowInArticle(id) => Intent::from(Action::ShowInArticle(id)),
+            AnalysisAction::Round(action) => Intent::from(Action::Round(action)),
         }));
     }
 

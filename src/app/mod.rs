@@ -36,6 +36,7 @@ pub mod prefs;
 mod readout;
 mod recovery;
 mod repair;
+mod rounds;
 mod saving;
 mod schema;
 mod session;

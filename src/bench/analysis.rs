@@ -66,6 +66,74 @@ pub fn recompute_after_edits(project: &mut Project, edits: usize) -> Result<Vec<
     Ok(times)
 }
 
+/// Gives the project the rounds proposed from its article dates (or one round of every
+/// date), then edits one annotation's stance `edits` times, timing the cached Moves ledger's
+/// rebuild between the last two rounds after each (issue 20: ≤ 30 ms).
+///
+/// # Errors
+/// The project has no dated document or annotation, or the model refused an edit.
+pub fn moves_after_edits(project: &mut Project, edits: usize) -> Result<Vec<Duration>, String> {
+    let mut proposals = crate::analysis::propose_rounds(project);
+    if proposals.len() < 2 {
+        let dates: Vec<_> = project.documents().iter().filter_map(|d| d.date).collect();
+        let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
+            return Err("the corpus has no dated document".to_owned());
+        };
+        let middle = first + (last - first) / 2;
+        proposals = vec![
+            crate::model::Round::new(
+                "first half",
+                crate::model::RoundSpan::Dates {
+                    from: first,
+                    to: middle,
+                },
+            ),
+            crate::model::Round::new(
+                "second half",
+                crate::model::RoundSpan::Dates {
+                    from: middle,
+                    to: last,
+                },
+            ),
+        ];
+    }
+    for round in proposals {
+        let edit = project.add_round(round).map_err(|e| e.to_string())?;
+        project.apply(edit).map_err(|e| e.to_string())?;
+    }
+    let Some((from, to)) = crate::io::formats::report::default_pair(project) else {
+        return Err("the corpus has no rounds".to_owned());
+    };
+    let filter = AnalysisFilter::default();
+    let mut cache = AnalysisCache::default();
+    cache.moves(project, &filter, from, to);
+    let mut times = Vec::with_capacity(edits);
+    for i in 0..edits {
+        let Some(a) = project
+            .annotations()
+            .get(i * 991 % project.annotations().len().max(1))
+        else {
+            return Err("the corpus has no annotations".to_owned());
+        };
+        let stance = if a.stance == Some(Stance::For) {
+            Stance::Against
+        } else {
+            Stance::For
+        };
+        let edit = project
+            .set_stance(a.id, Some(stance), chrono::Utc::now())
+            .map_err(|e| e.to_string())?;
+        project.apply(edit).map_err(|e| e.to_string())?;
+        let started = Instant::now();
+        cache.moves(project, &filter, from, to);
+        times.push(started.elapsed());
+    }
+    if cache.moves_builds() != edits as u64 + 1 {
+        return Err("the Moves ledger was not rebuilt once per edit".to_owned());
+    }
+    Ok(times)
+}
+
 /// Opens the analysis view on `project` and scrolls the map down and back for `frames`
 /// frames, the pointer over the grid.
 ///
@@ -158,6 +226,20 @@ pub fn analysis_figures(quick: bool, record: &mut dyn FnMut(Figure)) -> Result<(
     ));
     record(Figure::new(
         "analysis.recompute_after_edit.max",
+        p.max_ms,
+        Unit::Ms,
+    ));
+
+    let moves = moves_after_edits(&mut project, if quick { 3 } else { 10 })
+        .map_err(|e| format!("analysis: {e}"))?;
+    let p = Percentiles::of(&moves);
+    record(Figure::new(
+        "analysis.moves_after_edit.median",
+        p.median_ms,
+        Unit::Ms,
+    ));
+    record(Figure::new(
+        "analysis.moves_after_edit.max",
         p.max_ms,
         Unit::Ms,
     ));

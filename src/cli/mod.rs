@@ -14,6 +14,7 @@ mod project_cmds;
 mod reanchor;
 mod recover;
 mod report;
+mod rounds;
 mod search;
 mod suggest;
 mod sync;
@@ -83,6 +84,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Write the position map, the concessions and the timeline as md, csv or html.
     Report(report::ReportArgs),
+    /// List the rounds of talks; propose them from article dates; add, rename, re-date, delete.
+    Rounds(rounds::RoundsArgs),
     /// Search the text of every document; print document, start, end (code points), context.
     Search(search::SearchArgs),
     /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
@@ -137,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Suggest(args)) => suggest::run(&args),
         Some(Command::Eval(args)) => eval::run(&args),
         Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Rounds(args)) => rounds::run(&args),
         Some(Command::Search(args)) => search::run(&args),
         Some(Command::Completions(args)) => completions::completions(&args),
         Some(Command::Manpage(args)) => completions::manpage(&args),

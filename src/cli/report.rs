@@ -1,5 +1,7 @@
-//! `stance report PROJECT --format md|csv|html [-o OUT] [--from DATE] [--to DATE] [--force]`:
-//! the position map, the concession list and the timeline. Without `-o`, to standard output.
+//! `stance report PROJECT --format md|csv|html|json [-o OUT] [--from DATE] [--to DATE]
+//! [--round NAME] [--since NAME|start] [--force]`: the brief and the Moves ledger between two
+//! rounds (by default the last round and the one before), the position map, the concession
+//! list, the timeline and the links. Without `-o`, to standard output.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -8,14 +10,16 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use crate::analysis::AnalysisFilter;
-use crate::io::formats::report::{ReportFormat, report};
+use crate::analysis::round_before;
+use crate::io::formats::report::{ReportFormat, RoundPair, default_pair, report_between};
 use crate::io::{LoadedProject, load_project};
+use crate::model::Project;
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
     /// The project file (.ron).
     pub project: PathBuf,
-    /// md, csv or html.
+    /// md, csv, html or json.
     #[arg(short, long, value_parser = parse_format)]
     pub format: ReportFormat,
     /// The file to write. Without it, the report goes to standard output.
@@ -27,6 +31,13 @@ pub struct ReportArgs {
     /// Only documents dated on or before this day (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub to: Option<NaiveDate>,
+    /// The round whose moves the report lists (default: the last round).
+    #[arg(long, value_name = "NAME")]
+    pub round: Option<String>,
+    /// The earlier round it is compared with (default: the round before; `start`: since
+    /// the start of the talks).
+    #[arg(long, value_name = "NAME")]
+    pub since: Option<String>,
     /// Replace an existing output file.
     #[arg(long)]
     pub force: bool,
@@ -82,7 +93,8 @@ fn run_report(args: &ReportArgs) -> Result<Option<String>, String> {
         to: args.to,
         ..AnalysisFilter::default()
     };
-    let bytes = report(&project, &filter, args.format).map_err(|e| e.to_string())?;
+    let pair = round_pair(&project, args.round.as_deref(), args.since.as_deref())?;
+    let bytes = report_between(&project, &filter, args.format, pair).map_err(|e| e.to_string())?;
     let Some(path) = &args.output else {
         return std::io::stdout()
             .lock()
@@ -109,4 +121,25 @@ fn run_report(args: &ReportArgs) -> Result<Option<String>, String> {
         path.display(),
         bytes.len()
     )))
+}
+
+/// The rounds compared: `--round` (else the last) and `--since` (else the one before it).
+fn round_pair(
+    project: &Project,
+    round: Option<&str>,
+    since: Option<&str>,
+) -> Result<Option<RoundPair>, String> {
+    let to = match round {
+        Some(name) => super::rounds::round_named(project, name)?,
+        None if since.is_some() => {
+            return Err("--since needs --round (the later round)".to_owned());
+        }
+        None => return Ok(default_pair(project)),
+    };
+    let from = match since {
+        Some(name) if name.trim().eq_ignore_ascii_case("start") => None,
+        Some(name) => Some(super::rounds::round_named(project, name)?),
+        None => round_before(project, to),
+    };
+    Ok(Some((from, to)))
 }

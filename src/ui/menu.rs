@@ -242,7 +242,7 @@ mod tests {
     }
 
     #[test]
-    fn the_view_menu_groups_zoom_theme_panels_and_history() {
+    fn the_view_menu_groups_zoom_theme_panels_links_and_history() {
         use Command as C;
         let expected = [
             Item::Command(C::ZoomIn),
@@ -253,6 +253,7 @@ mod tests {
             Item::Separator,
             Item::Command(C::ToggleSidebar),
             Item::Command(C::ToggleDocumentList),
+            Item::Command(C::ShowLinks),
             Item::Command(C::ToggleSuggestions),
             Item::Command(C::ToggleSuggestionList),
             Item::Separator,

@@ -131,6 +131,8 @@ pub enum Action {
     RemoveRelation(RelationId),
     /// A change asked for in the Schema window.
     Schema(SchemaAction),
+    /// A change to the rounds or a brief asked for in the analysis view's Moves tab.
+    Round(analysis::RoundAction),
     /// Preferences → Annotator name, as typed.
     SetAnnotatorName(String),
     /// The sidebar's tag chips, holder or search changed: the view's filter becomes this.

@@ -1,24 +1,29 @@
-//! The analysis view: the position map, the timeline and "What changed", over the whole
+//! The analysis view: the position map, the timeline and the Moves ledger, over the whole
 //! project, beside the article view. It reads the model's derived [`AnalysisCache`] (rebuilt
 //! only when the project or the filter changes) and returns [`AnalysisAction`]s.
 
-mod changes;
 mod evidence;
 mod filters;
 mod map;
 mod marks;
+mod moves;
+mod rounds;
 mod timeline;
+
+pub use rounds::RoundAction;
 
 use egui::{Rect, Ui};
 
 use crate::analysis::{AnalysisCache, AnalysisFilter, TimelineRows};
-use crate::model::{ActorId, AnnotationId, IssueId, Project};
+use crate::model::{ActorId, AnnotationId, IssueId, Project, RoundId};
 
 /// What the analysis view asks the app to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnalysisAction {
     /// Open the statement in the article view.
     ShowInArticle(AnnotationId),
+    /// Change the rounds or a brief (the Moves tab).
+    Round(RoundAction),
 }
 
 /// The three parts of the view.
@@ -27,17 +32,17 @@ pub enum AnalysisTab {
     #[default]
     Map,
     Timeline,
-    Changes,
+    Moves,
 }
 
 impl AnalysisTab {
-    const ALL: [Self; 3] = [Self::Map, Self::Timeline, Self::Changes];
+    const ALL: [Self; 3] = [Self::Map, Self::Timeline, Self::Moves];
 
     fn label(self) -> &'static str {
         match self {
             Self::Map => "Position map",
             Self::Timeline => "Timeline",
-            Self::Changes => "What changed",
+            Self::Moves => "Moves",
         }
     }
 }
@@ -73,7 +78,7 @@ pub struct AnalysisView {
     all_links: bool,
     picked: Option<Picked>,
     filters: filters::FilterText,
-    changes: changes::ChangesState,
+    moves: moves::MovesState,
     stats: AnalysisStats,
     /// Where each visible map cell was painted last frame, by (row, column).
     cell_rects: Vec<((usize, usize), Rect)>,
@@ -112,7 +117,7 @@ impl AnalysisView {
             }
             ui.add_space(2.0);
         });
-        if self.tab != AnalysisTab::Changes
+        if self.tab != AnalysisTab::Moves
             && let Some(picked) = self.picked
         {
             egui::Panel::bottom("analysis_evidence")
@@ -128,12 +133,9 @@ impl AnalysisView {
         egui::CentralPanel::default().show(ui, |ui| match self.tab {
             AnalysisTab::Map => self.map_ui(ui, project),
             AnalysisTab::Timeline => self.timeline_ui(ui, project),
-            AnalysisTab::Changes => {
-                let cutoffs = self.changes.cutoffs_ui(ui, project);
-                if let Some((before, after)) = cutoffs {
-                    let found = self.cache.changes(project, &self.filter, before, after);
-                    changes::changes_list_ui(ui, project, found, &mut actions);
-                }
+            AnalysisTab::Moves => {
+                self.moves
+                    .ui(ui, project, &mut self.cache, &self.filter, &mut actions);
             }
         });
         actions
@@ -198,6 +200,23 @@ impl AnalysisView {
     /// Shows a tab (tests and the bench; users click the tab).
     pub fn set_tab(&mut self, tab: AnalysisTab) {
         self.tab = tab;
+    }
+
+    /// The rounds the Moves tab compares (the earlier may be none: the start of the talks).
+    #[must_use]
+    pub fn moves_pair(&self) -> Option<(Option<RoundId>, RoundId)> {
+        self.moves.pair()
+    }
+
+    /// Compares two rounds in the Moves tab (tests and the bench; users pick in the combos).
+    pub fn set_moves_pair(&mut self, from: Option<RoundId>, to: RoundId) {
+        self.moves.set_pair(from, to);
+    }
+
+    /// How many times the Moves ledger was built: once per change, not per frame.
+    #[must_use]
+    pub fn moves_builds(&self) -> u64 {
+        self.cache.moves_builds()
     }
 
     /// The filter in use.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ReportData, date_text};
+use super::{ReportData, date_text, html_escape as escape};
 use crate::analysis::{
     AnalysisFilter, Cell, MarkKind, PositionMap, RollUp, StanceMark, stance_color, stance_word,
 };
@@ -56,9 +56,11 @@ pub(super) fn write(data: &ReportData<'_>) -> String {
         data.map.admitted,
         data.map.unplaced
     );
+    super::html_moves::write_moves(&mut out, data);
     write_map(&mut out, data);
     write_concessions(&mut out, data);
     write_timeline(&mut out, data);
+    super::html_moves::write_links(&mut out, data);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -376,20 +378,4 @@ fn row_y(row: usize) -> f32 {
 
 fn date_x(fraction: f32) -> f32 {
     LABEL_WIDTH_PX + 20.0 + fraction * (PLOT_WIDTH_PX - 60.0)
-}
-
-/// Escapes text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

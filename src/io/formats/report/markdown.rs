@@ -21,9 +21,11 @@ pub(super) fn write(data: &ReportData<'_>) -> String {
         data.map.admitted,
         data.map.unplaced
     );
+    write_moves(&mut out, data);
     write_map(&mut out, data);
     write_concessions(&mut out, data);
     write_timeline(&mut out, data);
+    write_links(&mut out, data);
     out
 }
 
@@ -132,20 +134,113 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
             timeline.undated
         );
     }
-    for link in &timeline.links {
-        if link == &timeline.links[0] {
-            out.push_str("### Links\n\n");
+}
+
+/// The brief, then the ledger: one line per move with its dates, what it answers, its terms
+/// and condition; then what was agreed and who held.
+fn write_moves(out: &mut String, data: &ReportData<'_>) {
+    let Some(ledger) = &data.moves else {
+        return;
+    };
+    let project = data.project;
+    let round = |id| project.round(id).map_or("?", |r| r.name.as_str());
+    let _ = writeln!(
+        out,
+        "## Moves: {} → {}\n",
+        escape_one_line(ledger.from.map_or("the start of the talks", round)),
+        escape_one_line(ledger.to.map_or("?", round))
+    );
+    if let Some((brief, _)) = &data.brief {
+        let _ = writeln!(out, "{}\n", escape_one_line(brief));
+    }
+    let actor = |id| project.actor(id).map_or("?", |a| a.name.as_str());
+    if ledger.moves.is_empty() {
+        out.push_str("No side moved between these rounds.\n\n");
+    } else {
+        out.push_str(
+            "| Side | Issue | Move | From | To | Answers, terms, condition | Evidence |\n",
+        );
+        out.push_str("|---|---|---|---|---|---|---|\n");
+        for m in &ledger.moves {
+            let from = m.from.map_or_else(
+                || "—".to_owned(),
+                |f| format!("{} ({})", stance_word(f.stance), date_text(f.date)),
+            );
+            let mut notes = Vec::new();
+            if let Some(answers) = m.answers {
+                notes.push(format!("answers {}", data.statement_line(answers)));
+            }
+            for &t in &m.terms {
+                notes.push(format!("in exchange for {}", data.statement_line(t)));
+            }
+            if let Some(c) = &m.condition {
+                notes.push(format!("on condition: {c}"));
+            }
+            for &c in &m.conditional_on {
+                notes.push(format!("conditional on {}", data.statement_line(c)));
+            }
+            let evidence: Vec<String> = (m.evidence.iter())
+                .map(|&e| {
+                    format!(
+                        "“{}”",
+                        project.annotation(e).map_or("", |a| a.quote.as_str())
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} ({}) | {} | {} |",
+                escape_one_line(actor(m.side)),
+                escape_one_line(&project.issue_name(m.issue)),
+                m.kind.as_str(),
+                from,
+                stance_word(m.to.stance),
+                date_text(m.to.date),
+                escape_one_line(&notes.join("; ")),
+                escape_one_line(&evidence.join(" "))
+            );
         }
-        let (Some(from), Some(to)) = (timeline.marks.get(link.from), timeline.marks.get(link.to))
-        else {
-            continue;
-        };
+        out.push('\n');
+    }
+    for a in &ledger.agreed {
+        let sides: Vec<String> = a.sides.iter().map(|&s| actor(s).to_owned()).collect();
         let _ = writeln!(
             out,
-            "- “{}” {} “{}”",
-            escape_one_line(from.evidence.quote(data.project)),
-            escape_one_line(data.project.schema().relation_name(&link.kind)).to_lowercase(),
-            escape_one_line(to.evidence.quote(data.project))
+            "- Agreed: **{}** between {} on {}",
+            escape_one_line(&project.issue_name(a.issue)),
+            escape_one_line(&crate::analysis::issue_list(&sides)),
+            date_text(a.date)
+        );
+    }
+    for h in &ledger.held {
+        let _ = writeln!(
+            out,
+            "- Held: {} on {}, {} since {}",
+            escape_one_line(actor(h.side)),
+            escape_one_line(&project.issue_name(h.issue)),
+            stance_word(h.stance.stance),
+            date_text(h.stance.date)
+        );
+    }
+    if !ledger.agreed.is_empty() || !ledger.held.is_empty() {
+        out.push('\n');
+    }
+}
+
+/// Every link, both ends named by holder, date and quote.
+fn write_links(out: &mut String, data: &ReportData<'_>) {
+    let links = data.links();
+    if links.is_empty() {
+        return;
+    }
+    out.push_str("\n## Links\n\n");
+    for (kind, from, to) in links {
+        let _ = writeln!(
+            out,
+            "- {} **{}** {}",
+            escape_one_line(&data.statement_line(from)),
+            escape_one_line(data.project.schema().relation_name(kind)).to_lowercase(),
+            escape_one_line(&data.statement_line(to))
         );
     }
 }

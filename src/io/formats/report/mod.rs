@@ -1,16 +1,22 @@
-//! The analysis report (`stance report`): the position map, the concession list and the
-//! timeline of a project, as Markdown, CSV or one self-contained HTML file. Written only.
+//! The analysis report (`stance report`): the brief, the Moves ledger between two rounds,
+//! the position map, the concession list, the timeline and the links of a project, as
+//! Markdown, CSV, one self-contained HTML file, or JSON for scripts. Written only.
 //! Reports hold no clock or random value, so the same project always gives the same bytes.
 
 mod csv;
 mod html;
+mod html_moves;
+mod json;
 mod markdown;
 
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::analysis::{AnalysisFilter, CONCEDES_TO, Evidence, PositionMap, Timeline, TimelineRows};
-use crate::model::{ActorId, Project};
+use crate::analysis::{
+    AnalysisFilter, CONCEDES_TO, Evidence, Moves, PositionMap, Timeline, TimelineRows, draft_brief,
+    moves, round_before, rounds_in_order,
+};
+use crate::model::{ActorId, AnnotationId, BriefKey, Project, RoundId};
 
 /// The report's file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,10 +24,11 @@ pub enum ReportFormat {
     Markdown,
     Csv,
     Html,
+    Json,
 }
 
 impl ReportFormat {
-    pub const ALL: &'static [Self] = &[Self::Markdown, Self::Csv, Self::Html];
+    pub const ALL: &'static [Self] = &[Self::Markdown, Self::Csv, Self::Html, Self::Json];
 
     /// The name on the command line, which is also the file extension.
     #[must_use]
@@ -30,6 +37,7 @@ impl ReportFormat {
             Self::Markdown => "md",
             Self::Csv => "csv",
             Self::Html => "html",
+            Self::Json => "json",
         }
     }
 
@@ -40,6 +48,7 @@ impl ReportFormat {
             "md" | "markdown" => Some(Self::Markdown),
             "csv" => Some(Self::Csv),
             "html" | "htm" => Some(Self::Html),
+            "json" => Some(Self::Json),
             _ => None,
         }
     }
@@ -50,22 +59,49 @@ impl ReportFormat {
 pub enum ReportError {
     #[error("could not write the CSV: {0}")]
     Csv(#[from] ::csv::Error),
+    #[error("could not write the JSON: {0}")]
+    Json(#[from] serde_json::Error),
 }
 
-/// The report of `project` for the annotations inside `filter`.
+/// The rounds a report compares: the earlier (none: the start of the talks) and the later.
+pub type RoundPair = (Option<RoundId>, RoundId);
+
+/// The pair a report compares by default: the last round and the one before it.
+#[must_use]
+pub fn default_pair(project: &Project) -> Option<RoundPair> {
+    let last = rounds_in_order(project).last().map(|r| r.id)?;
+    Some((round_before(project, last), last))
+}
+
+/// The report of `project` for the annotations inside `filter`, its Moves ledger between
+/// the last round and the one before ([`default_pair`]).
 ///
 /// # Errors
-/// Only the CSV writer can fail (it writes to memory, so in practice it does not).
+/// Only the CSV and JSON writers can fail (they write to memory, so in practice they do not).
 pub fn report(
     project: &Project,
     filter: &AnalysisFilter,
     format: ReportFormat,
 ) -> Result<Vec<u8>, ReportError> {
-    let data = ReportData::new(project, filter);
+    report_between(project, filter, format, default_pair(project))
+}
+
+/// [`report`] with the Moves ledger between the rounds of `pair` (none: no ledger).
+///
+/// # Errors
+/// As [`report`].
+pub fn report_between(
+    project: &Project,
+    filter: &AnalysisFilter,
+    format: ReportFormat,
+    pair: Option<RoundPair>,
+) -> Result<Vec<u8>, ReportError> {
+    let data = ReportData::new(project, filter, pair);
     match format {
         ReportFormat::Markdown => Ok(markdown::write(&data).into_bytes()),
         ReportFormat::Csv => csv::write(&data),
         ReportFormat::Html => Ok(html::write(&data).into_bytes()),
+        ReportFormat::Json => json::write(&data),
     }
 }
 
@@ -75,6 +111,10 @@ struct ReportData<'a> {
     filter: &'a AnalysisFilter,
     map: PositionMap,
     timeline: Timeline,
+    /// The ledger between the rounds compared, if the project has rounds.
+    moves: Option<Moves>,
+    /// The brief: the analyst's edited text (true), or the draft (false).
+    brief: Option<(String, bool)>,
 }
 
 /// One concession of the list.
@@ -88,13 +128,60 @@ struct ConcessionLine<'a> {
 }
 
 impl<'a> ReportData<'a> {
-    fn new(project: &'a Project, filter: &'a AnalysisFilter) -> Self {
+    fn new(project: &'a Project, filter: &'a AnalysisFilter, pair: Option<RoundPair>) -> Self {
+        let moves = pair.map(|(from, to)| moves(project, filter, from, to));
+        let brief = moves.as_ref().map(|m| {
+            let key = m
+                .from
+                .zip(m.to)
+                .map(|(from, to)| BriefKey::Rounds { from, to });
+            match key.as_ref().and_then(|k| project.brief(k)) {
+                Some(text) => (text.to_owned(), true),
+                None => (draft_brief(project, m), false),
+            }
+        });
         Self {
             project,
             filter,
             map: PositionMap::build(project, filter),
             timeline: Timeline::build(project, filter, TimelineRows::Issues),
+            moves,
+            brief,
         }
+    }
+
+    /// Every link between statements inside the filter: its type, its two ends.
+    fn links(&self) -> Vec<(&'a str, AnnotationId, AnnotationId)> {
+        let project = self.project;
+        let admitted = |id| {
+            project.annotation(id).is_some_and(|a| {
+                self.filter.admits_tag(&a.tag) && self.filter.admits_date(project.statement_day(a))
+            })
+        };
+        (project.relations().iter())
+            .filter(|r| admitted(r.from) && admitted(r.to))
+            .map(|r| (r.kind.as_str(), r.from, r.to))
+            .collect()
+    }
+
+    /// A statement as a links section names it: "Yuri Ushakov, 2 Dec 2025: “…”".
+    fn statement_line(&self, id: AnnotationId) -> String {
+        let project = self.project;
+        let Some(a) = project.annotation(id) else {
+            return "(a statement no longer in the project)".to_owned();
+        };
+        let holders = if a.holders.is_empty() {
+            "(no holder)".to_owned()
+        } else {
+            let names: Vec<&str> = (a.holders.iter())
+                .map(|&h| project.actor(h).map_or("?", |x| x.name.as_str()))
+                .collect();
+            names.join(" & ")
+        };
+        let date = project
+            .statement_date(a)
+            .map_or_else(|| "undated".to_owned(), crate::model::PartialDate::label);
+        format!("{holders}, {date}: “{}”", a.quote)
     }
 
     /// `all dates`, `from 2025-11-23`, `2025-11-23 to 2025-12-05`…
@@ -145,6 +232,22 @@ fn concedes_to_quote<'a>(project: &'a Project, e: &Evidence) -> Option<&'a str> 
 /// `2025-12-05`, or `undated`.
 fn date_text(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| "undated".to_owned(), |d| d.to_string())
+}
+
+/// Text escaped for HTML (the HTML report and its Moves section).
+fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
