@@ -61,6 +61,8 @@ fn clicking_a_cell_lists_its_evidence_and_a_quote_opens_in_the_article() {
     let document = concession.document;
 
     let mut harness = common::harness(StanceApp::with_project(project));
+    // Wide enough for every issue's column of cell histories beside the sidebar.
+    harness.set_size(egui::vec2(1900.0, 900.0));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     harness.run();
     assert!(is_analysis_shown(&harness));
