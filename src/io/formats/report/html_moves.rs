@@ -30,23 +30,8 @@ pub(super) fn write_moves(out: &mut String, data: &ReportData<'_>) {
              <th>Answers, terms, condition</th><th>Evidence</th></tr>\n",
         );
         for m in &ledger.moves {
-            let from = m.from.map_or_else(
-                || "—".to_owned(),
-                |f| format!("{} ({})", stance_word(f.stance), date_text(f.date)),
-            );
-            let mut notes = Vec::new();
-            if let Some(answers) = m.answers {
-                notes.push(format!("answers {}", data.statement_line(answers)));
-            }
-            for &t in &m.terms {
-                notes.push(format!("in exchange for {}", data.statement_line(t)));
-            }
-            if let Some(c) = &m.condition {
-                notes.push(format!("on condition: {c}"));
-            }
-            for &c in &m.conditional_on {
-                notes.push(format!("conditional on {}", data.statement_line(c)));
-            }
+            let from = ReportData::move_from(m);
+            let notes = data.move_notes(m);
             let notes: Vec<String> = notes.iter().map(|n| escape(n)).collect();
             let evidence: Vec<String> = (m.evidence.iter())
                 .map(|&e| {

@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::analysis::{
-    AnalysisFilter, CONCEDES_TO, Evidence, Moves, PositionMap, Timeline, TimelineRows, draft_brief,
-    moves, round_before, rounds_in_order,
+    AnalysisFilter, CONCEDES_TO, Evidence, Move, Moves, PositionMap, Timeline, TimelineRows,
+    draft_brief, moves, round_before, rounds_in_order, stance_word,
 };
 use crate::model::{ActorId, AnnotationId, BriefKey, Project, RoundId};
 
@@ -173,15 +173,38 @@ impl<'a> ReportData<'a> {
         let holders = if a.holders.is_empty() {
             "(no holder)".to_owned()
         } else {
-            let names: Vec<&str> = (a.holders.iter())
-                .map(|&h| project.actor(h).map_or("?", |x| x.name.as_str()))
-                .collect();
-            names.join(" & ")
+            project.holders_label(a)
         };
         let date = project
             .statement_date(a)
             .map_or_else(|| "undated".to_owned(), crate::model::PartialDate::label);
         format!("{holders}, {date}: “{}”", a.quote)
+    }
+
+    /// Where a move started, for the ledger's "From" column: "against (2025-11-12)", or "—".
+    fn move_from(m: &Move) -> String {
+        m.from.map_or_else(
+            || "—".to_owned(),
+            |f| format!("{} ({})", stance_word(f.stance), date_text(f.date)),
+        )
+    }
+
+    /// A move's answers, terms and condition, one phrase each, as every report prints them.
+    fn move_notes(&self, m: &Move) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(answers) = m.answers {
+            notes.push(format!("answers {}", self.statement_line(answers)));
+        }
+        for &t in &m.terms {
+            notes.push(format!("in exchange for {}", self.statement_line(t)));
+        }
+        if let Some(c) = &m.condition {
+            notes.push(format!("on condition: {c}"));
+        }
+        for &c in &m.conditional_on {
+            notes.push(format!("conditional on {}", self.statement_line(c)));
+        }
+        notes
     }
 
     /// `all dates`, `from 2025-11-23`, `2025-11-23 to 2025-12-05`…
