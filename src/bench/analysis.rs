@@ -41,21 +41,7 @@ pub fn recompute_after_edits(project: &mut Project, edits: usize) -> Result<Vec<
     cache.map(project, &filter);
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
-        let Some(a) = project
-            .annotations()
-            .get(i * 997 % project.annotations().len().max(1))
-        else {
-            return Err("the corpus has no annotations".to_owned());
-        };
-        let stance = if a.stance == Some(Stance::For) {
-            Stance::Against
-        } else {
-            Stance::For
-        };
-        let edit = project
-            .set_stance(a.id, Some(stance), chrono::Utc::now())
-            .map_err(|e| e.to_string())?;
-        project.apply(edit).map_err(|e| e.to_string())?;
+        flip_stance(project, i * 997)?;
         let started = Instant::now();
         let map = cache.map(project, &filter);
         times.push(started.elapsed());
@@ -64,6 +50,26 @@ pub fn recompute_after_edits(project: &mut Project, edits: usize) -> Result<Vec<
         }
     }
     Ok(times)
+}
+
+/// Flips the stance of the annotation at `at` (modulo their number) between for and against:
+/// the edit both recompute figures time their caches after.
+fn flip_stance(project: &mut Project, at: usize) -> Result<(), String> {
+    let Some(a) = project
+        .annotations()
+        .get(at % project.annotations().len().max(1))
+    else {
+        return Err("the corpus has no annotations".to_owned());
+    };
+    let stance = if a.stance == Some(Stance::For) {
+        Stance::Against
+    } else {
+        Stance::For
+    };
+    let edit = project
+        .set_stance(a.id, Some(stance), chrono::Utc::now())
+        .map_err(|e| e.to_string())?;
+    project.apply(edit).map(drop).map_err(|e| e.to_string())
 }
 
 /// Gives the project the rounds proposed from its article dates (or one round of every
@@ -109,21 +115,7 @@ pub fn moves_after_edits(project: &mut Project, edits: usize) -> Result<Vec<Dura
     cache.moves(project, &filter, from, to);
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
-        let Some(a) = project
-            .annotations()
-            .get(i * 991 % project.annotations().len().max(1))
-        else {
-            return Err("the corpus has no annotations".to_owned());
-        };
-        let stance = if a.stance == Some(Stance::For) {
-            Stance::Against
-        } else {
-            Stance::For
-        };
-        let edit = project
-            .set_stance(a.id, Some(stance), chrono::Utc::now())
-            .map_err(|e| e.to_string())?;
-        project.apply(edit).map_err(|e| e.to_string())?;
+        flip_stance(project, i * 991)?;
         let started = Instant::now();
         cache.moves(project, &filter, from, to);
         times.push(started.elapsed());
