@@ -1,10 +1,11 @@
-//! Smoke test of the analysis bench on a small corpus: the map is rebuilt after each edit but
-//! not while scrolling, and only the rows in view are painted. Structural checks, no timing.
+//! Smoke test of the analysis bench on a small corpus: the map follows each edit (no new pass
+//! over the corpus) and is not rebuilt while scrolling, and only the rows in view are painted. Structural checks, no timing.
 #![allow(
     clippy::unwrap_used,
     reason = "a test fails loudly on any unexpected error"
 )]
 
+use stance::analysis::AnalysisFilter;
 use stance::bench::analysis::{recompute_after_edits, scroll_map};
 use stance::bench::corpus::{CorpusSpec, corpus_project};
 use stance::bench::frames::warm_up;
@@ -22,8 +23,10 @@ const SMALL: CorpusSpec = CorpusSpec {
 fn edits_rebuild_the_map_and_scrolling_paints_only_visible_rows() {
     let mut project = corpus_project(SMALL);
     let revision = project.revision();
-    let recomputes = recompute_after_edits(&mut project, 3).unwrap();
-    assert_eq!(recomputes.len(), 3);
+    let recomputes = recompute_after_edits(&mut project, &AnalysisFilter::default(), 3).unwrap();
+    assert_eq!(recomputes.times.len(), 3);
+    // Built once, then each stance edit followed: no pass over the corpus per edit.
+    assert_eq!((recomputes.builds, recomputes.follows), (1, 3));
     assert_ne!(project.revision(), revision, "the edits were applied");
 
     let mut driver = FrameDriver::new();

@@ -12,6 +12,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, vec2};
 use egui_kittest::Harness;
 use stance::model::{Annotation, AnnotationId, Document, DocumentId, Edit, Project, Span};
 use stance::ui::article::bidi::mirror;
+use stance::ui::article::text_map::ParagraphText;
 use stance::ui::article::{ArticleAction, ArticleInput, ArticleView};
 use stance::ui::fonts::install_system_fonts;
 
@@ -424,4 +425,31 @@ fn the_sidebar_lists_a_right_to_left_quote_in_reading_order() {
             .value()
             .is_none_or(|v| v.contains(&shown))
     );
+}
+
+#[test]
+fn an_english_paragraph_with_one_arabic_word_is_laid_out_once_and_maps_exactly() {
+    let word = "الوسيط";
+    let Some(mut harness) = harness(project(&[word, "Wednesday", "local press"])) else {
+        return;
+    };
+    let doc = harness.state().document().clone();
+    let span = doc.find(word, 0).unwrap();
+    let index = doc.paragraph_at(span.start);
+    let paragraph = &doc.paragraphs()[index];
+    let text = &doc.text[paragraph.bytes_start..paragraph.bytes_end];
+    // Laid out as egui lays out plain text: one pass, wrapped by egui, the Arabic word
+    // shaped right to left in its place.
+    let format = egui::TextFormat::simple(egui::FontId::proportional(16.0), egui::Color32::BLACK);
+    let laid_out = ParagraphText::layout(&harness.ctx, text, &format, 400.0);
+    assert!(laid_out.row_count() > 2, "{} rows", laid_out.row_count());
+    assert_eq!(laid_out.layout_passes(), 1);
+    // Every highlight lies over its glyphs, before, on and after the Arabic word's row.
+    for needle in [word, "Wednesday", "local press"] {
+        assert_highlight_covers_its_glyphs(&harness, needle);
+    }
+    let rect = harness.state().view.range_rects(&doc, span)[0];
+    double_click(&mut harness, rect.center());
+    let selection = harness.state().input.selection.unwrap();
+    assert_eq!(harness.state().quote(selection), word);
 }

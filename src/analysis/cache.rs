@@ -10,11 +10,15 @@ pub struct AnalysisCache {
     map: DerivedCache<AnalysisFilter, PositionMap>,
     timeline: DerivedCache<(AnalysisFilter, TimelineRows), Timeline>,
     moves: DerivedCache<(AnalysisFilter, Option<RoundId>, RoundId), Moves>,
+    /// The side map the ledger is read off ([`moves::ledger_filter`]), following edits as the
+    /// shown map does.
+    ledger_sides: DerivedCache<AnalysisFilter, PositionMap>,
 }
 
 impl AnalysisCache {
     /// The position map of `project` under `filter`.
     pub fn map(&mut self, project: &Project, filter: &AnalysisFilter) -> &PositionMap {
+        follow_last_change(&mut self.map, project, filter);
         self.map.get_or_build(project.key(), filter.clone(), || {
             PositionMap::build(project, filter)
         })
@@ -52,9 +56,14 @@ impl AnalysisCache {
         from: Option<RoundId>,
         to: RoundId,
     ) -> &Moves {
+        let sides_filter = moves::ledger_filter(filter);
+        follow_last_change(&mut self.ledger_sides, project, &sides_filter);
+        let sides = (self.ledger_sides).get_or_build(project.key(), sides_filter.clone(), || {
+            PositionMap::build(project, &sides_filter)
+        });
         self.moves
             .get_or_build(project.key(), (filter.clone(), from, to), || {
-                moves(project, filter, from, to)
+                moves::moves_in(project, sides, filter, from, to)
             })
     }
 
@@ -70,9 +79,31 @@ impl AnalysisCache {
         self.map.builds()
     }
 
+    /// How many times the position map followed an edit instead of being built again.
+    #[must_use]
+    pub fn map_follows(&self) -> u64 {
+        self.map.follows()
+    }
+
     /// How many times the timeline was built.
     #[must_use]
     pub fn timeline_builds(&self) -> u64 {
         self.timeline.builds()
+    }
+}
+
+/// Brings a map of the state before the project's last edit up to date with it, if that edit
+/// only replaced annotations: an edit of one statement then costs its cells, not a pass over
+/// the corpus.
+fn follow_last_change(
+    cache: &mut DerivedCache<AnalysisFilter, PositionMap>,
+    project: &Project,
+    filter: &AnalysisFilter,
+) {
+    if let Some(change) = project.last_change()
+        && let Some(old) = &change.replaced
+        && !cache.is_current(project.key(), filter)
+    {
+        cache.follow(change, filter, |map| map.follow(project, filter, old));
     }
 }

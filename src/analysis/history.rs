@@ -47,17 +47,15 @@ impl StanceMark {
 /// The marks of a cell from its evidence in time order. Statements without a stance are
 /// left out unless they are a concession, an agreement or retracted: the history is of the
 /// stance, and the evidence list keeps every statement.
-pub(crate) fn history(evidence: &[Evidence], lookup: &Lookup) -> Vec<StanceMark> {
+pub(crate) fn history(evidence: &[Evidence]) -> Vec<StanceMark> {
     let mut marks = Vec::new();
     let mut current: Option<Option<Stance>> = None;
     for e in evidence {
-        let is_concession =
-            e.kind == TagKind::Concession || lookup.concedes_to(e.annotation).is_some();
         let kind = if e.is_retracted {
             MarkKind::Retracted
         } else if e.kind == TagKind::Agreement {
             MarkKind::Agreement
-        } else if is_concession {
+        } else if e.is_concession {
             MarkKind::Concession
         } else if e.stance.is_none() {
             continue;

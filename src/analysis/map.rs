@@ -7,10 +7,12 @@ use std::ops::Range;
 
 use super::history::{self, Agreement, StanceMark};
 use super::{
-    AnalysisFilter, Evidence, Lookup, RollUp, TagKind, When, admits_holders, affiliation_of,
-    distinct_holders, distinct_issues,
+    AnalysisFilter, DocumentPlace, Evidence, Lookup, RollUp, TagKind, When, admits_holders,
+    affiliation_of, distinct_holders, distinct_issues,
 };
-use crate::model::{ActorId, IssueId, Project, Stance, name_key};
+use crate::model::{
+    AGREEMENT, ActorId, Annotation, Derived, DocumentId, IssueId, Project, Stance, name_key,
+};
 
 /// One row: an actor, or a side when the map rolls up to sides.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,15 +97,13 @@ impl Cell {
     }
 
     /// Orders the evidence and derives the latest stance, date and concession mark.
-    fn finish(&mut self, lookup: &Lookup) {
+    fn finish(&mut self) {
         self.evidence.sort_by_key(|e| (e.when, e.position));
         self.latest = self.evidence.last().map(|e| e.when);
         let standing = self.evidence.iter().filter(|e| !e.is_retracted);
         self.stance = standing.clone().rev().find_map(|e| e.stance);
-        self.is_conceded = standing
-            .clone()
-            .any(|e| e.kind == TagKind::Concession || lookup.concedes_to(e.annotation).is_some());
-        self.history = history::history(&self.evidence, lookup);
+        self.is_conceded = standing.clone().any(|e| e.is_concession);
+        self.history = history::history(&self.evidence);
     }
 }
 
@@ -130,90 +130,272 @@ pub struct PositionMap {
     totals: Vec<ColumnTotals>,
     /// Each issue's agreements inside the filter's dates, in time order.
     agreements: HashMap<IssueId, Vec<Agreement>>,
+    /// What built the map, kept to follow an edit ([`Self::follow`]).
+    placer: Derived<Option<Placer>>,
+}
+
+/// Where a map puts statements: the project's issues and shown actors, each actor's group and
+/// side, and the lookups of the pass. Built once per map and kept with it: an edit that only
+/// replaces annotations leaves all of it true, so the map can follow such an edit
+/// ([`PositionMap::follow`]) with the same rule that built it.
+#[derive(Clone, Debug)]
+struct Placer {
+    lookup: Lookup,
+    /// Each issue's column.
+    columns: HashMap<IssueId, usize>,
+    /// Actors whose group the filter admits, with their place in the project's actors.
+    shown_actors: HashMap<ActorId, usize>,
+    groups: HashMap<ActorId, Option<String>>,
+    /// Each actor's side, looked up once per build rather than once per statement.
+    sides: HashMap<ActorId, ActorId>,
+}
+
+/// Where one annotation counts in a map.
+struct Placing {
+    /// The evidence, if the filter admits the annotation.
+    evidence: Option<Evidence>,
+    /// The cells it is evidence in: places in the project's actors (the grid's rows before
+    /// they are arranged) and columns.
+    cells: Vec<(usize, usize)>,
+}
+
+impl Placer {
+    fn new(project: &Project, filter: &AnalysisFilter) -> Self {
+        Self {
+            lookup: Lookup::new(project, filter),
+            columns: (project.issues().iter().enumerate())
+                .map(|(i, issue)| (issue.id, i))
+                .rev() // the first of duplicate ids wins
+                .collect(),
+            shown_actors: (project.actors().iter().enumerate())
+                .filter(|(_, a)| filter.admits_affiliation(affiliation_of(project, a.id)))
+                .map(|(i, a)| (a.id, i))
+                .rev()
+                .collect(),
+            groups: (project.actors().iter().rev())
+                .map(|a| (a.id, affiliation_of(project, a.id).map(str::to_owned)))
+                .collect(),
+            sides: (project.actors().iter())
+                .map(|a| (a.id, project.side_of(a.id)))
+                .collect(),
+        }
+    }
+
+    fn side_of(&self, holder: ActorId) -> ActorId {
+        self.sides.get(&holder).copied().unwrap_or(holder)
+    }
+
+    /// Where `a` (at `position` in the project's annotations) counts. A joint statement counts
+    /// for each of its holders, or once for each of their distinct sides.
+    fn place(
+        &self,
+        a: &Annotation,
+        position: usize,
+        filter: &AnalysisFilter,
+        last_document: &mut Option<(DocumentId, DocumentPlace)>,
+    ) -> Placing {
+        let mut placing = Placing {
+            evidence: None,
+            cells: Vec::new(),
+        };
+        let Some(evidence) = self
+            .lookup
+            .admitted_evidence(a, position, filter, last_document)
+        else {
+            return placing;
+        };
+        if !admits_holders(filter, a, |h| {
+            self.groups.get(&h).and_then(|g| g.as_deref())
+        }) {
+            return placing;
+        }
+        placing.evidence = Some(evidence);
+        let mut rows: Vec<usize> = Vec::with_capacity(a.holders.len());
+        match filter.roll_up {
+            RollUp::Actors => {
+                rows.extend(distinct_holders(a).filter_map(|h| self.shown_actors.get(&h).copied()));
+            }
+            RollUp::Sides => {
+                for side in a.holders.iter().map(|&h| self.side_of(h)) {
+                    let Some(&row) = self.shown_actors.get(&side) else {
+                        continue;
+                    };
+                    if !rows.contains(&row) {
+                        rows.push(row);
+                    }
+                }
+            }
+        }
+        for row in rows {
+            for issue in distinct_issues(a) {
+                if let Some(&column) = self.columns.get(&issue) {
+                    placing.cells.push((row, column));
+                }
+            }
+        }
+        placing
+    }
 }
 
 impl PositionMap {
     /// Derives the map in one pass over the annotations.
     #[must_use]
     pub fn build(project: &Project, filter: &AnalysisFilter) -> Self {
-        let lookup = Lookup::new(project, filter);
-        let columns: HashMap<IssueId, usize> = (project.issues().iter().enumerate())
-            .map(|(i, issue)| (issue.id, i))
-            .rev() // the first of duplicate ids wins
-            .collect();
-        let shown_actors: HashMap<ActorId, usize> = (project.actors().iter().enumerate())
-            .filter(|(_, a)| filter.admits_affiliation(affiliation_of(project, a.id)))
-            .map(|(i, a)| (a.id, i))
-            .rev()
-            .collect();
-        let affiliations: HashMap<ActorId, Option<&str>> = (project.actors().iter().rev())
-            .map(|a| (a.id, affiliation_of(project, a.id)))
-            .collect();
-        // Each actor's side, looked up once per build rather than once per statement.
-        let sides: HashMap<ActorId, ActorId> = (project.actors().iter())
-            .map(|a| (a.id, project.side_of(a.id)))
-            .collect();
-        let side_of = |h: ActorId| sides.get(&h).copied().unwrap_or(h);
+        let placer = Placer::new(project, filter);
         let width = project.issues().len();
         let mut grid: Vec<Cell> = vec![Cell::default(); project.actors().len() * width];
         let mut map = Self {
             roll_up: filter.roll_up,
             issues: project.issues().iter().map(|i| i.id).collect(),
             issue_names: project.issues().iter().map(|i| i.name.clone()).collect(),
-            agreements: history::agreements(project, &lookup, filter),
+            agreements: history::agreements(project, &placer.lookup, filter),
             ..Self::default()
         };
-        let mut rows_of_statement: Vec<usize> = Vec::new();
         let mut last_document = None;
         for (position, a) in project.annotations().iter().enumerate() {
-            let Some(evidence) = lookup.admitted_evidence(a, position, filter, &mut last_document)
-            else {
+            let placing = placer.place(a, position, filter, &mut last_document);
+            let Some(evidence) = placing.evidence else {
                 continue;
             };
-            if !admits_holders(filter, a, |h| affiliations.get(&h).copied().flatten()) {
-                continue;
-            }
             map.admitted += 1;
-            let mut is_placed = false;
-            // A joint statement counts for each of its holders, or once for each of their
-            // distinct sides.
-            rows_of_statement.clear();
-            match filter.roll_up {
-                RollUp::Actors => rows_of_statement
-                    .extend(distinct_holders(a).filter_map(|h| shown_actors.get(&h).copied())),
-                RollUp::Sides => {
-                    for side in a.holders.iter().map(|&h| side_of(h)) {
-                        let Some(&row) = shown_actors.get(&side) else {
-                            continue;
-                        };
-                        if !rows_of_statement.contains(&row) {
-                            rows_of_statement.push(row);
-                        }
-                    }
-                }
+            map.unplaced += usize::from(placing.cells.is_empty());
+            for (row, column) in placing.cells {
+                let issue = map.issues[column];
+                grid[row * width + column].add(evidence.on_issue(a, issue));
             }
-            for &row in &rows_of_statement {
-                for issue in distinct_issues(a) {
-                    if let Some(&column) = columns.get(&issue) {
-                        grid[row * width + column].add(evidence.on_issue(a, issue));
-                        is_placed = true;
-                    }
-                }
-            }
-            map.unplaced += usize::from(!is_placed);
         }
-        grid.iter_mut().for_each(|c| c.finish(&lookup));
-        map.arrange_rows(project, filter, grid, width, &side_of);
-        map.totals = (0..width)
+        grid.iter_mut().for_each(Cell::finish);
+        map.arrange_rows(project, filter, grid, width, &|h| placer.side_of(h));
+        map.count_totals();
+        map.placer = Derived(Some(placer));
+        map
+    }
+
+    /// Each column's moved and held rows.
+    fn count_totals(&mut self) {
+        self.totals = (0..self.issues.len())
             .map(|column| {
-                let column = (0..map.rows.len()).filter_map(|row| map.cell(row, column));
+                let column = (0..self.rows.len()).filter_map(|row| self.cell(row, column));
                 ColumnTotals {
                     moved: column.clone().filter(|c| c.moved()).count(),
                     held: column.filter(|c| c.held()).count(),
                 }
             })
             .collect();
-        map
+    }
+
+    /// Brings a map of the project as it was before its last edit up to date with it, when
+    /// the edit only replaced the annotations `old` (as they were) without moving them (their
+    /// stance, holders, issues, tag, dates…): only the cells they were in or are in now are
+    /// derived again, by the rule that built them. Returns false when it cannot (a row would
+    /// appear or go, an annotation moved, an agreement or a retracting statement changed):
+    /// the map is then half done and must be built again.
+    pub(crate) fn follow(
+        &mut self,
+        project: &Project,
+        filter: &AnalysisFilter,
+        old: &[Annotation],
+    ) -> bool {
+        let Some(placer) = self.placer.0.take() else {
+            return false;
+        };
+        let followed = self.follow_with(&placer, project, filter, old);
+        self.placer = Derived(Some(placer));
+        followed
+    }
+
+    fn follow_with(
+        &mut self,
+        placer: &Placer,
+        project: &Project,
+        filter: &AnalysisFilter,
+        old: &[Annotation],
+    ) -> bool {
+        let width = self.issues.len();
+        // The grid's rows are the shown actors' places; the map keeps only those with
+        // statements.
+        let row_of: HashMap<usize, usize> = (self.rows.iter().enumerate())
+            .filter_map(|(row, r)| Some((*placer.shown_actors.get(&r.actor)?, row)))
+            .collect();
+        let cell_index =
+            |(actor, column): (usize, usize)| row_of.get(&actor).map(|row| row * width + column);
+        let mut touched: Vec<usize> = Vec::new();
+        for before in old {
+            let Some(position) = project.annotation_index(before.id) else {
+                return false;
+            };
+            let Some(after) = project.annotations().get(position) else {
+                return false;
+            };
+            if after.document != before.document
+                || after.extent() != before.extent()
+                || before.tag == AGREEMENT
+                || after.tag == AGREEMENT
+                || placer.lookup.is_retracting(before.id)
+            {
+                return false;
+            }
+            let was = placer.place(before, position, filter, &mut None);
+            let is = placer.place(after, position, filter, &mut None);
+            let (Some(was_cells), Some(is_cells)) = (
+                was.cells
+                    .iter()
+                    .map(|&c| cell_index(c))
+                    .collect::<Option<Vec<_>>>(),
+                is.cells
+                    .iter()
+                    .map(|&c| cell_index(c))
+                    .collect::<Option<Vec<_>>>(),
+            ) else {
+                return false;
+            };
+            for &cell in &was_cells {
+                if let Some(c) = self.cells.get_mut(cell) {
+                    c.evidence.retain(|e| e.annotation != before.id);
+                }
+            }
+            if let Some(evidence) = &is.evidence {
+                for (&cell, &(_, column)) in is_cells.iter().zip(&is.cells) {
+                    if let Some(c) = self.cells.get_mut(cell) {
+                        c.evidence
+                            .push(evidence.on_issue(after, self.issues[column]));
+                    }
+                }
+            }
+            let counts = |p: &Placing| {
+                (
+                    usize::from(p.evidence.is_some()),
+                    usize::from(p.evidence.is_some() && p.cells.is_empty()),
+                )
+            };
+            let ((was_admitted, was_unplaced), (is_admitted, is_unplaced)) =
+                (counts(&was), counts(&is));
+            self.admitted = self.admitted + is_admitted - was_admitted;
+            self.unplaced = self.unplaced + is_unplaced - was_unplaced;
+            touched.extend(was_cells);
+            touched.extend(is_cells);
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for cell in touched {
+            let Some(c) = self.cells.get_mut(cell) else {
+                return false;
+            };
+            let evidence = std::mem::take(&mut c.evidence);
+            *c = Cell::default();
+            evidence.into_iter().for_each(|e| c.add(e));
+            c.finish();
+        }
+        // A row left without statements is no longer shown: build again.
+        let has_empty_row = (0..self.rows.len()).any(|row| {
+            (self.cells.get(row * width..(row + 1) * width))
+                .is_none_or(|cells| cells.iter().all(Cell::is_empty))
+        });
+        if has_empty_row {
+            return false;
+        }
+        self.count_totals();
+        true
     }
 
     /// Keeps the actors with statements, in display order, and groups them if asked.

@@ -158,6 +158,8 @@ pub struct Evidence {
     pub stance: Option<Stance>,
     /// A later statement retracts it (a `retracts` relation inside the filter points at it).
     pub is_retracted: bool,
+    /// Ground given: a concession, or a statement that `concedes-to` another.
+    pub is_concession: bool,
 }
 
 impl Evidence {
@@ -194,11 +196,16 @@ impl Evidence {
 }
 
 /// A document's place in `project.documents` and its date; `None` for an unknown document.
-type DocumentPlace = Option<(usize, Option<NaiveDate>)>;
+pub(crate) type DocumentPlace = Option<(usize, Option<NaiveDate>)>;
 
-/// Lookups one analysis pass needs, built once per pass.
+/// Lookups one analysis pass needs, built once per pass. An edit that only replaces
+/// annotations keeps them true, unless it changes a retracting statement
+/// ([`Lookup::is_retracting`]).
+#[derive(Clone, Debug)]
 pub(crate) struct Lookup {
     documents: HashMap<DocumentId, (usize, Option<NaiveDate>)>,
+    /// Annotations that retract another (the `from` of a `retracts` relation).
+    retracting: HashSet<AnnotationId>,
     /// Annotations a `retracts` relation inside the filter points at.
     retracted: HashSet<AnnotationId>,
     /// Annotations that are the `from` of a `concedes-to` relation, with its `to`.
@@ -213,26 +220,22 @@ impl Lookup {
         }
         let mut lookup = Self {
             documents,
+            retracting: (project.relations().iter())
+                .filter(|r| r.kind == RETRACTS)
+                .map(|r| r.from)
+                .collect(),
             retracted: HashSet::new(),
             concedes_to: HashMap::new(),
         };
-        // Few statements retract others: look only those up among the annotations.
-        let retracting: HashSet<AnnotationId> = project
-            .relations()
-            .iter()
-            .filter(|r| r.kind == RETRACTS)
-            .map(|r| r.from)
+        // Few statements retract others: look only those up, through the project's index.
+        let admitted: HashSet<AnnotationId> = (lookup.retracting.iter())
+            .filter(|&&id| {
+                project
+                    .annotation(id)
+                    .is_some_and(|a| lookup.admits(a, filter))
+            })
+            .copied()
             .collect();
-        let admitted: HashSet<AnnotationId> = if retracting.is_empty() {
-            HashSet::new()
-        } else {
-            project
-                .annotations()
-                .iter()
-                .filter(|a| retracting.contains(&a.id) && lookup.admits(a, filter))
-                .map(|a| a.id)
-                .collect()
-        };
         for r in project.relations() {
             if r.kind == RETRACTS && admitted.contains(&r.from) {
                 lookup.retracted.insert(r.to);
@@ -241,6 +244,12 @@ impl Lookup {
             }
         }
         lookup
+    }
+
+    /// True if the annotation retracts another: whether the filter admits it decides whether
+    /// that other one counts as retracted.
+    pub(crate) fn is_retracting(&self, a: AnnotationId) -> bool {
+        self.retracting.contains(&a)
     }
 
     /// When an annotation was said; `None` if its document is not in the project.
@@ -271,6 +280,7 @@ impl Lookup {
             kind: TagKind::of(&a.tag),
             stance: a.single_stance(),
             is_retracted: !self.retracted.is_empty() && self.retracted.contains(&a.id),
+            is_concession: self.is_concession(a),
         })
     }
 
@@ -312,7 +322,13 @@ impl Lookup {
             kind: TagKind::of(&a.tag),
             stance: a.single_stance(),
             is_retracted: !self.retracted.is_empty() && self.retracted.contains(&a.id),
+            is_concession: self.is_concession(a),
         })
+    }
+
+    /// True if the statement gives ground: a concession, or one that `concedes-to` another.
+    pub(crate) fn is_concession(&self, a: &Annotation) -> bool {
+        TagKind::of(&a.tag) == TagKind::Concession || self.concedes_to(a.id).is_some()
     }
 
     /// The position or proposal a concession answers, if a `concedes-to` relation says.

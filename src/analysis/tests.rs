@@ -465,3 +465,51 @@ fn the_cache_rebuilds_only_when_the_project_or_the_filter_changes() {
 
 mod history;
 mod proptests;
+
+#[test]
+fn a_stance_edit_updates_the_cached_map_without_a_new_pass() {
+    let mut f = fixture();
+    let (u, terr) = (f.ushakov, f.territory);
+    let rejected = f.t.say(
+        f.moscow,
+        "rejected the map",
+        "position",
+        u,
+        &[terr],
+        Some(Stance::Against),
+    );
+    f.t.say(
+        f.geneva,
+        "wants the land",
+        "position",
+        u,
+        &[terr],
+        Some(Stance::For),
+    );
+    let filter = AnalysisFilter::default();
+    let mut cache = AnalysisCache::default();
+    assert_eq!(
+        cache.map(&f.t.p, &filter).cell(0, 0).and_then(|c| c.stance),
+        Some(Stance::Against)
+    );
+    let edit =
+        f.t.p
+            .set_stance(rejected, Some(Stance::Conditional), Utc::now())
+            .expect("an edit");
+    f.t.p.apply(edit).expect("applied");
+    let map = cache.map(&f.t.p, &filter).clone();
+    assert_eq!(
+        map.cell(0, 0).and_then(|c| c.stance),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(map, PositionMap::build(&f.t.p, &filter));
+    assert_eq!((cache.map_builds(), cache.map_follows()), (1, 1));
+    // An edit of another kind (a new issue) builds the map again.
+    let edit = crate::model::Edit::InsertIssue {
+        index: 2,
+        issue: crate::model::Issue::new("Sanctions"),
+    };
+    f.t.p.apply(edit).expect("applied");
+    assert_eq!(cache.map(&f.t.p, &filter).issues.len(), 3);
+    assert_eq!((cache.map_builds(), cache.map_follows()), (2, 1));
+}

@@ -31,25 +31,42 @@ pub struct AnalysisRun {
     pub builds_while_scrolling: u64,
 }
 
-/// Edits one annotation's stance `edits` times, timing the cached map's rebuild after each.
+/// The cached map's recomputes after a run of edits: how long each took, and how many times
+/// the map was built from scratch or followed the edit.
+#[derive(Debug)]
+pub struct Recomputes {
+    pub times: Vec<Duration>,
+    pub builds: u64,
+    pub follows: u64,
+}
+
+/// Edits one annotation's stance `edits` times, timing the cached map (under `filter`) after
+/// each.
 ///
 /// # Errors
 /// The project has no annotation to edit, or the model refused the edit.
-pub fn recompute_after_edits(project: &mut Project, edits: usize) -> Result<Vec<Duration>, String> {
-    let filter = AnalysisFilter::default();
+pub fn recompute_after_edits(
+    project: &mut Project,
+    filter: &AnalysisFilter,
+    edits: usize,
+) -> Result<Recomputes, String> {
     let mut cache = AnalysisCache::default();
-    cache.map(project, &filter);
+    cache.map(project, filter);
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
         flip_stance(project, i * 997)?;
         let started = Instant::now();
-        let map = cache.map(project, &filter);
+        let map = cache.map(project, filter);
         times.push(started.elapsed());
         if map.rows.is_empty() {
             return Err("the position map of the corpus is empty".to_owned());
         }
     }
-    Ok(times)
+    Ok(Recomputes {
+        times,
+        builds: cache.map_builds(),
+        follows: cache.map_follows(),
+    })
 }
 
 /// Flips the stance of the annotation at `at` (modulo their number) between for and against:
@@ -208,9 +225,11 @@ pub fn analysis_figures(quick: bool, record: &mut dyn FnMut(Figure)) -> Result<(
     let map = crate::analysis::PositionMap::build(&project, &AnalysisFilter::default());
     record(Figure::ms("analysis.map.build", started.elapsed()));
     record(Figure::count("analysis.map.rows", map.rows.len()));
-    let recomputes = recompute_after_edits(&mut project, if quick { 3 } else { 10 })
+    let edits = if quick { 3 } else { 10 };
+    let by_actors = AnalysisFilter::default();
+    let recomputes = recompute_after_edits(&mut project, &by_actors, edits)
         .map_err(|e| format!("analysis: {e}"))?;
-    let p = Percentiles::of(&recomputes);
+    let p = Percentiles::of(&recomputes.times);
     record(Figure::new(
         "analysis.recompute_after_edit.median",
         p.median_ms,
@@ -219,6 +238,21 @@ pub fn analysis_figures(quick: bool, record: &mut dyn FnMut(Figure)) -> Result<(
     record(Figure::new(
         "analysis.recompute_after_edit.max",
         p.max_ms,
+        Unit::Ms,
+    ));
+    record(Figure::count(
+        "analysis.recompute_after_edit.builds",
+        usize::try_from(recomputes.builds).unwrap_or(usize::MAX),
+    ));
+    let by_sides = AnalysisFilter {
+        roll_up: crate::analysis::RollUp::Sides,
+        ..AnalysisFilter::default()
+    };
+    let recomputes = recompute_after_edits(&mut project, &by_sides, edits)
+        .map_err(|e| format!("analysis: {e}"))?;
+    record(Figure::new(
+        "analysis.sides_recompute_after_edit.max",
+        Percentiles::of(&recomputes.times).max_ms,
         Unit::Ms,
     ));
 

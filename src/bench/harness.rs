@@ -19,6 +19,8 @@ const FRAME_DT_S: f32 = 1.0 / 60.0;
 pub struct FrameStats {
     /// Wall time of `run_ui` plus `tessellate` on this thread.
     pub cpu: Duration,
+    /// The part of `cpu` spent turning shapes into meshes (`tessellate`).
+    pub tessellate: Duration,
     pub shapes: usize,
     pub primitives: usize,
 }
@@ -79,11 +81,14 @@ impl FrameDriver {
         let mut output = self.ctx.run_ui(input, &mut ui_fn);
         let shapes = std::mem::take(&mut output.shapes);
         let shape_count = shapes.len();
+        let tessellating = Instant::now();
         let primitives = self.ctx.tessellate(shapes, output.pixels_per_point);
+        let tessellate = tessellating.elapsed();
         let cpu = started.elapsed();
         output.drop_without_applying_deltas();
         FrameStats {
             cpu,
+            tessellate,
             shapes: shape_count,
             primitives: primitives.len(),
         }

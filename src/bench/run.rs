@@ -8,7 +8,7 @@ use super::data::{self, LongArticleSpec, ManyArticlesSpec};
 use super::figure::{Figure, Unit};
 use super::files::{ScratchDir, measure_files, write_fixture};
 use super::frames::{FrameRun, Script, run_frames, warm_up};
-use super::harness::FrameDriver;
+use super::harness::{FrameDriver, Percentiles};
 use super::rss;
 use crate::app::StanceApp;
 use crate::model::Project;
@@ -274,6 +274,13 @@ fn record_frames(name: &str, run: &FrameRun, record: &mut dyn FnMut(Figure)) {
     ));
     record(Figure::new(format!("{name}.frame.p95"), p.p95_ms, Unit::Ms));
     record(Figure::new(format!("{name}.frame.max"), p.max_ms, Unit::Ms));
+    // How much of a frame is egui turning shapes into meshes rather than the app's own work.
+    let tessellate: Vec<Duration> = run.frames.iter().map(|f| f.tessellate).collect();
+    record(Figure::new(
+        format!("{name}.frame.tessellate.p95"),
+        Percentiles::of(&tessellate).p95_ms,
+        Unit::Ms,
+    ));
     record(Figure::count(format!("{name}.frames"), run.frames.len()));
     record(Figure::new(
         format!("{name}.scroll_per_frame"),

@@ -16,6 +16,8 @@ impl<T> PartialEq for Derived<T> {
     }
 }
 
+impl<T> Eq for Derived<T> {}
+
 impl<T> std::ops::Deref for Derived<T> {
     type Target = T;
     fn deref(&self) -> &T {
@@ -66,6 +68,18 @@ impl ProjectKey {
     }
 }
 
+/// What the last applied edit changed: lets a cache built for the state before it catch up
+/// with a small edit instead of being built again from the whole project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastChange {
+    /// The project state the edit was applied to, and the one it made.
+    pub before: ProjectKey,
+    pub after: ProjectKey,
+    /// The annotations the edit replaced, as they were before it, when replacing annotations
+    /// (their stance, holders, issues, tag…) is all it did; `None` for any other edit.
+    pub replaced: Option<Vec<super::Annotation>>,
+}
+
 /// One value derived from a project state ([`ProjectKey`]) and whatever else the view's
 /// value depends on (`K`: a filter, a query, the document shown; `()` for nothing), kept
 /// until either changes. Every view cache is one of these, so no cache can key on the wrong
@@ -75,6 +89,7 @@ impl ProjectKey {
 pub struct DerivedCache<K, V> {
     entry: Option<Entry<K, V>>,
     builds: u64,
+    follows: u64,
 }
 
 #[derive(Debug)]
@@ -89,6 +104,7 @@ impl<K, V> Default for DerivedCache<K, V> {
         Self {
             entry: None,
             builds: 0,
+            follows: 0,
         }
     }
 }
@@ -107,6 +123,36 @@ impl<K: PartialEq, V> DerivedCache<K, V> {
             value: build(),
         });
         &entry.value
+    }
+
+    /// Brings the value of the state `change.before` (and `key`) up to `change.after` in
+    /// place with `update`, instead of building it again. `update` returns false when it
+    /// cannot: the value is then dropped, and the next [`Self::get_or_build`] builds it.
+    /// Returns true if the value is now the one for `change.after`.
+    pub fn follow(
+        &mut self,
+        change: &LastChange,
+        key: &K,
+        update: impl FnOnce(&mut V) -> bool,
+    ) -> bool {
+        let Some(entry) =
+            (self.entry.as_mut()).filter(|e| e.project == change.before && e.key == *key)
+        else {
+            return false;
+        };
+        if !update(&mut entry.value) {
+            self.entry = None;
+            return false;
+        }
+        entry.project = change.after;
+        self.follows += 1;
+        true
+    }
+
+    /// How many times [`Self::follow`] brought the value up to date without a build.
+    #[must_use]
+    pub fn follows(&self) -> u64 {
+        self.follows
     }
 
     /// The value, if it was built for `project` and `key`.

@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use super::BriefKey;
+use super::derived::{Derived, LastChange};
 use super::{
     Actor, ActorId, Annotation, AnnotationId, Conflict, Document, DocumentId, FieldError,
     HotkeyClash, Issue, IssueId, PreservedRecord, Project, RejectedSuggestion, Relation,
@@ -235,8 +236,14 @@ impl Project {
     /// # Errors
     /// The rule the edit would break; the project is then unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        let before = self.key();
         let inverse = self.apply_edit(edit)?;
         self.touch();
+        self.last_change = Derived(Some(LastChange {
+            before,
+            after: self.key(),
+            replaced: replaced_annotations(&inverse),
+        }));
         Ok(inverse)
     }
 
@@ -378,4 +385,21 @@ impl Project {
             _ => false,
         }
     }
+}
+
+/// The annotations an edit's inverse puts back, if it only replaces annotations (so the edit
+/// only replaced them): the annotations as they were, for [`LastChange::replaced`].
+fn replaced_annotations(inverse: &Edit) -> Option<Vec<Annotation>> {
+    fn collect(edit: &Edit, out: &mut Vec<Annotation>) -> bool {
+        match edit {
+            Edit::ReplaceAnnotation(a) => {
+                out.push((**a).clone());
+                true
+            }
+            Edit::Batch(edits) => edits.iter().all(|e| collect(e, out)),
+            _ => false,
+        }
+    }
+    let mut out = Vec::new();
+    collect(inverse, &mut out).then_some(out)
 }

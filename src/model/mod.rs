@@ -44,7 +44,7 @@ mod tests;
 pub use annotation::{Actor, Annotation, IssueStance, Relation, name_key, same_name};
 pub use conflict::{Conflict, ConflictReason, DocumentInfo, Side, Sides, Versions};
 pub use date::{BadPartialDate, PartialDate};
-pub use derived::{DerivedCache, ProjectKey};
+pub use derived::{Derived, DerivedCache, LastChange, ProjectKey};
 pub use diff::{Counts, ProjectDiff};
 pub use document::{Document, Paragraph, text_hash};
 pub use document_meta::DocumentMeta;

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::derived::{Derived, ProjectKey};
+use super::derived::{Derived, LastChange, ProjectKey};
 use super::{
     Actor, ActorId, Annotation, AnnotationId, Brief, BriefKey, Conflict, Document, DocumentId,
     Issue, IssueId, PartialDate, ProjectIndex, RejectedSuggestion, Relation, Round, RoundId,
@@ -64,6 +64,9 @@ pub struct Project {
     key: Derived<ProjectKey>,
     /// Counts and lookups, kept up to date by the storage steps (see [`super::index`]).
     index: Derived<ProjectIndex>,
+    /// What the last applied edit changed, for caches that follow it; written by
+    /// [`Project::apply`] only.
+    pub(super) last_change: Derived<Option<LastChange>>,
 }
 
 /// Everything a project holds, as plain values: what a loader or an import assembles and
@@ -166,6 +169,7 @@ impl Project {
             briefs,
             key: Derived(ProjectKey::fresh()),
             index: Derived::default(),
+            last_change: Derived(None),
         };
         project.sort_annotations();
         // Briefs are looked up by key (a binary search); a file may list them in any order.
@@ -215,6 +219,13 @@ impl Project {
     #[must_use]
     pub fn key(&self) -> ProjectKey {
         *self.key
+    }
+
+    /// What the last edit changed, if it made the project's current state: `None` after a
+    /// load, or once anything else changed it.
+    #[must_use]
+    pub fn last_change(&self) -> Option<&LastChange> {
+        (self.last_change.as_ref()).filter(|c| c.after == *self.key)
     }
 
     /// Changes whenever an edit is applied. Drawn from a process-wide counter, so no other

@@ -22,9 +22,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{AnalysisFilter, Lookup, TagKind, When, admits_holders, affiliation_of};
+use super::{
+    AnalysisFilter, Cell, PositionMap, RollUp, TagKind, When, admits_holders, affiliation_of,
+};
 use crate::model::{
-    AGREEMENT, ActorId, Annotation, AnnotationId, CONDITIONAL_ON, IN_EXCHANGE_FOR, IssueId,
+    AGREEMENT, ActorId, AnnotationId, CONCEDES_TO, CONDITIONAL_ON, IN_EXCHANGE_FOR, IssueId,
     Project, RETRACTS, Round, RoundId, RoundSpan, Stance,
 };
 
@@ -229,6 +231,36 @@ pub fn moves(
     from: Option<RoundId>,
     to: RoundId,
 ) -> Moves {
+    let sides = PositionMap::build(project, &ledger_filter(filter));
+    moves_in(project, &sides, filter, from, to)
+}
+
+/// The filter of the side map a ledger reads ([`moves_in`]): sides, and agreements whatever
+/// tags are shown (an agreed issue is agreed whatever statements are shown).
+#[must_use]
+pub(crate) fn ledger_filter(filter: &AnalysisFilter) -> AnalysisFilter {
+    let mut sides = AnalysisFilter {
+        roll_up: RollUp::Sides,
+        group_by_affiliation: false,
+        ..filter.clone()
+    };
+    if !sides.tags.is_empty() {
+        sides.tags.insert(AGREEMENT.to_owned());
+    }
+    sides
+}
+
+/// [`moves`] read off `sides`, the position map of the project under
+/// [`ledger_filter`]`(filter)`: its cells hold each side's statements on each issue in time
+/// order, so the ledger is one walk over them, and follows an edit as the map does.
+#[must_use]
+pub(crate) fn moves_in(
+    project: &Project,
+    sides: &PositionMap,
+    filter: &AnalysisFilter,
+    from: Option<RoundId>,
+    to: RoundId,
+) -> Moves {
     let (Some(mut to_round), Ok(mut from_round)) = (
         project.round(to),
         from.map_or(Ok(None), |id| project.round(id).map(Some).ok_or(())),
@@ -243,133 +275,122 @@ pub fn moves(
     }
     let end_to = round_end(project, to_round);
     let end_from = from_round.map(|r| round_end(project, r));
-    let (from_id, to_id) = (from_round.map(|r| r.id), to_round.id);
-    let (mut pairs, agreed) = gather(project, filter, end_from, end_to);
     let mut out = Moves {
-        from: from_id,
-        to: Some(to_id),
-        agreed,
+        from: from_round.map(|r| r.id),
+        to: Some(to_round.id),
+        agreed: agreed_in(project, sides, filter, end_from, end_to),
         ..Moves::default()
     };
-    let mut keys: Vec<(ActorId, IssueId)> = pairs.keys().copied().collect();
-    let actor_order: HashMap<ActorId, usize> = (project.actors().iter().enumerate())
-        .map(|(i, a)| (a.id, i))
-        .collect();
-    let issue_order: HashMap<IssueId, usize> = (project.issues().iter().enumerate())
-        .map(|(i, x)| (x.id, i))
-        .collect();
-    let order = |(side, issue): &(ActorId, IssueId)| {
-        (
-            actor_order.get(side).copied().unwrap_or(usize::MAX),
-            *side,
-            issue_order.get(issue).copied().unwrap_or(usize::MAX),
-            *issue,
-        )
-    };
-    keys.sort_by_key(order);
-    for key in keys {
-        let Some(mut pair) = pairs.remove(&key) else {
-            continue;
-        };
-        pair.period.sort_by_key(|s| (s.when, s.position));
-        pair.agreements.sort_by_key(|s| (s.when, s.position));
-        if pair.at_to.is_some() || !pair.agreements.is_empty() {
-            match out.sides.last_mut() {
-                Some((side, count)) if *side == key.0 => *count += 1,
-                _ => out.sides.push((key.0, 1)),
+    let retracted_at = retractions(project);
+    let links = Links::new(project);
+    // The map's rows are the sides in project order, its columns the issues in theirs.
+    for (row, side) in sides.rows.iter().enumerate() {
+        for (column, &issue) in sides.issues.iter().enumerate() {
+            let Some(cell) = sides.cell(row, column) else {
+                continue;
+            };
+            let pair = gather(cell, &retracted_at, end_from, end_to);
+            if pair.at_to.is_some() || !pair.agreements.is_empty() {
+                match out.sides.last_mut() {
+                    Some((s, count)) if *s == side.actor => *count += 1,
+                    _ => out.sides.push((side.actor, 1)),
+                }
+            }
+            match ledger_entry(project, &links, (side.actor, issue), &pair) {
+                Some(Entry::Move(m)) => out.moves.push(m),
+                Some(Entry::Held(h)) => out.held.push(h),
+                None => {}
             }
         }
-        match ledger_entry(project, key, &pair) {
-            Some(Entry::Move(m)) => out.moves.push(m),
-            Some(Entry::Held(h)) => out.held.push(h),
-            None => {}
-        }
     }
-    out.agreed
-        .sort_by_key(|a| (a.date, issue_order.get(&a.issue).copied(), a.evidence));
     out
 }
 
-/// One pass over the annotations: each side × issue's standings at the two ends and its
-/// statements in the period, and the agreements of the period.
-fn gather(
+/// The agreements of the period, from the side map's: each in time order of its issue, then
+/// by issue in project order.
+fn agreed_in(
     project: &Project,
+    sides: &PositionMap,
     filter: &AnalysisFilter,
     end_from: Option<When>,
     end_to: When,
-) -> (HashMap<(ActorId, IssueId), Pair>, Vec<Agreed>) {
+) -> Vec<Agreed> {
     let in_period = |w: When| end_from.is_none_or(|f| w > f) && w <= end_to;
-    let lookup = Lookup::new(project, filter);
-    let pass = Pass::new(project, filter);
-    let retracted_at = Pass::retractions(project);
-    let mut pairs: HashMap<(ActorId, IssueId), Pair> = HashMap::new();
-    let mut agreed = Vec::new();
-    // Tag filters do not hide agreements: an agreed issue is agreed whatever is shown.
-    let dates_only = AnalysisFilter {
-        tags: std::collections::BTreeSet::new(),
-        ..filter.clone()
+    let groups: HashMap<ActorId, Option<&str>> = if filter.affiliations.is_empty() {
+        HashMap::new()
+    } else {
+        (project.actors().iter())
+            .map(|a| (a.id, affiliation_of(project, a.id)))
+            .collect()
     };
-    let mut last = None;
-    for (position, a) in project.annotations().iter().enumerate() {
-        let admitting = if a.tag == AGREEMENT {
-            &dates_only
-        } else {
-            filter
-        };
-        let Some(e) = lookup.admitted_evidence(a, position, admitting, &mut last) else {
-            continue;
-        };
-        if e.when > end_to || a.holders.is_empty() || !pass.admits_holders(filter, a) {
-            continue;
-        }
-        let sides = pass.sides(a);
-        let is_agreement = a.tag == AGREEMENT;
-        let is_concession = e.kind == TagKind::Concession || lookup.concedes_to(a.id).is_some();
-        let counts_as_standing =
-            matches!(e.kind, TagKind::Position | TagKind::Concession) || is_agreement;
-        let retracted = retracted_at.get(&a.id).copied();
-        let standing_at = |end: When| retracted.is_none_or(|r| r > end);
-        if is_agreement && in_period(e.when) {
-            for issue in super::distinct_issues(a) {
-                agreed.push(Agreed {
-                    issue,
-                    sides: sides.clone(),
-                    date: e.when.date,
-                    evidence: a.id,
-                });
-            }
-        }
-        for issue in super::distinct_issues(a) {
-            let stance = a.stance_on(issue);
-            if stance.is_none() && !counts_as_standing {
-                continue;
-            }
-            let said = Said {
-                when: e.when,
-                stance,
-                id: a.id,
-                position,
-                is_concession,
-            };
-            for &side in &sides {
-                let pair = pairs.entry((side, issue)).or_default();
-                if end_from.is_some_and(|f| e.when <= f && standing_at(f)) {
-                    keep_latest(&mut pair.at_from, said);
-                }
-                if standing_at(end_to) && !(is_agreement && stance.is_none()) {
-                    keep_latest(&mut pair.at_to, said);
-                }
-                if in_period(e.when) {
-                    if is_agreement {
-                        pair.agreements.push(said);
-                    } else {
-                        pair.period.push(said);
-                    }
-                }
+    let mut agreed: Vec<(usize, Agreed)> = Vec::new();
+    for (column, &issue) in sides.issues.iter().enumerate() {
+        for agreement in sides.agreed(issue) {
+            let admitted = project.annotation(agreement.evidence).is_some_and(|a| {
+                !a.holders.is_empty()
+                    && admits_holders(filter, a, |h| groups.get(&h).copied().flatten())
+            });
+            if admitted && in_period(agreement.when) {
+                agreed.push((
+                    column,
+                    Agreed {
+                        issue,
+                        sides: agreement.sides.clone(),
+                        date: agreement.when.date,
+                        evidence: agreement.evidence,
+                    },
+                ));
             }
         }
     }
-    (pairs, agreed)
+    agreed.sort_by_key(|(column, a)| (a.date, *column, a.evidence));
+    agreed.into_iter().map(|(_, a)| a).collect()
+}
+
+/// One side × issue's standings at the two ends and its statements in the period, from its
+/// cell of the side map (its statements in time order).
+fn gather(
+    cell: &Cell,
+    retracted_at: &HashMap<AnnotationId, When>,
+    end_from: Option<When>,
+    end_to: When,
+) -> Pair {
+    let in_period = |w: When| end_from.is_none_or(|f| w > f) && w <= end_to;
+    let mut pair = Pair::default();
+    for e in &cell.evidence {
+        if e.when > end_to {
+            break;
+        }
+        let is_agreement = e.kind == TagKind::Agreement;
+        let counts_as_standing =
+            matches!(e.kind, TagKind::Position | TagKind::Concession) || is_agreement;
+        if e.stance.is_none() && !counts_as_standing {
+            continue;
+        }
+        let retracted = retracted_at.get(&e.annotation).copied();
+        let standing_at = |end: When| retracted.is_none_or(|r| r > end);
+        let said = Said {
+            when: e.when,
+            stance: e.stance,
+            id: e.annotation,
+            position: e.position,
+            is_concession: e.is_concession,
+        };
+        if end_from.is_some_and(|f| e.when <= f && standing_at(f)) {
+            keep_latest(&mut pair.at_from, said);
+        }
+        if standing_at(end_to) && !(is_agreement && e.stance.is_none()) {
+            keep_latest(&mut pair.at_to, said);
+        }
+        if in_period(e.when) {
+            if is_agreement {
+                pair.agreements.push(said);
+            } else {
+                pair.period.push(said);
+            }
+        }
+    }
+    pair
 }
 
 fn keep_latest(slot: &mut Option<Said>, said: Said) {
@@ -386,6 +407,7 @@ enum Entry {
 /// The row of one side × issue, or its held entry, or nothing (no standing, no move).
 fn ledger_entry(
     project: &Project,
+    links: &Links,
     (side, issue): (ActorId, IssueId),
     pair: &Pair,
 ) -> Option<Entry> {
@@ -437,21 +459,10 @@ fn ledger_entry(
     let mut evidence: Vec<AnnotationId> = pair.period.iter().map(|s| s.id).collect();
     evidence.extend(pair.agreements.iter().map(|s| s.id));
     evidence.dedup();
-    let linked = |kind: &str| -> Vec<AnnotationId> {
-        let mut out: Vec<AnnotationId> = (project.relations().iter())
-            .filter(|r| r.kind == kind && evidence.contains(&r.from))
-            .map(|r| r.to)
-            .collect();
-        out.dedup();
-        out
-    };
-    let terms = linked(IN_EXCHANGE_FOR);
-    let conditional_on = linked(CONDITIONAL_ON);
-    let answers = concession.and_then(|c| {
-        (project.relations().iter())
-            .find(|r| r.kind == crate::model::CONCEDES_TO && r.from == c.id)
-            .map(|r| r.to)
-    });
+    let terms = links.linked(project, &evidence, IN_EXCHANGE_FOR);
+    let conditional_on = links.linked(project, &evidence, CONDITIONAL_ON);
+    let answers =
+        concession.and_then(|c| links.linked(project, &[c.id], CONCEDES_TO).first().copied());
     let condition = written_condition(project, &pair.period, issue);
     Some(Entry::Move(Move {
         side,
@@ -465,6 +476,48 @@ fn ledger_entry(
         condition,
         evidence,
     }))
+}
+
+/// The relations the ledger follows (terms, conditions, what a concession answers), by the
+/// statement they start from: one pass over the relations per ledger rather than one per row.
+struct Links {
+    /// Positions in `project.relations`, in project order.
+    from: HashMap<AnnotationId, Vec<usize>>,
+}
+
+impl Links {
+    fn new(project: &Project) -> Self {
+        let mut from: HashMap<AnnotationId, Vec<usize>> = HashMap::new();
+        for (i, r) in project.relations().iter().enumerate() {
+            if [IN_EXCHANGE_FOR, CONDITIONAL_ON, CONCEDES_TO].contains(&r.kind.as_str()) {
+                from.entry(r.from).or_default().push(i);
+            }
+        }
+        Self { from }
+    }
+
+    /// The `to` ends of the `kind` relations from any of `statements`, in the project's order
+    /// of the relations, a repeat of the one before left out.
+    fn linked(
+        &self,
+        project: &Project,
+        statements: &[AnnotationId],
+        kind: &str,
+    ) -> Vec<AnnotationId> {
+        let mut found: Vec<usize> = (statements.iter())
+            .filter_map(|s| self.from.get(s))
+            .flatten()
+            .copied()
+            .filter(|&i| project.relations().get(i).is_some_and(|r| r.kind == kind))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let mut out: Vec<AnnotationId> = (found.iter())
+            .filter_map(|&i| project.relations().get(i).map(|r| r.to))
+            .collect();
+        out.dedup();
+        out
+    }
 }
 
 /// The first statement of the period after which every stanced statement holds `stance`.
@@ -490,66 +543,28 @@ fn written_condition(project: &Project, period: &[Said], issue: IssueId) -> Opti
     })
 }
 
-/// Lookups of one ledger pass: each actor's side and group, computed once.
-struct Pass<'a> {
-    sides: HashMap<ActorId, ActorId>,
-    groups: HashMap<ActorId, Option<&'a str>>,
-}
-
-impl<'a> Pass<'a> {
-    fn new(project: &'a Project, filter: &AnalysisFilter) -> Self {
-        let sides = (project.actors().iter())
-            .map(|a| (a.id, project.side_of(a.id)))
-            .collect();
-        let groups = if filter.affiliations.is_empty() {
-            HashMap::new()
-        } else {
-            (project.actors().iter())
-                .map(|a| (a.id, affiliation_of(project, a.id)))
-                .collect()
+/// When each retracted statement was retracted: the earliest `retracts` statement's time.
+fn retractions(project: &Project) -> HashMap<AnnotationId, When> {
+    let mut out: HashMap<AnnotationId, When> = HashMap::new();
+    let retracts: Vec<_> = (project.relations().iter())
+        .filter(|r| r.kind == RETRACTS)
+        .collect();
+    if retracts.is_empty() {
+        return out;
+    }
+    for r in retracts {
+        let Some(by) = project.annotation(r.from) else {
+            continue;
         };
-        Self { sides, groups }
+        let Some(when) = project.document_index(by.document).map(|document| When {
+            date: project.statement_day(by),
+            document,
+            offset_chars: by.extent().start,
+        }) else {
+            continue;
+        };
+        let slot = out.entry(r.to).or_insert(when);
+        *slot = (*slot).min(when);
     }
-
-    /// The distinct sides of a statement's holders, in holder order.
-    fn sides(&self, a: &Annotation) -> Vec<ActorId> {
-        let mut out = Vec::with_capacity(a.holders.len());
-        for h in &a.holders {
-            let side = self.sides.get(h).copied().unwrap_or(*h);
-            if !out.contains(&side) {
-                out.push(side);
-            }
-        }
-        out
-    }
-
-    fn admits_holders(&self, filter: &AnalysisFilter, a: &Annotation) -> bool {
-        admits_holders(filter, a, |h| self.groups.get(&h).copied().flatten())
-    }
-
-    /// When each retracted statement was retracted: the earliest `retracts` statement's time.
-    fn retractions(project: &Project) -> HashMap<AnnotationId, When> {
-        let mut out: HashMap<AnnotationId, When> = HashMap::new();
-        let retracts: Vec<_> = (project.relations().iter())
-            .filter(|r| r.kind == RETRACTS)
-            .collect();
-        if retracts.is_empty() {
-            return out;
-        }
-        for r in retracts {
-            let Some(by) = project.annotation(r.from) else {
-                continue;
-            };
-            let Some(when) = project.document_index(by.document).map(|document| When {
-                date: project.statement_day(by),
-                document,
-                offset_chars: by.extent().start,
-            }) else {
-                continue;
-            };
-            let slot = out.entry(r.to).or_insert(when);
-            *slot = (*slot).min(when);
-        }
-        out
-    }
+    out
 }

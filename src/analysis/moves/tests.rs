@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::analysis::tests::{Talks, day};
-use crate::model::{CONCEDES_TO, DocumentId, PartialDate, Relation};
+use crate::model::{Annotation, CONCEDES_TO, DocumentId, PartialDate, Relation};
 
 fn nov(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 11, d).unwrap_or_default()
@@ -464,6 +464,61 @@ proptest! {
                     prop_assert_eq!(&found, &moves(&r.t.p, &AnalysisFilter::default(), Some(to), from));
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The cached ledger reads a side map that follows each edit of a statement; it is the
+    /// ledger built from scratch after the edit.
+    #[test]
+    fn the_cached_ledger_after_an_edit_is_the_ledger_built_after_it(
+        statements in proptest::collection::vec(statement(), 1..20),
+        edits in proptest::collection::vec((0..20usize, 0..3usize, 0..6usize), 1..6),
+    ) {
+        let mut r = Rounds::new();
+        let holders = [r.russia, r.us, r.ukraine, r.ushakov, r.putin, r.witkoff];
+        let issues = [r.framework, r.territory, r.ceasefire];
+        let tags = ["claim", "position", "concession", AGREEMENT];
+        let stances = [Stance::For, Stance::Against, Stance::Conditional, Stance::Unclear];
+        let mut ids = Vec::new();
+        for &(doc, holder, issue, tag, stance, said_on) in &statements {
+            let fragment = ["Putin", "Ushakov", "In November"][doc];
+            let id = r.t.say(
+                r.docs[doc],
+                fragment,
+                tags[tag],
+                holders[holder],
+                &[issues[issue]],
+                stance.map(|s| stances[s]),
+            );
+            if let Some(d) = said_on {
+                r.change(id, |a| a.said_on = Some(PartialDate::Day(nov(d))));
+            }
+            ids.push(id);
+        }
+        let filter = AnalysisFilter::default();
+        let mut cache = crate::analysis::AnalysisCache::default();
+        for (which, field, value) in edits {
+            cache.moves(&r.t.p, &filter, Some(r.geneva), r.florida);
+            let Some(mut a) = r.t.p.annotation(ids[which % ids.len()]).cloned() else {
+                continue;
+            };
+            match field {
+                0 => {
+                    a.stance = Some(stances[value % stances.len()]);
+                    a.settle_general_stance();
+                }
+                1 => a.holders = vec![holders[value % holders.len()]],
+                _ => a.tag = tags[value % tags.len()].to_owned(),
+            }
+            if r.t.p.apply(crate::model::Edit::ReplaceAnnotation(Box::new(a))).is_err() {
+                continue;
+            }
+            let cached = cache.moves(&r.t.p, &filter, Some(r.geneva), r.florida).clone();
+            prop_assert_eq!(cached, moves(&r.t.p, &filter, Some(r.geneva), r.florida));
         }
     }
 }

@@ -41,21 +41,24 @@ pub struct Piece {
 /// control. A left-to-right paragraph is laid out as before, by egui alone.
 #[must_use]
 pub fn needs_bidi(text: &str) -> bool {
+    // Below U+0590 (Hebrew) no char is right to left or a directional control: most text
+    // is answered without a table lookup per char.
     !text.is_ascii()
         && text.chars().any(|c| {
-            matches!(
-                bidi_class(c),
-                BidiClass::R
-                    | BidiClass::AL
-                    | BidiClass::AN
-                    | BidiClass::RLE
-                    | BidiClass::RLO
-                    | BidiClass::RLI
-                    | BidiClass::FSI
-                    | BidiClass::LRE
-                    | BidiClass::LRO
-                    | BidiClass::LRI
-            )
+            c >= '\u{0590}'
+                && matches!(
+                    bidi_class(c),
+                    BidiClass::R
+                        | BidiClass::AL
+                        | BidiClass::AN
+                        | BidiClass::RLE
+                        | BidiClass::RLO
+                        | BidiClass::RLI
+                        | BidiClass::FSI
+                        | BidiClass::LRE
+                        | BidiClass::LRO
+                        | BidiClass::LRI
+                )
         })
 }
 
@@ -288,6 +291,27 @@ pub fn visual_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_char_below_hebrew_needs_the_bidi_pass() {
+        let below: String = (1..0x0590u32).filter_map(char::from_u32).collect();
+        assert!(!needs_bidi(&below));
+        assert!((1..0x0590u32).filter_map(char::from_u32).all(|c| !matches!(
+            bidi_class(c),
+            BidiClass::R
+                | BidiClass::AL
+                | BidiClass::AN
+                | BidiClass::RLE
+                | BidiClass::RLO
+                | BidiClass::RLI
+                | BidiClass::FSI
+                | BidiClass::LRE
+                | BidiClass::LRO
+                | BidiClass::LRI
+        )));
+        assert!(needs_bidi("café \u{05D0}"));
+        assert!(needs_bidi("a\u{2067}b"));
+    }
 
     fn pieces_text(text: &str) -> Vec<String> {
         let p = BidiParagraph::new(text);

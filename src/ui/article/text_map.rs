@@ -131,6 +131,15 @@ impl ParagraphText {
         };
         let whole = 0..chars.len();
         let whole_pieces = paragraph.line_pieces(whole.clone());
+        if let Some((galley, map)) = source.lay_out_wrapped(ctx, &whole_pieces, width_px) {
+            return Self {
+                galley,
+                shift_px,
+                is_rtl,
+                map: Some(map),
+                layout_passes: 1,
+            };
+        }
         let known = (widths.as_deref())
             .and_then(|w| w.advances(&whole_pieces, |p| source.shown(p), chars.len()));
         let (one_line, advances) = match known {
@@ -451,6 +460,105 @@ impl<'a> Source<'a> {
             }
         }
         let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let map = self.map_rows(ctx, &galley, lines);
+        (galley, map)
+    }
+
+    /// Lays out a left-to-right paragraph whose pieces are in logical order (every
+    /// right-to-left run is one word, which the shaper draws right to left in place) as egui
+    /// lays out plain text: one job wrapped by egui, one shaping pass, no line breaking of
+    /// our own. `None` for any other paragraph, or if egui broke a right-to-left word.
+    fn lay_out_wrapped(
+        &self,
+        ctx: &egui::Context,
+        pieces: &[Piece],
+        width_px: f32,
+    ) -> Option<(Arc<Galley>, BidiMap)> {
+        let in_logical_order = !self.paragraph.is_rtl()
+            && pieces.first().is_some_and(|p| p.chars.start == 0)
+            && pieces
+                .windows(2)
+                .all(|w| w[0].chars.end == w[1].chars.start)
+            && pieces.iter().all(|p| {
+                p.mirrored.is_none()
+                    && (!p.is_rtl
+                        || !(self.chars.get(p.chars.clone()))
+                            .unwrap_or_default()
+                            .iter()
+                            .any(|c| c.is_whitespace()))
+            })
+            && !self.chars.contains(&'\n');
+        if !in_logical_order {
+            return None;
+        }
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = width_px;
+        for piece in pieces {
+            push_section(&mut job, &self.shown(piece), self.format);
+        }
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        // Each row's chars and the pieces cut to them: a left-to-right glyph is one char, a
+        // right-to-left word is read back to learn how many glyphs it took.
+        let mut lines = Vec::with_capacity(galley.rows.len());
+        let mut remaining = pieces.iter();
+        let mut open: Option<Piece> = None;
+        let mut at = 0;
+        for placed in &galley.rows {
+            let glyphs: Vec<GlyphInfo> = placed.row.glyphs.iter().map(GlyphInfo::of).collect();
+            let (row_start, mut used, mut row_pieces) = (at, 0, Vec::new());
+            while used < glyphs.len() {
+                let Some(piece) = open.take().or_else(|| remaining.next().cloned()) else {
+                    return None;
+                };
+                if piece.is_rtl_shaped {
+                    let (chars, starts) = self.piece_text(&piece);
+                    let text = PieceText {
+                        chars: &chars,
+                        grapheme_starts: &starts,
+                    };
+                    let (taken, _) = glyph_runs::read_rtl(glyphs.get(used..)?, &text)?;
+                    used += taken;
+                    at = piece.chars.end;
+                    row_pieces.push(piece);
+                    continue;
+                }
+                let take = (glyphs.len() - used).min(piece.chars.end - piece.chars.start);
+                let cut = piece.chars.start + take;
+                used += take;
+                at = cut;
+                row_pieces.push(Piece {
+                    chars: piece.chars.start..cut,
+                    bytes: piece.bytes.start..self.paragraph.byte_of(cut),
+                    ..piece.clone()
+                });
+                if cut < piece.chars.end {
+                    open = Some(Piece {
+                        chars: cut..piece.chars.end,
+                        bytes: self.paragraph.byte_of(cut)..piece.bytes.end,
+                        ..piece
+                    });
+                }
+            }
+            if used != glyphs.len() {
+                return None;
+            }
+            lines.push((row_start..at, row_pieces));
+        }
+        if at != self.chars.len() || open.is_some() || remaining.next().is_some() {
+            return None;
+        }
+        let map = self.map_rows(ctx, &galley, &lines);
+        Some((galley, map))
+    }
+
+    /// Reads the galley's rows back to chars: `lines` are the logical char ranges of its
+    /// rows, each with its pieces in visual order.
+    fn map_rows(
+        &self,
+        ctx: &egui::Context,
+        galley: &Galley,
+        lines: &[(Range<usize>, Vec<Piece>)],
+    ) -> BidiMap {
         let mut boxes = vec![
             CharBox {
                 row: 0,
@@ -498,7 +606,7 @@ impl<'a> Source<'a> {
                 visual,
             });
         }
-        (galley, BidiMap { boxes, rows })
+        BidiMap { boxes, rows }
     }
 
     /// A piece's chars and grapheme starts, piece-local.
