@@ -85,7 +85,7 @@ fn the_review_table_corrects_and_leaves_out_before_one_undoable_import() {
     );
     harness.get_by_label("Add article 2").click();
     harness.run();
-    harness.get_by_label("Add 1 document(s)").click();
+    harness.get_by_label("Add 1 document").click();
     harness.run();
 
     let after = titles(&harness);

@@ -19,6 +19,7 @@ use stance::app::StanceApp;
 use stance::model::{Actor, Document, Edit, Project};
 use stance::ui::file_dialog::ScriptedDialogs;
 use stance::ui::sidebar::row_label;
+use stance::ui::wording::counted;
 
 const FIRST: &str = "Talks in Geneva. Delegates met. Officials spoke. Nobody left.";
 const SECOND: &str = "Ministers arrived. A deal was close.";
@@ -63,7 +64,7 @@ fn assert_document_count(harness: &mut Harness<'static, StanceApp>, title: &str,
     for _ in 0..15 {
         harness.step();
     }
-    harness.get_by_label(&format!("{count} annotation(s)"));
+    harness.get_by_label(&counted(count, "annotation"));
     // Move away so the next tooltip is the next row's.
     harness.get_by_label("Actors (1)").hover();
     harness.run();

@@ -13,6 +13,7 @@ use crate::model::{DerivedCache, Project};
 use crate::ui::export_dialog::{ExportChoice, ExportPreview, FormatChoice};
 use crate::ui::file_dialog::{DialogPurpose, DialogRequest};
 use crate::ui::file_name;
+use crate::ui::wording::counted;
 
 /// How many lines of the output the preview shows.
 const PREVIEW_LINES: usize = 14;
@@ -97,9 +98,9 @@ pub fn preview(project: &Project, choice: &ExportChoice) -> ExportPreview {
     };
     let summary = match selection_counts(project, &options) {
         Ok((documents, annotations)) => format!(
-            "{annotations} annotation{} in {documents} document{}",
-            if annotations == 1 { "" } else { "s" },
-            if documents == 1 { "" } else { "s" }
+            "{} in {}",
+            counted(annotations, "annotation"),
+            counted(documents, "document")
         ),
         Err(_) => String::new(),
     };

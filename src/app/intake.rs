@@ -19,6 +19,7 @@ use crate::model::text::normalize_text;
 use crate::model::{DocumentId, text_hash};
 use crate::ui::document_properties::PropertiesAnswer;
 use crate::ui::import_review::{ReviewAnswer, ReviewField, ReviewRow, TYPED_IN};
+use crate::ui::wording::counted;
 
 /// Files larger than this together are read off the UI thread.
 const BACKGROUND_BYTES: u64 = 4 * 1024 * 1024;
@@ -251,9 +252,9 @@ fn add(wb: &mut Workbench, ctx: &egui::Context, intake: Intake, were_refusals_sh
         wb.toasts.info(
             ctx,
             format!(
-                "Imported {} document(s) and {} annotation(s)",
-                summary.documents.len(),
-                summary.annotations
+                "Imported {} and {}",
+                counted(summary.documents.len(), "document"),
+                counted(summary.annotations, "annotation")
             ),
         );
     }
@@ -265,7 +266,11 @@ fn add(wb: &mut Workbench, ctx: &egui::Context, intake: Intake, were_refusals_sh
         let count = summary.refused.len();
         wb.toasts.warning(
             ctx,
-            format!("{count} file(s) or article(s) were not imported"),
+            if count == 1 {
+                "1 file or article was not imported".to_owned()
+            } else {
+                format!("{count} files or articles were not imported")
+            },
         );
     } else if !summary.refused.is_empty() {
         let lines: Vec<String> = summary.refused.iter().map(ToString::to_string).collect();

@@ -9,6 +9,7 @@ use super::workbench::Workbench;
 use crate::model::{DocumentId, Reanchored};
 use crate::ui::Action;
 use crate::ui::dialogs::RepairChoice;
+use crate::ui::wording::counted;
 
 /// Save over the project file is refused while a text was changed outside Stance: the
 /// stored quotes are then the only record of what each annotation meant, and re-anchoring
@@ -20,7 +21,7 @@ pub(super) fn refuse_save_over_changed_text(wb: &mut Workbench, ctx: &egui::Cont
     };
     let others = wb.session.text_check.mismatched().len() - 1;
     let also = if others > 0 {
-        format!(" (and {others} other document(s))")
+        format!(" (and {})", counted(others, "other document"))
     } else {
         String::new()
     };
@@ -63,7 +64,10 @@ pub(super) fn reanchor_document(wb: &mut Workbench, ctx: &egui::Context, documen
     let (placed, orphaned) = (reanchored.placed.len(), reanchored.orphans.len());
     wb.toasts.info(
         ctx,
-        format!("Re-anchored {placed} annotation(s); {orphaned} could not be placed"),
+        format!(
+            "Re-anchored {}; {orphaned} could not be placed",
+            counted(placed, "annotation")
+        ),
     );
     if let Dialog::Repair(repair) = &mut wb.dialogs.current {
         repair.orphans = reanchored.orphans;

@@ -4,6 +4,8 @@
 
 use egui::{Color32, Context, Id, RichText};
 
+use crate::ui::wording::counted;
+
 /// One property of a row: its text and where it came from (`first line`, `file name`…;
 /// `typed in` once edited).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -142,7 +144,8 @@ impl ImportReview {
             (self.rows.iter()).any(|r| r.is_included && r.title.value.trim().is_empty());
         let mut answer = None;
         ui.horizontal(|ui| {
-            let add = egui::Button::new(RichText::new(format!("Add {count} document(s)")).strong());
+            let add = RichText::new(format!("Add {}", counted(count, "document"))).strong();
+            let add = egui::Button::new(add);
             if ui
                 .add_enabled(count > 0 && !bad_date && !empty_title, add)
                 .clicked()

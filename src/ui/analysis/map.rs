@@ -14,6 +14,7 @@ use crate::ui::article::bidi::needs_bidi;
 use crate::ui::article::bidi_text::{isolated, label, paint_line};
 use crate::ui::article::text_map::ParagraphText;
 use crate::ui::tag_color;
+use crate::ui::wording;
 
 const NAME_WIDTH_PX: f32 = 200.0;
 const CELL_WIDTH_PX: f32 = 172.0;
@@ -187,7 +188,7 @@ fn paint_cell(ui: &Ui, painter: &egui::Painter, cell: &Cell, r: Rect, is_picked:
             painter.text(
                 pos2(left, y),
                 Align2::LEFT_CENTER,
-                format!("{} statement(s), no stance", cell.total()),
+                format!("{}, no stance", wording::counted(cell.total(), "statement")),
                 FontId::proportional(10.5),
                 visuals.weak_text_color(),
             );
@@ -489,8 +490,10 @@ fn hover_ui(ui: &mut Ui, project: &Project, map: &PositionMap, hit: Hit) {
                 stance_word(cell.stance)
             ));
             ui.label(format!(
-                "{} claim(s), {} position(s), {} concession(s)",
-                cell.claims, cell.positions, cell.concessions
+                "{}, {}, {}",
+                wording::counted(cell.claims, "claim"),
+                wording::counted(cell.positions, "position"),
+                wording::counted(cell.concessions, "concession")
             ));
             if cell.is_conceded {
                 ui.label("Conceded on this issue.");

@@ -271,11 +271,10 @@ fn ledger_ui(ui: &mut Ui, project: &Project, ledger: &Moves, actions: &mut Vec<A
                     ui.horizontal_wrapped(|ui| {
                         let sides: Vec<String> =
                             a.sides.iter().map(|&s| actor(s).to_owned()).collect();
-                        ui.label(format!(
-                            "{} between {}{}",
-                            project.issue_name(a.issue),
-                            crate::analysis::issue_list(&sides),
-                            a.date.map(|d| format!(", {d}")).unwrap_or_default()
+                        ui.label(agreed_line(
+                            &project.issue_name(a.issue),
+                            &crate::analysis::issue_list(&sides),
+                            a.date,
                         ));
                         evidence_link_ui(ui, project, a.evidence, actions);
                     });
@@ -286,16 +285,13 @@ fn ledger_ui(ui: &mut Ui, project: &Project, ledger: &Moves, actions: &mut Vec<A
                 ui.label(RichText::new(format!("Held ({})", ledger.held.len())).strong());
                 for h in &ledger.held {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(format!(
-                            "{} on {}: {} since {}",
+                        ui.label(held_line(
                             actor(h.side),
-                            project.issue_name(h.issue),
-                            stance_word(h.stance.stance),
-                            date_text(h.stance.date)
+                            &project.issue_name(h.issue),
+                            h.stance.stance,
+                            h.stance.date,
+                            h.reaffirmed.len(),
                         ));
-                        if !h.reaffirmed.is_empty() {
-                            ui.weak(format!("said again {}×", h.reaffirmed.len()));
-                        }
                         evidence_link_ui(ui, project, h.stance.evidence, actions);
                     });
                 }
@@ -364,9 +360,104 @@ fn evidence_link_ui(
     }
 }
 
+/// An agreed issue as a sentence: "Water quota agreed between Northland and Southmark on
+/// 18 Dec 2025."
+fn agreed_line(issue: &str, sides: &str, date: Option<chrono::NaiveDate>) -> String {
+    let on = date.map_or_else(String::new, |d| format!(" on {}", date_text(Some(d))));
+    format!("{} agreed between {sides}{on}.", capitalized(issue))
+}
+
+/// A held pair as a sentence: "Northland held its stance on fishing rights: for, last stated
+/// on 10 Dec 2025 (restated twice between the rounds)." The date is that of the statement the
+/// stance stands on ([`crate::analysis::Held::stance`]), so "last stated", not "since".
+fn held_line(
+    side: &str,
+    issue: &str,
+    stance: Option<crate::model::Stance>,
+    date: Option<chrono::NaiveDate>,
+    restated: usize,
+) -> String {
+    let when = date.map_or_else(
+        || " (undated)".to_owned(),
+        |d| format!(", last stated on {}", date_text(Some(d))),
+    );
+    let again = match restated {
+        0 => String::new(),
+        1 => " (restated once between the rounds)".to_owned(),
+        2 => " (restated twice between the rounds)".to_owned(),
+        n => format!(" (restated {n} times between the rounds)"),
+    };
+    format!(
+        "{side} held its stance on {issue}: {}{when}{again}.",
+        stance_word(stance)
+    )
+}
+
+/// `text` with its first letter in capitals, for an issue name that opens a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 fn date_text(date: Option<chrono::NaiveDate>) -> String {
     date.map_or_else(
         || "undated".to_owned(),
         |d| d.format("%-d %b %Y").to_string(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{agreed_line, held_line};
+    use crate::model::Stance;
+
+    fn day(m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2025, m, d)
+    }
+
+    #[test]
+    fn a_held_pair_reads_as_a_sentence() {
+        assert_eq!(
+            held_line(
+                "Northland",
+                "fishing rights",
+                Some(Stance::For),
+                day(12, 10),
+                0
+            ),
+            "Northland held its stance on fishing rights: for, last stated on 10 Dec 2025."
+        );
+        assert_eq!(
+            held_line(
+                "Southmark",
+                "crossing fees",
+                Some(Stance::Against),
+                day(11, 2),
+                2
+            ),
+            "Southmark held its stance on crossing fees: against, last stated on 2 Nov 2025 \
+             (restated twice between the rounds)."
+        );
+        assert_eq!(
+            held_line("Southmark", "quota", Some(Stance::For), None, 1),
+            "Southmark held its stance on quota: for (undated) (restated once between the \
+             rounds)."
+        );
+    }
+
+    #[test]
+    fn an_agreed_issue_opens_with_its_name_in_capitals() {
+        assert_eq!(
+            agreed_line("water quota", "Northland and Southmark", day(12, 18)),
+            "Water quota agreed between Northland and Southmark on 18 Dec 2025."
+        );
+        assert_eq!(
+            agreed_line("dams", "Northland and Southmark", None),
+            "Dams agreed between Northland and Southmark."
+        );
+    }
 }

@@ -8,6 +8,7 @@ use egui::Ui;
 use super::map::elide_to;
 use crate::analysis::{date_range_name, propose_rounds};
 use crate::model::{Project, Round, RoundId, RoundSpan};
+use crate::ui::wording::counted;
 
 /// A change to the project's rounds or briefs asked for in the Moves tab.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,7 +193,7 @@ fn documents_menu_ui(
     documents: &[crate::model::DocumentId],
     actions: &mut Vec<RoundAction>,
 ) {
-    ui.menu_button(format!("{} document(s)", documents.len()), |ui| {
+    ui.menu_button(counted(documents.len(), "document"), |ui| {
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {

@@ -78,10 +78,14 @@ pub(super) fn timeline_ui(
         ui.add_space(12.0);
         ui.label("No dated statements inside the filter.");
         if timeline.undated > 0 {
-            ui.weak(format!(
-                "{} statement(s) come from undated documents.",
-                timeline.undated
-            ));
+            ui.weak(if timeline.undated == 1 {
+                "1 statement comes from an undated document.".to_owned()
+            } else {
+                format!(
+                    "{} statements come from undated documents.",
+                    timeline.undated
+                )
+            });
         }
         return painted;
     }
@@ -100,10 +104,14 @@ pub(super) fn timeline_ui(
          statement.",
     );
     if timeline.undated > 0 {
-        ui.weak(format!(
-            "{} statement(s) from undated documents are not shown.",
-            timeline.undated
-        ));
+        ui.weak(if timeline.undated == 1 {
+            "1 statement from an undated document is not shown.".to_owned()
+        } else {
+            format!(
+                "{} statements from undated documents are not shown.",
+                timeline.undated
+            )
+        });
     }
     egui::ScrollArea::both()
         .id_salt("analysis_timeline")

@@ -1,0 +1,25 @@
+//! Counts in words for the labels the analyst reads: "1 statement", "3 statements", never
+//! "statement(s)". Every noun counted in the interface takes a plain `s` in the plural.
+
+/// `count` and `noun`, the noun in the plural unless `count` is 1: "1 document",
+/// "0 documents", "3 documents".
+#[must_use]
+pub fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(counted(1, "statement"), "1 statement");
+        assert_eq!(counted(0, "statement"), "0 statements");
+        assert_eq!(counted(3, "agreed span"), "3 agreed spans");
+    }
+}
