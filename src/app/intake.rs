@@ -17,6 +17,7 @@ use crate::io::formats::pdf::PDF_EXTENSIONS;
 use crate::io::import::{Intake, ReadProgress, read_intake, stage_intake};
 use crate::model::text::normalize_text;
 use crate::model::{DocumentId, text_hash};
+use crate::ui::date_field::parse_date_field;
 use crate::ui::document_properties::PropertiesAnswer;
 use crate::ui::import_review::{ReviewAnswer, ReviewField, ReviewRow, TYPED_IN};
 use crate::ui::wording::counted;
@@ -215,7 +216,8 @@ fn corrected(mut article: IncomingArticle, row: &ReviewRow) -> IncomingArticle {
     }
     if let Some(date) = typed(&row.date) {
         meta.date = date.and_then(|d| {
-            let parsed = chrono::NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok()?;
+            // The review refuses to add rows whose date does not parse.
+            let parsed = parse_date_field(&d.value).ok()??;
             Some(Sourced::new(parsed, MetaSource::Analyst))
         });
     }
