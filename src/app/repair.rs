@@ -2,8 +2,6 @@
 //! Problems), its answers, and Re-anchor: accepting a document text edited outside the app
 //! and moving its annotations to where their quotes now are.
 
-use chrono::Utc;
-
 use super::dialog::{Dialog, RepairState};
 use super::workbench::Workbench;
 use crate::model::{DocumentId, Reanchored};
@@ -54,7 +52,7 @@ pub(super) fn reanchor_document(wb: &mut Workbench, ctx: &egui::Context, documen
     let Some(text) = project.document(document).map(|d| d.text.clone()) else {
         return;
     };
-    let (reanchored, edit) = match project.reanchor_document(document, &text, Utc::now()) {
+    let (reanchored, edit) = match project.reanchor_document(document, &text, wb.edit_context()) {
         Ok((reanchored, edit)) => (reanchored, Ok(edit)),
         Err(e) => (Reanchored::default(), Err(e)),
     };
