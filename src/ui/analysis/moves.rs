@@ -74,13 +74,19 @@ impl MovesState {
         if let Some(to) = self.to {
             self.pair_ui(ui, project, to);
             ui.separator();
-            let (from, to) = (self.from, to);
+            // The pickers may have just changed the pair: the ledger and the brief (whose
+            // draft is kept per pair) must be those of the pair now shown, not the old one.
+            let (from, to) = (self.from, self.to.unwrap_or(to));
             let ledger = cache.moves(project, filter, from, to);
             self.brief_ui(ui, project, ledger, &mut round_actions);
             ui.separator();
             ledger_ui(ui, project, ledger, actions);
         } else {
             ui.label("Add rounds of talks to see what moved between them.");
+        }
+        if (round_actions.iter()).any(|a| matches!(a, RoundAction::Add(_))) {
+            // The editor stays open on the round just added, to name and date it.
+            self.show_rounds = true;
         }
         actions.extend(round_actions.into_iter().map(AnalysisAction::Round));
     }
@@ -128,7 +134,9 @@ impl MovesState {
                     for r in &order {
                         ui.selectable_value(&mut from, Some(r.id), r.name.as_str());
                     }
-                });
+                })
+                .response
+                .widget_info(|| combo_info("Earlier round"));
             ui.label("and");
             let mut to_pick = to;
             egui::ComboBox::from_id_salt("moves_to")
@@ -137,7 +145,9 @@ impl MovesState {
                     for r in &order {
                         ui.selectable_value(&mut to_pick, r.id, r.name.as_str());
                     }
-                });
+                })
+                .response
+                .widget_info(|| combo_info("Later round"));
             if from != self.from || to_pick != to {
                 self.from = from.filter(|&f| f != to_pick);
                 self.to = Some(to_pick);
@@ -358,6 +368,12 @@ fn evidence_link_ui(
     if ui.link(text).on_hover_text("Open in the article").clicked() {
         actions.push(AnalysisAction::ShowInArticle(id));
     }
+}
+
+/// The name a screen reader gives a round picker: the sentence around the two pickers
+/// ("What moved between … and …") names neither alone.
+fn combo_info(name: &str) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)
 }
 
 /// An agreed issue as a sentence: "Water quota agreed between Northland and Southmark on
