@@ -255,7 +255,7 @@ fn the_brief_is_kept_per_pair_of_rounds_and_follows_undo_and_redo() {
 
     // The pair before has its own brief: the draft, until edited; editing it leaves the
     // later pair's text alone.
-    harness.get_by_label("◀ Earlier").click();
+    harness.get_by_label("‹ Earlier").click();
     harness.run();
     let draft = field(&harness, "Brief", 0).value().unwrap();
     assert!(draft.starts_with("Between Geneva and Moscow"), "{draft}");

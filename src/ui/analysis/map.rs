@@ -258,12 +258,15 @@ fn paint_footer(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos
                 || "undated".to_owned(),
                 |d| d.format("%-d %b %Y").to_string(),
             );
+            // The check is painted, not a "✔" glyph, which the bundled fonts lack.
+            let color = tag_color(stance_color(Some(crate::model::Stance::For)));
+            marks::paint_check(painter, pos2(x + 9.0, y + 27.0), color);
             painter.text(
-                pos2(x + 4.0, y + 20.0),
+                pos2(x + 18.0, y + 20.0),
                 Align2::LEFT_TOP,
-                format!("✔ agreed {date}"),
+                format!("agreed {date}"),
                 font.clone(),
-                tag_color(stance_color(Some(crate::model::Stance::For))),
+                color,
             );
         }
     }

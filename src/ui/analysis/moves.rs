@@ -116,7 +116,7 @@ impl MovesState {
             if ui
                 .add_enabled(
                     round_before(project, to).is_some(),
-                    egui::Button::new("◀ Earlier"),
+                    egui::Button::new("‹ Earlier"),
                 )
                 .on_hover_text("Compare the round before")
                 .clicked()
@@ -155,7 +155,7 @@ impl MovesState {
             if ui
                 .add_enabled(
                     round_after(project, to).is_some(),
-                    egui::Button::new("Later ▶"),
+                    egui::Button::new("Later ›"),
                 )
                 .on_hover_text("Compare the round after")
                 .clicked()
@@ -315,7 +315,7 @@ fn move_row_ui(ui: &mut Ui, project: &Project, m: &Move, actions: &mut Vec<Analy
     let kind = match m.kind {
         MoveKind::New => "new",
         MoveKind::Flip => "flip",
-        MoveKind::Concession => "◆ concession",
+        MoveKind::Concession => "concession",
         MoveKind::Agreement => "agreement",
     };
     ui.label(RichText::new(kind).strong());
