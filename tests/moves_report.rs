@@ -13,12 +13,12 @@ mod golden;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
 use golden::{check, sample, sample_path};
-use stance::analysis::{AnalysisFilter, moves, stance_word};
+use stance::analysis::{AnalysisFilter, TagKind, Timeline, TimelineRows, moves, stance_word};
 use stance::io::formats::report::{ReportFormat, default_pair, report, report_between};
 use stance::io::load_project;
-use stance::model::{BriefKey, Project, Round, RoundId, RoundSpan};
+use stance::model::{BriefKey, Project, Round, RoundId, RoundSpan, Stance};
 
 fn day(month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, month, d).unwrap()
@@ -293,4 +293,51 @@ fn the_cli_proposes_adds_and_edits_rounds_then_reports_between_them() {
         String::from_utf8(out.stdout).unwrap(),
         "Moscow talks\t2025-12-01\t2025-12-03\n"
     );
+}
+
+#[test]
+fn the_html_timeline_draws_the_marks_of_the_map_not_plain_circles() {
+    let project = river_talks();
+    let filter = AnalysisFilter::default();
+    let html = String::from_utf8(report(&project, &filter, ReportFormat::Html).unwrap()).unwrap();
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    let timeline = Timeline::build(&project, &filter, TimelineRows::Issues);
+    let count = |kind: TagKind| {
+        (timeline.marks.iter())
+            .filter(|m| m.evidence.kind == kind && !m.evidence.is_retracted)
+            .count()
+    };
+    // One titled group per mark.
+    assert_eq!(svg.matches("<g><title>").count(), timeline.marks.len());
+    // A check per agreement, a diamond (a four-point polygon) per concession.
+    assert!(count(TagKind::Agreement) > 0 && count(TagKind::Concession) > 0);
+    assert_eq!(svg.matches("<polyline").count(), count(TagKind::Agreement));
+    let diamonds = (svg.split("<polygon points=\"").skip(1))
+        .filter(|rest| rest.split('"').next().unwrap().split(' ').count() == 4)
+        .count();
+    assert_eq!(diamonds, count(TagKind::Concession));
+    // In the sample every change of stance is a concession or an agreement: no arrow.
+    assert_eq!(arrowheads(svg), 0);
+
+    // Okafor's last "against" on fishing rights turned "for": a change, drawn with an arrow.
+    let mut project = project;
+    let okafor = project.actor_named("Daniel Okafor").unwrap().id;
+    let fishing = project.issue_named("fishing rights").unwrap().id;
+    let last = (project.annotations().iter())
+        .filter(|a| a.holders.contains(&okafor) && a.has_issue(fishing))
+        .max_by_key(|a| project.statement_day(a))
+        .unwrap()
+        .id;
+    let edit = (project.set_issue_stance(last, fishing, Some(Stance::For), Utc::now())).unwrap();
+    project.apply(edit).unwrap();
+    let html = String::from_utf8(report(&project, &filter, ReportFormat::Html).unwrap()).unwrap();
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    assert_eq!(arrowheads(svg), 1);
+}
+
+/// The arrowheads (three-point polygons) of an SVG timeline.
+fn arrowheads(svg: &str) -> usize {
+    (svg.split("<polygon points=\"").skip(1))
+        .filter(|rest| rest.split('"').next().unwrap().split(' ').count() == 3)
+        .count()
 }
