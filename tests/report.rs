@@ -139,7 +139,7 @@ fn the_cli_writes_each_format_and_honours_the_date_range() {
     let later = stance(&["report", project, "--format", "md", "--from", "2025-12-06"]);
     assert!(later.status.success());
     let text = String::from_utf8_lossy(&later.stdout);
-    assert!(text.contains("0 annotation(s) looked at"), "{text}");
+    assert!(text.contains("0 annotations looked at"), "{text}");
     assert!(text.contains("No actor has a statement on an issue."));
     let bad = stance(&["report", project, "--format", "md", "--from", "5 December"]);
     assert!(!bad.status.success());

@@ -14,12 +14,12 @@ use common::harness;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use stance::analysis::wording::counted;
 use stance::analysis::{SearchQuery, search_project};
 use stance::app::StanceApp;
 use stance::model::Project;
 use stance::ui::Action;
 use stance::ui::corpus_search::CorpusSearchPanel;
-use stance::ui::wording::counted;
 
 /// The test corpus (four short articles written for the tests), imported.
 fn corpus() -> Project {

@@ -15,11 +15,11 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use stance::analysis::wording::counted;
 use stance::app::StanceApp;
 use stance::model::{Actor, Document, Edit, Project};
 use stance::ui::file_dialog::ScriptedDialogs;
 use stance::ui::sidebar::row_label;
-use stance::ui::wording::counted;
 
 const FIRST: &str = "Talks in Geneva. Delegates met. Officials spoke. Nobody left.";
 const SECOND: &str = "Ministers arrived. A deal was close.";

@@ -13,6 +13,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::intent::Intent;
 use super::view::MainView;
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::attribution::{self, Effect, Suggestion, Tier, pending};
 use crate::model::{
     AnnotationId, Attribution as AttributionType, DerivedCache, DocumentId, Project, ProjectKey,
@@ -21,7 +22,6 @@ use crate::model::{
 use crate::ui::article::GhostInput;
 use crate::ui::commands::Command;
 use crate::ui::suggestion_card::{filled_fields, speaker_name};
-use crate::ui::wording::counted;
 
 /// Documents whose suggestions are kept; switching between a few does not re-analyse them.
 const MAX_CACHED_DOCUMENTS: usize = 16;

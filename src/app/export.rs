@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialog::Dialog;
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::io::export::{
     ExportError, ExportFormat, ExportOptions, export, selection_counts, suggested_file_name,
 };
@@ -13,7 +14,6 @@ use crate::model::{DerivedCache, Project};
 use crate::ui::export_dialog::{ExportChoice, ExportPreview, FormatChoice};
 use crate::ui::file_dialog::{DialogPurpose, DialogRequest};
 use crate::ui::file_name;
-use crate::ui::wording::counted;
 
 /// How many lines of the output the preview shows.
 const PREVIEW_LINES: usize = 14;

@@ -11,6 +11,7 @@ use super::dialog::Dialog;
 use super::intake_state::{PendingReview, ReadingJob};
 use super::intent::Intent;
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::io::file_name::has_extension;
 use crate::io::formats::article::{ArticleMeta, IncomingArticle, MetaSource, Sourced};
 use crate::io::formats::pdf::PDF_EXTENSIONS;
@@ -20,7 +21,6 @@ use crate::model::{DocumentId, text_hash};
 use crate::ui::date_field::parse_date_field;
 use crate::ui::document_properties::PropertiesAnswer;
 use crate::ui::import_review::{ReviewAnswer, ReviewField, ReviewRow, TYPED_IN};
-use crate::ui::wording::counted;
 
 /// Files larger than this together are read off the UI thread.
 const BACKGROUND_BYTES: u64 = 4 * 1024 * 1024;

@@ -9,13 +9,13 @@ use super::autosave::Autosave;
 use super::dialog::{Dialog, OpenFailed, RestoreOffer};
 use super::intent::Intent;
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::io::recovery::{
     Alternative, AutosavePolicy, DiskStatus, PanicSlot, RecoveryDir, RecoveryError, SnapshotInfo,
 };
 use crate::io::{FileFingerprint, LoadError};
 use crate::ui::file_name;
 use crate::ui::recovery_dialogs::{OpenInstead, RestoreChoice, RestoreEntry};
-use crate::ui::wording::counted;
 
 /// Where unsaved work is kept, and how.
 #[derive(Default)]

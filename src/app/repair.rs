@@ -4,10 +4,10 @@
 
 use super::dialog::{Dialog, RepairState};
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::model::{DocumentId, Reanchored};
 use crate::ui::Action;
 use crate::ui::dialogs::RepairChoice;
-use crate::ui::wording::counted;
 
 /// Save over the project file is refused while a text was changed outside Stance: the
 /// stored quotes are then the only record of what each annotation meant, and re-anchoring

@@ -7,9 +7,9 @@
 
 use egui::{Key, Modifiers, RichText, Ui, text::LayoutJob};
 
+use crate::analysis::wording::counted;
 use crate::analysis::{CorpusSearch, HitPreset, SearchError, SearchHit, SearchQuery, hit_context};
 use crate::model::{ActorId, DerivedCache, DocumentId, IssueId, Project, Stance};
-use crate::ui::wording::counted;
 
 /// Text searched per frame. A literal search reads far more than this in a millisecond (in a
 /// release build); a slow regular expression still leaves the frame its time.

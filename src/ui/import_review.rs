@@ -4,8 +4,8 @@
 
 use egui::{Color32, Context, Id, RichText};
 
+use crate::analysis::wording::counted;
 use crate::ui::date_field::{date_edit, parse_date_field};
-use crate::ui::wording::counted;
 
 /// One property of a row: its text and where it came from (`first line`, `file name`…;
 /// `typed in` once edited).

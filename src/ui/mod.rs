@@ -31,7 +31,6 @@ pub mod suggestion_list;
 pub mod team;
 pub mod theme;
 pub mod url_dialog;
-pub mod wording;
 
 use std::path::PathBuf;
 

@@ -112,7 +112,7 @@ fn restore_entry_ui(
             "Written {} ({}) · {}",
             local.format("%Y-%m-%d %H:%M:%S"),
             relative_time(entry.written_at, now),
-            crate::ui::wording::counted(entry.annotations, "annotation")
+            crate::analysis::wording::counted(entry.annotations, "annotation")
         ));
         ui.label(format!("Changes: {}", entry.changes));
         ui.horizontal(|ui| {

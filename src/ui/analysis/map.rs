@@ -8,13 +8,13 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::{Picked, marks};
+use crate::analysis::wording;
 use crate::analysis::{Cell, PositionMap, RollUp, stance_color, stance_word};
 use crate::model::Project;
 use crate::ui::article::bidi::needs_bidi;
 use crate::ui::article::bidi_text::{isolated, label, paint_line};
 use crate::ui::article::text_map::ParagraphText;
 use crate::ui::tag_color;
-use crate::ui::wording;
 
 const NAME_WIDTH_PX: f32 = 200.0;
 const CELL_WIDTH_PX: f32 = 172.0;

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use super::map::elide_to;
+use crate::analysis::wording::counted;
 use crate::analysis::{date_range_name, propose_rounds};
 use crate::model::{Project, Round, RoundId, RoundSpan};
 use crate::ui::date_field::{date_edit, parse_date_field};
-use crate::ui::wording::counted;
 
 /// A change to the project's rounds or briefs asked for in the Moves tab.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,10 +9,10 @@ mod lanes;
 
 use egui::{RichText, Ui};
 
+use crate::analysis::wording::counted;
 use crate::model::Versions;
 use crate::model::{DerivedCache, DocumentId, Project};
 use crate::team::adjudication::{self, Choice, Figures, Item, coder_label};
-use crate::ui::wording::counted;
 
 /// What the user asks of the adjudication queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

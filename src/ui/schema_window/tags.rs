@@ -137,7 +137,7 @@ impl TagsTab {
         if ui
             .selectable_label(
                 is_shown,
-                crate::ui::wording::counted(tag.fields.len(), "field"),
+                crate::analysis::wording::counted(tag.fields.len(), "field"),
             )
             .on_hover_text("Show and edit this tag's fields")
             .clicked()

@@ -121,7 +121,7 @@ impl ActorsSection {
                 .on_hover_ui(|ui| {
                     ui.label(format!(
                         "{} held by {}",
-                        crate::ui::wording::counted(count, "annotation"),
+                        crate::analysis::wording::counted(count, "annotation"),
                         actor.name
                     ));
                 });

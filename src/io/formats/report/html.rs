@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::{ReportData, date_text, html_escape as escape};
 use std::collections::HashMap;
 
+use crate::analysis::wording::counted;
 use crate::analysis::{
     AnalysisFilter, Cell, MarkKind, PositionMap, RollUp, StanceMark, TagKind, stance_color,
     stance_word,
@@ -53,11 +54,10 @@ pub(super) fn write(data: &ReportData<'_>) -> String {
     );
     let _ = writeln!(
         out,
-        "<p class=\"meta\">Period: {}. {} annotation(s) looked at; {} without a holder or an \
-         issue are not on the map.</p>",
+        "<p class=\"meta\">Period: {}. {} looked at; {}.</p>",
         escape(&data.period()),
-        data.map.admitted,
-        data.map.unplaced
+        counted(data.map.admitted, "annotation"),
+        super::unplaced_line(data.map.unplaced)
     );
     super::html_moves::write_moves(&mut out, data);
     write_map(&mut out, data);
@@ -185,8 +185,8 @@ fn write_cell(out: &mut String, project: &Project, issue: IssueId, cell: &Cell) 
     if cell.history.is_empty() {
         let _ = write!(
             out,
-            "<span class=\"counts\">{} statement(s), no stance</span>",
-            cell.total()
+            "<span class=\"counts\">{}, no stance</span>",
+            counted(cell.total(), "statement")
         );
     }
     out.push_str("</td>");
@@ -373,8 +373,8 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
     if timeline.undated > 0 {
         let _ = writeln!(
             out,
-            "<p class=\"meta\">{} statement(s) from undated documents are not on the timeline.</p>",
-            timeline.undated
+            "<p class=\"meta\">{}</p>",
+            super::undated_line(timeline.undated)
         );
     }
 }

@@ -1,5 +1,7 @@
-//! Counts in words for the labels the analyst reads: "1 statement", "3 statements", never
-//! "statement(s)". Every noun counted in the interface takes a plain `s` in the plural.
+//! Counts in words for what the analyst reads, in the app and in reports: "1 statement",
+//! "3 statements", never "statement(s)". Every noun counted there takes a plain `s` in the
+//! plural. Here, beside the other words of the analysis (stance words, the brief), because
+//! both the widgets and the report writers use it.
 
 /// `count` and `noun`, the noun in the plural unless `count` is 1: "1 document",
 /// "0 documents", "3 documents".
