@@ -318,7 +318,16 @@ fn move_row_ui(ui: &mut Ui, project: &Project, m: &Move, actions: &mut Vec<Analy
         MoveKind::Concession => "concession",
         MoveKind::Agreement => "agreement",
     };
-    ui.label(RichText::new(kind).strong());
+    ui.horizontal(|ui| {
+        if m.kind == MoveKind::Concession {
+            // The map's ◆, painted: the bundled fonts have no glyph for it.
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            let fill = crate::ui::tag_color(crate::analysis::stance_color(m.to.stance));
+            let outline = egui::Stroke::new(1.0, ui.visuals().strong_text_color());
+            super::marks::paint_diamond(ui.painter(), rect.center(), 5.5, fill, outline);
+        }
+        ui.label(RichText::new(kind).strong());
+    });
     match m.from {
         Some(from) => ui.label(format!(
             "{} ({})",
