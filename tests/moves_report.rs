@@ -1,5 +1,6 @@
 //! The Moves ledger in reports: the JSON report's golden file for the bundled sample with
-//! three rounds of talks (Geneva, Moscow, Florida), its shape, and the `stance rounds` and
+//! three rounds of talks (Geneva, Moscow, Florida), its shape, the CSV report's ledger rows
+//! (golden file of the multi-round river-talks sample), and the `stance rounds` and
 //! `stance report --format json --round … --since …` command lines. After an intended
 //! change, regenerate with `STANCE_BLESS=1 cargo test --test moves_report` and review it.
 #![allow(
@@ -12,11 +13,12 @@ mod golden;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
 use golden::{check, sample, sample_path};
-use stance::analysis::AnalysisFilter;
-use stance::io::formats::report::{ReportFormat, report, report_between};
-use stance::model::{BriefKey, Project, Round, RoundId, RoundSpan};
+use stance::analysis::{AnalysisFilter, TagKind, Timeline, TimelineRows, moves, stance_word};
+use stance::io::formats::report::{ReportFormat, default_pair, report, report_between};
+use stance::io::load_project;
+use stance::model::{BriefKey, Project, Round, RoundId, RoundSpan, Stance};
 
 fn day(month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, month, d).unwrap()
@@ -66,6 +68,68 @@ fn the_json_report_matches_its_golden_file() {
     let again = report(&project, &AnalysisFilter::default(), ReportFormat::Json).unwrap();
     assert_eq!(bytes, again, "two reports of one project differ");
     check(Path::new("ukraine-talks-rounds-report.json"), &bytes);
+}
+
+/// The multi-round sample (Tallinn, Vienna, Oslo rounds), whose ledger has moves, held
+/// pairs and an agreement.
+fn river_talks() -> Project {
+    let path = golden::manifest_dir().join("saves/river-talks.ron");
+    let loaded = load_project(&path).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    loaded.project
+}
+
+#[test]
+fn the_csv_report_with_rounds_matches_its_golden_file() {
+    let bytes = report(
+        &river_talks(),
+        &AnalysisFilter::default(),
+        ReportFormat::Csv,
+    )
+    .unwrap();
+    check(Path::new("river-talks-report.csv"), &bytes);
+}
+
+#[test]
+fn the_csv_report_carries_the_brief_and_the_ledger_before_the_map() {
+    let project = river_talks();
+    let filter = AnalysisFilter::default();
+    let (from, to) = default_pair(&project).unwrap();
+    let ledger = moves(&project, &filter, from, to);
+    assert!(
+        !ledger.moves.is_empty() && !ledger.held.is_empty(),
+        "the sample's Vienna → Oslo ledger has moves and held pairs: {ledger:?}"
+    );
+    let bytes = report(&project, &filter, ReportFormat::Csv).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let sections: Vec<&str> = rows.iter().map(|r| &r[column("section")]).collect();
+    let count = |name: &str| sections.iter().filter(|&&s| s == name).count();
+    assert_eq!(count("brief"), 1);
+    assert_eq!(count("move"), ledger.moves.len());
+    assert_eq!(count("held"), ledger.held.len());
+    assert_eq!(count("agreed"), ledger.agreed.len());
+    // In the order the other reports print them: brief, ledger, then the map.
+    assert_eq!(sections.first(), Some(&"brief"));
+    let first_map = sections.iter().position(|&s| s == "map").unwrap();
+    assert!(sections[first_map..].iter().all(|&s| s == "map"));
+    let brief = &rows[0];
+    assert_eq!(&brief[column("rounds")], "Vienna round → Oslo round");
+    assert!(!brief[column("text")].is_empty());
+    for (row, m) in rows.iter().filter(|r| &r[0] == "move").zip(&ledger.moves) {
+        assert_eq!(&row[column("actor")], project.actor(m.side).unwrap().name);
+        assert_eq!(row[column("issue")], project.issue_name(m.issue));
+        assert_eq!(&row[column("move")], m.kind.as_str());
+        assert_eq!(&row[column("to_stance")], stance_word(m.to.stance));
+        assert!(!row[column("to_date")].is_empty());
+        assert!(row[column("evidence")].starts_with('“'), "{row:?}");
+    }
+    for (row, h) in rows.iter().filter(|r| &r[0] == "held").zip(&ledger.held) {
+        assert_eq!(&row[column("actor")], project.actor(h.side).unwrap().name);
+        assert_eq!(&row[column("stance")], stance_word(h.stance.stance));
+    }
 }
 
 #[test]
@@ -122,6 +186,7 @@ fn an_edited_brief_is_what_the_reports_print() {
     project.apply(edit).unwrap();
     for format in [
         ReportFormat::Markdown,
+        ReportFormat::Csv,
         ReportFormat::Html,
         ReportFormat::Json,
     ] {
@@ -228,4 +293,51 @@ fn the_cli_proposes_adds_and_edits_rounds_then_reports_between_them() {
         String::from_utf8(out.stdout).unwrap(),
         "Moscow talks\t2025-12-01\t2025-12-03\n"
     );
+}
+
+#[test]
+fn the_html_timeline_draws_the_marks_of_the_map_not_plain_circles() {
+    let project = river_talks();
+    let filter = AnalysisFilter::default();
+    let html = String::from_utf8(report(&project, &filter, ReportFormat::Html).unwrap()).unwrap();
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    let timeline = Timeline::build(&project, &filter, TimelineRows::Issues);
+    let count = |kind: TagKind| {
+        (timeline.marks.iter())
+            .filter(|m| m.evidence.kind == kind && !m.evidence.is_retracted)
+            .count()
+    };
+    // One titled group per mark.
+    assert_eq!(svg.matches("<g><title>").count(), timeline.marks.len());
+    // A check per agreement, a diamond (a four-point polygon) per concession.
+    assert!(count(TagKind::Agreement) > 0 && count(TagKind::Concession) > 0);
+    assert_eq!(svg.matches("<polyline").count(), count(TagKind::Agreement));
+    let diamonds = (svg.split("<polygon points=\"").skip(1))
+        .filter(|rest| rest.split('"').next().unwrap().split(' ').count() == 4)
+        .count();
+    assert_eq!(diamonds, count(TagKind::Concession));
+    // In the sample every change of stance is a concession or an agreement: no arrow.
+    assert_eq!(arrowheads(svg), 0);
+
+    // Okafor's last "against" on fishing rights turned "for": a change, drawn with an arrow.
+    let mut project = project;
+    let okafor = project.actor_named("Daniel Okafor").unwrap().id;
+    let fishing = project.issue_named("fishing rights").unwrap().id;
+    let last = (project.annotations().iter())
+        .filter(|a| a.holders.contains(&okafor) && a.has_issue(fishing))
+        .max_by_key(|a| project.statement_day(a))
+        .unwrap()
+        .id;
+    let edit = (project.set_issue_stance(last, fishing, Some(Stance::For), Utc::now())).unwrap();
+    project.apply(edit).unwrap();
+    let html = String::from_utf8(report(&project, &filter, ReportFormat::Html).unwrap()).unwrap();
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    assert_eq!(arrowheads(svg), 1);
+}
+
+/// The arrowheads (three-point polygons) of an SVG timeline.
+fn arrowheads(svg: &str) -> usize {
+    (svg.split("<polygon points=\"").skip(1))
+        .filter(|rest| rest.split('"').next().unwrap().split(' ').count() == 3)
+        .count()
 }

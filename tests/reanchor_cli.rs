@@ -71,10 +71,10 @@ fn text_added_at_the_top_moves_every_annotation() {
         before.annotations().len()
     );
     assert!(stdout.contains(&format!(
-        "placed {} annotation(s)",
-        before.annotations().len()
+        "placed {}",
+        stance::analysis::wording::counted(before.annotations().len(), "annotation")
     )));
-    assert!(stdout.contains("0 orphan(s)"));
+    assert!(stdout.contains("0 orphans"));
     let shift = "Editor's note: updated at noon.\n\n".chars().count();
     for a in before.annotations() {
         let moved = after.project.annotation(a.id).unwrap();

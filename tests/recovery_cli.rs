@@ -65,7 +65,10 @@ fn lists_writes_out_and_discards_snapshots() {
     assert!(first.trim_start().starts_with("1  "), "{listing}");
     assert!(first.contains("untitled \"Ukraine talks"), "{listing}");
     assert!(
-        first.contains(&format!("{annotations} annotation(s)")),
+        first.contains(&stance::analysis::wording::counted(
+            annotations,
+            "annotation"
+        )),
         "{listing}"
     );
     assert!(first.contains("never saved"), "{listing}");

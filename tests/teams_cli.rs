@@ -189,7 +189,10 @@ fn validate_counts_unresolved_conflicts_and_fails() {
     let validate = stance(&[&"validate", &out]);
     let text = String::from_utf8_lossy(&validate.stdout);
     assert_eq!(validate.status.code(), Some(1), "{text}");
-    assert!(text.contains("1 unresolved merge conflict(s)"), "{text}");
+    assert!(
+        text.contains("1 unresolved merge conflict; decide it"),
+        "{text}"
+    );
     assert!(text.contains("title"), "{text}");
     assert_eq!(stance(&[&"validate", &ours]).status.code(), Some(0));
 }

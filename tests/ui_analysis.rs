@@ -13,7 +13,7 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stance::analysis::{PositionMap, TagKind};
+use stance::analysis::{PositionMap, TagKind, Timeline, TimelineRows};
 use stance::app::StanceApp;
 use stance::bench::probe::analysis_view;
 use stance::io::load_project;
@@ -239,4 +239,47 @@ fn article_keys_do_nothing_while_the_analysis_view_hides_the_article() {
         harness.state().project().annotations().len(),
         before.len() + 1
     );
+}
+
+#[test]
+fn the_lanes_of_the_timeline_leave_a_clear_band_between_their_marks() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/saves/river-talks.ron");
+    let project = load_project(std::path::Path::new(path)).unwrap().project;
+    let mut harness = common::harness(StanceApp::with_project(project));
+    harness.set_size(egui::vec2(1900.0, 1400.0));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    harness.get_by_label("Timeline").click();
+    harness.run();
+    let app = harness.state();
+    let view = analysis_view(app);
+    let timeline = Timeline::build(app.project(), view.filter(), TimelineRows::IssueLanes);
+    assert!(timeline.rows.len() >= 8, "{} lanes", timeline.rows.len());
+    // A statement on two lanes (a joint one) has a rect per lane; take the others.
+    let once = |id: AnnotationId| {
+        (timeline.marks.iter())
+            .filter(|m| m.evidence.annotation == id)
+            .count()
+            == 1
+    };
+    let mut bands: Vec<Option<(f32, f32)>> = vec![None; timeline.rows.len()];
+    for mark in &timeline.marks {
+        let id = mark.evidence.annotation;
+        if !once(id) {
+            continue;
+        }
+        let rect = view.mark_rect(id).expect("every mark is painted");
+        let band = &mut bands[mark.row];
+        *band = Some(band.map_or((rect.min.y, rect.max.y), |(top, bottom)| {
+            (top.min(rect.min.y), bottom.max(rect.max.y))
+        }));
+    }
+    let bands: Vec<(f32, f32)> = bands.into_iter().flatten().collect();
+    assert!(bands.len() >= 8, "{bands:?}");
+    // Lanes top to bottom: each one's marks end well above the next one's begin, so a mark
+    // is read as its own lane's, whatever the stances ("against" sits low, "for" high).
+    for pair in bands.windows(2) {
+        let ((_, bottom), (top, _)) = (pair[0], pair[1]);
+        assert!(top - bottom >= 12.0, "lanes too close: {pair:?}");
+    }
 }

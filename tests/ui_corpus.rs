@@ -14,6 +14,7 @@ use common::harness;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use stance::analysis::wording::counted;
 use stance::analysis::{SearchQuery, search_project};
 use stance::app::StanceApp;
 use stance::model::Project;
@@ -43,7 +44,7 @@ fn search_walk_annotate_all_and_undo_in_one_step() {
     harness.run();
     harness.event(Event::Text("ceasefire".to_owned()));
     harness.run();
-    harness.get_by_label("5 hit(s) in 3 document(s)");
+    harness.get_by_label("5 hits in 3 documents");
 
     // Enter goes to the first hit: its document opens with the hit selected.
     harness.key_press(Key::Enter);
@@ -204,7 +205,7 @@ fn corpus_search_hits_are_dropped_after_a_document_text_changes() {
     harness.run();
     harness.event(Event::Text("ceasefire".to_owned()));
     harness.run();
-    harness.get_by_label("5 hit(s) in 3 document(s)");
+    harness.get_by_label("5 hits in 3 documents");
 
     // The text of a document with hits is replaced, as Re-anchor replaces it: a tag or a
     // note would leave the hits alone, but these point into text that is gone.
@@ -223,5 +224,9 @@ fn corpus_search_hits_are_dropped_after_a_document_text_changes() {
     let documents = (now.iter().map(|h| h.document))
         .collect::<std::collections::HashSet<_>>()
         .len();
-    harness.get_by_label(&format!("{} hit(s) in {documents} document(s)", now.len()));
+    harness.get_by_label(&format!(
+        "{} in {}",
+        counted(now.len(), "hit"),
+        counted(documents, "document")
+    ));
 }

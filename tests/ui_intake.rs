@@ -17,6 +17,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stance::app::{StanceApp, sample_project};
 use stance::model::Project;
+use stance::ui::date_field::BadDate;
 use stance::ui::file_dialog::ScriptedDialogs;
 
 fn data(name: &str) -> PathBuf {
@@ -85,7 +86,14 @@ fn the_review_table_corrects_and_leaves_out_before_one_undoable_import() {
     );
     harness.get_by_label("Add article 2").click();
     harness.run();
-    harness.get_by_label("Add 1 document(s)").click();
+    // A date that does not parse holds the import back, with the date fields' message.
+    replace_text(&mut harness, "Date of article 1", "6 September 2016");
+    harness.get_by_label(&BadDate.to_string());
+    harness.get_by_label("Add 1 document").click();
+    harness.run();
+    assert_eq!(titles(&harness).len(), 1, "added with a bad date");
+    replace_text(&mut harness, "Date of article 1", "2016-09-06");
+    harness.get_by_label("Add 1 document").click();
     harness.run();
 
     let after = titles(&harness);
@@ -142,7 +150,14 @@ fn document_properties_correct_a_document_with_undo() {
     harness.get_by_label("Document Properties");
 
     replace_text(&mut harness, "Outlet", "The Geneva Ledger");
+    // A date that is not a day is refused with the date fields' one message.
+    replace_text(&mut harness, "Date", "2025-02-30");
+    harness.get_by_label(&BadDate.to_string());
+    harness.get_by_label("Apply").click();
+    harness.run();
+    assert_eq!(harness.state().project().documents()[0].outlet, None);
     replace_text(&mut harness, "Date", "2025-12-05");
+    assert!(harness.query_by_label(&BadDate.to_string()).is_none());
     replace_text(&mut harness, "Language", "en");
     harness.get_by_label("Apply").click();
     harness.run();

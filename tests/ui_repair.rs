@@ -68,10 +68,14 @@ fn an_edited_text_is_reanchored_from_the_problems_menu_keeping_orphans() {
     assert!(document.hash_matches());
     let placed = project.annotation(ids[0]).unwrap();
     assert_eq!(document.slice(placed.ranges[0]), Some("Kremlin"));
-    // The orphan is kept, as it was, and listed.
+    // Moving an annotation is an edit in the app: it records the annotator, as every other
+    // edit does (the annotations were made without one).
+    assert_eq!(placed.annotator.as_deref(), Some("tester"));
+    // The orphan is kept, as it was (its annotator too), and listed.
     assert_eq!(project.annotations().len(), 2);
     let orphan = project.annotation(ids[1]).unwrap();
     assert_eq!(orphan.quote, "urging Russia to commit to peace");
+    assert_eq!(orphan.annotator, None);
     harness.get_by_label_contains("Not placed by Re-anchor (1)");
     assert!(
         !(project.problems().iter()).any(|p| matches!(p, Problem::DocumentHashMismatch { .. }))

@@ -15,6 +15,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use stance::analysis::wording::counted;
 use stance::app::StanceApp;
 use stance::model::{Actor, Document, Edit, Project};
 use stance::ui::file_dialog::ScriptedDialogs;
@@ -63,7 +64,7 @@ fn assert_document_count(harness: &mut Harness<'static, StanceApp>, title: &str,
     for _ in 0..15 {
         harness.step();
     }
-    harness.get_by_label(&format!("{count} annotation(s)"));
+    harness.get_by_label(&counted(count, "annotation"));
     // Move away so the next tooltip is the next row's.
     harness.get_by_label("Actors (1)").hover();
     harness.run();

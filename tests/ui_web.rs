@@ -168,7 +168,7 @@ fn a_feed_fetched_by_address_goes_through_the_review_table() {
         1,
         "nothing added before the answer"
     );
-    harness.get_by_label("Add 3 document(s)").click();
+    harness.get_by_label("Add 3 documents").click();
     harness.run();
 
     let docs = documents(&harness);
@@ -269,7 +269,7 @@ fn dropped_pages_word_files_and_factiva_exports_are_reviewed_then_added() {
     harness.get_by_label("Review the import");
     // Factiva's third article has no text: listed with its reason, not added.
     harness.get_by_label_contains("factiva.txt (article 3 of 3");
-    harness.get_by_label("Add 4 document(s)").click();
+    harness.get_by_label("Add 4 documents").click();
     harness.run();
 
     let docs = documents(&harness);
@@ -301,7 +301,7 @@ fn the_six_news_database_articles_come_in_with_headlines_and_dates() {
     let mut harness = harness(app());
     drop_files(&mut harness, &[data("intake/six")]);
     harness.get_by_label("Review the import");
-    harness.get_by_label("Add 6 document(s)").click();
+    harness.get_by_label("Add 6 documents").click();
     harness.run();
 
     let docs = documents(&harness);
@@ -353,7 +353,7 @@ fn opening_a_page_or_an_export_starts_a_project_with_its_articles() {
         .open_path(&data("intake/nexis_classic.txt"));
     harness.run();
     harness.get_by_label("Review the import");
-    harness.get_by_label("Add 2 document(s)").click();
+    harness.get_by_label("Add 2 documents").click();
     harness.run();
     let titles: Vec<String> = documents(&harness).into_iter().map(|d| d.title).collect();
     assert_eq!(

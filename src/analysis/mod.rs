@@ -24,6 +24,7 @@ mod rounds;
 mod said_on;
 pub mod search;
 mod timeline;
+pub mod wording;
 
 #[cfg(test)]
 mod tests;

@@ -13,6 +13,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::intent::Intent;
 use super::view::MainView;
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::attribution::{self, Effect, Suggestion, Tier, pending};
 use crate::model::{
     AnnotationId, Attribution as AttributionType, DerivedCache, DocumentId, Project, ProjectKey,
@@ -60,11 +61,20 @@ impl Bulk {
         }
     }
 
-    /// What they are called in messages.
+    /// What they are called in messages, in the plural.
     fn what(self) -> &'static str {
         match self {
-            Self::HighConfidence => "high-confidence suggestion(s)",
-            Self::WithSpeaker => "suggestion(s) with a speaker",
+            Self::HighConfidence => "high-confidence suggestions",
+            Self::WithSpeaker => "suggestions with a speaker",
+        }
+    }
+
+    /// `count` of them as messages name them: "1 high-confidence suggestion",
+    /// "3 suggestions with a speaker".
+    fn counted(self, count: usize) -> String {
+        match self {
+            Self::HighConfidence => counted(count, "high-confidence suggestion"),
+            Self::WithSpeaker => format!("{} with a speaker", counted(count, "suggestion")),
         }
     }
 
@@ -578,11 +588,11 @@ impl Attribution {
             wb.toasts.info(
                 ctx,
                 format!(
-                    "Accepted {accepted} {}: {} added, {} filled in, {} new actor(s)",
-                    bulk.what(),
+                    "Accepted {}: {} added, {} filled in, {}",
+                    bulk.counted(accepted),
                     summary.added,
                     summary.filled,
-                    summary.new_actors.len()
+                    counted(summary.new_actors.len(), "new actor")
                 ),
             );
         }
@@ -618,8 +628,13 @@ impl Attribution {
             wb.toasts.info(
                 ctx,
                 format!(
-                    "Rejected {} {kind} suggestion(s); they will not be suggested again",
-                    chosen.len()
+                    "Rejected {}; {} not be suggested again",
+                    counted(chosen.len(), &format!("{kind} suggestion")),
+                    if chosen.len() == 1 {
+                        "it will"
+                    } else {
+                        "they will"
+                    }
                 ),
             );
         }

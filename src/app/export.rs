@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialog::Dialog;
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::io::export::{
     ExportError, ExportFormat, ExportOptions, export, selection_counts, suggested_file_name,
 };
@@ -97,9 +98,9 @@ pub fn preview(project: &Project, choice: &ExportChoice) -> ExportPreview {
     };
     let summary = match selection_counts(project, &options) {
         Ok((documents, annotations)) => format!(
-            "{annotations} annotation{} in {documents} document{}",
-            if annotations == 1 { "" } else { "s" },
-            if documents == 1 { "" } else { "s" }
+            "{} in {}",
+            counted(annotations, "annotation"),
+            counted(documents, "document")
         ),
         Err(_) => String::new(),
     };

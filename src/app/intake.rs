@@ -11,12 +11,14 @@ use super::dialog::Dialog;
 use super::intake_state::{PendingReview, ReadingJob};
 use super::intent::Intent;
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::io::file_name::has_extension;
 use crate::io::formats::article::{ArticleMeta, IncomingArticle, MetaSource, Sourced};
 use crate::io::formats::pdf::PDF_EXTENSIONS;
 use crate::io::import::{Intake, ReadProgress, read_intake, stage_intake};
 use crate::model::text::normalize_text;
 use crate::model::{DocumentId, text_hash};
+use crate::ui::date_field::parse_date_field;
 use crate::ui::document_properties::PropertiesAnswer;
 use crate::ui::import_review::{ReviewAnswer, ReviewField, ReviewRow, TYPED_IN};
 
@@ -214,7 +216,8 @@ fn corrected(mut article: IncomingArticle, row: &ReviewRow) -> IncomingArticle {
     }
     if let Some(date) = typed(&row.date) {
         meta.date = date.and_then(|d| {
-            let parsed = chrono::NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok()?;
+            // The review refuses to add rows whose date does not parse.
+            let parsed = parse_date_field(&d.value).ok()??;
             Some(Sourced::new(parsed, MetaSource::Analyst))
         });
     }
@@ -251,9 +254,9 @@ fn add(wb: &mut Workbench, ctx: &egui::Context, intake: Intake, were_refusals_sh
         wb.toasts.info(
             ctx,
             format!(
-                "Imported {} document(s) and {} annotation(s)",
-                summary.documents.len(),
-                summary.annotations
+                "Imported {} and {}",
+                counted(summary.documents.len(), "document"),
+                counted(summary.annotations, "annotation")
             ),
         );
     }
@@ -265,7 +268,11 @@ fn add(wb: &mut Workbench, ctx: &egui::Context, intake: Intake, were_refusals_sh
         let count = summary.refused.len();
         wb.toasts.warning(
             ctx,
-            format!("{count} file(s) or article(s) were not imported"),
+            if count == 1 {
+                "1 file or article was not imported".to_owned()
+            } else {
+                format!("{count} files or articles were not imported")
+            },
         );
     } else if !summary.refused.is_empty() {
         let lines: Vec<String> = summary.refused.iter().map(ToString::to_string).collect();

@@ -9,6 +9,7 @@ use super::autosave::Autosave;
 use super::dialog::{Dialog, OpenFailed, RestoreOffer};
 use super::intent::Intent;
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::io::recovery::{
     Alternative, AutosavePolicy, DiskStatus, PanicSlot, RecoveryDir, RecoveryError, SnapshotInfo,
 };
@@ -305,9 +306,8 @@ fn describe(dir: &RecoveryDir, info: &SnapshotInfo) -> RestoreEntry {
     let header = &info.header;
     let changes = match (info.disk, dir.diff_with_disk(info)) {
         (DiskStatus::Untitled, _) => format!(
-            "a new project, never saved ({} annotation{})",
-            header.annotations,
-            if header.annotations == 1 { "" } else { "s" }
+            "a new project, never saved ({})",
+            counted(header.annotations, "annotation")
         ),
         (DiskStatus::Missing, _) => "the saved file is gone".to_owned(),
         (disk, Ok(Some(diff))) => {
@@ -343,9 +343,9 @@ fn describe_alternative(alternative: &Alternative) -> OpenInstead {
             OpenInstead {
                 label: "Restore unsaved work".to_owned(),
                 detail: format!(
-                    "recovery snapshot of {}, {} annotation(s)",
+                    "recovery snapshot of {}, {}",
                     local.format("%Y-%m-%d %H:%M"),
-                    info.header.annotations
+                    counted(info.header.annotations, "annotation")
                 ),
             }
         }

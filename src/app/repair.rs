@@ -2,10 +2,9 @@
 //! Problems), its answers, and Re-anchor: accepting a document text edited outside the app
 //! and moving its annotations to where their quotes now are.
 
-use chrono::Utc;
-
 use super::dialog::{Dialog, RepairState};
 use super::workbench::Workbench;
+use crate::analysis::wording::counted;
 use crate::model::{DocumentId, Reanchored};
 use crate::ui::Action;
 use crate::ui::dialogs::RepairChoice;
@@ -20,7 +19,7 @@ pub(super) fn refuse_save_over_changed_text(wb: &mut Workbench, ctx: &egui::Cont
     };
     let others = wb.session.text_check.mismatched().len() - 1;
     let also = if others > 0 {
-        format!(" (and {others} other document(s))")
+        format!(" (and {})", counted(others, "other document"))
     } else {
         String::new()
     };
@@ -53,7 +52,7 @@ pub(super) fn reanchor_document(wb: &mut Workbench, ctx: &egui::Context, documen
     let Some(text) = project.document(document).map(|d| d.text.clone()) else {
         return;
     };
-    let (reanchored, edit) = match project.reanchor_document(document, &text, Utc::now()) {
+    let (reanchored, edit) = match project.reanchor_document(document, &text, wb.edit_context()) {
         Ok((reanchored, edit)) => (reanchored, Ok(edit)),
         Err(e) => (Reanchored::default(), Err(e)),
     };
@@ -63,7 +62,10 @@ pub(super) fn reanchor_document(wb: &mut Workbench, ctx: &egui::Context, documen
     let (placed, orphaned) = (reanchored.placed.len(), reanchored.orphans.len());
     wb.toasts.info(
         ctx,
-        format!("Re-anchored {placed} annotation(s); {orphaned} could not be placed"),
+        format!(
+            "Re-anchored {}; {orphaned} could not be placed",
+            counted(placed, "annotation")
+        ),
     );
     if let Dialog::Repair(repair) = &mut wb.dialogs.current {
         repair.orphans = reanchored.orphans;

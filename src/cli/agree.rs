@@ -6,6 +6,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::analysis::wording::counted;
 use crate::io::load_project;
 use crate::model::DocumentQuery;
 use crate::team::agreement::spans::SpanMatch;
@@ -88,10 +89,10 @@ fn text_report(a: &Agreement) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} annotators ({}) on {} document(s)\n",
-        a.coders.len(),
+        "{} ({}) on {}\n",
+        counted(a.coders.len(), "annotator"),
         a.coders.join(", "),
-        a.documents.len()
+        counted(a.documents.len(), "document")
     );
     let _ = writeln!(out, "Unitizing");
     for p in &a.pairs {

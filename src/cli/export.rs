@@ -7,6 +7,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::analysis::wording::counted;
 use crate::io::export::{ExportFormat, ExportOptions, ExportOutput, export};
 use crate::io::{LoadedProject, load_project};
 use crate::model::{ActorId, DocumentQuery, Project};
@@ -73,9 +74,9 @@ fn run_export(args: &ExportArgs) -> Result<Option<String>, String> {
     } = load_project(&args.project).map_err(|e| e.to_string())?;
     if !problems.is_empty() {
         eprintln!(
-            "stance export: warning: {} has {} problem(s); run `stance validate` to list them",
+            "stance export: warning: {} has {}; run `stance validate` to list them",
             args.project.display(),
-            problems.len()
+            counted(problems.len(), "problem")
         );
     }
     let options = ExportOptions {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::project_cmds::Report;
+use crate::analysis::wording::counted;
 use crate::io::formats::article::{ArticleMeta, Sourced};
 use crate::io::save_project;
 use crate::io::staging::DocumentIntake;
@@ -98,11 +99,11 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     }
     let _ = writeln!(
         report.out,
-        "{}: {} document(s), {} annotation(s), {} actor(s)",
+        "{}: {}, {}, {}",
         output.display(),
-        project.documents().len(),
-        project.annotations().len(),
-        project.actors().len()
+        counted(project.documents().len(), "document"),
+        counted(project.annotations().len(), "annotation"),
+        counted(project.actors().len(), "actor")
     );
     for doc in project.documents() {
         let intake = summary.intake.iter().find(|i| i.document == doc.id);

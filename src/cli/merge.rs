@@ -8,6 +8,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::analysis::wording::counted;
 use crate::io::{load_project, project_to_ron, read_project_text};
 use crate::model::{Project, ProjectDiff};
 use crate::team::merge::merge;
@@ -67,8 +68,8 @@ fn merge_files(args: &MergeArgs) -> Result<bool, String> {
     if !merged.is_clean() {
         let _ = writeln!(
             err,
-            "stance merge: {} conflict(s) kept in the merged project; ours is used until decided",
-            merged.conflicts.len()
+            "stance merge: {} kept in the merged project; ours is used until decided",
+            counted(merged.conflicts.len(), "conflict")
         );
     }
     Ok(merged.is_clean())
@@ -78,9 +79,9 @@ fn load(path: &Path) -> Result<Project, String> {
     let loaded = load_project(path).map_err(|e| e.to_string())?;
     if loaded.needs_repair() {
         eprintln!(
-            "stance merge: {}: warning: {} problem(s); merged as they are (see `stance validate`)",
+            "stance merge: {}: warning: {}; merged as they are (see `stance validate`)",
             path.display(),
-            loaded.problems.len()
+            counted(loaded.problems.len(), "problem")
         );
     }
     Ok(loaded.project)

@@ -9,6 +9,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::analysis::wording::counted;
 use crate::io::{
     LoadedProject, ProblemLocator, load_project, load_project_from_str, read_project_text,
 };
@@ -81,9 +82,17 @@ fn validate_one(path: &Path, out: &mut String) -> bool {
         }
         let _ = writeln!(
             out,
-            "{}: {} unresolved merge conflict(s); decide them in the compare view (Ctrl+3)",
+            "{}: {}; decide {} in the compare view (Ctrl+3)",
             path.display(),
-            loaded.project.conflicts().len()
+            counted(
+                loaded.project.conflicts().len(),
+                "unresolved merge conflict"
+            ),
+            if loaded.project.conflicts().len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
         );
     }
     if loaded.problems.is_empty() {
@@ -117,9 +126,9 @@ fn validate_one(path: &Path, out: &mut String) -> bool {
     }
     let _ = writeln!(
         out,
-        "{}: {} problem(s); the project opens in \"needs repair\" mode",
+        "{}: {}; the project opens in \"needs repair\" mode",
         path.display(),
-        loaded.problems.len()
+        counted(loaded.problems.len(), "problem")
     );
     false
 }
@@ -130,12 +139,12 @@ fn one_line_summary(project: &Project) -> String {
         .map(|t| format!("{} {}", index.tag_count(&t.key), t.name.to_lowercase()))
         .collect();
     format!(
-        "{:?}, {} document(s), {} annotation(s) ({}), {} actor(s)",
+        "{:?}, {}, {} ({}), {}",
         project.title(),
-        project.documents().len(),
-        project.annotations().len(),
+        counted(project.documents().len(), "document"),
+        counted(project.annotations().len(), "annotation"),
         tags.join(", "),
-        project.actors().len()
+        counted(project.actors().len(), "actor")
     )
 }
 
@@ -153,9 +162,9 @@ pub fn stats(args: &StatsArgs) -> ExitCode {
     if !problems.is_empty() {
         let _ = writeln!(
             report.err,
-            "{}: warning: {} problem(s); counts include broken annotations (see `stance validate`)",
+            "{}: warning: {}; counts include broken annotations (see `stance validate`)",
             args.project.display(),
-            problems.len()
+            counted(problems.len(), "problem")
         );
     }
     report.out = stats_tables(&project);

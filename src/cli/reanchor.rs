@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
+use crate::analysis::wording::counted;
 use crate::io::formats::article::read_article;
 use crate::io::{load_project, save_project};
 use crate::model::{DocumentQuery, Project, Reanchored};
@@ -107,11 +108,11 @@ fn run_in(args: &ReanchorArgs, out: &mut String, err: &mut String) -> bool {
 fn report(project: &Project, result: &Reanchored, out: &mut String) {
     let _ = writeln!(
         out,
-        "placed {} annotation(s) ({} exactly, {} fuzzily); {} orphan(s)",
-        result.placed.len(),
+        "placed {} ({} exactly, {} fuzzily); {}",
+        counted(result.placed.len(), "annotation"),
         result.placed.len() - result.fuzzy_count(),
         result.fuzzy_count(),
-        result.orphans.len()
+        counted(result.orphans.len(), "orphan")
     );
     for p in &result.placed {
         let old_start = project
@@ -126,7 +127,7 @@ fn report(project: &Project, result: &Reanchored, out: &mut String) {
             crate::model::elide(&p.quote)
         );
         if p.cue_lost > 0 {
-            let _ = write!(line, " ({} cue range(s) lost)", p.cue_lost);
+            let _ = write!(line, " ({} lost)", counted(p.cue_lost, "cue range"));
         }
         let _ = writeln!(out, "{line}");
     }

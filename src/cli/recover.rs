@@ -5,6 +5,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::analysis::wording::counted;
 use crate::io::recovery::{DiskStatus, RecoveryDir, SnapshotInfo};
 use crate::io::save_project;
 
@@ -122,18 +123,18 @@ fn write_out(
     let project = &recovered.loaded.project;
     let _ = writeln!(
         out,
-        "{}: {} document(s), {} annotation(s), {} actor(s) from snapshot {}",
+        "{}: {}, {}, {} from snapshot {}",
         output.display(),
-        project.documents().len(),
-        project.annotations().len(),
-        project.actors().len(),
+        counted(project.documents().len(), "document"),
+        counted(project.annotations().len(), "annotation"),
+        counted(project.actors().len(), "actor"),
         info.number
     );
     if recovered.loaded.needs_repair() {
         let _ = writeln!(
             err,
-            "stance recover: warning: the project has {} problem(s); see `stance validate {}`",
-            recovered.loaded.problems.len(),
+            "stance recover: warning: the project has {}; see `stance validate {}`",
+            counted(recovered.loaded.problems.len(), "problem"),
             output.display()
         );
     }
@@ -155,10 +156,10 @@ fn list(dir: &RecoveryDir, snapshots: &[SnapshotInfo], out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "{:>3}  {when}  {}  {} annotation(s)  ({disk})",
+            "{:>3}  {when}  {}  {}  ({disk})",
             info.number,
             describe_project(info),
-            info.header.annotations
+            counted(info.header.annotations, "annotation")
         );
     }
     if let Ok(damaged) = dir.damaged() {

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::analysis::AnalysisFilter;
 use crate::analysis::round_before;
+use crate::analysis::wording::counted;
 use crate::io::formats::report::{ReportFormat, RoundPair, default_pair, report_between};
 use crate::io::{LoadedProject, load_project};
 use crate::model::Project;
@@ -83,9 +84,9 @@ fn run_report(args: &ReportArgs) -> Result<Option<String>, String> {
     } = load_project(&args.project).map_err(|e| e.to_string())?;
     if !problems.is_empty() {
         eprintln!(
-            "stance report: warning: {} has {} problem(s); run `stance validate` to list them",
+            "stance report: warning: {} has {}; run `stance validate` to list them",
             args.project.display(),
-            problems.len()
+            counted(problems.len(), "problem")
         );
     }
     let filter = AnalysisFilter {

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
+use crate::analysis::wording::counted;
 use crate::attribution::{SpeakerMatch, Suggestion, Tier, pending_suggestions};
 use crate::io::{LoadedProject, load_project, save_project};
 use crate::model::{Attribution, Document, DocumentQuery, EditContext, Project};
@@ -119,9 +120,9 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
     };
     if !problems.is_empty() {
         return fail(format!(
-            "{}: {} problem(s); repair the project before accepting suggestions (see `stance validate`)",
+            "{}: {}; repair the project before accepting suggestions (see `stance validate`)",
             args.project.display(),
-            problems.len()
+            counted(problems.len(), "problem")
         ));
     }
     if output.exists() && !args.force {
@@ -159,8 +160,10 @@ pub fn run(args: &SuggestArgs) -> ExitCode {
         return fail(e.to_string());
     }
     eprintln!(
-        "{}: {added} annotation(s) added, {filled} filled in, {new_actors} new actor(s), {rejected} rejected",
-        output.display()
+        "{}: {} added, {filled} filled in, {}, {rejected} rejected",
+        output.display(),
+        counted(added, "annotation"),
+        counted(new_actors, "new actor")
     );
     ExitCode::SUCCESS
 }

@@ -5,12 +5,13 @@
 //! the old text when that is still known. Annotations that cannot be placed are returned as
 //! orphans and left untouched in the project: never dropped.
 
-use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use super::reanchor_match::{CONTEXT_CHARS, Found, Piece, locate};
 use super::text::normalize_text;
-use super::{Annotation, AnnotationId, DocumentId, Edit, EditError, Project, Span, text_hash};
+use super::{
+    Annotation, AnnotationId, DocumentId, Edit, EditContext, EditError, Project, Span, text_hash,
+};
 
 /// An annotation placed on the new text.
 #[derive(Clone, Debug, PartialEq)]
@@ -273,7 +274,9 @@ impl Project {
     ///
     /// If the document's text still matches its hash, that text is the old one and gives
     /// context; otherwise (the text was edited on disk) the quotes alone are used. Orphans
-    /// keep their old ranges and show up as problems to repair by hand.
+    /// keep their old ranges and show up as problems to repair by hand. An annotation that
+    /// moved is stamped with `cx` (its time, and the annotator when known), as every edit of
+    /// an annotation is; one left where it was keeps its own.
     ///
     /// # Errors
     /// [`EditError::NoSuchDocument`].
@@ -281,8 +284,9 @@ impl Project {
         &self,
         document: DocumentId,
         new_text: &str,
-        now: DateTime<Utc>,
+        cx: impl Into<EditContext>,
     ) -> Result<(Reanchored, Edit), EditError> {
+        let cx = cx.into();
         let doc = self
             .document(document)
             .ok_or(EditError::NoSuchDocument(document))?;
@@ -300,7 +304,7 @@ impl Project {
                 a.cue.clone_from(&p.cue);
                 a.quote.clone_from(&p.quote);
                 if !is_same {
-                    a.modified = now;
+                    cx.stamp(&mut a);
                 }
                 Some(a)
             })

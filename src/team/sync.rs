@@ -243,9 +243,15 @@ impl fmt::Display for SyncOutcome {
                 }
                 write!(f, "Synced: {}", parts.join(", "))
             }
+            // Spelled out here: the team feature stands on the core alone, without the
+            // analysis's count words.
+            Self::Conflicts { count: 1 } => f.write_str(
+                "Synced with 1 conflict, recorded in the project and shared: decide it in the \
+                 compare view (Ctrl+3)",
+            ),
             Self::Conflicts { count } => write!(
                 f,
-                "Synced with {count} conflict(s), recorded in the project and shared: decide \
+                "Synced with {count} conflicts, recorded in the project and shared: decide \
                  them in the compare view (Ctrl+3)"
             ),
         }

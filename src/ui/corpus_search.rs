@@ -7,6 +7,7 @@
 
 use egui::{Key, Modifiers, RichText, Ui, text::LayoutJob};
 
+use crate::analysis::wording::counted;
 use crate::analysis::{CorpusSearch, HitPreset, SearchError, SearchHit, SearchQuery, hit_context};
 use crate::model::{ActorId, DerivedCache, DocumentId, IssueId, Project, Stance};
 
@@ -247,7 +248,11 @@ impl CorpusSearchPanel {
         let documents = project.documents().len().max(1);
         let hits = search.hits().len();
         let groups = search.groups().len();
-        let mut text = format!("{hits} hit(s) in {groups} document(s)");
+        let mut text = format!(
+            "{} in {}",
+            counted(hits, "hit"),
+            counted(groups, "document")
+        );
         if !search.is_done(project) {
             let percent = search.documents_searched() * 100 / documents;
             text.push_str(&format!(", searching ({percent}%)"));

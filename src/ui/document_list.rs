@@ -185,7 +185,7 @@ fn document_row_ui(
     // The tooltip's text is formatted only while it shows.
     response.on_hover_ui(|ui| {
         ui.label(&doc.title);
-        let mut facts = vec![format!("{count} annotation(s)")];
+        let mut facts = vec![crate::analysis::wording::counted(count, "annotation")];
         facts.extend(doc.date.map(|d| d.to_string()));
         facts.extend(doc.outlet.clone());
         ui.weak(facts.join(" · "));

@@ -5,6 +5,7 @@
 use egui::{Context, Id, RichText};
 
 use crate::model::{Document, DocumentId, DocumentMeta};
+use crate::ui::date_field::{DATE_HINT, date_edit, parse_date_field};
 
 /// The form's text, for the document it was filled from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,16 +41,10 @@ impl PropertiesForm {
     }
 
     /// The properties the form holds, or what is wrong with them.
-    fn meta(&self) -> Result<DocumentMeta, &'static str> {
-        let date = self.date.trim();
-        let date = if date.is_empty() {
-            None
-        } else {
-            let parsed = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d");
-            Some(parsed.map_err(|_| "Write the date as YYYY-MM-DD")?)
-        };
+    fn meta(&self) -> Result<DocumentMeta, String> {
+        let date = parse_date_field(&self.date).map_err(|e| e.to_string())?;
         if self.title.trim().is_empty() {
-            return Err("A document needs a title");
+            return Err("A document needs a title".to_owned());
         }
         let text = |value: &str| Some(value.to_owned());
         Ok(DocumentMeta {
@@ -79,7 +74,7 @@ impl PropertiesForm {
                 .show(ui, |ui| {
                     let fields = [
                         ("Title", &mut self.title, ""),
-                        ("Date", &mut self.date, "YYYY-MM-DD"),
+                        ("Date", &mut self.date, DATE_HINT),
                         ("Outlet", &mut self.outlet, "e.g. Reuters"),
                         ("Author", &mut self.author, ""),
                         (
@@ -91,10 +86,13 @@ impl PropertiesForm {
                     ];
                     for (name, value, hint) in fields {
                         let label = ui.label(name);
+                        let edit = if name == "Date" {
+                            date_edit(ui, value)
+                        } else {
+                            egui::TextEdit::singleline(value).hint_text(hint)
+                        };
                         ui.add(
-                            egui::TextEdit::singleline(value)
-                                .id_salt(("document_property", name))
-                                .hint_text(hint)
+                            edit.id_salt(("document_property", name))
                                 .desired_width(340.0),
                         )
                         .labelled_by(label.id);

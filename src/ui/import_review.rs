@@ -4,6 +4,9 @@
 
 use egui::{Color32, Context, Id, RichText};
 
+use crate::analysis::wording::counted;
+use crate::ui::date_field::{date_edit, parse_date_field};
+
 /// One property of a row: its text and where it came from (`first line`, `file name`…;
 /// `typed in` once edited).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -56,12 +59,6 @@ impl ImportReview {
             refused,
             outlet_for_all: String::new(),
         }
-    }
-
-    /// True if the date text is empty or a real `YYYY-MM-DD` date.
-    fn is_valid_date(text: &str) -> bool {
-        let text = text.trim();
-        text.is_empty() || chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
     }
 
     /// Draws the table as a modal window; `Some` once answered.
@@ -136,15 +133,19 @@ impl ImportReview {
 
     fn buttons_ui(&self, ui: &mut egui::Ui) -> Option<ReviewAnswer> {
         let count = self.rows.iter().filter(|r| r.is_included).count();
-        let bad_date =
-            (self.rows.iter()).any(|r| r.is_included && !Self::is_valid_date(&r.date.value));
+        let bad_date = (self.rows.iter()).find_map(|r| {
+            r.is_included
+                .then(|| parse_date_field(&r.date.value).err())
+                .flatten()
+        });
         let empty_title =
             (self.rows.iter()).any(|r| r.is_included && r.title.value.trim().is_empty());
         let mut answer = None;
         ui.horizontal(|ui| {
-            let add = egui::Button::new(RichText::new(format!("Add {count} document(s)")).strong());
+            let add = RichText::new(format!("Add {}", counted(count, "document"))).strong();
+            let add = egui::Button::new(add);
             if ui
-                .add_enabled(count > 0 && !bad_date && !empty_title, add)
+                .add_enabled(count > 0 && bad_date.is_none() && !empty_title, add)
                 .clicked()
             {
                 answer = Some(ReviewAnswer::Add(self.rows.clone()));
@@ -152,8 +153,8 @@ impl ImportReview {
             if ui.button("Cancel").clicked() {
                 answer = Some(ReviewAnswer::Cancel);
             }
-            if bad_date {
-                ui.colored_label(ui.visuals().error_fg_color, "Write dates as YYYY-MM-DD");
+            if let Some(bad_date) = bad_date {
+                ui.colored_label(ui.visuals().error_fg_color, bad_date.to_string());
             } else if empty_title {
                 ui.colored_label(ui.visuals().error_fg_color, "Every article needs a title");
             }
@@ -187,17 +188,12 @@ fn row_ui(ui: &mut egui::Ui, index: usize, row: &mut ReviewRow) {
             // A grid sizes its columns from what their cells used last frame: without a
             // minimum, a text field that fits the space it is given never grows.
             ui.set_min_width(width);
-            let is_date = name == "Date";
-            let is_bad_date = is_date && !ImportReview::is_valid_date(&field.value);
-            let mut edit = egui::TextEdit::singleline(&mut field.value)
-                .id_salt(("review", index, name))
-                .desired_width(width);
-            if is_date {
-                edit = edit.hint_text("YYYY-MM-DD");
-                if is_bad_date {
-                    edit = edit.text_color(ui.visuals().error_fg_color);
-                }
-            }
+            let edit = if name == "Date" {
+                date_edit(ui, &mut field.value)
+            } else {
+                egui::TextEdit::singleline(&mut field.value)
+            };
+            let edit = edit.id_salt(("review", index, name)).desired_width(width);
             let response = ui.add_enabled(row.is_included, edit);
             let response = response.on_hover_text(format!("{name} of article {}", index + 1));
             response.widget_info(|| {

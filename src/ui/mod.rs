@@ -9,6 +9,7 @@ pub mod article;
 pub mod commands;
 pub mod compare;
 pub mod corpus_search;
+pub mod date_field;
 pub mod dialogs;
 pub mod document_list;
 pub mod document_properties;

@@ -109,10 +109,10 @@ fn restore_entry_ui(
         ui.label(which);
         let local: DateTime<Local> = entry.written_at.into();
         ui.weak(format!(
-            "Written {} ({}) · {} annotation(s)",
+            "Written {} ({}) · {}",
             local.format("%Y-%m-%d %H:%M:%S"),
             relative_time(entry.written_at, now),
-            entry.annotations
+            crate::analysis::wording::counted(entry.annotations, "annotation")
         ));
         ui.label(format!("Changes: {}", entry.changes));
         ui.horizontal(|ui| {

@@ -234,3 +234,28 @@ proptest! {
         prop_assert_eq!(p, before);
     }
 }
+
+#[test]
+fn a_moved_annotation_records_who_re_anchored_it_and_one_left_in_place_does_not() {
+    let (mut p, doc, spans) = project_with("[Talks began] today. Later, [nothing] was agreed.");
+    let kept = annotate(&mut p, doc, "claim", vec![spans[0]]);
+    let moved = annotate(&mut p, doc, "claim", vec![spans[1]]);
+    let before = p.annotation(kept).unwrap().clone();
+    let old_text = p.document(doc).unwrap().text.clone();
+    // Words between the two: the first keeps its place, the second moves.
+    let new_text = old_text.replace("today", "on Monday");
+    let later = t0() + chrono::Duration::hours(1);
+    let cx = EditContext::new(Some("alice"), later);
+
+    let (_, edit) = p.reanchor_document(doc, &new_text, cx).unwrap();
+    p.apply(edit).unwrap();
+
+    let moved = p.annotation(moved).unwrap();
+    assert_eq!(moved.quote, "nothing");
+    assert_ne!(moved.ranges, vec![spans[1]]);
+    assert_eq!(moved.annotator.as_deref(), Some("alice"));
+    assert_eq!(moved.modified, later);
+    let kept = p.annotation(kept).unwrap();
+    assert_eq!(kept.annotator, before.annotator);
+    assert_eq!(kept.modified, before.modified);
+}

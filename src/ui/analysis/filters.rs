@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use crate::analysis::{AnalysisFilter, RollUp};
 use crate::model::Project;
+use crate::ui::date_field::{date_edit, parse_date_field};
 
 /// The date fields as typed; the filter takes them once they parse.
 #[derive(Default)]
@@ -59,23 +60,12 @@ fn date_field_ui(
     date: &mut Option<NaiveDate>,
 ) {
     ui.label(label);
-    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d");
-    let is_bad = !text.trim().is_empty() && parsed.is_err();
-    let mut edit = egui::TextEdit::singleline(text)
-        .id_salt(id)
-        .hint_text("YYYY-MM-DD")
-        .desired_width(112.0);
-    if is_bad {
-        edit = edit.text_color(ui.visuals().error_fg_color);
-    }
+    let edit = date_edit(ui, text).id_salt(id).desired_width(112.0);
     let response = ui.add(edit);
-    if response.changed() {
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
-            *date = None;
-        } else if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
-            *date = Some(d);
-        }
+    if response.changed()
+        && let Ok(parsed) = parse_date_field(text)
+    {
+        *date = parsed;
     }
 }
 

@@ -8,6 +8,7 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::{Picked, marks};
+use crate::analysis::wording;
 use crate::analysis::{Cell, PositionMap, RollUp, stance_color, stance_word};
 use crate::model::Project;
 use crate::ui::article::bidi::needs_bidi;
@@ -187,7 +188,7 @@ fn paint_cell(ui: &Ui, painter: &egui::Painter, cell: &Cell, r: Rect, is_picked:
             painter.text(
                 pos2(left, y),
                 Align2::LEFT_CENTER,
-                format!("{} statement(s), no stance", cell.total()),
+                format!("{}, no stance", wording::counted(cell.total(), "statement")),
                 FontId::proportional(10.5),
                 visuals.weak_text_color(),
             );
@@ -257,12 +258,15 @@ fn paint_footer(ui: &Ui, painter: &egui::Painter, map: &PositionMap, origin: Pos
                 || "undated".to_owned(),
                 |d| d.format("%-d %b %Y").to_string(),
             );
+            // The check is painted, not a "✔" glyph, which the bundled fonts lack.
+            let color = tag_color(stance_color(Some(crate::model::Stance::For)));
+            marks::paint_check(painter, pos2(x + 9.0, y + 27.0), color);
             painter.text(
-                pos2(x + 4.0, y + 20.0),
+                pos2(x + 18.0, y + 20.0),
                 Align2::LEFT_TOP,
-                format!("✔ agreed {date}"),
+                format!("agreed {date}"),
                 font.clone(),
-                tag_color(stance_color(Some(crate::model::Stance::For))),
+                color,
             );
         }
     }
@@ -489,8 +493,10 @@ fn hover_ui(ui: &mut Ui, project: &Project, map: &PositionMap, hit: Hit) {
                 stance_word(cell.stance)
             ));
             ui.label(format!(
-                "{} claim(s), {} position(s), {} concession(s)",
-                cell.claims, cell.positions, cell.concessions
+                "{}, {}, {}",
+                wording::counted(cell.claims, "claim"),
+                wording::counted(cell.positions, "position"),
+                wording::counted(cell.concessions, "concession")
             ));
             if cell.is_conceded {
                 ui.label("Conceded on this issue.");

@@ -99,12 +99,7 @@ pub(super) fn paint_mark(painter: &Painter, mark: &StanceMark, center: Pos2, ink
         MarkKind::Concession => paint_diamond(painter, center, r + 1.5, fill, outline),
         MarkKind::Agreement => {
             painter.circle(center, r + 1.5, fill, outline);
-            let tick = vec![
-                center + vec2(-2.5, 0.0),
-                center + vec2(-0.5, 2.2),
-                center + vec2(3.0, -2.5),
-            ];
-            painter.add(Shape::line(tick, Stroke::new(1.6, ink)));
+            paint_check(painter, center, ink);
         }
         MarkKind::Retracted => {
             painter.circle_stroke(center, r, Stroke::new(1.2, fill));
@@ -114,6 +109,16 @@ pub(super) fn paint_mark(painter: &Painter, mark: &StanceMark, center: Pos2, ink
             );
         }
     }
+}
+
+/// A ✔ centred on `center`, about 6 px wide: drawn, since the bundled fonts have no glyph.
+pub(super) fn paint_check(painter: &Painter, center: Pos2, color: Color32) {
+    let tick = vec![
+        center + vec2(-2.5, 0.0),
+        center + vec2(-0.5, 2.2),
+        center + vec2(3.0, -2.5),
+    ];
+    painter.add(Shape::line(tick, Stroke::new(1.6, color)));
 }
 
 /// A ◆.
@@ -261,7 +266,10 @@ pub(super) fn kind_words(mark: &StanceMark) -> String {
         MarkKind::First => format!("first stance: {stance}"),
         MarkKind::Same => format!("same stance again: {stance}"),
         MarkKind::Change { from } => {
-            format!("changed: {} → {stance}", crate::analysis::stance_word(from))
+            format!(
+                "changed from {} to {stance}",
+                crate::analysis::stance_word(from)
+            )
         }
         MarkKind::Concession => format!("concession (stance from then on: {stance})"),
         MarkKind::Agreement => "agreement: the issue is agreed from this date".to_owned(),

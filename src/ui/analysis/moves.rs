@@ -74,13 +74,19 @@ impl MovesState {
         if let Some(to) = self.to {
             self.pair_ui(ui, project, to);
             ui.separator();
-            let (from, to) = (self.from, to);
+            // The pickers may have just changed the pair: the ledger and the brief (whose
+            // draft is kept per pair) must be those of the pair now shown, not the old one.
+            let (from, to) = (self.from, self.to.unwrap_or(to));
             let ledger = cache.moves(project, filter, from, to);
             self.brief_ui(ui, project, ledger, &mut round_actions);
             ui.separator();
             ledger_ui(ui, project, ledger, actions);
         } else {
             ui.label("Add rounds of talks to see what moved between them.");
+        }
+        if (round_actions.iter()).any(|a| matches!(a, RoundAction::Add(_))) {
+            // The editor stays open on the round just added, to name and date it.
+            self.show_rounds = true;
         }
         actions.extend(round_actions.into_iter().map(AnalysisAction::Round));
     }
@@ -110,7 +116,7 @@ impl MovesState {
             if ui
                 .add_enabled(
                     round_before(project, to).is_some(),
-                    egui::Button::new("◀ Earlier"),
+                    egui::Button::new("‹ Earlier"),
                 )
                 .on_hover_text("Compare the round before")
                 .clicked()
@@ -128,7 +134,9 @@ impl MovesState {
                     for r in &order {
                         ui.selectable_value(&mut from, Some(r.id), r.name.as_str());
                     }
-                });
+                })
+                .response
+                .widget_info(|| combo_info("Earlier round"));
             ui.label("and");
             let mut to_pick = to;
             egui::ComboBox::from_id_salt("moves_to")
@@ -137,7 +145,9 @@ impl MovesState {
                     for r in &order {
                         ui.selectable_value(&mut to_pick, r.id, r.name.as_str());
                     }
-                });
+                })
+                .response
+                .widget_info(|| combo_info("Later round"));
             if from != self.from || to_pick != to {
                 self.from = from.filter(|&f| f != to_pick);
                 self.to = Some(to_pick);
@@ -145,7 +155,7 @@ impl MovesState {
             if ui
                 .add_enabled(
                     round_after(project, to).is_some(),
-                    egui::Button::new("Later ▶"),
+                    egui::Button::new("Later ›"),
                 )
                 .on_hover_text("Compare the round after")
                 .clicked()
@@ -271,11 +281,10 @@ fn ledger_ui(ui: &mut Ui, project: &Project, ledger: &Moves, actions: &mut Vec<A
                     ui.horizontal_wrapped(|ui| {
                         let sides: Vec<String> =
                             a.sides.iter().map(|&s| actor(s).to_owned()).collect();
-                        ui.label(format!(
-                            "{} between {}{}",
-                            project.issue_name(a.issue),
-                            crate::analysis::issue_list(&sides),
-                            a.date.map(|d| format!(", {d}")).unwrap_or_default()
+                        ui.label(agreed_line(
+                            &project.issue_name(a.issue),
+                            &crate::analysis::issue_list(&sides),
+                            a.date,
                         ));
                         evidence_link_ui(ui, project, a.evidence, actions);
                     });
@@ -286,16 +295,13 @@ fn ledger_ui(ui: &mut Ui, project: &Project, ledger: &Moves, actions: &mut Vec<A
                 ui.label(RichText::new(format!("Held ({})", ledger.held.len())).strong());
                 for h in &ledger.held {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(format!(
-                            "{} on {}: {} since {}",
+                        ui.label(held_line(
                             actor(h.side),
-                            project.issue_name(h.issue),
-                            stance_word(h.stance.stance),
-                            date_text(h.stance.date)
+                            &project.issue_name(h.issue),
+                            h.stance.stance,
+                            h.stance.date,
+                            h.reaffirmed.len(),
                         ));
-                        if !h.reaffirmed.is_empty() {
-                            ui.weak(format!("said again {}×", h.reaffirmed.len()));
-                        }
                         evidence_link_ui(ui, project, h.stance.evidence, actions);
                     });
                 }
@@ -309,10 +315,19 @@ fn move_row_ui(ui: &mut Ui, project: &Project, m: &Move, actions: &mut Vec<Analy
     let kind = match m.kind {
         MoveKind::New => "new",
         MoveKind::Flip => "flip",
-        MoveKind::Concession => "◆ concession",
+        MoveKind::Concession => "concession",
         MoveKind::Agreement => "agreement",
     };
-    ui.label(RichText::new(kind).strong());
+    ui.horizontal(|ui| {
+        if m.kind == MoveKind::Concession {
+            // The map's ◆, painted: the bundled fonts have no glyph for it.
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            let fill = crate::ui::tag_color(crate::analysis::stance_color(m.to.stance));
+            let outline = egui::Stroke::new(1.0, ui.visuals().strong_text_color());
+            super::marks::paint_diamond(ui.painter(), rect.center(), 5.5, fill, outline);
+        }
+        ui.label(RichText::new(kind).strong());
+    });
     match m.from {
         Some(from) => ui.label(format!(
             "{} ({})",
@@ -364,9 +379,110 @@ fn evidence_link_ui(
     }
 }
 
+/// The name a screen reader gives a round picker: the sentence around the two pickers
+/// ("What moved between … and …") names neither alone.
+fn combo_info(name: &str) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)
+}
+
+/// An agreed issue as a sentence: "Water quota agreed between Northland and Southmark on
+/// 18 Dec 2025."
+fn agreed_line(issue: &str, sides: &str, date: Option<chrono::NaiveDate>) -> String {
+    let on = date.map_or_else(String::new, |d| format!(" on {}", date_text(Some(d))));
+    format!("{} agreed between {sides}{on}.", capitalized(issue))
+}
+
+/// A held pair as a sentence: "Northland held its stance on fishing rights: for, last stated
+/// on 10 Dec 2025 (restated twice between the rounds)." The date is that of the statement the
+/// stance stands on ([`crate::analysis::Held::stance`]), so "last stated", not "since".
+fn held_line(
+    side: &str,
+    issue: &str,
+    stance: Option<crate::model::Stance>,
+    date: Option<chrono::NaiveDate>,
+    restated: usize,
+) -> String {
+    let when = date.map_or_else(
+        || " (undated)".to_owned(),
+        |d| format!(", last stated on {}", date_text(Some(d))),
+    );
+    let again = match restated {
+        0 => String::new(),
+        1 => " (restated once between the rounds)".to_owned(),
+        2 => " (restated twice between the rounds)".to_owned(),
+        n => format!(" (restated {n} times between the rounds)"),
+    };
+    format!(
+        "{side} held its stance on {issue}: {}{when}{again}.",
+        stance_word(stance)
+    )
+}
+
+/// `text` with its first letter in capitals, for an issue name that opens a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 fn date_text(date: Option<chrono::NaiveDate>) -> String {
     date.map_or_else(
         || "undated".to_owned(),
         |d| d.format("%-d %b %Y").to_string(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{agreed_line, held_line};
+    use crate::model::Stance;
+
+    fn day(m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2025, m, d)
+    }
+
+    #[test]
+    fn a_held_pair_reads_as_a_sentence() {
+        assert_eq!(
+            held_line(
+                "Northland",
+                "fishing rights",
+                Some(Stance::For),
+                day(12, 10),
+                0
+            ),
+            "Northland held its stance on fishing rights: for, last stated on 10 Dec 2025."
+        );
+        assert_eq!(
+            held_line(
+                "Southmark",
+                "crossing fees",
+                Some(Stance::Against),
+                day(11, 2),
+                2
+            ),
+            "Southmark held its stance on crossing fees: against, last stated on 2 Nov 2025 \
+             (restated twice between the rounds)."
+        );
+        assert_eq!(
+            held_line("Southmark", "quota", Some(Stance::For), None, 1),
+            "Southmark held its stance on quota: for (undated) (restated once between the \
+             rounds)."
+        );
+    }
+
+    #[test]
+    fn an_agreed_issue_opens_with_its_name_in_capitals() {
+        assert_eq!(
+            agreed_line("water quota", "Northland and Southmark", day(12, 18)),
+            "Water quota agreed between Northland and Southmark on 18 Dec 2025."
+        );
+        assert_eq!(
+            agreed_line("dams", "Northland and Southmark", None),
+            "Dams agreed between Northland and Southmark."
+        );
+    }
 }

@@ -6,8 +6,10 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use super::map::elide_to;
+use crate::analysis::wording::counted;
 use crate::analysis::{date_range_name, propose_rounds};
 use crate::model::{Project, Round, RoundId, RoundSpan};
+use crate::ui::date_field::{date_edit, parse_date_field};
 
 /// A change to the project's rounds or briefs asked for in the Moves tab.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,17 +116,26 @@ fn round_row_ui(
         actions.push(RoundAction::Rename(round.id, buffer[0].clone()));
     }
     let mut focused = name.has_focus();
+    let mut bad_date = None;
     match &round.span {
         RoundSpan::Dates { from, to } => {
             ui.horizontal(|ui| {
                 let [_, from_text, to_text] = buffer;
                 for (label, text, is_from) in [("From", from_text, true), ("To", to_text, false)] {
                     let label = ui.label(label);
-                    let field = ui
-                        .add(egui::TextEdit::singleline(text).desired_width(90.0))
-                        .labelled_by(label.id);
+                    let edit = date_edit(ui, text).desired_width(90.0);
+                    let field = ui.add(edit).labelled_by(label.id);
                     focused |= field.has_focus();
-                    let Some(day) = field.lost_focus().then(|| parse_day(text)).flatten() else {
+                    let parsed = parse_date_field(text);
+                    if let Err(bad) = &parsed {
+                        bad_date = Some(bad.clone());
+                    }
+                    // An emptied field keeps the saved date: a round of dates needs both.
+                    let Some(day) = field
+                        .lost_focus()
+                        .then_some(parsed)
+                        .and_then(|p| p.ok().flatten())
+                    else {
                         continue;
                     };
                     let (f, t) = if is_from { (day, *to) } else { (*from, day) };
@@ -135,14 +146,18 @@ fn round_row_ui(
                         ));
                     }
                 }
+                if let Some(bad) = &bad_date {
+                    ui.colored_label(ui.visuals().error_fg_color, bad.to_string());
+                }
             });
         }
         RoundSpan::Documents(documents) => {
             documents_menu_ui(ui, project, round.id, documents, actions);
         }
     }
-    if !focused {
-        // Show the saved values again once the fields are left (after an undo, a bad date).
+    if !focused && bad_date.is_none() {
+        // Show the saved values again once the fields are left (after an undo); a date that
+        // does not parse stays, in red and with its message, until it is corrected.
         fields.buffers.remove(&round.id);
     }
     let switch = match &round.span {
@@ -181,10 +196,6 @@ fn round_row_ui(
     });
 }
 
-fn parse_day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
 fn documents_menu_ui(
     ui: &mut Ui,
     project: &Project,
@@ -192,7 +203,7 @@ fn documents_menu_ui(
     documents: &[crate::model::DocumentId],
     actions: &mut Vec<RoundAction>,
 ) {
-    ui.menu_button(format!("{} document(s)", documents.len()), |ui| {
+    ui.menu_button(counted(documents.len(), "document"), |ui| {
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {

@@ -15,7 +15,12 @@ use crate::ui::tag_color;
 
 const LABEL_WIDTH_PX: f32 = 220.0;
 const AXIS_HEIGHT_PX: f32 = 30.0;
-const ROW_HEIGHT_PX: f32 = 40.0;
+/// A lane's height: a "for" mark sits [`level`] above its middle and an "against" one as far
+/// below, so this leaves a clear band between the marks of two lanes, read as two lanes.
+const ROW_HEIGHT_PX: f32 = 48.0;
+/// Above an issue's first lane, room for the issue's name: the lanes below it name only
+/// their side, so no label is cut short.
+const ISSUE_HEADER_PX: f32 = 22.0;
 /// The links drawn unless the analyst asks for all: the terms of the moves.
 const STORY_LINKS: [&str; 3] = [CONCEDES_TO, CONDITIONAL_ON, IN_EXCHANGE_FOR];
 const MARK_RADIUS_PX: f32 = 5.5;
@@ -28,21 +33,56 @@ pub(super) struct TimelinePainted {
     pub(super) clicked: Option<AnnotationId>,
 }
 
-/// Mark centres, relative to the content's origin.
+/// Mark centres and rows, relative to the content's origin.
 struct Geometry {
     plot_width_px: f32,
+    /// Each row's middle; lanes of one issue follow each other, an issue header above them.
+    row_middles: Vec<f32>,
+    /// Where each issue's name goes (the middle of its header) and the issue, for lanes.
+    headers: Vec<(f32, crate::model::IssueId)>,
+    height: f32,
 }
 
 impl Geometry {
+    fn new(timeline: &Timeline, plot_width_px: f32) -> Self {
+        let lanes = timeline.rows_by == crate::analysis::TimelineRows::IssueLanes;
+        let mut y = AXIS_HEIGHT_PX;
+        let mut row_middles = Vec::with_capacity(timeline.rows.len());
+        let mut headers = Vec::new();
+        let mut previous = None;
+        for row in &timeline.rows {
+            if lanes
+                && let Some(issue) = row.issue
+                && previous != Some(issue)
+            {
+                headers.push((y + ISSUE_HEADER_PX / 2.0, issue));
+                y += ISSUE_HEADER_PX;
+                previous = Some(issue);
+            }
+            row_middles.push(y + ROW_HEIGHT_PX / 2.0);
+            y += ROW_HEIGHT_PX;
+        }
+        Self {
+            plot_width_px,
+            row_middles,
+            headers,
+            height: y + 8.0,
+        }
+    }
+
+    fn row_middle(&self, row: usize) -> f32 {
+        self.row_middles.get(row).copied().unwrap_or(AXIS_HEIGHT_PX)
+    }
+
     fn center(&self, timeline: &Timeline, mark: &TimelineMark, lane: usize) -> egui::Vec2 {
-        // The cast is exact: lanes and rows are small.
-        let (lane, row) = (lane as f32, mark.row as f32);
+        // The cast is exact: lanes are small.
+        let lane = lane as f32;
         vec2(
             LABEL_WIDTH_PX
                 + 24.0
                 + timeline.x_fraction(mark.date) * (self.plot_width_px - 48.0)
                 + lane * (MARK_RADIUS_PX * 2.2),
-            AXIS_HEIGHT_PX + ROW_HEIGHT_PX * (row + 0.5) + level(mark.evidence.stance),
+            self.row_middle(mark.row) + level(mark.evidence.stance),
         )
     }
 }
@@ -78,21 +118,23 @@ pub(super) fn timeline_ui(
         ui.add_space(12.0);
         ui.label("No dated statements inside the filter.");
         if timeline.undated > 0 {
-            ui.weak(format!(
-                "{} statement(s) come from undated documents.",
-                timeline.undated
-            ));
+            ui.weak(if timeline.undated == 1 {
+                "1 statement comes from an undated document.".to_owned()
+            } else {
+                format!(
+                    "{} statements come from undated documents.",
+                    timeline.undated
+                )
+            });
         }
         return painted;
     }
-    let geometry = Geometry {
-        plot_width_px: (ui.available_width() - LABEL_WIDTH_PX - 16.0)
+    let geometry = Geometry::new(
+        timeline,
+        (ui.available_width() - LABEL_WIDTH_PX - 16.0)
             .max(timeline.dates.len() as f32 * MIN_DATE_SPACING_PX),
-    };
-    let size = vec2(
-        LABEL_WIDTH_PX + geometry.plot_width_px,
-        AXIS_HEIGHT_PX + ROW_HEIGHT_PX * timeline.rows.len() as f32 + 8.0,
     );
+    let size = vec2(LABEL_WIDTH_PX + geometry.plot_width_px, geometry.height);
     ui.weak(
         "Each issue has a lane per side; its line steps up for \"for\", down for \"against\". \
          Colour: the stance. Circle: position; diamond: concession; square: claim, agreement \
@@ -100,10 +142,14 @@ pub(super) fn timeline_ui(
          statement.",
     );
     if timeline.undated > 0 {
-        ui.weak(format!(
-            "{} statement(s) from undated documents are not shown.",
-            timeline.undated
-        ));
+        ui.weak(if timeline.undated == 1 {
+            "1 statement from an undated document is not shown.".to_owned()
+        } else {
+            format!(
+                "{} statements from undated documents are not shown.",
+                timeline.undated
+            )
+        });
     }
     egui::ScrollArea::both()
         .id_salt("analysis_timeline")
@@ -113,7 +159,12 @@ pub(super) fn timeline_ui(
             let origin = rect.min;
             let painter = ui.painter_at(ui.clip_rect());
             let clip = ui.clip_rect().expand(MARK_RADIUS_PX * 2.0);
-            paint_rows(ui, &painter, timeline, origin, viewport, size.x);
+            let rows = Rows {
+                project,
+                timeline,
+                geometry: &geometry,
+            };
+            rows.paint(ui, &painter, origin, viewport, size.x);
             let lanes = timeline.lanes();
             let center_of = |i: usize| {
                 let mark = timeline.marks.get(i)?;
@@ -238,41 +289,72 @@ fn paint_arrow(painter: &egui::Painter, a: Pos2, b: Pos2, color: egui::Color32) 
     ));
 }
 
-fn paint_rows(
-    ui: &Ui,
-    painter: &egui::Painter,
-    timeline: &Timeline,
-    origin: Pos2,
-    viewport: Rect,
-    width_px: f32,
-) {
-    let visuals = ui.visuals();
-    for (row, r) in timeline.rows.iter().enumerate() {
-        let y = origin.y + AXIS_HEIGHT_PX + ROW_HEIGHT_PX * (row as f32 + 0.5);
-        if y < origin.y + viewport.min.y - ROW_HEIGHT_PX
-            || y > origin.y + viewport.max.y + ROW_HEIGHT_PX
-        {
-            continue;
-        }
-        painter.hline(
-            origin.x + LABEL_WIDTH_PX..=origin.x + width_px,
-            y,
-            visuals.widgets.noninteractive.bg_stroke,
-        );
+/// The rows' lines and labels: in lanes, each issue's name once above its lanes, each lane
+/// named by its side alone.
+struct Rows<'a> {
+    project: &'a Project,
+    timeline: &'a Timeline,
+    geometry: &'a Geometry,
+}
+
+impl Rows<'_> {
+    fn paint(&self, ui: &Ui, painter: &egui::Painter, origin: Pos2, viewport: Rect, width: f32) {
+        let visuals = ui.visuals();
+        let is_in_view = |y: f32| {
+            y >= origin.y + viewport.min.y - ROW_HEIGHT_PX
+                && y <= origin.y + viewport.max.y + ROW_HEIGHT_PX
+        };
         let x = origin.x + viewport.min.x;
-        let label = Rect::from_min_size(
-            pos2(x, y - ROW_HEIGHT_PX / 2.0),
-            vec2(LABEL_WIDTH_PX, ROW_HEIGHT_PX),
-        );
-        painter.rect_filled(label, 0.0, visuals.panel_fill);
-        paint_line(
-            painter,
-            pos2(x + 4.0, y),
-            Align2::LEFT_CENTER,
-            &elide_to(&r.label, 34),
-            FontId::proportional(13.0),
-            visuals.text_color(),
-        );
+        let lanes = self.timeline.rows_by == crate::analysis::TimelineRows::IssueLanes;
+        for &(middle, issue) in &self.geometry.headers {
+            let y = origin.y + middle;
+            if !is_in_view(y) {
+                continue;
+            }
+            let band = Rect::from_min_size(
+                pos2(x, y - ISSUE_HEADER_PX / 2.0),
+                vec2(LABEL_WIDTH_PX, ISSUE_HEADER_PX),
+            );
+            painter.rect_filled(band, 0.0, visuals.panel_fill);
+            paint_line(
+                painter,
+                pos2(x + 4.0, y + 3.0),
+                Align2::LEFT_CENTER,
+                &elide_to(&self.project.issue_name(issue), 30),
+                FontId::proportional(13.5),
+                visuals.strong_text_color(),
+            );
+        }
+        for (row, r) in self.timeline.rows.iter().enumerate() {
+            let y = origin.y + self.geometry.row_middle(row);
+            if !is_in_view(y) {
+                continue;
+            }
+            painter.hline(
+                origin.x + LABEL_WIDTH_PX..=origin.x + width,
+                y,
+                visuals.widgets.noninteractive.bg_stroke,
+            );
+            let label = Rect::from_min_size(
+                pos2(x, y - ROW_HEIGHT_PX / 2.0),
+                vec2(LABEL_WIDTH_PX, ROW_HEIGHT_PX),
+            );
+            painter.rect_filled(label, 0.0, visuals.panel_fill);
+            let (text, indent) = if lanes && r.issue.is_some() {
+                let side = r.actor.and_then(|a| self.project.actor(a));
+                (side.map_or("no holder", |a| a.name.as_str()), 16.0)
+            } else {
+                (r.label.as_str(), 4.0)
+            };
+            paint_line(
+                painter,
+                pos2(x + indent, y),
+                Align2::LEFT_CENTER,
+                &elide_to(text, 32),
+                FontId::proportional(13.0),
+                visuals.text_color(),
+            );
+        }
     }
 }
 

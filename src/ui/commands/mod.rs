@@ -215,7 +215,7 @@ impl Command {
                 "Add a folder of articles (.txt, .md), a brat folder, or brat folders to this project"
             }
             Command::ImportUrl => {
-                "Fetch a web page or feed by its address and add its article(s) to this project"
+                "Fetch a web page or feed by its address and add its articles to this project"
             }
             Command::Save => "Save the project",
             Command::SaveAs => "Save the project to a new file",

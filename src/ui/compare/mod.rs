@@ -9,6 +9,7 @@ mod lanes;
 
 use egui::{RichText, Ui};
 
+use crate::analysis::wording::counted;
 use crate::model::Versions;
 use crate::model::{DerivedCache, DocumentId, Project};
 use crate::team::adjudication::{self, Choice, Figures, Item, coder_label};
@@ -159,7 +160,7 @@ impl CompareView {
             let (queue, position) = (&cached.queue, input.position);
             queue_panel_ui(ui, project, queue, position, input.document, &mut actions);
             if cached.agreed > 0 {
-                let label = format!("Keep the {} agreed span(s) once", cached.agreed);
+                let label = format!("Keep the {} once", counted(cached.agreed, "agreed span"));
                 let button = ui.button(label).on_hover_text(
                     "Spans every annotator marked alike: keep the first copy, drop the others \
                      (one undo step)",

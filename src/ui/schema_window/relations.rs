@@ -56,9 +56,11 @@ impl RelationsTab {
                     ui.label(RichText::new(used.to_string()).weak());
                     let remove = ui
                         .add_enabled(used == 0, egui::Button::new("Remove").small())
-                        .on_disabled_hover_text(format!(
-                            "{used} link(s) use this type; remove them first"
-                        ));
+                        .on_disabled_hover_text(if used == 1 {
+                            "1 link uses this type; remove it first".to_owned()
+                        } else {
+                            format!("{used} links use this type; remove them first")
+                        });
                     if remove.clicked() {
                         actions.push(Action::Schema(SchemaAction::RemoveRelationType(
                             kind.key.clone(),

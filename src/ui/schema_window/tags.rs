@@ -135,7 +135,10 @@ impl TagsTab {
         });
         let is_shown = self.fields_of.as_deref() == Some(key.as_str());
         if ui
-            .selectable_label(is_shown, format!("{} field(s)", tag.fields.len()))
+            .selectable_label(
+                is_shown,
+                crate::analysis::wording::counted(tag.fields.len(), "field"),
+            )
             .on_hover_text("Show and edit this tag's fields")
             .clicked()
         {

@@ -119,7 +119,11 @@ impl ActorsSection {
             self.name_ui(ui, actor.id, &actor.name, actions);
             ui.label(RichText::new(format!("{count} held")).small().weak())
                 .on_hover_ui(|ui| {
-                    ui.label(format!("{count} annotation(s) held by {}", actor.name));
+                    ui.label(format!(
+                        "{} held by {}",
+                        crate::analysis::wording::counted(count, "annotation"),
+                        actor.name
+                    ));
                 });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui

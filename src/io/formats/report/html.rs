@@ -4,10 +4,14 @@
 use std::fmt::Write as _;
 
 use super::{ReportData, date_text, html_escape as escape};
+use std::collections::HashMap;
+
+use crate::analysis::wording::counted;
 use crate::analysis::{
-    AnalysisFilter, Cell, MarkKind, PositionMap, RollUp, StanceMark, stance_color, stance_word,
+    AnalysisFilter, Cell, MarkKind, PositionMap, RollUp, StanceMark, TagKind, stance_color,
+    stance_word,
 };
-use crate::model::{IssueId, Project, Rgb, Stance};
+use crate::model::{ActorId, IssueId, Project, Rgb, Stance};
 
 const STYLE: &str = "
 body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 2rem; color: #1d2230; }
@@ -50,11 +54,10 @@ pub(super) fn write(data: &ReportData<'_>) -> String {
     );
     let _ = writeln!(
         out,
-        "<p class=\"meta\">Period: {}. {} annotation(s) looked at; {} without a holder or an \
-         issue are not on the map.</p>",
+        "<p class=\"meta\">Period: {}. {} looked at; {}.</p>",
         escape(&data.period()),
-        data.map.admitted,
-        data.map.unplaced
+        counted(data.map.admitted, "annotation"),
+        super::unplaced_line(data.map.unplaced)
     );
     super::html_moves::write_moves(&mut out, data);
     write_map(&mut out, data);
@@ -182,8 +185,8 @@ fn write_cell(out: &mut String, project: &Project, issue: IssueId, cell: &Cell) 
     if cell.history.is_empty() {
         let _ = write!(
             out,
-            "<span class=\"counts\">{} statement(s), no stance</span>",
-            cell.total()
+            "<span class=\"counts\">{}, no stance</span>",
+            counted(cell.total(), "statement")
         );
     }
     out.push_str("</td>");
@@ -295,6 +298,11 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
         out.push_str("<p>No dated statements on an issue.</p>\n");
         return;
     }
+    out.push_str(
+        "<p class=\"legend\">A mark per statement by date, as in the map: ● a stance, \
+         <span class=\"arrow\">→</span>● a change of the holder's side's stance on the issue, \
+         ◆ a concession, ✔ an agreement, ○ a retracted statement; dashed lines are links.</p>\n",
+    );
     legend(out);
     // The cast is exact: row counts are small.
     let height_px = ROW_HEIGHT_PX * (timeline.rows.len() as f32 + 1.0);
@@ -346,28 +354,130 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
             escape(data.project.schema().relation_name(&link.kind))
         );
     }
-    for (i, mark) in timeline.marks.iter().enumerate() {
+    for ((i, mark), kind) in timeline.marks.iter().enumerate().zip(mark_kinds(data)) {
         let (x, y) = position(i);
         let e = &mark.evidence;
-        let _ = writeln!(
-            out,
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{MARK_RADIUS_PX}\" fill=\"{}\" stroke=\"#1d2230\" \
-             stroke-width=\"0.5\"><title>{} · {} · {} · {}: {}</title></circle>",
-            stance_color(e.stance).to_hex(),
+        let title = format!(
+            "{} · {} · {} · {}: {}",
             mark.date,
-            escape(data.actor_name(mark.holder)),
-            escape(data.project.schema().name(e.tag(data.project))),
+            data.actor_name(mark.holder),
+            data.project.schema().name(e.tag(data.project)),
             stance_word(e.stance),
-            escape(e.quote(data.project))
+            e.quote(data.project)
         );
+        let _ = write!(out, "<g><title>{}</title>", escape(&title));
+        write_svg_mark(out, kind, (x, y), stance_color(e.stance));
+        out.push_str("</g>\n");
     }
     out.push_str("</svg>\n");
     if timeline.undated > 0 {
         let _ = writeln!(
             out,
-            "<p class=\"meta\">{} statement(s) from undated documents are not on the timeline.</p>",
-            timeline.undated
+            "<p class=\"meta\">{}</p>",
+            super::undated_line(timeline.undated)
         );
+    }
+}
+
+/// What each timeline mark shows, in the map's terms: a concession, an agreement, a
+/// retracted statement, a change of stance (against the previous stance of the holder's side
+/// on the same row), else a stance like the one before it.
+fn mark_kinds(data: &ReportData<'_>) -> Vec<MarkKind> {
+    let project = data.project;
+    let mut last: HashMap<(usize, Option<ActorId>), Option<Stance>> = HashMap::new();
+    (data.timeline.marks.iter())
+        .map(|mark| {
+            let e = &mark.evidence;
+            let side = mark.holder.map(|h| project.side_of(h));
+            if e.is_retracted {
+                return MarkKind::Retracted;
+            }
+            let before = if e.stance.is_some() {
+                last.insert((mark.row, side), e.stance)
+            } else {
+                last.get(&(mark.row, side)).copied()
+            };
+            match e.kind {
+                TagKind::Concession => MarkKind::Concession,
+                TagKind::Agreement => MarkKind::Agreement,
+                _ => match before {
+                    Some(from) if e.stance.is_some() && from != e.stance => {
+                        MarkKind::Change { from }
+                    }
+                    Some(_) => MarkKind::Same,
+                    None => MarkKind::First,
+                },
+            }
+        })
+        .collect()
+}
+
+/// One timeline mark in SVG, drawn as the map prints it: a dot (after an arrow tinted by the
+/// stance left, for a change), a diamond, a dot with a check, or a ring struck through.
+fn write_svg_mark(out: &mut String, kind: MarkKind, (x, y): (f32, f32), color: Rgb) {
+    const INK: &str = "#1d2230";
+    let fill = color.to_hex();
+    let r = MARK_RADIUS_PX;
+    match kind {
+        MarkKind::First | MarkKind::Same | MarkKind::Change { .. } => {
+            if let MarkKind::Change { from } = kind {
+                let from = stance_color(from).to_hex();
+                let (tail, tip) = (x - r - 12.0, x - r - 1.5);
+                let _ = write!(
+                    out,
+                    "<line x1=\"{tail:.1}\" y1=\"{y:.1}\" x2=\"{tip:.1}\" y2=\"{y:.1}\" \
+                     stroke=\"{from}\" stroke-width=\"1.6\"/><polygon points=\"{tip:.1},{y:.1} \
+                     {:.1},{:.1} {:.1},{:.1}\" fill=\"{from}\"/>",
+                    tip - 4.5,
+                    y - 3.0,
+                    tip - 4.5,
+                    y + 3.0
+                );
+            }
+            let _ = write!(
+                out,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" fill=\"{fill}\" stroke=\"{INK}\" \
+                 stroke-width=\"0.5\"/>"
+            );
+        }
+        MarkKind::Concession => {
+            let d = r + 1.5;
+            let _ = write!(
+                out,
+                "<polygon points=\"{x:.1},{:.1} {:.1},{y:.1} {x:.1},{:.1} {:.1},{y:.1}\" \
+                 fill=\"{fill}\" stroke=\"{INK}\" stroke-width=\"0.5\"/>",
+                y - d,
+                x + d,
+                y + d,
+                x - d
+            );
+        }
+        MarkKind::Agreement => {
+            let _ = write!(
+                out,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"{fill}\" stroke=\"{INK}\" \
+                 stroke-width=\"0.5\"/><polyline points=\"{:.1},{y:.1} {:.1},{:.1} {:.1},{:.1}\" \
+                 fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.6\"/>",
+                r + 1.5,
+                x - 3.0,
+                x - 0.6,
+                y + 2.6,
+                x + 3.6,
+                y - 3.0
+            );
+        }
+        MarkKind::Retracted => {
+            let _ = write!(
+                out,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" fill=\"none\" stroke=\"{fill}\" \
+                 stroke-width=\"1.4\"/><line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" \
+                 stroke=\"{INK}\" stroke-width=\"1\"/>",
+                x - r,
+                y + r,
+                x + r,
+                y - r
+            );
+        }
     }
 }
 

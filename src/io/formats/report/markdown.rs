@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{ReportData, date_text};
+use crate::analysis::wording::counted;
 use crate::analysis::{Cell, stance_word};
 use crate::io::formats::markdown::escape_one_line;
 
@@ -16,10 +17,10 @@ pub(super) fn write(data: &ReportData<'_>) -> String {
     );
     let _ = writeln!(
         out,
-        "Period: {}. {} annotation(s) looked at; {} without a holder or an issue are not on the map.\n",
+        "Period: {}. {} looked at; {}.\n",
         data.period(),
-        data.map.admitted,
-        data.map.unplaced
+        counted(data.map.admitted, "annotation"),
+        super::unplaced_line(data.map.unplaced)
     );
     write_moves(&mut out, data);
     write_map(&mut out, data);
@@ -128,11 +129,7 @@ fn write_timeline(out: &mut String, data: &ReportData<'_>) {
         out.push('\n');
     }
     if timeline.undated > 0 {
-        let _ = writeln!(
-            out,
-            "{} statement(s) from undated documents are not on the timeline.",
-            timeline.undated
-        );
+        let _ = writeln!(out, "{}", super::undated_line(timeline.undated));
     }
 }
 

@@ -252,6 +252,23 @@ fn concedes_to_quote<'a>(project: &'a Project, e: &Evidence) -> Option<&'a str> 
     project.annotation(relation.to).map(|a| a.quote.as_str())
 }
 
+/// The map's note on annotations it cannot place: "1 without a holder or an issue is not on
+/// the map" / "3 without … are not on the map".
+fn unplaced_line(unplaced: usize) -> String {
+    let verb = if unplaced == 1 { "is" } else { "are" };
+    format!("{unplaced} without a holder or an issue {verb} not on the map")
+}
+
+/// The timeline's note on statements it cannot place: "1 statement from an undated document
+/// is not on the timeline." / "3 statements from undated documents are not …".
+fn undated_line(undated: usize) -> String {
+    if undated == 1 {
+        "1 statement from an undated document is not on the timeline.".to_owned()
+    } else {
+        format!("{undated} statements from undated documents are not on the timeline.")
+    }
+}
+
 /// `2025-12-05`, or `undated`.
 fn date_text(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| "undated".to_owned(), |d| d.to_string())
