@@ -22,7 +22,12 @@
 //! clusters to chars. A range that crosses a direction boundary is drawn as several
 //! rectangles, one per visually contiguous stretch.
 //!
-//! A one-line paragraph costs one layout, a longer one two, unless the caller keeps
+//! A left-to-right paragraph whose right-to-left runs are single words (an Arabic name in an
+//! English report) needs no reordering across words: it is laid out as plain text is, one
+//! job wrapped by egui with each such word a section of its own (the shaper draws it right to
+//! left in place), and its rows are read back piece by piece (`lay_out_wrapped`).
+//!
+//! Otherwise a one-line paragraph costs one layout, a longer one two, unless the caller keeps
 //! [`PieceWidths`]: a paragraph whose words were all measured before then skips step 1's
 //! layout. The result is cached with the paragraph's layout.
 
