@@ -512,9 +512,7 @@ impl<'a> Source<'a> {
             let glyphs: Vec<GlyphInfo> = placed.row.glyphs.iter().map(GlyphInfo::of).collect();
             let (row_start, mut used, mut row_pieces) = (at, 0, Vec::new());
             while used < glyphs.len() {
-                let Some(piece) = open.take().or_else(|| remaining.next().cloned()) else {
-                    return None;
-                };
+                let piece = open.take().or_else(|| remaining.next().cloned())?;
                 if piece.is_rtl_shaped {
                     let (chars, starts) = self.piece_text(&piece);
                     let text = PieceText {
