@@ -367,7 +367,10 @@ fn gather(
         if e.stance.is_none() && !counts_as_standing {
             continue;
         }
-        let retracted = retracted_at.get(&e.annotation).copied();
+        // Most corpora retract little: no hashing per statement when nothing is retracted.
+        let retracted = (!retracted_at.is_empty())
+            .then(|| retracted_at.get(&e.annotation).copied())
+            .flatten();
         let standing_at = |end: When| retracted.is_none_or(|r| r > end);
         let said = Said {
             when: e.when,
@@ -459,10 +462,14 @@ fn ledger_entry(
     let mut evidence: Vec<AnnotationId> = pair.period.iter().map(|s| s.id).collect();
     evidence.extend(pair.agreements.iter().map(|s| s.id));
     evidence.dedup();
-    let terms = links.linked(project, &evidence, IN_EXCHANGE_FOR);
-    let conditional_on = links.linked(project, &evidence, CONDITIONAL_ON);
-    let answers =
-        concession.and_then(|c| links.linked(project, &[c.id], CONCEDES_TO).first().copied());
+    let from_evidence = links.starting_at(&evidence);
+    let terms = ends_of_kind(project, &from_evidence, IN_EXCHANGE_FOR);
+    let conditional_on = ends_of_kind(project, &from_evidence, CONDITIONAL_ON);
+    let answers = concession.and_then(|c| {
+        (ends_of_kind(project, &links.starting_at(&[c.id]), CONCEDES_TO))
+            .first()
+            .copied()
+    });
     let condition = written_condition(project, &pair.period, issue);
     Some(Entry::Move(Move {
         side,
@@ -496,28 +503,33 @@ impl Links {
         Self { from }
     }
 
-    /// The `to` ends of the `kind` relations from any of `statements`, in the project's order
-    /// of the relations, a repeat of the one before left out.
-    fn linked(
-        &self,
-        project: &Project,
-        statements: &[AnnotationId],
-        kind: &str,
-    ) -> Vec<AnnotationId> {
+    /// The relations (positions in the project's) from any of `statements`, in project
+    /// order, each once.
+    fn starting_at(&self, statements: &[AnnotationId]) -> Vec<usize> {
+        if self.from.is_empty() {
+            return Vec::new();
+        }
         let mut found: Vec<usize> = (statements.iter())
             .filter_map(|s| self.from.get(s))
             .flatten()
             .copied()
-            .filter(|&i| project.relations().get(i).is_some_and(|r| r.kind == kind))
             .collect();
         found.sort_unstable();
         found.dedup();
-        let mut out: Vec<AnnotationId> = (found.iter())
-            .filter_map(|&i| project.relations().get(i).map(|r| r.to))
-            .collect();
-        out.dedup();
-        out
+        found
     }
+}
+
+/// The `to` ends of the `kind` relations among `relations` (from [`Links::starting_at`]), a
+/// repeat of the one before left out.
+fn ends_of_kind(project: &Project, relations: &[usize], kind: &str) -> Vec<AnnotationId> {
+    let mut out: Vec<AnnotationId> = (relations.iter())
+        .filter_map(|&i| project.relations().get(i))
+        .filter(|r| r.kind == kind)
+        .map(|r| r.to)
+        .collect();
+    out.dedup();
+    out
 }
 
 /// The first statement of the period after which every stanced statement holds `stance`.
