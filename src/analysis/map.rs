@@ -311,6 +311,12 @@ impl PositionMap {
         filter: &AnalysisFilter,
         old: &[Annotation],
     ) -> bool {
+        // A batch that replaced one statement twice lists it twice: build again.
+        let mut ids: Vec<_> = old.iter().map(|a| a.id).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return false;
+        }
         let width = self.issues.len();
         // The grid's rows are the shown actors' places; the map keeps only those with
         // statements.

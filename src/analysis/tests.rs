@@ -513,3 +513,52 @@ fn a_stance_edit_updates_the_cached_map_without_a_new_pass() {
     assert_eq!(cache.map(&f.t.p, &filter).issues.len(), 3);
     assert_eq!((cache.map_builds(), cache.map_follows()), (2, 1));
 }
+
+#[test]
+fn a_batch_that_edits_one_statement_twice_leaves_the_map_as_built() {
+    let mut f = fixture();
+    let (u, w, terr) = (f.ushakov, f.witkoff, f.territory);
+    let id = f.t.say(
+        f.moscow,
+        "rejected the map",
+        "position",
+        u,
+        &[terr],
+        Some(Stance::Against),
+    );
+    f.t.say(
+        f.geneva,
+        "wants the land",
+        "position",
+        u,
+        &[terr],
+        Some(Stance::For),
+    );
+    f.t.say(
+        f.florida,
+        "offered a ceasefire",
+        "position",
+        w,
+        &[terr],
+        Some(Stance::For),
+    );
+    let filter = AnalysisFilter::default();
+    let mut cache = AnalysisCache::default();
+    cache.map(&f.t.p, &filter);
+    let original = f.t.p.annotation(id).cloned().expect("the statement");
+    // The first edit keeps the holder, the second moves the statement to another row.
+    let mut first = original.clone();
+    first.stance = Some(Stance::Conditional);
+    first.settle_general_stance();
+    let mut second = original;
+    second.holders = vec![w];
+    let batch = crate::model::Edit::Batch(vec![
+        crate::model::Edit::ReplaceAnnotation(Box::new(first)),
+        crate::model::Edit::ReplaceAnnotation(Box::new(second)),
+    ]);
+    f.t.p.apply(batch).expect("applied");
+    assert_eq!(
+        cache.map(&f.t.p, &filter),
+        &PositionMap::build(&f.t.p, &filter)
+    );
+}
