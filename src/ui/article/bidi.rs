@@ -44,22 +44,26 @@ pub fn needs_bidi(text: &str) -> bool {
     // Below U+0590 (Hebrew) no char is right to left or a directional control: most text
     // is answered without a table lookup per char.
     !text.is_ascii()
-        && text.chars().any(|c| {
-            c >= '\u{0590}'
-                && matches!(
-                    bidi_class(c),
-                    BidiClass::R
-                        | BidiClass::AL
-                        | BidiClass::AN
-                        | BidiClass::RLE
-                        | BidiClass::RLO
-                        | BidiClass::RLI
-                        | BidiClass::FSI
-                        | BidiClass::LRE
-                        | BidiClass::LRO
-                        | BidiClass::LRI
-                )
-        })
+        && text
+            .chars()
+            .any(|c| c >= '\u{0590}' && is_right_to_left_or_control(bidi_class(c)))
+}
+
+/// A class that reads right to left (R, AL, AN) or is a directional control.
+fn is_right_to_left_or_control(class: BidiClass) -> bool {
+    matches!(
+        class,
+        BidiClass::R
+            | BidiClass::AL
+            | BidiClass::AN
+            | BidiClass::RLE
+            | BidiClass::RLO
+            | BidiClass::RLI
+            | BidiClass::FSI
+            | BidiClass::LRE
+            | BidiClass::LRO
+            | BidiClass::LRI
+    )
 }
 
 /// True if `text`'s first strong character is right to left (UAX #9 rules P2–P3).
@@ -296,19 +300,11 @@ mod tests {
     fn no_char_below_hebrew_needs_the_bidi_pass() {
         let below: String = (1..0x0590u32).filter_map(char::from_u32).collect();
         assert!(!needs_bidi(&below));
-        assert!((1..0x0590u32).filter_map(char::from_u32).all(|c| !matches!(
-            bidi_class(c),
-            BidiClass::R
-                | BidiClass::AL
-                | BidiClass::AN
-                | BidiClass::RLE
-                | BidiClass::RLO
-                | BidiClass::RLI
-                | BidiClass::FSI
-                | BidiClass::LRE
-                | BidiClass::LRO
-                | BidiClass::LRI
-        )));
+        assert!(
+            (1..0x0590u32)
+                .filter_map(char::from_u32)
+                .all(|c| !is_right_to_left_or_control(bidi_class(c)))
+        );
         assert!(needs_bidi("café \u{05D0}"));
         assert!(needs_bidi("a\u{2067}b"));
     }
