@@ -397,8 +397,11 @@ fn the_cache_rebuilds_the_ledger_only_when_the_project_filter_or_rounds_change()
     assert_eq!(cache.moves_builds(), 3);
 }
 
-/// A random statement: document, holder, issue, tag and stance, by index.
-fn statement() -> impl Strategy<Value = (usize, usize, usize, usize, Option<usize>, Option<u32>)> {
+/// A random statement: document, holder, issue, tag, stance (by index) and said-on day.
+type Statement = (usize, usize, usize, usize, Option<usize>, Option<u32>);
+
+/// The strategy of [`Statement`]s.
+fn statement() -> impl Strategy<Value = Statement> {
     (
         0..3usize,
         0..6usize,
@@ -409,33 +412,50 @@ fn statement() -> impl Strategy<Value = (usize, usize, usize, usize, Option<usiz
     )
 }
 
+/// The holders, tags and stances a random statement picks from, by index.
+const TAGS: [&str; 4] = ["claim", "position", "concession", AGREEMENT];
+const STANCES: [Stance; 4] = [
+    Stance::For,
+    Stance::Against,
+    Stance::Conditional,
+    Stance::Unclear,
+];
+
+fn holders(r: &Rounds) -> [ActorId; 6] {
+    [r.russia, r.us, r.ukraine, r.ushakov, r.putin, r.witkoff]
+}
+
+/// The rounds with `statements` (from [`statement`]) said in them, and their ids in order.
+fn said(statements: &[Statement]) -> (Rounds, Vec<AnnotationId>) {
+    let mut r = Rounds::new();
+    let holders = holders(&r);
+    let issues = [r.framework, r.territory, r.ceasefire];
+    let mut ids = Vec::new();
+    for &(doc, holder, issue, tag, stance, said_on) in statements {
+        let fragment = ["Putin", "Ushakov", "In November"][doc];
+        let id = r.t.say(
+            r.docs[doc],
+            fragment,
+            TAGS[tag],
+            holders[holder],
+            &[issues[issue]],
+            stance.map(|s| STANCES[s]),
+        );
+        if let Some(d) = said_on {
+            r.change(id, |a| a.said_on = Some(PartialDate::Day(nov(d))));
+        }
+        ids.push(id);
+    }
+    (r, ids)
+}
+
 proptest! {
     #[test]
     fn no_pair_is_listed_twice_and_every_row_moved(
         statements in proptest::collection::vec(statement(), 0..25),
         links in proptest::collection::vec((0..25usize, 0..25usize), 0..6),
     ) {
-        let mut r = Rounds::new();
-        let holders = [r.russia, r.us, r.ukraine, r.ushakov, r.putin, r.witkoff];
-        let issues = [r.framework, r.territory, r.ceasefire];
-        let tags = ["claim", "position", "concession", AGREEMENT];
-        let stances = [Stance::For, Stance::Against, Stance::Conditional, Stance::Unclear];
-        let mut ids = Vec::new();
-        for &(doc, holder, issue, tag, stance, said_on) in &statements {
-            let fragment = ["Putin", "Ushakov", "In November"][doc];
-            let id = r.t.say(
-                r.docs[doc],
-                fragment,
-                tags[tag],
-                holders[holder],
-                &[issues[issue]],
-                stance.map(|s| stances[s]),
-            );
-            if let Some(d) = said_on {
-                r.change(id, |a| a.said_on = Some(PartialDate::Day(nov(d))));
-            }
-            ids.push(id);
-        }
+        let (mut r, ids) = said(&statements);
         for &(from, to) in &links {
             if let (Some(&from), Some(&to)) = (ids.get(from), ids.get(to)) {
                 r.t.p.rebuild(|parts| parts.relations.push(Relation::new(CONCEDES_TO, from, to)));
@@ -478,27 +498,7 @@ proptest! {
         statements in proptest::collection::vec(statement(), 1..20),
         edits in proptest::collection::vec((0..20usize, 0..3usize, 0..6usize), 1..6),
     ) {
-        let mut r = Rounds::new();
-        let holders = [r.russia, r.us, r.ukraine, r.ushakov, r.putin, r.witkoff];
-        let issues = [r.framework, r.territory, r.ceasefire];
-        let tags = ["claim", "position", "concession", AGREEMENT];
-        let stances = [Stance::For, Stance::Against, Stance::Conditional, Stance::Unclear];
-        let mut ids = Vec::new();
-        for &(doc, holder, issue, tag, stance, said_on) in &statements {
-            let fragment = ["Putin", "Ushakov", "In November"][doc];
-            let id = r.t.say(
-                r.docs[doc],
-                fragment,
-                tags[tag],
-                holders[holder],
-                &[issues[issue]],
-                stance.map(|s| stances[s]),
-            );
-            if let Some(d) = said_on {
-                r.change(id, |a| a.said_on = Some(PartialDate::Day(nov(d))));
-            }
-            ids.push(id);
-        }
+        let (mut r, ids) = said(&statements);
         let filter = AnalysisFilter::default();
         let mut cache = crate::analysis::AnalysisCache::default();
         for (which, field, value) in edits {
@@ -508,11 +508,11 @@ proptest! {
             };
             match field {
                 0 => {
-                    a.stance = Some(stances[value % stances.len()]);
+                    a.stance = Some(STANCES[value % STANCES.len()]);
                     a.settle_general_stance();
                 }
-                1 => a.holders = vec![holders[value % holders.len()]],
-                _ => a.tag = tags[value % tags.len()].to_owned(),
+                1 => a.holders = vec![holders(&r)[value % 6]],
+                _ => a.tag = TAGS[value % TAGS.len()].to_owned(),
             }
             if r.t.p.apply(crate::model::Edit::ReplaceAnnotation(Box::new(a))).is_err() {
                 continue;
