@@ -51,6 +51,7 @@
 
 mod arcs;
 pub mod bidi;
+mod bidi_rows;
 pub mod bidi_text;
 mod find;
 mod ghosts;
