@@ -16,11 +16,53 @@
 //!
 //! Every piece knows its logical char range, so the view maps glyphs back to the text itself
 //! (see `text_map`) and never trusts egui's glyph-to-char mapping for right-to-left clusters.
+//!
+//! # Phrases
+//! Each piece is an egui section, and each section one or more calls to the shaper, which
+//! compiles its shaping plan each time: a line of Arabic cut at every space cost about five
+//! times a line of English. The space is cut out because egui takes it from the first font of
+//! the family (a Latin one) and would lay that font's run out after the Arabic one, in storage
+//! order. So, where the script's own font draws every char of it, a right-to-left *phrase*
+//! (words of one script and the spaces and punctuation between them, [`BidiParagraph::join_phrases`])
+//! is one piece, shaped in a family that starts with that font ([`Piece::phrase_script`]): the
+//! shaper lays the whole phrase out right to left.
 
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
+use unicode_script::{Script, UnicodeScript};
 use unicode_segmentation::UnicodeSegmentation;
+
+/// A right-to-left script whose phrases are shaped whole, in the script's own font.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RightToLeftScript {
+    /// Arabic, Persian, Urdu, Pashto, Kurdish (Sorani)…
+    Arabic,
+    Hebrew,
+}
+
+impl RightToLeftScript {
+    pub const ALL: [Self; 2] = [Self::Arabic, Self::Hebrew];
+
+    /// The script of a letter.
+    #[must_use]
+    pub fn of(c: char) -> Option<Self> {
+        match c.script() {
+            Script::Arabic => Some(Self::Arabic),
+            Script::Hebrew => Some(Self::Hebrew),
+            _ => None,
+        }
+    }
+
+    /// A letter every font of the script has: the script's font is the one found for it.
+    #[must_use]
+    pub const fn probe(self) -> char {
+        match self {
+            Self::Arabic => 'م',
+            Self::Hebrew => 'ש',
+        }
+    }
+}
 
 /// A stretch of one line that egui shapes as a unit, in visual order among its line's pieces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +77,9 @@ pub struct Piece {
     pub is_rtl: bool,
     /// The glyph to draw instead of its single char: a bracket mirrored in right-to-left text.
     pub mirrored: Option<char>,
+    /// A right-to-left phrase (several words and what stands between them), shaped as one run
+    /// in a family that starts with this script's font; `None`: shaped in the paragraph's font.
+    pub phrase_script: Option<RightToLeftScript>,
 }
 
 /// True if `text` needs the bidi pass: it holds a right-to-left char or a directional
@@ -239,7 +284,91 @@ impl<'a> BidiParagraph<'a> {
             is_rtl_shaped,
             is_rtl,
             mirrored,
+            phrase_script: None,
         }
+    }
+
+    /// `pieces` (one line's, in visual order) with each right-to-left phrase joined into one
+    /// piece: two or more words of one script, with the spaces and punctuation between them,
+    /// when that script's font draws every char of them (`covers`). Anything else (a bracket,
+    /// which is mirrored apart, a number, a word of another script, a char the font lacks) ends
+    /// the phrase and stays as it was.
+    #[must_use]
+    pub fn join_phrases(
+        &self,
+        pieces: &[Piece],
+        covers: &dyn Fn(RightToLeftScript, char) -> bool,
+    ) -> Vec<Piece> {
+        let mut out = Vec::with_capacity(pieces.len());
+        let mut i = 0;
+        while let Some(first) = pieces.get(i) {
+            let Some(script) = self.word_script(first, covers) else {
+                out.push(first.clone());
+                i += 1;
+                continue;
+            };
+            // Visual order is logical order reversed inside a right-to-left run: each next
+            // piece ends where the one before starts.
+            let (mut words, mut end, mut j) = (1, i + 1, i + 1);
+            while let Some(next) = pieces.get(j)
+                && next.chars.end == pieces[j - 1].chars.start
+            {
+                if self.word_script(next, covers) == Some(script) {
+                    words += 1;
+                    end = j + 1;
+                } else if !self.is_between_words(next, script, covers) {
+                    break;
+                }
+                j += 1;
+            }
+            if words < 2 {
+                out.push(first.clone());
+                i += 1;
+                continue;
+            }
+            let last = &pieces[end - 1];
+            out.push(Piece {
+                chars: last.chars.start..first.chars.end,
+                bytes: last.bytes.start..first.bytes.end,
+                is_rtl_shaped: true,
+                is_rtl: true,
+                mirrored: None,
+                phrase_script: Some(script),
+            });
+            i = end;
+        }
+        out
+    }
+
+    /// The script of a right-to-left word its script's font draws whole.
+    fn word_script(
+        &self,
+        piece: &Piece,
+        covers: &dyn Fn(RightToLeftScript, char) -> bool,
+    ) -> Option<RightToLeftScript> {
+        if !piece.is_rtl || !piece.is_rtl_shaped || piece.mirrored.is_some() {
+            return None;
+        }
+        let text = self.text.get(piece.bytes.clone())?;
+        // A word is letters with their marks: its first char is a letter. A letter of
+        // another script in it is one the font does not cover.
+        let script = RightToLeftScript::of(text.chars().next()?)?;
+        text.chars().all(|c| covers(script, c)).then_some(script)
+    }
+
+    /// A space or punctuation between two right-to-left words, which their font draws.
+    fn is_between_words(
+        &self,
+        piece: &Piece,
+        script: RightToLeftScript,
+        covers: &dyn Fn(RightToLeftScript, char) -> bool,
+    ) -> bool {
+        piece.is_rtl
+            && piece.mirrored.is_none()
+            && self.text.get(piece.bytes.clone()).is_some_and(|text| {
+                text.chars()
+                    .all(|c| !c.is_alphanumeric() && !c.is_control() && covers(script, c))
+            })
     }
 }
 
@@ -379,6 +508,52 @@ mod tests {
         assert_eq!(order[at - 1], fathatan - 1);
     }
 
+    fn phrases_text(text: &str, covers: &dyn Fn(RightToLeftScript, char) -> bool) -> Vec<String> {
+        let p = BidiParagraph::new(text);
+        let pieces = p.line_pieces(0..p.len_chars());
+        (p.join_phrases(&pieces, covers).into_iter())
+            .map(|piece| match piece.mirrored {
+                Some(m) => m.to_string(),
+                None => text[piece.bytes].to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_right_to_left_phrase_is_one_piece_where_its_font_draws_it_all() {
+        let all = |_: RightToLeftScript, _: char| true;
+        assert_eq!(
+            phrases_text("التقى الوفدان مجددًا", &all),
+            ["التقى الوفدان مجددًا"]
+        );
+        // Punctuation between words joins; at the end of the run it stays apart, as do
+        // brackets (mirrored apart) and numbers.
+        assert_eq!(
+            phrases_text("الوفد، المفاوضات.", &all),
+            [".", "الوفد، المفاوضات"]
+        );
+        assert_eq!(
+            phrases_text("«قال الوفد» 2025 إن", &all),
+            ["إن", " ", "2025", " ", "«", "قال الوفد", "»"]
+        );
+        // Words of two scripts are two phrases.
+        assert_eq!(
+            phrases_text("שלום עולם مرحبا بكم", &all),
+            ["مرحبا بكم", " ", "שלום עולם"]
+        );
+        // A char the font lacks ends the phrase: here the space.
+        let no_space = |_: RightToLeftScript, c: char| c != ' ';
+        assert_eq!(
+            phrases_text("التقى الوفدان", &no_space),
+            ["الوفدان", " ", "التقى"]
+        );
+        // Left-to-right text is never joined.
+        assert_eq!(
+            phrases_text("Talks in الدوحة resumed", &all),
+            ["Talks in ", "الدوحة", " resumed"]
+        );
+    }
+
     proptest::proptest! {
         /// Logical → visual → logical is the identity for every line of mixed text.
         #[test]
@@ -408,6 +583,45 @@ mod tests {
                 for logical in line {
                     proptest::prop_assert_eq!(order[logical_to_visual[logical]], logical);
                 }
+            }
+        }
+
+        /// Joining phrases changes how many sections egui shapes, never what reads where: the
+        /// joined pieces, each shaped right to left if it is, give the same visual order.
+        #[test]
+        fn joined_phrases_read_in_the_same_visual_order(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "التقى", "مجددًا", "שלום", "עולם", "talks", "2025", "١٩٤٨",
+                    " ", " ", ". ", "(", ")", "«", "»", "می\u{200C}خواهم", "، ", "-",
+                ]),
+                1..30,
+            ),
+            cut in 0usize..200,
+        ) {
+            let text = words.concat();
+            let p = BidiParagraph::new(&text);
+            let n = p.len_chars();
+            let cut = cut % (n + 1);
+            let all = |_: RightToLeftScript, _: char| true;
+            for line in [0..cut, cut..n] {
+                let joined = p.join_phrases(&p.line_pieces(line.clone()), &all);
+                let mut order = Vec::new();
+                for piece in &joined {
+                    let part = &text[piece.bytes.clone()];
+                    let mut graphemes = Vec::new();
+                    let mut at = piece.chars.start;
+                    for g in part.graphemes(true) {
+                        let len = g.chars().count();
+                        graphemes.push(at..at + len);
+                        at += len;
+                    }
+                    if piece.is_rtl_shaped {
+                        graphemes.reverse();
+                    }
+                    order.extend(graphemes.into_iter().flatten());
+                }
+                proptest::prop_assert_eq!(order, visual_order(&p, line));
             }
         }
     }
