@@ -289,10 +289,10 @@ impl<'a> BidiParagraph<'a> {
     }
 
     /// `pieces` (one line's, in visual order) with each right-to-left phrase joined into one
-    /// piece: two or more words of one script, with the spaces and punctuation between them,
-    /// when that script's font draws every char of them (`covers`). Anything else (a bracket,
-    /// which is mirrored apart, a number, a word of another script, a char the font lacks) ends
-    /// the phrase and stays as it was.
+    /// piece: words of one script with the spaces, punctuation and brackets between and around
+    /// them, when that script's font draws every char of them (`covers`; the shaper mirrors
+    /// the brackets itself). Anything else (a number, a left-to-right word, a word of another
+    /// script, a char the font lacks) ends the phrase and stays as it was.
     #[must_use]
     pub fn join_phrases(
         &self,
@@ -301,43 +301,77 @@ impl<'a> BidiParagraph<'a> {
     ) -> Vec<Piece> {
         let mut out = Vec::with_capacity(pieces.len());
         let mut i = 0;
-        while let Some(first) = pieces.get(i) {
-            let Some(script) = self.word_script(first, covers) else {
-                out.push(first.clone());
-                i += 1;
-                continue;
-            };
-            // Visual order is logical order reversed inside a right-to-left run: each next
-            // piece ends where the one before starts.
-            let (mut words, mut end, mut j) = (1, i + 1, i + 1);
-            while let Some(next) = pieces.get(j)
-                && next.chars.end == pieces[j - 1].chars.start
-            {
-                if self.word_script(next, covers) == Some(script) {
-                    words += 1;
-                    end = j + 1;
-                } else if !self.is_between_words(next, script, covers) {
-                    break;
+        while i < pieces.len() {
+            let (phrase, script) = self.phrase_at(pieces, i, covers);
+            match (phrase.len(), script) {
+                (2.., Some(script)) => {
+                    // Visual order is logical order reversed inside a right-to-left run.
+                    let (first, last) = (&pieces[phrase.start], &pieces[phrase.end - 1]);
+                    out.push(Piece {
+                        chars: last.chars.start..first.chars.end,
+                        bytes: last.bytes.start..first.bytes.end,
+                        is_rtl_shaped: true,
+                        is_rtl: true,
+                        mirrored: None,
+                        phrase_script: Some(script),
+                    });
+                    i = phrase.end;
                 }
-                j += 1;
+                _ => {
+                    out.extend(
+                        pieces
+                            .get(i..phrase.end.max(i + 1))
+                            .unwrap_or_default()
+                            .iter()
+                            .cloned(),
+                    );
+                    i = phrase.end.max(i + 1);
+                }
             }
-            if words < 2 {
-                out.push(first.clone());
-                i += 1;
-                continue;
-            }
-            let last = &pieces[end - 1];
-            out.push(Piece {
-                chars: last.chars.start..first.chars.end,
-                bytes: last.bytes.start..first.bytes.end,
-                is_rtl_shaped: true,
-                is_rtl: true,
-                mirrored: None,
-                phrase_script: Some(script),
-            });
-            i = end;
         }
         out
+    }
+
+    /// The phrase that starts at `pieces[start]` (a range of `pieces`) and its script, `None`
+    /// if it holds no word. Each next piece must end where the one before starts (one
+    /// right-to-left run) and be a word of the phrase's script or something between words
+    /// that its font draws; gaps before the first word are kept if that font draws them.
+    fn phrase_at(
+        &self,
+        pieces: &[Piece],
+        start: usize,
+        covers: &dyn Fn(RightToLeftScript, char) -> bool,
+    ) -> (Range<usize>, Option<RightToLeftScript>) {
+        let mut script = None;
+        let mut end = start;
+        while let Some(piece) = pieces.get(end) {
+            if end > start && piece.chars.end != pieces[end - 1].chars.start {
+                break;
+            }
+            match (self.word_script(piece, covers), script) {
+                (Some(word), None) => {
+                    // The gaps before it must be in its font too: if one is not, it and
+                    // those before it stay as they are (the caller emits them).
+                    if let Some(k) = (start..end)
+                        .rev()
+                        .find(|&k| !self.is_between_words(&pieces[k], word, covers))
+                    {
+                        return (start..k + 1, None);
+                    }
+                    script = Some(word);
+                }
+                (Some(word), Some(phrase)) if word == phrase => {}
+                (None, Some(phrase)) if self.is_between_words(piece, phrase, covers) => {}
+                (None, None) if self.is_gap(piece) => {}
+                (Some(_) | None, _) => break,
+            }
+            end += 1;
+        }
+        match script {
+            Some(script) => (start..end, Some(script)),
+            // No word: only the first piece is settled.
+            None => (start..start + 1, None),
+        }
     }
 
     /// The script of a right-to-left word its script's font draws whole.
@@ -356,19 +390,28 @@ impl<'a> BidiParagraph<'a> {
         text.chars().all(|c| covers(script, c)).then_some(script)
     }
 
-    /// A space or punctuation between two right-to-left words, which their font draws.
+    /// A right-to-left space, punctuation or bracket: what stands between words.
+    fn is_gap(&self, piece: &Piece) -> bool {
+        piece.is_rtl
+            && self.text.get(piece.bytes.clone()).is_some_and(|text| {
+                text.chars()
+                    .all(|c| !c.is_alphanumeric() && !c.is_control())
+            })
+    }
+
+    /// A gap that `script`'s font draws, mirrored too if it is a bracket.
     fn is_between_words(
         &self,
         piece: &Piece,
         script: RightToLeftScript,
         covers: &dyn Fn(RightToLeftScript, char) -> bool,
     ) -> bool {
-        piece.is_rtl
-            && piece.mirrored.is_none()
-            && self.text.get(piece.bytes.clone()).is_some_and(|text| {
-                text.chars()
-                    .all(|c| !c.is_alphanumeric() && !c.is_control() && covers(script, c))
-            })
+        self.is_gap(piece)
+            && piece.mirrored.is_none_or(|m| covers(script, m))
+            && self
+                .text
+                .get(piece.bytes.clone())
+                .is_some_and(|text| text.chars().all(|c| covers(script, c)))
     }
 }
 
@@ -526,20 +569,26 @@ mod tests {
             phrases_text("التقى الوفدان مجددًا", &all),
             ["التقى الوفدان مجددًا"]
         );
-        // Punctuation between words joins; at the end of the run it stays apart, as do
-        // brackets (mirrored apart) and numbers.
+        // Punctuation and brackets join (the shaper mirrors brackets), between words and
+        // around them; a number does not.
         assert_eq!(
             phrases_text("الوفد، المفاوضات.", &all),
-            [".", "الوفد، المفاوضات"]
+            ["الوفد، المفاوضات."]
         );
         assert_eq!(
             phrases_text("«قال الوفد» 2025 إن", &all),
-            ["إن", " ", "2025", " ", "«", "قال الوفد", "»"]
+            [" إن", "2025", "«قال الوفد» "]
         );
-        // Words of two scripts are two phrases.
+        // Words of two scripts are two phrases; the space between goes with the first.
         assert_eq!(
             phrases_text("שלום עולם مرحبا بكم", &all),
-            ["مرحبا بكم", " ", "שלום עולם"]
+            [" مرحبا بكم", "שלום עולם"]
+        );
+        // A bracket whose mirror the font lacks stays apart, mirrored by us.
+        let no_close = |_: RightToLeftScript, c: char| c != ')';
+        assert_eq!(
+            phrases_text("(السلام) الآن", &no_close),
+            [" الآن", "(", "السلام", ")"]
         );
         // A char the font lacks ends the phrase: here the space.
         let no_space = |_: RightToLeftScript, c: char| c != ' ';
