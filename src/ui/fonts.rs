@@ -87,7 +87,44 @@ impl FontProvider for SystemFonts {
 /// [`script_family`]); empty for a script the system has no font for.
 #[derive(Debug, Default)]
 pub struct ScriptCoverage {
-    chars: HashMap<RightToLeftScript, HashSet<char>>,
+    chars: HashMap<RightToLeftScript, CharSet>,
+}
+
+/// A set of chars asked about for every char of every right-to-left line laid out: a bit per
+/// char of the Basic Multilingual Plane (8 KiB), a sorted list beyond it.
+#[derive(Debug, Default)]
+struct CharSet {
+    bmp: Vec<u64>,
+    beyond: Vec<char>,
+}
+
+impl CharSet {
+    fn contains(&self, c: char) -> bool {
+        let code = u32::from(c) as usize;
+        if code < 0x1_0000 {
+            (self.bmp.get(code / 64)).is_some_and(|bits| (bits >> (code % 64)) & 1 == 1)
+        } else {
+            self.beyond.binary_search(&c).is_ok()
+        }
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> Self {
+        let mut set = Self {
+            bmp: vec![0; 0x1_0000 / 64],
+            beyond: Vec::new(),
+        };
+        for c in chars {
+            let code = u32::from(c) as usize;
+            match set.bmp.get_mut(code / 64) {
+                Some(bits) if code < 0x1_0000 => *bits |= 1 << (code % 64),
+                _ => set.beyond.push(c),
+            }
+        }
+        set.beyond.sort_unstable();
+        set
+    }
 }
 
 impl ScriptCoverage {
@@ -95,7 +132,7 @@ impl ScriptCoverage {
     pub fn covers(&self, script: RightToLeftScript, c: char) -> bool {
         self.chars
             .get(&script)
-            .is_some_and(|chars| chars.contains(&c))
+            .is_some_and(|chars| chars.contains(c))
     }
 
     /// The coverage of `ctx`'s fonts, found once per context.
@@ -119,7 +156,7 @@ impl ScriptCoverage {
                 else {
                     continue;
                 };
-                let covered: HashSet<char> = (all.iter())
+                let covered: CharSet = (all.iter())
                     .filter(|(_, faces)| faces.first() == Some(first_font))
                     .map(|(&c, _)| c)
                     .collect();
@@ -234,4 +271,20 @@ pub fn missing_font_notice(missing: &[MissingScript]) -> Option<String> {
         "No font for {} ({samples}…): shown as boxes — {how}",
         names.join(", ")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharSet;
+
+    #[test]
+    fn a_char_set_holds_exactly_its_chars_in_and_beyond_the_first_plane() {
+        let set: CharSet = ['a', 'م', '\u{FFFF}', '😀', '\u{10FFFF}'].into_iter().collect();
+        for c in ['a', 'م', '\u{FFFF}', '😀', '\u{10FFFF}'] {
+            assert!(set.contains(c), "{c:?}");
+        }
+        for c in ['b', 'ن', '\u{FFFE}', '😁', '\0'] {
+            assert!(!set.contains(c), "{c:?}");
+        }
+    }
 }
