@@ -279,7 +279,9 @@ mod tests {
 
     #[test]
     fn a_char_set_holds_exactly_its_chars_in_and_beyond_the_first_plane() {
-        let set: CharSet = ['a', 'م', '\u{FFFF}', '😀', '\u{10FFFF}'].into_iter().collect();
+        let set: CharSet = ['a', 'م', '\u{FFFF}', '😀', '\u{10FFFF}']
+            .into_iter()
+            .collect();
         for c in ['a', 'م', '\u{FFFF}', '😀', '\u{10FFFF}'] {
             assert!(set.contains(c), "{c:?}");
         }
