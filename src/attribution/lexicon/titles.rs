@@ -982,7 +982,7 @@ pub fn demonym_country(word: &str) -> Option<&'static str> {
     let lower = lowercase(word);
     DEMONYMS
         .iter()
-        .find(|(d, _)| *d == lower)
+        .find(|(d, _)| *d == &*lower)
         .map(|&(_, country)| country)
 }
 
