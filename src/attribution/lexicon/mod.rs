@@ -38,8 +38,14 @@ impl Words {
 
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
+        self.contains_lowercase(&lowercase(word))
+    }
+
+    /// [`Words::contains`] for a word already in lowercase ([`lowercase`]).
+    #[must_use]
+    pub fn contains_lowercase(&self, lower: &str) -> bool {
         let set = self.set.get_or_init(|| self.list.iter().copied().collect());
-        set.contains(&*lowercase(word))
+        set.contains(lower)
     }
 }
 
