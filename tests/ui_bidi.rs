@@ -453,3 +453,24 @@ fn an_english_paragraph_with_one_arabic_word_is_laid_out_once_and_maps_exactly()
     let selection = harness.state().input.selection.unwrap();
     assert_eq!(harness.state().quote(selection), word);
 }
+
+#[test]
+fn a_right_to_left_line_is_shaped_by_phrase_not_word_by_word() {
+    let Some(harness) = harness(project(&[])) else {
+        return;
+    };
+    let format = egui::TextFormat::simple(egui::FontId::proportional(16.0), egui::Color32::BLACK);
+    // The Arabic line and the Hebrew one (a quote, a comma and two full stops): each egui
+    // section is a call to the shaper, and a phrase is one section, not a word and a space
+    // each.
+    let mut lines = ARTICLE.lines().filter(|l| !l.is_empty());
+    for (line, most) in [(lines.next().unwrap(), 1), (lines.next().unwrap(), 1)] {
+        let words = line.split(' ').count();
+        let laid_out = ParagraphText::layout(&harness.ctx, line, &format, 4000.0);
+        let sections = laid_out.galley().job.sections.len();
+        assert!(
+            sections <= most,
+            "{sections} sections for {words} words: {line}"
+        );
+    }
+}

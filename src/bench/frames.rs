@@ -142,6 +142,9 @@ pub fn warm_up(driver: &mut FrameDriver) {
     for _ in 0..3 {
         driver.frame(Vec::new(), |ui| app.frame_ui(ui));
     }
+    // A running app has listed the system's fonts by then (on a background thread): wait for
+    // that, and load the right-to-left scripts' fonts, rather than time it in a frame.
+    let _fonts_found = crate::ui::fonts::ScriptCoverage::of(driver.ctx());
 }
 
 /// The part of the window the article gets: the screen minus the app's panels, whose widths

@@ -40,10 +40,11 @@ impl Default for FrameDriver {
 impl FrameDriver {
     #[must_use]
     pub fn new() -> Self {
-        Self {
-            ctx: egui::Context::default(),
-            time_s: 0.0,
-        }
+        let ctx = egui::Context::default();
+        // The fonts the app draws with: without the system's, every script but Latin, Greek
+        // and Cyrillic would be measured as boxes.
+        crate::ui::fonts::install_system_fonts(&ctx);
+        Self { ctx, time_s: 0.0 }
     }
 
     #[must_use]

@@ -230,7 +230,14 @@ fn arabic_figures(
         "b_ar.text",
         bytes(arabic.documents().iter().map(|d| d.text.len()).sum()),
     ));
-    let run = run_frames(&mut warm_driver(), arabic.clone(), options.script())
+    let mut driver = warm_driver();
+    // Measured with boxes instead of letters if the machine has no Arabic font: say so.
+    let texts: Vec<&str> = arabic.documents().iter().map(|d| d.text.as_str()).collect();
+    record(Figure::count(
+        "b_ar.scripts_without_font",
+        crate::ui::fonts::missing_scripts(driver.ctx(), &texts).len(),
+    ));
+    let run = run_frames(&mut driver, arabic.clone(), options.script())
         .map_err(|e| format!("(b, Arabic): {e}"))?;
     record_frames("b_ar", &run, record);
     record(Figure::new(

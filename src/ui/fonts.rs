@@ -7,12 +7,20 @@
 //! Linux) for a font per script and locale. It enumerates the system fonts on a background
 //! thread, so the first frame is not held up, and it memory-maps only the faces a text
 //! actually needs (one per script), so memory stays small.
+//!
+//! Each right-to-left script also gets a family of its own whose first font is the one the
+//! system gives for that script ([`script_family`]): a phrase shaped in it takes its spaces
+//! and punctuation from that font too, so the shaper lays the whole phrase out right to left
+//! in one call (see `article::bidi`). [`ScriptCoverage`] says which chars that font draws.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use egui::{Context, FontFamily, FontId};
+use egui::epaint::text::{FallbackRequest, FontInsert, FontProvider};
+use egui::{Context, FontFamily, FontId, Id};
 use unicode_script::{Script, UnicodeScript};
+
+use super::article::bidi::RightToLeftScript;
 
 /// One character per script the built-in fonts lack, to probe coverage with.
 pub const SCRIPT_PROBES: [(&str, char); 8] = [
@@ -26,11 +34,100 @@ pub const SCRIPT_PROBES: [(&str, char); 8] = [
     ("Armenian", 'Ա'),
 ];
 
-/// Lets `ctx` draw characters its fonts lack with the system's fonts. Call once per context.
+/// Lets `ctx` draw characters its fonts lack with the system's fonts, and gives each
+/// right-to-left script its [`script_family`]. Call once per context.
 pub fn install_system_fonts(ctx: &Context) {
-    ctx.add_font_provider(Arc::new(
-        egui_system_font_provider::SystemFontProvider::new(),
-    ));
+    ctx.add_font_provider(Arc::new(SystemFonts {
+        system: egui_system_font_provider::SystemFontProvider::new(),
+    }));
+}
+
+/// The family whose first font is `script`'s own, for phrases of that script.
+#[must_use]
+pub fn script_family(script: RightToLeftScript) -> FontFamily {
+    FontFamily::Name(
+        match script {
+            RightToLeftScript::Arabic => "Stance: Arabic script",
+            RightToLeftScript::Hebrew => "Stance: Hebrew script",
+        }
+        .into(),
+    )
+}
+
+/// The system's fonts: found per char for every family, and the first font of each
+/// [`script_family`].
+struct SystemFonts {
+    system: egui_system_font_provider::SystemFontProvider,
+}
+
+impl FontProvider for SystemFonts {
+    fn fonts_for_family(&self, family: &FontFamily) -> Vec<FontInsert> {
+        let Some(script) = RightToLeftScript::ALL
+            .into_iter()
+            .find(|&s| script_family(s) == *family)
+        else {
+            return Vec::new();
+        };
+        let mut probe = [0; 4];
+        let request = FallbackRequest {
+            cluster: script.probe().encode_utf8(&mut probe),
+            family: &FontFamily::Proportional,
+        };
+        // The same font (by name, so the same face) as the proportional family finds for
+        // the script's letters.
+        self.system.font_for(&request).into_iter().collect()
+    }
+
+    fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
+        self.system.font_for(request)
+    }
+}
+
+/// The chars each right-to-left script's own font draws (the first font of its
+/// [`script_family`]); empty for a script the system has no font for.
+#[derive(Debug, Default)]
+pub struct ScriptCoverage {
+    chars: HashMap<RightToLeftScript, HashSet<char>>,
+}
+
+impl ScriptCoverage {
+    #[must_use]
+    pub fn covers(&self, script: RightToLeftScript, c: char) -> bool {
+        self.chars
+            .get(&script)
+            .is_some_and(|chars| chars.contains(&c))
+    }
+
+    /// The coverage of `ctx`'s fonts, found once per context.
+    #[must_use]
+    pub fn of(ctx: &Context) -> Arc<Self> {
+        let id = Id::unique("stance-script-coverage");
+        if let Some(known) = ctx.data(|d| d.get_temp::<Arc<Self>>(id)) {
+            return known;
+        }
+        let found = Arc::new(Self::find(ctx));
+        ctx.data_mut(|d| d.insert_temp(id, Arc::clone(&found)));
+        found
+    }
+
+    fn find(ctx: &Context) -> Self {
+        let mut chars = HashMap::new();
+        ctx.fonts_mut(|fonts| {
+            for script in RightToLeftScript::ALL {
+                let all = fonts.characters(&script_family(script));
+                let Some(first_font) = all.get(&script.probe()).and_then(|faces| faces.first())
+                else {
+                    continue;
+                };
+                let covered: HashSet<char> = (all.iter())
+                    .filter(|(_, faces)| faces.first() == Some(first_font))
+                    .map(|(&c, _)| c)
+                    .collect();
+                chars.insert(script, covered);
+            }
+        });
+        Self { chars }
+    }
 }
 
 /// The characters of `text` (other than whitespace and controls) that no font of `family`

@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::bidi::{BidiParagraph, Piece};
 use super::glyph_runs::{self, GlyphInfo, GraphemeBoxes, PieceText};
+use crate::ui::fonts;
 
 /// Where one char is drawn: its row and extent, shared by all chars of its grapheme.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,6 +92,18 @@ impl<'a> Source<'a> {
         }
     }
 
+    /// The format a piece is shaped in: a phrase in its script's family.
+    fn format_of(&self, piece: &Piece) -> Cow<'a, TextFormat> {
+        match piece.phrase_script {
+            None => Cow::Borrowed(self.format),
+            Some(script) => {
+                let mut format = self.format.clone();
+                format.font_id.family = fonts::script_family(script);
+                Cow::Owned(format)
+            }
+        }
+    }
+
     /// Lays out `lines` (logical char ranges, each with its pieces in visual order) as one
     /// galley, a row per line, and maps it.
     pub(super) fn lay_out(
@@ -110,7 +123,7 @@ impl<'a> Source<'a> {
                 push_section(&mut job, "\n", self.format);
             }
             for piece in pieces {
-                push_section(&mut job, &self.shown(piece), self.format);
+                push_section(&mut job, &self.shown(piece), &self.format_of(piece));
             }
         }
         let galley = ctx.fonts_mut(|f| f.layout_job(job));
@@ -322,8 +335,10 @@ impl<'a> Source<'a> {
                     chars: &chars,
                     grapheme_starts: &starts,
                 };
-                let job =
-                    LayoutJob::single_section(self.shown(piece).into_owned(), self.format.clone());
+                let job = LayoutJob::single_section(
+                    self.shown(piece).into_owned(),
+                    self.format_of(piece).into_owned(),
+                );
                 let count = ctx
                     .fonts_mut(|f| f.layout_job(job))
                     .rows

@@ -136,14 +136,20 @@ pub fn read_rtl(glyphs: &[GlyphInfo], text: &PieceText<'_>) -> Option<(usize, Gr
         last.1.end = first_glyphs + count;
     }
     let mut boxes = Vec::with_capacity(text.grapheme_starts.len());
-    let mut end = n;
+    // Clusters fall through the text: the graphemes of each are the starts left below the
+    // last one taken, so one pass from the end finds them all (a phrase of many words).
+    let mut below = text.grapheme_starts.len();
     for (start, range) in clusters {
         let (x0, x1) = extent(&glyphs[range]);
-        let graphemes: Vec<usize> = (text.grapheme_starts.iter().copied())
-            .filter(|&s| s >= start && s < end)
-            .collect();
-        share(&graphemes, x0, x1, true, &mut boxes);
-        end = start;
+        let first = text.grapheme_starts[..below].partition_point(|&s| s < start);
+        share(
+            &text.grapheme_starts[first..below],
+            x0,
+            x1,
+            true,
+            &mut boxes,
+        );
+        below = first;
     }
     boxes.sort_by_key(|b| b.0);
     Some((used, boxes))

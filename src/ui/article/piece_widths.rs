@@ -9,11 +9,18 @@
 //! the advances of each chunk are kept from those first layouts, keyed by its text; a paragraph
 //! whose chunks are all known skips its first layout.
 //!
-//! A chunk is a run of graphemes of one piece (see [`super::bidi`]) that are all spaces or all
-//! not: a right-to-left word, a left-to-right word, a number, a bracket, a space. egui shapes
+//! A chunk is a run of graphemes of one piece (see [`super::bidi`]) of one kind: spaces,
+//! punctuation, or letters and digits: a right-to-left word, a left-to-right word, a number, a
+//! bracket, a comma, a space. (A phrase holds words with their punctuation: kept whole, "word,"
+//! and "word." would each be a chunk of their own.) egui shapes
 //! each piece alone, so a right-to-left word has the same advances wherever it stands; inside a
 //! left-to-right piece a chunk may lose a kerning pair with the space beside it, a fraction of a
 //! pixel, and the advances only choose where lines break (the lines are then laid out for real).
+//!
+//! A right-to-left phrase is shaped in its script's own font (see [`super::bidi`]), whose space
+//! and punctuation are not the paragraph font's: those chunks are kept apart, per script. Its
+//! words are the same glyphs as alone (the paragraph's family draws them in that same font,
+//! found for the same script), so words are shared.
 //!
 //! The widths hold for one font and scale: their owner clears them when those change.
 
@@ -23,7 +30,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::bidi::Piece;
+use super::bidi::{Piece, RightToLeftScript};
 
 /// Longer chunks are not kept: rarely repeated, and a key as long as the text.
 const MAX_CHUNK_CHARS: usize = 48;
@@ -31,25 +38,28 @@ const MAX_CHUNK_CHARS: usize = 48;
 /// Past this many chunks the widths start again: about 4 MB at most.
 const MAX_CHUNKS: usize = 40_000;
 
-/// Each known chunk's per-char advances (a grapheme's width on its first char, 0 on the rest).
+/// Per-char advances of chunks (a grapheme's width on its first char, 0 on the rest).
+type Chunks = HashMap<Box<str>, Box<[f32]>>;
+
+/// Each known chunk's advances, per font: the paragraph's, or a right-to-left script's.
 #[derive(Debug, Default)]
 pub struct PieceWidths {
-    advances: HashMap<Box<str>, Box<[f32]>>,
+    by_font: HashMap<Option<RightToLeftScript>, Chunks>,
 }
 
 impl PieceWidths {
     pub fn clear(&mut self) {
-        self.advances.clear();
+        self.by_font.clear();
     }
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.advances.len()
+        self.by_font.values().map(HashMap::len).sum()
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.advances.is_empty()
+        self.len() == 0
     }
 
     /// Each char's advance in a paragraph of `len` chars cut into `pieces` (whose shown text
@@ -63,8 +73,9 @@ impl PieceWidths {
         let mut out = vec![0.0; len];
         for piece in pieces {
             let text = shown(piece);
-            for (chars, bytes) in chunks(&text) {
-                let known = self.advances.get(text.get(bytes)?)?;
+            for (chars, bytes, kind) in chunks(&text) {
+                let known_chunks = self.by_font.get(&kind.font(piece))?;
+                let known = known_chunks.get(text.get(bytes)?)?;
                 let at = piece.chars.start + chars.start;
                 out.get_mut(at..at + chars.len())?.copy_from_slice(known);
             }
@@ -80,55 +91,80 @@ impl PieceWidths {
         shown: impl Fn(&Piece) -> Cow<'t, str>,
         advances: &[f32],
     ) {
-        if self.advances.len() > MAX_CHUNKS {
-            self.advances.clear();
+        if self.len() > MAX_CHUNKS {
+            self.clear();
         }
         for piece in pieces {
             let text = shown(piece);
-            for (chars, bytes) in chunks(&text) {
+            for (chars, bytes, kind) in chunks(&text) {
                 let Some(key) = text.get(bytes) else {
                     continue;
                 };
-                if chars.len() > MAX_CHUNK_CHARS || self.advances.contains_key(key) {
+                let known_chunks = self.by_font.entry(kind.font(piece)).or_default();
+                if chars.len() > MAX_CHUNK_CHARS || known_chunks.contains_key(key) {
                     continue;
                 }
                 let at = piece.chars.start + chars.start;
                 if let Some(widths) = advances.get(at..at + chars.len()) {
-                    self.advances.insert(key.into(), widths.into());
+                    known_chunks.insert(key.into(), widths.into());
                 }
             }
         }
     }
 }
 
-/// The chunks of a piece's shown text: runs of graphemes that are all whitespace or all not,
-/// as (chars, bytes) ranges of `text`.
-fn chunks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
-    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    let mut open: Option<(Range<usize>, Range<usize>, bool)> = None;
+/// What a chunk holds: graphemes of one kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ChunkKind {
+    Space,
+    Punctuation,
+    Word,
+}
+
+impl ChunkKind {
+    /// Which font's chunks it is among: a phrase's spaces and punctuation are its script's.
+    fn font(self, piece: &Piece) -> Option<RightToLeftScript> {
+        match self {
+            Self::Word => None,
+            Self::Space | Self::Punctuation => piece.phrase_script,
+        }
+    }
+
+    fn of(grapheme: &str) -> Self {
+        match grapheme.chars().next() {
+            Some(c) if c.is_whitespace() => Self::Space,
+            Some(c) if !c.is_alphanumeric() => Self::Punctuation,
+            _ => Self::Word,
+        }
+    }
+}
+
+/// The chunks of a piece's shown text: runs of graphemes of one [`ChunkKind`], as (chars,
+/// bytes) ranges of `text`.
+fn chunks(text: &str) -> Vec<(Range<usize>, Range<usize>, ChunkKind)> {
+    let mut out: Vec<(Range<usize>, Range<usize>, ChunkKind)> = Vec::new();
+    let mut open: Option<(Range<usize>, Range<usize>, ChunkKind)> = None;
     let mut at_char = 0;
     for (at_byte, grapheme) in text.grapheme_indices(true) {
         let len = grapheme.chars().count();
-        let is_space = grapheme.chars().next().is_some_and(char::is_whitespace);
+        let kind = ChunkKind::of(grapheme);
         let chars = at_char..at_char + len;
         let bytes = at_byte..at_byte + grapheme.len();
         at_char += len;
         match &mut open {
-            Some((c, b, kind)) if *kind == is_space => {
+            Some((c, b, open_kind)) if *open_kind == kind => {
                 c.end = chars.end;
                 b.end = bytes.end;
             }
             _ => {
-                if let Some((c, b, _)) = open.take() {
-                    out.push((c, b));
+                if let Some(done) = open.take() {
+                    out.push(done);
                 }
-                open = Some((chars, bytes, is_space));
+                open = Some((chars, bytes, kind));
             }
         }
     }
-    if let Some((c, b, _)) = open {
-        out.push((c, b));
-    }
+    out.extend(open);
     out
 }
 
@@ -143,16 +179,24 @@ mod tests {
             is_rtl_shaped: false,
             is_rtl: false,
             mirrored: None,
+            phrase_script: None,
         }
     }
 
     #[test]
     fn chunks_split_spaces_from_words_and_keep_graphemes_whole() {
         let text = "ab  e\u{301}f g";
-        let parts: Vec<&str> = chunks(text).into_iter().map(|(_, b)| &text[b]).collect();
+        let parts: Vec<&str> = chunks(text).into_iter().map(|(_, b, _)| &text[b]).collect();
         assert_eq!(parts, ["ab", "  ", "e\u{301}f", " ", "g"]);
-        let (chars, _) = &chunks(text)[2];
+        let (chars, _, _) = &chunks(text)[2];
         assert_eq!(*chars, 4..7);
+        // A phrase's punctuation is a chunk of its own, so "word," is known from "word".
+        let phrase = "الوفد، المفاوضات.";
+        let parts: Vec<&str> = chunks(phrase)
+            .into_iter()
+            .map(|(_, b, _)| &phrase[b])
+            .collect();
+        assert_eq!(parts, ["الوفد", "،", " ", "المفاوضات", "."]);
     }
 
     #[test]
@@ -178,5 +222,31 @@ mod tests {
         let new = "ab ef";
         let shown = |p: &Piece| Cow::Borrowed(&new[p.bytes.clone()]);
         assert_eq!(widths.advances(&whole, shown, 5), None);
+    }
+
+    #[test]
+    fn a_phrase_in_its_script_font_keeps_its_own_widths() {
+        let text = "ab cd";
+        let whole = [piece(0..5, 0..5)];
+        let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
+        let mut widths = PieceWidths::default();
+        widths.learn(&whole, shown, &[1.0, 2.0, 0.5, 3.0, 4.0]);
+        // The same text as an Arabic phrase: its space is the Arabic font's, not known yet;
+        // its words are shared.
+        let phrase = [Piece {
+            phrase_script: Some(RightToLeftScript::Arabic),
+            ..piece(0..5, 0..5)
+        }];
+        assert_eq!(widths.advances(&phrase, shown, 5), None);
+        widths.learn(&phrase, shown, &[1.0, 2.0, 0.75, 3.0, 4.0]);
+        assert_eq!(widths.len(), 4);
+        assert_eq!(
+            widths.advances(&phrase, shown, 5),
+            Some(vec![1.0, 2.0, 0.75, 3.0, 4.0])
+        );
+        assert_eq!(
+            widths.advances(&whole, shown, 5),
+            Some(vec![1.0, 2.0, 0.5, 3.0, 4.0])
+        );
     }
 }

@@ -40,6 +40,7 @@ use super::bidi::{self, BidiParagraph};
 use super::bidi_rows::{BidiMap, Source, grapheme_starts};
 use super::line_break::break_lines;
 use super::piece_widths::PieceWidths;
+use crate::ui::fonts;
 
 /// A paragraph ready to paint and to point into. Offsets are paragraph-local chars.
 pub struct ParagraphText {
@@ -113,6 +114,10 @@ impl ParagraphText {
                 layout_passes: 1,
             };
         }
+        // Beyond the plain-text path, each right-to-left phrase is one section.
+        let coverage = fonts::ScriptCoverage::of(ctx);
+        let covers = |script, c| coverage.covers(script, c);
+        let whole_pieces = paragraph.join_phrases(&whole_pieces, &covers);
         let known = (widths.as_deref())
             .and_then(|w| w.advances(&whole_pieces, |p| source.shown(p), chars.len()));
         let (one_line, advances) = match known {
@@ -134,7 +139,7 @@ impl ParagraphText {
                 let lines: Vec<_> = (lines.into_iter())
                     .map(|line| {
                         let pieces = paragraph.line_pieces(line.clone());
-                        (line, pieces)
+                        (line, paragraph.join_phrases(&pieces, &covers))
                     })
                     .collect();
                 let (galley, map) = source.lay_out(ctx, &lines);
