@@ -11,7 +11,8 @@ use super::{
     affiliation_of, distinct_holders, distinct_issues,
 };
 use crate::model::{
-    AGREEMENT, ActorId, Annotation, Derived, DocumentId, IssueId, Project, Stance, name_key,
+    AGREEMENT, ActorId, Annotation, Derived, DocumentId, FastMap, IssueId, Project, Stance,
+    name_key,
 };
 
 /// One row: an actor, or a side when the map rolls up to sides.
@@ -142,12 +143,12 @@ pub struct PositionMap {
 struct Placer {
     lookup: Lookup,
     /// Each issue's column.
-    columns: HashMap<IssueId, usize>,
+    columns: FastMap<IssueId, usize>,
     /// Actors whose group the filter admits, with their place in the project's actors.
-    shown_actors: HashMap<ActorId, usize>,
-    groups: HashMap<ActorId, Option<String>>,
+    shown_actors: FastMap<ActorId, usize>,
+    groups: FastMap<ActorId, Option<String>>,
     /// Each actor's side, looked up once per build rather than once per statement.
-    sides: HashMap<ActorId, ActorId>,
+    sides: FastMap<ActorId, ActorId>,
 }
 
 /// Where one annotation counts in a map.
@@ -210,30 +211,37 @@ impl Placer {
             return placing;
         }
         placing.evidence = Some(evidence);
-        let mut rows: Vec<usize> = Vec::with_capacity(a.holders.len());
+        // Row by row, in holder order, each row once; no list of rows is kept, as this runs
+        // for every statement of the project.
         match filter.roll_up {
             RollUp::Actors => {
-                rows.extend(distinct_holders(a).filter_map(|h| self.shown_actors.get(&h).copied()));
+                for row in distinct_holders(a).filter_map(|h| self.shown_actors.get(&h).copied()) {
+                    self.place_row(a, row, &mut placing.cells);
+                }
             }
             RollUp::Sides => {
+                let mut seen: Vec<usize> = Vec::new();
                 for side in a.holders.iter().map(|&h| self.side_of(h)) {
                     let Some(&row) = self.shown_actors.get(&side) else {
                         continue;
                     };
-                    if !rows.contains(&row) {
-                        rows.push(row);
+                    if !seen.contains(&row) {
+                        seen.push(row);
+                        self.place_row(a, row, &mut placing.cells);
                     }
                 }
             }
         }
-        for row in rows {
-            for issue in distinct_issues(a) {
-                if let Some(&column) = self.columns.get(&issue) {
-                    placing.cells.push((row, column));
-                }
+        placing
+    }
+
+    /// The cells of `a`'s issues in `row`.
+    fn place_row(&self, a: &Annotation, row: usize, cells: &mut Vec<(usize, usize)>) {
+        for issue in distinct_issues(a) {
+            if let Some(&column) = self.columns.get(&issue) {
+                cells.push((row, column));
             }
         }
-        placing
     }
 }
 

@@ -29,13 +29,13 @@ pub mod wording;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
 use crate::model::{
-    ActorId, Annotation, AnnotationId, DocumentId, IssueId, PartialDate, Project, RETRACTS, Rgb,
-    Stance,
+    ActorId, Annotation, AnnotationId, DocumentId, FastBuild, FastMap, FastSet, IssueId,
+    PartialDate, Project, RETRACTS, Rgb, Stance,
 };
 
 pub use annotate_hits::{AnnotateHits, HitPreset, TaggedCount, annotate_hits};
@@ -204,18 +204,19 @@ pub(crate) type DocumentPlace = Option<(usize, Option<NaiveDate>)>;
 /// ([`Lookup::is_retracting`]).
 #[derive(Clone, Debug)]
 pub(crate) struct Lookup {
-    documents: HashMap<DocumentId, (usize, Option<NaiveDate>)>,
+    documents: FastMap<DocumentId, (usize, Option<NaiveDate>)>,
     /// Annotations that retract another (the `from` of a `retracts` relation).
-    retracting: HashSet<AnnotationId>,
+    retracting: FastSet<AnnotationId>,
     /// Annotations a `retracts` relation inside the filter points at.
-    retracted: HashSet<AnnotationId>,
+    retracted: FastSet<AnnotationId>,
     /// Annotations that are the `from` of a `concedes-to` relation, with its `to`.
-    concedes_to: HashMap<AnnotationId, AnnotationId>,
+    concedes_to: FastMap<AnnotationId, AnnotationId>,
 }
 
 impl Lookup {
     pub(crate) fn new(project: &Project, filter: &AnalysisFilter) -> Self {
-        let mut documents = HashMap::with_capacity(project.documents().len());
+        let mut documents =
+            FastMap::with_capacity_and_hasher(project.documents().len(), FastBuild::default());
         for (i, d) in project.documents().iter().enumerate() {
             documents.entry(d.id).or_insert((i, d.date));
         }
@@ -225,11 +226,11 @@ impl Lookup {
                 .filter(|r| r.kind == RETRACTS)
                 .map(|r| r.from)
                 .collect(),
-            retracted: HashSet::new(),
-            concedes_to: HashMap::new(),
+            retracted: FastSet::default(),
+            concedes_to: FastMap::default(),
         };
         // Few statements retract others: look only those up, through the project's index.
-        let admitted: HashSet<AnnotationId> = (lookup.retracting.iter())
+        let admitted: FastSet<AnnotationId> = (lookup.retracting.iter())
             .filter(|&&id| {
                 project
                     .annotation(id)

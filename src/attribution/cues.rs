@@ -3,7 +3,7 @@
 
 use super::engine::Engine;
 use super::lexicon::lowercase;
-use super::lexicon::{english_frames, is_capitalised, is_negation, is_quote_verb};
+use super::lexicon::{Frames, english_frames, is_capitalised, is_foreign_quote_verb, is_negation};
 
 /// A reporting verb at token `i`, outside quotations: a lowercase word (a capitalised one
 /// mid-sentence is a name: "Said Hamdan"), or one that opens a sentence or a headline.
@@ -11,10 +11,13 @@ pub(super) fn is_verb_at(engine: &Engine<'_>, i: usize, quote_only: bool) -> boo
     let Some(w) = engine.scan.word(i) else {
         return false;
     };
+    // One lookup of the English frames: `is_quote_verb` is QUOTE among them, or a verb of
+    // another language.
+    let frames = english_frames(w);
     let is_verb = if quote_only {
-        is_quote_verb(w)
+        frames.is_some_and(|f| f.has(Frames::QUOTE)) || is_foreign_quote_verb(w)
     } else {
-        is_quote_verb(w) || english_frames(w).is_some()
+        frames.is_some() || is_foreign_quote_verb(w)
     };
     if !is_verb {
         return false;

@@ -115,12 +115,16 @@ fn is_modifier_noun(word: &str) -> bool {
 impl Cast {
     pub fn new(scan: &Scan<'_>) -> Self {
         let runs = find_runs(scan);
+        let mut capitalised = HashSet::new();
+        // Names repeat: a word is copied only the first time.
+        for word in (runs.iter()).flat_map(|r| (r.first..=r.last).filter_map(|i| scan.word(i))) {
+            let lower = lowercase(word);
+            if !capitalised.contains(&*lower) {
+                capitalised.insert(lower.to_string());
+            }
+        }
         let mut cast = Self {
-            capitalised: runs
-                .iter()
-                .flat_map(|r| (r.first..=r.last).filter_map(|i| scan.word(i)))
-                .map(str::to_lowercase)
-                .collect(),
+            capitalised,
             ..Self::default()
         };
         // Full names first, wherever they are: a surname alone then means the first person

@@ -14,10 +14,9 @@
 //! [`Project::index_from_scratch`] makes the same index from scratch: a loaded project starts with
 //! it, and the tests check that the incremental one always equals it.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::{Actor, ActorId, Annotation, AnnotationId, Document, DocumentId};
+use super::{Actor, ActorId, Annotation, AnnotationId, Document, DocumentId, FastMap};
 
 /// Where an annotation sits: enough, with its document's position, to find it in canonical
 /// order (document, start, end, id).
@@ -44,36 +43,36 @@ impl Placement {
 pub struct ProjectIndex {
     /// Where each document is in `documents` (the first of two with one id wins, as
     /// [`Project::document`] finds it).
-    document_positions: HashMap<DocumentId, usize>,
+    document_positions: FastMap<DocumentId, usize>,
     /// Where each actor is in `actors` (the first of two with one id wins).
-    actor_positions: HashMap<ActorId, usize>,
+    actor_positions: FastMap<ActorId, usize>,
     /// Annotations per document id, also of ids no document has (a broken file).
-    per_document_id: HashMap<DocumentId, usize>,
+    per_document_id: FastMap<DocumentId, usize>,
     /// Annotations per document, by position in `documents` (0 for a second document with
     /// an id already seen).
     per_document: Vec<usize>,
     /// Annotations per document and tag (a document without any is left out).
-    per_document_tag: HashMap<DocumentId, HashMap<String, usize>>,
-    per_tag: HashMap<String, usize>,
-    per_holder: HashMap<ActorId, usize>,
+    per_document_tag: FastMap<DocumentId, FastMap<String, usize>>,
+    per_tag: FastMap<String, usize>,
+    per_holder: FastMap<ActorId, usize>,
     unheld: usize,
     /// Annotations targeting each actor.
-    per_target: HashMap<ActorId, usize>,
+    per_target: FastMap<ActorId, usize>,
     /// Annotations whose target is also their holder, counted once by [`Self::actor_use_count`].
-    self_targeted: HashMap<ActorId, usize>,
+    self_targeted: FastMap<ActorId, usize>,
     /// Where the annotation of each id sits; ids several annotations share are in
     /// `duplicated` instead.
-    placements: HashMap<AnnotationId, Placement>,
+    placements: FastMap<AnnotationId, Placement>,
     /// How many actors name each actor as their side.
-    side_members: HashMap<ActorId, usize>,
+    side_members: FastMap<ActorId, usize>,
     /// Ids held by more than one annotation (only a broken file has them), with how many:
     /// lookups of these scan, as before there was an index.
-    duplicated: HashMap<AnnotationId, usize>,
+    duplicated: FastMap<AnnotationId, usize>,
 }
 
 /// Adds `by` (±1) to a count, dropping it at zero so an index kept up to date equals one
 /// built from scratch.
-fn bump<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: K, by: isize) {
+fn bump<K: std::hash::Hash + Eq>(counts: &mut FastMap<K, usize>, key: K, by: isize) {
     match counts.entry(key) {
         Entry::Occupied(mut count) => {
             let n = count.get().saturating_add_signed(by);
@@ -93,7 +92,7 @@ fn bump<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: K, by: isi
 
 /// [`bump`] for a count keyed by tag, looked up by `&str`: no string is copied unless the
 /// tag is new.
-fn bump_tag(counts: &mut HashMap<String, usize>, tag: &str, by: isize) {
+fn bump_tag(counts: &mut FastMap<String, usize>, tag: &str, by: isize) {
     match counts.get_mut(tag) {
         Some(n) => {
             *n = n.saturating_add_signed(by);
@@ -139,7 +138,7 @@ impl ProjectIndex {
                 }
             }
             None => {
-                let mut tags = HashMap::new();
+                let mut tags = FastMap::default();
                 bump_tag(&mut tags, &a.tag, by);
                 if !tags.is_empty() {
                     self.per_document_tag.insert(a.document, tags);

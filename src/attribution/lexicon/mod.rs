@@ -21,10 +21,10 @@ pub use titles::{
 pub use verbs::{Frames, english_frames, is_foreign_quote_verb, is_quote_verb};
 
 /// A word list looked up by a hash set built on first use; lookups ignore case and
-/// allocate only for words that are not lowercase ASCII already.
+/// allocate only for long words ([`lowercase`]).
 pub struct Words {
     list: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+    set: std::sync::OnceLock<crate::model::FastSet<&'static str>>,
 }
 
 impl Words {
@@ -38,23 +38,91 @@ impl Words {
 
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
+        self.contains_lowercase(&lowercase(word))
+    }
+
+    /// [`Words::contains`] for a word already in lowercase ([`lowercase`]).
+    #[must_use]
+    pub fn contains_lowercase(&self, lower: &str) -> bool {
         let set = self.set.get_or_init(|| self.list.iter().copied().collect());
-        set.contains(&*lowercase(word))
+        set.contains(lower)
     }
 }
 
-/// `word` in lowercase, as [`str::to_lowercase`] gives it, copied only when it is not
-/// lowercase ASCII already: the lists are matched once per word of a long document, and most
-/// words need no copy.
+/// `word` in lowercase, as [`str::to_lowercase`] gives it, without a heap copy for a word
+/// that is lowercase ASCII already (borrowed) or short (lowered on the stack): the
+/// lists are matched several times per word of a long document, and a capitalised word
+/// used to cost an allocation at each match.
 #[must_use]
-pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+pub fn lowercase(word: &str) -> Lower<'_> {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
-        std::borrow::Cow::Borrowed(word)
-    } else {
-        std::borrow::Cow::Owned(word.to_lowercase())
+        return Lower(LowerRepr::Borrowed(word));
+    }
+    if word.len() > LOWER_INLINE {
+        return Lower(LowerRepr::Owned(word.to_lowercase()));
+    }
+    let mut bytes = [0; LOWER_INLINE];
+    if word.is_ascii() {
+        for (to, from) in bytes.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        return Lower(LowerRepr::Inline {
+            bytes,
+            len: word.len(),
+        });
+    }
+    // Char by char as `str::to_lowercase` does, but for the final-sigma rule, which needs
+    // the word around the letter: a word with `Σ` takes the copy.
+    let mut len = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return Lower(LowerRepr::Owned(word.to_lowercase()));
+        }
+        for lower in c.to_lowercase() {
+            let Some(slot) = bytes.get_mut(len..len + lower.len_utf8()) else {
+                return Lower(LowerRepr::Owned(word.to_lowercase()));
+            };
+            lower.encode_utf8(slot);
+            len += lower.len_utf8();
+        }
+    }
+    Lower(LowerRepr::Inline { bytes, len })
+}
+
+/// The longest word, in bytes, that [`lowercase`] lowers without a heap copy.
+const LOWER_INLINE: usize = 24;
+
+/// A word in lowercase ([`lowercase`]); reads as a `str`.
+#[derive(Clone, Debug)]
+pub struct Lower<'a>(LowerRepr<'a>);
+
+#[derive(Clone, Debug)]
+enum LowerRepr<'a> {
+    Borrowed(&'a str),
+    /// A short word lowered into a buffer: its first `len` bytes.
+    Inline {
+        bytes: [u8; LOWER_INLINE],
+        len: usize,
+    },
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match &self.0 {
+            LowerRepr::Borrowed(word) => word,
+            // Whole chars are written, so always UTF-8.
+            LowerRepr::Inline { bytes, len } => bytes
+                .get(..*len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            LowerRepr::Owned(word) => word,
+        }
     }
 }
 
@@ -589,4 +657,38 @@ pub fn flag_at(words: &[&str]) -> Option<(FlagTag, usize)> {
                 .all(|(c, w)| w.eq_ignore_ascii_case(c));
         matches.then_some((tag, cue.len()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Borrowed, lowered on the stack or copied, the word reads as `str::to_lowercase` has it.
+    #[test]
+    fn lowercase_is_to_lowercase_however_it_is_held() {
+        let words = [
+            "",
+            "said",
+            "Said",
+            "NATO",
+            "U.S.",
+            "Berg's",
+            "McCONNELL",
+            "abcdefghijklmnopqrstuvwX",
+            "ABCDEFGHIJKLMNOPQRSTUVWXY",
+            "Außenministerin",
+            "ЛАВРОВ",
+            "İstanbul",
+            "ΣΟΦΟΣ",
+            "Ὀδυσσεύς",
+            "ǅemal",
+            "ÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜ",
+            "ÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜ",
+            "İİİİİİİİ",
+            "İİİİİİİİİ",
+        ];
+        for word in words {
+            assert_eq!(&*lowercase(word), word.to_lowercase(), "{word:?}");
+        }
+    }
 }

@@ -3,9 +3,10 @@
 //! and a hand-compiled list of names in international news (see `data/README.md` for the
 //! sources and licences); both are embedded, so nothing is downloaded at run time.
 
-use super::lowercase;
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::lowercase;
+use crate::model::{FastBuild, FastMap};
 
 /// The grammatical gender a pronoun, title or name points to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,10 +29,10 @@ impl Gender {
 const US_NAMES: &str = include_str!("data/first_names.txt");
 const WORLD_NAMES: &str = include_str!("data/first_names_world.txt");
 
-fn first_names() -> &'static HashMap<&'static str, Gender> {
-    static NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+fn first_names() -> &'static FastMap<&'static str, Gender> {
+    static NAMES: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut map = HashMap::with_capacity(8_600);
+        let mut map = FastMap::with_capacity_and_hasher(8_600, FastBuild::default());
         // The world list is read last: its names are the ones the US list has wrong or lacks.
         for line in US_NAMES.lines().chain(WORLD_NAMES.lines()) {
             let Some((sex, name)) = line.split_once(' ') else {

@@ -213,13 +213,20 @@ static STYLES: Words = Words::new(&[
 /// True if `word` is part of a title rather than a name.
 #[must_use]
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(word) || is_demonym(&lowercase(word)) || is_foreign_title(word)
+    // Lowered once for the three lists: the cast asks this of every word of every name.
+    let lower = lowercase(word);
+    TITLES.contains_lowercase(&lower) || is_demonym(&lower) || is_foreign_title_lowercase(&lower)
 }
 
 /// Offices in the languages whose quotation marks the engine reads, by their ending: German
 /// compounds ("Außenministerin"), French, Italian, Spanish, Polish and Russian titles.
 #[must_use]
 pub fn is_foreign_title(word: &str) -> bool {
+    is_foreign_title_lowercase(&lowercase(word))
+}
+
+/// [`is_foreign_title`] of a word already in lowercase.
+fn is_foreign_title_lowercase(lower: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "minister",
         "ministerin",
@@ -262,7 +269,6 @@ pub fn is_foreign_title(word: &str) -> bool {
         "міністр",
         "президент",
     ];
-    let lower = lowercase(word);
     lower.chars().count() > 3 && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
@@ -982,7 +988,7 @@ pub fn demonym_country(word: &str) -> Option<&'static str> {
     let lower = lowercase(word);
     DEMONYMS
         .iter()
-        .find(|(d, _)| *d == lower)
+        .find(|(d, _)| *d == &*lower)
         .map(|&(_, country)| country)
 }
 

@@ -333,7 +333,7 @@ static OTHER_LANGUAGES: super::Words = super::Words::new(&[
 /// The frames of `word` as an English reporting verb.
 #[must_use]
 pub fn english_frames(word: &str) -> Option<Frames> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Frames>> =
+    static TABLE: std::sync::OnceLock<crate::model::FastMap<&'static str, Frames>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| ENGLISH.iter().copied().collect());
     if word.bytes().all(|b| b.is_ascii_lowercase()) {

@@ -1,10 +1,8 @@
 //! After merging lists one by one, a reference can point at an item one side deleted while the
 //! other started to use it. Such items are brought back, each with a conflict.
 
-use std::collections::HashSet;
-
 use super::keyed::Item;
-use crate::model::{ActorId, AnnotationId, DocumentId, IssueId, Project, ProjectParts};
+use crate::model::{ActorId, AnnotationId, DocumentId, FastSet, IssueId, Project, ProjectParts};
 use crate::model::{Conflict, ConflictReason, Side, Sides};
 
 /// Brings back every item the merged project refers to but lacks, from `[base, ours, theirs]`.
@@ -14,7 +12,7 @@ pub(super) fn restore_used(
     conflicts: &mut Vec<Conflict>,
 ) {
     // Relation ends first: a restored annotation's own references are checked below.
-    let mut present: HashSet<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let mut present: FastSet<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
     let ends: Vec<AnnotationId> = project
         .relations
         .iter()
@@ -28,10 +26,10 @@ pub(super) fn restore_used(
         }
     }
     // Sets, not the project's linear lookups: this runs over every annotation of big merges.
-    let docs: HashSet<DocumentId> = project.documents.iter().map(|d| d.id).collect();
-    let tags: HashSet<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
-    let actors: HashSet<ActorId> = project.actors.iter().map(|a| a.id).collect();
-    let issues: HashSet<IssueId> = project.issues.iter().map(|i| i.id).collect();
+    let docs: FastSet<DocumentId> = project.documents.iter().map(|d| d.id).collect();
+    let tags: FastSet<&str> = project.schema.tags.iter().map(|t| t.key.as_str()).collect();
+    let actors: FastSet<ActorId> = project.actors.iter().map(|a| a.id).collect();
+    let issues: FastSet<IssueId> = project.issues.iter().map(|i| i.id).collect();
     let mut missing_docs = Vec::new();
     let mut missing_tags = Vec::new();
     let mut missing_actors = Vec::new();

@@ -8,9 +8,7 @@
 //! dropped one's text. Without such evidence the dropped annotation comes back with a
 //! conflict ([`super::dangling`]): nothing is lost either way.
 
-use std::collections::{HashMap, HashSet};
-
-use crate::model::{Annotation, AnnotationId, Project, ProjectParts, Relation};
+use crate::model::{Annotation, AnnotationId, FastMap, FastSet, Project, ProjectParts, Relation};
 use crate::team::adjudication::ADJUDICATED;
 use crate::team::relink::{self, Placement};
 
@@ -20,15 +18,15 @@ pub(super) fn follow_kept_versions(
     project: &mut ProjectParts,
     [base, ours, theirs]: [&Project; 3],
 ) {
-    let present: HashSet<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
-    let missing: HashSet<AnnotationId> = (project.relations.iter())
+    let present: FastSet<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let missing: FastSet<AnnotationId> = (project.relations.iter())
         .flat_map(|r| [r.from, r.to])
         .filter(|id| !present.contains(id))
         .collect();
     if missing.is_empty() {
         return;
     }
-    let successors: HashMap<AnnotationId, AnnotationId> = missing
+    let successors: FastMap<AnnotationId, AnnotationId> = missing
         .iter()
         .filter_map(|&id| {
             let kept = [ours, theirs]

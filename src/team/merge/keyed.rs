@@ -1,10 +1,10 @@
 //! The three-way merge of one list of items matched by id or key, and the helpers that merge
 //! their fields.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::Hash;
 
-use crate::model::{Conflict, ConflictReason, Side, Sides, Versions};
+use crate::model::{Conflict, ConflictReason, FastMap, FastSet, Side, Sides, Versions};
 
 /// An item of a project that merges by key, field by field.
 pub(super) trait Item: Clone + PartialEq {
@@ -115,8 +115,8 @@ pub(super) fn merge_items<T: Item>(
     if base == ours {
         return theirs.to_vec();
     }
-    let base_by_key: HashMap<T::Key, &T> = base.iter().map(|x| (x.key(), x)).collect();
-    let theirs_by_key: HashMap<T::Key, &T> = theirs.iter().map(|x| (x.key(), x)).collect();
+    let base_by_key: FastMap<T::Key, &T> = base.iter().map(|x| (x.key(), x)).collect();
+    let theirs_by_key: FastMap<T::Key, &T> = theirs.iter().map(|x| (x.key(), x)).collect();
     let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
     for o in ours {
         let key = o.key();
@@ -133,7 +133,7 @@ pub(super) fn merge_items<T: Item>(
             (None, None) => out.push(o.clone()),
         }
     }
-    let ours_keys: std::collections::HashSet<T::Key> = ours.iter().map(Item::key).collect();
+    let ours_keys: FastSet<T::Key> = ours.iter().map(Item::key).collect();
     for t in theirs {
         let key = t.key();
         if ours_keys.contains(&key) {
