@@ -10,11 +10,19 @@ use crate::ui::fonts::{missing_font_notice, missing_scripts};
 pub(super) struct FontNotice {
     /// The document and text hash checked last.
     checked: Option<(DocumentId, String)>,
-    /// A document first shown in a frame (its number), checked in a later one: the check
-    /// finds a font for every script of the whole text (fonts load from disk), which would
-    /// hold up the document's first frame for text not yet on screen.
-    shown: Option<(DocumentId, String, u64)>,
+    /// A document shown but not checked yet: the check finds a font for every script of the
+    /// whole text (fonts load from disk), which would hold up the document's first frame for
+    /// text not yet on screen, so it runs in a later frame.
+    shown: Option<Shown>,
     message: Option<String>,
+}
+
+/// A document first shown in a frame, with its text then.
+#[derive(Debug)]
+struct Shown {
+    document: DocumentId,
+    text_hash: String,
+    in_frame: u64,
 }
 
 impl FontNotice {
@@ -38,8 +46,8 @@ impl FontNotice {
             return;
         }
         match &self.shown {
-            Some((id, hash, shown_in)) if *id == doc.id && *hash == doc.text_hash => {
-                if *shown_in < frame {
+            Some(shown) if shown.document == doc.id && shown.text_hash == doc.text_hash => {
+                if shown.in_frame < frame {
                     self.checked = Some((doc.id, doc.text_hash.clone()));
                     self.shown = None;
                     self.message =
@@ -49,8 +57,16 @@ impl FontNotice {
                 }
             }
             _ => {
-                self.shown = Some((doc.id, doc.text_hash.clone(), frame));
-                self.message = None;
+                // Another document's notice goes at once; the same document's stays until its
+                // new text is checked (an edit to it does not make the bar flicker).
+                if (self.checked.as_ref()).is_none_or(|(id, _)| *id != doc.id) {
+                    self.message = None;
+                }
+                self.shown = Some(Shown {
+                    document: doc.id,
+                    text_hash: doc.text_hash.clone(),
+                    in_frame: frame,
+                });
                 ctx.request_repaint();
             }
         }

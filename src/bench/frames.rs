@@ -143,8 +143,12 @@ pub fn warm_up(driver: &mut FrameDriver) {
         driver.frame(Vec::new(), |ui| app.frame_ui(ui));
     }
     // A running app has listed the system's fonts by then (on a background thread): wait for
-    // that, and load the right-to-left scripts' fonts, rather than time it in a frame.
-    let _fonts_found = crate::ui::fonts::ScriptCoverage::of(driver.ctx());
+    // that, and load the right-to-left scripts' fonts (which the first right-to-left word
+    // loads), rather than time it in a frame.
+    let coverage = crate::ui::fonts::ScriptCoverage::of(driver.ctx());
+    for script in crate::ui::fonts::RightToLeftScript::ALL {
+        let _loaded = coverage.covers(driver.ctx(), script, script.probe());
+    }
 }
 
 /// The part of the window the article gets: the screen minus the app's panels, whose widths

@@ -13,14 +13,12 @@
 //! and punctuation from that font too, so the shaper lays the whole phrase out right to left
 //! in one call (see `article::bidi`). [`ScriptCoverage`] says which chars that font draws.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, LazyLock, OnceLock};
 
-use egui::epaint::text::{FallbackRequest, FontInsert, FontProvider};
+use egui::epaint::text::{FallbackRequest, FontDefinitions, FontInsert, FontProvider};
 use egui::{Context, FontFamily, FontId, Id};
 use unicode_script::{Script, UnicodeScript};
-
-use super::article::bidi::RightToLeftScript;
 
 /// One character per script the built-in fonts lack, to probe coverage with.
 pub const SCRIPT_PROBES: [(&str, char); 8] = [
@@ -34,24 +32,75 @@ pub const SCRIPT_PROBES: [(&str, char); 8] = [
     ("Armenian", 'Ա'),
 ];
 
+/// A right-to-left script whose words and phrases are shaped in the script's own font.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RightToLeftScript {
+    /// Arabic, Persian, Urdu, Pashto, Kurdish (Sorani)…
+    Arabic,
+    Hebrew,
+}
+
+impl RightToLeftScript {
+    pub const ALL: [Self; 2] = [Self::Arabic, Self::Hebrew];
+
+    /// The script of a letter.
+    #[must_use]
+    pub fn of(c: char) -> Option<Self> {
+        match c.script() {
+            Script::Arabic => Some(Self::Arabic),
+            Script::Hebrew => Some(Self::Hebrew),
+            _ => None,
+        }
+    }
+
+    /// A letter every font of the script has: the script's font is the one found for it.
+    #[must_use]
+    pub const fn probe(self) -> char {
+        match self {
+            Self::Arabic => 'م',
+            Self::Hebrew => 'ש',
+        }
+    }
+
+    const fn index(self) -> usize {
+        match self {
+            Self::Arabic => 0,
+            Self::Hebrew => 1,
+        }
+    }
+}
+
 /// Lets `ctx` draw characters its fonts lack with the system's fonts, and gives each
-/// right-to-left script its [`script_family`]. Call once per context.
+/// right-to-left script its [`script_family`]. Call once per context, before its first frame
+/// (the app does so when it starts).
 pub fn install_system_fonts(ctx: &Context) {
+    // The script families are bound (to no font of egui's own) so that egui does not warn
+    // that they are unknown: their fonts come from `SystemFonts`.
+    let mut definitions = FontDefinitions::default();
+    for script in RightToLeftScript::ALL {
+        definitions
+            .families
+            .insert(script_family(script), Vec::new());
+    }
+    ctx.set_fonts(definitions);
     ctx.add_font_provider(Arc::new(SystemFonts {
         system: egui_system_font_provider::SystemFontProvider::new(),
     }));
+    // Coverage found with the fonts before is stale.
+    ctx.data_mut(|d| d.remove::<Arc<ScriptCoverage>>(ScriptCoverage::id()));
 }
 
-/// The family whose first font is `script`'s own, for phrases of that script.
+/// The family whose first font is `script`'s own, for its words and phrases.
 #[must_use]
 pub fn script_family(script: RightToLeftScript) -> FontFamily {
-    FontFamily::Name(
-        match script {
-            RightToLeftScript::Arabic => "Stance: Arabic script",
-            RightToLeftScript::Hebrew => "Stance: Hebrew script",
-        }
-        .into(),
-    )
+    // Asked for every right-to-left word laid out: named once, then shared.
+    static FAMILIES: LazyLock<[FontFamily; 2]> = LazyLock::new(|| {
+        [
+            FontFamily::Name("Stance: Arabic script".into()),
+            FontFamily::Name("Stance: Hebrew script".into()),
+        ]
+    });
+    FAMILIES[script.index()].clone()
 }
 
 /// The system's fonts: found per char for every family, and the first font of each
@@ -74,8 +123,13 @@ impl FontProvider for SystemFonts {
             family: &FontFamily::Proportional,
         };
         // The same font (by name, so the same face) as the proportional family finds for
-        // the script's letters.
-        self.system.font_for(&request).into_iter().collect()
+        // the script's letters. egui refuses (panics on) a family font it cannot read, where
+        // it skips a fallback font it cannot read: so a font that does not parse is left out.
+        (self.system.font_for(&request).into_iter())
+            .filter(|found| {
+                skrifa::FontRef::from_index((*found.data.font).as_ref(), found.data.index).is_ok()
+            })
+            .collect()
     }
 
     fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
@@ -84,10 +138,11 @@ impl FontProvider for SystemFonts {
 }
 
 /// The chars each right-to-left script's own font draws (the first font of its
-/// [`script_family`]); empty for a script the system has no font for.
+/// [`script_family`]), found the first time a text of that script asks: an English article
+/// loads no Arabic font. Empty for a script the system has no font for.
 #[derive(Debug, Default)]
 pub struct ScriptCoverage {
-    chars: HashMap<RightToLeftScript, CharSet>,
+    by_script: [OnceLock<CharSet>; 2],
 }
 
 /// A set of chars asked about for every char of every right-to-left line laid out: a bit per
@@ -128,42 +183,36 @@ impl FromIterator<char> for CharSet {
 }
 
 impl ScriptCoverage {
+    /// True if `script`'s own font draws `c`. Call outside `ctx.fonts_mut`: the first call
+    /// for a script loads its font.
     #[must_use]
-    pub fn covers(&self, script: RightToLeftScript, c: char) -> bool {
-        self.chars
-            .get(&script)
-            .is_some_and(|chars| chars.contains(c))
+    pub fn covers(&self, ctx: &Context, script: RightToLeftScript, c: char) -> bool {
+        self.by_script[script.index()]
+            .get_or_init(|| Self::find(ctx, script))
+            .contains(c)
     }
 
-    /// The coverage of `ctx`'s fonts, found once per context.
+    /// The coverage of `ctx`'s fonts, one per context (until [`install_system_fonts`]).
     #[must_use]
     pub fn of(ctx: &Context) -> Arc<Self> {
-        let id = Id::unique("stance-script-coverage");
-        if let Some(known) = ctx.data(|d| d.get_temp::<Arc<Self>>(id)) {
-            return known;
-        }
-        let found = Arc::new(Self::find(ctx));
-        ctx.data_mut(|d| d.insert_temp(id, Arc::clone(&found)));
-        found
+        ctx.data_mut(|d| Arc::clone(d.get_temp_mut_or_default::<Arc<Self>>(Self::id())))
     }
 
-    fn find(ctx: &Context) -> Self {
-        let mut chars = HashMap::new();
+    fn id() -> Id {
+        Id::unique("stance-script-coverage")
+    }
+
+    fn find(ctx: &Context, script: RightToLeftScript) -> CharSet {
         ctx.fonts_mut(|fonts| {
-            for script in RightToLeftScript::ALL {
-                let all = fonts.characters(&script_family(script));
-                let Some(first_font) = all.get(&script.probe()).and_then(|faces| faces.first())
-                else {
-                    continue;
-                };
-                let covered: CharSet = (all.iter())
-                    .filter(|(_, faces)| faces.first() == Some(first_font))
-                    .map(|(&c, _)| c)
-                    .collect();
-                chars.insert(script, covered);
-            }
-        });
-        Self { chars }
+            let all = fonts.characters(&script_family(script));
+            let Some(first_font) = all.get(&script.probe()).and_then(|faces| faces.first()) else {
+                return CharSet::default();
+            };
+            (all.iter())
+                .filter(|(_, faces)| faces.first() == Some(first_font))
+                .map(|(&c, _)| c)
+                .collect()
+        })
     }
 }
 

@@ -23,46 +23,18 @@
 //! times a line of English. The space is cut out because egui takes it from the first font of
 //! the family (a Latin one) and would lay that font's run out after the Arabic one, in storage
 //! order. So, where the script's own font draws every char of it, a right-to-left *phrase*
-//! (words of one script and the spaces and punctuation between them, [`BidiParagraph::join_phrases`])
-//! is one piece, shaped in a family that starts with that font ([`Piece::phrase_script`]): the
+//! (words of one script and the spaces and punctuation between them, `BidiParagraph::join_phrases`)
+//! is one piece, shaped in a family that starts with that font ([`Piece::shaped_in`]): the
 //! shaper lays the whole phrase out right to left.
 
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
-use unicode_script::{Script, UnicodeScript};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A right-to-left script whose phrases are shaped whole, in the script's own font.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RightToLeftScript {
-    /// Arabic, Persian, Urdu, Pashto, Kurdish (Sorani)…
-    Arabic,
-    Hebrew,
-}
+use crate::ui::fonts::RightToLeftScript;
 
-impl RightToLeftScript {
-    pub const ALL: [Self; 2] = [Self::Arabic, Self::Hebrew];
-
-    /// The script of a letter.
-    #[must_use]
-    pub fn of(c: char) -> Option<Self> {
-        match c.script() {
-            Script::Arabic => Some(Self::Arabic),
-            Script::Hebrew => Some(Self::Hebrew),
-            _ => None,
-        }
-    }
-
-    /// A letter every font of the script has: the script's font is the one found for it.
-    #[must_use]
-    pub const fn probe(self) -> char {
-        match self {
-            Self::Arabic => 'م',
-            Self::Hebrew => 'ש',
-        }
-    }
-}
+mod phrases;
 
 /// A stretch of one line that egui shapes as a unit, in visual order among its line's pieces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,9 +49,10 @@ pub struct Piece {
     pub is_rtl: bool,
     /// The glyph to draw instead of its single char: a bracket mirrored in right-to-left text.
     pub mirrored: Option<char>,
-    /// A right-to-left phrase (several words and what stands between them), shaped as one run
-    /// in a family that starts with this script's font; `None`: shaped in the paragraph's font.
-    pub phrase_script: Option<RightToLeftScript>,
+    /// Shaped in the family that starts with this script's font (`fonts::script_family`): a
+    /// right-to-left word, or a phrase (words and what stands between them) shaped as one run.
+    /// `None`: shaped in the paragraph's font.
+    pub shaped_in: Option<RightToLeftScript>,
 }
 
 /// True if `text` needs the bidi pass: it holds a right-to-left char or a directional
@@ -284,134 +257,8 @@ impl<'a> BidiParagraph<'a> {
             is_rtl_shaped,
             is_rtl,
             mirrored,
-            phrase_script: None,
+            shaped_in: None,
         }
-    }
-
-    /// `pieces` (one line's, in visual order) with each right-to-left phrase joined into one
-    /// piece: words of one script with the spaces, punctuation and brackets between and around
-    /// them, when that script's font draws every char of them (`covers`; the shaper mirrors
-    /// the brackets itself). Anything else (a number, a left-to-right word, a word of another
-    /// script, a char the font lacks) ends the phrase and stays as it was.
-    #[must_use]
-    pub fn join_phrases(
-        &self,
-        pieces: &[Piece],
-        covers: &dyn Fn(RightToLeftScript, char) -> bool,
-    ) -> Vec<Piece> {
-        let mut out = Vec::with_capacity(pieces.len());
-        let mut i = 0;
-        while i < pieces.len() {
-            let (phrase, script) = self.phrase_at(pieces, i, covers);
-            match (phrase.len(), script) {
-                (2.., Some(script)) => {
-                    // Visual order is logical order reversed inside a right-to-left run.
-                    let (first, last) = (&pieces[phrase.start], &pieces[phrase.end - 1]);
-                    out.push(Piece {
-                        chars: last.chars.start..first.chars.end,
-                        bytes: last.bytes.start..first.bytes.end,
-                        is_rtl_shaped: true,
-                        is_rtl: true,
-                        mirrored: None,
-                        phrase_script: Some(script),
-                    });
-                    i = phrase.end;
-                }
-                _ => {
-                    out.extend(
-                        pieces
-                            .get(i..phrase.end.max(i + 1))
-                            .unwrap_or_default()
-                            .iter()
-                            .cloned(),
-                    );
-                    i = phrase.end.max(i + 1);
-                }
-            }
-        }
-        out
-    }
-
-    /// The phrase that starts at `pieces[start]` (a range of `pieces`) and its script, `None`
-    /// if it holds no word. Each next piece must end where the one before starts (one
-    /// right-to-left run) and be a word of the phrase's script or something between words
-    /// that its font draws; gaps before the first word are kept if that font draws them.
-    fn phrase_at(
-        &self,
-        pieces: &[Piece],
-        start: usize,
-        covers: &dyn Fn(RightToLeftScript, char) -> bool,
-    ) -> (Range<usize>, Option<RightToLeftScript>) {
-        let mut script = None;
-        let mut end = start;
-        while let Some(piece) = pieces.get(end) {
-            if end > start && piece.chars.end != pieces[end - 1].chars.start {
-                break;
-            }
-            match (self.word_script(piece, covers), script) {
-                (Some(word), None) => {
-                    // The gaps before it must be in its font too: if one is not, it and
-                    // those before it stay as they are (the caller emits them).
-                    if let Some(k) = (start..end)
-                        .rev()
-                        .find(|&k| !self.is_between_words(&pieces[k], word, covers))
-                    {
-                        return (start..k + 1, None);
-                    }
-                    script = Some(word);
-                }
-                (Some(word), Some(phrase)) if word == phrase => {}
-                (None, Some(phrase)) if self.is_between_words(piece, phrase, covers) => {}
-                (None, None) if self.is_gap(piece) => {}
-                (Some(_) | None, _) => break,
-            }
-            end += 1;
-        }
-        match script {
-            Some(script) => (start..end, Some(script)),
-            // No word: only the first piece is settled.
-            None => (start..start + 1, None),
-        }
-    }
-
-    /// The script of a right-to-left word its script's font draws whole.
-    fn word_script(
-        &self,
-        piece: &Piece,
-        covers: &dyn Fn(RightToLeftScript, char) -> bool,
-    ) -> Option<RightToLeftScript> {
-        if !piece.is_rtl || !piece.is_rtl_shaped || piece.mirrored.is_some() {
-            return None;
-        }
-        let text = self.text.get(piece.bytes.clone())?;
-        // A word is letters with their marks: its first char is a letter. A letter of
-        // another script in it is one the font does not cover.
-        let script = RightToLeftScript::of(text.chars().next()?)?;
-        text.chars().all(|c| covers(script, c)).then_some(script)
-    }
-
-    /// A right-to-left space, punctuation or bracket: what stands between words.
-    fn is_gap(&self, piece: &Piece) -> bool {
-        piece.is_rtl
-            && self.text.get(piece.bytes.clone()).is_some_and(|text| {
-                text.chars()
-                    .all(|c| !c.is_alphanumeric() && !c.is_control())
-            })
-    }
-
-    /// A gap that `script`'s font draws, mirrored too if it is a bracket.
-    fn is_between_words(
-        &self,
-        piece: &Piece,
-        script: RightToLeftScript,
-        covers: &dyn Fn(RightToLeftScript, char) -> bool,
-    ) -> bool {
-        self.is_gap(piece)
-            && piece.mirrored.is_none_or(|m| covers(script, m))
-            && self
-                .text
-                .get(piece.bytes.clone())
-                .is_some_and(|text| text.chars().all(|c| covers(script, c)))
     }
 }
 
@@ -551,58 +398,6 @@ mod tests {
         assert_eq!(order[at - 1], fathatan - 1);
     }
 
-    fn phrases_text(text: &str, covers: &dyn Fn(RightToLeftScript, char) -> bool) -> Vec<String> {
-        let p = BidiParagraph::new(text);
-        let pieces = p.line_pieces(0..p.len_chars());
-        (p.join_phrases(&pieces, covers).into_iter())
-            .map(|piece| match piece.mirrored {
-                Some(m) => m.to_string(),
-                None => text[piece.bytes].to_owned(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_right_to_left_phrase_is_one_piece_where_its_font_draws_it_all() {
-        let all = |_: RightToLeftScript, _: char| true;
-        assert_eq!(
-            phrases_text("التقى الوفدان مجددًا", &all),
-            ["التقى الوفدان مجددًا"]
-        );
-        // Punctuation and brackets join (the shaper mirrors brackets), between words and
-        // around them; a number does not.
-        assert_eq!(
-            phrases_text("الوفد، المفاوضات.", &all),
-            ["الوفد، المفاوضات."]
-        );
-        assert_eq!(
-            phrases_text("«قال الوفد» 2025 إن", &all),
-            [" إن", "2025", "«قال الوفد» "]
-        );
-        // Words of two scripts are two phrases; the space between goes with the first.
-        assert_eq!(
-            phrases_text("שלום עולם مرحبا بكم", &all),
-            [" مرحبا بكم", "שלום עולם"]
-        );
-        // A bracket whose mirror the font lacks stays apart, mirrored by us.
-        let no_close = |_: RightToLeftScript, c: char| c != ')';
-        assert_eq!(
-            phrases_text("(السلام) الآن", &no_close),
-            [" الآن", "(", "السلام", ")"]
-        );
-        // A char the font lacks ends the phrase: here the space.
-        let no_space = |_: RightToLeftScript, c: char| c != ' ';
-        assert_eq!(
-            phrases_text("التقى الوفدان", &no_space),
-            ["الوفدان", " ", "التقى"]
-        );
-        // Left-to-right text is never joined.
-        assert_eq!(
-            phrases_text("Talks in الدوحة resumed", &all),
-            ["Talks in ", "الدوحة", " resumed"]
-        );
-    }
-
     proptest::proptest! {
         /// Logical → visual → logical is the identity for every line of mixed text.
         #[test]
@@ -632,45 +427,6 @@ mod tests {
                 for logical in line {
                     proptest::prop_assert_eq!(order[logical_to_visual[logical]], logical);
                 }
-            }
-        }
-
-        /// Joining phrases changes how many sections egui shapes, never what reads where: the
-        /// joined pieces, each shaped right to left if it is, give the same visual order.
-        #[test]
-        fn joined_phrases_read_in_the_same_visual_order(
-            words in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "التقى", "مجددًا", "שלום", "עולם", "talks", "2025", "١٩٤٨",
-                    " ", " ", ". ", "(", ")", "«", "»", "می\u{200C}خواهم", "، ", "-",
-                ]),
-                1..30,
-            ),
-            cut in 0usize..200,
-        ) {
-            let text = words.concat();
-            let p = BidiParagraph::new(&text);
-            let n = p.len_chars();
-            let cut = cut % (n + 1);
-            let all = |_: RightToLeftScript, _: char| true;
-            for line in [0..cut, cut..n] {
-                let joined = p.join_phrases(&p.line_pieces(line.clone()), &all);
-                let mut order = Vec::new();
-                for piece in &joined {
-                    let part = &text[piece.bytes.clone()];
-                    let mut graphemes = Vec::new();
-                    let mut at = piece.chars.start;
-                    for g in part.graphemes(true) {
-                        let len = g.chars().count();
-                        graphemes.push(at..at + len);
-                        at += len;
-                    }
-                    if piece.is_rtl_shaped {
-                        graphemes.reverse();
-                    }
-                    order.extend(graphemes.into_iter().flatten());
-                }
-                proptest::prop_assert_eq!(order, visual_order(&p, line));
             }
         }
     }

@@ -92,9 +92,9 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// The format a piece is shaped in: a phrase in its script's family.
+    /// The format a piece is shaped in: a right-to-left word or phrase in its script's family.
     fn format_of(&self, piece: &Piece) -> Cow<'a, TextFormat> {
-        match piece.phrase_script {
+        match piece.shaped_in {
             None => Cow::Borrowed(self.format),
             Some(script) => {
                 let mut format = self.format.clone();

@@ -17,10 +17,9 @@
 //! left-to-right piece a chunk may lose a kerning pair with the space beside it, a fraction of a
 //! pixel, and the advances only choose where lines break (the lines are then laid out for real).
 //!
-//! A right-to-left phrase is shaped in its script's own font (see [`super::bidi`]), whose space
-//! and punctuation are not the paragraph font's: those chunks are kept apart, per script. Its
-//! words are the same glyphs as alone (the paragraph's family draws them in that same font,
-//! found for the same script), so words are shared.
+//! A right-to-left word or phrase is shaped in its script's own family (see [`super::bidi`]),
+//! whose space and punctuation are not the paragraph font's: chunks are kept per family, the
+//! paragraph's or a script's.
 //!
 //! The widths hold for one font and scale: their owner clears them when those change.
 
@@ -30,7 +29,8 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::bidi::{Piece, RightToLeftScript};
+use super::bidi::Piece;
+use crate::ui::fonts::RightToLeftScript;
 
 /// Longer chunks are not kept: rarely repeated, and a key as long as the text.
 const MAX_CHUNK_CHARS: usize = 48;
@@ -41,20 +41,21 @@ const MAX_CHUNKS: usize = 40_000;
 /// Per-char advances of chunks (a grapheme's width on its first char, 0 on the rest).
 type Chunks = HashMap<Box<str>, Box<[f32]>>;
 
-/// Each known chunk's advances, per font: the paragraph's, or a right-to-left script's.
+/// Each known chunk's advances, per family it was shaped in ([`Piece::shaped_in`]): the
+/// paragraph's (`None`), or a right-to-left script's.
 #[derive(Debug, Default)]
 pub struct PieceWidths {
-    by_font: HashMap<Option<RightToLeftScript>, Chunks>,
+    by_family: HashMap<Option<RightToLeftScript>, Chunks>,
 }
 
 impl PieceWidths {
     pub fn clear(&mut self) {
-        self.by_font.clear();
+        self.by_family.clear();
     }
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.by_font.values().map(HashMap::len).sum()
+        self.by_family.values().map(HashMap::len).sum()
     }
 
     #[must_use]
@@ -73,8 +74,8 @@ impl PieceWidths {
         let mut out = vec![0.0; len];
         for piece in pieces {
             let text = shown(piece);
-            for (chars, bytes, kind) in chunks(&text) {
-                let known_chunks = self.by_font.get(&kind.font(piece))?;
+            for (chars, bytes) in chunks(&text) {
+                let known_chunks = self.by_family.get(&piece.shaped_in)?;
                 let known = known_chunks.get(text.get(bytes)?)?;
                 let at = piece.chars.start + chars.start;
                 out.get_mut(at..at + chars.len())?.copy_from_slice(known);
@@ -96,11 +97,11 @@ impl PieceWidths {
         }
         for piece in pieces {
             let text = shown(piece);
-            for (chars, bytes, kind) in chunks(&text) {
+            for (chars, bytes) in chunks(&text) {
                 let Some(key) = text.get(bytes) else {
                     continue;
                 };
-                let known_chunks = self.by_font.entry(kind.font(piece)).or_default();
+                let known_chunks = self.by_family.entry(piece.shaped_in).or_default();
                 if chars.len() > MAX_CHUNK_CHARS || known_chunks.contains_key(key) {
                     continue;
                 }
@@ -122,14 +123,6 @@ enum ChunkKind {
 }
 
 impl ChunkKind {
-    /// Which font's chunks it is among: a phrase's spaces and punctuation are its script's.
-    fn font(self, piece: &Piece) -> Option<RightToLeftScript> {
-        match self {
-            Self::Word => None,
-            Self::Space | Self::Punctuation => piece.phrase_script,
-        }
-    }
-
     fn of(grapheme: &str) -> Self {
         match grapheme.chars().next() {
             Some(c) if c.is_whitespace() => Self::Space,
@@ -141,8 +134,8 @@ impl ChunkKind {
 
 /// The chunks of a piece's shown text: runs of graphemes of one [`ChunkKind`], as (chars,
 /// bytes) ranges of `text`.
-fn chunks(text: &str) -> Vec<(Range<usize>, Range<usize>, ChunkKind)> {
-    let mut out: Vec<(Range<usize>, Range<usize>, ChunkKind)> = Vec::new();
+fn chunks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
     let mut open: Option<(Range<usize>, Range<usize>, ChunkKind)> = None;
     let mut at_char = 0;
     for (at_byte, grapheme) in text.grapheme_indices(true) {
@@ -157,14 +150,14 @@ fn chunks(text: &str) -> Vec<(Range<usize>, Range<usize>, ChunkKind)> {
                 b.end = bytes.end;
             }
             _ => {
-                if let Some(done) = open.take() {
-                    out.push(done);
+                if let Some((chars, bytes, _)) = open.take() {
+                    out.push((chars, bytes));
                 }
                 open = Some((chars, bytes, kind));
             }
         }
     }
-    out.extend(open);
+    out.extend(open.map(|(chars, bytes, _)| (chars, bytes)));
     out
 }
 
@@ -179,22 +172,22 @@ mod tests {
             is_rtl_shaped: false,
             is_rtl: false,
             mirrored: None,
-            phrase_script: None,
+            shaped_in: None,
         }
     }
 
     #[test]
     fn chunks_split_spaces_from_words_and_keep_graphemes_whole() {
         let text = "ab  e\u{301}f g";
-        let parts: Vec<&str> = chunks(text).into_iter().map(|(_, b, _)| &text[b]).collect();
+        let parts: Vec<&str> = chunks(text).into_iter().map(|(_, b)| &text[b]).collect();
         assert_eq!(parts, ["ab", "  ", "e\u{301}f", " ", "g"]);
-        let (chars, _, _) = &chunks(text)[2];
+        let (chars, _) = &chunks(text)[2];
         assert_eq!(*chars, 4..7);
         // A phrase's punctuation is a chunk of its own, so "word," is known from "word".
         let phrase = "الوفد، المفاوضات.";
         let parts: Vec<&str> = chunks(phrase)
             .into_iter()
-            .map(|(_, b, _)| &phrase[b])
+            .map(|(_, b)| &phrase[b])
             .collect();
         assert_eq!(parts, ["الوفد", "،", " ", "المفاوضات", "."]);
     }
@@ -231,15 +224,14 @@ mod tests {
         let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
         let mut widths = PieceWidths::default();
         widths.learn(&whole, shown, &[1.0, 2.0, 0.5, 3.0, 4.0]);
-        // The same text as an Arabic phrase: its space is the Arabic font's, not known yet;
-        // its words are shared.
+        // The same text as an Arabic phrase: shaped in the Arabic family, not known yet.
         let phrase = [Piece {
-            phrase_script: Some(RightToLeftScript::Arabic),
+            shaped_in: Some(RightToLeftScript::Arabic),
             ..piece(0..5, 0..5)
         }];
         assert_eq!(widths.advances(&phrase, shown, 5), None);
         widths.learn(&phrase, shown, &[1.0, 2.0, 0.75, 3.0, 4.0]);
-        assert_eq!(widths.len(), 4);
+        assert_eq!(widths.len(), 6);
         assert_eq!(
             widths.advances(&phrase, shown, 5),
             Some(vec![1.0, 2.0, 0.75, 3.0, 4.0])

@@ -90,6 +90,17 @@ impl ParagraphText {
                 layout_passes: 1,
             };
         }
+        // A word shaped in its script's family would get that font's row height: every
+        // section gets the paragraph font's, as a line of one font would.
+        let with_row_height;
+        let format = if format.line_height.is_none() {
+            let mut fixed = format.clone();
+            fixed.line_height = Some(ctx.fonts_mut(|f| f.row_height(&format.font_id)));
+            with_row_height = fixed;
+            &with_row_height
+        } else {
+            format
+        };
         let paragraph = BidiParagraph::new(text);
         let is_rtl = paragraph.is_rtl();
         let shift_px = if is_rtl { width_px } else { 0.0 };
@@ -116,7 +127,7 @@ impl ParagraphText {
         }
         // Beyond the plain-text path, each right-to-left phrase is one section.
         let coverage = fonts::ScriptCoverage::of(ctx);
-        let covers = |script, c| coverage.covers(script, c);
+        let covers = |script, c| coverage.covers(ctx, script, c);
         let whole_pieces = paragraph.join_phrases(&whole_pieces, &covers);
         let known = (widths.as_deref())
             .and_then(|w| w.advances(&whole_pieces, |p| source.shown(p), chars.len()));
