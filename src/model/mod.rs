@@ -52,7 +52,7 @@ pub use document_meta::DocumentMeta;
 pub use document_query::{DocumentQuery, DocumentQueryError};
 pub use edit::{Edit, EditError};
 pub use edits::{EditContext, Related};
-pub use fast_hash::{FastBuild, FastHasher, FastMap, FastSet};
+pub use fast_hash::{FastBuild, FastMap, FastSet};
 pub use filter::AnnotationFilter;
 pub use history::History;
 pub use ids::{ActorId, AnnotationId, DocumentId, IssueId, RelationId, RoundId};
