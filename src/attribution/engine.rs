@@ -3,7 +3,7 @@
 //! attribution (`direct.rs`), reported speech in the sentences without (`reported.rs`),
 //! and building suggestions with their speakers (`speakers.rs`).
 
-use std::collections::HashSet;
+use crate::model::FastSet;
 use std::ops::Range;
 
 use super::antecedent::Work;
@@ -54,7 +54,7 @@ pub struct Engine<'a> {
     pub(super) spoken: Vec<Ref>,
     pub(super) last: Option<Last>,
     /// Quotations already taken into another suggestion (a split quote's second half).
-    pub(super) merged: HashSet<usize>,
+    pub(super) merged: FastSet<usize>,
     pub work: Work,
 }
 
@@ -78,7 +78,7 @@ impl<'a> Engine<'a> {
             known: KnownActors::new(actors),
             spoken: Vec::new(),
             last: None,
-            merged: HashSet::new(),
+            merged: FastSet::default(),
             work: Work::default(),
         }
     }

@@ -2,8 +2,8 @@
 //! key ([`name_key`]) and by its last word, so that matching a speaker to an actor costs a
 //! hash lookup, not a pass over every actor's names with a folded copy of each.
 
+use crate::model::FastMap;
 use std::cell::Cell;
-use std::collections::HashMap;
 
 use super::people::last_word;
 use crate::model::{Actor, name_key};
@@ -21,9 +21,9 @@ struct NameForm {
 #[derive(Debug, Default)]
 pub struct KnownActors {
     /// Each name's key, to the first actor (in project order) called so.
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// Each name's last word ([`last_word`]), to the names that end with it, in project order.
-    by_last_word: HashMap<String, Vec<NameForm>>,
+    by_last_word: FastMap<String, Vec<NameForm>>,
     /// How many actor names a name was compared with by [`KnownActors::same_person`].
     compared: Cell<usize>,
 }

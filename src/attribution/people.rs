@@ -5,8 +5,8 @@
 //! person knows their gender when a title, a first name or a surname's ending tells it.
 //! Where a person is named ([`Ref`]) is what a pronoun looks back to (`antecedent.rs`).
 
+use crate::model::{FastMap, FastSet};
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
 
 use super::lexicon::lowercase;
 use super::lexicon::names::surname_gender;
@@ -77,18 +77,18 @@ pub struct Cast {
     /// Where persons are named outside quotations, in text order.
     pub refs: Vec<Ref>,
     /// The person each name run means, by the run's last token.
-    by_last_token: HashMap<usize, usize>,
+    by_last_token: FastMap<usize, usize>,
     /// The persons with each surname, in the order they were added: a name is matched
     /// against these, not against every person of a long document.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: FastMap<String, Vec<usize>>,
     /// The persons of two or more words by their first word, ASCII-lowercase, for a family
     /// name written first ("Mr. Xi" for Xi Jinping); filled once the full names are read.
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: FastMap<String, Vec<usize>>,
     /// How many persons names were compared with (see [`Cast::names_compared`]).
     compared: Cell<usize>,
     /// The lowercase capitalised words of the text: what a people's adjective's country
     /// must be among ("Lusovian" → "Lusovia").
-    capitalised: HashSet<String>,
+    capitalised: FastSet<String>,
 }
 
 /// Words after a name that make it a modifier, not a person named ("a *Putin* official").
@@ -115,7 +115,7 @@ fn is_modifier_noun(word: &str) -> bool {
 impl Cast {
     pub fn new(scan: &Scan<'_>) -> Self {
         let runs = find_runs(scan);
-        let mut capitalised = HashSet::new();
+        let mut capitalised = FastSet::default();
         // Names repeat: a word is copied only the first time.
         for word in (runs.iter()).flat_map(|r| (r.first..=r.last).filter_map(|i| scan.word(i))) {
             let lower = lowercase(word);
@@ -555,7 +555,7 @@ fn appositive_role(scan: &Scan<'_>, last: usize) -> Option<String> {
 /// ("Russian", or "Lusovian" when the text names Lusovia), or an organisation's words
 /// ("Senate Foreign Relations Committee" of its chairman).
 #[must_use]
-pub fn affiliation_of(role: &str, capitalised: &HashSet<String>) -> Option<String> {
+pub fn affiliation_of(role: &str, capitalised: &FastSet<String>) -> Option<String> {
     let words: Vec<&str> = role.split_whitespace().collect();
     for w in &words {
         let bare = strip_possessive(w);

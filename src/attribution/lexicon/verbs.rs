@@ -364,6 +364,21 @@ pub fn is_foreign_quote_verb(word: &str) -> bool {
 /// `enligt`): how many words it takes at `words[0]`.
 #[must_use]
 pub fn according_to(words: &[&str]) -> Option<usize> {
+    // Asked at every word of a document: an ASCII word is compared without lowering it
+    // (no ASCII word lowers to a non-ASCII one, nor, for these, the other way round).
+    let first = words.first()?;
+    if first.is_ascii() {
+        if first.eq_ignore_ascii_case("according") {
+            return (words.get(1))
+                .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+                .then_some(2);
+        }
+        const ONE_WORD: [&str; 6] = ["selon", "laut", "secondo", "segundo", "volgens", "enligt"];
+        return ONE_WORD
+            .iter()
+            .any(|cue| first.eq_ignore_ascii_case(cue))
+            .then_some(1);
+    }
     let lower = |i: usize| words.get(i).map(|w| lowercase(w));
     let first = lower(0)?;
     match &*first {
