@@ -464,13 +464,13 @@ fn a_right_to_left_line_is_shaped_by_phrase_not_word_by_word() {
     // section is a call to the shaper, and a phrase is one section, not a word and a space
     // each. Where the script's font draws every char of the line, the line is one phrase;
     // where it lacks a punctuation mark (fonts differ), that mark stands apart.
-    let coverage = ScriptCoverage::of(&harness.ctx);
+    let coverage = ScriptCoverage::for_text(&harness.ctx, ARTICLE);
     let mut lines = ARTICLE.lines().filter(|l| !l.is_empty());
     for line in [lines.next().unwrap(), lines.next().unwrap()] {
         let words = line.split(' ').count();
         let script = line.chars().find_map(RightToLeftScript::of).unwrap();
         let lacking = (line.chars())
-            .filter(|&c| !coverage.covers(&harness.ctx, script, c))
+            .filter(|&c| !coverage.covers(script, c))
             .count();
         let laid_out = ParagraphText::layout(&harness.ctx, line, &format, 4000.0);
         let sections = laid_out.galley().job.sections.len();

@@ -145,10 +145,10 @@ pub fn warm_up(driver: &mut FrameDriver) {
     // A running app has listed the system's fonts by then (on a background thread): wait for
     // that, and load the right-to-left scripts' fonts (which the first right-to-left word
     // loads), rather than time it in a frame.
-    let coverage = crate::ui::fonts::ScriptCoverage::of(driver.ctx());
-    for script in crate::ui::fonts::RightToLeftScript::ALL {
-        let _loaded = coverage.covers(driver.ctx(), script, script.probe());
-    }
+    let letters: String = (crate::ui::fonts::RightToLeftScript::ALL.iter())
+        .map(|script| script.probe())
+        .collect();
+    let _found = crate::ui::fonts::ScriptCoverage::for_text(driver.ctx(), &letters);
 }
 
 /// The part of the window the article gets: the screen minus the app's panels, whose widths

@@ -14,11 +14,17 @@
 //! in one call (see `article::bidi`). [`ScriptCoverage`] says which chars that font draws.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::Arc;
 
-use egui::epaint::text::{FallbackRequest, FontDefinitions, FontInsert, FontProvider};
-use egui::{Context, FontFamily, FontId, Id};
+use egui::epaint::text::{FallbackRequest, FontInsert, FontProvider};
+use egui::{Context, FontFamily, FontId};
 use unicode_script::{Script, UnicodeScript};
+
+mod coverage;
+mod scripts;
+
+pub use coverage::ScriptCoverage;
+pub use scripts::{RightToLeftScript, script_family};
 
 /// One character per script the built-in fonts lack, to probe coverage with.
 pub const SCRIPT_PROBES: [(&str, char); 8] = [
@@ -32,75 +38,14 @@ pub const SCRIPT_PROBES: [(&str, char); 8] = [
     ("Armenian", 'Ա'),
 ];
 
-/// A right-to-left script whose words and phrases are shaped in the script's own font.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RightToLeftScript {
-    /// Arabic, Persian, Urdu, Pashto, Kurdish (Sorani)…
-    Arabic,
-    Hebrew,
-}
-
-impl RightToLeftScript {
-    pub const ALL: [Self; 2] = [Self::Arabic, Self::Hebrew];
-
-    /// The script of a letter.
-    #[must_use]
-    pub fn of(c: char) -> Option<Self> {
-        match c.script() {
-            Script::Arabic => Some(Self::Arabic),
-            Script::Hebrew => Some(Self::Hebrew),
-            _ => None,
-        }
-    }
-
-    /// A letter every font of the script has: the script's font is the one found for it.
-    #[must_use]
-    pub const fn probe(self) -> char {
-        match self {
-            Self::Arabic => 'م',
-            Self::Hebrew => 'ש',
-        }
-    }
-
-    const fn index(self) -> usize {
-        match self {
-            Self::Arabic => 0,
-            Self::Hebrew => 1,
-        }
-    }
-}
-
 /// Lets `ctx` draw characters its fonts lack with the system's fonts, and gives each
-/// right-to-left script its [`script_family`]. Call once per context, before its first frame
-/// (the app does so when it starts).
+/// right-to-left script its [`script_family`]. Call once per context, best before its first
+/// frame (the app does so when it starts).
 pub fn install_system_fonts(ctx: &Context) {
-    // The script families are bound (to no font of egui's own) so that egui does not warn
-    // that they are unknown: their fonts come from `SystemFonts`.
-    let mut definitions = FontDefinitions::default();
-    for script in RightToLeftScript::ALL {
-        definitions
-            .families
-            .insert(script_family(script), Vec::new());
-    }
-    ctx.set_fonts(definitions);
     ctx.add_font_provider(Arc::new(SystemFonts {
         system: egui_system_font_provider::SystemFontProvider::new(),
     }));
-    // Coverage found with the fonts before is stale.
-    ctx.data_mut(|d| d.remove::<Arc<ScriptCoverage>>(ScriptCoverage::id()));
-}
-
-/// The family whose first font is `script`'s own, for its words and phrases.
-#[must_use]
-pub fn script_family(script: RightToLeftScript) -> FontFamily {
-    // Asked for every right-to-left word laid out: named once, then shared.
-    static FAMILIES: LazyLock<[FontFamily; 2]> = LazyLock::new(|| {
-        [
-            FontFamily::Name("Stance: Arabic script".into()),
-            FontFamily::Name("Stance: Hebrew script".into()),
-        ]
-    });
-    FAMILIES[script.index()].clone()
+    coverage::fonts_changed(ctx);
 }
 
 /// The system's fonts: found per char for every family, and the first font of each
@@ -134,85 +79,6 @@ impl FontProvider for SystemFonts {
 
     fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
         self.system.font_for(request)
-    }
-}
-
-/// The chars each right-to-left script's own font draws (the first font of its
-/// [`script_family`]), found the first time a text of that script asks: an English article
-/// loads no Arabic font. Empty for a script the system has no font for.
-#[derive(Debug, Default)]
-pub struct ScriptCoverage {
-    by_script: [OnceLock<CharSet>; 2],
-}
-
-/// A set of chars asked about for every char of every right-to-left line laid out: a bit per
-/// char of the Basic Multilingual Plane (8 KiB), a sorted list beyond it.
-#[derive(Debug, Default)]
-struct CharSet {
-    bmp: Vec<u64>,
-    beyond: Vec<char>,
-}
-
-impl CharSet {
-    fn contains(&self, c: char) -> bool {
-        let code = u32::from(c) as usize;
-        if code < 0x1_0000 {
-            (self.bmp.get(code / 64)).is_some_and(|bits| (bits >> (code % 64)) & 1 == 1)
-        } else {
-            self.beyond.binary_search(&c).is_ok()
-        }
-    }
-}
-
-impl FromIterator<char> for CharSet {
-    fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> Self {
-        let mut set = Self {
-            bmp: vec![0; 0x1_0000 / 64],
-            beyond: Vec::new(),
-        };
-        for c in chars {
-            let code = u32::from(c) as usize;
-            match set.bmp.get_mut(code / 64) {
-                Some(bits) if code < 0x1_0000 => *bits |= 1 << (code % 64),
-                _ => set.beyond.push(c),
-            }
-        }
-        set.beyond.sort_unstable();
-        set
-    }
-}
-
-impl ScriptCoverage {
-    /// True if `script`'s own font draws `c`. Call outside `ctx.fonts_mut`: the first call
-    /// for a script loads its font.
-    #[must_use]
-    pub fn covers(&self, ctx: &Context, script: RightToLeftScript, c: char) -> bool {
-        self.by_script[script.index()]
-            .get_or_init(|| Self::find(ctx, script))
-            .contains(c)
-    }
-
-    /// The coverage of `ctx`'s fonts, one per context (until [`install_system_fonts`]).
-    #[must_use]
-    pub fn of(ctx: &Context) -> Arc<Self> {
-        ctx.data_mut(|d| Arc::clone(d.get_temp_mut_or_default::<Arc<Self>>(Self::id())))
-    }
-
-    fn id() -> Id {
-        Id::unique("stance-script-coverage")
-    }
-
-    fn find(ctx: &Context, script: RightToLeftScript) -> CharSet {
-        ctx.fonts_mut(|fonts| {
-            let all = fonts.characters(&script_family(script));
-            let Some(first_font) = all.get(&script.probe()).and_then(|faces| faces.first()) else {
-                return CharSet::default();
-            };
-            (all.iter())
-                .filter(|(_, faces)| faces.first() == Some(first_font))
-                .map(|(&c, _)| c)
-                .collect()
-        })
     }
 }
 
@@ -320,22 +186,4 @@ pub fn missing_font_notice(missing: &[MissingScript]) -> Option<String> {
         "No font for {} ({samples}…): shown as boxes — {how}",
         names.join(", ")
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::CharSet;
-
-    #[test]
-    fn a_char_set_holds_exactly_its_chars_in_and_beyond_the_first_plane() {
-        let set: CharSet = ['a', 'م', '\u{FFFF}', '😀', '\u{10FFFF}']
-            .into_iter()
-            .collect();
-        for c in ['a', 'م', '\u{FFFF}', '😀', '\u{10FFFF}'] {
-            assert!(set.contains(c), "{c:?}");
-        }
-        for c in ['b', 'ن', '\u{FFFE}', '😁', '\0'] {
-            assert!(!set.contains(c), "{c:?}");
-        }
-    }
 }

@@ -126,8 +126,8 @@ impl ParagraphText {
             };
         }
         // Beyond the plain-text path, each right-to-left phrase is one section.
-        let coverage = fonts::ScriptCoverage::of(ctx);
-        let covers = |script, c| coverage.covers(ctx, script, c);
+        let coverage = fonts::ScriptCoverage::for_text(ctx, text);
+        let covers = |script, c| coverage.covers(script, c);
         let whole_pieces = paragraph.join_phrases(&whole_pieces, &covers);
         let known = (widths.as_deref())
             .and_then(|w| w.advances(&whole_pieces, |p| source.shown(p), chars.len()));

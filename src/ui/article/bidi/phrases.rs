@@ -28,10 +28,11 @@ impl BidiParagraph<'_> {
         let mut i = 0;
         while i < pieces.len() {
             let (phrase, script) = self.phrase_at(pieces, i, covers);
-            match script {
-                Some(script) => {
+            let joined = (phrase.end.checked_sub(1))
+                .and_then(|last| Some((pieces.get(phrase.start)?, pieces.get(last)?)));
+            match (script, joined) {
+                (Some(script), Some((first, last))) => {
                     // Visual order is logical order reversed inside a right-to-left run.
-                    let (first, last) = (&pieces[phrase.start], &pieces[phrase.end - 1]);
                     out.push(Piece {
                         chars: last.chars.start..first.chars.end,
                         bytes: last.bytes.start..first.bytes.end,
@@ -42,7 +43,7 @@ impl BidiParagraph<'_> {
                     });
                     i = phrase.end;
                 }
-                None => {
+                _ => {
                     out.extend(
                         pieces
                             .get(i..phrase.end.max(i + 1))
