@@ -245,6 +245,14 @@ fn arabic_figures(
         run.percentiles().p95_ms / b.percentiles().p95_ms.max(1e-6),
         Unit::Ratio,
     ));
+    let arabic_paragraphs: Vec<String> = (arabic.documents().iter())
+        .flat_map(|d| {
+            (d.paragraphs().iter().take(60))
+                .filter_map(|p| d.text.get(p.bytes_start..p.bytes_end))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let slow = run_frames(
         &mut warm_driver(),
         arabic,
@@ -259,6 +267,11 @@ fn arabic_figures(
         Unit::Ratio,
     ));
     record(Figure::count("b_ar.laid_out.max", run.laid_out_max));
+    record(Figure::new(
+        "b_ar.sections_per_word",
+        sections_per_word(&warm_driver(), &arabic_paragraphs),
+        Unit::Ratio,
+    ));
     Ok(())
 }
 
@@ -429,6 +442,21 @@ fn save_in_app(
 
 fn bytes(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
+}
+
+/// The egui sections (each one shaping call or more) per word of `paragraphs` laid out as the
+/// article lays them out: what joining right-to-left phrases saves.
+fn sections_per_word(driver: &FrameDriver, paragraphs: &[String]) -> f64 {
+    let ctx = driver.ctx();
+    let format = egui::TextFormat::simple(egui::FontId::proportional(16.0), egui::Color32::WHITE);
+    let (mut sections, mut words) = (0usize, 0usize);
+    for text in paragraphs {
+        let laid_out =
+            crate::ui::article::text_map::ParagraphText::layout(ctx, text, &format, 600.0);
+        sections += laid_out.galley().job.sections.len();
+        words += text.split_whitespace().count();
+    }
+    sections as f64 / words.max(1) as f64
 }
 
 #[cfg(test)]
