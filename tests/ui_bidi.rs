@@ -480,3 +480,51 @@ fn a_right_to_left_line_is_shaped_by_phrase_not_word_by_word() {
         );
     }
 }
+
+#[test]
+fn a_search_hit_in_mixed_text_is_a_row_that_reads_and_opens_it() {
+    use egui_kittest::kittest::Queryable;
+    let app = stance::app::StanceApp::with_project(project(&[]));
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut stance::app::StanceApp| app.frame_ui(ui), app);
+    install_system_fonts(&harness.ctx);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run();
+    harness.event(Event::Text("الدوحة".to_owned()));
+    harness.run();
+    harness.get_by_label("2 hits in 1 document");
+    // The English line with an Arabic name and place: its row (the line reordered as a
+    // whole, the hit marked on it) tells screen readers the line in reading order.
+    // The row as painted: the name's words read right to left, so its last word الرحمن
+    // (the only one with ر) lies left of عبد (the only one with ع); laid out in storage
+    // order, as a plain label would, they come the other way round.
+    let row_galley = (harness.output().shapes.iter())
+        .find_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text)
+                if text.galley.job.text.contains("said the talks")
+                    && !text.galley.job.text.contains("mediator") =>
+            {
+                Some(std::sync::Arc::clone(&text.galley))
+            }
+            _ => None,
+        })
+        .unwrap();
+    let x_of = |c: char| {
+        (row_galley.rows.iter())
+            .flat_map(|row| row.glyphs.iter())
+            .find(|g| g.chr == c)
+            .map(|g| g.pos.x)
+            .unwrap()
+    };
+    assert!(x_of('ر') < x_of('ع'));
+    // The text's first line holds it too: the hit in the English line is the second.
+    let doc = &harness.state().project().documents()[0];
+    let place = doc.find("الدوحة", 1).unwrap();
+    let row = harness.get_by_label_contains("الرحمن, said the talks in الدوحة would");
+    row.click();
+    harness.run();
+    assert_eq!(harness.state().text_selection(), Some(place));
+}

@@ -299,17 +299,32 @@ impl HitContext {
     }
 }
 
-/// Up to `radius_chars` either side of `span`, cut at the line's ends.
+/// Up to `radius_chars` either side of `span`, cut at the line's ends, and at a word's edge
+/// where the radius ends inside a word (a context does not start with "r, Sheikh").
 #[must_use]
 pub fn hit_context(doc: &Document, span: Span, radius_chars: usize) -> Option<HitContext> {
-    let before = doc.slice(Span::new(
-        span.start.saturating_sub(radius_chars),
-        span.start,
-    ))?;
-    let after_end = (span.end + radius_chars).min(doc.len_chars());
-    let after = doc.slice(Span::new(span.end, after_end))?;
-    let before = before.rsplit('\n').next().unwrap_or_default();
-    let after = after.split('\n').next().unwrap_or_default();
+    let from = span.start.saturating_sub(radius_chars);
+    let to = (span.end + radius_chars).min(doc.len_chars());
+    let is_space_at = |at: usize| {
+        doc.slice(Span::new(at, at + 1))
+            .is_none_or(|c| c.chars().all(char::is_whitespace))
+    };
+    let before = doc.slice(Span::new(from, span.start))?;
+    let before = match before.rsplit_once('\n') {
+        Some((_, line)) => line,
+        None if from > 0 && !is_space_at(from - 1) && !is_space_at(from) => before
+            .find(char::is_whitespace)
+            .map_or(before, |at| &before[at..]),
+        None => before,
+    };
+    let after = doc.slice(Span::new(span.end, to))?;
+    let after = match after.split_once('\n') {
+        Some((line, _)) => line,
+        None if to < doc.len_chars() && !is_space_at(to - 1) && !is_space_at(to) => after
+            .rfind(char::is_whitespace)
+            .map_or(after, |at| &after[..at]),
+        None => after,
+    };
     Some(HitContext {
         before: before.to_owned(),
         matched: doc.slice(span)?.replace('\n', " "),
@@ -465,5 +480,26 @@ mod tests {
         assert_eq!(context.matched, "talks");
         assert_eq!(context.after, " resumed on Friday.");
         assert_eq!(context.one_line(), "The talks resumed on Friday.");
+    }
+
+    #[test]
+    fn context_cut_inside_a_word_starts_and_ends_at_a_word() {
+        let project = corpus(&["The mediator, Sheikh Hamad, said the talks in Doha would resume."]);
+        let doc = &project.documents()[0];
+        let span = doc.find("said", 0).unwrap();
+        // Twelve chars back ends inside "Sheikh"; twelve after, inside "in".
+        let context = hit_context(doc, span, 12).unwrap();
+        assert_eq!(context.before, " Hamad, ");
+        assert_eq!(context.after, " the talks");
+        // A radius that ends at a space keeps whole words as they are.
+        let context = hit_context(doc, span, 8).unwrap();
+        assert_eq!(context.before, " Hamad, ");
+        // Text without spaces (Chinese) is cut where the radius ends.
+        let project = corpus(&["双方代表在多哈重启谈判并表示进展顺利"]);
+        let doc = &project.documents()[0];
+        let span = doc.find("重启", 0).unwrap();
+        let context = hit_context(doc, span, 3).unwrap();
+        assert_eq!(context.before, "在多哈");
+        assert_eq!(context.after, "谈判并");
     }
 }

@@ -10,6 +10,8 @@ use egui::{Key, Modifiers, RichText, Ui, text::LayoutJob};
 use crate::analysis::wording::counted;
 use crate::analysis::{CorpusSearch, HitPreset, SearchError, SearchHit, SearchQuery, hit_context};
 use crate::model::{ActorId, DerivedCache, DocumentId, IssueId, Project, Stance};
+use crate::ui::article::bidi::needs_bidi;
+use crate::ui::article::bidi_text::marked_line_button;
 
 /// Text searched per frame. A literal search reads far more than this in a millisecond (in a
 /// release build); a slow regular expression still leaves the frame its time.
@@ -414,15 +416,26 @@ fn hit_row_ui(
     ui.horizontal(|ui| {
         ui.checkbox(chosen, "")
             .on_hover_text("Tag this hit with Annotate all");
+        let before = context.before.trim_start();
+        let mark_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+        let line = format!("{before}{}{}", context.matched, context.after);
+        if needs_bidi(&line) {
+            // Right-to-left words: the line is reordered as a whole (UAX #9), so the hit is
+            // marked on the laid-out line rather than made a section of its own.
+            let start = before.chars().count();
+            let marked = start..start + context.matched.chars().count();
+            clicked = marked_line_button(ui, &line, marked, mark_fill, is_current).clicked();
+            return;
+        }
         let style = ui.style();
         let weak = ui.visuals().weak_text_color();
         let strong = ui.visuals().strong_text_color();
         let font = egui::TextStyle::Body.resolve(style);
         let mut job = LayoutJob::default();
         let format = |color| egui::TextFormat::simple(font.clone(), color);
-        job.append(context.before.trim_start(), 8.0, format(weak));
+        job.append(before, 8.0, format(weak));
         let mut hit_format = format(strong);
-        hit_format.background = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+        hit_format.background = mark_fill;
         job.append(&context.matched, 0.0, hit_format);
         job.append(&context.after, 0.0, format(weak));
         let width = ui.available_width();

@@ -257,6 +257,46 @@ fn for_widget(laid_out: &ParagraphText, logical: &str, fill_px: Option<f32>) -> 
     Arc::new(galley)
 }
 
+/// A selectable row showing `text` on one line (cut with `…`), its chars `marked` on
+/// `mark_fill`: a list row whose text holds right-to-left characters, where the mark cannot be
+/// a section of a layout job (it would reorder the words around it). Screen readers get `text`.
+pub fn marked_line_button(
+    ui: &mut Ui,
+    text: &str,
+    marked: Range<usize>,
+    mark_fill: Color32,
+    is_selected: bool,
+) -> egui::Response {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let padding = ui.spacing().button_padding;
+    let width_px = ui.available_width();
+    let text_width_px = (width_px - 2.0 * padding.x).max(font.size * 4.0);
+    let laid_out = paragraph_text(ui.ctx(), text, &font, text_width_px, Some(1));
+    let size = egui::vec2(width_px, laid_out.height_px() + 2.0 * padding.y);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), is_selected, text)
+    });
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, is_selected);
+        if is_selected || response.hovered() || response.has_focus() {
+            ui.painter()
+                .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
+        }
+        let inner = rect.shrink2(padding);
+        for band in laid_out.range_rects(marked.start, marked.end) {
+            ui.painter()
+                .rect_filled(band.translate(inner.min.to_vec2()), 0.0, mark_fill);
+        }
+        ui.painter().galley(
+            laid_out.paint_pos(inner.min),
+            Arc::clone(laid_out.galley()),
+            visuals.text_color(),
+        );
+    }
+    response
+}
+
 /// A stretch of a paragraph drawn with a background and an underline.
 #[derive(Clone, Debug)]
 pub struct TextMark {
