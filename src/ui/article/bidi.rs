@@ -29,12 +29,15 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
+use unicode_bidi::{BidiClass, ParagraphBidiInfo};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::ui::fonts::RightToLeftScript;
 
+mod classes;
 mod phrases;
+
+use classes::{TableClasses, class_of};
 
 /// A stretch of one line that egui shapes as a unit, in visual order among its line's pieces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,7 +67,7 @@ pub fn needs_bidi(text: &str) -> bool {
     !text.is_ascii()
         && text
             .chars()
-            .any(|c| c >= '\u{0590}' && is_right_to_left_or_control(bidi_class(c)))
+            .any(|c| c >= '\u{0590}' && is_right_to_left_or_control(class_of(c)))
 }
 
 /// A class that reads right to left (R, AL, AN) or is a directional control.
@@ -87,12 +90,15 @@ fn is_right_to_left_or_control(class: BidiClass) -> bool {
 /// True if `text`'s first strong character is right to left (UAX #9 rules P2–P3).
 #[must_use]
 pub fn is_rtl_paragraph(text: &str) -> bool {
-    needs_bidi(text) && ParagraphBidiInfo::new(text, None).paragraph_level.is_rtl()
+    needs_bidi(text)
+        && ParagraphBidiInfo::new_with_data_source(&TableClasses, text, None)
+            .paragraph_level
+            .is_rtl()
 }
 
 /// Letters the shaper joins and draws right to left.
 fn joins_right_to_left(c: char) -> bool {
-    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+    matches!(class_of(c), BidiClass::R | BidiClass::AL)
 }
 
 /// A char of a right-to-left script, which the shaper draws right to left whatever its bidi
@@ -146,7 +152,7 @@ pub struct BidiParagraph<'a> {
 impl<'a> BidiParagraph<'a> {
     #[must_use]
     pub fn new(text: &'a str) -> Self {
-        let info = ParagraphBidiInfo::new(text, None);
+        let info = ParagraphBidiInfo::new_with_data_source(&TableClasses, text, None);
         let mut char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         char_bytes.push(text.len());
         Self {
@@ -322,7 +328,7 @@ mod tests {
         assert!(
             (1..0x0590u32)
                 .filter_map(char::from_u32)
-                .all(|c| !is_right_to_left_or_control(bidi_class(c)))
+                .all(|c| !is_right_to_left_or_control(class_of(c)))
         );
         assert!(needs_bidi("café \u{05D0}"));
         assert!(needs_bidi("a\u{2067}b"));
