@@ -24,12 +24,10 @@
 //! The widths hold for one font and scale: their owner clears them when those change.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::bidi::Piece;
+use crate::model::FastMap;
 use crate::ui::fonts::RightToLeftScript;
 
 /// Longer chunks are not kept: rarely repeated, and a key as long as the text.
@@ -39,13 +37,13 @@ const MAX_CHUNK_CHARS: usize = 48;
 const MAX_CHUNKS: usize = 40_000;
 
 /// Per-char advances of chunks (a grapheme's width on its first char, 0 on the rest).
-type Chunks = HashMap<Box<str>, Box<[f32]>>;
+type Chunks = FastMap<Box<str>, Box<[f32]>>;
 
 /// Each known chunk's advances, per family it was shaped in ([`Piece::shaped_in`]): the
 /// paragraph's (`None`), or a right-to-left script's.
 #[derive(Debug, Default)]
 pub struct PieceWidths {
-    by_family: HashMap<Option<RightToLeftScript>, Chunks>,
+    by_family: FastMap<Option<RightToLeftScript>, Chunks>,
 }
 
 impl PieceWidths {
@@ -55,7 +53,7 @@ impl PieceWidths {
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.by_family.values().map(HashMap::len).sum()
+        self.by_family.values().map(FastMap::len).sum()
     }
 
     #[must_use]
@@ -64,17 +62,20 @@ impl PieceWidths {
     }
 
     /// Each char's advance in a paragraph of `len` chars cut into `pieces` (whose shown text
-    /// `shown` gives), if every chunk is known.
+    /// `shown` gives; `grapheme_starts` is true at each char of the paragraph that starts a
+    /// grapheme), if every chunk is known.
     pub(super) fn advances<'t>(
         &self,
         pieces: &[Piece],
         shown: impl Fn(&Piece) -> Cow<'t, str>,
+        grapheme_starts: &[bool],
         len: usize,
     ) -> Option<Vec<f32>> {
         let mut out = vec![0.0; len];
         for piece in pieces {
             let text = shown(piece);
-            for (chars, bytes) in chunks(&text) {
+            let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
+            for (chars, bytes) in chunks(&text, starts) {
                 let known_chunks = self.by_family.get(&piece.shaped_in)?;
                 let known = known_chunks.get(text.get(bytes)?)?;
                 let at = piece.chars.start + chars.start;
@@ -90,6 +91,7 @@ impl PieceWidths {
         &mut self,
         pieces: &[Piece],
         shown: impl Fn(&Piece) -> Cow<'t, str>,
+        grapheme_starts: &[bool],
         advances: &[f32],
     ) {
         if self.len() > MAX_CHUNKS {
@@ -97,7 +99,8 @@ impl PieceWidths {
         }
         for piece in pieces {
             let text = shown(piece);
-            for (chars, bytes) in chunks(&text) {
+            let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
+            for (chars, bytes) in chunks(&text, starts) {
                 let Some(key) = text.get(bytes) else {
                     continue;
                 };
@@ -123,37 +126,41 @@ enum ChunkKind {
 }
 
 impl ChunkKind {
-    fn of(grapheme: &str) -> Self {
-        match grapheme.chars().next() {
-            Some(c) if c.is_whitespace() => Self::Space,
-            Some(c) if !c.is_alphanumeric() => Self::Punctuation,
-            _ => Self::Word,
+    /// The kind of a grapheme that starts with `c`.
+    fn of(c: char) -> Self {
+        if c.is_whitespace() {
+            Self::Space
+        } else if !c.is_alphanumeric() {
+            Self::Punctuation
+        } else {
+            Self::Word
         }
     }
 }
 
 /// The chunks of a piece's shown text: runs of graphemes of one [`ChunkKind`], as (chars,
-/// bytes) ranges of `text`.
-fn chunks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+/// bytes) ranges of `text`. `grapheme_starts` is true at each char of `text` that starts a
+/// grapheme (the paragraph found them once; segmenting each piece again cost more than the
+/// lookups it serves).
+fn chunks(text: &str, grapheme_starts: &[bool]) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut open: Option<(Range<usize>, Range<usize>, ChunkKind)> = None;
-    let mut at_char = 0;
-    for (at_byte, grapheme) in text.grapheme_indices(true) {
-        let len = grapheme.chars().count();
-        let kind = ChunkKind::of(grapheme);
-        let chars = at_char..at_char + len;
-        let bytes = at_byte..at_byte + grapheme.len();
-        at_char += len;
+    for (at_char, (at_byte, c)) in text.char_indices().enumerate() {
+        let chars = at_char..at_char + 1;
+        let bytes = at_byte..at_byte + c.len_utf8();
+        let starts_grapheme = grapheme_starts.get(at_char).copied().unwrap_or(true);
         match &mut open {
-            Some((c, b, open_kind)) if *open_kind == kind => {
-                c.end = chars.end;
-                b.end = bytes.end;
+            Some((open_chars, open_bytes, kind))
+                if !starts_grapheme || *kind == ChunkKind::of(c) =>
+            {
+                open_chars.end = chars.end;
+                open_bytes.end = bytes.end;
             }
             _ => {
                 if let Some((chars, bytes, _)) = open.take() {
                     out.push((chars, bytes));
                 }
-                open = Some((chars, bytes, kind));
+                open = Some((chars, bytes, ChunkKind::of(c)));
             }
         }
     }
@@ -163,7 +170,20 @@ fn chunks(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
 
 #[cfg(test)]
 mod tests {
+    use unicode_segmentation::UnicodeSegmentation;
+
     use super::*;
+
+    /// True at each char of `text` that starts a grapheme.
+    fn starts(text: &str) -> Vec<bool> {
+        let mut out = vec![false; text.chars().count()];
+        let mut at = 0;
+        for grapheme in text.graphemes(true) {
+            out[at] = true;
+            at += grapheme.chars().count();
+        }
+        out
+    }
 
     fn piece(chars: Range<usize>, bytes: Range<usize>) -> Piece {
         Piece {
@@ -179,13 +199,16 @@ mod tests {
     #[test]
     fn chunks_split_spaces_from_words_and_keep_graphemes_whole() {
         let text = "ab  e\u{301}f g";
-        let parts: Vec<&str> = chunks(text).into_iter().map(|(_, b)| &text[b]).collect();
+        let parts: Vec<&str> = chunks(text, &starts(text))
+            .into_iter()
+            .map(|(_, b)| &text[b])
+            .collect();
         assert_eq!(parts, ["ab", "  ", "e\u{301}f", " ", "g"]);
-        let (chars, _) = &chunks(text)[2];
+        let (chars, _) = &chunks(text, &starts(text))[2];
         assert_eq!(*chars, 4..7);
         // A phrase's punctuation is a chunk of its own, so "word," is known from "word".
         let phrase = "الوفد، المفاوضات.";
-        let parts: Vec<&str> = chunks(phrase)
+        let parts: Vec<&str> = chunks(phrase, &starts(phrase))
             .into_iter()
             .map(|(_, b)| &phrase[b])
             .collect();
@@ -199,22 +222,25 @@ mod tests {
         let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
         let measured = [1.0, 2.0, 0.5, 3.0, 4.0];
         let mut widths = PieceWidths::default();
-        assert_eq!(widths.advances(&whole, shown, 5), None);
-        widths.learn(&whole, shown, &measured);
+        assert_eq!(widths.advances(&whole, shown, &[true; 5], 5), None);
+        widths.learn(&whole, shown, &[true; 5], &measured);
         assert_eq!(widths.len(), 3);
-        assert_eq!(widths.advances(&whole, shown, 5), Some(measured.to_vec()));
+        assert_eq!(
+            widths.advances(&whole, shown, &[true; 5], 5),
+            Some(measured.to_vec())
+        );
         // The same words elsewhere, in other pieces.
         let other = "cd ab";
         let pieces = [piece(0..2, 0..2), piece(2..5, 2..5)];
         let shown = |p: &Piece| Cow::Borrowed(&other[p.bytes.clone()]);
         assert_eq!(
-            widths.advances(&pieces, shown, 5),
+            widths.advances(&pieces, shown, &[true; 5], 5),
             Some(vec![3.0, 4.0, 0.5, 1.0, 2.0])
         );
         // An unknown word: nothing.
         let new = "ab ef";
         let shown = |p: &Piece| Cow::Borrowed(&new[p.bytes.clone()]);
-        assert_eq!(widths.advances(&whole, shown, 5), None);
+        assert_eq!(widths.advances(&whole, shown, &[true; 5], 5), None);
     }
 
     #[test]
@@ -223,21 +249,21 @@ mod tests {
         let whole = [piece(0..5, 0..5)];
         let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
         let mut widths = PieceWidths::default();
-        widths.learn(&whole, shown, &[1.0, 2.0, 0.5, 3.0, 4.0]);
+        widths.learn(&whole, shown, &[true; 5], &[1.0, 2.0, 0.5, 3.0, 4.0]);
         // The same text as an Arabic phrase: shaped in the Arabic family, not known yet.
         let phrase = [Piece {
             shaped_in: Some(RightToLeftScript::Arabic),
             ..piece(0..5, 0..5)
         }];
-        assert_eq!(widths.advances(&phrase, shown, 5), None);
-        widths.learn(&phrase, shown, &[1.0, 2.0, 0.75, 3.0, 4.0]);
+        assert_eq!(widths.advances(&phrase, shown, &[true; 5], 5), None);
+        widths.learn(&phrase, shown, &[true; 5], &[1.0, 2.0, 0.75, 3.0, 4.0]);
         assert_eq!(widths.len(), 6);
         assert_eq!(
-            widths.advances(&phrase, shown, 5),
+            widths.advances(&phrase, shown, &[true; 5], 5),
             Some(vec![1.0, 2.0, 0.75, 3.0, 4.0])
         );
         assert_eq!(
-            widths.advances(&whole, shown, 5),
+            widths.advances(&whole, shown, &[true; 5], 5),
             Some(vec![1.0, 2.0, 0.5, 3.0, 4.0])
         );
     }

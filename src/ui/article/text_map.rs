@@ -129,15 +129,26 @@ impl ParagraphText {
         let coverage = fonts::ScriptCoverage::for_text(ctx, text);
         let covers = |script, c| coverage.covers(script, c);
         let whole_pieces = paragraph.join_phrases(&whole_pieces, &covers);
-        let known = (widths.as_deref())
-            .and_then(|w| w.advances(&whole_pieces, |p| source.shown(p), chars.len()));
+        let known = (widths.as_deref()).and_then(|w| {
+            w.advances(
+                &whole_pieces,
+                |p| source.shown(p),
+                &grapheme_starts,
+                chars.len(),
+            )
+        });
         let (one_line, advances) = match known {
             Some(advances) => (None, advances),
             None => {
                 let (galley, map) = source.lay_out(ctx, &[(whole, whole_pieces.clone())]);
                 let advances = map.advances(chars.len());
                 if let Some(widths) = widths {
-                    widths.learn(&whole_pieces, |p| source.shown(p), &advances);
+                    widths.learn(
+                        &whole_pieces,
+                        |p| source.shown(p),
+                        &grapheme_starts,
+                        &advances,
+                    );
                 }
                 (Some((galley, map)), advances)
             }
