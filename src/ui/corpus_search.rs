@@ -439,7 +439,8 @@ fn hit_row_ui(
         job.append(&context.matched, 0.0, hit_format);
         job.append(&context.after, 0.0, format(weak));
         let width = ui.available_width();
-        let button = egui::Button::selectable(is_current, job)
+        // The grow atom after the text keeps it at the left, as a list's text reads.
+        let button = egui::Button::selectable(is_current, (job, egui::Atom::grow()))
             .truncate()
             .min_size(egui::vec2(width, 0.0));
         clicked = ui.add(button).clicked();
