@@ -405,17 +405,23 @@ fn an_english_line_with_arabic_names_keeps_its_words_in_place() {
     assert_eq!(harness.state().quote(selection), "محمد");
 }
 
-#[test]
-fn the_sidebar_lists_a_right_to_left_quote_in_reading_order() {
-    use egui_kittest::kittest::{NodeT, Queryable};
-    let quote = "المفاوضات حول الحدود";
-    let app = stance::app::StanceApp::with_project(project(&[quote]));
+/// The whole app on `project`, with the system fonts installed after its first frame.
+fn app_harness(project: Project) -> Harness<'static, stance::app::StanceApp> {
+    let app = stance::app::StanceApp::with_project(project);
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut stance::app::StanceApp| app.frame_ui(ui), app);
     install_system_fonts(&harness.ctx);
     harness.run();
+    harness
+}
+
+#[test]
+fn the_sidebar_lists_a_right_to_left_quote_in_reading_order() {
+    use egui_kittest::kittest::{NodeT, Queryable};
+    let quote = "المفاوضات حول الحدود";
+    let harness = app_harness(project(&[quote]));
     // The row's quote, as a screen reader gets it: the text in storage (reading) order,
     // though its glyphs are laid out right to left.
     let shown = stance::model::text::quoted(quote);
@@ -484,13 +490,7 @@ fn a_right_to_left_line_is_shaped_by_phrase_not_word_by_word() {
 #[test]
 fn a_search_hit_in_mixed_text_is_a_row_that_reads_and_opens_it() {
     use egui_kittest::kittest::Queryable;
-    let app = stance::app::StanceApp::with_project(project(&[]));
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, app: &mut stance::app::StanceApp| app.frame_ui(ui), app);
-    install_system_fonts(&harness.ctx);
-    harness.run();
+    let mut harness = app_harness(project(&[]));
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     harness.run();
     harness.event(Event::Text("الدوحة".to_owned()));

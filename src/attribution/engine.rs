@@ -3,7 +3,6 @@
 //! attribution (`direct.rs`), reported speech in the sentences without (`reported.rs`),
 //! and building suggestions with their speakers (`speakers.rs`).
 
-use crate::model::FastSet;
 use std::ops::Range;
 
 use super::antecedent::Work;
@@ -12,7 +11,7 @@ use super::lexicon::flag_at;
 use super::people::{Cast, Ref};
 use super::scan::Scan;
 use super::{Flag, Reason, Resolution, Speaker, SpeakerMatch, Suggestion, Tier};
-use crate::model::{Actor, Attribution, Document, Span};
+use crate::model::{Actor, Attribution, Document, FastSet, Span};
 
 /// A mention resolved to an actor.
 #[derive(Clone, Debug, PartialEq, Eq)]

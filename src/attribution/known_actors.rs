@@ -2,11 +2,10 @@
 //! key ([`name_key`]) and by its last word, so that matching a speaker to an actor costs a
 //! hash lookup, not a pass over every actor's names with a folded copy of each.
 
-use crate::model::FastMap;
 use std::cell::Cell;
 
 use super::people::last_word;
-use crate::model::{Actor, name_key};
+use crate::model::{Actor, FastMap, name_key};
 
 /// One name of an actor, read for surname matching.
 #[derive(Debug)]

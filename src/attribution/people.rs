@@ -5,7 +5,6 @@
 //! person knows their gender when a title, a first name or a surname's ending tells it.
 //! Where a person is named ([`Ref`]) is what a pronoun looks back to (`antecedent.rs`).
 
-use crate::model::{FastMap, FastSet};
 use std::cell::Cell;
 
 use super::lexicon::lowercase;
@@ -18,6 +17,7 @@ use super::lexicon::{
 };
 use super::mentions::run_starting_at;
 use super::scan::Scan;
+use crate::model::{FastMap, FastSet};
 
 /// One person of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -248,9 +248,8 @@ fn arabic_figures(
     let arabic_paragraphs: Vec<String> = (arabic.documents().iter())
         .flat_map(|d| {
             (d.paragraphs().iter().take(60))
-                .filter_map(|p| d.text.get(p.bytes_start..p.bytes_end))
+                .filter_map(move |p| d.text.get(p.bytes_start..p.bytes_end))
                 .map(str::to_owned)
-                .collect::<Vec<_>>()
         })
         .collect();
     let slow = run_frames(

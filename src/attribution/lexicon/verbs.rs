@@ -364,8 +364,11 @@ pub fn is_foreign_quote_verb(word: &str) -> bool {
 /// `enligt`): how many words it takes at `words[0]`.
 #[must_use]
 pub fn according_to(words: &[&str]) -> Option<usize> {
-    // Asked at every word of a document: an ASCII word is compared without lowering it
-    // (no ASCII word lowers to a non-ASCII one, nor, for these, the other way round).
+    const ONE_WORD: [&str; 9] = [
+        "selon", "laut", "według", "secondo", "según", "segundo", "volgens", "enligt", "ifølge",
+    ];
+    // Asked at every word of a document: an ASCII word is compared without lowering it (no
+    // ASCII word lowers to a non-ASCII one, nor a non-ASCII one to "according").
     let first = words.first()?;
     if first.is_ascii() {
         if first.eq_ignore_ascii_case("according") {
@@ -373,20 +376,15 @@ pub fn according_to(words: &[&str]) -> Option<usize> {
                 .is_some_and(|w| w.eq_ignore_ascii_case("to"))
                 .then_some(2);
         }
-        const ONE_WORD: [&str; 6] = ["selon", "laut", "secondo", "segundo", "volgens", "enligt"];
-        return ONE_WORD
-            .iter()
+        return (ONE_WORD.iter())
             .any(|cue| first.eq_ignore_ascii_case(cue))
             .then_some(1);
     }
     let lower = |i: usize| words.get(i).map(|w| lowercase(w));
     let first = lower(0)?;
     match &*first {
-        "according" => (lower(1).as_deref() == Some("to")).then_some(2),
         "по" => matches!(lower(1).as_deref(), Some("словам" | "его" | "её" | "ее")).then_some(2),
-        "selon" | "laut" | "według" | "secondo" | "según" | "segundo" | "volgens" | "enligt"
-        | "ifølge" => Some(1),
-        _ => None,
+        word => ONE_WORD.contains(&word).then_some(1),
     }
 }
 

@@ -334,15 +334,19 @@ mod tests {
         assert!(needs_bidi("a\u{2067}b"));
     }
 
-    fn pieces_text(text: &str) -> Vec<String> {
-        let p = BidiParagraph::new(text);
-        p.line_pieces(0..p.len_chars())
-            .into_iter()
+    /// What each piece shows: its text, or its mirrored bracket.
+    pub(super) fn shown_texts(text: &str, pieces: Vec<Piece>) -> Vec<String> {
+        (pieces.into_iter())
             .map(|piece| match piece.mirrored {
                 Some(m) => m.to_string(),
                 None => text[piece.bytes].to_owned(),
             })
             .collect()
+    }
+
+    fn pieces_text(text: &str) -> Vec<String> {
+        let p = BidiParagraph::new(text);
+        shown_texts(text, p.line_pieces(0..p.len_chars()))
     }
 
     #[test]

@@ -283,14 +283,16 @@ pub fn marked_line_button(
             ui.painter()
                 .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
         }
-        let inner = rect.shrink2(padding);
-        for band in laid_out.range_rects(marked.start, marked.end) {
-            ui.painter()
-                .rect_filled(band.translate(inner.min.to_vec2()), 0.0, mark_fill);
-        }
-        ui.painter().galley(
-            laid_out.paint_pos(inner.min),
-            Arc::clone(laid_out.galley()),
+        let mark = TextMark {
+            chars: marked,
+            background: mark_fill,
+            underline: Stroke::NONE,
+        };
+        paint_marked(
+            ui.painter(),
+            &laid_out,
+            rect.shrink2(padding).min,
+            &[mark],
             visuals.text_color(),
         );
     }
@@ -315,11 +317,27 @@ pub fn marked_paragraph_ui(ui: &mut Ui, text: &str, font: &FontId, marks: &[Text
     let laid_out = paragraph_text(ui.ctx(), text, font, width_px, None);
     let size = egui::vec2(width_px, laid_out.height_px());
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-    let origin = rect.min.to_vec2();
-    let painter = ui.painter();
+    paint_marked(
+        ui.painter(),
+        &laid_out,
+        rect.min,
+        marks,
+        ui.visuals().text_color(),
+    );
+}
+
+/// Paints `laid_out` with its top left corner at `origin`, the marks under and below the
+/// glyphs of their chars.
+fn paint_marked(
+    painter: &Painter,
+    laid_out: &ParagraphText,
+    origin: Pos2,
+    marks: &[TextMark],
+    color: Color32,
+) {
     for mark in marks {
         for band in laid_out.range_rects(mark.chars.start, mark.chars.end) {
-            let band = band.translate(origin);
+            let band = band.translate(origin.to_vec2());
             if mark.background != Color32::TRANSPARENT {
                 painter.rect_filled(band, 0.0, mark.background);
             }
@@ -329,8 +347,8 @@ pub fn marked_paragraph_ui(ui: &mut Ui, text: &str, font: &FontId, marks: &[Text
         }
     }
     painter.galley(
-        laid_out.paint_pos(rect.min),
+        laid_out.paint_pos(origin),
         Arc::clone(laid_out.galley()),
-        ui.visuals().text_color(),
+        color,
     );
 }

@@ -31,6 +31,7 @@
 //! [`PieceWidths`]: a paragraph whose words were all measured before then skips step 1's
 //! layout. The result is cached with the paragraph's layout.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
@@ -92,15 +93,14 @@ impl ParagraphText {
         }
         // A word shaped in its script's family would get that font's row height: every
         // section gets the paragraph font's, as a line of one font would.
-        let with_row_height;
-        let format = if format.line_height.is_none() {
-            let mut fixed = format.clone();
-            fixed.line_height = Some(ctx.fonts_mut(|f| f.row_height(&format.font_id)));
-            with_row_height = fixed;
-            &with_row_height
-        } else {
-            format
+        let format = match format.line_height {
+            Some(_) => Cow::Borrowed(format),
+            None => Cow::Owned(TextFormat {
+                line_height: Some(ctx.fonts_mut(|f| f.row_height(&format.font_id))),
+                ..format.clone()
+            }),
         };
+        let format = format.as_ref();
         let paragraph = BidiParagraph::new(text);
         let is_rtl = paragraph.is_rtl();
         let shift_px = if is_rtl { width_px } else { 0.0 };

@@ -146,17 +146,13 @@ mod tests {
     use unicode_segmentation::UnicodeSegmentation;
 
     use super::*;
+    use crate::ui::article::bidi::tests::shown_texts;
     use crate::ui::article::bidi::visual_order;
 
     fn phrases_text(text: &str, covers: &dyn Fn(RightToLeftScript, char) -> bool) -> Vec<String> {
         let p = BidiParagraph::new(text);
         let pieces = p.line_pieces(0..p.len_chars());
-        (p.join_phrases(&pieces, covers).into_iter())
-            .map(|piece| match piece.mirrored {
-                Some(m) => m.to_string(),
-                None => text[piece.bytes].to_owned(),
-            })
-            .collect()
+        shown_texts(text, p.join_phrases(&pieces, covers))
     }
 
     #[test]
