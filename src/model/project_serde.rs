@@ -1,8 +1,8 @@
 //! How a [`Project`] reads and writes through serde: the fields of a project file in their
 //! order, with the current [`FORMAT_VERSION`]. Writing borrows the project (a save does not
 //! copy it); reading builds it through [`Project::from_parts`], so a loaded project is in
-//! canonical order and new to every cache. The file format itself (RON, limits, older
-//! formats) is io's.
+//! canonical order and new to every cache; [`ProjectParts`] reads the same fields and
+//! nothing more. The file format itself (RON, limits, older formats) is io's.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -99,10 +99,11 @@ impl Serialize for Project {
     }
 }
 
-impl<'de> Deserialize<'de> for Project {
+impl<'de> Deserialize<'de> for ProjectParts {
+    /// The file's fields as they are, nothing derived: what a bare parse costs.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let read = ProjectIn::deserialize(deserializer)?;
-        Ok(Self::from_parts(ProjectParts {
+        Ok(Self {
             title: read.title,
             schema: read.schema,
             documents: read.documents,
@@ -115,6 +116,12 @@ impl<'de> Deserialize<'de> for Project {
             rejected_suggestions: read.rejected_suggestions,
             rounds: read.rounds,
             briefs: read.briefs,
-        }))
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Project {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ProjectParts::deserialize(deserializer).map(Self::from_parts)
     }
 }
