@@ -35,9 +35,11 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::ui::fonts::RightToLeftScript;
 
 mod classes;
+mod graphemes;
 mod phrases;
 
 use classes::{TableClasses, class_of};
+pub use graphemes::grapheme_starts;
 
 /// A stretch of one line that egui shapes as a unit, in visual order among its line's pieces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,6 +149,8 @@ pub struct BidiParagraph<'a> {
     info: ParagraphBidiInfo<'a>,
     /// Byte offset of every char, and the text's length last: byte → char by binary search.
     char_bytes: Vec<usize>,
+    /// True at each char that starts a grapheme: found once, for the pieces of every line.
+    grapheme_starts: Vec<bool>,
 }
 
 impl<'a> BidiParagraph<'a> {
@@ -155,11 +159,40 @@ impl<'a> BidiParagraph<'a> {
         let info = ParagraphBidiInfo::new_with_data_source(&TableClasses, text, None);
         let mut char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         char_bytes.push(text.len());
+        let grapheme_starts = grapheme_starts(text, char_bytes.len() - 1);
         Self {
             text,
             info,
             char_bytes,
+            grapheme_starts,
         }
+    }
+
+    /// True at each char that starts a grapheme.
+    #[must_use]
+    pub fn grapheme_starts(&self) -> &[bool] {
+        &self.grapheme_starts
+    }
+
+    /// The graphemes of the bytes `range` (which end at a grapheme's end), each with its
+    /// first byte, as `str::grapheme_indices` gives them but from the starts found once.
+    fn graphemes_in(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &'a str)> {
+        let text = self.text;
+        let first_char = self.char_of(range.start);
+        let starts = self.grapheme_starts.get(first_char..).unwrap_or_default();
+        // A run that cuts a grapheme (explicit embeddings can) starts one of its own there,
+        // as `grapheme_indices` over the run's text would.
+        let mut cuts = (text.get(range.clone()).unwrap_or_default().char_indices())
+            .zip(starts)
+            .filter(|&((at, _), &starts)| starts || at == 0)
+            .map(move |((at, _), _)| range.start + at)
+            .chain([range.end])
+            .peekable();
+        std::iter::from_fn(move || {
+            let start = cuts.next()?;
+            let end = *cuts.peek()?;
+            Some((start, text.get(start..end).unwrap_or_default()))
+        })
     }
 
     /// The base direction, from the first strong character.
@@ -210,13 +243,9 @@ impl<'a> BidiParagraph<'a> {
 
     /// The pieces of one level run, in logical order.
     fn run_pieces(&self, run: Range<usize>, is_rtl: bool, out: &mut Vec<Piece>) {
-        let Some(run_text) = self.text.get(run.clone()) else {
-            return;
-        };
         // The piece being grown: its byte range and whether it is right-to-left shaped.
         let mut open: Option<(Range<usize>, bool)> = None;
-        for (offset, grapheme) in run_text.grapheme_indices(true) {
-            let start = run.start + offset;
+        for (start, grapheme) in self.graphemes_in(run.clone()) {
             let range = start..start + grapheme.len();
             let Some(first) = grapheme.chars().next() else {
                 continue;

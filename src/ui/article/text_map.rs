@@ -38,7 +38,7 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Galley, Pos2, Rect, Vec2, pos2, vec2};
 
 use super::bidi::{self, BidiParagraph};
-use super::bidi_rows::{BidiMap, Source, grapheme_starts};
+use super::bidi_rows::{BidiMap, Source};
 use super::line_break::break_lines;
 use super::piece_widths::PieceWidths;
 use crate::ui::fonts;
@@ -105,11 +105,11 @@ impl ParagraphText {
         let is_rtl = paragraph.is_rtl();
         let shift_px = if is_rtl { width_px } else { 0.0 };
         let chars: Vec<char> = text.chars().collect();
-        let grapheme_starts = grapheme_starts(text, chars.len());
+        let grapheme_starts = paragraph.grapheme_starts();
         let source = Source {
             text,
             chars: &chars,
-            grapheme_starts: &grapheme_starts,
+            grapheme_starts,
             paragraph: &paragraph,
             format,
             shift_px,
@@ -133,7 +133,7 @@ impl ParagraphText {
             w.advances(
                 &whole_pieces,
                 |p| source.shown(p),
-                &grapheme_starts,
+                grapheme_starts,
                 chars.len(),
             )
         });
@@ -146,14 +146,14 @@ impl ParagraphText {
                     widths.learn(
                         &whole_pieces,
                         |p| source.shown(p),
-                        &grapheme_starts,
+                        grapheme_starts,
                         &advances,
                     );
                 }
                 (Some((galley, map)), advances)
             }
         };
-        let lines = break_lines(text, &advances, &grapheme_starts, width_px);
+        let lines = break_lines(text, &advances, grapheme_starts, width_px);
         let (galley, map, layout_passes) = match one_line {
             Some((galley, map)) if lines.len() == 1 => (galley, map, 1),
             _ => {
