@@ -156,8 +156,10 @@ impl<'a> Source<'a> {
         let mut remaining = pieces.iter();
         let mut open: Option<Piece> = None;
         let mut at = 0;
+        let mut glyphs: Vec<GlyphInfo> = Vec::new();
         for placed in &galley.rows {
-            let glyphs: Vec<GlyphInfo> = placed.row.glyphs.iter().map(GlyphInfo::of).collect();
+            glyphs.clear();
+            glyphs.extend(placed.row.glyphs.iter().map(GlyphInfo::of));
             let (row_start, mut used, mut row_pieces) = (at, 0, Vec::new());
             while used < glyphs.len() {
                 let piece = open.take().or_else(|| remaining.next().cloned())?;
@@ -221,16 +223,18 @@ impl<'a> Source<'a> {
             self.chars.len()
         ];
         let mut rows = Vec::with_capacity(lines.len());
+        let mut glyphs: Vec<GlyphInfo> = Vec::new();
         for (row_index, (line, pieces)) in lines.iter().enumerate() {
             let Some(placed) = galley.rows.get(row_index) else {
                 break;
             };
-            let glyphs: Vec<GlyphInfo> = placed.row.glyphs.iter().map(GlyphInfo::of).collect();
+            glyphs.clear();
+            glyphs.extend(placed.row.glyphs.iter().map(GlyphInfo::of));
             let read = self
                 .read_line(&glyphs, pieces)
                 .unwrap_or_else(|| self.measure_line(ctx, &glyphs, pieces));
             let x_px = self.shift_px + placed.pos.x;
-            let mut visual = Vec::new();
+            let mut visual = Vec::with_capacity(line.len());
             for (piece, graphemes) in pieces.iter().zip(read) {
                 for (local, x0, x1) in graphemes {
                     let start = piece.chars.start + local;
@@ -260,15 +264,12 @@ impl<'a> Source<'a> {
         BidiMap { boxes, rows }
     }
 
-    /// A piece's chars and grapheme starts, piece-local.
-    fn piece_text(&self, piece: &Piece) -> (Vec<char>, Vec<usize>) {
-        let chars: Vec<char> = match piece.mirrored {
-            Some(m) => vec![m],
-            None => self
-                .chars
-                .get(piece.chars.clone())
-                .unwrap_or_default()
-                .to_vec(),
+    /// A piece's chars and grapheme starts, piece-local: its chars are the paragraph's own,
+    /// borrowed, unless it shows a mirrored bracket.
+    fn piece_text(&self, piece: &Piece) -> (Cow<'a, [char]>, Vec<usize>) {
+        let chars: Cow<'a, [char]> = match piece.mirrored {
+            Some(m) => Cow::Owned(vec![m]),
+            None => Cow::Borrowed(self.chars.get(piece.chars.clone()).unwrap_or_default()),
         };
         let starts = (0..chars.len())
             .filter(|&i| {
@@ -361,4 +362,3 @@ fn push_section(job: &mut LayoutJob, text: &str, format: &TextFormat) {
         format: format.clone(),
     });
 }
-
