@@ -528,3 +528,19 @@ fn a_search_hit_in_mixed_text_is_a_row_that_reads_and_opens_it() {
     harness.run();
     assert_eq!(harness.state().text_selection(), Some(place));
 }
+
+#[test]
+fn a_mark_shaped_before_its_letter_leaves_the_lines_read_in_one_pass() {
+    // "مجددًا", "قريبًا", "جدًا": the shaper gives each tanween's glyph before its letter's.
+    let paragraph = "التقى الوفدان مجددًا في الدوحة يوم الثلاثاء، وقال الوسيط إن الاتفاق \
+                     بات قريبًا جدًا من التوقيع بعد أسابيع من المفاوضات الشاقة";
+    let Some(harness) = harness(project(&[])) else {
+        return;
+    };
+    let format = egui::TextFormat::simple(egui::FontId::proportional(16.0), egui::Color32::BLACK);
+    let laid_out = ParagraphText::layout(&harness.ctx, paragraph, &format, 300.0);
+    assert!(laid_out.row_count() > 2, "{} rows", laid_out.row_count());
+    // One layout on one line to measure the words, one of the lines: no row's pieces laid
+    // out again one by one because its glyphs could not be read.
+    assert_eq!(laid_out.layout_passes(), 2);
+}

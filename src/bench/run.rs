@@ -266,9 +266,15 @@ fn arabic_figures(
         Unit::Ratio,
     ));
     record(Figure::count("b_ar.laid_out.max", run.laid_out_max));
+    let work = layout_work(&warm_driver(), &arabic_paragraphs);
     record(Figure::new(
         "b_ar.sections_per_word",
-        sections_per_word(&warm_driver(), &arabic_paragraphs),
+        work.sections as f64 / work.words.max(1) as f64,
+        Unit::Ratio,
+    ));
+    record(Figure::new(
+        "b_ar.layouts_per_paragraph",
+        work.layouts as f64 / arabic_paragraphs.len().max(1) as f64,
         Unit::Ratio,
     ));
     Ok(())
@@ -443,19 +449,33 @@ fn bytes(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
 }
 
-/// The egui sections (each one shaping call or more) per word of `paragraphs` laid out as the
-/// article lays them out: what joining right-to-left phrases saves.
-fn sections_per_word(driver: &FrameDriver, paragraphs: &[String]) -> f64 {
+/// The work of laying out paragraphs as the article lays them out.
+struct LayoutWork {
+    /// egui sections, each one shaping call or more: what joining right-to-left phrases saves.
+    sections: usize,
+    words: usize,
+    /// egui layouts: 2 for a paragraph of several lines whose words are new, more if a row's
+    /// glyphs could not be read in one pass and its pieces were laid out again.
+    layouts: usize,
+}
+
+/// Lays out `paragraphs` once each, with no widths remembered, and counts the work.
+fn layout_work(driver: &FrameDriver, paragraphs: &[String]) -> LayoutWork {
     let ctx = driver.ctx();
     let format = egui::TextFormat::simple(egui::FontId::proportional(16.0), egui::Color32::WHITE);
-    let (mut sections, mut words) = (0usize, 0usize);
+    let mut work = LayoutWork {
+        sections: 0,
+        words: 0,
+        layouts: 0,
+    };
     for text in paragraphs {
         let laid_out =
             crate::ui::article::text_map::ParagraphText::layout(ctx, text, &format, 600.0);
-        sections += laid_out.galley().job.sections.len();
-        words += text.split_whitespace().count();
+        work.sections += laid_out.galley().job.sections.len();
+        work.words += text.split_whitespace().count();
+        work.layouts += laid_out.layout_passes();
     }
-    sections as f64 / words.max(1) as f64
+    work
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ mod graphemes;
 mod phrases;
 
 use classes::{TableClasses, class_of};
-pub use graphemes::grapheme_starts;
+use graphemes::grapheme_starts;
 
 /// A stretch of one line that egui shapes as a unit, in visual order among its line's pieces.
 #[derive(Clone, Debug, PartialEq, Eq)]

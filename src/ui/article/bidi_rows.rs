@@ -39,6 +39,9 @@ pub(super) struct MapRow {
 pub(super) struct BidiMap {
     pub(super) boxes: Vec<CharBox>,
     pub(super) rows: Vec<MapRow>,
+    /// Pieces laid out again, alone, because their row's glyphs could not be read in one
+    /// pass ([`Source::measure_line`]): counted work, which should stay 0.
+    pub(super) pieces_laid_out_again: usize,
 }
 
 impl BidiMap {
@@ -224,15 +227,17 @@ impl<'a> Source<'a> {
         ];
         let mut rows = Vec::with_capacity(lines.len());
         let mut glyphs: Vec<GlyphInfo> = Vec::new();
+        let mut pieces_laid_out_again = 0;
         for (row_index, (line, pieces)) in lines.iter().enumerate() {
             let Some(placed) = galley.rows.get(row_index) else {
                 break;
             };
             glyphs.clear();
             glyphs.extend(placed.row.glyphs.iter().map(GlyphInfo::of));
-            let read = self
-                .read_line(&glyphs, pieces)
-                .unwrap_or_else(|| self.measure_line(ctx, &glyphs, pieces));
+            let read = self.read_line(&glyphs, pieces).unwrap_or_else(|| {
+                pieces_laid_out_again += pieces.len();
+                self.measure_line(ctx, &glyphs, pieces)
+            });
             let x_px = self.shift_px + placed.pos.x;
             let mut visual = Vec::with_capacity(line.len());
             for (piece, graphemes) in pieces.iter().zip(read) {
@@ -261,7 +266,11 @@ impl<'a> Source<'a> {
                 visual,
             });
         }
-        BidiMap { boxes, rows }
+        BidiMap {
+            boxes,
+            rows,
+            pieces_laid_out_again,
+        }
     }
 
     /// A piece's chars and grapheme starts, piece-local: its chars are the paragraph's own,

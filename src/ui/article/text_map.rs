@@ -50,9 +50,8 @@ pub struct ParagraphText {
     shift_px: f32,
     is_rtl: bool,
     map: Option<BidiMap>,
-    /// How many times egui laid out text for it: 1, or 2 for a bidi paragraph of several
-    /// lines whose words were not all measured before.
-    layout_passes: u8,
+    /// How many times egui laid out text for it: see [`Self::layout_passes`].
+    layout_passes: usize,
 }
 
 impl ParagraphText {
@@ -121,8 +120,8 @@ impl ParagraphText {
                 galley,
                 shift_px,
                 is_rtl,
+                layout_passes: 1 + map.pieces_laid_out_again,
                 map: Some(map),
-                layout_passes: 1,
             };
         }
         // Beyond the plain-text path, each right-to-left phrase is one section.
@@ -155,9 +154,15 @@ impl ParagraphText {
         };
         let lines = break_lines(text, &advances, grapheme_starts, width_px);
         let (galley, map, layout_passes) = match one_line {
-            Some((galley, map)) if lines.len() == 1 => (galley, map, 1),
+            Some((galley, map)) if lines.len() == 1 => {
+                let passes = 1 + map.pieces_laid_out_again;
+                (galley, map, passes)
+            }
             _ => {
-                let passes = if one_line.is_some() { 2 } else { 1 };
+                let passes = match &one_line {
+                    Some((_, map)) => 2 + map.pieces_laid_out_again,
+                    None => 1,
+                };
                 let lines: Vec<_> = (lines.into_iter())
                     .map(|line| {
                         let pieces = paragraph.line_pieces(line.clone());
@@ -165,6 +170,7 @@ impl ParagraphText {
                     })
                     .collect();
                 let (galley, map) = source.lay_out(ctx, &lines);
+                let passes = passes + map.pieces_laid_out_again;
                 (galley, map, passes)
             }
         };
@@ -178,9 +184,10 @@ impl ParagraphText {
     }
 
     /// How many times egui laid out text for this paragraph (1, or 2 for a bidi paragraph of
-    /// several lines whose words were not all measured before): counted work, for tests.
+    /// several lines whose words were not all measured before, and one more for each piece of
+    /// a row whose glyphs could not be read in one pass): counted work, for tests.
     pub fn layout_passes(&self) -> usize {
-        usize::from(self.layout_passes)
+        self.layout_passes
     }
 
     /// Like [`Self::layout`], at most `max_rows` rows: a longer text is cut at the end of the
