@@ -51,8 +51,13 @@ fn has_fonts_for(text: &str) -> bool {
 }
 
 fn project(annotations: &[&str]) -> Project {
+    project_of(ARTICLE, annotations)
+}
+
+/// A project of one document, `text`, with a claim on the first place of each annotation.
+fn project_of(text: &str, annotations: &[&str]) -> Project {
     let mut project = Project::new("Right to left");
-    let added = project.add_document(Document::new("محادثات الدوحة", ARTICLE.to_owned()));
+    let added = project.add_document(Document::new("محادثات الدوحة", text.to_owned()));
     project.apply(added).unwrap();
     for needle in annotations {
         let doc = &project.documents()[0];
@@ -534,7 +539,9 @@ fn a_mark_shaped_before_its_letter_leaves_the_lines_read_in_one_pass() {
     // "مجددًا", "قريبًا", "جدًا": the shaper gives each tanween's glyph before its letter's.
     let paragraph = "التقى الوفدان مجددًا في الدوحة يوم الثلاثاء، وقال الوسيط إن الاتفاق \
                      بات قريبًا جدًا من التوقيع بعد أسابيع من المفاوضات الشاقة";
-    let Some(harness) = harness(project(&[])) else {
+    let words = ["مجددًا", "قريبًا", "الوفدان"];
+    let text = format!("{paragraph}\n\n{ARTICLE}");
+    let Some(harness) = harness(project_of(&text, &words)) else {
         return;
     };
     let format = egui::TextFormat::simple(egui::FontId::proportional(16.0), egui::Color32::BLACK);
@@ -543,4 +550,8 @@ fn a_mark_shaped_before_its_letter_leaves_the_lines_read_in_one_pass() {
     // One layout on one line to measure the words, one of the lines: no row's pieces laid
     // out again one by one because its glyphs could not be read.
     assert_eq!(laid_out.layout_passes(), 2);
+    // And each word's highlight lies over its own glyphs, not spread over its line.
+    for word in words {
+        assert_highlight_covers_its_glyphs(&harness, word);
+    }
 }
