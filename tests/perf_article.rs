@@ -163,10 +163,12 @@ fn right_to_left_paragraphs_take_one_layout_once_their_words_are_known() {
         "scrolled past {} paragraphs",
         laid_out(rest)
     );
-    // Generated text repeats a small vocabulary (rare tokens still turn up late); news text
-    // repeats most of its words.
+    // Generated text repeats a small vocabulary, but rare tokens still turn up late, and which
+    // paragraphs fall in the second half moves with every change to where lines break (5 of
+    // 83 took two layouts once rows with a tanween were measured right). News text repeats
+    // most of its words.
     assert!(
-        layouts(rest) * 100 <= laid_out(rest) * 106,
+        layouts(rest) * 100 <= laid_out(rest) * 110,
         "{} layouts for {} paragraphs",
         layouts(rest),
         laid_out(rest)
