@@ -30,7 +30,6 @@
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, ParagraphBidiInfo};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::ui::fonts::RightToLeftScript;
 
@@ -39,7 +38,7 @@ mod graphemes;
 mod phrases;
 
 use classes::{TableClasses, class_of};
-use graphemes::grapheme_starts;
+pub(super) use graphemes::grapheme_starts;
 
 /// A stretch of one line that egui shapes as a unit, in visual order among its line's pieces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -297,53 +296,33 @@ impl<'a> BidiParagraph<'a> {
     }
 }
 
-/// The paragraph-local chars of `line` in visual order (left to right), each grapheme's
-/// chars kept in logical order. For tests and for widgets that show one line.
-#[must_use]
-pub fn visual_order(paragraph: &BidiParagraph<'_>, line: Range<usize>) -> Vec<usize> {
-    let mut order = Vec::with_capacity(line.len());
-    for piece in paragraph.line_pieces(line) {
+/// The paragraph-local chars of `pieces` (a line's, in visual order) as they read from left to
+/// right: each grapheme's chars kept in logical order, the graphemes of a right-to-left shaped
+/// piece reversed, as the shaper draws them.
+#[cfg(test)]
+pub(super) fn pieces_visual_order(paragraph: &BidiParagraph<'_>, pieces: &[Piece]) -> Vec<usize> {
+    let mut order = Vec::new();
+    for piece in pieces {
+        let mut at = piece.chars.start;
+        let mut graphemes: Vec<Range<usize>> = (paragraph.graphemes_in(piece.bytes.clone()))
+            .map(|(_, grapheme)| {
+                let chars = at..at + grapheme.chars().count();
+                at = chars.end;
+                chars
+            })
+            .collect();
         if piece.is_rtl_shaped {
-            // The shaper reverses the piece: its graphemes read right to left.
-            let text = paragraph.text.get(piece.bytes.clone()).unwrap_or_default();
-            let mut graphemes: Vec<Range<usize>> = Vec::new();
-            let mut at = piece.chars.start;
-            for grapheme in text.graphemes(true) {
-                let len = grapheme.chars().count();
-                graphemes.push(at..at + len);
-                at += len;
-            }
-            order.extend(graphemes.into_iter().rev().flatten());
-        } else {
-            order.extend(piece.chars.clone());
+            graphemes.reverse();
         }
+        order.extend(graphemes.into_iter().flatten());
     }
     order
 }
 
-/// `text` as it reads on screen from left to right, as one line: for widgets that show a
-/// short quote on one line and for tests.
-#[must_use]
-pub fn visual_string(text: &str) -> String {
-    if !needs_bidi(text) {
-        return text.to_owned();
-    }
-    let paragraph = BidiParagraph::new(text);
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for piece in paragraph.line_pieces(0..paragraph.len_chars()) {
-        if let Some(m) = piece.mirrored {
-            out.push(m);
-        } else if piece.is_rtl_shaped {
-            let part = text.get(piece.bytes.clone()).unwrap_or_default();
-            for grapheme in part.graphemes(true).rev() {
-                out.push_str(grapheme);
-            }
-        } else {
-            out.extend(&chars[piece.chars.clone()]);
-        }
-    }
-    out
+/// The paragraph-local chars of `line` in visual order (left to right).
+#[cfg(test)]
+pub(super) fn visual_order(paragraph: &BidiParagraph<'_>, line: Range<usize>) -> Vec<usize> {
+    pieces_visual_order(paragraph, &paragraph.line_pieces(line))
 }
 
 #[cfg(test)]
@@ -370,6 +349,38 @@ mod tests {
                 Some(m) => m.to_string(),
                 None => text[piece.bytes].to_owned(),
             })
+            .collect()
+    }
+
+    /// Words, spaces, digits and brackets of mixed-direction text, for property tests.
+    pub(super) const MIXED_WORDS: &[&str] = &[
+        "التقى",
+        "مجددًا",
+        "שלום",
+        "עולם",
+        "talks",
+        "Geneva",
+        "2025",
+        "١٩٤٨",
+        " ",
+        " ",
+        ". ",
+        "(",
+        ")",
+        "«",
+        "»",
+        "می\u{200C}خواهم",
+        "، ",
+        "-",
+        "é\u{301}",
+    ];
+
+    /// `text`'s chars in the order they read on screen from left to right, as one line.
+    fn visual_string(text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let paragraph = BidiParagraph::new(text);
+        (visual_order(&paragraph, 0..chars.len()).into_iter())
+            .map(|at| chars[at])
             .collect()
     }
 
@@ -441,13 +452,7 @@ mod tests {
         /// Logical → visual → logical is the identity for every line of mixed text.
         #[test]
         fn visual_order_round_trips(
-            words in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "التقى", "مجددًا", "שלום", "עולם", "talks", "Geneva", "2025", "١٩٤٨",
-                    " ", " ", ". ", "(", ")", "«", "»", "می\u{200C}خواهم", "، ", "-", "é\u{301}",
-                ]),
-                1..30,
-            ),
+            words in proptest::collection::vec(proptest::sample::select(MIXED_WORDS), 1..30),
             cut in 0usize..200,
         ) {
             let text = words.concat();

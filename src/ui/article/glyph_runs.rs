@@ -204,6 +204,15 @@ mod tests {
         }
     }
 
+    /// A right-to-left piece of `chars` read from `glyphs`, which must be readable.
+    fn read(chars: &[char], starts: &[usize], glyphs: &[GlyphInfo]) -> (usize, GraphemeBoxes) {
+        let text = PieceText {
+            chars,
+            grapheme_starts: starts,
+        };
+        read_rtl(glyphs, &text).expect("readable")
+    }
+
     fn continuation(chr: char, x: f32) -> GlyphInfo {
         GlyphInfo {
             chr,
@@ -229,11 +238,7 @@ mod tests {
             continuation('ם', 28.0),
             glyph(' ', 28.0, 4.0),
         ];
-        let text = PieceText {
-            chars: &chars,
-            grapheme_starts: &starts,
-        };
-        let (used, boxes) = read_rtl(&glyphs, &text).expect("readable");
+        let (used, boxes) = read(&chars, &starts, &glyphs);
         assert_eq!(used, 7);
         assert_eq!(
             boxes,
@@ -266,11 +271,7 @@ mod tests {
         // The mark glyph names its cluster's first char.
         let mut glyphs = glyphs.to_vec();
         glyphs[2].chr = 'ل';
-        let text = PieceText {
-            chars: &chars,
-            grapheme_starts: &starts,
-        };
-        let (used, boxes) = read_rtl(&glyphs, &text).expect("readable");
+        let (used, boxes) = read(&chars, &starts, &glyphs);
         assert_eq!(used, glyphs.len());
         assert_eq!(
             boxes,
@@ -303,11 +304,7 @@ mod tests {
             glyph('د', 53.0, 8.0),
         ];
         glyphs.extend(chars[1..].iter().map(|&c| continuation(c, 61.0)));
-        let text = PieceText {
-            chars: &chars,
-            grapheme_starts: &starts,
-        };
-        let (used, boxes) = read_rtl(&glyphs, &text).expect("readable");
+        let (used, boxes) = read(&chars, &starts, &glyphs);
         assert_eq!(used, glyphs.len());
         assert_eq!(
             boxes,

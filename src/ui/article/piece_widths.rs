@@ -170,19 +170,11 @@ fn chunks(text: &str, grapheme_starts: &[bool]) -> Vec<(Range<usize>, Range<usiz
 
 #[cfg(test)]
 mod tests {
-    use unicode_segmentation::UnicodeSegmentation;
-
     use super::*;
+    use crate::ui::article::bidi::grapheme_starts;
 
-    /// True at each char of `text` that starts a grapheme.
     fn starts(text: &str) -> Vec<bool> {
-        let mut out = vec![false; text.chars().count()];
-        let mut at = 0;
-        for grapheme in text.graphemes(true) {
-            out[at] = true;
-            at += grapheme.chars().count();
-        }
-        out
+        grapheme_starts(text, text.chars().count())
     }
 
     fn piece(chars: Range<usize>, bytes: Range<usize>) -> Piece {
