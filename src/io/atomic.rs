@@ -55,24 +55,40 @@ pub fn write_atomic_with(
     keep_backup: bool,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> io::Result<()> {
-    write_atomic_impl(path, bytes, keep_backup, hook).map(drop)
+    write_atomic_bytes(path, bytes, keep_backup, hook).map(drop)
 }
 
-/// [`write_atomic`] that returns the metadata of the file now at `path`, taken from the
-/// temporary file before the rename (a rename keeps the modification time), so a fingerprint
-/// built from it cannot describe a later writer's file.
+/// Writes the file at `path` atomically, as [`write_atomic`] does, with the bytes `body`
+/// writes: a large file is streamed to disk instead of being held whole in memory first.
+/// Returns the metadata of the file now at `path`, taken from the temporary file before the
+/// rename (a rename keeps the modification time), so a fingerprint built from it cannot
+/// describe a later writer's file.
 ///
 /// # Errors
-/// As [`write_atomic`].
-pub fn write_atomic_meta(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<fs::Metadata> {
-    write_atomic_impl(path, bytes, keep_backup, &mut |_| Ok(()))
+/// Any I/O failure, or an error `body` returns; the target is then unchanged and no
+/// temporary file remains.
+pub fn write_atomic_streamed(
+    path: &Path,
+    keep_backup: bool,
+    body: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<fs::Metadata> {
+    write_atomic_impl(path, keep_backup, &mut |_| Ok(()), body)
 }
 
-fn write_atomic_impl(
+fn write_atomic_bytes(
     path: &Path,
     bytes: &[u8],
     keep_backup: bool,
     hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+) -> io::Result<fs::Metadata> {
+    write_atomic_impl(path, keep_backup, hook, &mut |out| out.write_all(bytes))
+}
+
+fn write_atomic_impl(
+    path: &Path,
+    keep_backup: bool,
+    hook: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+    body: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<fs::Metadata> {
     let target = resolve_symlink(path);
     let dir = match target.parent() {
@@ -92,12 +108,14 @@ fn write_atomic_impl(
         // Keep the file's permissions: a save must not make a shared project private.
         temp.file.set_permissions(meta.permissions())?;
     }
-    let mut written_bytes = 0;
-    for chunk in bytes.chunks(CHUNK_BYTES) {
-        temp.file.write_all(chunk)?;
-        written_bytes += chunk.len();
-        hook(SaveStep::Writing { written_bytes })?;
-    }
+    let mut chunks = ChunkedWriter {
+        file: &mut temp.file,
+        chunk: Vec::with_capacity(CHUNK_BYTES),
+        written_bytes: 0,
+        hook: &mut *hook,
+    };
+    body(&mut chunks)?;
+    chunks.write_chunk()?;
     temp.file.flush()?;
     temp.file.sync_all()?;
     let written = temp.file.metadata()?;
@@ -116,6 +134,49 @@ fn write_atomic_impl(
     // Best effort: a failed sweep must not turn a good save into an error.
     let _swept = sweep_stale_temporaries(&dir, &file_name);
     Ok(written)
+}
+
+/// Buffers content into chunks of [`CHUNK_BYTES`], writing each to the file and then calling
+/// the hook with [`SaveStep::Writing`], so a failure can be injected part-way whether the
+/// content came whole or streamed.
+struct ChunkedWriter<'a> {
+    file: &'a mut File,
+    chunk: Vec<u8>,
+    written_bytes: usize,
+    hook: &'a mut dyn FnMut(SaveStep) -> io::Result<()>,
+}
+
+impl ChunkedWriter<'_> {
+    /// Writes what the chunk holds (nothing if it is empty).
+    fn write_chunk(&mut self) -> io::Result<()> {
+        if self.chunk.is_empty() {
+            return Ok(());
+        }
+        self.file.write_all(&self.chunk)?;
+        self.written_bytes += self.chunk.len();
+        self.chunk.clear();
+        (self.hook)(SaveStep::Writing {
+            written_bytes: self.written_bytes,
+        })
+    }
+}
+
+impl Write for ChunkedWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let room = CHUNK_BYTES - self.chunk.len();
+        let taken = bytes.len().min(room);
+        self.chunk.extend_from_slice(&bytes[..taken]);
+        if self.chunk.len() == CHUNK_BYTES {
+            self.write_chunk()?;
+        }
+        Ok(taken)
+    }
+
+    /// The chunks are written as they fill and the last one when the body is done: flushing
+    /// in between would break the chunk boundaries the hook reports.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A temporary file left by a process that no longer runs is swept when it is older than this
@@ -411,5 +472,52 @@ mod tests {
                 "{failing:?} left {names:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_streamed_body_is_written_in_the_same_chunks_as_whole_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let content: Vec<u8> = (0..CHUNK_BYTES * 2 + 7).map(|i| (i % 251) as u8).collect();
+        let mut whole_steps = Vec::new();
+        write_atomic_with(&path, &content, false, &mut |step| {
+            whole_steps.push(step);
+            Ok(())
+        })
+        .unwrap();
+        let mut streamed_steps = Vec::new();
+        write_atomic_impl(
+            &path,
+            false,
+            &mut |step| {
+                streamed_steps.push(step);
+                Ok(())
+            },
+            // Pieces of odd sizes, as a serialiser writes them.
+            &mut |out| content.chunks(1000).try_for_each(|piece| out.write_all(piece)),
+        )
+        .unwrap();
+        assert_eq!(fs::read(&path).unwrap(), content);
+        assert_eq!(streamed_steps, whole_steps);
+        assert_eq!(
+            whole_steps.first(),
+            Some(&SaveStep::Writing {
+                written_bytes: CHUNK_BYTES
+            })
+        );
+    }
+
+    #[test]
+    fn a_failing_body_leaves_the_target_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        fs::write(&path, b"original").unwrap();
+        let result = write_atomic_streamed(&path, true, &mut |out| {
+            out.write_all(&vec![b'x'; CHUNK_BYTES + 1])?;
+            Err(io::Error::other("the serialiser gave up"))
+        });
+        assert_eq!(result.unwrap_err().to_string(), "the serialiser gave up");
+        assert_eq!(fs::read(&path).unwrap(), b"original");
+        assert_eq!(leftovers(dir.path()), ["p.ron"]);
     }
 }

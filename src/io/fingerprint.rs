@@ -6,7 +6,7 @@
 //! the file hashed, so an unchanged file is not reported as changed.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -57,6 +57,66 @@ impl FileFingerprint {
         let meta = fs::metadata(path)?;
         let bytes = fs::read(path)?;
         Ok(Self::from_parts(&meta, &bytes))
+    }
+}
+
+/// Passes bytes on to a writer and fingerprints them on the way, so a file streamed to disk
+/// need not be held whole, or read back, to be fingerprinted.
+pub struct Fingerprinting<W> {
+    inner: W,
+    hasher: Sha256,
+    size_bytes: u64,
+}
+
+impl<W: Write> Fingerprinting<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            hasher: Sha256::new(),
+            size_bytes: 0,
+        }
+    }
+
+    /// What was written, to fingerprint once the file's metadata is known.
+    #[must_use]
+    pub fn written(self) -> WrittenBytes {
+        WrittenBytes {
+            size_bytes: self.size_bytes,
+            sha256: hex(&self.hasher.finalize()),
+        }
+    }
+}
+
+/// The size and hash of bytes a [`Fingerprinting`] passed on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenBytes {
+    size_bytes: u64,
+    sha256: String,
+}
+
+impl WrittenBytes {
+    /// The fingerprint of these bytes in a file whose metadata is `meta`.
+    #[must_use]
+    pub fn in_file(self, meta: &fs::Metadata) -> FileFingerprint {
+        FileFingerprint {
+            size_bytes: self.size_bytes,
+            mtime_ns: mtime_ns(meta),
+            sha256: self.sha256,
+        }
+    }
+}
+
+impl<W: Write> Write for Fingerprinting<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        let written_bytes = bytes.get(..written).unwrap_or(bytes);
+        self.hasher.update(written_bytes);
+        self.size_bytes += u64::try_from(written_bytes.len()).unwrap_or(u64::MAX);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -138,6 +198,25 @@ fn hash_file(path: &Path) -> io::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_fingerprinted_on_the_way_match_the_file_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let content = "(title: \"Talks\")\n".repeat(5000);
+        let mut file = fs::File::create(&path).unwrap();
+        let mut out = Fingerprinting::new(&mut file);
+        for piece in content.as_bytes().chunks(333) {
+            out.write_all(piece).unwrap();
+        }
+        let written = out.written();
+        drop(file);
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!(
+            written.in_file(&meta),
+            FileFingerprint::of_file(&path).unwrap()
+        );
+    }
 
     #[test]
     fn tells_unchanged_touched_changed_and_missing_apart() {

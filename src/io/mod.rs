@@ -39,7 +39,7 @@ pub use file_kind::{FileKind, classify};
 pub use fingerprint::{FileFingerprint, FingerprintStatus};
 pub use formats::ron::{
     LoadedProject, load_project, load_project_from_str, project_to_ron, read_project_text,
-    save_project, save_project_checked, save_text_checked,
+    save_project, save_project_checked,
 };
 pub use import::import_paths;
 pub use locate::ProblemLocator;

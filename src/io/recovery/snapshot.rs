@@ -69,16 +69,18 @@ pub struct SnapshotMeta {
     pub loaded_fingerprint: Option<FileFingerprint>,
 }
 
-/// The whole snapshot file for `project`.
+/// Writes the whole snapshot file for `project` to `out`, the project's text as it is
+/// serialised (never held whole in memory: the snapshot is of a large project too).
 ///
 /// # Errors
-/// Serialisation failed (not expected for a model built through its API).
-pub(crate) fn encode(
+/// Serialisation failed (not expected for a model built through its API), or `out` did.
+pub(crate) fn encode_into(
     project: &Project,
     meta: &SnapshotMeta,
     pid: u32,
     session: Uuid,
-) -> Result<String, RecoveryError> {
+    out: &mut dyn std::io::Write,
+) -> Result<(), EncodeError> {
     let header = SnapshotHeader {
         snapshot_format: SNAPSHOT_FORMAT,
         written_at: Utc::now(),
@@ -96,12 +98,19 @@ pub(crate) fn encode(
         loaded_fingerprint: meta.loaded_fingerprint.clone(),
     };
     // Compact RON escapes newlines, so the header stays on its one comment line.
-    let header = ron::to_string(&header).map_err(RecoveryError::Serialize)?;
-    let body = crate::io::project_to_ron(project).map_err(|e| match e {
-        crate::io::SaveError::Serialize(e) => RecoveryError::Serialize(e),
-        other => RecoveryError::Serialize(ron::Error::Message(other.to_string())),
-    })?;
-    Ok(format!("{MAGIC_LINE}\n{HEADER_PREFIX}{header}\n{body}"))
+    let header = ron::to_string(&header).map_err(EncodeError::Serialize)?;
+    write!(out, "{MAGIC_LINE}\n{HEADER_PREFIX}{header}\n").map_err(EncodeError::Io)?;
+    crate::io::formats::ron::write_project_ron(project, out).map_err(|e| match e {
+        crate::io::formats::ron::WriteError::Serialize(e) => EncodeError::Serialize(e),
+        crate::io::formats::ron::WriteError::Io(e) => EncodeError::Io(e),
+    })
+}
+
+/// Why [`encode_into`] stopped.
+#[derive(Debug)]
+pub(crate) enum EncodeError {
+    Serialize(ron::Error),
+    Io(std::io::Error),
 }
 
 /// Reads only the header of the snapshot at `path`.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-use super::snapshot::{SnapshotMeta, encode};
+use super::snapshot::{EncodeError, SnapshotMeta, encode_into};
 use super::{RecoveryDir, RecoveryError};
 use crate::model::Project;
 
@@ -34,12 +34,23 @@ impl SnapshotTarget {
     /// # Errors
     /// Serialisation or I/O failed; the previous snapshot (if any) is then intact.
     pub fn write(&self, project: &Project, meta: &SnapshotMeta) -> Result<(), RecoveryError> {
-        let text = encode(project, meta, std::process::id(), self.session)?;
-        crate::io::atomic::write_atomic(&self.file, text.as_bytes(), false).map_err(|source| {
-            RecoveryError::Io {
-                path: self.file.clone(),
-                source,
+        let mut serialise_error = None;
+        let written = crate::io::atomic::write_atomic_streamed(&self.file, false, &mut |out| {
+            match encode_into(project, meta, std::process::id(), self.session, out) {
+                Ok(()) => Ok(()),
+                Err(EncodeError::Io(e)) => Err(e),
+                Err(EncodeError::Serialize(e)) => {
+                    serialise_error = Some(e);
+                    Err(std::io::Error::other("the project could not be serialised"))
+                }
             }
+        });
+        if let Some(e) = serialise_error {
+            return Err(RecoveryError::Serialize(e));
+        }
+        written.map(drop).map_err(|source| RecoveryError::Io {
+            path: self.file.clone(),
+            source,
         })
     }
 

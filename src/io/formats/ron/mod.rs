@@ -13,12 +13,13 @@ use std::path::Path;
 
 use ron::ser::PrettyConfig;
 
+mod tidy;
 mod v1;
 mod v2;
 
 use crate::io::atomic;
 use crate::io::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
-use crate::io::fingerprint::{FileFingerprint, FingerprintStatus};
+use crate::io::fingerprint::{FileFingerprint, FingerprintStatus, Fingerprinting};
 use crate::io::text_file::{MAX_FILE_BYTES, TextFileError, read_text_file};
 use crate::model::{FORMAT_VERSION, Problem, Project};
 
@@ -358,63 +359,81 @@ pub fn pretty_config() -> PrettyConfig {
 /// # Errors
 /// Only if serde refuses a value (not expected for a model built through its API).
 pub fn project_to_ron(project: &Project) -> Result<String, SaveError> {
-    // Always the current format, whatever format the project was read from (an older
-    // file's content was already converted on load, see [`v1`]).
-    let text = ron::ser::to_string_pretty(project, pretty_config())?;
-    let mut text = tidy_escapes(text);
-    text.push('\n');
-    Ok(text)
+    let mut text = Vec::new();
+    match write_project_ron(project, &mut text) {
+        Ok(()) => {}
+        Err(WriteError::Serialize(e)) => return Err(SaveError::Serialize(e)),
+        Err(WriteError::Io(e)) => return Err(SaveError::Serialize(ron::Error::Io(e.to_string()))),
+    }
+    String::from_utf8(text).map_err(|e| SaveError::Serialize(ron::Error::Utf8Error(e.utf8_error())))
 }
 
-/// Tidies ron's escaping. ron escapes `'` inside strings (`Trump\\'s`), which reads badly in
-/// diffs; both forms parse the same, so strings get bare apostrophes. ron writes char literals
-/// raw, so a control char (say a NUL hotkey) would make the file look binary; it gets `\\u{..}`.
-fn tidy_escapes(ron: String) -> String {
-    let bytes = ron.as_bytes();
-    let mut out = String::new();
-    let mut copied_to = 0;
-    let mut at = 0;
-    let mut is_in_string = false;
-    while at < bytes.len() {
-        match (is_in_string, bytes[at]) {
-            (true, b'\\') => {
-                if bytes.get(at + 1) == Some(&b'\'') {
-                    out.push_str(&ron[copied_to..at]);
-                    copied_to = at + 1;
-                }
-                at += 2;
+/// Why writing a project's text stopped.
+#[derive(Debug)]
+pub(crate) enum WriteError {
+    Serialize(ron::Error),
+    Io(std::io::Error),
+}
+
+/// Writes the text of a project file to `out` as it is serialised: a project is never held
+/// in memory as text, which for a large one would double what a save needs.
+///
+/// # Errors
+/// serde refused a value (not expected for a model built through its API), or `out` failed.
+pub(crate) fn write_project_ron(
+    project: &Project,
+    out: &mut dyn std::io::Write,
+) -> Result<(), WriteError> {
+    // Always the current format, whatever format the project was read from (an older
+    // file's content was already converted on load, see [`v1`]).
+    let mut tidy = tidy::TidyEscapes::new(out);
+    let serialised = ron::Options::default().to_writer_pretty(&mut tidy, project, pretty_config());
+    // A failed write shows up in ron as a format error: the I/O error is the one to report.
+    if let Some(error) = tidy.take_error() {
+        return Err(WriteError::Io(error));
+    }
+    serialised.map_err(WriteError::Serialize)?;
+    let out = tidy.finish().map_err(WriteError::Io)?;
+    out.write_all(b"\n").map_err(WriteError::Io)
+}
+
+/// Streams `project` into the file at `path` atomically ([`atomic::write_atomic_streamed`]),
+/// and fingerprints the bytes on the way.
+fn write_project_file(
+    path: &Path,
+    project: &Project,
+    keep_backup: bool,
+) -> Result<FileFingerprint, SaveError> {
+    let mut serialise_error = None;
+    let mut fingerprint = None;
+    let written = atomic::write_atomic_streamed(path, keep_backup, &mut |out| {
+        let mut out = Fingerprinting::new(out);
+        match write_project_ron(project, &mut out) {
+            Ok(()) => {
+                fingerprint = Some(out.written());
+                Ok(())
             }
-            (true, b'"') => {
-                is_in_string = false;
-                at += 1;
+            Err(WriteError::Io(e)) => Err(e),
+            Err(WriteError::Serialize(e)) => {
+                serialise_error = Some(e);
+                Err(std::io::Error::other("the project could not be serialised"))
             }
-            (false, b'"') => {
-                is_in_string = true;
-                at += 1;
-            }
-            (false, b'\'') => {
-                // A char literal: `'c'`, or `'\\c'` for a quote or a backslash.
-                at += 1;
-                if bytes.get(at) == Some(&b'\\') {
-                    at += 2;
-                } else if let Some(c) = ron[at..].chars().next() {
-                    if c.is_control() {
-                        out.push_str(&ron[copied_to..at]);
-                        out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-                        copied_to = at + c.len_utf8();
-                    }
-                    at += c.len_utf8();
-                }
-                at += 1; // the closing quote
-            }
-            _ => at += 1,
         }
+    });
+    if let Some(e) = serialise_error {
+        return Err(SaveError::Serialize(e));
     }
-    if copied_to == 0 {
-        return ron;
-    }
-    out.push_str(&ron[copied_to.min(ron.len())..]);
-    out
+    let written = written.map_err(|source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let Some(fingerprint) = fingerprint else {
+        return Err(SaveError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("the project's text was not written"),
+        });
+    };
+    Ok(fingerprint.in_file(&written))
 }
 
 /// Saves a project atomically, keeping the previous version as `NAME.ron.bak`. The first
@@ -424,13 +443,11 @@ fn tidy_escapes(ron: String) -> String {
 /// # Errors
 /// Serialisation or I/O failed; the file on disk is then unchanged.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
-    let text = project_to_ron(project)?;
-    let io_error = |source| SaveError::Io {
+    keep_older_original(path).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    keep_older_original(path).map_err(io_error)?;
-    atomic::write_atomic(path, text.as_bytes(), true).map_err(io_error)
+    })?;
+    write_project_file(path, project, true).map(drop)
 }
 
 /// Where the original of a file of format `format` is kept when a save upgrades it.
@@ -488,33 +505,27 @@ pub fn save_project_checked(
     project: &Project,
     expected: Option<&FileFingerprint>,
 ) -> Result<FileFingerprint, SaveError> {
-    let text = project_to_ron(project)?;
-    save_text_checked(path, &text, expected)
-}
-
-/// [`save_project_checked`] for text already made by [`project_to_ron`] (e.g. on a worker).
-///
-/// # Errors
-/// As [`save_project_checked`].
-pub fn save_text_checked(
-    path: &Path,
-    text: &str,
-    expected: Option<&FileFingerprint>,
-) -> Result<FileFingerprint, SaveError> {
-    if let Some(expected) = expected
-        && crate::io::fingerprint::check(path, expected) == FingerprintStatus::Changed
-    {
-        return Err(SaveError::ChangedOnDisk {
-            path: path.to_path_buf(),
-        });
-    }
-    let io_error = |source| SaveError::Io {
+    check_unchanged(path, expected)?;
+    keep_older_original(path).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    keep_older_original(path).map_err(io_error)?;
-    let meta = atomic::write_atomic_meta(path, text.as_bytes(), true).map_err(io_error)?;
-    Ok(FileFingerprint::from_parts(&meta, text.as_bytes()))
+    })?;
+    write_project_file(path, project, true)
+}
+
+/// [`SaveError::ChangedOnDisk`] unless the file at `path` is still the one `expected`
+/// describes (or nothing is expected).
+fn check_unchanged(path: &Path, expected: Option<&FileFingerprint>) -> Result<(), SaveError> {
+    match expected {
+        Some(expected)
+            if crate::io::fingerprint::check(path, expected) == FingerprintStatus::Changed =>
+        {
+            Err(SaveError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            })
+        }
+        Some(_) | None => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -537,31 +548,6 @@ mod tests {
         assert_eq!(
             scan_format_version("(format: 99999999999999999999999)").map(|f| f.0),
             Some(u64::MAX)
-        );
-    }
-
-    #[test]
-    fn control_chars_in_char_literals_are_escaped() {
-        let ron = "(a: '\0', b: \"x\\'y\", c: '\r', d: 'é')".to_owned();
-        let tidy = tidy_escapes(ron);
-        assert_eq!(tidy, r#"(a: '\u{0}', b: "x'y", c: '\u{d}', d: 'é')"#);
-        let parsed: (char, String, char, char) = ron::from_str(
-            &tidy
-                .replace("a: ", "")
-                .replace("b: ", "")
-                .replace("c: ", "")
-                .replace("d: ", ""),
-        )
-        .unwrap();
-        assert_eq!(parsed, ('\0', "x'y".to_owned(), '\r', 'é'));
-    }
-
-    #[test]
-    fn apostrophes_are_bare_in_strings_only() {
-        let ron = r#"(a: "Trump\'s \\\' \"x\"", k: Some('\''), b: "\\", c: '"', d: "it\'s")"#;
-        assert_eq!(
-            tidy_escapes(ron.to_owned()),
-            r#"(a: "Trump's \\' \"x\"", k: Some('\''), b: "\\", c: '"', d: "it's")"#
         );
     }
 
