@@ -494,7 +494,11 @@ mod tests {
                 Ok(())
             },
             // Pieces of odd sizes, as a serialiser writes them.
-            &mut |out| content.chunks(1000).try_for_each(|piece| out.write_all(piece)),
+            &mut |out| {
+                content
+                    .chunks(1000)
+                    .try_for_each(|piece| out.write_all(piece))
+            },
         )
         .unwrap();
         assert_eq!(fs::read(&path).unwrap(), content);

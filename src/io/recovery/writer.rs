@@ -35,16 +35,19 @@ impl SnapshotTarget {
     /// Serialisation or I/O failed; the previous snapshot (if any) is then intact.
     pub fn write(&self, project: &Project, meta: &SnapshotMeta) -> Result<(), RecoveryError> {
         let mut serialise_error = None;
-        let written = crate::io::atomic::write_atomic_streamed(&self.file, false, &mut |out| {
-            match encode_into(project, meta, std::process::id(), self.session, out) {
-                Ok(()) => Ok(()),
-                Err(EncodeError::Io(e)) => Err(e),
-                Err(EncodeError::Serialize(e)) => {
-                    serialise_error = Some(e);
-                    Err(std::io::Error::other("the project could not be serialised"))
-                }
-            }
-        });
+        let written =
+            crate::io::atomic::write_atomic_streamed(
+                &self.file,
+                false,
+                &mut |out| match encode_into(project, meta, std::process::id(), self.session, out) {
+                    Ok(()) => Ok(()),
+                    Err(EncodeError::Io(e)) => Err(e),
+                    Err(EncodeError::Serialize(e)) => {
+                        serialise_error = Some(e);
+                        Err(std::io::Error::other("the project could not be serialised"))
+                    }
+                },
+            );
         if let Some(e) = serialise_error {
             return Err(RecoveryError::Serialize(e));
         }
