@@ -115,8 +115,12 @@ pub fn measure_files(path: &Path, rounds: usize) -> Result<(FileFigures, Project
         drop(text);
 
         let started = Instant::now();
-        let text = ron::ser::to_string_pretty(&loaded, crate::io::formats::ron::pretty_config())
-            .map_err(|e| e.to_string())?;
+        let mut text = String::new();
+        crate::io::formats::ron::serialise_project(&loaded, &mut |block| {
+            text.push_str(block);
+            Ok(())
+        })
+        .map_err(|e| e.to_string())?;
         bare_serialise.push(started.elapsed());
         drop(text);
 
@@ -160,8 +164,12 @@ mod tests {
             actors: 3,
         })
         .unwrap();
-        let mut bare =
-            ron::ser::to_string_pretty(&project, crate::io::formats::ron::pretty_config()).unwrap();
+        let mut bare = String::new();
+        crate::io::formats::ron::serialise_project(&project, &mut |block| {
+            bare.push_str(block);
+            Ok(())
+        })
+        .unwrap();
         bare.push('\n');
         assert_eq!(bare, io::project_to_ron(&project).unwrap());
     }

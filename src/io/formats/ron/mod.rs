@@ -387,7 +387,10 @@ pub(crate) fn write_project_ron(
     // Always the current format, whatever format the project was read from (an older
     // file's content was already converted on load, see [`v1`]).
     let mut tidy = tidy::TidyEscapes::new(out);
-    let serialised = ron::Options::default().to_writer_pretty(&mut tidy, project, pretty_config());
+    let serialised = serialise_project(project, &mut |block| {
+        use std::fmt::Write as _;
+        tidy.write_str(block)
+    });
     // A failed write shows up in ron as a format error: the I/O error is the one to report.
     if let Some(error) = tidy.take_error() {
         return Err(WriteError::Io(error));
@@ -395,6 +398,53 @@ pub(crate) fn write_project_ron(
     serialised.map_err(WriteError::Serialize)?;
     let out = tidy.finish().map_err(WriteError::Io)?;
     out.write_all(b"\n").map_err(WriteError::Io)
+}
+
+/// ron's serialiser over a project, with the project file's pretty settings, handing its
+/// text to `on_block` in blocks of about [`TEXT_BLOCK_BYTES`] (the last one shorter). The one
+/// place the project's serialising code is instantiated: the binary would carry a copy of it
+/// per writer type, and ron writes a few bytes at a time, which only a concrete buffer takes
+/// at full speed.
+///
+/// # Errors
+/// serde refused a value, or `on_block` failed.
+pub fn serialise_project(
+    project: &Project,
+    on_block: &mut dyn FnMut(&str) -> std::fmt::Result,
+) -> ron::Result<()> {
+    let mut blocks = TextBlocks {
+        text: String::with_capacity(TEXT_BLOCK_BYTES),
+        on_block,
+    };
+    ron::Options::default().to_writer_pretty(&mut blocks, project, pretty_config())?;
+    blocks.hand_on().map_err(ron::Error::from)
+}
+
+/// The size of the blocks [`serialise_project`] hands on.
+pub const TEXT_BLOCK_BYTES: usize = 64 * 1024;
+
+/// Gathers ron's text into blocks for [`serialise_project`].
+struct TextBlocks<'a> {
+    text: String,
+    on_block: &'a mut dyn FnMut(&str) -> std::fmt::Result,
+}
+
+impl TextBlocks<'_> {
+    fn hand_on(&mut self) -> std::fmt::Result {
+        let handed = (self.on_block)(&self.text);
+        self.text.clear();
+        handed
+    }
+}
+
+impl std::fmt::Write for TextBlocks<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.text.push_str(text);
+        if self.text.len() >= TEXT_BLOCK_BYTES {
+            self.hand_on()?;
+        }
+        Ok(())
+    }
 }
 
 /// Streams `project` into the file at `path` atomically ([`atomic::write_atomic_streamed`]),

@@ -24,17 +24,14 @@ enum State {
     CharClosing,
 }
 
-/// Text is passed on in blocks of about this size: ron writes a few bytes at a time, and each
-/// write below (hashing, chunking) has its own cost per call.
+/// Tidied text is passed on in blocks of about this size: each write below (hashing,
+/// chunking) has its own cost per call.
 const BLOCK_BYTES: usize = 64 * 1024;
 
 /// A [`fmt::Write`] for ron's serialiser that tidies escapes and passes the text on to an
 /// [`io::Write`]. An I/O error is kept (ron only sees [`fmt::Error`]) for [`Self::finish`].
 pub(super) struct TidyEscapes<W: io::Write> {
     out: W,
-    /// ron's text not yet tidied: ron writes a few bytes at a time, so they are gathered and
-    /// tidied a block at a time.
-    raw: String,
     /// Tidied text not yet passed on.
     block: Vec<u8>,
     state: State,
@@ -45,7 +42,6 @@ impl<W: io::Write> TidyEscapes<W> {
     pub(super) fn new(out: W) -> Self {
         Self {
             out,
-            raw: String::with_capacity(BLOCK_BYTES),
             block: Vec::with_capacity(BLOCK_BYTES),
             state: State::Outside,
             error: None,
@@ -54,7 +50,6 @@ impl<W: io::Write> TidyEscapes<W> {
 
     /// Passes on what is left and returns the writer, or the I/O error that stopped the text.
     pub(super) fn finish(mut self) -> io::Result<W> {
-        self.tidy_raw();
         if self.state == State::InStringAfterBackslash {
             // Not valid ron, but never drop a byte of what was written.
             self.state = State::InString;
@@ -90,12 +85,11 @@ impl<W: io::Write> TidyEscapes<W> {
     }
 }
 
+/// Text is tidied as it comes, in pieces of any size: an escape cut between two pieces
+/// carries over in the state.
 impl<W: io::Write> fmt::Write for TidyEscapes<W> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
-        self.raw.push_str(text);
-        if self.raw.len() >= BLOCK_BYTES {
-            self.tidy_raw();
-        }
+        self.tidy(text);
         match self.error {
             Some(_) => Err(fmt::Error),
             None => Ok(()),
@@ -104,15 +98,6 @@ impl<W: io::Write> fmt::Write for TidyEscapes<W> {
 }
 
 impl<W: io::Write> TidyEscapes<W> {
-    /// Tidies the gathered text into the block (an escape cut at the end carries over in
-    /// the state) and passes the block on if it is full.
-    fn tidy_raw(&mut self) {
-        let raw = std::mem::take(&mut self.raw);
-        self.tidy(&raw);
-        self.raw = raw;
-        self.raw.clear();
-    }
-
     fn tidy(&mut self, text: &str) {
         let bytes = text.as_bytes();
         // Bytes from `copied_to` up to `at` are passed on unchanged. Every byte the state
