@@ -163,12 +163,15 @@ impl ChunkedWriter<'_> {
 
 impl Write for ChunkedWriter<'_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let room = CHUNK_BYTES - self.chunk.len();
-        let taken = bytes.len().min(room);
-        self.chunk.extend_from_slice(&bytes[..taken]);
+        // A full chunk is written before new bytes are taken, never after: an error must not
+        // come with bytes already taken, which `write_all` would then take a second time.
         if self.chunk.len() == CHUNK_BYTES {
             self.write_chunk()?;
         }
+        let room = CHUNK_BYTES - self.chunk.len();
+        let taken = bytes.len().min(room);
+        self.chunk
+            .extend_from_slice(bytes.get(..taken).unwrap_or_default());
         Ok(taken)
     }
 

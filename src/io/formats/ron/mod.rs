@@ -401,7 +401,8 @@ pub(crate) fn write_project_ron(
 }
 
 /// ron's serialiser over a project, with the project file's pretty settings, handing its
-/// text to `on_block` in blocks of about [`TEXT_BLOCK_BYTES`] (the last one shorter). The one
+/// text to `on_block` in blocks of at least [`TEXT_BLOCK_BYTES`] (the last one shorter, and
+/// possibly empty). The one
 /// place the project's serialising code is instantiated: the binary would carry a copy of it
 /// per writer type, and ron writes a few bytes at a time, which only a concrete buffer takes
 /// at full speed.

@@ -256,6 +256,94 @@ mod tests {
         prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
     }
 
+    /// The tidier as it was before it streamed (whole text in, whole text out): the
+    /// reference the streaming one must match on text ron writes.
+    fn tidy_whole_text(ron: &str) -> String {
+        let bytes = ron.as_bytes();
+        let mut out = String::new();
+        let mut copied_to = 0;
+        let mut at = 0;
+        let mut is_in_string = false;
+        while at < bytes.len() {
+            match (is_in_string, bytes[at]) {
+                (true, b'\\') => {
+                    if bytes.get(at + 1) == Some(&b'\'') {
+                        out.push_str(&ron[copied_to..at]);
+                        copied_to = at + 1;
+                    }
+                    at += 2;
+                }
+                (true, b'"') => {
+                    is_in_string = false;
+                    at += 1;
+                }
+                (false, b'"') => {
+                    is_in_string = true;
+                    at += 1;
+                }
+                (false, b'\'') => {
+                    at += 1;
+                    if bytes.get(at) == Some(&b'\\') {
+                        at += 2;
+                    } else if let Some(c) = ron[at..].chars().next() {
+                        if c.is_control() {
+                            out.push_str(&ron[copied_to..at]);
+                            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                            copied_to = at + c.len_utf8();
+                        }
+                        at += c.len_utf8();
+                    }
+                    at += 1;
+                }
+                _ => at += 1,
+            }
+        }
+        out.push_str(&ron[copied_to.min(ron.len())..]);
+        out
+    }
+
+    /// Text in the shapes ron writes: strings with escapes, char literals, the rest.
+    fn ron_text() -> impl Strategy<Value = String> {
+        let in_string = prop_oneof![
+            "[a-zé ]{1,3}",
+            Just("\\'".to_owned()),
+            Just("\\\\".to_owned()),
+            Just("\\\"".to_owned()),
+            Just("\\n".to_owned()),
+            Just("\\u{1f600}".to_owned()),
+        ];
+        let string = prop::collection::vec(in_string, 0..6)
+            .prop_map(|pieces| format!("\"{}\"", pieces.concat()));
+        let char_literal = prop_oneof![
+            Just("'a'".to_owned()),
+            Just("'é'".to_owned()),
+            Just("'\\''".to_owned()),
+            Just("'\\\\'".to_owned()),
+            Just("'\0'".to_owned()),
+            Just("'\r'".to_owned()),
+            Just("'\u{85}'".to_owned()),
+            Just("'\"'".to_owned()),
+        ];
+        let token = prop_oneof![string, char_literal, "[a-z ,:()\n]{1,4}"];
+        prop::collection::vec(token, 0..30).prop_map(|tokens| tokens.concat())
+    }
+
+    fn tidied_in_pieces(ron: &str, cuts: &[prop::sample::Index]) -> String {
+        let mut at: Vec<usize> = cuts
+            .iter()
+            .map(|i| i.index(ron.len() + 1))
+            .filter(|&i| ron.is_char_boundary(i))
+            .collect();
+        at.push(0);
+        at.push(ron.len());
+        at.sort_unstable();
+        let mut tidy = TidyEscapes::new(Vec::new());
+        for cut in at.windows(2) {
+            tidy.write_str(&ron[cut[0]..cut[1]]).unwrap();
+        }
+        String::from_utf8(tidy.finish().unwrap()).unwrap()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -265,21 +353,17 @@ mod tests {
             ron in ron_like(),
             cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
         ) {
-            let whole = tidy_escapes(&ron);
-            let mut at: Vec<usize> = cuts
-                .iter()
-                .map(|i| i.index(ron.len() + 1))
-                .filter(|&i| ron.is_char_boundary(i))
-                .collect();
-            at.push(0);
-            at.push(ron.len());
-            at.sort_unstable();
-            let mut tidy = TidyEscapes::new(Vec::new());
-            for cut in at.windows(2) {
-                tidy.write_str(&ron[cut[0]..cut[1]]).unwrap();
-            }
-            let pieces = String::from_utf8(tidy.finish().unwrap()).unwrap();
-            prop_assert_eq!(pieces, whole);
+            prop_assert_eq!(tidied_in_pieces(&ron, &cuts), tidy_escapes(&ron));
+        }
+
+        /// On text ron writes, the streaming tidier, cut anywhere, writes what the tidier of
+        /// the whole text wrote.
+        #[test]
+        fn matches_the_whole_text_tidier(
+            ron in ron_text(),
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
+        ) {
+            prop_assert_eq!(tidied_in_pieces(&ron, &cuts), tidy_whole_text(&ron));
         }
     }
 }
