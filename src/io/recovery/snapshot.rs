@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 use super::RecoveryError;
 use crate::io::fingerprint::FileFingerprint;
+use crate::io::formats::ron::{WriteError, write_project_ron};
 use crate::model::Project;
 
 /// The snapshot header format this build writes and the newest it reads.
@@ -80,7 +81,7 @@ pub(crate) fn encode_into(
     pid: u32,
     session: Uuid,
     out: &mut dyn std::io::Write,
-) -> Result<(), EncodeError> {
+) -> Result<(), WriteError> {
     let header = SnapshotHeader {
         snapshot_format: SNAPSHOT_FORMAT,
         written_at: Utc::now(),
@@ -98,19 +99,9 @@ pub(crate) fn encode_into(
         loaded_fingerprint: meta.loaded_fingerprint.clone(),
     };
     // Compact RON escapes newlines, so the header stays on its one comment line.
-    let header = ron::to_string(&header).map_err(EncodeError::Serialize)?;
-    write!(out, "{MAGIC_LINE}\n{HEADER_PREFIX}{header}\n").map_err(EncodeError::Io)?;
-    crate::io::formats::ron::write_project_ron(project, out).map_err(|e| match e {
-        crate::io::formats::ron::WriteError::Serialize(e) => EncodeError::Serialize(e),
-        crate::io::formats::ron::WriteError::Io(e) => EncodeError::Io(e),
-    })
-}
-
-/// Why [`encode_into`] stopped.
-#[derive(Debug)]
-pub(crate) enum EncodeError {
-    Serialize(ron::Error),
-    Io(std::io::Error),
+    let header = ron::to_string(&header).map_err(WriteError::Serialize)?;
+    write!(out, "{MAGIC_LINE}\n{HEADER_PREFIX}{header}\n").map_err(WriteError::Io)?;
+    write_project_ron(project, out)
 }
 
 /// Reads only the header of the snapshot at `path`.

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-use super::snapshot::{EncodeError, SnapshotMeta, encode_into};
+use super::snapshot::{SnapshotMeta, encode_into};
 use super::{RecoveryDir, RecoveryError};
+use crate::io::formats::ron::{WriteError, write_text_atomically};
 use crate::model::Project;
 
 /// Where one writer's snapshot goes. Cheap to clone; the panic hook keeps one.
@@ -34,27 +35,18 @@ impl SnapshotTarget {
     /// # Errors
     /// Serialisation or I/O failed; the previous snapshot (if any) is then intact.
     pub fn write(&self, project: &Project, meta: &SnapshotMeta) -> Result<(), RecoveryError> {
-        let mut serialise_error = None;
-        let written =
-            crate::io::atomic::write_atomic_streamed(
-                &self.file,
-                false,
-                &mut |out| match encode_into(project, meta, std::process::id(), self.session, out) {
-                    Ok(()) => Ok(()),
-                    Err(EncodeError::Io(e)) => Err(e),
-                    Err(EncodeError::Serialize(e)) => {
-                        serialise_error = Some(e);
-                        Err(std::io::Error::other("the project could not be serialised"))
-                    }
-                },
-            );
-        if let Some(e) = serialise_error {
-            return Err(RecoveryError::Serialize(e));
+        let pid = std::process::id();
+        let written = write_text_atomically(&self.file, false, &mut |out| {
+            encode_into(project, meta, pid, self.session, out)
+        });
+        match written {
+            Ok(_) => Ok(()),
+            Err(WriteError::Serialize(e)) => Err(RecoveryError::Serialize(e)),
+            Err(WriteError::Io(source)) => Err(RecoveryError::Io {
+                path: self.file.clone(),
+                source,
+            }),
         }
-        written.map(drop).map_err(|source| RecoveryError::Io {
-            path: self.file.clone(),
-            source,
-        })
     }
 
     /// Removes the snapshot (after a clean save, or when the user discards the changes).

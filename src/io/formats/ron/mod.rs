@@ -8,18 +8,24 @@
 //! Each format has its own serde types: format 1 is read through the frozen copies in [`v1`],
 //! format 2 through those in [`v2`], and both migrate to the current format there; the
 //! current format reads through the model's own types.
+//!
+//! Writing, streamed into the file as the text is serialised, is in [`write`].
 
 use std::path::Path;
-
-use ron::ser::PrettyConfig;
 
 mod tidy;
 mod v1;
 mod v2;
+mod write;
 
-use crate::io::atomic;
-use crate::io::error::{LoadError, LoadErrorKind, SaveError, TextPosition};
-use crate::io::fingerprint::{FileFingerprint, FingerprintStatus, Fingerprinting};
+pub use write::{
+    TEXT_BLOCK_BYTES, older_original_path, pretty_config, project_to_ron, save_project,
+    save_project_checked, serialise_project,
+};
+pub(crate) use write::{WriteError, write_project_ron, write_text_atomically};
+
+use crate::io::error::{LoadError, LoadErrorKind, TextPosition};
+use crate::io::fingerprint::FileFingerprint;
 use crate::io::text_file::{MAX_FILE_BYTES, TextFileError, read_text_file};
 use crate::model::{FORMAT_VERSION, Problem, Project};
 
@@ -338,244 +344,6 @@ fn skip_blank(head: &[u8], mut at: usize) -> Option<usize> {
         } else {
             return Some(at);
         }
-    }
-}
-
-/// How project files are written: four-space indents, `\n` line ends on every OS, and
-/// everything below an annotation's fields (ranges, aliases, attributes) on one line.
-#[must_use]
-pub fn pretty_config() -> PrettyConfig {
-    PrettyConfig::new()
-        .new_line("\n")
-        .indentor("    ")
-        .separator(" ")
-        .struct_names(false)
-        .depth_limit(3)
-}
-
-/// Serialises a project to the text of a project file. Pure, so a snapshot can be serialised
-/// on a worker thread.
-///
-/// # Errors
-/// Only if serde refuses a value (not expected for a model built through its API).
-pub fn project_to_ron(project: &Project) -> Result<String, SaveError> {
-    let mut text = Vec::new();
-    match write_project_ron(project, &mut text) {
-        Ok(()) => {}
-        Err(WriteError::Serialize(e)) => return Err(SaveError::Serialize(e)),
-        Err(WriteError::Io(e)) => return Err(SaveError::Serialize(ron::Error::Io(e.to_string()))),
-    }
-    String::from_utf8(text).map_err(|e| SaveError::Serialize(ron::Error::Utf8Error(e.utf8_error())))
-}
-
-/// Why writing a project's text stopped.
-#[derive(Debug)]
-pub(crate) enum WriteError {
-    Serialize(ron::Error),
-    Io(std::io::Error),
-}
-
-/// Writes the text of a project file to `out` as it is serialised: a project is never held
-/// in memory as text, which for a large one would double what a save needs.
-///
-/// # Errors
-/// serde refused a value (not expected for a model built through its API), or `out` failed.
-pub(crate) fn write_project_ron(
-    project: &Project,
-    out: &mut dyn std::io::Write,
-) -> Result<(), WriteError> {
-    // Always the current format, whatever format the project was read from (an older
-    // file's content was already converted on load, see [`v1`]).
-    let mut tidy = tidy::TidyEscapes::new(out);
-    let serialised = serialise_project(project, &mut |block| {
-        use std::fmt::Write as _;
-        tidy.write_str(block)
-    });
-    // A failed write shows up in ron as a format error: the I/O error is the one to report.
-    if let Some(error) = tidy.take_error() {
-        return Err(WriteError::Io(error));
-    }
-    serialised.map_err(WriteError::Serialize)?;
-    let out = tidy.finish().map_err(WriteError::Io)?;
-    out.write_all(b"\n").map_err(WriteError::Io)
-}
-
-/// ron's serialiser over a project, with the project file's pretty settings, handing its
-/// text to `on_block` in blocks of at least [`TEXT_BLOCK_BYTES`] (the last one shorter, and
-/// possibly empty). The one
-/// place the project's serialising code is instantiated: the binary would carry a copy of it
-/// per writer type, and ron writes a few bytes at a time, which only a concrete buffer takes
-/// at full speed.
-///
-/// # Errors
-/// serde refused a value, or `on_block` failed.
-pub fn serialise_project(
-    project: &Project,
-    on_block: &mut dyn FnMut(&str) -> std::fmt::Result,
-) -> ron::Result<()> {
-    let mut blocks = TextBlocks {
-        text: String::with_capacity(TEXT_BLOCK_BYTES),
-        on_block,
-    };
-    ron::Options::default().to_writer_pretty(&mut blocks, project, pretty_config())?;
-    blocks.hand_on().map_err(ron::Error::from)
-}
-
-/// The size of the blocks [`serialise_project`] hands on.
-pub const TEXT_BLOCK_BYTES: usize = 64 * 1024;
-
-/// Gathers ron's text into blocks for [`serialise_project`].
-struct TextBlocks<'a> {
-    text: String,
-    on_block: &'a mut dyn FnMut(&str) -> std::fmt::Result,
-}
-
-impl TextBlocks<'_> {
-    fn hand_on(&mut self) -> std::fmt::Result {
-        let handed = (self.on_block)(&self.text);
-        self.text.clear();
-        handed
-    }
-}
-
-impl std::fmt::Write for TextBlocks<'_> {
-    fn write_str(&mut self, text: &str) -> std::fmt::Result {
-        self.text.push_str(text);
-        if self.text.len() >= TEXT_BLOCK_BYTES {
-            self.hand_on()?;
-        }
-        Ok(())
-    }
-}
-
-/// Streams `project` into the file at `path` atomically ([`atomic::write_atomic_streamed`]),
-/// and fingerprints the bytes on the way.
-fn write_project_file(
-    path: &Path,
-    project: &Project,
-    keep_backup: bool,
-) -> Result<FileFingerprint, SaveError> {
-    let mut serialise_error = None;
-    let mut fingerprint = None;
-    let written = atomic::write_atomic_streamed(path, keep_backup, &mut |out| {
-        let mut out = Fingerprinting::new(out);
-        match write_project_ron(project, &mut out) {
-            Ok(()) => {
-                fingerprint = Some(out.written());
-                Ok(())
-            }
-            Err(WriteError::Io(e)) => Err(e),
-            Err(WriteError::Serialize(e)) => {
-                serialise_error = Some(e);
-                Err(std::io::Error::other("the project could not be serialised"))
-            }
-        }
-    });
-    if let Some(e) = serialise_error {
-        return Err(SaveError::Serialize(e));
-    }
-    let written = written.map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let Some(fingerprint) = fingerprint else {
-        return Err(SaveError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::other("the project's text was not written"),
-        });
-    };
-    Ok(fingerprint.in_file(&written))
-}
-
-/// Saves a project atomically, keeping the previous version as `NAME.ron.bak`. The first
-/// save over a file of an older format also keeps that file as `NAME.ron.v1` (`.vN` for
-/// format N), which later saves never replace: an upgrade can always be undone by hand.
-///
-/// # Errors
-/// Serialisation or I/O failed; the file on disk is then unchanged.
-pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
-    keep_older_original(path).map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    write_project_file(path, project, true).map(drop)
-}
-
-/// Where the original of a file of format `format` is kept when a save upgrades it.
-#[must_use]
-pub fn older_original_path(path: &Path, format: u32) -> std::path::PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".v{format}"));
-    std::path::PathBuf::from(name)
-}
-
-/// Copies the file at `path` to `NAME.ron.vN` if it is of an older format N and no such
-/// copy exists yet. Only the head is read to decide, so saving a current file costs little.
-fn keep_older_original(path: &Path) -> std::io::Result<()> {
-    use std::io::Read as _;
-    let mut head = Vec::new();
-    match std::fs::File::open(path) {
-        Ok(file) => {
-            file.take(HEAD_SCAN_BYTES as u64).read_to_end(&mut head)?;
-        }
-        // A new file has no original to keep.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e),
-    }
-    let text = String::from_utf8_lossy(&head);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let Some((found, _)) = scan_format_version(text) else {
-        return Ok(());
-    };
-    let Ok(format) = u32::try_from(found) else {
-        return Ok(());
-    };
-    if !(OLDEST_FORMAT_VERSION..FORMAT_VERSION).contains(&format) {
-        return Ok(());
-    }
-    let keep = older_original_path(path, format);
-    if std::fs::symlink_metadata(&keep).is_ok() {
-        return Ok(());
-    }
-    let original = std::fs::read(path)?;
-    atomic::write_atomic(&keep, &original, false)
-}
-
-/// Saves like [`save_project`], but first checks that the file is still the one `expected`
-/// describes (the fingerprint from loading or from the last save), and returns the new
-/// file's fingerprint to keep for the next save. With `expected = None` (a new file, or
-/// "Keep mine" after the user confirmed) nothing is checked.
-///
-/// A missing file is not an error: nothing is overwritten by recreating it.
-///
-/// # Errors
-/// [`SaveError::ChangedOnDisk`] when another program changed the file (nothing is written);
-/// otherwise as [`save_project`].
-pub fn save_project_checked(
-    path: &Path,
-    project: &Project,
-    expected: Option<&FileFingerprint>,
-) -> Result<FileFingerprint, SaveError> {
-    check_unchanged(path, expected)?;
-    keep_older_original(path).map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    write_project_file(path, project, true)
-}
-
-/// [`SaveError::ChangedOnDisk`] unless the file at `path` is still the one `expected`
-/// describes (or nothing is expected).
-fn check_unchanged(path: &Path, expected: Option<&FileFingerprint>) -> Result<(), SaveError> {
-    match expected {
-        Some(expected)
-            if crate::io::fingerprint::check(path, expected) == FingerprintStatus::Changed =>
-        {
-            Err(SaveError::ChangedOnDisk {
-                path: path.to_path_buf(),
-            })
-        }
-        Some(_) | None => Ok(()),
     }
 }
 
