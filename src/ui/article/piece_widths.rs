@@ -72,10 +72,11 @@ impl PieceWidths {
         len: usize,
     ) -> Option<Vec<f32>> {
         let mut out = vec![0.0; len];
+        let mut kinds = Kinds::new();
         for piece in pieces {
             let text = shown(piece);
             let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
-            for (chars, bytes) in chunks(&text, starts) {
+            for (chars, bytes) in chunks(&text, starts, &mut kinds) {
                 let known_chunks = self.by_family.get(&piece.shaped_in)?;
                 let known = known_chunks.get(text.get(bytes)?)?;
                 let at = piece.chars.start + chars.start;
@@ -97,10 +98,11 @@ impl PieceWidths {
         if self.len() > MAX_CHUNKS {
             self.clear();
         }
+        let mut kinds = Kinds::new();
         for piece in pieces {
             let text = shown(piece);
             let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
-            for (chars, bytes) in chunks(&text, starts) {
+            for (chars, bytes) in chunks(&text, starts, &mut kinds) {
                 let Some(key) = text.get(bytes) else {
                     continue;
                 };
@@ -118,7 +120,7 @@ impl PieceWidths {
 }
 
 /// What a chunk holds: graphemes of one kind.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum ChunkKind {
     Space,
     Punctuation,
@@ -138,11 +140,40 @@ impl ChunkKind {
     }
 }
 
+/// [`ChunkKind::of`] remembered for the non-ASCII chars seen last, one per slot: a paragraph's
+/// letters come from a small alphabet, and Unicode's alphanumeric lookup is a binary search
+/// (it was most of the time spent cutting an Arabic paragraph into chunks).
+struct Kinds([(char, ChunkKind); 64]);
+
+impl Kinds {
+    fn new() -> Self {
+        // NUL is neither a space nor alphanumeric: every slot starts out true.
+        Self([('\0', ChunkKind::Punctuation); 64])
+    }
+
+    fn of(&mut self, c: char) -> ChunkKind {
+        if c.is_ascii() {
+            return ChunkKind::of(c);
+        }
+        let Some(slot) = self.0.get_mut(c as usize % 64) else {
+            return ChunkKind::of(c);
+        };
+        if slot.0 != c {
+            *slot = (c, ChunkKind::of(c));
+        }
+        slot.1
+    }
+}
+
 /// The chunks of a piece's shown text: runs of graphemes of one [`ChunkKind`], as (chars,
 /// bytes) ranges of `text`. `grapheme_starts` is true at each char of `text` that starts a
 /// grapheme (the paragraph found them once; segmenting each piece again cost more than the
 /// lookups it serves).
-fn chunks(text: &str, grapheme_starts: &[bool]) -> Vec<(Range<usize>, Range<usize>)> {
+fn chunks(
+    text: &str,
+    grapheme_starts: &[bool],
+    kinds: &mut Kinds,
+) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut open: Option<(Range<usize>, Range<usize>, ChunkKind)> = None;
     for (at_char, (at_byte, c)) in text.char_indices().enumerate() {
@@ -150,9 +181,7 @@ fn chunks(text: &str, grapheme_starts: &[bool]) -> Vec<(Range<usize>, Range<usiz
         let bytes = at_byte..at_byte + c.len_utf8();
         let starts_grapheme = grapheme_starts.get(at_char).copied().unwrap_or(true);
         match &mut open {
-            Some((open_chars, open_bytes, kind))
-                if !starts_grapheme || *kind == ChunkKind::of(c) =>
-            {
+            Some((open_chars, open_bytes, kind)) if !starts_grapheme || *kind == kinds.of(c) => {
                 open_chars.end = chars.end;
                 open_bytes.end = bytes.end;
             }
@@ -160,7 +189,7 @@ fn chunks(text: &str, grapheme_starts: &[bool]) -> Vec<(Range<usize>, Range<usiz
                 if let Some((chars, bytes, _)) = open.take() {
                     out.push((chars, bytes));
                 }
-                open = Some((chars, bytes, ChunkKind::of(c)));
+                open = Some((chars, bytes, kinds.of(c)));
             }
         }
     }
@@ -191,20 +220,36 @@ mod tests {
     #[test]
     fn chunks_split_spaces_from_words_and_keep_graphemes_whole() {
         let text = "ab  e\u{301}f g";
-        let parts: Vec<&str> = chunks(text, &starts(text))
+        let parts: Vec<&str> = chunks(text, &starts(text), &mut Kinds::new())
             .into_iter()
             .map(|(_, b)| &text[b])
             .collect();
         assert_eq!(parts, ["ab", "  ", "e\u{301}f", " ", "g"]);
-        let (chars, _) = &chunks(text, &starts(text))[2];
+        let (chars, _) = &chunks(text, &starts(text), &mut Kinds::new())[2];
         assert_eq!(*chars, 4..7);
         // A phrase's punctuation is a chunk of its own, so "word," is known from "word".
         let phrase = "الوفد، المفاوضات.";
-        let parts: Vec<&str> = chunks(phrase, &starts(phrase))
+        let parts: Vec<&str> = chunks(phrase, &starts(phrase), &mut Kinds::new())
             .into_iter()
             .map(|(_, b)| &phrase[b])
             .collect();
         assert_eq!(parts, ["الوفد", "،", " ", "المفاوضات", "."]);
+    }
+
+    #[test]
+    fn remembered_kinds_are_the_kinds() {
+        let mut kinds = Kinds::new();
+        // Arabic letters, an Arabic comma, Arabic-Indic digits, a no-break space, Hebrew,
+        // CJK, and chars 64 apart, which share a slot; twice, so the second pass reads slots.
+        let text = "الوفد، ١٤\u{a0}שלום 代表 \u{0621}\u{0661}\u{05d0}\u{0610}\u{0650}";
+        for _ in 0..2 {
+            for c in text.chars().chain(['\0', ' ', 'a', '.']) {
+                assert_eq!(kinds.of(c), ChunkKind::of(c), "{c:?}");
+            }
+        }
+        assert_eq!(kinds.of('\u{0621}'), ChunkKind::Word);
+        assert_eq!(kinds.of('،'), ChunkKind::Punctuation);
+        assert_eq!(kinds.of('\u{a0}'), ChunkKind::Space);
     }
 
     #[test]
