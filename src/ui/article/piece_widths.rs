@@ -147,7 +147,7 @@ struct Kinds([(char, ChunkKind); 64]);
 
 impl Kinds {
     fn new() -> Self {
-        // NUL is neither a space nor alphanumeric: every slot starts out true.
+        // NUL is neither a space nor alphanumeric: every slot starts out correct.
         Self([('\0', ChunkKind::Punctuation); 64])
     }
 
