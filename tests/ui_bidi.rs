@@ -555,3 +555,45 @@ fn a_mark_shaped_before_its_letter_leaves_the_lines_read_in_one_pass() {
         assert_highlight_covers_its_glyphs(&harness, word);
     }
 }
+
+#[test]
+fn a_long_paragraph_with_a_few_new_words_measures_those_words_alone() {
+    // Real news has new words (names, places) in most paragraphs: measuring the whole
+    // paragraph again for each would lay every Arabic paragraph out twice.
+    let seen = "قالت وزارة الخارجية إن المفاوضات حول الحدود ستستأنف في الدوحة يوم الثلاثاء \
+                المقبل بحضور الوسطاء، وإن الوفدين سيبحثان تبادل الأسرى وترسيم الحدود";
+    let new_words = ["المنامة", "مسقط"];
+    let paragraph = format!(
+        "ستستأنف المفاوضات حول الحدود في {} يوم الثلاثاء المقبل بحضور الوسطاء، قالت وزارة \
+         الخارجية إن الوفدين سيبحثان في {} تبادل الأسرى وترسيم الحدود",
+        new_words[0], new_words[1]
+    );
+    let Some(harness) = harness(project_of(&format!("{seen}\n\n{paragraph}"), &[])) else {
+        return;
+    };
+    let format = egui::TextFormat::simple(egui::FontId::proportional(16.0), egui::Color32::BLACK);
+    let mut widths = stance::ui::article::piece_widths::PieceWidths::default();
+    let first = ParagraphText::layout_remembering(&harness.ctx, seen, &format, 300.0, &mut widths);
+    assert!(first.row_count() > 2, "{} rows", first.row_count());
+    let laid_out =
+        ParagraphText::layout_remembering(&harness.ctx, &paragraph, &format, 300.0, &mut widths);
+    let new_chars: usize = new_words.iter().map(|w| w.chars().count()).sum();
+    assert_eq!(laid_out.measured_chars(), new_chars);
+    assert_eq!(laid_out.layout_passes(), 2);
+    // The same lines as measuring the whole paragraph gives.
+    let whole = ParagraphText::layout(&harness.ctx, &paragraph, &format, 300.0);
+    assert_eq!(whole.measured_chars(), paragraph.chars().count());
+    assert_eq!(laid_out.row_count(), whole.row_count());
+    for offset in 0..paragraph.chars().count() {
+        assert_eq!(
+            laid_out.row_of(offset),
+            whole.row_of(offset),
+            "char {offset}"
+        );
+    }
+    // Once known, nothing is measured.
+    let again =
+        ParagraphText::layout_remembering(&harness.ctx, &paragraph, &format, 280.0, &mut widths);
+    assert_eq!(again.measured_chars(), 0);
+    assert_eq!(again.layout_passes(), 1);
+}

@@ -27,7 +27,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::bidi::Piece;
-use crate::model::FastMap;
+use crate::model::{FastMap, FastSet};
 use crate::ui::fonts::RightToLeftScript;
 
 /// Longer chunks are not kept: rarely repeated, and a key as long as the text.
@@ -81,6 +81,48 @@ impl PieceWidths {
                 let known = known_chunks.get(text.get(bytes)?)?;
                 let at = piece.chars.start + chars.start;
                 out.get_mut(at..at + chars.len())?.copy_from_slice(known);
+            }
+        }
+        Some(out)
+    }
+
+    /// The chunks of `pieces` whose advances are not known, each once, as pieces of their
+    /// own (a right-to-left word keeps its piece's script and direction): what a paragraph
+    /// with a few new words needs to lay out to learn them. `None` if one of them is too long
+    /// to be kept, so that measuring the chunks alone would not make the paragraph known.
+    pub(super) fn unknown_chunks<'t>(
+        &self,
+        pieces: &[Piece],
+        shown: impl Fn(&Piece) -> Cow<'t, str>,
+        grapheme_starts: &[bool],
+    ) -> Option<Vec<Piece>> {
+        let mut kinds = Kinds::new();
+        let mut seen: FastSet<(Option<RightToLeftScript>, Box<str>)> = FastSet::default();
+        let mut out = Vec::new();
+        for piece in pieces {
+            let text = shown(piece);
+            let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
+            let known_chunks = self.by_family.get(&piece.shaped_in);
+            for (chars, bytes) in chunks(&text, starts, &mut kinds) {
+                let key = text.get(bytes.clone())?;
+                if known_chunks.is_some_and(|known| known.contains_key(key)) {
+                    continue;
+                }
+                if chars.len() > MAX_CHUNK_CHARS {
+                    return None;
+                }
+                if !seen.insert((piece.shaped_in, key.into())) {
+                    continue;
+                }
+                out.push(match piece.mirrored {
+                    // Its one char, shown as the mirrored glyph.
+                    Some(_) => piece.clone(),
+                    None => Piece {
+                        chars: piece.chars.start + chars.start..piece.chars.start + chars.end,
+                        bytes: piece.bytes.start + bytes.start..piece.bytes.start + bytes.end,
+                        ..piece.clone()
+                    },
+                });
             }
         }
         Some(out)

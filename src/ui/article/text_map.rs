@@ -37,7 +37,7 @@ use std::sync::Arc;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Galley, Pos2, Rect, Vec2, pos2, vec2};
 
-use super::bidi::{self, BidiParagraph};
+use super::bidi::{self, BidiParagraph, Piece};
 use super::bidi_rows::{BidiMap, Source};
 use super::line_break::break_lines;
 use super::piece_widths::PieceWidths;
@@ -52,6 +52,8 @@ pub struct ParagraphText {
     map: Option<BidiMap>,
     /// How many times egui laid out text for it: see [`Self::layout_passes`].
     layout_passes: usize,
+    /// See [`Self::measured_chars`].
+    measured_chars: usize,
 }
 
 impl ParagraphText {
@@ -88,6 +90,7 @@ impl ParagraphText {
                 is_rtl: false,
                 map: None,
                 layout_passes: 1,
+                measured_chars: 0,
             };
         }
         // A word shaped in its script's family would get that font's row height: every
@@ -122,47 +125,19 @@ impl ParagraphText {
                 is_rtl,
                 layout_passes: 1 + map.pieces_laid_out_again,
                 map: Some(map),
+                measured_chars: 0,
             };
         }
         // Beyond the plain-text path, each right-to-left phrase is one section.
         let coverage = fonts::ScriptCoverage::for_text(ctx, text);
         let covers = |script, c| coverage.covers(script, c);
         let whole_pieces = paragraph.join_phrases(&whole_pieces, &covers);
-        let known = (widths.as_deref()).and_then(|w| {
-            w.advances(
-                &whole_pieces,
-                |p| source.shown(p),
-                grapheme_starts,
-                chars.len(),
-            )
-        });
-        let (one_line, advances) = match known {
-            Some(advances) => (None, advances),
-            None => {
-                let (galley, map) = source.lay_out(ctx, &[(whole, whole_pieces.clone())]);
-                let advances = map.advances(chars.len());
-                if let Some(widths) = widths {
-                    widths.learn(
-                        &whole_pieces,
-                        |p| source.shown(p),
-                        grapheme_starts,
-                        &advances,
-                    );
-                }
-                (Some((galley, map)), advances)
-            }
-        };
-        let lines = break_lines(text, &advances, grapheme_starts, width_px);
-        let (galley, map, layout_passes) = match one_line {
-            Some((galley, map)) if lines.len() == 1 => {
-                let passes = 1 + map.pieces_laid_out_again;
-                (galley, map, passes)
-            }
+        let likely_one_line = chars.len() as f32 * format.font_id.size * 0.5 <= width_px;
+        let measured = paragraph_advances(ctx, &source, &whole_pieces, widths, likely_one_line);
+        let lines = break_lines(text, &measured.per_char, grapheme_starts, width_px);
+        let (galley, map, layout_passes) = match measured.one_line {
+            Some((galley, map)) if lines.len() == 1 => (galley, map, measured.passes),
             _ => {
-                let passes = match &one_line {
-                    Some((_, map)) => 2 + map.pieces_laid_out_again,
-                    None => 1,
-                };
                 let lines: Vec<_> = (lines.into_iter())
                     .map(|line| {
                         let pieces = paragraph.line_pieces(line.clone());
@@ -170,16 +145,18 @@ impl ParagraphText {
                     })
                     .collect();
                 let (galley, map) = source.lay_out(ctx, &lines);
-                let passes = passes + map.pieces_laid_out_again;
+                let passes = measured.passes + 1 + map.pieces_laid_out_again;
                 (galley, map, passes)
             }
         };
+        let measured_chars = measured.chars;
         Self {
             galley,
             shift_px,
             is_rtl,
             map: Some(map),
             layout_passes,
+            measured_chars,
         }
     }
 
@@ -188,6 +165,13 @@ impl ParagraphText {
     /// a row whose glyphs could not be read in one pass): counted work, for tests.
     pub fn layout_passes(&self) -> usize {
         self.layout_passes
+    }
+
+    /// How many chars were laid out only to learn their widths before the lines were chosen:
+    /// none once every word is known, the new words alone in a long paragraph that has a few,
+    /// the whole paragraph otherwise. Counted work, for tests.
+    pub fn measured_chars(&self) -> usize {
+        self.measured_chars
     }
 
     /// Like [`Self::layout`], at most `max_rows` rows: a longer text is cut at the end of the
@@ -432,4 +416,80 @@ fn plain_char_under(galley: &Galley, pos: Vec2) -> Option<usize> {
         row_start += count + usize::from(placed.ends_with_newline);
     }
     None
+}
+
+/// A bidi paragraph's advances, and what finding them laid out.
+struct Advances {
+    /// Each char's advance (a grapheme's on its first char).
+    per_char: Vec<f32>,
+    /// The paragraph laid out on one line, if it was measured whole: its galley if it fits.
+    one_line: Option<(Arc<Galley>, BidiMap)>,
+    /// Chars laid out only to be measured.
+    chars: usize,
+    /// egui layouts done to measure (the one-line layout's included).
+    passes: usize,
+}
+
+/// The advances of a paragraph cut into `pieces`: known from `widths`; or, for a paragraph of
+/// several lines with a few new words, from those words laid out alone (real news has new
+/// words in most paragraphs); or from the whole paragraph laid out on one line, which is then
+/// its galley if it fits (so a paragraph `likely_one_line` is measured whole).
+fn paragraph_advances(
+    ctx: &egui::Context,
+    source: &Source<'_>,
+    pieces: &[Piece],
+    mut widths: Option<&mut PieceWidths>,
+    likely_one_line: bool,
+) -> Advances {
+    let len = source.chars.len();
+    let shown = |p: &Piece| source.shown(p);
+    let known =
+        (widths.as_deref()).and_then(|w| w.advances(pieces, shown, source.grapheme_starts, len));
+    let (mut known, mut chars, mut passes) = (known, 0, 0);
+    if known.is_none()
+        && !likely_one_line
+        && let Some(widths) = widths.as_deref_mut()
+        && let Some(measured) = measure_new_words(ctx, source, pieces, widths)
+    {
+        (known, chars, passes) = measured;
+    }
+    if let Some(per_char) = known {
+        return Advances {
+            per_char,
+            one_line: None,
+            chars,
+            passes,
+        };
+    }
+    let (galley, map) = source.lay_out(ctx, &[(0..len, pieces.to_vec())]);
+    let per_char = map.advances(len);
+    if let Some(widths) = widths {
+        widths.learn(pieces, shown, source.grapheme_starts, &per_char);
+    }
+    Advances {
+        per_char,
+        chars: chars + len,
+        passes: passes + 1 + map.pieces_laid_out_again,
+        one_line: Some((galley, map)),
+    }
+}
+
+/// Lays out the words of `pieces` that `widths` does not know yet, alone, and learns their
+/// advances. Returns the paragraph's advances if every word is known now, how many chars were
+/// laid out and how many egui layouts that took; `None` if a new word is too long to be kept
+/// (then only measuring the whole paragraph helps).
+fn measure_new_words(
+    ctx: &egui::Context,
+    source: &Source<'_>,
+    pieces: &[Piece],
+    widths: &mut PieceWidths,
+) -> Option<(Option<Vec<f32>>, usize, usize)> {
+    let len = source.chars.len();
+    let unknown = widths.unknown_chunks(pieces, |p| source.shown(p), source.grapheme_starts)?;
+    let (_, map) = source.lay_out(ctx, &[(0..len, unknown.clone())]);
+    let shown = |p: &Piece| source.shown(p);
+    widths.learn(&unknown, shown, source.grapheme_starts, &map.advances(len));
+    let advances = widths.advances(pieces, shown, source.grapheme_starts, len);
+    let measured_chars = unknown.iter().map(|p| p.chars.len()).sum();
+    Some((advances, measured_chars, 1 + map.pieces_laid_out_again))
 }
