@@ -109,6 +109,21 @@ fn is_rtl_script(c: char) -> bool {
         0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
+/// Whether the shaper lays `text` out right to left when it is shaped alone: harfrust (through
+/// egui) takes a run's direction from the script of its first char that has one, and a run of
+/// spaces, punctuation or digits with no script is laid out left to right.
+pub(super) fn is_shaped_right_to_left(text: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    text.chars()
+        .find(|c| {
+            !matches!(
+                c.script(),
+                Script::Common | Script::Inherited | Script::Unknown
+            )
+        })
+        .is_some_and(is_rtl_script)
+}
+
 /// The mirrored form of a paired punctuation char (Bidi_Mirroring_Glyph) for right-to-left
 /// runs, for the pairs news text uses.
 #[must_use]
@@ -328,6 +343,16 @@ pub(super) fn visual_order(paragraph: &BidiParagraph<'_>, line: Range<usize>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_shaped_alone_take_the_direction_of_their_first_script() {
+        for rtl in ["الوفد", "١٤", "שלום", "«الوفد»", "، الوفد"] {
+            assert!(is_shaped_right_to_left(rtl), "{rtl}");
+        }
+        for ltr in ["%.", " ", "،", ".»", "Geneva", "2025", "Geneva الوفد"] {
+            assert!(!is_shaped_right_to_left(ltr), "{ltr}");
+        }
+    }
 
     #[test]
     fn no_char_below_hebrew_needs_the_bidi_pass() {

@@ -26,7 +26,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::bidi::Piece;
+use super::bidi::{Piece, is_shaped_right_to_left};
 use crate::model::{FastMap, FastSet};
 use crate::ui::fonts::RightToLeftScript;
 
@@ -86,6 +86,32 @@ impl PieceWidths {
         Some(out)
     }
 
+    /// The width of a paragraph cut into `pieces` on one line: its known chunks' widths, and
+    /// `unknown_char_px` for each char of the others.
+    pub(super) fn estimated_width<'t>(
+        &self,
+        pieces: &[Piece],
+        shown: impl Fn(&Piece) -> Cow<'t, str>,
+        grapheme_starts: &[bool],
+        unknown_char_px: f32,
+    ) -> f32 {
+        let mut kinds = Kinds::new();
+        let mut width = 0.0;
+        for piece in pieces {
+            let text = shown(piece);
+            let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
+            let known_chunks = self.by_family.get(&piece.shaped_in);
+            for (chars, bytes) in chunks(&text, starts, &mut kinds) {
+                let known = text.get(bytes).and_then(|key| known_chunks?.get(key));
+                width += match known {
+                    Some(advances) => advances.iter().sum(),
+                    None => chars.len() as f32 * unknown_char_px,
+                };
+            }
+        }
+        width
+    }
+
     /// The chunks of `pieces` whose advances are not known, each once, as pieces of their
     /// own (a right-to-left word keeps its piece's script and direction): what a paragraph
     /// with a few new words needs to lay out to learn them. `None` if one of them is too long
@@ -117,9 +143,12 @@ impl PieceWidths {
                 out.push(match piece.mirrored {
                     // Its one char, shown as the mirrored glyph.
                     Some(_) => piece.clone(),
+                    // Inside its phrase a comma or a space is shaped right to left with the
+                    // words; alone it is shaped as its own chars say.
                     None => Piece {
                         chars: piece.chars.start + chars.start..piece.chars.start + chars.end,
                         bytes: piece.bytes.start + bytes.start..piece.bytes.start + bytes.end,
+                        is_rtl_shaped: piece.is_rtl_shaped && is_shaped_right_to_left(key),
                         ..piece.clone()
                     },
                 });

@@ -132,8 +132,7 @@ impl ParagraphText {
         let coverage = fonts::ScriptCoverage::for_text(ctx, text);
         let covers = |script, c| coverage.covers(script, c);
         let whole_pieces = paragraph.join_phrases(&whole_pieces, &covers);
-        let likely_one_line = chars.len() as f32 * format.font_id.size * 0.5 <= width_px;
-        let measured = paragraph_advances(ctx, &source, &whole_pieces, widths, likely_one_line);
+        let measured = paragraph_advances(ctx, &source, &whole_pieces, widths, width_px);
         let lines = break_lines(text, &measured.per_char, grapheme_starts, width_px);
         let (galley, map, layout_passes) = match measured.one_line {
             Some((galley, map)) if lines.len() == 1 => (galley, map, measured.passes),
@@ -433,22 +432,25 @@ struct Advances {
 /// The advances of a paragraph cut into `pieces`: known from `widths`; or, for a paragraph of
 /// several lines with a few new words, from those words laid out alone (real news has new
 /// words in most paragraphs); or from the whole paragraph laid out on one line, which is then
-/// its galley if it fits (so a paragraph `likely_one_line` is measured whole).
+/// its galley if it fits in `width_px` (so a paragraph that likely fits is measured whole).
 fn paragraph_advances(
     ctx: &egui::Context,
     source: &Source<'_>,
     pieces: &[Piece],
     mut widths: Option<&mut PieceWidths>,
-    likely_one_line: bool,
+    width_px: f32,
 ) -> Advances {
     let len = source.chars.len();
     let shown = |p: &Piece| source.shown(p);
     let known =
         (widths.as_deref()).and_then(|w| w.advances(pieces, shown, source.grapheme_starts, len));
     let (mut known, mut chars, mut passes) = (known, 0, 0);
+    // A new word is guessed at half an em a char (wide for most scripts): a paragraph guessed
+    // to fit is measured whole, so it is laid out once.
+    let unknown_char_px = source.format.font_id.size * 0.5;
     if known.is_none()
-        && !likely_one_line
         && let Some(widths) = widths.as_deref_mut()
+        && widths.estimated_width(pieces, shown, source.grapheme_starts, unknown_char_px) > width_px
         && let Some(measured) = measure_new_words(ctx, source, pieces, widths)
     {
         (known, chars, passes) = measured;
