@@ -24,7 +24,7 @@
 //! The widths hold for one font and scale: their owner clears them when those change.
 
 use std::borrow::Cow;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use super::bidi::{Piece, is_shaped_right_to_left};
 use crate::model::{FastMap, FastSet};
@@ -72,18 +72,18 @@ impl PieceWidths {
         len: usize,
     ) -> Option<Vec<f32>> {
         let mut out = vec![0.0; len];
-        let mut kinds = Kinds::new();
-        for piece in pieces {
-            let text = shown(piece);
-            let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
-            for (chars, bytes) in chunks(&text, starts, &mut kinds) {
-                let known_chunks = self.by_family.get(&piece.shaped_in)?;
-                let known = known_chunks.get(text.get(bytes)?)?;
-                let at = piece.chars.start + chars.start;
-                out.get_mut(at..at + chars.len())?.copy_from_slice(known);
+        let walked = walk_chunks(pieces, shown, grapheme_starts, |chunk| {
+            let known = (self.by_family.get(&chunk.piece.shaped_in))
+                .and_then(|known_chunks| known_chunks.get(chunk.text));
+            match (known, out.get_mut(chunk.chars)) {
+                (Some(known), Some(slot)) if slot.len() == known.len() => {
+                    slot.copy_from_slice(known);
+                    ControlFlow::Continue(())
+                }
+                _ => ControlFlow::Break(()),
             }
-        }
-        Some(out)
+        });
+        walked.is_continue().then_some(out)
     }
 
     /// The width of a paragraph cut into `pieces` on one line: its known chunks' widths, and
@@ -95,20 +95,16 @@ impl PieceWidths {
         grapheme_starts: &[bool],
         unknown_char_px: f32,
     ) -> f32 {
-        let mut kinds = Kinds::new();
         let mut width = 0.0;
-        for piece in pieces {
-            let text = shown(piece);
-            let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
-            let known_chunks = self.by_family.get(&piece.shaped_in);
-            for (chars, bytes) in chunks(&text, starts, &mut kinds) {
-                let known = text.get(bytes).and_then(|key| known_chunks?.get(key));
-                width += match known {
-                    Some(advances) => advances.iter().sum(),
-                    None => chars.len() as f32 * unknown_char_px,
-                };
-            }
-        }
+        let _: ControlFlow<()> = walk_chunks(pieces, shown, grapheme_starts, |chunk| {
+            let known = (self.by_family.get(&chunk.piece.shaped_in))
+                .and_then(|known_chunks| known_chunks.get(chunk.text));
+            width += match known {
+                Some(advances) => advances.iter().sum(),
+                None => chunk.chars.len() as f32 * unknown_char_px,
+            };
+            ControlFlow::Continue(())
+        });
         width
     }
 
@@ -122,39 +118,36 @@ impl PieceWidths {
         shown: impl Fn(&Piece) -> Cow<'t, str>,
         grapheme_starts: &[bool],
     ) -> Option<Vec<Piece>> {
-        let mut kinds = Kinds::new();
         let mut seen: FastSet<(Option<RightToLeftScript>, Box<str>)> = FastSet::default();
         let mut out = Vec::new();
-        for piece in pieces {
-            let text = shown(piece);
-            let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
-            let known_chunks = self.by_family.get(&piece.shaped_in);
-            for (chars, bytes) in chunks(&text, starts, &mut kinds) {
-                let key = text.get(bytes.clone())?;
-                if known_chunks.is_some_and(|known| known.contains_key(key)) {
-                    continue;
-                }
-                if chars.len() > MAX_CHUNK_CHARS {
-                    return None;
-                }
-                if !seen.insert((piece.shaped_in, key.into())) {
-                    continue;
-                }
+        let walked = walk_chunks(pieces, shown, grapheme_starts, |chunk| {
+            let piece = chunk.piece;
+            let is_known = (self.by_family.get(&piece.shaped_in))
+                .is_some_and(|known_chunks| known_chunks.contains_key(chunk.text));
+            if is_known {
+                return ControlFlow::Continue(());
+            }
+            if chunk.chars.len() > MAX_CHUNK_CHARS {
+                return ControlFlow::Break(());
+            }
+            if seen.insert((piece.shaped_in, chunk.text.into())) {
                 out.push(match piece.mirrored {
                     // Its one char, shown as the mirrored glyph.
                     Some(_) => piece.clone(),
                     // Inside its phrase a comma or a space is shaped right to left with the
                     // words; alone it is shaped as its own chars say.
                     None => Piece {
-                        chars: piece.chars.start + chars.start..piece.chars.start + chars.end,
-                        bytes: piece.bytes.start + bytes.start..piece.bytes.start + bytes.end,
-                        is_rtl_shaped: piece.is_rtl_shaped && is_shaped_right_to_left(key),
+                        chars: chunk.chars,
+                        bytes: piece.bytes.start + chunk.bytes.start
+                            ..piece.bytes.start + chunk.bytes.end,
+                        is_rtl_shaped: piece.is_rtl_shaped && is_shaped_right_to_left(chunk.text),
                         ..piece.clone()
                     },
                 });
             }
-        }
-        Some(out)
+            ControlFlow::Continue(())
+        });
+        walked.is_continue().then_some(out)
     }
 
     /// Keeps the advances of every chunk of `pieces` short enough to keep, from `advances`
@@ -169,25 +162,55 @@ impl PieceWidths {
         if self.len() > MAX_CHUNKS {
             self.clear();
         }
-        let mut kinds = Kinds::new();
-        for piece in pieces {
-            let text = shown(piece);
-            let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
-            for (chars, bytes) in chunks(&text, starts, &mut kinds) {
-                let Some(key) = text.get(bytes) else {
-                    continue;
-                };
-                let known_chunks = self.by_family.entry(piece.shaped_in).or_default();
-                if chars.len() > MAX_CHUNK_CHARS || known_chunks.contains_key(key) {
-                    continue;
-                }
-                let at = piece.chars.start + chars.start;
-                if let Some(widths) = advances.get(at..at + chars.len()) {
-                    known_chunks.insert(key.into(), widths.into());
-                }
+        let _: ControlFlow<()> = walk_chunks(pieces, shown, grapheme_starts, |chunk| {
+            let known_chunks = self.by_family.entry(chunk.piece.shaped_in).or_default();
+            if chunk.chars.len() <= MAX_CHUNK_CHARS
+                && !known_chunks.contains_key(chunk.text)
+                && let Some(widths) = advances.get(chunk.chars)
+            {
+                known_chunks.insert(chunk.text.into(), widths.into());
             }
+            ControlFlow::Continue(())
+        });
+    }
+}
+
+/// One chunk of a piece, as [`walk_chunks`] gives it.
+struct Chunk<'a> {
+    piece: &'a Piece,
+    /// Its text, cut from the piece's shown text.
+    text: &'a str,
+    /// Paragraph-local chars.
+    chars: Range<usize>,
+    /// Bytes of the piece's shown text.
+    bytes: Range<usize>,
+}
+
+/// Calls `each` with every chunk of `pieces` in order (their shown text cut by [`chunks`]),
+/// until it breaks.
+fn walk_chunks<'t, B>(
+    pieces: &[Piece],
+    shown: impl Fn(&Piece) -> Cow<'t, str>,
+    grapheme_starts: &[bool],
+    mut each: impl FnMut(Chunk<'_>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
+    let mut kinds = Kinds::new();
+    for piece in pieces {
+        let text = shown(piece);
+        let starts = grapheme_starts.get(piece.chars.clone()).unwrap_or_default();
+        for (chars, bytes) in chunks(&text, starts, &mut kinds) {
+            let Some(chunk_text) = text.get(bytes.clone()) else {
+                continue;
+            };
+            each(Chunk {
+                piece,
+                text: chunk_text,
+                chars: piece.chars.start + chars.start..piece.chars.start + chars.end,
+                bytes,
+            })?;
         }
     }
+    ControlFlow::Continue(())
 }
 
 /// What a chunk holds: graphemes of one kind.
@@ -349,6 +372,32 @@ mod tests {
         let new = "ab ef";
         let shown = |p: &Piece| Cow::Borrowed(&new[p.bytes.clone()]);
         assert_eq!(widths.advances(&whole, shown, &[true; 5], 5), None);
+    }
+
+    #[test]
+    fn unknown_chunks_are_the_new_words_once_and_the_width_guesses_only_them() {
+        let text = "ab cd";
+        let whole = [piece(0..5, 0..5)];
+        let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
+        let mut widths = PieceWidths::default();
+        widths.learn(&whole, shown, &[true; 5], &[1.0, 2.0, 0.5, 3.0, 4.0]);
+        // "ab" and the spaces are known; "ef" comes twice, "," once, in two pieces.
+        let new = "ab ef, ef";
+        let pieces = [piece(0..6, 0..6), piece(6..9, 6..9)];
+        let shown = |p: &Piece| Cow::Borrowed(&new[p.bytes.clone()]);
+        let unknown = widths.unknown_chunks(&pieces, shown, &[true; 9]).unwrap();
+        let words: Vec<&str> = unknown.iter().map(|p| &new[p.bytes.clone()]).collect();
+        assert_eq!(words, ["ef", ","]);
+        assert_eq!(unknown[0].chars, 3..5);
+        // Known: 1 + 2 + 0.5 + 0.5; new: 5 chars at 10.
+        let width = widths.estimated_width(&pieces, shown, &[true; 9], 10.0);
+        assert!((width - 54.0).abs() < 1e-4, "{width}");
+        // Too long a new word to keep: measuring the words alone would not help.
+        let long = "x".repeat(MAX_CHUNK_CHARS + 1);
+        let pieces = [piece(0..long.len(), 0..long.len())];
+        let shown = |p: &Piece| Cow::Borrowed(&long[p.bytes.clone()]);
+        let starts = vec![true; long.len()];
+        assert_eq!(widths.unknown_chunks(&pieces, shown, &starts), None);
     }
 
     #[test]
