@@ -185,11 +185,7 @@ fn write_project_file(
 /// # Errors
 /// Serialisation or I/O failed; the file on disk is then unchanged.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
-    keep_older_original(path).map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    write_project_file(path, project, true).map(drop)
+    save_project_checked(path, project, None).map(drop)
 }
 
 /// Where the original of a file of format `format` is kept when a save upgrades it.
