@@ -86,52 +86,38 @@ impl PieceWidths {
         walked.is_continue().then_some(out)
     }
 
-    /// The width of a paragraph cut into `pieces` on one line: its known chunks' widths, and
-    /// `unknown_char_px` for each char of the others.
-    pub(super) fn estimated_width<'t>(
-        &self,
-        pieces: &[Piece],
-        shown: impl Fn(&Piece) -> Cow<'t, str>,
-        grapheme_starts: &[bool],
-        unknown_char_px: f32,
-    ) -> f32 {
-        let mut width = 0.0;
-        let _: ControlFlow<()> = walk_chunks(pieces, shown, grapheme_starts, |chunk| {
-            let known = (self.by_family.get(&chunk.piece.shaped_in))
-                .and_then(|known_chunks| known_chunks.get(chunk.text));
-            width += match known {
-                Some(advances) => advances.iter().sum(),
-                None => chunk.chars.len() as f32 * unknown_char_px,
-            };
-            ControlFlow::Continue(())
-        });
-        width
-    }
-
     /// The chunks of `pieces` whose advances are not known, each once, as pieces of their
     /// own (a right-to-left word keeps its piece's script and direction): what a paragraph
-    /// with a few new words needs to lay out to learn them. `None` if one of them is too long
-    /// to be kept, so that measuring the chunks alone would not make the paragraph known.
-    pub(super) fn unknown_chunks<'t>(
+    /// with a few new words needs to lay out to learn them; and the paragraph's width on one
+    /// line, guessed from its known chunks' widths and `new_char_px` for each char of the
+    /// others. `None` if a new chunk is too long to be kept, so that measuring the new words
+    /// alone would not make the paragraph known.
+    pub(super) fn new_words<'t>(
         &self,
         pieces: &[Piece],
         shown: impl Fn(&Piece) -> Cow<'t, str>,
         grapheme_starts: &[bool],
-    ) -> Option<Vec<Piece>> {
+        new_char_px: f32,
+    ) -> Option<NewWords> {
         let mut seen: FastSet<(Option<RightToLeftScript>, Box<str>)> = FastSet::default();
-        let mut out = Vec::new();
+        let mut new = NewWords {
+            pieces: Vec::new(),
+            guessed_width_px: 0.0,
+        };
         let walked = walk_chunks(pieces, shown, grapheme_starts, |chunk| {
             let piece = chunk.piece;
-            let is_known = (self.by_family.get(&piece.shaped_in))
-                .is_some_and(|known_chunks| known_chunks.contains_key(chunk.text));
-            if is_known {
+            let known = (self.by_family.get(&piece.shaped_in))
+                .and_then(|known_chunks| known_chunks.get(chunk.text));
+            if let Some(advances) = known {
+                new.guessed_width_px += advances.iter().sum::<f32>();
                 return ControlFlow::Continue(());
             }
             if chunk.chars.len() > MAX_CHUNK_CHARS {
                 return ControlFlow::Break(());
             }
+            new.guessed_width_px += chunk.chars.len() as f32 * new_char_px;
             if seen.insert((piece.shaped_in, chunk.text.into())) {
-                out.push(match piece.mirrored {
+                new.pieces.push(match piece.mirrored {
                     // Its one char, shown as the mirrored glyph.
                     Some(_) => piece.clone(),
                     // Inside its phrase a comma or a space is shaped right to left with the
@@ -147,7 +133,7 @@ impl PieceWidths {
             }
             ControlFlow::Continue(())
         });
-        walked.is_continue().then_some(out)
+        walked.is_continue().then_some(new)
     }
 
     /// Keeps the advances of every chunk of `pieces` short enough to keep, from `advances`
@@ -173,6 +159,14 @@ impl PieceWidths {
             ControlFlow::Continue(())
         });
     }
+}
+
+/// What [`PieceWidths::new_words`] found in a paragraph.
+pub(super) struct NewWords {
+    /// Each chunk not known yet, once, as a piece of its own.
+    pub(super) pieces: Vec<Piece>,
+    /// The paragraph's width on one line, as far as its known chunks tell.
+    pub(super) guessed_width_px: f32,
 }
 
 /// One chunk of a piece, as [`walk_chunks`] gives it.
@@ -375,7 +369,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_chunks_are_the_new_words_once_and_the_width_guesses_only_them() {
+    fn new_words_are_found_once_and_only_they_are_guessed_at() {
         let text = "ab cd";
         let whole = [piece(0..5, 0..5)];
         let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
@@ -385,19 +379,22 @@ mod tests {
         let new = "ab ef, ef";
         let pieces = [piece(0..6, 0..6), piece(6..9, 6..9)];
         let shown = |p: &Piece| Cow::Borrowed(&new[p.bytes.clone()]);
-        let unknown = widths.unknown_chunks(&pieces, shown, &[true; 9]).unwrap();
-        let words: Vec<&str> = unknown.iter().map(|p| &new[p.bytes.clone()]).collect();
+        let found = widths.new_words(&pieces, shown, &[true; 9], 10.0).unwrap();
+        let words: Vec<&str> = found.pieces.iter().map(|p| &new[p.bytes.clone()]).collect();
         assert_eq!(words, ["ef", ","]);
-        assert_eq!(unknown[0].chars, 3..5);
+        assert_eq!(found.pieces[0].chars, 3..5);
         // Known: 1 + 2 + 0.5 + 0.5; new: 5 chars at 10.
-        let width = widths.estimated_width(&pieces, shown, &[true; 9], 10.0);
-        assert!((width - 54.0).abs() < 1e-4, "{width}");
+        assert!(
+            (found.guessed_width_px - 54.0).abs() < 1e-4,
+            "{}",
+            found.guessed_width_px
+        );
         // Too long a new word to keep: measuring the words alone would not help.
         let long = "x".repeat(MAX_CHUNK_CHARS + 1);
         let pieces = [piece(0..long.len(), 0..long.len())];
         let shown = |p: &Piece| Cow::Borrowed(&long[p.bytes.clone()]);
         let starts = vec![true; long.len()];
-        assert_eq!(widths.unknown_chunks(&pieces, shown, &starts), None);
+        assert!(widths.new_words(&pieces, shown, &starts, 10.0).is_none());
     }
 
     #[test]

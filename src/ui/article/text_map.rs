@@ -447,13 +447,13 @@ fn paragraph_advances(
     let (mut known, mut chars, mut passes) = (known, 0, 0);
     // A new word is guessed at half an em a char (wide for most scripts): a paragraph guessed
     // to fit is measured whole, so it is laid out once.
-    let unknown_char_px = source.format.font_id.size * 0.5;
+    let new_char_px = source.format.font_id.size * 0.5;
     if known.is_none()
         && let Some(widths) = widths.as_deref_mut()
-        && widths.estimated_width(pieces, shown, source.grapheme_starts, unknown_char_px) > width_px
-        && let Some(measured) = measure_new_words(ctx, source, pieces, widths)
+        && let Some(new) = widths.new_words(pieces, shown, source.grapheme_starts, new_char_px)
+        && new.guessed_width_px > width_px
     {
-        (known, chars, passes) = measured;
+        (known, chars, passes) = measure_new_words(ctx, source, pieces, &new.pieces, widths);
     }
     if let Some(per_char) = known {
         return Advances {
@@ -476,22 +476,21 @@ fn paragraph_advances(
     }
 }
 
-/// Lays out the words of `pieces` that `widths` does not know yet, alone, and learns their
-/// advances. Returns the paragraph's advances if every word is known now, how many chars were
-/// laid out and how many egui layouts that took; `None` if a new word is too long to be kept
-/// (then only measuring the whole paragraph helps).
+/// Lays out `new_words` (chunks of `pieces` that `widths` does not know yet) alone and
+/// learns their advances. Returns the paragraph's advances if every word is known now, how
+/// many chars were laid out and how many egui layouts that took.
 fn measure_new_words(
     ctx: &egui::Context,
     source: &Source<'_>,
     pieces: &[Piece],
+    new_words: &[Piece],
     widths: &mut PieceWidths,
-) -> Option<(Option<Vec<f32>>, usize, usize)> {
+) -> (Option<Vec<f32>>, usize, usize) {
     let len = source.chars.len();
-    let unknown = widths.unknown_chunks(pieces, |p| source.shown(p), source.grapheme_starts)?;
-    let (_, map) = source.lay_out(ctx, &[(0..len, unknown.clone())]);
+    let (_, map) = source.lay_out(ctx, &[(0..len, new_words.to_vec())]);
     let shown = |p: &Piece| source.shown(p);
-    widths.learn(&unknown, shown, source.grapheme_starts, &map.advances(len));
+    widths.learn(new_words, shown, source.grapheme_starts, &map.advances(len));
     let advances = widths.advances(pieces, shown, source.grapheme_starts, len);
-    let measured_chars = unknown.iter().map(|p| p.chars.len()).sum();
-    Some((advances, measured_chars, 1 + map.pieces_laid_out_again))
+    let measured_chars = new_words.iter().map(|p| p.chars.len()).sum();
+    (advances, measured_chars, 1 + map.pieces_laid_out_again)
 }
