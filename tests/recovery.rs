@@ -272,7 +272,7 @@ fn a_file_that_fails_to_load_offers_its_backup_and_snapshots() {
 fn ids_differ_in_a_diff() {
     let old = sample();
     let mut new = old.clone();
-    let mut added = new.annotations()[0].clone();
+    let mut added = stance::model::Annotation::clone(&new.annotations()[0]);
     added.id = AnnotationId::random();
     new.rebuild(|parts| {
         parts.annotations.push(added);

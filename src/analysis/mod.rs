@@ -170,6 +170,7 @@ impl Evidence {
         project
             .annotations()
             .get(self.position)
+            .map(|a| &**a)
             .filter(|a| a.id == self.annotation)
             .or_else(|| project.annotation(self.annotation))
     }

@@ -316,10 +316,9 @@ impl Attribution {
         };
         let key = project.key();
         let actors = project.actors().to_vec();
-        let annotations = project
-            .annotations_of(document)
-            .cloned()
-            .collect::<Vec<_>>();
+        // The annotations are shared with the project, not copied.
+        let annotations =
+            project.annotations()[project.document_annotation_range(document)].to_vec();
         let rejected: Vec<RejectedSuggestion> = project.rejections_of(document).cloned().collect();
         let (sender, receiver) = std::sync::mpsc::channel();
         let repaint = ctx.clone();

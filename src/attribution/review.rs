@@ -2,6 +2,8 @@
 //! and adding something), what accepting one would do, and rejecting one as an undoable edit
 //! that the project remembers ([`RejectedSuggestion`]).
 
+use std::sync::Arc;
+
 use super::{SpeakerMatch, Suggestion, analyse};
 use crate::model::{
     Actor, Annotation, AnnotationId, Document, DocumentId, Edit, EditError, Project,
@@ -26,9 +28,10 @@ pub enum Effect {
 
 /// The annotation of `annotations` sharing the most chars with `content`, if any shares one:
 /// the one accepting fills in (the same rule as [`Project::accept_suggestions`]).
-fn overlapping<'a>(annotations: &'a [Annotation], content: &[Span]) -> Option<&'a Annotation> {
+fn overlapping<'a>(annotations: &'a [Arc<Annotation>], content: &[Span]) -> Option<&'a Annotation> {
     annotations
         .iter()
+        .map(|a| &**a)
         .map(|a| (shared_chars(&a.ranges, content), a))
         .filter(|(shared, _)| *shared > 0)
         .max_by_key(|(shared, _)| *shared)
@@ -46,7 +49,11 @@ fn shared_chars(a: &[Span], b: &[Span]) -> usize {
 
 /// What accepting `suggestion` does, given the annotations of its document and the actors.
 #[must_use]
-pub fn effect(annotations: &[Annotation], actors: &[Actor], suggestion: &Suggestion) -> Effect {
+pub fn effect(
+    annotations: &[Arc<Annotation>],
+    actors: &[Actor],
+    suggestion: &Suggestion,
+) -> Effect {
     let new_actor = match suggestion.speaker.as_ref().map(|s| &s.actor) {
         Some(SpeakerMatch::Proposed { name }) if !actors.iter().any(|a| a.is_called(name)) => {
             Some(name.trim().to_owned())
@@ -78,7 +85,7 @@ pub fn effect(annotations: &[Annotation], actors: &[Actor], suggestion: &Suggest
 pub fn pending(
     document: &Document,
     actors: &[Actor],
-    annotations: &[Annotation],
+    annotations: &[Arc<Annotation>],
     rejected: &[RejectedSuggestion],
 ) -> Vec<Suggestion> {
     analyse(document, actors)

@@ -138,7 +138,10 @@ impl Staging {
                 .map(|(i, a)| (a.id, i))
                 .collect()
         });
-        project.annotations().get(*positions.get(&id)?)
+        project
+            .annotations()
+            .get(*positions.get(&id)?)
+            .map(|a| &**a)
     }
 
     /// Adds the pending annotations to the staged project in one edit.

@@ -110,7 +110,11 @@ fn bump_tag(counts: &mut FastMap<String, usize>, tag: &str, by: isize) {
 
 impl ProjectIndex {
     /// Indexes the parts of a project, in one pass over the annotations.
-    pub(super) fn of(documents: &[Document], actors: &[Actor], annotations: &[Annotation]) -> Self {
+    pub(super) fn of<'a>(
+        documents: &[Document],
+        actors: &[Actor],
+        annotations: impl ExactSizeIterator<Item = &'a Annotation>,
+    ) -> Self {
         let mut index = Self::default();
         index.placements.reserve(annotations.len());
         // As if each were added in turn: one pass, one map of ids.

@@ -100,7 +100,9 @@ impl OverlapIndex {
         let first = range.start;
         let annotations = &project.annotations()[range];
         let shown = |a: &&super::Annotation| filter.shows_highlight(a);
-        self.lanes = assign_lanes((annotations.iter().filter(shown)).map(|a| (a.id, a.extent())));
+        self.lanes = assign_lanes(
+            (annotations.iter().map(|a| &**a).filter(shown)).map(|a| (a.id, a.extent())),
+        );
         self.lane_count = self.lanes.values().copied().max().map_or(0, |l| l + 1);
         self.entries.clear();
         for (offset, a) in annotations.iter().enumerate() {

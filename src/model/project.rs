@@ -1,9 +1,11 @@
 //! [`Project`]: everything an analyst saves, and the rules that make it valid.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::derived::{Derived, LastChange, ProjectKey};
+use super::derived::{CopyOnWrite, Derived, LastChange, ProjectKey};
 use super::{
     Actor, ActorId, Annotation, AnnotationId, Brief, BriefKey, Conflict, Document, DocumentId,
     Issue, IssueId, PartialDate, ProjectIndex, RejectedSuggestion, Relation, Round, RoundId,
@@ -44,11 +46,15 @@ pub struct Project {
     /// Written by [`Edit::SetTitle`](super::Edit::SetTitle) only.
     pub(super) title: String,
     pub(super) schema: Schema,
-    documents: Vec<Document>,
+    /// Shared with the project's clones until either changes a document (rare: texts are
+    /// the bulk of a project, and the recovery mirror and a background save each hold one).
+    documents: CopyOnWrite<Vec<Document>>,
     actors: Vec<Actor>,
     /// The subjects under negotiation that annotations refer to.
     pub(super) issues: Vec<Issue>,
-    annotations: Vec<Annotation>,
+    /// Shared with the project's clones (a background save's, the recovery mirror's) until
+    /// one of them changes it: see [`Project::annotations`].
+    annotations: Vec<Arc<Annotation>>,
     pub(super) relations: Vec<Relation>,
     pub(super) preserved: Vec<PreservedRecord>,
     /// Disagreements a merge left for someone to decide, with every version of the item
@@ -63,6 +69,8 @@ pub struct Project {
     /// Which project this is and which state of it, so views can tell when caches are stale.
     key: Derived<ProjectKey>,
     /// Counts and lookups, kept up to date by the storage steps (see [`super::index`]).
+    /// Each copy keeps its own: every edit changes it, so a shared index would only move
+    /// its copy from the clone to the next edit's frame.
     index: Derived<ProjectIndex>,
     /// What the last applied edit changed, for caches that follow it; written by
     /// [`Project::apply`] only.
@@ -157,10 +165,10 @@ impl Project {
         let mut project = Self {
             title,
             schema,
-            documents,
+            documents: CopyOnWrite::new(documents),
             actors,
             issues,
-            annotations,
+            annotations: shared_annotations(annotations),
             relations,
             preserved,
             conflicts,
@@ -192,10 +200,12 @@ impl Project {
         ProjectParts {
             title: self.title,
             schema: self.schema,
-            documents: self.documents,
+            documents: self.documents.into_inner(),
             actors: self.actors,
             issues: self.issues,
-            annotations: self.annotations,
+            annotations: (self.annotations.into_iter())
+                .map(Arc::unwrap_or_clone)
+                .collect(),
             relations: self.relations,
             preserved: self.preserved,
             conflicts: self.conflicts,
@@ -257,7 +267,11 @@ impl Project {
     /// project starts with, and what the tests compare the kept one against.
     #[must_use]
     pub fn index_from_scratch(&self) -> ProjectIndex {
-        ProjectIndex::of(&self.documents, &self.actors, &self.annotations)
+        ProjectIndex::of(
+            &self.documents,
+            &self.actors,
+            self.annotations.iter().map(|a| &**a),
+        )
     }
 
     #[must_use]
@@ -290,8 +304,12 @@ impl Project {
     }
 
     /// Every annotation, in canonical order (document, start, end, id).
+    ///
+    /// Each is shared between the project and its clones until one of them changes it, so a
+    /// clone costs a list of pointers, not a copy of every annotation: a background save
+    /// and the recovery worker's mirror each hold one for as long as the session.
     #[must_use]
-    pub fn annotations(&self) -> &[Annotation] {
+    pub fn annotations(&self) -> &[Arc<Annotation>] {
         &self.annotations
     }
 
@@ -457,7 +475,9 @@ impl Project {
 
     #[must_use]
     pub fn annotation(&self, id: AnnotationId) -> Option<&Annotation> {
-        self.annotations.get(self.annotation_index(id)?)
+        self.annotations
+            .get(self.annotation_index(id)?)
+            .map(|a| &**a)
     }
 
     /// True if an annotation has this id: a lookup, no search.
@@ -514,7 +534,7 @@ impl Project {
     /// Annotations of one document, in text order.
     pub fn annotations_of(&self, document: DocumentId) -> impl Iterator<Item = &Annotation> + '_ {
         let range = self.document_annotation_range(document);
-        self.annotations[range].iter()
+        self.annotations[range].iter().map(|a| &**a)
     }
 
     /// The slice of `annotations` belonging to a document (they are contiguous in canonical order).
@@ -574,6 +594,21 @@ impl Project {
     }
 }
 
+/// `annotations`, each behind its own [`Arc`], without holding the list twice: they are taken
+/// from the back an eighth at a time and the list gives its room back after each (on 20,000
+/// annotations the list is 7 MB).
+fn shared_annotations(mut annotations: Vec<Annotation>) -> Vec<Arc<Annotation>> {
+    let mut shared = Vec::with_capacity(annotations.len());
+    while !annotations.is_empty() {
+        let take = (annotations.len() / 8).max(1024);
+        let from = annotations.len().saturating_sub(take);
+        shared.extend(annotations.drain(from..).rev().map(Arc::new));
+        annotations.shrink_to_fit();
+    }
+    shared.reverse();
+    shared
+}
+
 /// Storage steps: the only code that changes documents, actors and annotations. The checked
 /// edit steps (`edits/`) call them after checking the rules; each keeps the annotations in
 /// canonical order and brings the index up to date for just what it changed.
@@ -582,7 +617,7 @@ impl Project {
     pub(super) fn insert_annotation(&mut self, a: Annotation) {
         self.index.annotation_added(&a);
         let at = self.insertion_index(&a);
-        self.annotations.insert(at, a);
+        self.annotations.insert(at, Arc::new(a));
     }
 
     /// Adds many annotations at once, then restores canonical order (a sort of sorted runs:
@@ -591,13 +626,14 @@ impl Project {
         for a in &annotations {
             self.index.annotation_added(a);
         }
-        self.annotations.extend(annotations);
+        self.annotations
+            .extend(annotations.into_iter().map(Arc::new));
         self.sort_annotations();
     }
 
     /// Takes out the annotation at `position` of [`Project::annotations`].
     pub(super) fn take_annotation(&mut self, position: usize) -> Annotation {
-        let a = self.annotations.remove(position);
+        let a = Arc::unwrap_or_clone(self.annotations.remove(position));
         self.annotation_gone(&a);
         a
     }
@@ -607,11 +643,12 @@ impl Project {
         &mut self,
         is_taken: impl Fn(&Annotation) -> bool,
     ) -> Vec<Annotation> {
-        let (taken, kept): (Vec<Annotation>, Vec<Annotation>) =
+        let (taken, kept): (Vec<Arc<Annotation>>, Vec<Arc<Annotation>>) =
             std::mem::take(&mut self.annotations)
                 .into_iter()
                 .partition(|a| is_taken(a));
         self.annotations = kept;
+        let taken: Vec<Annotation> = taken.into_iter().map(Arc::unwrap_or_clone).collect();
         for a in &taken {
             self.annotation_gone(a);
         }
@@ -628,7 +665,8 @@ impl Project {
         if is_in_place {
             // A retag, holder or note change keeps its place: shifting every later
             // annotation twice made merging a busy actor quadratic.
-            let old = std::mem::replace(&mut self.annotations[position], a);
+            let old = std::mem::replace(&mut self.annotations[position], Arc::new(a));
+            let old = Arc::unwrap_or_clone(old);
             self.annotation_gone(&old);
             self.index.annotation_added(&self.annotations[position]);
             old
@@ -650,7 +688,8 @@ impl Project {
     ) -> Vec<Annotation> {
         let mut old = Vec::with_capacity(annotations.len());
         for (&position, a) in positions.iter().zip(annotations) {
-            let replaced = std::mem::replace(&mut self.annotations[position], a);
+            let replaced = std::mem::replace(&mut self.annotations[position], Arc::new(a));
+            let replaced = Arc::unwrap_or_clone(replaced);
             self.annotation_gone(&replaced);
             self.index.annotation_added(&self.annotations[position]);
             old.push(replaced);

@@ -58,7 +58,7 @@ struct ProjectOut<'a> {
     actors: &'a [Actor],
     #[serde(skip_serializing_if = "is_empty")]
     issues: &'a [Issue],
-    annotations: &'a [Annotation],
+    annotations: &'a [std::sync::Arc<Annotation>],
     #[serde(skip_serializing_if = "is_empty")]
     relations: &'a [Relation],
     #[serde(skip_serializing_if = "is_empty")]

@@ -233,7 +233,7 @@ fn adding_many_annotations_at_once_is_checked_and_undone_as_one() {
     let refused = [
         vec![a.clone(), a.clone()],
         vec![d.clone(), broken],
-        vec![before.annotations()[0].clone()],
+        vec![Annotation::clone(&before.annotations()[0])],
     ];
     for annotations in refused {
         assert!(p.apply(Edit::AddAnnotations(annotations)).is_err());

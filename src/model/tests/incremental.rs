@@ -241,7 +241,7 @@ fn assert_order_and_lookups(p: &Project) {
     assert!(keys.is_sorted(), "annotations out of canonical order");
     for (i, a) in p.annotations().iter().enumerate() {
         assert_eq!(p.annotation_index(a.id), Some(i));
-        assert_eq!(p.annotation(a.id), Some(a));
+        assert_eq!(p.annotation(a.id), Some(&**a));
     }
     for (i, d) in p.documents().iter().enumerate() {
         assert_eq!(p.document_index(d.id), Some(i));
@@ -300,4 +300,87 @@ proptest! {
         prop_assert_eq!(&p, &initial);
         prop_assert_eq!(p.index(), initial.index());
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// A clone shares the project's data (a background save and the recovery mirror each hold
+    /// one), yet neither sees the other's edits: the clone taken at step `at` still equals a
+    /// deep copy taken then, and a mirror fed the same edits ends equal to the project.
+    #[test]
+    fn a_clone_keeps_its_state_while_either_is_edited(
+        steps in proptest::collection::vec(step_strategy(), 1..60),
+        at in 0_usize..60,
+    ) {
+        let mut p = session();
+        let mut kept: Option<(Project, Project)> = None;
+        let mut mirror: Option<Project> = None;
+        for (i, step) in steps.iter().enumerate() {
+            if i == at {
+                kept = Some((p.clone(), Project::from_parts(p.to_parts())));
+                mirror = Some(p.clone());
+            }
+            let Some(edit) = edit_for(&p, step) else { continue };
+            let Ok(inverse) = p.apply(edit.clone()) else { continue };
+            if let Some(mirror) = &mut mirror {
+                prop_assert!(mirror.apply(edit).is_ok(), "the mirror refused {:?}", step);
+            }
+            // Half the time the project takes it back, as an undo does.
+            if i % 2 == 0 {
+                p.apply(inverse.clone()).unwrap();
+                if let Some(mirror) = &mut mirror {
+                    mirror.apply(inverse).unwrap();
+                }
+            }
+        }
+        if let (Some((clone, copy)), Some(mirror)) = (kept, mirror) {
+            prop_assert_eq!(&clone, &copy);
+            prop_assert_eq!(clone.index(), &clone.index_from_scratch());
+            prop_assert_eq!(&mirror, &p);
+            prop_assert_eq!(mirror.index(), p.index());
+        }
+    }
+}
+
+/// A clone costs pointers: it shares every annotation and the documents with the project
+/// until one of them changes, and an edit copies only what it changes.
+#[test]
+fn a_clone_shares_what_neither_changed() {
+    let mut p = session();
+    let docs: Vec<DocumentId> = p.documents().iter().map(|d| d.id).collect();
+    for (i, &doc) in docs.iter().enumerate() {
+        for start in [0, 10, 20] {
+            let span = Span::new(start, start + 5 + i);
+            let a = p.new_annotation(doc, "claim", vec![span], t0()).unwrap();
+            p.apply(Edit::AddAnnotation(Box::new(a))).unwrap();
+        }
+    }
+    let clone = p.clone();
+    let shared = |p: &Project, c: &Project| {
+        (p.annotations().iter().zip(c.annotations()))
+            .filter(|(a, b)| std::sync::Arc::ptr_eq(a, b))
+            .count()
+    };
+    let n = p.annotations().len();
+    assert_eq!(shared(&p, &clone), n);
+    assert!(std::ptr::eq(p.documents(), clone.documents()));
+
+    let first = p.annotations()[0].id;
+    p.apply(p.set_tag(first, "position", t0()).unwrap())
+        .unwrap();
+    assert_eq!(
+        shared(&p, &clone),
+        n - 1,
+        "only the retagged annotation is copied"
+    );
+    assert!(std::ptr::eq(p.documents(), clone.documents()));
+    assert_eq!(clone.annotations()[0].tag, "claim");
+
+    let meta = DocumentMeta {
+        title: "renamed".to_owned(),
+        ..p.documents()[0].meta()
+    };
+    p.apply(p.set_document_meta(docs[0], meta)).unwrap();
+    assert!(!std::ptr::eq(p.documents(), clone.documents()));
+    assert_eq!(clone.documents()[0].title, "doc 0");
 }

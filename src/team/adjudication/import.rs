@@ -90,7 +90,7 @@ pub fn import_for_comparison(
             });
             names.tags_added += 1;
         }
-        let mut copy: Annotation = a.clone();
+        let mut copy: Annotation = Annotation::clone(a);
         copy.id = AnnotationId::random();
         copy.document = document;
         copy.holders = (a.holders.iter())

@@ -308,6 +308,7 @@ fn another_project_is_brought_in_under_its_annotator_with_holders_by_name() {
     f.project.apply(edit).unwrap();
     assert_eq!(f.project.annotations().len(), count + 2);
     let carols: Vec<&Annotation> = (f.project.annotations().iter())
+        .map(|a| &**a)
         .filter(|a| a.annotator.as_deref() == Some("carol"))
         .collect();
     assert_eq!(carols.len(), 2);

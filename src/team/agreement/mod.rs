@@ -69,7 +69,13 @@ impl Study {
     ) -> Result<Self, StudyError> {
         let coders: Vec<(String, &Project, Vec<&Annotation>)> = projects
             .iter()
-            .map(|(name, p)| (name.clone(), *p, p.annotations().iter().collect()))
+            .map(|(name, p)| {
+                (
+                    name.clone(),
+                    *p,
+                    p.annotations().iter().map(|a| &**a).collect(),
+                )
+            })
             .collect();
         Self::build(coders, options, 0)
     }
@@ -87,7 +93,7 @@ impl Study {
             .iter()
             .filter(|a| is_adjudicated(a))
             .count();
-        let coders = annotators::group(project.annotations(), is_adjudicated)
+        let coders = annotators::group(project.annotations().iter().map(|a| &**a), is_adjudicated)
             .into_iter()
             .map(|g| {
                 (

@@ -104,7 +104,7 @@ fn annotators_of_one_project_compare_like_their_own_projects() {
     // One project holding both annotators' work (what a merge of their files gives).
     let mut together = a.clone();
     let doc = together.documents()[0].id;
-    for mut x in b.annotations().to_vec() {
+    for mut x in b.annotations().iter().map(|a| Annotation::clone(a)) {
         x.document = doc;
         x.holders = (x.holders.iter())
             .filter_map(|&h| b.actor(h))

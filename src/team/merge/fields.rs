@@ -7,6 +7,28 @@ use crate::model::{
 };
 use crate::model::{DocumentInfo, Sides, Versions};
 
+/// A project's annotations are shared between its clones (`Arc`): they merge as what they
+/// point to.
+impl<T: Item> Item for std::sync::Arc<T> {
+    type Key = T::Key;
+
+    fn key(&self) -> T::Key {
+        (**self).key()
+    }
+
+    fn merge_fields(b: Option<&Self>, o: &Self, t: &Self, p: &mut Picker) -> Self {
+        Self::new(T::merge_fields(b.map(|b| &**b), o, t, p))
+    }
+
+    fn versions(sides: Sides<Self>) -> Versions {
+        T::versions(Sides {
+            base: sides.base.map(Self::unwrap_or_clone),
+            ours: sides.ours.map(Self::unwrap_or_clone),
+            theirs: sides.theirs.map(Self::unwrap_or_clone),
+        })
+    }
+}
+
 impl Item for Annotation {
     type Key = AnnotationId;
 

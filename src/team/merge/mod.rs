@@ -14,7 +14,9 @@ mod remap;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Conflict, ConflictReason, Project, ProjectParts, Schema, Sides, Versions};
+use crate::model::{
+    Annotation, Conflict, ConflictReason, Project, ProjectParts, Schema, Sides, Versions,
+};
 use keyed::{Picker, merge_items, merge_set};
 
 /// A merged project and the conflicts this merge found (also in `project.conflicts`, after
@@ -107,12 +109,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
             theirs.issues(),
             &mut conflicts,
         ),
-        annotations: merge_items(
-            base.annotations(),
-            ours.annotations(),
-            theirs.annotations(),
-            &mut conflicts,
-        ),
+        annotations: merge_annotations(base, ours, theirs, &mut conflicts),
         relations: merge_items(
             base.relations(),
             ours.relations(),
@@ -151,4 +148,23 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
     // In canonical order, as every project is.
     let project = Project::from_parts(merged);
     MergeResult { project, conflicts }
+}
+
+/// The annotations merged: shared with the projects they come from until the merged
+/// project is built from them.
+fn merge_annotations(
+    base: &Project,
+    ours: &Project,
+    theirs: &Project,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<Annotation> {
+    merge_items(
+        base.annotations(),
+        ours.annotations(),
+        theirs.annotations(),
+        conflicts,
+    )
+    .into_iter()
+    .map(std::sync::Arc::unwrap_or_clone)
+    .collect()
 }
