@@ -9,6 +9,7 @@
 
 mod annotation;
 mod conflict;
+mod copy_on_write;
 mod date;
 mod derived;
 mod diff;
