@@ -46,7 +46,7 @@ impl IssueStance {
 }
 
 /// A marked span of a document: a claim, position or concession.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Annotation {
     pub id: AnnotationId,
