@@ -196,6 +196,20 @@ impl Project {
         project
     }
 
+    /// [`Project::from_parts`] with annotations that stay shared with the projects they came
+    /// from (a merge's result): `shared` and the parts' own annotations, in any order.
+    #[must_use]
+    pub fn from_shared_parts(mut parts: ProjectParts, mut shared: Vec<Arc<Annotation>>) -> Self {
+        let own = std::mem::take(&mut parts.annotations);
+        let mut project = Self::from_parts(parts);
+        shared.extend(shared_annotations(own));
+        project.annotations = shared;
+        project.sort_annotations();
+        project.annotations.shrink_to_fit();
+        project.index = Derived(project.index_from_scratch());
+        project
+    }
+
     /// The project's parts, to take apart or rebuild (say, a merge or a test that needs a
     /// project breaking a rule); [`Project::from_parts`] makes a project of them again.
     #[must_use]

@@ -4,10 +4,16 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{ActorId, IssueId, Project, ProjectParts, name_key};
+use std::sync::Arc;
+
+use crate::model::{ActorId, Annotation, IssueId, Project, ProjectParts, name_key};
 
 /// Unifies each item new in the merge (not in `base`) with an older item of the same name.
-pub(super) fn unify_renamed(project: &mut ProjectParts, base: &Project) {
+pub(super) fn unify_renamed(
+    project: &mut ProjectParts,
+    annotations: &mut [Arc<Annotation>],
+    base: &Project,
+) {
     let base_actors: HashSet<ActorId> = base.actors().iter().map(|a| a.id).collect();
     let old_actors: HashMap<String, ActorId> = (project.actors.iter())
         .filter(|a| base_actors.contains(&a.id))
@@ -49,7 +55,18 @@ pub(super) fn unify_renamed(project: &mut ProjectParts, base: &Project) {
             *side = old;
         }
     }
-    for a in &mut project.annotations {
+    for a in annotations.iter_mut() {
+        // Only what changes is copied: the others stay shared with the merged versions.
+        let is_touched = (a.holders.iter().chain(&a.target)).any(|id| actors.contains_key(id))
+            || a.issues
+                .iter()
+                .any(|entry| issues.contains_key(&entry.issue))
+            || has_repeats(a.holders.iter())
+            || has_repeats(a.issues.iter().map(|entry| &entry.issue));
+        if !is_touched {
+            continue;
+        }
+        let a = Arc::make_mut(a);
         for id in a.holders.iter_mut().chain(&mut a.target) {
             if let Some(&old) = actors.get(id) {
                 *id = old;
@@ -65,6 +82,12 @@ pub(super) fn unify_renamed(project: &mut ProjectParts, base: &Project) {
         let mut seen = HashSet::new();
         a.issues.retain(|entry| seen.insert(entry.issue));
     }
+}
+
+/// True if an item comes twice (the merge leaves each once).
+fn has_repeats<T: Eq + std::hash::Hash>(mut items: impl Iterator<Item = T>) -> bool {
+    let mut seen = HashSet::new();
+    !items.all(|item| seen.insert(item))
 }
 
 /// The new items' aliases join the old ones, unless they already name something that stays.

@@ -1,18 +1,23 @@
 //! After merging lists one by one, a reference can point at an item one side deleted while the
 //! other started to use it. Such items are brought back, each with a conflict.
 
+use std::sync::Arc;
+
 use super::keyed::Item;
-use crate::model::{ActorId, AnnotationId, DocumentId, FastSet, IssueId, Project, ProjectParts};
+use crate::model::{
+    ActorId, Annotation, AnnotationId, DocumentId, FastSet, IssueId, Project, ProjectParts,
+};
 use crate::model::{Conflict, ConflictReason, Side, Sides};
 
 /// Brings back every item the merged project refers to but lacks, from `[base, ours, theirs]`.
 pub(super) fn restore_used(
     project: &mut ProjectParts,
+    annotations: &mut Vec<Arc<Annotation>>,
     inputs: [&Project; 3],
     conflicts: &mut Vec<Conflict>,
 ) {
     // Relation ends first: a restored annotation's own references are checked below.
-    let mut present: FastSet<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let mut present: FastSet<AnnotationId> = annotations.iter().map(|a| a.id).collect();
     let ends: Vec<AnnotationId> = project
         .relations
         .iter()
@@ -22,7 +27,7 @@ pub(super) fn restore_used(
         if present.insert(id)
             && let Some(a) = restore(inputs, conflicts, |p| p.annotation(id))
         {
-            project.annotations.push(a);
+            annotations.push(Arc::new(a));
         }
     }
     // Sets, not the project's linear lookups: this runs over every annotation of big merges.
@@ -34,7 +39,7 @@ pub(super) fn restore_used(
     let mut missing_tags = Vec::new();
     let mut missing_actors = Vec::new();
     let mut missing_issues = Vec::new();
-    for a in &project.annotations {
+    for a in annotations.iter() {
         if !docs.contains(&a.document) {
             missing_docs.push(a.document);
         }

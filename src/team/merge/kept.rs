@@ -8,6 +8,8 @@
 //! dropped one's text. Without such evidence the dropped annotation comes back with a
 //! conflict ([`super::dangling`]): nothing is lost either way.
 
+use std::sync::Arc;
+
 use crate::model::{Annotation, AnnotationId, FastMap, FastSet, Project, ProjectParts, Relation};
 use crate::team::adjudication::ADJUDICATED;
 use crate::team::relink::{self, Placement};
@@ -16,9 +18,10 @@ use crate::team::relink::{self, Placement};
 /// side kept, where it says which; a link that would merely repeat another goes.
 pub(super) fn follow_kept_versions(
     project: &mut ProjectParts,
+    annotations: &[Arc<Annotation>],
     [base, ours, theirs]: [&Project; 3],
 ) {
-    let present: FastSet<AnnotationId> = project.annotations.iter().map(|a| a.id).collect();
+    let present: FastSet<AnnotationId> = annotations.iter().map(|a| a.id).collect();
     let missing: FastSet<AnnotationId> = (project.relations.iter())
         .flat_map(|r| [r.from, r.to])
         .filter(|id| !present.contains(id))

@@ -14,6 +14,8 @@ mod remap;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use crate::model::{
     Annotation, Conflict, ConflictReason, Project, ProjectParts, Schema, Sides, Versions,
 };
@@ -76,45 +78,71 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
             }),
         });
     }
-    let mut merged = ProjectParts {
-        schema: Schema {
-            tags: merge_items(
-                &base.schema().tags,
-                &ours.schema().tags,
-                &theirs.schema().tags,
-                &mut conflicts,
-            ),
-            relation_types: merge_items(
-                &base.schema().relation_types,
-                &ours.schema().relation_types,
-                &theirs.schema().relation_types,
-                &mut conflicts,
-            ),
-        },
-        documents: merge_items(
-            base.documents(),
-            ours.documents(),
-            theirs.documents(),
-            &mut conflicts,
+    let (mut merged, mut annotations) = merge_lists([base, ours, theirs], title, &mut conflicts);
+    // Links to what one side dropped follow the version it kept, before anything dropped is
+    // brought back for the links that still need it.
+    kept::follow_kept_versions(&mut merged, &annotations, [base, ours, theirs]);
+    dangling::restore_used(
+        &mut merged,
+        &mut annotations,
+        [base, ours, theirs],
+        &mut conflicts,
+    );
+    // A rename on one side to a name the other side gave a new actor: one actor, not a clash.
+    clash::unify_renamed(&mut merged, &mut annotations, base);
+    // Unresolved conflicts of the inputs stay; one resolved on either side is gone.
+    merged.conflicts = merge_set(Some(base.conflicts()), ours.conflicts(), theirs.conflicts());
+    merged.conflicts.extend(conflicts.iter().cloned());
+    // In canonical order, as every project is.
+    let project = Project::from_shared_parts(merged, annotations);
+    MergeResult { project, conflicts }
+}
+
+/// Every list of the three versions merged item by item, in the order their conflicts are
+/// listed; the annotations apart, still shared with the versions they came from.
+fn merge_lists(
+    [base, ours, theirs]: [&Project; 3],
+    title: String,
+    conflicts: &mut Vec<Conflict>,
+) -> (ProjectParts, Vec<Arc<Annotation>>) {
+    let schema = Schema {
+        tags: merge_items(
+            &base.schema().tags,
+            &ours.schema().tags,
+            &theirs.schema().tags,
+            conflicts,
         ),
-        actors: merge_items(
-            base.actors(),
-            ours.actors(),
-            theirs.actors(),
-            &mut conflicts,
+        relation_types: merge_items(
+            &base.schema().relation_types,
+            &ours.schema().relation_types,
+            &theirs.schema().relation_types,
+            conflicts,
         ),
-        issues: merge_items(
-            base.issues(),
-            ours.issues(),
-            theirs.issues(),
-            &mut conflicts,
-        ),
-        annotations: merge_annotations(base, ours, theirs, &mut conflicts),
+    };
+    let documents = merge_items(
+        base.documents(),
+        ours.documents(),
+        theirs.documents(),
+        conflicts,
+    );
+    let actors = merge_items(base.actors(), ours.actors(), theirs.actors(), conflicts);
+    let issues = merge_items(base.issues(), ours.issues(), theirs.issues(), conflicts);
+    let annotations = merge_items(
+        base.annotations(),
+        ours.annotations(),
+        theirs.annotations(),
+        conflicts,
+    );
+    let merged = ProjectParts {
+        schema,
+        documents,
+        actors,
+        issues,
         relations: merge_items(
             base.relations(),
             ours.relations(),
             theirs.relations(),
-            &mut conflicts,
+            conflicts,
         ),
         preserved: merge_set(Some(base.preserved()), ours.preserved(), theirs.preserved()),
         rejected_suggestions: merge_set(
@@ -122,49 +150,9 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeResult {
             ours.rejected_suggestions(),
             theirs.rejected_suggestions(),
         ),
-        rounds: merge_items(
-            base.rounds(),
-            ours.rounds(),
-            theirs.rounds(),
-            &mut conflicts,
-        ),
-        briefs: merge_items(
-            base.briefs(),
-            ours.briefs(),
-            theirs.briefs(),
-            &mut conflicts,
-        ),
+        rounds: merge_items(base.rounds(), ours.rounds(), theirs.rounds(), conflicts),
+        briefs: merge_items(base.briefs(), ours.briefs(), theirs.briefs(), conflicts),
         ..ProjectParts::new(title)
     };
-    // Links to what one side dropped follow the version it kept, before anything dropped is
-    // brought back for the links that still need it.
-    kept::follow_kept_versions(&mut merged, [base, ours, theirs]);
-    dangling::restore_used(&mut merged, [base, ours, theirs], &mut conflicts);
-    // A rename on one side to a name the other side gave a new actor: one actor, not a clash.
-    clash::unify_renamed(&mut merged, base);
-    // Unresolved conflicts of the inputs stay; one resolved on either side is gone.
-    merged.conflicts = merge_set(Some(base.conflicts()), ours.conflicts(), theirs.conflicts());
-    merged.conflicts.extend(conflicts.iter().cloned());
-    // In canonical order, as every project is.
-    let project = Project::from_parts(merged);
-    MergeResult { project, conflicts }
-}
-
-/// The annotations merged: shared with the projects they come from until the merged
-/// project is built from them.
-fn merge_annotations(
-    base: &Project,
-    ours: &Project,
-    theirs: &Project,
-    conflicts: &mut Vec<Conflict>,
-) -> Vec<Annotation> {
-    merge_items(
-        base.annotations(),
-        ours.annotations(),
-        theirs.annotations(),
-        conflicts,
-    )
-    .into_iter()
-    .map(std::sync::Arc::unwrap_or_clone)
-    .collect()
+    (merged, annotations)
 }
