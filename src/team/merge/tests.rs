@@ -527,6 +527,13 @@ fn an_actor_renamed_on_one_side_to_a_name_the_other_side_created_is_one_actor() 
         assert_eq!(actor.name, "Zelensky");
         assert!(actor.is_called("President Zelensky"));
         assert_eq!(p.annotation(ids[1]).unwrap().first_holder(), Some(kyiv));
+        // Unifying the two actors copies only the annotation it points elsewhere.
+        let is_shared = |id| {
+            let at = p.annotation_index(id).unwrap();
+            (base.annotations().iter()).any(|b| std::sync::Arc::ptr_eq(b, &p.annotations()[at]))
+        };
+        assert!(is_shared(ids[0]));
+        assert!(!is_shared(ids[1]));
     }
 }
 

@@ -65,7 +65,7 @@ static DATE_LINE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// The parts' lengths are checked in [`dateline`], not counted here: a counted repeat of a
 /// Unicode class (`[\p{L}]{2,30}`) compiles to a copy of the class's automaton per count, and
 /// this pattern's bounds made a 3 MB program that every session opening an article kept.
-const DATELINE_PATTERN: &str = r"^(?P<place>\p{Lu}[\p{Lu}.' \-]*)(?P<regions>(?:,\s*[\p{L}.' ]+?)*?),?\s*(?P<date>[^()—–]*?)\s*(?:\((?P<agency>\p{Lu}[\p{L}&. ]*)\))?\s*(?:—|–|--|-)\s";
+const DATELINE_PATTERN: &str = r"^(?P<place>\p{Lu}[\p{Lu}.' \-]*),?\s*(?P<date>[^()—–]*?)\s*(?:\((?P<agency>\p{Lu}[\p{L}&. ]*)\))?\s*(?:—|–|--|-)\s";
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(DATELINE_PATTERN).unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
 });
@@ -163,21 +163,24 @@ pub fn dateline(line: &str) -> Option<Dateline> {
         return None;
     }
     let chars = |part: &str| caps.name(part).map_or(0, |m| m.as_str().chars().count());
-    let regions = caps.name("regions").map_or("", |m| m.as_str());
-    let regions_fit = (regions.split(',').skip(1))
-        .all(|region| DATELINE_REGION_CHARS.contains(&region.trim_start().chars().count()));
     let agency_fits =
         caps.name("agency").is_none() || DATELINE_AGENCY_CHARS.contains(&chars("agency"));
-    if !DATELINE_PLACE_CHARS.contains(&chars("place"))
-        || !regions_fit
-        || chars("date") > DATELINE_DATE_CHARS
-        || !agency_fits
-    {
+    if !DATELINE_PLACE_CHARS.contains(&chars("place")) || !agency_fits {
         return None;
     }
-    let date = (caps.name("date"))
-        .and_then(|d| find_date(d.as_str()))
-        .map(|(date, _)| date);
+    // Regions (`Ukraine, Wednesday, …`) come off the front of the stretch before the dash
+    // until what is left is short enough to be a date.
+    let mut date = caps.name("date").map_or("", |m| m.as_str());
+    while date.chars().count() > DATELINE_DATE_CHARS {
+        let (region, rest) = date.split_once(',')?;
+        let is_region = DATELINE_REGION_CHARS.contains(&region.chars().count())
+            && (region.chars()).all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | ' '));
+        if !is_region {
+            return None;
+        }
+        date = rest.trim_start();
+    }
+    let date = find_date(date).map(|(date, _)| date);
     let agency = caps.name("agency").map(|a| a.as_str().trim().to_owned());
     (date.is_some() || agency.is_some()).then_some(Dateline { date, agency })
 }
@@ -274,6 +277,30 @@ mod tests {
         );
         assert_eq!(dateline("GENEVA — The talks"), None, "no date, no agency");
         assert_eq!(dateline("The talks - in Geneva (Reuters) - went on"), None);
+        // A region or two and a weekday before the date, as the wires write them.
+        for (line, agency) in [
+            (
+                "KYIV, Ukraine, Wednesday, 6 September 2016 – Officials said",
+                None,
+            ),
+            (
+                "WASHINGTON, D.C., Tuesday, September 6, 2016 - The talks",
+                None,
+            ),
+            (
+                "RIO DE JANEIRO, Brazil, Tuesday, September 6, 2016 (AP) — The talks",
+                Some("AP"),
+            ),
+        ] {
+            assert_eq!(
+                dateline(line),
+                Some(Dateline {
+                    date: day(2016, 9, 6),
+                    agency: agency.map(str::to_owned)
+                }),
+                "{line:?}"
+            );
+        }
         assert_eq!(
             dateline("MÜNCHEN, Bayern, 6 September 2016 (AFP) – Gespräche").and_then(|d| d.agency),
             Some("AFP".to_owned()),
