@@ -161,7 +161,7 @@ pub fn reject_suggestions(
 
 #[cfg(test)]
 mod tests {
-    #![allow(
+    #![expect(
         clippy::unwrap_used,
         reason = "a test fails loudly on any unexpected error"
     )]

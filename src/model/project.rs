@@ -148,14 +148,32 @@ impl Project {
     /// [`Project::problems`]), with its annotations put into canonical order. A new project
     /// for every cache: it gets a fresh [`ProjectKey`].
     #[must_use]
-    pub fn from_parts(parts: ProjectParts) -> Self {
+    pub fn from_parts(mut parts: ProjectParts) -> Self {
+        let mut annotations = std::mem::take(&mut parts.annotations);
+        // Sorted before each gets its Arc, so they lie in memory in the order views walk them.
+        sort_canonically(&parts.documents, &mut annotations);
+        Self::assemble(parts, shared_annotations(annotations))
+    }
+
+    /// [`Project::from_parts`] with annotations that stay shared with the projects they came
+    /// from (a merge's result): `shared` and the parts' own annotations, in any order.
+    #[must_use]
+    pub fn from_shared_parts(mut parts: ProjectParts, mut shared: Vec<Arc<Annotation>>) -> Self {
+        shared.extend(shared_annotations(std::mem::take(&mut parts.annotations)));
+        sort_canonically(&parts.documents, &mut shared);
+        Self::assemble(parts, shared)
+    }
+
+    /// The project of `parts` with `annotations` (already in canonical order) in place of the
+    /// parts' own, which are left out.
+    fn assemble(parts: ProjectParts, annotations: Vec<Arc<Annotation>>) -> Self {
         let ProjectParts {
             title,
             schema,
             documents,
             actors,
             issues,
-            annotations,
+            annotations: _,
             relations,
             preserved,
             conflicts,
@@ -163,16 +181,13 @@ impl Project {
             rounds,
             briefs,
         } = parts;
-        let mut annotations = annotations;
-        // Sorted before each gets its Arc, so they lie in memory in the order views walk them.
-        sort_canonically(&documents, &mut annotations);
         let mut project = Self {
             title,
             schema,
             documents: CopyOnWrite::new(documents),
             actors,
             issues,
-            annotations: shared_annotations(annotations),
+            annotations,
             relations,
             preserved,
             conflicts,
@@ -192,20 +207,6 @@ impl Project {
         project.documents.shrink_to_fit();
         // Briefs are looked up by key (a binary search); a file may list them in any order.
         project.briefs.sort_by(|a, b| a.key.cmp(&b.key));
-        project.index = Derived(project.index_from_scratch());
-        project
-    }
-
-    /// [`Project::from_parts`] with annotations that stay shared with the projects they came
-    /// from (a merge's result): `shared` and the parts' own annotations, in any order.
-    #[must_use]
-    pub fn from_shared_parts(mut parts: ProjectParts, mut shared: Vec<Arc<Annotation>>) -> Self {
-        let own = std::mem::take(&mut parts.annotations);
-        let mut project = Self::from_parts(parts);
-        shared.extend(shared_annotations(own));
-        project.annotations = shared;
-        project.sort_annotations();
-        project.annotations.shrink_to_fit();
         project.index = Derived(project.index_from_scratch());
         project
     }

@@ -99,19 +99,7 @@ fn changes_to_different_fields_of_one_annotation_both_land() {
     // The later change's time stamp wins; it is not a conflict of its own.
     assert_eq!(a.modified, t(2));
     assert!(merged.project.problems().is_empty());
-}
-
-/// The merged project shares the annotations neither side changed with the versions it came
-/// from, rather than copying each: a merge of 20,000 annotations that touched a few copies a few.
-#[test]
-fn a_merge_copies_only_the_annotations_it_changed() {
-    let (base, _, ids) = base_with(5);
-    let mut ours = base.clone();
-    retag(&mut ours, ids[0], "position", 1);
-    let mut theirs = base.clone();
-    note(&mut theirs, ids[0], "hedged", 2);
-    let merged = merge(&base, &ours, &theirs);
-    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    // The others are shared with the versions they came from, not copied.
     let shared = (merged.project.annotations().iter())
         .filter(|a| (ours.annotations().iter()).any(|o| std::sync::Arc::ptr_eq(a, o)))
         .count();

@@ -305,6 +305,17 @@ mod tests {
         }
     }
 
+    const AB_CD: &str = "ab cd";
+
+    /// Widths that know `AB_CD`, one piece: a 1, b 2, the space 0.5, c 3, d 4.
+    fn ab_cd_learnt() -> PieceWidths {
+        let mut widths = PieceWidths::default();
+        let shown = |p: &Piece| Cow::Borrowed(&AB_CD[p.bytes.clone()]);
+        let measured = [1.0, 2.0, 0.5, 3.0, 4.0];
+        widths.learn(&[piece(0..5, 0..5)], shown, &[true; 5], &measured);
+        widths
+    }
+
     #[test]
     fn chunks_split_spaces_from_words_and_keep_graphemes_whole() {
         let text = "ab  e\u{301}f g";
@@ -370,11 +381,7 @@ mod tests {
 
     #[test]
     fn new_words_are_found_once_and_only_they_are_guessed_at() {
-        let text = "ab cd";
-        let whole = [piece(0..5, 0..5)];
-        let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
-        let mut widths = PieceWidths::default();
-        widths.learn(&whole, shown, &[true; 5], &[1.0, 2.0, 0.5, 3.0, 4.0]);
+        let widths = ab_cd_learnt();
         // "ab" and the spaces are known; "ef" comes twice, "," once, in two pieces.
         let new = "ab ef, ef";
         let pieces = [piece(0..6, 0..6), piece(6..9, 6..9)];
@@ -399,11 +406,9 @@ mod tests {
 
     #[test]
     fn a_phrase_in_its_script_font_keeps_its_own_widths() {
-        let text = "ab cd";
         let whole = [piece(0..5, 0..5)];
-        let shown = |p: &Piece| Cow::Borrowed(&text[p.bytes.clone()]);
-        let mut widths = PieceWidths::default();
-        widths.learn(&whole, shown, &[true; 5], &[1.0, 2.0, 0.5, 3.0, 4.0]);
+        let shown = |p: &Piece| Cow::Borrowed(&AB_CD[p.bytes.clone()]);
+        let mut widths = ab_cd_learnt();
         // The same text as an Arabic phrase: shaped in the Arabic family, not known yet.
         let phrase = [Piece {
             shaped_in: Some(RightToLeftScript::Arabic),
