@@ -137,12 +137,17 @@ impl ParagraphText {
         let (galley, map, layout_passes) = match measured.one_line {
             Some((galley, map)) if lines.len() == 1 => (galley, map, measured.passes),
             _ => {
-                let lines: Vec<_> = (lines.into_iter())
-                    .map(|line| {
-                        let pieces = paragraph.line_pieces(line.clone());
-                        (line, paragraph.join_phrases(&pieces, &covers))
-                    })
-                    .collect();
+                // A paragraph of one line is already cut into its pieces (most short ones).
+                let lines: Vec<_> = if lines.len() == 1 && lines.first() == Some(&whole) {
+                    vec![(whole, whole_pieces)]
+                } else {
+                    (lines.into_iter())
+                        .map(|line| {
+                            let pieces = paragraph.line_pieces(line.clone());
+                            (line, paragraph.join_phrases(&pieces, &covers))
+                        })
+                        .collect()
+                };
                 let (galley, map) = source.lay_out(ctx, &lines);
                 let passes = measured.passes + 1 + map.pieces_laid_out_again;
                 (galley, map, passes)

@@ -8,16 +8,17 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Between two ASCII chars there is always a grapheme boundary (UAX #29), except inside
 /// CR LF: no ASCII char extends, joins or prepends to another. So the text is cut at those
 /// boundaries and only the stretches around other chars are segmented: an English paragraph
-/// with one Arabic name costs about its name, not a segmenter pass over every letter.
+/// with one Arabic name costs about its name, not a segmenter pass over every letter. The
+/// same holds before an Arabic or Hebrew letter that follows ASCII or another char of those
+/// scripts but their few prepended signs ([`starts_a_grapheme_after`]), so a right-to-left
+/// paragraph is segmented only around its rare signs, emoji or other scripts.
 pub fn grapheme_starts(text: &str, len: usize) -> Vec<bool> {
     let mut starts = vec![false; len];
     // The stretch not yet segmented: its first byte and first char.
     let (mut open_byte, mut open_char) = (0, 0);
-    let mut previous: Option<u8> = None;
+    let mut previous: Option<char> = None;
     for (at_char, (at_byte, c)) in text.char_indices().enumerate() {
-        let is_certain_boundary =
-            previous.is_some_and(|p| c.is_ascii() && !(p == b'\r' && c == '\n'));
-        if is_certain_boundary {
+        if previous.is_some_and(|p| starts_a_grapheme_after(p, c)) {
             mark_graphemes(
                 text.get(open_byte..at_byte).unwrap_or_default(),
                 open_char,
@@ -25,7 +26,7 @@ pub fn grapheme_starts(text: &str, len: usize) -> Vec<bool> {
             );
             (open_byte, open_char) = (at_byte, at_char);
         }
-        previous = u8::try_from(c).ok().filter(u8::is_ascii);
+        previous = Some(c);
     }
     mark_graphemes(
         text.get(open_byte..).unwrap_or_default(),
@@ -35,9 +36,31 @@ pub fn grapheme_starts(text: &str, len: usize) -> Vec<bool> {
     starts
 }
 
+/// True if a grapheme certainly starts at `c` after `previous`, whatever came before
+/// `previous` (UAX #29 needs no more context there): `c` is ASCII or an Arabic or Hebrew
+/// letter, and `previous` is ASCII (not CR before LF) or a char of the Arabic or Hebrew
+/// blocks that is not Prepend. Such a letter is grapheme class Other, which only CR, a
+/// Prepend char or a joining sequence (emoji, Indic conjuncts, Hangul: none of these
+/// scripts) holds to the char before; a mark or joiner *after* it is segmented as usual.
+fn starts_a_grapheme_after(previous: char, c: char) -> bool {
+    let is_plain_before = |p: char| {
+        p.is_ascii()
+            || matches!(u32::from(p),
+                // Hebrew: no Prepend char. Arabic: all but U+0600–0605 and U+06DD.
+                0x0591..=0x05F4 | 0x0606..=0x06DC | 0x06DE..=0x06FF)
+    };
+    let is_letter = |c: char| {
+        c.is_ascii()
+            || matches!(u32::from(c),
+                0x05D0..=0x05EA | 0x0620..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3)
+    };
+    is_letter(c) && is_plain_before(previous) && !(previous == '\r' && c == '\n')
+}
+
 /// Marks where the graphemes of `stretch` start, its first char being `first_char`.
 fn mark_graphemes(stretch: &str, first_char: usize, starts: &mut [bool]) {
-    if stretch.len() == 1 {
+    // One char is one grapheme: most stretches, cut at the certain boundaries.
+    if stretch.chars().nth(1).is_none() {
         if let Some(s) = starts.get_mut(first_char) {
             *s = true;
         }
@@ -69,6 +92,35 @@ mod tests {
         starts
     }
 
+    /// The certain boundaries are the segmenter's: every pair of a plain char before and
+    /// a letter after, alone and after each kind of char that could hold on to it.
+    #[test]
+    fn certain_boundaries_before_right_to_left_letters_are_the_segmenters() {
+        let candidates = (0u32..0x80)
+            .chain(0x0590..0x0700)
+            .filter_map(char::from_u32);
+        let candidates: Vec<char> = candidates.collect();
+        let mut certain = 0;
+        for &p in &candidates {
+            for &c in &candidates {
+                if !super::starts_a_grapheme_after(p, c) {
+                    continue;
+                }
+                certain += 1;
+                for before in ["", "\u{0600}", "\u{200D}", "🇺", "\u{0915}\u{094D}"] {
+                    let text = format!("{before}{p}{c}");
+                    assert_eq!(
+                        grapheme_starts(&text, text.chars().count()),
+                        segmented(&text),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        // The rule is used: most letter pairs of both scripts are certain.
+        assert!(certain > 40_000, "{certain}");
+    }
+
     proptest::proptest! {
         /// Cutting at the boundaries between ASCII chars finds the segmenter's graphemes.
         #[test]
@@ -77,7 +129,8 @@ mod tests {
                 proptest::sample::select(vec![
                     "a", " ", "\r", "\n", "\r\n", "#", "1", "e\u{301}", "\u{301}", "\u{200D}",
                     "👩\u{200D}💻", "🇺🇦", "🇺", "#\u{FE0F}\u{20E3}", "مجددًا", "ש", "한", "\u{1100}",
-                    "\u{1161}", "क्षि", "\u{0600}", "ok", "\u{FE0F}",
+                    "\u{1161}", "क्षि", "\u{0600}", "ok", "\u{FE0F}", "\u{06DD}", "بً", "\u{200C}",
+                    "\u{0651}", "נּ",
                 ]),
                 0..40,
             ),
