@@ -137,7 +137,8 @@ impl ParagraphText {
         let (galley, map, layout_passes) = match measured.one_line {
             Some((galley, map)) if lines.len() == 1 => (galley, map, measured.passes),
             _ => {
-                // A paragraph of one line is already cut into its pieces (most short ones).
+                // Known widths made no one-line galley, but the pieces of a paragraph that
+                // fits on one line are cut already: its line's pieces are the same.
                 let lines: Vec<_> = if lines.len() == 1 && lines.first() == Some(&whole) {
                     vec![(whole, whole_pieces)]
                 } else {
