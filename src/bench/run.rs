@@ -277,7 +277,40 @@ fn arabic_figures(
         work.layouts as f64 / arabic_paragraphs.len().max(1) as f64,
         Unit::Ratio,
     ));
+    record(Figure::ms(
+        "b_ar.long_paragraph.layout",
+        long_paragraph_layout(&warm_driver(), &arabic_paragraphs),
+    ));
     Ok(())
+}
+
+/// The chars of [`long_paragraph_layout`]'s paragraph: a pasted text or a PDF's page with no
+/// line break in it.
+const LONG_PARAGRAPH_CHARS: usize = 64_000;
+
+/// How long one paragraph of [`LONG_PARAGRAPH_CHARS`] Arabic chars (`paragraphs` joined by
+/// spaces, over and over) takes to lay out, about 800 lines: the cost of cutting a
+/// paragraph into lines must follow its lines, not its lines times its length.
+fn long_paragraph_layout(driver: &FrameDriver, paragraphs: &[String]) -> Duration {
+    let mut text = String::new();
+    let mut chars = 0;
+    for paragraph in paragraphs.iter().cycle().take(paragraphs.len() * 1000) {
+        if chars >= LONG_PARAGRAPH_CHARS {
+            break;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(paragraph);
+        chars += paragraph.chars().count() + 1;
+    }
+    let format = egui::TextFormat::simple(egui::FontId::proportional(16.0), egui::Color32::WHITE);
+    let started = Instant::now();
+    let laid_out =
+        crate::ui::article::text_map::ParagraphText::layout(driver.ctx(), &text, &format, 600.0);
+    let elapsed = started.elapsed();
+    drop(laid_out);
+    elapsed
 }
 
 /// A fresh context, warmed up: each run starts at the top of its document, with no scroll

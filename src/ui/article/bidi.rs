@@ -35,6 +35,7 @@ use crate::ui::fonts::RightToLeftScript;
 
 mod classes;
 mod graphemes;
+mod line_order;
 mod phrases;
 
 use classes::{TableClasses, class_of};
@@ -241,10 +242,11 @@ impl<'a> BidiParagraph<'a> {
         if bytes.is_empty() {
             return pieces;
         }
-        let (levels, runs) = self.info.visual_runs(bytes);
+        let line_start = bytes.start;
+        let (levels, runs) = line_order::visual_runs(&self.info, bytes);
         for run in runs {
             let is_rtl = levels
-                .get(run.start)
+                .get(run.start - line_start)
                 .is_some_and(unicode_bidi::Level::is_rtl);
             let first = pieces.len();
             self.run_pieces(run, is_rtl, &mut pieces);
