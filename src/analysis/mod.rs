@@ -168,9 +168,7 @@ impl Evidence {
     #[must_use]
     pub fn annotation<'a>(&self, project: &'a Project) -> Option<&'a Annotation> {
         project
-            .annotations()
-            .get(self.position)
-            .map(|a| &**a)
+            .annotation_at(self.position)
             .filter(|a| a.id == self.annotation)
             .or_else(|| project.annotation(self.annotation))
     }

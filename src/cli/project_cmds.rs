@@ -254,7 +254,7 @@ fn holder_table(out: &mut String, project: &Project, index: &ProjectIndex) {
     // One pass, in canonical order: the table lists every annotation anyway.
     let mut by_holder: HashMap<ActorId, Vec<&Annotation>> = HashMap::new();
     let mut unheld = Vec::new();
-    for a in project.annotations().iter().map(|a| &**a) {
+    for a in project.iter_annotations() {
         // A joint statement is listed under each of its holders.
         let mut seen = HashSet::new();
         for &holder in a.holders.iter().filter(|&&h| seen.insert(h)) {
@@ -308,7 +308,7 @@ fn issue_table(out: &mut String, project: &Project) {
     }
     let mut about: HashMap<IssueId, Vec<&Annotation>> = HashMap::new();
     let mut about_none = Vec::new();
-    for a in project.annotations().iter().map(|a| &**a) {
+    for a in project.iter_annotations() {
         let mut seen = HashSet::new();
         for issue in a.issue_ids().filter(|&i| seen.insert(i)) {
             about.entry(issue).or_default().push(a);

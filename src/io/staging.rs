@@ -138,10 +138,7 @@ impl Staging {
                 .map(|(i, a)| (a.id, i))
                 .collect()
         });
-        project
-            .annotations()
-            .get(*positions.get(&id)?)
-            .map(|a| &**a)
+        project.annotation_at(*positions.get(&id)?)
     }
 
     /// Adds the pending annotations to the staged project in one edit.

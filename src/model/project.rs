@@ -285,11 +285,7 @@ impl Project {
     /// project starts with, and what the tests compare the kept one against.
     #[must_use]
     pub fn index_from_scratch(&self) -> ProjectIndex {
-        ProjectIndex::of(
-            &self.documents,
-            &self.actors,
-            self.annotations.iter().map(|a| &**a),
-        )
+        ProjectIndex::of(&self.documents, &self.actors, self.iter_annotations())
     }
 
     #[must_use]
@@ -329,6 +325,17 @@ impl Project {
     #[must_use]
     pub fn annotations(&self) -> &[Arc<Annotation>] {
         &self.annotations
+    }
+
+    /// [`Project::annotations`] as plain references, in canonical order.
+    pub fn iter_annotations(&self) -> impl ExactSizeIterator<Item = &Annotation> + '_ {
+        self.annotations.iter().map(|a| &**a)
+    }
+
+    /// The annotation at `position` of [`Project::annotations`].
+    #[must_use]
+    pub fn annotation_at(&self, position: usize) -> Option<&Annotation> {
+        self.annotations.get(position).map(|a| &**a)
     }
 
     #[must_use]
@@ -493,9 +500,7 @@ impl Project {
 
     #[must_use]
     pub fn annotation(&self, id: AnnotationId) -> Option<&Annotation> {
-        self.annotations
-            .get(self.annotation_index(id)?)
-            .map(|a| &**a)
+        self.annotation_at(self.annotation_index(id)?)
     }
 
     /// True if an annotation has this id: a lookup, no search.

@@ -76,7 +76,7 @@ pub fn group<'a>(
 /// The annotators of a project, each under the first spelling of its name (unknown first).
 #[must_use]
 pub fn names(project: &Project, leave_out: impl Fn(&Annotation) -> bool) -> Vec<Option<String>> {
-    group(project.annotations().iter().map(|a| &**a), leave_out)
+    group(project.iter_annotations(), leave_out)
         .into_iter()
         .map(|g| g.name)
         .collect()

@@ -167,7 +167,7 @@ pub fn annotation_with_hint<'a>(
     }
     let index = project.annotation_index(id)?;
     *hint = index;
-    project.annotations().get(index).map(|a| &**a)
+    project.annotation_at(index)
 }
 
 /// A path's file name for messages and menus; the whole path if it has none.

@@ -48,7 +48,7 @@ proptest! {
         let map = PositionMap::build(&f.t.p, &filter);
         let lookup = Lookup::new(&f.t.p, &filter);
         let admitted: Vec<&Annotation> =
-            f.t.p.annotations().iter().map(|a| &**a).filter(|a| lookup.admits(a, &filter)).collect();
+            f.t.p.iter_annotations().filter(|a| lookup.admits(a, &filter)).collect();
         let expected: usize = admitted
             .iter()
             .filter(|a| !a.holders.is_empty())

@@ -83,9 +83,7 @@ impl Project {
 impl Project {
     /// Annotations that refer to issue `id`.
     pub fn annotations_about(&self, id: IssueId) -> impl Iterator<Item = &super::Annotation> + '_ {
-        (self.annotations().iter())
-            .map(|a| &**a)
-            .filter(move |a| a.has_issue(id))
+        self.iter_annotations().filter(move |a| a.has_issue(id))
     }
 
     /// Whether a new issue may be called `name` (trimmed): not blank, and not the name or

@@ -307,8 +307,7 @@ fn another_project_is_brought_in_under_its_annotator_with_holders_by_name() {
     let count = f.project.annotations().len();
     f.project.apply(edit).unwrap();
     assert_eq!(f.project.annotations().len(), count + 2);
-    let carols: Vec<&Annotation> = (f.project.annotations().iter())
-        .map(|a| &**a)
+    let carols: Vec<&Annotation> = (f.project.iter_annotations())
         .filter(|a| a.annotator.as_deref() == Some("carol"))
         .collect();
     assert_eq!(carols.len(), 2);

@@ -69,13 +69,7 @@ impl Study {
     ) -> Result<Self, StudyError> {
         let coders: Vec<(String, &Project, Vec<&Annotation>)> = projects
             .iter()
-            .map(|(name, p)| {
-                (
-                    name.clone(),
-                    *p,
-                    p.annotations().iter().map(|a| &**a).collect(),
-                )
-            })
+            .map(|(name, p)| (name.clone(), *p, p.iter_annotations().collect()))
             .collect();
         Self::build(coders, options, 0)
     }
@@ -93,7 +87,7 @@ impl Study {
             .iter()
             .filter(|a| is_adjudicated(a))
             .count();
-        let coders = annotators::group(project.annotations().iter().map(|a| &**a), is_adjudicated)
+        let coders = annotators::group(project.iter_annotations(), is_adjudicated)
             .into_iter()
             .map(|g| {
                 (

@@ -385,7 +385,7 @@ proptest! {
         prop_assert_eq!(&xy.project, &yx.project);
         prop_assert!(xy.project.problems().is_empty());
         // Each side's own changes are all there.
-        for a in x.annotations().iter().map(|a| &**a).filter(|a| base.annotation(a.id) != Some(a)) {
+        for a in x.iter_annotations().filter(|a| base.annotation(a.id) != Some(a)) {
             prop_assert_eq!(xy.project.annotation(a.id), Some(a));
         }
     }
